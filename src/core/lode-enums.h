@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* The enumerations of portfolio format v1. The nick of each value is the
+ * string written in the file; values named *_UNKNOWN or *_NONE stand for an
+ * absent member and are never written. */
+
+typedef enum
+{
+  LODE_MINERAL_GROUP_BASE_METAL,
+  LODE_MINERAL_GROUP_PRECIOUS_METAL,
+  LODE_MINERAL_GROUP_FERROUS,
+  LODE_MINERAL_GROUP_LIGHT_METAL,
+  LODE_MINERAL_GROUP_RARE_EARTH,
+  LODE_MINERAL_GROUP_INDUSTRIAL,
+  LODE_MINERAL_GROUP_ENERGY,
+  LODE_MINERAL_GROUP_OTHER,
+} LodeMineralGroup;
+
+typedef enum
+{
+  LODE_RESERVE_CATEGORY_UNSPECIFIED,
+  LODE_RESERVE_CATEGORY_PROVEN,
+  LODE_RESERVE_CATEGORY_PROBABLE,
+  LODE_RESERVE_CATEGORY_MEASURED,
+  LODE_RESERVE_CATEGORY_INDICATED,
+  LODE_RESERVE_CATEGORY_INFERRED,
+} LodeReserveCategory;
+
+typedef enum
+{
+  LODE_STAGE_UNKNOWN,
+  LODE_STAGE_ORE,
+  LODE_STAGE_CONCENTRATE,
+  LODE_STAGE_REFINED,
+  LODE_STAGE_PRODUCT,
+} LodeStage;
+
+#define LODE_N_STAGES 5
+
+typedef enum
+{
+  LODE_PROJECT_STATUS_UNKNOWN,
+  LODE_PROJECT_STATUS_EXPLORATION,
+  LODE_PROJECT_STATUS_FEASIBILITY,
+  LODE_PROJECT_STATUS_DEVELOPMENT,
+  LODE_PROJECT_STATUS_CONSTRUCTION,
+  LODE_PROJECT_STATUS_PRODUCTION,
+  LODE_PROJECT_STATUS_SUSPENDED,
+  LODE_PROJECT_STATUS_CLOSED,
+} LodeProjectStatus;
+
+typedef enum
+{
+  LODE_METRIC_KIND_EXPORTS,
+  LODE_METRIC_KIND_INVESTMENT,
+} LodeMetricKind;
+
+typedef enum
+{
+  LODE_UNIT_NONE,
+  LODE_UNIT_T,   /*< nick=t >*/
+  LODE_UNIT_KT,  /*< nick=kt >*/
+  LODE_UNIT_MT,  /*< nick=Mt >*/
+  LODE_UNIT_KG,  /*< nick=kg >*/
+  LODE_UNIT_OZ,  /*< nick=oz >*/
+  LODE_UNIT_KOZ, /*< nick=koz >*/
+  LODE_UNIT_MOZ, /*< nick=Moz >*/
+  LODE_UNIT_CT,  /*< nick=ct >*/
+  LODE_UNIT_M3,  /*< nick=m3 >*/
+} LodeUnit;
+
+/* Nick of @value in the enumeration @enum_type, or NULL. */
+const char *lode_enum_to_nick   (GType       enum_type,
+                                 int         value);
+/* Looks @nick up, case-sensitively. Returns FALSE if it is not a value. */
+gboolean    lode_enum_from_nick (GType       enum_type,
+                                 const char *nick,
+                                 int        *value);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Writes pretty-printed JSON (two-space indent, one member or element per
+ * line, "key": value, empty containers as {} and []) into a GString, with
+ * numbers in their shortest exact form, so saving is fast and byte-stable. */
+typedef struct _LodeJsonWriter LodeJsonWriter;
+
+LodeJsonWriter *lode_json_writer_new          (GString        *out);
+void            lode_json_writer_free         (LodeJsonWriter *self);
+void            lode_json_writer_begin_object (LodeJsonWriter *self);
+void            lode_json_writer_end_object   (LodeJsonWriter *self);
+void            lode_json_writer_begin_array  (LodeJsonWriter *self);
+void            lode_json_writer_end_array    (LodeJsonWriter *self);
+/* The name of the next member; must be followed by one value. */
+void            lode_json_writer_member       (LodeJsonWriter *self,
+                                               const char     *name);
+void            lode_json_writer_string       (LodeJsonWriter *self,
+                                               const char     *value);
+void            lode_json_writer_int          (LodeJsonWriter *self,
+                                               gint64          value);
+/* Shortest text that reads back as the same double; finite values only. */
+void            lode_json_writer_double       (LodeJsonWriter *self,
+                                               double          value);
+/* Cents as a decimal amount: 12345 → 123.45, 200 → 2. */
+void            lode_json_writer_money        (LodeJsonWriter *self,
+                                               gint64          cents);
+void            lode_json_writer_boolean      (LodeJsonWriter *self,
+                                               gboolean        value);
+void            lode_json_writer_null         (LodeJsonWriter *self);
+/* A whole json-glib tree, for members Lode keeps without knowing them. */
+void            lode_json_writer_node         (LodeJsonWriter *self,
+                                               JsonNode       *node);
+/* Writes each member of @object (may be NULL) into the current object. */
+void            lode_json_writer_members      (LodeJsonWriter *self,
+                                               JsonObject     *object);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeJsonWriter, lode_json_writer_free)
+
+G_END_DECLS

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Money is kept exactly, as a count of US cents. */
+typedef gint64 LodeMoney;
+
+/* An optional amount that is absent. */
+#define LODE_MONEY_UNSET ((LodeMoney) -1)
+/* The largest amount Lode accepts: 90 trillion dollars. Up to here a double
+ * read from JSON still tells every cent apart (2^53 cents). */
+#define LODE_MONEY_MAX   ((LodeMoney) 9000000000000000)
+
+typedef enum
+{
+  LODE_MONEY_OK,
+  LODE_MONEY_NOT_FINITE,
+  LODE_MONEY_NEGATIVE,
+  LODE_MONEY_TOO_LARGE,
+  LODE_MONEY_TOO_PRECISE,
+} LodeMoneyCheck;
+
+/* Converts a number read from JSON to cents. A double converts when it is the
+ * double closest to an amount with at most two decimals. */
+LodeMoneyCheck lode_money_from_double  (double     value,
+                                        LodeMoney *cents);
+double         lode_money_to_double    (LodeMoney  cents);
+/* "1140000000.25", "2000000000", "0.05": the JSON text of an amount. */
+char          *lode_money_to_json      (LodeMoney  cents);
+void           lode_money_append_json  (GString   *out,
+                                        LodeMoney  cents);
+/* "$1.14 B", "$14.16 M", "$950 K", "$12.50": a short form for people. */
+char          *lode_money_format_short (LodeMoney  cents);
+/* "$1,140,000,000.25": the exact figure for people. */
+char          *lode_money_format_full  (LodeMoney  cents);
+
+G_END_DECLS

@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lode-portfolio.h"
+
+G_BEGIN_DECLS
+
+/* Reading and writing portfolio format v1 (see DESIGN.md and
+ * schema/lode-portfolio-v1.schema.json). */
+
+#define LODE_PORTFOLIO_FORMAT  "lode-portfolio"
+#define LODE_PORTFOLIO_VERSION 1
+/* Limits: larger files, deeper nesting or longer strings are refused. */
+#define LODE_PORTFOLIO_MAX_SIZE   ((gsize) 1 << 30)
+#define LODE_PORTFOLIO_MAX_DEPTH  64
+#define LODE_PORTFOLIO_MAX_ERRORS 20
+
+#define LODE_PORTFOLIO_ERROR (lode_portfolio_error_quark ())
+
+typedef enum
+{
+  LODE_PORTFOLIO_ERROR_SYNTAX,        /* not JSON: "FILE:LINE:COL: …" */
+  LODE_PORTFOLIO_ERROR_INVALID,       /* JSON, but not a valid portfolio: "FILE: /pointer: …" */
+  LODE_PORTFOLIO_ERROR_NEWER_VERSION, /* written by a newer Lode */
+  LODE_PORTFOLIO_ERROR_TOO_LARGE,     /* beyond LODE_PORTFOLIO_MAX_SIZE */
+} LodePortfolioError;
+
+GQuark         lode_portfolio_error_quark (void);
+
+/* Loads a whole portfolio or nothing. @name is how errors name the file.
+ * Content errors (up to LODE_PORTFOLIO_MAX_ERRORS) are joined by newlines,
+ * one "NAME: /json/pointer: message" a line. */
+LodePortfolio *lode_portfolio_load_data   (const char    *data,
+                                           gsize          length,
+                                           const char    *name,
+                                           GError       **error);
+LodePortfolio *lode_portfolio_load_file   (GFile         *file,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+/* The built-in sample, "Pakistan minerals (sample)". */
+LodePortfolio *lode_portfolio_new_sample  (void);
+
+/* Format v1 text: pretty-printed, trailing newline, byte-stable. */
+GBytes        *lode_portfolio_to_bytes    (LodePortfolio *self);
+/* Writes atomically: a temporary file in the same folder, flushed, renamed
+ * over the old one, which is kept as FILE~ when @backup is TRUE. */
+gboolean       lode_portfolio_save_file   (LodePortfolio *self,
+                                           GFile         *file,
+                                           gboolean       backup,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+
+G_END_DECLS
