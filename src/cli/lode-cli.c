@@ -1,2 +1,683 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-int main (void) { return 0; }
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "lode-cli-summary.h"
+#include "lode-portfolio-io.h"
+
+/* lode-cli: the core of Lode from a terminal. Each command parses its own
+ * options; the exit status tells success, bad input and wrong usage apart. */
+
+enum
+{
+  EXIT_OK = 0,
+  EXIT_BAD_INPUT = 1,
+  EXIT_USAGE = 2,
+};
+
+/* How files read from standard input are named in messages. */
+#define STDIN_NAME "<stdin>"
+
+typedef struct _Command Command;
+
+struct _Command
+{
+  const char *name;
+  const char *parameters;   /* N_() */
+  const char *summary;      /* N_() */
+  int       (*run)          (const Command  *command,
+                             char         ***args);
+};
+
+static int command_validate (const Command *command, char ***args);
+static int command_summary  (const Command *command, char ***args);
+static int command_convert  (const Command *command, char ***args);
+static int command_sample   (const Command *command, char ***args);
+
+static const Command commands[] = {
+  { "validate", N_("FILE…"), N_("Check that each portfolio file loads"), command_validate },
+  { "summary", N_("FILE"), N_("Print the totals of a portfolio"), command_summary },
+  { "convert", N_("IN OUT"), N_("Read a portfolio and write it in the format of OUT"), command_convert },
+  { "sample", N_("[OUT]"), N_("Write the built-in sample portfolio"), command_sample },
+};
+
+static const char *exit_status_help =
+  N_("A FILE named “-” is standard input or standard output.\n"
+     "\n"
+     "Exit status: 0 on success, 1 when a file does not load or cannot be\n"
+     "written, 2 on wrong usage.");
+
+/* Usage errors */
+
+static int
+usage_error (const Command *command,
+             const char    *format,
+             ...) G_GNUC_PRINTF (2, 3);
+
+static int
+usage_error (const Command *command,
+             const char    *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (command != NULL)
+    {
+      g_printerr ("lode-cli %s: %s\n", command->name, message);
+      g_printerr (_("Try 'lode-cli %s --help'.\n"), command->name);
+    }
+  else
+    {
+      g_printerr ("lode-cli: %s\n", message);
+      g_printerr (_("Try 'lode-cli --help'.\n"));
+    }
+
+  return EXIT_USAGE;
+}
+
+static GOptionContext *
+command_context_new (const Command      *command,
+                     const GOptionEntry *entries,
+                     const char         *description)
+{
+  GOptionContext *context = g_option_context_new (_(command->parameters));
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context, _(command->summary));
+  if (description != NULL)
+    g_option_context_set_description (context, description);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  return context;
+}
+
+/* Parses the options of @command out of @args; on --help, prints the help
+ * and exits. Leaves the program name and the operands in @args. */
+static gboolean
+command_parse (const Command   *command,
+               GOptionContext  *context,
+               char          ***args,
+               int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse_strv (context, args, &error))
+    {
+      *status = usage_error (command, "%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reading and writing */
+
+static gboolean
+is_stdio (const char *path)
+{
+  return g_strcmp0 (path, "-") == 0;
+}
+
+static const char *
+input_name (const char *path)
+{
+  return is_stdio (path) ? STDIN_NAME : path;
+}
+
+static gboolean
+set_errno_error (GError     **error,
+                 int          saved_errno,
+                 const char  *name)
+{
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "%s: %s", name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* Reads a stream to its end, or to one byte beyond the largest portfolio the
+ * loader accepts: it refuses that with its own message. */
+static GBytes *
+read_stream (int          fd,
+             const char  *name,
+             GError     **error)
+{
+  g_autoptr(GByteArray) buffer = g_byte_array_new ();
+  gsize limit = LODE_PORTFOLIO_MAX_SIZE + 1;
+
+  while (buffer->len < limit)
+    {
+      gsize chunk = MIN (limit - buffer->len, 64 * 1024);
+      guint old_len = buffer->len;
+      gssize n;
+
+      g_byte_array_set_size (buffer, old_len + chunk);
+      n = read (fd, buffer->data + old_len, chunk);
+      if (n < 0 && errno == EINTR)
+        {
+          g_byte_array_set_size (buffer, old_len);
+          continue;
+        }
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          set_errno_error (error, saved_errno, name);
+          return NULL;
+        }
+
+      g_byte_array_set_size (buffer, old_len + n);
+      if (n == 0)
+        break;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&buffer));
+}
+
+/* The contents of @path ("-" for standard input). Regular files are mapped,
+ * not copied, so a large file costs no extra memory. */
+static GBytes *
+read_input (const char  *path,
+            GError     **error)
+{
+  const char *name = input_name (path);
+  g_autoptr(GMappedFile) mapped = NULL;
+  struct stat st;
+  GBytes *bytes;
+  int fd;
+
+  if (is_stdio (path))
+    return read_stream (STDIN_FILENO, name, error);
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      set_errno_error (error, saved_errno, name);
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_close (fd, NULL);
+      set_errno_error (error, saved_errno, name);
+      return NULL;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_close (fd, NULL);
+      set_errno_error (error, EISDIR, name);
+      return NULL;
+    }
+
+  if (!S_ISREG (st.st_mode) || st.st_size == 0)
+    {
+      /* Pipes, devices, and files such as those of /proc that claim to be
+       * empty. */
+      bytes = read_stream (fd, name, error);
+      g_close (fd, NULL);
+      return bytes;
+    }
+
+  mapped = g_mapped_file_new_from_fd (fd, FALSE, error);
+  g_close (fd, NULL);
+  if (mapped == NULL)
+    {
+      g_prefix_error (error, "%s: ", name);
+      return NULL;
+    }
+
+  return g_mapped_file_get_bytes (mapped);
+}
+
+static LodePortfolio *
+load_portfolio (const char  *path,
+                GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize length;
+
+  bytes = read_input (path, error);
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &length);
+
+  return lode_portfolio_load_data (data != NULL ? data : "", length, input_name (path), error);
+}
+
+static void
+print_error (const GError *error)
+{
+  const char *message = error->message;
+  gsize length = strlen (message);
+
+  g_printerr ("%s%s", message, length > 0 && message[length - 1] == '\n' ? "" : "\n");
+}
+
+/* Formats lode-cli can write, by the extension of the file name. */
+static gboolean
+is_supported_output (const char *path)
+{
+  const char *dot;
+
+  if (is_stdio (path))
+    return TRUE;
+
+  dot = strrchr (path, '.');
+
+  return dot != NULL && g_ascii_strcasecmp (dot, ".json") == 0;
+}
+
+static gboolean
+write_stdout (const void  *data,
+              gsize        length,
+              GError     **error)
+{
+  if (length > 0 && fwrite (data, 1, length, stdout) != length)
+    {
+      int saved_errno = errno;
+
+      return set_errno_error (error, saved_errno, _("standard output"));
+    }
+
+  return TRUE;
+}
+
+/* Writes @portfolio to @path ("-" for standard output). A file is replaced
+ * atomically: on failure the old one is as it was. */
+static gboolean
+write_portfolio (LodePortfolio  *portfolio,
+                 const char     *path,
+                 GError        **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (is_stdio (path))
+    {
+      g_autoptr(GBytes) bytes = lode_portfolio_to_bytes (portfolio);
+      gsize length;
+      const char *data = g_bytes_get_data (bytes, &length);
+
+      return write_stdout (data, length, error);
+    }
+
+  file = g_file_new_for_commandline_arg (path);
+
+  if (!lode_portfolio_save_file (portfolio, file, FALSE, NULL, error))
+    {
+      g_prefix_error (error, _("cannot write %s: "), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Commands */
+
+static int
+command_validate (const Command   *command,
+                  char          ***args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  int status = EXIT_OK;
+
+  context = command_context_new (command, NULL,
+                                 _("Prints “FILE: ok” for each file that loads and the reasons why\n"
+                                   "the others do not, on standard error: “FILE:LINE:COLUMN: …” for\n"
+                                   "JSON syntax, “FILE: /json/pointer: …” for content.\n"
+                                   "\n"
+                                   "Exit status: 0 if every file loads, 1 if one does not, 2 on wrong\n"
+                                   "usage."));
+  if (!command_parse (command, context, args, &status))
+    return status;
+
+  if (g_strv_length (*args) < 2)
+    return usage_error (command, _("missing file name"));
+
+  for (guint i = 1; (*args)[i] != NULL; i++)
+    {
+      const char *path = (*args)[i];
+      g_autoptr(LodePortfolio) portfolio = NULL;
+      g_autoptr(GError) error = NULL;
+
+      portfolio = load_portfolio (path, &error);
+      if (portfolio == NULL)
+        {
+          print_error (error);
+          status = EXIT_BAD_INPUT;
+          continue;
+        }
+
+      g_print (_("%s: ok\n"), input_name (path));
+    }
+
+  return status;
+}
+
+static int
+command_summary (const Command   *command,
+                 char          ***args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  gboolean json = FALSE;
+  int status = EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the totals as a JSON object"), NULL },
+    { NULL }
+  };
+
+  description = g_strconcat (
+    _("Prints the counts of sources, minerals, projects, targets and export\n"
+      "records; the exports in all and by mineral, year, destination and\n"
+      "stage; the estimated value of the reserves; and the investment\n"
+      "committed and disbursed in the projects. Amounts are exact.\n"
+      "\n"
+      "With --json, prints one JSON object, its members in this order,\n"
+      "amounts as decimal numbers of US dollars:\n"),
+    "\n"
+    "  {\n"
+    "    \"file\": FILE,\n"
+    "    \"title\": STRING,\n"
+    "    \"description\": STRING or null,\n"
+    "    \"currency\": \"USD\",\n"
+    "    \"counts\": { \"sources\": N, \"minerals\": N, \"projects\": N,\n"
+    "                \"targets\": N, \"exports\": N },\n"
+    "    \"exports_usd\": AMOUNT,\n"
+    "    \"reserves_usd\": AMOUNT,\n"
+    "    \"investment_usd\": { \"committed\": AMOUNT, \"disbursed\": AMOUNT },\n"
+    "    \"exports_by_mineral\": [ { \"mineral\": ID, \"name\": STRING,\n"
+    "                              \"records\": N, \"value_usd\": AMOUNT }, … ],\n"
+    "    \"exports_by_year\": [ { \"year\": N, \"records\": N, \"value_usd\": AMOUNT }, … ],\n"
+    "    \"exports_by_destination\": [ { \"destination\": CODE or null,\n"
+    "                                  \"records\": N, \"value_usd\": AMOUNT }, … ],\n"
+    "    \"exports_by_stage\": [ { \"stage\": STAGE or null,\n"
+    "                            \"records\": N, \"value_usd\": AMOUNT }, … ]\n"
+    "  }\n"
+    "\n",
+    _("Groups come largest value first, years oldest first. A destination\n"
+      "or stage of null stands for the records that do not name one.\n"
+      "\n"
+      "Exit status: 0 on success, 1 if the file does not load, 2 on wrong\n"
+      "usage."),
+    NULL);
+
+  context = command_context_new (command, entries, description);
+  if (!command_parse (command, context, args, &status))
+    return status;
+
+  if (g_strv_length (*args) < 2)
+    return usage_error (command, _("missing file name"));
+  if (g_strv_length (*args) > 2)
+    return usage_error (command, _("too many arguments"));
+
+  portfolio = load_portfolio ((*args)[1], &error);
+  if (portfolio == NULL)
+    {
+      print_error (error);
+      return EXIT_BAD_INPUT;
+    }
+
+  if (json)
+    {
+      g_autofree char *text = lode_cli_summary_to_json (portfolio, input_name ((*args)[1]));
+
+      if (!write_stdout (text, strlen (text), &error))
+        {
+          g_printerr ("lode-cli: %s\n", error->message);
+          return EXIT_BAD_INPUT;
+        }
+    }
+  else
+    {
+      g_autofree char *text = lode_cli_summary_to_text (portfolio);
+
+      g_print ("%s", text);
+    }
+
+  return EXIT_OK;
+}
+
+static int
+command_convert (const Command   *command,
+                 char          ***args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *in;
+  const char *out;
+  int status = EXIT_OK;
+
+  context = command_context_new (command, NULL,
+                                 _("Reads the portfolio IN and writes it to OUT, in the format its\n"
+                                   "extension names: .json for portfolio format v1. Members that\n"
+                                   "Lode does not know are written back unchanged. OUT is replaced\n"
+                                   "atomically: if writing fails, the old file is left as it was.\n"
+                                   "\n"
+                                   "Exit status: 0 on success, 1 if IN does not load or OUT cannot\n"
+                                   "be written, 2 on wrong usage."));
+  if (!command_parse (command, context, args, &status))
+    return status;
+
+  if (g_strv_length (*args) < 3)
+    return usage_error (command, _("missing file name"));
+  if (g_strv_length (*args) > 3)
+    return usage_error (command, _("too many arguments"));
+
+  in = (*args)[1];
+  out = (*args)[2];
+
+  if (!is_supported_output (out))
+    return usage_error (command, _("%s: unsupported output format"), out);
+
+  portfolio = load_portfolio (in, &error);
+  if (portfolio == NULL)
+    {
+      print_error (error);
+      return EXIT_BAD_INPUT;
+    }
+
+  if (!write_portfolio (portfolio, out, &error))
+    {
+      g_printerr ("lode-cli: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  return EXIT_OK;
+}
+
+static int
+command_sample (const Command   *command,
+                char          ***args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *out;
+  int status = EXIT_OK;
+
+  context = command_context_new (command, NULL,
+                                 _("Writes “Pakistan minerals (sample)”, the portfolio Lode opens\n"
+                                   "when started with no file, to OUT or to standard output.\n"
+                                   "\n"
+                                   "Exit status: 0 on success, 1 if OUT cannot be written, 2 on\n"
+                                   "wrong usage."));
+  if (!command_parse (command, context, args, &status))
+    return status;
+
+  if (g_strv_length (*args) > 2)
+    return usage_error (command, _("too many arguments"));
+
+  out = (*args)[1] != NULL ? (*args)[1] : "-";
+  if (!is_supported_output (out))
+    return usage_error (command, _("%s: unsupported output format"), out);
+
+  portfolio = lode_portfolio_new_sample ();
+
+  if (!write_portfolio (portfolio, out, &error))
+    {
+      g_printerr ("lode-cli: %s\n", error->message);
+      return EXIT_BAD_INPUT;
+    }
+
+  return EXIT_OK;
+}
+
+/* The program */
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (g_str_equal (commands[i].name, name))
+        return &commands[i];
+    }
+
+  return NULL;
+}
+
+static char *
+commands_help (void)
+{
+  GString *out = g_string_new (_("Read, check and write Lode portfolio files."));
+  int width = 0;
+
+  g_string_append (out, "\n\n");
+  g_string_append (out, _("Commands:"));
+  g_string_append_c (out, '\n');
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *usage = g_strdup_printf ("%s %s", commands[i].name,
+                                                _(commands[i].parameters));
+
+      width = MAX (width, (int) g_utf8_strlen (usage, -1));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *usage = g_strdup_printf ("%s %s", commands[i].name,
+                                                _(commands[i].parameters));
+      int pad = width - (int) g_utf8_strlen (usage, -1);
+
+      g_string_append_printf (out, "  %s%*s   %s\n", usage, pad, "", _(commands[i].summary));
+    }
+
+  g_string_append_c (out, '\n');
+  g_string_append (out, _("Run 'lode-cli COMMAND --help' for the options of a command."));
+
+  return g_string_free (out, FALSE);
+}
+
+static int
+run (int    argc,
+     char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *prgname = NULL;
+  const Command *command;
+  gboolean version = FALSE;
+  guint n_args;
+  const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_set_prgname ("lode-cli");
+
+  /* Options before the command are lode-cli's own; parsing stops at the
+   * command, whose options are its own. */
+  context = g_option_context_new (_("COMMAND [ARGUMENT…]"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  summary = commands_help ();
+  g_option_context_set_summary (context, summary);
+  g_option_context_set_description (context, _(exit_status_help));
+
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    return usage_error (NULL, "%s", error->message);
+
+  if (version)
+    {
+      g_print ("lode-cli %s\n", PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  if (args[0] == NULL || args[1] == NULL)
+    return usage_error (NULL, _("missing command"));
+
+  command = find_command (args[1]);
+  if (command == NULL)
+    return usage_error (NULL, _("unknown command “%s”"), args[1]);
+
+  /* The command sees itself as the program, so that its --help reads
+   * "lode-cli validate [OPTION…] FILE…". */
+  prgname = g_strdup_printf ("lode-cli %s", command->name);
+  g_set_prgname (prgname);
+  n_args = g_strv_length (args);
+  g_free (args[0]);
+  g_free (args[1]);
+  args[1] = g_strdup (prgname);
+  memmove (args, args + 1, n_args * sizeof (char *));
+
+  return command->run (command, &args);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  status = run (argc, argv);
+
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      int saved_errno = errno;
+
+      g_printerr ("lode-cli: %s: %s\n", _("standard output"), g_strerror (saved_errno));
+      if (status == EXIT_OK)
+        status = EXIT_BAD_INPUT;
+    }
+
+  return status;
+}

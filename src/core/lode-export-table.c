@@ -1,1 +1,689 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "lode-enum-types.h"
+#include "lode-export-table.h"
+
+/* Each record is a row across these columns; strings are ids into one
+ * interning table, 0 standing for NULL. About 37 bytes a record. */
+struct _LodeExportTable
+{
+  GObject     parent_instance;
+
+  guint       n_rows;
+  guint       capacity;
+  guint32    *mineral;
+  guint16    *year;
+  guint8     *month;
+  guint8     *stage;
+  guint8     *unit;
+  guint32    *destination;
+  guint32    *hs_code;
+  guint32    *source;
+  double     *quantity;
+  LodeMoney  *value;
+
+  GStringChunk *chunk;
+  GPtrArray  *strings;     /* id → interned string; [0] is NULL */
+  GHashTable *string_ids;  /* interned string → id */
+  GHashTable *extras;      /* row → JsonObject, for the few rows that have one */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LodeExportTable, lode_export_table, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+#define ROW_BYTES (sizeof (guint32) * 4 + sizeof (guint16) + sizeof (guint8) * 3 \
+                   + sizeof (double) + sizeof (LodeMoney))
+
+static void
+lode_export_table_finalize (GObject *object)
+{
+  LodeExportTable *self = LODE_EXPORT_TABLE (object);
+
+  g_free (self->mineral);
+  g_free (self->year);
+  g_free (self->month);
+  g_free (self->stage);
+  g_free (self->unit);
+  g_free (self->destination);
+  g_free (self->hs_code);
+  g_free (self->source);
+  g_free (self->quantity);
+  g_free (self->value);
+  g_clear_pointer (&self->extras, g_hash_table_unref);
+  g_clear_pointer (&self->string_ids, g_hash_table_unref);
+  g_clear_pointer (&self->strings, g_ptr_array_unref);
+  g_clear_pointer (&self->chunk, g_string_chunk_free);
+
+  G_OBJECT_CLASS (lode_export_table_parent_class)->finalize (object);
+}
+
+static void
+lode_export_table_class_init (LodeExportTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lode_export_table_finalize;
+}
+
+static void
+lode_export_table_init (LodeExportTable *self)
+{
+  self->chunk = g_string_chunk_new (1024);
+  self->strings = g_ptr_array_new ();
+  g_ptr_array_add (self->strings, NULL);
+  self->string_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->extras = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) json_object_unref);
+}
+
+LodeExportTable *
+lode_export_table_new (void)
+{
+  return g_object_new (LODE_TYPE_EXPORT_TABLE, NULL);
+}
+
+guint
+lode_export_table_get_n_rows (LodeExportTable *self)
+{
+  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (self), 0);
+
+  return self->n_rows;
+}
+
+static guint32
+intern_id (LodeExportTable *self,
+           const char      *str)
+{
+  gpointer id;
+  char *copy;
+
+  if (str == NULL)
+    return 0;
+
+  if (g_hash_table_lookup_extended (self->string_ids, str, NULL, &id))
+    return GPOINTER_TO_UINT (id);
+
+  copy = g_string_chunk_insert (self->chunk, str);
+  g_ptr_array_add (self->strings, copy);
+  g_hash_table_insert (self->string_ids, copy, GUINT_TO_POINTER (self->strings->len - 1));
+
+  return self->strings->len - 1;
+}
+
+const char *
+lode_export_table_intern (LodeExportTable *self,
+                          const char      *str)
+{
+  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (self), NULL);
+
+  return g_ptr_array_index (self->strings, intern_id (self, str));
+}
+
+static inline const char *
+string_of (LodeExportTable *self,
+           guint32          id)
+{
+  return g_ptr_array_index (self->strings, id);
+}
+
+void
+lode_export_table_get_row (LodeExportTable *self,
+                           guint            position,
+                           LodeExportRow   *row)
+{
+  g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
+  g_return_if_fail (position < self->n_rows);
+  g_return_if_fail (row != NULL);
+
+  row->mineral = string_of (self, self->mineral[position]);
+  row->year = self->year[position];
+  row->month = self->month[position];
+  row->destination = string_of (self, self->destination[position]);
+  row->hs_code = string_of (self, self->hs_code[position]);
+  row->stage = self->stage[position];
+  row->quantity = self->quantity[position];
+  row->unit = self->unit[position];
+  row->value = self->value[position];
+  row->source = string_of (self, self->source[position]);
+}
+
+#define RESIZE(column, n) column = g_realloc_n (column, n, sizeof *column)
+
+void
+lode_export_table_reserve (LodeExportTable *self,
+                           guint            n_rows)
+{
+  g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
+
+  if (n_rows <= self->capacity)
+    return;
+
+  RESIZE (self->mineral, n_rows);
+  RESIZE (self->year, n_rows);
+  RESIZE (self->month, n_rows);
+  RESIZE (self->stage, n_rows);
+  RESIZE (self->unit, n_rows);
+  RESIZE (self->destination, n_rows);
+  RESIZE (self->hs_code, n_rows);
+  RESIZE (self->source, n_rows);
+  RESIZE (self->quantity, n_rows);
+  RESIZE (self->value, n_rows);
+  self->capacity = n_rows;
+}
+
+#undef RESIZE
+
+static void
+grow (LodeExportTable *self)
+{
+  if (self->n_rows < self->capacity)
+    return;
+
+  lode_export_table_reserve (self, MAX (64, self->capacity + self->capacity / 2));
+}
+
+static void
+store_row (LodeExportTable     *self,
+           guint                i,
+           const LodeExportRow *row)
+{
+  g_assert (row->mineral != NULL);
+  g_assert (row->year >= 0 && row->year <= G_MAXUINT16);
+  g_assert (row->month >= 0 && row->month <= 12);
+
+  self->mineral[i] = intern_id (self, row->mineral);
+  self->year[i] = row->year;
+  self->month[i] = row->month;
+  self->stage[i] = row->stage;
+  self->unit[i] = row->unit;
+  self->destination[i] = intern_id (self, row->destination);
+  self->hs_code[i] = intern_id (self, row->hs_code);
+  self->source[i] = intern_id (self, row->source);
+  self->quantity[i] = row->quantity;
+  self->value[i] = row->value;
+}
+
+#define MOVE(column, to, from, n) memmove (column + (to), column + (from), (n) * sizeof *column)
+
+static void
+move_rows (LodeExportTable *self,
+           guint            to,
+           guint            from,
+           guint            n)
+{
+  MOVE (self->mineral, to, from, n);
+  MOVE (self->year, to, from, n);
+  MOVE (self->month, to, from, n);
+  MOVE (self->stage, to, from, n);
+  MOVE (self->unit, to, from, n);
+  MOVE (self->destination, to, from, n);
+  MOVE (self->hs_code, to, from, n);
+  MOVE (self->source, to, from, n);
+  MOVE (self->quantity, to, from, n);
+  MOVE (self->value, to, from, n);
+}
+
+#undef MOVE
+
+/* Moves the extras of rows at or after @from by @delta; drops those of
+ * rows in [from, from - delta) when @delta is negative. */
+static void
+shift_extras (LodeExportTable *self,
+              guint            from,
+              int              delta)
+{
+  g_autoptr(GHashTable) shifted = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (g_hash_table_size (self->extras) == 0)
+    return;
+
+  shifted = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) json_object_unref);
+  g_hash_table_iter_init (&iter, self->extras);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint row = GPOINTER_TO_UINT (key);
+
+      g_hash_table_iter_steal (&iter);
+
+      if (row < from)
+        g_hash_table_insert (shifted, key, value);
+      else if (delta < 0 && row < from - delta)
+        json_object_unref (value);
+      else
+        g_hash_table_insert (shifted, GUINT_TO_POINTER (row + delta), value);
+    }
+
+  g_clear_pointer (&self->extras, g_hash_table_unref);
+  self->extras = g_steal_pointer (&shifted);
+}
+
+void
+lode_export_table_append_silent (LodeExportTable     *self,
+                                 const LodeExportRow *row)
+{
+  g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
+  g_return_if_fail (row != NULL && row->mineral != NULL);
+
+  grow (self);
+  store_row (self, self->n_rows, row);
+  self->n_rows++;
+}
+
+void
+lode_export_table_announce (LodeExportTable *self,
+                            guint            position,
+                            guint            removed,
+                            guint            added)
+{
+  g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
+void
+lode_export_table_insert (LodeExportTable     *self,
+                          guint                position,
+                          const LodeExportRow *row)
+{
+  g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
+  g_return_if_fail (position <= self->n_rows);
+  g_return_if_fail (row != NULL && row->mineral != NULL);
+
+  grow (self);
+  move_rows (self, position + 1, position, self->n_rows - position);
+  shift_extras (self, position, 1);
+  store_row (self, position, row);
+  self->n_rows++;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, 1);
+}
+
+void
+lode_export_table_append (LodeExportTable     *self,
+                          const LodeExportRow *row)
+{
+  g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
+
+  lode_export_table_insert (self, self->n_rows, row);
+}
+
+void
+lode_export_table_replace (LodeExportTable     *self,
+                           guint                position,
+                           const LodeExportRow *row)
+{
+  g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
+  g_return_if_fail (position < self->n_rows);
+  g_return_if_fail (row != NULL && row->mineral != NULL);
+
+  store_row (self, position, row);
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+}
+
+void
+lode_export_table_remove (LodeExportTable *self,
+                          guint            position,
+                          guint            n_rows)
+{
+  g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
+  g_return_if_fail (position <= self->n_rows);
+  g_return_if_fail (n_rows <= self->n_rows - position);
+
+  if (n_rows == 0)
+    return;
+
+  move_rows (self, position, position + n_rows, self->n_rows - position - n_rows);
+  shift_extras (self, position, -(int) n_rows);
+  self->n_rows -= n_rows;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, n_rows, 0);
+}
+
+JsonObject *
+lode_export_table_get_extra (LodeExportTable *self,
+                             guint            position)
+{
+  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (self), NULL);
+
+  return g_hash_table_lookup (self->extras, GUINT_TO_POINTER (position));
+}
+
+void
+lode_export_table_set_extra (LodeExportTable *self,
+                             guint            position,
+                             JsonObject      *extra)
+{
+  g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
+  g_return_if_fail (position < self->n_rows);
+
+  if (extra != NULL && json_object_get_size (extra) > 0)
+    g_hash_table_insert (self->extras, GUINT_TO_POINTER (position), json_object_ref (extra));
+  else
+    g_hash_table_remove (self->extras, GUINT_TO_POINTER (position));
+}
+
+LodeMoney
+lode_export_table_get_total (LodeExportTable *self)
+{
+  LodeMoney total = 0;
+
+  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (self), 0);
+
+  for (guint i = 0; i < self->n_rows; i++)
+    total += self->value[i];
+
+  return total;
+}
+
+static int
+compare_totals_by_value (gconstpointer a,
+                         gconstpointer b)
+{
+  const LodeExportTotal *ta = a;
+  const LodeExportTotal *tb = b;
+
+  if (ta->value != tb->value)
+    return ta->value > tb->value ? -1 : 1;
+  if (ta->count != tb->count)
+    return ta->count > tb->count ? -1 : 1;
+
+  return g_strcmp0 (ta->key, tb->key);
+}
+
+GArray *
+lode_export_table_aggregate (LodeExportTable *self,
+                             LodeExportField  field)
+{
+  g_autofree LodeExportTotal *slots = NULL;
+  GArray *result;
+  const guint32 *ids = NULL;
+  guint n_slots;
+
+  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (self), NULL);
+
+  result = g_array_new (FALSE, TRUE, sizeof (LodeExportTotal));
+
+  switch (field)
+    {
+    case LODE_EXPORT_FIELD_YEAR:
+      n_slots = G_MAXUINT16 + 1;
+      break;
+    case LODE_EXPORT_FIELD_STAGE:
+      n_slots = LODE_N_STAGES;
+      break;
+    case LODE_EXPORT_FIELD_MINERAL:
+      ids = self->mineral;
+      n_slots = self->strings->len;
+      break;
+    case LODE_EXPORT_FIELD_DESTINATION:
+      ids = self->destination;
+      n_slots = self->strings->len;
+      break;
+    case LODE_EXPORT_FIELD_HS_CODE:
+      ids = self->hs_code;
+      n_slots = self->strings->len;
+      break;
+    default:
+      g_return_val_if_reached (result);
+    }
+
+  slots = g_new0 (LodeExportTotal, n_slots);
+
+  for (guint i = 0; i < self->n_rows; i++)
+    {
+      guint slot;
+
+      if (field == LODE_EXPORT_FIELD_YEAR)
+        slot = self->year[i];
+      else if (field == LODE_EXPORT_FIELD_STAGE)
+        slot = self->stage[i];
+      else
+        slot = ids[i];
+
+      slots[slot].count++;
+      slots[slot].value += self->value[i];
+    }
+
+  for (guint slot = 0; slot < n_slots; slot++)
+    {
+      LodeExportTotal total = slots[slot];
+
+      if (total.count == 0)
+        continue;
+
+      if (field == LODE_EXPORT_FIELD_YEAR)
+        {
+          g_autofree char *text = g_strdup_printf ("%u", slot);
+
+          total.year = slot;
+          total.key = lode_export_table_intern (self, text);
+        }
+      else if (field == LODE_EXPORT_FIELD_STAGE)
+        total.key = lode_enum_to_nick (LODE_TYPE_STAGE, slot == LODE_STAGE_UNKNOWN ? -1 : (int) slot);
+      else
+        total.key = string_of (self, slot);
+
+      g_array_append_val (result, total);
+    }
+
+  if (field != LODE_EXPORT_FIELD_YEAR)
+    g_array_sort (result, compare_totals_by_value);
+
+  return result;
+}
+
+gsize
+lode_export_table_get_memory (LodeExportTable *self)
+{
+  gsize bytes;
+
+  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (self), 0);
+
+  bytes = (gsize) self->capacity * ROW_BYTES;
+  bytes += self->strings->len * (sizeof (gpointer) * 3 + 16);
+  bytes += g_hash_table_size (self->extras) * 64;
+
+  return bytes;
+}
+
+/* GListModel */
+
+static GType
+lode_export_table_get_item_type (GListModel *model)
+{
+  return LODE_TYPE_EXPORT_RECORD;
+}
+
+static guint
+lode_export_table_get_n_items (GListModel *model)
+{
+  return LODE_EXPORT_TABLE (model)->n_rows;
+}
+
+static LodeExportRecord *lode_export_record_new (LodeExportTable *table,
+                                                 guint            position);
+
+static gpointer
+lode_export_table_get_item (GListModel *model,
+                            guint       position)
+{
+  LodeExportTable *self = LODE_EXPORT_TABLE (model);
+
+  if (position >= self->n_rows)
+    return NULL;
+
+  return lode_export_record_new (self, position);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = lode_export_table_get_item_type;
+  iface->get_n_items = lode_export_table_get_n_items;
+  iface->get_item = lode_export_table_get_item;
+}
+
+/* LodeExportRecord: made on demand, a snapshot of one row. Its strings are
+ * the table's interned ones, so it keeps the table alive. */
+
+struct _LodeExportRecord
+{
+  GObject          parent_instance;
+
+  LodeExportTable *table;
+  guint            position;
+  LodeExportRow    row;
+};
+
+G_DEFINE_FINAL_TYPE (LodeExportRecord, lode_export_record, G_TYPE_OBJECT)
+
+enum {
+  REC_PROP_0,
+  REC_PROP_POSITION,
+  REC_PROP_MINERAL,
+  REC_PROP_YEAR,
+  REC_PROP_MONTH,
+  REC_PROP_DESTINATION,
+  REC_PROP_HS_CODE,
+  REC_PROP_STAGE,
+  REC_PROP_QUANTITY,
+  REC_PROP_UNIT,
+  REC_PROP_VALUE,
+  REC_PROP_SOURCE,
+  REC_N_PROPS
+};
+
+static GParamSpec *record_properties[REC_N_PROPS];
+
+static LodeExportRecord *
+lode_export_record_new (LodeExportTable *table,
+                        guint            position)
+{
+  LodeExportRecord *self = g_object_new (LODE_TYPE_EXPORT_RECORD, NULL);
+
+  self->table = g_object_ref (table);
+  self->position = position;
+  lode_export_table_get_row (table, position, &self->row);
+
+  return self;
+}
+
+static void
+lode_export_record_finalize (GObject *object)
+{
+  LodeExportRecord *self = LODE_EXPORT_RECORD (object);
+
+  g_clear_object (&self->table);
+
+  G_OBJECT_CLASS (lode_export_record_parent_class)->finalize (object);
+}
+
+static void
+lode_export_record_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  LodeExportRecord *self = LODE_EXPORT_RECORD (object);
+
+  switch (prop_id)
+    {
+    case REC_PROP_POSITION:
+      g_value_set_uint (value, self->position);
+      break;
+    case REC_PROP_MINERAL:
+      g_value_set_string (value, self->row.mineral);
+      break;
+    case REC_PROP_YEAR:
+      g_value_set_int (value, self->row.year);
+      break;
+    case REC_PROP_MONTH:
+      g_value_set_int (value, self->row.month);
+      break;
+    case REC_PROP_DESTINATION:
+      g_value_set_string (value, self->row.destination);
+      break;
+    case REC_PROP_HS_CODE:
+      g_value_set_string (value, self->row.hs_code);
+      break;
+    case REC_PROP_STAGE:
+      g_value_set_enum (value, self->row.stage);
+      break;
+    case REC_PROP_QUANTITY:
+      g_value_set_double (value, self->row.quantity);
+      break;
+    case REC_PROP_UNIT:
+      g_value_set_enum (value, self->row.unit);
+      break;
+    case REC_PROP_VALUE:
+      g_value_set_int64 (value, self->row.value);
+      break;
+    case REC_PROP_SOURCE:
+      g_value_set_string (value, self->row.source);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lode_export_record_class_init (LodeExportRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = lode_export_record_finalize;
+  object_class->get_property = lode_export_record_get_property;
+
+  record_properties[REC_PROP_POSITION] =
+    g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0, flags);
+  record_properties[REC_PROP_MINERAL] =
+    g_param_spec_string ("mineral", NULL, NULL, NULL, flags);
+  record_properties[REC_PROP_YEAR] =
+    g_param_spec_int ("year", NULL, NULL, 0, G_MAXUINT16, 0, flags);
+  record_properties[REC_PROP_MONTH] =
+    g_param_spec_int ("month", NULL, NULL, 0, 12, 0, flags);
+  record_properties[REC_PROP_DESTINATION] =
+    g_param_spec_string ("destination", NULL, NULL, NULL, flags);
+  record_properties[REC_PROP_HS_CODE] =
+    g_param_spec_string ("hs-code", NULL, NULL, NULL, flags);
+  record_properties[REC_PROP_STAGE] =
+    g_param_spec_enum ("stage", NULL, NULL, LODE_TYPE_STAGE, LODE_STAGE_UNKNOWN, flags);
+  record_properties[REC_PROP_QUANTITY] =
+    g_param_spec_double ("quantity", NULL, NULL, -1.0, G_MAXDOUBLE, -1.0, flags);
+  record_properties[REC_PROP_UNIT] =
+    g_param_spec_enum ("unit", NULL, NULL, LODE_TYPE_UNIT, LODE_UNIT_NONE, flags);
+  record_properties[REC_PROP_VALUE] =
+    g_param_spec_int64 ("value", NULL, NULL, 0, G_MAXINT64, 0, flags);
+  record_properties[REC_PROP_SOURCE] =
+    g_param_spec_string ("source", NULL, NULL, NULL, flags);
+
+  g_object_class_install_properties (object_class, REC_N_PROPS, record_properties);
+}
+
+static void
+lode_export_record_init (LodeExportRecord *self)
+{
+}
+
+guint
+lode_export_record_get_position (LodeExportRecord *self)
+{
+  g_return_val_if_fail (LODE_IS_EXPORT_RECORD (self), 0);
+
+  return self->position;
+}
+
+const LodeExportRow *
+lode_export_record_get_row (LodeExportRecord *self)
+{
+  g_return_val_if_fail (LODE_IS_EXPORT_RECORD (self), NULL);
+
+  return &self->row;
+}

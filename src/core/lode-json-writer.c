@@ -1,1 +1,497 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "lode-json-writer.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "lode-money.h"
+
+/* Appends straight to the GString: a member is its separator, the indent of
+ * its depth (cut from one long run of spaces), the quoted name and the value.
+ * Each open container remembers only how many items it holds so far. */
+
+typedef struct
+{
+  guint count;
+  guint is_object : 1;
+} Level;
+
+struct _LodeJsonWriter
+{
+  GString *out;
+  Level   *levels;
+  guint    depth;
+  guint    levels_alloc;
+  /* lode_json_writer_member() has written a name: the value follows it. */
+  guint    after_name : 1;
+};
+
+#define INDENT_WIDTH 2
+
+static const char spaces[] =
+  "                                                                "
+  "                                                                ";
+
+/* 0: as is; 1: a short escape; 2: \u00XX. */
+static const char escape_kind[256] = {
+  2, 2, 2, 2, 2, 2, 2, 2, 1, 1, 1, 2, 1, 1, 2, 2,
+  2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+  /* 0x60 and up: as is */
+};
+
+static void
+append_newline_indent (GString *out,
+                       guint    depth)
+{
+  gsize n = (gsize) depth * INDENT_WIDTH;
+
+  g_string_append_c (out, '\n');
+  while (n > 0)
+    {
+      gsize chunk = MIN (n, sizeof spaces - 1);
+
+      g_string_append_len (out, spaces, chunk);
+      n -= chunk;
+    }
+}
+
+static void
+append_quoted (GString    *out,
+               const char *text)
+{
+  const guchar *p = (const guchar *) text;
+  const guchar *run = p;
+
+  g_string_append_c (out, '"');
+
+  for (;; p++)
+    {
+      guchar ch = *p;
+
+      if (G_LIKELY (ch >= 0x60 || escape_kind[ch] == 0))
+        continue;
+
+      if (ch == '\0')
+        break;
+
+      if (p > run)
+        g_string_append_len (out, (const char *) run, p - run);
+      run = p + 1;
+
+      switch (ch)
+        {
+        case '"':  g_string_append_len (out, "\\\"", 2); break;
+        case '\\': g_string_append_len (out, "\\\\", 2); break;
+        case '\b': g_string_append_len (out, "\\b", 2); break;
+        case '\f': g_string_append_len (out, "\\f", 2); break;
+        case '\n': g_string_append_len (out, "\\n", 2); break;
+        case '\r': g_string_append_len (out, "\\r", 2); break;
+        case '\t': g_string_append_len (out, "\\t", 2); break;
+        default:
+          {
+            static const char hex[] = "0123456789abcdef";
+            char u[6] = { '\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 0xF] };
+
+            g_string_append_len (out, u, sizeof u);
+          }
+          break;
+        }
+    }
+
+  if (p > run)
+    g_string_append_len (out, (const char *) run, p - run);
+  g_string_append_c (out, '"');
+}
+
+/* Writes the separator and indent that come before a value. */
+static inline void
+before_value (LodeJsonWriter *self)
+{
+  Level *level;
+
+  if (self->after_name)
+    {
+      self->after_name = FALSE;
+      return;
+    }
+
+  if (self->depth == 0)
+    return;
+
+  level = &self->levels[self->depth - 1];
+  g_return_if_fail (!level->is_object);
+
+  if (level->count++ > 0)
+    g_string_append_c (self->out, ',');
+  append_newline_indent (self->out, self->depth);
+}
+
+static void
+push_level (LodeJsonWriter *self,
+            gboolean        is_object)
+{
+  if (self->depth == self->levels_alloc)
+    {
+      self->levels_alloc = MAX (16, self->levels_alloc * 2);
+      self->levels = g_renew (Level, self->levels, self->levels_alloc);
+    }
+
+  self->levels[self->depth].count = 0;
+  self->levels[self->depth].is_object = is_object;
+  self->depth++;
+}
+
+static void
+pop_level (LodeJsonWriter *self,
+           gboolean        is_object,
+           char            close)
+{
+  Level *level;
+
+  g_return_if_fail (self->depth > 0);
+  g_return_if_fail (!self->after_name);
+
+  level = &self->levels[self->depth - 1];
+  g_return_if_fail (level->is_object == is_object);
+
+  self->depth--;
+  if (level->count > 0)
+    append_newline_indent (self->out, self->depth);
+  g_string_append_c (self->out, close);
+}
+
+LodeJsonWriter *
+lode_json_writer_new (GString *out)
+{
+  LodeJsonWriter *self;
+
+  g_return_val_if_fail (out != NULL, NULL);
+
+  self = g_new0 (LodeJsonWriter, 1);
+  self->out = out;
+
+  return self;
+}
+
+void
+lode_json_writer_free (LodeJsonWriter *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->levels);
+  g_free (self);
+}
+
+void
+lode_json_writer_begin_object (LodeJsonWriter *self)
+{
+  before_value (self);
+  g_string_append_c (self->out, '{');
+  push_level (self, TRUE);
+}
+
+void
+lode_json_writer_end_object (LodeJsonWriter *self)
+{
+  pop_level (self, TRUE, '}');
+}
+
+void
+lode_json_writer_begin_array (LodeJsonWriter *self)
+{
+  before_value (self);
+  g_string_append_c (self->out, '[');
+  push_level (self, FALSE);
+}
+
+void
+lode_json_writer_end_array (LodeJsonWriter *self)
+{
+  pop_level (self, FALSE, ']');
+}
+
+void
+lode_json_writer_member (LodeJsonWriter *self,
+                         const char     *name)
+{
+  Level *level;
+
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (self->depth > 0 && !self->after_name);
+
+  level = &self->levels[self->depth - 1];
+  g_return_if_fail (level->is_object);
+
+  if (level->count++ > 0)
+    g_string_append_c (self->out, ',');
+  append_newline_indent (self->out, self->depth);
+  append_quoted (self->out, name);
+  g_string_append_len (self->out, ": ", 2);
+  self->after_name = TRUE;
+}
+
+void
+lode_json_writer_string (LodeJsonWriter *self,
+                         const char     *value)
+{
+  if (value == NULL)
+    {
+      lode_json_writer_null (self);
+      return;
+    }
+
+  before_value (self);
+  append_quoted (self->out, value);
+}
+
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    {
+      *--p = (char) ('0' + magnitude % 10);
+      magnitude /= 10;
+    }
+  while (magnitude > 0);
+
+  if (value < 0)
+    *--p = '-';
+
+  g_string_append_len (out, p, buf + sizeof buf - p);
+}
+
+void
+lode_json_writer_int (LodeJsonWriter *self,
+                      gint64          value)
+{
+  before_value (self);
+  append_int (self->out, value);
+}
+
+static const double powers_of_ten[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8,
+};
+
+/* The common case without printf: a value that is the closest double to a
+ * decimal of at most 15 significant digits, written in fixed notation.
+ * "%.15g" would give the same text (15 digits always survive a round trip
+ * through a double), so the output does not depend on which path ran. */
+static gboolean
+append_short_decimal (GString *out,
+                      double   value)
+{
+  double magnitude = fabs (value);
+
+  if (!(magnitude >= 1e-4 && magnitude < 1e15))
+    return FALSE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (powers_of_ten); k++)
+    {
+      double scaled = magnitude * powers_of_ten[k];
+      char buf[40];
+      char *p = buf + sizeof buf;
+      guint64 digits;
+      guint n_digits = 0;
+
+      if (scaled >= 1e15)
+        return FALSE;
+      if (scaled != floor (scaled) || scaled / powers_of_ten[k] != magnitude)
+        continue;
+
+      /* Division by an exact power of ten rounds correctly, so this decimal
+       * reads back as @value. */
+      digits = (guint64) scaled;
+
+      /* Fixed notation, as "%g" uses it, needs an exponent of -4 or more. */
+      if (k > 4 && digits < (guint64) powers_of_ten[k - 4])
+        return FALSE;
+
+      /* Trailing zeros of the fraction go, as "%g" drops them. */
+      while (k > 0 && digits % 10 == 0)
+        {
+          digits /= 10;
+          k--;
+        }
+
+      do
+        {
+          *--p = (char) ('0' + digits % 10);
+          digits /= 10;
+          n_digits++;
+          if (n_digits == k)
+            *--p = '.';
+        }
+      while (digits > 0 || n_digits < k);
+
+      if (n_digits == k)
+        *--p = '0';
+      if (value < 0)
+        *--p = '-';
+
+      g_string_append_len (out, p, buf + sizeof buf - p);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+append_double (GString *out,
+               double   value)
+{
+  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    {
+      g_critical ("JSON has no text for %g; writing null", value);
+      g_string_append_len (out, "null", 4);
+      return;
+    }
+
+  if (value == 0.0)
+    {
+      g_string_append (out, signbit (value) ? "-0" : "0");
+      return;
+    }
+
+  if (value == floor (value) && fabs (value) < 1e15)
+    {
+      append_int (out, (gint64) value);
+      return;
+    }
+
+  if (append_short_decimal (out, value))
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buf, sizeof buf, formats[i], value);
+      if (i == G_N_ELEMENTS (formats) - 1 || g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+
+  g_string_append (out, buf);
+}
+
+void
+lode_json_writer_double (LodeJsonWriter *self,
+                         double          value)
+{
+  before_value (self);
+  append_double (self->out, value);
+}
+
+void
+lode_json_writer_money (LodeJsonWriter *self,
+                        gint64          cents)
+{
+  before_value (self);
+  lode_money_append_json (self->out, cents);
+}
+
+void
+lode_json_writer_boolean (LodeJsonWriter *self,
+                          gboolean        value)
+{
+  before_value (self);
+  if (value)
+    g_string_append_len (self->out, "true", 4);
+  else
+    g_string_append_len (self->out, "false", 5);
+}
+
+void
+lode_json_writer_null (LodeJsonWriter *self)
+{
+  before_value (self);
+  g_string_append_len (self->out, "null", 4);
+}
+
+void
+lode_json_writer_node (LodeJsonWriter *self,
+                       JsonNode       *node)
+{
+  if (node == NULL)
+    {
+      lode_json_writer_null (self);
+      return;
+    }
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      lode_json_writer_begin_object (self);
+      lode_json_writer_members (self, json_node_get_object (node));
+      lode_json_writer_end_object (self);
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+
+        lode_json_writer_begin_array (self);
+        for (guint i = 0; i < n; i++)
+          lode_json_writer_node (self, json_array_get_element (array, i));
+        lode_json_writer_end_array (self);
+      }
+      break;
+
+    case JSON_NODE_NULL:
+      lode_json_writer_null (self);
+      break;
+
+    case JSON_NODE_VALUE:
+      {
+        GType type = json_node_get_value_type (node);
+
+        if (type == G_TYPE_INT64)
+          lode_json_writer_int (self, json_node_get_int (node));
+        else if (type == G_TYPE_DOUBLE)
+          lode_json_writer_double (self, json_node_get_double (node));
+        else if (type == G_TYPE_BOOLEAN)
+          lode_json_writer_boolean (self, json_node_get_boolean (node));
+        else if (type == G_TYPE_STRING)
+          lode_json_writer_string (self, json_node_get_string (node));
+        else
+          {
+            g_critical ("Cannot write a JSON value of type %s", g_type_name (type));
+            lode_json_writer_null (self);
+          }
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+void
+lode_json_writer_members (LodeJsonWriter *self,
+                          JsonObject     *object)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  if (object == NULL)
+    return;
+
+  json_object_iter_init_ordered (&iter, object);
+  while (json_object_iter_next_ordered (&iter, &name, &value))
+    {
+      lode_json_writer_member (self, name);
+      lode_json_writer_node (self, value);
+    }
+}

@@ -1,1 +1,476 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "lode-enum-types.h"
+#include "lode-mineral.h"
+
+struct _LodeMineral
+{
+  GObject           parent_instance;
+
+  char             *id;
+  char             *name;
+  char             *symbol;
+  LodeMineralGroup  group;
+  char            **hs_codes;
+  GListStore       *reserves;
+  JsonObject       *extra;
+};
+
+G_DEFINE_FINAL_TYPE (LodeMineral, lode_mineral, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_SYMBOL,
+  PROP_GROUP,
+  PROP_HS_CODES,
+  PROP_RESERVES,
+  PROP_RESERVE_VALUE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  char *copy;
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  copy = g_strdup (value);
+  g_free (*field);
+  *field = copy;
+
+  return TRUE;
+}
+
+/* Stores a copy of @value in @field, an empty vector as NULL. Returns
+ * whether the field changed. */
+static gboolean
+set_strv (char               ***field,
+          const char * const   *value)
+{
+  char **copy;
+
+  if (value != NULL && value[0] == NULL)
+    value = NULL;
+
+  if (*field == NULL && value == NULL)
+    return FALSE;
+
+  if (*field != NULL && value != NULL &&
+      g_strv_equal ((const char * const *) *field, value))
+    return FALSE;
+
+  copy = g_strdupv ((char **) value);
+  g_strfreev (*field);
+  *field = copy;
+
+  return TRUE;
+}
+
+/* A reserve in the list changed: whoever watches the mineral (a portfolio,
+ * a view) sees it as a change of the mineral's reserves. */
+static void
+on_reserve_notify (LodeMineral *self,
+                   GParamSpec  *pspec,
+                   LodeReserve *reserve)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESERVES]);
+
+  if (g_strcmp0 (pspec->name, "value") == 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESERVE_VALUE]);
+}
+
+static gboolean
+has_reserve (LodeMineral *self,
+             LodeReserve *reserve)
+{
+  return g_list_store_find (self->reserves, reserve, NULL);
+}
+
+static void
+lode_mineral_dispose (GObject *object)
+{
+  LodeMineral *self = (LodeMineral *)object;
+
+  if (self->reserves != NULL)
+    {
+      guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->reserves));
+
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(LodeReserve) reserve = g_list_model_get_item (G_LIST_MODEL (self->reserves), i);
+
+          g_signal_handlers_disconnect_by_func (reserve, on_reserve_notify, self);
+        }
+    }
+
+  g_clear_object (&self->reserves);
+
+  G_OBJECT_CLASS (lode_mineral_parent_class)->dispose (object);
+}
+
+static void
+lode_mineral_finalize (GObject *object)
+{
+  LodeMineral *self = (LodeMineral *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->symbol, g_free);
+  g_clear_pointer (&self->hs_codes, g_strfreev);
+  g_clear_pointer (&self->extra, json_object_unref);
+
+  G_OBJECT_CLASS (lode_mineral_parent_class)->finalize (object);
+}
+
+static void
+lode_mineral_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  LodeMineral *self = LODE_MINERAL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+
+    case PROP_SYMBOL:
+      g_value_set_string (value, self->symbol);
+      break;
+
+    case PROP_GROUP:
+      g_value_set_enum (value, self->group);
+      break;
+
+    case PROP_HS_CODES:
+      g_value_set_boxed (value, self->hs_codes);
+      break;
+
+    case PROP_RESERVES:
+      g_value_set_object (value, self->reserves);
+      break;
+
+    case PROP_RESERVE_VALUE:
+      g_value_set_int64 (value, lode_mineral_get_reserve_value (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lode_mineral_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  LodeMineral *self = LODE_MINERAL (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      lode_mineral_set_id (self, g_value_get_string (value));
+      break;
+
+    case PROP_NAME:
+      lode_mineral_set_name (self, g_value_get_string (value));
+      break;
+
+    case PROP_SYMBOL:
+      lode_mineral_set_symbol (self, g_value_get_string (value));
+      break;
+
+    case PROP_GROUP:
+      lode_mineral_set_group (self, g_value_get_enum (value));
+      break;
+
+    case PROP_HS_CODES:
+      lode_mineral_set_hs_codes (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lode_mineral_class_init (LodeMineralClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = lode_mineral_dispose;
+  object_class->finalize = lode_mineral_finalize;
+  object_class->get_property = lode_mineral_get_property;
+  object_class->set_property = lode_mineral_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SYMBOL] =
+    g_param_spec_string ("symbol", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_GROUP] =
+    g_param_spec_enum ("group", NULL, NULL,
+                       LODE_TYPE_MINERAL_GROUP,
+                       LODE_MINERAL_GROUP_OTHER,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_HS_CODES] =
+    g_param_spec_boxed ("hs-codes", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Notified when a reserve is added or removed, or one of them changes. */
+  properties[PROP_RESERVES] =
+    g_param_spec_object ("reserves", NULL, NULL,
+                         G_TYPE_LIST_MODEL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_RESERVE_VALUE] =
+    g_param_spec_int64 ("reserve-value", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lode_mineral_init (LodeMineral *self)
+{
+  self->group = LODE_MINERAL_GROUP_OTHER;
+  self->reserves = g_list_store_new (LODE_TYPE_RESERVE);
+}
+
+LodeMineral *
+lode_mineral_new (const char       *id,
+                  const char       *name,
+                  LodeMineralGroup  group)
+{
+  return g_object_new (LODE_TYPE_MINERAL,
+                       "id", id,
+                       "name", name,
+                       "group", group,
+                       NULL);
+}
+
+const char *
+lode_mineral_get_id (LodeMineral *self)
+{
+  g_return_val_if_fail (LODE_IS_MINERAL (self), NULL);
+
+  return self->id;
+}
+
+void
+lode_mineral_set_id (LodeMineral *self,
+                     const char  *id)
+{
+  g_return_if_fail (LODE_IS_MINERAL (self));
+
+  if (set_string (&self->id, id))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+const char *
+lode_mineral_get_name (LodeMineral *self)
+{
+  g_return_val_if_fail (LODE_IS_MINERAL (self), NULL);
+
+  return self->name;
+}
+
+void
+lode_mineral_set_name (LodeMineral *self,
+                       const char  *name)
+{
+  g_return_if_fail (LODE_IS_MINERAL (self));
+
+  if (set_string (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+const char *
+lode_mineral_get_symbol (LodeMineral *self)
+{
+  g_return_val_if_fail (LODE_IS_MINERAL (self), NULL);
+
+  return self->symbol;
+}
+
+void
+lode_mineral_set_symbol (LodeMineral *self,
+                         const char  *symbol)
+{
+  g_return_if_fail (LODE_IS_MINERAL (self));
+
+  if (set_string (&self->symbol, symbol))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYMBOL]);
+}
+
+LodeMineralGroup
+lode_mineral_get_group (LodeMineral *self)
+{
+  g_return_val_if_fail (LODE_IS_MINERAL (self), LODE_MINERAL_GROUP_OTHER);
+
+  return self->group;
+}
+
+void
+lode_mineral_set_group (LodeMineral      *self,
+                        LodeMineralGroup  group)
+{
+  g_return_if_fail (LODE_IS_MINERAL (self));
+
+  if (self->group == group)
+    return;
+
+  self->group = group;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP]);
+}
+
+const char * const *
+lode_mineral_get_hs_codes (LodeMineral *self)
+{
+  g_return_val_if_fail (LODE_IS_MINERAL (self), NULL);
+
+  return (const char * const *) self->hs_codes;
+}
+
+void
+lode_mineral_set_hs_codes (LodeMineral        *self,
+                           const char * const *hs_codes)
+{
+  g_return_if_fail (LODE_IS_MINERAL (self));
+
+  if (set_strv (&self->hs_codes, hs_codes))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HS_CODES]);
+}
+
+/* Returns: (transfer none): a GListModel of LodeReserve. */
+GListModel *
+lode_mineral_get_reserves (LodeMineral *self)
+{
+  g_return_val_if_fail (LODE_IS_MINERAL (self), NULL);
+
+  return G_LIST_MODEL (self->reserves);
+}
+
+void
+lode_mineral_add_reserve (LodeMineral *self,
+                          LodeReserve *reserve)
+{
+  g_return_if_fail (LODE_IS_MINERAL (self));
+  g_return_if_fail (LODE_IS_RESERVE (reserve));
+
+  /* One handler per reserve, however often it is listed. */
+  if (!has_reserve (self, reserve))
+    g_signal_connect_object (reserve, "notify",
+                             G_CALLBACK (on_reserve_notify), self,
+                             G_CONNECT_SWAPPED);
+
+  g_list_store_append (self->reserves, reserve);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESERVES]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESERVE_VALUE]);
+}
+
+void
+lode_mineral_remove_reserve (LodeMineral *self,
+                             guint        position)
+{
+  g_autoptr(LodeReserve) reserve = NULL;
+
+  g_return_if_fail (LODE_IS_MINERAL (self));
+  g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (self->reserves)));
+
+  reserve = g_list_model_get_item (G_LIST_MODEL (self->reserves), position);
+  g_list_store_remove (self->reserves, position);
+
+  if (!has_reserve (self, reserve))
+    g_signal_handlers_disconnect_by_func (reserve, on_reserve_notify, self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESERVES]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESERVE_VALUE]);
+}
+
+LodeMoney
+lode_mineral_get_reserve_value (LodeMineral *self)
+{
+  GListModel *reserves;
+  guint n_items;
+  LodeMoney total = 0;
+
+  g_return_val_if_fail (LODE_IS_MINERAL (self), 0);
+
+  reserves = G_LIST_MODEL (self->reserves);
+  n_items = g_list_model_get_n_items (reserves);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(LodeReserve) reserve = g_list_model_get_item (reserves, i);
+      LodeMoney value = lode_reserve_get_value (reserve);
+
+      if (value == LODE_MONEY_UNSET)
+        continue;
+
+      /* Each value is at most LODE_MONEY_MAX; saturate rather than wrap. */
+      if (value > G_MAXINT64 - total)
+        return G_MAXINT64;
+
+      total += value;
+    }
+
+  return total;
+}
+
+/* Returns: (transfer none) (nullable): members Lode does not know. */
+JsonObject *
+lode_mineral_get_extra (LodeMineral *self)
+{
+  g_return_val_if_fail (LODE_IS_MINERAL (self), NULL);
+
+  return self->extra;
+}
+
+void
+lode_mineral_set_extra (LodeMineral *self,
+                        JsonObject  *extra)
+{
+  g_return_if_fail (LODE_IS_MINERAL (self));
+
+  if (extra == self->extra)
+    return;
+
+  if (extra != NULL)
+    json_object_ref (extra);
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = extra;
+}

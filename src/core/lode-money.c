@@ -1,1 +1,292 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "lode-money.h"
+
+/* Room for any gint64 amount in JSON form: a sign, 17 digits of dollars,
+ * a point and two digits of cents. */
+#define JSON_BUFFER_SIZE 32
+
+/* Below this many dollars (2^46) the doubles nearest to two amounts a cent
+ * apart are always different doubles. */
+#define DISTINCT_CENTS_LIMIT 70368744177664.0
+
+/* How amounts are shown to people. English conventions for now: when Lode
+ * is localized, this is the one place that changes. */
+#define CURRENCY_SYMBOL   "$"
+#define DECIMAL_POINT     '.'
+#define GROUP_SEPARATOR   ','
+#define SUFFIX_SEPARATOR  " "
+
+static const struct
+{
+  guint64     dollars;
+  const char *suffix;
+} short_scales[] = {
+  { G_GUINT64_CONSTANT (1000), "K" },
+  { G_GUINT64_CONSTANT (1000000), "M" },
+  { G_GUINT64_CONSTANT (1000000000), "B" },
+  { G_GUINT64_CONSTANT (1000000000000), "T" },
+};
+
+static inline guint64
+magnitude_of (LodeMoney cents)
+{
+  /* Negating as unsigned is defined for G_MININT64 too. */
+  return cents < 0 ? -(guint64) cents : (guint64) cents;
+}
+
+static inline gboolean
+is_candidate (gint64 cents,
+              double value)
+{
+  return cents >= 0 && cents <= LODE_MONEY_MAX && (double) cents / 100.0 == value;
+}
+
+LodeMoneyCheck
+lode_money_from_double (double     value,
+                        LodeMoney *cents)
+{
+  double product;
+  double error;
+  gint64 nearest;
+  gint64 best = -1;
+  double best_distance = INFINITY;
+
+  if (!isfinite (value))
+    return LODE_MONEY_NOT_FINITE;
+
+  if (value < 0.0)
+    return LODE_MONEY_NEGATIVE;
+
+  if (value > (double) LODE_MONEY_MAX / 100.0)
+    return LODE_MONEY_TOO_LARGE;
+
+  /* @value is the double nearest some count of cents k / 100 exactly when
+   * dividing k by 100 (correctly rounded) gives @value back. Such a k lies
+   * within one of the rounded product. */
+  product = value * 100.0;
+  nearest = llround (product);
+
+  if (value < DISTINCT_CENTS_LIMIT && is_candidate (nearest, value))
+    {
+      best = nearest;
+    }
+  else
+    {
+      /* The exact product is product + error. */
+      error = fma (value, 100.0, -product);
+
+      for (gint64 candidate = nearest - 1; candidate <= nearest + 1; candidate++)
+        {
+          double distance;
+
+          if (!is_candidate (candidate, value))
+            continue;
+
+          distance = fabs (((double) candidate - product) - error);
+          if (distance < best_distance)
+            {
+              best = candidate;
+              best_distance = distance;
+            }
+        }
+    }
+
+  if (best < 0)
+    return LODE_MONEY_TOO_PRECISE;
+
+  if (cents != NULL)
+    *cents = best;
+
+  return LODE_MONEY_OK;
+}
+
+double
+lode_money_to_double (LodeMoney cents)
+{
+  return (double) cents / 100.0;
+}
+
+/* Writes the JSON text of @cents at the end of @buffer, returning where it
+ * starts; the shortest exact decimal: "12.05", "12.5", "12". */
+static char *
+write_json (LodeMoney  cents,
+            char      *buffer,
+            gsize     *length)
+{
+  char *end = buffer + JSON_BUFFER_SIZE;
+  char *p = end;
+  guint64 magnitude = magnitude_of (cents);
+  guint64 whole = magnitude / 100;
+  guint fraction = magnitude % 100;
+
+  if (fraction != 0)
+    {
+      if (fraction % 10 != 0)
+        *--p = '0' + fraction % 10;
+      *--p = '0' + fraction / 10;
+      *--p = '.';
+    }
+
+  do
+    {
+      *--p = '0' + whole % 10;
+      whole /= 10;
+    }
+  while (whole != 0);
+
+  if (cents < 0)
+    *--p = '-';
+
+  *length = end - p;
+
+  return p;
+}
+
+char *
+lode_money_to_json (LodeMoney cents)
+{
+  char buffer[JSON_BUFFER_SIZE];
+  const char *text;
+  gsize length;
+
+  text = write_json (cents, buffer, &length);
+
+  return g_strndup (text, length);
+}
+
+void
+lode_money_append_json (GString   *out,
+                        LodeMoney  cents)
+{
+  char buffer[JSON_BUFFER_SIZE];
+  const char *text;
+  gsize length;
+
+  g_return_if_fail (out != NULL);
+
+  text = write_json (cents, buffer, &length);
+  g_string_append_len (out, text, length);
+}
+
+/* Appends @whole, its digits grouped by thousands when @grouped. */
+static void
+append_whole (GString  *out,
+              guint64   whole,
+              gboolean  grouped)
+{
+  char digits[32];
+  int n_digits = 0;
+
+  do
+    {
+      digits[n_digits++] = '0' + whole % 10;
+      whole /= 10;
+    }
+  while (whole != 0);
+
+  for (int i = n_digits - 1; i >= 0; i--)
+    {
+      g_string_append_c (out, digits[i]);
+      if (grouped && i > 0 && i % 3 == 0)
+        g_string_append_c (out, GROUP_SEPARATOR);
+    }
+}
+
+/* Appends hundredths as "1.14", "1.1" or "1". */
+static void
+append_trimmed (GString *out,
+                guint64  hundredths)
+{
+  guint fraction = hundredths % 100;
+
+  append_whole (out, hundredths / 100, FALSE);
+
+  if (fraction != 0)
+    {
+      g_string_append_c (out, DECIMAL_POINT);
+      g_string_append_c (out, '0' + fraction / 10);
+      if (fraction % 10 != 0)
+        g_string_append_c (out, '0' + fraction % 10);
+    }
+}
+
+/* Appends "1,234.50" or "1,234": cents always in two digits, if any. */
+static void
+append_full (GString *out,
+             guint64  magnitude)
+{
+  guint fraction = magnitude % 100;
+
+  append_whole (out, magnitude / 100, TRUE);
+
+  if (fraction != 0)
+    {
+      g_string_append_c (out, DECIMAL_POINT);
+      g_string_append_c (out, '0' + fraction / 10);
+      g_string_append_c (out, '0' + fraction % 10);
+    }
+}
+
+char *
+lode_money_format_short (LodeMoney cents)
+{
+  GString *out = g_string_new (NULL);
+  guint64 magnitude = magnitude_of (cents);
+  guint scale = 0;
+  guint64 hundredths;
+
+  if (cents < 0)
+    g_string_append_c (out, '-');
+  g_string_append (out, CURRENCY_SYMBOL);
+
+  /* Under a thousand dollars, the amount as it is. */
+  if (magnitude < short_scales[0].dollars * 100)
+    {
+      append_full (out, magnitude);
+      return g_string_free (out, FALSE);
+    }
+
+  /* The largest scale of which there is at least one whole. */
+  while (scale + 1 < G_N_ELEMENTS (short_scales) &&
+         magnitude >= short_scales[scale + 1].dollars * 100)
+    scale++;
+
+  /* Round to hundredths of the scale, half up. One hundredth of the scale
+   * holds as many cents as the scale holds dollars. Rounding may reach a
+   * thousand of the scale: $999,999.50 is "$1 M", not "$1000 K". */
+  for (;;)
+    {
+      guint64 step = short_scales[scale].dollars;
+
+      hundredths = magnitude / step + (2 * (magnitude % step) >= step ? 1 : 0);
+
+      if (hundredths < 100000 || scale + 1 == G_N_ELEMENTS (short_scales))
+        break;
+
+      scale++;
+    }
+
+  append_trimmed (out, hundredths);
+  g_string_append (out, SUFFIX_SEPARATOR);
+  g_string_append (out, short_scales[scale].suffix);
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+lode_money_format_full (LodeMoney cents)
+{
+  GString *out = g_string_new (NULL);
+
+  if (cents < 0)
+    g_string_append_c (out, '-');
+  g_string_append (out, CURRENCY_SYMBOL);
+  append_full (out, magnitude_of (cents));
+
+  return g_string_free (out, FALSE);
+}

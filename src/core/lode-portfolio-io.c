@@ -1,1 +1,1783 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "lode-enum-types.h"
+#include "lode-json-check.h"
+#include "lode-json-writer.h"
+#include "lode-portfolio-io.h"
+
+G_DEFINE_QUARK (lode-portfolio-error-quark, lode_portfolio_error)
+
+#define YEAR_MIN 1800
+#define YEAR_MAX 2200
+
+/* Reading
+ *
+ * The text is first checked as strict JSON (lode-json-check.c), then parsed
+ * by json-glib, then walked member by member into a new LodePortfolio. Every
+ * content error is collected with the JSON Pointer of its member; the
+ * portfolio is returned only when there is none. */
+
+typedef struct
+{
+  const char    *name;
+  GString       *pointer;
+  GPtrArray     *errors;
+  guint          n_errors;
+  LodePortfolio *portfolio;
+  GHashTable    *source_ids;   /* id → pointer of its first definition */
+  GHashTable    *mineral_ids;
+} Reader;
+
+static void reader_error (Reader     *reader,
+                          const char *member,
+                          const char *format,
+                          ...) G_GNUC_PRINTF (3, 4);
+
+static void
+append_pointer_token (GString    *pointer,
+                      const char *token)
+{
+  g_string_append_c (pointer, '/');
+  for (const char *p = token; *p; p++)
+    {
+      if (*p == '~')
+        g_string_append (pointer, "~0");
+      else if (*p == '/')
+        g_string_append (pointer, "~1");
+      else
+        g_string_append_c (pointer, *p);
+    }
+}
+
+static gsize
+push_member (Reader     *reader,
+             const char *member)
+{
+  gsize mark = reader->pointer->len;
+
+  append_pointer_token (reader->pointer, member);
+
+  return mark;
+}
+
+static gsize
+push_index (Reader *reader,
+            guint   index)
+{
+  gsize mark = reader->pointer->len;
+
+  g_string_append_printf (reader->pointer, "/%u", index);
+
+  return mark;
+}
+
+static void
+pop (Reader *reader,
+     gsize   mark)
+{
+  g_string_truncate (reader->pointer, mark);
+}
+
+/* Records "NAME: /pointer/member: message"; @member may be NULL for the
+ * current object itself. */
+static void
+reader_error (Reader     *reader,
+              const char *member,
+              const char *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  g_autoptr(GString) pointer = NULL;
+  va_list args;
+
+  reader->n_errors++;
+  if (reader->errors->len >= LODE_PORTFOLIO_MAX_ERRORS)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  pointer = g_string_new (reader->pointer->str);
+  if (member != NULL)
+    append_pointer_token (pointer, member);
+
+  if (pointer->len == 0)
+    g_ptr_array_add (reader->errors, g_strdup_printf ("%s: %s", reader->name, message));
+  else
+    g_ptr_array_add (reader->errors,
+                     g_strdup_printf ("%s: %s: %s", reader->name, pointer->str, message));
+}
+
+static gboolean
+is_null (JsonNode *node)
+{
+  return node == NULL || JSON_NODE_HOLDS_NULL (node);
+}
+
+static gboolean
+is_number (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+static gboolean
+is_slug (const char *s)
+{
+  if (!g_ascii_islower (*s) && !g_ascii_isdigit (*s))
+    return FALSE;
+
+  for (; *s; s++)
+    if (!g_ascii_islower (*s) && !g_ascii_isdigit (*s) && *s != '-')
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+is_country_code (const char *s)
+{
+  return g_ascii_isupper (s[0]) && g_ascii_isupper (s[1]) && s[2] == '\0';
+}
+
+static gboolean
+is_hs_code (const char *s)
+{
+  gsize len = strlen (s);
+
+  if (len != 2 && len != 4 && len != 6)
+    return FALSE;
+
+  for (; *s; s++)
+    if (!g_ascii_isdigit (*s))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* YYYY, YYYY-MM or YYYY-MM-DD, a real date. */
+static gboolean
+is_date (const char *s)
+{
+  int year, month = 1, day = 1;
+  gsize len = strlen (s);
+
+  for (gsize i = 0; i < len; i++)
+    if (!(g_ascii_isdigit (s[i]) || ((i == 4 || i == 7) && s[i] == '-')))
+      return FALSE;
+
+  if (len != 4 && len != 7 && len != 10)
+    return FALSE;
+
+  year = atoi (s);
+  if (len >= 7)
+    month = atoi (s + 5);
+  if (len == 10)
+    day = atoi (s + 8);
+
+  return year >= 1 && g_date_valid_dmy (day, month, year);
+}
+
+static const char *
+enum_choices (GType enum_type,
+              int   skip)
+{
+  static GHashTable *cache;
+  GEnumClass *klass;
+  GString *text;
+  const char *found;
+
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+
+  found = g_hash_table_lookup (cache, GSIZE_TO_POINTER (enum_type));
+  if (found != NULL)
+    return found;
+
+  klass = g_type_class_ref (enum_type);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      if (klass->values[i].value == skip)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, klass->values[i].value_nick);
+    }
+  g_type_class_unref (klass);
+
+  found = g_intern_string (text->str);
+  g_string_free (text, TRUE);
+  g_hash_table_insert (cache, GSIZE_TO_POINTER (enum_type), (gpointer) found);
+
+  return found;
+}
+
+/* Member readers. Each takes the object and the member name, returns FALSE
+ * (with an error recorded) when the member is present but wrong, and leaves
+ * the output untouched when the member is absent or null. */
+
+static gboolean
+read_string (Reader      *reader,
+             JsonObject  *object,
+             const char  *member,
+             gboolean     required,
+             const char **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (is_null (node))
+    {
+      if (required)
+        {
+          reader_error (reader, member, "required member is missing");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      reader_error (reader, member, "must be a string");
+      return FALSE;
+    }
+
+  if (required && json_node_get_string (node)[0] == '\0')
+    {
+      reader_error (reader, member, "must not be empty");
+      return FALSE;
+    }
+
+  *out = json_node_get_string (node);
+
+  return TRUE;
+}
+
+static gboolean
+read_slug (Reader      *reader,
+           JsonObject  *object,
+           const char  *member,
+           gboolean     required,
+           const char **out)
+{
+  const char *value = NULL;
+
+  if (!read_string (reader, object, member, required, &value))
+    return FALSE;
+
+  if (value != NULL && !is_slug (value))
+    {
+      reader_error (reader, member,
+                    "“%s” is not an id: use lowercase letters, digits and hyphens, "
+                    "starting with a letter or digit", value);
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+/* A reference to a source or mineral id that must resolve. */
+static gboolean
+read_reference (Reader      *reader,
+                JsonObject  *object,
+                const char  *member,
+                gboolean     required,
+                GHashTable  *ids,
+                const char  *kind,
+                const char **out)
+{
+  const char *value = NULL;
+
+  if (!read_string (reader, object, member, required, &value))
+    return FALSE;
+
+  if (value != NULL && !g_hash_table_contains (ids, value))
+    {
+      reader_error (reader, member, "refers to %s “%s”, which is not in the file", kind, value);
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+static gboolean
+read_integer (Reader     *reader,
+              JsonObject *object,
+              const char *member,
+              gboolean    required,
+              gint64      min,
+              gint64      max,
+              const char *what,
+              gint64     *out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  double value;
+
+  if (is_null (node))
+    {
+      if (required)
+        {
+          reader_error (reader, member, "required member is missing");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!is_number (node))
+    {
+      reader_error (reader, member, "must be %s", what);
+      return FALSE;
+    }
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      gint64 i = json_node_get_int (node);
+
+      if (i < min || i > max)
+        {
+          reader_error (reader, member, "must be %s", what);
+          return FALSE;
+        }
+      *out = i;
+      return TRUE;
+    }
+
+  value = json_node_get_double (node);
+  if (value != floor (value) || value < (double) min || value > (double) max)
+    {
+      reader_error (reader, member, "must be %s", what);
+      return FALSE;
+    }
+
+  *out = (gint64) value;
+
+  return TRUE;
+}
+
+static gboolean
+read_year (Reader     *reader,
+           JsonObject *object,
+           const char *member,
+           gboolean    required,
+           int        *out)
+{
+  gint64 year = 0;
+
+  if (!read_integer (reader, object, member, required, YEAR_MIN, YEAR_MAX,
+                     "a year from " G_STRINGIFY (YEAR_MIN) " to " G_STRINGIFY (YEAR_MAX), &year))
+    return FALSE;
+
+  if (year != 0)
+    *out = year;
+
+  return TRUE;
+}
+
+static gboolean
+read_number (Reader     *reader,
+             JsonObject *object,
+             const char *member,
+             gboolean    required,
+             double      max,
+             double     *out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  double value;
+
+  if (is_null (node))
+    {
+      if (required)
+        {
+          reader_error (reader, member, "required member is missing");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!is_number (node))
+    {
+      reader_error (reader, member, "must be a non-negative number");
+      return FALSE;
+    }
+
+  value = json_node_get_double (node);
+  if (!isfinite (value) || value < 0)
+    {
+      reader_error (reader, member, "must be a non-negative number");
+      return FALSE;
+    }
+
+  if (value > max)
+    {
+      reader_error (reader, member, "must be at most %g", max);
+      return FALSE;
+    }
+
+  *out = value == 0 ? 0.0 : value;
+
+  return TRUE;
+}
+
+static gboolean
+read_money (Reader     *reader,
+            JsonObject *object,
+            const char *member,
+            gboolean    required,
+            LodeMoney  *out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  LodeMoney cents = 0;
+
+  if (is_null (node))
+    {
+      if (required)
+        {
+          reader_error (reader, member, "required member is missing");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!is_number (node))
+    {
+      reader_error (reader, member, "must be a non-negative number");
+      return FALSE;
+    }
+
+  switch (lode_money_from_double (json_node_get_double (node), &cents))
+    {
+    case LODE_MONEY_OK:
+      *out = cents;
+      return TRUE;
+    case LODE_MONEY_NOT_FINITE:
+    case LODE_MONEY_NEGATIVE:
+      reader_error (reader, member, "must be a non-negative number");
+      return FALSE;
+    case LODE_MONEY_TOO_LARGE:
+      reader_error (reader, member, "is too large: amounts go up to 90 trillion");
+      return FALSE;
+    case LODE_MONEY_TOO_PRECISE:
+      reader_error (reader, member, "must have at most two decimals (whole cents)");
+      return FALSE;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+read_enum (Reader     *reader,
+           JsonObject *object,
+           const char *member,
+           gboolean    required,
+           GType       enum_type,
+           int         absent,
+           int        *out)
+{
+  const char *nick = NULL;
+  int value;
+
+  if (!read_string (reader, object, member, required, &nick))
+    return FALSE;
+
+  if (nick == NULL)
+    return TRUE;
+
+  if (!lode_enum_from_nick (enum_type, nick, &value) || value == absent)
+    {
+      reader_error (reader, member, "“%s” is not one of: %s", nick,
+                    enum_choices (enum_type, absent));
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+static gboolean
+read_country (Reader      *reader,
+              JsonObject  *object,
+              const char  *member,
+              const char **out)
+{
+  const char *value = NULL;
+
+  if (!read_string (reader, object, member, FALSE, &value))
+    return FALSE;
+
+  if (value != NULL && !is_country_code (value))
+    {
+      reader_error (reader, member,
+                    "“%s” is not a country code: use ISO 3166-1 alpha-2, such as CN", value);
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+static gboolean
+read_hs_code (Reader      *reader,
+              JsonObject  *object,
+              const char  *member,
+              const char **out)
+{
+  const char *value = NULL;
+
+  if (!read_string (reader, object, member, FALSE, &value))
+    return FALSE;
+
+  if (value != NULL && !is_hs_code (value))
+    {
+      reader_error (reader, member, "“%s” is not an HS code of 2, 4 or 6 digits", value);
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+/* An object member that must be an object (or absent/null). */
+static gboolean
+read_object (Reader      *reader,
+             JsonObject  *object,
+             const char  *member,
+             gboolean     required,
+             JsonObject **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+
+  if (is_null (node))
+    {
+      if (required)
+        {
+          reader_error (reader, member, "required member is missing");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      reader_error (reader, member, "must be an object");
+      return FALSE;
+    }
+
+  *out = json_node_get_object (node);
+
+  return TRUE;
+}
+
+static gboolean
+read_array (Reader      *reader,
+            JsonObject  *object,
+            const char  *member,
+            JsonArray  **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+
+  if (is_null (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      reader_error (reader, member, "must be an array");
+      return FALSE;
+    }
+
+  *out = json_node_get_array (node);
+
+  return TRUE;
+}
+
+/* A list of strings, each checked by @check (may be NULL; @check_message
+ * follows the value in the error) and, when @ids is not NULL, resolved
+ * against it. */
+static gboolean
+read_string_list (Reader         *reader,
+                  JsonObject     *object,
+                  const char     *member,
+                  gboolean      (*check) (const char *),
+                  const char     *check_message,
+                  GHashTable     *ids,
+                  const char     *kind,
+                  GStrv          *out)
+{
+  JsonArray *array = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  gboolean ok = TRUE;
+  gsize mark;
+  guint n;
+
+  if (!read_array (reader, object, member, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  builder = g_strv_builder_new ();
+  mark = push_member (reader, member);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      const char *value;
+      g_autofree char *index = g_strdup_printf ("%u", i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          reader_error (reader, index, "must be a string");
+          ok = FALSE;
+          continue;
+        }
+
+      value = json_node_get_string (node);
+      if (check != NULL && !check (value))
+        {
+          reader_error (reader, index, "“%s” %s", value, check_message);
+          ok = FALSE;
+          continue;
+        }
+      if (ids != NULL && !g_hash_table_contains (ids, value))
+        {
+          reader_error (reader, index, "refers to %s “%s”, which is not in the file", kind, value);
+          ok = FALSE;
+          continue;
+        }
+
+      g_strv_builder_add (builder, value);
+    }
+  pop (reader, mark);
+
+  if (ok)
+    *out = g_strv_builder_end (builder);
+
+  return ok;
+}
+
+/* Members of @object not in @known, in the file's order, for writing back;
+ * NULL if there are none. */
+static JsonObject *
+collect_extra (JsonObject        *object,
+               const char * const *known)
+{
+  JsonObject *extra = NULL;
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+
+      if (g_strv_contains (known, name))
+        continue;
+
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, name, json_node_copy (json_object_get_member (object, name)));
+    }
+
+  return extra;
+}
+
+/* Calls @read_item for each element of the list member @member, each of
+ * which must be an object. */
+typedef void (*ReadItemFunc) (Reader     *reader,
+                              JsonObject *object,
+                              guint       index,
+                              gpointer    user_data);
+
+static void
+read_list (Reader       *reader,
+           JsonObject   *object,
+           const char   *member,
+           ReadItemFunc  read_item,
+           gpointer      user_data)
+{
+  JsonArray *array = NULL;
+  gsize mark;
+  guint n;
+
+  if (!read_array (reader, object, member, &array) || array == NULL)
+    return;
+
+  mark = push_member (reader, member);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize item_mark = push_index (reader, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        reader_error (reader, NULL, "must be an object");
+      else
+        read_item (reader, json_node_get_object (node), i, user_data);
+
+      pop (reader, item_mark);
+    }
+  pop (reader, mark);
+}
+
+/* Ids must be unique within their list. */
+static gboolean
+claim_id (Reader     *reader,
+          GHashTable *ids,
+          const char *id)
+{
+  const char *first = g_hash_table_lookup (ids, id);
+
+  if (first != NULL)
+    {
+      reader_error (reader, "id", "“%s” is already the id of %s", id, first);
+      return FALSE;
+    }
+
+  g_hash_table_insert (ids, g_strdup (id), g_strdup (reader->pointer->str));
+
+  return TRUE;
+}
+
+static gboolean
+check_unit (Reader     *reader,
+            double      quantity,
+            LodeUnit    unit)
+{
+  if (quantity >= 0 && unit == LODE_UNIT_NONE)
+    {
+      reader_error (reader, "unit", "a quantity needs its unit");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+read_source (Reader     *reader,
+             JsonObject *object,
+             guint       index,
+             gpointer    user_data)
+{
+  static const char * const known[] = { "id", "title", "publisher", "date", "url", NULL };
+  const char *id = NULL, *title = NULL, *publisher = NULL, *date = NULL, *url = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(LodeSource) source = NULL;
+  gboolean ok = TRUE;
+
+  ok &= read_slug (reader, object, "id", TRUE, &id);
+  ok &= read_string (reader, object, "title", TRUE, &title);
+  ok &= read_string (reader, object, "publisher", FALSE, &publisher);
+  ok &= read_string (reader, object, "date", FALSE, &date);
+  ok &= read_string (reader, object, "url", FALSE, &url);
+
+  if (date != NULL && !is_date (date))
+    {
+      reader_error (reader, "date", "“%s” is not a date such as 2025-09-26", date);
+      ok = FALSE;
+    }
+
+  if (id != NULL)
+    ok &= claim_id (reader, reader->source_ids, id);
+
+  if (!ok)
+    return;
+
+  source = lode_source_new (id, title);
+  lode_source_set_publisher (source, publisher);
+  lode_source_set_date (source, date);
+  lode_source_set_url (source, url);
+  extra = collect_extra (object, known);
+  lode_source_set_extra (source, extra);
+  g_list_store_append (lode_portfolio_get_sources (reader->portfolio), source);
+}
+
+static void
+read_reserve (Reader     *reader,
+              JsonObject *object,
+              guint       index,
+              gpointer    user_data)
+{
+  static const char * const known[] = {
+    "category", "quantity", "unit", "value_usd", "year", "source", NULL
+  };
+  LodeMineral *mineral = user_data;
+  int category = LODE_RESERVE_CATEGORY_UNSPECIFIED, unit = LODE_UNIT_NONE, year = 0;
+  double quantity = LODE_QUANTITY_UNSET;
+  LodeMoney value = LODE_MONEY_UNSET;
+  const char *source_id = NULL;
+  g_autoptr(LodeReserve) reserve = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok = TRUE;
+
+  ok &= read_enum (reader, object, "category", FALSE, LODE_TYPE_RESERVE_CATEGORY, -1, &category);
+  ok &= read_number (reader, object, "quantity", TRUE, G_MAXDOUBLE, &quantity);
+  ok &= read_enum (reader, object, "unit", TRUE, LODE_TYPE_UNIT, LODE_UNIT_NONE, &unit);
+  ok &= read_money (reader, object, "value_usd", FALSE, &value);
+  ok &= read_year (reader, object, "year", FALSE, &year);
+  ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source", &source_id);
+
+  if (!ok || mineral == NULL)
+    return;
+
+  reserve = lode_reserve_new (category, quantity, unit);
+  lode_reserve_set_value (reserve, value);
+  lode_reserve_set_year (reserve, year);
+  lode_reserve_set_source (reserve, source_id);
+  extra = collect_extra (object, known);
+  lode_reserve_set_extra (reserve, extra);
+  lode_mineral_add_reserve (mineral, reserve);
+}
+
+static gboolean
+check_hs_code (const char *code)
+{
+  return is_hs_code (code);
+}
+
+static void
+read_mineral (Reader     *reader,
+              JsonObject *object,
+              guint       index,
+              gpointer    user_data)
+{
+  static const char * const known[] = {
+    "id", "name", "symbol", "group", "hs_codes", "reserves", NULL
+  };
+  const char *id = NULL, *name = NULL, *symbol = NULL;
+  int group = LODE_MINERAL_GROUP_OTHER;
+  g_auto(GStrv) hs_codes = NULL;
+  g_autoptr(LodeMineral) mineral = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  guint errors_before = reader->n_errors;
+  gboolean ok = TRUE;
+
+  ok &= read_slug (reader, object, "id", TRUE, &id);
+  ok &= read_string (reader, object, "name", TRUE, &name);
+  ok &= read_string (reader, object, "symbol", FALSE, &symbol);
+  ok &= read_enum (reader, object, "group", TRUE, LODE_TYPE_MINERAL_GROUP, -1, &group);
+  ok &= read_string_list (reader, object, "hs_codes", check_hs_code,
+                          "is not an HS code of 2, 4 or 6 digits", NULL, NULL, &hs_codes);
+
+  if (id != NULL)
+    ok &= claim_id (reader, reader->mineral_ids, id);
+
+  if (ok)
+    {
+      mineral = lode_mineral_new (id, name, group);
+      lode_mineral_set_symbol (mineral, symbol);
+      lode_mineral_set_hs_codes (mineral, (const char * const *) hs_codes);
+    }
+
+  /* Reserves are read even when the mineral is wrong, to report them too. */
+  read_list (reader, object, "reserves", read_reserve, mineral);
+
+  if (mineral == NULL || reader->n_errors != errors_before)
+    return;
+
+  extra = collect_extra (object, known);
+  lode_mineral_set_extra (mineral, extra);
+  g_list_store_append (lode_portfolio_get_minerals (reader->portfolio), mineral);
+}
+
+static void
+read_export (Reader     *reader,
+             JsonObject *object,
+             guint       index,
+             gpointer    user_data)
+{
+  static const char * const known[] = {
+    "mineral", "year", "month", "destination", "hs_code", "stage",
+    "quantity", "unit", "value_usd", "source", NULL
+  };
+  LodeExportTable *table = lode_portfolio_get_exports (reader->portfolio);
+  LodeExportRow row = {
+    .quantity = LODE_QUANTITY_UNSET,
+    .stage = LODE_STAGE_UNKNOWN,
+    .unit = LODE_UNIT_NONE,
+  };
+  gint64 month = 0;
+  int stage = LODE_STAGE_UNKNOWN, unit = LODE_UNIT_NONE;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok = TRUE;
+
+  ok &= read_reference (reader, object, "mineral", TRUE, reader->mineral_ids, "mineral",
+                        &row.mineral);
+  ok &= read_year (reader, object, "year", TRUE, &row.year);
+  ok &= read_integer (reader, object, "month", FALSE, 1, 12, "a month from 1 to 12", &month);
+  ok &= read_country (reader, object, "destination", &row.destination);
+  ok &= read_hs_code (reader, object, "hs_code", &row.hs_code);
+  ok &= read_enum (reader, object, "stage", FALSE, LODE_TYPE_STAGE, LODE_STAGE_UNKNOWN, &stage);
+  ok &= read_number (reader, object, "quantity", FALSE, G_MAXDOUBLE, &row.quantity);
+  ok &= read_enum (reader, object, "unit", FALSE, LODE_TYPE_UNIT, LODE_UNIT_NONE, &unit);
+  ok &= read_money (reader, object, "value_usd", TRUE, &row.value);
+  ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
+                        &row.source);
+  if (ok)
+    ok &= check_unit (reader, row.quantity, unit);
+
+  if (!ok || reader->n_errors > 0)
+    return;
+
+  row.month = month;
+  row.stage = stage;
+  row.unit = unit;
+  lode_export_table_append_silent (table, &row);
+
+  extra = collect_extra (object, known);
+  if (extra != NULL)
+    lode_export_table_set_extra (table, lode_export_table_get_n_rows (table) - 1, extra);
+}
+
+static void
+read_partner (Reader     *reader,
+              JsonObject *object,
+              guint       index,
+              gpointer    user_data)
+{
+  static const char * const known[] = { "name", "country", "share", NULL };
+  LodeProject *project = user_data;
+  const char *name = NULL, *country = NULL;
+  double share = LODE_SHARE_UNSET;
+  g_autoptr(LodePartner) partner = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok = TRUE;
+
+  ok &= read_string (reader, object, "name", FALSE, &name);
+  ok &= read_country (reader, object, "country", &country);
+  ok &= read_number (reader, object, "share", FALSE, 1.0, &share);
+
+  if (!ok || project == NULL)
+    return;
+
+  partner = lode_partner_new (name);
+  lode_partner_set_country (partner, country);
+  lode_partner_set_share (partner, share);
+  extra = collect_extra (object, known);
+  lode_partner_set_extra (partner, extra);
+  lode_project_add_partner (project, partner);
+}
+
+static gboolean
+check_slug (const char *value)
+{
+  return is_slug (value);
+}
+
+static void
+read_project (Reader     *reader,
+              JsonObject *object,
+              guint       index,
+              gpointer    user_data)
+{
+  static const char * const known[] = {
+    "id", "name", "minerals", "region", "operator", "status", "partners",
+    "investment_usd", "start_year", "jobs", "source", NULL
+  };
+  static const char * const investment_known[] = { "committed", "disbursed", NULL };
+  GHashTable *project_ids = user_data;
+  const char *id = NULL, *name = NULL, *region = NULL, *operator_ = NULL, *source_id = NULL;
+  int status = LODE_PROJECT_STATUS_UNKNOWN, start_year = 0;
+  gint64 jobs = -1;
+  LodeMoney committed = LODE_MONEY_UNSET, disbursed = LODE_MONEY_UNSET;
+  g_auto(GStrv) minerals = NULL;
+  JsonObject *investment = NULL;
+  g_autoptr(LodeProject) project = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  guint errors_before = reader->n_errors;
+  gboolean ok = TRUE;
+
+  ok &= read_slug (reader, object, "id", TRUE, &id);
+  ok &= read_string (reader, object, "name", TRUE, &name);
+  ok &= read_string_list (reader, object, "minerals", check_slug, "is not an id",
+                          reader->mineral_ids, "mineral", &minerals);
+  ok &= read_string (reader, object, "region", FALSE, &region);
+  ok &= read_string (reader, object, "operator", FALSE, &operator_);
+  ok &= read_enum (reader, object, "status", FALSE, LODE_TYPE_PROJECT_STATUS,
+                   LODE_PROJECT_STATUS_UNKNOWN, &status);
+  ok &= read_object (reader, object, "investment_usd", FALSE, &investment);
+  if (investment != NULL)
+    {
+      gsize mark = push_member (reader, "investment_usd");
+
+      ok &= read_money (reader, investment, "committed", FALSE, &committed);
+      ok &= read_money (reader, investment, "disbursed", FALSE, &disbursed);
+      pop (reader, mark);
+    }
+  ok &= read_year (reader, object, "start_year", FALSE, &start_year);
+  ok &= read_integer (reader, object, "jobs", FALSE, 0, G_MAXINT32,
+                      "a whole number of jobs, 0 or more", &jobs);
+  ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
+                        &source_id);
+
+  if (id != NULL)
+    ok &= claim_id (reader, project_ids, id);
+
+  if (ok)
+    project = lode_project_new (id, name);
+
+  read_list (reader, object, "partners", read_partner, project);
+
+  if (project == NULL || reader->n_errors != errors_before)
+    return;
+
+  lode_project_set_minerals (project, (const char * const *) minerals);
+  lode_project_set_region (project, region);
+  lode_project_set_operator (project, operator_);
+  lode_project_set_status (project, status);
+  lode_project_set_committed (project, committed);
+  lode_project_set_disbursed (project, disbursed);
+  lode_project_set_start_year (project, start_year);
+  lode_project_set_jobs (project, jobs);
+  lode_project_set_source (project, source_id);
+  extra = collect_extra (object, known);
+  lode_project_set_extra (project, extra);
+  if (investment != NULL)
+    {
+      g_autoptr(JsonObject) investment_extra = collect_extra (investment, investment_known);
+
+      lode_project_set_investment_extra (project, investment_extra);
+    }
+  g_list_store_append (lode_portfolio_get_projects (reader->portfolio), project);
+}
+
+static void
+read_target (Reader     *reader,
+             JsonObject *object,
+             guint       index,
+             gpointer    user_data)
+{
+  static const char * const known[] = {
+    "id", "title", "metric", "baseline", "target", "source", NULL
+  };
+  static const char * const metric_known[] = { "kind", "mineral", "destination", NULL };
+  static const char * const baseline_known[] = { "year", "value_usd", NULL };
+  static const char * const target_known[] = { "year", "low_usd", "high_usd", NULL };
+  GHashTable *target_ids = user_data;
+  const char *id = NULL, *title = NULL, *source_id = NULL;
+  const char *metric_mineral = NULL, *metric_destination = NULL;
+  int kind = LODE_METRIC_KIND_EXPORTS, baseline_year = 0, target_year = 0;
+  LodeMoney baseline_value = LODE_MONEY_UNSET, low = LODE_MONEY_UNSET, high = LODE_MONEY_UNSET;
+  JsonObject *metric = NULL, *baseline = NULL, *goal = NULL;
+  g_autoptr(LodeTarget) target = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok = TRUE;
+  gsize mark;
+
+  ok &= read_slug (reader, object, "id", TRUE, &id);
+  ok &= read_string (reader, object, "title", TRUE, &title);
+  ok &= read_object (reader, object, "metric", TRUE, &metric);
+  ok &= read_object (reader, object, "baseline", TRUE, &baseline);
+  ok &= read_object (reader, object, "target", TRUE, &goal);
+  ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
+                        &source_id);
+
+  if (metric != NULL)
+    {
+      mark = push_member (reader, "metric");
+      ok &= read_enum (reader, metric, "kind", TRUE, LODE_TYPE_METRIC_KIND, -1, &kind);
+      ok &= read_reference (reader, metric, "mineral", FALSE, reader->mineral_ids, "mineral",
+                            &metric_mineral);
+      ok &= read_country (reader, metric, "destination", &metric_destination);
+      pop (reader, mark);
+    }
+
+  if (baseline != NULL)
+    {
+      mark = push_member (reader, "baseline");
+      ok &= read_year (reader, baseline, "year", TRUE, &baseline_year);
+      ok &= read_money (reader, baseline, "value_usd", TRUE, &baseline_value);
+      pop (reader, mark);
+    }
+
+  if (goal != NULL)
+    {
+      mark = push_member (reader, "target");
+      ok &= read_year (reader, goal, "year", TRUE, &target_year);
+      ok &= read_money (reader, goal, "low_usd", TRUE, &low);
+      ok &= read_money (reader, goal, "high_usd", FALSE, &high);
+      if (ok && high != LODE_MONEY_UNSET && high < low)
+        {
+          reader_error (reader, "high_usd", "must not be below low_usd");
+          ok = FALSE;
+        }
+      if (ok && baseline_year != 0 && target_year <= baseline_year)
+        {
+          reader_error (reader, "year", "must come after the baseline year");
+          ok = FALSE;
+        }
+      pop (reader, mark);
+    }
+
+  if (id != NULL)
+    ok &= claim_id (reader, target_ids, id);
+
+  if (!ok)
+    return;
+
+  target = lode_target_new (id, title);
+  lode_target_set_metric_kind (target, kind);
+  lode_target_set_metric_mineral (target, metric_mineral);
+  lode_target_set_metric_destination (target, metric_destination);
+  lode_target_set_baseline_year (target, baseline_year);
+  lode_target_set_baseline_value (target, baseline_value);
+  lode_target_set_target_year (target, target_year);
+  lode_target_set_target_low (target, low);
+  lode_target_set_target_high (target, high != LODE_MONEY_UNSET ? high : low);
+  lode_target_set_source (target, source_id);
+
+  extra = collect_extra (object, known);
+  lode_target_set_extra (target, LODE_TARGET_EXTRA_SELF, extra);
+  g_clear_pointer (&extra, json_object_unref);
+  extra = collect_extra (metric, metric_known);
+  lode_target_set_extra (target, LODE_TARGET_EXTRA_METRIC, extra);
+  g_clear_pointer (&extra, json_object_unref);
+  extra = collect_extra (baseline, baseline_known);
+  lode_target_set_extra (target, LODE_TARGET_EXTRA_BASELINE, extra);
+  g_clear_pointer (&extra, json_object_unref);
+  extra = collect_extra (goal, target_known);
+  lode_target_set_extra (target, LODE_TARGET_EXTRA_TARGET, extra);
+
+  g_list_store_append (lode_portfolio_get_targets (reader->portfolio), target);
+}
+
+/* Reads the header members; FALSE stops reading: the file is not a
+ * portfolio Lode can read at all. */
+static gboolean
+read_header (Reader     *reader,
+             JsonObject *root,
+             GError    **error)
+{
+  const char *format = NULL;
+  gint64 version = 0;
+  JsonNode *version_node;
+
+  if (!read_string (reader, root, "format", TRUE, &format))
+    return FALSE;
+
+  if (g_strcmp0 (format, LODE_PORTFOLIO_FORMAT) != 0)
+    {
+      reader_error (reader, "format", "“%s” is not a Lode portfolio: expected “%s”",
+                    format, LODE_PORTFOLIO_FORMAT);
+      return FALSE;
+    }
+
+  version_node = json_object_get_member (root, "version");
+  if (version_node != NULL && is_number (version_node)
+      && json_node_get_value_type (version_node) == G_TYPE_INT64
+      && json_node_get_int (version_node) > LODE_PORTFOLIO_VERSION)
+    {
+      g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_NEWER_VERSION,
+                   "%s: /version: this file was written by a newer version of Lode "
+                   "(format version %" G_GINT64_FORMAT "); this version reads version %d. "
+                   "Update Lode to open it.",
+                   reader->name, json_node_get_int (version_node), LODE_PORTFOLIO_VERSION);
+      return FALSE;
+    }
+
+  if (!read_integer (reader, root, "version", TRUE, 1, LODE_PORTFOLIO_VERSION,
+                     "format version " G_STRINGIFY (LODE_PORTFOLIO_VERSION), &version))
+    return FALSE;
+
+  return TRUE;
+}
+
+static LodePortfolio *
+read_portfolio (JsonNode    *root_node,
+                const char  *name,
+                GError     **error)
+{
+  static const char * const known[] = {
+    "format", "version", "title", "description", "currency",
+    "sources", "minerals", "exports", "projects", "targets", NULL
+  };
+  g_autoptr(GHashTable) project_ids = NULL;
+  g_autoptr(GHashTable) target_ids = NULL;
+  g_autoptr(GString) pointer = g_string_new (NULL);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new (NULL);
+  g_autoptr(JsonObject) extra = NULL;
+  Reader reader = {
+    .name = name,
+    .pointer = pointer,
+    .errors = errors,
+    .portfolio = portfolio,
+  };
+  JsonObject *root;
+  JsonArray *exports = NULL;
+  const char *title = NULL, *description = NULL, *currency = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_INVALID,
+                   "%s: not a Lode portfolio: the document must be a JSON object", name);
+      return NULL;
+    }
+  root = json_node_get_object (root_node);
+
+  reader.source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader.mineral_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  project_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  target_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (read_header (&reader, root, &local_error))
+    {
+      read_string (&reader, root, "title", TRUE, &title);
+      read_string (&reader, root, "description", FALSE, &description);
+      if (read_string (&reader, root, "currency", FALSE, &currency)
+          && currency != NULL && g_strcmp0 (currency, "USD") != 0)
+        reader_error (&reader, "currency", "“%s” is not supported: amounts are in USD", currency);
+
+      /* Sources and minerals first: the rest refers to them. */
+      read_list (&reader, root, "sources", read_source, NULL);
+      read_list (&reader, root, "minerals", read_mineral, NULL);
+
+      if (read_array (&reader, root, "exports", &exports) && exports != NULL)
+        lode_export_table_reserve (lode_portfolio_get_exports (portfolio),
+                                   json_array_get_length (exports));
+      read_list (&reader, root, "exports", read_export, NULL);
+      read_list (&reader, root, "projects", read_project, project_ids);
+      read_list (&reader, root, "targets", read_target, target_ids);
+    }
+
+  g_clear_pointer (&reader.source_ids, g_hash_table_unref);
+  g_clear_pointer (&reader.mineral_ids, g_hash_table_unref);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (reader.n_errors > 0)
+    {
+      g_autoptr(GString) message = g_string_new (NULL);
+
+      for (guint i = 0; i < errors->len; i++)
+        {
+          if (i > 0)
+            g_string_append_c (message, '\n');
+          g_string_append (message, g_ptr_array_index (errors, i));
+        }
+      if (reader.n_errors > errors->len)
+        g_string_append_printf (message, "\n%s: … and %u more errors", name,
+                                reader.n_errors - errors->len);
+
+      g_set_error_literal (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_INVALID,
+                           message->str);
+      return NULL;
+    }
+
+  lode_portfolio_set_title (portfolio, title);
+  lode_portfolio_set_description (portfolio, description);
+  if (currency != NULL)
+    lode_portfolio_set_currency (portfolio, currency);
+  extra = collect_extra (root, known);
+  lode_portfolio_set_extra (portfolio, extra);
+  lode_export_table_announce (lode_portfolio_get_exports (portfolio), 0, 0,
+                              lode_export_table_get_n_rows (lode_portfolio_get_exports (portfolio)));
+  lode_portfolio_set_modified (portfolio, FALSE);
+
+  return g_steal_pointer (&portfolio);
+}
+
+LodePortfolio *
+lode_portfolio_load_data (const char  *data,
+                          gsize        length,
+                          const char  *name,
+                          GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autofree char *message = NULL;
+  guint line = 0, column = 0;
+
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (name == NULL)
+    name = "portfolio";
+
+  if (length > LODE_PORTFOLIO_MAX_SIZE)
+    {
+      g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_TOO_LARGE,
+                   "%s: the file is larger than %" G_GSIZE_FORMAT " MB, the most Lode opens",
+                   name, LODE_PORTFOLIO_MAX_SIZE >> 20);
+      return NULL;
+    }
+
+  if (!lode_json_check (data, length, LODE_PORTFOLIO_MAX_DEPTH, &line, &column, &message))
+    {
+      g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_SYNTAX,
+                   "%s:%u:%u: %s", name, line, column, message);
+      return NULL;
+    }
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      /* The strict check passed, so json-glib should not fail; if it does,
+       * its message carries the position. */
+      g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_SYNTAX,
+                   "%s: %s", name, parse_error->message);
+      return NULL;
+    }
+
+  return read_portfolio (json_parser_get_root (parser), name, error);
+}
+
+LodePortfolio *
+lode_portfolio_load_file (GFile         *file,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_parse_name (file);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "%s: is a folder, not a file", name);
+      return NULL;
+    }
+
+  if ((guint64) g_file_info_get_size (info) > LODE_PORTFOLIO_MAX_SIZE)
+    {
+      g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_TOO_LARGE,
+                   "%s: the file is larger than %" G_GSIZE_FORMAT " MB, the most Lode opens",
+                   name, LODE_PORTFOLIO_MAX_SIZE >> 20);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+
+  return lode_portfolio_load_data (contents, length, name, error);
+}
+
+LodePortfolio *
+lode_portfolio_new_sample (void)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  LodePortfolio *portfolio;
+  gsize length;
+  const char *data;
+
+  bytes = g_resources_lookup_data ("/io/github/lodeapp/Lode/sample/pakistan-minerals.json",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  if (bytes == NULL)
+    g_error ("The built-in sample is missing: %s", error->message);
+
+  data = g_bytes_get_data (bytes, &length);
+  portfolio = lode_portfolio_load_data (data, length, "sample", &error);
+  if (portfolio == NULL)
+    g_error ("The built-in sample does not load: %s", error->message);
+
+  return portfolio;
+}
+
+/* Writing */
+
+static void
+write_string_member (LodeJsonWriter *writer,
+                     const char     *name,
+                     const char     *value)
+{
+  if (value == NULL)
+    return;
+
+  lode_json_writer_member (writer, name);
+  lode_json_writer_string (writer, value);
+}
+
+static void
+write_money_member (LodeJsonWriter *writer,
+                    const char     *name,
+                    LodeMoney       value)
+{
+  if (value == LODE_MONEY_UNSET)
+    return;
+
+  lode_json_writer_member (writer, name);
+  lode_json_writer_money (writer, value);
+}
+
+static void
+write_int_member (LodeJsonWriter *writer,
+                  const char     *name,
+                  gint64          value,
+                  gint64          absent)
+{
+  if (value == absent)
+    return;
+
+  lode_json_writer_member (writer, name);
+  lode_json_writer_int (writer, value);
+}
+
+static void
+write_enum_member (LodeJsonWriter *writer,
+                   const char     *name,
+                   GType           enum_type,
+                   int             value,
+                   int             absent)
+{
+  if (value == absent)
+    return;
+
+  write_string_member (writer, name, lode_enum_to_nick (enum_type, value));
+}
+
+static void
+write_quantity_members (LodeJsonWriter *writer,
+                        double          quantity,
+                        LodeUnit        unit)
+{
+  if (quantity >= 0)
+    {
+      lode_json_writer_member (writer, "quantity");
+      lode_json_writer_double (writer, quantity);
+    }
+  write_enum_member (writer, "unit", LODE_TYPE_UNIT, unit, LODE_UNIT_NONE);
+}
+
+static void
+write_strv_member (LodeJsonWriter     *writer,
+                   const char         *name,
+                   const char * const *values)
+{
+  if (values == NULL)
+    return;
+
+  lode_json_writer_member (writer, name);
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; values[i] != NULL; i++)
+    lode_json_writer_string (writer, values[i]);
+  lode_json_writer_end_array (writer);
+}
+
+static void
+write_sources (LodeJsonWriter *writer,
+               GListModel     *sources)
+{
+  guint n = g_list_model_get_n_items (sources);
+
+  lode_json_writer_member (writer, "sources");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeSource) source = g_list_model_get_item (sources, i);
+
+      lode_json_writer_begin_object (writer);
+      write_string_member (writer, "id", lode_source_get_id (source));
+      write_string_member (writer, "title", lode_source_get_title (source));
+      write_string_member (writer, "publisher", lode_source_get_publisher (source));
+      write_string_member (writer, "date", lode_source_get_date (source));
+      write_string_member (writer, "url", lode_source_get_url (source));
+      lode_json_writer_members (writer, lode_source_get_extra (source));
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+}
+
+static void
+write_reserves (LodeJsonWriter *writer,
+                GListModel     *reserves)
+{
+  guint n = g_list_model_get_n_items (reserves);
+
+  lode_json_writer_member (writer, "reserves");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeReserve) reserve = g_list_model_get_item (reserves, i);
+
+      lode_json_writer_begin_object (writer);
+      write_enum_member (writer, "category", LODE_TYPE_RESERVE_CATEGORY,
+                         lode_reserve_get_category (reserve), -1);
+      write_quantity_members (writer, lode_reserve_get_quantity (reserve),
+                              lode_reserve_get_unit (reserve));
+      write_money_member (writer, "value_usd", lode_reserve_get_value (reserve));
+      write_int_member (writer, "year", lode_reserve_get_year (reserve), 0);
+      write_string_member (writer, "source", lode_reserve_get_source (reserve));
+      lode_json_writer_members (writer, lode_reserve_get_extra (reserve));
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+}
+
+static void
+write_minerals (LodeJsonWriter *writer,
+                GListModel     *minerals)
+{
+  guint n = g_list_model_get_n_items (minerals);
+
+  lode_json_writer_member (writer, "minerals");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeMineral) mineral = g_list_model_get_item (minerals, i);
+
+      lode_json_writer_begin_object (writer);
+      write_string_member (writer, "id", lode_mineral_get_id (mineral));
+      write_string_member (writer, "name", lode_mineral_get_name (mineral));
+      write_string_member (writer, "symbol", lode_mineral_get_symbol (mineral));
+      write_enum_member (writer, "group", LODE_TYPE_MINERAL_GROUP,
+                         lode_mineral_get_group (mineral), -1);
+      write_strv_member (writer, "hs_codes", lode_mineral_get_hs_codes (mineral));
+      write_reserves (writer, lode_mineral_get_reserves (mineral));
+      lode_json_writer_members (writer, lode_mineral_get_extra (mineral));
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+}
+
+static void
+write_exports (LodeJsonWriter  *writer,
+               LodeExportTable *table)
+{
+  guint n = lode_export_table_get_n_rows (table);
+
+  lode_json_writer_member (writer, "exports");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < n; i++)
+    {
+      LodeExportRow row;
+
+      lode_export_table_get_row (table, i, &row);
+
+      lode_json_writer_begin_object (writer);
+      write_string_member (writer, "mineral", row.mineral);
+      write_int_member (writer, "year", row.year, 0);
+      write_int_member (writer, "month", row.month, 0);
+      write_string_member (writer, "destination", row.destination);
+      write_string_member (writer, "hs_code", row.hs_code);
+      write_enum_member (writer, "stage", LODE_TYPE_STAGE, row.stage, LODE_STAGE_UNKNOWN);
+      write_quantity_members (writer, row.quantity, row.unit);
+      write_money_member (writer, "value_usd", row.value);
+      write_string_member (writer, "source", row.source);
+      lode_json_writer_members (writer, lode_export_table_get_extra (table, i));
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+}
+
+static void
+write_partners (LodeJsonWriter *writer,
+                GListModel     *partners)
+{
+  guint n = g_list_model_get_n_items (partners);
+
+  if (n == 0)
+    return;
+
+  lode_json_writer_member (writer, "partners");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodePartner) partner = g_list_model_get_item (partners, i);
+
+      lode_json_writer_begin_object (writer);
+      write_string_member (writer, "name", lode_partner_get_name (partner));
+      write_string_member (writer, "country", lode_partner_get_country (partner));
+      if (lode_partner_get_share (partner) >= 0)
+        {
+          lode_json_writer_member (writer, "share");
+          lode_json_writer_double (writer, lode_partner_get_share (partner));
+        }
+      lode_json_writer_members (writer, lode_partner_get_extra (partner));
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+}
+
+static void
+write_projects (LodeJsonWriter *writer,
+                GListModel     *projects)
+{
+  guint n = g_list_model_get_n_items (projects);
+
+  lode_json_writer_member (writer, "projects");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeProject) project = g_list_model_get_item (projects, i);
+      LodeMoney committed = lode_project_get_committed (project);
+      LodeMoney disbursed = lode_project_get_disbursed (project);
+      JsonObject *investment_extra = lode_project_get_investment_extra (project);
+
+      lode_json_writer_begin_object (writer);
+      write_string_member (writer, "id", lode_project_get_id (project));
+      write_string_member (writer, "name", lode_project_get_name (project));
+      write_strv_member (writer, "minerals", lode_project_get_minerals (project));
+      write_string_member (writer, "region", lode_project_get_region (project));
+      write_string_member (writer, "operator", lode_project_get_operator (project));
+      write_enum_member (writer, "status", LODE_TYPE_PROJECT_STATUS,
+                         lode_project_get_status (project), LODE_PROJECT_STATUS_UNKNOWN);
+      write_partners (writer, lode_project_get_partners (project));
+      if (committed != LODE_MONEY_UNSET || disbursed != LODE_MONEY_UNSET
+          || investment_extra != NULL)
+        {
+          lode_json_writer_member (writer, "investment_usd");
+          lode_json_writer_begin_object (writer);
+          write_money_member (writer, "committed", committed);
+          write_money_member (writer, "disbursed", disbursed);
+          lode_json_writer_members (writer, investment_extra);
+          lode_json_writer_end_object (writer);
+        }
+      write_int_member (writer, "start_year", lode_project_get_start_year (project), 0);
+      write_int_member (writer, "jobs", lode_project_get_jobs (project), -1);
+      write_string_member (writer, "source", lode_project_get_source (project));
+      lode_json_writer_members (writer, lode_project_get_extra (project));
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+}
+
+static void
+write_targets (LodeJsonWriter *writer,
+               GListModel     *targets)
+{
+  guint n = g_list_model_get_n_items (targets);
+
+  lode_json_writer_member (writer, "targets");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeTarget) target = g_list_model_get_item (targets, i);
+      LodeMoney low = lode_target_get_target_low (target);
+      LodeMoney high = lode_target_get_target_high (target);
+
+      lode_json_writer_begin_object (writer);
+      write_string_member (writer, "id", lode_target_get_id (target));
+      write_string_member (writer, "title", lode_target_get_title (target));
+
+      lode_json_writer_member (writer, "metric");
+      lode_json_writer_begin_object (writer);
+      write_enum_member (writer, "kind", LODE_TYPE_METRIC_KIND,
+                         lode_target_get_metric_kind (target), -1);
+      write_string_member (writer, "mineral", lode_target_get_metric_mineral (target));
+      write_string_member (writer, "destination", lode_target_get_metric_destination (target));
+      lode_json_writer_members (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_METRIC));
+      lode_json_writer_end_object (writer);
+
+      lode_json_writer_member (writer, "baseline");
+      lode_json_writer_begin_object (writer);
+      write_int_member (writer, "year", lode_target_get_baseline_year (target), 0);
+      write_money_member (writer, "value_usd", lode_target_get_baseline_value (target));
+      lode_json_writer_members (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_BASELINE));
+      lode_json_writer_end_object (writer);
+
+      lode_json_writer_member (writer, "target");
+      lode_json_writer_begin_object (writer);
+      write_int_member (writer, "year", lode_target_get_target_year (target), 0);
+      write_money_member (writer, "low_usd", low);
+      if (high != low)
+        write_money_member (writer, "high_usd", high);
+      lode_json_writer_members (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_TARGET));
+      lode_json_writer_end_object (writer);
+
+      write_string_member (writer, "source", lode_target_get_source (target));
+      lode_json_writer_members (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_SELF));
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+}
+
+GBytes *
+lode_portfolio_to_bytes (LodePortfolio *self)
+{
+  LodeExportTable *exports;
+  GString *out;
+  g_autoptr(LodeJsonWriter) writer = NULL;
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  exports = lode_portfolio_get_exports (self);
+  /* Pretty-printed records take about 280 bytes each. */
+  out = g_string_sized_new (4096 + (gsize) lode_export_table_get_n_rows (exports) * 300);
+  writer = lode_json_writer_new (out);
+
+  lode_json_writer_begin_object (writer);
+  write_string_member (writer, "format", LODE_PORTFOLIO_FORMAT);
+  lode_json_writer_member (writer, "version");
+  lode_json_writer_int (writer, LODE_PORTFOLIO_VERSION);
+  write_string_member (writer, "title", lode_portfolio_get_title (self));
+  write_string_member (writer, "description", lode_portfolio_get_description (self));
+  write_string_member (writer, "currency", lode_portfolio_get_currency (self));
+  write_sources (writer, G_LIST_MODEL (lode_portfolio_get_sources (self)));
+  write_minerals (writer, G_LIST_MODEL (lode_portfolio_get_minerals (self)));
+  write_exports (writer, exports);
+  write_projects (writer, G_LIST_MODEL (lode_portfolio_get_projects (self)));
+  write_targets (writer, G_LIST_MODEL (lode_portfolio_get_targets (self)));
+  lode_json_writer_members (writer, lode_portfolio_get_extra (self));
+  lode_json_writer_end_object (writer);
+  g_string_append_c (out, '\n');
+
+  return g_string_free_to_bytes (out);
+}
+
+gboolean
+lode_portfolio_save_file (LodePortfolio *self,
+                          GFile         *file,
+                          gboolean       backup,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = lode_portfolio_to_bytes (self);
+  data = g_bytes_get_data (bytes, &length);
+
+  /* GIO writes a temporary file beside the target, syncs it and renames it
+   * over the old one, so the file on disk is always a whole document. */
+  if (!g_file_replace_contents (file, data, length, NULL, backup, G_FILE_CREATE_NONE, NULL,
+                                cancellable, &local_error))
+    {
+      name = g_file_get_parse_name (file);
+      g_set_error (error, local_error->domain, local_error->code, "%s: could not save: %s",
+                   name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,1 +1,405 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "lode-portfolio.h"
+
+struct _LodePortfolio
+{
+  GObject          parent_instance;
+
+  char            *title;
+  char            *description;
+  char            *currency;
+  GListStore      *sources;
+  GListStore      *minerals;
+  GListStore      *projects;
+  GListStore      *targets;
+  LodeExportTable *exports;
+  JsonObject      *extra;
+  gboolean         modified;
+};
+
+G_DEFINE_FINAL_TYPE (LodePortfolio, lode_portfolio, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_DESCRIPTION,
+  PROP_CURRENCY,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+mark_modified (LodePortfolio *self)
+{
+  lode_portfolio_set_modified (self, TRUE);
+}
+
+static void
+on_item_notify (LodePortfolio *self,
+                GParamSpec    *pspec,
+                GObject       *item)
+{
+  mark_modified (self);
+}
+
+/* Any change to a list, or to an object in it, marks the portfolio
+ * modified. Objects removed from a list keep their handler until they are
+ * gone: an edit to one of them (through undo, say) is a change too. */
+static void
+on_items_changed (LodePortfolio *self,
+                  guint          position,
+                  guint          removed,
+                  guint          added,
+                  GListModel    *model)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (g_signal_handler_find (item, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
+                                 0, 0, NULL, on_item_notify, self) == 0)
+        g_signal_connect_object (item, "notify", G_CALLBACK (on_item_notify), self,
+                                 G_CONNECT_SWAPPED);
+    }
+
+  mark_modified (self);
+}
+
+static void
+on_exports_changed (LodePortfolio *self,
+                    guint          position,
+                    guint          removed,
+                    guint          added,
+                    GListModel    *model)
+{
+  mark_modified (self);
+}
+
+static GListStore *
+new_store (LodePortfolio *self,
+           GType          item_type)
+{
+  GListStore *store = g_list_store_new (item_type);
+
+  g_signal_connect_object (store, "items-changed", G_CALLBACK (on_items_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  return store;
+}
+
+static void
+lode_portfolio_dispose (GObject *object)
+{
+  LodePortfolio *self = LODE_PORTFOLIO (object);
+
+  g_clear_object (&self->sources);
+  g_clear_object (&self->minerals);
+  g_clear_object (&self->projects);
+  g_clear_object (&self->targets);
+  g_clear_object (&self->exports);
+
+  G_OBJECT_CLASS (lode_portfolio_parent_class)->dispose (object);
+}
+
+static void
+lode_portfolio_finalize (GObject *object)
+{
+  LodePortfolio *self = LODE_PORTFOLIO (object);
+
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->description, g_free);
+  g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->extra, json_object_unref);
+
+  G_OBJECT_CLASS (lode_portfolio_parent_class)->finalize (object);
+}
+
+static void
+lode_portfolio_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LodePortfolio *self = LODE_PORTFOLIO (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_CURRENCY:
+      g_value_set_string (value, self->currency);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_boolean (value, self->modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lode_portfolio_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  LodePortfolio *self = LODE_PORTFOLIO (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      lode_portfolio_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_DESCRIPTION:
+      lode_portfolio_set_description (self, g_value_get_string (value));
+      break;
+    case PROP_CURRENCY:
+      lode_portfolio_set_currency (self, g_value_get_string (value));
+      break;
+    case PROP_MODIFIED:
+      lode_portfolio_set_modified (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lode_portfolio_class_init (LodePortfolioClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = lode_portfolio_dispose;
+  object_class->finalize = lode_portfolio_finalize;
+  object_class->get_property = lode_portfolio_get_property;
+  object_class->set_property = lode_portfolio_set_property;
+
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, flags);
+  properties[PROP_CURRENCY] = g_param_spec_string ("currency", NULL, NULL, "USD", flags);
+  properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, flags);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lode_portfolio_init (LodePortfolio *self)
+{
+  self->currency = g_strdup ("USD");
+  self->sources = new_store (self, LODE_TYPE_SOURCE);
+  self->minerals = new_store (self, LODE_TYPE_MINERAL);
+  self->projects = new_store (self, LODE_TYPE_PROJECT);
+  self->targets = new_store (self, LODE_TYPE_TARGET);
+  self->exports = lode_export_table_new ();
+  g_signal_connect_object (self->exports, "items-changed", G_CALLBACK (on_exports_changed),
+                           self, G_CONNECT_SWAPPED);
+}
+
+LodePortfolio *
+lode_portfolio_new (const char *title)
+{
+  return g_object_new (LODE_TYPE_PORTFOLIO, "title", title, NULL);
+}
+
+static gboolean
+set_string (LodePortfolio *self,
+            char         **field,
+            const char    *value,
+            int            prop)
+{
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+  mark_modified (self);
+
+  return TRUE;
+}
+
+const char *
+lode_portfolio_get_title (LodePortfolio *self)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  return self->title;
+}
+
+void
+lode_portfolio_set_title (LodePortfolio *self,
+                          const char    *title)
+{
+  g_return_if_fail (LODE_IS_PORTFOLIO (self));
+
+  set_string (self, &self->title, title, PROP_TITLE);
+}
+
+const char *
+lode_portfolio_get_description (LodePortfolio *self)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  return self->description;
+}
+
+void
+lode_portfolio_set_description (LodePortfolio *self,
+                                const char    *description)
+{
+  g_return_if_fail (LODE_IS_PORTFOLIO (self));
+
+  set_string (self, &self->description, description, PROP_DESCRIPTION);
+}
+
+const char *
+lode_portfolio_get_currency (LodePortfolio *self)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  return self->currency != NULL ? self->currency : "USD";
+}
+
+void
+lode_portfolio_set_currency (LodePortfolio *self,
+                             const char    *currency)
+{
+  g_return_if_fail (LODE_IS_PORTFOLIO (self));
+
+  set_string (self, &self->currency, currency, PROP_CURRENCY);
+}
+
+GListStore *
+lode_portfolio_get_sources (LodePortfolio *self)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  return self->sources;
+}
+
+GListStore *
+lode_portfolio_get_minerals (LodePortfolio *self)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  return self->minerals;
+}
+
+GListStore *
+lode_portfolio_get_projects (LodePortfolio *self)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  return self->projects;
+}
+
+GListStore *
+lode_portfolio_get_targets (LodePortfolio *self)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  return self->targets;
+}
+
+LodeExportTable *
+lode_portfolio_get_exports (LodePortfolio *self)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  return self->exports;
+}
+
+LodeSource *
+lode_portfolio_find_source (LodePortfolio *self,
+                            const char    *id)
+{
+  guint n;
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sources));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeSource) source = g_list_model_get_item (G_LIST_MODEL (self->sources), i);
+
+      if (g_strcmp0 (lode_source_get_id (source), id) == 0)
+        return source;
+    }
+
+  return NULL;
+}
+
+LodeMineral *
+lode_portfolio_find_mineral (LodePortfolio *self,
+                             const char    *id)
+{
+  guint n;
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->minerals));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeMineral) mineral = g_list_model_get_item (G_LIST_MODEL (self->minerals), i);
+
+      if (g_strcmp0 (lode_mineral_get_id (mineral), id) == 0)
+        return mineral;
+    }
+
+  return NULL;
+}
+
+gboolean
+lode_portfolio_get_modified (LodePortfolio *self)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), FALSE);
+
+  return self->modified;
+}
+
+void
+lode_portfolio_set_modified (LodePortfolio *self,
+                             gboolean       modified)
+{
+  g_return_if_fail (LODE_IS_PORTFOLIO (self));
+
+  modified = !!modified;
+  if (self->modified == modified)
+    return;
+
+  self->modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+}
+
+JsonObject *
+lode_portfolio_get_extra (LodePortfolio *self)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  return self->extra;
+}
+
+void
+lode_portfolio_set_extra (LodePortfolio *self,
+                          JsonObject    *extra)
+{
+  g_return_if_fail (LODE_IS_PORTFOLIO (self));
+
+  if (extra != NULL)
+    json_object_ref (extra);
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = extra;
+}

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lode-portfolio.h"
+
+G_BEGIN_DECLS
+
+#define LODE_TYPE_OVERVIEW_PAGE (lode_overview_page_get_type ())
+G_DECLARE_FINAL_TYPE (LodeOverviewPage, lode_overview_page, LODE, OVERVIEW_PAGE, AdwBin)
+
+LodePortfolio *lode_overview_page_get_portfolio (LodeOverviewPage *self);
+void           lode_overview_page_set_portfolio (LodeOverviewPage *self,
+                                                 LodePortfolio    *portfolio);
+
+G_END_DECLS

@@ -1,0 +1,140 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "lode-enum-types.h"
+#include "lode-ui-format.h"
+
+const char *
+lode_format_mineral_group (LodeMineralGroup group)
+{
+  switch (group)
+    {
+    case LODE_MINERAL_GROUP_BASE_METAL:
+      return _("Base metal");
+    case LODE_MINERAL_GROUP_PRECIOUS_METAL:
+      return _("Precious metal");
+    case LODE_MINERAL_GROUP_FERROUS:
+      return _("Ferrous");
+    case LODE_MINERAL_GROUP_LIGHT_METAL:
+      return _("Light metal");
+    case LODE_MINERAL_GROUP_RARE_EARTH:
+      return _("Rare earth");
+    case LODE_MINERAL_GROUP_INDUSTRIAL:
+      return _("Industrial mineral");
+    case LODE_MINERAL_GROUP_ENERGY:
+      return _("Energy mineral");
+    case LODE_MINERAL_GROUP_OTHER:
+    default:
+      return _("Other");
+    }
+}
+
+const char *
+lode_format_stage (LodeStage stage)
+{
+  switch (stage)
+    {
+    case LODE_STAGE_ORE:
+      return _("Ore");
+    case LODE_STAGE_CONCENTRATE:
+      return _("Concentrate");
+    case LODE_STAGE_REFINED:
+      return _("Refined");
+    case LODE_STAGE_PRODUCT:
+      return _("Product");
+    case LODE_STAGE_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+const char *
+lode_format_project_status (LodeProjectStatus status)
+{
+  switch (status)
+    {
+    case LODE_PROJECT_STATUS_EXPLORATION:
+      return _("Exploration");
+    case LODE_PROJECT_STATUS_FEASIBILITY:
+      return _("Feasibility");
+    case LODE_PROJECT_STATUS_DEVELOPMENT:
+      return _("Development");
+    case LODE_PROJECT_STATUS_CONSTRUCTION:
+      return _("Construction");
+    case LODE_PROJECT_STATUS_PRODUCTION:
+      return _("Production");
+    case LODE_PROJECT_STATUS_SUSPENDED:
+      return _("Suspended");
+    case LODE_PROJECT_STATUS_CLOSED:
+      return _("Closed");
+    case LODE_PROJECT_STATUS_UNKNOWN:
+    default:
+      return NULL;
+    }
+}
+
+const char *
+lode_format_month (int month)
+{
+  static const char * const months[] = {
+    N_("January"), N_("February"), N_("March"), N_("April"),
+    N_("May"), N_("June"), N_("July"), N_("August"),
+    N_("September"), N_("October"), N_("November"), N_("December"),
+  };
+
+  if (month < 1 || month > 12)
+    return NULL;
+
+  return _(months[month - 1]);
+}
+
+char *
+lode_format_quantity (double   quantity,
+                      LodeUnit unit)
+{
+  g_autofree char *number = NULL;
+  const char *nick;
+
+  if (quantity < 0 || !isfinite (quantity))
+    return NULL;
+
+  /* The ' flag groups thousands as the locale does. */
+  if (quantity == floor (quantity) && quantity < 1e15)
+    number = g_strdup_printf ("%'.0f", quantity);
+  else if (quantity >= 100)
+    number = g_strdup_printf ("%'.1f", quantity);
+  else
+    number = g_strdup_printf ("%'.2f", quantity);
+
+  nick = lode_enum_to_nick (LODE_TYPE_UNIT, unit);
+  if (unit == LODE_UNIT_NONE || nick == NULL)
+    return g_steal_pointer (&number);
+
+  /* TRANSLATORS: a quantity and its unit, as in "1,200.5 t" */
+  return g_strdup_printf (C_("quantity", "%s %s"), number, nick);
+}
+
+char *
+lode_format_rate (double rate)
+{
+  /* TRANSLATORS: a yearly growth rate, as in "24.6 %" */
+  return g_strdup_printf (_("%.1f %%"), rate * 100.0);
+}
+
+char *
+lode_format_money_range (LodeMoney low,
+                         LodeMoney high)
+{
+  g_autofree char *low_text = lode_money_format_short (low);
+  g_autofree char *high_text = NULL;
+
+  if (high == LODE_MONEY_UNSET || high == low)
+    return g_steal_pointer (&low_text);
+
+  high_text = lode_money_format_short (high);
+  /* TRANSLATORS: a range of amounts, as in "$6 B–$8 B" */
+  return g_strdup_printf (C_("range", "%s–%s"), low_text, high_text);
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "lode-enums.h"
+#include "lode-money.h"
+
+G_BEGIN_DECLS
+
+/* Words for the enumerations of the file format, as people read them. */
+const char *lode_format_mineral_group  (LodeMineralGroup  group);
+const char *lode_format_stage          (LodeStage         stage);
+const char *lode_format_project_status (LodeProjectStatus status);
+/* "March"; NULL for 0 (the whole year). */
+const char *lode_format_month          (int               month);
+/* "1,200.5 t"; NULL when @quantity is unset. */
+char       *lode_format_quantity       (double            quantity,
+                                        LodeUnit          unit);
+/* "24.6 %" for 0.246. */
+char       *lode_format_rate           (double            rate);
+/* "$6 B" or "$6 B–$8 B" when @high differs from @low. */
+char       *lode_format_money_range    (LodeMoney         low,
+                                        LodeMoney         high);
+
+G_END_DECLS

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lode-portfolio.h"
+
+G_BEGIN_DECLS
+
+#define LODE_TYPE_WINDOW (lode_window_get_type ())
+G_DECLARE_FINAL_TYPE (LodeWindow, lode_window, LODE, WINDOW, AdwApplicationWindow)
+
+LodeWindow    *lode_window_new           (GtkApplication *application);
+/* The portfolio shown, or NULL; setting it forgets the file it came from. */
+LodePortfolio *lode_window_get_portfolio (LodeWindow     *self);
+void           lode_window_set_portfolio (LodeWindow     *self,
+                                          LodePortfolio  *portfolio);
+/* The file the portfolio was opened from or saved to, or NULL. */
+GFile         *lode_window_get_file      (LodeWindow     *self);
+/* Loads @file in a worker thread. On success the window shows it; on
+ * failure it keeps what it showed and presents the error in a dialog. */
+void           lode_window_open_file     (LodeWindow     *self,
+                                          GFile          *file);
+/* TRUE while a file is being loaded. */
+gboolean       lode_window_get_busy      (LodeWindow     *self);
+
+G_END_DECLS
