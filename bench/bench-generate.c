@@ -626,9 +626,7 @@ write_reserves (Generator *g)
   Writer *w = &g->w;
   guint n = rng_below (&g->rng, 4);
 
-  if (n == 0)
-    return;
-
+  /* Lode writes the list even when it is empty. */
   writer_member (w, "reserves");
   writer_begin (w, '[');
   for (guint i = 0; i < n; i++)
@@ -845,7 +843,7 @@ typedef struct
   double      baseline_usd;
   int         target_year;
   double      low_usd;
-  double      high_usd;
+  double      high_usd;     /* equal to low_usd for a single figure */
   const char *source;
 } Target;
 
@@ -901,8 +899,11 @@ write_targets (Generator *g)
       writer_int (w, (guint64) t->target_year);
       writer_member (w, "low_usd");
       writer_money (w, t->low_usd);
-      writer_member (w, "high_usd");
-      writer_money (w, t->high_usd);
+      if (t->high_usd != t->low_usd)
+        {
+          writer_member (w, "high_usd");
+          writer_money (w, t->high_usd);
+        }
       writer_end (w, '}');
       writer_member (w, "source");
       writer_string (w, t->source);

@@ -1,1 +1,627 @@
-int main (void) { return 0; }
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* bench-load [--sizes N,N,...] [--data-dir DIR] [--seed S] [--json]
+ *
+ * Measures loading and saving synthetic portfolios of each size. Every size
+ * runs in a fresh child process (this program again, with --one), so the
+ * peak memory of one size does not hide the next. */
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "bench-generate.h"
+#include "lode-portfolio-io.h"
+
+#define DEFAULT_SIZES "10000,100000,1000000"
+#define MB 1e6
+
+typedef struct
+{
+  guint    records;
+  guint64  file_bytes;
+  guint64  saved_bytes;
+  double   load_seconds;
+  double   save_seconds;
+  guint64  peak_load;      /* VmHWM once loaded */
+  guint64  peak_save;      /* VmHWM while saving */
+  gboolean peak_save_reset; /* the peak was reset before saving */
+  guint64  rss_portfolio;  /* VmRSS growth over the load */
+  guint64  table_bytes;    /* lode_export_table_get_memory () */
+  gboolean stable;         /* two saves give the same bytes */
+  gboolean same_as_input;  /* the save gives the bytes that were loaded */
+} Result;
+
+/* /proc/self/status
+ * ================= */
+
+/* Returns the value of @key ("VmHWM", "VmRSS") in bytes, or 0. */
+static guint64
+read_status (const char *key)
+{
+  g_autofree char *contents = NULL;
+  gsize key_len = strlen (key);
+
+  if (!g_file_get_contents ("/proc/self/status", &contents, NULL, NULL))
+    return 0;
+
+  for (const char *line = contents; line != NULL && *line != '\0'; )
+    {
+      const char *end = strchr (line, '\n');
+
+      if (strncmp (line, key, key_len) == 0 && line[key_len] == ':')
+        return g_ascii_strtoull (line + key_len + 1, NULL, 10) * 1024;
+
+      line = end != NULL ? end + 1 : NULL;
+    }
+
+  return 0;
+}
+
+/* Resets VmHWM to the current RSS (Linux 4.0 and later). */
+static gboolean
+reset_peak (void)
+{
+  FILE *stream = g_fopen ("/proc/self/clear_refs", "w");
+  gboolean ok;
+
+  if (stream == NULL)
+    return FALSE;
+
+  ok = fputs ("5", stream) >= 0;
+  ok = fclose (stream) == 0 && ok;
+
+  return ok;
+}
+
+/* Compares two files, a block at a time. */
+static gboolean
+files_equal (const char  *path_a,
+             const char  *path_b,
+             gboolean    *equal,
+             GError     **error)
+{
+  g_autofree char *buffer_a = g_malloc (1 << 20);
+  g_autofree char *buffer_b = g_malloc (1 << 20);
+  FILE *a = g_fopen (path_a, "rb");
+  FILE *b = a != NULL ? g_fopen (path_b, "rb") : NULL;
+
+  if (a == NULL || b == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   "%s: %s", a == NULL ? path_a : path_b, g_strerror (saved_errno));
+      g_clear_pointer (&a, fclose);
+      return FALSE;
+    }
+
+  *equal = TRUE;
+  while (*equal)
+    {
+      size_t n_a = fread (buffer_a, 1, 1 << 20, a);
+      size_t n_b = fread (buffer_b, 1, 1 << 20, b);
+
+      *equal = n_a == n_b && memcmp (buffer_a, buffer_b, n_a) == 0;
+      if (n_a == 0)
+        break;
+    }
+
+  fclose (a);
+  fclose (b);
+
+  return TRUE;
+}
+
+static guint64
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return 0;
+
+  return (guint64) st.st_size;
+}
+
+/* One size, in the child
+ * ====================== */
+
+static gboolean
+save_to (LodePortfolio  *portfolio,
+         const char     *path,
+         GError        **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return lode_portfolio_save_file (portfolio, file, FALSE, NULL, error);
+}
+
+static gboolean
+measure_one (guint        records,
+             const char  *path,
+             Result      *result,
+             GError     **error)
+{
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *dir = NULL;
+  g_autofree char *save_a = NULL;
+  g_autofree char *save_b = NULL;
+  LodeExportTable *table;
+  guint64 rss_before;
+  guint64 rss_after;
+  gint64 start;
+  gboolean ok;
+
+  memset (result, 0, sizeof *result);
+  result->records = records;
+  result->file_bytes = file_size (path);
+
+  g_type_ensure (LODE_TYPE_PORTFOLIO);
+  g_type_ensure (LODE_TYPE_EXPORT_TABLE);
+  rss_before = read_status ("VmRSS");
+
+  start = g_get_monotonic_time ();
+  portfolio = lode_portfolio_load_file (file, NULL, error);
+  result->load_seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  if (portfolio == NULL)
+    return FALSE;
+
+  result->peak_load = read_status ("VmHWM");
+  rss_after = read_status ("VmRSS");
+  result->rss_portfolio = rss_after > rss_before ? rss_after - rss_before : 0;
+
+  table = lode_portfolio_get_exports (portfolio);
+  result->table_bytes = lode_export_table_get_memory (table);
+  if (lode_export_table_get_n_rows (table) != records)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "%s: loaded %u export records, expected %u",
+                   path, lode_export_table_get_n_rows (table), records);
+      return FALSE;
+    }
+
+  dir = g_dir_make_tmp ("lode-bench-XXXXXX", error);
+  if (dir == NULL)
+    return FALSE;
+  save_a = g_build_filename (dir, "save-a.json", NULL);
+  save_b = g_build_filename (dir, "save-b.json", NULL);
+
+  result->peak_save_reset = reset_peak ();
+  start = g_get_monotonic_time ();
+  ok = save_to (portfolio, save_a, error);
+  result->save_seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  result->peak_save = read_status ("VmHWM");
+
+  if (ok)
+    ok = save_to (portfolio, save_b, error);
+
+  if (ok)
+    {
+      result->saved_bytes = file_size (save_a);
+      ok = files_equal (save_a, save_b, &result->stable, error) &&
+           files_equal (save_a, path, &result->same_as_input, error);
+    }
+
+  g_unlink (save_a);
+  g_unlink (save_b);
+  g_rmdir (dir);
+
+  return ok;
+}
+
+/* The child reports one "key value" a line. */
+static void
+print_result_lines (const Result *r)
+{
+  g_print ("records %u\n", r->records);
+  g_print ("file_bytes %" G_GUINT64_FORMAT "\n", r->file_bytes);
+  g_print ("saved_bytes %" G_GUINT64_FORMAT "\n", r->saved_bytes);
+  g_print ("load_seconds %.6f\n", r->load_seconds);
+  g_print ("save_seconds %.6f\n", r->save_seconds);
+  g_print ("peak_load %" G_GUINT64_FORMAT "\n", r->peak_load);
+  g_print ("peak_save %" G_GUINT64_FORMAT "\n", r->peak_save);
+  g_print ("peak_save_reset %d\n", r->peak_save_reset);
+  g_print ("rss_portfolio %" G_GUINT64_FORMAT "\n", r->rss_portfolio);
+  g_print ("table_bytes %" G_GUINT64_FORMAT "\n", r->table_bytes);
+  g_print ("stable %d\n", r->stable);
+  g_print ("same_as_input %d\n", r->same_as_input);
+}
+
+static gboolean
+parse_result_lines (const char  *text,
+                    Result      *r,
+                    GError     **error)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n_seen = 0;
+
+  memset (r, 0, sizeof *r);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *space = strchr (lines[i], ' ');
+      g_autofree char *key = NULL;
+      const char *value;
+
+      if (space == NULL)
+        continue;
+
+      key = g_strndup (lines[i], space - lines[i]);
+      value = space + 1;
+      n_seen++;
+
+      if (strcmp (key, "records") == 0)
+        r->records = (guint) g_ascii_strtoull (value, NULL, 10);
+      else if (strcmp (key, "file_bytes") == 0)
+        r->file_bytes = g_ascii_strtoull (value, NULL, 10);
+      else if (strcmp (key, "saved_bytes") == 0)
+        r->saved_bytes = g_ascii_strtoull (value, NULL, 10);
+      else if (strcmp (key, "load_seconds") == 0)
+        r->load_seconds = g_ascii_strtod (value, NULL);
+      else if (strcmp (key, "save_seconds") == 0)
+        r->save_seconds = g_ascii_strtod (value, NULL);
+      else if (strcmp (key, "peak_load") == 0)
+        r->peak_load = g_ascii_strtoull (value, NULL, 10);
+      else if (strcmp (key, "peak_save") == 0)
+        r->peak_save = g_ascii_strtoull (value, NULL, 10);
+      else if (strcmp (key, "peak_save_reset") == 0)
+        r->peak_save_reset = atoi (value) != 0;
+      else if (strcmp (key, "rss_portfolio") == 0)
+        r->rss_portfolio = g_ascii_strtoull (value, NULL, 10);
+      else if (strcmp (key, "table_bytes") == 0)
+        r->table_bytes = g_ascii_strtoull (value, NULL, 10);
+      else if (strcmp (key, "stable") == 0)
+        r->stable = atoi (value) != 0;
+      else if (strcmp (key, "same_as_input") == 0)
+        r->same_as_input = atoi (value) != 0;
+      else
+        n_seen--;
+    }
+
+  if (n_seen != 12)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   "unexpected report from the measuring process:\n%s", text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* All sizes, in the parent
+ * ======================== */
+
+static GArray *
+parse_sizes (const char  *text,
+             GError     **error)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ",", -1);
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      guint64 value;
+      guint size;
+
+      if (!g_ascii_string_to_unsigned (g_strstrip (parts[i]), 10, 1, G_MAXUINT32, &value, error))
+        return NULL;
+      size = (guint) value;
+      g_array_append_val (sizes, size);
+    }
+
+  if (sizes->len == 0)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           "--sizes needs at least one size");
+      return NULL;
+    }
+
+  return g_steal_pointer (&sizes);
+}
+
+/* Makes the portfolio of @records records, or reuses the one already in
+ * @dir. */
+static char *
+ensure_portfolio (const char  *dir,
+                  guint        records,
+                  guint64      seed,
+                  GError     **error)
+{
+  g_autofree char *name = g_strdup_printf ("portfolio-%u-seed%" G_GUINT64_FORMAT ".json", records, seed);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  gint64 start;
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr ("Reusing %s\n", path);
+      return g_steal_pointer (&path);
+    }
+
+  g_printerr ("Generating %u records... ", records);
+  start = g_get_monotonic_time ();
+  if (!bench_generate_portfolio (path, records, seed, error))
+    {
+      g_printerr ("\n");
+      return NULL;
+    }
+  g_printerr ("%.1f s\n", (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC);
+
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+run_child (const char  *self,
+           guint        records,
+           const char  *path,
+           Result      *result,
+           GError     **error)
+{
+  g_autofree char *size = g_strdup_printf ("%u", records);
+  g_autofree char *output = NULL;
+  const char *argv[] = { self, "--one", size, path, NULL };
+  int wait_status;
+
+  g_printerr ("Measuring %u records...\n", records);
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                     &output, NULL, &wait_status, error))
+    return FALSE;
+
+  if (!g_spawn_check_wait_status (wait_status, error))
+    {
+      g_prefix_error (error, "measuring %u records: ", records);
+      return FALSE;
+    }
+
+  return parse_result_lines (output, result, error);
+}
+
+static const char *
+yes_no (gboolean value)
+{
+  return value ? "yes" : "no";
+}
+
+static void
+print_table (const Result *results,
+             guint         n_results)
+{
+  g_print ("%10s %9s %8s %12s %8s %12s %9s %9s %9s %9s %7s %10s\n",
+           "records", "file MB", "load s", "load us/rec", "save s", "save us/rec",
+           "peak MB", "peak MB", "RSS MB", "table MB", "stable", "identical");
+  g_print ("%10s %9s %8s %12s %8s %12s %9s %9s %9s %9s %7s %10s\n",
+           "", "", "", "", "", "", "(load)", "(save)", "(loaded)", "", "", "(to input)");
+
+  for (guint i = 0; i < n_results; i++)
+    {
+      const Result *r = &results[i];
+
+      g_print ("%10u %9.1f %8.3f %11.2f %8.3f %11.2f %9.1f %8.1f%s %9.1f %9.1f %7s %10s\n",
+               r->records,
+               r->file_bytes / MB,
+               r->load_seconds,
+               r->load_seconds * 1e6 / MAX (r->records, 1),
+               r->save_seconds,
+               r->save_seconds * 1e6 / MAX (r->records, 1),
+               r->peak_load / MB,
+               r->peak_save / MB,
+               r->peak_save_reset ? " " : "*",
+               r->rss_portfolio / MB,
+               r->table_bytes / MB,
+               yes_no (r->stable),
+               yes_no (r->same_as_input));
+    }
+
+  for (guint i = 0; i < n_results; i++)
+    {
+      if (!results[i].peak_save_reset)
+        {
+          g_print ("* the peak could not be reset before saving: it includes the load\n");
+          break;
+        }
+    }
+
+  for (guint i = 0; i < n_results; i++)
+    g_print ("stable: %s (%u records)\n", yes_no (results[i].stable), results[i].records);
+}
+
+static void
+print_json (const Result *results,
+            guint         n_results)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_results; i++)
+    {
+      const Result *r = &results[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "records");
+      json_builder_add_int_value (builder, r->records);
+      json_builder_set_member_name (builder, "file_bytes");
+      json_builder_add_int_value (builder, (gint64) r->file_bytes);
+      json_builder_set_member_name (builder, "saved_bytes");
+      json_builder_add_int_value (builder, (gint64) r->saved_bytes);
+      json_builder_set_member_name (builder, "load_seconds");
+      json_builder_add_double_value (builder, r->load_seconds);
+      json_builder_set_member_name (builder, "load_us_per_record");
+      json_builder_add_double_value (builder, r->load_seconds * 1e6 / MAX (r->records, 1));
+      json_builder_set_member_name (builder, "save_seconds");
+      json_builder_add_double_value (builder, r->save_seconds);
+      json_builder_set_member_name (builder, "save_us_per_record");
+      json_builder_add_double_value (builder, r->save_seconds * 1e6 / MAX (r->records, 1));
+      json_builder_set_member_name (builder, "peak_load_bytes");
+      json_builder_add_int_value (builder, (gint64) r->peak_load);
+      json_builder_set_member_name (builder, "peak_save_bytes");
+      json_builder_add_int_value (builder, (gint64) r->peak_save);
+      json_builder_set_member_name (builder, "peak_save_reset");
+      json_builder_add_boolean_value (builder, r->peak_save_reset);
+      json_builder_set_member_name (builder, "rss_portfolio_bytes");
+      json_builder_add_int_value (builder, (gint64) r->rss_portfolio);
+      json_builder_set_member_name (builder, "table_bytes");
+      json_builder_add_int_value (builder, (gint64) r->table_bytes);
+      json_builder_set_member_name (builder, "stable");
+      json_builder_add_boolean_value (builder, r->stable);
+      json_builder_set_member_name (builder, "same_as_input");
+      json_builder_add_boolean_value (builder, r->same_as_input);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+static int
+run_all (const char *self,
+         GArray     *sizes,
+         const char *data_dir,
+         guint64     seed,
+         gboolean    as_json)
+{
+  g_autoptr(GArray) results = g_array_new (FALSE, TRUE, sizeof (Result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *tmp_dir = NULL;
+  const char *dir = data_dir;
+  int status = EXIT_SUCCESS;
+
+  if (dir != NULL)
+    {
+      if (g_mkdir_with_parents (dir, 0755) != 0)
+        {
+          int saved_errno = errno;
+
+          g_printerr ("bench-load: %s: %s\n", dir, g_strerror (saved_errno));
+          return EXIT_FAILURE;
+        }
+    }
+  else
+    {
+      tmp_dir = g_dir_make_tmp ("lode-bench-data-XXXXXX", &error);
+      if (tmp_dir == NULL)
+        {
+          g_printerr ("bench-load: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      dir = tmp_dir;
+    }
+
+  for (guint i = 0; i < sizes->len; i++)
+    {
+      guint records = g_array_index (sizes, guint, i);
+      g_autofree char *path = NULL;
+      Result result;
+
+      path = ensure_portfolio (dir, records, seed, &error);
+      if (path == NULL || !run_child (self, records, path, &result, &error))
+        {
+          g_printerr ("bench-load: %s\n", error->message);
+          g_clear_error (&error);
+          status = EXIT_FAILURE;
+        }
+      else
+        {
+          g_array_append_val (results, result);
+        }
+
+      if (tmp_dir != NULL && path != NULL)
+        g_unlink (path);
+    }
+
+  if (tmp_dir != NULL)
+    g_rmdir (tmp_dir);
+
+  if (as_json)
+    print_json ((const Result *) results->data, results->len);
+  else if (results->len > 0)
+    print_table ((const Result *) results->data, results->len);
+
+  return status;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) sizes = NULL;
+  g_autofree char *sizes_text = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autofree char *one = NULL;
+  g_autofree char *self = NULL;
+  gint64 seed = 1;
+  gboolean as_json = FALSE;
+  const GOptionEntry entries[] = {
+    { "sizes", 0, 0, G_OPTION_ARG_STRING, &sizes_text, "Numbers of export records (default " DEFAULT_SIZES ")", "N,N,..." },
+    { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Keep the generated files in DIR and reuse them (default: a temporary folder)", "DIR" },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Seed of the generated files (default 1)", "S" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &as_json, "Print the results as JSON", NULL },
+    { "one", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &one, "Measure one file (SIZE FILE), in this process", "SIZE" },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, "Measures loading and saving Lode portfolios of several sizes.");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("bench-load: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (one != NULL)
+    {
+      guint64 records;
+      Result result;
+
+      if (argc != 2 || !g_ascii_string_to_unsigned (one, 10, 1, G_MAXUINT32, &records, &error))
+        {
+          g_printerr ("bench-load: --one takes SIZE FILE%s%s\n",
+                      error != NULL ? ": " : "", error != NULL ? error->message : "");
+          return EXIT_FAILURE;
+        }
+
+      if (!measure_one ((guint) records, argv[1], &result, &error))
+        {
+          g_printerr ("bench-load: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+
+      print_result_lines (&result);
+      return EXIT_SUCCESS;
+    }
+
+  if (argc != 1 || seed < 0)
+    {
+      g_printerr ("Usage: bench-load [--sizes N,N,...] [--data-dir DIR] [--seed S] [--json]\n");
+      return EXIT_FAILURE;
+    }
+
+  sizes = parse_sizes (sizes_text != NULL ? sizes_text : DEFAULT_SIZES, &error);
+  if (sizes == NULL)
+    {
+      g_printerr ("bench-load: --sizes: %s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  /* Re-run this very program for each size. */
+  self = g_file_read_link ("/proc/self/exe", NULL);
+  if (self == NULL)
+    self = g_strdup (argv[0]);
+
+  return run_all (self, sizes, data_dir, (guint64) seed, as_json);
+}

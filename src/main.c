@@ -1,2 +1,25 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-int main (void) { return 0; }
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "lode-application.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(LodeApplication) application = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_set_application_name (_("Lode"));
+
+  application = lode_application_new ();
+
+  return g_application_run (G_APPLICATION (application), argc, argv);
+}

@@ -17,6 +17,7 @@
 # Usage: /usr/bin/python3 tests/check-schema.py SOURCE_ROOT
 # Prints TAP; exits non-zero if anything fails.
 
+import datetime
 import json
 import math
 import os
@@ -70,7 +71,9 @@ class SyntaxProblem(Exception):
 
 class StrictReader:
     """RFC 8259 JSON, with the limits of Lode's checker. An error names the
-    first character of the offending token, or the place just past the last
+    first character of the offending token (for a trailing comma, the comma;
+    for a string that never ends, its opening quote), the first character of
+    a text that is empty or only whitespace, or the place just past the last
     character when the text ends too early. Lines are counted by "\\n";
     columns count characters, a byte that is not UTF-8 counting as one."""
 
@@ -101,7 +104,7 @@ class StrictReader:
             self.fail(0, "byte-order mark")
         i = self.ws(0)
         if i == self.n:
-            self.fail(i, "no value")
+            self.fail(0, "no value")
         i = self.value(i, 1)
         i = self.ws(i)
         if i != self.n:
@@ -152,14 +155,14 @@ class StrictReader:
             if self.s[j] != ",":
                 self.fail(j, "',' or '}' expected")
             i = self.ws(j + 1)
+            if i < self.n and self.s[i] == "}":
+                self.fail(j, "trailing comma")
 
     def arr(self, i, depth):
         i = self.ws(i + 1)
         if i < self.n and self.s[i] == "]":
             return i + 1
         while True:
-            if i < self.n and self.s[i] == "]":
-                self.fail(i, "value expected")
             i = self.ws(self.value(i, depth + 1))
             if i == self.n:
                 self.fail(i, "end of text in an array")
@@ -167,14 +170,16 @@ class StrictReader:
                 return i + 1
             if self.s[i] != ",":
                 self.fail(i, "',' or ']' expected")
-            i = self.ws(i + 1)
+            comma, i = i, self.ws(i + 1)
+            if i < self.n and self.s[i] == "]":
+                self.fail(comma, "trailing comma")
 
     def string(self, i):
         out = []
         j = i + 1
         while True:
             if j == self.n:
-                self.fail(j, "end of text in a string")
+                self.fail(i, "string without its closing quote")
             c = self.s[j]
             if c == '"':
                 return "".join(out), j + 1
@@ -259,8 +264,8 @@ def money_ok(value):
 
 
 def lode_rules(doc):
-    """Unique ids, references that resolve, money with two decimals.
-    Returns a list of (pointer, message)."""
+    """Unique ids, references that resolve, money with two decimals, real
+    dates, ranges in order. Returns a list of (pointer, message)."""
     problems = []
     if not isinstance(doc, dict):
         return problems
@@ -284,6 +289,13 @@ def lode_rules(doc):
         if isinstance(obj, dict) and member in obj and not money_ok(obj[member]):
             problems.append((pointer(where + [member]), "more than two decimals"))
 
+    for i, source in items(doc, "sources"):
+        date = source.get("date")
+        if isinstance(date, str) and re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", date):
+            try:
+                datetime.date.fromisoformat(date)
+            except ValueError:
+                problems.append((pointer(["sources", i, "date"]), "no such day"))
     for i, mineral in items(doc, "minerals"):
         for j, reserve in items(mineral, "reserves"):
             where = ["minerals", i, "reserves", j]
@@ -306,9 +318,19 @@ def lode_rules(doc):
         if isinstance(metric, dict):
             ref(metric.get("mineral"), ["targets", i, "metric", "mineral"], "minerals")
         ref(target.get("source"), ["targets", i, "source"], "sources")
-        money(target.get("baseline"), ["targets", i, "baseline"], "value_usd")
+        baseline, goal = target.get("baseline"), target.get("target")
+        money(baseline, ["targets", i, "baseline"], "value_usd")
         for member in ("low_usd", "high_usd"):
-            money(target.get("target"), ["targets", i, "target"], member)
+            money(goal, ["targets", i, "target"], member)
+        if isinstance(goal, dict):
+            low, high = goal.get("low_usd"), goal.get("high_usd")
+            if all(isinstance(v, (int, float)) for v in (low, high)) and high < low:
+                problems.append((pointer(["targets", i, "target", "high_usd"]), "below low_usd"))
+            if isinstance(baseline, dict):
+                start, end = baseline.get("year"), goal.get("year")
+                if all(isinstance(v, int) for v in (start, end)) and end <= start:
+                    problems.append((pointer(["targets", i, "target", "year"]),
+                                     "not after the baseline year"))
     return problems
 
 
@@ -367,8 +389,17 @@ def schema_errors(validator, doc):
     return sorted(validator.iter_errors(doc), key=lambda e: list(map(str, e.absolute_path)))
 
 
+def error_pointers(error):
+    """Where an error is: the member for a missing required member (as Lode
+    names it), else the instance that failed."""
+    where = list(error.absolute_path)
+    if error.validator == "required" and isinstance(error.instance, dict):
+        return [pointer(where + [m]) for m in error.validator_value if m not in error.instance]
+    return [pointer(where)]
+
+
 def describe(errors):
-    return ["%s: %s" % (pointer(e.absolute_path) or "(root)", e.message) for e in errors]
+    return ["%s: %s" % (", ".join(error_pointers(e)) or "(root)", e.message) for e in errors]
 
 
 def read_tsv(path, columns):
@@ -462,7 +493,7 @@ def main():
             if not errors:
                 problems.append("the schema accepts it")
             problems += ["error elsewhere: " + d for e, d in zip(errors, describe(errors))
-                         if pointer(e.absolute_path) != where]
+                         if error_pointers(e) != [where]]
             problems += ["also breaks %s: %s" % p for p in others]
         elif who == "lode":
             problems += ["the schema rejects it: " + d for d in describe(errors)]

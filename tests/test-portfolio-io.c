@@ -110,7 +110,7 @@ static const RuleCase rule_cases[] = {
   { "value-string", "\"value_usd\":1.25", "\"value_usd\":\"1.25\"",
     "t.json: /exports/0/value_usd: must be a non-negative number" },
   { "value-too-large", "\"value_usd\":1.25", "\"value_usd\":1e14",
-    "t.json: /exports/0/value_usd: is too large: amounts go up to 90 trillion" },
+    "t.json: /exports/0/value_usd: is too large: amounts go up to 70 trillion" },
   { "missing-value", ",\"value_usd\":1.25", "",
     "t.json: /exports/0/value_usd: required member is missing" },
   { "quantity-without-unit", "\"value_usd\":1.25", "\"quantity\":5,\"value_usd\":1.25",

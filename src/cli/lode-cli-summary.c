@@ -220,15 +220,62 @@ table_render (Table      *table,
     }
 }
 
+/* Appends @text folded at spaces into lines of at most @width columns
+ * (a longer word gets a line of its own). */
+static void
+append_wrapped (GString    *out,
+                const char *text,
+                gsize       width)
+{
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+
+  for (guint p = 0; paragraphs[p] != NULL; p++)
+    {
+      g_auto(GStrv) words = g_strsplit (paragraphs[p], " ", -1);
+      gsize line_width = 0;
+
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          gsize word_width = display_width (words[w]);
+
+          if (words[w][0] == '\0')
+            continue;
+
+          if (line_width > 0 && line_width + 1 + word_width > width)
+            {
+              g_string_append_c (out, '\n');
+              line_width = 0;
+            }
+          else if (line_width > 0)
+            {
+              g_string_append_c (out, ' ');
+              line_width++;
+            }
+
+          g_string_append (out, words[w]);
+          line_width += word_width;
+        }
+
+      g_string_append_c (out, '\n');
+    }
+}
+
 static char *
 format_share (LodeMoney value,
               LodeMoney total)
 {
+  double share;
+
   if (total <= 0)
     return g_strdup ("–");
 
+  share = 100.0 * (double) value / (double) total;
+  if (value > 0 && share < 0.05)
+    /* Translators: a share of the total too small to show as "0.0%" */
+    return g_strdup (_("<0.1%"));
+
   /* Translators: a share of the total, as in "42.5%" */
-  return g_strdup_printf (_("%.1f%%"), 100.0 * (double) value / (double) total);
+  return g_strdup_printf (_("%.1f%%"), share);
 }
 
 static char *
@@ -314,7 +361,7 @@ lode_cli_summary_to_text (LodePortfolio *portfolio)
   g_string_append_c (out, '\n');
   description = lode_portfolio_get_description (portfolio);
   if (description != NULL && description[0] != '\0')
-    g_string_append_printf (out, "%s\n", description);
+    append_wrapped (out, description, 76);
   g_string_append_c (out, '\n');
 
   table_init (&table, 2, 1u << 1);

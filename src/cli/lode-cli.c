@@ -124,6 +124,17 @@ command_parse (const Command   *command,
       return FALSE;
     }
 
+  /* GOption may leave the "--" that ends the options among the operands. */
+  for (guint i = 1; (*args)[i] != NULL; i++)
+    {
+      if (g_str_equal ((*args)[i], "--"))
+        {
+          g_free ((*args)[i]);
+          memmove (&(*args)[i], &(*args)[i + 1], (g_strv_length (&(*args)[i + 1]) + 1) * sizeof (char *));
+          break;
+        }
+    }
+
   return TRUE;
 }
 

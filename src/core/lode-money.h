@@ -10,9 +10,9 @@ typedef gint64 LodeMoney;
 
 /* An optional amount that is absent. */
 #define LODE_MONEY_UNSET ((LodeMoney) -1)
-/* The largest amount Lode accepts: 90 trillion dollars. Up to here a double
- * read from JSON still tells every cent apart (2^53 cents). */
-#define LODE_MONEY_MAX   ((LodeMoney) 9000000000000000)
+/* The largest amount Lode accepts: 70 trillion dollars. Up to here (2^46
+ * dollars) a double read from JSON still tells every cent apart. */
+#define LODE_MONEY_MAX   ((LodeMoney) 7000000000000000)
 
 typedef enum
 {

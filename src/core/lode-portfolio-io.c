@@ -470,7 +470,7 @@ read_money (Reader     *reader,
       reader_error (reader, member, "must be a non-negative number");
       return FALSE;
     case LODE_MONEY_TOO_LARGE:
-      reader_error (reader, member, "is too large: amounts go up to 90 trillion");
+      reader_error (reader, member, "is too large: amounts go up to 70 trillion");
       return FALSE;
     case LODE_MONEY_TOO_PRECISE:
       reader_error (reader, member, "must have at most two decimals (whole cents)");
