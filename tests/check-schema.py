@@ -27,7 +27,7 @@ import sys
 import jsonschema
 
 MAX_DEPTH = 64  # LODE_PORTFOLIO_MAX_DEPTH
-MONEY_MAX_CENTS = 9000000000000000  # LODE_MONEY_MAX
+MONEY_MAX_CENTS = 7000000000000000  # LODE_MONEY_MAX
 
 SCHEMA_PATH = "schema/lode-portfolio-v1.schema.json"
 SAMPLE_PATH = "resources/sample/pakistan-minerals.json"
