@@ -1,8 +1,457 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib.h>
-int
-main (int argc, char **argv)
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "lode-application.h"
+#include "lode-exports-page.h"
+#include "lode-minerals-page.h"
+#include "lode-portfolio-io.h"
+#include "lode-window.h"
+
+/* The window, on a real display (Xvfb) with a real session bus. */
+
+static LodeApplication *application;
+
+static gboolean
+timed_out (gpointer user_data)
 {
+  gboolean *flag = user_data;
+
+  *flag = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done (TRUE when it returns TRUE) or 10 s pass. */
+static gboolean
+wait_for (gboolean (*done) (gpointer data),
+          gpointer   data)
+{
+  gboolean out_of_time = FALSE;
+  guint timeout_id = g_timeout_add_seconds (10, timed_out, &out_of_time);
+
+  while (!done (data) && !out_of_time)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!out_of_time)
+    g_source_remove (timeout_id);
+
+  return !out_of_time;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+is_idle (gpointer data)
+{
+  return !lode_window_get_busy (LODE_WINDOW (data));
+}
+
+static gboolean
+is_sorted (gpointer data)
+{
+  return gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (data)) == 0;
+}
+
+/* A few more turns of the main loop, so frames are drawn and cells bound. */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static LodeWindow *
+window_new_on_sample (void)
+{
+  g_autoptr(LodePortfolio) sample = lode_portfolio_new_sample ();
+  LodeWindow *window = lode_window_new (GTK_APPLICATION (application));
+
+  lode_window_set_portfolio (window, sample);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+  settle ();
+
+  return window;
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static GtkColumnView *
+minerals_view (LodeWindow *window)
+{
+  gpointer page = template_child (window, LODE_TYPE_WINDOW, "minerals_page");
+
+  return template_child (page, LODE_TYPE_MINERALS_PAGE, "column_view");
+}
+
+static GtkColumnView *
+exports_view (LodeWindow *window)
+{
+  gpointer page = template_child (window, LODE_TYPE_WINDOW, "exports_page");
+
+  return template_child (page, LODE_TYPE_EXPORTS_PAGE, "column_view");
+}
+
+static GtkColumnViewColumn *
+column_with_title (GtkColumnView *view,
+                   const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Sorts @view by the column titled @title and waits for the sort to end. */
+static void
+sort_by (GtkColumnView *view,
+         const char    *title,
+         GtkSortType    direction)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (view);
+  GListModel *sort_model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+
+  gtk_column_view_sort_by_column (view, column_with_title (view, title), direction);
+  g_assert_true (wait_for (is_sorted, sort_model));
+}
+
+static gboolean
+tree_has_text (GtkWidget  *widget,
+               const char *text)
+{
+  if (GTK_IS_INSCRIPTION (widget) &&
+      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (tree_has_text (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static AdwMessageDialog *
+find_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == parent)
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static void
+test_pages (void)
+{
+  static const char * const titles[] = { "Overview", "Minerals", "Exports", "Projects", "Targets" };
+  LodeWindow *window = window_new_on_sample ();
+  AdwViewStack *stack = template_child (window, LODE_TYPE_WINDOW, "stack");
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (titles));
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+
+      g_assert_cmpstr (adw_view_stack_page_get_title (page), ==, titles[i]);
+      g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_minerals (void)
+{
+  LodeWindow *window = window_new_on_sample ();
+  AdwViewStack *stack = template_child (window, LODE_TYPE_WINDOW, "stack");
+  GListStore *minerals = lode_portfolio_get_minerals (lode_window_get_portfolio (window));
+  GtkColumnView *view = minerals_view (window);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  g_autoptr(LodeMineral) first = NULL;
+  g_autoptr(LodeMineral) last = NULL;
+  guint n_items;
+
+  adw_view_stack_set_visible_child_name (stack, "minerals");
+  settle ();
+
+  n_items = g_list_model_get_n_items (model);
+  g_assert_cmpuint (n_items, >, 0);
+  g_assert_cmpuint (n_items, ==, g_list_model_get_n_items (G_LIST_MODEL (minerals)));
+
+  /* Unsorted, the view keeps the file's order, which starts with copper,
+   * and the cells show the names. */
+  first = g_list_model_get_item (model, 0);
+  g_assert_true (strstr (lode_mineral_get_name (first), "Copper") != NULL);
+  g_assert_true (tree_has_text (GTK_WIDGET (view), lode_mineral_get_name (first)));
+  g_assert_true (tree_has_text (GTK_WIDGET (view), "Base metal"));
+  g_clear_object (&first);
+
+  /* Sorted by name, both ways. */
+  sort_by (view, "Name", GTK_SORT_ASCENDING);
+  first = g_list_model_get_item (model, 0);
+  last = g_list_model_get_item (model, n_items - 1);
+  g_assert_cmpint (g_utf8_collate (lode_mineral_get_name (first), lode_mineral_get_name (last)), <, 0);
+  g_clear_object (&first);
+  g_clear_object (&last);
+
+  sort_by (view, "Name", GTK_SORT_DESCENDING);
+  first = g_list_model_get_item (model, 0);
+  last = g_list_model_get_item (model, n_items - 1);
+  g_assert_cmpint (g_utf8_collate (lode_mineral_get_name (first), lode_mineral_get_name (last)), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_exports (void)
+{
+  LodeWindow *window = window_new_on_sample ();
+  LodePortfolio *portfolio = lode_window_get_portfolio (window);
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  AdwViewStack *stack = template_child (window, LODE_TYPE_WINDOW, "stack");
+  gpointer page = template_child (window, LODE_TYPE_WINDOW, "exports_page");
+  GtkLabel *totals = template_child (page, LODE_TYPE_EXPORTS_PAGE, "totals_label");
+  GtkColumnView *view = exports_view (window);
+  GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
+  guint n_rows = lode_export_table_get_n_rows (table);
+  g_autofree char *count = g_strdup_printf ("%u records", n_rows);
+  g_autoptr(LodeExportRecord) first = NULL;
+  g_autoptr(LodeExportRecord) last = NULL;
+  LodeMineral *first_mineral;
+  LodeMineral *last_mineral;
+
+  adw_view_stack_set_visible_child_name (stack, "exports");
+  settle ();
+
+  g_assert_cmpuint (n_rows, >, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_rows);
+  g_assert_true (strstr (gtk_label_get_label (totals), count) != NULL);
+
+  /* Largest value first. */
+  sort_by (view, "Value", GTK_SORT_DESCENDING);
+  first = g_list_model_get_item (model, 0);
+  for (guint i = 1; i < n_rows; i++)
+    {
+      g_autoptr(LodeExportRecord) record = g_list_model_get_item (model, i);
+
+      g_assert_cmpint (lode_export_record_get_row (first)->value, >=,
+                       lode_export_record_get_row (record)->value);
+    }
+  g_clear_object (&first);
+
+  /* By the minerals' names, which the table does not hold. */
+  sort_by (view, "Mineral", GTK_SORT_ASCENDING);
+  first = g_list_model_get_item (model, 0);
+  last = g_list_model_get_item (model, n_rows - 1);
+  first_mineral = lode_portfolio_find_mineral (portfolio, lode_export_record_get_row (first)->mineral);
+  last_mineral = lode_portfolio_find_mineral (portfolio, lode_export_record_get_row (last)->mineral);
+  g_assert_nonnull (first_mineral);
+  g_assert_nonnull (last_mineral);
+  g_assert_cmpint (g_utf8_collate (lode_mineral_get_name (first_mineral),
+                                   lode_mineral_get_name (last_mineral)), <=, 0);
+  settle ();
+  g_assert_true (tree_has_text (GTK_WIDGET (view), lode_mineral_get_name (first_mineral)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_title (void)
+{
+  LodeWindow *window = window_new_on_sample ();
+  LodePortfolio *portfolio = lode_window_get_portfolio (window);
+  const char *title;
+
+  title = gtk_window_get_title (GTK_WINDOW (window));
+  g_assert_true (strstr (title, lode_portfolio_get_title (portfolio)) != NULL);
+  g_assert_true (g_str_has_suffix (title, "Lode"));
+  g_assert_false (g_str_has_prefix (title, "•"));
+  g_assert_false (lode_portfolio_get_modified (portfolio));
+
+  lode_portfolio_set_title (portfolio, "Edited portfolio");
+  title = gtk_window_get_title (GTK_WINDOW (window));
+  g_assert_true (g_str_has_prefix (title, "• "));
+  g_assert_true (strstr (title, "Edited portfolio") != NULL);
+
+  lode_portfolio_set_modified (portfolio, FALSE);
+  title = gtk_window_get_title (GTK_WINDOW (window));
+  g_assert_false (g_str_has_prefix (title, "•"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_open_broken (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lode-test-window-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  LodeWindow *window;
+  LodePortfolio *before;
+  AdwMessageDialog *dialog;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "broken.json", NULL);
+  g_assert_true (g_file_set_contents (path, "{ \"format\": \"lode-portfolio\",\n  \"version\": 1,\n", -1, &error));
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+
+  window = window_new_on_sample ();
+  before = lode_window_get_portfolio (window);
+  g_assert_null (find_dialog (GTK_WINDOW (window)));
+
+  lode_window_open_file (window, file);
+  g_assert_true (lode_window_get_busy (window));
+  g_assert_true (wait_for (is_idle, window));
+  settle ();
+
+  /* The error is shown, naming the file; what was open stays open. */
+  dialog = find_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_true (strstr (adw_message_dialog_get_body (dialog), "broken.json") != NULL);
+  g_assert_true (lode_window_get_portfolio (window) == before);
+  g_assert_null (lode_window_get_file (window));
+  g_assert_true (strstr (gtk_window_get_title (GTK_WINDOW (window)),
+                         lode_portfolio_get_title (before)) != NULL);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_open_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lode-test-window-XXXXXX", &error);
+  g_autoptr(LodePortfolio) saved = lode_portfolio_new_sample ();
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  LodeWindow *window;
+  LodePortfolio *before;
+  LodePortfolio *after;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "exports.json", NULL);
+  file = g_file_new_for_path (path);
+  lode_portfolio_set_title (saved, "Saved portfolio");
+  g_assert_true (lode_portfolio_save_file (saved, file, FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  window = window_new_on_sample ();
+  before = lode_window_get_portfolio (window);
+
+  lode_window_open_file (window, file);
+  g_assert_true (wait_for (is_idle, window));
+  settle ();
+
+  after = lode_window_get_portfolio (window);
+  g_assert_nonnull (after);
+  g_assert_true (after != before);
+  g_assert_cmpstr (lode_portfolio_get_title (after), ==, "Saved portfolio");
+  g_assert_true (g_file_equal (lode_window_get_file (window), file));
+  g_assert_true (g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "exports.json"));
+  g_assert_null (find_dialog (GTK_WINDOW (window)));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (exports_view (window)))),
+                    ==, lode_export_table_get_n_rows (lode_portfolio_get_exports (after)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_empty (void)
+{
+  LodeWindow *window = lode_window_new (GTK_APPLICATION (application));
+  GtkStack *main_stack = template_child (window, LODE_TYPE_WINDOW, "main_stack");
+  GtkColumnView *view;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+
+  g_assert_null (lode_window_get_portfolio (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "empty");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Lode");
+
+  /* The sample, opened from the empty state, fills every page. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
+  settle ();
+  g_assert_nonnull (lode_window_get_portfolio (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "portfolio");
+  view = minerals_view (window);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), >, 0);
+
+  lode_window_set_portfolio (window, NULL);
+  settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "empty");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
   g_test_init (&argc, &argv, NULL);
-  return g_test_run ();
+
+  application = lode_application_new ();
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+  /* Windows close in the tests, but the application stays. */
+  g_application_hold (G_APPLICATION (application));
+
+  g_test_add_func ("/lode/window/pages", test_pages);
+  g_test_add_func ("/lode/window/minerals", test_minerals);
+  g_test_add_func ("/lode/window/exports", test_exports);
+  g_test_add_func ("/lode/window/title", test_title);
+  g_test_add_func ("/lode/window/open-broken", test_open_broken);
+  g_test_add_func ("/lode/window/open-file", test_open_file);
+  g_test_add_func ("/lode/window/empty", test_empty);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (application));
+  g_clear_object (&application);
+
+  return status;
 }

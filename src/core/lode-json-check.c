@@ -54,12 +54,14 @@ typedef struct
 {
   gsize   first_key;
   gsize   arena_mark;
+  guint64 seen;     /* one bit per name head: most names need no comparing */
   KeySet *set;
 } ObjectFrame;
 
 typedef struct
 {
   const guchar *data;
+  const guchar *end;
 
   guint8      *kinds;
   gsize        kinds_alloc;
@@ -231,7 +233,7 @@ fail_unexpected (Checker      *c,
 
 /* Scans the string whose opening quote is at @p. Returns the position after
  * the closing quote, or NULL on error. */
-static const guchar *
+G_ALWAYS_INLINE static inline const guchar *
 scan_string (Checker      *c,
              const guchar *p,
              const guchar *end,
@@ -260,6 +262,12 @@ scan_string (Checker      *c,
           t &= HIGHS;
           if (t != 0)
             {
+              guint64 quotes = (q - ONES) & ~q & HIGHS;
+
+              /* The first special byte is the closing quote: the usual
+               * case, decided without loading the byte again. */
+              if ((t & -t & quotes) != 0)
+                return p + FIRST_BYTE_SET (t) + 1;
               p += FIRST_BYTE_SET (t);
               goto special;
             }
@@ -352,8 +360,9 @@ decode_into_arena (Checker      *c,
   gsize offset = c->arena_len;
   guchar *out;
 
-  /* Decoding never makes a string longer. */
-  if (c->arena_alloc - c->arena_len < (gsize) (close - p))
+  /* Decoding never makes a string longer; eight more bytes let a name's
+   * head be read in one load. */
+  if (c->arena_alloc - c->arena_len < (gsize) (close - p) + 8)
     {
       c->arena_alloc = MAX (c->arena_alloc * 2, c->arena_len + (gsize) (close - p) + 256);
       c->arena = g_realloc (c->arena, c->arena_alloc);
@@ -539,43 +548,73 @@ add_key (Checker      *c,
          gboolean      has_escape)
 {
   ObjectFrame *frame = &c->objects[c->n_objects - 1];
-  KeyEntry key;
+  KeyEntry *key;
   const guchar *text;
-  gsize n_members;
+  const guchar *limit;
+  gsize offset, length;
+  guint64 head;
 
   if (has_escape)
     {
-      key.offset = decode_into_arena (c, open + 1, after - 1, &key.length);
-      key.decoded = TRUE;
-      text = c->arena + key.offset;
+      offset = decode_into_arena (c, open + 1, after - 1, &length);
+      text = c->arena + offset;
+      limit = c->arena + c->arena_alloc;
     }
   else
     {
-      key.offset = (open + 1) - c->data;
-      key.length = (after - 1) - (open + 1);
-      key.decoded = FALSE;
+      offset = (open + 1) - c->data;
+      length = (after - 1) - (open + 1);
       text = open + 1;
+      limit = c->end;
     }
 
-  key.head = 0;
-  memcpy (&key.head, text, MIN (key.length, 8));
+  /* The head stays in a register: the comparisons below need no loads
+   * from the new entry. */
+  if (G_LIKELY (limit - text >= 8))
+    {
+      memcpy (&head, text, 8);
+      if (length < 8)
+        {
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+          head &= (G_GUINT64_CONSTANT (1) << (length * 8)) - 1;
+#else
+          head &= ~(~G_GUINT64_CONSTANT (0) >> (length * 8));
+#endif
+        }
+    }
+  else
+    {
+      head = 0;
+      memcpy (&head, text, MIN (length, 8));
+    }
 
-  if (c->n_keys == c->keys_alloc)
+  if (G_UNLIKELY (c->n_keys == c->keys_alloc))
     {
       c->keys_alloc = MAX (64, c->keys_alloc * 2);
       c->keys = g_renew (KeyEntry, c->keys, c->keys_alloc);
     }
-  c->keys[c->n_keys] = key;
 
-  n_members = c->n_keys - frame->first_key;
+  key = &c->keys[c->n_keys];
+  key->head = head;
+  key->offset = offset;
+  key->length = length;
+  key->decoded = has_escape;
 
   if (frame->set == NULL)
     {
-      for (gsize i = frame->first_key; i < c->n_keys; i++)
-        if (keys_equal (c, &c->keys[i], &key))
-          return fail (c, open, quote_name (text, key.length));
+      guint64 bit = G_GUINT64_CONSTANT (1) << ((head * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 58);
 
-      if (n_members + 1 > SMALL_OBJECT_MEMBERS)
+      if ((frame->seen & bit) != 0)
+        {
+          for (const KeyEntry *k = &c->keys[frame->first_key]; k < key; k++)
+            if (k->head == head
+                && k->length == length
+                && (length <= 8 || memcmp (key_text (c, k) + 8, text + 8, length - 8) == 0))
+              return fail (c, open, quote_name (text, length));
+        }
+      frame->seen |= bit;
+
+      if (G_UNLIKELY (c->n_keys - frame->first_key + 1 > SMALL_OBJECT_MEMBERS))
         {
           frame->set = g_new0 (KeySet, 1);
           frame->set->mask = 4 * SMALL_OBJECT_MEMBERS - 1;
@@ -585,7 +624,7 @@ add_key (Checker      *c,
         }
     }
   else if (!key_set_insert (c, frame->set, c->n_keys))
-    return fail (c, open, quote_name (text, key.length));
+    return fail (c, open, quote_name (text, length));
 
   c->n_keys++;
 
@@ -625,57 +664,45 @@ checker_clear (Checker *c)
   g_free (c->arena);
 }
 
-/* Skips JSON whitespace, counting lines. */
+/* Skips JSON whitespace, counting lines. Most tokens have none before them,
+ * or one space; runs of spaces (indents) go eight at a time. */
 #if HAVE_FAST_SCAN
-# define SKIP_WHITESPACE()                                              \
+# define SKIP_SPACES()                                                  \
   G_STMT_START {                                                        \
-    for (;;)                                                            \
+    while (end - p >= 8)                                                \
       {                                                                 \
-        guchar ws_;                                                     \
-        if (end - p >= 8)                                               \
+        guint64 v_, x_;                                                 \
+        memcpy (&v_, p, 8);                                             \
+        x_ = v_ ^ SPACES;                                               \
+        if (x_ != 0)                                                    \
           {                                                             \
-            guint64 v_, x_;                                             \
-            memcpy (&v_, p, 8);                                         \
-            x_ = v_ ^ SPACES;                                           \
-            if (x_ == 0)                                                \
-              {                                                         \
-                p += 8;                                                 \
-                continue;                                               \
-              }                                                         \
             p += FIRST_BYTE_SET (x_);                                   \
+            break;                                                      \
           }                                                             \
-        if (p == end)                                                   \
-          break;                                                        \
-        ws_ = *p;                                                       \
-        if (ws_ == ' ' || ws_ == '\t' || ws_ == '\r')                   \
-          p++;                                                          \
-        else if (ws_ == '\n')                                           \
-          {                                                             \
-            line++;                                                     \
-            line_start = ++p;                                           \
-          }                                                             \
-        else                                                            \
-          break;                                                        \
+        p += 8;                                                         \
       }                                                                 \
   } G_STMT_END
 #else
-# define SKIP_WHITESPACE()                                              \
+# define SKIP_SPACES() G_STMT_START { } G_STMT_END
+#endif
+
+#define SKIP_WHITESPACE()                                               \
   G_STMT_START {                                                        \
-    while (p < end)                                                     \
+    while (p < end && *p <= ' ')                                        \
       {                                                                 \
         guchar ws_ = *p;                                                \
-        if (ws_ == ' ' || ws_ == '\t' || ws_ == '\r')                   \
-          p++;                                                          \
-        else if (ws_ == '\n')                                           \
+        if (ws_ == '\n')                                                \
           {                                                             \
             line++;                                                     \
             line_start = ++p;                                           \
+            SKIP_SPACES ();                                             \
           }                                                             \
+        else if (ws_ == ' ' || ws_ == '\t' || ws_ == '\r')              \
+          p++;                                                          \
         else                                                            \
           break;                                                        \
       }                                                                 \
   } G_STMT_END
-#endif
 
 #define FAIL(pos, msg)                                                  \
   G_STMT_START {                                                        \
@@ -704,6 +731,7 @@ lode_json_check (const char  *data,
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
 
   c.data = p;
+  c.end = end;
 
   if (length == 0)
     FAIL (p, g_strdup ("the file is empty"));
@@ -847,6 +875,7 @@ value:
         }
       c.objects[c.n_objects].first_key = c.n_keys;
       c.objects[c.n_objects].arena_mark = c.arena_len;
+      c.objects[c.n_objects].seen = 0;
       c.objects[c.n_objects].set = NULL;
       c.n_objects++;
 

@@ -43,20 +43,67 @@ static const char escape_kind[256] = {
   /* 0x60 and up: as is */
 };
 
-static void
-append_newline_indent (GString *out,
-                       guint    depth)
+/* GString's fields are public: small pieces go straight into its buffer
+ * instead of through g_string_append_len() and its general insert. */
+static inline char *
+reserve (GString *out,
+         gsize    n)
 {
-  gsize n = (gsize) depth * INDENT_WIDTH;
-
-  g_string_append_c (out, '\n');
-  while (n > 0)
+  if (G_UNLIKELY (out->len + n >= out->allocated_len))
     {
-      gsize chunk = MIN (n, sizeof spaces - 1);
+      gsize len = out->len;
 
-      g_string_append_len (out, spaces, chunk);
-      n -= chunk;
+      g_string_set_size (out, len + n);
+      out->len = len;
     }
+
+  return out->str + out->len;
+}
+
+static inline void
+commit (GString *out,
+        gsize    n)
+{
+  out->len += n;
+  out->str[out->len] = '\0';
+}
+
+static inline void
+append_bytes (GString    *out,
+              const char *bytes,
+              gsize       n)
+{
+  memcpy (reserve (out, n), bytes, n);
+  commit (out, n);
+}
+
+static inline void
+append_char (GString *out,
+             char     ch)
+{
+  *reserve (out, 1) = ch;
+  commit (out, 1);
+}
+
+/* Writes ",\n" (or "\n" for the first item) and the indent of @depth. */
+static void
+append_separator (GString  *out,
+                  gboolean  comma,
+                  guint     depth)
+{
+  gsize indent = (gsize) depth * INDENT_WIDTH;
+  char *p = reserve (out, indent + 2);
+
+  if (comma)
+    *p++ = ',';
+  *p++ = '\n';
+
+  if (G_LIKELY (indent < sizeof spaces))
+    memcpy (p, spaces, indent);
+  else
+    memset (p, ' ', indent);
+
+  commit (out, indent + 1 + (comma ? 1 : 0));
 }
 
 static void
@@ -66,7 +113,7 @@ append_quoted (GString    *out,
   const guchar *p = (const guchar *) text;
   const guchar *run = p;
 
-  g_string_append_c (out, '"');
+  append_char (out, '"');
 
   for (;; p++)
     {
@@ -79,32 +126,32 @@ append_quoted (GString    *out,
         break;
 
       if (p > run)
-        g_string_append_len (out, (const char *) run, p - run);
+        append_bytes (out, (const char *) run, p - run);
       run = p + 1;
 
       switch (ch)
         {
-        case '"':  g_string_append_len (out, "\\\"", 2); break;
-        case '\\': g_string_append_len (out, "\\\\", 2); break;
-        case '\b': g_string_append_len (out, "\\b", 2); break;
-        case '\f': g_string_append_len (out, "\\f", 2); break;
-        case '\n': g_string_append_len (out, "\\n", 2); break;
-        case '\r': g_string_append_len (out, "\\r", 2); break;
-        case '\t': g_string_append_len (out, "\\t", 2); break;
+        case '"':  append_bytes (out, "\\\"", 2); break;
+        case '\\': append_bytes (out, "\\\\", 2); break;
+        case '\b': append_bytes (out, "\\b", 2); break;
+        case '\f': append_bytes (out, "\\f", 2); break;
+        case '\n': append_bytes (out, "\\n", 2); break;
+        case '\r': append_bytes (out, "\\r", 2); break;
+        case '\t': append_bytes (out, "\\t", 2); break;
         default:
           {
             static const char hex[] = "0123456789abcdef";
             char u[6] = { '\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 0xF] };
 
-            g_string_append_len (out, u, sizeof u);
+            append_bytes (out, u, sizeof u);
           }
           break;
         }
     }
 
   if (p > run)
-    g_string_append_len (out, (const char *) run, p - run);
-  g_string_append_c (out, '"');
+    append_bytes (out, (const char *) run, p - run);
+  append_char (out, '"');
 }
 
 /* Writes the separator and indent that come before a value. */
@@ -125,9 +172,7 @@ before_value (LodeJsonWriter *self)
   level = &self->levels[self->depth - 1];
   g_return_if_fail (!level->is_object);
 
-  if (level->count++ > 0)
-    g_string_append_c (self->out, ',');
-  append_newline_indent (self->out, self->depth);
+  append_separator (self->out, level->count++ > 0, self->depth);
 }
 
 static void
@@ -160,8 +205,8 @@ pop_level (LodeJsonWriter *self,
 
   self->depth--;
   if (level->count > 0)
-    append_newline_indent (self->out, self->depth);
-  g_string_append_c (self->out, close);
+    append_separator (self->out, FALSE, self->depth);
+  append_char (self->out, close);
 }
 
 LodeJsonWriter *
@@ -191,7 +236,7 @@ void
 lode_json_writer_begin_object (LodeJsonWriter *self)
 {
   before_value (self);
-  g_string_append_c (self->out, '{');
+  append_char (self->out, '{');
   push_level (self, TRUE);
 }
 
@@ -205,7 +250,7 @@ void
 lode_json_writer_begin_array (LodeJsonWriter *self)
 {
   before_value (self);
-  g_string_append_c (self->out, '[');
+  append_char (self->out, '[');
   push_level (self, FALSE);
 }
 
@@ -227,11 +272,9 @@ lode_json_writer_member (LodeJsonWriter *self,
   level = &self->levels[self->depth - 1];
   g_return_if_fail (level->is_object);
 
-  if (level->count++ > 0)
-    g_string_append_c (self->out, ',');
-  append_newline_indent (self->out, self->depth);
+  append_separator (self->out, level->count++ > 0, self->depth);
   append_quoted (self->out, name);
-  g_string_append_len (self->out, ": ", 2);
+  append_bytes (self->out, ": ", 2);
   self->after_name = TRUE;
 }
 
@@ -267,7 +310,7 @@ append_int (GString *out,
   if (value < 0)
     *--p = '-';
 
-  g_string_append_len (out, p, buf + sizeof buf - p);
+  append_bytes (out, p, buf + sizeof buf - p);
 }
 
 void
@@ -338,7 +381,7 @@ append_short_decimal (GString *out,
       if (value < 0)
         *--p = '-';
 
-      g_string_append_len (out, p, buf + sizeof buf - p);
+      append_bytes (out, p, buf + sizeof buf - p);
       return TRUE;
     }
 
@@ -355,13 +398,16 @@ append_double (GString *out,
   if (!isfinite (value))
     {
       g_critical ("JSON has no text for %g; writing null", value);
-      g_string_append_len (out, "null", 4);
+      append_bytes (out, "null", 4);
       return;
     }
 
   if (value == 0.0)
     {
-      g_string_append (out, signbit (value) ? "-0" : "0");
+      if (signbit (value))
+        append_bytes (out, "-0", 2);
+      else
+        append_char (out, '0');
       return;
     }
 
@@ -381,7 +427,7 @@ append_double (GString *out,
         break;
     }
 
-  g_string_append (out, buf);
+  append_bytes (out, buf, strlen (buf));
 }
 
 void
@@ -406,16 +452,16 @@ lode_json_writer_boolean (LodeJsonWriter *self,
 {
   before_value (self);
   if (value)
-    g_string_append_len (self->out, "true", 4);
+    append_bytes (self->out, "true", 4);
   else
-    g_string_append_len (self->out, "false", 5);
+    append_bytes (self->out, "false", 5);
 }
 
 void
 lode_json_writer_null (LodeJsonWriter *self)
 {
   before_value (self);
-  g_string_append_len (self->out, "null", 4);
+  append_bytes (self->out, "null", 4);
 }
 
 void

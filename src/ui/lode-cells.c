@@ -31,6 +31,14 @@ lode_cell_setup_short (GtkSignalListItemFactory *factory,
 }
 
 void
+lode_cell_setup_medium (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item,
+                        gpointer                  user_data)
+{
+  gtk_list_item_set_child (list_item, cell_new (10));
+}
+
+void
 lode_cell_setup_number (GtkSignalListItemFactory *factory,
                         GtkListItem              *list_item,
                         gpointer                  user_data)

@@ -14,6 +14,10 @@ void lode_cell_setup_text   (GtkSignalListItemFactory *factory,
 void lode_cell_setup_short  (GtkSignalListItemFactory *factory,
                              GtkListItem              *list_item,
                              gpointer                  user_data);
+/* Months, stages: a word. */
+void lode_cell_setup_medium (GtkSignalListItemFactory *factory,
+                             GtkListItem              *list_item,
+                             gpointer                  user_data);
 /* Figures: aligned to the end, with tabular digits. */
 void lode_cell_setup_number (GtkSignalListItemFactory *factory,
                              GtkListItem              *list_item,

@@ -272,10 +272,14 @@ lode_exports_page_dispose (GObject *object)
 {
   LodeExportsPage *self = LODE_EXPORTS_PAGE (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_EXPORTS_PAGE);
-
   if (self->table != NULL)
     g_signal_handlers_disconnect_by_func (self->table, update_table, self);
+
+  /* The bin's child goes first, so the template does not unparent it
+   * behind the bin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_EXPORTS_PAGE);
+
   g_clear_object (&self->table);
   g_clear_object (&self->portfolio);
 
@@ -353,6 +357,8 @@ lode_exports_page_class_init (LodeExportsPageClass *klass)
                                                 G_CALLBACK (lode_cell_setup_text));
   gtk_widget_class_bind_template_callback_full (widget_class, "setup_short_cell",
                                                 G_CALLBACK (lode_cell_setup_short));
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_medium_cell",
+                                                G_CALLBACK (lode_cell_setup_medium));
   gtk_widget_class_bind_template_callback_full (widget_class, "setup_number_cell",
                                                 G_CALLBACK (lode_cell_setup_number));
   gtk_widget_class_bind_template_callback (widget_class, bind_mineral_cell);

@@ -164,8 +164,13 @@ bind_value_cell (GtkSignalListItemFactory *factory,
 static void
 update_empty (LodeMineralsPage *self)
 {
-  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) == 0;
+  gboolean empty;
 
+  /* The model can still change while the template goes away. */
+  if (self->sort_model == NULL || self->stack == NULL)
+    return;
+
+  empty = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) == 0;
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
 }
 
@@ -174,6 +179,9 @@ lode_minerals_page_dispose (GObject *object)
 {
   LodeMineralsPage *self = LODE_MINERALS_PAGE (object);
 
+  /* The bin's child goes first, so the template does not unparent it
+   * behind the bin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_MINERALS_PAGE);
   g_clear_object (&self->portfolio);
 
@@ -254,6 +262,8 @@ lode_minerals_page_class_init (LodeMineralsPageClass *klass)
                                                 G_CALLBACK (lode_cell_setup_text));
   gtk_widget_class_bind_template_callback_full (widget_class, "setup_short_cell",
                                                 G_CALLBACK (lode_cell_setup_short));
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_medium_cell",
+                                                G_CALLBACK (lode_cell_setup_medium));
   gtk_widget_class_bind_template_callback_full (widget_class, "setup_number_cell",
                                                 G_CALLBACK (lode_cell_setup_number));
   gtk_widget_class_bind_template_callback (widget_class, bind_name_cell);

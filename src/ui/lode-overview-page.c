@@ -207,6 +207,10 @@ lode_overview_page_dispose (GObject *object)
   LodeOverviewPage *self = LODE_OVERVIEW_PAGE (object);
 
   disconnect_models (self);
+
+  /* The bin's child goes first, so the template does not unparent it
+   * behind the bin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->portfolio);
 

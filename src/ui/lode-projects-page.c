@@ -30,6 +30,30 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 #define INVESTMENT_LABEL_KEY "lode-investment-label"
+#define PORTFOLIO_KEY "lode-portfolio"
+
+/* "Copper, Gold": the names of the minerals with these ids. */
+static char *
+mineral_names (LodePortfolio      *portfolio,
+               const char * const *ids)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      LodeMineral *mineral = NULL;
+
+      if (portfolio != NULL)
+        mineral = lode_portfolio_find_mineral (portfolio, ids[i]);
+
+      if (i > 0)
+        /* TRANSLATORS: the separator in a list of minerals, as in "Copper, Gold" */
+        g_string_append (names, _(", "));
+      g_string_append (names, mineral != NULL ? lode_mineral_get_name (mineral) : ids[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
 
 static void
 update_row (AdwActionRow *row,
@@ -41,17 +65,25 @@ update_row (AdwActionRow *row,
   const char *region = lode_project_get_region (project);
   LodeMoney committed = lode_project_get_committed (project);
   LodeMoney disbursed = lode_project_get_disbursed (project);
+  const char * const *minerals = lode_project_get_minerals (project);
+  LodePortfolio *portfolio = g_object_get_data (G_OBJECT (row), PORTFOLIO_KEY);
+  g_autoptr(GPtrArray) parts = NULL;
   g_autofree char *subtitle = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lode_project_get_name (project));
 
-  if (status != NULL && region != NULL)
-    /* TRANSLATORS: a project's status and region, as in "Production · Balochistan" */
-    subtitle = g_strdup_printf (_("%s · %s"), status, region);
-  else if (status != NULL)
-    subtitle = g_strdup (status);
-  else
-    subtitle = g_strdup (region);
+  parts = g_ptr_array_new_with_free_func (g_free);
+  if (status != NULL)
+    g_ptr_array_add (parts, g_strdup (status));
+  if (region != NULL && *region != '\0')
+    g_ptr_array_add (parts, g_strdup (region));
+  if (minerals != NULL && minerals[0] != NULL)
+    g_ptr_array_add (parts, mineral_names (portfolio, minerals));
+  g_ptr_array_add (parts, NULL);
+
+  /* TRANSLATORS: the separator between a project's status, region and
+   * minerals, as in "Production · Balochistan · Copper, Gold" */
+  subtitle = g_strjoinv (_(" · "), (char **) parts->pdata);
   adw_action_row_set_subtitle (row, subtitle);
 
   if (committed != LODE_MONEY_UNSET)
@@ -85,6 +117,7 @@ static GtkWidget *
 create_row (gpointer item,
             gpointer user_data)
 {
+  LodeProjectsPage *self = user_data;
   LodeProject *project = item;
   GtkWidget *row;
   GtkWidget *investment;
@@ -97,6 +130,10 @@ create_row (gpointer item,
   gtk_widget_add_css_class (investment, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), investment);
   g_object_set_data (G_OBJECT (row), INVESTMENT_LABEL_KEY, investment);
+  /* For the names of the minerals. */
+  if (self->portfolio != NULL)
+    g_object_set_data_full (G_OBJECT (row), PORTFOLIO_KEY,
+                            g_object_ref (self->portfolio), g_object_unref);
 
   update_row (ADW_ACTION_ROW (row), NULL, project);
   g_signal_connect_object (project, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
@@ -152,6 +189,9 @@ lode_projects_page_dispose (GObject *object)
   if (self->projects != NULL)
     g_signal_handlers_disconnect_by_func (self->projects, update_summary, self);
 
+  /* The bin's child goes first, so the template does not unparent it
+   * behind the bin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_PROJECTS_PAGE);
   g_clear_object (&self->projects);
   g_clear_object (&self->portfolio);
@@ -258,7 +298,7 @@ lode_projects_page_set_portfolio (LodeProjectsPage *self,
                                G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
     }
 
-  gtk_list_box_bind_model (self->list_box, self->projects, create_row, NULL, NULL);
+  gtk_list_box_bind_model (self->list_box, self->projects, create_row, self, NULL);
   update_summary (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);

@@ -61,21 +61,14 @@ update_row (AdwActionRow *row,
 
   if (has_low)
     {
-      g_autofree char *low_text = lode_format_rate (low_rate);
       g_autofree char *text = NULL;
 
       if (has_high && high_rate - low_rate >= 0.0005)
-        {
-          g_autofree char *high_text = lode_format_rate (high_rate);
-
-          /* TRANSLATORS: the yearly growth a target needs, as in "24.6 %–31.9 % a year" */
-          text = g_strdup_printf (_("%s–%s a year"), low_text, high_text);
-        }
+        /* TRANSLATORS: the yearly growth a target needs, as in "Needs 24.6–32.0 % a year" */
+        text = g_strdup_printf (_("Needs %.1f–%.1f %% a year"), low_rate * 100.0, high_rate * 100.0);
       else
-        {
-          /* TRANSLATORS: the yearly growth a target needs, as in "24.6 % a year" */
-          text = g_strdup_printf (_("%s a year"), low_text);
-        }
+        /* TRANSLATORS: the yearly growth a target needs, as in "Needs 24.6 % a year" */
+        text = g_strdup_printf (_("Needs %.1f %% a year"), low_rate * 100.0);
 
       gtk_label_set_label (growth, text);
       gtk_widget_set_visible (GTK_WIDGET (growth), TRUE);
@@ -133,6 +126,9 @@ lode_targets_page_dispose (GObject *object)
   if (self->targets != NULL)
     g_signal_handlers_disconnect_by_func (self->targets, update_summary, self);
 
+  /* The bin's child goes first, so the template does not unparent it
+   * behind the bin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_TARGETS_PAGE);
   g_clear_object (&self->targets);
   g_clear_object (&self->portfolio);

@@ -118,13 +118,6 @@ lode_format_quantity (double   quantity,
 }
 
 char *
-lode_format_rate (double rate)
-{
-  /* TRANSLATORS: a yearly growth rate, as in "24.6 %" */
-  return g_strdup_printf (_("%.1f %%"), rate * 100.0);
-}
-
-char *
 lode_format_money_range (LodeMoney low,
                          LodeMoney high)
 {

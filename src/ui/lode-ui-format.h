@@ -17,8 +17,6 @@ const char *lode_format_month          (int               month);
 /* "1,200.5 t"; NULL when @quantity is unset. */
 char       *lode_format_quantity       (double            quantity,
                                         LodeUnit          unit);
-/* "24.6 %" for 0.246. */
-char       *lode_format_rate           (double            rate);
 /* "$6 B" or "$6 B–$8 B" when @high differs from @low. */
 char       *lode_format_money_range    (LodeMoney         low,
                                         LodeMoney         high);

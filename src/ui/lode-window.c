@@ -23,6 +23,11 @@ struct _LodeWindow
   AdwStatusPage        *loading_page;
   GtkSpinner           *loading_spinner;
   AdwViewStack         *stack;
+  LodeOverviewPage     *overview_page;
+  LodeMineralsPage     *minerals_page;
+  LodeExportsPage      *exports_page;
+  LodeProjectsPage     *projects_page;
+  LodeTargetsPage      *targets_page;
   AdwViewSwitcherBar   *switcher_bar;
 
   LodePortfolio        *portfolio;
@@ -455,10 +460,11 @@ lode_window_dispose (GObject *object)
     gtk_native_dialog_destroy (self->file_chooser);
   g_clear_object (&self->file_chooser);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_WINDOW);
-
   if (self->portfolio != NULL)
     g_signal_handlers_disconnect_by_func (self->portfolio, update_title, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_WINDOW);
+
   g_clear_object (&self->portfolio);
   g_clear_object (&self->file);
 
@@ -567,6 +573,11 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, overview_page);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, minerals_page);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, exports_page);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, projects_page);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, targets_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
 }
