@@ -113,6 +113,22 @@ append_quoted (GString    *out,
   const guchar *p = (const guchar *) text;
   const guchar *run = p;
 
+  while (*p >= 0x60 || escape_kind[*p] == 0)
+    p++;
+
+  /* Nothing to escape, as with most names and values: one copy. */
+  if (G_LIKELY (*p == '\0'))
+    {
+      gsize n = p - run;
+      char *dest = reserve (out, n + 2);
+
+      dest[0] = '"';
+      memcpy (dest + 1, run, n);
+      dest[n + 1] = '"';
+      commit (out, n + 2);
+      return;
+    }
+
   append_char (out, '"');
 
   for (;; p++)
@@ -272,10 +288,41 @@ lode_json_writer_member (LodeJsonWriter *self,
   level = &self->levels[self->depth - 1];
   g_return_if_fail (level->is_object);
 
+  self->after_name = TRUE;
+
+  if (G_LIKELY (self->depth * INDENT_WIDTH < sizeof spaces))
+    {
+      const guchar *end = (const guchar *) name;
+
+      while (*end >= 0x60 || escape_kind[*end] == 0)
+        end++;
+
+      /* A plain name: separator, indent, name and ": " in one copy. */
+      if (G_LIKELY (*end == '\0'))
+        {
+          gsize indent = self->depth * INDENT_WIDTH;
+          gsize n = (const char *) end - name;
+          char *dest = reserve (self->out, indent + n + 6);
+          char *q = dest;
+
+          if (level->count++ > 0)
+            *q++ = ',';
+          *q++ = '\n';
+          memcpy (q, spaces, indent);
+          q += indent;
+          *q++ = '"';
+          memcpy (q, name, n);
+          q += n;
+          memcpy (q, "\": ", 3);
+          q += 3;
+          commit (self->out, q - dest);
+          return;
+        }
+    }
+
   append_separator (self->out, level->count++ > 0, self->depth);
   append_quoted (self->out, name);
   append_bytes (self->out, ": ", 2);
-  self->after_name = TRUE;
 }
 
 void
