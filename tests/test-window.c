@@ -189,6 +189,9 @@ test_pages (void)
       g_assert_nonnull (adw_view_stack_page_get_icon_name (page));
     }
 
+  /* The shortcuts window comes from the application's resources. */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -342,7 +345,8 @@ test_open_broken (void)
   /* The error is shown, naming the file; what was open stays open. */
   dialog = find_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
-  g_assert_true (strstr (adw_message_dialog_get_body (dialog), "broken.json") != NULL);
+  g_assert_true (strstr (adw_message_dialog_get_heading (dialog), "broken.json") != NULL);
+  g_assert_true (strstr (adw_message_dialog_get_body (dialog), "Line 3, column") != NULL);
   g_assert_true (lode_window_get_portfolio (window) == before);
   g_assert_null (lode_window_get_file (window));
   g_assert_true (strstr (gtk_window_get_title (GTK_WINDOW (window)),
@@ -396,6 +400,33 @@ test_open_file (void)
 }
 
 static void
+test_about (void)
+{
+  LodeWindow *window = window_new_on_sample ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwAboutWindow *about = NULL;
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
+  settle ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_ABOUT_WINDOW (toplevel))
+        about = ADW_ABOUT_WINDOW (toplevel);
+    }
+
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Lode");
+  g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (about), ==, GTK_LICENSE_GPL_3_0);
+
+  gtk_window_destroy (GTK_WINDOW (about));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_empty (void)
 {
   LodeWindow *window = lode_window_new (GTK_APPLICATION (application));
@@ -446,6 +477,7 @@ main (int   argc,
   g_test_add_func ("/lode/window/title", test_title);
   g_test_add_func ("/lode/window/open-broken", test_open_broken);
   g_test_add_func ("/lode/window/open-file", test_open_file);
+  g_test_add_func ("/lode/window/about", test_about);
   g_test_add_func ("/lode/window/empty", test_empty);
 
   status = g_test_run ();

@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "lode-enum-types.h"
 #include "lode-ui-format.h"
@@ -96,18 +98,28 @@ lode_format_quantity (double   quantity,
                       LodeUnit unit)
 {
   g_autofree char *number = NULL;
+  const char *decimal_point;
   const char *nick;
+  char *point;
 
   if (quantity < 0 || !isfinite (quantity))
     return NULL;
 
-  /* The ' flag groups thousands as the locale does. */
-  if (quantity == floor (quantity) && quantity < 1e15)
-    number = g_strdup_printf ("%'.0f", quantity);
-  else if (quantity >= 100)
-    number = g_strdup_printf ("%'.1f", quantity);
-  else
-    number = g_strdup_printf ("%'.2f", quantity);
+  /* The ' flag groups thousands as the locale does; at most two decimals,
+   * without trailing zeros. */
+  number = g_strdup_printf ("%'.2f", quantity);
+  decimal_point = localeconv ()->decimal_point;
+  point = strstr (number, decimal_point);
+  if (point != NULL && *decimal_point != '\0')
+    {
+      char *digits = point + strlen (decimal_point);
+      char *end = number + strlen (number);
+
+      while (end > digits && end[-1] == '0')
+        *--end = '\0';
+      if (end == digits)
+        *point = '\0';
+    }
 
   nick = lode_enum_to_nick (LODE_TYPE_UNIT, unit);
   if (unit == LODE_UNIT_NONE || nick == NULL)

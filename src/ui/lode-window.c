@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lode-portfolio-io.h"
 
@@ -72,6 +73,60 @@ show_error (LodeWindow *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The loader names the file at the start of each line; the dialog names it
+ * in its heading, so each line keeps only the place inside the file. */
+static char *
+describe_load_error (GFile      *file,
+                     const char *message)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+  gsize name_len = strlen (name);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      guint64 line_number;
+      guint64 column;
+      char *end;
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+
+      if (strncmp (line, name, name_len) != 0 || line[name_len] != ':')
+        {
+          g_string_append (text, line);
+          continue;
+        }
+
+      line += name_len + 1;
+
+      /* "NAME:LINE:COLUMN: message" */
+      line_number = g_ascii_strtoull (line, &end, 10);
+      if (end != line && *end == ':')
+        {
+          const char *rest = end + 1;
+
+          column = g_ascii_strtoull (rest, &end, 10);
+          if (end != rest && *end == ':')
+            {
+              /* TRANSLATORS: where a file is not valid JSON, and why */
+              g_string_append_printf (text, _("Line %" G_GUINT64_FORMAT ", column %" G_GUINT64_FORMAT ":%s"),
+                                      line_number, column, end + 1);
+              continue;
+            }
+        }
+
+      /* "NAME: /json/pointer: message" */
+      while (*line == ' ')
+        line++;
+      g_string_append (text, line);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
 static void
@@ -252,7 +307,13 @@ load_done (GObject      *source_object,
   if (portfolio == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, _("Could Not Open File"), error->message);
+        {
+          g_autofree char *name = file_display_name (file);
+          g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+          g_autofree char *body = describe_load_error (file, error->message);
+
+          show_error (self, heading, body);
+        }
       return;
     }
 
