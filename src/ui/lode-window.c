@@ -114,8 +114,9 @@ describe_load_error (GFile      *file,
           if (end != rest && *end == ':')
             {
               /* TRANSLATORS: where a file is not valid JSON, and why */
-              g_string_append_printf (text, _("Line %" G_GUINT64_FORMAT ", column %" G_GUINT64_FORMAT ":%s"),
-                                      line_number, column, end + 1);
+              g_string_append_printf (text, _("Line %u, column %u:%s"),
+                                      (guint) MIN (line_number, G_MAXUINT),
+                                      (guint) MIN (column, G_MAXUINT), end + 1);
               continue;
             }
         }
