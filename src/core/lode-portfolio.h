@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lode-export-table.h"
+#include "lode-history.h"
 #include "lode-mineral.h"
 #include "lode-project.h"
 #include "lode-source.h"
@@ -41,6 +42,8 @@ LodeMineral     *lode_portfolio_find_mineral    (LodePortfolio *self,
 gboolean         lode_portfolio_get_modified    (LodePortfolio *self);
 void             lode_portfolio_set_modified    (LodePortfolio *self,
                                                  gboolean       modified);
+/* The undo history of this portfolio; edits from the UI go through it. */
+LodeHistory     *lode_portfolio_get_history     (LodePortfolio *self);
 JsonObject      *lode_portfolio_get_extra       (LodePortfolio *self);
 void             lode_portfolio_set_extra       (LodePortfolio *self,
                                                  JsonObject    *extra);
