@@ -1,0 +1,715 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "lode-export-index.h"
+
+/* Rows added by one edit above this many are sorted with the rest rather
+ * than inserted one by one. */
+#define MAX_INSERTS 256
+
+struct _LodeExportIndex
+{
+  GObject             parent_instance;
+
+  LodeExportTable    *table;
+
+  /* Every row of the table, in sort order, and the key each row sorts by
+   * (indexed by the row's position in the table). */
+  guint32            *order;
+  gint64             *keys;
+  guint               n_rows;
+  guint               capacity;
+  /* Ranks of the interned strings of the sorted column. */
+  GHashTable         *ranks;
+
+  /* The rows that pass the filter, in sort order. */
+  guint32            *shown;
+  guint               n_shown;
+
+  LodeExportSort      sort;
+  gboolean            descending;
+
+  const char         *mineral;       /* interned */
+  const char         *destination;   /* interned */
+  int                 year_min;
+  int                 year_max;
+  int                 stage;
+  char               *search;        /* casefolded */
+  GHashTable         *matches;       /* interned string → 1 match, 2 not */
+
+  LodeExportNameFunc  mineral_name;
+  LodeExportNameFunc  destination_name;
+  gpointer            name_data;
+
+  LodeExportTotals    totals;
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (LodeExportIndex, lode_export_index, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static const char *
+display_name (LodeExportIndex    *self,
+              LodeExportNameFunc  func,
+              const char         *id)
+{
+  const char *name = NULL;
+
+  if (id != NULL && func != NULL)
+    name = func (id, self->name_data);
+
+  return name != NULL ? name : id;
+}
+
+static const char *
+sort_string (LodeExportIndex     *self,
+             const LodeExportRow *row)
+{
+  switch (self->sort)
+    {
+    case LODE_EXPORT_SORT_MINERAL:
+      return row->mineral;
+    case LODE_EXPORT_SORT_DESTINATION:
+      return row->destination;
+    case LODE_EXPORT_SORT_HS_CODE:
+      return row->hs_code;
+    case LODE_EXPORT_SORT_SOURCE:
+      return row->source;
+    case LODE_EXPORT_SORT_NONE:
+    case LODE_EXPORT_SORT_DATE:
+    case LODE_EXPORT_SORT_MONTH:
+    case LODE_EXPORT_SORT_STAGE:
+    case LODE_EXPORT_SORT_QUANTITY:
+    case LODE_EXPORT_SORT_VALUE:
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+sort_is_string (LodeExportSort sort)
+{
+  return sort == LODE_EXPORT_SORT_MINERAL ||
+         sort == LODE_EXPORT_SORT_DESTINATION ||
+         sort == LODE_EXPORT_SORT_HS_CODE ||
+         sort == LODE_EXPORT_SORT_SOURCE;
+}
+
+/* The key of one row; FALSE when a string of the row has no rank yet. */
+static gboolean
+row_key (LodeExportIndex     *self,
+         const LodeExportRow *row,
+         gint64              *key)
+{
+  gpointer rank;
+
+  switch (self->sort)
+    {
+    case LODE_EXPORT_SORT_DATE:
+      /* Months of one year follow each other; the whole year comes first. */
+      *key = (gint64) row->year * 13 + row->month;
+      return TRUE;
+    case LODE_EXPORT_SORT_MONTH:
+      *key = row->month;
+      return TRUE;
+    case LODE_EXPORT_SORT_STAGE:
+      *key = row->stage;
+      return TRUE;
+    case LODE_EXPORT_SORT_QUANTITY:
+      /* Non-negative doubles order as their bits do. */
+      if (row->quantity < 0)
+        *key = -1;
+      else
+        memcpy (key, &row->quantity, sizeof *key);
+      return TRUE;
+    case LODE_EXPORT_SORT_VALUE:
+      *key = row->value;
+      return TRUE;
+    case LODE_EXPORT_SORT_MINERAL:
+    case LODE_EXPORT_SORT_DESTINATION:
+    case LODE_EXPORT_SORT_HS_CODE:
+    case LODE_EXPORT_SORT_SOURCE:
+      {
+        const char *str = sort_string (self, row);
+
+        if (str == NULL)
+          {
+            *key = -1;
+            return TRUE;
+          }
+        if (!g_hash_table_lookup_extended (self->ranks, str, NULL, &rank))
+          return FALSE;
+        *key = GPOINTER_TO_INT (rank);
+        return TRUE;
+      }
+    case LODE_EXPORT_SORT_NONE:
+    default:
+      *key = 0;
+      return TRUE;
+    }
+}
+
+typedef struct
+{
+  const char *str;
+  char       *collate_key;
+} RankEntry;
+
+static int
+compare_rank_entries (gconstpointer a,
+                      gconstpointer b)
+{
+  const RankEntry *ra = a;
+  const RankEntry *rb = b;
+  int cmp = strcmp (ra->collate_key, rb->collate_key);
+
+  if (cmp != 0)
+    return cmp;
+
+  return strcmp (ra->str, rb->str);
+}
+
+/* Ranks the distinct strings of the sorted column by the text people see. */
+static void
+build_ranks (LodeExportIndex *self)
+{
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (RankEntry));
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  LodeExportNameFunc func = NULL;
+
+  g_hash_table_remove_all (self->ranks);
+  if (!sort_is_string (self->sort))
+    return;
+
+  if (self->sort == LODE_EXPORT_SORT_MINERAL)
+    func = self->mineral_name;
+  else if (self->sort == LODE_EXPORT_SORT_DESTINATION)
+    func = self->destination_name;
+
+  for (guint i = 0; i < self->n_rows; i++)
+    {
+      LodeExportRow row;
+      const char *str;
+
+      lode_export_table_get_row (self->table, i, &row);
+      str = sort_string (self, &row);
+      if (str != NULL && g_hash_table_add (seen, (gpointer) str))
+        {
+          g_autofree char *folded = g_utf8_casefold (display_name (self, func, str), -1);
+          RankEntry entry = { str, g_utf8_collate_key (folded, -1) };
+
+          g_array_append_val (entries, entry);
+        }
+    }
+
+  g_array_sort (entries, compare_rank_entries);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      RankEntry *entry = &g_array_index (entries, RankEntry, i);
+
+      g_hash_table_insert (self->ranks, (gpointer) entry->str, GINT_TO_POINTER (i));
+      g_free (entry->collate_key);
+    }
+}
+
+static inline int
+compare_rows (const LodeExportIndex *self,
+              guint32                a,
+              guint32                b)
+{
+  gint64 ka = self->keys[a];
+  gint64 kb = self->keys[b];
+
+  if (ka != kb)
+    return ((ka < kb) != self->descending) ? -1 : 1;
+
+  /* Equal keys keep the table's order. */
+  return a < b ? -1 : (a > b ? 1 : 0);
+}
+
+static int
+compare_rows_func (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  return compare_rows (user_data, *(const guint32 *) a, *(const guint32 *) b);
+}
+
+static void
+ensure_capacity (LodeExportIndex *self,
+                 guint            n_rows)
+{
+  if (n_rows <= self->capacity)
+    return;
+
+  self->capacity = MAX (n_rows, self->capacity * 2);
+  self->order = g_renew (guint32, self->order, self->capacity);
+  self->keys = g_renew (gint64, self->keys, self->capacity);
+  self->shown = g_renew (guint32, self->shown, self->capacity);
+}
+
+/* Sorts every row from scratch. */
+static void
+sort_all (LodeExportIndex *self)
+{
+  self->n_rows = self->table != NULL ? lode_export_table_get_n_rows (self->table) : 0;
+  ensure_capacity (self, self->n_rows);
+
+  build_ranks (self);
+  for (guint i = 0; i < self->n_rows; i++)
+    {
+      LodeExportRow row;
+      gboolean ranked G_GNUC_UNUSED;
+
+      lode_export_table_get_row (self->table, i, &row);
+      ranked = row_key (self, &row, &self->keys[i]);
+      g_assert (ranked);
+      self->order[i] = i;
+    }
+
+  if (self->sort != LODE_EXPORT_SORT_NONE)
+    g_qsort_with_data (self->order, self->n_rows, sizeof (guint32), compare_rows_func, self);
+}
+
+static gboolean
+string_matches (LodeExportIndex    *self,
+                LodeExportNameFunc  func,
+                const char         *str)
+{
+  gpointer cached;
+  g_autofree char *folded = NULL;
+  gboolean match;
+
+  if (str == NULL)
+    return FALSE;
+
+  cached = g_hash_table_lookup (self->matches, str);
+  if (cached != NULL)
+    return GPOINTER_TO_INT (cached) == 1;
+
+  folded = g_utf8_casefold (display_name (self, func, str), -1);
+  match = strstr (folded, self->search) != NULL;
+  if (!match && func != NULL)
+    {
+      /* The id matches too: "CN" as well as "China". */
+      g_autofree char *folded_id = g_utf8_casefold (str, -1);
+
+      match = strstr (folded_id, self->search) != NULL;
+    }
+  g_hash_table_insert (self->matches, (gpointer) str, GINT_TO_POINTER (match ? 1 : 2));
+
+  return match;
+}
+
+static gboolean
+row_passes (LodeExportIndex     *self,
+            const LodeExportRow *row)
+{
+  if (self->mineral != NULL && row->mineral != self->mineral)
+    return FALSE;
+  if (self->destination != NULL && row->destination != self->destination)
+    return FALSE;
+  if (self->year_min != 0 && row->year < self->year_min)
+    return FALSE;
+  if (self->year_max != 0 && row->year > self->year_max)
+    return FALSE;
+  if (self->stage != LODE_EXPORT_STAGE_ANY && (int) row->stage != self->stage)
+    return FALSE;
+  if (self->search != NULL &&
+      !string_matches (self, self->mineral_name, row->mineral) &&
+      !string_matches (self, self->destination_name, row->destination) &&
+      !string_matches (self, NULL, row->hs_code) &&
+      !string_matches (self, NULL, row->source))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Filters the sorted rows into the shown ones and counts the totals. */
+static void
+filter_all (LodeExportIndex *self)
+{
+  gboolean filtering = self->mineral != NULL || self->destination != NULL ||
+                       self->year_min != 0 || self->year_max != 0 ||
+                       self->stage != LODE_EXPORT_STAGE_ANY || self->search != NULL;
+
+  memset (&self->totals, 0, sizeof self->totals);
+  self->n_shown = 0;
+
+  for (guint i = 0; i < self->n_rows; i++)
+    {
+      LodeExportRow row;
+
+      lode_export_table_get_row (self->table, self->order[i], &row);
+      if (filtering && !row_passes (self, &row))
+        continue;
+
+      self->shown[self->n_shown++] = self->order[i];
+      self->totals.value += row.value;
+      if (row.quantity >= 0 && (guint) row.unit < LODE_EXPORT_N_UNITS)
+        self->totals.quantity[row.unit] += row.quantity;
+    }
+
+  self->totals.count = self->n_shown;
+}
+
+/* Announces the difference between @old (whose rows moved as the table
+ * removed @removed rows at @position and added @added) and the shown rows:
+ * one change, from the first row that differs to the last. */
+static void
+announce_change (LodeExportIndex *self,
+                 const guint32   *old,
+                 guint            n_old,
+                 guint            position,
+                 guint            removed,
+                 guint            added)
+{
+  guint prefix = 0;
+  guint suffix = 0;
+
+#define MOVED(row) ((row) < position ? (gint64) (row) : \
+                    (row) < position + removed ? G_GINT64_CONSTANT (-1) : \
+                    (gint64) (row) - removed + added)
+
+  while (prefix < n_old && prefix < self->n_shown &&
+         MOVED (old[prefix]) == self->shown[prefix])
+    prefix++;
+
+  while (suffix < n_old - prefix && suffix < self->n_shown - prefix &&
+         MOVED (old[n_old - 1 - suffix]) == self->shown[self->n_shown - 1 - suffix])
+    suffix++;
+
+#undef MOVED
+
+  if (n_old - prefix - suffix == 0 && self->n_shown - prefix - suffix == 0)
+    return;
+
+  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
+                              n_old - prefix - suffix,
+                              self->n_shown - prefix - suffix);
+}
+
+static void
+refilter (LodeExportIndex *self,
+          guint            position,
+          guint            removed,
+          guint            added)
+{
+  g_autofree guint32 *old = g_memdup2 (self->shown, sizeof (guint32) * self->n_shown);
+  guint n_old = self->n_shown;
+
+  filter_all (self);
+  announce_change (self, old, n_old, position, removed, added);
+}
+
+/* Patches the order after the table changed, without sorting again. */
+static gboolean
+patch_order (LodeExportIndex *self,
+             guint            position,
+             guint            removed,
+             guint            added)
+{
+  guint n_rows = lode_export_table_get_n_rows (self->table);
+  guint n_kept = 0;
+
+  if (added > MAX_INSERTS || n_rows != self->n_rows - removed + added)
+    return FALSE;
+
+  ensure_capacity (self, n_rows);
+
+  /* New rows whose strings have no rank yet need new ranks: sort again. */
+  for (guint i = 0; i < added; i++)
+    {
+      LodeExportRow row;
+      gint64 key;
+
+      lode_export_table_get_row (self->table, position + i, &row);
+      if (!row_key (self, &row, &key))
+        return FALSE;
+    }
+
+  /* Drop the rows that went away and renumber those after them. */
+  for (guint i = 0; i < self->n_rows; i++)
+    {
+      guint32 row = self->order[i];
+
+      if (row >= position && row < position + removed)
+        continue;
+      if (row >= position + removed)
+        row = row - removed + added;
+      self->order[n_kept++] = row;
+    }
+
+  memmove (self->keys + position + added,
+           self->keys + position + removed,
+           sizeof (gint64) * (self->n_rows - position - removed));
+
+  /* Insert the new rows where they belong. */
+  for (guint i = 0; i < added; i++)
+    {
+      guint32 new_row = position + i;
+      LodeExportRow row;
+      guint lo = 0;
+      guint hi = n_kept;
+
+      lode_export_table_get_row (self->table, new_row, &row);
+      row_key (self, &row, &self->keys[new_row]);
+
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (compare_rows (self, self->order[mid], new_row) < 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+
+      memmove (self->order + lo + 1, self->order + lo, sizeof (guint32) * (n_kept - lo));
+      self->order[lo] = new_row;
+      n_kept++;
+    }
+
+  g_assert (n_kept == n_rows);
+  self->n_rows = n_rows;
+
+  return TRUE;
+}
+
+static void
+on_table_items_changed (LodeExportIndex *self,
+                        guint            position,
+                        guint            removed,
+                        guint            added,
+                        GListModel      *table)
+{
+  /* The search results of strings stay right: strings never change. */
+  if (!patch_order (self, position, removed, added))
+    {
+      guint n_old = self->n_shown;
+
+      sort_all (self);
+      filter_all (self);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, self->n_shown);
+      return;
+    }
+
+  refilter (self, position, removed, added);
+}
+
+static void
+lode_export_index_finalize (GObject *object)
+{
+  LodeExportIndex *self = LODE_EXPORT_INDEX (object);
+
+  if (self->table != NULL)
+    g_signal_handlers_disconnect_by_func (self->table, on_table_items_changed, self);
+  g_clear_object (&self->table);
+  g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->keys, g_free);
+  g_clear_pointer (&self->shown, g_free);
+  g_clear_pointer (&self->ranks, g_hash_table_unref);
+  g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_clear_pointer (&self->search, g_free);
+
+  G_OBJECT_CLASS (lode_export_index_parent_class)->finalize (object);
+}
+
+static void
+lode_export_index_class_init (LodeExportIndexClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lode_export_index_finalize;
+}
+
+static void
+lode_export_index_init (LodeExportIndex *self)
+{
+  self->ranks = g_hash_table_new (NULL, NULL);
+  self->matches = g_hash_table_new (NULL, NULL);
+  self->stage = LODE_EXPORT_STAGE_ANY;
+}
+
+static GType
+lode_export_index_get_item_type (GListModel *model)
+{
+  return LODE_TYPE_EXPORT_RECORD;
+}
+
+static guint
+lode_export_index_get_n_items (GListModel *model)
+{
+  return LODE_EXPORT_INDEX (model)->n_shown;
+}
+
+static gpointer
+lode_export_index_get_item (GListModel *model,
+                            guint       position)
+{
+  LodeExportIndex *self = LODE_EXPORT_INDEX (model);
+
+  if (position >= self->n_shown)
+    return NULL;
+
+  return g_list_model_get_item (G_LIST_MODEL (self->table), self->shown[position]);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = lode_export_index_get_item_type;
+  iface->get_n_items = lode_export_index_get_n_items;
+  iface->get_item = lode_export_index_get_item;
+}
+
+LodeExportIndex *
+lode_export_index_new (LodeExportTable *table)
+{
+  LodeExportIndex *self;
+
+  g_return_val_if_fail (table == NULL || LODE_IS_EXPORT_TABLE (table), NULL);
+
+  self = g_object_new (LODE_TYPE_EXPORT_INDEX, NULL);
+  lode_export_index_set_table (self, table);
+
+  return self;
+}
+
+LodeExportTable *
+lode_export_index_get_table (LodeExportIndex *self)
+{
+  g_return_val_if_fail (LODE_IS_EXPORT_INDEX (self), NULL);
+
+  return self->table;
+}
+
+void
+lode_export_index_set_table (LodeExportIndex *self,
+                             LodeExportTable *table)
+{
+  g_return_if_fail (LODE_IS_EXPORT_INDEX (self));
+  g_return_if_fail (table == NULL || LODE_IS_EXPORT_TABLE (table));
+
+  if (self->table == table)
+    return;
+
+  if (self->table != NULL)
+    g_signal_handlers_disconnect_by_func (self->table, on_table_items_changed, self);
+
+  g_set_object (&self->table, table);
+  g_hash_table_remove_all (self->matches);
+  /* Interned filter strings belong to the table they came from. */
+  self->mineral = NULL;
+  self->destination = NULL;
+
+  if (table != NULL)
+    g_signal_connect_object (table, "items-changed",
+                             G_CALLBACK (on_table_items_changed), self,
+                             G_CONNECT_SWAPPED);
+
+  lode_export_index_rebuild (self);
+}
+
+void
+lode_export_index_set_name_funcs (LodeExportIndex    *self,
+                                  LodeExportNameFunc  mineral_name,
+                                  LodeExportNameFunc  destination_name,
+                                  gpointer            user_data)
+{
+  g_return_if_fail (LODE_IS_EXPORT_INDEX (self));
+
+  self->mineral_name = mineral_name;
+  self->destination_name = destination_name;
+  self->name_data = user_data;
+}
+
+void
+lode_export_index_rebuild (LodeExportIndex *self)
+{
+  guint n_old;
+
+  g_return_if_fail (LODE_IS_EXPORT_INDEX (self));
+
+  n_old = self->n_shown;
+  g_hash_table_remove_all (self->matches);
+  sort_all (self);
+  filter_all (self);
+
+  if (n_old != 0 || self->n_shown != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, self->n_shown);
+}
+
+void
+lode_export_index_set_sort (LodeExportIndex *self,
+                            LodeExportSort   sort,
+                            gboolean         descending)
+{
+  guint n_old;
+
+  g_return_if_fail (LODE_IS_EXPORT_INDEX (self));
+
+  descending = !!descending;
+  if (self->sort == sort && self->descending == descending)
+    return;
+
+  self->sort = sort;
+  self->descending = descending;
+
+  n_old = self->n_shown;
+  sort_all (self);
+  filter_all (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, self->n_shown);
+}
+
+void
+lode_export_index_set_filter (LodeExportIndex *self,
+                              const char      *mineral,
+                              int              year_min,
+                              int              year_max,
+                              const char      *destination,
+                              int              stage,
+                              const char      *search)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_if_fail (LODE_IS_EXPORT_INDEX (self));
+
+  if (search != NULL && *search != '\0')
+    folded = g_utf8_casefold (search, -1);
+
+  if (g_strcmp0 (folded, self->search) != 0)
+    {
+      g_free (self->search);
+      self->search = g_steal_pointer (&folded);
+      g_hash_table_remove_all (self->matches);
+    }
+
+  self->mineral = self->table != NULL ? lode_export_table_intern (self->table, mineral) : NULL;
+  self->destination = self->table != NULL ? lode_export_table_intern (self->table, destination) : NULL;
+  self->year_min = year_min;
+  self->year_max = year_max;
+  self->stage = stage;
+
+  if (self->table != NULL)
+    refilter (self, 0, 0, 0);
+}
+
+guint
+lode_export_index_get_row_position (LodeExportIndex *self,
+                                    guint            position)
+{
+  g_return_val_if_fail (LODE_IS_EXPORT_INDEX (self), G_MAXUINT);
+  g_return_val_if_fail (position < self->n_shown, G_MAXUINT);
+
+  return self->shown[position];
+}
+
+const LodeExportTotals *
+lode_export_index_get_totals (LodeExportIndex *self)
+{
+  g_return_val_if_fail (LODE_IS_EXPORT_INDEX (self), NULL);
+
+  return &self->totals;
+}

@@ -1,0 +1,286 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "lode-export-index.h"
+
+static const char * const minerals[] = { "copper", "iron-ore", "chromite", "coal", "gold", "zinc", "lead" };
+static const char * const names[] = { "Copper", "Iron ore", "Chromite", "Coal", "Gold", "Zinc", "Lead" };
+static const char * const destinations[] = { "CN", "AE", "US", "DE", NULL, "JP", "GB", "IN" };
+
+static const char *
+mineral_name (const char *id,
+              gpointer    user_data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (minerals); i++)
+    if (g_str_equal (id, minerals[i]))
+      return names[i];
+
+  return NULL;
+}
+
+static LodeExportTable *
+make_table (guint  n_rows,
+            GRand *rand)
+{
+  LodeExportTable *table = lode_export_table_new ();
+
+  lode_export_table_reserve (table, n_rows);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      LodeExportRow row = {
+        .mineral = minerals[g_rand_int_range (rand, 0, G_N_ELEMENTS (minerals))],
+        .year = g_rand_int_range (rand, 2005, 2025),
+        .month = g_rand_int_range (rand, 0, 13),
+        .destination = destinations[g_rand_int_range (rand, 0, G_N_ELEMENTS (destinations))],
+        .hs_code = (i % 3) ? "2603" : "7403",
+        .stage = g_rand_int_range (rand, 0, LODE_N_STAGES),
+        .quantity = (i % 5) ? g_rand_int_range (rand, 0, 100000) / 10.0 : LODE_QUANTITY_UNSET,
+        .unit = (i % 5) ? LODE_UNIT_T : LODE_UNIT_NONE,
+        .value = g_rand_int_range (rand, 0, 1000000000),
+        .source = NULL,
+      };
+
+      lode_export_table_append_silent (table, &row);
+    }
+  lode_export_table_announce (table, 0, 0, n_rows);
+
+  return table;
+}
+
+/* The shown rows are sorted, pass the filter and are all that pass it. */
+static void
+check_index (LodeExportIndex *index,
+             LodeExportSort   sort,
+             gboolean         descending,
+             const char      *mineral,
+             int              stage)
+{
+  LodeExportTable *table = lode_export_index_get_table (index);
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (index));
+  guint n_expected = 0;
+  LodeMoney total = 0;
+  LodeExportRow prev = { 0 };
+
+  for (guint i = 0; i < lode_export_table_get_n_rows (table); i++)
+    {
+      LodeExportRow row;
+
+      lode_export_table_get_row (table, i, &row);
+      if ((mineral == NULL || g_str_equal (row.mineral, mineral)) &&
+          (stage == LODE_EXPORT_STAGE_ANY || (int) row.stage == stage))
+        {
+          n_expected++;
+          total += row.value;
+        }
+    }
+
+  g_assert_cmpuint (n_items, ==, n_expected);
+  g_assert_cmpint (lode_export_index_get_totals (index)->value, ==, total);
+  g_assert_cmpuint (lode_export_index_get_totals (index)->count, ==, n_expected);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      LodeExportRow row;
+
+      lode_export_table_get_row (table, lode_export_index_get_row_position (index, i), &row);
+      if (mineral != NULL)
+        g_assert_cmpstr (row.mineral, ==, mineral);
+      if (stage != LODE_EXPORT_STAGE_ANY)
+        g_assert_cmpint (row.stage, ==, stage);
+
+      if (i > 0)
+        {
+          int cmp = 0;
+
+          if (sort == LODE_EXPORT_SORT_VALUE)
+            cmp = prev.value < row.value ? -1 : prev.value > row.value;
+          else if (sort == LODE_EXPORT_SORT_MINERAL)
+            {
+              g_autofree char *a = g_utf8_casefold (mineral_name (prev.mineral, NULL) ?: prev.mineral, -1);
+              g_autofree char *b = g_utf8_casefold (mineral_name (row.mineral, NULL) ?: row.mineral, -1);
+
+              cmp = g_utf8_collate (a, b);
+            }
+          else if (sort == LODE_EXPORT_SORT_DATE)
+            cmp = (prev.year * 13 + prev.month) - (row.year * 13 + row.month);
+
+          if (descending)
+            cmp = -cmp;
+          g_assert_cmpint (cmp, <=, 0);
+        }
+      prev = row;
+    }
+}
+
+/* Follows items-changed to keep a count that must equal n_items. */
+static void
+count_items_changed (GListModel *model,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     guint      *count)
+{
+  g_assert_cmpuint (position + removed, <=, *count);
+  *count = *count - removed + added;
+  g_assert_cmpuint (*count, ==, g_list_model_get_n_items (model));
+}
+
+static void
+test_sort_filter_small (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(LodeExportTable) table = make_table (2000, rand);
+  g_autoptr(LodeExportIndex) index = lode_export_index_new (table);
+  guint count = 2000;
+
+  lode_export_index_set_name_funcs (index, mineral_name, NULL, NULL);
+  g_signal_connect (index, "items-changed", G_CALLBACK (count_items_changed), &count);
+
+  check_index (index, LODE_EXPORT_SORT_NONE, FALSE, NULL, LODE_EXPORT_STAGE_ANY);
+
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_VALUE, FALSE);
+  check_index (index, LODE_EXPORT_SORT_VALUE, FALSE, NULL, LODE_EXPORT_STAGE_ANY);
+
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_MINERAL, TRUE);
+  check_index (index, LODE_EXPORT_SORT_MINERAL, TRUE, NULL, LODE_EXPORT_STAGE_ANY);
+
+  lode_export_index_set_filter (index, "copper", 0, 0, NULL, LODE_STAGE_REFINED, NULL);
+  check_index (index, LODE_EXPORT_SORT_MINERAL, TRUE, "copper", LODE_STAGE_REFINED);
+
+  /* The search matches the names people read, without regard to case. */
+  lode_export_index_set_filter (index, NULL, 0, 0, NULL, LODE_EXPORT_STAGE_ANY, "IRON");
+  check_index (index, LODE_EXPORT_SORT_MINERAL, TRUE, "iron-ore", LODE_EXPORT_STAGE_ANY);
+
+  lode_export_index_set_filter (index, NULL, 2010, 2011, NULL, LODE_EXPORT_STAGE_ANY, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (index)); i++)
+    {
+      g_autoptr(LodeExportRecord) record = g_list_model_get_item (G_LIST_MODEL (index), i);
+      const LodeExportRow *row = lode_export_record_get_row (record);
+
+      g_assert_cmpint (row->year, >=, 2010);
+      g_assert_cmpint (row->year, <=, 2011);
+    }
+
+  lode_export_index_set_filter (index, NULL, 0, 0, NULL, LODE_EXPORT_STAGE_ANY, "no such thing");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (index)), ==, 0);
+  g_assert_cmpuint (count, ==, 0);
+}
+
+static void
+test_patch_after_edit (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(LodeExportTable) table = make_table (3000, rand);
+  g_autoptr(LodeExportIndex) index = lode_export_index_new (table);
+  guint count;
+  LodeExportRow row;
+
+  lode_export_index_set_name_funcs (index, mineral_name, NULL, NULL);
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_VALUE, FALSE);
+  lode_export_index_set_filter (index, "copper", 0, 0, NULL, LODE_EXPORT_STAGE_ANY, NULL);
+  count = g_list_model_get_n_items (G_LIST_MODEL (index));
+  g_signal_connect (index, "items-changed", G_CALLBACK (count_items_changed), &count);
+
+  for (guint round = 0; round < 50; round++)
+    {
+      guint position = g_rand_int_range (rand, 0, lode_export_table_get_n_rows (table));
+
+      lode_export_table_get_row (table, position, &row);
+      row.value = g_rand_int_range (rand, 0, 1000000000);
+      row.mineral = "copper";
+
+      switch (round % 3)
+        {
+        case 0:
+          lode_export_table_insert (table, position, &row);
+          break;
+        case 1:
+          lode_export_table_replace (table, position, &row);
+          break;
+        default:
+          lode_export_table_remove (table, position, 1 + round % 4);
+          break;
+        }
+
+      check_index (index, LODE_EXPORT_SORT_VALUE, FALSE, "copper", LODE_EXPORT_STAGE_ANY);
+    }
+
+  /* A string the index has not ranked yet. */
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_MINERAL, FALSE);
+  lode_export_index_set_filter (index, NULL, 0, 0, NULL, LODE_EXPORT_STAGE_ANY, NULL);
+  row.mineral = "vermiculite";
+  lode_export_table_append (table, &row);
+  check_index (index, LODE_EXPORT_SORT_MINERAL, FALSE, NULL, LODE_EXPORT_STAGE_ANY);
+}
+
+static double
+seconds_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+}
+
+/* A million records: the figures go to the TAP output. */
+static void
+test_million (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
+  g_autoptr(LodeExportTable) table = make_table (1000000, rand);
+  g_autoptr(LodeExportIndex) index = NULL;
+  LodeExportRow row;
+  gint64 start;
+
+  start = g_get_monotonic_time ();
+  index = lode_export_index_new (table);
+  g_test_message ("1M rows: index built in %.3f s", seconds_since (start));
+  lode_export_index_set_name_funcs (index, mineral_name, NULL, NULL);
+
+  start = g_get_monotonic_time ();
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_VALUE, TRUE);
+  g_test_message ("1M rows: sort by value in %.3f s", seconds_since (start));
+
+  start = g_get_monotonic_time ();
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_MINERAL, FALSE);
+  g_test_message ("1M rows: sort by mineral name in %.3f s", seconds_since (start));
+
+  start = g_get_monotonic_time ();
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_DATE, FALSE);
+  g_test_message ("1M rows: sort by date in %.3f s", seconds_since (start));
+
+  start = g_get_monotonic_time ();
+  lode_export_index_set_filter (index, "copper", 0, 0, NULL, LODE_EXPORT_STAGE_ANY, NULL);
+  g_test_message ("1M rows: filter by mineral in %.3f s (%u shown)", seconds_since (start),
+                  g_list_model_get_n_items (G_LIST_MODEL (index)));
+
+  start = g_get_monotonic_time ();
+  lode_export_index_set_filter (index, NULL, 2010, 2015, NULL, LODE_EXPORT_STAGE_ANY, "cop");
+  g_test_message ("1M rows: search \"cop\" and years 2010-2015 in %.3f s (%u shown)",
+                  seconds_since (start), g_list_model_get_n_items (G_LIST_MODEL (index)));
+
+  lode_export_table_get_row (table, 500000, &row);
+  row.value += 1;
+  start = g_get_monotonic_time ();
+  lode_export_table_replace (table, 500000, &row);
+  g_test_message ("1M rows: index patched after one edit in %.3f s", seconds_since (start));
+
+  start = g_get_monotonic_time ();
+  lode_export_table_remove (table, 10, 1);
+  g_test_message ("1M rows: index patched after one delete in %.3f s", seconds_since (start));
+
+  lode_export_index_set_filter (index, NULL, 0, 0, NULL, LODE_EXPORT_STAGE_ANY, NULL);
+  check_index (index, LODE_EXPORT_SORT_DATE, FALSE, NULL, LODE_EXPORT_STAGE_ANY);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/lode/export-index/sort-filter", test_sort_filter_small);
+  g_test_add_func ("/lode/export-index/patch-after-edit", test_patch_after_edit);
+  g_test_add_func ("/lode/export-index/million", test_million);
+
+  return g_test_run ();
+}
