@@ -701,6 +701,16 @@ lode_window_get_busy (LodeWindow *self)
 }
 
 void
+lode_window_add_toast (LodeWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (LODE_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
 lode_window_open_file (LodeWindow *self,
                        GFile      *file)
 {
