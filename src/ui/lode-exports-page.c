@@ -5,20 +5,38 @@
 
 #include "lode-cells.h"
 #include "lode-exports-page.h"
+#include "lode-export-index.h"
+#include "lode-export-editor.h"
 #include "lode-ui-format.h"
+#include "lode-window.h"
 
 struct _LodeExportsPage
 {
   AdwBin            parent_instance;
 
   /* Template widgets */
+  GtkSearchBar     *search_bar;
+  GtkSearchEntry   *search_entry;
+  GtkDropDown      *mineral_filter;
+  GtkDropDown      *stage_filter;
+  GtkDropDown      *destination_filter;
+  GtkSpinButton    *year_min;
+  GtkSpinButton    *year_max;
   GtkStack         *stack;
   GtkColumnView    *column_view;
-  GtkSortListModel *sort_model;
+  GtkSingleSelection *selection;
+  LodeExportIndex  *index;
   GtkLabel         *totals_label;
 
   LodePortfolio    *portfolio;
   LodeExportTable  *table;
+  /* Ids behind the filters' choices; the first choice is "any". */
+  GPtrArray        *mineral_ids;
+  GPtrArray        *destination_codes;
+
+  /* Finding the view's sort column: see sort_changed(). */
+  GObject          *probe_items[2];
+  int               probe_sort;
 };
 
 G_DEFINE_FINAL_TYPE (LodeExportsPage, lode_exports_page, ADW_TYPE_BIN)
@@ -56,32 +74,18 @@ mineral_name (LodeExportsPage *self,
   return id;
 }
 
-/* Sort keys: GtkClosureExpressions evaluated on the record itself. */
-
-static char *
-record_mineral_key (LodeExportRecord *record,
-                    LodeExportsPage  *self)
+static const char *
+index_mineral_name (const char *id,
+                    gpointer    user_data)
 {
-  const LodeExportRow *row = lode_export_record_get_row (record);
-
-  return g_strdup (mineral_name (self, row->mineral));
+  return mineral_name (user_data, id);
 }
 
-static int
-record_year_key (LodeExportRecord *record,
-                 LodeExportsPage  *self)
+static const char *
+index_country_name (const char *code,
+                    gpointer    user_data)
 {
-  const LodeExportRow *row = lode_export_record_get_row (record);
-
-  /* Months of one year follow each other; the whole year comes first. */
-  return row->year * 13 + row->month;
-}
-
-static gint64
-record_value_key (LodeExportRecord *record,
-                  LodeExportsPage  *self)
-{
-  return lode_export_record_get_row (record)->value;
+  return lode_format_country (code);
 }
 
 /* Cells */
@@ -129,7 +133,11 @@ bind_destination_cell (GtkSignalListItemFactory *factory,
   const LodeExportRow *row = list_item_get_row (list_item);
 
   if (row->destination != NULL)
-    lode_cell_set_text (list_item, row->destination, NULL);
+    {
+      const char *name = lode_format_country (row->destination);
+
+      lode_cell_set_text (list_item, name != NULL ? name : row->destination, row->destination);
+    }
   else
     lode_cell_set_text (list_item, C_("destination", "—"), _("Destination not known"));
 }
@@ -174,7 +182,7 @@ bind_value_cell (GtkSignalListItemFactory *factory,
                  LodeExportsPage          *self)
 {
   const LodeExportRow *row = list_item_get_row (list_item);
-  g_autofree char *text = lode_money_format_short (row->value);
+  g_autofree char *text = lode_format_money (row->value);
   g_autofree char *exact = lode_money_format_full (row->value);
 
   lode_cell_set_text (list_item, text, exact);
@@ -223,28 +231,318 @@ bind_source_cell (GtkSignalListItemFactory *factory,
 static void
 update_table (LodeExportsPage *self)
 {
-  guint n_records = 0;
+  const LodeExportTotals *totals;
+  g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *total = NULL;
-  g_autofree char *text = NULL;
+  g_autofree char *exact = NULL;
+  guint n_rows;
 
-  if (self->table != NULL)
-    n_records = g_list_model_get_n_items (G_LIST_MODEL (self->table));
+  if (self->index == NULL || self->stack == NULL)
+    return;
 
-  gtk_stack_set_visible_child_name (self->stack, n_records == 0 ? "empty" : "list");
+  totals = lode_export_index_get_totals (self->index);
+  n_rows = self->table != NULL ? lode_export_table_get_n_rows (self->table) : 0;
 
-  total = lode_money_format_short (self->table != NULL ? lode_export_table_get_total (self->table) : 0);
+  if (n_rows == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (totals->count == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+
+  total = lode_format_money (totals->value);
   /* TRANSLATORS: the totals line below the export records, as in
    * "1,204 records · total $3.12 B" */
-  text = g_strdup_printf (ngettext ("%'u record · total %s", "%'u records · total %s", n_records),
-                          n_records, total);
-  gtk_label_set_label (self->totals_label, text);
+  g_string_printf (text, ngettext ("%'u record · total %s", "%'u records · total %s", totals->count),
+                   totals->count, total);
+  for (guint unit = 0; unit < LODE_EXPORT_N_UNITS; unit++)
+    {
+      g_autofree char *quantity = NULL;
 
+      if (totals->quantity[unit] <= 0)
+        continue;
+      quantity = lode_format_quantity (totals->quantity[unit], unit);
+      g_string_append_printf (text, " · %s", quantity);
+    }
+  if (totals->count != n_rows)
+    /* TRANSLATORS: after the totals of the records a filter shows */
+    g_string_append_printf (text, ngettext (" (of %'u record)", " (of %'u records)", n_rows), n_rows);
+
+  gtk_label_set_label (self->totals_label, text->str);
+  exact = lode_money_format_full (totals->value);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), exact);
+}
+
+static void
+filter_changed (LodeExportsPage *self)
+{
+  guint mineral = gtk_drop_down_get_selected (self->mineral_filter);
+  guint stage = gtk_drop_down_get_selected (self->stage_filter);
+  guint destination = gtk_drop_down_get_selected (self->destination_filter);
+
+  if (self->index == NULL || self->mineral_ids == NULL)
+    return;
+
+  lode_export_index_set_filter (self->index,
+                                mineral > 0 && mineral < self->mineral_ids->len ?
+                                g_ptr_array_index (self->mineral_ids, mineral) : NULL,
+                                gtk_spin_button_get_value_as_int (self->year_min),
+                                gtk_spin_button_get_value_as_int (self->year_max),
+                                destination > 0 && destination < self->destination_codes->len ?
+                                g_ptr_array_index (self->destination_codes, destination) : NULL,
+                                stage > 0 && stage != GTK_INVALID_LIST_POSITION ?
+                                (int) stage : LODE_EXPORT_STAGE_ANY,
+                                gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  update_table (self);
+}
+
+/* The filters offer the minerals of the portfolio and the destinations of
+ * the records. */
+static void
+update_filter_choices (LodeExportsPage *self)
+{
+  g_autoptr(GtkStringList) minerals = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) destinations = gtk_string_list_new (NULL);
+  GListModel *store;
+
+  g_ptr_array_set_size (self->mineral_ids, 0);
+  g_ptr_array_set_size (self->destination_codes, 0);
+
+  gtk_string_list_append (minerals, _("All minerals"));
+  g_ptr_array_add (self->mineral_ids, NULL);
+  if (self->portfolio != NULL)
+    {
+      store = G_LIST_MODEL (lode_portfolio_get_minerals (self->portfolio));
+      for (guint i = 0; i < g_list_model_get_n_items (store); i++)
+        {
+          g_autoptr(LodeMineral) mineral = g_list_model_get_item (store, i);
+
+          gtk_string_list_append (minerals, lode_mineral_get_name (mineral));
+          g_ptr_array_add (self->mineral_ids, g_strdup (lode_mineral_get_id (mineral)));
+        }
+    }
+
+  gtk_string_list_append (destinations, _("All destinations"));
+  g_ptr_array_add (self->destination_codes, NULL);
   if (self->table != NULL)
     {
-      g_autofree char *exact = lode_money_format_full (lode_export_table_get_total (self->table));
+      g_autoptr(GArray) totals = lode_export_table_aggregate (self->table, LODE_EXPORT_FIELD_DESTINATION);
 
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), exact);
+      for (guint i = 0; i < totals->len; i++)
+        {
+          const char *code = g_array_index (totals, LodeExportTotal, i).key;
+          const char *name = lode_format_country (code);
+
+          if (code == NULL)
+            continue;
+          gtk_string_list_append (destinations, name != NULL ? name : code);
+          g_ptr_array_add (self->destination_codes, g_strdup (code));
+        }
     }
+
+  gtk_drop_down_set_model (self->mineral_filter, G_LIST_MODEL (minerals));
+  gtk_drop_down_set_model (self->destination_filter, G_LIST_MODEL (destinations));
+}
+
+/* Which column sorts the view, and which way: on GTK 4.8 the view's sorter
+ * does not say, so each column's sorter answers a probe: the first one the
+ * view asks is the primary column, and the sign of the answer tells the
+ * direction. */
+typedef struct
+{
+  LodeExportsPage *page;
+  LodeExportSort   sort;
+} SortProbe;
+
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  SortProbe *probe = user_data;
+
+  if (probe->page->probe_sort >= 0)
+    return GTK_ORDERING_EQUAL;
+
+  probe->page->probe_sort = probe->sort;
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+sort_changed (LodeExportsPage *self)
+{
+  GtkSorter *sorter;
+  GtkOrdering order;
+
+  /* Columns go away with the template. */
+  if (self->column_view == NULL || self->index == NULL)
+    return;
+
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->probe_sort = -1;
+  order = gtk_sorter_compare (sorter, self->probe_items[0], self->probe_items[1]);
+
+  if (self->probe_sort < 0 || order == GTK_ORDERING_EQUAL)
+    lode_export_index_set_sort (self->index, LODE_EXPORT_SORT_NONE, FALSE);
+  else
+    lode_export_index_set_sort (self->index, self->probe_sort, order == GTK_ORDERING_LARGER);
+}
+
+static void
+set_column_sorters (LodeExportsPage *self)
+{
+  static const LodeExportSort sorts[] = {
+    LODE_EXPORT_SORT_MINERAL, LODE_EXPORT_SORT_DATE, LODE_EXPORT_SORT_MONTH,
+    LODE_EXPORT_SORT_DESTINATION, LODE_EXPORT_SORT_HS_CODE, LODE_EXPORT_SORT_STAGE,
+    LODE_EXPORT_SORT_QUANTITY, LODE_EXPORT_SORT_VALUE, LODE_EXPORT_SORT_SOURCE,
+  };
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  g_assert (g_list_model_get_n_items (columns) == G_N_ELEMENTS (sorts));
+
+  for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      SortProbe *probe = g_new0 (SortProbe, 1);
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      probe->page = self;
+      probe->sort = sorts[i];
+      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, probe, g_free));
+      gtk_column_view_column_set_sorter (column, sorter);
+    }
+
+  self->probe_items[0] = g_object_new (G_TYPE_OBJECT, NULL);
+  self->probe_items[1] = g_object_new (G_TYPE_OBJECT, NULL);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sort_changed), self, G_CONNECT_SWAPPED);
+}
+
+/* The table's position of the selected record, or G_MAXUINT. */
+static guint
+selected_row (LodeExportsPage *self)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  if (selected == GTK_INVALID_LIST_POSITION ||
+      selected >= g_list_model_get_n_items (G_LIST_MODEL (self->index)))
+    return G_MAXUINT;
+
+  return lode_export_index_get_row_position (self->index, selected);
+}
+
+static void
+add_toast (LodeExportsPage *self,
+           const char      *title)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwToast *toast;
+
+  if (!LODE_IS_WINDOW (root))
+    return;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  lode_window_add_toast (LODE_WINDOW (root), toast);
+}
+
+static void
+open_editor (LodeExportsPage *self,
+             guint            row)
+{
+  LodeExportEditor *editor = lode_export_editor_new (self->portfolio, row);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LodeExportsPage *self = LODE_EXPORTS_PAGE (widget);
+
+  if (self->portfolio != NULL)
+    open_editor (self, G_MAXUINT);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LodeExportsPage *self = LODE_EXPORTS_PAGE (widget);
+  guint row = selected_row (self);
+
+  if (row != G_MAXUINT)
+    open_editor (self, row);
+}
+
+static void
+row_activated (LodeExportsPage *self,
+               guint            position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "exports.edit", NULL);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LodeExportsPage *self = LODE_EXPORTS_PAGE (widget);
+  guint row = selected_row (self);
+
+  if (row == G_MAXUINT)
+    return;
+
+  lode_history_remove_exports (lode_portfolio_get_history (self->portfolio),
+                               _("Delete Export Record"), row, 1);
+  add_toast (self, _("Deleted export record"));
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LodeExportsPage *self = LODE_EXPORTS_PAGE (widget);
+  guint row = selected_row (self);
+  LodeExportRow copy;
+
+  if (row == G_MAXUINT)
+    return;
+
+  lode_export_table_get_row (self->table, row, &copy);
+  lode_history_insert_export (lode_portfolio_get_history (self->portfolio),
+                              _("Duplicate Export Record"), row + 1, &copy);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LodeExportsPage *self = LODE_EXPORTS_PAGE (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+update_actions (LodeExportsPage *self)
+{
+  gboolean selected = self->portfolio != NULL && selected_row (self) != G_MAXUINT;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exports.add", self->portfolio != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exports.edit", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exports.duplicate", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exports.delete", selected);
 }
 
 static void
@@ -254,16 +552,10 @@ set_table (LodeExportsPage *self,
   if (self->table == table)
     return;
 
-  if (self->table != NULL)
-    g_signal_handlers_disconnect_by_func (self->table, update_table, self);
-
   g_set_object (&self->table, table);
-
-  if (table != NULL)
-    g_signal_connect_object (table, "items-changed",
-                             G_CALLBACK (update_table), self, G_CONNECT_SWAPPED);
-
-  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (table));
+  lode_export_index_set_table (self->index, table);
+  update_filter_choices (self);
+  filter_changed (self);
   update_table (self);
 }
 
@@ -272,9 +564,6 @@ lode_exports_page_dispose (GObject *object)
 {
   LodeExportsPage *self = LODE_EXPORTS_PAGE (object);
 
-  if (self->table != NULL)
-    g_signal_handlers_disconnect_by_func (self->table, update_table, self);
-
   /* The bin's child goes first, so the template does not unparent it
    * behind the bin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -282,6 +571,10 @@ lode_exports_page_dispose (GObject *object)
 
   g_clear_object (&self->table);
   g_clear_object (&self->portfolio);
+  g_clear_object (&self->probe_items[0]);
+  g_clear_object (&self->probe_items[1]);
+  g_clear_pointer (&self->mineral_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->destination_codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lode_exports_page_parent_class)->dispose (object);
 }
@@ -344,15 +637,33 @@ lode_exports_page_class_init (LodeExportsPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LODE_TYPE_EXPORT_RECORD);
+  g_type_ensure (LODE_TYPE_EXPORT_INDEX);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-exports-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, mineral_filter);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, stage_filter);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, destination_filter);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, year_min);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, year_max);
   gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, index);
   gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, totals_label);
-  gtk_widget_class_bind_template_callback (widget_class, record_mineral_key);
-  gtk_widget_class_bind_template_callback (widget_class, record_year_key);
-  gtk_widget_class_bind_template_callback (widget_class, record_value_key);
+  gtk_widget_class_bind_template_callback (widget_class, update_table);
+  gtk_widget_class_bind_template_callback (widget_class, filter_changed);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+
+  gtk_widget_class_install_action (widget_class, "exports.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "exports.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "exports.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "exports.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "exports.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "exports.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "exports.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "exports.delete", NULL);
   gtk_widget_class_bind_template_callback_full (widget_class, "setup_text_cell",
                                                 G_CALLBACK (lode_cell_setup_text));
   gtk_widget_class_bind_template_callback_full (widget_class, "setup_short_cell",
@@ -375,8 +686,28 @@ lode_exports_page_class_init (LodeExportsPageClass *klass)
 static void
 lode_exports_page_init (LodeExportsPage *self)
 {
+  g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->mineral_ids = g_ptr_array_new_with_free_func (g_free);
+  self->destination_codes = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_string_list_append (stages, _("All stages"));
+  for (int stage = LODE_STAGE_ORE; stage < LODE_N_STAGES; stage++)
+    gtk_string_list_append (stages, lode_format_stage (stage));
+  gtk_drop_down_set_model (self->stage_filter, G_LIST_MODEL (stages));
+
+  lode_export_index_set_name_funcs (self->index, index_mineral_name, index_country_name, self);
+  set_column_sorters (self);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+
+  update_filter_choices (self);
   update_table (self);
+  update_actions (self);
 }
 
 LodePortfolio *
@@ -397,7 +728,11 @@ lode_exports_page_set_portfolio (LodeExportsPage *self,
   if (!g_set_object (&self->portfolio, portfolio))
     return;
 
+  if (portfolio != NULL)
+    g_signal_connect_object (lode_portfolio_get_minerals (portfolio), "items-changed",
+                             G_CALLBACK (update_filter_choices), self, G_CONNECT_SWAPPED);
   set_table (self, portfolio != NULL ? lode_portfolio_get_exports (portfolio) : NULL);
+  update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
 }

@@ -6,6 +6,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "lode-enum-types.h"
 #include "lode-ui-format.h"
 
@@ -142,4 +144,193 @@ lode_format_money_range (LodeMoney low,
   high_text = lode_money_format_short (high);
   /* TRANSLATORS: a range of amounts, as in "$6 B–$8 B" */
   return g_strdup_printf (C_("range", "%s–%s"), low_text, high_text);
+}
+
+char *
+lode_format_money (LodeMoney cents)
+{
+  return lode_money_format_short (cents);
+}
+
+/* Countries from iso-codes: code → translated name, loaded once. */
+
+static GHashTable *countries;
+static char **country_codes;
+
+static int
+compare_countries (gconstpointer a,
+                   gconstpointer b)
+{
+  const char *name_a = g_hash_table_lookup (countries, *(const char * const *) a);
+  const char *name_b = g_hash_table_lookup (countries, *(const char * const *) b);
+
+  return g_utf8_collate (name_a, name_b);
+}
+
+static void
+load_countries (void)
+{
+  const char * const *dirs = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+
+  if (countries != NULL)
+    return;
+
+  countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dirs[i], "iso-codes", "json", "iso_3166-1.json", NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonNode *root;
+      JsonArray *list;
+
+      if (!json_parser_load_from_file (parser, path, NULL))
+        continue;
+
+      root = json_parser_get_root (parser);
+      if (!JSON_NODE_HOLDS_OBJECT (root))
+        continue;
+      list = json_object_get_array_member (json_node_get_object (root), "3166-1");
+      if (list == NULL)
+        continue;
+
+      for (guint j = 0; j < json_array_get_length (list); j++)
+        {
+          JsonObject *country = json_array_get_object_element (list, j);
+          const char *code;
+          const char *name;
+
+          if (country == NULL)
+            continue;
+          code = json_object_get_string_member_with_default (country, "alpha_2", NULL);
+          name = json_object_get_string_member_with_default (country, "common_name", NULL);
+          if (name == NULL)
+            name = json_object_get_string_member_with_default (country, "name", NULL);
+          if (code == NULL || name == NULL)
+            continue;
+
+          g_hash_table_insert (countries, g_strdup (code), g_strdup (dgettext ("iso_3166-1", name)));
+        }
+      break;
+    }
+
+  {
+    GHashTableIter iter;
+    gpointer code;
+
+    g_hash_table_iter_init (&iter, countries);
+    while (g_hash_table_iter_next (&iter, &code, NULL))
+      g_ptr_array_add (codes, g_strdup (code));
+  }
+  g_ptr_array_sort (codes, compare_countries);
+  g_ptr_array_add (codes, NULL);
+  country_codes = (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
+}
+
+const char *
+lode_format_country (const char *code)
+{
+  if (code == NULL)
+    return NULL;
+
+  load_countries ();
+
+  return g_hash_table_lookup (countries, code);
+}
+
+const char * const *
+lode_country_codes (void)
+{
+  load_countries ();
+
+  return (const char * const *) country_codes;
+}
+
+static char *
+strip_number (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ',' || *p == ' ' || *p == '$' || *p == '_')
+        continue;
+      g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+lode_parse_money (const char  *text,
+                  LodeMoney   *cents,
+                  const char **why)
+{
+  g_autofree char *digits = strip_number (text != NULL ? text : "");
+  char *end = NULL;
+  double value;
+
+  if (*digits == '\0')
+    {
+      *why = _("Enter an amount in US dollars");
+      return FALSE;
+    }
+
+  value = g_ascii_strtod (digits, &end);
+  if (end == digits || *end != '\0')
+    {
+      *why = _("Not a number");
+      return FALSE;
+    }
+
+  switch (lode_money_from_double (value, cents))
+    {
+    case LODE_MONEY_OK:
+      return TRUE;
+    case LODE_MONEY_NEGATIVE:
+      *why = _("An amount cannot be negative");
+      return FALSE;
+    case LODE_MONEY_TOO_PRECISE:
+      *why = _("An amount has at most two decimals (cents)");
+      return FALSE;
+    case LODE_MONEY_TOO_LARGE:
+      *why = _("The amount is too large");
+      return FALSE;
+    case LODE_MONEY_NOT_FINITE:
+    default:
+      *why = _("Not a number");
+      return FALSE;
+    }
+}
+
+gboolean
+lode_parse_quantity (const char  *text,
+                     double      *quantity,
+                     const char **why)
+{
+  g_autofree char *digits = strip_number (text != NULL ? text : "");
+  char *end = NULL;
+  double value;
+
+  if (*digits == '\0')
+    {
+      *quantity = -1.0;
+      return TRUE;
+    }
+
+  value = g_ascii_strtod (digits, &end);
+  if (end == digits || *end != '\0' || !isfinite (value))
+    {
+      *why = _("Not a number");
+      return FALSE;
+    }
+  if (value < 0)
+    {
+      *why = _("A quantity cannot be negative");
+      return FALSE;
+    }
+
+  *quantity = value;
+  return TRUE;
 }

@@ -22,3 +22,31 @@ char       *lode_format_money_range    (LodeMoney         low,
                                         LodeMoney         high);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Money as a list shows it ("$1.14 B"); the exact figure goes in a tooltip
+ * (lode_money_format_full). */
+char       *lode_format_money          (LodeMoney         cents);
+/* The name of an ISO 3166-1 alpha-2 code, from iso-codes, translated; NULL
+ * for a code it does not know. */
+const char *lode_format_country        (const char       *code);
+/* Every alpha-2 code iso-codes knows, sorted by the name people read. */
+const char * const *lode_country_codes (void);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Reads an amount people typed ("1140000000.25", "1,200"); on failure
+ * returns FALSE and sets @why to a sentence saying what is wrong. */
+gboolean    lode_parse_money           (const char       *text,
+                                        LodeMoney        *cents,
+                                        const char      **why);
+/* Reads a non-negative quantity; empty text gives LODE_QUANTITY_UNSET
+ * (-1). */
+gboolean    lode_parse_quantity        (const char       *text,
+                                        double           *quantity,
+                                        const char      **why);
+
+G_END_DECLS

@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lode-enum-types.h"
+#include "lode-export-editor.h"
+#include "lode-ui-format.h"
+
+#define N_UNITS (LODE_UNIT_M3 + 1)
+
+struct _LodeExportEditor
+{
+  AdwWindow      parent_instance;
+
+  /* Template widgets */
+  GtkButton     *confirm_button;
+  AdwComboRow   *mineral_row;
+  GtkSpinButton *year;
+  AdwComboRow   *month_row;
+  AdwComboRow   *destination_row;
+  AdwComboRow   *hs_code_row;
+  AdwComboRow   *stage_row;
+  AdwEntryRow   *quantity_row;
+  AdwComboRow   *unit_row;
+  AdwEntryRow   *value_row;
+  AdwComboRow   *source_row;
+  GtkLabel      *error_label;
+
+  LodePortfolio *portfolio;
+  guint          position;
+  /* Ids behind the combo rows' choices; NULL for "none". */
+  GPtrArray     *mineral_ids;
+  GPtrArray     *destination_codes;
+  GPtrArray     *hs_codes;
+  GPtrArray     *source_ids;
+  gboolean       valid;
+};
+
+G_DEFINE_FINAL_TYPE (LodeExportEditor, lode_export_editor, ADW_TYPE_WINDOW)
+
+static guint
+find_choice (GPtrArray  *ids,
+             const char *id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
+      return i;
+
+  return 0;
+}
+
+static const char *
+chosen (AdwComboRow *row,
+        GPtrArray   *ids)
+{
+  guint selected = adw_combo_row_get_selected (row);
+
+  return selected < ids->len ? g_ptr_array_index (ids, selected) : NULL;
+}
+
+static void
+set_row_error (GtkWidget  *row,
+               const char *why,
+               GString    *errors)
+{
+  if (why == NULL)
+    {
+      gtk_widget_remove_css_class (row, "error");
+      return;
+    }
+
+  gtk_widget_add_css_class (row, "error");
+  if (errors->len > 0)
+    g_string_append_c (errors, '\n');
+  g_string_append (errors, why);
+}
+
+/* The HS codes offered are the chosen mineral's. */
+static void
+update_hs_codes (LodeExportEditor *self,
+                 const char       *current)
+{
+  const char *mineral_id = chosen (self->mineral_row, self->mineral_ids);
+  LodeMineral *mineral = mineral_id != NULL ? lode_portfolio_find_mineral (self->portfolio, mineral_id) : NULL;
+  const char * const *codes = mineral != NULL ? lode_mineral_get_hs_codes (mineral) : NULL;
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (self->hs_codes, 0);
+  gtk_string_list_append (list, C_("hs code", "None"));
+  g_ptr_array_add (self->hs_codes, NULL);
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      gtk_string_list_append (list, codes[i]);
+      g_ptr_array_add (self->hs_codes, g_strdup (codes[i]));
+    }
+  if (current != NULL && find_choice (self->hs_codes, current) == 0)
+    {
+      gtk_string_list_append (list, current);
+      g_ptr_array_add (self->hs_codes, g_strdup (current));
+    }
+
+  adw_combo_row_set_model (self->hs_code_row, G_LIST_MODEL (list));
+  adw_combo_row_set_selected (self->hs_code_row, find_choice (self->hs_codes, current));
+}
+
+static gboolean
+read_row (LodeExportEditor *self,
+          LodeExportRow    *row,
+          GString          *errors)
+{
+  const char *why = NULL;
+  gboolean valid = TRUE;
+
+  row->mineral = chosen (self->mineral_row, self->mineral_ids);
+  set_row_error (GTK_WIDGET (self->mineral_row),
+                 row->mineral == NULL ? _("Choose a mineral; add one on the Minerals page first") : NULL,
+                 errors);
+  valid &= row->mineral != NULL;
+
+  row->year = gtk_spin_button_get_value_as_int (self->year);
+  row->month = adw_combo_row_get_selected (self->month_row);
+  row->destination = chosen (self->destination_row, self->destination_codes);
+  row->hs_code = chosen (self->hs_code_row, self->hs_codes);
+  row->stage = adw_combo_row_get_selected (self->stage_row);
+  row->unit = adw_combo_row_get_selected (self->unit_row);
+  row->source = chosen (self->source_row, self->source_ids);
+
+  why = NULL;
+  if (!lode_parse_quantity (gtk_editable_get_text (GTK_EDITABLE (self->quantity_row)), &row->quantity, &why))
+    valid = FALSE;
+  set_row_error (GTK_WIDGET (self->quantity_row), why, errors);
+
+  why = NULL;
+  if (row->quantity >= 0 && row->unit == LODE_UNIT_NONE)
+    {
+      why = _("A quantity needs its unit");
+      valid = FALSE;
+    }
+  set_row_error (GTK_WIDGET (self->unit_row), why, errors);
+
+  why = NULL;
+  if (!lode_parse_money (gtk_editable_get_text (GTK_EDITABLE (self->value_row)), &row->value, &why))
+    valid = FALSE;
+  set_row_error (GTK_WIDGET (self->value_row), why, errors);
+
+  return valid;
+}
+
+static void
+validate (LodeExportEditor *self)
+{
+  g_autoptr(GString) errors = g_string_new (NULL);
+  LodeExportRow row = { 0 };
+
+  if (self->mineral_ids == NULL)
+    return;
+
+  self->valid = read_row (self, &row, errors);
+  gtk_label_set_label (self->error_label, errors->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), errors->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.confirm", self->valid);
+}
+
+static void
+mineral_changed (LodeExportEditor *self)
+{
+  if (self->hs_codes != NULL)
+    update_hs_codes (self, chosen (self->hs_code_row, self->hs_codes));
+}
+
+static void
+confirm_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LodeExportEditor *self = LODE_EXPORT_EDITOR (widget);
+  g_autoptr(GString) errors = g_string_new (NULL);
+  LodeHistory *history = lode_portfolio_get_history (self->portfolio);
+  LodeExportTable *table = lode_portfolio_get_exports (self->portfolio);
+  LodeExportRow row = { 0 };
+
+  if (!read_row (self, &row, errors))
+    return;
+
+  if (self->position == G_MAXUINT)
+    lode_history_insert_export (history, _("Add Export Record"),
+                                lode_export_table_get_n_rows (table), &row);
+  else
+    lode_history_replace_export (history, _("Edit Export Record"), self->position, &row);
+
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+entry_activated (LodeExportEditor *self)
+{
+  if (self->valid)
+    gtk_widget_activate_action (GTK_WIDGET (self), "editor.confirm", NULL);
+}
+
+static void
+lode_export_editor_dispose (GObject *object)
+{
+  LodeExportEditor *self = LODE_EXPORT_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_EXPORT_EDITOR);
+  g_clear_object (&self->portfolio);
+  g_clear_pointer (&self->mineral_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->destination_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->hs_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->source_ids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lode_export_editor_parent_class)->dispose (object);
+}
+
+static void
+lode_export_editor_class_init (LodeExportEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lode_export_editor_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-export-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, confirm_button);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, mineral_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, year);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, month_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, destination_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, hs_code_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, stage_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, quantity_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, value_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, source_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, validate);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated);
+
+  gtk_widget_class_install_action (widget_class, "editor.confirm", NULL, confirm_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+lode_export_editor_init (LodeExportEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static GtkStringList *
+enum_choices (const char *none,
+              int         n_values,
+              const char *(*format) (int value))
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, none);
+  for (int value = 1; value < n_values; value++)
+    gtk_string_list_append (list, format (value));
+
+  return list;
+}
+
+static const char *
+format_stage (int value)
+{
+  return lode_format_stage (value);
+}
+
+static const char *
+format_month (int value)
+{
+  return lode_format_month (value);
+}
+
+static const char *
+format_unit (int value)
+{
+  return lode_enum_to_nick (LODE_TYPE_UNIT, value);
+}
+
+LodeExportEditor *
+lode_export_editor_new (LodePortfolio *portfolio,
+                        guint          position)
+{
+  LodeExportEditor *self;
+  LodeExportTable *table;
+  g_autoptr(GtkStringList) minerals = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) destinations = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) sources = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) months = NULL;
+  g_autoptr(GtkStringList) stages = NULL;
+  g_autoptr(GtkStringList) units = NULL;
+  const char * const *codes = lode_country_codes ();
+  GListModel *store;
+  LodeExportRow row = { 0 };
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
+
+  self = g_object_new (LODE_TYPE_EXPORT_EDITOR, NULL);
+  self->portfolio = g_object_ref (portfolio);
+  self->position = position;
+  self->mineral_ids = g_ptr_array_new_with_free_func (g_free);
+  self->destination_codes = g_ptr_array_new_with_free_func (g_free);
+  self->hs_codes = g_ptr_array_new_with_free_func (g_free);
+  self->source_ids = g_ptr_array_new_with_free_func (g_free);
+
+  table = lode_portfolio_get_exports (portfolio);
+  if (position != G_MAXUINT)
+    lode_export_table_get_row (table, position, &row);
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      row.year = g_date_time_get_year (now) - 1;
+      row.quantity = LODE_QUANTITY_UNSET;
+    }
+
+  store = G_LIST_MODEL (lode_portfolio_get_minerals (portfolio));
+  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
+    {
+      g_autoptr(LodeMineral) mineral = g_list_model_get_item (store, i);
+
+      gtk_string_list_append (minerals, lode_mineral_get_name (mineral));
+      g_ptr_array_add (self->mineral_ids, g_strdup (lode_mineral_get_id (mineral)));
+    }
+
+  gtk_string_list_append (destinations, _("Unknown"));
+  g_ptr_array_add (self->destination_codes, NULL);
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      gtk_string_list_append (destinations, lode_format_country (codes[i]));
+      g_ptr_array_add (self->destination_codes, g_strdup (codes[i]));
+    }
+
+  gtk_string_list_append (sources, C_("source", "None"));
+  g_ptr_array_add (self->source_ids, NULL);
+  store = G_LIST_MODEL (lode_portfolio_get_sources (portfolio));
+  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
+    {
+      g_autoptr(LodeSource) source = g_list_model_get_item (store, i);
+
+      gtk_string_list_append (sources, lode_source_get_title (source));
+      g_ptr_array_add (self->source_ids, g_strdup (lode_source_get_id (source)));
+    }
+
+  months = enum_choices (_("Whole year"), 13, format_month);
+  stages = enum_choices (C_("stage", "Unknown"), LODE_N_STAGES, format_stage);
+  units = enum_choices (C_("unit", "None"), N_UNITS, format_unit);
+
+  adw_combo_row_set_model (self->mineral_row, G_LIST_MODEL (minerals));
+  adw_combo_row_set_model (self->month_row, G_LIST_MODEL (months));
+  adw_combo_row_set_model (self->destination_row, G_LIST_MODEL (destinations));
+  adw_combo_row_set_model (self->stage_row, G_LIST_MODEL (stages));
+  adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (units));
+  adw_combo_row_set_model (self->source_row, G_LIST_MODEL (sources));
+
+  if (row.mineral != NULL)
+    adw_combo_row_set_selected (self->mineral_row, find_choice (self->mineral_ids, row.mineral));
+  gtk_spin_button_set_value (self->year, row.year);
+  adw_combo_row_set_selected (self->month_row, row.month);
+  adw_combo_row_set_selected (self->destination_row, find_choice (self->destination_codes, row.destination));
+  adw_combo_row_set_selected (self->stage_row, row.stage);
+  adw_combo_row_set_selected (self->unit_row, row.unit);
+  adw_combo_row_set_selected (self->source_row, find_choice (self->source_ids, row.source));
+  update_hs_codes (self, row.hs_code);
+
+  if (row.quantity >= 0)
+    {
+      g_autofree char *text = g_strdup_printf ("%.15g", row.quantity);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->quantity_row), text);
+    }
+  if (position != G_MAXUINT)
+    {
+      g_autofree char *text = lode_money_to_json (row.value);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->value_row), text);
+      gtk_button_set_label (self->confirm_button, _("Save"));
+    }
+
+  g_signal_connect_object (self->mineral_row, "notify::selected",
+                           G_CALLBACK (mineral_changed), self, G_CONNECT_SWAPPED);
+  validate (self);
+
+  return self;
+}
