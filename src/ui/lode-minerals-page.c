@@ -2,19 +2,28 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lode-cells.h"
 #include "lode-minerals-page.h"
+#include "lode-mineral-editor.h"
 #include "lode-ui-format.h"
+#include "lode-window.h"
 
 struct _LodeMineralsPage
 {
   AdwBin            parent_instance;
 
   /* Template widgets */
+  GtkSearchBar     *search_bar;
+  GtkSearchEntry   *search_entry;
   GtkStack         *stack;
   GtkColumnView    *column_view;
+  GtkSingleSelection *selection;
   GtkSortListModel *sort_model;
+  GtkFilterListModel *filter_model;
+  GtkCustomFilter  *filter;
+  GtkLabel         *totals_label;
 
   LodePortfolio    *portfolio;
 };
@@ -156,7 +165,7 @@ bind_value_cell (GtkSignalListItemFactory *factory,
       return;
     }
 
-  text = lode_money_format_short (value);
+  text = lode_format_money (value);
   exact = lode_money_format_full (value);
   lode_cell_set_text (list_item, text, exact);
 }
@@ -164,14 +173,352 @@ bind_value_cell (GtkSignalListItemFactory *factory,
 static void
 update_empty (LodeMineralsPage *self)
 {
-  gboolean empty;
+  g_autofree char *text = NULL;
+  g_autofree char *value_text = NULL;
+  g_autofree char *exact = NULL;
+  LodeMoney value = 0;
+  guint n_shown;
+  guint n_all;
 
   /* The model can still change while the template goes away. */
-  if (self->sort_model == NULL || self->stack == NULL)
+  if (self->sort_model == NULL || self->stack == NULL || self->totals_label == NULL)
     return;
 
-  empty = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) == 0;
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "list");
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  n_all = self->portfolio != NULL ?
+          g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_minerals (self->portfolio))) : 0;
+
+  if (n_all == 0)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else if (n_shown == 0)
+    gtk_stack_set_visible_child_name (self->stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+
+  for (guint i = 0; i < n_shown; i++)
+    {
+      g_autoptr(LodeMineral) mineral = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
+
+      value += lode_mineral_get_reserve_value (mineral);
+    }
+
+  value_text = lode_format_money (value);
+  /* TRANSLATORS: the totals line below the minerals, as in
+   * "12 minerals · reserves $6 T" */
+  text = g_strdup_printf (ngettext ("%'u mineral · reserves %s", "%'u minerals · reserves %s", n_shown),
+                          n_shown, value_text);
+  gtk_label_set_label (self->totals_label, text);
+  exact = lode_money_format_full (value);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), exact);
+}
+
+static gboolean
+mineral_matches (gpointer item,
+                 gpointer user_data)
+{
+  LodeMineralsPage *self = user_data;
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *folded = NULL;
+  g_autofree char *codes = NULL;
+  const char *texts[4];
+
+  if (*search == '\0')
+    return TRUE;
+
+  folded = g_utf8_casefold (search, -1);
+  codes = join_hs_codes (item);
+  texts[0] = lode_mineral_get_name (item);
+  texts[1] = lode_mineral_get_symbol (item);
+  texts[2] = lode_format_mineral_group (lode_mineral_get_group (item));
+  texts[3] = codes;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *text = texts[i] != NULL ? g_utf8_casefold (texts[i], -1) : NULL;
+
+      if (text != NULL && strstr (text, folded) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+search_changed (LodeMineralsPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static LodeMineral *
+selected_mineral (LodeMineralsPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+update_actions (LodeMineralsPage *self)
+{
+  gboolean selected = self->portfolio != NULL && selected_mineral (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "minerals.add", self->portfolio != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "minerals.edit", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "minerals.duplicate", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "minerals.delete", selected);
+}
+
+static void
+open_editor (LodeMineralsPage *self,
+             LodeMineral      *mineral)
+{
+  LodeMineralEditor *editor = lode_mineral_editor_new (self->portfolio, mineral);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LodeMineralsPage *self = LODE_MINERALS_PAGE (widget);
+
+  if (self->portfolio != NULL)
+    open_editor (self, NULL);
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LodeMineralsPage *self = LODE_MINERALS_PAGE (widget);
+  LodeMineral *mineral = selected_mineral (self);
+
+  if (mineral != NULL)
+    open_editor (self, mineral);
+}
+
+static void
+row_activated (LodeMineralsPage *self,
+               guint             position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "minerals.edit", NULL);
+}
+
+static LodeMineral *
+copy_mineral (LodeMineral *mineral,
+              const char  *id,
+              const char  *name)
+{
+  LodeMineral *copy = lode_mineral_new (id, name, lode_mineral_get_group (mineral));
+  GListModel *reserves = lode_mineral_get_reserves (mineral);
+
+  lode_mineral_set_symbol (copy, lode_mineral_get_symbol (mineral));
+  lode_mineral_set_hs_codes (copy, lode_mineral_get_hs_codes (mineral));
+  lode_mineral_set_extra (copy, lode_mineral_get_extra (mineral));
+
+  for (guint i = 0; i < g_list_model_get_n_items (reserves); i++)
+    {
+      g_autoptr(LodeReserve) reserve = g_list_model_get_item (reserves, i);
+      g_autoptr(LodeReserve) reserve_copy = lode_reserve_new (lode_reserve_get_category (reserve),
+                                                              lode_reserve_get_quantity (reserve),
+                                                              lode_reserve_get_unit (reserve));
+
+      lode_reserve_set_value (reserve_copy, lode_reserve_get_value (reserve));
+      lode_reserve_set_year (reserve_copy, lode_reserve_get_year (reserve));
+      lode_reserve_set_source (reserve_copy, lode_reserve_get_source (reserve));
+      lode_reserve_set_extra (reserve_copy, lode_reserve_get_extra (reserve));
+      lode_mineral_add_reserve (copy, reserve_copy);
+    }
+
+  return copy;
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LodeMineralsPage *self = LODE_MINERALS_PAGE (widget);
+  LodeMineral *mineral = selected_mineral (self);
+  GListStore *store;
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *label = NULL;
+  g_autoptr(LodeMineral) copy = NULL;
+  guint position = 0;
+
+  if (mineral == NULL)
+    return;
+
+  store = lode_portfolio_get_minerals (self->portfolio);
+  g_list_store_find (store, mineral, &position);
+  /* TRANSLATORS: the name of a copy, as in "Copper (copy)" */
+  name = g_strdup_printf (_("%s (copy)"), lode_mineral_get_name (mineral));
+  id = lode_mineral_editor_make_id (self->portfolio, name);
+  copy = copy_mineral (mineral, id, name);
+  /* TRANSLATORS: an undoable change, as in "Duplicate Copper" */
+  label = g_strdup_printf (_("Duplicate %s"), lode_mineral_get_name (mineral));
+  lode_history_insert_item (lode_portfolio_get_history (self->portfolio), label,
+                            store, position + 1, G_OBJECT (copy));
+}
+
+static guint
+count_records (LodeExportTable *table,
+               const char      *mineral_id)
+{
+  const char *interned = lode_export_table_intern (table, mineral_id);
+  guint count = 0;
+
+  for (guint i = 0; i < lode_export_table_get_n_rows (table); i++)
+    {
+      LodeExportRow row;
+
+      lode_export_table_get_row (table, i, &row);
+      count += row.mineral == interned;
+    }
+
+  return count;
+}
+
+static void
+delete_mineral (LodeMineralsPage *self,
+                LodeMineral      *mineral,
+                gboolean          with_records)
+{
+  LodeHistory *history = lode_portfolio_get_history (self->portfolio);
+  GListStore *store = lode_portfolio_get_minerals (self->portfolio);
+  g_autofree char *label = NULL;
+  g_autofree char *toast_title = NULL;
+  GtkRoot *root;
+  guint position;
+
+  if (!g_list_store_find (store, mineral, &position))
+    return;
+
+  /* TRANSLATORS: an undoable change, as in "Delete Copper" */
+  label = g_strdup_printf (_("Delete %s"), lode_mineral_get_name (mineral));
+  lode_history_begin_group (history, label);
+
+  if (with_records)
+    {
+      LodeExportTable *table = lode_portfolio_get_exports (self->portfolio);
+      const char *interned = lode_export_table_intern (table, lode_mineral_get_id (mineral));
+      guint end = lode_export_table_get_n_rows (table);
+
+      /* Runs of the mineral's records, from the last: earlier positions
+       * stay put. */
+      while (end > 0)
+        {
+          LodeExportRow row;
+          guint start;
+
+          lode_export_table_get_row (table, end - 1, &row);
+          if (row.mineral != interned)
+            {
+              end--;
+              continue;
+            }
+
+          start = end - 1;
+          while (start > 0)
+            {
+              lode_export_table_get_row (table, start - 1, &row);
+              if (row.mineral != interned)
+                break;
+              start--;
+            }
+
+          lode_history_remove_exports (history, label, start, end - start);
+          end = start;
+        }
+    }
+
+  lode_history_remove_item (history, label, store, position);
+  lode_history_end_group (history);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (LODE_IS_WINDOW (root))
+    {
+      AdwToast *toast;
+
+      /* TRANSLATORS: after a delete, as in "Deleted Copper" */
+      toast_title = g_strdup_printf (_("Deleted %s"), lode_mineral_get_name (mineral));
+      toast = adw_toast_new (toast_title);
+      adw_toast_set_button_label (toast, _("Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      lode_window_add_toast (LODE_WINDOW (root), toast);
+    }
+}
+
+static void
+delete_response (AdwMessageDialog *dialog,
+                 const char       *response,
+                 LodeMineralsPage *self)
+{
+  LodeMineral *mineral = g_object_get_data (G_OBJECT (dialog), "mineral");
+
+  if (g_str_equal (response, "delete"))
+    delete_mineral (self, mineral, TRUE);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LodeMineralsPage *self = LODE_MINERALS_PAGE (widget);
+  LodeMineral *mineral = selected_mineral (self);
+  AdwMessageDialog *dialog;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  guint n_records;
+  GtkRoot *root;
+
+  if (mineral == NULL)
+    return;
+
+  n_records = count_records (lode_portfolio_get_exports (self->portfolio), lode_mineral_get_id (mineral));
+  if (n_records == 0)
+    {
+      delete_mineral (self, mineral, FALSE);
+      return;
+    }
+
+  /* A record must name a mineral the file has: ask before taking them. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  heading = g_strdup_printf (_("Delete %s?"), lode_mineral_get_name (mineral));
+  body = g_strdup_printf (ngettext ("%'u export record is of this mineral. It goes with the mineral.",
+                                    "%'u export records are of this mineral. They go with the mineral.",
+                                    n_records),
+                          n_records);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete Mineral and Records"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "mineral", g_object_ref (mineral), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LodeMineralsPage *self = LODE_MINERALS_PAGE (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -248,10 +595,27 @@ lode_minerals_page_class_init (LodeMineralsPageClass *klass)
   g_type_ensure (LODE_TYPE_MINERAL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-minerals-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LodeMineralsPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, LodeMineralsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LodeMineralsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LodeMineralsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LodeMineralsPage, selection);
   gtk_widget_class_bind_template_child (widget_class, LodeMineralsPage, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, LodeMineralsPage, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, LodeMineralsPage, filter);
+  gtk_widget_class_bind_template_child (widget_class, LodeMineralsPage, totals_label);
   gtk_widget_class_bind_template_callback (widget_class, update_empty);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+
+  gtk_widget_class_install_action (widget_class, "minerals.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "minerals.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "minerals.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "minerals.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "minerals.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "minerals.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "minerals.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "minerals.delete", NULL);
   gtk_widget_class_bind_template_callback (widget_class, mineral_name_key);
   gtk_widget_class_bind_template_callback (widget_class, mineral_symbol_key);
   gtk_widget_class_bind_template_callback (widget_class, mineral_group_key);
@@ -278,7 +642,14 @@ static void
 lode_minerals_page_init (LodeMineralsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_custom_filter_set_filter_func (self->filter, mineral_matches, self, NULL);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_empty (self);
+  update_actions (self);
 }
 
 LodePortfolio *
@@ -299,11 +670,12 @@ lode_minerals_page_set_portfolio (LodeMineralsPage *self,
   if (!g_set_object (&self->portfolio, portfolio))
     return;
 
-  gtk_sort_list_model_set_model (self->sort_model,
-                                 portfolio != NULL ?
-                                 G_LIST_MODEL (lode_portfolio_get_minerals (portfolio)) :
-                                 NULL);
+  gtk_filter_list_model_set_model (self->filter_model,
+                                   portfolio != NULL ?
+                                   G_LIST_MODEL (lode_portfolio_get_minerals (portfolio)) :
+                                   NULL);
   update_empty (self);
+  update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
 }
