@@ -1,0 +1,418 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "lode-application.h"
+#include "lode-export-editor.h"
+#include "lode-exports-page.h"
+#include "lode-mineral-editor.h"
+#include "lode-minerals-page.h"
+#include "lode-portfolio-io.h"
+#include "lode-window.h"
+
+/* Editing through the pages and their editors, on a real display (Xvfb). */
+
+static LodeApplication *application;
+
+static gboolean
+timed_out (gpointer user_data)
+{
+  gboolean *flag = user_data;
+
+  *flag = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @done returns TRUE or 10 s pass. */
+static gboolean
+wait_for (gboolean (*done) (gpointer data),
+          gpointer   data)
+{
+  gboolean out_of_time = FALSE;
+  guint timeout_id = g_timeout_add_seconds (10, timed_out, &out_of_time);
+
+  while (!done (data) && !out_of_time)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!out_of_time)
+    g_source_remove (timeout_id);
+
+  return !out_of_time;
+}
+
+static gboolean
+is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static void
+settle (void)
+{
+  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gpointer
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The toplevel of @type, if one is open. */
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_editor (gpointer data)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+static gboolean
+has_no_editor (gpointer data)
+{
+  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+/* The first descendant of @widget of @type whose title or label is @text. */
+static GtkWidget *
+find_widget (GtkWidget  *widget,
+             GType       type,
+             const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      const char *title = NULL;
+
+      if (ADW_IS_PREFERENCES_ROW (widget))
+        title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+      else if (GTK_IS_BUTTON (widget))
+        title = gtk_button_get_label (GTK_BUTTON (widget));
+      if (g_strcmp0 (title, text) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static LodeWindow *
+window_new_empty (LodeMineralsPage **page)
+{
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new ("Editing");
+  LodeWindow *window = lode_window_new (GTK_APPLICATION (application));
+  AdwViewStack *stack;
+
+  lode_window_set_portfolio (window, portfolio);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+  stack = template_child (window, LODE_TYPE_WINDOW, "stack");
+  adw_view_stack_set_visible_child_name (stack, "minerals");
+  settle ();
+
+  *page = template_child (window, LODE_TYPE_WINDOW, "minerals_page");
+  return window;
+}
+
+/* Opens the mineral editor with @action, types @name and confirms. */
+static void
+mineral_editor_enter (LodeMineralsPage *page,
+                      const char       *action,
+                      const char       *name,
+                      const char       *confirm_label)
+{
+  GtkWidget *editor;
+  GtkWidget *name_row;
+  GtkWidget *confirm;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
+  g_assert_true (wait_for (has_editor, GSIZE_TO_POINTER (LODE_TYPE_MINERAL_EDITOR)));
+  editor = find_toplevel (LODE_TYPE_MINERAL_EDITOR);
+
+  name_row = find_widget (editor, ADW_TYPE_ENTRY_ROW, "Name");
+  confirm = find_widget (editor, GTK_TYPE_BUTTON, confirm_label);
+  g_assert_nonnull (name_row);
+  g_assert_nonnull (confirm);
+
+  /* An empty name cannot be confirmed, and the row says so. */
+  gtk_editable_set_text (GTK_EDITABLE (name_row), "");
+  settle ();
+  g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_false (gtk_widget_is_sensitive (confirm));
+
+  gtk_editable_set_text (GTK_EDITABLE (name_row), name);
+  settle ();
+  g_assert_false (gtk_widget_has_css_class (name_row, "error"));
+  g_assert_true (gtk_widget_is_sensitive (confirm));
+
+  g_signal_emit_by_name (confirm, "clicked");
+  g_assert_true (wait_for (has_no_editor, GSIZE_TO_POINTER (LODE_TYPE_MINERAL_EDITOR)));
+}
+
+static LodeMineral *
+mineral_at (LodePortfolio *portfolio,
+            guint          position)
+{
+  g_autoptr(LodeMineral) mineral = g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_minerals (portfolio)),
+                                                          position);
+
+  return mineral;  /* the store keeps it */
+}
+
+static void
+select_first (LodeMineralsPage *page)
+{
+  GtkSingleSelection *selection = template_child (page, LODE_TYPE_MINERALS_PAGE, "selection");
+
+  gtk_single_selection_set_selected (selection, 0);
+  settle ();
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static void
+test_minerals (void)
+{
+  LodeMineralsPage *page = NULL;
+  LodeWindow *window = window_new_empty (&page);
+  LodePortfolio *portfolio = lode_window_get_portfolio (window);
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  GListModel *minerals = G_LIST_MODEL (lode_portfolio_get_minerals (portfolio));
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  GtkColumnView *view = template_child (page, LODE_TYPE_MINERALS_PAGE, "column_view");
+  LodeExportRow row = { .mineral = "copper", .year = 2025, .month = 3, .destination = "CN",
+                        .stage = LODE_STAGE_REFINED, .quantity = LODE_QUANTITY_UNSET,
+                        .value = 114000000025 };
+  AdwMessageDialog *dialog;
+
+  /* Add */
+  mineral_editor_enter (page, "minerals.add", "Copper", "Add");
+  g_assert_cmpuint (g_list_model_get_n_items (minerals), ==, 1);
+  g_assert_cmpstr (lode_mineral_get_id (mineral_at (portfolio, 0)), ==, "copper");
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Add Copper");
+  g_assert_true (lode_portfolio_get_modified (portfolio));
+
+  /* The same name twice is refused. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "minerals.add", NULL));
+  g_assert_true (wait_for (has_editor, GSIZE_TO_POINTER (LODE_TYPE_MINERAL_EDITOR)));
+  {
+    GtkWidget *editor = find_toplevel (LODE_TYPE_MINERAL_EDITOR);
+    GtkWidget *name_row = find_widget (editor, ADW_TYPE_ENTRY_ROW, "Name");
+
+    gtk_editable_set_text (GTK_EDITABLE (name_row), "copper");
+    settle ();
+    g_assert_true (gtk_widget_has_css_class (name_row, "error"));
+    g_assert_false (gtk_widget_is_sensitive (find_widget (editor, GTK_TYPE_BUTTON, "Add")));
+    gtk_window_close (GTK_WINDOW (editor));
+    g_assert_true (wait_for (has_no_editor, GSIZE_TO_POINTER (LODE_TYPE_MINERAL_EDITOR)));
+  }
+
+  /* Edit */
+  select_first (page);
+  mineral_editor_enter (page, "minerals.edit", "Copper ore", "Save");
+  g_assert_cmpstr (lode_mineral_get_name (mineral_at (portfolio, 0)), ==, "Copper ore");
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Edit Copper");
+
+  /* Duplicate */
+  select_first (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "minerals.duplicate", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (minerals), ==, 2);
+  g_assert_cmpstr (lode_mineral_get_name (mineral_at (portfolio, 1)), ==, "Copper ore (copy)");
+  g_assert_cmpstr (lode_mineral_get_id (mineral_at (portfolio, 1)), ==, "copper-ore-copy");
+
+  /* Undo and redo */
+  lode_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (minerals), ==, 1);
+  lode_history_undo (history);
+  g_assert_cmpstr (lode_mineral_get_name (mineral_at (portfolio, 0)), ==, "Copper");
+  lode_history_redo (history);
+  g_assert_cmpstr (lode_mineral_get_name (mineral_at (portfolio, 0)), ==, "Copper ore");
+  settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
+
+  /* Deleting a mineral that records use asks; Cancel keeps everything. */
+  lode_history_insert_export (history, "Add Export Record", 0, &row);
+  row.year = 2024;
+  lode_history_insert_export (history, "Add Export Record", 1, &row);
+  select_first (page);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "minerals.delete", NULL));
+  g_assert_true (wait_for (has_message_dialog, NULL));
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (minerals), ==, 1);
+  g_assert_cmpuint (lode_export_table_get_n_rows (table), ==, 2);
+
+  /* Deleting with the records is one step. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "minerals.delete", NULL));
+  g_assert_true (wait_for (has_message_dialog, NULL));
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (g_list_model_get_n_items (minerals), ==, 0);
+  g_assert_cmpuint (lode_export_table_get_n_rows (table), ==, 0);
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Delete Copper ore");
+  settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, LODE_TYPE_MINERALS_PAGE, "stack")),
+                   ==, "empty");
+
+  lode_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (minerals), ==, 1);
+  g_assert_cmpuint (lode_export_table_get_n_rows (table), ==, 2);
+
+  /* A mineral without records goes at once, with a toast. */
+  mineral_editor_enter (page, "minerals.add", "Gold", "Add");
+  {
+    GtkSingleSelection *selection = template_child (page, LODE_TYPE_MINERALS_PAGE, "selection");
+
+    gtk_single_selection_set_selected (selection, 1);
+    settle ();
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "minerals.delete", NULL));
+  g_assert_null (find_message_dialog ());
+  g_assert_cmpuint (g_list_model_get_n_items (minerals), ==, 1);
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Delete Gold");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static const char expected_document[] =
+  "{\n"
+  "  \"format\": \"lode-portfolio\",\n"
+  "  \"version\": 1,\n"
+  "  \"title\": \"Editing\",\n"
+  "  \"currency\": \"USD\",\n"
+  "  \"sources\": [],\n"
+  "  \"minerals\": [\n"
+  "    {\n"
+  "      \"id\": \"copper\",\n"
+  "      \"name\": \"Copper ore\",\n"
+  "      \"group\": \"other\",\n"
+  "      \"reserves\": []\n"
+  "    }\n"
+  "  ],\n"
+  "  \"exports\": [\n"
+  "    {\n"
+  "      \"mineral\": \"copper\",\n"
+  "      \"year\": 2025,\n"
+  "      \"month\": 3,\n"
+  "      \"destination\": \"CN\",\n"
+  "      \"stage\": \"refined\",\n"
+  "      \"value_usd\": 1140000000.25\n"
+  "    },\n"
+  "    {\n"
+  "      \"mineral\": \"copper\",\n"
+  "      \"year\": 2024,\n"
+  "      \"month\": 3,\n"
+  "      \"destination\": \"CN\",\n"
+  "      \"stage\": \"refined\",\n"
+  "      \"value_usd\": 1140000000.25\n"
+  "    }\n"
+  "  ],\n"
+  "  \"projects\": [],\n"
+  "  \"targets\": []\n"
+  "}\n";
+
+static void
+test_saved_document (void)
+{
+  LodeMineralsPage *page = NULL;
+  LodeWindow *window = window_new_empty (&page);
+  LodePortfolio *portfolio = lode_window_get_portfolio (window);
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  LodeExportRow row = { .mineral = "copper", .year = 2025, .month = 3, .destination = "CN",
+                        .stage = LODE_STAGE_REFINED, .quantity = LODE_QUANTITY_UNSET,
+                        .value = 114000000025 };
+  g_autoptr(GBytes) bytes = NULL;
+
+  mineral_editor_enter (page, "minerals.add", "Copper", "Add");
+  mineral_editor_enter (page, "minerals.add", "Gold", "Add");
+  select_first (page);
+  mineral_editor_enter (page, "minerals.edit", "Copper ore", "Save");
+  lode_history_insert_export (history, "Add Export Record", 0, &row);
+  row.year = 2024;
+  lode_history_insert_export (history, "Add Export Record", 1, &row);
+  row.year = 2023;
+  lode_history_insert_export (history, "Add Export Record", 2, &row);
+
+  /* Delete the last record and the second mineral from the pages. */
+  {
+    gpointer exports_page = template_child (window, LODE_TYPE_WINDOW, "exports_page");
+    GtkSingleSelection *selection = template_child (exports_page, LODE_TYPE_EXPORTS_PAGE, "selection");
+    GtkSingleSelection *minerals = template_child (page, LODE_TYPE_MINERALS_PAGE, "selection");
+
+    gtk_single_selection_set_selected (selection, 2);
+    g_assert_true (gtk_widget_activate_action (exports_page, "exports.delete", NULL));
+    gtk_single_selection_set_selected (minerals, 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "minerals.delete", NULL));
+  }
+
+  bytes = lode_portfolio_to_bytes (portfolio);
+  g_assert_cmpstr (g_bytes_get_data (bytes, NULL), ==, expected_document);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  application = lode_application_new ();
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (application));
+
+  g_test_add_func ("/lode/editing/minerals", test_minerals);
+  g_test_add_func ("/lode/editing/saved-document", test_saved_document);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (application));
+  g_clear_object (&application);
+
+  return status;
+}
