@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <string.h>
+
 #include "lode-cells.h"
+#include "lode-window.h"
 
 static GtkWidget *
 cell_new (guint nat_chars)
@@ -61,4 +65,80 @@ lode_cell_set_text (GtkListItem *list_item,
 
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
   gtk_widget_set_tooltip_text (cell, tooltip);
+}
+
+void
+lode_list_toast_deleted (GtkWidget  *widget,
+                         const char *title)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwToast *toast;
+
+  if (!LODE_IS_WINDOW (root))
+    return;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  lode_window_add_toast (LODE_WINDOW (root), toast);
+}
+
+void
+lode_list_present_editor (GtkWidget *widget,
+                          GtkWindow *editor)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (editor, GTK_WINDOW (root));
+  gtk_window_present (editor);
+}
+
+gboolean
+lode_list_texts_match (const char         *search,
+                       const char * const *texts,
+                       guint               n_texts)
+{
+  g_autofree char *folded = NULL;
+
+  if (search == NULL || *search == '\0')
+    return TRUE;
+
+  folded = g_utf8_casefold (search, -1);
+  for (guint i = 0; i < n_texts; i++)
+    {
+      g_autofree char *text = texts[i] != NULL ? g_utf8_casefold (texts[i], -1) : NULL;
+
+      if (text != NULL && strstr (text, folded) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+void
+lode_editor_mark_row (GtkWidget  *row,
+                      const char *why,
+                      GString    *errors)
+{
+  if (why == NULL)
+    {
+      gtk_widget_remove_css_class (row, "error");
+      return;
+    }
+
+  gtk_widget_add_css_class (row, "error");
+  if (errors->len > 0)
+    g_string_append_c (errors, '\n');
+  g_string_append (errors, why);
+}
+
+void
+lode_editor_show_errors (GtkWidget *editor,
+                         GtkLabel  *label,
+                         GString   *errors)
+{
+  gtk_label_set_label (label, errors->str);
+  gtk_widget_set_visible (GTK_WIDGET (label), errors->len > 0);
+  gtk_widget_action_set_enabled (editor, "editor.confirm", errors->len == 0);
 }

@@ -28,3 +28,31 @@ void lode_cell_set_text     (GtkListItem              *list_item,
                              const char               *tooltip);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Helpers the list pages share. */
+
+/* Shows "Deleted Copper" with an Undo button (win.undo) in @widget's
+ * window, if it is a LodeWindow. */
+void     lode_list_toast_deleted   (GtkWidget  *widget,
+                                    const char *title);
+/* Presents @editor over @widget's window. */
+void     lode_list_present_editor  (GtkWidget  *widget,
+                                    GtkWindow  *editor);
+/* TRUE when one of @texts (NULL-terminated, NULLs skipped up to @n_texts)
+ * contains @search without regard to case; an empty @search matches. */
+gboolean lode_list_texts_match     (const char *search,
+                                    const char * const *texts,
+                                    guint       n_texts);
+/* Marks @row invalid with @why, or valid when @why is NULL; appends @why
+ * to @errors. */
+void     lode_editor_mark_row      (GtkWidget  *row,
+                                    const char *why,
+                                    GString    *errors);
+/* Shows @errors under the rows and allows "editor.confirm" when empty. */
+void     lode_editor_show_errors   (GtkWidget  *editor,
+                                    GtkLabel   *label,
+                                    GString    *errors);
+
+G_END_DECLS

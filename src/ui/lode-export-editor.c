@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lode-cells.h"
 #include "lode-enum-types.h"
 #include "lode-export-editor.h"
 #include "lode-ui-format.h"
@@ -59,23 +60,6 @@ chosen (AdwComboRow *row,
   return selected < ids->len ? g_ptr_array_index (ids, selected) : NULL;
 }
 
-static void
-set_row_error (GtkWidget  *row,
-               const char *why,
-               GString    *errors)
-{
-  if (why == NULL)
-    {
-      gtk_widget_remove_css_class (row, "error");
-      return;
-    }
-
-  gtk_widget_add_css_class (row, "error");
-  if (errors->len > 0)
-    g_string_append_c (errors, '\n');
-  g_string_append (errors, why);
-}
-
 /* The HS codes offered are the chosen mineral's. */
 static void
 update_hs_codes (LodeExportEditor *self,
@@ -113,7 +97,7 @@ read_row (LodeExportEditor *self,
   gboolean valid = TRUE;
 
   row->mineral = chosen (self->mineral_row, self->mineral_ids);
-  set_row_error (GTK_WIDGET (self->mineral_row),
+  lode_editor_mark_row (GTK_WIDGET (self->mineral_row),
                  row->mineral == NULL ? _("Choose a mineral; add one on the Minerals page first") : NULL,
                  errors);
   valid &= row->mineral != NULL;
@@ -129,7 +113,7 @@ read_row (LodeExportEditor *self,
   why = NULL;
   if (!lode_parse_quantity (gtk_editable_get_text (GTK_EDITABLE (self->quantity_row)), &row->quantity, &why))
     valid = FALSE;
-  set_row_error (GTK_WIDGET (self->quantity_row), why, errors);
+  lode_editor_mark_row (GTK_WIDGET (self->quantity_row), why, errors);
 
   why = NULL;
   if (row->quantity >= 0 && row->unit == LODE_UNIT_NONE)
@@ -137,12 +121,12 @@ read_row (LodeExportEditor *self,
       why = _("A quantity needs its unit");
       valid = FALSE;
     }
-  set_row_error (GTK_WIDGET (self->unit_row), why, errors);
+  lode_editor_mark_row (GTK_WIDGET (self->unit_row), why, errors);
 
   why = NULL;
   if (!lode_parse_money (gtk_editable_get_text (GTK_EDITABLE (self->value_row)), &row->value, &why))
     valid = FALSE;
-  set_row_error (GTK_WIDGET (self->value_row), why, errors);
+  lode_editor_mark_row (GTK_WIDGET (self->value_row), why, errors);
 
   return valid;
 }
@@ -157,9 +141,7 @@ validate (LodeExportEditor *self)
     return;
 
   self->valid = read_row (self, &row, errors);
-  gtk_label_set_label (self->error_label, errors->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), errors->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.confirm", self->valid);
+  lode_editor_show_errors (GTK_WIDGET (self), self->error_label, errors);
 }
 
 static void

@@ -432,31 +432,11 @@ selected_row (LodeExportsPage *self)
 }
 
 static void
-add_toast (LodeExportsPage *self,
-           const char      *title)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  AdwToast *toast;
-
-  if (!LODE_IS_WINDOW (root))
-    return;
-
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
-  lode_window_add_toast (LODE_WINDOW (root), toast);
-}
-
-static void
 open_editor (LodeExportsPage *self,
              guint            row)
 {
-  LodeExportEditor *editor = lode_export_editor_new (self->portfolio, row);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (editor));
+  lode_list_present_editor (GTK_WIDGET (self),
+                            GTK_WINDOW (lode_export_editor_new (self->portfolio, row)));
 }
 
 static void
@@ -503,7 +483,7 @@ delete_action (GtkWidget  *widget,
 
   lode_history_remove_exports (lode_portfolio_get_history (self->portfolio),
                                _("Delete Export Record"), row, 1);
-  add_toast (self, _("Deleted export record"));
+  lode_list_toast_deleted (GTK_WIDGET (self), _("Deleted export record"));
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "lode-cells.h"
 #include "lode-mineral-editor.h"
 #include "lode-ui-format.h"
 
@@ -56,6 +57,7 @@ name_problem (LodeMineralEditor *self,
 static void
 validate (LodeMineralEditor *self)
 {
+  g_autoptr(GString) errors = g_string_new (NULL);
   const char *name;
   const char *why;
 
@@ -66,16 +68,9 @@ validate (LodeMineralEditor *self)
   why = name_problem (self, name);
   g_free ((char *) name);
 
-  if (why != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (self->name_row), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->name_row), "error");
-
-  gtk_label_set_label (self->error_label, why != NULL ? why : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), why != NULL);
-
+  lode_editor_mark_row (GTK_WIDGET (self->name_row), why, errors);
+  lode_editor_show_errors (GTK_WIDGET (self), self->error_label, errors);
   self->valid = why == NULL;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.confirm", self->valid);
 }
 
 char *

@@ -217,30 +217,16 @@ mineral_matches (gpointer item,
                  gpointer user_data)
 {
   LodeMineralsPage *self = user_data;
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *folded = NULL;
-  g_autofree char *codes = NULL;
-  const char *texts[4];
+  g_autofree char *codes = join_hs_codes (item);
+  const char *texts[] = {
+    lode_mineral_get_name (item),
+    lode_mineral_get_symbol (item),
+    lode_format_mineral_group (lode_mineral_get_group (item)),
+    codes,
+  };
 
-  if (*search == '\0')
-    return TRUE;
-
-  folded = g_utf8_casefold (search, -1);
-  codes = join_hs_codes (item);
-  texts[0] = lode_mineral_get_name (item);
-  texts[1] = lode_mineral_get_symbol (item);
-  texts[2] = lode_format_mineral_group (lode_mineral_get_group (item));
-  texts[3] = codes;
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    {
-      g_autofree char *text = texts[i] != NULL ? g_utf8_casefold (texts[i], -1) : NULL;
-
-      if (text != NULL && strstr (text, folded) != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
+  return lode_list_texts_match (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                texts, G_N_ELEMENTS (texts));
 }
 
 static void
@@ -270,12 +256,8 @@ static void
 open_editor (LodeMineralsPage *self,
              LodeMineral      *mineral)
 {
-  LodeMineralEditor *editor = lode_mineral_editor_new (self->portfolio, mineral);
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
-  gtk_window_present (GTK_WINDOW (editor));
+  lode_list_present_editor (GTK_WIDGET (self),
+                            GTK_WINDOW (lode_mineral_editor_new (self->portfolio, mineral)));
 }
 
 static void
@@ -394,7 +376,6 @@ delete_mineral (LodeMineralsPage *self,
   GListStore *store = lode_portfolio_get_minerals (self->portfolio);
   g_autofree char *label = NULL;
   g_autofree char *toast_title = NULL;
-  GtkRoot *root;
   guint position;
 
   if (!g_list_store_find (store, mineral, &position))
@@ -441,18 +422,9 @@ delete_mineral (LodeMineralsPage *self,
   lode_history_remove_item (history, label, store, position);
   lode_history_end_group (history);
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (LODE_IS_WINDOW (root))
-    {
-      AdwToast *toast;
-
-      /* TRANSLATORS: after a delete, as in "Deleted Copper" */
-      toast_title = g_strdup_printf (_("Deleted %s"), lode_mineral_get_name (mineral));
-      toast = adw_toast_new (toast_title);
-      adw_toast_set_button_label (toast, _("Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-      lode_window_add_toast (LODE_WINDOW (root), toast);
-    }
+  /* TRANSLATORS: after a delete, as in "Deleted Copper" */
+  toast_title = g_strdup_printf (_("Deleted %s"), lode_mineral_get_name (mineral));
+  lode_list_toast_deleted (GTK_WIDGET (self), toast_title);
 }
 
 static void
