@@ -179,7 +179,7 @@ find_dialog (GtkWindow *parent)
 static void
 test_pages (void)
 {
-  static const char * const titles[] = { "Overview", "Minerals", "Exports", "Projects", "Targets" };
+  static const char * const titles[] = { "Overview", "Minerals", "Exports", "Projects", "Targets", "Sources" };
   LodeWindow *window = window_new_on_sample ();
   AdwViewStack *stack = template_child (window, LODE_TYPE_WINDOW, "stack");
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);

@@ -10,6 +10,7 @@
 #include "lode-minerals-page.h"
 #include "lode-overview-page.h"
 #include "lode-projects-page.h"
+#include "lode-sources-page.h"
 #include "lode-targets-page.h"
 #include "lode-window.h"
 
@@ -627,6 +628,7 @@ lode_window_class_init (LodeWindowClass *klass)
   g_type_ensure (LODE_TYPE_OVERVIEW_PAGE);
   g_type_ensure (LODE_TYPE_PROJECTS_PAGE);
   g_type_ensure (LODE_TYPE_TARGETS_PAGE);
+  g_type_ensure (LODE_TYPE_SOURCES_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, switcher_title);

@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "lode-cells.h"
+#include "lode-mineral-editor.h"
+#include "lode-source-editor.h"
+
+struct _LodeSourceEditor
+{
+  AdwWindow      parent_instance;
+
+  /* Template widgets */
+  GtkButton     *confirm_button;
+  AdwEntryRow   *title_row;
+  AdwEntryRow   *publisher_row;
+  AdwEntryRow   *date_row;
+  AdwEntryRow   *url_row;
+  GtkLabel      *error_label;
+
+  LodePortfolio *portfolio;
+  LodeSource    *source;
+};
+
+G_DEFINE_FINAL_TYPE (LodeSourceEditor, lode_source_editor, ADW_TYPE_WINDOW)
+
+/* The stripped text of @row, or NULL when empty. */
+static char *
+row_text (AdwEntryRow *row)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+
+  return text;
+}
+
+static const char *
+date_problem (const char *date)
+{
+  int year;
+  int month;
+  int day;
+  char end;
+
+  if (date == NULL)
+    return NULL;
+
+  if (sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
+      strlen (date) != 10 || !g_date_valid_dmy (day, month, year))
+    return _("A date reads YYYY-MM-DD, as in 2025-09-26");
+
+  return NULL;
+}
+
+static gboolean
+validate (LodeSourceEditor *self)
+{
+  g_autoptr(GString) errors = g_string_new (NULL);
+  g_autofree char *title = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *url = NULL;
+  const char *why = NULL;
+
+  if (self->portfolio == NULL)
+    return FALSE;
+
+  title = row_text (self->title_row);
+  date = row_text (self->date_row);
+  url = row_text (self->url_row);
+
+  lode_editor_mark_row (GTK_WIDGET (self->title_row),
+                        title == NULL ? _("A source needs a title") : NULL, errors);
+  lode_editor_mark_row (GTK_WIDGET (self->date_row), date_problem (date), errors);
+  if (url != NULL && g_uri_peek_scheme (url) == NULL)
+    why = _("An address starts with its scheme, as in https://");
+  lode_editor_mark_row (GTK_WIDGET (self->url_row), why, errors);
+  lode_editor_show_errors (GTK_WIDGET (self), self->error_label, errors);
+
+  return errors->len == 0;
+}
+
+static void
+set_string (LodeHistory *history,
+            const char  *label,
+            GObject     *object,
+            const char  *property,
+            const char  *old_text,
+            const char  *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (g_strcmp0 (old_text, text) == 0)
+    return;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  lode_history_set_property (history, label, object, property, &value);
+}
+
+static void
+confirm_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LodeSourceEditor *self = LODE_SOURCE_EDITOR (widget);
+  LodeHistory *history = lode_portfolio_get_history (self->portfolio);
+  GListStore *store = lode_portfolio_get_sources (self->portfolio);
+  g_autofree char *title = row_text (self->title_row);
+  g_autofree char *publisher = row_text (self->publisher_row);
+  g_autofree char *date = row_text (self->date_row);
+  g_autofree char *url = row_text (self->url_row);
+  g_autofree char *label = NULL;
+
+  if (!validate (self))
+    return;
+
+  if (self->source == NULL)
+    {
+      g_autofree char *base = lode_mineral_editor_make_id (self->portfolio, title);
+      g_autofree char *id = g_strdup (base);
+      g_autoptr(LodeSource) source = NULL;
+
+      for (guint n = 2; lode_portfolio_find_source (self->portfolio, id) != NULL; n++)
+        {
+          g_free (id);
+          id = g_strdup_printf ("%s-%u", base, n);
+        }
+
+      source = lode_source_new (id, title);
+      lode_source_set_publisher (source, publisher);
+      lode_source_set_date (source, date);
+      lode_source_set_url (source, url);
+      label = g_strdup_printf (_("Add %s"), title);
+      lode_history_insert_item (history, label, store,
+                                g_list_model_get_n_items (G_LIST_MODEL (store)), G_OBJECT (source));
+    }
+  else
+    {
+      GObject *object = G_OBJECT (self->source);
+
+      label = g_strdup_printf (_("Edit %s"), lode_source_get_title (self->source));
+      lode_history_begin_group (history, label);
+      set_string (history, label, object, "title", lode_source_get_title (self->source), title);
+      set_string (history, label, object, "publisher", lode_source_get_publisher (self->source), publisher);
+      set_string (history, label, object, "date", lode_source_get_date (self->source), date);
+      set_string (history, label, object, "url", lode_source_get_url (self->source), url);
+      lode_history_end_group (history);
+    }
+
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+entry_activated (LodeSourceEditor *self)
+{
+  if (validate (self))
+    gtk_widget_activate_action (GTK_WIDGET (self), "editor.confirm", NULL);
+}
+
+static void
+lode_source_editor_dispose (GObject *object)
+{
+  LodeSourceEditor *self = LODE_SOURCE_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_SOURCE_EDITOR);
+  g_clear_object (&self->portfolio);
+  g_clear_object (&self->source);
+
+  G_OBJECT_CLASS (lode_source_editor_parent_class)->dispose (object);
+}
+
+static void
+lode_source_editor_class_init (LodeSourceEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lode_source_editor_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-source-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LodeSourceEditor, confirm_button);
+  gtk_widget_class_bind_template_child (widget_class, LodeSourceEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeSourceEditor, publisher_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeSourceEditor, date_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeSourceEditor, url_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeSourceEditor, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, validate);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated);
+
+  gtk_widget_class_install_action (widget_class, "editor.confirm", NULL, confirm_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+lode_source_editor_init (LodeSourceEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static void
+set_row_text (AdwEntryRow *row,
+              const char  *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+LodeSourceEditor *
+lode_source_editor_new (LodePortfolio *portfolio,
+                        LodeSource    *source)
+{
+  LodeSourceEditor *self;
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
+  g_return_val_if_fail (source == NULL || LODE_IS_SOURCE (source), NULL);
+
+  self = g_object_new (LODE_TYPE_SOURCE_EDITOR, NULL);
+  self->portfolio = g_object_ref (portfolio);
+  g_set_object (&self->source, source);
+
+  if (source != NULL)
+    {
+      set_row_text (self->title_row, lode_source_get_title (source));
+      set_row_text (self->publisher_row, lode_source_get_publisher (source));
+      set_row_text (self->date_row, lode_source_get_date (source));
+      set_row_text (self->url_row, lode_source_get_url (source));
+      gtk_button_set_label (self->confirm_button, _("Save"));
+    }
+
+  validate (self);
+
+  return self;
+}
