@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lode-cells.h"
+#include "lode-history.h"
 #include "lode-window.h"
 
 static GtkWidget *
@@ -141,4 +142,98 @@ lode_editor_show_errors (GtkWidget *editor,
   gtk_label_set_label (label, errors->str);
   gtk_widget_set_visible (GTK_WIDGET (label), errors->len > 0);
   gtk_widget_action_set_enabled (editor, "editor.confirm", errors->len == 0);
+}
+
+void
+lode_editor_set_property (gpointer      history,
+                          const char   *label,
+                          GObject      *object,
+                          const char   *property,
+                          const GValue *value)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_auto(GValue) current = G_VALUE_INIT;
+
+  g_assert (pspec != NULL);
+
+  g_value_init (&current, pspec->value_type);
+  g_object_get_property (object, property, &current);
+  if (g_param_values_cmp (pspec, &current, value) == 0)
+    return;
+
+  lode_history_set_property (history, label, object, property, value);
+}
+
+static gboolean
+id_taken (GListModel  *items,
+          const char  *(*get_id) (gpointer item),
+          const char  *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+
+      if (g_strcmp0 (get_id (item), id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+char *
+lode_editor_make_id (const char  *name,
+                     GListModel  *items,
+                     const char *(*get_id) (gpointer item))
+{
+  g_autoptr(GString) slug = g_string_new (NULL);
+  g_autofree char *ascii = g_str_to_ascii (name, "C");
+  g_autofree char *base = NULL;
+  char *id;
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (slug, g_ascii_tolower (*p));
+      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
+        g_string_append_c (slug, '-');
+    }
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  if (slug->len == 0)
+    g_string_append (slug, "item");
+
+  base = g_string_free (g_steal_pointer (&slug), FALSE);
+  id = g_strdup (base);
+  for (guint n = 2; id_taken (items, get_id, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", base, n);
+    }
+
+  return id;
+}
+
+void
+lode_editor_set_string (gpointer    history,
+                        const char *label,
+                        GObject    *object,
+                        const char *property,
+                        const char *text)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, text);
+  lode_editor_set_property (history, label, object, property, &value);
+}
+
+char *
+lode_editor_row_text (gpointer row)
+{
+  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+
+  if (*text == '\0')
+    g_clear_pointer (&text, g_free);
+
+  return text;
 }

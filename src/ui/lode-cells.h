@@ -56,3 +56,37 @@ void     lode_editor_show_errors   (GtkWidget  *editor,
                                     GString    *errors);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Sets @property of @object to @value through @history, as part of the
+ * open group, unless it already has that value. */
+void     lode_editor_set_property  (gpointer      history,
+                                    const char   *label,
+                                    GObject      *object,
+                                    const char   *property,
+                                    const GValue *value);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* A slug made from @name ("Iron ore" → "iron-ore") that no item of @items
+ * has as its id (read with @get_id). */
+char    *lode_editor_make_id       (const char  *name,
+                                    GListModel  *items,
+                                    const char *(*get_id) (gpointer item));
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+void     lode_editor_set_string    (gpointer      history,
+                                    const char   *label,
+                                    GObject      *object,
+                                    const char   *property,
+                                    const char   *text);
+/* The stripped text of an editable @row, or NULL when it is empty. */
+char    *lode_editor_row_text      (gpointer      row);
+
+G_END_DECLS

@@ -77,32 +77,8 @@ char *
 lode_mineral_editor_make_id (LodePortfolio *portfolio,
                              const char    *name)
 {
-  g_autoptr(GString) slug = g_string_new (NULL);
-  g_autofree char *ascii = g_str_to_ascii (name, "C");
-  g_autofree char *base = NULL;
-  char *id;
-
-  for (const char *p = ascii; *p != '\0'; p++)
-    {
-      if (g_ascii_isalnum (*p))
-        g_string_append_c (slug, g_ascii_tolower (*p));
-      else if (slug->len > 0 && slug->str[slug->len - 1] != '-')
-        g_string_append_c (slug, '-');
-    }
-  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
-    g_string_truncate (slug, slug->len - 1);
-  if (slug->len == 0)
-    g_string_append (slug, "mineral");
-
-  base = g_string_free (g_steal_pointer (&slug), FALSE);
-  id = g_strdup (base);
-  for (guint n = 2; lode_portfolio_find_mineral (portfolio, id) != NULL; n++)
-    {
-      g_free (id);
-      id = g_strdup_printf ("%s-%u", base, n);
-    }
-
-  return id;
+  return lode_editor_make_id (name, G_LIST_MODEL (lode_portfolio_get_minerals (portfolio)),
+                              (const char *(*) (gpointer)) lode_mineral_get_id);
 }
 
 static void

@@ -3,20 +3,27 @@
 
 #include <glib/gi18n.h>
 
+#include "lode-cells.h"
+#include "lode-project-editor.h"
 #include "lode-projects-page.h"
 #include "lode-ui-format.h"
 
 struct _LodeProjectsPage
 {
-  AdwBin               parent_instance;
+  AdwBin              parent_instance;
 
   /* Template widgets */
-  GtkStack            *stack;
-  AdwPreferencesGroup *group;
-  GtkListBox          *list_box;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *stack;
+  GtkColumnView      *column_view;
+  GtkSingleSelection *selection;
+  GtkSortListModel   *sort_model;
+  GtkFilterListModel *filter_model;
+  GtkCustomFilter    *filter;
+  GtkLabel           *totals_label;
 
-  LodePortfolio       *portfolio;
-  GListModel          *projects;
+  LodePortfolio      *portfolio;
 };
 
 G_DEFINE_FINAL_TYPE (LodeProjectsPage, lode_projects_page, ADW_TYPE_BIN)
@@ -29,9 +36,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define INVESTMENT_LABEL_KEY "lode-investment-label"
-#define PORTFOLIO_KEY "lode-portfolio"
-
 /* "Copper, Gold": the names of the minerals with these ids. */
 static char *
 mineral_names (LodePortfolio      *portfolio,
@@ -39,12 +43,9 @@ mineral_names (LodePortfolio      *portfolio,
 {
   g_autoptr(GString) names = g_string_new (NULL);
 
-  for (guint i = 0; ids[i] != NULL; i++)
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
-      LodeMineral *mineral = NULL;
-
-      if (portfolio != NULL)
-        mineral = lode_portfolio_find_mineral (portfolio, ids[i]);
+      LodeMineral *mineral = portfolio != NULL ? lode_portfolio_find_mineral (portfolio, ids[i]) : NULL;
 
       if (i > 0)
         /* TRANSLATORS: the separator in a list of minerals, as in "Copper, Gold" */
@@ -55,130 +56,338 @@ mineral_names (LodePortfolio      *portfolio,
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
-static void
-update_row (AdwActionRow *row,
-            GParamSpec   *pspec,
-            LodeProject  *project)
+/* Sort keys */
+
+static char *
+name_key (LodeProject *project,
+          gpointer     user_data)
 {
-  GtkLabel *investment = g_object_get_data (G_OBJECT (row), INVESTMENT_LABEL_KEY);
-  const char *status = lode_format_project_status (lode_project_get_status (project));
-  const char *region = lode_project_get_region (project);
-  LodeMoney committed = lode_project_get_committed (project);
-  LodeMoney disbursed = lode_project_get_disbursed (project);
-  const char * const *minerals = lode_project_get_minerals (project);
-  LodePortfolio *portfolio = g_object_get_data (G_OBJECT (row), PORTFOLIO_KEY);
-  g_autoptr(GPtrArray) parts = NULL;
-  g_autofree char *subtitle = NULL;
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lode_project_get_name (project));
-
-  parts = g_ptr_array_new_with_free_func (g_free);
-  if (status != NULL)
-    g_ptr_array_add (parts, g_strdup (status));
-  if (region != NULL && *region != '\0')
-    g_ptr_array_add (parts, g_strdup (region));
-  if (minerals != NULL && minerals[0] != NULL)
-    g_ptr_array_add (parts, mineral_names (portfolio, minerals));
-  g_ptr_array_add (parts, NULL);
-
-  /* TRANSLATORS: the separator between a project's status, region and
-   * minerals, as in "Production · Balochistan · Copper, Gold" */
-  subtitle = g_strjoinv (_(" · "), (char **) parts->pdata);
-  adw_action_row_set_subtitle (row, subtitle);
-
-  if (committed != LODE_MONEY_UNSET)
-    {
-      g_autofree char *text = lode_money_format_short (committed);
-      g_autofree char *exact = lode_money_format_full (committed);
-      g_autoptr(GString) tooltip = g_string_new (NULL);
-
-      /* TRANSLATORS: the investment committed to a project, exactly */
-      g_string_append_printf (tooltip, _("Committed: %s"), exact);
-      if (disbursed != LODE_MONEY_UNSET)
-        {
-          g_autofree char *exact_disbursed = lode_money_format_full (disbursed);
-
-          g_string_append_c (tooltip, '\n');
-          /* TRANSLATORS: the investment disbursed to a project, exactly */
-          g_string_append_printf (tooltip, _("Disbursed: %s"), exact_disbursed);
-        }
-
-      gtk_label_set_label (investment, text);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (investment), tooltip->str);
-      gtk_widget_set_visible (GTK_WIDGET (investment), TRUE);
-    }
-  else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (investment), FALSE);
-    }
+  return g_strdup (lode_project_get_name (project));
 }
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
+static char *
+status_key (LodeProject *project,
+            gpointer     user_data)
+{
+  return g_strdup (lode_format_project_status (lode_project_get_status (project)));
+}
+
+static char *
+region_key (LodeProject *project,
+            gpointer     user_data)
+{
+  return g_strdup (lode_project_get_region (project));
+}
+
+static char *
+minerals_key (LodeProject      *project,
+              LodeProjectsPage *self)
+{
+  return mineral_names (self->portfolio, lode_project_get_minerals (project));
+}
+
+static gint64
+committed_key (LodeProject *project,
+               gpointer     user_data)
+{
+  return lode_project_get_committed (project);
+}
+
+static gint64
+disbursed_key (LodeProject *project,
+               gpointer     user_data)
+{
+  return lode_project_get_disbursed (project);
+}
+
+static int
+start_key (LodeProject *project,
+           gpointer     user_data)
+{
+  return lode_project_get_start_year (project);
+}
+
+static gint64
+jobs_key (LodeProject *project,
+          gpointer     user_data)
+{
+  return lode_project_get_jobs (project);
+}
+
+/* Cells */
+
+static void
+bind_name_cell (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  lode_cell_set_text (list_item, lode_project_get_name (gtk_list_item_get_item (list_item)), NULL);
+}
+
+static void
+bind_status_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  LodeProject *project = gtk_list_item_get_item (list_item);
+
+  lode_cell_set_text (list_item, lode_format_project_status (lode_project_get_status (project)), NULL);
+}
+
+static void
+bind_region_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  lode_cell_set_text (list_item, lode_project_get_region (gtk_list_item_get_item (list_item)), NULL);
+}
+
+static void
+bind_minerals_cell (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    LodeProjectsPage         *self)
+{
+  g_autofree char *names = minerals_key (gtk_list_item_get_item (list_item), self);
+
+  lode_cell_set_text (list_item, names, names);
+}
+
+static void
+set_money_cell (GtkListItem *list_item,
+                LodeMoney    value)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *exact = NULL;
+
+  if (value == LODE_MONEY_UNSET)
+    {
+      lode_cell_set_text (list_item, NULL, NULL);
+      return;
+    }
+
+  text = lode_format_money (value);
+  exact = lode_money_format_full (value);
+  lode_cell_set_text (list_item, text, exact);
+}
+
+static void
+bind_committed_cell (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  set_money_cell (list_item, lode_project_get_committed (gtk_list_item_get_item (list_item)));
+}
+
+static void
+bind_disbursed_cell (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     gpointer                  user_data)
+{
+  set_money_cell (list_item, lode_project_get_disbursed (gtk_list_item_get_item (list_item)));
+}
+
+static void
+bind_start_cell (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
+{
+  int year = lode_project_get_start_year (gtk_list_item_get_item (list_item));
+  g_autofree char *text = year > 0 ? g_strdup_printf ("%d", year) : NULL;
+
+  lode_cell_set_text (list_item, text, NULL);
+}
+
+static void
+bind_jobs_cell (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  gint64 jobs = lode_project_get_jobs (gtk_list_item_get_item (list_item));
+  g_autofree char *text = jobs >= 0 ? g_strdup_printf ("%'" G_GINT64_FORMAT, jobs) : NULL;
+
+  lode_cell_set_text (list_item, text, NULL);
+}
+
+static void
+update_empty (LodeProjectsPage *self)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *committed_text = NULL;
+  g_autofree char *disbursed_text = NULL;
+  g_autofree char *exact = NULL;
+  LodeMoney committed = 0;
+  LodeMoney disbursed = 0;
+  gint64 jobs = 0;
+  guint n_shown;
+  guint n_all;
+
+  if (self->sort_model == NULL || self->stack == NULL || self->totals_label == NULL)
+    return;
+
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  n_all = self->portfolio != NULL ?
+          g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_projects (self->portfolio))) : 0;
+
+  gtk_stack_set_visible_child_name (self->stack,
+                                    n_all == 0 ? "empty" : n_shown == 0 ? "no-results" : "list");
+  for (guint i = 0; i < n_shown; i++)
+    {
+      g_autoptr(LodeProject) project = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
+
+      if (lode_project_get_committed (project) != LODE_MONEY_UNSET)
+        committed += lode_project_get_committed (project);
+      if (lode_project_get_disbursed (project) != LODE_MONEY_UNSET)
+        disbursed += lode_project_get_disbursed (project);
+      if (lode_project_get_jobs (project) > 0)
+        jobs += lode_project_get_jobs (project);
+    }
+
+  committed_text = lode_format_money (committed);
+  disbursed_text = lode_format_money (disbursed);
+  /* TRANSLATORS: the totals line below the projects, as in
+   * "4 projects · $10.5 B committed · $2 B disbursed · 5,200 jobs" */
+  text = g_strdup_printf (ngettext ("%'u project · %s committed · %s disbursed · %'" G_GINT64_FORMAT " jobs",
+                                    "%'u projects · %s committed · %s disbursed · %'" G_GINT64_FORMAT " jobs",
+                                    n_shown),
+                          n_shown, committed_text, disbursed_text, jobs);
+  gtk_label_set_label (self->totals_label, text);
+  exact = lode_money_format_full (committed);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), exact);
+}
+
+static gboolean
+project_matches (gpointer item,
+                 gpointer user_data)
 {
   LodeProjectsPage *self = user_data;
-  LodeProject *project = item;
-  GtkWidget *row;
-  GtkWidget *investment;
+  g_autofree char *minerals = minerals_key (item, self);
+  const char *texts[] = {
+    lode_project_get_name (item),
+    lode_format_project_status (lode_project_get_status (item)),
+    lode_project_get_region (item),
+    lode_project_get_operator (item),
+    minerals,
+  };
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-
-  investment = gtk_label_new (NULL);
-  gtk_widget_add_css_class (investment, "numeric");
-  gtk_widget_add_css_class (investment, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), investment);
-  g_object_set_data (G_OBJECT (row), INVESTMENT_LABEL_KEY, investment);
-  /* For the names of the minerals. */
-  if (self->portfolio != NULL)
-    g_object_set_data_full (G_OBJECT (row), PORTFOLIO_KEY,
-                            g_object_ref (self->portfolio), g_object_unref);
-
-  update_row (ADW_ACTION_ROW (row), NULL, project);
-  g_signal_connect_object (project, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
-
-  return row;
+  return lode_list_texts_match (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                texts, G_N_ELEMENTS (texts));
 }
 
 static void
-update_summary (LodeProjectsPage *self)
+search_changed (LodeProjectsPage *self)
 {
-  guint n_projects = 0;
-  LodeMoney committed = 0;
-  g_autofree char *description = NULL;
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
 
-  if (self->projects != NULL)
-    n_projects = g_list_model_get_n_items (self->projects);
+static LodeProject *
+selected_project (LodeProjectsPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
 
-  gtk_stack_set_visible_child_name (self->stack, n_projects == 0 ? "empty" : "list");
+static void
+update_actions (LodeProjectsPage *self)
+{
+  gboolean selected = self->portfolio != NULL && selected_project (self) != NULL;
 
-  for (guint i = 0; i < n_projects; i++)
-    {
-      g_autoptr(LodeProject) project = g_list_model_get_item (self->projects, i);
-      LodeMoney value = lode_project_get_committed (project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.add", self->portfolio != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.edit", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.duplicate", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.delete", selected);
+}
 
-      if (value != LODE_MONEY_UNSET)
-        committed += value;
-    }
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LodeProjectsPage *self = LODE_PROJECTS_PAGE (widget);
 
-  if (committed > 0)
-    {
-      g_autofree char *total = lode_money_format_short (committed);
+  if (self->portfolio != NULL)
+    lode_list_present_editor (widget, GTK_WINDOW (lode_project_editor_new (self->portfolio, NULL)));
+}
 
-      /* TRANSLATORS: as in "4 projects · $10.5 B committed" */
-      description = g_strdup_printf (ngettext ("%u project · %s committed",
-                                               "%u projects · %s committed",
-                                               n_projects),
-                                     n_projects, total);
-    }
-  else
-    {
-      description = g_strdup_printf (ngettext ("%u project", "%u projects", n_projects),
-                                     n_projects);
-    }
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LodeProjectsPage *self = LODE_PROJECTS_PAGE (widget);
+  LodeProject *project = selected_project (self);
 
-  adw_preferences_group_set_description (self->group, description);
+  if (project != NULL)
+    lode_list_present_editor (widget, GTK_WINDOW (lode_project_editor_new (self->portfolio, project)));
+}
+
+static void
+row_activated (LodeProjectsPage *self,
+               guint            position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "projects.edit", NULL);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LodeProjectsPage *self = LODE_PROJECTS_PAGE (widget);
+  LodeProject *project = selected_project (self);
+  GListStore *store;
+  g_autoptr(LodeProject) copy = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  guint position = 0;
+
+  if (project == NULL)
+    return;
+
+  store = lode_portfolio_get_projects (self->portfolio);
+  g_list_store_find (store, project, &position);
+  name = g_strdup_printf (_("%s (copy)"), lode_project_get_name (project));
+  id = lode_project_editor_make_id (self->portfolio, name);
+  copy = lode_project_editor_copy (project, id, name);
+  label = g_strdup_printf (_("Duplicate %s"), lode_project_get_name (project));
+  lode_history_insert_item (lode_portfolio_get_history (self->portfolio), label,
+                            store, position + 1, G_OBJECT (copy));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LodeProjectsPage *self = LODE_PROJECTS_PAGE (widget);
+  LodeProject *project = selected_project (self);
+  GListStore *store;
+  g_autofree char *label = NULL;
+  g_autofree char *toast_title = NULL;
+  guint position = 0;
+
+  if (project == NULL)
+    return;
+
+  store = lode_portfolio_get_projects (self->portfolio);
+  if (!g_list_store_find (store, project, &position))
+    return;
+
+  toast_title = g_strdup_printf (_("Deleted %s"), lode_project_get_name (project));
+  label = g_strdup_printf (_("Delete %s"), lode_project_get_name (project));
+  lode_history_remove_item (lode_portfolio_get_history (self->portfolio), label, store, position);
+  lode_list_toast_deleted (widget, toast_title);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LodeProjectsPage *self = LODE_PROJECTS_PAGE (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -186,14 +395,8 @@ lode_projects_page_dispose (GObject *object)
 {
   LodeProjectsPage *self = LODE_PROJECTS_PAGE (object);
 
-  if (self->projects != NULL)
-    g_signal_handlers_disconnect_by_func (self->projects, update_summary, self);
-
-  /* The bin's child goes first, so the template does not unparent it
-   * behind the bin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_PROJECTS_PAGE);
-  g_clear_object (&self->projects);
   g_clear_object (&self->portfolio);
 
   G_OBJECT_CLASS (lode_projects_page_parent_class)->dispose (object);
@@ -201,9 +404,9 @@ lode_projects_page_dispose (GObject *object)
 
 static void
 lode_projects_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
   LodeProjectsPage *self = LODE_PROJECTS_PAGE (object);
 
@@ -220,9 +423,9 @@ lode_projects_page_get_property (GObject    *object,
 
 static void
 lode_projects_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
 {
   LodeProjectsPage *self = LODE_PROJECTS_PAGE (object);
 
@@ -256,17 +459,68 @@ lode_projects_page_class_init (LodeProjectsPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LODE_TYPE_PROJECT);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-projects-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, group);
-  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, filter);
+  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, totals_label);
+  gtk_widget_class_bind_template_callback (widget_class, update_empty);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, name_key);
+  gtk_widget_class_bind_template_callback (widget_class, status_key);
+  gtk_widget_class_bind_template_callback (widget_class, region_key);
+  gtk_widget_class_bind_template_callback (widget_class, minerals_key);
+  gtk_widget_class_bind_template_callback (widget_class, committed_key);
+  gtk_widget_class_bind_template_callback (widget_class, disbursed_key);
+  gtk_widget_class_bind_template_callback (widget_class, start_key);
+  gtk_widget_class_bind_template_callback (widget_class, jobs_key);
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_text_cell",
+                                                G_CALLBACK (lode_cell_setup_text));
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_short_cell",
+                                                G_CALLBACK (lode_cell_setup_short));
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_medium_cell",
+                                                G_CALLBACK (lode_cell_setup_medium));
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_number_cell",
+                                                G_CALLBACK (lode_cell_setup_number));
+  gtk_widget_class_bind_template_callback (widget_class, bind_name_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_status_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_region_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_minerals_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_committed_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_disbursed_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_start_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_jobs_cell);
+
+  gtk_widget_class_install_action (widget_class, "projects.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "projects.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "projects.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "projects.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "projects.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "projects.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "projects.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "projects.delete", NULL);
 }
 
 static void
 lode_projects_page_init (LodeProjectsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  update_summary (self);
+
+  gtk_custom_filter_set_filter_func (self->filter, project_matches, self, NULL);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  update_empty (self);
+  update_actions (self);
 }
 
 LodePortfolio *
@@ -279,7 +533,7 @@ lode_projects_page_get_portfolio (LodeProjectsPage *self)
 
 void
 lode_projects_page_set_portfolio (LodeProjectsPage *self,
-                                  LodePortfolio    *portfolio)
+                                 LodePortfolio   *portfolio)
 {
   g_return_if_fail (LODE_IS_PROJECTS_PAGE (self));
   g_return_if_fail (portfolio == NULL || LODE_IS_PORTFOLIO (portfolio));
@@ -287,19 +541,12 @@ lode_projects_page_set_portfolio (LodeProjectsPage *self,
   if (!g_set_object (&self->portfolio, portfolio))
     return;
 
-  if (self->projects != NULL)
-    g_signal_handlers_disconnect_by_func (self->projects, update_summary, self);
-  g_clear_object (&self->projects);
-
-  if (portfolio != NULL)
-    {
-      self->projects = g_object_ref (G_LIST_MODEL (lode_portfolio_get_projects (portfolio)));
-      g_signal_connect_object (self->projects, "items-changed",
-                               G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
-    }
-
-  gtk_list_box_bind_model (self->list_box, self->projects, create_row, self, NULL);
-  update_summary (self);
+  gtk_filter_list_model_set_model (self->filter_model,
+                                   portfolio != NULL ?
+                                   G_LIST_MODEL (lode_portfolio_get_projects (portfolio)) :
+                                   NULL);
+  update_empty (self);
+  update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
 }

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "lode-cells.h"
-#include "lode-mineral-editor.h"
 #include "lode-source-editor.h"
 
 struct _LodeSourceEditor
@@ -26,18 +25,6 @@ struct _LodeSourceEditor
 };
 
 G_DEFINE_FINAL_TYPE (LodeSourceEditor, lode_source_editor, ADW_TYPE_WINDOW)
-
-/* The stripped text of @row, or NULL when empty. */
-static char *
-row_text (AdwEntryRow *row)
-{
-  char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
-
-  if (*text == '\0')
-    g_clear_pointer (&text, g_free);
-
-  return text;
-}
 
 static const char *
 date_problem (const char *date)
@@ -69,9 +56,9 @@ validate (LodeSourceEditor *self)
   if (self->portfolio == NULL)
     return FALSE;
 
-  title = row_text (self->title_row);
-  date = row_text (self->date_row);
-  url = row_text (self->url_row);
+  title = lode_editor_row_text (self->title_row);
+  date = lode_editor_row_text (self->date_row);
+  url = lode_editor_row_text (self->url_row);
 
   lode_editor_mark_row (GTK_WIDGET (self->title_row),
                         title == NULL ? _("A source needs a title") : NULL, errors);
@@ -85,24 +72,6 @@ validate (LodeSourceEditor *self)
 }
 
 static void
-set_string (LodeHistory *history,
-            const char  *label,
-            GObject     *object,
-            const char  *property,
-            const char  *old_text,
-            const char  *text)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  if (g_strcmp0 (old_text, text) == 0)
-    return;
-
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, text);
-  lode_history_set_property (history, label, object, property, &value);
-}
-
-static void
 confirm_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -110,10 +79,10 @@ confirm_action (GtkWidget  *widget,
   LodeSourceEditor *self = LODE_SOURCE_EDITOR (widget);
   LodeHistory *history = lode_portfolio_get_history (self->portfolio);
   GListStore *store = lode_portfolio_get_sources (self->portfolio);
-  g_autofree char *title = row_text (self->title_row);
-  g_autofree char *publisher = row_text (self->publisher_row);
-  g_autofree char *date = row_text (self->date_row);
-  g_autofree char *url = row_text (self->url_row);
+  g_autofree char *title = lode_editor_row_text (self->title_row);
+  g_autofree char *publisher = lode_editor_row_text (self->publisher_row);
+  g_autofree char *date = lode_editor_row_text (self->date_row);
+  g_autofree char *url = lode_editor_row_text (self->url_row);
   g_autofree char *label = NULL;
 
   if (!validate (self))
@@ -121,15 +90,9 @@ confirm_action (GtkWidget  *widget,
 
   if (self->source == NULL)
     {
-      g_autofree char *base = lode_mineral_editor_make_id (self->portfolio, title);
-      g_autofree char *id = g_strdup (base);
+      g_autofree char *id = lode_editor_make_id (title, G_LIST_MODEL (store),
+                                                 (const char *(*) (gpointer)) lode_source_get_id);
       g_autoptr(LodeSource) source = NULL;
-
-      for (guint n = 2; lode_portfolio_find_source (self->portfolio, id) != NULL; n++)
-        {
-          g_free (id);
-          id = g_strdup_printf ("%s-%u", base, n);
-        }
 
       source = lode_source_new (id, title);
       lode_source_set_publisher (source, publisher);
@@ -145,10 +108,10 @@ confirm_action (GtkWidget  *widget,
 
       label = g_strdup_printf (_("Edit %s"), lode_source_get_title (self->source));
       lode_history_begin_group (history, label);
-      set_string (history, label, object, "title", lode_source_get_title (self->source), title);
-      set_string (history, label, object, "publisher", lode_source_get_publisher (self->source), publisher);
-      set_string (history, label, object, "date", lode_source_get_date (self->source), date);
-      set_string (history, label, object, "url", lode_source_get_url (self->source), url);
+      lode_editor_set_string (history, label, object, "title", title);
+      lode_editor_set_string (history, label, object, "publisher", publisher);
+      lode_editor_set_string (history, label, object, "date", date);
+      lode_editor_set_string (history, label, object, "url", url);
       lode_history_end_group (history);
     }
 
@@ -203,7 +166,7 @@ lode_source_editor_init (LodeSourceEditor *self)
 }
 
 static void
-set_row_text (AdwEntryRow *row,
+set_lode_editor_row_text (AdwEntryRow *row,
               const char  *text)
 {
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
@@ -224,10 +187,10 @@ lode_source_editor_new (LodePortfolio *portfolio,
 
   if (source != NULL)
     {
-      set_row_text (self->title_row, lode_source_get_title (source));
-      set_row_text (self->publisher_row, lode_source_get_publisher (source));
-      set_row_text (self->date_row, lode_source_get_date (source));
-      set_row_text (self->url_row, lode_source_get_url (source));
+      set_lode_editor_row_text (self->title_row, lode_source_get_title (source));
+      set_lode_editor_row_text (self->publisher_row, lode_source_get_publisher (source));
+      set_lode_editor_row_text (self->date_row, lode_source_get_date (source));
+      set_lode_editor_row_text (self->url_row, lode_source_get_url (source));
       gtk_button_set_label (self->confirm_button, _("Save"));
     }
 
