@@ -26,22 +26,29 @@ struct _LodeSourceEditor
 
 G_DEFINE_FINAL_TYPE (LodeSourceEditor, lode_source_editor, ADW_TYPE_WINDOW)
 
+/* A date, or a month or year when the day is not known: 2025-09-26,
+ * 2025-08, 2025. */
 static const char *
 date_problem (const char *date)
 {
-  int year;
-  int month;
-  int day;
-  char end;
+  int year = 0;
+  int month = 1;
+  int day = 1;
+  gsize length;
 
   if (date == NULL)
     return NULL;
 
-  if (sscanf (date, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
-      strlen (date) != 10 || !g_date_valid_dmy (day, month, year))
-    return _("A date reads YYYY-MM-DD, as in 2025-09-26");
+  length = strlen (date);
+  if ((length == 4 && sscanf (date, "%4d", &year) == 1) ||
+      (length == 7 && sscanf (date, "%4d-%2d", &year, &month) == 2) ||
+      (length == 10 && sscanf (date, "%4d-%2d-%2d", &year, &month, &day) == 3))
+    {
+      if (g_date_valid_dmy (day, month, year))
+        return NULL;
+    }
 
-  return NULL;
+  return _("A date reads YYYY-MM-DD (or YYYY-MM, or YYYY), as in 2025-09-26");
 }
 
 static gboolean

@@ -3,20 +3,27 @@
 
 #include <glib/gi18n.h>
 
+#include "lode-cells.h"
+#include "lode-target-editor.h"
 #include "lode-targets-page.h"
 #include "lode-ui-format.h"
 
 struct _LodeTargetsPage
 {
-  AdwBin               parent_instance;
+  AdwBin              parent_instance;
 
   /* Template widgets */
-  GtkStack            *stack;
-  AdwPreferencesGroup *group;
-  GtkListBox          *list_box;
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *stack;
+  GtkColumnView      *column_view;
+  GtkSingleSelection *selection;
+  GtkSortListModel   *sort_model;
+  GtkFilterListModel *filter_model;
+  GtkCustomFilter    *filter;
+  GtkLabel           *totals_label;
 
-  LodePortfolio       *portfolio;
-  GListModel          *targets;
+  LodePortfolio      *portfolio;
 };
 
 G_DEFINE_FINAL_TYPE (LodeTargetsPage, lode_targets_page, ADW_TYPE_BIN)
@@ -29,93 +36,321 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define GROWTH_LABEL_KEY "lode-growth-label"
+/* "Exports of Copper to China", "Investment". */
+static char *
+metric_text (LodeTarget      *target,
+             LodeTargetsPage *self)
+{
+  const char *mineral_id = lode_target_get_metric_mineral (target);
+  const char *destination = lode_target_get_metric_destination (target);
+  LodeMineral *mineral = NULL;
+  const char *mineral_name = mineral_id;
+  const char *country = destination != NULL ? lode_format_country (destination) : NULL;
+
+  if (lode_target_get_metric_kind (target) == LODE_METRIC_KIND_INVESTMENT)
+    return g_strdup (_("Investment"));
+
+  if (mineral_id != NULL && self->portfolio != NULL)
+    mineral = lode_portfolio_find_mineral (self->portfolio, mineral_id);
+  if (mineral != NULL)
+    mineral_name = lode_mineral_get_name (mineral);
+  if (country == NULL)
+    country = destination;
+
+  if (mineral_name != NULL && country != NULL)
+    /* TRANSLATORS: what a target measures, as in "Exports of Copper to China" */
+    return g_strdup_printf (_("Exports of %s to %s"), mineral_name, country);
+  if (mineral_name != NULL)
+    /* TRANSLATORS: what a target measures, as in "Exports of Copper" */
+    return g_strdup_printf (_("Exports of %s"), mineral_name);
+  if (country != NULL)
+    /* TRANSLATORS: what a target measures, as in "Exports to China" */
+    return g_strdup_printf (_("Exports to %s"), country);
+
+  return g_strdup (_("Exports"));
+}
+
+/* Sort keys */
+
+static char *
+title_key (LodeTarget *target,
+           gpointer    user_data)
+{
+  return g_strdup (lode_target_get_title (target));
+}
+
+static char *
+metric_key (LodeTarget      *target,
+            LodeTargetsPage *self)
+{
+  return metric_text (target, self);
+}
+
+static gint64
+baseline_key (LodeTarget *target,
+              gpointer    user_data)
+{
+  return lode_target_get_baseline_value (target);
+}
+
+static gint64
+target_key (LodeTarget *target,
+            gpointer    user_data)
+{
+  return lode_target_get_target_low (target);
+}
+
+static int
+year_key (LodeTarget *target,
+          gpointer    user_data)
+{
+  return lode_target_get_target_year (target);
+}
+
+static double
+growth_key (LodeTarget *target,
+            gpointer    user_data)
+{
+  double rate;
+
+  return lode_target_required_growth (target, FALSE, &rate) ? rate : -G_MAXDOUBLE;
+}
+
+/* Cells */
 
 static void
-update_row (AdwActionRow *row,
-            GParamSpec   *pspec,
-            LodeTarget   *target)
+bind_title_cell (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  user_data)
 {
-  GtkLabel *growth = g_object_get_data (G_OBJECT (row), GROWTH_LABEL_KEY);
-  g_autofree char *baseline = NULL;
-  g_autofree char *goal = NULL;
-  g_autofree char *subtitle = NULL;
+  lode_cell_set_text (list_item, lode_target_get_title (gtk_list_item_get_item (list_item)), NULL);
+}
+
+static void
+bind_metric_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  LodeTargetsPage          *self)
+{
+  g_autofree char *text = metric_text (gtk_list_item_get_item (list_item), self);
+
+  lode_cell_set_text (list_item, text, text);
+}
+
+static void
+bind_baseline_cell (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    gpointer                  user_data)
+{
+  LodeTarget *target = gtk_list_item_get_item (list_item);
+  LodeMoney value = lode_target_get_baseline_value (target);
+  g_autofree char *money = lode_format_money (value);
+  g_autofree char *exact = lode_money_format_full (value);
+  /* TRANSLATORS: a baseline, as in "$2 B (2025)" */
+  g_autofree char *text = g_strdup_printf (_("%s (%d)"), money, lode_target_get_baseline_year (target));
+
+  lode_cell_set_text (list_item, text, exact);
+}
+
+static void
+bind_target_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  LodeTarget *target = gtk_list_item_get_item (list_item);
+  g_autofree char *text = lode_format_money_range (lode_target_get_target_low (target),
+                                                   lode_target_get_target_high (target));
+  g_autofree char *low = lode_money_format_full (lode_target_get_target_low (target));
+  g_autofree char *high = lode_money_format_full (lode_target_get_target_high (target));
+  g_autofree char *exact = lode_target_get_target_high (target) != lode_target_get_target_low (target) &&
+                           lode_target_get_target_high (target) != LODE_MONEY_UNSET ?
+                           g_strdup_printf (C_("range", "%s–%s"), low, high) : g_strdup (low);
+
+  lode_cell_set_text (list_item, text, exact);
+}
+
+static void
+bind_year_cell (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  user_data)
+{
+  g_autofree char *text = g_strdup_printf ("%d", lode_target_get_target_year (gtk_list_item_get_item (list_item)));
+
+  lode_cell_set_text (list_item, text, NULL);
+}
+
+static void
+bind_growth_cell (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  gpointer                  user_data)
+{
+  LodeTarget *target = gtk_list_item_get_item (list_item);
+  g_autofree char *text = NULL;
   double low_rate;
   double high_rate;
-  gboolean has_low;
-  gboolean has_high;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lode_target_get_title (target));
-
-  baseline = lode_money_format_short (lode_target_get_baseline_value (target));
-  goal = lode_format_money_range (lode_target_get_target_low (target),
-                                  lode_target_get_target_high (target));
-  /* TRANSLATORS: a target, as in "$2 B (2025) → $6 B–$8 B by 2030" */
-  subtitle = g_strdup_printf (_("%s (%d) → %s by %d"),
-                              baseline, lode_target_get_baseline_year (target),
-                              goal, lode_target_get_target_year (target));
-  adw_action_row_set_subtitle (row, subtitle);
-
-  has_low = lode_target_required_growth (target, FALSE, &low_rate);
-  has_high = lode_target_required_growth (target, TRUE, &high_rate);
-
-  if (has_low)
+  if (lode_target_required_growth (target, FALSE, &low_rate))
     {
-      g_autofree char *text = NULL;
-
-      if (has_high && high_rate - low_rate >= 0.0005)
-        /* TRANSLATORS: the yearly growth a target needs, as in "Needs 24.6–32.0 % a year" */
-        text = g_strdup_printf (_("Needs %.1f–%.1f %% a year"), low_rate * 100.0, high_rate * 100.0);
+      if (lode_target_required_growth (target, TRUE, &high_rate) && high_rate - low_rate >= 0.0005)
+        /* TRANSLATORS: the yearly growth a target needs, as in "24.6–32.0 % a year" */
+        text = g_strdup_printf (_("%.1f–%.1f %% a year"), low_rate * 100.0, high_rate * 100.0);
       else
-        /* TRANSLATORS: the yearly growth a target needs, as in "Needs 24.6 % a year" */
-        text = g_strdup_printf (_("Needs %.1f %% a year"), low_rate * 100.0);
-
-      gtk_label_set_label (growth, text);
-      gtk_widget_set_visible (GTK_WIDGET (growth), TRUE);
+        /* TRANSLATORS: the yearly growth a target needs, as in "24.6 % a year" */
+        text = g_strdup_printf (_("%.1f %% a year"), low_rate * 100.0);
     }
-  else
-    {
-      gtk_widget_set_visible (GTK_WIDGET (growth), FALSE);
-    }
-}
 
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
-{
-  LodeTarget *target = item;
-  GtkWidget *row;
-  GtkWidget *growth;
-
-  row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-
-  growth = gtk_label_new (NULL);
-  gtk_widget_set_tooltip_text (growth, _("Yearly growth the target needs"));
-  gtk_widget_add_css_class (growth, "numeric");
-  gtk_widget_add_css_class (growth, "dim-label");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), growth);
-  g_object_set_data (G_OBJECT (row), GROWTH_LABEL_KEY, growth);
-
-  update_row (ADW_ACTION_ROW (row), NULL, target);
-  g_signal_connect_object (target, "notify", G_CALLBACK (update_row), row, G_CONNECT_SWAPPED);
-
-  return row;
+  lode_cell_set_text (list_item, text, NULL);
 }
 
 static void
-update_summary (LodeTargetsPage *self)
+update_empty (LodeTargetsPage *self)
 {
-  guint n_targets = 0;
-  g_autofree char *description = NULL;
+  g_autofree char *text = NULL;
+  guint n_shown;
+  guint n_all;
 
-  if (self->targets != NULL)
-    n_targets = g_list_model_get_n_items (self->targets);
+  if (self->sort_model == NULL || self->stack == NULL || self->totals_label == NULL)
+    return;
 
-  gtk_stack_set_visible_child_name (self->stack, n_targets == 0 ? "empty" : "list");
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  n_all = self->portfolio != NULL ?
+          g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_targets (self->portfolio))) : 0;
 
-  description = g_strdup_printf (ngettext ("%u target", "%u targets", n_targets), n_targets);
-  adw_preferences_group_set_description (self->group, description);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    n_all == 0 ? "empty" : n_shown == 0 ? "no-results" : "list");
+  text = g_strdup_printf (ngettext ("%'u target", "%'u targets", n_shown), n_shown);
+  gtk_label_set_label (self->totals_label, text);
+}
+
+static gboolean
+target_matches (gpointer item,
+                gpointer user_data)
+{
+  LodeTargetsPage *self = user_data;
+  g_autofree char *metric = metric_text (item, self);
+  const char *texts[] = {
+    lode_target_get_title (item),
+    metric,
+  };
+
+  return lode_list_texts_match (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
+                                texts, G_N_ELEMENTS (texts));
+}
+
+static void
+search_changed (LodeTargetsPage *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static LodeTarget *
+selected_target (LodeTargetsPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+static void
+update_actions (LodeTargetsPage *self)
+{
+  gboolean selected = self->portfolio != NULL && selected_target (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "targets.add", self->portfolio != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "targets.edit", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "targets.duplicate", selected);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "targets.delete", selected);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LodeTargetsPage *self = LODE_TARGETS_PAGE (widget);
+
+  if (self->portfolio != NULL)
+    lode_list_present_editor (widget, GTK_WINDOW (lode_target_editor_new (self->portfolio, NULL)));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LodeTargetsPage *self = LODE_TARGETS_PAGE (widget);
+  LodeTarget *target = selected_target (self);
+
+  if (target != NULL)
+    lode_list_present_editor (widget, GTK_WINDOW (lode_target_editor_new (self->portfolio, target)));
+}
+
+static void
+row_activated (LodeTargetsPage *self,
+               guint            position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "targets.edit", NULL);
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LodeTargetsPage *self = LODE_TARGETS_PAGE (widget);
+  LodeTarget *target = selected_target (self);
+  GListStore *store;
+  g_autoptr(LodeTarget) copy = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *label = NULL;
+  guint position = 0;
+
+  if (target == NULL)
+    return;
+
+  store = lode_portfolio_get_targets (self->portfolio);
+  g_list_store_find (store, target, &position);
+  title = g_strdup_printf (_("%s (copy)"), lode_target_get_title (target));
+  id = lode_target_editor_make_id (self->portfolio, title);
+  copy = lode_target_editor_copy (target, id, title);
+  label = g_strdup_printf (_("Duplicate %s"), lode_target_get_title (target));
+  lode_history_insert_item (lode_portfolio_get_history (self->portfolio), label,
+                            store, position + 1, G_OBJECT (copy));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LodeTargetsPage *self = LODE_TARGETS_PAGE (widget);
+  LodeTarget *target = selected_target (self);
+  GListStore *store;
+  g_autofree char *label = NULL;
+  g_autofree char *toast_title = NULL;
+  guint position = 0;
+
+  if (target == NULL)
+    return;
+
+  store = lode_portfolio_get_targets (self->portfolio);
+  if (!g_list_store_find (store, target, &position))
+    return;
+
+  toast_title = g_strdup_printf (_("Deleted %s"), lode_target_get_title (target));
+  label = g_strdup_printf (_("Delete %s"), lode_target_get_title (target));
+  lode_history_remove_item (lode_portfolio_get_history (self->portfolio), label, store, position);
+  lode_list_toast_deleted (widget, toast_title);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LodeTargetsPage *self = LODE_TARGETS_PAGE (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
@@ -123,14 +358,8 @@ lode_targets_page_dispose (GObject *object)
 {
   LodeTargetsPage *self = LODE_TARGETS_PAGE (object);
 
-  if (self->targets != NULL)
-    g_signal_handlers_disconnect_by_func (self->targets, update_summary, self);
-
-  /* The bin's child goes first, so the template does not unparent it
-   * behind the bin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_TARGETS_PAGE);
-  g_clear_object (&self->targets);
   g_clear_object (&self->portfolio);
 
   G_OBJECT_CLASS (lode_targets_page_parent_class)->dispose (object);
@@ -193,17 +422,62 @@ lode_targets_page_class_init (LodeTargetsPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LODE_TYPE_TARGET);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-targets-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LodeTargetsPage, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, LodeTargetsPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, LodeTargetsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, LodeTargetsPage, group);
-  gtk_widget_class_bind_template_child (widget_class, LodeTargetsPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, LodeTargetsPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, LodeTargetsPage, selection);
+  gtk_widget_class_bind_template_child (widget_class, LodeTargetsPage, sort_model);
+  gtk_widget_class_bind_template_child (widget_class, LodeTargetsPage, filter_model);
+  gtk_widget_class_bind_template_child (widget_class, LodeTargetsPage, filter);
+  gtk_widget_class_bind_template_child (widget_class, LodeTargetsPage, totals_label);
+  gtk_widget_class_bind_template_callback (widget_class, update_empty);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+  gtk_widget_class_bind_template_callback (widget_class, title_key);
+  gtk_widget_class_bind_template_callback (widget_class, metric_key);
+  gtk_widget_class_bind_template_callback (widget_class, baseline_key);
+  gtk_widget_class_bind_template_callback (widget_class, target_key);
+  gtk_widget_class_bind_template_callback (widget_class, year_key);
+  gtk_widget_class_bind_template_callback (widget_class, growth_key);
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_text_cell",
+                                                G_CALLBACK (lode_cell_setup_text));
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_short_cell",
+                                                G_CALLBACK (lode_cell_setup_short));
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_number_cell",
+                                                G_CALLBACK (lode_cell_setup_number));
+  gtk_widget_class_bind_template_callback (widget_class, bind_title_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_metric_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_baseline_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_target_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_year_cell);
+  gtk_widget_class_bind_template_callback (widget_class, bind_growth_cell);
+
+  gtk_widget_class_install_action (widget_class, "targets.add", NULL, add_action);
+  gtk_widget_class_install_action (widget_class, "targets.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "targets.duplicate", NULL, duplicate_action);
+  gtk_widget_class_install_action (widget_class, "targets.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "targets.search", NULL, search_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "targets.add", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "targets.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "targets.delete", NULL);
 }
 
 static void
 lode_targets_page_init (LodeTargetsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  update_summary (self);
+
+  gtk_custom_filter_set_filter_func (self->filter, target_matches, self, NULL);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  update_empty (self);
+  update_actions (self);
 }
 
 LodePortfolio *
@@ -224,19 +498,12 @@ lode_targets_page_set_portfolio (LodeTargetsPage *self,
   if (!g_set_object (&self->portfolio, portfolio))
     return;
 
-  if (self->targets != NULL)
-    g_signal_handlers_disconnect_by_func (self->targets, update_summary, self);
-  g_clear_object (&self->targets);
-
-  if (portfolio != NULL)
-    {
-      self->targets = g_object_ref (G_LIST_MODEL (lode_portfolio_get_targets (portfolio)));
-      g_signal_connect_object (self->targets, "items-changed",
-                               G_CALLBACK (update_summary), self, G_CONNECT_SWAPPED);
-    }
-
-  gtk_list_box_bind_model (self->list_box, self->targets, create_row, NULL, NULL);
-  update_summary (self);
+  gtk_filter_list_model_set_model (self->filter_model,
+                                   portfolio != NULL ?
+                                   G_LIST_MODEL (lode_portfolio_get_targets (portfolio)) :
+                                   NULL);
+  update_empty (self);
+  update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
 }
