@@ -9,6 +9,12 @@
 #include "lode-mineral-editor.h"
 #include "lode-minerals-page.h"
 #include "lode-portfolio-io.h"
+#include "lode-project-editor.h"
+#include "lode-projects-page.h"
+#include "lode-source-editor.h"
+#include "lode-sources-page.h"
+#include "lode-target-editor.h"
+#include "lode-targets-page.h"
 #include "lode-window.h"
 
 /* Editing through the pages and their editors, on a real display (Xvfb). */
@@ -315,6 +321,208 @@ test_minerals (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+
+static gboolean
+stack_shows_no_results (gpointer data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (data), "no-results") == 0;
+}
+
+static gboolean
+stack_shows_list (gpointer data)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (data), "list") == 0;
+}
+
+/* Types @text into the entry row titled @title of @editor and tells
+ * whether the row is marked invalid. */
+static gboolean
+enter_text (GtkWidget  *editor,
+            const char *title,
+            const char *text)
+{
+  GtkWidget *row = find_widget (editor, ADW_TYPE_ENTRY_ROW, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  settle ();
+
+  return gtk_widget_has_css_class (row, "error");
+}
+
+static GtkWidget *
+open_editor (gpointer    page,
+             const char *action,
+             GType       type)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
+  g_assert_true (wait_for (has_editor, GSIZE_TO_POINTER (type)));
+
+  return find_toplevel (type);
+}
+
+static void
+confirm (GtkWidget  *editor,
+         const char *label,
+         GType       type)
+{
+  GtkWidget *button = find_widget (editor, GTK_TYPE_BUTTON, label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_true (wait_for (has_no_editor, GSIZE_TO_POINTER (type)));
+}
+
+static void
+test_exports (void)
+{
+  LodeMineralsPage *minerals_page = NULL;
+  LodeWindow *window = window_new_empty (&minerals_page);
+  LodePortfolio *portfolio = lode_window_get_portfolio (window);
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  gpointer page = template_child (window, LODE_TYPE_WINDOW, "exports_page");
+  GtkStack *stack = template_child (page, LODE_TYPE_EXPORTS_PAGE, "stack");
+  GtkEditable *search = template_child (page, LODE_TYPE_EXPORTS_PAGE, "search_entry");
+  GtkLabel *totals = template_child (page, LODE_TYPE_EXPORTS_PAGE, "totals_label");
+  GtkWidget *editor;
+  LodeExportRow row;
+
+  mineral_editor_enter (minerals_page, "minerals.add", "Copper", "Add");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+
+  editor = open_editor (page, "exports.add", LODE_TYPE_EXPORT_EDITOR);
+  g_assert_false (gtk_widget_is_sensitive (find_widget (editor, GTK_TYPE_BUTTON, "Add")));
+  g_assert_true (enter_text (editor, "Value (US$)", "a lot"));
+  g_assert_true (enter_text (editor, "Value (US$)", "-5"));
+  g_assert_true (enter_text (editor, "Value (US$)", "1.005"));
+  g_assert_false (gtk_widget_is_sensitive (find_widget (editor, GTK_TYPE_BUTTON, "Add")));
+  g_assert_false (enter_text (editor, "Value (US$)", "1,140,000,000.25"));
+  /* A quantity needs its unit. */
+  g_assert_false (enter_text (editor, "Quantity", "1200.5"));
+  g_assert_true (gtk_widget_has_css_class (find_widget (editor, ADW_TYPE_COMBO_ROW, "Unit"), "error"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (editor, ADW_TYPE_COMBO_ROW, "Unit")), LODE_UNIT_T);
+  settle ();
+  confirm (editor, "Add", LODE_TYPE_EXPORT_EDITOR);
+
+  g_assert_cmpuint (lode_export_table_get_n_rows (table), ==, 1);
+  lode_export_table_get_row (table, 0, &row);
+  g_assert_cmpstr (row.mineral, ==, "copper");
+  g_assert_cmpint (row.value, ==, 114000000025);
+  g_assert_cmpfloat (row.quantity, ==, 1200.5);
+  g_assert_cmpint (row.unit, ==, LODE_UNIT_T);
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Add Export Record");
+  settle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
+  g_assert_true (strstr (gtk_label_get_label (totals), "1 record") != NULL);
+  g_assert_true (strstr (gtk_label_get_label (totals), "200.5 t") != NULL);
+
+  /* Edit, then duplicate and delete through the page. */
+  gtk_single_selection_set_selected (template_child (page, LODE_TYPE_EXPORTS_PAGE, "selection"), 0);
+  editor = open_editor (page, "exports.edit", LODE_TYPE_EXPORT_EDITOR);
+  g_assert_false (enter_text (editor, "Value (US$)", "11000000"));
+  confirm (editor, "Save", LODE_TYPE_EXPORT_EDITOR);
+  lode_export_table_get_row (table, 0, &row);
+  g_assert_cmpint (row.value, ==, 1100000000);
+
+  gtk_single_selection_set_selected (template_child (page, LODE_TYPE_EXPORTS_PAGE, "selection"), 0);
+  g_assert_true (gtk_widget_activate_action (page, "exports.duplicate", NULL));
+  g_assert_cmpuint (lode_export_table_get_n_rows (table), ==, 2);
+  gtk_single_selection_set_selected (template_child (page, LODE_TYPE_EXPORTS_PAGE, "selection"), 1);
+  g_assert_true (gtk_widget_activate_action (page, "exports.delete", NULL));
+  g_assert_cmpuint (lode_export_table_get_n_rows (table), ==, 1);
+  lode_history_undo (history);
+  g_assert_cmpuint (lode_export_table_get_n_rows (table), ==, 2);
+
+  /* A search that matches nothing says so; the totals follow the search. */
+  gtk_editable_set_text (search, "no such mineral");
+  g_assert_true (wait_for (stack_shows_no_results, stack));
+  gtk_editable_set_text (search, "copp");
+  g_assert_true (wait_for (stack_shows_list, stack));
+  g_assert_true (strstr (gtk_label_get_label (totals), "2 records") != NULL);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_sources_projects_targets (void)
+{
+  LodeMineralsPage *minerals_page = NULL;
+  LodeWindow *window = window_new_empty (&minerals_page);
+  LodePortfolio *portfolio = lode_window_get_portfolio (window);
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  gpointer sources_page = template_child (window, LODE_TYPE_WINDOW, "sources_page");
+  gpointer projects_page = template_child (window, LODE_TYPE_WINDOW, "projects_page");
+  gpointer targets_page = template_child (window, LODE_TYPE_WINDOW, "targets_page");
+  g_autoptr(LodeSource) source = NULL;
+  g_autoptr(LodeProject) project = NULL;
+  g_autoptr(LodeTarget) target = NULL;
+  GtkWidget *editor;
+
+  editor = open_editor (sources_page, "sources.add", LODE_TYPE_SOURCE_EDITOR);
+  g_assert_true (enter_text (editor, "Title", ""));
+  g_assert_false (enter_text (editor, "Title", "China customs, 2025"));
+  g_assert_true (enter_text (editor, "Date (YYYY-MM-DD)", "2025-13-01"));
+  g_assert_false (gtk_widget_is_sensitive (find_widget (editor, GTK_TYPE_BUTTON, "Add")));
+  g_assert_false (enter_text (editor, "Date (YYYY-MM-DD)", "2025-12"));
+  g_assert_true (enter_text (editor, "Address (URL)", "example.org"));
+  g_assert_false (enter_text (editor, "Address (URL)", "https://example.org/gacc"));
+  confirm (editor, "Add", LODE_TYPE_SOURCE_EDITOR);
+  source = g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_sources (portfolio)), 0);
+  g_assert_cmpstr (lode_source_get_id (source), ==, "china-customs-2025");
+  g_assert_cmpstr (lode_source_get_date (source), ==, "2025-12");
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Add China customs, 2025");
+
+  editor = open_editor (projects_page, "projects.add", LODE_TYPE_PROJECT_EDITOR);
+  g_assert_false (enter_text (editor, "Name", "Saindak"));
+  g_assert_true (enter_text (editor, "Investment Committed (US$)", "lots"));
+  g_assert_false (enter_text (editor, "Investment Committed (US$)", "350000000"));
+  g_assert_true (enter_text (editor, "Jobs", "many"));
+  g_assert_false (enter_text (editor, "Jobs", "5200"));
+  confirm (editor, "Add", LODE_TYPE_PROJECT_EDITOR);
+  project = g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_projects (portfolio)), 0);
+  g_assert_cmpint (lode_project_get_committed (project), ==, G_GINT64_CONSTANT (35000000000));
+  g_assert_cmpint (lode_project_get_disbursed (project), ==, LODE_MONEY_UNSET);
+  g_assert_cmpint (lode_project_get_jobs (project), ==, 5200);
+
+  gtk_single_selection_set_selected (template_child (projects_page, LODE_TYPE_PROJECTS_PAGE, "selection"), 0);
+  editor = open_editor (projects_page, "projects.edit", LODE_TYPE_PROJECT_EDITOR);
+  g_assert_false (enter_text (editor, "Investment Disbursed (US$)", "200000000"));
+  confirm (editor, "Save", LODE_TYPE_PROJECT_EDITOR);
+  g_assert_cmpint (lode_project_get_disbursed (project), ==, G_GINT64_CONSTANT (20000000000));
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Edit Saindak");
+  lode_history_undo (history);
+  g_assert_cmpint (lode_project_get_disbursed (project), ==, LODE_MONEY_UNSET);
+
+  editor = open_editor (targets_page, "targets.add", LODE_TYPE_TARGET_EDITOR);
+  g_assert_false (enter_text (editor, "Title", "Mineral exports"));
+  g_assert_false (enter_text (editor, "Baseline Value (US$)", "2000000000"));
+  g_assert_false (enter_text (editor, "Target, Low (US$)", "6000000000"));
+  g_assert_true (enter_text (editor, "Target, High (US$, optional)", "5000000000"));
+  g_assert_false (gtk_widget_is_sensitive (find_widget (editor, GTK_TYPE_BUTTON, "Add")));
+  g_assert_false (enter_text (editor, "Target, High (US$, optional)", "8000000000"));
+  confirm (editor, "Add", LODE_TYPE_TARGET_EDITOR);
+  target = g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_targets (portfolio)), 0);
+  g_assert_cmpint (lode_target_get_target_low (target), ==, G_GINT64_CONSTANT (600000000000));
+  g_assert_cmpint (lode_target_get_target_high (target), ==, G_GINT64_CONSTANT (800000000000));
+  g_assert_cmpint (lode_target_get_metric_kind (target), ==, LODE_METRIC_KIND_EXPORTS);
+
+  /* Deleting each goes through the history. */
+  gtk_single_selection_set_selected (template_child (targets_page, LODE_TYPE_TARGETS_PAGE, "selection"), 0);
+  g_assert_true (gtk_widget_activate_action (targets_page, "targets.delete", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_targets (portfolio))), ==, 0);
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Delete Mineral exports");
+  gtk_single_selection_set_selected (template_child (sources_page, LODE_TYPE_SOURCES_PAGE, "selection"), 0);
+  g_assert_true (gtk_widget_activate_action (sources_page, "sources.duplicate", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_sources (portfolio))), ==, 2);
+  lode_history_undo (history);
+  lode_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_targets (portfolio))), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static const char expected_document[] =
   "{\n"
   "  \"format\": \"lode-portfolio\",\n"
@@ -408,6 +616,8 @@ main (int   argc,
 
   g_test_add_func ("/lode/editing/minerals", test_minerals);
   g_test_add_func ("/lode/editing/saved-document", test_saved_document);
+  g_test_add_func ("/lode/editing/exports", test_exports);
+  g_test_add_func ("/lode/editing/sources-projects-targets", test_sources_projects_targets);
 
   status = g_test_run ();
 

@@ -30,6 +30,7 @@ struct _LodeWindow
   LodeExportsPage      *exports_page;
   LodeProjectsPage     *projects_page;
   LodeTargetsPage      *targets_page;
+  LodeSourcesPage      *sources_page;
   AdwViewSwitcherBar   *switcher_bar;
 
   LodePortfolio        *portfolio;
@@ -642,6 +643,7 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, exports_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, projects_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, targets_page);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, sources_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, switcher_bar);
   gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
 }
