@@ -523,6 +523,54 @@ test_sources_projects_targets (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+test_reserves (void)
+{
+  LodeMineralsPage *page = NULL;
+  LodeWindow *window = window_new_empty (&page);
+  LodePortfolio *portfolio = lode_window_get_portfolio (window);
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  LodeMineral *mineral;
+  GListModel *reserves;
+  g_autoptr(LodeReserve) reserve = NULL;
+  GtkWidget *editor;
+
+  mineral_editor_enter (page, "minerals.add", "Copper", "Add");
+  mineral = mineral_at (portfolio, 0);
+  reserves = lode_mineral_get_reserves (mineral);
+
+  select_first (page);
+  editor = open_editor (page, "minerals.edit", LODE_TYPE_MINERAL_EDITOR);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add-reserve", NULL));
+  settle ();
+  /* A new estimate needs its quantity. */
+  g_assert_false (gtk_widget_is_sensitive (find_widget (editor, GTK_TYPE_BUTTON, "Save")));
+  g_assert_true (enter_text (editor, "Quantity", "-1"));
+  g_assert_false (enter_text (editor, "Quantity", "5.9"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (editor, ADW_TYPE_COMBO_ROW, "Unit")), LODE_UNIT_MT);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (editor, ADW_TYPE_COMBO_ROW, "Category")),
+                              LODE_RESERVE_CATEGORY_INDICATED);
+  g_assert_true (enter_text (editor, "Value (US$, optional)", "12.345"));
+  g_assert_false (enter_text (editor, "Value (US$, optional)", "120000000000"));
+  confirm (editor, "Save", LODE_TYPE_MINERAL_EDITOR);
+
+  g_assert_cmpuint (g_list_model_get_n_items (reserves), ==, 1);
+  reserve = g_list_model_get_item (reserves, 0);
+  g_assert_cmpfloat (lode_reserve_get_quantity (reserve), ==, 5.9);
+  g_assert_cmpint (lode_reserve_get_unit (reserve), ==, LODE_UNIT_MT);
+  g_assert_cmpint (lode_reserve_get_category (reserve), ==, LODE_RESERVE_CATEGORY_INDICATED);
+  g_assert_cmpint (lode_reserve_get_value (reserve), ==, G_GINT64_CONSTANT (12000000000000));
+  g_assert_cmpint (lode_mineral_get_reserve_value (mineral), ==, G_GINT64_CONSTANT (12000000000000));
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Edit Copper");
+
+  lode_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (reserves), ==, 0);
+  lode_history_redo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (reserves), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static const char expected_document[] =
   "{\n"
   "  \"format\": \"lode-portfolio\",\n"
@@ -617,6 +665,7 @@ main (int   argc,
   g_test_add_func ("/lode/editing/minerals", test_minerals);
   g_test_add_func ("/lode/editing/saved-document", test_saved_document);
   g_test_add_func ("/lode/editing/exports", test_exports);
+  g_test_add_func ("/lode/editing/reserves", test_reserves);
   g_test_add_func ("/lode/editing/sources-projects-targets", test_sources_projects_targets);
 
   status = g_test_run ();

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-cells.h"
+#include "lode-enum-types.h"
 #include "lode-mineral-editor.h"
 #include "lode-ui-format.h"
 
@@ -18,13 +19,106 @@ struct _LodeMineralEditor
   AdwEntryRow   *name_row;
   AdwEntryRow   *symbol_row;
   AdwComboRow   *group_row;
-  AdwActionRow  *reserves_row;
+  AdwPreferencesGroup *reserves_group;
   GtkLabel      *error_label;
 
   LodePortfolio *portfolio;
   LodeMineral   *mineral;
+  GPtrArray     *reserve_forms;
   gboolean       valid;
 };
+
+/* The rows that edit one reserve estimate. */
+typedef struct
+{
+  LodeMineralEditor *editor;
+  LodeReserve       *original;   /* or NULL for a new estimate */
+  AdwExpanderRow    *expander;
+  AdwComboRow       *category;
+  AdwEntryRow       *quantity;
+  AdwComboRow       *unit;
+  AdwEntryRow       *value;
+  GtkSpinButton     *year;
+} ReserveForm;
+
+static void
+reserve_form_free (gpointer data)
+{
+  ReserveForm *form = data;
+
+  g_clear_object (&form->original);
+  g_free (form);
+}
+
+/* Reads @form into a new reserve; NULL (with the rows marked) when a
+ * value is invalid. */
+static LodeReserve *
+reserve_form_read (ReserveForm *form,
+                   GString     *errors)
+{
+  g_autofree char *value_text = lode_editor_row_text (form->value);
+  LodeReserve *reserve;
+  const char *why = NULL;
+  double quantity = -1;
+  LodeUnit unit = adw_combo_row_get_selected (form->unit);
+  LodeMoney value = LODE_MONEY_UNSET;
+  gboolean valid = TRUE;
+
+  if (!lode_parse_quantity (gtk_editable_get_text (GTK_EDITABLE (form->quantity)), &quantity, &why))
+    valid = FALSE;
+  else if (quantity < 0)
+    why = _("A reserve estimate needs a quantity");
+  lode_editor_mark_row (GTK_WIDGET (form->quantity), why, errors);
+  valid &= why == NULL;
+
+  why = unit == LODE_UNIT_NONE ? _("A quantity needs its unit") : NULL;
+  lode_editor_mark_row (GTK_WIDGET (form->unit), why, errors);
+  valid &= why == NULL;
+
+  why = NULL;
+  if (value_text != NULL && !lode_parse_money (value_text, &value, &why))
+    valid = FALSE;
+  lode_editor_mark_row (GTK_WIDGET (form->value), why, errors);
+
+  if (!valid)
+    return NULL;
+
+  reserve = lode_reserve_new (adw_combo_row_get_selected (form->category), quantity, unit);
+  lode_reserve_set_value (reserve, value);
+  lode_reserve_set_year (reserve, gtk_spin_button_get_value_as_int (form->year));
+  if (form->original != NULL)
+    {
+      lode_reserve_set_source (reserve, lode_reserve_get_source (form->original));
+      lode_reserve_set_extra (reserve, lode_reserve_get_extra (form->original));
+    }
+
+  return reserve;
+}
+
+/* The estimates as the forms say, or NULL when one is invalid. */
+static GPtrArray *
+read_reserves (LodeMineralEditor *self,
+               GString           *errors)
+{
+  g_autoptr(GPtrArray) reserves = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean valid = TRUE;
+
+  for (guint i = 0; i < self->reserve_forms->len; i++)
+    {
+      ReserveForm *form = g_ptr_array_index (self->reserve_forms, i);
+      LodeReserve *reserve = reserve_form_read (form, errors);
+
+      if (reserve == NULL)
+        {
+          valid = FALSE;
+          adw_expander_row_set_expanded (form->expander, TRUE);
+          continue;
+        }
+      g_ptr_array_add (reserves, reserve);
+    }
+
+  return valid ? g_steal_pointer (&reserves) : NULL;
+}
 
 G_DEFINE_FINAL_TYPE (LodeMineralEditor, lode_mineral_editor, ADW_TYPE_WINDOW)
 
@@ -58,10 +152,11 @@ static void
 validate (LodeMineralEditor *self)
 {
   g_autoptr(GString) errors = g_string_new (NULL);
+  g_autoptr(GPtrArray) reserves = NULL;
   const char *name;
   const char *why;
 
-  if (self->portfolio == NULL)
+  if (self->portfolio == NULL || self->reserve_forms == NULL)
     return;
 
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
@@ -69,8 +164,10 @@ validate (LodeMineralEditor *self)
   g_free ((char *) name);
 
   lode_editor_mark_row (GTK_WIDGET (self->name_row), why, errors);
+  g_clear_pointer (&reserves, g_ptr_array_unref);
+  reserves = read_reserves (self, errors);
   lode_editor_show_errors (GTK_WIDGET (self), self->error_label, errors);
-  self->valid = why == NULL;
+  self->valid = errors->len == 0;
 }
 
 char *
@@ -79,6 +176,238 @@ lode_mineral_editor_make_id (LodePortfolio *portfolio,
 {
   return lode_editor_make_id (name, G_LIST_MODEL (lode_portfolio_get_minerals (portfolio)),
                               (const char *(*) (gpointer)) lode_mineral_get_id);
+}
+
+static void
+validate (LodeMineralEditor *self);
+
+static void
+remove_reserve_clicked (GtkButton   *button,
+                        ReserveForm *form)
+{
+  LodeMineralEditor *self = form->editor;
+
+  adw_preferences_group_remove (self->reserves_group, GTK_WIDGET (form->expander));
+  g_ptr_array_remove (self->reserve_forms, form);
+  validate (self);
+}
+
+static GtkStringList *
+numbered_choices (int          n_values,
+                  int          first,
+                  const char *(*format) (int value))
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (int value = first; value < n_values; value++)
+    gtk_string_list_append (list, format (value));
+
+  return list;
+}
+
+static const char *
+format_category (int value)
+{
+  return lode_format_reserve_category (value);
+}
+
+static const char *
+format_unit (int value)
+{
+  return value == LODE_UNIT_NONE ? C_("unit", "None") : lode_enum_to_nick (LODE_TYPE_UNIT, value);
+}
+
+static void
+add_reserve_form (LodeMineralEditor *self,
+                  LodeReserve       *reserve)
+{
+  ReserveForm *form = g_new0 (ReserveForm, 1);
+  g_autoptr(GtkStringList) categories = numbered_choices (LODE_RESERVE_CATEGORY_INFERRED + 1, 0, format_category);
+  g_autoptr(GtkStringList) units = numbered_choices (LODE_UNIT_M3 + 1, 0, format_unit);
+  GtkWidget *remove;
+  GtkWidget *year_row;
+
+  form->editor = self;
+  g_set_object (&form->original, reserve);
+
+  form->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->expander), _("Reserve Estimate"));
+
+  form->category = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->category), _("Category"));
+  adw_combo_row_set_model (form->category, G_LIST_MODEL (categories));
+
+  form->quantity = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->quantity), _("Quantity"));
+
+  form->unit = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->unit), _("Unit"));
+  adw_combo_row_set_model (form->unit, G_LIST_MODEL (units));
+
+  form->value = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->value), _("Value (US$, optional)"));
+
+  form->year = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 2200, 1));
+  gtk_widget_set_valign (GTK_WIDGET (form->year), GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (form->year),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year (0: unknown)"), -1);
+  year_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year_row), _("Year (0: unknown)"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (year_row), GTK_WIDGET (form->year));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (year_row), GTK_WIDGET (form->year));
+
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove Reserve Estimate"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Reserve Estimate"), -1);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_reserve_clicked), form);
+  adw_expander_row_add_action (form->expander, remove);
+
+  adw_expander_row_add_row (form->expander, GTK_WIDGET (form->category));
+  adw_expander_row_add_row (form->expander, GTK_WIDGET (form->quantity));
+  adw_expander_row_add_row (form->expander, GTK_WIDGET (form->unit));
+  adw_expander_row_add_row (form->expander, GTK_WIDGET (form->value));
+  adw_expander_row_add_row (form->expander, year_row);
+
+  if (reserve != NULL)
+    {
+      g_autofree char *quantity = g_strdup_printf ("%.15g", lode_reserve_get_quantity (reserve));
+      g_autofree char *summary = lode_format_quantity (lode_reserve_get_quantity (reserve),
+                                                       lode_reserve_get_unit (reserve));
+
+      adw_combo_row_set_selected (form->category, lode_reserve_get_category (reserve));
+      gtk_editable_set_text (GTK_EDITABLE (form->quantity), quantity);
+      adw_combo_row_set_selected (form->unit, lode_reserve_get_unit (reserve));
+      if (lode_reserve_get_value (reserve) != LODE_MONEY_UNSET)
+        {
+          g_autofree char *value = lode_money_to_json (lode_reserve_get_value (reserve));
+
+          gtk_editable_set_text (GTK_EDITABLE (form->value), value);
+        }
+      gtk_spin_button_set_value (form->year, lode_reserve_get_year (reserve));
+      adw_expander_row_set_subtitle (form->expander, summary);
+    }
+  else
+    {
+      adw_combo_row_set_selected (form->unit, LODE_UNIT_T);
+      adw_expander_row_set_expanded (form->expander, TRUE);
+    }
+
+  g_signal_connect_swapped (form->category, "notify::selected", G_CALLBACK (validate), self);
+  g_signal_connect_swapped (form->unit, "notify::selected", G_CALLBACK (validate), self);
+  g_signal_connect_swapped (form->quantity, "changed", G_CALLBACK (validate), self);
+  g_signal_connect_swapped (form->value, "changed", G_CALLBACK (validate), self);
+
+  g_ptr_array_add (self->reserve_forms, form);
+  adw_preferences_group_add (self->reserves_group, GTK_WIDGET (form->expander));
+}
+
+static void
+add_reserve_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LodeMineralEditor *self = LODE_MINERAL_EDITOR (widget);
+
+  add_reserve_form (self, NULL);
+  validate (self);
+  gtk_widget_grab_focus (GTK_WIDGET (((ReserveForm *) g_ptr_array_index (self->reserve_forms,
+                                                                        self->reserve_forms->len - 1))->quantity));
+}
+
+/* Replaces a mineral's reserve estimates, and puts them back. */
+typedef struct
+{
+  LodeMineral *mineral;
+  GPtrArray   *reserves;
+  GPtrArray   *previous;
+} SetReserves;
+
+static void
+put_reserves (LodeMineral *mineral,
+              GPtrArray   *reserves)
+{
+  GListModel *current = lode_mineral_get_reserves (mineral);
+
+  while (g_list_model_get_n_items (current) > 0)
+    lode_mineral_remove_reserve (mineral, g_list_model_get_n_items (current) - 1);
+  for (guint i = 0; i < reserves->len; i++)
+    lode_mineral_add_reserve (mineral, g_ptr_array_index (reserves, i));
+}
+
+static void
+set_reserves_apply (gpointer data)
+{
+  SetReserves *command = data;
+
+  put_reserves (command->mineral, command->reserves);
+}
+
+static void
+set_reserves_revert (gpointer data)
+{
+  SetReserves *command = data;
+
+  put_reserves (command->mineral, command->previous);
+}
+
+static void
+set_reserves_free (gpointer data)
+{
+  SetReserves *command = data;
+
+  g_object_unref (command->mineral);
+  g_ptr_array_unref (command->reserves);
+  g_ptr_array_unref (command->previous);
+  g_free (command);
+}
+
+static gboolean
+same_reserves (GListModel *current,
+               GPtrArray  *reserves)
+{
+  if (g_list_model_get_n_items (current) != reserves->len)
+    return FALSE;
+
+  for (guint i = 0; i < reserves->len; i++)
+    {
+      g_autoptr(LodeReserve) a = g_list_model_get_item (current, i);
+      LodeReserve *b = g_ptr_array_index (reserves, i);
+
+      if (lode_reserve_get_category (a) != lode_reserve_get_category (b) ||
+          lode_reserve_get_quantity (a) != lode_reserve_get_quantity (b) ||
+          lode_reserve_get_unit (a) != lode_reserve_get_unit (b) ||
+          lode_reserve_get_value (a) != lode_reserve_get_value (b) ||
+          lode_reserve_get_year (a) != lode_reserve_get_year (b))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+push_reserves (LodeHistory *history,
+               const char  *label,
+               LodeMineral *mineral,
+               GPtrArray   *reserves)
+{
+  GListModel *current = lode_mineral_get_reserves (mineral);
+  SetReserves *command;
+
+  if (same_reserves (current, reserves))
+    return;
+
+  command = g_new0 (SetReserves, 1);
+  command->mineral = g_object_ref (mineral);
+  command->reserves = g_ptr_array_ref (reserves);
+  command->previous = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (current); i++)
+    g_ptr_array_add (command->previous, g_list_model_get_item (current, i));
+
+  lode_history_push (history, label, set_reserves_apply, set_reserves_revert,
+                     command, set_reserves_free);
 }
 
 static void
@@ -92,11 +421,16 @@ confirm_action (GtkWidget  *widget,
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
   g_autofree char *symbol = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->symbol_row))));
   LodeMineralGroup group = adw_combo_row_get_selected (self->group_row);
+  g_autoptr(GString) errors = g_string_new (NULL);
+  g_autoptr(GPtrArray) reserves = NULL;
   g_autofree char *label = NULL;
 
   validate (self);
   if (!self->valid)
     return;
+
+  reserves = read_reserves (self, errors);
+  g_assert (reserves != NULL);
 
   if (self->mineral == NULL)
     {
@@ -105,6 +439,8 @@ confirm_action (GtkWidget  *widget,
 
       if (*symbol != '\0')
         lode_mineral_set_symbol (mineral, symbol);
+      for (guint i = 0; i < reserves->len; i++)
+        lode_mineral_add_reserve (mineral, g_ptr_array_index (reserves, i));
 
       /* TRANSLATORS: an undoable change, as in "Add Copper" */
       label = g_strdup_printf (_("Add %s"), name);
@@ -146,6 +482,8 @@ confirm_action (GtkWidget  *widget,
           lode_history_set_property (history, label, G_OBJECT (self->mineral), "group", &value);
         }
 
+      push_reserves (history, label, self->mineral, reserves);
+
       lode_history_end_group (history);
     }
 
@@ -167,6 +505,7 @@ lode_mineral_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_MINERAL_EDITOR);
   g_clear_object (&self->portfolio);
   g_clear_object (&self->mineral);
+  g_clear_pointer (&self->reserve_forms, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lode_mineral_editor_parent_class)->dispose (object);
 }
@@ -184,12 +523,13 @@ lode_mineral_editor_class_init (LodeMineralEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, symbol_row);
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, group_row);
-  gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, reserves_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, reserves_group);
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, error_label);
   gtk_widget_class_bind_template_callback (widget_class, validate);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated);
 
   gtk_widget_class_install_action (widget_class, "editor.confirm", NULL, confirm_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-reserve", NULL, add_reserve_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -197,6 +537,7 @@ static void
 lode_mineral_editor_init (LodeMineralEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->reserve_forms = g_ptr_array_new_with_free_func (reserve_form_free);
 }
 
 LodeMineralEditor *
@@ -205,8 +546,6 @@ lode_mineral_editor_new (LodePortfolio *portfolio,
 {
   LodeMineralEditor *self;
   g_autoptr(GtkStringList) groups = gtk_string_list_new (NULL);
-  guint n_reserves = 0;
-  g_autofree char *reserves = NULL;
 
   g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
   g_return_val_if_fail (mineral == NULL || LODE_IS_MINERAL (mineral), NULL);
@@ -225,14 +564,18 @@ lode_mineral_editor_new (LodePortfolio *portfolio,
       if (lode_mineral_get_symbol (mineral) != NULL)
         gtk_editable_set_text (GTK_EDITABLE (self->symbol_row), lode_mineral_get_symbol (mineral));
       adw_combo_row_set_selected (self->group_row, lode_mineral_get_group (mineral));
-      n_reserves = g_list_model_get_n_items (lode_mineral_get_reserves (mineral));
+      GListModel *reserves = lode_mineral_get_reserves (mineral);
+
+      for (guint i = 0; i < g_list_model_get_n_items (reserves); i++)
+        {
+          g_autoptr(LodeReserve) reserve = g_list_model_get_item (reserves, i);
+
+          add_reserve_form (self, reserve);
+        }
       gtk_button_set_label (self->confirm_button, _("Save"));
     }
   else
     adw_combo_row_set_selected (self->group_row, LODE_MINERAL_GROUP_OTHER);
-
-  reserves = g_strdup_printf (ngettext ("%u estimate", "%u estimates", n_reserves), n_reserves);
-  adw_action_row_set_subtitle (self->reserves_row, reserves);
 
   validate (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));

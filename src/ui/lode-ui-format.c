@@ -334,3 +334,24 @@ lode_parse_quantity (const char  *text,
   *quantity = value;
   return TRUE;
 }
+
+const char *
+lode_format_reserve_category (LodeReserveCategory category)
+{
+  switch (category)
+    {
+    case LODE_RESERVE_CATEGORY_PROVEN:
+      return _("Proven");
+    case LODE_RESERVE_CATEGORY_PROBABLE:
+      return _("Probable");
+    case LODE_RESERVE_CATEGORY_MEASURED:
+      return _("Measured");
+    case LODE_RESERVE_CATEGORY_INDICATED:
+      return _("Indicated");
+    case LODE_RESERVE_CATEGORY_INFERRED:
+      return _("Inferred");
+    case LODE_RESERVE_CATEGORY_UNSPECIFIED:
+    default:
+      return C_("reserve category", "Unspecified");
+    }
+}

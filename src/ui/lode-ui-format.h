@@ -50,3 +50,9 @@ gboolean    lode_parse_quantity        (const char       *text,
                                         const char      **why);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+const char *lode_format_reserve_category (LodeReserveCategory category);
+
+G_END_DECLS
