@@ -19,6 +19,12 @@ struct _LodeExportIndex
    * (indexed by the row's position in the table). */
   guint32            *order;
   gint64             *keys;
+  /* What the totals and the filter need of each row, by table position, so
+   * an edit does not read every row again. */
+  LodeMoney          *values;
+  double             *quantities;
+  guint8             *units;
+  guint8             *passes;
   guint               n_rows;
   guint               capacity;
   /* Ranks of the interned strings of the sorted column. */
@@ -230,12 +236,71 @@ compare_rows (const LodeExportIndex *self,
   return a < b ? -1 : (a > b ? 1 : 0);
 }
 
-static int
-compare_rows_func (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      user_data)
+typedef struct
 {
-  return compare_rows (user_data, *(const guint32 *) a, *(const guint32 *) b);
+  guint64 key;
+  guint32 row;
+} SortPair;
+
+/* Sorts every row by its key: a stable least-significant-digit radix sort
+ * over 16-bit digits, skipping the digits all keys share. Rows start in
+ * table order, so equal keys keep it, as compare_rows() says. */
+static void
+radix_sort (LodeExportIndex *self)
+{
+  guint n = self->n_rows;
+  g_autofree SortPair *pairs = g_new (SortPair, n);
+  g_autofree SortPair *scratch = g_new (SortPair, n);
+  g_autofree guint *counts = g_new (guint, 1 << 16);
+
+  for (guint i = 0; i < n; i++)
+    {
+      /* Signed keys to unsigned order; descending is the complement. */
+      guint64 key = (guint64) self->keys[i] ^ G_GUINT64_CONSTANT (0x8000000000000000);
+
+      pairs[i].key = self->descending ? ~key : key;
+      pairs[i].row = i;
+    }
+
+  for (guint shift = 0; shift < 64; shift += 16)
+    {
+      guint first_digit;
+      gboolean all_same = TRUE;
+      guint sum = 0;
+      SortPair *swap;
+
+      if (n == 0)
+        break;
+
+      memset (counts, 0, sizeof (guint) << 16);
+      first_digit = (pairs[0].key >> shift) & 0xffff;
+      for (guint i = 0; i < n; i++)
+        {
+          guint digit = (pairs[i].key >> shift) & 0xffff;
+
+          counts[digit]++;
+          all_same &= digit == first_digit;
+        }
+      if (all_same)
+        continue;
+
+      for (guint d = 0; d < (1 << 16); d++)
+        {
+          guint count = counts[d];
+
+          counts[d] = sum;
+          sum += count;
+        }
+      for (guint i = 0; i < n; i++)
+        scratch[counts[(pairs[i].key >> shift) & 0xffff]++] = pairs[i];
+
+      swap = pairs;
+      pairs = scratch;
+      scratch = swap;
+    }
+
+  for (guint i = 0; i < n; i++)
+    self->order[i] = pairs[i].row;
 }
 
 static void
@@ -248,13 +313,42 @@ ensure_capacity (LodeExportIndex *self,
   self->capacity = MAX (n_rows, self->capacity * 2);
   self->order = g_renew (guint32, self->order, self->capacity);
   self->keys = g_renew (gint64, self->keys, self->capacity);
+  self->values = g_renew (LodeMoney, self->values, self->capacity);
+  self->quantities = g_renew (double, self->quantities, self->capacity);
+  self->units = g_renew (guint8, self->units, self->capacity);
+  self->passes = g_renew (guint8, self->passes, self->capacity);
   self->shown = g_renew (guint32, self->shown, self->capacity);
+}
+
+static gboolean row_passes (LodeExportIndex     *self,
+                            const LodeExportRow *row);
+
+static gboolean
+is_filtering (LodeExportIndex *self)
+{
+  return self->mineral != NULL || self->destination != NULL ||
+         self->year_min != 0 || self->year_max != 0 ||
+         self->stage != LODE_EXPORT_STAGE_ANY || self->search != NULL;
+}
+
+static void
+cache_row (LodeExportIndex     *self,
+           guint                position,
+           const LodeExportRow *row,
+           gboolean             filtering)
+{
+  self->values[position] = row->value;
+  self->quantities[position] = row->quantity;
+  self->units[position] = (guint) row->unit < LODE_EXPORT_N_UNITS ? row->unit : 0;
+  self->passes[position] = !filtering || row_passes (self, row);
 }
 
 /* Sorts every row from scratch. */
 static void
 sort_all (LodeExportIndex *self)
 {
+  gboolean filtering = is_filtering (self);
+
   self->n_rows = self->table != NULL ? lode_export_table_get_n_rows (self->table) : 0;
   ensure_capacity (self, self->n_rows);
 
@@ -265,13 +359,14 @@ sort_all (LodeExportIndex *self)
       gboolean ranked G_GNUC_UNUSED;
 
       lode_export_table_get_row (self->table, i, &row);
+      cache_row (self, i, &row, filtering);
       ranked = row_key (self, &row, &self->keys[i]);
       g_assert (ranked);
       self->order[i] = i;
     }
 
   if (self->sort != LODE_EXPORT_SORT_NONE)
-    g_qsort_with_data (self->order, self->n_rows, sizeof (guint32), compare_rows_func, self);
+    radix_sort (self);
 }
 
 static gboolean
@@ -328,29 +423,43 @@ row_passes (LodeExportIndex     *self,
   return TRUE;
 }
 
-/* Filters the sorted rows into the shown ones and counts the totals. */
+/* Decides again which rows pass the filter. */
 static void
-filter_all (LodeExportIndex *self)
+recompute_passes (LodeExportIndex *self)
 {
-  gboolean filtering = self->mineral != NULL || self->destination != NULL ||
-                       self->year_min != 0 || self->year_max != 0 ||
-                       self->stage != LODE_EXPORT_STAGE_ANY || self->search != NULL;
-
-  memset (&self->totals, 0, sizeof self->totals);
-  self->n_shown = 0;
+  if (!is_filtering (self))
+    {
+      memset (self->passes, 1, self->n_rows);
+      return;
+    }
 
   for (guint i = 0; i < self->n_rows; i++)
     {
       LodeExportRow row;
 
-      lode_export_table_get_row (self->table, self->order[i], &row);
-      if (filtering && !row_passes (self, &row))
+      lode_export_table_get_row (self->table, i, &row);
+      self->passes[i] = row_passes (self, &row);
+    }
+}
+
+/* Collects the sorted rows that pass the filter and counts their totals. */
+static void
+filter_all (LodeExportIndex *self)
+{
+  memset (&self->totals, 0, sizeof self->totals);
+  self->n_shown = 0;
+
+  for (guint i = 0; i < self->n_rows; i++)
+    {
+      guint32 row = self->order[i];
+
+      if (!self->passes[row])
         continue;
 
-      self->shown[self->n_shown++] = self->order[i];
-      self->totals.value += row.value;
-      if (row.quantity >= 0 && (guint) row.unit < LODE_EXPORT_N_UNITS)
-        self->totals.quantity[row.unit] += row.quantity;
+      self->shown[self->n_shown++] = row;
+      self->totals.value += self->values[row];
+      if (self->quantities[row] >= 0)
+        self->totals.quantity[self->units[row]] += self->quantities[row];
     }
 
   self->totals.count = self->n_shown;
@@ -443,9 +552,15 @@ patch_order (LodeExportIndex *self,
       self->order[n_kept++] = row;
     }
 
-  memmove (self->keys + position + added,
-           self->keys + position + removed,
-           sizeof (gint64) * (self->n_rows - position - removed));
+#define MOVE_TAIL(array) \
+  memmove (array + position + added, array + position + removed, \
+           sizeof array[0] * (self->n_rows - position - removed))
+  MOVE_TAIL (self->keys);
+  MOVE_TAIL (self->values);
+  MOVE_TAIL (self->quantities);
+  MOVE_TAIL (self->units);
+  MOVE_TAIL (self->passes);
+#undef MOVE_TAIL
 
   /* Insert the new rows where they belong. */
   for (guint i = 0; i < added; i++)
@@ -457,6 +572,7 @@ patch_order (LodeExportIndex *self,
 
       lode_export_table_get_row (self->table, new_row, &row);
       row_key (self, &row, &self->keys[new_row]);
+      cache_row (self, new_row, &row, is_filtering (self));
 
       while (lo < hi)
         {
@@ -510,6 +626,10 @@ lode_export_index_finalize (GObject *object)
   g_clear_object (&self->table);
   g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->keys, g_free);
+  g_clear_pointer (&self->values, g_free);
+  g_clear_pointer (&self->quantities, g_free);
+  g_clear_pointer (&self->units, g_free);
+  g_clear_pointer (&self->passes, g_free);
   g_clear_pointer (&self->shown, g_free);
   g_clear_pointer (&self->ranks, g_hash_table_unref);
   g_clear_pointer (&self->matches, g_hash_table_unref);
@@ -693,7 +813,10 @@ lode_export_index_set_filter (LodeExportIndex *self,
   self->stage = stage;
 
   if (self->table != NULL)
-    refilter (self, 0, 0, 0);
+    {
+      recompute_passes (self);
+      refilter (self, 0, 0, 0);
+    }
 }
 
 guint
