@@ -571,6 +571,55 @@ test_reserves (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Deleting a mineral of the sample leaves a file that loads, and undo
+ * gives back the same document. */
+static void
+test_delete_used_mineral (void)
+{
+  g_autoptr(LodePortfolio) sample = lode_portfolio_new_sample ();
+  LodeWindow *window = lode_window_new (GTK_APPLICATION (application));
+  LodeHistory *history = lode_portfolio_get_history (sample);
+  g_autoptr(GBytes) before = lode_portfolio_to_bytes (sample);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) undone = NULL;
+  g_autoptr(LodePortfolio) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  LodeMineralsPage *page;
+  GtkSingleSelection *selection;
+  AdwMessageDialog *dialog;
+  guint position = 0;
+
+  lode_window_set_portfolio (window, sample);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (is_mapped, window));
+  page = template_child (window, LODE_TYPE_WINDOW, "minerals_page");
+  selection = template_child (page, LODE_TYPE_MINERALS_PAGE, "selection");
+
+  g_assert_true (g_list_store_find (lode_portfolio_get_minerals (sample),
+                                    lode_portfolio_find_mineral (sample, "copper"), &position));
+  gtk_single_selection_set_selected (selection, position);
+  settle ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "minerals.delete", NULL));
+  g_assert_true (wait_for (has_message_dialog, NULL));
+  dialog = find_message_dialog ();
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_null (lode_portfolio_find_mineral (sample, "copper"));
+  after = lode_portfolio_to_bytes (sample);
+  g_assert_null (strstr (g_bytes_get_data (after, NULL), "\"copper\""));
+  reloaded = lode_portfolio_load_data (g_bytes_get_data (after, NULL), g_bytes_get_size (after),
+                                       "after-delete.json", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (reloaded);
+
+  lode_history_undo (history);
+  undone = lode_portfolio_to_bytes (sample);
+  g_assert_cmpstr (g_bytes_get_data (undone, NULL), ==, g_bytes_get_data (before, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static const char expected_document[] =
   "{\n"
   "  \"format\": \"lode-portfolio\",\n"
@@ -666,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/lode/editing/saved-document", test_saved_document);
   g_test_add_func ("/lode/editing/exports", test_exports);
   g_test_add_func ("/lode/editing/reserves", test_reserves);
+  g_test_add_func ("/lode/editing/delete-used-mineral", test_delete_used_mineral);
   g_test_add_func ("/lode/editing/sources-projects-targets", test_sources_projects_targets);
 
   status = g_test_run ();

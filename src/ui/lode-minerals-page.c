@@ -367,6 +367,77 @@ count_records (LodeExportTable *table,
   return count;
 }
 
+/* Projects that list mineral @id, and targets that measure it. */
+static void
+count_other_references (LodePortfolio *portfolio,
+                        const char    *id,
+                        guint         *n_projects,
+                        guint         *n_targets)
+{
+  GListModel *projects = G_LIST_MODEL (lode_portfolio_get_projects (portfolio));
+  GListModel *targets = G_LIST_MODEL (lode_portfolio_get_targets (portfolio));
+
+  *n_projects = 0;
+  *n_targets = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(LodeProject) project = g_list_model_get_item (projects, i);
+      const char * const *minerals = lode_project_get_minerals (project);
+
+      *n_projects += minerals != NULL && g_strv_contains (minerals, id);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(LodeTarget) target = g_list_model_get_item (targets, i);
+
+      *n_targets += g_strcmp0 (lode_target_get_metric_mineral (target), id) == 0;
+    }
+}
+
+/* Every reference must resolve: the projects forget mineral @id and the
+ * targets that measure it go, in the step named @label. */
+static void
+drop_other_references (LodeMineralsPage *self,
+                       const char       *id,
+                       const char       *label)
+{
+  LodeHistory *history = lode_portfolio_get_history (self->portfolio);
+  GListModel *projects = G_LIST_MODEL (lode_portfolio_get_projects (self->portfolio));
+  GListStore *targets = lode_portfolio_get_targets (self->portfolio);
+
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(LodeProject) project = g_list_model_get_item (projects, i);
+      const char * const *minerals = lode_project_get_minerals (project);
+      g_autoptr(GStrvBuilder) kept = NULL;
+      g_auto(GStrv) kept_minerals = NULL;
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      if (minerals == NULL || !g_strv_contains (minerals, id))
+        continue;
+
+      kept = g_strv_builder_new ();
+      for (guint j = 0; minerals[j] != NULL; j++)
+        if (!g_str_equal (minerals[j], id))
+          g_strv_builder_add (kept, minerals[j]);
+      kept_minerals = g_strv_builder_end (kept);
+
+      g_value_init (&value, G_TYPE_STRV);
+      g_value_set_boxed (&value, kept_minerals[0] != NULL ? kept_minerals : NULL);
+      lode_history_set_property (history, label, G_OBJECT (project), "minerals", &value);
+    }
+
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (targets)); i > 0; i--)
+    {
+      g_autoptr(LodeTarget) target = g_list_model_get_item (G_LIST_MODEL (targets), i - 1);
+
+      if (g_strcmp0 (lode_target_get_metric_mineral (target), id) == 0)
+        lode_history_remove_item (history, label, targets, i - 1);
+    }
+}
+
 static void
 delete_mineral (LodeMineralsPage *self,
                 LodeMineral      *mineral,
@@ -419,6 +490,7 @@ delete_mineral (LodeMineralsPage *self,
         }
     }
 
+  drop_other_references (self, lode_mineral_get_id (mineral), label);
   lode_history_remove_item (history, label, store, position);
   lode_history_end_group (history);
 
@@ -447,15 +519,18 @@ delete_action (GtkWidget  *widget,
   LodeMineral *mineral = selected_mineral (self);
   AdwMessageDialog *dialog;
   g_autofree char *heading = NULL;
-  g_autofree char *body = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
   guint n_records;
+  guint n_projects;
+  guint n_targets;
   GtkRoot *root;
 
   if (mineral == NULL)
     return;
 
   n_records = count_records (lode_portfolio_get_exports (self->portfolio), lode_mineral_get_id (mineral));
-  if (n_records == 0)
+  count_other_references (self->portfolio, lode_mineral_get_id (mineral), &n_projects, &n_targets);
+  if (n_records == 0 && n_projects == 0 && n_targets == 0)
     {
       delete_mineral (self, mineral, FALSE);
       return;
@@ -464,15 +539,37 @@ delete_action (GtkWidget  *widget,
   /* A record must name a mineral the file has: ask before taking them. */
   root = gtk_widget_get_root (GTK_WIDGET (self));
   heading = g_strdup_printf (_("Delete %s?"), lode_mineral_get_name (mineral));
-  body = g_strdup_printf (ngettext ("%'u export record is of this mineral. It goes with the mineral.",
-                                    "%'u export records are of this mineral. They go with the mineral.",
-                                    n_records),
-                          n_records);
+  if (n_records > 0)
+    g_string_append_printf (body,
+                            ngettext ("%'u export record is of this mineral. It goes with the mineral.",
+                                      "%'u export records are of this mineral. They go with the mineral.",
+                                      n_records),
+                            n_records);
+  if (n_projects > 0)
+    {
+      if (body->len > 0)
+        g_string_append_c (body, '\n');
+      g_string_append_printf (body,
+                              ngettext ("%'u project lists this mineral; it no longer will.",
+                                        "%'u projects list this mineral; they no longer will.",
+                                        n_projects),
+                              n_projects);
+    }
+  if (n_targets > 0)
+    {
+      if (body->len > 0)
+        g_string_append_c (body, '\n');
+      g_string_append_printf (body,
+                              ngettext ("%'u target measures this mineral. It goes with the mineral.",
+                                        "%'u targets measure this mineral. They go with the mineral.",
+                                        n_targets),
+                              n_targets);
+    }
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       heading, body));
+                                                       heading, body->str));
   adw_message_dialog_add_responses (dialog,
                                     "cancel", _("_Cancel"),
-                                    "delete", _("_Delete Mineral and Records"),
+                                    "delete", _("_Delete"),
                                     NULL);
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (dialog, "cancel");
