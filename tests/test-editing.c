@@ -513,7 +513,11 @@ test_sources_projects_targets (void)
   g_assert_true (gtk_widget_activate_action (targets_page, "targets.delete", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_targets (portfolio))), ==, 0);
   g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Delete Mineral exports");
+  /* A source that a project cites stays. */
+  lode_project_set_source (project, "china-customs-2025");
   gtk_single_selection_set_selected (template_child (sources_page, LODE_TYPE_SOURCES_PAGE, "selection"), 0);
+  g_assert_true (gtk_widget_activate_action (sources_page, "sources.delete", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_sources (portfolio))), ==, 1);
   g_assert_true (gtk_widget_activate_action (sources_page, "sources.duplicate", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_sources (portfolio))), ==, 2);
   lode_history_undo (history);

@@ -209,13 +209,16 @@ duplicate_action (GtkWidget  *widget,
                             store, position + 1, G_OBJECT (copy));
 }
 
-/* How many export records cite @id. */
+/* How many records, reserve estimates, projects and targets cite @id. */
 static guint
-count_citing_records (LodePortfolio *portfolio,
-                      const char    *id)
+count_citing (LodePortfolio *portfolio,
+              const char    *id)
 {
   LodeExportTable *table = lode_portfolio_get_exports (portfolio);
   const char *interned = lode_export_table_intern (table, id);
+  GListModel *minerals = G_LIST_MODEL (lode_portfolio_get_minerals (portfolio));
+  GListModel *projects = G_LIST_MODEL (lode_portfolio_get_projects (portfolio));
+  GListModel *targets = G_LIST_MODEL (lode_portfolio_get_targets (portfolio));
   guint count = 0;
 
   for (guint i = 0; i < lode_export_table_get_n_rows (table); i++)
@@ -224,6 +227,33 @@ count_citing_records (LodePortfolio *portfolio,
 
       lode_export_table_get_row (table, i, &row);
       count += row.source == interned;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (minerals); i++)
+    {
+      g_autoptr(LodeMineral) mineral = g_list_model_get_item (minerals, i);
+      GListModel *reserves = lode_mineral_get_reserves (mineral);
+
+      for (guint j = 0; j < g_list_model_get_n_items (reserves); j++)
+        {
+          g_autoptr(LodeReserve) reserve = g_list_model_get_item (reserves, j);
+
+          count += g_strcmp0 (lode_reserve_get_source (reserve), id) == 0;
+        }
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(LodeProject) project = g_list_model_get_item (projects, i);
+
+      count += g_strcmp0 (lode_project_get_source (project), id) == 0;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(LodeTarget) target = g_list_model_get_item (targets, i);
+
+      count += g_strcmp0 (lode_target_get_source (target), id) == 0;
     }
 
   return count;
@@ -246,11 +276,11 @@ delete_action (GtkWidget  *widget,
     return;
 
   /* A record must cite a source the file has. */
-  n_citing = count_citing_records (self->portfolio, lode_source_get_id (source));
+  n_citing = count_citing (self->portfolio, lode_source_get_id (source));
   if (n_citing > 0)
     {
-      g_autofree char *message = g_strdup_printf (ngettext ("%'u export record cites this source: it stays",
-                                                            "%'u export records cite this source: it stays",
+      g_autofree char *message = g_strdup_printf (ngettext ("%'u figure cites this source: it stays",
+                                                            "%'u figures cite this source: it stays",
                                                             n_citing),
                                                   n_citing);
       GtkRoot *root = gtk_widget_get_root (widget);
