@@ -6,6 +6,8 @@
 
 #include "lode-cells.h"
 #include "lode-history.h"
+#include "lode-portfolio.h"
+#include "lode-ui-format.h"
 #include "lode-window.h"
 
 static GtkWidget *
@@ -236,4 +238,200 @@ lode_editor_row_text (gpointer row)
     g_clear_pointer (&text, g_free);
 
   return text;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkWidget *search_bar = find_descendant (widget, GTK_TYPE_SEARCH_BAR);
+  GtkWidget *entry;
+
+  if (search_bar == NULL)
+    return;
+
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (search_bar), TRUE);
+  entry = find_descendant (search_bar, GTK_TYPE_SEARCH_ENTRY);
+  if (entry != NULL)
+    gtk_widget_grab_focus (entry);
+}
+
+void
+lode_list_page_install_actions (GtkWidgetClass              *widget_class,
+                                const char                  *prefix,
+                                GtkWidgetActionActivateFunc  add,
+                                GtkWidgetActionActivateFunc  edit,
+                                GtkWidgetActionActivateFunc  duplicate,
+                                GtkWidgetActionActivateFunc  delete)
+{
+  struct {
+    const char                  *name;
+    GtkWidgetActionActivateFunc  activate;
+    guint                        key;
+    GdkModifierType              modifiers;
+  } actions[] = {
+    { "add", add, GDK_KEY_n, GDK_CONTROL_MASK },
+    { "edit", edit, 0, 0 },
+    { "duplicate", duplicate, 0, 0 },
+    { "delete", delete, GDK_KEY_Delete, 0 },
+    { "search", search_action, GDK_KEY_f, GDK_CONTROL_MASK },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autofree char *name = g_strconcat (prefix, ".", actions[i].name, NULL);
+
+      /* The class keeps the name. */
+      gtk_widget_class_install_action (widget_class, g_intern_string (name), NULL, actions[i].activate);
+      if (actions[i].key != 0)
+        gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].modifiers,
+                                             g_intern_string (name), NULL);
+    }
+}
+
+void
+lode_list_page_update_actions (GtkWidget  *page,
+                               const char *prefix,
+                               gboolean    can_add,
+                               gboolean    selected)
+{
+  static const char * const selection_actions[] = { "edit", "duplicate", "delete" };
+  g_autofree char *add = g_strconcat (prefix, ".add", NULL);
+
+  gtk_widget_action_set_enabled (page, add, can_add);
+  for (guint i = 0; i < G_N_ELEMENTS (selection_actions); i++)
+    {
+      g_autofree char *name = g_strconcat (prefix, ".", selection_actions[i], NULL);
+
+      gtk_widget_action_set_enabled (page, name, selected);
+    }
+}
+
+void
+lode_list_page_setup_search (GtkWidget      *page,
+                             GtkSearchBar   *search_bar,
+                             GtkSearchEntry *search_entry)
+{
+  gtk_search_bar_connect_entry (search_bar, GTK_EDITABLE (search_entry));
+  gtk_search_bar_set_key_capture_widget (search_bar, page);
+}
+
+const char *
+lode_list_page_state (guint n_all,
+                      guint n_shown)
+{
+  if (n_all == 0)
+    return "empty";
+
+  return n_shown == 0 ? "no-results" : "list";
+}
+
+void
+lode_list_delete_item (GtkWidget  *page,
+                       gpointer    history,
+                       GListStore *store,
+                       gpointer    item,
+                       const char *name)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *toast_title = NULL;
+  guint position;
+
+  if (!g_list_store_find (store, item, &position))
+    return;
+
+  /* TRANSLATORS: an undoable change, as in "Delete Saindak" */
+  label = g_strdup_printf (_("Delete %s"), name);
+  /* TRANSLATORS: after a delete, as in "Deleted Saindak" */
+  toast_title = g_strdup_printf (_("Deleted %s"), name);
+  lode_history_remove_item (history, label, store, position);
+  lode_list_toast_deleted (page, toast_title);
+}
+
+guint
+lode_choice_find (GPtrArray  *ids,
+                  const char *id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
+      return i;
+
+  return 0;
+}
+
+const char *
+lode_choice_get (gpointer   combo_row,
+                 GPtrArray *ids)
+{
+  guint selected = adw_combo_row_get_selected (combo_row);
+
+  return ids != NULL && selected < ids->len ? g_ptr_array_index (ids, selected) : NULL;
+}
+
+void
+lode_choice_fill_minerals (gpointer    combo_row,
+                           GPtrArray  *ids,
+                           gpointer    portfolio,
+                           const char *none)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GListModel *minerals = G_LIST_MODEL (lode_portfolio_get_minerals (portfolio));
+
+  g_ptr_array_set_size (ids, 0);
+  if (none != NULL)
+    {
+      gtk_string_list_append (names, none);
+      g_ptr_array_add (ids, NULL);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (minerals); i++)
+    {
+      g_autoptr(LodeMineral) mineral = g_list_model_get_item (minerals, i);
+
+      gtk_string_list_append (names, lode_mineral_get_name (mineral));
+      g_ptr_array_add (ids, g_strdup (lode_mineral_get_id (mineral)));
+    }
+
+  adw_combo_row_set_model (combo_row, G_LIST_MODEL (names));
+}
+
+void
+lode_choice_fill_countries (gpointer    combo_row,
+                            GPtrArray  *ids,
+                            const char *none)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const char * const *codes = lode_country_codes ();
+
+  g_ptr_array_set_size (ids, 0);
+  gtk_string_list_append (names, none);
+  g_ptr_array_add (ids, NULL);
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      gtk_string_list_append (names, lode_format_country (codes[i]));
+      g_ptr_array_add (ids, g_strdup (codes[i]));
+    }
+
+  adw_combo_row_set_model (combo_row, G_LIST_MODEL (names));
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -88,5 +88,57 @@ void     lode_editor_set_string    (gpointer      history,
                                     const char   *text);
 /* The stripped text of an editable @row, or NULL when it is empty. */
 char    *lode_editor_row_text      (gpointer      row);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* The actions of a list page, PREFIX.add, .edit, .duplicate, .delete and
+ * .search, with Ctrl+N, Delete and Ctrl+F; .search opens the page's
+ * GtkSearchBar. */
+void        lode_list_page_install_actions (GtkWidgetClass              *widget_class,
+                                            const char                  *prefix,
+                                            GtkWidgetActionActivateFunc  add,
+                                            GtkWidgetActionActivateFunc  edit,
+                                            GtkWidgetActionActivateFunc  duplicate,
+                                            GtkWidgetActionActivateFunc  delete);
+void        lode_list_page_update_actions  (GtkWidget                   *page,
+                                            const char                  *prefix,
+                                            gboolean                     can_add,
+                                            gboolean                     selected);
+/* Typing on the page searches. */
+void        lode_list_page_setup_search    (GtkWidget                   *page,
+                                            GtkSearchBar                *search_bar,
+                                            GtkSearchEntry              *search_entry);
+/* The page of the stack to show: "empty", "no-results" or "list". */
+const char *lode_list_page_state           (guint                        n_all,
+                                            guint                        n_shown);
+/* Deletes @item of @store through the history as "Delete NAME" and offers
+ * Undo in a toast. */
+void        lode_list_delete_item          (GtkWidget                   *page,
+                                            gpointer                     history,
+                                            GListStore                  *store,
+                                            gpointer                     item,
+                                            const char                  *name);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Combo rows that choose an id: @ids holds the id behind each choice,
+ * NULL for "none". */
+guint       lode_choice_find               (GPtrArray                   *ids,
+                                            const char                  *id);
+const char *lode_choice_get                (gpointer                     combo_row,
+                                            GPtrArray                   *ids);
+/* Offers @none (unless NULL) and then the minerals of @portfolio. */
+void        lode_choice_fill_minerals      (gpointer                     combo_row,
+                                            GPtrArray                   *ids,
+                                            gpointer                     portfolio,
+                                            const char                  *none);
+/* Offers @none and then every country by name. */
+void        lode_choice_fill_countries     (gpointer                     combo_row,
+                                            GPtrArray                   *ids,
+                                            const char                  *none);
 
 G_END_DECLS

@@ -40,32 +40,12 @@ struct _LodeExportEditor
 
 G_DEFINE_FINAL_TYPE (LodeExportEditor, lode_export_editor, ADW_TYPE_WINDOW)
 
-static guint
-find_choice (GPtrArray  *ids,
-             const char *id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
-      return i;
-
-  return 0;
-}
-
-static const char *
-chosen (AdwComboRow *row,
-        GPtrArray   *ids)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  return selected < ids->len ? g_ptr_array_index (ids, selected) : NULL;
-}
-
 /* The HS codes offered are the chosen mineral's. */
 static void
 update_hs_codes (LodeExportEditor *self,
                  const char       *current)
 {
-  const char *mineral_id = chosen (self->mineral_row, self->mineral_ids);
+  const char *mineral_id = lode_choice_get (self->mineral_row, self->mineral_ids);
   LodeMineral *mineral = mineral_id != NULL ? lode_portfolio_find_mineral (self->portfolio, mineral_id) : NULL;
   const char * const *codes = mineral != NULL ? lode_mineral_get_hs_codes (mineral) : NULL;
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
@@ -78,14 +58,14 @@ update_hs_codes (LodeExportEditor *self,
       gtk_string_list_append (list, codes[i]);
       g_ptr_array_add (self->hs_codes, g_strdup (codes[i]));
     }
-  if (current != NULL && find_choice (self->hs_codes, current) == 0)
+  if (current != NULL && lode_choice_find (self->hs_codes, current) == 0)
     {
       gtk_string_list_append (list, current);
       g_ptr_array_add (self->hs_codes, g_strdup (current));
     }
 
   adw_combo_row_set_model (self->hs_code_row, G_LIST_MODEL (list));
-  adw_combo_row_set_selected (self->hs_code_row, find_choice (self->hs_codes, current));
+  adw_combo_row_set_selected (self->hs_code_row, lode_choice_find (self->hs_codes, current));
 }
 
 static gboolean
@@ -96,7 +76,7 @@ read_row (LodeExportEditor *self,
   const char *why = NULL;
   gboolean valid = TRUE;
 
-  row->mineral = chosen (self->mineral_row, self->mineral_ids);
+  row->mineral = lode_choice_get (self->mineral_row, self->mineral_ids);
   lode_editor_mark_row (GTK_WIDGET (self->mineral_row),
                  row->mineral == NULL ? _("Choose a mineral; add one on the Minerals page first") : NULL,
                  errors);
@@ -104,11 +84,11 @@ read_row (LodeExportEditor *self,
 
   row->year = gtk_spin_button_get_value_as_int (self->year);
   row->month = adw_combo_row_get_selected (self->month_row);
-  row->destination = chosen (self->destination_row, self->destination_codes);
-  row->hs_code = chosen (self->hs_code_row, self->hs_codes);
+  row->destination = lode_choice_get (self->destination_row, self->destination_codes);
+  row->hs_code = lode_choice_get (self->hs_code_row, self->hs_codes);
   row->stage = adw_combo_row_get_selected (self->stage_row);
   row->unit = adw_combo_row_get_selected (self->unit_row);
-  row->source = chosen (self->source_row, self->source_ids);
+  row->source = lode_choice_get (self->source_row, self->source_ids);
 
   why = NULL;
   if (!lode_parse_quantity (gtk_editable_get_text (GTK_EDITABLE (self->quantity_row)), &row->quantity, &why))
@@ -148,7 +128,7 @@ static void
 mineral_changed (LodeExportEditor *self)
 {
   if (self->hs_codes != NULL)
-    update_hs_codes (self, chosen (self->hs_code_row, self->hs_codes));
+    update_hs_codes (self, lode_choice_get (self->hs_code_row, self->hs_codes));
 }
 
 static void
@@ -268,13 +248,10 @@ lode_export_editor_new (LodePortfolio *portfolio,
 {
   LodeExportEditor *self;
   LodeExportTable *table;
-  g_autoptr(GtkStringList) minerals = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) destinations = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) sources = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) months = NULL;
   g_autoptr(GtkStringList) stages = NULL;
   g_autoptr(GtkStringList) units = NULL;
-  const char * const *codes = lode_country_codes ();
   GListModel *store;
   LodeExportRow row = { 0 };
 
@@ -299,22 +276,8 @@ lode_export_editor_new (LodePortfolio *portfolio,
       row.quantity = LODE_QUANTITY_UNSET;
     }
 
-  store = G_LIST_MODEL (lode_portfolio_get_minerals (portfolio));
-  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
-    {
-      g_autoptr(LodeMineral) mineral = g_list_model_get_item (store, i);
-
-      gtk_string_list_append (minerals, lode_mineral_get_name (mineral));
-      g_ptr_array_add (self->mineral_ids, g_strdup (lode_mineral_get_id (mineral)));
-    }
-
-  gtk_string_list_append (destinations, _("Unknown"));
-  g_ptr_array_add (self->destination_codes, NULL);
-  for (guint i = 0; codes[i] != NULL; i++)
-    {
-      gtk_string_list_append (destinations, lode_format_country (codes[i]));
-      g_ptr_array_add (self->destination_codes, g_strdup (codes[i]));
-    }
+  lode_choice_fill_minerals (self->mineral_row, self->mineral_ids, portfolio, NULL);
+  lode_choice_fill_countries (self->destination_row, self->destination_codes, _("Unknown"));
 
   gtk_string_list_append (sources, C_("source", "None"));
   g_ptr_array_add (self->source_ids, NULL);
@@ -331,21 +294,19 @@ lode_export_editor_new (LodePortfolio *portfolio,
   stages = enum_choices (C_("stage", "Unknown"), LODE_N_STAGES, format_stage);
   units = enum_choices (C_("unit", "None"), N_UNITS, format_unit);
 
-  adw_combo_row_set_model (self->mineral_row, G_LIST_MODEL (minerals));
   adw_combo_row_set_model (self->month_row, G_LIST_MODEL (months));
-  adw_combo_row_set_model (self->destination_row, G_LIST_MODEL (destinations));
   adw_combo_row_set_model (self->stage_row, G_LIST_MODEL (stages));
   adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (units));
   adw_combo_row_set_model (self->source_row, G_LIST_MODEL (sources));
 
   if (row.mineral != NULL)
-    adw_combo_row_set_selected (self->mineral_row, find_choice (self->mineral_ids, row.mineral));
+    adw_combo_row_set_selected (self->mineral_row, lode_choice_find (self->mineral_ids, row.mineral));
   gtk_spin_button_set_value (self->year, row.year);
   adw_combo_row_set_selected (self->month_row, row.month);
-  adw_combo_row_set_selected (self->destination_row, find_choice (self->destination_codes, row.destination));
+  adw_combo_row_set_selected (self->destination_row, lode_choice_find (self->destination_codes, row.destination));
   adw_combo_row_set_selected (self->stage_row, row.stage);
   adw_combo_row_set_selected (self->unit_row, row.unit);
-  adw_combo_row_set_selected (self->source_row, find_choice (self->source_ids, row.source));
+  adw_combo_row_set_selected (self->source_row, lode_choice_find (self->source_ids, row.source));
   update_hs_codes (self, row.hs_code);
 
   if (row.quantity >= 0)

@@ -504,25 +504,10 @@ duplicate_action (GtkWidget  *widget,
 }
 
 static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  LodeExportsPage *self = LODE_EXPORTS_PAGE (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
 update_actions (LodeExportsPage *self)
 {
-  gboolean selected = self->portfolio != NULL && selected_row (self) != G_MAXUINT;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exports.add", self->portfolio != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exports.edit", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exports.duplicate", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exports.delete", selected);
+  lode_list_page_update_actions (GTK_WIDGET (self), "exports", self->portfolio != NULL,
+                                 self->portfolio != NULL && selected_row (self) != G_MAXUINT);
 }
 
 static void
@@ -636,14 +621,8 @@ lode_exports_page_class_init (LodeExportsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, row_activated);
 
-  gtk_widget_class_install_action (widget_class, "exports.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "exports.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "exports.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "exports.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "exports.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "exports.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "exports.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "exports.delete", NULL);
+  lode_list_page_install_actions (widget_class, "exports",
+                                  add_action, edit_action, duplicate_action, delete_action);
   gtk_widget_class_bind_template_callback_full (widget_class, "setup_text_cell",
                                                 G_CALLBACK (lode_cell_setup_text));
   gtk_widget_class_bind_template_callback_full (widget_class, "setup_short_cell",
@@ -680,8 +659,7 @@ lode_exports_page_init (LodeExportsPage *self)
 
   lode_export_index_set_name_funcs (self->index, index_mineral_name, index_country_name, self);
   set_column_sorters (self);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  lode_list_page_setup_search (GTK_WIDGET (self), self->search_bar, self->search_entry);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
 

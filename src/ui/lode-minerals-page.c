@@ -188,12 +188,7 @@ update_empty (LodeMineralsPage *self)
   n_all = self->portfolio != NULL ?
           g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_minerals (self->portfolio))) : 0;
 
-  if (n_all == 0)
-    gtk_stack_set_visible_child_name (self->stack, "empty");
-  else if (n_shown == 0)
-    gtk_stack_set_visible_child_name (self->stack, "no-results");
-  else
-    gtk_stack_set_visible_child_name (self->stack, "list");
+  gtk_stack_set_visible_child_name (self->stack, lode_list_page_state (n_all, n_shown));
 
   for (guint i = 0; i < n_shown; i++)
     {
@@ -244,12 +239,8 @@ selected_mineral (LodeMineralsPage *self)
 static void
 update_actions (LodeMineralsPage *self)
 {
-  gboolean selected = self->portfolio != NULL && selected_mineral (self) != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "minerals.add", self->portfolio != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "minerals.edit", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "minerals.duplicate", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "minerals.delete", selected);
+  lode_list_page_update_actions (GTK_WIDGET (self), "minerals", self->portfolio != NULL,
+                                 self->portfolio != NULL && selected_mineral (self) != NULL);
 }
 
 static void
@@ -580,17 +571,6 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  LodeMineralsPage *self = LODE_MINERALS_PAGE (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
 lode_minerals_page_dispose (GObject *object)
 {
   LodeMineralsPage *self = LODE_MINERALS_PAGE (object);
@@ -677,14 +657,8 @@ lode_minerals_page_class_init (LodeMineralsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, row_activated);
 
-  gtk_widget_class_install_action (widget_class, "minerals.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "minerals.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "minerals.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "minerals.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "minerals.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "minerals.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "minerals.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "minerals.delete", NULL);
+  lode_list_page_install_actions (widget_class, "minerals",
+                                  add_action, edit_action, duplicate_action, delete_action);
   gtk_widget_class_bind_template_callback (widget_class, mineral_name_key);
   gtk_widget_class_bind_template_callback (widget_class, mineral_symbol_key);
   gtk_widget_class_bind_template_callback (widget_class, mineral_group_key);
@@ -713,8 +687,7 @@ lode_minerals_page_init (LodeMineralsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_custom_filter_set_filter_func (self->filter, mineral_matches, self, NULL);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  lode_list_page_setup_search (GTK_WIDGET (self), self->search_bar, self->search_entry);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_empty (self);

@@ -228,8 +228,7 @@ update_empty (LodeProjectsPage *self)
   n_all = self->portfolio != NULL ?
           g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_projects (self->portfolio))) : 0;
 
-  gtk_stack_set_visible_child_name (self->stack,
-                                    n_all == 0 ? "empty" : n_shown == 0 ? "no-results" : "list");
+  gtk_stack_set_visible_child_name (self->stack, lode_list_page_state (n_all, n_shown));
   for (guint i = 0; i < n_shown; i++)
     {
       g_autoptr(LodeProject) project = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
@@ -288,12 +287,8 @@ selected_project (LodeProjectsPage *self)
 static void
 update_actions (LodeProjectsPage *self)
 {
-  gboolean selected = self->portfolio != NULL && selected_project (self) != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.add", self->portfolio != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.edit", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.duplicate", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "projects.delete", selected);
+  lode_list_page_update_actions (GTK_WIDGET (self), "projects", self->portfolio != NULL,
+                                 self->portfolio != NULL && selected_project (self) != NULL);
 }
 
 static void
@@ -361,33 +356,10 @@ delete_action (GtkWidget  *widget,
 {
   LodeProjectsPage *self = LODE_PROJECTS_PAGE (widget);
   LodeProject *project = selected_project (self);
-  GListStore *store;
-  g_autofree char *label = NULL;
-  g_autofree char *toast_title = NULL;
-  guint position = 0;
 
-  if (project == NULL)
-    return;
-
-  store = lode_portfolio_get_projects (self->portfolio);
-  if (!g_list_store_find (store, project, &position))
-    return;
-
-  toast_title = g_strdup_printf (_("Deleted %s"), lode_project_get_name (project));
-  label = g_strdup_printf (_("Delete %s"), lode_project_get_name (project));
-  lode_history_remove_item (lode_portfolio_get_history (self->portfolio), label, store, position);
-  lode_list_toast_deleted (widget, toast_title);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  LodeProjectsPage *self = LODE_PROJECTS_PAGE (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  if (project != NULL)
+    lode_list_delete_item (widget, lode_portfolio_get_history (self->portfolio),
+                           lode_portfolio_get_projects (self->portfolio), project, lode_project_get_name (project));
 }
 
 static void
@@ -499,14 +471,8 @@ lode_projects_page_class_init (LodeProjectsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_start_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_jobs_cell);
 
-  gtk_widget_class_install_action (widget_class, "projects.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "projects.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "projects.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "projects.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "projects.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "projects.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "projects.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "projects.delete", NULL);
+  lode_list_page_install_actions (widget_class, "projects",
+                                  add_action, edit_action, duplicate_action, delete_action);
 }
 
 static void
@@ -515,8 +481,7 @@ lode_projects_page_init (LodeProjectsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_custom_filter_set_filter_func (self->filter, project_matches, self, NULL);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  lode_list_page_setup_search (GTK_WIDGET (self), self->search_bar, self->search_entry);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_empty (self);

@@ -98,8 +98,7 @@ update_empty (LodeSourcesPage *self)
   n_all = self->portfolio != NULL ?
           g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_sources (self->portfolio))) : 0;
 
-  gtk_stack_set_visible_child_name (self->stack,
-                                    n_all == 0 ? "empty" : n_shown == 0 ? "no-results" : "list");
+  gtk_stack_set_visible_child_name (self->stack, lode_list_page_state (n_all, n_shown));
   text = g_strdup_printf (ngettext ("%'u source", "%'u sources", n_shown), n_shown);
   gtk_label_set_label (self->totals_label, text);
 }
@@ -135,12 +134,8 @@ selected_source (LodeSourcesPage *self)
 static void
 update_actions (LodeSourcesPage *self)
 {
-  gboolean selected = self->portfolio != NULL && selected_source (self) != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.add", self->portfolio != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.edit", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.duplicate", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sources.delete", selected);
+  lode_list_page_update_actions (GTK_WIDGET (self), "sources", self->portfolio != NULL,
+                                 self->portfolio != NULL && selected_source (self) != NULL);
 }
 
 static void
@@ -266,11 +261,7 @@ delete_action (GtkWidget  *widget,
 {
   LodeSourcesPage *self = LODE_SOURCES_PAGE (widget);
   LodeSource *source = selected_source (self);
-  GListStore *store;
-  g_autofree char *label = NULL;
-  g_autofree char *toast_title = NULL;
   guint n_citing;
-  guint position = 0;
 
   if (source == NULL)
     return;
@@ -291,25 +282,9 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  store = lode_portfolio_get_sources (self->portfolio);
-  if (!g_list_store_find (store, source, &position))
-    return;
-
-  toast_title = g_strdup_printf (_("Deleted %s"), lode_source_get_title (source));
-  label = g_strdup_printf (_("Delete %s"), lode_source_get_title (source));
-  lode_history_remove_item (lode_portfolio_get_history (self->portfolio), label, store, position);
-  lode_list_toast_deleted (widget, toast_title);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  LodeSourcesPage *self = LODE_SOURCES_PAGE (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  lode_list_delete_item (widget, lode_portfolio_get_history (self->portfolio),
+                         lode_portfolio_get_sources (self->portfolio), source,
+                         lode_source_get_title (source));
 }
 
 static void
@@ -409,14 +384,8 @@ lode_sources_page_class_init (LodeSourcesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_date_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_url_cell);
 
-  gtk_widget_class_install_action (widget_class, "sources.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "sources.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "sources.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "sources.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "sources.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "sources.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "sources.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "sources.delete", NULL);
+  lode_list_page_install_actions (widget_class, "sources",
+                                  add_action, edit_action, duplicate_action, delete_action);
 }
 
 static void
@@ -425,8 +394,7 @@ lode_sources_page_init (LodeSourcesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_custom_filter_set_filter_func (self->filter, source_matches, self, NULL);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  lode_list_page_setup_search (GTK_WIDGET (self), self->search_bar, self->search_entry);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_empty (self);

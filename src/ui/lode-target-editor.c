@@ -47,15 +47,6 @@ typedef struct
   LodeMoney  high;
 } TargetValues;
 
-static const char *
-chosen (AdwComboRow *row,
-        GPtrArray   *ids)
-{
-  guint selected = adw_combo_row_get_selected (row);
-
-  return ids != NULL && selected < ids->len ? g_ptr_array_index (ids, selected) : NULL;
-}
-
 static void
 read_amount (AdwEntryRow *row,
              gboolean     optional,
@@ -82,8 +73,8 @@ read_values (LodeTargetEditor *self,
 
   values->kind = adw_combo_row_get_selected (self->kind_row) == 1 ?
                  LODE_METRIC_KIND_INVESTMENT : LODE_METRIC_KIND_EXPORTS;
-  values->mineral = chosen (self->mineral_row, self->mineral_ids);
-  values->destination = chosen (self->destination_row, self->destination_codes);
+  values->mineral = lode_choice_get (self->mineral_row, self->mineral_ids);
+  values->destination = lode_choice_get (self->destination_row, self->destination_codes);
   values->baseline_year = gtk_spin_button_get_value_as_int (self->baseline_year);
   values->target_year = gtk_spin_button_get_value_as_int (self->target_year);
 
@@ -275,17 +266,6 @@ lode_target_editor_init (LodeTargetEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-static guint
-find_choice (GPtrArray  *ids,
-             const char *id)
-{
-  for (guint i = 0; i < ids->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
-      return i;
-
-  return 0;
-}
-
 static void
 set_amount (AdwEntryRow *row,
             LodeMoney    value)
@@ -301,10 +281,6 @@ lode_target_editor_new (LodePortfolio *portfolio,
 {
   LodeTargetEditor *self;
   g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) minerals = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) destinations = gtk_string_list_new (NULL);
-  const char * const *codes = lode_country_codes ();
-  GListModel *store;
 
   g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
   g_return_val_if_fail (target == NULL || LODE_IS_TARGET (target), NULL);
@@ -318,28 +294,9 @@ lode_target_editor_new (LodePortfolio *portfolio,
   gtk_string_list_append (kinds, _("Exports"));
   gtk_string_list_append (kinds, _("Investment"));
 
-  gtk_string_list_append (minerals, _("All minerals"));
-  g_ptr_array_add (self->mineral_ids, NULL);
-  store = G_LIST_MODEL (lode_portfolio_get_minerals (portfolio));
-  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
-    {
-      g_autoptr(LodeMineral) mineral = g_list_model_get_item (store, i);
-
-      gtk_string_list_append (minerals, lode_mineral_get_name (mineral));
-      g_ptr_array_add (self->mineral_ids, g_strdup (lode_mineral_get_id (mineral)));
-    }
-
-  gtk_string_list_append (destinations, _("All destinations"));
-  g_ptr_array_add (self->destination_codes, NULL);
-  for (guint i = 0; codes[i] != NULL; i++)
-    {
-      gtk_string_list_append (destinations, lode_format_country (codes[i]));
-      g_ptr_array_add (self->destination_codes, g_strdup (codes[i]));
-    }
-
+  lode_choice_fill_minerals (self->mineral_row, self->mineral_ids, portfolio, _("All minerals"));
+  lode_choice_fill_countries (self->destination_row, self->destination_codes, _("All destinations"));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
-  adw_combo_row_set_model (self->mineral_row, G_LIST_MODEL (minerals));
-  adw_combo_row_set_model (self->destination_row, G_LIST_MODEL (destinations));
 
   if (target != NULL)
     {
@@ -347,9 +304,9 @@ lode_target_editor_new (LodePortfolio *portfolio,
       adw_combo_row_set_selected (self->kind_row,
                                   lode_target_get_metric_kind (target) == LODE_METRIC_KIND_INVESTMENT);
       adw_combo_row_set_selected (self->mineral_row,
-                                  find_choice (self->mineral_ids, lode_target_get_metric_mineral (target)));
+                                  lode_choice_find (self->mineral_ids, lode_target_get_metric_mineral (target)));
       adw_combo_row_set_selected (self->destination_row,
-                                  find_choice (self->destination_codes,
+                                  lode_choice_find (self->destination_codes,
                                                lode_target_get_metric_destination (target)));
       gtk_spin_button_set_value (self->baseline_year, lode_target_get_baseline_year (target));
       gtk_spin_button_set_value (self->target_year, lode_target_get_target_year (target));

@@ -215,8 +215,7 @@ update_empty (LodeTargetsPage *self)
   n_all = self->portfolio != NULL ?
           g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_targets (self->portfolio))) : 0;
 
-  gtk_stack_set_visible_child_name (self->stack,
-                                    n_all == 0 ? "empty" : n_shown == 0 ? "no-results" : "list");
+  gtk_stack_set_visible_child_name (self->stack, lode_list_page_state (n_all, n_shown));
   text = g_strdup_printf (ngettext ("%'u target", "%'u targets", n_shown), n_shown);
   gtk_label_set_label (self->totals_label, text);
 }
@@ -251,12 +250,8 @@ selected_target (LodeTargetsPage *self)
 static void
 update_actions (LodeTargetsPage *self)
 {
-  gboolean selected = self->portfolio != NULL && selected_target (self) != NULL;
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "targets.add", self->portfolio != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "targets.edit", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "targets.duplicate", selected);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "targets.delete", selected);
+  lode_list_page_update_actions (GTK_WIDGET (self), "targets", self->portfolio != NULL,
+                                 self->portfolio != NULL && selected_target (self) != NULL);
 }
 
 static void
@@ -324,33 +319,10 @@ delete_action (GtkWidget  *widget,
 {
   LodeTargetsPage *self = LODE_TARGETS_PAGE (widget);
   LodeTarget *target = selected_target (self);
-  GListStore *store;
-  g_autofree char *label = NULL;
-  g_autofree char *toast_title = NULL;
-  guint position = 0;
 
-  if (target == NULL)
-    return;
-
-  store = lode_portfolio_get_targets (self->portfolio);
-  if (!g_list_store_find (store, target, &position))
-    return;
-
-  toast_title = g_strdup_printf (_("Deleted %s"), lode_target_get_title (target));
-  label = g_strdup_printf (_("Delete %s"), lode_target_get_title (target));
-  lode_history_remove_item (lode_portfolio_get_history (self->portfolio), label, store, position);
-  lode_list_toast_deleted (widget, toast_title);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  LodeTargetsPage *self = LODE_TARGETS_PAGE (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  if (target != NULL)
+    lode_list_delete_item (widget, lode_portfolio_get_history (self->portfolio),
+                           lode_portfolio_get_targets (self->portfolio), target, lode_target_get_title (target));
 }
 
 static void
@@ -456,14 +428,8 @@ lode_targets_page_class_init (LodeTargetsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_year_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_growth_cell);
 
-  gtk_widget_class_install_action (widget_class, "targets.add", NULL, add_action);
-  gtk_widget_class_install_action (widget_class, "targets.edit", NULL, edit_action);
-  gtk_widget_class_install_action (widget_class, "targets.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "targets.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "targets.search", NULL, search_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "targets.add", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "targets.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "targets.delete", NULL);
+  lode_list_page_install_actions (widget_class, "targets",
+                                  add_action, edit_action, duplicate_action, delete_action);
 }
 
 static void
@@ -472,8 +438,7 @@ lode_targets_page_init (LodeTargetsPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_custom_filter_set_filter_func (self->filter, target_matches, self, NULL);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  lode_list_page_setup_search (GTK_WIDGET (self), self->search_bar, self->search_entry);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   update_empty (self);
