@@ -426,7 +426,9 @@ test_exports (void)
   lode_export_table_get_row (table, 0, &row);
   g_assert_cmpint (row.value, ==, 1100000000);
 
-  gtk_single_selection_set_selected (template_child (page, LODE_TYPE_EXPORTS_PAGE, "selection"), 0);
+  /* The edited record stays selected. */
+  g_assert_cmpuint (gtk_single_selection_get_selected (template_child (page, LODE_TYPE_EXPORTS_PAGE, "selection")),
+                    ==, 0);
   g_assert_true (gtk_widget_activate_action (page, "exports.duplicate", NULL));
   g_assert_cmpuint (lode_export_table_get_n_rows (table), ==, 2);
   gtk_single_selection_set_selected (template_child (page, LODE_TYPE_EXPORTS_PAGE, "selection"), 1);

@@ -34,6 +34,9 @@ struct _LodeExportsPage
   GPtrArray        *mineral_ids;
   GPtrArray        *destination_codes;
 
+  /* The row selected before the index last changed. */
+  guint             last_selected;
+
   /* Finding the view's sort column: see sort_changed(). */
   GObject          *probe_items[2];
   int               probe_sort;
@@ -296,6 +299,16 @@ filter_changed (LodeExportsPage *self)
   update_table (self);
 }
 
+static void update_filter_choices (LodeExportsPage *self);
+
+/* The records show the minerals' names: sort and search them anew. */
+static void
+mineral_renamed (LodeExportsPage *self)
+{
+  lode_export_index_rebuild (self->index);
+  update_filter_choices (self);
+}
+
 /* The filters offer the minerals of the portfolio and the destinations of
  * the records. */
 static void
@@ -319,6 +332,9 @@ update_filter_choices (LodeExportsPage *self)
 
           gtk_string_list_append (minerals, lode_mineral_get_name (mineral));
           g_ptr_array_add (self->mineral_ids, g_strdup (lode_mineral_get_id (mineral)));
+          g_signal_handlers_disconnect_by_func (mineral, mineral_renamed, self);
+          g_signal_connect_object (mineral, "notify::name",
+                                   G_CALLBACK (mineral_renamed), self, G_CONNECT_SWAPPED);
         }
     }
 
@@ -504,6 +520,27 @@ duplicate_action (GtkWidget  *widget,
 }
 
 static void
+selection_changed (LodeExportsPage *self)
+{
+  guint selected = gtk_single_selection_get_selected (self->selection);
+
+  if (selected != GTK_INVALID_LIST_POSITION)
+    self->last_selected = selected;
+}
+
+/* An edit replaces its row in place: keep it selected. */
+static void
+index_changed (LodeExportsPage *self,
+               guint            position,
+               guint            removed,
+               guint            added)
+{
+  if (removed == 1 && added == 1 && position == self->last_selected &&
+      gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
 update_actions (LodeExportsPage *self)
 {
   lode_list_page_update_actions (GTK_WIDGET (self), "exports", self->portfolio != NULL,
@@ -660,8 +697,13 @@ lode_exports_page_init (LodeExportsPage *self)
   lode_export_index_set_name_funcs (self->index, index_mineral_name, index_country_name, self);
   set_column_sorters (self);
   lode_list_page_setup_search (GTK_WIDGET (self), self->search_bar, self->search_entry);
+  self->last_selected = GTK_INVALID_LIST_POSITION;
+  g_signal_connect_object (self->selection, "notify::selected",
+                           G_CALLBACK (selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->index, "items-changed",
+                           G_CALLBACK (index_changed), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   update_filter_choices (self);
   update_table (self);
