@@ -33,6 +33,10 @@ struct _LodeExportIndex
   /* The rows that pass the filter, in sort order. */
   guint32            *shown;
   guint               n_shown;
+  /* Rows not yet announced, while a large change is announced in two
+   * steps: see emit_changed(). */
+  guint               hidden_position;
+  guint               n_hidden;
 
   LodeExportSort      sort;
   gboolean            descending;
@@ -465,6 +469,29 @@ filter_all (LodeExportIndex *self)
   self->totals.count = self->n_shown;
 }
 
+/* Announces that @removed items at @position became @added. A large change
+ * goes out as a removal and then an addition: GTK 4.8's list views look
+ * for each removed item among the added ones, which would make an object
+ * of every added row. */
+static void
+emit_changed (LodeExportIndex *self,
+              guint            position,
+              guint            removed,
+              guint            added)
+{
+  if (removed > 64 && added > 64)
+    {
+      self->hidden_position = position;
+      self->n_hidden = added;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, removed, 0);
+      self->n_hidden = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), position, 0, added);
+      return;
+    }
+
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+}
+
 /* Announces the difference between @old (whose rows moved as the table
  * removed @removed rows at @position and added @added) and the shown rows:
  * one change, from the first row that differs to the last. */
@@ -496,9 +523,7 @@ announce_change (LodeExportIndex *self,
   if (n_old - prefix - suffix == 0 && self->n_shown - prefix - suffix == 0)
     return;
 
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix,
-                              n_old - prefix - suffix,
-                              self->n_shown - prefix - suffix);
+  emit_changed (self, prefix, n_old - prefix - suffix, self->n_shown - prefix - suffix);
 }
 
 static void
@@ -609,7 +634,7 @@ on_table_items_changed (LodeExportIndex *self,
 
       sort_all (self);
       filter_all (self);
-      g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, self->n_shown);
+      emit_changed (self, 0, n_old, self->n_shown);
       return;
     }
 
@@ -661,7 +686,9 @@ lode_export_index_get_item_type (GListModel *model)
 static guint
 lode_export_index_get_n_items (GListModel *model)
 {
-  return LODE_EXPORT_INDEX (model)->n_shown;
+  LodeExportIndex *self = LODE_EXPORT_INDEX (model);
+
+  return self->n_shown - self->n_hidden;
 }
 
 static gpointer
@@ -670,6 +697,8 @@ lode_export_index_get_item (GListModel *model,
 {
   LodeExportIndex *self = LODE_EXPORT_INDEX (model);
 
+  if (position >= self->hidden_position)
+    position += self->n_hidden;
   if (position >= self->n_shown)
     return NULL;
 
@@ -758,7 +787,7 @@ lode_export_index_rebuild (LodeExportIndex *self)
   filter_all (self);
 
   if (n_old != 0 || self->n_shown != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, self->n_shown);
+    emit_changed (self, 0, n_old, self->n_shown);
 }
 
 void
@@ -780,7 +809,7 @@ lode_export_index_set_sort (LodeExportIndex *self,
   n_old = self->n_shown;
   sort_all (self);
   filter_all (self);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, self->n_shown);
+  emit_changed (self, 0, n_old, self->n_shown);
 }
 
 void
