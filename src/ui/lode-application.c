@@ -6,6 +6,8 @@
 #include "lode-portfolio-io.h"
 
 #include "lode-application.h"
+#include "lode-preferences-window.h"
+#include "lode-settings.h"
 #include "lode-window.h"
 
 struct _LodeApplication
@@ -75,10 +77,57 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  LodePreferencesWindow *preferences;
+
+  preferences = lode_preferences_window_new (gtk_application_get_active_window (application));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
 };
+
+/* The "color-scheme" preference, applied to every window. */
+static void
+color_scheme_changed (GSettings  *settings,
+                      const char *key,
+                      gpointer    user_data)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  switch (g_settings_get_enum (settings, "color-scheme"))
+    {
+    case 1:
+      adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+      break;
+
+    case 2:
+      adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+      break;
+
+    default:
+      adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+      break;
+    }
+}
+
+static void
+follow_color_scheme (LodeApplication *self)
+{
+  GSettings *settings = lode_settings_get ();
+
+  g_signal_connect_object (settings, "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed), self, 0);
+  color_scheme_changed (settings, "color-scheme", self);
+}
 
 static void
 lode_application_startup (GApplication *application)
@@ -87,6 +136,7 @@ lode_application_startup (GApplication *application)
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *save_as_accels[] = { "<Control><Shift>s", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (lode_application_parent_class)->startup (application);
 
@@ -97,6 +147,9 @@ lode_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.save-as", save_as_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences", preferences_accels);
+
+  follow_color_scheme (LODE_APPLICATION (application));
 }
 
 static void
