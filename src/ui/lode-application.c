@@ -152,10 +152,26 @@ lode_application_startup (GApplication *application)
   follow_color_scheme (LODE_APPLICATION (application));
 }
 
+/* Options handled before any window opens: exit status -1 goes on. */
+static int
+lode_application_handle_local_options (GApplication *application,
+                                       GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("lode %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
 static void
 lode_application_class_init (LodeApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->handle_local_options = lode_application_handle_local_options;
 
   app_class->activate = lode_application_activate;
   app_class->open = lode_application_open;
@@ -165,6 +181,24 @@ lode_application_class_init (LodeApplicationClass *klass)
 static void
 lode_application_init (LodeApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Show the version of Lode and exit"), NULL },
+    { NULL }
+  };
+  GApplication *application = G_APPLICATION (self);
+
+  g_application_add_main_option_entries (application, options);
+  /* TRANSLATORS: the arguments of lode in "lode --help" */
+  g_application_set_option_context_parameter_string (application, _("[FILE…]"));
+  g_application_set_option_context_summary (application,
+                                            _("Track mineral reserves, exports and investments."));
+  g_application_set_option_context_description (application,
+                                                _("Opens each FILE, a Lode portfolio (JSON), in a window of its\n"
+                                                  "own; without a FILE, Lode opens its built-in sample. If Lode\n"
+                                                  "is already running, the files open in it.\n\n"
+                                                  "lode-cli checks, summarises and converts portfolios from a\n"
+                                                  "terminal: see lode-cli(1)."));
 }
 
 LodeApplication *

@@ -18,13 +18,39 @@ compact_figures_changed (GSettings  *self,
   compact_figures = g_settings_get_boolean (self, "compact-figures");
 }
 
+/* The installed schema, or the one compiled in the build tree when Lode
+ * runs uninstalled. */
+static GSettings *
+settings_new (void)
+{
+  GSettingsSchemaSource *installed = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchemaSource) built = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (installed != NULL)
+    schema = g_settings_schema_source_lookup (installed, SCHEMA_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      built = g_settings_schema_source_new_from_directory (BUILD_SCHEMA_DIR, installed, FALSE, NULL);
+      if (built != NULL)
+        schema = g_settings_schema_source_lookup (built, SCHEMA_ID, FALSE);
+    }
+
+  /* Without a schema, the usual error of GLib names what is missing. */
+  if (schema == NULL)
+    return g_settings_new (SCHEMA_ID);
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 GSettings *
 lode_settings_get (void)
 {
   /* Settings belong to the main thread, as the widgets that show them. */
   if (settings == NULL)
     {
-      settings = g_settings_new (SCHEMA_ID);
+      settings = settings_new ();
       compact_figures = g_settings_get_boolean (settings, "compact-figures");
       /* Connected first, so that every other handler sees the new value. */
       g_signal_connect (settings, "changed::compact-figures",
