@@ -6,6 +6,7 @@
 #include "lode-application.h"
 #include "lode-preferences-window.h"
 #include "lode-settings.h"
+#include "lode-test-ui.h"
 #include "lode-ui-format.h"
 #include "lode-window.h"
 
@@ -16,45 +17,6 @@
 
 static LodeApplication *application;
 static char *config_dir;
-
-static gboolean
-timed_out (gpointer user_data)
-{
-  gboolean *flag = user_data;
-
-  *flag = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done returns TRUE or 10 s pass. */
-static gboolean
-wait_for (gboolean (*done) (gpointer data),
-          gpointer   data)
-{
-  gboolean out_of_time = FALSE;
-  guint timeout_id = g_timeout_add_seconds (10, timed_out, &out_of_time);
-
-  while (!done (data) && !out_of_time)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!out_of_time)
-    g_source_remove (timeout_id);
-
-  return !out_of_time;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 /* The value of @key as written in the settings file, in GVariant text. */
 static char *
@@ -90,7 +52,7 @@ open_preferences (void)
 
   /* As the menu and Ctrl+comma do. */
   g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
-  settle ();
+  lode_test_settle ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels) && preferences == NULL; i++)
     {
@@ -101,7 +63,7 @@ open_preferences (void)
     }
 
   g_assert_nonnull (preferences);
-  g_assert_true (wait_for (is_mapped, preferences));
+  g_assert_true (lode_test_wait_for (lode_test_is_mapped, preferences));
 
   return preferences;
 }
@@ -135,7 +97,7 @@ test_compact_figures (void)
 
   /* Full figures: every digit, and the pages are told to redraw. */
   gtk_switch_set_active (compact, FALSE);
-  settle ();
+  lode_test_settle ();
   g_assert_cmpuint (changes, ==, 1);
   g_assert_false (lode_settings_get_compact_figures ());
   text = lode_format_money (copper);
@@ -146,7 +108,7 @@ test_compact_figures (void)
   g_clear_pointer (&stored, g_free);
 
   gtk_switch_set_active (compact, TRUE);
-  settle ();
+  lode_test_settle ();
   g_assert_cmpuint (changes, ==, 2);
   text = lode_format_money (copper);
   g_assert_cmpstr (text, ==, "$1.14 B");
@@ -157,36 +119,42 @@ test_compact_figures (void)
   gtk_window_destroy (GTK_WINDOW (preferences));
 }
 
+/* Chooses the style at @index in the row; checks the style manager and the
+ * settings file follow. */
+static void
+choose_style (AdwComboRow       *row,
+              guint              index,
+              AdwColorScheme     expected,
+              gboolean           dark,
+              const char        *stored_nick)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autofree char *stored = NULL;
+
+  adw_combo_row_set_selected (row, index);
+  lode_test_settle ();
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, expected);
+  g_assert_cmpint (adw_style_manager_get_dark (style_manager), ==, dark);
+  stored = stored_value ("color-scheme");
+  g_assert_cmpstr (stored, ==, stored_nick);
+}
+
 static void
 test_color_scheme (void)
 {
   LodePreferencesWindow *preferences = open_preferences ();
   AdwComboRow *row = template_child (preferences, "color_scheme_row");
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  g_autofree char *stored = NULL;
 
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_DEFAULT);
 
-  adw_combo_row_set_selected (row, 2);
-  settle ();
-  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_DARK);
-  g_assert_true (adw_style_manager_get_dark (style_manager));
-  stored = stored_value ("color-scheme");
-  g_assert_cmpstr (stored, ==, "'dark'");
-  g_clear_pointer (&stored, g_free);
-
-  adw_combo_row_set_selected (row, 1);
-  settle ();
-  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
-  g_assert_false (adw_style_manager_get_dark (style_manager));
-  stored = stored_value ("color-scheme");
-  g_assert_cmpstr (stored, ==, "'light'");
-  g_clear_pointer (&stored, g_free);
+  choose_style (row, 2, ADW_COLOR_SCHEME_FORCE_DARK, TRUE, "'dark'");
+  choose_style (row, 1, ADW_COLOR_SCHEME_FORCE_LIGHT, FALSE, "'light'");
 
   /* A preference set elsewhere (another window, dconf) shows in the row. */
   g_settings_set_string (lode_settings_get (), "color-scheme", "default");
-  settle ();
+  lode_test_settle ();
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
   g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==, ADW_COLOR_SCHEME_DEFAULT);
 
@@ -217,7 +185,7 @@ test_default_destination (void)
   g_assert_cmpuint (china, !=, GTK_INVALID_LIST_POSITION);
 
   adw_combo_row_set_selected (row, china);
-  settle ();
+  lode_test_settle ();
   code = g_settings_get_string (lode_settings_get (), "default-destination");
   g_assert_cmpstr (code, ==, "CN");
   stored = stored_value ("default-destination");
@@ -230,7 +198,7 @@ test_default_destination (void)
   g_assert_cmpuint (adw_combo_row_get_selected (row), ==, china);
 
   adw_combo_row_set_selected (row, 0);
-  settle ();
+  lode_test_settle ();
   g_clear_pointer (&code, g_free);
   code = g_settings_get_string (lode_settings_get (), "default-destination");
   g_assert_cmpstr (code, ==, "");
@@ -277,12 +245,12 @@ test_window_size (void)
   g_assert_cmpint (width, ==, 1100);
   g_assert_cmpint (height, ==, 720);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (lode_test_wait_for (lode_test_is_mapped, window));
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
-  settle ();
+  lode_test_settle ();
   gtk_window_close (GTK_WINDOW (window));
-  settle ();
+  lode_test_settle ();
 
   stored = stored_value ("window-width");
   g_assert_cmpstr (stored, ==, "800");
