@@ -17,6 +17,7 @@ Prints TAP.
 """
 
 import os
+import re
 import subprocess
 import sys
 import time
@@ -133,6 +134,41 @@ def list_has_text(table, text):
                if n.getRole() in (pyatspi.ROLE_LABEL, pyatspi.ROLE_TABLE_CELL, pyatspi.ROLE_TEXT))
 
 
+CONTROLS = (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_ENTRY,
+            pyatspi.ROLE_TEXT, pyatspi.ROLE_CHECK_BOX, pyatspi.ROLE_COMBO_BOX,
+            pyatspi.ROLE_SPIN_BUTTON, pyatspi.ROLE_MENU_ITEM)
+
+
+def unnamed_controls(root):
+    """Controls without a name: none, or the class name GTK falls back to."""
+    return [f"{n.getRoleName()} {n.name!r}" for n in find_all(root)
+            if n.getRole() in CONTROLS
+            and (not n.name.strip() or re.fullmatch(r"(Gtk|Adw|Lode)[A-Za-z]*", n.name))]
+
+
+def check_preferences(app, frame):
+    """Opens the preferences from the main menu; their controls have names."""
+    # GtkMenuButton shows as a button holding a toggle button, both named:
+    # the one with an action opens the menu.
+    menus = [n for n in find_all(frame, pyatspi.ROLE_PUSH_BUTTON, "Main Menu")
+             if n.queryAction().nActions > 0]
+    if not ok(menus, "the main menu can be opened"):
+        return
+    press(menus[-1])
+    item = wait_until(lambda: next((n for w in app if w is not None
+                                    for n in find_all(w, pyatspi.ROLE_MENU_ITEM, "Preferences")), None),
+                      "the menu item 'Preferences'")
+    press(item)
+    window = wait_until(lambda: next((w for w in app if w is not None and w.name == "Preferences"), None),
+                        "the preferences window")
+    for role, name in ((pyatspi.ROLE_COMBO_BOX, "Style"),
+                       (pyatspi.ROLE_CHECK_BOX, "Compact Figures"),
+                       (pyatspi.ROLE_COMBO_BOX, "Default Destination")):
+        ok(wait_until(lambda: find_one(window, role, name), f"{name!r} in the preferences"),
+           f"the preferences have a control named {name!r}")
+    ok(not unnamed_controls(window), f"no unnamed control in the preferences {unnamed_controls(window)}")
+
+
 def check_browse(app, frame):
     ok("Lode" in frame.name, f"the window is named after the portfolio and Lode: {frame.name!r}")
 
@@ -144,14 +180,7 @@ def check_browse(app, frame):
     for name in ("Open a Portfolio", "Main Menu"):
         ok(find_one(frame, pyatspi.ROLE_PUSH_BUTTON, name) is not None, f"a button named {name!r}")
 
-    # Every button and entry a user can reach has a name.
-    unnamed = [f"{n.getRoleName()} in {n.parent.name if n.parent else '?'}"
-               for n in find_all(frame)
-               if n.getRole() in (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON,
-                                  pyatspi.ROLE_ENTRY, pyatspi.ROLE_CHECK_BOX,
-                                  pyatspi.ROLE_COMBO_BOX, pyatspi.ROLE_SPIN_BUTTON)
-               and not n.name.strip()]
-    ok(not unnamed, f"no unnamed control {unnamed}")
+    ok(not unnamed_controls(frame), f"no unnamed control in the window {unnamed_controls(frame)}")
 
     # The pages, through the tabs' actions; each shows its list.
     lists = {"Minerals": "Minerals", "Exports": "Export records"}
@@ -173,6 +202,8 @@ def check_browse(app, frame):
             if page == "Minerals":
                 ok(wait_until(lambda: list_has_text(table, "Copper"), "Copper in the list"),
                    "the Minerals list reads out Copper")
+
+    check_preferences(app, frame)
 
 
 def check_edit(app, frame):

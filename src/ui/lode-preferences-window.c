@@ -218,6 +218,24 @@ setup_destinations (LodePreferencesWindow *self)
     g_object_set (self->destination_row, "enable-search", TRUE, NULL);
 }
 
+/* AdwPreferencesWindow's own search entry has no accessible name in
+ * libadwaita 1.2; a screen reader would read out nothing for it. */
+static void
+name_search_entries (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SEARCH_ENTRY (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search preferences"),
+                                        -1);
+      else
+        name_search_entries (child);
+    }
+}
+
 static void
 lode_preferences_window_finalize (GObject *object)
 {
@@ -269,6 +287,7 @@ lode_preferences_window_init (LodePreferencesWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   setup_destinations (self);
+  name_search_entries (GTK_WIDGET (self));
 
   g_settings_bind (settings, "compact-figures",
                    self->compact_figures_switch, "active",
