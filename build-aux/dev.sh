@@ -72,7 +72,7 @@ case "${1:-}" in
     ensure_locales
     build
     shift
-    LODE_LOCALEDIR="$here/$builddir/po" exec "$builddir/src/lode" "$@"
+    LODE_LOCALEDIR="$(cd "$builddir" && pwd)/po" exec "$builddir/src/lode" "$@"
     ;;
   test)
     install_packages
