@@ -267,6 +267,18 @@ test_window_size (void)
   g_assert_false (gtk_window_is_maximized (GTK_WINDOW (window)));
   gtk_window_destroy (GTK_WINDOW (window));
 
+  /* Destroyed without being asked to close, as when the application
+   * quits: the size is kept too. */
+  window = lode_window_new (GTK_APPLICATION (application));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (lode_test_wait_for (lode_test_is_mapped, window));
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
+  lode_test_settle ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  stored = stored_value ("window-width");
+  g_assert_cmpstr (stored, ==, "700");
+  g_clear_pointer (&stored, g_free);
+
   /* Not maximized when closed: remembered as such. Maximizing itself
    * needs a window manager, which the test's X server does not have. */
   stored = stored_value ("window-maximized");

@@ -511,7 +511,8 @@ cancel_open_action (GtkWidget  *widget,
 }
 
 /* Window size and state: restored when a window is made, saved when it
- * closes. The size saved is the unmaximized one. */
+ * closes or is destroyed (as Ctrl+Q does, without asking it to close).
+ * The size saved is the unmaximized one. */
 static gboolean
 save_window_state (LodeWindow *self)
 {
@@ -552,6 +553,8 @@ static void
 lode_window_dispose (GObject *object)
 {
   LodeWindow *self = LODE_WINDOW (object);
+
+  save_window_state (self);
 
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
