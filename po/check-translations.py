@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Fails when a translation listed in LINGUAS is incomplete.
 
-check-translations.py PO_DIR [POT]
+check-translations.py PO_DIR [POT | --sources SOURCE_ROOT]
 
 Every message of each PO_DIR/LANG.po must be translated and none fuzzy.
-With POT (the template made by `ninja lode-pot`), each file is first merged
-with it, so that messages added to the sources since the file was last
-updated count as untranslated too.
+With POT (the template made by `ninja lode-pot`), or with a template made
+here from the files POTFILES.in lists under SOURCE_ROOT, each file is first
+merged with it, so that messages added to the sources since the file was
+last updated count as untranslated too.
 """
 
 import os
@@ -35,6 +36,26 @@ def statistics(path):
     if match is None:
         return None, f"unexpected msgfmt output: {text}"
     return {key: int(value or 0) for key, value in match.groupdict().items()}, None
+
+
+# The keywords of meson's "glib" gettext preset.
+XGETTEXT_KEYWORDS = [
+    "--keyword=_", "--keyword=N_", "--keyword=C_:1c,2", "--keyword=NC_:1c,2",
+    "--keyword=g_dcgettext:2", "--keyword=g_dngettext:2,3",
+    "--keyword=g_dpgettext2:2c,3",
+    "--flag=N_:1:pass-c-format", "--flag=C_:2:pass-c-format",
+    "--flag=NC_:2:pass-c-format", "--flag=g_dngettext:2:pass-c-format",
+    "--flag=g_strdup_printf:1:c-format", "--flag=g_string_printf:2:c-format",
+    "--flag=g_string_append_printf:2:c-format", "--flag=g_error_new:3:c-format",
+    "--flag=g_set_error:4:c-format",
+]
+
+
+def make_template(source_root, po_dir, out):
+    subprocess.run(["xgettext", "--from-code=UTF-8", "--add-comments", "--package-name=lode",
+                    "--directory", source_root,
+                    "--files-from", os.path.join(po_dir, "POTFILES.in"),
+                    "--output", out] + XGETTEXT_KEYWORDS, check=True)
 
 
 def check(po_dir, pot=None):
@@ -71,6 +92,11 @@ def check(po_dir, pot=None):
 
 
 if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[2] == "--sources":
+        with tempfile.TemporaryDirectory() as tmp:
+            template = os.path.join(tmp, "lode.pot")
+            make_template(sys.argv[3], sys.argv[1], template)
+            sys.exit(check(sys.argv[1], template))
     if len(sys.argv) not in (2, 3):
         print(__doc__, file=sys.stderr)
         sys.exit(2)
