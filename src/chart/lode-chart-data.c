@@ -90,8 +90,29 @@ compare_destinations (gconstpointer a,
   return g_strcmp0 (da->code, db->code);
 }
 
+/* A copy of @str that lives as long as @self. */
+static const char *
+keep_string (LodeChartData *self,
+             const char    *str)
+{
+  char *kept;
+
+  if (str == NULL)
+    return NULL;
+
+  kept = g_hash_table_lookup (self->strings, str);
+  if (kept == NULL)
+    {
+      kept = g_strdup (str);
+      g_hash_table_add (self->strings, kept);
+    }
+
+  return kept;
+}
+
 static void
-add_reserves (LodeChartMineral *chart_mineral,
+add_reserves (LodeChartData    *self,
+              LodeChartMineral *chart_mineral,
               LodeMineral      *mineral)
 {
   GListModel *reserves = lode_mineral_get_reserves (mineral);
@@ -109,7 +130,7 @@ add_reserves (LodeChartMineral *chart_mineral,
       if (value != LODE_MONEY_UNSET)
         chart_mineral->reserve_value += value;
       if (chart_mineral->reserve_source == NULL)
-        chart_mineral->reserve_source = lode_reserve_get_source (reserve);
+        chart_mineral->reserve_source = keep_string (self, lode_reserve_get_source (reserve));
 
       if (unit == LODE_UNIT_NONE || !isfinite (quantity) || quantity < 0)
         continue;
@@ -138,7 +159,7 @@ chart_target_new (LodeChartData *self,
 
   chart_target->id = g_strdup (lode_target_get_id (target));
   chart_target->title = g_strdup (lode_target_get_title (target));
-  chart_target->source = lode_target_get_source (target);
+  chart_target->source = keep_string (self, lode_target_get_source (target));
   chart_target->exports = lode_target_get_metric_kind (target) == LODE_METRIC_KIND_EXPORTS;
   chart_target->mineral = g_strdup (lode_target_get_metric_mineral (target));
   chart_target->destination = g_strdup (lode_target_get_metric_destination (target));
@@ -260,8 +281,10 @@ lode_chart_data_new (LodePortfolio *portfolio)
   self->destinations = g_array_new (FALSE, TRUE, sizeof (LodeChartDestination));
   self->targets = g_ptr_array_new_with_free_func (chart_target_free);
   self->source_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   exports = lode_portfolio_get_exports (portfolio);
+  self->table = g_object_ref (exports);
   n_rows = lode_export_table_get_n_rows (exports);
   self->n_records = n_rows;
 
@@ -288,7 +311,7 @@ lode_chart_data_new (LodePortfolio *portfolio)
       chart_mineral->name = g_strdup (lode_mineral_get_name (mineral));
       chart_mineral->years = g_new0 (LodeChartCell, n_years);
       chart_mineral->months = g_new0 (LodeChartCell, n_years * 12);
-      add_reserves (chart_mineral, mineral);
+      add_reserves (self, chart_mineral, mineral);
       self->reserve_value += chart_mineral->reserve_value;
       g_ptr_array_add (self->minerals, chart_mineral);
       g_hash_table_insert (by_mineral, (gpointer) chart_mineral->id, chart_mineral);
@@ -414,6 +437,8 @@ lode_chart_data_unref (LodeChartData *self)
   g_array_unref (self->destinations);
   g_ptr_array_unref (self->targets);
   g_hash_table_unref (self->source_titles);
+  g_hash_table_unref (self->strings);
+  g_object_unref (self->table);
   g_free (self);
 }
 

@@ -87,6 +87,10 @@ struct _LodeChartData
 {
   /*< private >*/
   gatomicrefcount       ref_count;
+  /* The strings of the records (ids, codes) are the table's, so it is kept;
+   * other strings are copied into @strings. */
+  LodeExportTable      *table;
+  GHashTable           *strings;
   /*< public, read-only >*/
   char                 *title;
   int                   first_year;     /* 0 without records */
