@@ -399,7 +399,7 @@ test_donut (void)
 
   description = lode_chart_describe_item (chart, 1);
   g_test_message ("%s", description);
-  g_assert_nonnull (strstr (description, "United States: $200 (2024–2025), 23.5 %"));
+  g_assert_nonnull (strstr (description, "United States: $200 (2025), 23.5 %"));
   g_assert_nonnull (strstr (description, "23.5 %"));
   g_assert_nonnull (strstr (description, "Customs office, 2026-01-15"));
 }

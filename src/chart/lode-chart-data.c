@@ -15,12 +15,21 @@
 void
 lode_chart_cell_add (LodeChartCell *cell,
                      LodeMoney      value,
-                     const char    *source)
+                     const char    *source,
+                     int            year)
 {
   if (cell->count == 0)
-    cell->source = source;
-  else if (cell->source != source)
-    cell->source = LODE_CHART_SOURCES_MIXED;
+    {
+      cell->source = source;
+      cell->year = year;
+    }
+  else
+    {
+      if (cell->source != source)
+        cell->source = LODE_CHART_SOURCES_MIXED;
+      if (cell->year != year)
+        cell->year = 0;
+    }
 
   cell->value += value;
   cell->count++;
@@ -357,14 +366,14 @@ lode_chart_data_new (LodePortfolio *portfolio)
       last_row_mineral = row.mineral;
 
       self->total += row.value;
-      lode_chart_cell_add (&self->years[y], row.value, row.source);
-      lode_chart_cell_add (&self->stages[row.stage], row.value, row.source);
-      lode_chart_cell_add (&mineral->total, row.value, row.source);
-      lode_chart_cell_add (&mineral->stages[row.stage], row.value, row.source);
-      lode_chart_cell_add (&mineral->years[y], row.value, row.source);
+      lode_chart_cell_add (&self->years[y], row.value, row.source, row.year);
+      lode_chart_cell_add (&self->stages[row.stage], row.value, row.source, row.year);
+      lode_chart_cell_add (&mineral->total, row.value, row.source, row.year);
+      lode_chart_cell_add (&mineral->stages[row.stage], row.value, row.source, row.year);
+      lode_chart_cell_add (&mineral->years[y], row.value, row.source, row.year);
       if (row.month >= 1 && row.month <= 12)
         {
-          lode_chart_cell_add (&mineral->months[y * 12 + row.month - 1], row.value, row.source);
+          lode_chart_cell_add (&mineral->months[y * 12 + row.month - 1], row.value, row.source, row.year);
           self->has_months = TRUE;
         }
 
@@ -378,7 +387,7 @@ lode_chart_data_new (LodePortfolio *portfolio)
         }
       lode_chart_cell_add (&g_array_index (self->destinations, LodeChartDestination,
                                            GPOINTER_TO_UINT (index)).total,
-                           row.value, row.source);
+                           row.value, row.source, row.year);
 
       for (guint t = 0; t < self->targets->len; t++)
         {
@@ -387,7 +396,7 @@ lode_chart_data_new (LodePortfolio *portfolio)
           if (target->exports &&
               (target->mineral == NULL || g_strcmp0 (target->mineral, row.mineral) == 0) &&
               (target->destination == NULL || g_strcmp0 (target->destination, row.destination) == 0))
-            lode_chart_cell_add (&target->actual[y], row.value, row.source);
+            lode_chart_cell_add (&target->actual[y], row.value, row.source, row.year);
         }
     }
 

@@ -18,6 +18,7 @@ typedef struct
   LodeMoney   value;
   guint       count;
   const char *source;     /* source id, NULL, or LODE_CHART_SOURCES_MIXED */
+  int         year;       /* of all its records, or 0 when they differ */
 } LodeChartCell;
 
 typedef struct
@@ -127,10 +128,11 @@ double            lode_growth_rate             (double         from,
                                                 double         to,
                                                 double         years);
 
-/* Folds @value with its @source into @cell. */
+/* Folds a record's @value, @source and @year into @cell. */
 void              lode_chart_cell_add          (LodeChartCell *cell,
                                                 LodeMoney      value,
-                                                const char    *source);
+                                                const char    *source,
+                                                int            year);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeChartData, lode_chart_data_unref)
 

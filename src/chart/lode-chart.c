@@ -226,6 +226,9 @@ typedef struct
   Rgb          bg;
   /* The plot area, in logical (left-to-right) coordinates. */
   double       x0, y0, x1, y1;
+  /* A logarithmic value axis from 10^log_min to 10^log_max dollars. */
+  gboolean     log_scale;
+  double       log_min, log_max;
 } Ctx;
 
 static Rgb
@@ -449,6 +452,7 @@ typedef struct
   int         series[LODE_N_STAGES];
   LodeStage   stages[LODE_N_STAGES];
   const char *sources[LODE_N_STAGES];
+  int         years[LODE_N_STAGES];
   char       *item_labels[LODE_N_STAGES];
 } BarRow;
 
@@ -542,6 +546,7 @@ draw_bars (Ctx    *ctx,
           item->mineral = rows[i].mineral;
           item->stage = rows[i].stages[s];
           item->source = rows[i].sources[s];
+          item->year = rows[i].years[s];
           x += w;
         }
 
@@ -604,6 +609,7 @@ render_exports_by_mineral (Ctx *ctx)
           row->series[k] = stage_series (stage);
           row->stages[k] = stage;
           row->sources[k] = mineral->stages[stage].source;
+          row->years[k] = mineral->stages[stage].year;
           /* TRANSLATORS: a mineral and a processing stage, "Copper, refined" */
           row->item_labels[k] = g_strdup_printf (_("%s, %s"), mineral->name, stage_name (stage));
           row->n_segments++;
@@ -725,6 +731,14 @@ value_y (Ctx    *ctx,
          double  value,
          double  axis_max)
 {
+  if (ctx->log_scale)
+    {
+      double l = value > 0 ? log10 (value) : ctx->log_min;
+
+      l = CLAMP (l, ctx->log_min, ctx->log_max);
+      return ctx->y1 - (ctx->y1 - ctx->y0) * (l - ctx->log_min) / (ctx->log_max - ctx->log_min);
+    }
+
   return ctx->y1 - (ctx->y1 - ctx->y0) * value / axis_max;
 }
 
@@ -753,15 +767,37 @@ draw_axes (Ctx    *ctx,
   ctx->x0 += tick_w + 8;
   ctx->x1 -= year_w / 2;
 
-  for (double v = 0.0; v <= axis_max * 1.0001; v += step)
+  if (ctx->log_scale)
     {
-      double y = value_y (ctx, v, axis_max);
-      g_autofree char *label = lode_chart_format_tick (v);
+      /* A tick a power of ten. */
+      g_autofree char *low = lode_chart_format_tick (pow (10, ctx->log_min));
+      double low_w;
 
-      set_rgb (ctx->cr, ctx->fg, v == 0.0 ? 0.45 : 0.12);
-      logical_rectangle (ctx, ctx->x0, round (y) - 0.5, ctx->x1 - ctx->x0, 1);
-      cairo_fill (ctx->cr);
-      draw_text (ctx, label, ctx->x0 - 6, y - text_h / 2, ALIGN_END, ctx->fg, 0.7);
+      text_size (ctx, low, &low_w, NULL);
+      ctx->x0 += MAX (0, low_w - tick_w);
+      for (double l = ctx->log_min; l <= ctx->log_max + 1e-9; l += 1.0)
+        {
+          double y = value_y (ctx, pow (10, l), axis_max);
+          g_autofree char *label = lode_chart_format_tick (pow (10, l));
+
+          set_rgb (ctx->cr, ctx->fg, l == ctx->log_min ? 0.45 : 0.12);
+          logical_rectangle (ctx, ctx->x0, round (y) - 0.5, ctx->x1 - ctx->x0, 1);
+          cairo_fill (ctx->cr);
+          draw_text (ctx, label, ctx->x0 - 6, y - text_h / 2, ALIGN_END, ctx->fg, 0.7);
+        }
+    }
+  else
+    {
+      for (double v = 0.0; v <= axis_max * 1.0001; v += step)
+        {
+          double y = value_y (ctx, v, axis_max);
+          g_autofree char *label = lode_chart_format_tick (v);
+
+          set_rgb (ctx->cr, ctx->fg, v == 0.0 ? 0.45 : 0.12);
+          logical_rectangle (ctx, ctx->x0, round (y) - 0.5, ctx->x1 - ctx->x0, 1);
+          cairo_fill (ctx->cr);
+          draw_text (ctx, label, ctx->x0 - 6, y - text_h / 2, ALIGN_END, ctx->fg, 0.7);
+        }
     }
 
   /* Years, as many as fit. */
@@ -871,7 +907,7 @@ render_exports_over_time (Ctx *ctx)
   Line lines[MAX_LINES];
   LegendEntry legend[MAX_LINES];
   guint n_lines = 0;
-  double max = 0, axis_max;
+  double max = 0, min = G_MAXDOUBLE, axis_max;
   guint n_points = 0;
   g_autofree char *subtitle = NULL;
 
@@ -889,17 +925,34 @@ render_exports_over_time (Ctx *ctx)
         {
           if (lines[n_lines].cells[p].count > 0)
             {
-              max = MAX (max, lode_money_to_double (lines[n_lines].cells[p].value));
+              double v = lode_money_to_double (lines[n_lines].cells[p].value);
+
+              max = MAX (max, v);
+              if (v > 0)
+                min = MIN (min, v);
               n_points++;
             }
         }
       n_lines++;
     }
 
+  /* Figures three orders of magnitude apart would flatten all but the
+   * largest line: then each power of ten gets the same room. */
+  if (max > 0 && min < G_MAXDOUBLE && max / min >= 1000)
+    {
+      ctx->log_scale = TRUE;
+      ctx->log_min = floor (log10 (min));
+      ctx->log_max = MAX (ctx->log_min + 1, ceil (log10 (max)));
+    }
+
   if (n_lines == 0)
     subtitle = g_strdup (_("No export records"));
+  else if (monthly && ctx->log_scale)
+    subtitle = g_strdup (_("US dollars a month, the largest minerals, on a logarithmic scale"));
   else if (monthly)
     subtitle = g_strdup (_("US dollars a month, the largest minerals"));
+  else if (ctx->log_scale)
+    subtitle = g_strdup (_("US dollars a year, the largest minerals, on a logarithmic scale"));
   else
     subtitle = g_strdup (_("US dollars a year, the largest minerals"));
 
@@ -1050,6 +1103,7 @@ render_destinations (Ctx *ctx)
       item->width = item->height = 2 * outer;
       item->destination = other ? NULL : destination->code;
       item->source = source;
+      item->year = other ? 0 : destination->total.year;
 
       money = format_money (value);
       percent = format_percent (share);

@@ -572,6 +572,11 @@ update_charts (LodeOverviewPage *self,
       lode_chart_view_set_chart (self->views[chart_order[i]], chart);
     }
 
+  /* Without estimates, the reserves chart would only say so: the headline
+   * figure already does. */
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->views[LODE_CHART_RESERVES])),
+                          data != NULL && data->reserve_value > 0);
+
   /* A chart a target, after the others. */
   while (self->target_views->len > (data != NULL ? data->targets->len : 0))
     {
@@ -581,11 +586,13 @@ update_charts (LodeOverviewPage *self,
     }
   while (data != NULL && self->target_views->len < data->targets->len)
     {
+      GtkWidget *previous = self->target_views->len > 0 ?
+                            g_ptr_array_index (self->target_views, self->target_views->len - 1) :
+                            GTK_WIDGET (self->views[LODE_CHART_EXPORTS_OVER_TIME]);
       LodeChartView *view;
       GtkWidget *card = chart_card_new (self, &view);
 
-      gtk_box_insert_child_after (self->charts_box, card,
-                                  gtk_widget_get_parent (GTK_WIDGET (self->views[LODE_CHART_EXPORTS_OVER_TIME])));
+      gtk_box_insert_child_after (self->charts_box, card, gtk_widget_get_parent (previous));
       g_ptr_array_add (self->target_views, view);
     }
   for (guint i = 0; data != NULL && i < data->targets->len; i++)
