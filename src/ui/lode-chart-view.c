@@ -13,8 +13,8 @@
 
 #define MIN_WIDTH      280
 #define NATURAL_WIDTH  640
-#define MIN_HEIGHT     240
-#define NATURAL_HEIGHT 340
+#define MIN_HEIGHT     320
+#define NATURAL_HEIGHT 360
 
 struct _LodeChartView
 {
