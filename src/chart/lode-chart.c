@@ -25,6 +25,7 @@
 #define MAX_SLICES     6      /* five destinations and "Other" */
 #define MAX_LINES      6
 #define SERIES_OTHER   7      /* the grey of "Other" */
+#define STROKE_CHUNK   32     /* pixel columns stroked at once */
 
 typedef struct
 {
@@ -833,10 +834,12 @@ draw_reduced_line (Ctx        *ctx,
   long column = 0;
   double first = 0, last = 0, low = 0, high = 0;
   guint last_period = 0;
+  guint n_chunk = 0;
 
   set_rgb (cr, series_rgb (ctx->chart, line->series), 1.0);
   cairo_set_line_width (cr, 2.0);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_new_path (cr);
 
 #define FLUSH_COLUMN()                                                         \
@@ -848,6 +851,13 @@ draw_reduced_line (Ctx        *ctx,
     if (last != high) cairo_line_to (cr, cx, last);                            \
     n_vertices += 4;                                                           \
     pen_down = TRUE;                                                           \
+    /* Short paths keep stroking linear in the number of columns. */          \
+    if (++n_chunk >= STROKE_CHUNK)                                             \
+      {                                                                        \
+        cairo_stroke (cr);                                                     \
+        cairo_move_to (cr, cx, last);                                          \
+        n_chunk = 0;                                                           \
+      }                                                                        \
   } G_STMT_END
 
   for (guint p = 0; p < line->n_cells; p++)
