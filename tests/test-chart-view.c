@@ -339,6 +339,45 @@ test_table_and_csv (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Exports over time by month, from the chart's menu. */
+static void
+test_monthly (void)
+{
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new ("Monthly");
+  g_autoptr(LodeMineral) copper = lode_mineral_new ("copper", "Copper", LODE_MINERAL_GROUP_BASE_METAL);
+  g_autoptr(LodeChartData) data = NULL;
+  g_autoptr(LodeChart) chart = NULL;
+  GtkWidget *window = gtk_window_new ();
+  LodeChartView *view = LODE_CHART_VIEW (lode_chart_view_new ());
+
+  g_list_store_append (lode_portfolio_get_minerals (portfolio), copper);
+  for (int month = 1; month <= 12; month++)
+    {
+      LodeExportRow row = { "copper", 2025, month, "CN", NULL, LODE_STAGE_REFINED,
+                            LODE_QUANTITY_UNSET, LODE_UNIT_NONE, month * 100000, NULL };
+
+      lode_export_table_append (lode_portfolio_get_exports (portfolio), &row);
+    }
+  data = lode_chart_data_new (portfolio);
+  chart = lode_chart_new (LODE_CHART_EXPORTS_OVER_TIME, data);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 400);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  lode_chart_view_set_chart (view, chart);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (wait_for (has_size, view));
+
+  /* One point for the year, then twelve. */
+  g_assert_cmpuint (lode_chart_get_n_items (chart), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.monthly", NULL));
+  g_assert_true (lode_chart_view_get_monthly (view));
+  g_assert_cmpuint (lode_chart_get_n_items (chart), ==, 12);
+  g_assert_cmpint (lode_chart_get_item (chart, 11)->month, ==, 12);
+  g_assert_cmpint (lode_chart_get_item (chart, 11)->value, ==, 1200000);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The whole Overview, scrolled or not, as one picture. */
 static void
 save_screenshot (const char *dir)
@@ -406,6 +445,7 @@ main (int   argc,
       g_test_add_func ("/lode/chart-view/accessible", test_accessible);
       g_test_add_func ("/lode/chart-view/keyboard", test_keyboard);
       g_test_add_func ("/lode/chart-view/table-and-csv", test_table_and_csv);
+      g_test_add_func ("/lode/chart-view/monthly", test_monthly);
       status = g_test_run ();
     }
 

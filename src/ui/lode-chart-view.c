@@ -26,6 +26,7 @@ struct _LodeChartView
   char            *export_format;
   int              selected;
   int              hovered;
+  gboolean         monthly;
 };
 
 G_DEFINE_FINAL_TYPE (LodeChartView, lode_chart_view, GTK_TYPE_WIDGET)
@@ -33,6 +34,7 @@ G_DEFINE_FINAL_TYPE (LodeChartView, lode_chart_view, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CHART,
+  PROP_MONTHLY,
   N_PROPS
 };
 
@@ -561,6 +563,10 @@ lode_chart_view_get_property (GObject    *object,
       g_value_set_object (value, self->chart);
       break;
 
+    case PROP_MONTHLY:
+      g_value_set_boolean (value, self->monthly);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -578,6 +584,10 @@ lode_chart_view_set_property (GObject      *object,
     {
     case PROP_CHART:
       lode_chart_view_set_chart (self, g_value_get_object (value));
+      break;
+
+    case PROP_MONTHLY:
+      lode_chart_view_set_monthly (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -607,6 +617,14 @@ lode_chart_view_class_init (LodeChartViewClass *klass)
                           G_PARAM_EXPLICIT_NOTIFY |
                           G_PARAM_STATIC_STRINGS));
 
+  /* Exports over time by month rather than by year. */
+  properties[PROP_MONTHLY] =
+    g_param_spec_boolean ("monthly", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -626,17 +644,26 @@ lode_chart_view_class_init (LodeChartViewClass *klass)
   gtk_widget_class_install_action (widget_class, "chart.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "chart.copy-csv", NULL, copy_csv_action);
   gtk_widget_class_install_action (widget_class, "chart.show-table", NULL, show_table_action);
+  gtk_widget_class_install_property_action (widget_class, "chart.monthly", "monthly");
 
   gtk_widget_class_set_css_name (widget_class, "chart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
 
 static GMenuModel *
-chart_menu_new (void)
+chart_menu_new (gboolean by_month)
 {
   GMenu *menu = g_menu_new ();
   g_autoptr(GMenu) export = g_menu_new ();
   g_autoptr(GMenu) data = g_menu_new ();
+
+  if (by_month)
+    {
+      g_autoptr(GMenu) view = g_menu_new ();
+
+      g_menu_append (view, _("By _Month"), "chart.monthly");
+      g_menu_append_section (menu, NULL, G_MENU_MODEL (view));
+    }
 
   g_menu_append (export, _("Export as _PNG…"), "chart.export::png");
   g_menu_append (export, _("Export as _SVG…"), "chart.export::svg");
@@ -654,7 +681,7 @@ lode_chart_view_init (LodeChartView *self)
 {
   GtkEventController *controller;
   GtkGesture *click;
-  g_autoptr(GMenuModel) menu = chart_menu_new ();
+  g_autoptr(GMenuModel) menu = chart_menu_new (FALSE);
 
   self->selected = -1;
   self->hovered = -1;
@@ -721,6 +748,15 @@ lode_chart_view_set_chart (LodeChartView *self,
 
   self->selected = -1;
   self->hovered = -1;
+  if (chart != NULL)
+    {
+      gboolean by_month = lode_chart_get_kind (chart) == LODE_CHART_EXPORTS_OVER_TIME &&
+                          lode_chart_get_data (chart)->has_months;
+      g_autoptr(GMenuModel) menu = chart_menu_new (by_month);
+
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), menu);
+      lode_chart_set_monthly (chart, self->monthly);
+    }
   layout_chart (self);
   update_accessible (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.export", chart != NULL);
@@ -755,4 +791,35 @@ lode_chart_view_set_selected (LodeChartView *self,
   update_accessible (self);
   gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+lode_chart_view_get_monthly (LodeChartView *self)
+{
+  g_return_val_if_fail (LODE_IS_CHART_VIEW (self), FALSE);
+
+  return self->monthly;
+}
+
+void
+lode_chart_view_set_monthly (LodeChartView *self,
+                             gboolean       monthly)
+{
+  g_return_if_fail (LODE_IS_CHART_VIEW (self));
+
+  monthly = !!monthly;
+  if (self->monthly == monthly)
+    return;
+
+  self->monthly = monthly;
+  if (self->chart != NULL)
+    {
+      lode_chart_set_monthly (self->chart, monthly);
+      self->selected = -1;
+      layout_chart (self);
+      update_accessible (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MONTHLY]);
 }

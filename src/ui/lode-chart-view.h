@@ -14,6 +14,10 @@ GtkWidget *lode_chart_view_new          (void);
 LodeChart *lode_chart_view_get_chart    (LodeChartView *self);
 void       lode_chart_view_set_chart    (LodeChartView *self,
                                          LodeChart     *chart);
+/* Exports over time by month rather than by year. */
+gboolean   lode_chart_view_get_monthly  (LodeChartView *self);
+void       lode_chart_view_set_monthly  (LodeChartView *self,
+                                         gboolean       monthly);
 /* The item the keyboard or the pointer is on, or -1. */
 int        lode_chart_view_get_selected (LodeChartView *self);
 void       lode_chart_view_set_selected (LodeChartView *self,

@@ -478,8 +478,20 @@ target_row_new (LodeChartTarget *target)
       g_autofree char *rate = target->high != target->low ?
                               g_strdup_printf ("%s–%s", rate_low, rate_high) : g_strdup (rate_low);
 
-      /* TRANSLATORS: "Needs 24.6 %–32.0 % a year from $2 B in 2025" */
-      need = g_strdup_printf (_("Needs %s a year from %s in %d"), rate, base, target->baseline_year);
+      LodeMoney gap_low = target->low - target->baseline_value;
+      LodeMoney gap_high = target->high - target->baseline_value;
+      g_autofree char *gap_low_text = money_short (MAX (gap_low, 0));
+      g_autofree char *gap_high_text = money_short (MAX (gap_high, 0));
+      g_autofree char *gap = gap_high != gap_low ?
+                             g_strdup_printf ("%s–%s", gap_low_text, gap_high_text) : g_strdup (gap_low_text);
+
+      /* TRANSLATORS: "Needs 24.6 %–32.0 % a year from $2 B in 2025: $4 B–$6 B more in 5 years" */
+      need = g_strdup_printf (g_dngettext (NULL,
+                                           "Needs %s a year from %s in %d: %s more in %d year",
+                                           "Needs %s a year from %s in %d: %s more in %d years",
+                                           target->target_year - target->baseline_year),
+                              rate, base, target->baseline_year, gap,
+                              target->target_year - target->baseline_year);
     }
 
   status = describe_status (target, &badge, &style);
