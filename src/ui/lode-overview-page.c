@@ -24,6 +24,7 @@ struct _LodeOverviewPage
   /* Template widgets */
   GtkLabel        *title_label;
   GtkLabel        *description_label;
+  GtkWidget       *about_box;
   GtkFlowBox      *figures;
   GtkWidget       *targets_group;
   GtkListBox      *targets_list;
@@ -673,8 +674,7 @@ update_texts (LodeOverviewPage *self)
 
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->description_label, description);
-  gtk_widget_set_visible (GTK_WIDGET (self->description_label),
-                          description != NULL && *description != '\0');
+  gtk_widget_set_visible (self->about_box, description != NULL && *description != '\0');
 }
 
 static void
@@ -852,6 +852,7 @@ lode_overview_page_class_init (LodeOverviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, about_box);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, figures);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, targets_group);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, targets_list);
