@@ -173,8 +173,8 @@ format_money (LodeMoney value)
   return lode_money_format_short (value);
 }
 
-static char *
-format_percent (double fraction)
+char *
+lode_chart_format_percent (double fraction)
 {
   /* TRANSLATORS: a percentage, such as "24.6 %" */
   return g_strdup_printf (_("%.1f %%"), fraction * 100.0);
@@ -1116,7 +1116,7 @@ render_destinations (Ctx *ctx)
       item->year = other ? 0 : destination->total.year;
 
       money = format_money (value);
-      percent = format_percent (share);
+      percent = lode_chart_format_percent (share);
       /* TRANSLATORS: a destination in the legend: "China  100.0 %  $1.27 B" */
       text = g_strdup_printf (_("%s  %s  %s"), name, percent, money);
       g_ptr_array_add (texts, text);
@@ -1164,8 +1164,8 @@ path_value (const LodeChartTarget *target,
 static char *
 describe_requirement (const LodeChartTarget *target)
 {
-  g_autofree char *low = format_percent (target->required_low);
-  g_autofree char *high = format_percent (target->required_high);
+  g_autofree char *low = lode_chart_format_percent (target->required_low);
+  g_autofree char *high = lode_chart_format_percent (target->required_high);
   g_autofree char *base = format_money (target->baseline_value);
   g_autofree char *goal_low = format_money (target->low);
   g_autofree char *goal_high = format_money (target->high);
@@ -1692,7 +1692,7 @@ lode_chart_describe_item (LodeChart *self,
 
   if (item->kind == LODE_CHART_ITEM_SLICE && self->data->total > 0)
     {
-      g_autofree char *percent = format_percent ((double) item->value / (double) self->data->total);
+      g_autofree char *percent = lode_chart_format_percent ((double) item->value / (double) self->data->total);
 
       g_string_append_printf (text, ", %s", percent);
     }
@@ -1737,7 +1737,7 @@ lode_chart_describe (LodeChart *self)
       for (guint i = 0; i < self->data->destinations->len && n < 3; i++)
         {
           LodeChartDestination *destination = &g_array_index (self->data->destinations, LodeChartDestination, i);
-          g_autofree char *percent = format_percent ((double) destination->total.value /
+          g_autofree char *percent = lode_chart_format_percent ((double) destination->total.value /
                                                      (double) MAX (self->data->total, 1));
 
           g_string_append_printf (text, n == 0 ? _("Largest: %s %s") : ", %s %s",
@@ -1871,7 +1871,7 @@ lode_chart_get_table (LodeChart *self)
           add_row (table, g_strdup (destination_name (destination->code)),
                    g_strdup (destination->code != NULL ? destination->code : ""),
                    lode_money_to_json (destination->total.value),
-                   format_percent ((double) destination->total.value / (double) MAX (data->total, 1)),
+                   lode_chart_format_percent ((double) destination->total.value / (double) MAX (data->total, 1)),
                    g_strdup_printf ("%u", destination->total.count),
                    source_cell (self, destination->total.source), NULL);
         }

@@ -114,6 +114,8 @@ gboolean             lode_chart_write_file           (LodeChart     *self,
 
 /* "$1.14 B" for round tick values, in whole dollars. */
 char                *lode_chart_format_tick          (double         dollars);
+/* "24.6 %" for 0.246. */
+char                *lode_chart_format_percent       (double         fraction);
 /* Round tick spacing so that about @n_ticks cover 0…@max. */
 double               lode_chart_nice_step            (double         max,
                                                       guint          n_ticks);

@@ -77,13 +77,6 @@ money_short (LodeMoney value)
 }
 
 static char *
-percent (double fraction)
-{
-  /* TRANSLATORS: a percentage, such as "24.6 %" */
-  return g_strdup_printf (_("%.1f %%"), fraction * 100.0);
-}
-
-static char *
 signed_percent (double fraction)
 {
   /* TRANSLATORS: a change in percent, such as "+12.5 %" */
@@ -269,7 +262,7 @@ update_leading (LodeOverviewPage *self,
     }
 
   text = money_short (year_value (leading->years, data, data->last_year));
-  share = percent ((double) year_value (leading->years, data, data->last_year) / (double) total);
+  share = lode_chart_format_percent ((double) year_value (leading->years, data, data->last_year) / (double) total);
   /* TRANSLATORS: "$1.15 B, 90.7 % of the exports of 2025" */
   detail = g_strdup_printf (_("%s, %s of the exports of %d"), text, share, data->last_year);
   figure_set (&self->leading, leading->name, NULL, _("Leading mineral"), detail);
@@ -291,7 +284,7 @@ update_destination (LodeOverviewPage *self,
     }
 
   top = &g_array_index (data->destinations, LodeChartDestination, 0);
-  share = percent ((double) top->total.value / (double) data->total);
+  share = lode_chart_format_percent ((double) top->total.value / (double) data->total);
   value = money_short (top->total.value);
   /* TRANSLATORS: "100.0 % of all exports, $1.27 B" */
   detail = g_strdup_printf (_("%s of all exports, %s"), share, value);
@@ -406,7 +399,7 @@ describe_status (LodeChartTarget *target,
 {
   g_autofree char *base = money_short (target->baseline_value);
   g_autofree char *recorded = money_short (target->recorded_baseline);
-  g_autofree char *achieved = percent (target->achieved);
+  g_autofree char *achieved = lode_chart_format_percent (target->achieved);
 
   *style = "dim-label";
 
@@ -473,8 +466,8 @@ target_row_new (LodeChartTarget *target)
 
   if (target->has_required)
     {
-      g_autofree char *rate_low = percent (target->required_low);
-      g_autofree char *rate_high = percent (target->required_high);
+      g_autofree char *rate_low = lode_chart_format_percent (target->required_low);
+      g_autofree char *rate_high = lode_chart_format_percent (target->required_high);
       g_autofree char *base = money_short (target->baseline_value);
       g_autofree char *rate = target->high != target->low ?
                               g_strdup_printf ("%s–%s", rate_low, rate_high) : g_strdup (rate_low);
