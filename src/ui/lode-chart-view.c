@@ -128,6 +128,19 @@ lode_chart_view_snapshot (GtkWidget   *widget,
       cairo_destroy (cr);
     }
 
+  /* Focus from the keyboard, before an item is reached: a ring around
+   * the chart. */
+  if (gtk_widget_has_visible_focus (widget) && self->selected < 0)
+    {
+      GskRoundedRect outline;
+      GdkRGBA accent = { 0.21, 0.52, 0.89, 0.6 };
+
+      gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (1, 1, width - 2, height - 2), 8);
+      gtk_snapshot_append_border (snapshot, &outline,
+                                  (float[4]) { 2, 2, 2, 2 },
+                                  (GdkRGBA[4]) { accent, accent, accent, accent });
+    }
+
   gtk_widget_snapshot_child (widget, self->menu_button, snapshot);
 }
 
@@ -317,8 +330,8 @@ key_pressed (GtkEventControllerKey *controller,
 }
 
 static void
-focus_left (GtkEventControllerFocus *controller,
-            LodeChartView           *self)
+focus_changed (GtkEventControllerFocus *controller,
+               LodeChartView           *self)
 {
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -715,7 +728,8 @@ lode_chart_view_init (LodeChartView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_event_controller_focus_new ();
-  g_signal_connect (controller, "leave", G_CALLBACK (focus_left), self);
+  g_signal_connect (controller, "enter", G_CALLBACK (focus_changed), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (focus_changed), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
