@@ -576,6 +576,9 @@ test_files (void)
   g_assert_true (g_file_get_contents (svg, &contents, &length, &error));
   g_assert_nonnull (strstr (contents, "<svg"));
   g_assert_nonnull (strstr (contents, "width=\"800pt\""));
+  g_assert_nonnull (strstr (contents, "<title>Exports by mineral</title>"));
+  g_assert_nonnull (strstr (contents, "<desc>Bars of the exports of each mineral, stacked by processing stage. "
+                                      "Largest: Copper $500, Iron ore $200, Bauxite $150.05.</desc>"));
   count_occurrences (contents, "fill:rgb(0%,44.705882%,69.803922%)", &ore);
   count_occurrences (contents, "fill:rgb(90.196078%,62.352941%,0%)", &concentrate);
   count_occurrences (contents, "fill:rgb(0%,61.960784%,45.098039%)", &refined);

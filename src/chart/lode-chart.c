@@ -1997,6 +1997,37 @@ check_status (cairo_status_t   status,
   return FALSE;
 }
 
+/* cairo writes no text into SVG, only glyph outlines: a <title> and a
+ * <desc> tell readers and search engines what the picture shows. */
+static gboolean
+add_svg_title (LodeChart   *self,
+               const char  *path,
+               GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *description = lode_chart_describe (self);
+  g_autofree char *title = g_markup_escape_text (self->title, -1);
+  g_autofree char *desc = g_markup_escape_text (description, -1);
+  g_autoptr(GString) out = NULL;
+  const char *svg;
+  const char *end;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+
+  svg = strstr (contents, "<svg");
+  end = svg != NULL ? strchr (svg, '>') : NULL;
+  if (end == NULL)
+    return TRUE;
+
+  out = g_string_new_len (contents, end + 1 - contents);
+  g_string_append_printf (out, "\n<title>%s</title>\n<desc>%s</desc>", title, desc);
+  g_string_append (out, end + 1);
+
+  return g_file_set_contents (path, out->str, out->len, error);
+}
+
 gboolean
 lode_chart_write_file (LodeChart   *self,
                        const char  *path,
@@ -2009,6 +2040,7 @@ lode_chart_write_file (LodeChart   *self,
   cairo_status_t status;
   cairo_t *cr;
   gboolean png = FALSE;
+  gboolean svg = FALSE;
   gboolean saved_background;
 
   g_return_val_if_fail (LODE_IS_CHART (self), FALSE);
@@ -2025,6 +2057,7 @@ lode_chart_write_file (LodeChart   *self,
   else if (has_suffix (path, ".svg"))
     {
       surface = cairo_svg_surface_create (path, width, height);
+      svg = TRUE;
     }
   else if (has_suffix (path, ".pdf"))
     {
@@ -2061,5 +2094,8 @@ lode_chart_write_file (LodeChart   *self,
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  return check_status (status, path, error);
+  if (!check_status (status, path, error))
+    return FALSE;
+
+  return !svg || add_svg_title (self, path, error);
 }
