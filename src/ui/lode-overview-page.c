@@ -578,10 +578,18 @@ update_charts (LodeOverviewPage *self,
       lode_chart_view_set_chart (self->views[chart_order[i]], chart);
     }
 
-  /* Without estimates, the reserves chart would only say so: the headline
-   * figure already does. */
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->views[LODE_CHART_RESERVES])),
-                          data != NULL && data->reserve_value > 0);
+  /* A chart with nothing to draw would only say so: the headline figures
+   * already do. */
+  for (guint i = 0; i < G_N_ELEMENTS (chart_order); i++)
+    {
+      gboolean has_data = data != NULL &&
+                          (chart_order[i] == LODE_CHART_RESERVES ? data->reserve_value > 0 : data->n_records > 0);
+
+      gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->views[chart_order[i]])), has_data);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->charts_box),
+                          data != NULL &&
+                          (data->n_records > 0 || data->reserve_value > 0 || data->targets->len > 0));
 
   /* A chart a target, after the others. */
   while (self->target_views->len > (data != NULL ? data->targets->len : 0))
