@@ -342,6 +342,49 @@ test_bars (void)
   cairo_surface_destroy (surface);
 }
 
+/* More minerals than rows: the smallest share the last row. */
+static void
+test_bars_other (void)
+{
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new ("Many");
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  g_autoptr(LodeChartData) data = NULL;
+  g_autoptr(LodeChart) chart = NULL;
+  LodeMoney other = 0;
+  guint n_other = 0;
+
+  for (guint i = 0; i < 15; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("mineral-%02u", i);
+      g_autoptr(LodeMineral) mineral = lode_mineral_new (id, id, LODE_MINERAL_GROUP_OTHER);
+      LodeExportRow row = { id, 2025, 0, "CN", NULL, i % 2 ? LODE_STAGE_ORE : LODE_STAGE_REFINED,
+                            LODE_QUANTITY_UNSET, LODE_UNIT_NONE, (LodeMoney) (1000 - i) * 100, NULL };
+
+      g_list_store_append (lode_portfolio_get_minerals (portfolio), mineral);
+      lode_export_table_append (table, &row);
+    }
+
+  data = lode_chart_data_new (portfolio);
+  chart = lode_chart_new (LODE_CHART_EXPORTS_BY_MINERAL, data);
+  render (chart, NULL);
+
+  /* Eleven minerals, then the other four (989 + 988 + 987 + 986) by stage. */
+  for (guint i = 0; i < lode_chart_get_n_items (chart); i++)
+    {
+      const LodeChartItem *item = lode_chart_get_item (chart, i);
+
+      if (item->mineral == NULL)
+        {
+          other += item->value;
+          n_other++;
+          g_assert_true (g_str_has_prefix (item->label, "4 other minerals, "));
+        }
+    }
+  g_assert_cmpuint (lode_chart_get_n_items (chart), ==, 11 + 2);
+  g_assert_cmpuint (n_other, ==, 2);
+  g_assert_cmpint (other, ==, (989 + 988 + 987 + 986) * 100);
+}
+
 static void
 test_bars_mirrored (void)
 {
@@ -754,6 +797,7 @@ main (int    argc,
   g_test_add_func ("/chart/targets", test_targets);
   g_test_add_func ("/chart/ticks", test_ticks);
   g_test_add_func ("/chart/bars", test_bars);
+  g_test_add_func ("/chart/bars-other", test_bars_other);
   g_test_add_func ("/chart/bars-mirrored", test_bars_mirrored);
   g_test_add_func ("/chart/donut", test_donut);
   g_test_add_func ("/chart/donut-other", test_donut_other);

@@ -578,6 +578,8 @@ render_exports_by_mineral (Ctx *ctx)
   guint n_rows = 0;
   BarRow *rows = g_new0 (BarRow, MAX_BARS);
   g_autofree char *subtitle = NULL;
+  LodeChartMineral other = { 0 };
+  guint n_exporting = 0;
 
   for (guint s = 0; s < LODE_N_STAGES; s++)
     {
@@ -587,6 +589,11 @@ render_exports_by_mineral (Ctx *ctx)
         legend[n_legend++] = (LegendEntry) { stage_series (stage), stage_name (stage), FALSE };
     }
 
+  for (guint i = 0; i < data->minerals->len; i++)
+    if (((LodeChartMineral *) g_ptr_array_index (data->minerals, i))->total.count > 0)
+      n_exporting++;
+
+  /* Beyond MAX_BARS minerals, the smallest share the last row. */
   for (guint i = 0; i < data->minerals->len && n_rows < MAX_BARS; i++)
     {
       LodeChartMineral *mineral = g_ptr_array_index (data->minerals, i);
@@ -594,6 +601,26 @@ render_exports_by_mineral (Ctx *ctx)
 
       if (mineral->total.count == 0)
         continue;
+
+      if (n_exporting > MAX_BARS && n_rows == MAX_BARS - 1)
+        {
+          for (guint j = i; j < data->minerals->len; j++)
+            {
+              LodeChartMineral *rest = g_ptr_array_index (data->minerals, j);
+
+              other.total.value += rest->total.value;
+              for (guint s = 0; s < LODE_N_STAGES; s++)
+                if (rest->stages[s].count > 0)
+                  {
+                    other.stages[s].value += rest->stages[s].value;
+                    other.stages[s].count += rest->stages[s].count;
+                  }
+            }
+          other.name = g_strdup_printf (g_dngettext (NULL, "%u other mineral", "%u other minerals",
+                                                     n_exporting - n_rows),
+                                        n_exporting - n_rows);
+          mineral = &other;
+        }
 
       row->label = g_strdup (mineral->name);
       row->end_label = format_money (mineral->total.value);
@@ -634,6 +661,7 @@ render_exports_by_mineral (Ctx *ctx)
     draw_bars (ctx, rows, n_rows);
 
   bar_rows_free (rows, MAX_BARS);
+  g_free (other.name);
 }
 
 static void
