@@ -7,6 +7,7 @@
 #include "lode-chart-view.h"
 #include "lode-overview-page.h"
 #include "lode-portfolio-io.h"
+#include "lode-test-ui.h"
 #include "lode-window.h"
 
 /* The charts of the Overview on a real display (Xvfb), as a screen reader
@@ -16,48 +17,9 @@
 static LodeApplication *application;
 
 static gboolean
-timed_out (gpointer user_data)
-{
-  gboolean *flag = user_data;
-
-  *flag = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done returns TRUE, or 20 s pass. */
-static gboolean
-wait_for (gboolean (*done) (gpointer data),
-          gpointer   data)
-{
-  gboolean out_of_time = FALSE;
-  guint timeout_id = g_timeout_add_seconds (20, timed_out, &out_of_time);
-
-  while (!done (data) && !out_of_time)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!out_of_time)
-    g_source_remove (timeout_id);
-
-  return !out_of_time;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
 has_size (gpointer data)
 {
   return gtk_widget_get_width (GTK_WIDGET (data)) > 0;
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 100 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
 }
 
 static void
@@ -104,8 +66,8 @@ window_new_on_sample (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   lode_window_set_portfolio (window, sample);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
-  settle ();
+  g_assert_true (lode_test_wait_for (lode_test_is_mapped, window));
+  lode_test_settle ();
 
   return window;
 }
@@ -224,7 +186,7 @@ test_keyboard (void)
   g_autofree char *summary = NULL;
   const LodeChartItem *item;
 
-  g_assert_true (wait_for (has_size, view));
+  g_assert_true (lode_test_wait_for (has_size, view));
   g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (view)));
   /* Copper (concentrate, refined), iron ore, aluminium ores. */
   g_assert_cmpuint (lode_chart_get_n_items (chart), ==, 4);
@@ -254,11 +216,11 @@ test_keyboard (void)
   g_assert_nonnull (strstr (first, "Source: The Express Tribune"));
 
   press_key (GTK_WIDGET (view), GDK_KEY_Return);
-  g_assert_true (wait_for (is_exports_page, stack));
+  g_assert_true (lode_test_wait_for (is_exports_page, stack));
 
   /* The one record of refined copper. */
   column_view = find_one (GTK_WIDGET (adw_view_stack_get_visible_child (stack)), GTK_TYPE_COLUMN_VIEW);
-  settle ();
+  lode_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view))), ==, 1);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -322,12 +284,12 @@ test_table_and_csv (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.copy-csv", NULL));
   gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (view)), NULL, text_read, &copied);
-  g_assert_true (wait_for (is_set, &copied));
+  g_assert_true (lode_test_wait_for (is_set, &copied));
   g_assert_cmpstr (copied, ==, csv);
   g_assert_true (g_str_has_prefix (csv, "Destination,Code,Value (USD),Share,Records,Source\r\nChina,CN,1266450000,"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.show-table", NULL));
-  g_assert_true (wait_for (table_shown, (gpointer) lode_chart_get_title (chart)));
+  g_assert_true (lode_test_wait_for (table_shown, (gpointer) lode_chart_get_title (chart)));
   table_window = find_toplevel (lode_chart_get_title (chart));
   column_view = find_one (GTK_WIDGET (table_window), GTK_TYPE_COLUMN_VIEW);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view))), ==,
@@ -365,7 +327,7 @@ test_monthly (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
   lode_chart_view_set_chart (view, chart);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (has_size, view));
+  g_assert_true (lode_test_wait_for (has_size, view));
 
   /* One point for the year, then twelve. */
   g_assert_cmpuint (lode_chart_get_n_items (chart), ==, 1);
@@ -393,8 +355,8 @@ save_screenshot (const char *dir)
   GskRenderer *renderer;
   int width, height;
 
-  g_assert_true (wait_for (has_size, clamp));
-  settle ();
+  g_assert_true (lode_test_wait_for (has_size, clamp));
+  lode_test_settle ();
   width = gtk_widget_get_width (clamp);
   height = gtk_widget_get_height (clamp);
   paintable = gtk_widget_paintable_new (clamp);

@@ -23,5 +23,8 @@ void           lode_window_open_file     (LodeWindow     *self,
                                           GFile          *file);
 /* TRUE while a file is being loaded. */
 gboolean       lode_window_get_busy      (LodeWindow     *self);
+/* Shows @toast over the pages; takes ownership of it. */
+void           lode_window_add_toast     (LodeWindow     *self,
+                                          AdwToast       *toast);
 
 G_END_DECLS
