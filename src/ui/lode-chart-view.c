@@ -15,6 +15,11 @@
 #define NATURAL_WIDTH  640
 #define MIN_HEIGHT     320
 #define NATURAL_HEIGHT 360
+/* Bar charts: above and below the bars, and a row (as the renderer
+ * draws them, at most twelve). */
+#define BARS_CHROME_HEIGHT 130
+#define BARS_ROW_HEIGHT    40
+#define BARS_MAX_ROWS      12
 
 struct _LodeChartView
 {
@@ -144,6 +149,38 @@ lode_chart_view_snapshot (GtkWidget   *widget,
   gtk_widget_snapshot_child (widget, self->menu_button, snapshot);
 }
 
+/* Bars need room for their rows, no more: the title, the legend and the
+ * axis, and a row a mineral. 0 for the other charts. */
+static int
+bars_height (LodeChartView *self)
+{
+  LodeChartData *data;
+  guint n_rows = 0;
+
+  if (self->chart == NULL)
+    return 0;
+
+  data = lode_chart_get_data (self->chart);
+  for (guint i = 0; i < data->minerals->len; i++)
+    {
+      LodeChartMineral *mineral = g_ptr_array_index (data->minerals, i);
+
+      switch (lode_chart_get_kind (self->chart))
+        {
+        case LODE_CHART_EXPORTS_BY_MINERAL:
+          n_rows += mineral->total.count > 0;
+          break;
+        case LODE_CHART_RESERVES:
+          n_rows += mineral->reserve_value > 0;
+          break;
+        default:
+          return 0;
+        }
+    }
+
+  return BARS_CHROME_HEIGHT + MIN (n_rows, BARS_MAX_ROWS) * BARS_ROW_HEIGHT;
+}
+
 static void
 lode_chart_view_measure (GtkWidget      *widget,
                          GtkOrientation  orientation,
@@ -165,8 +202,10 @@ lode_chart_view_measure (GtkWidget      *widget,
     }
   else
     {
-      *minimum = MAX (MIN_HEIGHT, child_min);
-      *natural = MAX (NATURAL_HEIGHT, child_nat);
+      int height = bars_height (self);
+
+      *minimum = MAX (height > 0 ? height : MIN_HEIGHT, child_min);
+      *natural = MAX (height > 0 ? height : NATURAL_HEIGHT, child_nat);
     }
 }
 
@@ -760,6 +799,7 @@ lode_chart_view_set_chart (LodeChartView *self,
   if (!g_set_object (&self->chart, chart))
     return;
 
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   self->selected = -1;
   self->hovered = -1;
   if (chart != NULL)
