@@ -14,6 +14,7 @@ builddir=${LODE_BUILDDIR:-build}
 packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
+  libcairo2-dev libpango1.0-dev
   iso-codes adwaita-icon-theme fonts-cantarell
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 at-spi2-core

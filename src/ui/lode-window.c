@@ -621,6 +621,32 @@ lode_window_set_property (GObject      *object,
     }
 }
 
+/* "win.show-exports" a{sv}: the Exports page on the records of a chart
+ * item, by any of "mineral", "destination", "stage" (strings) and "year"
+ * (int32). */
+static void
+show_exports_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LodeWindow *self = LODE_WINDOW (widget);
+  GVariantDict filter;
+  const char *mineral = NULL;
+  const char *destination = NULL;
+  const char *stage = NULL;
+  gint32 year = 0;
+
+  g_variant_dict_init (&filter, parameter);
+  g_variant_dict_lookup (&filter, "mineral", "&s", &mineral);
+  g_variant_dict_lookup (&filter, "destination", "&s", &destination);
+  g_variant_dict_lookup (&filter, "stage", "&s", &stage);
+  g_variant_dict_lookup (&filter, "year", "i", &year);
+
+  adw_view_stack_set_visible_child_name (self->stack, "exports");
+  lode_exports_page_show_filtered (self->exports_page, mineral, destination, stage, year);
+  g_variant_dict_clear (&filter);
+}
+
 static void
 lode_window_class_init (LodeWindowClass *klass)
 {
@@ -658,6 +684,7 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
+  gtk_widget_class_install_action (widget_class, "win.show-exports", "a{sv}", show_exports_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
