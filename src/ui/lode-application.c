@@ -82,6 +82,10 @@ restore_drafts_activated (GSimpleAction *action,
   LodeApplication *self = user_data;
   g_auto(GStrv) drafts = g_steal_pointer (&self->drafts);
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  if (active == NULL && windows != NULL)
+    active = windows->data;
 
   close_drafts_dialog (self);
 
