@@ -937,6 +937,8 @@ run_pending (LodeWindow *self)
       {
         g_autoptr(LodePortfolio) portfolio = lode_portfolio_new (_("Untitled portfolio"));
 
+        /* Nothing to save until something is entered. */
+        lode_portfolio_set_modified (portfolio, FALSE);
         lode_window_set_portfolio (self, portfolio);
       }
       break;
@@ -967,6 +969,14 @@ run_pending (LodeWindow *self)
     }
 }
 
+static gboolean
+run_pending_idle (gpointer user_data)
+{
+  run_pending (user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 confirm_response (GObject    *dialog,
                   const char *response,
@@ -977,7 +987,8 @@ confirm_response (GObject    *dialog,
   if (g_str_equal (response, "discard"))
     {
       delete_draft (self);
-      run_pending (self);
+      /* Once the dialog is gone: closing the window takes the dialog along. */
+      g_idle_add_full (G_PRIORITY_DEFAULT, run_pending_idle, g_object_ref (self), g_object_unref);
     }
   else if (g_str_equal (response, "save") && self->portfolio != NULL)
     {
