@@ -7,6 +7,7 @@
 
 #include "lode-drafts.h"
 #include "lode-portfolio-io.h"
+#include "lode-test-wait.h"
 
 /* Crash recovery, tried as it happens: the real lode executable opens a
  * file, the portfolio is renamed through the window's actions over D-Bus
@@ -36,38 +37,10 @@ window_path (guint id)
 }
 
 static gboolean
-timed_out (gpointer user_data)
+wait_for (LodeTestDoneFunc done,
+          gpointer         data)
 {
-  gboolean *flag = user_data;
-
-  *flag = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Polls @done every 50 ms, with the main loop running, until it returns TRUE
- * or WAIT_SECONDS pass. */
-static gboolean
-wait_for (gboolean (*done) (gpointer data),
-          gpointer   data)
-{
-  gboolean out_of_time = FALSE;
-  guint timeout_id = g_timeout_add_seconds (WAIT_SECONDS, timed_out, &out_of_time);
-
-  while (!done (data) && !out_of_time)
-    {
-      gboolean tick = FALSE;
-      guint tick_id = g_timeout_add (50, timed_out, &tick);
-
-      while (!tick && !out_of_time)
-        g_main_context_iteration (NULL, TRUE);
-      if (!tick)
-        g_source_remove (tick_id);
-    }
-
-  if (!out_of_time)
-    g_source_remove (timeout_id);
-
-  return !out_of_time;
+  return lode_test_wait_for (done, data, WAIT_SECONDS);
 }
 
 static GSubprocess *
@@ -230,19 +203,13 @@ process_ended (GObject      *source_object,
   *ended = TRUE;
 }
 
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
 static void
 wait_process (GSubprocess *process)
 {
   gboolean ended = FALSE;
 
   g_subprocess_wait_async (process, NULL, process_ended, &ended);
-  g_assert_true (wait_for (is_true, &ended));
+  g_assert_true (wait_for (lode_test_is_true, &ended));
 }
 
 static void

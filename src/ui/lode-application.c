@@ -214,6 +214,7 @@ lode_application_startup (GApplication *application)
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *save_accels[] = { "<Control>s", NULL };
   static const char *save_as_accels[] = { "<Control><Shift>s", NULL };
+  static const char *rename_accels[] = { "F2", NULL };
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
@@ -227,6 +228,7 @@ lode_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.new", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.open", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.save", save_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.rename", rename_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.undo", undo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.save-as", save_as_accels);

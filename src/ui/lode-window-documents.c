@@ -613,6 +613,9 @@ save_done (GObject      *source_object,
   g_clear_object (&self->save_cancellable);
   lode_window_notify_busy (self);
   lode_window_update_state (self);
+  if (self->focus_before_save != NULL && gtk_widget_get_root (self->focus_before_save) == GTK_ROOT (self))
+    gtk_widget_grab_focus (self->focus_before_save);
+  g_clear_weak_pointer (&self->focus_before_save);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -656,6 +659,7 @@ start_save (LodeWindow *self,
     return;
 
   self->save_cancellable = g_cancellable_new ();
+  g_set_weak_pointer (&self->focus_before_save, gtk_root_get_focus (GTK_ROOT (self)));
   lode_window_notify_busy (self);
   lode_window_update_state (self);
 
@@ -1246,6 +1250,7 @@ lode_window_documents_dispose (LodeWindow *self)
     }
   g_clear_pointer (&self->disk_etag, g_free);
   g_clear_object (&self->pending_file);
+  g_clear_weak_pointer (&self->focus_before_save);
 
   if (self->confirm_dialog != NULL)
     lode_dialog_close (self->confirm_dialog);

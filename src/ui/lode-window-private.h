@@ -48,6 +48,8 @@ struct _LodeWindow
   GCancellable         *load_cancellable;
   /* Set while the portfolio is saved; edits wait for it. */
   GCancellable         *save_cancellable;
+  /* What had the focus when a save began, to give it back after. */
+  GtkWidget            *focus_before_save;
   GObject              *file_chooser;
 
   /* Unsaved changes */
