@@ -355,6 +355,29 @@ test_close_unsaved (void)
   g_assert_nonnull (strstr (contents, "\"title\": \"Closing\""));
 }
 
+/* Quitting asks about unsaved changes too, and quits once there are none. */
+static void
+test_quit (void)
+{
+  LodeWindow *window = window_new ();
+  LodeWindow *weak = window;
+  AdwMessageDialog *dialog;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
+  activate (window, "win.new", NULL);
+  rename_portfolio (window, "Not saved yet");
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
+  dialog = wait_for_dialog (window);
+  respond (dialog, "cancel");
+  g_assert_nonnull (weak);
+  g_assert_cmpstr (lode_portfolio_get_title (lode_window_get_portfolio (window)), ==, "Not saved yet");
+
+  activate (window, "win.undo", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
+  g_assert_true (wait_for (lode_test_is_null, &weak));
+}
+
 static void
 test_close_discard (void)
 {
@@ -589,6 +612,7 @@ main (int   argc,
   g_test_add_func ("/lode/documents/undo-to-saved", test_undo_to_saved);
   g_test_add_func ("/lode/documents/close-unsaved", test_close_unsaved);
   g_test_add_func ("/lode/documents/close-discard", test_close_discard);
+  g_test_add_func ("/lode/documents/quit", test_quit);
   g_test_add_func ("/lode/documents/save-failure", test_save_failure);
   g_test_add_func ("/lode/documents/drafts", test_drafts);
   g_test_add_func ("/lode/documents/changed-on-disk", test_changed_on_disk);

@@ -212,6 +212,19 @@ wait_process (GSubprocess *process)
   g_assert_true (wait_for (lode_test_is_true, &ended));
 }
 
+/* lode-cli validate accepts @path. */
+static void
+assert_valid (const char *path)
+{
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cli = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, g_getenv ("LODE_CLI"), "validate", path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (cli, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_kill_and_restore (void)
 {
@@ -276,6 +289,7 @@ test_kill_and_restore (void)
   g_assert_true (wait_for (file_contains, &saved));
   g_assert_true (file_contains (&kept));
   g_assert_true (wait_for (no_drafts, NULL));
+  assert_valid (path);
 
   /* Nothing is unsaved: quitting asks nothing. */
   activate_action (bus, app, "quit", NULL);
