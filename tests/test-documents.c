@@ -277,6 +277,7 @@ test_undo_to_saved (void)
   g_autofree char *path = tmp_path ("undo.json");
   LodeWindow *window = window_new ();
   GActionGroup *actions = G_ACTION_GROUP (window);
+  g_auto(GStrv) accels = NULL;
   LodePortfolio *portfolio;
 
   activate (window, "win.new", NULL);
@@ -288,6 +289,12 @@ test_undo_to_saved (void)
 
   rename_portfolio (window, "Changed title");
   g_assert_true (title_is_unsaved (window));
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "win.undo");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>z"));
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "win.redo");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Shift><Control>z"));
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>y"));
   g_assert_cmpstr (menu_label (window, 0), ==, "_Undo Rename Portfolio");
   g_assert_cmpstr (menu_label (window, 1), ==, "_Redo");
 
@@ -549,6 +556,62 @@ test_drafts (void)
 }
 
 static gboolean
+has_title (gpointer data)
+{
+  LodeWindow *window = data;
+  LodePortfolio *portfolio = lode_window_get_portfolio (window);
+
+  return lode_window_get_file (window) != NULL && portfolio != NULL
+         && g_strcmp0 (lode_portfolio_get_title (portfolio), "Dropped") == 0;
+}
+
+/* A file dropped on the window opens, after the question about unsaved
+ * changes. */
+static void
+test_drop (void)
+{
+  g_autofree char *path = tmp_path ("dropped.json");
+  g_autoptr(LodePortfolio) dropped = lode_portfolio_new ("Dropped");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListModel) controllers = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) files = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GtkDropTarget *target = NULL;
+  LodeWindow *window = window_new ();
+  gboolean accepted = FALSE;
+
+  g_assert_true (lode_portfolio_save_file (dropped, file, FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_assert_nonnull (target);
+
+  activate (window, "win.new", NULL);
+  rename_portfolio (window, "Unsaved");
+
+  files = g_slist_prepend (NULL, file);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+
+  respond (wait_for_dialog (window), "discard");
+  g_assert_true (wait_for (has_title, window));
+  g_assert_true (g_file_equal (lode_window_get_file (window), file));
+  g_assert_false (title_is_unsaved (window));
+
+  destroy_window (window);
+}
+
+static gboolean
 title_is (gpointer data)
 {
   LodeWindow *window = data;
@@ -616,6 +679,7 @@ main (int   argc,
   g_test_add_func ("/lode/documents/save-failure", test_save_failure);
   g_test_add_func ("/lode/documents/drafts", test_drafts);
   g_test_add_func ("/lode/documents/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/lode/documents/drop", test_drop);
 
   status = g_test_run ();
 

@@ -576,6 +576,9 @@ update_recent_menu (LodeWindow *self)
       g_menu_append_item (self->recent_menu, item);
     }
 
+  if (mine->len == 0)
+    g_menu_append (self->recent_menu, _("No Recent Files"), NULL);
+
   g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
 }
 
