@@ -533,6 +533,7 @@ test_drafts (void)
   g_autoptr(GFile) draft = NULL;
   g_autoptr(LodePortfolio) loaded = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
 
   activate (window, "win.new", NULL);
   rename_portfolio (window, "First");
@@ -552,7 +553,17 @@ test_drafts (void)
   g_assert_null (lode_window_get_draft_id (window));
   g_assert_true (wait_for (no_drafts, NULL));
 
+  /* A window that goes without being closed (the application stopped
+   * without asking) leaves its unsaved work as a draft. */
+  rename_portfolio (window, "Left behind");
+  g_assert_true (wait_for (draft_exists, window));
+  id = g_strdup (lode_window_get_draft_id (window));
   destroy_window (window);
+  g_clear_object (&draft);
+  draft = lode_draft_get_file (id);
+  g_assert_true (g_file_query_exists (draft, NULL));
+  lode_draft_delete (id);
+  g_assert_true (no_drafts (NULL));
 }
 
 static gboolean

@@ -211,7 +211,7 @@ draft_done (GObject      *source_object,
   g_autoptr(GError) error = NULL;
 
   /* The work was saved or discarded while its draft was written. */
-  if (g_strcmp0 (self->draft_id, data->id) != 0)
+  if (g_strcmp0 (self->draft_id, data->id) != 0 && !self->keep_draft)
     {
       lode_draft_delete (data->id);
       return;
@@ -1020,6 +1020,10 @@ lode_window_documents_confirm (LodeWindow  *self,
   g_autofree char *name = NULL;
   GObject *dialog;
 
+  /* One question at a time; the first one asked decides. */
+  if (self->confirm_dialog != NULL)
+    return;
+
   self->pending = pending;
   g_set_object (&self->pending_file, file);
 
@@ -1028,9 +1032,6 @@ lode_window_documents_confirm (LodeWindow  *self,
       run_pending (self);
       return;
     }
-
-  if (self->confirm_dialog != NULL)
-    return;
 
   if (self->file != NULL)
     name = lode_window_file_display_name (self->file);
@@ -1055,7 +1056,10 @@ lode_window_close_request (GtkWindow *window)
 
   if (self->close_confirmed || self->portfolio == NULL
       || !lode_portfolio_get_modified (self->portfolio))
-    return FALSE;
+    {
+      delete_draft (self);
+      return FALSE;
+    }
 
   if (self->save_cancellable != NULL)
     {
@@ -1239,9 +1243,18 @@ lode_window_documents_init (LodeWindow *self)
 void
 lode_window_documents_dispose (LodeWindow *self)
 {
-  /* A window that closes has its work saved or let go; only a crash leaves
-   * a draft behind. */
-  delete_draft (self);
+  /* Work that was saved or let go needs no draft. Unsaved work keeps its
+   * draft when the window goes without being closed (the application
+   * stopped without asking): it is offered back at the next start. */
+  if (self->close_confirmed || self->portfolio == NULL
+      || !lode_portfolio_get_modified (self->portfolio))
+    delete_draft (self);
+  else
+    {
+      g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+      self->keep_draft = TRUE;
+    }
+  g_clear_pointer (&self->draft_id, g_free);
 
   close_file_chooser (self);
   g_clear_handle_id (&self->monitor_timeout_id, g_source_remove);
