@@ -91,9 +91,14 @@ save_to (LodeWindow *window,
          const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  GObject *switcher_title;
 
   lode_window_save_to_file (window, file);
   g_assert_true (lode_window_get_busy (window));
+  switcher_title = gtk_widget_get_template_child (GTK_WIDGET (window), LODE_TYPE_WINDOW,
+                                                 "switcher_title");
+  g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (switcher_title)),
+                   ==, "Saving…");
   g_assert_true (wait_for (is_idle, window));
 }
 

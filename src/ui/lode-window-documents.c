@@ -616,6 +616,7 @@ save_done (GObject      *source_object,
   g_clear_object (&self->save_cancellable);
   lode_window_notify_busy (self);
   lode_window_update_state (self);
+  lode_window_update_title (self);
   if (self->focus_before_save != NULL && gtk_widget_get_root (self->focus_before_save) == GTK_ROOT (self))
     gtk_widget_grab_focus (self->focus_before_save);
   g_clear_weak_pointer (&self->focus_before_save);
@@ -665,6 +666,7 @@ start_save (LodeWindow *self,
   g_set_weak_pointer (&self->focus_before_save, gtk_root_get_focus (GTK_ROOT (self)));
   lode_window_notify_busy (self);
   lode_window_update_state (self);
+  lode_window_update_title (self);
 
   /* The worker reads the portfolio while nothing can change it: the pages
    * and the actions that edit wait until the save is done. */

@@ -134,7 +134,9 @@ lode_window_update_title (LodeWindow *self)
     {
       header_title = g_strconcat (mark, title, NULL);
       adw_view_switcher_title_set_title (self->switcher_title, header_title);
-      if (self->file != NULL)
+      if (self->save_cancellable != NULL)
+        adw_view_switcher_title_set_subtitle (self->switcher_title, _("Saving…"));
+      else if (self->file != NULL)
         adw_view_switcher_title_set_subtitle (self->switcher_title, name);
       else
         adw_view_switcher_title_set_subtitle (self->switcher_title, _("Not saved to a file"));
