@@ -102,6 +102,17 @@ save_to (LodeWindow *window,
   g_assert_true (wait_for (is_idle, window));
 }
 
+/* A new portfolio named @title, saved as @path. */
+static void
+new_saved (LodeWindow *window,
+           const char *title,
+           const char *path)
+{
+  activate (window, "win.new", NULL);
+  rename_portfolio (window, title);
+  save_to (window, path);
+}
+
 static void
 open_path (LodeWindow *window,
            const char *path)
@@ -285,9 +296,7 @@ test_undo_to_saved (void)
   g_auto(GStrv) accels = NULL;
   LodePortfolio *portfolio;
 
-  activate (window, "win.new", NULL);
-  rename_portfolio (window, "Saved title");
-  save_to (window, path);
+  new_saved (window, "Saved title", path);
   portfolio = lode_window_get_portfolio (window);
   g_assert_true (g_action_group_get_action_enabled (actions, "undo"));
   g_assert_false (g_action_group_get_action_enabled (actions, "redo"));
@@ -339,9 +348,7 @@ test_close_unsaved (void)
   AdwMessageDialog *dialog;
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
-  activate (window, "win.new", NULL);
-  rename_portfolio (window, "Before closing");
-  save_to (window, path);
+  new_saved (window, "Before closing", path);
   rename_portfolio (window, "Closing");
 
   gtk_window_close (GTK_WINDOW (window));
@@ -401,9 +408,7 @@ test_close_discard (void)
   AdwMessageDialog *dialog;
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
-  activate (window, "win.new", NULL);
-  rename_portfolio (window, "Kept");
-  save_to (window, path);
+  new_saved (window, "Kept", path);
   g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
   rename_portfolio (window, "Thrown away");
 
@@ -540,9 +545,7 @@ test_drafts (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
 
-  activate (window, "win.new", NULL);
-  rename_portfolio (window, "First");
-  save_to (window, path);
+  new_saved (window, "First", path);
   rename_portfolio (window, "Drafted");
   g_assert_true (wait_for (draft_exists, window));
 
@@ -647,9 +650,7 @@ test_changed_on_disk (void)
   LodeWindow *window = window_new ();
   AdwMessageDialog *dialog;
 
-  activate (window, "win.new", NULL);
-  rename_portfolio (window, "Here");
-  save_to (window, path);
+  new_saved (window, "Here", path);
 
   /* Our own save does not count. */
   for (guint i = 0; i < 20; i++)
