@@ -775,7 +775,9 @@ file_dialog_done (GObject      *source_object,
   if ((GObject *) g_task_get_cancellable (task) == self->file_chooser)
     g_clear_object (&self->file_chooser);
 
-  chosen (self, file);
+  /* A chooser put away for another one answers nothing. */
+  if (!g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    chosen (self, file);
   g_task_return_boolean (task, TRUE);
 }
 
