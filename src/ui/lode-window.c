@@ -6,6 +6,13 @@
 
 #include "lode-portfolio-io.h"
 
+#include "lode-exports-page.h"
+#include "lode-minerals-page.h"
+#include "lode-overview-page.h"
+#include "lode-projects-page.h"
+#include "lode-targets-page.h"
+#include "lode-window.h"
+
 #include "lode-drafts.h"
 #include "lode-window-private.h"
 
