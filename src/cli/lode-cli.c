@@ -56,7 +56,7 @@ static const char *exit_status_help =
   N_("A FILE named “-” is standard input or standard output.\n"
      "\n"
      "Exit status: 0 on success, 1 when a file does not load or cannot be\n"
-     "written, 2 on wrong usage.");
+     "written, 2 on wrong usage. The manual: lode-cli(1).");
 
 /* Usage errors */
 

@@ -7,6 +7,8 @@
 #include "lode-portfolio-io.h"
 
 #include "lode-application.h"
+#include "lode-preferences-window.h"
+#include "lode-settings.h"
 #include "lode-window-private.h"
 
 struct _LodeApplication
@@ -199,12 +201,59 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  LodePreferencesWindow *preferences;
+
+  preferences = lode_preferences_window_new (gtk_application_get_active_window (application));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
   { "restore-drafts", restore_drafts_activated },
   { "discard-drafts", discard_drafts_activated },
 };
+
+/* The "color-scheme" preference, applied to every window. */
+static void
+color_scheme_changed (GSettings  *settings,
+                      const char *key,
+                      gpointer    user_data)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  switch (g_settings_get_enum (settings, "color-scheme"))
+    {
+    case 1:
+      adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+      break;
+
+    case 2:
+      adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+      break;
+
+    default:
+      adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+      break;
+    }
+}
+
+static void
+follow_color_scheme (LodeApplication *self)
+{
+  GSettings *settings = lode_settings_get ();
+
+  g_signal_connect_object (settings, "changed::color-scheme",
+                           G_CALLBACK (color_scheme_changed), self, 0);
+  color_scheme_changed (settings, "color-scheme", self);
+}
 
 static void
 lode_application_startup (GApplication *application)
@@ -218,6 +267,7 @@ lode_application_startup (GApplication *application)
   static const char *undo_accels[] = { "<Control>z", NULL };
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (lode_application_parent_class)->startup (application);
 
@@ -233,6 +283,23 @@ lode_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.redo", redo_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.save-as", save_as_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences", preferences_accels);
+
+  follow_color_scheme (LODE_APPLICATION (application));
+}
+
+/* Options handled before any window opens: exit status -1 goes on. */
+static int
+lode_application_handle_local_options (GApplication *application,
+                                       GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("lode %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
 }
 
 static void
@@ -253,6 +320,7 @@ lode_application_class_init (LodeApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->dispose = lode_application_dispose;
+  app_class->handle_local_options = lode_application_handle_local_options;
 
   app_class->activate = lode_application_activate;
   app_class->open = lode_application_open;
@@ -262,6 +330,24 @@ lode_application_class_init (LodeApplicationClass *klass)
 static void
 lode_application_init (LodeApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "version", 'v', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+      N_("Show the version of Lode and exit"), NULL },
+    { NULL }
+  };
+  GApplication *application = G_APPLICATION (self);
+
+  g_application_add_main_option_entries (application, options);
+  /* TRANSLATORS: the arguments of lode in "lode --help" */
+  g_application_set_option_context_parameter_string (application, _("[FILE…]"));
+  g_application_set_option_context_summary (application,
+                                            _("Track mineral reserves, exports and investments."));
+  g_application_set_option_context_description (application,
+                                                _("Opens each FILE, a Lode portfolio (JSON), in a window of its\n"
+                                                  "own; without a FILE, Lode opens its built-in sample. If Lode\n"
+                                                  "is already running, the files open in it.\n\n"
+                                                  "lode-cli checks, summarises and converts portfolios from a\n"
+                                                  "terminal: see lode-cli(1)."));
 }
 
 LodeApplication *

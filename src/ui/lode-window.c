@@ -10,6 +10,7 @@
 #include "lode-minerals-page.h"
 #include "lode-overview-page.h"
 #include "lode-projects-page.h"
+#include "lode-settings.h"
 #include "lode-targets-page.h"
 #include "lode-window.h"
 
@@ -352,10 +353,51 @@ cancel_open_action (GtkWidget  *widget,
   set_loading (LODE_WINDOW (widget), NULL, NULL);
 }
 
+/* Window size and state: restored when a window is made, saved when it
+ * closes or is destroyed (as Ctrl+Q does, without asking it to close).
+ * The size saved is the unmaximized one. */
+static gboolean
+save_window_state (LodeWindow *self)
+{
+  GSettings *settings = lode_settings_get ();
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  int width;
+  int height;
+
+  g_settings_set_boolean (settings, "window-maximized", maximized);
+  if (!maximized)
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      if (width > 0 && height > 0)
+        {
+          g_settings_set_int (settings, "window-width", width);
+          g_settings_set_int (settings, "window-height", height);
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+restore_window_state (LodeWindow *self)
+{
+  GSettings *settings = lode_settings_get ();
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect (self, "close-request", G_CALLBACK (save_window_state), NULL);
+}
+
 static void
 lode_window_dispose (GObject *object)
 {
   LodeWindow *self = LODE_WINDOW (object);
+
+  save_window_state (self);
 
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
@@ -491,6 +533,7 @@ lode_window_init (LodeWindow *self)
   if (g_strcmp0 (PROFILE, "Devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  restore_window_state (self);
   lode_window_documents_init (self);
 
   lode_window_update_title (self);
