@@ -10,7 +10,7 @@
 #include "lode-application.h"
 #include "lode-drafts.h"
 #include "lode-portfolio-io.h"
-#include "lode-test-wait.h"
+#include "lode-test-poll.h"
 #include "lode-window.h"
 
 /* Documents in the window, on a real display (Xvfb) with a real session
@@ -36,10 +36,10 @@ static const char expected_document[] =
   "}\n";
 
 static gboolean
-wait_for (LodeTestDoneFunc done,
+wait_for (LodeTestPollFunc done,
           gpointer         data)
 {
-  return lode_test_wait_for (done, data, 30);
+  return lode_test_poll (done, data, 30);
 }
 
 static gboolean

@@ -7,7 +7,7 @@
 
 #include "lode-drafts.h"
 #include "lode-portfolio-io.h"
-#include "lode-test-wait.h"
+#include "lode-test-poll.h"
 
 /* Crash recovery, tried as it happens: the real lode executable opens a
  * file, the portfolio is renamed through the window's actions over D-Bus
@@ -37,10 +37,10 @@ window_path (guint id)
 }
 
 static gboolean
-wait_for (LodeTestDoneFunc done,
+wait_for (LodeTestPollFunc done,
           gpointer         data)
 {
-  return lode_test_wait_for (done, data, WAIT_SECONDS);
+  return lode_test_poll (done, data, WAIT_SECONDS);
 }
 
 static GSubprocess *

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "lode-test-wait.h"
+#include "lode-test-poll.h"
 
 static gboolean
 set_flag (gpointer user_data)
@@ -13,9 +13,9 @@ set_flag (gpointer user_data)
 }
 
 gboolean
-lode_test_wait_for (LodeTestDoneFunc done,
-                    gpointer         data,
-                    guint            seconds)
+lode_test_poll (LodeTestPollFunc done,
+                gpointer         data,
+                guint            seconds)
 {
   gboolean out_of_time = FALSE;
   guint timeout_id = g_timeout_add_seconds (seconds, set_flag, &out_of_time);
