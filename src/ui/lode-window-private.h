@@ -61,6 +61,8 @@ struct _LodeWindow
   /* The draft of unsaved work, written a little after each change. */
   char                 *draft_id;
   guint                 draft_timeout_id;
+  /* How long making the text of the last draft took, in µs. */
+  gint64                draft_cost_us;
   /* The window went with unsaved work: its draft stays for next time. */
   gboolean              keep_draft;
 
