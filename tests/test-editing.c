@@ -15,50 +15,12 @@
 #include "lode-sources-page.h"
 #include "lode-target-editor.h"
 #include "lode-targets-page.h"
+#include "lode-test-ui.h"
 #include "lode-window.h"
 
 /* Editing through the pages and their editors, on a real display (Xvfb). */
 
 static LodeApplication *application;
-
-static gboolean
-timed_out (gpointer user_data)
-{
-  gboolean *flag = user_data;
-
-  *flag = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done returns TRUE or 10 s pass. */
-static gboolean
-wait_for (gboolean (*done) (gpointer data),
-          gpointer   data)
-{
-  gboolean out_of_time = FALSE;
-  guint timeout_id = g_timeout_add_seconds (10, timed_out, &out_of_time);
-
-  while (!done (data) && !out_of_time)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!out_of_time)
-    g_source_remove (timeout_id);
-
-  return !out_of_time;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
 
 static gpointer
 template_child (gpointer    widget,
@@ -140,10 +102,10 @@ window_new_empty (LodeMineralsPage **page)
 
   lode_window_set_portfolio (window, portfolio);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (lode_test_wait_for (lode_test_is_mapped, window));
   stack = template_child (window, LODE_TYPE_WINDOW, "stack");
   adw_view_stack_set_visible_child_name (stack, "minerals");
-  settle ();
+  lode_test_settle ();
 
   *page = template_child (window, LODE_TYPE_WINDOW, "minerals_page");
   return window;
@@ -161,7 +123,7 @@ mineral_editor_enter (LodeMineralsPage *page,
   GtkWidget *confirm;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
-  g_assert_true (wait_for (has_editor, GSIZE_TO_POINTER (LODE_TYPE_MINERAL_EDITOR)));
+  g_assert_true (lode_test_wait_for (has_editor, GSIZE_TO_POINTER (LODE_TYPE_MINERAL_EDITOR)));
   editor = find_toplevel (LODE_TYPE_MINERAL_EDITOR);
 
   name_row = find_widget (editor, ADW_TYPE_ENTRY_ROW, "Name");
@@ -171,17 +133,17 @@ mineral_editor_enter (LodeMineralsPage *page,
 
   /* An empty name cannot be confirmed, and the row says so. */
   gtk_editable_set_text (GTK_EDITABLE (name_row), "");
-  settle ();
+  lode_test_settle ();
   g_assert_true (gtk_widget_has_css_class (name_row, "error"));
   g_assert_false (gtk_widget_is_sensitive (confirm));
 
   gtk_editable_set_text (GTK_EDITABLE (name_row), name);
-  settle ();
+  lode_test_settle ();
   g_assert_false (gtk_widget_has_css_class (name_row, "error"));
   g_assert_true (gtk_widget_is_sensitive (confirm));
 
   g_signal_emit_by_name (confirm, "clicked");
-  g_assert_true (wait_for (has_no_editor, GSIZE_TO_POINTER (LODE_TYPE_MINERAL_EDITOR)));
+  g_assert_true (lode_test_wait_for (has_no_editor, GSIZE_TO_POINTER (LODE_TYPE_MINERAL_EDITOR)));
 }
 
 static LodeMineral *
@@ -200,7 +162,7 @@ select_first (LodeMineralsPage *page)
   GtkSingleSelection *selection = template_child (page, LODE_TYPE_MINERALS_PAGE, "selection");
 
   gtk_single_selection_set_selected (selection, 0);
-  settle ();
+  lode_test_settle ();
 }
 
 static AdwMessageDialog *
@@ -239,17 +201,17 @@ test_minerals (void)
 
   /* The same name twice is refused. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "minerals.add", NULL));
-  g_assert_true (wait_for (has_editor, GSIZE_TO_POINTER (LODE_TYPE_MINERAL_EDITOR)));
+  g_assert_true (lode_test_wait_for (has_editor, GSIZE_TO_POINTER (LODE_TYPE_MINERAL_EDITOR)));
   {
     GtkWidget *editor = find_toplevel (LODE_TYPE_MINERAL_EDITOR);
     GtkWidget *name_row = find_widget (editor, ADW_TYPE_ENTRY_ROW, "Name");
 
     gtk_editable_set_text (GTK_EDITABLE (name_row), "copper");
-    settle ();
+    lode_test_settle ();
     g_assert_true (gtk_widget_has_css_class (name_row, "error"));
     g_assert_false (gtk_widget_is_sensitive (find_widget (editor, GTK_TYPE_BUTTON, "Add")));
     gtk_window_close (GTK_WINDOW (editor));
-    g_assert_true (wait_for (has_no_editor, GSIZE_TO_POINTER (LODE_TYPE_MINERAL_EDITOR)));
+    g_assert_true (lode_test_wait_for (has_no_editor, GSIZE_TO_POINTER (LODE_TYPE_MINERAL_EDITOR)));
   }
 
   /* Edit */
@@ -272,7 +234,7 @@ test_minerals (void)
   g_assert_cmpstr (lode_mineral_get_name (mineral_at (portfolio, 0)), ==, "Copper");
   lode_history_redo (history);
   g_assert_cmpstr (lode_mineral_get_name (mineral_at (portfolio, 0)), ==, "Copper ore");
-  settle ();
+  lode_test_settle ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 1);
 
   /* Deleting a mineral that records use asks; Cancel keeps everything. */
@@ -281,7 +243,7 @@ test_minerals (void)
   lode_history_insert_export (history, "Add Export Record", 1, &row);
   select_first (page);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "minerals.delete", NULL));
-  g_assert_true (wait_for (has_message_dialog, NULL));
+  g_assert_true (lode_test_wait_for (has_message_dialog, NULL));
   dialog = find_message_dialog ();
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -290,14 +252,14 @@ test_minerals (void)
 
   /* Deleting with the records is one step. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "minerals.delete", NULL));
-  g_assert_true (wait_for (has_message_dialog, NULL));
+  g_assert_true (lode_test_wait_for (has_message_dialog, NULL));
   dialog = find_message_dialog ();
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpuint (g_list_model_get_n_items (minerals), ==, 0);
   g_assert_cmpuint (lode_export_table_get_n_rows (table), ==, 0);
   g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Delete Copper ore");
-  settle ();
+  lode_test_settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, LODE_TYPE_MINERALS_PAGE, "stack")),
                    ==, "empty");
 
@@ -311,7 +273,7 @@ test_minerals (void)
     GtkSingleSelection *selection = template_child (page, LODE_TYPE_MINERALS_PAGE, "selection");
 
     gtk_single_selection_set_selected (selection, 1);
-    settle ();
+    lode_test_settle ();
   }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "minerals.delete", NULL));
   g_assert_null (find_message_dialog ());
@@ -345,7 +307,7 @@ enter_text (GtkWidget  *editor,
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-  settle ();
+  lode_test_settle ();
 
   return gtk_widget_has_css_class (row, "error");
 }
@@ -356,7 +318,7 @@ open_editor (gpointer    page,
              GType       type)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
-  g_assert_true (wait_for (has_editor, GSIZE_TO_POINTER (type)));
+  g_assert_true (lode_test_wait_for (has_editor, GSIZE_TO_POINTER (type)));
 
   return find_toplevel (type);
 }
@@ -371,7 +333,7 @@ confirm (GtkWidget  *editor,
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  g_assert_true (wait_for (has_no_editor, GSIZE_TO_POINTER (type)));
+  g_assert_true (lode_test_wait_for (has_no_editor, GSIZE_TO_POINTER (type)));
 }
 
 static void
@@ -403,7 +365,7 @@ test_exports (void)
   g_assert_false (enter_text (editor, "Quantity", "1200.5"));
   g_assert_true (gtk_widget_has_css_class (find_widget (editor, ADW_TYPE_COMBO_ROW, "Unit"), "error"));
   adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (editor, ADW_TYPE_COMBO_ROW, "Unit")), LODE_UNIT_T);
-  settle ();
+  lode_test_settle ();
   confirm (editor, "Add", LODE_TYPE_EXPORT_EDITOR);
 
   g_assert_cmpuint (lode_export_table_get_n_rows (table), ==, 1);
@@ -413,7 +375,7 @@ test_exports (void)
   g_assert_cmpfloat (row.quantity, ==, 1200.5);
   g_assert_cmpint (row.unit, ==, LODE_UNIT_T);
   g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Add Export Record");
-  settle ();
+  lode_test_settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "list");
   g_assert_true (strstr (gtk_label_get_label (totals), "1 record") != NULL);
   g_assert_true (strstr (gtk_label_get_label (totals), "200.5 t") != NULL);
@@ -439,9 +401,9 @@ test_exports (void)
 
   /* A search that matches nothing says so; the totals follow the search. */
   gtk_editable_set_text (search, "no such mineral");
-  g_assert_true (wait_for (stack_shows_no_results, stack));
+  g_assert_true (lode_test_wait_for (stack_shows_no_results, stack));
   gtk_editable_set_text (search, "copp");
-  g_assert_true (wait_for (stack_shows_list, stack));
+  g_assert_true (lode_test_wait_for (stack_shows_list, stack));
   g_assert_true (strstr (gtk_label_get_label (totals), "2 records") != NULL);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -454,7 +416,8 @@ test_sources_projects_targets (void)
   LodeWindow *window = window_new_empty (&minerals_page);
   LodePortfolio *portfolio = lode_window_get_portfolio (window);
   LodeHistory *history = lode_portfolio_get_history (portfolio);
-  gpointer sources_page = template_child (window, LODE_TYPE_WINDOW, "sources_page");
+  gpointer sources_page = adw_view_stack_get_child_by_name (template_child (window, LODE_TYPE_WINDOW, "stack"),
+                                                            "sources");
   gpointer projects_page = template_child (window, LODE_TYPE_WINDOW, "projects_page");
   gpointer targets_page = template_child (window, LODE_TYPE_WINDOW, "targets_page");
   g_autoptr(LodeSource) source = NULL;
@@ -548,7 +511,7 @@ test_reserves (void)
   select_first (page);
   editor = open_editor (page, "minerals.edit", LODE_TYPE_MINERAL_EDITOR);
   g_assert_true (gtk_widget_activate_action (editor, "editor.add-reserve", NULL));
-  settle ();
+  lode_test_settle ();
   /* A new estimate needs its quantity. */
   g_assert_false (gtk_widget_is_sensitive (find_widget (editor, GTK_TYPE_BUTTON, "Save")));
   g_assert_true (enter_text (editor, "Quantity", "-1"));
@@ -597,16 +560,16 @@ test_delete_used_mineral (void)
 
   lode_window_set_portfolio (window, sample);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (lode_test_wait_for (lode_test_is_mapped, window));
   page = template_child (window, LODE_TYPE_WINDOW, "minerals_page");
   selection = template_child (page, LODE_TYPE_MINERALS_PAGE, "selection");
 
   g_assert_true (g_list_store_find (lode_portfolio_get_minerals (sample),
                                     lode_portfolio_find_mineral (sample, "copper"), &position));
   gtk_single_selection_set_selected (selection, position);
-  settle ();
+  lode_test_settle ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "minerals.delete", NULL));
-  g_assert_true (wait_for (has_message_dialog, NULL));
+  g_assert_true (lode_test_wait_for (has_message_dialog, NULL));
   dialog = find_message_dialog ();
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -687,9 +650,9 @@ test_million_exports (void)
 
   lode_window_set_portfolio (window, portfolio);
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  g_assert_true (lode_test_wait_for (lode_test_is_mapped, window));
   adw_view_stack_set_visible_child_name (template_child (window, LODE_TYPE_WINDOW, "stack"), "exports");
-  settle ();
+  lode_test_settle ();
 
   page = template_child (window, LODE_TYPE_WINDOW, "exports_page");
   view = template_child (page, LODE_TYPE_EXPORTS_PAGE, "column_view");
@@ -704,7 +667,7 @@ test_million_exports (void)
   first = g_list_model_get_item (model, 0);
   last = g_list_model_get_item (model, 999999);
   g_assert_cmpint (lode_export_record_get_row (first)->value, >=, lode_export_record_get_row (last)->value);
-  settle ();
+  lode_test_settle ();
 
   start = g_get_monotonic_time ();
   gtk_editable_set_text (search, "chromite");

@@ -121,7 +121,7 @@ lode_export_table_intern (LodeExportTable *self,
 
   g_return_val_if_fail (LODE_IS_EXPORT_TABLE (self), NULL);
 
-  /* Interning may grow the array: take the index before reading it. */
+  /* Not in one expression: interning may grow the array. */
   id = intern_id (self, str);
 
   return g_ptr_array_index (self->strings, id);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-cells.h"
+#include "lode-enum-types.h"
 #include "lode-exports-page.h"
 #include "lode-export-index.h"
 #include "lode-export-editor.h"
@@ -17,11 +18,12 @@ struct _LodeExportsPage
   /* Template widgets */
   GtkSearchBar     *search_bar;
   GtkSearchEntry   *search_entry;
-  GtkDropDown      *mineral_filter;
-  GtkDropDown      *stage_filter;
-  GtkDropDown      *destination_filter;
-  GtkSpinButton    *year_min;
-  GtkSpinButton    *year_max;
+  GtkMenuButton    *filters_button;
+  AdwComboRow      *mineral_filter;
+  AdwComboRow      *stage_filter;
+  AdwComboRow      *destination_filter;
+  AdwEntryRow      *year_min;
+  AdwEntryRow      *year_max;
   GtkStack         *stack;
   GtkColumnView    *column_view;
   GtkSingleSelection *selection;
@@ -276,12 +278,29 @@ update_table (LodeExportsPage *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), exact);
 }
 
+/* A year typed in a filter row, or 0 (any) when there is none; the row
+ * is marked when it is not a year. */
+static int
+filter_year (AdwEntryRow *row)
+{
+  g_autofree char *text = lode_editor_row_text (row);
+  guint64 year = 0;
+  gboolean valid = text == NULL || g_ascii_string_to_unsigned (text, 10, 1, 9999, &year, NULL);
+
+  if (valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+
+  return valid ? (int) year : 0;
+}
+
 static void
 filter_changed (LodeExportsPage *self)
 {
-  guint mineral = gtk_drop_down_get_selected (self->mineral_filter);
-  guint stage = gtk_drop_down_get_selected (self->stage_filter);
-  guint destination = gtk_drop_down_get_selected (self->destination_filter);
+  guint mineral = adw_combo_row_get_selected (self->mineral_filter);
+  guint stage = adw_combo_row_get_selected (self->stage_filter);
+  guint destination = adw_combo_row_get_selected (self->destination_filter);
 
   if (self->index == NULL || self->mineral_ids == NULL)
     return;
@@ -289,8 +308,8 @@ filter_changed (LodeExportsPage *self)
   lode_export_index_set_filter (self->index,
                                 mineral > 0 && mineral < self->mineral_ids->len ?
                                 g_ptr_array_index (self->mineral_ids, mineral) : NULL,
-                                gtk_spin_button_get_value_as_int (self->year_min),
-                                gtk_spin_button_get_value_as_int (self->year_max),
+                                filter_year (self->year_min),
+                                filter_year (self->year_max),
                                 destination > 0 && destination < self->destination_codes->len ?
                                 g_ptr_array_index (self->destination_codes, destination) : NULL,
                                 stage > 0 && stage != GTK_INVALID_LIST_POSITION ?
@@ -356,8 +375,8 @@ update_filter_choices (LodeExportsPage *self)
         }
     }
 
-  gtk_drop_down_set_model (self->mineral_filter, G_LIST_MODEL (minerals));
-  gtk_drop_down_set_model (self->destination_filter, G_LIST_MODEL (destinations));
+  adw_combo_row_set_model (self->mineral_filter, G_LIST_MODEL (minerals));
+  adw_combo_row_set_model (self->destination_filter, G_LIST_MODEL (destinations));
 }
 
 /* Which column sorts the view, and which way: on GTK 4.8 the view's sorter
@@ -644,6 +663,7 @@ lode_exports_page_class_init (LodeExportsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-exports-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, search_bar);
   gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, filters_button);
   gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, mineral_filter);
   gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, stage_filter);
   gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, destination_filter);
@@ -692,7 +712,7 @@ lode_exports_page_init (LodeExportsPage *self)
   gtk_string_list_append (stages, _("All stages"));
   for (int stage = LODE_STAGE_ORE; stage < LODE_N_STAGES; stage++)
     gtk_string_list_append (stages, lode_format_stage (stage));
-  gtk_drop_down_set_model (self->stage_filter, G_LIST_MODEL (stages));
+  adw_combo_row_set_model (self->stage_filter, G_LIST_MODEL (stages));
 
   lode_export_index_set_name_funcs (self->index, index_mineral_name, index_country_name, self);
   set_column_sorters (self);
@@ -735,4 +755,39 @@ lode_exports_page_set_portfolio (LodeExportsPage *self,
   update_actions (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
+}
+
+/* Showing the records behind a chart item */
+
+void
+lode_exports_page_show_filtered (LodeExportsPage *self,
+                                 const char      *mineral_id,
+                                 const char      *destination,
+                                 const char      *stage,
+                                 int              year)
+{
+  int stage_value = LODE_STAGE_UNKNOWN;
+
+  g_return_if_fail (LODE_IS_EXPORTS_PAGE (self));
+
+  if (self->table == NULL)
+    return;
+
+  /* The search bar's filters say what is shown, and clear it again. */
+  update_filter_choices (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  adw_combo_row_set_selected (self->mineral_filter, lode_choice_find (self->mineral_ids, mineral_id));
+  adw_combo_row_set_selected (self->destination_filter,
+                              lode_choice_find (self->destination_codes, destination));
+  if (stage == NULL || !lode_enum_from_nick (LODE_TYPE_STAGE, stage, &stage_value))
+    stage_value = 0;
+  adw_combo_row_set_selected (self->stage_filter, stage_value);
+  {
+    g_autofree char *text = year > 0 ? g_strdup_printf ("%d", year) : g_strdup ("");
+
+    gtk_editable_set_text (GTK_EDITABLE (self->year_min), text);
+    gtk_editable_set_text (GTK_EDITABLE (self->year_max), text);
+  }
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  filter_changed (self);
 }

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "lode-enum-types.h"
+#include "lode-settings.h"
 #include "lode-ui-format.h"
 
 const char *
@@ -132,6 +133,15 @@ lode_format_quantity (double   quantity,
 }
 
 char *
+lode_format_money (LodeMoney cents)
+{
+  if (lode_settings_get_compact_figures ())
+    return lode_money_format_short (cents);
+
+  return lode_money_format_full (cents);
+}
+
+char *
 lode_format_money_range (LodeMoney low,
                          LodeMoney high)
 {
@@ -144,12 +154,6 @@ lode_format_money_range (LodeMoney low,
   high_text = lode_money_format_short (high);
   /* TRANSLATORS: a range of amounts, as in "$6 B–$8 B" */
   return g_strdup_printf (C_("range", "%s–%s"), low_text, high_text);
-}
-
-char *
-lode_format_money (LodeMoney cents)
-{
-  return lode_money_format_short (cents);
 }
 
 /* Countries from iso-codes: code → translated name, loaded once. */
