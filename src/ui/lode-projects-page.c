@@ -213,6 +213,7 @@ update_empty (LodeProjectsPage *self)
 {
   g_autofree char *text = NULL;
   g_autofree char *committed_text = NULL;
+  g_autofree char *jobs_text = NULL;
   g_autofree char *disbursed_text = NULL;
   g_autofree char *exact = NULL;
   LodeMoney committed = 0;
@@ -245,10 +246,11 @@ update_empty (LodeProjectsPage *self)
   disbursed_text = lode_format_money (disbursed);
   /* TRANSLATORS: the totals line below the projects, as in
    * "4 projects · $10.5 B committed · $2 B disbursed · 5,200 jobs" */
-  text = g_strdup_printf (ngettext ("%'u project · %s committed · %s disbursed · %'" G_GINT64_FORMAT " jobs",
-                                    "%'u projects · %s committed · %s disbursed · %'" G_GINT64_FORMAT " jobs",
+  jobs_text = g_strdup_printf ("%'" G_GINT64_FORMAT, jobs);
+  text = g_strdup_printf (ngettext ("%'u project · %s committed · %s disbursed · %s jobs",
+                                    "%'u projects · %s committed · %s disbursed · %s jobs",
                                     n_shown),
-                          n_shown, committed_text, disbursed_text, jobs);
+                          n_shown, committed_text, disbursed_text, jobs_text);
   gtk_label_set_label (self->totals_label, text);
   exact = lode_money_format_full (committed);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), exact);
