@@ -15,7 +15,7 @@ packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
   libcairo2-dev libpango1.0-dev
-  iso-codes adwaita-icon-theme fonts-cantarell
+  iso-codes adwaita-icon-theme fonts-cantarell fonts-noto-core fonts-wqy-microhei
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 at-spi2-core
   python3 python3-jsonschema python3-pyatspi

@@ -7,6 +7,7 @@
 #include "lode-chart-view.h"
 #include "lode-enum-types.h"
 #include "lode-overview-page.h"
+#include "lode-ui-format.h"
 
 /* A headline figure: a card of a value, its caption and a detail. */
 typedef struct
@@ -73,14 +74,14 @@ static const LodeChartKind chart_order[] = {
 static char *
 money_short (LodeMoney value)
 {
-  return lode_money_format_short (value);
+  return lode_format_ltr (lode_money_format_short (value));
 }
 
 static char *
 signed_percent (double fraction)
 {
   /* TRANSLATORS: a change in percent, such as "+12.5 %" */
-  return g_strdup_printf (_("%+.1f %%"), fraction * 100.0);
+  return lode_format_ltr (g_strdup_printf (_("%+.1f %%"), fraction * 100.0));
 }
 
 /* Headline figures */
@@ -262,7 +263,7 @@ update_leading (LodeOverviewPage *self,
     }
 
   text = money_short (year_value (leading->years, data, data->last_year));
-  share = lode_chart_format_percent ((double) year_value (leading->years, data, data->last_year) / (double) total);
+  share = lode_format_ltr (lode_chart_format_percent ((double) year_value (leading->years, data, data->last_year) / (double) total));
   /* TRANSLATORS: "$1.15 B, 90.7 % of the exports of 2025" */
   detail = g_strdup_printf (_("%s, %s of the exports of %d"), text, share, data->last_year);
   figure_set (&self->leading, leading->name, NULL, _("Leading mineral"), detail);
@@ -284,7 +285,7 @@ update_destination (LodeOverviewPage *self,
     }
 
   top = &g_array_index (data->destinations, LodeChartDestination, 0);
-  share = lode_chart_format_percent ((double) top->total.value / (double) data->total);
+  share = lode_format_ltr (lode_chart_format_percent ((double) top->total.value / (double) data->total));
   value = money_short (top->total.value);
   /* TRANSLATORS: "100.0 % of all exports, $1.27 B" */
   detail = g_strdup_printf (_("%s of all exports, %s"), share, value);
@@ -399,7 +400,7 @@ describe_status (LodeChartTarget *target,
 {
   g_autofree char *base = money_short (target->baseline_value);
   g_autofree char *recorded = money_short (target->recorded_baseline);
-  g_autofree char *achieved = lode_chart_format_percent (target->achieved);
+  g_autofree char *achieved = lode_format_ltr (lode_chart_format_percent (target->achieved));
 
   *style = "dim-label";
 
@@ -466,8 +467,8 @@ target_row_new (LodeChartTarget *target)
 
   if (target->has_required)
     {
-      g_autofree char *rate_low = lode_chart_format_percent (target->required_low);
-      g_autofree char *rate_high = lode_chart_format_percent (target->required_high);
+      g_autofree char *rate_low = lode_format_ltr (lode_chart_format_percent (target->required_low));
+      g_autofree char *rate_high = lode_format_ltr (lode_chart_format_percent (target->required_high));
       g_autofree char *base = money_short (target->baseline_value);
       g_autofree char *rate = target->high != target->low ?
                               g_strdup_printf ("%s–%s", rate_low, rate_high) : g_strdup (rate_low);

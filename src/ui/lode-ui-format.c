@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include <gtk/gtk.h>
 #include <json-glib/json-glib.h>
 
 #include "lode-enum-types.h"
@@ -133,12 +134,27 @@ lode_format_quantity (double   quantity,
 }
 
 char *
+lode_format_ltr (char *text)
+{
+  char *isolated;
+
+  if (text == NULL || gtk_widget_get_default_direction () != GTK_TEXT_DIR_RTL)
+    return text;
+
+  /* LEFT-TO-RIGHT ISOLATE … POP DIRECTIONAL ISOLATE */
+  isolated = g_strconcat ("\u2066", text, "\u2069", NULL);
+  g_free (text);
+
+  return isolated;
+}
+
+char *
 lode_format_money (LodeMoney cents)
 {
   if (lode_settings_get_compact_figures ())
-    return lode_money_format_short (cents);
+    return lode_format_ltr (lode_money_format_short (cents));
 
-  return lode_money_format_full (cents);
+  return lode_format_ltr (lode_money_format_full (cents));
 }
 
 char *
@@ -149,11 +165,11 @@ lode_format_money_range (LodeMoney low,
   g_autofree char *high_text = NULL;
 
   if (high == LODE_MONEY_UNSET || high == low)
-    return g_steal_pointer (&low_text);
+    return lode_format_ltr (g_steal_pointer (&low_text));
 
   high_text = lode_money_format_short (high);
   /* TRANSLATORS: a range of amounts, as in "$6 B–$8 B" */
-  return g_strdup_printf (C_("range", "%s–%s"), low_text, high_text);
+  return lode_format_ltr (g_strdup_printf (C_("range", "%s–%s"), low_text, high_text));
 }
 
 /* Countries from iso-codes: code → translated name, loaded once. */

@@ -21,6 +21,10 @@ char       *lode_format_quantity       (double            quantity,
  * "$1,140,000,000.00". Connect to "changed::compact-figures" of
  * lode_settings_get () to redraw when it changes. */
 char       *lode_format_money          (LodeMoney         cents);
+/* Takes @text, a figure such as "$1.14 B" or "24.6 %", and returns it
+ * isolated left to right when the interface is right to left, so that it
+ * keeps its order inside an Urdu sentence. */
+char       *lode_format_ltr            (char             *text);
 /* "$6 B" or "$6 B–$8 B" when @high differs from @low. */
 char       *lode_format_money_range    (LodeMoney         low,
                                         LodeMoney         high);
