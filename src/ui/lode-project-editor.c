@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include <math.h>
+
 #include "lode-cells.h"
 #include "lode-project-editor.h"
 #include "lode-ui-format.h"
@@ -23,12 +25,150 @@ struct _LodeProjectEditor
   AdwEntryRow   *disbursed_row;
   GtkSpinButton *start_year;
   AdwEntryRow   *jobs_row;
-  AdwActionRow  *partners_row;
+  GtkMenuButton *region_button;
+  AdwPreferencesGroup *minerals_group;
+  AdwPreferencesGroup *partners_group;
   GtkLabel      *error_label;
 
   LodePortfolio *portfolio;
   LodeProject   *project;
+  /* Ids of the portfolio's minerals and their check buttons, in order. */
+  GPtrArray     *mineral_ids;
+  GPtrArray     *mineral_checks;
+  GPtrArray     *partner_forms;
 };
+
+/* The rows that edit one partner. */
+typedef struct
+{
+  LodeProjectEditor *editor;
+  LodePartner       *original;   /* or NULL for a new partner */
+  AdwExpanderRow    *expander;
+  AdwEntryRow       *name;
+  AdwComboRow       *country;
+  AdwEntryRow       *share;
+  GPtrArray         *country_codes;
+} PartnerForm;
+
+static void
+partner_form_free (gpointer data)
+{
+  PartnerForm *form = data;
+
+  g_clear_object (&form->original);
+  g_clear_pointer (&form->country_codes, g_ptr_array_unref);
+  g_free (form);
+}
+
+/* Reads @form into a new partner, adding its share (0–1, or 0 when unset)
+ * to @total; NULL (with the rows marked) when a value is invalid. */
+static LodePartner *
+partner_form_read (PartnerForm *form,
+                   double      *total,
+                   GString     *errors)
+{
+  g_autofree char *name = lode_editor_row_text (form->name);
+  g_autofree char *share_text = lode_editor_row_text (form->share);
+  double share = LODE_SHARE_UNSET;
+  const char *why = NULL;
+  LodePartner *partner;
+
+  lode_editor_mark_row (GTK_WIDGET (form->name),
+                        name == NULL ? _("A partner needs a name") : NULL, errors);
+  adw_expander_row_set_subtitle (form->expander, name != NULL ? name : "");
+
+  if (share_text != NULL)
+    {
+      char *end = NULL;
+      double percent = g_ascii_strtod (share_text, &end);
+
+      if (end == share_text || *g_strchug (end) != '\0' || !isfinite (percent))
+        why = _("A share is a number of percent");
+      else if (percent < 0 || percent > 100)
+        why = _("A share is between 0 and 100 %");
+      else
+        share = percent / 100.0;
+    }
+  lode_editor_mark_row (GTK_WIDGET (form->share), why, errors);
+
+  if (name == NULL || why != NULL)
+    return NULL;
+
+  if (share != LODE_SHARE_UNSET)
+    *total += share;
+
+  partner = lode_partner_new (name);
+  lode_partner_set_country (partner, lode_choice_get (form->country, form->country_codes));
+  lode_partner_set_share (partner, share);
+  if (form->original != NULL)
+    lode_partner_set_extra (partner, lode_partner_get_extra (form->original));
+
+  return partner;
+}
+
+/* The partners as the forms say, or NULL when one is invalid or the
+ * shares add up to more than 100 %. */
+static GPtrArray *
+read_partners (LodeProjectEditor *self,
+               GString           *errors)
+{
+  g_autoptr(GPtrArray) partners = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean valid = TRUE;
+  double total = 0;
+
+  for (guint i = 0; i < self->partner_forms->len; i++)
+    {
+      PartnerForm *form = g_ptr_array_index (self->partner_forms, i);
+      LodePartner *partner = partner_form_read (form, &total, errors);
+
+      if (partner == NULL)
+        {
+          valid = FALSE;
+          adw_expander_row_set_expanded (form->expander, TRUE);
+          continue;
+        }
+      g_ptr_array_add (partners, partner);
+    }
+
+  /* A little room for the rounding of percents such as 33.33 × 3. */
+  if (valid && total > 1.0 + 1e-9)
+    {
+      g_autofree char *why = g_strdup_printf (_("The partners' shares add up to %.4g %%, more than 100 %%"),
+                                              total * 100);
+
+      for (guint i = 0; i < self->partner_forms->len; i++)
+        {
+          PartnerForm *form = g_ptr_array_index (self->partner_forms, i);
+
+          gtk_widget_add_css_class (GTK_WIDGET (form->share), "error");
+        }
+      if (errors->len > 0)
+        g_string_append_c (errors, '\n');
+      g_string_append (errors, why);
+      valid = FALSE;
+    }
+
+  return valid ? g_steal_pointer (&partners) : NULL;
+}
+
+/* The ids of the checked minerals, then those of the project that the
+ * portfolio does not list (kept as they are). */
+static GStrv
+read_minerals (LodeProjectEditor *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char * const *current = self->project != NULL ? lode_project_get_minerals (self->project) : NULL;
+
+  for (guint i = 0; i < self->mineral_checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->mineral_checks, i)))
+      g_strv_builder_add (builder, g_ptr_array_index (self->mineral_ids, i));
+
+  for (guint i = 0; current != NULL && current[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (self->mineral_ids, current[i], g_str_equal, NULL))
+      g_strv_builder_add (builder, current[i]);
+
+  return g_strv_builder_end (builder);
+}
 
 G_DEFINE_FINAL_TYPE (LodeProjectEditor, lode_project_editor, ADW_TYPE_WINDOW)
 
@@ -79,10 +219,11 @@ validate (LodeProjectEditor *self)
 {
   g_autoptr(GString) errors = g_string_new (NULL);
   g_autofree char *name = NULL;
+  g_autoptr(GPtrArray) partners = NULL;
   LodeMoney money;
   gint64 jobs;
 
-  if (self->portfolio == NULL)
+  if (self->portfolio == NULL || self->partner_forms == NULL)
     return FALSE;
 
   name = lode_editor_row_text (self->name_row);
@@ -91,6 +232,8 @@ validate (LodeProjectEditor *self)
   read_money (self->committed_row, &money, errors);
   read_money (self->disbursed_row, &money, errors);
   read_jobs (self, &jobs, errors);
+  g_clear_pointer (&partners, g_ptr_array_unref);
+  partners = read_partners (self, errors);
   lode_editor_show_errors (GTK_WIDGET (self), self->error_label, errors);
 
   return errors->len == 0;
@@ -156,6 +299,270 @@ set_number (LodeHistory *history,
   lode_editor_set_property (history, label, object, property, &value);
 }
 
+/* Replaces a project's partners, and puts them back. */
+typedef struct
+{
+  LodeProject *project;
+  GPtrArray   *partners;
+  GPtrArray   *previous;
+} SetPartners;
+
+static void
+put_partners (LodeProject *project,
+              GPtrArray   *partners)
+{
+  GListModel *current = lode_project_get_partners (project);
+
+  while (g_list_model_get_n_items (current) > 0)
+    lode_project_remove_partner (project, g_list_model_get_n_items (current) - 1);
+  for (guint i = 0; i < partners->len; i++)
+    lode_project_add_partner (project, g_ptr_array_index (partners, i));
+}
+
+static void
+set_partners_apply (gpointer data)
+{
+  SetPartners *command = data;
+
+  put_partners (command->project, command->partners);
+}
+
+static void
+set_partners_revert (gpointer data)
+{
+  SetPartners *command = data;
+
+  put_partners (command->project, command->previous);
+}
+
+static void
+set_partners_free (gpointer data)
+{
+  SetPartners *command = data;
+
+  g_object_unref (command->project);
+  g_ptr_array_unref (command->partners);
+  g_ptr_array_unref (command->previous);
+  g_free (command);
+}
+
+static gboolean
+same_partners (GListModel *current,
+               GPtrArray  *partners)
+{
+  if (g_list_model_get_n_items (current) != partners->len)
+    return FALSE;
+
+  for (guint i = 0; i < partners->len; i++)
+    {
+      g_autoptr(LodePartner) a = g_list_model_get_item (current, i);
+      LodePartner *b = g_ptr_array_index (partners, i);
+
+      if (g_strcmp0 (lode_partner_get_name (a), lode_partner_get_name (b)) != 0 ||
+          g_strcmp0 (lode_partner_get_country (a), lode_partner_get_country (b)) != 0 ||
+          lode_partner_get_share (a) != lode_partner_get_share (b))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+push_partners (LodeHistory *history,
+               const char  *label,
+               LodeProject *project,
+               GPtrArray   *partners)
+{
+  GListModel *current = lode_project_get_partners (project);
+  SetPartners *command;
+
+  if (same_partners (current, partners))
+    return;
+
+  command = g_new0 (SetPartners, 1);
+  command->project = g_object_ref (project);
+  command->partners = g_ptr_array_ref (partners);
+  command->previous = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (current); i++)
+    g_ptr_array_add (command->previous, g_list_model_get_item (current, i));
+
+  lode_history_push (history, label, set_partners_apply, set_partners_revert,
+                     command, set_partners_free);
+}
+
+static void
+push_minerals (LodeHistory        *history,
+               const char         *label,
+               LodeProject        *project,
+               const char * const *minerals)
+{
+  const char * const *current = lode_project_get_minerals (project);
+  const char * const none[] = { NULL };
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  /* Boxed values compare by address: compare the lists here. */
+  if (g_strv_equal (current != NULL ? current : none, minerals))
+    return;
+
+  g_value_init (&value, G_TYPE_STRV);
+  g_value_set_boxed (&value, minerals[0] != NULL ? minerals : NULL);
+  lode_history_set_property (history, label, G_OBJECT (project), "minerals", &value);
+}
+
+static void
+validate_swapped (LodeProjectEditor *self)
+{
+  validate (self);
+}
+
+static void
+remove_partner_clicked (GtkButton   *button,
+                        PartnerForm *form)
+{
+  LodeProjectEditor *self = form->editor;
+
+  adw_preferences_group_remove (self->partners_group, GTK_WIDGET (form->expander));
+  g_ptr_array_remove (self->partner_forms, form);
+  validate (self);
+}
+
+static void
+add_partner_form (LodeProjectEditor *self,
+                  LodePartner       *partner)
+{
+  PartnerForm *form = g_new0 (PartnerForm, 1);
+  GtkWidget *remove;
+
+  form->editor = self;
+  g_set_object (&form->original, partner);
+  form->country_codes = g_ptr_array_new_with_free_func (g_free);
+
+  form->expander = ADW_EXPANDER_ROW (adw_expander_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->expander), _("Partner"));
+
+  form->name = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->name), _("Name"));
+
+  form->country = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->country), _("Country"));
+  lode_choice_fill_countries (form->country, form->country_codes, _("Unknown"));
+
+  form->share = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->share), _("Share (%, optional)"));
+
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, _("Remove Partner"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Partner"), -1);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_partner_clicked), form);
+  adw_expander_row_add_action (form->expander, remove);
+
+  adw_expander_row_add_row (form->expander, GTK_WIDGET (form->name));
+  adw_expander_row_add_row (form->expander, GTK_WIDGET (form->country));
+  adw_expander_row_add_row (form->expander, GTK_WIDGET (form->share));
+
+  if (partner != NULL)
+    {
+      if (lode_partner_get_name (partner) != NULL)
+        gtk_editable_set_text (GTK_EDITABLE (form->name), lode_partner_get_name (partner));
+      adw_combo_row_set_selected (form->country,
+                                  lode_choice_find (form->country_codes, lode_partner_get_country (partner)));
+      if (lode_partner_get_share (partner) >= 0)
+        {
+          char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+          /* 0.5 → "50"; %.10g drops the noise of the multiplication. */
+          g_ascii_formatd (text, sizeof text, "%.10g", lode_partner_get_share (partner) * 100);
+          gtk_editable_set_text (GTK_EDITABLE (form->share), text);
+        }
+    }
+  else
+    adw_expander_row_set_expanded (form->expander, TRUE);
+
+  g_signal_connect_swapped (form->name, "changed", G_CALLBACK (validate_swapped), self);
+  g_signal_connect_swapped (form->country, "notify::selected", G_CALLBACK (validate_swapped), self);
+  g_signal_connect_swapped (form->share, "changed", G_CALLBACK (validate_swapped), self);
+
+  g_ptr_array_add (self->partner_forms, form);
+  adw_preferences_group_add (self->partners_group, GTK_WIDGET (form->expander));
+}
+
+static void
+add_partner_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LodeProjectEditor *self = LODE_PROJECT_EDITOR (widget);
+  PartnerForm *form;
+
+  add_partner_form (self, NULL);
+  validate (self);
+  form = g_ptr_array_index (self->partner_forms, self->partner_forms->len - 1);
+  gtk_widget_grab_focus (GTK_WIDGET (form->name));
+}
+
+static void
+region_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LodeProjectEditor *self = LODE_PROJECT_EDITOR (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->region_row), g_variant_get_string (parameter, NULL));
+}
+
+static void
+fill_minerals (LodeProjectEditor *self)
+{
+  GListModel *minerals = G_LIST_MODEL (lode_portfolio_get_minerals (self->portfolio));
+  const char * const *chosen = self->project != NULL ? lode_project_get_minerals (self->project) : NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (minerals); i++)
+    {
+      g_autoptr(LodeMineral) mineral = g_list_model_get_item (minerals, i);
+      const char *id = lode_mineral_get_id (mineral);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lode_mineral_get_name (mineral));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, lode_mineral_get_name (mineral), -1);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
+                                   chosen != NULL && g_strv_contains (chosen, id));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (self->minerals_group, row);
+
+      g_ptr_array_add (self->mineral_ids, g_strdup (id));
+      g_ptr_array_add (self->mineral_checks, check);
+    }
+
+  if (self->mineral_ids->len == 0)
+    adw_preferences_group_set_description (self->minerals_group,
+                                           _("Add minerals on the Minerals page to choose them here."));
+}
+
+static void
+fill_regions (LodeProjectEditor *self)
+{
+  const char * const *names = lode_region_names ();
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (names[i], NULL);
+
+      g_menu_item_set_action_and_target_value (item, "editor.region", g_variant_new_string (names[i]));
+      g_menu_append_item (menu, item);
+    }
+
+  gtk_menu_button_set_menu_model (self->region_button, G_MENU_MODEL (menu));
+  gtk_widget_set_visible (GTK_WIDGET (self->region_button), names[0] != NULL);
+}
+
 static void
 confirm_action (GtkWidget  *widget,
                 const char *action_name,
@@ -171,6 +578,8 @@ confirm_action (GtkWidget  *widget,
   LodeProjectStatus status = adw_combo_row_get_selected (self->status_row);
   int start_year = gtk_spin_button_get_value_as_int (self->start_year);
   g_autofree char *label = NULL;
+  g_autoptr(GPtrArray) partners = NULL;
+  g_auto(GStrv) minerals = NULL;
   LodeMoney committed;
   LodeMoney disbursed;
   gint64 jobs;
@@ -181,6 +590,9 @@ confirm_action (GtkWidget  *widget,
   read_money (self->committed_row, &committed, errors);
   read_money (self->disbursed_row, &disbursed, errors);
   read_jobs (self, &jobs, errors);
+  partners = read_partners (self, errors);
+  g_assert (partners != NULL);
+  minerals = read_minerals (self);
 
   if (self->project == NULL)
     {
@@ -194,6 +606,10 @@ confirm_action (GtkWidget  *widget,
       lode_project_set_disbursed (project, disbursed);
       lode_project_set_start_year (project, start_year);
       lode_project_set_jobs (project, jobs);
+      if (minerals[0] != NULL)
+        lode_project_set_minerals (project, (const char * const *) minerals);
+      for (guint i = 0; i < partners->len; i++)
+        lode_project_add_partner (project, g_ptr_array_index (partners, i));
       label = g_strdup_printf (_("Add %s"), name);
       lode_history_insert_item (history, label, store,
                                 g_list_model_get_n_items (G_LIST_MODEL (store)), G_OBJECT (project));
@@ -216,6 +632,8 @@ confirm_action (GtkWidget  *widget,
       set_number (history, label, object, "disbursed", G_TYPE_INT64, disbursed);
       set_number (history, label, object, "start-year", G_TYPE_INT, start_year);
       set_number (history, label, object, "jobs", G_TYPE_INT64, jobs);
+      push_minerals (history, label, self->project, (const char * const *) minerals);
+      push_partners (history, label, self->project, partners);
       lode_history_end_group (history);
     }
 
@@ -237,6 +655,9 @@ lode_project_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_PROJECT_EDITOR);
   g_clear_object (&self->portfolio);
   g_clear_object (&self->project);
+  g_clear_pointer (&self->mineral_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->mineral_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->partner_forms, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lode_project_editor_parent_class)->dispose (object);
 }
@@ -259,12 +680,16 @@ lode_project_editor_class_init (LodeProjectEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, disbursed_row);
   gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, start_year);
   gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, jobs_row);
-  gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, partners_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, region_button);
+  gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, minerals_group);
+  gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, partners_group);
   gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, error_label);
   gtk_widget_class_bind_template_callback (widget_class, validate);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated);
 
   gtk_widget_class_install_action (widget_class, "editor.confirm", NULL, confirm_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-partner", NULL, add_partner_action);
+  gtk_widget_class_install_action (widget_class, "editor.region", "s", region_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -272,6 +697,9 @@ static void
 lode_project_editor_init (LodeProjectEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->mineral_ids = g_ptr_array_new_with_free_func (g_free);
+  self->mineral_checks = g_ptr_array_new ();
+  self->partner_forms = g_ptr_array_new_with_free_func (partner_form_free);
 }
 
 static void
@@ -289,8 +717,6 @@ lode_project_editor_new (LodePortfolio *portfolio,
 {
   LodeProjectEditor *self;
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
-  guint n_partners = 0;
-  g_autofree char *partners = NULL;
 
   g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
   g_return_val_if_fail (project == NULL || LODE_IS_PROJECT (project), NULL);
@@ -321,12 +747,22 @@ lode_project_editor_new (LodePortfolio *portfolio,
 
           gtk_editable_set_text (GTK_EDITABLE (self->jobs_row), jobs);
         }
-      n_partners = g_list_model_get_n_items (lode_project_get_partners (project));
+      GListModel *partners = lode_project_get_partners (project);
+
+      for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+        {
+          g_autoptr(LodePartner) partner = g_list_model_get_item (partners, i);
+
+          add_partner_form (self, partner);
+        }
       gtk_button_set_label (self->confirm_button, _("Save"));
     }
 
-  partners = g_strdup_printf (ngettext ("%u partner", "%u partners", n_partners), n_partners);
-  adw_action_row_set_subtitle (self->partners_row, partners);
+  fill_minerals (self);
+  fill_regions (self);
+  for (guint i = 0; i < self->mineral_checks->len; i++)
+    g_signal_connect_object (g_ptr_array_index (self->mineral_checks, i), "toggled",
+                             G_CALLBACK (validate_swapped), self, G_CONNECT_SWAPPED);
 
   validate (self);
 

@@ -375,3 +375,66 @@ lode_format_reserve_category (LodeReserveCategory category)
       return C_("reserve category", "Unspecified");
     }
 }
+
+/* Regions from iso-codes: the subdivisions of Pakistan, loaded once. */
+
+static char **region_names;
+
+static int
+compare_regions (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+const char * const *
+lode_region_names (void)
+{
+  const char * const *dirs = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) names = NULL;
+
+  if (region_names != NULL)
+    return (const char * const *) region_names;
+
+  names = g_ptr_array_new ();
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (dirs[i], "iso-codes", "json", "iso_3166-2.json", NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonNode *root;
+      JsonArray *list;
+
+      if (!json_parser_load_from_file (parser, path, NULL))
+        continue;
+
+      root = json_parser_get_root (parser);
+      if (!JSON_NODE_HOLDS_OBJECT (root))
+        continue;
+      list = json_object_get_array_member (json_node_get_object (root), "3166-2");
+      if (list == NULL)
+        continue;
+
+      for (guint j = 0; j < json_array_get_length (list); j++)
+        {
+          JsonObject *subdivision = json_array_get_object_element (list, j);
+          const char *code;
+          const char *name;
+
+          if (subdivision == NULL)
+            continue;
+          code = json_object_get_string_member_with_default (subdivision, "code", NULL);
+          name = json_object_get_string_member_with_default (subdivision, "name", NULL);
+          if (code == NULL || name == NULL || !g_str_has_prefix (code, "PK-"))
+            continue;
+
+          g_ptr_array_add (names, g_strdup (dgettext ("iso_3166-2", name)));
+        }
+      break;
+    }
+
+  g_ptr_array_sort (names, compare_regions);
+  g_ptr_array_add (names, NULL);
+  region_names = (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+
+  return (const char * const *) region_names;
+}

@@ -61,3 +61,12 @@ G_BEGIN_DECLS
 const char *lode_format_reserve_category (LodeReserveCategory category);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* The names of Pakistan's provinces and territories (iso-codes' ISO 3166-2
+ * subdivisions "PK-…"), translated, sorted as people read them; offered
+ * for a project's region, which stays free text. */
+const char * const *lode_region_names (void);
+
+G_END_DECLS

@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "lode-application.h"
+#include "lode-portfolio-io.h"
+#include "lode-project-editor.h"
+#include "lode-test-ui.h"
+#include "lode-ui-format.h"
+
+/* The editors' choices: a project's partners, minerals and region; HS
+ * codes of minerals and export records. On a real display (Xvfb). */
+
+static gboolean
+is_closed (gpointer data)
+{
+  GtkWidget **widget = data;
+
+  return *widget == NULL;
+}
+
+/* Presents @editor and waits until it shows. */
+static GtkWidget *
+present (gpointer editor)
+{
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (lode_test_wait_for (lode_test_is_mapped, editor));
+  lode_test_settle ();
+
+  return editor;
+}
+
+/* Activates editor.confirm and waits until @editor closes. */
+static void
+confirm (GtkWidget *editor)
+{
+  GtkWidget *watched = editor;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &watched);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.confirm", NULL));
+  g_assert_true (lode_test_wait_for (is_closed, &watched));
+}
+
+/* The @n-th descendant (from 0) of @widget of @type whose title or label
+ * is @text (any when NULL). */
+static GtkWidget *
+find_nth (GtkWidget  *widget,
+          GType       type,
+          const char *text,
+          guint      *n)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    {
+      const char *title = NULL;
+
+      if (ADW_IS_PREFERENCES_ROW (widget))
+        title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+      else if (GTK_IS_BUTTON (widget))
+        title = gtk_button_get_label (GTK_BUTTON (widget));
+      if (title == NULL)
+        title = gtk_widget_get_tooltip_text (widget);
+      if (text == NULL || g_strcmp0 (title, text) == 0)
+        {
+          if (*n == 0)
+            return widget;
+          (*n)--;
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_nth (child, type, text, n);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gpointer
+find (gpointer    widget,
+      GType       type,
+      const char *text,
+      guint       n)
+{
+  GtkWidget *found = find_nth (widget, type, text, &n);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+set_text (GtkWidget  *editor,
+          const char *title,
+          guint       n,
+          const char *text)
+{
+  gtk_editable_set_text (find (editor, ADW_TYPE_ENTRY_ROW, title, n), text);
+  lode_test_settle ();
+}
+
+static gboolean
+can_confirm (GtkWidget *editor)
+{
+  return gtk_widget_is_sensitive (find (editor, GTK_TYPE_BUTTON, "Save", 0));
+}
+
+/* The check button of the mineral row titled @name. */
+static GtkCheckButton *
+mineral_check (GtkWidget  *editor,
+               const char *name)
+{
+  return find (find (editor, ADW_TYPE_ACTION_ROW, name, 0), GTK_TYPE_CHECK_BUTTON, NULL, 0);
+}
+
+static char *
+to_text (LodePortfolio *portfolio)
+{
+  g_autoptr(GBytes) bytes = lode_portfolio_to_bytes (portfolio);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+test_project_partners (void)
+{
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new_sample ();
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  LodeProject *saindak = g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_projects (portfolio)), 0);
+  g_autofree char *before = to_text (portfolio);
+  g_autofree char *after = NULL;
+  g_autofree char *redone = NULL;
+  g_autofree char *undone = NULL;
+  GListModel *partners = lode_project_get_partners (saindak);
+  GtkWidget *editor;
+  AdwComboRow *country;
+  const char * const *codes;
+  guint china = G_MAXUINT;
+  g_autoptr(LodePartner) first = NULL;
+  g_autoptr(LodePartner) second = NULL;
+
+  g_object_unref (saindak);  /* the store keeps it */
+  g_assert_cmpstr (lode_project_get_name (saindak), ==, "Saindak");
+  g_assert_cmpuint (g_list_model_get_n_items (partners), ==, 0);
+
+  editor = present (lode_project_editor_new (portfolio, saindak));
+
+  /* The minerals of the project are checked, the others not. */
+  g_assert_true (gtk_check_button_get_active (mineral_check (editor, "Copper")));
+  g_assert_true (gtk_check_button_get_active (mineral_check (editor, "Gold")));
+  g_assert_false (gtk_check_button_get_active (mineral_check (editor, "Iron ore")));
+
+  /* Two partners: one Chinese with 60 %, one Pakistani with 40 %. */
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add-partner", NULL));
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add-partner", NULL));
+  lode_test_settle ();
+  g_assert_false (can_confirm (editor));   /* partners need names */
+  set_text (editor, "Name", 1, "Metallurgical Corporation of China");
+  set_text (editor, "Name", 2, "Government of Balochistan");
+  g_assert_true (can_confirm (editor));
+
+  codes = lode_country_codes ();
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (g_str_equal (codes[i], "CN"))
+      china = i + 1;  /* after "Unknown" */
+  g_assert_cmpuint (china, !=, G_MAXUINT);
+  country = find (editor, ADW_TYPE_COMBO_ROW, "Country", 0);
+  adw_combo_row_set_selected (country, china);
+  country = find (editor, ADW_TYPE_COMBO_ROW, "Country", 1);
+  for (guint i = 0; codes[i] != NULL; i++)
+    if (g_str_equal (codes[i], "PK"))
+      adw_combo_row_set_selected (country, i + 1);
+
+  /* Shares are percents from 0 to 100, adding up to at most 100. */
+  set_text (editor, "Share (%, optional)", 0, "160");
+  g_assert_false (can_confirm (editor));
+  g_assert_true (gtk_widget_has_css_class (find (editor, ADW_TYPE_ENTRY_ROW, "Share (%, optional)", 0), "error"));
+  set_text (editor, "Share (%, optional)", 0, "sixty");
+  g_assert_false (can_confirm (editor));
+  set_text (editor, "Share (%, optional)", 0, "60");
+  set_text (editor, "Share (%, optional)", 1, "50");
+  g_assert_false (can_confirm (editor));
+  g_assert_true (gtk_widget_has_css_class (find (editor, ADW_TYPE_ENTRY_ROW, "Share (%, optional)", 1), "error"));
+  set_text (editor, "Share (%, optional)", 1, "40");
+  g_assert_true (can_confirm (editor));
+  g_assert_false (gtk_widget_has_css_class (find (editor, ADW_TYPE_ENTRY_ROW, "Share (%, optional)", 1), "error"));
+
+  /* Iron ore joins, gold leaves; the region comes from the provinces. */
+  gtk_check_button_set_active (mineral_check (editor, "Iron ore"), TRUE);
+  gtk_check_button_set_active (mineral_check (editor, "Gold"), FALSE);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.region", "s", "Khyber Pakhtunkhwa"));
+  g_assert_cmpstr (gtk_editable_get_text (find (editor, ADW_TYPE_ENTRY_ROW, "Region", 0)), ==,
+                   "Khyber Pakhtunkhwa");
+  confirm (editor);
+
+  /* One step, named after the project. */
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Edit Saindak");
+  g_assert_cmpuint (g_list_model_get_n_items (partners), ==, 2);
+  first = g_list_model_get_item (partners, 0);
+  second = g_list_model_get_item (partners, 1);
+  g_assert_cmpstr (lode_partner_get_name (first), ==, "Metallurgical Corporation of China");
+  g_assert_cmpstr (lode_partner_get_country (first), ==, "CN");
+  g_assert_cmpfloat_with_epsilon (lode_partner_get_share (first), 0.6, 1e-12);
+  g_assert_cmpstr (lode_partner_get_country (second), ==, "PK");
+  g_assert_cmpfloat_with_epsilon (lode_partner_get_share (second), 0.4, 1e-12);
+  g_assert_cmpstrv (lode_project_get_minerals (saindak), ((const char *[]) { "copper", "iron-ore", NULL }));
+  g_assert_cmpstr (lode_project_get_region (saindak), ==, "Khyber Pakhtunkhwa");
+  after = to_text (portfolio);
+  g_assert_nonnull (strstr (after, "\"share\": 0.6"));
+
+  /* Undo puts everything back at once; redo brings it again. */
+  lode_history_undo (history);
+  undone = to_text (portfolio);
+  g_assert_cmpstr (undone, ==, before);
+  g_assert_false (lode_portfolio_get_modified (portfolio));
+  g_assert_cmpuint (g_list_model_get_n_items (partners), ==, 0);
+  lode_history_redo (history);
+  redone = to_text (portfolio);
+  g_assert_cmpstr (redone, ==, after);
+
+  /* Removing a partner and editing a share, again as one step. */
+  editor = present (lode_project_editor_new (portfolio, saindak));
+  g_assert_cmpstr (gtk_editable_get_text (find (editor, ADW_TYPE_ENTRY_ROW, "Share (%, optional)", 0)), ==, "60");
+  g_signal_emit_by_name (find (find (editor, ADW_TYPE_EXPANDER_ROW, "Partner", 1),
+                               GTK_TYPE_BUTTON, "Remove Partner", 0), "clicked");
+  lode_test_settle ();
+  set_text (editor, "Share (%, optional)", 0, "75");
+  confirm (editor);
+  g_assert_cmpuint (g_list_model_get_n_items (partners), ==, 1);
+  g_clear_object (&first);
+  first = g_list_model_get_item (partners, 0);
+  g_assert_cmpfloat_with_epsilon (lode_partner_get_share (first), 0.75, 1e-12);
+  lode_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (partners), ==, 2);
+  g_clear_pointer (&undone, g_free);
+  undone = to_text (portfolio);
+  g_assert_cmpstr (undone, ==, after);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(LodeApplication) application = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  application = lode_application_new ();
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+  g_application_hold (G_APPLICATION (application));
+
+  g_test_add_func ("/lode/editors/project-partners", test_project_partners);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (application));
+
+  return status;
+}
