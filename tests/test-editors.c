@@ -4,6 +4,9 @@
 #include <string.h>
 
 #include "lode-application.h"
+#include "lode-export-editor.h"
+#include "lode-hs-code-chooser.h"
+#include "lode-mineral-editor.h"
 #include "lode-portfolio-io.h"
 #include "lode-project-editor.h"
 #include "lode-test-ui.h"
@@ -241,6 +244,146 @@ test_project_partners (void)
   g_assert_cmpstr (undone, ==, after);
 }
 
+/* The codes @chooser shows, as one string: "|2603|7403|…" ("" for none). */
+static char *
+shown_codes (LodeHsCodeChooser *chooser,
+             guint              n_max)
+{
+  GListModel *shown = lode_hs_code_chooser_get_shown (chooser);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < MIN (n_max, g_list_model_get_n_items (shown)); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (shown, i);
+
+      g_string_append_printf (text, "|%s", gtk_string_object_get_string (item));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+typedef struct
+{
+  LodeHsCodeChooser *chooser;
+  guint              n_shown;
+} Shown;
+
+static gboolean
+shows (gpointer data)
+{
+  Shown *shown = data;
+
+  return g_list_model_get_n_items (lode_hs_code_chooser_get_shown (shown->chooser)) == shown->n_shown;
+}
+
+/* Opens the chooser under @button, searches @search, waits until it shows
+ * @n_shown codes and presses Enter: the first one is chosen. */
+static void
+search_and_choose (GtkWidget  *editor,
+                   const char *button,
+                   const char *search,
+                   guint       n_shown)
+{
+  GtkMenuButton *menu_button = find (editor, GTK_TYPE_MENU_BUTTON, button, 0);
+  Shown shown = { LODE_HS_CODE_CHOOSER (gtk_menu_button_get_popover (menu_button)), n_shown };
+  GtkWidget *entry = find (shown.chooser, GTK_TYPE_SEARCH_ENTRY, NULL, 0);
+
+  gtk_menu_button_popup (menu_button);
+  g_assert_true (lode_test_wait_for (lode_test_is_mapped, shown.chooser));
+  gtk_editable_set_text (GTK_EDITABLE (entry), search);
+  g_assert_true (lode_test_wait_for (shows, &shown));
+  g_signal_emit_by_name (entry, "activate");
+  lode_test_settle ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shown.chooser)));
+}
+
+static void
+test_export_hs_code (void)
+{
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new_sample ();
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  guint n_rows = lode_export_table_get_n_rows (table);
+  GtkWidget *editor = present (lode_export_editor_new (portfolio, G_MAXUINT));
+  LodeHsCodeChooser *chooser = find (editor, LODE_TYPE_HS_CODE_CHOOSER, NULL, 0);
+  AdwComboRow *mineral_row = find (editor, ADW_TYPE_COMBO_ROW, "Mineral", 0);
+  GListModel *minerals = adw_combo_row_get_model (mineral_row);
+  g_autofree char *first = NULL;
+  LodeExportRow row = { 0 };
+
+  /* Copper's own codes come first, after "None". */
+  for (guint i = 0; i < g_list_model_get_n_items (minerals); i++)
+    {
+      g_autoptr(GtkStringObject) name = g_list_model_get_item (minerals, i);
+
+      if (g_str_equal (gtk_string_object_get_string (name), "Copper"))
+        adw_combo_row_set_selected (mineral_row, i);
+    }
+  lode_test_settle ();
+  first = shown_codes (chooser, 4);
+  g_assert_cmpstr (first, ==, "||2603|7403|25");
+
+  /* A search by words of the description; Enter picks the first. */
+  search_and_choose (editor, "Choose an HS Code", "cathodes", 1);
+  g_assert_cmpstr (adw_action_row_get_subtitle (find (editor, ADW_TYPE_ACTION_ROW, "HS Code", 0)), ==,
+                   "740311 — Copper; refined, unwrought, cathodes and sections of cathodes");
+  /* By the start of a code: any code of the mineral chapters is allowed. */
+  search_and_choose (editor, "Choose an HS Code", "2616", 3);
+  search_and_choose (editor, "Choose an HS Code", "7403", 8);
+  g_assert_cmpstr (adw_action_row_get_subtitle (find (editor, ADW_TYPE_ACTION_ROW, "HS Code", 0)), ==,
+                   "7403 — Copper; refined and copper alloys, unwrought");
+
+  set_text (editor, "Value (US$)", 0, "1140000000.25");
+  confirm (editor);
+  g_assert_cmpuint (lode_export_table_get_n_rows (table), ==, n_rows + 1);
+  lode_export_table_get_row (table, n_rows, &row);
+  g_assert_cmpstr (row.mineral, ==, "copper");
+  g_assert_cmpstr (row.hs_code, ==, "7403");
+  g_assert_cmpint (row.value, ==, G_GINT64_CONSTANT (114000000025));
+
+  /* Reopened, the code is shown; "None" takes it away. */
+  editor = present (lode_export_editor_new (portfolio, n_rows));
+  g_assert_cmpstr (adw_action_row_get_subtitle (find (editor, ADW_TYPE_ACTION_ROW, "HS Code", 0)), ==,
+                   "7403 — Copper; refined and copper alloys, unwrought");
+  lode_hs_code_chooser_choose (find (editor, LODE_TYPE_HS_CODE_CHOOSER, NULL, 0), NULL);
+  confirm (editor);
+  lode_export_table_get_row (table, n_rows, &row);
+  g_assert_null (row.hs_code);
+  lode_history_undo (history);
+  lode_export_table_get_row (table, n_rows, &row);
+  g_assert_cmpstr (row.hs_code, ==, "7403");
+}
+
+static void
+test_mineral_hs_codes (void)
+{
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new_sample ();
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  LodeMineral *copper = lode_portfolio_find_mineral (portfolio, "copper");
+  GtkWidget *editor;
+
+  g_assert_cmpstrv (lode_mineral_get_hs_codes (copper), ((const char *[]) { "2603", "7403", NULL }));
+
+  editor = present (lode_mineral_editor_new (portfolio, copper));
+  g_assert_cmpstr (adw_action_row_get_subtitle (find (editor, ADW_TYPE_ACTION_ROW, "2603", 0)), ==,
+                   "Copper ores and concentrates");
+  /* "copper waste" finds 7404 (copper waste and scrap) and its subheading. */
+  search_and_choose (editor, "Add HS Code", "copper; waste", 2);
+  g_signal_emit_by_name (find (editor, GTK_TYPE_BUTTON, "Remove 2603", 0), "clicked");
+  lode_test_settle ();
+  /* Adding a code twice keeps one. */
+  lode_hs_code_chooser_choose (find (editor, LODE_TYPE_HS_CODE_CHOOSER, NULL, 0), "7403");
+  confirm (editor);
+
+  g_assert_cmpstrv (lode_mineral_get_hs_codes (copper), ((const char *[]) { "7403", "7404", NULL }));
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Edit Copper");
+  lode_history_undo (history);
+  g_assert_cmpstrv (lode_mineral_get_hs_codes (copper), ((const char *[]) { "2603", "7403", NULL }));
+  g_assert_false (lode_portfolio_get_modified (portfolio));
+  lode_history_redo (history);
+  g_assert_cmpstrv (lode_mineral_get_hs_codes (copper), ((const char *[]) { "7403", "7404", NULL }));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +400,8 @@ main (int   argc,
   g_application_hold (G_APPLICATION (application));
 
   g_test_add_func ("/lode/editors/project-partners", test_project_partners);
+  g_test_add_func ("/lode/editors/export-hs-code", test_export_hs_code);
+  g_test_add_func ("/lode/editors/mineral-hs-codes", test_mineral_hs_codes);
 
   status = g_test_run ();
 

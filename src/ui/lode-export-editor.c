@@ -6,6 +6,7 @@
 #include "lode-cells.h"
 #include "lode-enum-types.h"
 #include "lode-export-editor.h"
+#include "lode-hs-code-chooser.h"
 #include "lode-ui-format.h"
 
 #define N_UNITS (LODE_UNIT_M3 + 1)
@@ -20,7 +21,9 @@ struct _LodeExportEditor
   GtkSpinButton *year;
   AdwComboRow   *month_row;
   AdwComboRow   *destination_row;
-  AdwComboRow   *hs_code_row;
+  AdwActionRow  *hs_code_row;
+  GtkMenuButton *hs_code_button;
+  LodeHsCodeChooser *hs_code_chooser;
   AdwComboRow   *stage_row;
   AdwEntryRow   *quantity_row;
   AdwComboRow   *unit_row;
@@ -33,39 +36,36 @@ struct _LodeExportEditor
   /* Ids behind the combo rows' choices; NULL for "none". */
   GPtrArray     *mineral_ids;
   GPtrArray     *destination_codes;
-  GPtrArray     *hs_codes;
+  char          *hs_code;
   GPtrArray     *source_ids;
   gboolean       valid;
 };
 
 G_DEFINE_FINAL_TYPE (LodeExportEditor, lode_export_editor, ADW_TYPE_WINDOW)
 
-/* The HS codes offered are the chosen mineral's. */
+/* The HS codes offered first are the chosen mineral's. */
 static void
-update_hs_codes (LodeExportEditor *self,
-                 const char       *current)
+update_hs_codes (LodeExportEditor *self)
 {
   const char *mineral_id = lode_choice_get (self->mineral_row, self->mineral_ids);
   LodeMineral *mineral = mineral_id != NULL ? lode_portfolio_find_mineral (self->portfolio, mineral_id) : NULL;
-  const char * const *codes = mineral != NULL ? lode_mineral_get_hs_codes (mineral) : NULL;
-  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
 
-  g_ptr_array_set_size (self->hs_codes, 0);
-  gtk_string_list_append (list, C_("hs code", "None"));
-  g_ptr_array_add (self->hs_codes, NULL);
-  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
-    {
-      gtk_string_list_append (list, codes[i]);
-      g_ptr_array_add (self->hs_codes, g_strdup (codes[i]));
-    }
-  if (current != NULL && lode_choice_find (self->hs_codes, current) == 0)
-    {
-      gtk_string_list_append (list, current);
-      g_ptr_array_add (self->hs_codes, g_strdup (current));
-    }
+  lode_hs_code_chooser_set_preferred (self->hs_code_chooser,
+                                      mineral != NULL ? lode_mineral_get_hs_codes (mineral) : NULL);
+}
 
-  adw_combo_row_set_model (self->hs_code_row, G_LIST_MODEL (list));
-  adw_combo_row_set_selected (self->hs_code_row, lode_choice_find (self->hs_codes, current));
+static void
+hs_code_chosen (LodeExportEditor *self,
+                const char       *code)
+{
+  g_autofree char *text = lode_hs_code_format (code);
+
+  char *previous = g_steal_pointer (&self->hs_code);
+
+  self->hs_code = g_strdup (code);
+  g_free (previous);
+  adw_action_row_set_subtitle (self->hs_code_row, text != NULL ? text : C_("hs code", "None"));
+  gtk_menu_button_set_label (self->hs_code_button, code != NULL ? code : C_("hs code", "None"));
 }
 
 static gboolean
@@ -85,7 +85,7 @@ read_row (LodeExportEditor *self,
   row->year = gtk_spin_button_get_value_as_int (self->year);
   row->month = adw_combo_row_get_selected (self->month_row);
   row->destination = lode_choice_get (self->destination_row, self->destination_codes);
-  row->hs_code = lode_choice_get (self->hs_code_row, self->hs_codes);
+  row->hs_code = self->hs_code;
   row->stage = adw_combo_row_get_selected (self->stage_row);
   row->unit = adw_combo_row_get_selected (self->unit_row);
   row->source = lode_choice_get (self->source_row, self->source_ids);
@@ -127,8 +127,8 @@ validate (LodeExportEditor *self)
 static void
 mineral_changed (LodeExportEditor *self)
 {
-  if (self->hs_codes != NULL)
-    update_hs_codes (self, lode_choice_get (self->hs_code_row, self->hs_codes));
+  if (self->hs_code_chooser != NULL)
+    update_hs_codes (self);
 }
 
 static void
@@ -170,7 +170,7 @@ lode_export_editor_dispose (GObject *object)
   g_clear_object (&self->portfolio);
   g_clear_pointer (&self->mineral_ids, g_ptr_array_unref);
   g_clear_pointer (&self->destination_codes, g_ptr_array_unref);
-  g_clear_pointer (&self->hs_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->hs_code, g_free);
   g_clear_pointer (&self->source_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lode_export_editor_parent_class)->dispose (object);
@@ -191,6 +191,7 @@ lode_export_editor_class_init (LodeExportEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, month_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, destination_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, hs_code_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, hs_code_button);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, stage_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, quantity_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, unit_row);
@@ -208,6 +209,11 @@ static void
 lode_export_editor_init (LodeExportEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->hs_code_chooser = lode_hs_code_chooser_new (TRUE);
+  gtk_menu_button_set_popover (self->hs_code_button, GTK_WIDGET (self->hs_code_chooser));
+  g_signal_connect_object (self->hs_code_chooser, "chosen",
+                           G_CALLBACK (hs_code_chosen), self, G_CONNECT_SWAPPED);
 }
 
 static GtkStringList *
@@ -262,7 +268,6 @@ lode_export_editor_new (LodePortfolio *portfolio,
   self->position = position;
   self->mineral_ids = g_ptr_array_new_with_free_func (g_free);
   self->destination_codes = g_ptr_array_new_with_free_func (g_free);
-  self->hs_codes = g_ptr_array_new_with_free_func (g_free);
   self->source_ids = g_ptr_array_new_with_free_func (g_free);
 
   table = lode_portfolio_get_exports (portfolio);
@@ -307,7 +312,8 @@ lode_export_editor_new (LodePortfolio *portfolio,
   adw_combo_row_set_selected (self->stage_row, row.stage);
   adw_combo_row_set_selected (self->unit_row, row.unit);
   adw_combo_row_set_selected (self->source_row, lode_choice_find (self->source_ids, row.source));
-  update_hs_codes (self, row.hs_code);
+  update_hs_codes (self);
+  hs_code_chosen (self, row.hs_code);
 
   if (row.quantity >= 0)
     {

@@ -5,6 +5,8 @@
 
 #include "lode-cells.h"
 #include "lode-enum-types.h"
+#include "lode-hs-code-chooser.h"
+#include "lode-hs-codes.h"
 #include "lode-mineral-editor.h"
 #include "lode-ui-format.h"
 
@@ -19,12 +21,17 @@ struct _LodeMineralEditor
   AdwEntryRow   *name_row;
   AdwEntryRow   *symbol_row;
   AdwComboRow   *group_row;
+  AdwPreferencesGroup *hs_codes_group;
+  GtkMenuButton *hs_code_button;
   AdwPreferencesGroup *reserves_group;
   GtkLabel      *error_label;
 
   LodePortfolio *portfolio;
   LodeMineral   *mineral;
   GPtrArray     *reserve_forms;
+  /* The chosen HS codes and their rows, in order. */
+  GPtrArray     *hs_codes;
+  GPtrArray     *hs_code_rows;
   gboolean       valid;
 };
 
@@ -305,6 +312,80 @@ add_reserve_form (LodeMineralEditor *self,
 }
 
 static void
+remove_hs_code_clicked (GtkButton         *button,
+                        LodeMineralEditor *self)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW);
+  guint position;
+
+  if (!g_ptr_array_find (self->hs_code_rows, row, &position))
+    return;
+
+  adw_preferences_group_remove (self->hs_codes_group, row);
+  g_ptr_array_remove_index (self->hs_code_rows, position);
+  g_ptr_array_remove_index (self->hs_codes, position);
+}
+
+static void
+add_hs_code (LodeMineralEditor *self,
+             const char        *code)
+{
+  const char *description;
+  GtkWidget *row;
+  GtkWidget *remove;
+  g_autofree char *remove_label = NULL;
+
+  if (code == NULL || g_ptr_array_find_with_equal_func (self->hs_codes, code, g_str_equal, NULL))
+    return;
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), code);
+  description = lode_hs_code_lookup (code);
+  if (description != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
+
+  /* TRANSLATORS: a button that removes an HS code, as in "Remove 2603" */
+  remove_label = g_strdup_printf (_("Remove %s"), code);
+  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_set_tooltip_text (remove, remove_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  g_signal_connect (remove, "clicked", G_CALLBACK (remove_hs_code_clicked), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+
+  g_ptr_array_add (self->hs_codes, g_strdup (code));
+  g_ptr_array_add (self->hs_code_rows, row);
+  adw_preferences_group_add (self->hs_codes_group, row);
+}
+
+static void
+push_hs_codes (LodeHistory *history,
+               const char  *label,
+               LodeMineral *mineral,
+               GPtrArray   *codes)
+{
+  const char * const *current = lode_mineral_get_hs_codes (mineral);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) chosen = NULL;
+  const char * const none[] = { NULL };
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  for (guint i = 0; i < codes->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (codes, i));
+  chosen = g_strv_builder_end (builder);
+
+  /* Boxed values compare by address: compare the lists here. */
+  if (g_strv_equal (current != NULL ? current : none, (const char * const *) chosen))
+    return;
+
+  g_value_init (&value, G_TYPE_STRV);
+  g_value_set_boxed (&value, chosen[0] != NULL ? chosen : NULL);
+  lode_history_set_property (history, label, G_OBJECT (mineral), "hs-codes", &value);
+}
+
+static void
 add_reserve_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
@@ -439,6 +520,12 @@ confirm_action (GtkWidget  *widget,
 
       if (*symbol != '\0')
         lode_mineral_set_symbol (mineral, symbol);
+      if (self->hs_codes->len > 0)
+        {
+          g_ptr_array_add (self->hs_codes, NULL);
+          lode_mineral_set_hs_codes (mineral, (const char * const *) self->hs_codes->pdata);
+          g_ptr_array_remove_index (self->hs_codes, self->hs_codes->len - 1);
+        }
       for (guint i = 0; i < reserves->len; i++)
         lode_mineral_add_reserve (mineral, g_ptr_array_index (reserves, i));
 
@@ -482,6 +569,7 @@ confirm_action (GtkWidget  *widget,
           lode_history_set_property (history, label, G_OBJECT (self->mineral), "group", &value);
         }
 
+      push_hs_codes (history, label, self->mineral, self->hs_codes);
       push_reserves (history, label, self->mineral, reserves);
 
       lode_history_end_group (history);
@@ -506,6 +594,8 @@ lode_mineral_editor_dispose (GObject *object)
   g_clear_object (&self->portfolio);
   g_clear_object (&self->mineral);
   g_clear_pointer (&self->reserve_forms, g_ptr_array_unref);
+  g_clear_pointer (&self->hs_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->hs_code_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lode_mineral_editor_parent_class)->dispose (object);
 }
@@ -523,6 +613,8 @@ lode_mineral_editor_class_init (LodeMineralEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, symbol_row);
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, group_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, hs_codes_group);
+  gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, hs_code_button);
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, reserves_group);
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, error_label);
   gtk_widget_class_bind_template_callback (widget_class, validate);
@@ -536,8 +628,16 @@ lode_mineral_editor_class_init (LodeMineralEditorClass *klass)
 static void
 lode_mineral_editor_init (LodeMineralEditor *self)
 {
+  LodeHsCodeChooser *chooser;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   self->reserve_forms = g_ptr_array_new_with_free_func (reserve_form_free);
+  self->hs_codes = g_ptr_array_new_with_free_func (g_free);
+  self->hs_code_rows = g_ptr_array_new ();
+
+  chooser = lode_hs_code_chooser_new (FALSE);
+  gtk_menu_button_set_popover (self->hs_code_button, GTK_WIDGET (chooser));
+  g_signal_connect_object (chooser, "chosen", G_CALLBACK (add_hs_code), self, G_CONNECT_SWAPPED);
 }
 
 LodeMineralEditor *
@@ -564,6 +664,8 @@ lode_mineral_editor_new (LodePortfolio *portfolio,
       if (lode_mineral_get_symbol (mineral) != NULL)
         gtk_editable_set_text (GTK_EDITABLE (self->symbol_row), lode_mineral_get_symbol (mineral));
       adw_combo_row_set_selected (self->group_row, lode_mineral_get_group (mineral));
+      for (const char * const *code = lode_mineral_get_hs_codes (mineral); code != NULL && *code != NULL; code++)
+        add_hs_code (self, *code);
       GListModel *reserves = lode_mineral_get_reserves (mineral);
 
       for (guint i = 0; i < g_list_model_get_n_items (reserves); i++)
