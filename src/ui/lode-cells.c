@@ -435,3 +435,119 @@ lode_choice_fill_countries (gpointer    combo_row,
 
   adw_combo_row_set_model (combo_row, G_LIST_MODEL (names));
 }
+
+/* Replaces a list's items, and puts them back. */
+typedef struct
+{
+  GObject            *owner;
+  GPtrArray          *items;
+  GPtrArray          *previous;
+  LodeEditorPutItems  put;
+} SetItems;
+
+static void
+set_items_apply (gpointer data)
+{
+  SetItems *command = data;
+
+  command->put (command->owner, command->items);
+}
+
+static void
+set_items_revert (gpointer data)
+{
+  SetItems *command = data;
+
+  command->put (command->owner, command->previous);
+}
+
+static void
+set_items_free (gpointer data)
+{
+  SetItems *command = data;
+
+  g_object_unref (command->owner);
+  g_ptr_array_unref (command->items);
+  g_ptr_array_unref (command->previous);
+  g_free (command);
+}
+
+static gboolean
+same_items (GListModel         *current,
+            GPtrArray          *items,
+            LodeEditorSameItem  same)
+{
+  if (g_list_model_get_n_items (current) != items->len)
+    return FALSE;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (current, i);
+
+      if (!same (item, g_ptr_array_index (items, i)))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+lode_editor_set_items (gpointer            history,
+                       const char         *label,
+                       GObject            *owner,
+                       GListModel         *current,
+                       GPtrArray          *items,
+                       LodeEditorSameItem  same,
+                       LodeEditorPutItems  put)
+{
+  SetItems *command;
+
+  if (same_items (current, items, same))
+    return;
+
+  command = g_new0 (SetItems, 1);
+  command->owner = g_object_ref (owner);
+  command->items = g_ptr_array_ref (items);
+  command->put = put;
+  command->previous = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < g_list_model_get_n_items (current); i++)
+    g_ptr_array_add (command->previous, g_list_model_get_item (current, i));
+
+  lode_history_push (history, label, set_items_apply, set_items_revert,
+                     command, set_items_free);
+}
+
+void
+lode_editor_set_strv (gpointer            history,
+                      const char         *label,
+                      GObject            *object,
+                      const char         *property,
+                      const char * const *strv)
+{
+  g_auto(GStrv) current = NULL;
+  const char * const none[] = { NULL };
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_object_get (object, property, &current, NULL);
+  /* Boxed values compare by address: compare the strings here. */
+  if (g_strv_equal (current != NULL ? (const char * const *) current : none, strv))
+    return;
+
+  g_value_init (&value, G_TYPE_STRV);
+  g_value_set_boxed (&value, strv[0] != NULL ? strv : NULL);
+  lode_history_set_property (history, label, object, property, &value);
+}
+
+GtkWidget *
+lode_editor_remove_button (const char *label)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+
+  return button;
+}

@@ -142,3 +142,34 @@ void        lode_choice_fill_countries     (gpointer                     combo_r
                                             const char                  *none);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Puts @items (GObjects) in place of the items of a list that @owner keeps. */
+typedef void     (*LodeEditorPutItems) (GObject  *owner,
+                                        GPtrArray *items);
+/* Whether two items hold the same values. */
+typedef gboolean (*LodeEditorSameItem) (gpointer  a,
+                                        gpointer  b);
+
+/* Replaces the items of @owner's list @current (its reserve estimates, its
+ * partners) with @items through @history, as part of the open group; @put
+ * does the replacing, both ways. Nothing when every item is the same. */
+void     lode_editor_set_items     (gpointer            history,
+                                    const char         *label,
+                                    GObject            *owner,
+                                    GListModel         *current,
+                                    GPtrArray          *items,
+                                    LodeEditorSameItem  same,
+                                    LodeEditorPutItems  put);
+/* A flat trash button named @label (tooltip and accessible name). */
+GtkWidget *lode_editor_remove_button (const char       *label);
+/* Sets the string-list @property of @object to @strv (NULL-terminated;
+ * empty sets NULL) through @history, unless it holds those strings. */
+void     lode_editor_set_strv      (gpointer            history,
+                                    const char         *label,
+                                    GObject            *object,
+                                    const char         *property,
+                                    const char * const *strv);
+
+G_END_DECLS

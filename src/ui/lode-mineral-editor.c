@@ -263,12 +263,7 @@ add_reserve_form (LodeMineralEditor *self,
   adw_action_row_add_suffix (ADW_ACTION_ROW (year_row), GTK_WIDGET (form->year));
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (year_row), GTK_WIDGET (form->year));
 
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove Reserve Estimate"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Reserve Estimate"), -1);
+  remove = lode_editor_remove_button (_("Remove Reserve Estimate"));
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_reserve_clicked), form);
   adw_expander_row_add_action (form->expander, remove);
 
@@ -346,43 +341,13 @@ add_hs_code (LodeMineralEditor *self,
 
   /* TRANSLATORS: a button that removes an HS code, as in "Remove 2603" */
   remove_label = g_strdup_printf (_("Remove %s"), code);
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, remove_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  remove = lode_editor_remove_button (remove_label);
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_hs_code_clicked), self);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
 
   g_ptr_array_add (self->hs_codes, g_strdup (code));
   g_ptr_array_add (self->hs_code_rows, row);
   adw_preferences_group_add (self->hs_codes_group, row);
-}
-
-static void
-push_hs_codes (LodeHistory *history,
-               const char  *label,
-               LodeMineral *mineral,
-               GPtrArray   *codes)
-{
-  const char * const *current = lode_mineral_get_hs_codes (mineral);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) chosen = NULL;
-  const char * const none[] = { NULL };
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  for (guint i = 0; i < codes->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (codes, i));
-  chosen = g_strv_builder_end (builder);
-
-  /* Boxed values compare by address: compare the lists here. */
-  if (g_strv_equal (current != NULL ? current : none, (const char * const *) chosen))
-    return;
-
-  g_value_init (&value, G_TYPE_STRV);
-  g_value_set_boxed (&value, chosen[0] != NULL ? chosen : NULL);
-  lode_history_set_property (history, label, G_OBJECT (mineral), "hs-codes", &value);
 }
 
 static void
@@ -398,18 +363,11 @@ add_reserve_action (GtkWidget  *widget,
                                                                         self->reserve_forms->len - 1))->quantity));
 }
 
-/* Replaces a mineral's reserve estimates, and puts them back. */
-typedef struct
-{
-  LodeMineral *mineral;
-  GPtrArray   *reserves;
-  GPtrArray   *previous;
-} SetReserves;
-
 static void
-put_reserves (LodeMineral *mineral,
-              GPtrArray   *reserves)
+put_reserves (GObject   *owner,
+              GPtrArray *reserves)
 {
+  LodeMineral *mineral = LODE_MINERAL (owner);
   GListModel *current = lode_mineral_get_reserves (mineral);
 
   while (g_list_model_get_n_items (current) > 0)
@@ -418,77 +376,15 @@ put_reserves (LodeMineral *mineral,
     lode_mineral_add_reserve (mineral, g_ptr_array_index (reserves, i));
 }
 
-static void
-set_reserves_apply (gpointer data)
-{
-  SetReserves *command = data;
-
-  put_reserves (command->mineral, command->reserves);
-}
-
-static void
-set_reserves_revert (gpointer data)
-{
-  SetReserves *command = data;
-
-  put_reserves (command->mineral, command->previous);
-}
-
-static void
-set_reserves_free (gpointer data)
-{
-  SetReserves *command = data;
-
-  g_object_unref (command->mineral);
-  g_ptr_array_unref (command->reserves);
-  g_ptr_array_unref (command->previous);
-  g_free (command);
-}
-
 static gboolean
-same_reserves (GListModel *current,
-               GPtrArray  *reserves)
+same_reserve (gpointer a,
+              gpointer b)
 {
-  if (g_list_model_get_n_items (current) != reserves->len)
-    return FALSE;
-
-  for (guint i = 0; i < reserves->len; i++)
-    {
-      g_autoptr(LodeReserve) a = g_list_model_get_item (current, i);
-      LodeReserve *b = g_ptr_array_index (reserves, i);
-
-      if (lode_reserve_get_category (a) != lode_reserve_get_category (b) ||
-          lode_reserve_get_quantity (a) != lode_reserve_get_quantity (b) ||
-          lode_reserve_get_unit (a) != lode_reserve_get_unit (b) ||
-          lode_reserve_get_value (a) != lode_reserve_get_value (b) ||
-          lode_reserve_get_year (a) != lode_reserve_get_year (b))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-push_reserves (LodeHistory *history,
-               const char  *label,
-               LodeMineral *mineral,
-               GPtrArray   *reserves)
-{
-  GListModel *current = lode_mineral_get_reserves (mineral);
-  SetReserves *command;
-
-  if (same_reserves (current, reserves))
-    return;
-
-  command = g_new0 (SetReserves, 1);
-  command->mineral = g_object_ref (mineral);
-  command->reserves = g_ptr_array_ref (reserves);
-  command->previous = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (current); i++)
-    g_ptr_array_add (command->previous, g_list_model_get_item (current, i));
-
-  lode_history_push (history, label, set_reserves_apply, set_reserves_revert,
-                     command, set_reserves_free);
+  return lode_reserve_get_category (a) == lode_reserve_get_category (b) &&
+         lode_reserve_get_quantity (a) == lode_reserve_get_quantity (b) &&
+         lode_reserve_get_unit (a) == lode_reserve_get_unit (b) &&
+         lode_reserve_get_value (a) == lode_reserve_get_value (b) &&
+         lode_reserve_get_year (a) == lode_reserve_get_year (b);
 }
 
 static void
@@ -569,8 +465,12 @@ confirm_action (GtkWidget  *widget,
           lode_history_set_property (history, label, G_OBJECT (self->mineral), "group", &value);
         }
 
-      push_hs_codes (history, label, self->mineral, self->hs_codes);
-      push_reserves (history, label, self->mineral, reserves);
+      g_ptr_array_add (self->hs_codes, NULL);
+      lode_editor_set_strv (history, label, G_OBJECT (self->mineral), "hs-codes",
+                            (const char * const *) self->hs_codes->pdata);
+      g_ptr_array_remove_index (self->hs_codes, self->hs_codes->len - 1);
+      lode_editor_set_items (history, label, G_OBJECT (self->mineral), lode_mineral_get_reserves (self->mineral),
+                             reserves, same_reserve, put_reserves);
 
       lode_history_end_group (history);
     }

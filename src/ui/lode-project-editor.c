@@ -299,18 +299,11 @@ set_number (LodeHistory *history,
   lode_editor_set_property (history, label, object, property, &value);
 }
 
-/* Replaces a project's partners, and puts them back. */
-typedef struct
-{
-  LodeProject *project;
-  GPtrArray   *partners;
-  GPtrArray   *previous;
-} SetPartners;
-
 static void
-put_partners (LodeProject *project,
-              GPtrArray   *partners)
+put_partners (GObject   *owner,
+              GPtrArray *partners)
 {
+  LodeProject *project = LODE_PROJECT (owner);
   GListModel *current = lode_project_get_partners (project);
 
   while (g_list_model_get_n_items (current) > 0)
@@ -319,94 +312,13 @@ put_partners (LodeProject *project,
     lode_project_add_partner (project, g_ptr_array_index (partners, i));
 }
 
-static void
-set_partners_apply (gpointer data)
-{
-  SetPartners *command = data;
-
-  put_partners (command->project, command->partners);
-}
-
-static void
-set_partners_revert (gpointer data)
-{
-  SetPartners *command = data;
-
-  put_partners (command->project, command->previous);
-}
-
-static void
-set_partners_free (gpointer data)
-{
-  SetPartners *command = data;
-
-  g_object_unref (command->project);
-  g_ptr_array_unref (command->partners);
-  g_ptr_array_unref (command->previous);
-  g_free (command);
-}
-
 static gboolean
-same_partners (GListModel *current,
-               GPtrArray  *partners)
+same_partner (gpointer a,
+              gpointer b)
 {
-  if (g_list_model_get_n_items (current) != partners->len)
-    return FALSE;
-
-  for (guint i = 0; i < partners->len; i++)
-    {
-      g_autoptr(LodePartner) a = g_list_model_get_item (current, i);
-      LodePartner *b = g_ptr_array_index (partners, i);
-
-      if (g_strcmp0 (lode_partner_get_name (a), lode_partner_get_name (b)) != 0 ||
-          g_strcmp0 (lode_partner_get_country (a), lode_partner_get_country (b)) != 0 ||
-          lode_partner_get_share (a) != lode_partner_get_share (b))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static void
-push_partners (LodeHistory *history,
-               const char  *label,
-               LodeProject *project,
-               GPtrArray   *partners)
-{
-  GListModel *current = lode_project_get_partners (project);
-  SetPartners *command;
-
-  if (same_partners (current, partners))
-    return;
-
-  command = g_new0 (SetPartners, 1);
-  command->project = g_object_ref (project);
-  command->partners = g_ptr_array_ref (partners);
-  command->previous = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < g_list_model_get_n_items (current); i++)
-    g_ptr_array_add (command->previous, g_list_model_get_item (current, i));
-
-  lode_history_push (history, label, set_partners_apply, set_partners_revert,
-                     command, set_partners_free);
-}
-
-static void
-push_minerals (LodeHistory        *history,
-               const char         *label,
-               LodeProject        *project,
-               const char * const *minerals)
-{
-  const char * const *current = lode_project_get_minerals (project);
-  const char * const none[] = { NULL };
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  /* Boxed values compare by address: compare the lists here. */
-  if (g_strv_equal (current != NULL ? current : none, minerals))
-    return;
-
-  g_value_init (&value, G_TYPE_STRV);
-  g_value_set_boxed (&value, minerals[0] != NULL ? minerals : NULL);
-  lode_history_set_property (history, label, G_OBJECT (project), "minerals", &value);
+  return g_strcmp0 (lode_partner_get_name (a), lode_partner_get_name (b)) == 0 &&
+         g_strcmp0 (lode_partner_get_country (a), lode_partner_get_country (b)) == 0 &&
+         lode_partner_get_share (a) == lode_partner_get_share (b);
 }
 
 static void
@@ -450,12 +362,7 @@ add_partner_form (LodeProjectEditor *self,
   form->share = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->share), _("Share (%, optional)"));
 
-  remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (remove, "flat");
-  gtk_widget_set_tooltip_text (remove, _("Remove Partner"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (remove),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Remove Partner"), -1);
+  remove = lode_editor_remove_button (_("Remove Partner"));
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_partner_clicked), form);
   adw_expander_row_add_action (form->expander, remove);
 
@@ -632,8 +539,9 @@ confirm_action (GtkWidget  *widget,
       set_number (history, label, object, "disbursed", G_TYPE_INT64, disbursed);
       set_number (history, label, object, "start-year", G_TYPE_INT, start_year);
       set_number (history, label, object, "jobs", G_TYPE_INT64, jobs);
-      push_minerals (history, label, self->project, (const char * const *) minerals);
-      push_partners (history, label, self->project, partners);
+      lode_editor_set_strv (history, label, object, "minerals", (const char * const *) minerals);
+      lode_editor_set_items (history, label, object, lode_project_get_partners (self->project),
+                             partners, same_partner, put_partners);
       lode_history_end_group (history);
     }
 

@@ -187,21 +187,18 @@ compare_countries (gconstpointer a,
   return g_utf8_collate (name_a, name_b);
 }
 
-static void
-load_countries (void)
+/* The list @member of iso-codes' @file, from the first data folder that
+ * has it; NULL when none does. @parser keeps the list. */
+static JsonArray *
+load_iso_codes (JsonParser *parser,
+                const char *file,
+                const char *member)
 {
   const char * const *dirs = g_get_system_data_dirs ();
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-
-  if (countries != NULL)
-    return;
-
-  countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; dirs[i] != NULL; i++)
     {
-      g_autofree char *path = g_build_filename (dirs[i], "iso-codes", "json", "iso_3166-1.json", NULL);
-      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autofree char *path = g_build_filename (dirs[i], "iso-codes", "json", file, NULL);
       JsonNode *root;
       JsonArray *list;
 
@@ -211,28 +208,43 @@ load_countries (void)
       root = json_parser_get_root (parser);
       if (!JSON_NODE_HOLDS_OBJECT (root))
         continue;
-      list = json_object_get_array_member (json_node_get_object (root), "3166-1");
-      if (list == NULL)
+      list = json_object_get_array_member (json_node_get_object (root), member);
+      if (list != NULL)
+        return list;
+    }
+
+  return NULL;
+}
+
+static void
+load_countries (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  JsonArray *list;
+
+  if (countries != NULL)
+    return;
+
+  countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  list = load_iso_codes (parser, "iso_3166-1.json", "3166-1");
+  for (guint j = 0; list != NULL && j < json_array_get_length (list); j++)
+    {
+      JsonObject *country = json_array_get_object_element (list, j);
+      const char *code;
+      const char *name;
+
+      if (country == NULL)
+        continue;
+      code = json_object_get_string_member_with_default (country, "alpha_2", NULL);
+      name = json_object_get_string_member_with_default (country, "common_name", NULL);
+      if (name == NULL)
+        name = json_object_get_string_member_with_default (country, "name", NULL);
+      if (code == NULL || name == NULL)
         continue;
 
-      for (guint j = 0; j < json_array_get_length (list); j++)
-        {
-          JsonObject *country = json_array_get_object_element (list, j);
-          const char *code;
-          const char *name;
-
-          if (country == NULL)
-            continue;
-          code = json_object_get_string_member_with_default (country, "alpha_2", NULL);
-          name = json_object_get_string_member_with_default (country, "common_name", NULL);
-          if (name == NULL)
-            name = json_object_get_string_member_with_default (country, "name", NULL);
-          if (code == NULL || name == NULL)
-            continue;
-
-          g_hash_table_insert (countries, g_strdup (code), g_strdup (dgettext ("iso_3166-1", name)));
-        }
-      break;
+      g_hash_table_insert (countries, g_strdup (code), g_strdup (dgettext ("iso_3166-1", name)));
     }
 
   {
@@ -390,46 +402,30 @@ compare_regions (gconstpointer a,
 const char * const *
 lode_region_names (void)
 {
-  const char * const *dirs = g_get_system_data_dirs ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GPtrArray) names = NULL;
+  JsonArray *list;
 
   if (region_names != NULL)
     return (const char * const *) region_names;
 
+  parser = json_parser_new ();
   names = g_ptr_array_new ();
-  for (guint i = 0; dirs[i] != NULL; i++)
+  list = load_iso_codes (parser, "iso_3166-2.json", "3166-2");
+  for (guint j = 0; list != NULL && j < json_array_get_length (list); j++)
     {
-      g_autofree char *path = g_build_filename (dirs[i], "iso-codes", "json", "iso_3166-2.json", NULL);
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      JsonNode *root;
-      JsonArray *list;
+      JsonObject *subdivision = json_array_get_object_element (list, j);
+      const char *code;
+      const char *name;
 
-      if (!json_parser_load_from_file (parser, path, NULL))
+      if (subdivision == NULL)
+        continue;
+      code = json_object_get_string_member_with_default (subdivision, "code", NULL);
+      name = json_object_get_string_member_with_default (subdivision, "name", NULL);
+      if (code == NULL || name == NULL || !g_str_has_prefix (code, "PK-"))
         continue;
 
-      root = json_parser_get_root (parser);
-      if (!JSON_NODE_HOLDS_OBJECT (root))
-        continue;
-      list = json_object_get_array_member (json_node_get_object (root), "3166-2");
-      if (list == NULL)
-        continue;
-
-      for (guint j = 0; j < json_array_get_length (list); j++)
-        {
-          JsonObject *subdivision = json_array_get_object_element (list, j);
-          const char *code;
-          const char *name;
-
-          if (subdivision == NULL)
-            continue;
-          code = json_object_get_string_member_with_default (subdivision, "code", NULL);
-          name = json_object_get_string_member_with_default (subdivision, "name", NULL);
-          if (code == NULL || name == NULL || !g_str_has_prefix (code, "PK-"))
-            continue;
-
-          g_ptr_array_add (names, g_strdup (dgettext ("iso_3166-2", name)));
-        }
-      break;
+      g_ptr_array_add (names, g_strdup (dgettext ("iso_3166-2", name)));
     }
 
   g_ptr_array_sort (names, compare_regions);
