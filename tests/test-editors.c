@@ -142,6 +142,7 @@ test_project_partners (void)
   GtkWidget *editor;
   AdwComboRow *country;
   const char * const *codes;
+  const char * const *regions;
   guint china = G_MAXUINT;
   g_autoptr(LodePartner) first = NULL;
   g_autoptr(LodePartner) second = NULL;
@@ -195,6 +196,10 @@ test_project_partners (void)
   /* Iron ore joins, gold leaves; the region comes from the provinces. */
   gtk_check_button_set_active (mineral_check (editor, "Iron ore"), TRUE);
   gtk_check_button_set_active (mineral_check (editor, "Gold"), FALSE);
+  regions = lode_region_names ();
+  g_assert_cmpuint (g_strv_length ((char **) regions), ==, 7);
+  g_assert_true (g_strv_contains (regions, "Balochistan"));
+  g_assert_true (g_strv_contains (regions, "Khyber Pakhtunkhwa"));
   g_assert_true (gtk_widget_activate_action (editor, "editor.region", "s", "Khyber Pakhtunkhwa"));
   g_assert_cmpstr (gtk_editable_get_text (find (editor, ADW_TYPE_ENTRY_ROW, "Region", 0)), ==,
                    "Khyber Pakhtunkhwa");

@@ -141,6 +141,7 @@ read_partners (LodeProjectEditor *self,
           PartnerForm *form = g_ptr_array_index (self->partner_forms, i);
 
           gtk_widget_add_css_class (GTK_WIDGET (form->share), "error");
+          adw_expander_row_set_expanded (form->expander, TRUE);
         }
       if (errors->len > 0)
         g_string_append_c (errors, '\n');
