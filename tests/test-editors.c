@@ -249,6 +249,60 @@ test_project_partners (void)
   g_assert_cmpstr (undone, ==, after);
 }
 
+/* Values the editor cannot show exactly are kept when left alone. */
+static void
+test_project_kept (void)
+{
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new_sample ();
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  g_autoptr(LodeProject) dodar = g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_projects (portfolio)), 2);
+  g_autoptr(LodePartner) partner = lode_partner_new ("Someone");
+  g_autoptr(LodePartner) edited = NULL;
+  g_autoptr(LodeProject) added = NULL;
+  g_autoptr(LodePartner) added_partner = NULL;
+  GtkWidget *editor;
+
+  g_assert_cmpstr (lode_project_get_name (dodar), ==, "Dodar");
+  lode_partner_set_country (partner, "ZZ");
+  lode_partner_set_share (partner, 1.0 / 3.0);
+  lode_project_add_partner (dodar, partner);
+
+  /* Saved untouched: nothing changes, no step is recorded. */
+  editor = present (lode_project_editor_new (portfolio, dodar));
+  g_assert_cmpstr (gtk_editable_get_text (find (editor, ADW_TYPE_ENTRY_ROW, "Share (%, optional)", 0)), ==,
+                   "33.33333333");
+  confirm (editor);
+  g_assert_false (lode_history_get_can_undo (history));
+  g_assert_cmpfloat (lode_partner_get_share (partner), ==, 1.0 / 3.0);
+
+  /* A share typed with its percent sign; the unknown country stays. */
+  editor = present (lode_project_editor_new (portfolio, dodar));
+  set_text (editor, "Share (%, optional)", 0, "60 %");
+  g_assert_true (can_confirm (editor));
+  confirm (editor);
+  edited = g_list_model_get_item (lode_project_get_partners (dodar), 0);
+  g_assert_cmpfloat_with_epsilon (lode_partner_get_share (edited), 0.6, 1e-12);
+  g_assert_cmpstr (lode_partner_get_country (edited), ==, "ZZ");
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Edit Dodar");
+
+  /* A new project with a partner and a mineral. */
+  editor = present (lode_project_editor_new (portfolio, NULL));
+  set_text (editor, "Name", 0, "Duddar Lead-Zinc");
+  gtk_check_button_set_active (mineral_check (editor, "Lead"), TRUE);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.add-partner", NULL));
+  lode_test_settle ();
+  set_text (editor, "Name", 1, "China Metallurgical Group");
+  confirm (editor);
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Add Duddar Lead-Zinc");
+  added = g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_projects (portfolio)), 4);
+  g_assert_cmpstr (lode_project_get_id (added), ==, "duddar-lead-zinc");
+  g_assert_cmpstrv (lode_project_get_minerals (added), ((const char *[]) { "lead", NULL }));
+  added_partner = g_list_model_get_item (lode_project_get_partners (added), 0);
+  g_assert_cmpstr (lode_partner_get_name (added_partner), ==, "China Metallurgical Group");
+  g_assert_null (lode_partner_get_country (added_partner));
+  g_assert_cmpfloat (lode_partner_get_share (added_partner), ==, LODE_SHARE_UNSET);
+}
+
 /* The codes @chooser shows, as one string: "|2603|7403|…" ("" for none). */
 static char *
 shown_codes (LodeHsCodeChooser *chooser,
@@ -405,6 +459,7 @@ main (int   argc,
   g_application_hold (G_APPLICATION (application));
 
   g_test_add_func ("/lode/editors/project-partners", test_project_partners);
+  g_test_add_func ("/lode/editors/project-kept", test_project_kept);
   g_test_add_func ("/lode/editors/export-hs-code", test_export_hs_code);
   g_test_add_func ("/lode/editors/mineral-hs-codes", test_mineral_hs_codes);
 

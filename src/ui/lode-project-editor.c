@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include <math.h>
+#include <string.h>
 
 #include "lode-cells.h"
 #include "lode-project-editor.h"
@@ -48,6 +49,7 @@ typedef struct
   AdwComboRow       *country;
   AdwEntryRow       *share;
   GPtrArray         *country_codes;
+  char              *share_text;  /* as first shown, or NULL */
 } PartnerForm;
 
 static void
@@ -57,6 +59,7 @@ partner_form_free (gpointer data)
 
   g_clear_object (&form->original);
   g_clear_pointer (&form->country_codes, g_ptr_array_unref);
+  g_free (form->share_text);
   g_free (form);
 }
 
@@ -77,11 +80,20 @@ partner_form_read (PartnerForm *form,
                         name == NULL ? _("A partner needs a name") : NULL, errors);
   adw_expander_row_set_subtitle (form->expander, name != NULL ? name : "");
 
-  if (share_text != NULL)
+  if (share_text != NULL && form->original != NULL && g_strcmp0 (share_text, form->share_text) == 0)
+    {
+      /* Untouched: the share as it was, not as shown in percent. */
+      share = lode_partner_get_share (form->original);
+    }
+  else if (share_text != NULL)
     {
       char *end = NULL;
-      double percent = g_ascii_strtod (share_text, &end);
+      double percent;
 
+      /* "60" or "60 %". */
+      if (g_str_has_suffix (share_text, "%"))
+        share_text[strlen (share_text) - 1] = '\0';
+      percent = g_ascii_strtod (share_text, &end);
       if (end == share_text || *g_strchug (end) != '\0' || !isfinite (percent))
         why = _("A share is a number of percent");
       else if (percent < 0 || percent > 100)
@@ -375,8 +387,15 @@ add_partner_form (LodeProjectEditor *self,
     {
       if (lode_partner_get_name (partner) != NULL)
         gtk_editable_set_text (GTK_EDITABLE (form->name), lode_partner_get_name (partner));
-      adw_combo_row_set_selected (form->country,
-                                  lode_choice_find (form->country_codes, lode_partner_get_country (partner)));
+      const char *country = lode_partner_get_country (partner);
+
+      /* A code iso-codes does not know is kept, and shown as it is. */
+      if (country != NULL && lode_format_country (country) == NULL)
+        {
+          gtk_string_list_append (GTK_STRING_LIST (adw_combo_row_get_model (form->country)), country);
+          g_ptr_array_add (form->country_codes, g_strdup (country));
+        }
+      adw_combo_row_set_selected (form->country, lode_choice_find (form->country_codes, country));
       if (lode_partner_get_share (partner) >= 0)
         {
           char text[G_ASCII_DTOSTR_BUF_SIZE];
@@ -384,6 +403,7 @@ add_partner_form (LodeProjectEditor *self,
           /* 0.5 → "50"; %.10g drops the noise of the multiplication. */
           g_ascii_formatd (text, sizeof text, "%.10g", lode_partner_get_share (partner) * 100);
           gtk_editable_set_text (GTK_EDITABLE (form->share), text);
+          form->share_text = g_strdup (text);
         }
     }
   else
