@@ -682,6 +682,46 @@ read_string_list (Reader         *reader,
   return ok;
 }
 
+/* Lode reads -0 as 0, also in members it does not know: json-glib reads
+ * "-0" as the integer 0 but "-0.0" as a negative zero, so a negative zero
+ * kept as it is would not read back the same after a save. The document
+ * nests at most LODE_PORTFOLIO_MAX_DEPTH levels, which bounds the
+ * recursion. */
+static void
+clear_negative_zeros (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        g_autoptr(GList) members = json_object_get_values (json_node_get_object (node));
+
+        for (const GList *l = members; l != NULL; l = l->next)
+          clear_negative_zeros (l->data);
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          clear_negative_zeros (json_array_get_element (array, i));
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE
+          && json_node_get_double (node) == 0.0)
+        json_node_set_double (node, 0.0);
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+}
+
 /* Members of @object not in @known, in the file's order, for writing back;
  * NULL if there are none. */
 static JsonObject *
@@ -694,13 +734,16 @@ collect_extra (JsonObject        *object,
   for (const GList *l = members; l != NULL; l = l->next)
     {
       const char *name = l->data;
+      JsonNode *copy;
 
       if (g_strv_contains (known, name))
         continue;
 
       if (extra == NULL)
         extra = json_object_new ();
-      json_object_set_member (extra, name, json_node_copy (json_object_get_member (object, name)));
+      copy = json_node_copy (json_object_get_member (object, name));
+      clear_negative_zeros (copy);
+      json_object_set_member (extra, name, copy);
     }
 
   return extra;
