@@ -4,7 +4,10 @@
 # One entry point for a fresh Debian 12 machine (run as root, or with sudo
 # available):
 #   bash build-aux/dev.sh run    install what is needed, build, start Lode on the built-in sample
-#   bash build-aux/dev.sh test   install what is needed, build, run every test headless
+#   bash build-aux/dev.sh test   install what is needed, build, run every test headless,
+#                                then again under AddressSanitizer and UBSan, then
+#                                each fuzzer for a minute (LODE_FUZZ_SECONDS)
+#   bash build-aux/dev.sh fuzz [SECONDS]   only the fuzzers (default 600 s each)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -18,6 +21,7 @@ packages=(
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 at-spi2-core
   python3 python3-jsonschema
+  clang libclang-rt-14-dev llvm
 )
 
 install_packages ()
@@ -45,6 +49,41 @@ build ()
   ninja -C "$builddir"
 }
 
+# The whole suite again with AddressSanitizer and UndefinedBehaviorSanitizer
+# (gcc): any report fails the run. LeakSanitizer is on; its suppressions
+# (build-aux/sanitizers/lsan.supp) name only libraries that are not Lode's.
+sanitize ()
+{
+  local dir=${LODE_SANITIZE_BUILDDIR:-build-sanitize}
+
+  if [ -d "$dir" ]; then
+    meson setup --reconfigure "$dir" -Db_sanitize=address,undefined -Db_lundef=false
+  else
+    meson setup "$dir" -Db_sanitize=address,undefined -Db_lundef=false
+  fi
+  ninja -C "$dir"
+  ASAN_OPTIONS=halt_on_error=1:abort_on_error=1:detect_leaks=1:strict_string_checks=1 \
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+  LSAN_OPTIONS=suppressions="$here/build-aux/sanitizers/lsan.supp":print_suppressions=0 \
+    meson test -C "$dir" --print-errorlogs --num-processes 2 --timeout-multiplier 3
+}
+
+# The libFuzzer harnesses (clang, with ASan and UBSan), each for $1 seconds.
+fuzz ()
+{
+  local dir=${LODE_FUZZ_BUILDDIR:-build-fuzz}
+
+  if [ -d "$dir" ]; then
+    CC=clang meson setup --reconfigure "$dir" -Dfuzzing=true \
+      -Db_sanitize=address,undefined -Db_lundef=false
+  else
+    CC=clang meson setup "$dir" -Dfuzzing=true \
+      -Db_sanitize=address,undefined -Db_lundef=false
+  fi
+  ninja -C "$dir" fuzz/fuzz-portfolio-load fuzz/fuzz-json-check
+  bash fuzz/run-fuzzers.sh "$dir" "$1"
+}
+
 case "${1:-}" in
   run)
     install_packages
@@ -56,9 +95,15 @@ case "${1:-}" in
     install_packages
     build
     meson test -C "$builddir" --print-errorlogs --num-processes 2
+    sanitize
+    fuzz "${LODE_FUZZ_SECONDS:-60}"
+    ;;
+  fuzz)
+    install_packages
+    fuzz "${2:-600}"
     ;;
   *)
-    echo "usage: bash build-aux/dev.sh run|test" >&2
+    echo "usage: bash build-aux/dev.sh run|test|fuzz [SECONDS]" >&2
     exit 2
     ;;
 esac

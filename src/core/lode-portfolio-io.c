@@ -1349,6 +1349,81 @@ read_portfolio (JsonNode    *root_node,
   return g_steal_pointer (&portfolio);
 }
 
+static gsize max_size = LODE_PORTFOLIO_MAX_SIZE;
+
+void
+lode_portfolio_set_max_size_for_testing (gsize size)
+{
+  g_return_if_fail (size <= LODE_PORTFOLIO_MAX_SIZE);
+
+  max_size = size == 0 ? LODE_PORTFOLIO_MAX_SIZE : size;
+}
+
+static void
+set_too_large_error (GError     **error,
+                     const char  *name)
+{
+  if (max_size >= (1 << 20))
+    g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_TOO_LARGE,
+                 "%s: the file is larger than %" G_GSIZE_FORMAT " MB, the most Lode opens",
+                 name, max_size >> 20);
+  else
+    g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_TOO_LARGE,
+                 "%s: the file is larger than %" G_GSIZE_FORMAT " bytes, the most Lode opens",
+                 name, max_size);
+}
+
+/* Reads @file whole, but never more than max_size bytes: a file that grows
+ * while it is read, a device such as /dev/zero or a pipe that never ends
+ * is refused as too large instead of filling the memory. */
+static char *
+read_bounded (GFile         *file,
+              gsize          size_hint,
+              const char    *name,
+              gsize         *length,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *buffer = NULL;
+  gsize alloc = MAX (MIN (size_hint, max_size) + 1, 65536);
+  gsize len = 0;
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  buffer = g_malloc (alloc);
+  for (;;)
+    {
+      gssize n;
+
+      if (len == alloc)
+        {
+          alloc = MIN (alloc * 2, max_size + 1);
+          buffer = g_realloc (buffer, alloc);
+        }
+
+      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer + len,
+                               MIN (alloc - len, (gsize) G_MAXSSIZE), cancellable, error);
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+
+      len += n;
+      if (len > max_size)
+        {
+          set_too_large_error (error, name);
+          return NULL;
+        }
+    }
+
+  *length = len;
+
+  return g_steal_pointer (&buffer);
+}
+
 LodePortfolio *
 lode_portfolio_load_data (const char  *data,
                           gsize        length,
@@ -1366,15 +1441,14 @@ lode_portfolio_load_data (const char  *data,
   if (name == NULL)
     name = "portfolio";
 
-  if (length > LODE_PORTFOLIO_MAX_SIZE)
+  if (length > max_size)
     {
-      g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_TOO_LARGE,
-                   "%s: the file is larger than %" G_GSIZE_FORMAT " MB, the most Lode opens",
-                   name, LODE_PORTFOLIO_MAX_SIZE >> 20);
+      set_too_large_error (error, name);
       return NULL;
     }
 
-  if (!lode_json_check (data, length, LODE_PORTFOLIO_MAX_DEPTH, &line, &column, &message))
+  if (!lode_json_check_full (data, length, LODE_PORTFOLIO_MAX_DEPTH, LODE_PORTFOLIO_MAX_STRING,
+                             &line, &column, &message))
     {
       g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_SYNTAX,
                    "%s:%u:%u: %s", name, line, column, message);
@@ -1420,15 +1494,14 @@ lode_portfolio_load_file (GFile         *file,
       return NULL;
     }
 
-  if ((guint64) g_file_info_get_size (info) > LODE_PORTFOLIO_MAX_SIZE)
+  if ((guint64) g_file_info_get_size (info) > max_size)
     {
-      g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_TOO_LARGE,
-                   "%s: the file is larger than %" G_GSIZE_FORMAT " MB, the most Lode opens",
-                   name, LODE_PORTFOLIO_MAX_SIZE >> 20);
+      set_too_large_error (error, name);
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  contents = read_bounded (file, g_file_info_get_size (info), name, &length, cancellable, error);
+  if (contents == NULL)
     return NULL;
 
   return lode_portfolio_load_data (contents, length, name, error);
