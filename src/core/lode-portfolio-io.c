@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -1870,6 +1871,41 @@ lode_portfolio_to_bytes (LodePortfolio *self)
   return g_string_free_to_bytes (out);
 }
 
+/* A save that is killed (power cut, SIGKILL) leaves its temporary file
+ * behind. Each save holds a lock on its own temporary file, so the next
+ * save of the same file removes the ones nobody holds: those of saves that
+ * died. */
+static void
+remove_stale_temporaries (const char *dir,
+                          const char *base)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  gsize prefix_len = strlen (prefix);
+  const char *name;
+
+  if (folder == NULL)
+    return;
+
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *stale = NULL;
+      int fd;
+
+      /* Our temporaries are ".BASE." and six characters of g_mkstemp(). */
+      if (strlen (name) != prefix_len + 6 || !g_str_has_prefix (name, prefix))
+        continue;
+
+      stale = g_build_filename (dir, name, NULL);
+      fd = g_open (stale, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
+      if (fd < 0)
+        continue;
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        g_unlink (stale);
+      close (fd);
+    }
+}
+
 /* Writes @data to a temporary file beside @path, syncs it, keeps the old
  * file as PATH~ when asked, and renames the new one over it; on any failure
  * the temporary file is removed and the old file is untouched. */
@@ -1886,13 +1922,20 @@ replace_local_file (const char  *path,
   GStatBuf old;
   gboolean had_old;
   int saved_errno;
+  int lock_fd = -1;
   int fd;
 
   had_old = g_stat (path, &old) == 0;
 
+  remove_stale_temporaries (dir, base);
+
   fd = g_mkstemp_full (template, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
     goto failed;
+  /* Held until the file is renamed: it is in use (see above). */
+  lock_fd = g_open (template, O_RDONLY | O_CLOEXEC, 0);
+  if (lock_fd >= 0)
+    flock (lock_fd, LOCK_EX | LOCK_NB);
 
   if (had_old && fchmod (fd, old.st_mode & 07777) != 0)
     goto failed_open;
@@ -1938,6 +1981,8 @@ replace_local_file (const char  *path,
 
   if (g_rename (template, path) != 0)
     goto failed_open;
+  if (lock_fd >= 0)
+    close (lock_fd);
 
   /* Make the rename itself durable. */
   fd = g_open (dir, O_RDONLY | O_CLOEXEC, 0);
@@ -1954,6 +1999,8 @@ failed_open:
   if (fd >= 0)
     close (fd);
   g_unlink (template);
+  if (lock_fd >= 0)
+    close (lock_fd);
   errno = saved_errno;
 failed:
   saved_errno = errno;
