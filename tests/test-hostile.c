@@ -503,7 +503,7 @@ test_too_large (void)
 typedef struct
 {
   JsonNode  *sample;
-  GPtrArray *places;   /* (pointer, JSON type) pairs */
+  GPtrArray *places;   /* (pointer, JSON type) pairs, owned */
 } Walk;
 
 static const char *
@@ -534,7 +534,7 @@ collect_places (Walk     *walk,
   if (pointer->len > 0)
     {
       g_ptr_array_add (walk->places, g_strdup (pointer->str));
-      g_ptr_array_add (walk->places, (gpointer) type_of (node));
+      g_ptr_array_add (walk->places, g_strdup (type_of (node)));
     }
 
   if (JSON_NODE_HOLDS_OBJECT (node))
@@ -578,7 +578,7 @@ test_wrong_type_everywhere (void)
   g_autoptr(GBytes) bytes = g_resources_lookup_data ("/io/github/lodeapp/Lode/sample/pakistan-minerals.json",
                                                      G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_autoptr(JsonNode) sample = parse (g_bytes_get_data (bytes, NULL));
-  g_autoptr(GPtrArray) places = g_ptr_array_new ();
+  g_autoptr(GPtrArray) places = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) pointer = g_string_new (NULL);
   Walk walk = { sample, places };
   guint checked = 0;
