@@ -17,12 +17,17 @@ builddir=${LODE_BUILDDIR:-build}
 packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
+  libcairo2-dev libpango1.0-dev
   iso-codes adwaita-icon-theme fonts-cantarell
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 at-spi2-core
-  python3 python3-jsonschema
+  python3 python3-jsonschema python3-pyatspi
+  locales groff-base man-db flatpak-builder
   clang libclang-rt-14-dev llvm
 )
+
+# Locales the tests format numbers in and the translations are looked at in.
+locales=(ur_PK zh_CN de_DE)
 
 install_packages ()
 {
@@ -37,6 +42,23 @@ install_packages ()
   echo "Installing: ${missing[*]}"
   $sudo apt-get update -q
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+ensure_locales ()
+{
+  local missing=()
+  for l in "${locales[@]}"; do
+    locale -a | grep -qx "$l.utf8" || missing+=("$l")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "Generating locales: ${missing[*]}"
+  for l in "${missing[@]}"; do
+    $sudo sed -i "s/^# *\($l\(\.UTF-8\)\? UTF-8\)\$/\1/" /etc/locale.gen
+  done
+  $sudo locale-gen
 }
 
 build ()
@@ -93,12 +115,14 @@ fuzz ()
 case "${1:-}" in
   run)
     install_packages
+    ensure_locales
     build
     shift
-    exec "$builddir/src/lode" "$@"
+    LODE_LOCALEDIR="$(cd "$builddir" && pwd)/po" exec "$builddir/src/lode" "$@"
     ;;
   test)
     install_packages
+    ensure_locales
     build
     meson test -C "$builddir" --print-errorlogs --num-processes 2
     sanitize

@@ -11,9 +11,16 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(LodeApplication) application = NULL;
+  const char *localedir;
+
+  /* LODE_LOCALEDIR points an uninstalled lode (meson devenv, dev.sh run) at
+   * the translations built in the build tree. */
+  localedir = g_getenv ("LODE_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

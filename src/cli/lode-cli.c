@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "lode-cli-chart.h"
 #include "lode-cli-summary.h"
 #include "lode-portfolio-io.h"
 
@@ -44,19 +45,21 @@ static int command_validate (const Command *command, char ***args);
 static int command_summary  (const Command *command, char ***args);
 static int command_convert  (const Command *command, char ***args);
 static int command_sample   (const Command *command, char ***args);
+static int command_chart    (const Command *command, char ***args);
 
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check that each portfolio file loads"), command_validate },
   { "summary", N_("FILE"), N_("Print the totals of a portfolio"), command_summary },
   { "convert", N_("IN OUT"), N_("Read a portfolio and write it in the format of OUT"), command_convert },
   { "sample", N_("[OUT]"), N_("Write the built-in sample portfolio"), command_sample },
+  { "chart", N_("FILE --chart NAME --output OUT"), N_("Draw a chart into a PNG, SVG or PDF file"), command_chart },
 };
 
 static const char *exit_status_help =
   N_("A FILE named “-” is standard input or standard output.\n"
      "\n"
      "Exit status: 0 on success, 1 when a file does not load or cannot be\n"
-     "written, 2 on wrong usage.");
+     "written, 2 on wrong usage. The manual: lode-cli(1).");
 
 /* Usage errors */
 
@@ -557,6 +560,59 @@ command_sample (const Command   *command,
     }
 
   return EXIT_OK;
+}
+
+static int
+command_chart (const Command   *command,
+               char          ***args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree GOptionEntry *entries = NULL;
+  g_autofree char *message = NULL;
+  LodeCliChartOptions options = { 0 };
+  int status = EXIT_OK;
+
+  entries = lode_cli_chart_entries (&options);
+  context = command_context_new (command, entries, lode_cli_chart_description ());
+  if (!command_parse (command, context, args, &status))
+    goto out;
+
+  if (options.list)
+    {
+      g_autofree char *list = lode_cli_chart_list ();
+
+      g_print ("%s", list);
+      goto out;
+    }
+
+  if (g_strv_length (*args) < 2)
+    status = usage_error (command, _("missing file name"));
+  else if (g_strv_length (*args) > 2)
+    status = usage_error (command, _("too many arguments"));
+  else if (!lode_cli_chart_check (&options, &message))
+    status = usage_error (command, "%s", message);
+  if (status != EXIT_OK)
+    goto out;
+
+  portfolio = load_portfolio ((*args)[1], &error);
+  if (portfolio == NULL)
+    {
+      print_error (error);
+      status = EXIT_BAD_INPUT;
+      goto out;
+    }
+
+  if (!lode_cli_chart_write (portfolio, &options, &error))
+    {
+      g_printerr ("lode-cli: %s\n", error->message);
+      status = EXIT_BAD_INPUT;
+    }
+
+out:
+  lode_cli_chart_options_clear (&options);
+  return status;
 }
 
 /* The program */

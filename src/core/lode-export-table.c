@@ -117,9 +117,14 @@ const char *
 lode_export_table_intern (LodeExportTable *self,
                           const char      *str)
 {
+  guint32 id;
+
   g_return_val_if_fail (LODE_IS_EXPORT_TABLE (self), NULL);
 
-  return g_ptr_array_index (self->strings, intern_id (self, str));
+  /* Not in one expression: interning may grow the array. */
+  id = intern_id (self, str);
+
+  return g_ptr_array_index (self->strings, id);
 }
 
 static inline const char *

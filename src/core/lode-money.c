@@ -2,7 +2,10 @@
 
 #include "config.h"
 
+#include <limits.h>
+#include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include "lode-money.h"
 
@@ -14,12 +17,39 @@
  * apart are always different doubles. */
 #define DISTINCT_CENTS_LIMIT 70368744177664.0
 
-/* How amounts are shown to people. English conventions for now: when Lode
- * is localized, this is the one place that changes. */
+/* How amounts are shown to people: in US dollars, with the decimal point
+ * and digit grouping of the current LC_NUMERIC. The C locale groups
+ * nothing; there Lode keeps the English conventions. The JSON text above
+ * never depends on the locale. */
 #define CURRENCY_SYMBOL   "$"
-#define DECIMAL_POINT     '.'
-#define GROUP_SEPARATOR   ','
 #define SUFFIX_SEPARATOR  " "
+
+typedef struct
+{
+  const char *decimal_point;
+  const char *group_separator;
+  const char *grouping;
+} NumberStyle;
+
+static void
+get_number_style (NumberStyle *style)
+{
+  const struct lconv *conv = localeconv ();
+
+  style->decimal_point = conv->decimal_point;
+  style->group_separator = conv->thousands_sep;
+  style->grouping = conv->grouping;
+
+  if (style->decimal_point == NULL || *style->decimal_point == '\0')
+    style->decimal_point = ".";
+
+  if (style->group_separator == NULL || *style->group_separator == '\0' ||
+      style->grouping == NULL || *style->grouping == '\0')
+    {
+      style->group_separator = ",";
+      style->grouping = "\3";
+    }
+}
 
 static const struct
 {
@@ -173,13 +203,15 @@ lode_money_append_json (GString   *out,
   g_string_append_len (out, text, length);
 }
 
-/* Appends @whole, its digits grouped by thousands when @grouped. */
+/* Appends @whole, its digits grouped as @style says, or not grouped when
+ * @style is NULL. */
 static void
-append_whole (GString  *out,
-              guint64   whole,
-              gboolean  grouped)
+append_whole (GString           *out,
+              guint64            whole,
+              const NumberStyle *style)
 {
   char digits[32];
+  gboolean separator_after[32] = { FALSE, };
   int n_digits = 0;
 
   do
@@ -189,26 +221,46 @@ append_whole (GString  *out,
     }
   while (whole != 0);
 
+  /* Mark where separators go, counting groups from the units: each byte of
+   * grouping is the size of the next group, the last one repeats, CHAR_MAX
+   * ends grouping. */
+  if (style != NULL)
+    {
+      const char *group = style->grouping;
+      int position = 0;
+
+      while (*group != CHAR_MAX && *group > 0)
+        {
+          position += *group;
+          if (position >= n_digits)
+            break;
+          separator_after[position] = TRUE;
+          if (group[1] != '\0')
+            group++;
+        }
+    }
+
   for (int i = n_digits - 1; i >= 0; i--)
     {
       g_string_append_c (out, digits[i]);
-      if (grouped && i > 0 && i % 3 == 0)
-        g_string_append_c (out, GROUP_SEPARATOR);
+      if (i > 0 && separator_after[i])
+        g_string_append (out, style->group_separator);
     }
 }
 
 /* Appends hundredths as "1.14", "1.1" or "1". */
 static void
-append_trimmed (GString *out,
-                guint64  hundredths)
+append_trimmed (GString           *out,
+                guint64            hundredths,
+                const NumberStyle *style)
 {
   guint fraction = hundredths % 100;
 
-  append_whole (out, hundredths / 100, FALSE);
+  append_whole (out, hundredths / 100, NULL);
 
   if (fraction != 0)
     {
-      g_string_append_c (out, DECIMAL_POINT);
+      g_string_append (out, style->decimal_point);
       g_string_append_c (out, '0' + fraction / 10);
       if (fraction % 10 != 0)
         g_string_append_c (out, '0' + fraction % 10);
@@ -217,16 +269,17 @@ append_trimmed (GString *out,
 
 /* Appends "1,234.50" or "1,234": cents always in two digits, if any. */
 static void
-append_full (GString *out,
-             guint64  magnitude)
+append_full (GString           *out,
+             guint64            magnitude,
+             const NumberStyle *style)
 {
   guint fraction = magnitude % 100;
 
-  append_whole (out, magnitude / 100, TRUE);
+  append_whole (out, magnitude / 100, style);
 
   if (fraction != 0)
     {
-      g_string_append_c (out, DECIMAL_POINT);
+      g_string_append (out, style->decimal_point);
       g_string_append_c (out, '0' + fraction / 10);
       g_string_append_c (out, '0' + fraction % 10);
     }
@@ -239,6 +292,9 @@ lode_money_format_short (LodeMoney cents)
   guint64 magnitude = magnitude_of (cents);
   guint scale = 0;
   guint64 hundredths;
+  NumberStyle style;
+
+  get_number_style (&style);
 
   if (cents < 0)
     g_string_append_c (out, '-');
@@ -247,7 +303,7 @@ lode_money_format_short (LodeMoney cents)
   /* Under a thousand dollars, the amount as it is. */
   if (magnitude < short_scales[0].dollars * 100)
     {
-      append_full (out, magnitude);
+      append_full (out, magnitude, &style);
       return g_string_free (out, FALSE);
     }
 
@@ -271,7 +327,7 @@ lode_money_format_short (LodeMoney cents)
       scale++;
     }
 
-  append_trimmed (out, hundredths);
+  append_trimmed (out, hundredths, &style);
   g_string_append (out, SUFFIX_SEPARATOR);
   g_string_append (out, short_scales[scale].suffix);
 
@@ -282,11 +338,14 @@ char *
 lode_money_format_full (LodeMoney cents)
 {
   GString *out = g_string_new (NULL);
+  NumberStyle style;
+
+  get_number_style (&style);
 
   if (cents < 0)
     g_string_append_c (out, '-');
   g_string_append (out, CURRENCY_SYMBOL);
-  append_full (out, magnitude_of (cents));
+  append_full (out, magnitude_of (cents), &style);
 
   return g_string_free (out, FALSE);
 }

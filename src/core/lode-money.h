@@ -32,9 +32,11 @@ double         lode_money_to_double    (LodeMoney  cents);
 char          *lode_money_to_json      (LodeMoney  cents);
 void           lode_money_append_json  (GString   *out,
                                         LodeMoney  cents);
-/* "$1.14 B", "$14.16 M", "$950 K", "$12.50": a short form for people. */
+/* "$1.14 B", "$14.16 M", "$950 K", "$12.50": a short form for people, with
+ * the decimal point of the current LC_NUMERIC. */
 char          *lode_money_format_short (LodeMoney  cents);
-/* "$1,140,000,000.25": the exact figure for people. */
+/* "$1,140,000,000.25": the exact figure for people, grouped as the current
+ * LC_NUMERIC groups digits (English conventions in the C locale). */
 char          *lode_money_format_full  (LodeMoney  cents);
 
 G_END_DECLS

@@ -17,6 +17,7 @@ struct _LodePortfolio
   GListStore      *targets;
   LodeExportTable *exports;
   JsonObject      *extra;
+  LodeHistory     *history;
   gboolean         modified;
 };
 
@@ -97,6 +98,7 @@ lode_portfolio_dispose (GObject *object)
 {
   LodePortfolio *self = LODE_PORTFOLIO (object);
 
+  g_clear_object (&self->history);
   g_clear_object (&self->sources);
   g_clear_object (&self->minerals);
   g_clear_object (&self->projects);
@@ -402,4 +404,15 @@ lode_portfolio_set_extra (LodePortfolio *self,
     json_object_ref (extra);
   g_clear_pointer (&self->extra, json_object_unref);
   self->extra = extra;
+}
+
+LodeHistory *
+lode_portfolio_get_history (LodePortfolio *self)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  if (self->history == NULL)
+    self->history = lode_history_new (self);
+
+  return self->history;
 }

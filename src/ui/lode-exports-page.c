@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-cells.h"
+#include "lode-enum-types.h"
 #include "lode-exports-page.h"
 #include "lode-ui-format.h"
 
@@ -400,4 +401,68 @@ lode_exports_page_set_portfolio (LodeExportsPage *self,
   set_table (self, portfolio != NULL ? lode_portfolio_get_exports (portfolio) : NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
+}
+
+/* Showing the records behind a chart item */
+
+typedef struct
+{
+  char      *mineral;
+  char      *destination;
+  LodeStage  stage;
+  gboolean   any_stage;
+  int        year;
+} ExportsFilter;
+
+static void
+exports_filter_free (gpointer data)
+{
+  ExportsFilter *filter = data;
+
+  g_free (filter->mineral);
+  g_free (filter->destination);
+  g_free (filter);
+}
+
+static gboolean
+exports_filter_match (gpointer item,
+                      gpointer user_data)
+{
+  const ExportsFilter *filter = user_data;
+  const LodeExportRow *row = lode_export_record_get_row (LODE_EXPORT_RECORD (item));
+
+  return (filter->mineral == NULL || g_strcmp0 (row->mineral, filter->mineral) == 0) &&
+         (filter->destination == NULL || g_strcmp0 (row->destination, filter->destination) == 0) &&
+         (filter->any_stage || row->stage == filter->stage) &&
+         (filter->year == 0 || row->year == filter->year);
+}
+
+void
+lode_exports_page_show_filtered (LodeExportsPage *self,
+                                 const char      *mineral_id,
+                                 const char      *destination,
+                                 const char      *stage,
+                                 int              year)
+{
+  ExportsFilter *filter;
+  int stage_value = LODE_STAGE_UNKNOWN;
+  GtkFilterListModel *filtered;
+
+  g_return_if_fail (LODE_IS_EXPORTS_PAGE (self));
+
+  if (self->table == NULL)
+    return;
+
+  filter = g_new0 (ExportsFilter, 1);
+  filter->mineral = g_strdup (mineral_id);
+  filter->destination = g_strdup (destination);
+  filter->any_stage = stage == NULL || !lode_enum_from_nick (LODE_TYPE_STAGE, stage, &stage_value);
+  filter->stage = stage_value;
+  filter->year = year;
+
+  filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->table)),
+                                        GTK_FILTER (gtk_custom_filter_new (exports_filter_match, filter,
+                                                                           exports_filter_free)));
+  gtk_sort_list_model_set_model (self->sort_model, G_LIST_MODEL (filtered));
+  g_object_unref (filtered);
 }

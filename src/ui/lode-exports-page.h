@@ -14,4 +14,12 @@ LodePortfolio *lode_exports_page_get_portfolio (LodeExportsPage *self);
 void           lode_exports_page_set_portfolio (LodeExportsPage *self,
                                                 LodePortfolio   *portfolio);
 
+/* Shows only the records that match each criterion given (NULL or 0 for
+ * any): the records behind a bar or slice of a chart. */
+void           lode_exports_page_show_filtered (LodeExportsPage *self,
+                                                const char      *mineral_id,
+                                                const char      *destination,
+                                                const char      *stage,
+                                                int              year);
+
 G_END_DECLS

@@ -3,7 +3,19 @@
 
 #include <glib/gi18n.h>
 
+#include "lode-chart-country.h"
+#include "lode-chart-view.h"
+#include "lode-enum-types.h"
 #include "lode-overview-page.h"
+
+/* A headline figure: a card of a value, its caption and a detail. */
+typedef struct
+{
+  GtkWidget *child;
+  GtkLabel  *value;
+  GtkLabel  *caption;
+  GtkLabel  *detail;
+} Figure;
 
 struct _LodeOverviewPage
 {
@@ -12,18 +24,29 @@ struct _LodeOverviewPage
   /* Template widgets */
   GtkLabel        *title_label;
   GtkLabel        *description_label;
-  GtkLabel        *minerals_value;
-  GtkLabel        *records_value;
-  GtkLabel        *total_value;
-  GtkLabel        *latest_value;
-  GtkLabel        *latest_caption;
+  GtkWidget       *about_box;
+  GtkFlowBox      *figures;
+  GtkWidget       *targets_group;
+  GtkListBox      *targets_list;
+  GtkBox          *charts_box;
   GtkWidget       *sources_group;
   GtkListBox      *sources_list;
 
+  /* Headline figures */
+  Figure           latest;
+  Figure           leading;
+  Figure           destination;
+  Figure           growth;
+  Figure           reserves;
+  Figure           investment;
+
+  /* Charts: one view a kind, and one a target after them. */
+  LodeChartView   *views[LODE_N_CHART_KINDS];
+  GPtrArray       *target_views;
+
   LodePortfolio   *portfolio;
-  /* The models watched, so handlers can be taken off them again. */
-  GListModel      *minerals;
-  LodeExportTable *exports;
+  LodeChartData   *data;
+  guint            refresh_id;
 };
 
 G_DEFINE_FINAL_TYPE (LodeOverviewPage, lode_overview_page, ADW_TYPE_BIN)
@@ -36,13 +59,606 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-set_figure (GtkLabel   *label,
-            const char *text,
-            const char *tooltip)
+/* The charts of the page, in their order; target progress comes once a
+ * target. */
+static const LodeChartKind chart_order[] = {
+  LODE_CHART_EXPORTS_BY_MINERAL,
+  LODE_CHART_DESTINATIONS,
+  LODE_CHART_EXPORTS_OVER_TIME,
+  LODE_CHART_RESERVES,
+};
+
+/* Amount formatting */
+
+static char *
+money_short (LodeMoney value)
 {
-  gtk_label_set_label (label, text);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+  return lode_money_format_short (value);
+}
+
+static char *
+signed_percent (double fraction)
+{
+  /* TRANSLATORS: a change in percent, such as "+12.5 %" */
+  return g_strdup_printf (_("%+.1f %%"), fraction * 100.0);
+}
+
+/* Headline figures */
+
+static void
+figure_init (Figure     *figure,
+             GtkFlowBox *box)
+{
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "figure-card");
+
+  figure->value = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (figure->value, 0);
+  gtk_label_set_ellipsize (figure->value, PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (GTK_WIDGET (figure->value), "title-2");
+  gtk_widget_add_css_class (GTK_WIDGET (figure->value), "numeric");
+
+  figure->caption = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (figure->caption, 0);
+  gtk_label_set_wrap (figure->caption, TRUE);
+  gtk_label_set_max_width_chars (figure->caption, 24);
+  gtk_widget_add_css_class (GTK_WIDGET (figure->caption), "heading");
+
+  figure->detail = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (figure->detail, 0);
+  gtk_label_set_wrap (figure->detail, TRUE);
+  gtk_label_set_max_width_chars (figure->detail, 24);
+  gtk_label_set_width_chars (figure->detail, 16);
+  gtk_widget_add_css_class (GTK_WIDGET (figure->detail), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (figure->detail), "caption");
+
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (figure->value));
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (figure->caption));
+  gtk_box_append (GTK_BOX (card), GTK_WIDGET (figure->detail));
+
+  gtk_flow_box_append (box, card);
+  figure->child = gtk_widget_get_parent (card);
+  gtk_widget_set_focusable (figure->child, FALSE);
+}
+
+static void
+figure_set (Figure     *figure,
+            const char *value,
+            const char *exact,
+            const char *caption,
+            const char *detail)
+{
+  g_autofree char *accessible = NULL;
+
+  gtk_label_set_label (figure->value, value);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (figure->value), exact);
+  gtk_label_set_label (figure->caption, caption);
+  gtk_label_set_label (figure->detail, detail);
+  gtk_widget_set_visible (GTK_WIDGET (figure->detail), detail != NULL && *detail != '\0');
+  gtk_widget_set_visible (figure->child, TRUE);
+
+  accessible = g_strdup_printf ("%s: %s. %s", caption, exact != NULL ? exact : value, detail != NULL ? detail : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (figure->child),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static LodeMoney
+year_value (const LodeChartCell *cells,
+            LodeChartData       *data,
+            int                  year)
+{
+  if (data->first_year == 0 || year < data->first_year || year > data->last_year)
+    return 0;
+
+  return cells[year - data->first_year].value;
+}
+
+static gboolean
+has_year (const LodeChartCell *cells,
+          LodeChartData       *data,
+          int                  year)
+{
+  return data->first_year != 0 && year >= data->first_year && year <= data->last_year &&
+         cells[year - data->first_year].count > 0;
+}
+
+/* Exports in the latest year, and the change from the year before when
+ * the two years are comparable: when every mineral of the latest year has
+ * records in the year before too. A year with a fraction of the minerals
+ * would make any change meaningless. */
+static void
+update_latest (LodeOverviewPage *self,
+               LodeChartData    *data)
+{
+  int latest = data->last_year;
+  int previous = latest - 1;
+  LodeMoney value = year_value (data->years, data, latest);
+  g_autofree char *text = money_short (value);
+  g_autofree char *exact = lode_money_format_full (value);
+  g_autofree char *caption = NULL;
+  g_autofree char *detail = NULL;
+  guint n_latest = 0, n_shared = 0;
+
+  if (data->first_year == 0)
+    {
+      /* TRANSLATORS: shown in place of a figure that is not known */
+      figure_set (&self->latest, C_("figure", "—"), NULL, _("Exports in the latest year"),
+                  _("No export records"));
+      return;
+    }
+
+  for (guint i = 0; i < data->minerals->len; i++)
+    {
+      LodeChartMineral *mineral = g_ptr_array_index (data->minerals, i);
+
+      if (has_year (mineral->years, data, latest))
+        {
+          n_latest++;
+          if (has_year (mineral->years, data, previous))
+            n_shared++;
+        }
+    }
+
+  /* TRANSLATORS: the caption of a figure, as in "Exports in 2025" */
+  caption = g_strdup_printf (_("Exports in %d"), latest);
+
+  if (!has_year (data->years, data, previous))
+    {
+      /* TRANSLATORS: the latest year has no year before it to compare with */
+      detail = g_strdup_printf (_("No records of %d to compare with"), previous);
+    }
+  else if (n_shared < n_latest)
+    {
+      g_autofree char *before = money_short (year_value (data->years, data, previous));
+
+      /* TRANSLATORS: "Not comparable with 2024 ($0.29 M): records of only 1 of these 3 minerals" */
+      detail = g_strdup_printf (g_dngettext (NULL,
+                                             "Not comparable with %d (%s): records of only %u of these %u mineral",
+                                             "Not comparable with %d (%s): records of only %u of these %u minerals",
+                                             n_latest),
+                                previous, before, n_shared, n_latest);
+    }
+  else
+    {
+      LodeMoney before = year_value (data->years, data, previous);
+      g_autofree char *before_text = money_short (before);
+      g_autofree char *change = signed_percent (lode_money_to_double (value) / lode_money_to_double (before) - 1.0);
+
+      /* TRANSLATORS: "+12.5 % from $1.1 B in 2024" */
+      detail = g_strdup_printf (_("%s from %s in %d"), change, before_text, previous);
+    }
+
+  figure_set (&self->latest, text, exact, caption, detail);
+}
+
+/* The mineral with the most exports in the latest year. */
+static void
+update_leading (LodeOverviewPage *self,
+                LodeChartData    *data)
+{
+  LodeChartMineral *leading = NULL;
+  LodeMoney total = year_value (data->years, data, data->last_year);
+  g_autofree char *text = NULL;
+  g_autofree char *share = NULL;
+  g_autofree char *detail = NULL;
+
+  for (guint i = 0; i < data->minerals->len; i++)
+    {
+      LodeChartMineral *mineral = g_ptr_array_index (data->minerals, i);
+
+      if (has_year (mineral->years, data, data->last_year) &&
+          (leading == NULL ||
+           year_value (mineral->years, data, data->last_year) > year_value (leading->years, data, data->last_year)))
+        leading = mineral;
+    }
+
+  if (leading == NULL || total <= 0)
+    {
+      gtk_widget_set_visible (self->leading.child, FALSE);
+      return;
+    }
+
+  text = money_short (year_value (leading->years, data, data->last_year));
+  share = lode_chart_format_percent ((double) year_value (leading->years, data, data->last_year) / (double) total);
+  /* TRANSLATORS: "$1.15 B, 90.7 % of the exports of 2025" */
+  detail = g_strdup_printf (_("%s, %s of the exports of %d"), text, share, data->last_year);
+  figure_set (&self->leading, leading->name, NULL, _("Leading mineral"), detail);
+}
+
+static void
+update_destination (LodeOverviewPage *self,
+                    LodeChartData    *data)
+{
+  LodeChartDestination *top;
+  g_autofree char *share = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *detail = NULL;
+
+  if (data->destinations->len == 0 || data->total <= 0)
+    {
+      gtk_widget_set_visible (self->destination.child, FALSE);
+      return;
+    }
+
+  top = &g_array_index (data->destinations, LodeChartDestination, 0);
+  share = lode_chart_format_percent ((double) top->total.value / (double) data->total);
+  value = money_short (top->total.value);
+  /* TRANSLATORS: "100.0 % of all exports, $1.27 B" */
+  detail = g_strdup_printf (_("%s of all exports, %s"), share, value);
+  figure_set (&self->destination,
+              top->code != NULL ? lode_chart_country_name (top->code) : _("Destination not given"),
+              NULL, _("Top destination"), detail);
+}
+
+/* The largest rise from the year before to the latest year, of a mineral
+ * with records in both. */
+static void
+update_growth (LodeOverviewPage *self,
+               LodeChartData    *data)
+{
+  LodeChartMineral *fastest = NULL;
+  double best = 0;
+  int latest = data->last_year;
+  g_autofree char *now = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *detail = NULL;
+
+  for (guint i = 0; i < data->minerals->len; i++)
+    {
+      LodeChartMineral *mineral = g_ptr_array_index (data->minerals, i);
+      LodeMoney a = year_value (mineral->years, data, latest - 1);
+      LodeMoney b = year_value (mineral->years, data, latest);
+      double ratio;
+
+      if (!has_year (mineral->years, data, latest) || !has_year (mineral->years, data, latest - 1) || a <= 0)
+        continue;
+
+      ratio = (double) b / (double) a;
+      if (ratio > best)
+        {
+          best = ratio;
+          fastest = mineral;
+        }
+    }
+
+  if (fastest == NULL || best <= 1.0)
+    {
+      gtk_widget_set_visible (self->growth.child, FALSE);
+      return;
+    }
+
+  now = money_short (year_value (fastest->years, data, latest));
+  before = money_short (year_value (fastest->years, data, latest - 1));
+  /* TRANSLATORS: "Aluminium ores, 2025" */
+  caption = g_strdup_printf (_("%s, %d"), fastest->name, latest);
+  /* TRANSLATORS: "Up from $0.29 M in 2024, 48.8 times as much" */
+  detail = g_strdup_printf (_("Up from %s in %d, %.1f times as much"), before, latest - 1, best);
+  figure_set (&self->growth, now, NULL, caption, detail);
+}
+
+static void
+update_reserves (LodeOverviewPage *self,
+                 LodeChartData    *data)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *exact = NULL;
+  g_autofree char *detail = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < data->minerals->len; i++)
+    if (((LodeChartMineral *) g_ptr_array_index (data->minerals, i))->reserve_value > 0)
+      n++;
+
+  if (n == 0)
+    {
+      figure_set (&self->reserves, C_("figure", "—"), NULL, _("Estimated reserve value"),
+                  _("No reserve estimates with a value recorded"));
+      return;
+    }
+
+  text = money_short (data->reserve_value);
+  exact = lode_money_format_full (data->reserve_value);
+  detail = g_strdup_printf (g_dngettext (NULL, "Estimates of %u mineral", "Estimates of %u minerals", n), n);
+  figure_set (&self->reserves, text, exact, _("Estimated reserve value"), detail);
+}
+
+static void
+update_investment (LodeOverviewPage *self,
+                   LodeChartData    *data)
+{
+  g_autofree char *committed = NULL;
+  g_autofree char *exact = NULL;
+  g_autofree char *disbursed = NULL;
+  g_autofree char *detail = NULL;
+
+  if (data->committed <= 0 && data->disbursed <= 0)
+    {
+      figure_set (&self->investment, C_("figure", "—"), NULL, _("Investment committed"),
+                  _("No investment amounts recorded in the projects"));
+      return;
+    }
+
+  committed = money_short (data->committed);
+  exact = lode_money_format_full (data->committed);
+  disbursed = money_short (data->disbursed);
+  /* TRANSLATORS: the investment paid out of what was committed */
+  detail = g_strdup_printf (_("%s disbursed"), disbursed);
+  figure_set (&self->investment, committed, exact, _("Investment committed"), detail);
+}
+
+/* Targets */
+
+static char *
+describe_status (LodeChartTarget *target,
+                 const char     **badge,
+                 const char     **style)
+{
+  g_autofree char *base = money_short (target->baseline_value);
+  g_autofree char *recorded = money_short (target->recorded_baseline);
+  g_autofree char *achieved = lode_chart_format_percent (target->achieved);
+
+  *style = "dim-label";
+
+  switch (target->status)
+    {
+    case LODE_GROWTH_NO_REQUIREMENT:
+      *badge = _("Not measured");
+      return g_strdup (_("The target gives no baseline or target value to grow between"));
+
+    case LODE_GROWTH_NOT_MEASURABLE:
+      *badge = _("Not measured");
+      return g_strdup (_("Only export targets are measured against the records"));
+
+    case LODE_GROWTH_NO_LATER_YEAR:
+      *badge = _("Not measured yet");
+      /* TRANSLATORS: "No records after 2025 yet; 2025 has $1.27 B of the $2 B baseline" */
+      return g_strdup_printf (_("No records after %d yet; %d has %s of the %s baseline"),
+                              target->baseline_year, target->baseline_year, recorded, base);
+
+    case LODE_GROWTH_BASELINE_UNCOVERED:
+      *badge = _("Not measured");
+      /* TRANSLATORS: "Records of 2024 ($0.29 M) cover too little of the $3 B baseline to measure growth" */
+      return g_strdup_printf (_("Records of %d (%s) cover too little of the %s baseline to measure growth"),
+                              target->baseline_year, recorded, base);
+
+    case LODE_GROWTH_ON_TRACK:
+      *badge = _("On track");
+      *style = "success";
+      /* TRANSLATORS: "Recorded growth 30.1 % a year since 2025" */
+      return g_strdup_printf (_("Recorded growth %s a year since %d"), achieved, target->baseline_year);
+
+    case LODE_GROWTH_BEHIND:
+    default:
+      {
+        g_autofree char *shortfall = g_strdup_printf ("%.1f", target->shortfall * 100.0);
+
+        *badge = _("Behind");
+        *style = "warning";
+        /* TRANSLATORS: "Recorded growth 5.0 % a year since 2020: behind by 19.6 points a year" */
+        return g_strdup_printf (_("Recorded growth %s a year since %d: behind by %s points a year"),
+                                achieved, target->baseline_year, shortfall);
+      }
+    }
+}
+
+static GtkWidget *
+target_row_new (LodeChartTarget *target)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *badge_label;
+  g_autofree char *goal = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *need = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *low = money_short (target->low);
+  g_autofree char *high = money_short (target->high);
+  const char *badge;
+  const char *style;
+
+  goal = target->high != target->low ? g_strdup_printf ("%s–%s", low, high) : g_strdup (low);
+  /* TRANSLATORS: a target: "Mineral exports: $6 B–$8 B by 2030" */
+  title = g_strdup_printf (_("%s: %s by %d"), target->title, goal, target->target_year);
+
+  if (target->has_required)
+    {
+      g_autofree char *rate_low = lode_chart_format_percent (target->required_low);
+      g_autofree char *rate_high = lode_chart_format_percent (target->required_high);
+      g_autofree char *base = money_short (target->baseline_value);
+      g_autofree char *rate = target->high != target->low ?
+                              g_strdup_printf ("%s–%s", rate_low, rate_high) : g_strdup (rate_low);
+
+      LodeMoney gap_low = target->low - target->baseline_value;
+      LodeMoney gap_high = target->high - target->baseline_value;
+      g_autofree char *gap_low_text = money_short (MAX (gap_low, 0));
+      g_autofree char *gap_high_text = money_short (MAX (gap_high, 0));
+      g_autofree char *gap = gap_high != gap_low ?
+                             g_strdup_printf ("%s–%s", gap_low_text, gap_high_text) : g_strdup (gap_low_text);
+
+      /* TRANSLATORS: "Needs 24.6 %–32.0 % a year from $2 B in 2025: $4 B–$6 B more in 5 years" */
+      need = g_strdup_printf (g_dngettext (NULL,
+                                           "Needs %s a year from %s in %d: %s more in %d year",
+                                           "Needs %s a year from %s in %d: %s more in %d years",
+                                           target->target_year - target->baseline_year),
+                              rate, base, target->baseline_year, gap,
+                              target->target_year - target->baseline_year);
+    }
+
+  status = describe_status (target, &badge, &style);
+  subtitle = need != NULL ? g_strdup_printf ("%s\n%s", need, status) : g_strdup (status);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
+  badge_label = gtk_label_new (badge);
+  gtk_widget_add_css_class (badge_label, style);
+  gtk_widget_add_css_class (badge_label, "heading");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge_label);
+
+  return row;
+}
+
+static void
+update_targets (LodeOverviewPage *self,
+                LodeChartData    *data)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->targets_list))) != NULL)
+    gtk_list_box_remove (self->targets_list, child);
+
+  for (guint i = 0; i < data->targets->len; i++)
+    gtk_list_box_append (self->targets_list, target_row_new (g_ptr_array_index (data->targets, i)));
+
+  gtk_widget_set_visible (self->targets_group, data->targets->len > 0);
+}
+
+/* Charts */
+
+/* Opens the Exports page on the records of the item: its mineral,
+ * destination, stage and year, as far as it has them. */
+static void
+chart_item_activated (LodeChartView    *view,
+                      guint             index,
+                      LodeOverviewPage *self)
+{
+  LodeChart *chart = lode_chart_view_get_chart (view);
+  const LodeChartItem *item;
+  GVariantDict filter;
+
+  if (chart == NULL || index >= lode_chart_get_n_items (chart))
+    return;
+
+  item = lode_chart_get_item (chart, index);
+  g_variant_dict_init (&filter, NULL);
+  if (item->mineral != NULL)
+    g_variant_dict_insert (&filter, "mineral", "s", item->mineral);
+  if (item->destination != NULL)
+    g_variant_dict_insert (&filter, "destination", "s", item->destination);
+  if (item->stage != LODE_STAGE_UNKNOWN)
+    g_variant_dict_insert (&filter, "stage", "s", lode_enum_to_nick (LODE_TYPE_STAGE, item->stage));
+  if (item->year != 0)
+    g_variant_dict_insert (&filter, "year", "i", item->year);
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.show-exports",
+                                      g_variant_dict_end (&filter));
+}
+
+static GtkWidget *
+chart_card_new (LodeOverviewPage  *self,
+                LodeChartView    **view)
+{
+  GtkWidget *card = adw_bin_new ();
+
+  *view = LODE_CHART_VIEW (lode_chart_view_new ());
+  gtk_widget_set_margin_top (GTK_WIDGET (*view), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (*view), 6);
+  gtk_widget_set_margin_start (GTK_WIDGET (*view), 6);
+  gtk_widget_set_margin_end (GTK_WIDGET (*view), 6);
+  g_signal_connect_object (*view, "item-activated", G_CALLBACK (chart_item_activated), self, 0);
+  adw_bin_set_child (ADW_BIN (card), GTK_WIDGET (*view));
+  gtk_widget_add_css_class (card, "card");
+
+  return card;
+}
+
+static void
+update_charts (LodeOverviewPage *self,
+               LodeChartData    *data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (chart_order); i++)
+    {
+      g_autoptr(LodeChart) chart = data != NULL ? lode_chart_new (chart_order[i], data) : NULL;
+
+      lode_chart_view_set_chart (self->views[chart_order[i]], chart);
+    }
+
+  /* A chart with nothing to draw would only say so: the headline figures
+   * already do. */
+  for (guint i = 0; i < G_N_ELEMENTS (chart_order); i++)
+    {
+      gboolean has_data = data != NULL &&
+                          (chart_order[i] == LODE_CHART_RESERVES ? data->reserve_value > 0 : data->n_records > 0);
+
+      gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->views[chart_order[i]])), has_data);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->charts_box),
+                          data != NULL &&
+                          (data->n_records > 0 || data->reserve_value > 0 || data->targets->len > 0));
+
+  /* A chart a target, after the others. */
+  while (self->target_views->len > (data != NULL ? data->targets->len : 0))
+    {
+      GtkWidget *view = g_ptr_array_steal_index (self->target_views, self->target_views->len - 1);
+
+      gtk_box_remove (self->charts_box, gtk_widget_get_parent (view));
+    }
+  while (data != NULL && self->target_views->len < data->targets->len)
+    {
+      GtkWidget *previous = self->target_views->len > 0 ?
+                            g_ptr_array_index (self->target_views, self->target_views->len - 1) :
+                            GTK_WIDGET (self->views[LODE_CHART_EXPORTS_OVER_TIME]);
+      LodeChartView *view;
+      GtkWidget *card = chart_card_new (self, &view);
+
+      gtk_box_insert_child_after (self->charts_box, card, gtk_widget_get_parent (previous));
+      g_ptr_array_add (self->target_views, view);
+    }
+  for (guint i = 0; data != NULL && i < data->targets->len; i++)
+    {
+      g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_TARGET_PROGRESS, data);
+
+      lode_chart_set_target (chart, i);
+      lode_chart_view_set_chart (g_ptr_array_index (self->target_views, i), chart);
+    }
+}
+
+/* Aggregates the portfolio once and shows it. */
+static void
+refresh (LodeOverviewPage *self)
+{
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_pointer (&self->data, lode_chart_data_unref);
+
+  if (self->portfolio == NULL)
+    {
+      update_charts (self, NULL);
+      return;
+    }
+
+  self->data = lode_chart_data_new (self->portfolio);
+  update_latest (self, self->data);
+  update_leading (self, self->data);
+  update_destination (self, self->data);
+  update_growth (self, self->data);
+  update_reserves (self, self->data);
+  update_investment (self, self->data);
+  update_targets (self, self->data);
+  update_charts (self, self->data);
+}
+
+static gboolean
+refresh_timeout (gpointer user_data)
+{
+  LodeOverviewPage *self = user_data;
+
+  self->refresh_id = 0;
+  refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Edits come in bursts: aggregate once they settle. */
+static void
+queue_refresh (LodeOverviewPage *self)
+{
+  if (self->refresh_id == 0)
+    self->refresh_id = g_timeout_add (200, refresh_timeout, self);
 }
 
 static void
@@ -59,67 +675,7 @@ update_texts (LodeOverviewPage *self)
 
   gtk_label_set_label (self->title_label, title);
   gtk_label_set_label (self->description_label, description);
-  gtk_widget_set_visible (GTK_WIDGET (self->description_label),
-                          description != NULL && *description != '\0');
-}
-
-static void
-update_minerals (LodeOverviewPage *self)
-{
-  guint n_minerals = self->minerals != NULL ? g_list_model_get_n_items (self->minerals) : 0;
-  g_autofree char *text = g_strdup_printf ("%'u", n_minerals);
-
-  set_figure (self->minerals_value, text, NULL);
-}
-
-static void
-update_exports (LodeOverviewPage *self)
-{
-  guint n_records = 0;
-  LodeMoney total = 0;
-  g_autofree char *records_text = NULL;
-  g_autofree char *total_text = NULL;
-  g_autofree char *total_exact = NULL;
-
-  if (self->exports != NULL)
-    {
-      n_records = g_list_model_get_n_items (G_LIST_MODEL (self->exports));
-      total = lode_export_table_get_total (self->exports);
-    }
-
-  records_text = g_strdup_printf ("%'u", n_records);
-  set_figure (self->records_value, records_text, NULL);
-
-  total_text = lode_money_format_short (total);
-  total_exact = lode_money_format_full (total);
-  set_figure (self->total_value, total_text, total_exact);
-
-  if (n_records > 0)
-    {
-      g_autoptr(GArray) years = lode_export_table_aggregate (self->exports, LODE_EXPORT_FIELD_YEAR);
-      const LodeExportTotal *latest;
-      g_autofree char *latest_text = NULL;
-      g_autofree char *latest_exact = NULL;
-      g_autofree char *caption = NULL;
-
-      g_assert (years->len > 0);
-
-      /* Years come oldest first. */
-      latest = &g_array_index (years, LodeExportTotal, years->len - 1);
-      latest_text = lode_money_format_short (latest->value);
-      latest_exact = lode_money_format_full (latest->value);
-      /* TRANSLATORS: the caption of a figure, as in "Exports in 2025" */
-      caption = g_strdup_printf (_("Exports in %d"), latest->year);
-
-      set_figure (self->latest_value, latest_text, latest_exact);
-      gtk_label_set_label (self->latest_caption, caption);
-    }
-  else
-    {
-      /* TRANSLATORS: shown in place of a figure that is not known */
-      set_figure (self->latest_value, C_("figure", "—"), NULL);
-      gtk_label_set_label (self->latest_caption, _("Exports in the latest year"));
-    }
+  gtk_widget_set_visible (self->about_box, description != NULL && *description != '\0');
 }
 
 static void
@@ -183,22 +739,39 @@ update_sources (LodeOverviewPage *self)
                           sources != NULL && g_list_model_get_n_items (sources) > 0);
 }
 
+/* The lists whose changes change the figures. */
+static GListModel *
+watched_model (LodePortfolio *portfolio,
+               guint          index)
+{
+  switch (index)
+    {
+    case 0:
+      return G_LIST_MODEL (lode_portfolio_get_minerals (portfolio));
+    case 1:
+      return G_LIST_MODEL (lode_portfolio_get_exports (portfolio));
+    case 2:
+      return G_LIST_MODEL (lode_portfolio_get_projects (portfolio));
+    case 3:
+      return G_LIST_MODEL (lode_portfolio_get_targets (portfolio));
+    default:
+      return NULL;
+    }
+}
+
 static void
 disconnect_models (LodeOverviewPage *self)
 {
-  if (self->portfolio != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->portfolio, update_texts, self);
-      g_signal_handlers_disconnect_by_func (lode_portfolio_get_sources (self->portfolio),
-                                            update_sources, self);
-    }
-  if (self->minerals != NULL)
-    g_signal_handlers_disconnect_by_func (self->minerals, update_minerals, self);
-  if (self->exports != NULL)
-    g_signal_handlers_disconnect_by_func (self->exports, update_exports, self);
+  GListModel *model;
 
-  g_clear_object (&self->minerals);
-  g_clear_object (&self->exports);
+  if (self->portfolio == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (self->portfolio, update_texts, self);
+  g_signal_handlers_disconnect_by_func (lode_portfolio_get_sources (self->portfolio),
+                                        update_sources, self);
+  for (guint i = 0; (model = watched_model (self->portfolio, i)) != NULL; i++)
+    g_signal_handlers_disconnect_by_func (model, queue_refresh, self);
 }
 
 static void
@@ -207,12 +780,15 @@ lode_overview_page_dispose (GObject *object)
   LodeOverviewPage *self = LODE_OVERVIEW_PAGE (object);
 
   disconnect_models (self);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
 
   /* The bin's child goes first, so the template does not unparent it
    * behind the bin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->portfolio);
+  g_clear_pointer (&self->data, lode_chart_data_unref);
+  g_clear_pointer (&self->target_views, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lode_overview_page_parent_class)->dispose (object);
 }
@@ -277,11 +853,11 @@ lode_overview_page_class_init (LodeOverviewPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, description_label);
-  gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, minerals_value);
-  gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, records_value);
-  gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, total_value);
-  gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, latest_value);
-  gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, latest_caption);
+  gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, about_box);
+  gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, figures);
+  gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, targets_group);
+  gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, targets_list);
+  gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, charts_box);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, sources_group);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, sources_list);
 }
@@ -290,6 +866,17 @@ static void
 lode_overview_page_init (LodeOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  figure_init (&self->latest, self->figures);
+  figure_init (&self->leading, self->figures);
+  figure_init (&self->destination, self->figures);
+  figure_init (&self->growth, self->figures);
+  figure_init (&self->reserves, self->figures);
+  figure_init (&self->investment, self->figures);
+
+  self->target_views = g_ptr_array_new ();
+  for (guint i = 0; i < G_N_ELEMENTS (chart_order); i++)
+    gtk_box_append (self->charts_box, chart_card_new (self, &self->views[chart_order[i]]));
 }
 
 LodePortfolio *
@@ -315,8 +902,7 @@ lode_overview_page_set_portfolio (LodeOverviewPage *self,
 
   if (portfolio != NULL)
     {
-      self->minerals = g_object_ref (G_LIST_MODEL (lode_portfolio_get_minerals (portfolio)));
-      self->exports = g_object_ref (lode_portfolio_get_exports (portfolio));
+      GListModel *model;
 
       g_signal_connect_object (portfolio, "notify::title",
                                G_CALLBACK (update_texts), self, G_CONNECT_SWAPPED);
@@ -324,10 +910,9 @@ lode_overview_page_set_portfolio (LodeOverviewPage *self,
                                G_CALLBACK (update_texts), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (lode_portfolio_get_sources (portfolio), "items-changed",
                                G_CALLBACK (update_sources), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->minerals, "items-changed",
-                               G_CALLBACK (update_minerals), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->exports, "items-changed",
-                               G_CALLBACK (update_exports), self, G_CONNECT_SWAPPED);
+      for (guint i = 0; (model = watched_model (portfolio, i)) != NULL; i++)
+        g_signal_connect_object (model, "items-changed",
+                                 G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
     }
 
   gtk_list_box_bind_model (self->sources_list,
@@ -337,9 +922,8 @@ lode_overview_page_set_portfolio (LodeOverviewPage *self,
                            create_source_row, NULL, NULL);
 
   update_texts (self);
-  update_minerals (self);
-  update_exports (self);
   update_sources (self);
+  refresh (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
 }

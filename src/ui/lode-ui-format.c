@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lode-enum-types.h"
+#include "lode-settings.h"
 #include "lode-ui-format.h"
 
 const char *
@@ -127,6 +128,15 @@ lode_format_quantity (double   quantity,
 
   /* TRANSLATORS: a quantity and its unit, as in "1,200.5 t" */
   return g_strdup_printf (C_("quantity", "%s %s"), number, nick);
+}
+
+char *
+lode_format_money (LodeMoney cents)
+{
+  if (lode_settings_get_compact_figures ())
+    return lode_money_format_short (cents);
+
+  return lode_money_format_full (cents);
 }
 
 char *

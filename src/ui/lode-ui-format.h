@@ -17,6 +17,10 @@ const char *lode_format_month          (int               month);
 /* "1,200.5 t"; NULL when @quantity is unset. */
 char       *lode_format_quantity       (double            quantity,
                                         LodeUnit          unit);
+/* An amount as the "compact-figures" preference asks: "$1.14 B" or
+ * "$1,140,000,000.00". Connect to "changed::compact-figures" of
+ * lode_settings_get () to redraw when it changes. */
+char       *lode_format_money          (LodeMoney         cents);
 /* "$6 B" or "$6 B–$8 B" when @high differs from @low. */
 char       *lode_format_money_range    (LodeMoney         low,
                                         LodeMoney         high);

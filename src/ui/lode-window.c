@@ -10,33 +10,12 @@
 #include "lode-minerals-page.h"
 #include "lode-overview-page.h"
 #include "lode-projects-page.h"
+#include "lode-settings.h"
 #include "lode-targets-page.h"
 #include "lode-window.h"
 
-struct _LodeWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwViewSwitcherTitle *switcher_title;
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *main_stack;
-  AdwStatusPage        *loading_page;
-  GtkSpinner           *loading_spinner;
-  AdwViewStack         *stack;
-  LodeOverviewPage     *overview_page;
-  LodeMineralsPage     *minerals_page;
-  LodeExportsPage      *exports_page;
-  LodeProjectsPage     *projects_page;
-  LodeTargetsPage      *targets_page;
-  AdwViewSwitcherBar   *switcher_bar;
-
-  LodePortfolio        *portfolio;
-  GFile                *file;
-  /* Set while a file loads; cancelled and dropped to abandon the load. */
-  GCancellable         *load_cancellable;
-  GtkNativeDialog      *file_chooser;
-};
+#include "lode-drafts.h"
+#include "lode-window-private.h"
 
 G_DEFINE_FINAL_TYPE (LodeWindow, lode_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -50,8 +29,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static char *
-file_display_name (GFile *file)
+char *
+lode_window_file_display_name (GFile *file)
 {
   g_autofree char *basename = g_file_get_basename (file);
 
@@ -61,18 +40,15 @@ file_display_name (GFile *file)
   return g_filename_display_name (basename);
 }
 
-static void
-show_error (LodeWindow *self,
-            const char *heading,
-            const char *message)
+void
+lode_window_show_error (LodeWindow *self,
+                        const char *heading,
+                        const char *message)
 {
-  GtkWidget *dialog;
+  GObject *dialog = lode_dialog_new (heading, message);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  lode_dialog_add_response (dialog, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
+  lode_dialog_present (dialog, "close", "close", self);
 }
 
 /* The loader names the file at the start of each line; the dialog names it
@@ -130,8 +106,8 @@ describe_load_error (GFile      *file,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-update_title (LodeWindow *self)
+void
+lode_window_update_title (LodeWindow *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *window_title = NULL;
@@ -150,7 +126,7 @@ update_title (LodeWindow *self)
     }
 
   if (self->file != NULL)
-    name = file_display_name (self->file);
+    name = lode_window_file_display_name (self->file);
   else if (title != NULL)
     name = g_strdup (title);
 
@@ -166,10 +142,12 @@ update_title (LodeWindow *self)
     {
       header_title = g_strconcat (mark, title, NULL);
       adw_view_switcher_title_set_title (self->switcher_title, header_title);
-      if (self->file != NULL)
+      if (self->save_cancellable != NULL)
+        adw_view_switcher_title_set_subtitle (self->switcher_title, _("Saving…"));
+      else if (self->file != NULL)
         adw_view_switcher_title_set_subtitle (self->switcher_title, name);
       else
-        adw_view_switcher_title_set_subtitle (self->switcher_title, _("Built-in sample"));
+        adw_view_switcher_title_set_subtitle (self->switcher_title, _("Not saved to a file"));
     }
   else
     {
@@ -188,8 +166,8 @@ update_switcher_bar (LodeWindow *self)
                                     adw_view_switcher_title_get_title_visible (self->switcher_title));
 }
 
-static void
-update_state (LodeWindow *self)
+void
+lode_window_update_state (LodeWindow *self)
 {
   gboolean busy = self->load_cancellable != NULL;
   const char *page;
@@ -207,39 +185,45 @@ update_state (LodeWindow *self)
                                                      g_str_equal (page, "portfolio"));
   update_switcher_bar (self);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as",
-                                 self->portfolio != NULL && !busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", busy);
+  lode_window_documents_update_actions (self);
 }
 
-static void
-set_portfolio_and_file (LodeWindow    *self,
-                        LodePortfolio *portfolio,
-                        GFile         *file)
+void
+lode_window_set_portfolio_and_file (LodeWindow    *self,
+                                    LodePortfolio *portfolio,
+                                    GFile         *file)
 {
   gboolean portfolio_changed = self->portfolio != portfolio;
+  gboolean file_changed = self->file != file;
+  g_autoptr(LodePortfolio) old_portfolio = NULL;
 
   if (portfolio_changed)
     {
+      old_portfolio = self->portfolio != NULL ? g_object_ref (self->portfolio) : NULL;
+
       if (self->portfolio != NULL)
-        g_signal_handlers_disconnect_by_func (self->portfolio, update_title, self);
+        g_signal_handlers_disconnect_by_func (self->portfolio, lode_window_update_title, self);
 
       g_set_object (&self->portfolio, portfolio);
 
       if (portfolio != NULL)
         {
           g_signal_connect_object (portfolio, "notify::title",
-                                   G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+                                   G_CALLBACK (lode_window_update_title), self, G_CONNECT_SWAPPED);
           g_signal_connect_object (portfolio, "notify::modified",
-                                   G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+                                   G_CALLBACK (lode_window_update_title), self, G_CONNECT_SWAPPED);
         }
     }
 
   if (g_set_object (&self->file, file))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 
-  update_title (self);
-  update_state (self);
+  if (portfolio_changed || file_changed)
+    lode_window_documents_changed (self, old_portfolio);
+
+  lode_window_update_title (self);
+  lode_window_update_state (self);
 
   if (portfolio_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
@@ -250,7 +234,7 @@ set_loading (LodeWindow   *self,
              GCancellable *cancellable,
              GFile        *file)
 {
-  gboolean was_busy = self->load_cancellable != NULL;
+  gboolean was_busy = lode_window_get_busy (self);
 
   if (self->load_cancellable != NULL && self->load_cancellable != cancellable)
     g_cancellable_cancel (self->load_cancellable);
@@ -258,16 +242,35 @@ set_loading (LodeWindow   *self,
 
   if (file != NULL)
     {
-      g_autofree char *name = file_display_name (file);
+      g_autofree char *name = lode_window_file_display_name (file);
       g_autofree char *title = g_strdup_printf (_("Opening “%s”…"), name);
 
       adw_status_page_set_title (self->loading_page, title);
     }
 
-  update_state (self);
+  lode_window_update_state (self);
 
-  if (was_busy != (cancellable != NULL))
+  if (was_busy != lode_window_get_busy (self))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* What a load reads (@source), and the file and draft the window keeps for
+ * it: a restored draft is read from the drafts folder but belongs to the
+ * file it was a draft of. */
+typedef struct
+{
+  GFile *source;
+  GFile *file;
+  char  *draft_id;
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_object (&data->source);
+  g_clear_object (&data->file);
+  g_free (data->draft_id);
+  g_free (data);
 }
 
 static void
@@ -276,11 +279,11 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  GFile *file = task_data;
+  LoadData *data = task_data;
   GError *error = NULL;
   LodePortfolio *portfolio;
 
-  portfolio = lode_portfolio_load_file (file, cancellable, &error);
+  portfolio = lode_portfolio_load_file (data->source, cancellable, &error);
   if (portfolio == NULL)
     g_task_return_error (task, error);
   else
@@ -296,7 +299,8 @@ load_done (GObject      *source_object,
   GTask *task = G_TASK (result);
   g_autoptr(LodePortfolio) portfolio = NULL;
   g_autoptr(GError) error = NULL;
-  GFile *file = g_task_get_task_data (task);
+  LoadData *data = g_task_get_task_data (task);
+  GFile *file = data->source;
 
   /* A load that was cancelled, or replaced by a newer one, changes nothing. */
   if (g_task_get_cancellable (task) != self->load_cancellable)
@@ -309,186 +313,28 @@ load_done (GObject      *source_object,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_autofree char *name = file_display_name (file);
+          g_autofree char *name = lode_window_file_display_name (file);
           g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
           g_autofree char *body = describe_load_error (file, error->message);
 
-          show_error (self, heading, body);
+          lode_window_show_error (self, heading, body);
         }
       return;
     }
 
-  set_portfolio_and_file (self, portfolio, file);
-}
-
-static void
-open_response (GtkNativeDialog *native,
-               int              response,
-               LodeWindow      *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
+  if (data->draft_id != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      if (file != NULL)
-        lode_window_open_file (self, file);
+      /* Restored work is unsaved, and undo cannot reach a saved state. */
+      lode_portfolio_set_modified (portfolio, TRUE);
+      lode_history_clear (lode_portfolio_get_history (portfolio));
+      lode_window_set_portfolio_and_file (self, portfolio, data->file);
+      lode_window_documents_adopt_draft (self, data->draft_id);
     }
-
-  g_clear_object (&self->file_chooser);
-}
-
-static void
-add_filters (GtkFileChooser *chooser)
-{
-  g_autoptr(GtkFileFilter) portfolios = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (portfolios, _("Lode portfolios"));
-  gtk_file_filter_add_mime_type (portfolios, "application/json");
-  gtk_file_filter_add_suffix (portfolios, "json");
-  gtk_file_chooser_add_filter (chooser, portfolios);
-
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (chooser, all);
-
-  gtk_file_chooser_set_filter (chooser, portfolios);
-}
-
-static void
-set_chooser_folder (LodeWindow     *self,
-                    GtkFileChooser *chooser)
-{
-  g_autoptr(GFile) folder = NULL;
-
-  if (self->file == NULL)
-    return;
-
-  folder = g_file_get_parent (self->file);
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
-}
-
-static void
-open_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  LodeWindow *self = LODE_WINDOW (widget);
-  GtkFileChooserNative *native;
-
-  if (self->file_chooser != NULL)
-    gtk_native_dialog_destroy (self->file_chooser);
-  g_clear_object (&self->file_chooser);
-
-  native = gtk_file_chooser_native_new (_("Open Portfolio"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  add_filters (GTK_FILE_CHOOSER (native));
-  set_chooser_folder (self, GTK_FILE_CHOOSER (native));
-  g_signal_connect (native, "response", G_CALLBACK (open_response), self);
-
-  self->file_chooser = GTK_NATIVE_DIALOG (native);
-  gtk_native_dialog_show (self->file_chooser);
-}
-
-static void
-save_to_file (LodeWindow *self,
-              GFile      *file)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
-
-  g_assert (self->portfolio != NULL);
-
-  if (!lode_portfolio_save_file (self->portfolio, file, TRUE, NULL, &error))
+  else
     {
-      show_error (self, _("Could Not Save File"), error->message);
-      return;
+      lode_window_set_portfolio_and_file (self, portfolio, file);
+      lode_window_documents_loaded (self, file);
     }
-
-  lode_portfolio_set_modified (self->portfolio, FALSE);
-  set_portfolio_and_file (self, self->portfolio, file);
-
-  name = file_display_name (file);
-  message = g_strdup_printf (_("Saved “%s”"), name);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-static void
-save_as_response (GtkNativeDialog *native,
-                  int              response,
-                  LodeWindow      *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT && self->portfolio != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      if (file != NULL)
-        save_to_file (self, file);
-    }
-
-  g_clear_object (&self->file_chooser);
-}
-
-static char *
-suggested_file_name (LodeWindow *self)
-{
-  const char *title;
-  char *name;
-
-  if (self->file != NULL)
-    {
-      g_autofree char *basename = g_file_get_basename (self->file);
-
-      if (basename != NULL)
-        return g_filename_display_name (basename);
-    }
-
-  title = lode_portfolio_get_title (self->portfolio);
-  if (title == NULL || *title == '\0')
-    title = _("Portfolio");
-
-  name = g_strconcat (title, ".json", NULL);
-  g_strdelimit (name, "/\\", '-');
-
-  return name;
-}
-
-static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  LodeWindow *self = LODE_WINDOW (widget);
-  GtkFileChooserNative *native;
-  g_autofree char *name = NULL;
-
-  if (self->portfolio == NULL)
-    return;
-
-  if (self->file_chooser != NULL)
-    gtk_native_dialog_destroy (self->file_chooser);
-  g_clear_object (&self->file_chooser);
-
-  native = gtk_file_chooser_native_new (_("Save Portfolio As"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Save"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  add_filters (GTK_FILE_CHOOSER (native));
-  set_chooser_folder (self, GTK_FILE_CHOOSER (native));
-  name = suggested_file_name (self);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_signal_connect (native, "response", G_CALLBACK (save_as_response), self);
-
-  self->file_chooser = GTK_NATIVE_DIALOG (native);
-  gtk_native_dialog_show (self->file_chooser);
 }
 
 static void
@@ -496,9 +342,7 @@ open_sample_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  g_autoptr(LodePortfolio) sample = lode_portfolio_new_sample ();
-
-  lode_window_set_portfolio (LODE_WINDOW (widget), sample);
+  lode_window_documents_confirm (LODE_WINDOW (widget), LODE_PENDING_SAMPLE, NULL);
 }
 
 static void
@@ -509,21 +353,60 @@ cancel_open_action (GtkWidget  *widget,
   set_loading (LODE_WINDOW (widget), NULL, NULL);
 }
 
+/* Window size and state: restored when a window is made, saved when it
+ * closes or is destroyed (as Ctrl+Q does, without asking it to close).
+ * The size saved is the unmaximized one. */
+static gboolean
+save_window_state (LodeWindow *self)
+{
+  GSettings *settings = lode_settings_get ();
+  gboolean maximized = gtk_window_is_maximized (GTK_WINDOW (self));
+  int width;
+  int height;
+
+  g_settings_set_boolean (settings, "window-maximized", maximized);
+  if (!maximized)
+    {
+      gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+      if (width > 0 && height > 0)
+        {
+          g_settings_set_int (settings, "window-width", width);
+          g_settings_set_int (settings, "window-height", height);
+        }
+    }
+
+  return FALSE;
+}
+
+static void
+restore_window_state (LodeWindow *self)
+{
+  GSettings *settings = lode_settings_get ();
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  g_signal_connect (self, "close-request", G_CALLBACK (save_window_state), NULL);
+}
+
 static void
 lode_window_dispose (GObject *object)
 {
   LodeWindow *self = LODE_WINDOW (object);
 
+  save_window_state (self);
+
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
 
-  if (self->file_chooser != NULL)
-    gtk_native_dialog_destroy (self->file_chooser);
-  g_clear_object (&self->file_chooser);
+  lode_window_documents_dispose (self);
 
   if (self->portfolio != NULL)
-    g_signal_handlers_disconnect_by_func (self->portfolio, update_title, self);
+    g_signal_handlers_disconnect_by_func (self->portfolio, lode_window_update_title, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_WINDOW);
 
@@ -579,6 +462,32 @@ lode_window_set_property (GObject      *object,
     }
 }
 
+/* "win.show-exports" a{sv}: the Exports page on the records of a chart
+ * item, by any of "mineral", "destination", "stage" (strings) and "year"
+ * (int32). */
+static void
+show_exports_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LodeWindow *self = LODE_WINDOW (widget);
+  GVariantDict filter;
+  const char *mineral = NULL;
+  const char *destination = NULL;
+  const char *stage = NULL;
+  gint32 year = 0;
+
+  g_variant_dict_init (&filter, parameter);
+  g_variant_dict_lookup (&filter, "mineral", "&s", &mineral);
+  g_variant_dict_lookup (&filter, "destination", "&s", &destination);
+  g_variant_dict_lookup (&filter, "stage", "&s", &stage);
+  g_variant_dict_lookup (&filter, "year", "i", &year);
+
+  adw_view_stack_set_visible_child_name (self->stack, "exports");
+  lode_exports_page_show_filtered (self->exports_page, mineral, destination, stage, year);
+  g_variant_dict_clear (&filter);
+}
+
 static void
 lode_window_class_init (LodeWindowClass *klass)
 {
@@ -612,14 +521,11 @@ lode_window_class_init (LodeWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+  lode_window_documents_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
+  gtk_widget_class_install_action (widget_class, "win.show-exports", "a{sv}", show_exports_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-open", NULL);
 
   g_type_ensure (LODE_TYPE_EXPORTS_PAGE);
@@ -641,6 +547,8 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, projects_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, targets_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, history_section);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, recent_menu);
   gtk_widget_class_bind_template_callback (widget_class, update_switcher_bar);
 }
 
@@ -652,8 +560,11 @@ lode_window_init (LodeWindow *self)
   if (g_strcmp0 (PROFILE, "Devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
-  update_title (self);
-  update_state (self);
+  restore_window_state (self);
+  lode_window_documents_init (self);
+
+  lode_window_update_title (self);
+  lode_window_update_state (self);
 }
 
 LodeWindow *
@@ -681,7 +592,7 @@ lode_window_set_portfolio (LodeWindow    *self,
   g_return_if_fail (LODE_IS_WINDOW (self));
   g_return_if_fail (portfolio == NULL || LODE_IS_PORTFOLIO (portfolio));
 
-  set_portfolio_and_file (self, portfolio, NULL);
+  lode_window_set_portfolio_and_file (self, portfolio, NULL);
 }
 
 GFile *
@@ -697,24 +608,66 @@ lode_window_get_busy (LodeWindow *self)
 {
   g_return_val_if_fail (LODE_IS_WINDOW (self), FALSE);
 
-  return self->load_cancellable != NULL;
+  return self->load_cancellable != NULL || self->save_cancellable != NULL;
+}
+
+void
+lode_window_notify_busy (LodeWindow *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+void
+lode_window_add_toast (LodeWindow *self,
+                       AdwToast   *toast)
+{
+  g_return_if_fail (LODE_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+start_load (LodeWindow *self,
+            LoadData   *data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GTask) task = NULL;
+
+  set_loading (self, cancellable, data->source);
+
+  task = g_task_new (self, cancellable, load_done, NULL);
+  g_task_set_source_tag (task, start_load);
+  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_run_in_thread (task, load_thread);
 }
 
 void
 lode_window_open_file (LodeWindow *self,
                        GFile      *file)
 {
-  g_autoptr(GCancellable) cancellable = NULL;
-  g_autoptr(GTask) task = NULL;
+  LoadData *data;
 
   g_return_if_fail (LODE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  cancellable = g_cancellable_new ();
-  set_loading (self, cancellable, file);
+  data = g_new0 (LoadData, 1);
+  data->source = g_object_ref (file);
+  start_load (self, data);
+}
 
-  task = g_task_new (self, cancellable, load_done, NULL);
-  g_task_set_source_tag (task, lode_window_open_file);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, load_thread);
+void
+lode_window_restore_draft (LodeWindow *self,
+                           const char *draft_id)
+{
+  LoadData *data;
+
+  g_return_if_fail (LODE_IS_WINDOW (self));
+  g_return_if_fail (draft_id != NULL);
+
+  data = g_new0 (LoadData, 1);
+  data->source = lode_draft_get_file (draft_id);
+  data->file = lode_draft_get_original (draft_id);
+  data->draft_id = g_strdup (draft_id);
+  start_load (self, data);
 }

@@ -21,7 +21,20 @@ GFile         *lode_window_get_file      (LodeWindow     *self);
  * failure it keeps what it showed and presents the error in a dialog. */
 void           lode_window_open_file     (LodeWindow     *self,
                                           GFile          *file);
-/* TRUE while a file is being loaded. */
+/* Loads the draft @draft_id (see lode-drafts.h) as unsaved work on the
+ * file it was a draft of. */
+void           lode_window_restore_draft (LodeWindow     *self,
+                                          const char     *draft_id);
+/* Saves the portfolio to @file in a worker thread, as Save As does once a
+ * file is chosen; failures are shown in a dialog. */
+void           lode_window_save_to_file  (LodeWindow     *self,
+                                          GFile          *file);
+/* The id of the draft of the unsaved work shown, or NULL. */
+const char    *lode_window_get_draft_id  (LodeWindow     *self);
+/* TRUE while a file is being loaded or saved. */
 gboolean       lode_window_get_busy      (LodeWindow     *self);
+/* Shows @toast over the pages; takes ownership of it. */
+void           lode_window_add_toast     (LodeWindow     *self,
+                                          AdwToast       *toast);
 
 G_END_DECLS

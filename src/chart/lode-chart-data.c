@@ -1,0 +1,500 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "lode-units.h"
+
+#include "lode-chart-data.h"
+
+/* Records of the baseline year must reach this share of the target's
+ * baseline for the growth since then to say anything about the target. */
+#define BASELINE_COVERAGE 0.5
+
+void
+lode_chart_cell_add (LodeChartCell *cell,
+                     LodeMoney      value,
+                     const char    *source,
+                     int            year)
+{
+  if (cell->count == 0)
+    {
+      cell->source = source;
+      cell->year = year;
+    }
+  else
+    {
+      if (cell->source != source)
+        cell->source = LODE_CHART_SOURCES_MIXED;
+      if (cell->year != year)
+        cell->year = 0;
+    }
+
+  cell->value += value;
+  cell->count++;
+}
+
+double
+lode_growth_rate (double from,
+                  double to,
+                  double years)
+{
+  if (!(from > 0.0) || !(to >= 0.0) || !(years > 0.0) || !isfinite (from) || !isfinite (to))
+    return NAN;
+
+  return pow (to / from, 1.0 / years) - 1.0;
+}
+
+static void
+chart_mineral_free (gpointer data)
+{
+  LodeChartMineral *mineral = data;
+
+  g_free ((char *) mineral->id);
+  g_free (mineral->name);
+  g_free (mineral->years);
+  g_free (mineral->months);
+  g_free (mineral);
+}
+
+static void
+chart_target_free (gpointer data)
+{
+  LodeChartTarget *target = data;
+
+  g_free (target->id);
+  g_free (target->title);
+  g_free ((char *) target->mineral);
+  g_free ((char *) target->destination);
+  g_free (target->actual);
+  g_free (target);
+}
+
+static int
+compare_minerals (gconstpointer a,
+                  gconstpointer b)
+{
+  const LodeChartMineral *ma = *(LodeChartMineral * const *) a;
+  const LodeChartMineral *mb = *(LodeChartMineral * const *) b;
+
+  if (ma->total.value != mb->total.value)
+    return ma->total.value > mb->total.value ? -1 : 1;
+  if (ma->reserve_value != mb->reserve_value)
+    return ma->reserve_value > mb->reserve_value ? -1 : 1;
+
+  return g_strcmp0 (ma->id, mb->id);
+}
+
+static int
+compare_destinations (gconstpointer a,
+                      gconstpointer b)
+{
+  const LodeChartDestination *da = a;
+  const LodeChartDestination *db = b;
+
+  if (da->total.value != db->total.value)
+    return da->total.value > db->total.value ? -1 : 1;
+
+  return g_strcmp0 (da->code, db->code);
+}
+
+/* A copy of @str that lives as long as @self. */
+static const char *
+keep_string (LodeChartData *self,
+             const char    *str)
+{
+  char *kept;
+
+  if (str == NULL)
+    return NULL;
+
+  kept = g_hash_table_lookup (self->strings, str);
+  if (kept == NULL)
+    {
+      kept = g_strdup (str);
+      g_hash_table_add (self->strings, kept);
+    }
+
+  return kept;
+}
+
+static void
+add_reserves (LodeChartData    *self,
+              LodeChartMineral *chart_mineral,
+              LodeMineral      *mineral)
+{
+  GListModel *reserves = lode_mineral_get_reserves (mineral);
+  guint n = g_list_model_get_n_items (reserves);
+  double tonnes = 0.0;
+  gboolean mass = TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeReserve) reserve = g_list_model_get_item (reserves, i);
+      LodeMoney value = lode_reserve_get_value (reserve);
+      LodeUnit unit = lode_reserve_get_unit (reserve);
+      double quantity = lode_reserve_get_quantity (reserve);
+
+      if (value != LODE_MONEY_UNSET)
+        chart_mineral->reserve_value += value;
+      if (chart_mineral->reserve_source == NULL)
+        chart_mineral->reserve_source = keep_string (self, lode_reserve_get_source (reserve));
+
+      if (unit == LODE_UNIT_NONE || !isfinite (quantity) || quantity < 0)
+        continue;
+
+      if (chart_mineral->reserve_unit == LODE_UNIT_NONE)
+        chart_mineral->reserve_unit = unit;
+
+      if (lode_unit_is_mass (unit) && mass)
+        tonnes += quantity * lode_unit_to_tonnes (unit);
+      else if (unit == chart_mineral->reserve_unit)
+        chart_mineral->reserve_quantity += quantity, mass = FALSE;
+      else
+        chart_mineral->reserve_mixed_units = TRUE;
+    }
+
+  if (mass && chart_mineral->reserve_unit != LODE_UNIT_NONE)
+    chart_mineral->reserve_quantity = tonnes / lode_unit_to_tonnes (chart_mineral->reserve_unit);
+}
+
+static LodeChartTarget *
+chart_target_new (LodeChartData *self,
+                  LodeTarget    *target)
+{
+  LodeChartTarget *chart_target = g_new0 (LodeChartTarget, 1);
+  LodeMoney high;
+
+  chart_target->id = g_strdup (lode_target_get_id (target));
+  chart_target->title = g_strdup (lode_target_get_title (target));
+  chart_target->source = keep_string (self, lode_target_get_source (target));
+  chart_target->exports = lode_target_get_metric_kind (target) == LODE_METRIC_KIND_EXPORTS;
+  chart_target->mineral = g_strdup (lode_target_get_metric_mineral (target));
+  chart_target->destination = g_strdup (lode_target_get_metric_destination (target));
+  chart_target->baseline_year = lode_target_get_baseline_year (target);
+  chart_target->baseline_value = lode_target_get_baseline_value (target);
+  chart_target->target_year = lode_target_get_target_year (target);
+  chart_target->low = lode_target_get_target_low (target);
+  high = lode_target_get_target_high (target);
+  chart_target->high = high != LODE_MONEY_UNSET ? high : chart_target->low;
+  chart_target->has_required = lode_target_required_growth (target, FALSE, &chart_target->required_low);
+  if (chart_target->has_required && high != LODE_MONEY_UNSET)
+    lode_target_required_growth (target, TRUE, &chart_target->required_high);
+  else
+    chart_target->required_high = chart_target->required_low;
+  chart_target->actual = g_new0 (LodeChartCell, lode_chart_data_get_n_years (self));
+
+  return chart_target;
+}
+
+/* Whether the records tell how the target's metric grew, and how fast. */
+static void
+measure_growth (LodeChartData   *self,
+                LodeChartTarget *target)
+{
+  guint n_years = lode_chart_data_get_n_years (self);
+
+  target->status = LODE_GROWTH_NO_REQUIREMENT;
+  if (!target->has_required)
+    return;
+
+  target->status = LODE_GROWTH_NOT_MEASURABLE;
+  if (!target->exports)
+    return;
+
+  for (guint i = n_years; i > 0; i--)
+    {
+      if (target->actual[i - 1].count > 0)
+        {
+          target->latest_year = self->first_year + (int) i - 1;
+          target->latest_value = target->actual[i - 1].value;
+          break;
+        }
+    }
+
+  if (target->baseline_year >= self->first_year && target->baseline_year <= self->last_year)
+    target->recorded_baseline = target->actual[target->baseline_year - self->first_year].value;
+
+  if (target->latest_year <= target->baseline_year)
+    {
+      target->status = LODE_GROWTH_NO_LATER_YEAR;
+      return;
+    }
+
+  if ((double) target->recorded_baseline < BASELINE_COVERAGE * (double) target->baseline_value)
+    {
+      target->status = LODE_GROWTH_BASELINE_UNCOVERED;
+      return;
+    }
+
+  target->achieved = lode_growth_rate (target->recorded_baseline, target->latest_value,
+                                       target->latest_year - target->baseline_year);
+  if (target->achieved + 1e-12 >= target->required_low)
+    {
+      target->status = LODE_GROWTH_ON_TRACK;
+    }
+  else
+    {
+      target->status = LODE_GROWTH_BEHIND;
+      target->shortfall = target->required_low - target->achieved;
+    }
+}
+
+static void
+add_sources (LodeChartData *self,
+             LodePortfolio *portfolio)
+{
+  GListModel *sources = G_LIST_MODEL (lode_portfolio_get_sources (portfolio));
+
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(LodeSource) source = g_list_model_get_item (sources, i);
+      const char *publisher = lode_source_get_publisher (source);
+      const char *date = lode_source_get_date (source);
+      char *text;
+
+      if (publisher != NULL && date != NULL)
+        text = g_strdup_printf ("%s, %s", publisher, date);
+      else if (publisher != NULL)
+        text = g_strdup (publisher);
+      else
+        text = g_strdup (lode_source_get_title (source));
+
+      g_hash_table_insert (self->source_titles, g_strdup (lode_source_get_id (source)), text);
+    }
+}
+
+LodeChartData *
+lode_chart_data_new (LodePortfolio *portfolio)
+{
+  LodeChartData *self;
+  LodeExportTable *exports;
+  GListModel *minerals;
+  GListModel *targets;
+  GListModel *projects;
+  g_autoptr(GHashTable) by_mineral = NULL;
+  g_autoptr(GHashTable) by_destination = NULL;
+  LodeChartMineral *last_mineral = NULL;
+  const char *last_row_mineral = NULL;
+  LodeExportRow row;
+  guint n_years;
+  guint n_rows;
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
+
+  self = g_new0 (LodeChartData, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->title = g_strdup (lode_portfolio_get_title (portfolio));
+  self->minerals = g_ptr_array_new_with_free_func (chart_mineral_free);
+  self->destinations = g_array_new (FALSE, TRUE, sizeof (LodeChartDestination));
+  self->targets = g_ptr_array_new_with_free_func (chart_target_free);
+  self->source_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  exports = lode_portfolio_get_exports (portfolio);
+  self->table = g_object_ref (exports);
+  n_rows = lode_export_table_get_n_rows (exports);
+  self->n_records = n_rows;
+
+  /* The span of years sizes the arrays. */
+  for (guint i = 0; i < n_rows; i++)
+    {
+      lode_export_table_get_row (exports, i, &row);
+      if (self->first_year == 0 || row.year < self->first_year)
+        self->first_year = row.year;
+      if (row.year > self->last_year)
+        self->last_year = row.year;
+    }
+  n_years = lode_chart_data_get_n_years (self);
+  self->years = g_new0 (LodeChartCell, n_years);
+
+  by_mineral = g_hash_table_new (g_str_hash, g_str_equal);
+  minerals = G_LIST_MODEL (lode_portfolio_get_minerals (portfolio));
+  for (guint i = 0; i < g_list_model_get_n_items (minerals); i++)
+    {
+      g_autoptr(LodeMineral) mineral = g_list_model_get_item (minerals, i);
+      LodeChartMineral *chart_mineral = g_new0 (LodeChartMineral, 1);
+
+      chart_mineral->id = g_strdup (lode_mineral_get_id (mineral));
+      chart_mineral->name = g_strdup (lode_mineral_get_name (mineral));
+      chart_mineral->years = g_new0 (LodeChartCell, n_years);
+      chart_mineral->months = g_new0 (LodeChartCell, n_years * 12);
+      add_reserves (self, chart_mineral, mineral);
+      self->reserve_value += chart_mineral->reserve_value;
+      g_ptr_array_add (self->minerals, chart_mineral);
+      g_hash_table_insert (by_mineral, (gpointer) chart_mineral->id, chart_mineral);
+    }
+
+  targets = G_LIST_MODEL (lode_portfolio_get_targets (portfolio));
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(LodeTarget) target = g_list_model_get_item (targets, i);
+
+      g_ptr_array_add (self->targets, chart_target_new (self, target));
+    }
+
+  /* The one pass over the records. */
+  by_destination = g_hash_table_new (g_direct_hash, g_direct_equal);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      LodeChartMineral *mineral;
+      gpointer index;
+      guint y;
+
+      lode_export_table_get_row (exports, i, &row);
+      y = row.year - self->first_year;
+
+      /* Mineral ids are interned: records of one mineral share a pointer. */
+      if (last_mineral != NULL && last_row_mineral == row.mineral)
+        mineral = last_mineral;
+      else
+        mineral = g_hash_table_lookup (by_mineral, row.mineral);
+
+      if (mineral == NULL)
+        {
+          /* A record of a mineral the portfolio does not list. */
+          mineral = g_new0 (LodeChartMineral, 1);
+          mineral->id = g_strdup (row.mineral);
+          mineral->name = g_strdup (row.mineral);
+          mineral->years = g_new0 (LodeChartCell, n_years);
+          mineral->months = g_new0 (LodeChartCell, n_years * 12);
+          g_ptr_array_add (self->minerals, mineral);
+          g_hash_table_insert (by_mineral, (gpointer) mineral->id, mineral);
+        }
+      last_mineral = mineral;
+      last_row_mineral = row.mineral;
+
+      self->total += row.value;
+      lode_chart_cell_add (&self->years[y], row.value, row.source, row.year);
+      lode_chart_cell_add (&self->stages[row.stage], row.value, row.source, row.year);
+      lode_chart_cell_add (&mineral->total, row.value, row.source, row.year);
+      lode_chart_cell_add (&mineral->stages[row.stage], row.value, row.source, row.year);
+      lode_chart_cell_add (&mineral->years[y], row.value, row.source, row.year);
+      if (row.month >= 1 && row.month <= 12)
+        {
+          lode_chart_cell_add (&mineral->months[y * 12 + row.month - 1], row.value, row.source, row.year);
+          self->has_months = TRUE;
+        }
+
+      if (!g_hash_table_lookup_extended (by_destination, row.destination, NULL, &index))
+        {
+          LodeChartDestination destination = { row.destination, { 0, 0, NULL } };
+
+          g_array_append_val (self->destinations, destination);
+          index = GUINT_TO_POINTER (self->destinations->len - 1);
+          g_hash_table_insert (by_destination, (gpointer) row.destination, index);
+        }
+      lode_chart_cell_add (&g_array_index (self->destinations, LodeChartDestination,
+                                           GPOINTER_TO_UINT (index)).total,
+                           row.value, row.source, row.year);
+
+      for (guint t = 0; t < self->targets->len; t++)
+        {
+          LodeChartTarget *target = g_ptr_array_index (self->targets, t);
+
+          if (target->exports &&
+              (target->mineral == NULL || g_strcmp0 (target->mineral, row.mineral) == 0) &&
+              (target->destination == NULL || g_strcmp0 (target->destination, row.destination) == 0))
+            lode_chart_cell_add (&target->actual[y], row.value, row.source, row.year);
+        }
+    }
+
+  g_ptr_array_sort (self->minerals, compare_minerals);
+  g_array_sort (self->destinations, compare_destinations);
+
+  for (guint t = 0; t < self->targets->len; t++)
+    measure_growth (self, g_ptr_array_index (self->targets, t));
+
+  projects = G_LIST_MODEL (lode_portfolio_get_projects (portfolio));
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(LodeProject) project = g_list_model_get_item (projects, i);
+
+      if (lode_project_get_committed (project) != LODE_MONEY_UNSET)
+        self->committed += lode_project_get_committed (project);
+      if (lode_project_get_disbursed (project) != LODE_MONEY_UNSET)
+        self->disbursed += lode_project_get_disbursed (project);
+    }
+
+  add_sources (self, portfolio);
+
+  return self;
+}
+
+LodeChartData *
+lode_chart_data_ref (LodeChartData *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+
+  return self;
+}
+
+void
+lode_chart_data_unref (LodeChartData *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_free (self->title);
+  g_free (self->years);
+  g_ptr_array_unref (self->minerals);
+  g_array_unref (self->destinations);
+  g_ptr_array_unref (self->targets);
+  g_hash_table_unref (self->source_titles);
+  g_hash_table_unref (self->strings);
+  g_object_unref (self->table);
+  g_free (self);
+}
+
+guint
+lode_chart_data_get_n_years (LodeChartData *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->first_year == 0 ? 0 : (guint) (self->last_year - self->first_year + 1);
+}
+
+guint
+lode_chart_data_count_minerals_in_year (LodeChartData *self,
+                                        int            year)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (self->first_year == 0 || year < self->first_year || year > self->last_year)
+    return 0;
+
+  for (guint i = 0; i < self->minerals->len; i++)
+    {
+      LodeChartMineral *mineral = g_ptr_array_index (self->minerals, i);
+
+      if (mineral->years[year - self->first_year].count > 0)
+        count++;
+    }
+
+  return count;
+}
+
+const char *
+lode_chart_data_describe_source (LodeChartData *self,
+                                 const char    *source)
+{
+  const char *text;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (source == NULL)
+    return NULL;
+  if (source == LODE_CHART_SOURCES_MIXED)
+    return _("several sources");
+
+  text = g_hash_table_lookup (self->source_titles, source);
+
+  return text != NULL ? text : source;
+}

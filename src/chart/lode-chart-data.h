@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lode-portfolio.h"
+
+G_BEGIN_DECLS
+
+/* The figures the charts draw, aggregated once from a portfolio in a single
+ * pass over its export table. Charts are redrawn from these aggregates,
+ * never from the records. The data does not follow later edits: build a new
+ * one when the portfolio changes. */
+
+/* The source of a cell whose records name different sources. */
+#define LODE_CHART_SOURCES_MIXED ((const char *) "\x01")
+
+typedef struct
+{
+  LodeMoney   value;
+  guint       count;
+  const char *source;     /* source id, NULL, or LODE_CHART_SOURCES_MIXED */
+  int         year;       /* of all its records, or 0 when they differ */
+} LodeChartCell;
+
+typedef struct
+{
+  const char    *id;
+  char          *name;
+  LodeChartCell  total;
+  LodeChartCell  stages[LODE_N_STAGES];  /* by LodeStage */
+  /* By year (first_year…last_year) and by month ((year - first_year) * 12 +
+   * month - 1, records without a month in no month). */
+  LodeChartCell *years;
+  LodeChartCell *months;
+  /* Reserve estimates: value, and quantity in one unit (mass units in
+   * tonnes, converted back to the first unit seen). */
+  LodeMoney      reserve_value;
+  double         reserve_quantity;
+  LodeUnit       reserve_unit;
+  gboolean       reserve_mixed_units;
+  const char    *reserve_source;
+} LodeChartMineral;
+
+typedef struct
+{
+  const char    *code;                   /* interned; NULL for unknown */
+  LodeChartCell  total;
+} LodeChartDestination;
+
+typedef enum
+{
+  LODE_GROWTH_NO_REQUIREMENT,   /* the target cannot say what it needs */
+  LODE_GROWTH_NOT_MEASURABLE,   /* the metric is not in the export data */
+  LODE_GROWTH_NO_LATER_YEAR,    /* no records after the baseline year yet */
+  LODE_GROWTH_BASELINE_UNCOVERED, /* records of the baseline year fall far short of it */
+  LODE_GROWTH_ON_TRACK,
+  LODE_GROWTH_BEHIND,
+} LodeGrowthStatus;
+
+typedef struct
+{
+  char            *id;
+  char            *title;
+  const char      *source;
+  const char      *mineral;             /* metric filter, or NULL */
+  const char      *destination;         /* metric filter, or NULL */
+  gboolean         exports;             /* an export metric */
+  int              baseline_year;
+  LodeMoney        baseline_value;
+  int              target_year;
+  LodeMoney        low;
+  LodeMoney        high;                /* equal to low without a range */
+  gboolean         has_required;
+  double           required_low;        /* growth a year, 0.25 = 25 % */
+  double           required_high;
+  /* The metric's total by year in the records, first_year…last_year. */
+  LodeChartCell   *actual;
+  LodeGrowthStatus status;
+  int              latest_year;         /* latest year with records, or 0 */
+  LodeMoney        latest_value;
+  LodeMoney        recorded_baseline;   /* records of the baseline year */
+  double           achieved;            /* compound growth a year since the baseline */
+  double           shortfall;           /* required_low - achieved, when behind */
+} LodeChartTarget;
+
+typedef struct _LodeChartData LodeChartData;
+
+struct _LodeChartData
+{
+  /*< private >*/
+  gatomicrefcount       ref_count;
+  /* The strings of the records (ids, codes) are the table's, so it is kept;
+   * other strings are copied into @strings. */
+  LodeExportTable      *table;
+  GHashTable           *strings;
+  /*< public, read-only >*/
+  char                 *title;
+  int                   first_year;     /* 0 without records */
+  int                   last_year;
+  gboolean              has_months;     /* some records name a month */
+  guint                 n_records;
+  LodeMoney             total;
+  LodeChartCell         stages[LODE_N_STAGES];
+  LodeChartCell        *years;          /* first_year…last_year, all minerals */
+  GPtrArray            *minerals;       /* LodeChartMineral, largest exports first */
+  GArray               *destinations;   /* LodeChartDestination, largest first */
+  GPtrArray            *targets;        /* LodeChartTarget, in the file's order */
+  GHashTable           *source_titles;  /* id → "Publisher, date" */
+  LodeMoney             reserve_value;
+  LodeMoney             committed;
+  LodeMoney             disbursed;
+};
+
+LodeChartData    *lode_chart_data_new          (LodePortfolio *portfolio);
+LodeChartData    *lode_chart_data_ref          (LodeChartData *self);
+void              lode_chart_data_unref        (LodeChartData *self);
+
+guint             lode_chart_data_get_n_years  (LodeChartData *self);
+/* How many minerals have records in @year. */
+guint             lode_chart_data_count_minerals_in_year (LodeChartData *self,
+                                                          int            year);
+/* "Publisher, 2025-09-26" for a source id; "several sources" when mixed. */
+const char       *lode_chart_data_describe_source (LodeChartData *self,
+                                                   const char    *source);
+
+/* Compound growth a year from @from to @to over @years: (to/from)^(1/years) - 1.
+ * NAN when it cannot be told. */
+double            lode_growth_rate             (double         from,
+                                                double         to,
+                                                double         years);
+
+/* Folds a record's @value, @source and @year into @cell. */
+void              lode_chart_cell_add          (LodeChartCell *cell,
+                                                LodeMoney      value,
+                                                const char    *source,
+                                                int            year);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeChartData, lode_chart_data_unref)
+
+G_END_DECLS

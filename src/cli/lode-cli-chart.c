@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "lode-chart.h"
+
+#include "lode-cli-chart.h"
+
+#define DEFAULT_WIDTH  800
+#define DEFAULT_HEIGHT 450
+#define MAX_SIDE       20000
+
+void
+lode_cli_chart_options_clear (LodeCliChartOptions *options)
+{
+  g_clear_pointer (&options->chart, g_free);
+  g_clear_pointer (&options->output, g_free);
+  g_clear_pointer (&options->target, g_free);
+}
+
+GOptionEntry *
+lode_cli_chart_entries (LodeCliChartOptions *options)
+{
+  const GOptionEntry entries[] = {
+    { "list", 'l', 0, G_OPTION_ARG_NONE, &options->list, N_("List the charts and exit"), NULL },
+    { "chart", 'c', 0, G_OPTION_ARG_STRING, &options->chart, N_("The chart to draw"), N_("NAME") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &options->output, N_("The file to write: .png, .svg or .pdf"), N_("OUT") },
+    { "width", 0, 0, G_OPTION_ARG_INT, &options->width, N_("Width in points (default 800)"), N_("W") },
+    { "height", 0, 0, G_OPTION_ARG_INT, &options->height, N_("Height in points (default 450)"), N_("H") },
+    { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &options->scale, N_("Pixels a point in PNG files (default 1; 2 for HiDPI)"), N_("S") },
+    { "target", 't', 0, G_OPTION_ARG_STRING, &options->target, N_("The target of target-progress (default the first)"), N_("ID") },
+    { "monthly", 'm', 0, G_OPTION_ARG_NONE, &options->monthly, N_("Exports over time by month"), NULL },
+    { "dark", 'd', 0, G_OPTION_ARG_NONE, &options->dark, N_("Colours for a dark background"), NULL },
+    { NULL }
+  };
+
+  return g_memdup2 (entries, sizeof entries);
+}
+
+const char *
+lode_cli_chart_description (void)
+{
+  return _("Draws chart NAME of the portfolio FILE into OUT, a PNG, SVG or PDF\n"
+           "file by its extension: the same picture as in the window. Run\n"
+           "“lode-cli chart --list” for the names of the charts.\n"
+           "\n"
+           "Exit status: 0 on success, 1 if FILE does not load or OUT cannot be\n"
+           "written, 2 on wrong usage (such as an unknown chart).");
+}
+
+char *
+lode_cli_chart_list (void)
+{
+  GString *out = g_string_new (NULL);
+  int width = 0;
+
+  for (guint i = 0; i < LODE_N_CHART_KINDS; i++)
+    width = MAX (width, (int) strlen (lode_chart_kind_get_name (i)));
+
+  for (guint i = 0; i < LODE_N_CHART_KINDS; i++)
+    g_string_append_printf (out, "%-*s  %s\n", width, lode_chart_kind_get_name (i),
+                            lode_chart_kind_get_description (i));
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+has_chart_suffix (const char *path)
+{
+  const char *dot = strrchr (path, '.');
+
+  return dot != NULL &&
+         (g_ascii_strcasecmp (dot, ".png") == 0 ||
+          g_ascii_strcasecmp (dot, ".svg") == 0 ||
+          g_ascii_strcasecmp (dot, ".pdf") == 0);
+}
+
+gboolean
+lode_cli_chart_check (LodeCliChartOptions  *options,
+                      char                **message)
+{
+  if (options->chart == NULL)
+    *message = g_strdup (_("missing --chart NAME"));
+  else if (!lode_chart_kind_from_name (options->chart, NULL))
+    *message = g_strdup_printf (_("unknown chart “%s” (see --list)"), options->chart);
+  else if (options->output == NULL)
+    *message = g_strdup (_("missing --output OUT"));
+  else if (!has_chart_suffix (options->output))
+    *message = g_strdup_printf (_("%s: unsupported output format (use .png, .svg or .pdf)"), options->output);
+  else if (options->width < 0 || options->width > MAX_SIDE || options->height < 0 || options->height > MAX_SIDE ||
+           (options->width > 0 && options->width < 100) || (options->height > 0 && options->height < 100))
+    *message = g_strdup_printf (_("width and height must be between %d and %d"), 100, MAX_SIDE);
+  else if (options->scale != 0 && (options->scale < 0.5 || options->scale > 4))
+    *message = g_strdup (_("scale must be between 0.5 and 4"));
+  else
+    return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+lode_cli_chart_write (LodePortfolio        *portfolio,
+                      LodeCliChartOptions  *options,
+                      GError              **error)
+{
+  g_autoptr(LodeChartData) data = NULL;
+  g_autoptr(LodeChart) chart = NULL;
+  LodeChartKind kind;
+
+  if (!lode_chart_kind_from_name (options->chart, &kind))
+    g_return_val_if_reached (FALSE);
+
+  data = lode_chart_data_new (portfolio);
+  chart = lode_chart_new (kind, data);
+  lode_chart_set_monthly (chart, options->monthly);
+  lode_chart_set_dark (chart, options->dark);
+
+  if (options->target != NULL)
+    {
+      guint i;
+
+      for (i = 0; i < data->targets->len; i++)
+        {
+          LodeChartTarget *target = g_ptr_array_index (data->targets, i);
+
+          if (g_strcmp0 (target->id, options->target) == 0)
+            break;
+        }
+
+      if (i == data->targets->len)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("no target “%s” in the portfolio"), options->target);
+          return FALSE;
+        }
+      lode_chart_set_target (chart, i);
+    }
+
+  return lode_chart_write_file (chart, options->output,
+                                options->width > 0 ? options->width : DEFAULT_WIDTH,
+                                options->height > 0 ? options->height : DEFAULT_HEIGHT,
+                                options->scale > 0 ? options->scale : 1.0,
+                                error);
+}

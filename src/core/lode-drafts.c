@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "lode-drafts.h"
+
+#define DRAFT_GROUP "Draft"
+
+char *
+lode_drafts_get_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "lode", "drafts", NULL);
+}
+
+char *
+lode_draft_new_id (void)
+{
+  return g_uuid_string_random ();
+}
+
+static char *
+draft_path (const char *id,
+            const char *suffix)
+{
+  g_autofree char *dir = lode_drafts_get_dir ();
+  g_autofree char *name = g_strconcat (id, suffix, NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static gboolean
+is_draft_id (const char *id)
+{
+  return g_uuid_string_is_valid (id);
+}
+
+gboolean
+lode_draft_write (const char  *id,
+                  GBytes      *bytes,
+                  GFile       *original,
+                  GError     **error)
+{
+  g_autofree char *dir = lode_drafts_get_dir ();
+  g_autofree char *json_path = NULL;
+  g_autofree char *ini_path = NULL;
+  g_autofree char *ini_data = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  const GFileSetContentsFlags flags = G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE;
+  gsize ini_length;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (id != NULL && is_draft_id (id), FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (original == NULL || G_IS_FILE (original), FALSE);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (original != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (original);
+
+      g_key_file_set_string (key_file, DRAFT_GROUP, "file", uri);
+    }
+  g_key_file_set_int64 (key_file, DRAFT_GROUP, "saved", g_get_real_time () / G_USEC_PER_SEC);
+  ini_data = g_key_file_to_data (key_file, &ini_length, NULL);
+
+  /* The key file first: a draft without its key file would be taken for
+   * untitled work. */
+  ini_path = draft_path (id, ".ini");
+  if (!g_file_set_contents_full (ini_path, ini_data, ini_length, flags, 0600, error))
+    return FALSE;
+
+  json_path = draft_path (id, ".json");
+  data = g_bytes_get_data (bytes, &length);
+
+  return g_file_set_contents_full (json_path, data, length, flags, 0600, error);
+}
+
+void
+lode_draft_delete (const char *id)
+{
+  g_autofree char *json_path = NULL;
+  g_autofree char *ini_path = NULL;
+
+  g_return_if_fail (id != NULL);
+
+  json_path = draft_path (id, ".json");
+  ini_path = draft_path (id, ".ini");
+  g_unlink (json_path);
+  g_unlink (ini_path);
+}
+
+typedef struct
+{
+  char   *id;
+  gint64  mtime;
+} Found;
+
+static int
+compare_found (gconstpointer a,
+               gconstpointer b)
+{
+  const Found *fa = a;
+  const Found *fb = b;
+
+  if (fa->mtime != fb->mtime)
+    return fa->mtime < fb->mtime ? -1 : 1;
+
+  return strcmp (fa->id, fb->id);
+}
+
+GStrv
+lode_drafts_list (void)
+{
+  g_autofree char *dir_path = lode_drafts_get_dir ();
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
+  GPtrArray *ids = g_ptr_array_new ();
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      GStatBuf buf;
+      Found f;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+
+      f.id = g_strndup (name, strlen (name) - strlen (".json"));
+      path = g_build_filename (dir_path, name, NULL);
+      if (!is_draft_id (f.id) || g_stat (path, &buf) != 0)
+        {
+          g_free (f.id);
+          continue;
+        }
+
+      f.mtime = buf.st_mtime;
+      g_array_append_val (found, f);
+    }
+
+  g_array_sort (found, compare_found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      Found *f = &g_array_index (found, Found, i);
+
+      g_ptr_array_add (ids, f->id);
+    }
+  g_ptr_array_add (ids, NULL);
+
+  return (GStrv) g_ptr_array_free (ids, FALSE);
+}
+
+GFile *
+lode_draft_get_file (const char *id)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  path = draft_path (id, ".json");
+
+  return g_file_new_for_path (path);
+}
+
+GFile *
+lode_draft_get_original (const char *id)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *uri = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  path = draft_path (id, ".ini");
+  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL))
+    return NULL;
+
+  uri = g_key_file_get_string (key_file, DRAFT_GROUP, "file", NULL);
+  if (uri == NULL || *uri == '\0')
+    return NULL;
+
+  return g_file_new_for_uri (uri);
+}

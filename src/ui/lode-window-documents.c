@@ -1,0 +1,1294 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lode-drafts.h"
+#include "lode-portfolio-io.h"
+
+#include "lode-window-private.h"
+
+/* The window's documents: new, open, save and save as, recent files, files
+ * dropped on the window, undo and redo, the question about unsaved changes,
+ * drafts of unsaved work, and files changed on disk by other programs. */
+
+#define DRAFT_DELAY_SECONDS 2
+#define MONITOR_DELAY_MS    300
+#define RECENT_MAX          8
+
+static void start_save (LodeWindow *self,
+                        GFile      *file);
+static void save_as    (LodeWindow *self);
+
+/* Dialogs */
+
+GObject *
+lode_dialog_new (const char *heading,
+                 const char *body)
+{
+#if ADW_CHECK_VERSION(1, 5, 0)
+  return G_OBJECT (adw_alert_dialog_new (heading, body));
+#else
+  return G_OBJECT (adw_message_dialog_new (NULL, heading, body));
+#endif
+}
+
+void
+lode_dialog_add_response (GObject               *dialog,
+                          const char            *id,
+                          const char            *label,
+                          AdwResponseAppearance  appearance)
+{
+#if ADW_CHECK_VERSION(1, 5, 0)
+  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), id, label);
+  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), id, appearance);
+#else
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), id, label);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), id, appearance);
+#endif
+}
+
+void
+lode_dialog_set_extra_child (GObject   *dialog,
+                             GtkWidget *child)
+{
+#if ADW_CHECK_VERSION(1, 5, 0)
+  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), child);
+#else
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), child);
+#endif
+}
+
+void
+lode_dialog_present (GObject    *dialog,
+                     const char *default_response,
+                     const char *close_response,
+                     LodeWindow *parent)
+{
+#if ADW_CHECK_VERSION(1, 5, 0)
+  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), default_response);
+  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), close_response);
+  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (parent));
+#else
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), default_response);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), close_response);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (parent));
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  gtk_window_present (GTK_WINDOW (dialog));
+#endif
+}
+
+void
+lode_dialog_close (GObject *dialog)
+{
+#if ADW_CHECK_VERSION(1, 5, 0)
+  adw_dialog_force_close (ADW_DIALOG (dialog));
+#else
+  gtk_window_destroy (GTK_WINDOW (dialog));
+#endif
+}
+
+/* Actions' state */
+
+static LodeHistory *
+get_history (LodeWindow *self)
+{
+  return self->portfolio != NULL ? lode_portfolio_get_history (self->portfolio) : NULL;
+}
+
+static void
+set_map_action_enabled (LodeWindow *self,
+                        const char *name,
+                        gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+static void
+update_history_menu (LodeWindow *self)
+{
+  LodeHistory *history = get_history (self);
+  const char *undo_label = history != NULL ? lode_history_get_undo_label (history) : NULL;
+  const char *redo_label = history != NULL ? lode_history_get_redo_label (history) : NULL;
+  g_autofree char *undo = NULL;
+  g_autofree char *redo = NULL;
+  g_autoptr(GMenuItem) undo_item = NULL;
+  g_autoptr(GMenuItem) redo_item = NULL;
+
+  if (undo_label != NULL)
+    /* TRANSLATORS: a menu item; %s names a change, such as "Delete Copper" */
+    undo = g_strdup_printf (_("_Undo %s"), undo_label);
+  else
+    undo = g_strdup (_("_Undo"));
+
+  if (redo_label != NULL)
+    /* TRANSLATORS: a menu item; %s names a change, such as "Delete Copper" */
+    redo = g_strdup_printf (_("_Redo %s"), redo_label);
+  else
+    redo = g_strdup (_("_Redo"));
+
+  undo_item = g_menu_item_new (undo, "win.undo");
+  redo_item = g_menu_item_new (redo, "win.redo");
+  g_menu_remove_all (self->history_section);
+  g_menu_append_item (self->history_section, undo_item);
+  g_menu_append_item (self->history_section, redo_item);
+}
+
+void
+lode_window_documents_update_actions (LodeWindow *self)
+{
+  LodeHistory *history = get_history (self);
+  gboolean busy = lode_window_get_busy (self);
+  gboolean has_portfolio = self->portfolio != NULL;
+
+  set_map_action_enabled (self, "undo", !busy && history != NULL && lode_history_get_can_undo (history));
+  set_map_action_enabled (self, "redo", !busy && history != NULL && lode_history_get_can_redo (history));
+  set_map_action_enabled (self, "save", !busy && has_portfolio);
+  set_map_action_enabled (self, "rename", !busy && has_portfolio);
+  set_map_action_enabled (self, "set-title", !busy && has_portfolio);
+  set_map_action_enabled (self, "new", self->save_cancellable == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !busy && has_portfolio);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", self->save_cancellable == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", self->save_cancellable == NULL);
+
+  /* Nothing changes the portfolio while it is written out. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), self->save_cancellable == NULL);
+}
+
+/* Drafts */
+
+static void
+delete_draft (LodeWindow *self)
+{
+  g_autofree char *id = g_steal_pointer (&self->draft_id);
+
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+  if (id != NULL)
+    lode_draft_delete (id);
+}
+
+typedef struct
+{
+  char   *id;
+  GBytes *bytes;
+  GFile  *original;
+} DraftData;
+
+static void
+draft_data_free (DraftData *data)
+{
+  g_free (data->id);
+  g_bytes_unref (data->bytes);
+  g_clear_object (&data->original);
+  g_free (data);
+}
+
+static void
+draft_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  DraftData *data = task_data;
+  GError *error = NULL;
+
+  if (lode_draft_write (data->id, data->bytes, data->original, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+draft_done (GObject      *source_object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  LodeWindow *self = LODE_WINDOW (source_object);
+  DraftData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  /* The work was saved or discarded while its draft was written. */
+  if (g_strcmp0 (self->draft_id, data->id) != 0 && !self->keep_draft)
+    {
+      lode_draft_delete (data->id);
+      return;
+    }
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not keep a draft of unsaved changes: %s"),
+                                                  error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+}
+
+static gboolean
+write_draft (gpointer user_data)
+{
+  LodeWindow *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  DraftData *data;
+  gint64 start;
+
+  self->draft_timeout_id = 0;
+
+  if (self->portfolio == NULL || !lode_portfolio_get_modified (self->portfolio))
+    {
+      delete_draft (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (self->draft_id == NULL)
+    self->draft_id = lode_draft_new_id ();
+
+  /* The text is made here, where edits happen; the worker only writes it. */
+  start = g_get_monotonic_time ();
+  data = g_new0 (DraftData, 1);
+  data->id = g_strdup (self->draft_id);
+  data->bytes = lode_portfolio_to_bytes (self->portfolio);
+  self->draft_cost_us = g_get_monotonic_time () - start;
+  data->original = self->file != NULL ? g_object_ref (self->file) : NULL;
+
+  task = g_task_new (self, NULL, draft_done, NULL);
+  g_task_set_source_tag (task, write_draft);
+  g_task_set_task_data (task, data, (GDestroyNotify) draft_data_free);
+  g_task_run_in_thread (task, draft_thread);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_draft (LodeWindow *self)
+{
+  guint delay_ms;
+
+  g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+
+  if (self->portfolio == NULL)
+    return;
+
+  if (!lode_portfolio_get_modified (self->portfolio))
+    {
+      delete_draft (self);
+      return;
+    }
+
+  /* Making the text of a large portfolio takes a while (about 3 ms per
+   * thousand export records): drafts of those wait longer, so that making
+   * them takes at most a tenth of the time. */
+  delay_ms = MAX (DRAFT_DELAY_SECONDS * 1000, self->draft_cost_us / 100);
+  self->draft_timeout_id = g_timeout_add (delay_ms, write_draft, self);
+}
+
+void
+lode_window_documents_adopt_draft (LodeWindow *self,
+                                   const char *draft_id)
+{
+  g_free (self->draft_id);
+  self->draft_id = g_strdup (draft_id);
+}
+
+const char *
+lode_window_get_draft_id (LodeWindow *self)
+{
+  g_return_val_if_fail (LODE_IS_WINDOW (self), NULL);
+
+  return self->draft_id;
+}
+
+/* History */
+
+static void
+history_changed (LodeWindow *self)
+{
+  update_history_menu (self);
+  lode_window_documents_update_actions (self);
+  schedule_draft (self);
+}
+
+static void
+undo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  LodeWindow *self = user_data;
+  LodeHistory *history = get_history (self);
+
+  if (history != NULL && !lode_window_get_busy (self))
+    lode_history_undo (history);
+}
+
+static void
+redo_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  LodeWindow *self = user_data;
+  LodeHistory *history = get_history (self);
+
+  if (history != NULL && !lode_window_get_busy (self))
+    lode_history_redo (history);
+}
+
+static void
+set_title_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  LodeWindow *self = user_data;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *title = g_strstrip (g_variant_dup_string (parameter, NULL));
+
+  if (self->portfolio == NULL || *title == '\0' || lode_window_get_busy (self))
+    return;
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, title);
+  lode_history_set_property (get_history (self), _("Rename Portfolio"),
+                             G_OBJECT (self->portfolio), "title", &value);
+}
+
+static void
+rename_response (GObject    *dialog,
+                 const char *response,
+                 LodeWindow *self)
+{
+  GtkEditable *entry = g_object_get_data (dialog, "entry");
+
+  if (g_str_equal (response, "rename"))
+    g_action_group_activate_action (G_ACTION_GROUP (self), "set-title",
+                                    g_variant_new_string (gtk_editable_get_text (entry)));
+}
+
+static void
+rename_entry_activated (GtkEntry *entry,
+                        GObject  *dialog)
+{
+  g_signal_emit_by_name (dialog, "response", "rename");
+  lode_dialog_close (dialog);
+}
+
+static void
+rename_activated (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  LodeWindow *self = user_data;
+  GtkWidget *entry;
+  GObject *dialog;
+
+  if (self->portfolio == NULL)
+    return;
+
+  dialog = lode_dialog_new (_("Rename Portfolio"), NULL);
+  entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), lode_portfolio_get_title (self->portfolio));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Title"),
+                                  -1);
+  lode_dialog_set_extra_child (dialog, entry);
+  g_object_set_data (dialog, "entry", entry);
+  lode_dialog_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  lode_dialog_add_response (dialog, "rename", _("_Rename"), ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response), self, 0);
+  g_signal_connect_object (entry, "activate", G_CALLBACK (rename_entry_activated), dialog, 0);
+  lode_dialog_present (dialog, "rename", "cancel", self);
+  gtk_widget_grab_focus (entry);
+}
+
+/* Files changed on disk */
+
+static char *
+query_etag (GFile *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_ETAG_VALUE, G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (info == NULL)
+    return NULL;
+
+  return g_strdup (g_file_info_get_etag (info));
+}
+
+static void
+remember_disk_state (LodeWindow *self)
+{
+  g_free (self->disk_etag);
+  self->disk_etag = self->file != NULL ? query_etag (self->file) : NULL;
+}
+
+static void
+reload_response (GObject    *dialog,
+                 const char *response,
+                 LodeWindow *self)
+{
+  g_clear_object (&self->reload_dialog);
+
+  if (g_str_equal (response, "reload") && self->file != NULL)
+    {
+      /* The dialog said that unsaved changes are lost. */
+      delete_draft (self);
+      lode_window_open_file (self, self->file);
+    }
+}
+
+static void
+offer_reload (LodeWindow *self)
+{
+  g_autofree char *name = lode_window_file_display_name (self->file);
+  g_autofree char *heading = g_strdup_printf (_("“%s” Changed on Disk"), name);
+  const char *body;
+  GObject *dialog;
+
+  if (self->reload_dialog != NULL)
+    return;
+
+  if (self->portfolio != NULL && lode_portfolio_get_modified (self->portfolio))
+    body = _("Another program changed the file. Reloading it discards your unsaved changes.");
+  else
+    body = _("Another program changed the file.");
+
+  dialog = lode_dialog_new (heading, body);
+  lode_dialog_add_response (dialog, "keep", _("_Keep Current"), ADW_RESPONSE_DEFAULT);
+  lode_dialog_add_response (dialog, "reload", _("_Reload"),
+                            lode_portfolio_get_modified (self->portfolio)
+                            ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reload_response), self, 0);
+  self->reload_dialog = g_object_ref (dialog);
+  lode_dialog_present (dialog, "reload", "keep", self);
+}
+
+static gboolean
+check_disk_state (gpointer user_data)
+{
+  LodeWindow *self = user_data;
+  g_autofree char *etag = NULL;
+
+  self->monitor_timeout_id = 0;
+
+  if (self->file == NULL || self->portfolio == NULL)
+    return G_SOURCE_REMOVE;
+
+  /* Our own save: its end records the new state. */
+  if (lode_window_get_busy (self))
+    {
+      self->monitor_timeout_id = g_timeout_add (MONITOR_DELAY_MS, check_disk_state, self);
+      return G_SOURCE_REMOVE;
+    }
+
+  etag = query_etag (self->file);
+  if (etag == NULL || g_strcmp0 (etag, self->disk_etag) == 0)
+    return G_SOURCE_REMOVE;
+
+  g_free (self->disk_etag);
+  self->disk_etag = g_steal_pointer (&etag);
+  offer_reload (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+file_changed_on_disk (GFileMonitor      *monitor,
+                      GFile             *file,
+                      GFile             *other_file,
+                      GFileMonitorEvent  event,
+                      LodeWindow        *self)
+{
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || event == G_FILE_MONITOR_EVENT_DELETED)
+    return;
+
+  /* Writers come in bursts; look once they are done. */
+  g_clear_handle_id (&self->monitor_timeout_id, g_source_remove);
+  self->monitor_timeout_id = g_timeout_add (MONITOR_DELAY_MS, check_disk_state, self);
+}
+
+static void
+watch_file (LodeWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_clear_handle_id (&self->monitor_timeout_id, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, file_changed_on_disk, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+
+  remember_disk_state (self);
+  if (self->file == NULL)
+    return;
+
+  self->monitor = g_file_monitor_file (self->file, G_FILE_MONITOR_NONE, NULL, &error);
+  if (self->monitor != NULL)
+    g_signal_connect (self->monitor, "changed", G_CALLBACK (file_changed_on_disk), self);
+  else
+    g_debug ("Cannot watch the file for changes: %s", error->message);
+}
+
+/* Recent files */
+
+static void
+add_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_recent_manager_add_item (gtk_recent_manager_get_default (), uri);
+}
+
+static int
+compare_recent (gconstpointer a,
+                gconstpointer b)
+{
+  GtkRecentInfo *ia = *(GtkRecentInfo **) a;
+  GtkRecentInfo *ib = *(GtkRecentInfo **) b;
+
+  return g_date_time_compare (gtk_recent_info_get_modified (ib), gtk_recent_info_get_modified (ia));
+}
+
+static void
+update_recent_menu (LodeWindow *self)
+{
+  GList *items = gtk_recent_manager_get_items (gtk_recent_manager_get_default ());
+  g_autoptr(GPtrArray) mine = g_ptr_array_new ();
+  const char *app_name = g_get_application_name ();
+  const char *prgname = g_get_prgname ();
+
+  for (GList *l = items; l != NULL; l = l->next)
+    {
+      GtkRecentInfo *info = l->data;
+
+      if (((app_name != NULL && gtk_recent_info_has_application (info, app_name))
+           || (prgname != NULL && gtk_recent_info_has_application (info, prgname)))
+          && gtk_recent_info_is_local (info) && gtk_recent_info_exists (info))
+        g_ptr_array_add (mine, info);
+    }
+
+  g_ptr_array_sort (mine, compare_recent);
+  g_menu_remove_all (self->recent_menu);
+
+  for (guint i = 0; i < mine->len && i < RECENT_MAX; i++)
+    {
+      GtkRecentInfo *info = g_ptr_array_index (mine, i);
+      g_autoptr(GMenuItem) item = NULL;
+      g_auto(GStrv) parts = g_strsplit (gtk_recent_info_get_display_name (info), "_", -1);
+      /* Underscores in file names are not mnemonics. */
+      g_autofree char *label = g_strjoinv ("__", parts);
+
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "win.open-recent",
+                                               g_variant_new_string (gtk_recent_info_get_uri (info)));
+      g_menu_append_item (self->recent_menu, item);
+    }
+
+  if (mine->len == 0)
+    g_menu_append (self->recent_menu, _("No Recent Files"), NULL);
+
+  g_list_free_full (items, (GDestroyNotify) gtk_recent_info_unref);
+}
+
+/* Saving */
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LodePortfolio *portfolio = g_object_get_data (G_OBJECT (task), "portfolio");
+  GFile *file = task_data;
+  GError *error = NULL;
+
+  if (lode_portfolio_save_file (portfolio, file, TRUE, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void run_pending (LodeWindow *self);
+
+static void
+save_done (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LodeWindow *self = LODE_WINDOW (source_object);
+  LodePortfolio *portfolio = g_object_get_data (G_OBJECT (result), "portfolio");
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = lode_window_file_display_name (file);
+
+  g_clear_object (&self->save_cancellable);
+  lode_window_notify_busy (self);
+  lode_window_update_state (self);
+  lode_window_update_title (self);
+  if (self->focus_before_save != NULL && gtk_widget_get_root (self->focus_before_save) == GTK_ROOT (self))
+    gtk_widget_grab_focus (self->focus_before_save);
+  g_clear_weak_pointer (&self->focus_before_save);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+      g_autofree char *body = g_strdup_printf (_("%s\n\nThe file on disk was not changed."),
+                                               error->message);
+
+      self->pending = LODE_PENDING_NONE;
+      lode_window_show_error (self, heading, body);
+      return;
+    }
+
+  if (portfolio != self->portfolio)
+    return;
+
+  lode_history_mark_saved (lode_portfolio_get_history (portfolio));
+  delete_draft (self);
+  lode_window_set_portfolio_and_file (self, portfolio, file);
+  remember_disk_state (self);
+  add_recent (file);
+
+  if (self->pending == LODE_PENDING_NONE)
+    {
+      g_autofree char *message = g_strdup_printf (_("Saved “%s”"), name);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+    }
+
+  run_pending (self);
+}
+
+static void
+start_save (LodeWindow *self,
+            GFile      *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_assert (self->portfolio != NULL);
+
+  if (self->save_cancellable != NULL)
+    return;
+
+  self->save_cancellable = g_cancellable_new ();
+  g_set_weak_pointer (&self->focus_before_save, gtk_root_get_focus (GTK_ROOT (self)));
+  lode_window_notify_busy (self);
+  lode_window_update_state (self);
+  lode_window_update_title (self);
+
+  /* The worker reads the portfolio while nothing can change it: the pages
+   * and the actions that edit wait until the save is done. */
+  task = g_task_new (self, self->save_cancellable, save_done, NULL);
+  g_task_set_source_tag (task, start_save);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "portfolio",
+                          g_object_ref (self->portfolio), g_object_unref);
+  g_task_run_in_thread (task, save_thread);
+}
+
+void
+lode_window_save_to_file (LodeWindow *self,
+                          GFile      *file)
+{
+  g_return_if_fail (LODE_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (self->portfolio != NULL);
+
+  start_save (self, file);
+}
+
+/* File choosers */
+
+typedef void (*ChosenFunc) (LodeWindow *self,
+                            GFile      *file);
+
+static char *
+suggested_file_name (LodeWindow *self)
+{
+  const char *title;
+  char *name;
+
+  if (self->file != NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (self->file);
+
+      if (basename != NULL)
+        return g_filename_display_name (basename);
+    }
+
+  title = self->portfolio != NULL ? lode_portfolio_get_title (self->portfolio) : NULL;
+  if (title == NULL || *title == '\0')
+    title = _("Portfolio");
+
+  name = g_strconcat (title, ".json", NULL);
+  g_strdelimit (name, "/\\", '-');
+
+  return name;
+}
+
+static GtkFileFilter *
+portfolio_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Lode portfolios"));
+  gtk_file_filter_add_mime_type (filter, "application/json");
+  gtk_file_filter_add_suffix (filter, "json");
+
+  return filter;
+}
+
+static GtkFileFilter *
+all_files_filter (void)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("All files"));
+  gtk_file_filter_add_pattern (filter, "*");
+
+  return filter;
+}
+
+static void
+close_file_chooser (LodeWindow *self)
+{
+  if (self->file_chooser == NULL)
+    return;
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+  g_cancellable_cancel (G_CANCELLABLE (self->file_chooser));
+#else
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
+#endif
+  g_clear_object (&self->file_chooser);
+}
+
+#if GTK_CHECK_VERSION(4, 10, 0)
+
+static void
+file_dialog_done (GObject      *source_object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LodeWindow *self = g_task_get_source_object (task);
+  ChosenFunc chosen = g_task_get_task_data (task);
+  g_autoptr(GFile) file = NULL;
+
+  if (g_task_get_source_tag (task) == (gpointer) gtk_file_dialog_save)
+    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source_object), result, NULL);
+  else
+    file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source_object), result, NULL);
+
+  if ((GObject *) g_task_get_cancellable (task) == self->file_chooser)
+    g_clear_object (&self->file_chooser);
+
+  /* A chooser put away for another one answers nothing. */
+  if (!g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+    chosen (self, file);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+choose_file (LodeWindow *self,
+             gboolean    save,
+             ChosenFunc  chosen)
+{
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  g_autoptr(GtkFileFilter) portfolios = portfolio_filter ();
+  g_autoptr(GtkFileFilter) all = all_files_filter ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  GTask *task;
+
+  close_file_chooser (self);
+
+  g_list_store_append (filters, portfolios);
+  g_list_store_append (filters, all);
+  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+  gtk_file_dialog_set_default_filter (dialog, portfolios);
+  gtk_file_dialog_set_modal (dialog, TRUE);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      gtk_file_dialog_set_initial_folder (dialog, folder);
+    }
+
+  self->file_chooser = g_object_ref (G_OBJECT (cancellable));
+  task = g_task_new (self, cancellable, NULL, NULL);
+  g_task_set_task_data (task, chosen, NULL);
+
+  if (save)
+    {
+      g_autofree char *name = suggested_file_name (self);
+
+      g_task_set_source_tag (task, gtk_file_dialog_save);
+      gtk_file_dialog_set_title (dialog, _("Save Portfolio As"));
+      gtk_file_dialog_set_initial_name (dialog, name);
+      gtk_file_dialog_save (dialog, GTK_WINDOW (self), cancellable, file_dialog_done, task);
+    }
+  else
+    {
+      gtk_file_dialog_set_title (dialog, _("Open Portfolio"));
+      gtk_file_dialog_open (dialog, GTK_WINDOW (self), cancellable, file_dialog_done, task);
+    }
+}
+
+#else
+
+static void
+native_response (GtkNativeDialog *native,
+                 int              response,
+                 LodeWindow      *self)
+{
+  ChosenFunc chosen = g_object_get_data (G_OBJECT (native), "chosen");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GObject) chooser = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+  if (self->file_chooser == G_OBJECT (native))
+    chooser = g_steal_pointer (&self->file_chooser);
+
+  chosen (self, file);
+}
+
+static void
+choose_file (LodeWindow *self,
+             gboolean    save,
+             ChosenFunc  chosen)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) portfolios = portfolio_filter ();
+
+  close_file_chooser (self);
+
+  /* Inside a Flatpak, this goes through the file chooser portal. */
+  native = gtk_file_chooser_native_new (save ? _("Save Portfolio As") : _("Open Portfolio"),
+                                        GTK_WINDOW (self),
+                                        save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        save ? _("_Save") : _("_Open"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), portfolios);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all_files_filter ());
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), portfolios);
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+    }
+
+  if (save)
+    {
+      g_autofree char *name = suggested_file_name (self);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+    }
+
+  g_object_set_data (G_OBJECT (native), "chosen", chosen);
+  g_signal_connect (native, "response", G_CALLBACK (native_response), self);
+
+  self->file_chooser = G_OBJECT (native);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+#endif
+
+static void
+save_as_chosen (LodeWindow *self,
+                GFile      *file)
+{
+  if (file == NULL || self->portfolio == NULL)
+    {
+      /* Not saved: whatever waited for the save does not happen. */
+      self->pending = LODE_PENDING_NONE;
+      return;
+    }
+
+  start_save (self, file);
+}
+
+static void
+save_as (LodeWindow *self)
+{
+  if (self->portfolio == NULL)
+    return;
+
+  choose_file (self, TRUE, save_as_chosen);
+}
+
+static void
+open_chosen (LodeWindow *self,
+             GFile      *file)
+{
+  if (file != NULL)
+    lode_window_open_file (self, file);
+}
+
+/* Unsaved changes */
+
+static void
+run_pending (LodeWindow *self)
+{
+  LodePending pending = self->pending;
+  g_autoptr(GFile) file = g_steal_pointer (&self->pending_file);
+
+  self->pending = LODE_PENDING_NONE;
+
+  switch (pending)
+    {
+    case LODE_PENDING_NONE:
+      break;
+
+    case LODE_PENDING_CLOSE:
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+      break;
+
+    case LODE_PENDING_NEW:
+      {
+        g_autoptr(LodePortfolio) portfolio = lode_portfolio_new (_("Untitled portfolio"));
+
+        /* Nothing to save until something is entered. */
+        lode_portfolio_set_modified (portfolio, FALSE);
+        lode_window_set_portfolio (self, portfolio);
+      }
+      break;
+
+    case LODE_PENDING_SAMPLE:
+      {
+        g_autoptr(LodePortfolio) sample = lode_portfolio_new_sample ();
+
+        lode_window_set_portfolio (self, sample);
+      }
+      break;
+
+    case LODE_PENDING_OPEN:
+      lode_window_open_file (self, file);
+      break;
+
+    case LODE_PENDING_OPEN_CHOOSER:
+      choose_file (self, FALSE, open_chosen);
+      break;
+
+    case LODE_PENDING_RELOAD:
+      if (self->file != NULL)
+        lode_window_open_file (self, self->file);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+run_pending_idle (gpointer user_data)
+{
+  run_pending (user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+confirm_response (GObject    *dialog,
+                  const char *response,
+                  LodeWindow *self)
+{
+  g_clear_object (&self->confirm_dialog);
+
+  if (g_str_equal (response, "discard"))
+    {
+      delete_draft (self);
+      /* Once the dialog is gone: closing the window takes the dialog along. */
+      g_idle_add_full (G_PRIORITY_DEFAULT, run_pending_idle, g_object_ref (self), g_object_unref);
+    }
+  else if (g_str_equal (response, "save") && self->portfolio != NULL)
+    {
+      if (self->file != NULL)
+        start_save (self, self->file);
+      else
+        save_as (self);
+    }
+  else
+    {
+      self->pending = LODE_PENDING_NONE;
+      g_clear_object (&self->pending_file);
+    }
+}
+
+void
+lode_window_documents_confirm (LodeWindow  *self,
+                               LodePending  pending,
+                               GFile       *file)
+{
+  g_autofree char *heading = NULL;
+  g_autofree char *name = NULL;
+  GObject *dialog;
+
+  /* One question at a time; the first one asked decides. */
+  if (self->confirm_dialog != NULL)
+    return;
+
+  self->pending = pending;
+  g_set_object (&self->pending_file, file);
+
+  if (self->portfolio == NULL || !lode_portfolio_get_modified (self->portfolio))
+    {
+      run_pending (self);
+      return;
+    }
+
+  if (self->file != NULL)
+    name = lode_window_file_display_name (self->file);
+  else
+    name = g_strdup (lode_portfolio_get_title (self->portfolio));
+
+  heading = g_strdup_printf (_("Save Changes to “%s”?"), name);
+  dialog = lode_dialog_new (heading, _("Changes that are not saved are lost."));
+  lode_dialog_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  lode_dialog_add_response (dialog, "discard", _("_Discard"), ADW_RESPONSE_DESTRUCTIVE);
+  lode_dialog_add_response (dialog, "save", self->file != NULL ? _("_Save") : _("_Save As…"),
+                            ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response), self, 0);
+  self->confirm_dialog = g_object_ref (dialog);
+  lode_dialog_present (dialog, "save", "cancel", self);
+}
+
+static gboolean
+lode_window_close_request (GtkWindow *window)
+{
+  LodeWindow *self = LODE_WINDOW (window);
+
+  if (self->close_confirmed || self->portfolio == NULL
+      || !lode_portfolio_get_modified (self->portfolio))
+    {
+      delete_draft (self);
+      return FALSE;
+    }
+
+  if (self->save_cancellable != NULL)
+    {
+      /* Closes once the save is done. */
+      self->pending = LODE_PENDING_CLOSE;
+      return TRUE;
+    }
+
+  lode_window_documents_confirm (self, LODE_PENDING_CLOSE, NULL);
+
+  return TRUE;
+}
+
+/* Actions */
+
+static void
+new_activated (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  lode_window_documents_confirm (LODE_WINDOW (user_data), LODE_PENDING_NEW, NULL);
+}
+
+static void
+save_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  LodeWindow *self = user_data;
+
+  if (self->portfolio == NULL || lode_window_get_busy (self))
+    return;
+
+  if (self->file != NULL)
+    start_save (self, self->file);
+  else
+    save_as (self);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  lode_window_documents_confirm (LODE_WINDOW (widget), LODE_PENDING_OPEN_CHOOSER, NULL);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  lode_window_documents_confirm (LODE_WINDOW (widget), LODE_PENDING_OPEN, file);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LodeWindow *self = LODE_WINDOW (widget);
+
+  if (!lode_window_get_busy (self))
+    save_as (self);
+}
+
+/* These actions are in the window's action map, so that they can also be
+ * activated from outside, over D-Bus (org.gtk.Actions). */
+static const GActionEntry map_actions[] = {
+  { "new", new_activated },
+  { "save", save_activated },
+  { "undo", undo_activated },
+  { "redo", redo_activated },
+  { "rename", rename_activated },
+  { "set-title", set_title_activated, "s" },
+};
+
+/* Drag and drop */
+
+static gboolean
+file_dropped (GtkDropTarget *target,
+              const GValue  *value,
+              double         x,
+              double         y,
+              LodeWindow    *self)
+{
+  GFile *file = NULL;
+
+  if (G_VALUE_HOLDS (value, G_TYPE_FILE))
+    file = g_value_get_object (value);
+  else if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+
+      file = files != NULL ? files->data : NULL;
+      g_slist_free (files);
+    }
+
+  if (file == NULL || lode_window_get_busy (self))
+    return FALSE;
+
+  lode_window_documents_confirm (self, LODE_PENDING_OPEN, file);
+
+  return TRUE;
+}
+
+/* The window's side */
+
+void
+lode_window_documents_changed (LodeWindow    *self,
+                               LodePortfolio *old_portfolio)
+{
+  if (old_portfolio != self->portfolio)
+    {
+      if (old_portfolio != NULL)
+        {
+          g_signal_handlers_disconnect_by_func (lode_portfolio_get_history (old_portfolio),
+                                                history_changed, self);
+          g_signal_handlers_disconnect_by_func (old_portfolio, schedule_draft, self);
+        }
+
+      /* Whatever was shown before was saved or let go. */
+      delete_draft (self);
+      self->close_confirmed = FALSE;
+
+      if (self->portfolio != NULL)
+        {
+          LodeHistory *history = lode_portfolio_get_history (self->portfolio);
+
+          g_signal_connect_object (history, "notify::undo-label",
+                                   G_CALLBACK (history_changed), self, G_CONNECT_SWAPPED);
+          g_signal_connect_object (self->portfolio, "notify::modified",
+                                   G_CALLBACK (schedule_draft), self, G_CONNECT_SWAPPED);
+        }
+
+      update_history_menu (self);
+    }
+
+  watch_file (self);
+}
+
+void
+lode_window_documents_loaded (LodeWindow *self,
+                              GFile      *file)
+{
+  add_recent (file);
+}
+
+void
+lode_window_documents_class_init (GtkWidgetClass *widget_class)
+{
+  GTK_WINDOW_CLASS (widget_class)->close_request = lode_window_close_request;
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
+}
+
+void
+lode_window_documents_init (LodeWindow *self)
+{
+  GtkDropTarget *target;
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   map_actions, G_N_ELEMENTS (map_actions),
+                                   self);
+
+  target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+  gtk_drop_target_set_gtypes (target, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
+  g_signal_connect (target, "drop", G_CALLBACK (file_dropped), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
+  update_history_menu (self);
+}
+
+void
+lode_window_documents_dispose (LodeWindow *self)
+{
+  /* Work that was saved or let go needs no draft. Unsaved work keeps its
+   * draft when the window goes without being closed (the application
+   * stopped without asking): it is offered back at the next start. */
+  if (self->close_confirmed || self->portfolio == NULL
+      || !lode_portfolio_get_modified (self->portfolio))
+    delete_draft (self);
+  else
+    {
+      g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
+      self->keep_draft = TRUE;
+    }
+  g_clear_pointer (&self->draft_id, g_free);
+
+  close_file_chooser (self);
+  g_clear_handle_id (&self->monitor_timeout_id, g_source_remove);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, file_changed_on_disk, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_clear_pointer (&self->disk_etag, g_free);
+  g_clear_object (&self->pending_file);
+  g_clear_weak_pointer (&self->focus_before_save);
+
+  if (self->confirm_dialog != NULL)
+    lode_dialog_close (self->confirm_dialog);
+  g_clear_object (&self->confirm_dialog);
+  if (self->reload_dialog != NULL)
+    lode_dialog_close (self->reload_dialog);
+  g_clear_object (&self->reload_dialog);
+
+  if (self->portfolio != NULL)
+    g_signal_handlers_disconnect_by_func (lode_portfolio_get_history (self->portfolio),
+                                          history_changed, self);
+}

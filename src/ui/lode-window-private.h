@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lode-exports-page.h"
+#include "lode-minerals-page.h"
+#include "lode-overview-page.h"
+#include "lode-projects-page.h"
+#include "lode-targets-page.h"
+#include "lode-window.h"
+
+G_BEGIN_DECLS
+
+/* What to do once unsaved changes are saved or discarded. */
+typedef enum
+{
+  LODE_PENDING_NONE,
+  LODE_PENDING_CLOSE,
+  LODE_PENDING_NEW,
+  LODE_PENDING_OPEN,          /* pending_file */
+  LODE_PENDING_OPEN_CHOOSER,
+  LODE_PENDING_RELOAD,
+  LODE_PENDING_SAMPLE,
+} LodePending;
+
+struct _LodeWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwStatusPage        *loading_page;
+  GtkSpinner           *loading_spinner;
+  AdwViewStack         *stack;
+  LodeOverviewPage     *overview_page;
+  LodeMineralsPage     *minerals_page;
+  LodeExportsPage      *exports_page;
+  LodeProjectsPage     *projects_page;
+  LodeTargetsPage      *targets_page;
+  AdwViewSwitcherBar   *switcher_bar;
+  GMenu                *history_section;
+  GMenu                *recent_menu;
+
+  LodePortfolio        *portfolio;
+  GFile                *file;
+  /* Set while a file loads; cancelled and dropped to abandon the load. */
+  GCancellable         *load_cancellable;
+  /* Set while the portfolio is saved; edits wait for it. */
+  GCancellable         *save_cancellable;
+  /* What had the focus when a save began, to give it back after. */
+  GtkWidget            *focus_before_save;
+  GObject              *file_chooser;
+
+  /* Unsaved changes */
+  LodePending           pending;
+  GFile                *pending_file;
+  GObject              *confirm_dialog;
+  gboolean              close_confirmed;
+
+  /* The draft of unsaved work, written a little after each change. */
+  char                 *draft_id;
+  guint                 draft_timeout_id;
+  /* How long making the text of the last draft took, in µs. */
+  gint64                draft_cost_us;
+  /* The window went with unsaved work: its draft stays for next time. */
+  gboolean              keep_draft;
+
+  /* The open file, watched for changes by other programs. */
+  GFileMonitor         *monitor;
+  char                 *disk_etag;
+  guint                 monitor_timeout_id;
+  GObject              *reload_dialog;
+};
+
+/* lode-window.c */
+void     lode_window_set_portfolio_and_file (LodeWindow    *self,
+                                             LodePortfolio *portfolio,
+                                             GFile         *file);
+void     lode_window_update_state           (LodeWindow    *self);
+void     lode_window_update_title           (LodeWindow    *self);
+void     lode_window_show_error             (LodeWindow    *self,
+                                             const char    *heading,
+                                             const char    *message);
+char    *lode_window_file_display_name      (GFile         *file);
+void     lode_window_notify_busy            (LodeWindow    *self);
+
+/* lode-window-documents.c */
+void     lode_window_documents_class_init   (GtkWidgetClass *widget_class);
+void     lode_window_documents_init         (LodeWindow    *self);
+void     lode_window_documents_dispose      (LodeWindow    *self);
+/* Called when the portfolio or the file shown changes. */
+void     lode_window_documents_changed      (LodeWindow    *self,
+                                             LodePortfolio *old_portfolio);
+void     lode_window_documents_loaded       (LodeWindow    *self,
+                                             GFile         *file);
+void     lode_window_documents_adopt_draft  (LodeWindow    *self,
+                                             const char    *draft_id);
+void     lode_window_documents_update_actions (LodeWindow  *self);
+/* Runs @pending now, or once unsaved changes are saved or discarded. */
+void     lode_window_documents_confirm      (LodeWindow    *self,
+                                             LodePending    pending,
+                                             GFile         *file);
+
+/* Dialogs with responses: AdwAlertDialog where there is one, else
+ * AdwMessageDialog. */
+GObject *lode_dialog_new                    (const char    *heading,
+                                             const char    *body);
+void     lode_dialog_add_response           (GObject       *dialog,
+                                             const char    *id,
+                                             const char    *label,
+                                             AdwResponseAppearance appearance);
+void     lode_dialog_set_extra_child        (GObject       *dialog,
+                                             GtkWidget     *child);
+void     lode_dialog_present                (GObject       *dialog,
+                                             const char    *default_response,
+                                             const char    *close_response,
+                                             LodeWindow    *parent);
+void     lode_dialog_close                  (GObject       *dialog);
+
+G_END_DECLS

@@ -1,0 +1,812 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "lode-chart.h"
+#include "lode-portfolio-io.h"
+
+/* The chart renderer and its aggregates on figures whose pictures are
+ * known: where bars and slices fall, what the files hold, what growth a
+ * target needs and what the records achieved; and lode-cli chart. */
+
+/* Exports by mineral, stage, year and destination (in dollars):
+ *   copper   2024 CN refined 100; 2025 CN refined 300, CN concentrate 100
+ *   iron-ore 2025 US ore 200
+ *   bauxite  2024 CN ore 50;  2025 CN ore 100 (March)
+ * Totals: copper 500, iron-ore 200, bauxite 150; 2024 150, 2025 700;
+ * CN 650, US 200. */
+#define PORTFOLIO \
+  "{\n" \
+  "  \"format\": \"lode-portfolio\", \"version\": 1, \"title\": \"Known\",\n" \
+  "  \"sources\": [ { \"id\": \"customs\", \"title\": \"Customs\", \"publisher\": \"Customs office\",\n" \
+  "                   \"date\": \"2026-01-15\" } ],\n" \
+  "  \"minerals\": [\n" \
+  "    { \"id\": \"bauxite\", \"name\": \"Bauxite\", \"group\": \"light-metal\" },\n" \
+  "    { \"id\": \"copper\", \"name\": \"Copper\", \"group\": \"base-metal\",\n" \
+  "      \"reserves\": [ { \"quantity\": 5.9, \"unit\": \"Mt\", \"value_usd\": 1.2e11 },\n" \
+  "                      { \"quantity\": 100, \"unit\": \"kt\", \"value_usd\": 1e9 } ] },\n" \
+  "    { \"id\": \"iron-ore\", \"name\": \"Iron ore\", \"group\": \"ferrous\",\n" \
+  "      \"reserves\": [ { \"quantity\": 2, \"unit\": \"Mt\", \"value_usd\": 3e10 } ] }\n" \
+  "  ],\n" \
+  "  \"exports\": [\n" \
+  "    { \"mineral\": \"copper\", \"year\": 2024, \"destination\": \"CN\", \"stage\": \"refined\",\n" \
+  "      \"value_usd\": 100, \"source\": \"customs\" },\n" \
+  "    { \"mineral\": \"copper\", \"year\": 2025, \"destination\": \"CN\", \"stage\": \"refined\",\n" \
+  "      \"value_usd\": 300, \"source\": \"customs\" },\n" \
+  "    { \"mineral\": \"copper\", \"year\": 2025, \"destination\": \"CN\", \"stage\": \"concentrate\",\n" \
+  "      \"value_usd\": 100 },\n" \
+  "    { \"mineral\": \"iron-ore\", \"year\": 2025, \"destination\": \"US\", \"stage\": \"ore\",\n" \
+  "      \"value_usd\": 200, \"source\": \"customs\" },\n" \
+  "    { \"mineral\": \"bauxite\", \"year\": 2024, \"destination\": \"CN\", \"stage\": \"ore\",\n" \
+  "      \"value_usd\": 50 },\n" \
+  "    { \"mineral\": \"bauxite\", \"year\": 2025, \"month\": 3, \"destination\": \"CN\", \"stage\": \"ore\",\n" \
+  "      \"value_usd\": 100.05 }\n" \
+  "  ],\n" \
+  "  \"targets\": [\n" \
+  "    { \"id\": \"on-track\", \"title\": \"On track\", \"metric\": { \"kind\": \"exports\" },\n" \
+  "      \"baseline\": { \"year\": 2024, \"value_usd\": 150 },\n" \
+  "      \"target\": { \"year\": 2026, \"low_usd\": 600, \"high_usd\": 900 } },\n" \
+  "    { \"id\": \"behind\", \"title\": \"Behind\", \"metric\": { \"kind\": \"exports\", \"destination\": \"CN\" },\n" \
+  "      \"baseline\": { \"year\": 2024, \"value_usd\": 150 },\n" \
+  "      \"target\": { \"year\": 2025, \"low_usd\": 1000 } },\n" \
+  "    { \"id\": \"uncovered\", \"title\": \"Uncovered\", \"metric\": { \"kind\": \"exports\" },\n" \
+  "      \"baseline\": { \"year\": 2024, \"value_usd\": 10000 },\n" \
+  "      \"target\": { \"year\": 2030, \"low_usd\": 50000 } },\n" \
+  "    { \"id\": \"no-later-year\", \"title\": \"No later year\", \"metric\": { \"kind\": \"exports\", \"mineral\": \"copper\" },\n" \
+  "      \"baseline\": { \"year\": 2025, \"value_usd\": 400 },\n" \
+  "      \"target\": { \"year\": 2030, \"low_usd\": 6000, \"high_usd\": 8000 } },\n" \
+  "    { \"id\": \"investment\", \"title\": \"Investment\", \"metric\": { \"kind\": \"investment\" },\n" \
+  "      \"baseline\": { \"year\": 2024, \"value_usd\": 1e9 },\n" \
+  "      \"target\": { \"year\": 2030, \"low_usd\": 1e10 } }\n" \
+  "  ]\n" \
+  "}\n"
+
+#define WIDTH  800
+#define HEIGHT 450
+
+static LodePortfolio *
+load_known (void)
+{
+  g_autoptr(GError) error = NULL;
+  LodePortfolio *portfolio = lode_portfolio_load_data (PORTFOLIO, strlen (PORTFOLIO), "known.json", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (portfolio);
+
+  return portfolio;
+}
+
+static LodeChartData *
+known_data (void)
+{
+  g_autoptr(LodePortfolio) portfolio = load_known ();
+
+  return lode_chart_data_new (portfolio);
+}
+
+static LodeChartMineral *
+find_mineral (LodeChartData *data,
+              const char    *id)
+{
+  for (guint i = 0; i < data->minerals->len; i++)
+    {
+      LodeChartMineral *mineral = g_ptr_array_index (data->minerals, i);
+
+      if (g_str_equal (mineral->id, id))
+        return mineral;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+render (LodeChart *chart,
+        cairo_surface_t **surface_out)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+
+  lode_chart_set_background (chart, TRUE);
+  lode_chart_render (chart, cr, WIDTH, HEIGHT);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  if (surface_out != NULL)
+    *surface_out = surface;
+  else
+    cairo_surface_destroy (surface);
+}
+
+/* The colour of the pixel at @x, @y, as 0xRRGGBB. */
+static guint32
+pixel_at (cairo_surface_t *surface,
+          double           x,
+          double           y)
+{
+  const guchar *data = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  guint32 argb = *(const guint32 *) (data + (int) y * stride + (int) x * 4);
+
+  return argb & 0xffffff;
+}
+
+/* Aggregation */
+
+static void
+test_aggregation (void)
+{
+  g_autoptr(LodeChartData) data = known_data ();
+  LodeChartMineral *copper, *iron, *bauxite;
+  LodeChartDestination *first, *second;
+
+  g_assert_cmpuint (data->n_records, ==, 6);
+  g_assert_cmpint (data->total, ==, 85005);
+  g_assert_cmpint (data->first_year, ==, 2024);
+  g_assert_cmpint (data->last_year, ==, 2025);
+  g_assert_cmpuint (lode_chart_data_get_n_years (data), ==, 2);
+  g_assert_cmpint (data->years[0].value, ==, 15000);
+  g_assert_cmpint (data->years[1].value, ==, 70005);
+  g_assert_true (data->has_months);
+
+  /* Largest exports first. */
+  copper = g_ptr_array_index (data->minerals, 0);
+  iron = g_ptr_array_index (data->minerals, 1);
+  bauxite = g_ptr_array_index (data->minerals, 2);
+  g_assert_cmpstr (copper->id, ==, "copper");
+  g_assert_cmpstr (iron->id, ==, "iron-ore");
+  g_assert_cmpstr (bauxite->id, ==, "bauxite");
+  g_assert_cmpint (copper->total.value, ==, 50000);
+  g_assert_cmpint (copper->stages[LODE_STAGE_REFINED].value, ==, 40000);
+  g_assert_cmpuint (copper->stages[LODE_STAGE_REFINED].count, ==, 2);
+  g_assert_cmpint (copper->stages[LODE_STAGE_CONCENTRATE].value, ==, 10000);
+  g_assert_cmpint (copper->years[1].value, ==, 40000);
+  g_assert_cmpint (bauxite->months[12 + 2].value, ==, 10005);
+  g_assert_cmpuint (bauxite->months[12 + 3].count, ==, 0);
+
+  /* Sources: one, or mixed. */
+  g_assert_cmpstr (copper->stages[LODE_STAGE_REFINED].source, ==, "customs");
+  g_assert_true (copper->total.source == LODE_CHART_SOURCES_MIXED);
+  g_assert_cmpstr (lode_chart_data_describe_source (data, "customs"), ==, "Customs office, 2026-01-15");
+
+  /* Mass units add up in tonnes: 5.9 Mt + 100 kt = 6 Mt. */
+  g_assert_cmpint (copper->reserve_value, ==, G_GINT64_CONSTANT (12100000000000));
+  g_assert_cmpint (copper->reserve_unit, ==, LODE_UNIT_MT);
+  g_assert_cmpfloat_with_epsilon (copper->reserve_quantity, 6.0, 1e-9);
+  g_assert_cmpint (data->reserve_value, ==, G_GINT64_CONSTANT (15100000000000));
+
+  first = &g_array_index (data->destinations, LodeChartDestination, 0);
+  second = &g_array_index (data->destinations, LodeChartDestination, 1);
+  g_assert_cmpuint (data->destinations->len, ==, 2);
+  g_assert_cmpstr (first->code, ==, "CN");
+  g_assert_cmpint (first->total.value, ==, 65005);
+  g_assert_cmpstr (second->code, ==, "US");
+  g_assert_cmpint (second->total.value, ==, 20000);
+
+  g_assert_cmpuint (lode_chart_data_count_minerals_in_year (data, 2024), ==, 2);
+  g_assert_cmpuint (lode_chart_data_count_minerals_in_year (data, 2025), ==, 3);
+  g_assert_cmpuint (lode_chart_data_count_minerals_in_year (data, 2023), ==, 0);
+  g_assert_true (find_mineral (data, "bauxite") == bauxite);
+}
+
+/* Growth */
+
+static void
+test_growth_rate (void)
+{
+  /* The sample's targets: $2 B in 2025 to $6–8 B by 2030, $3 B in 2024 to
+   * $50 B by 2035. */
+  g_assert_cmpfloat_with_epsilon (lode_growth_rate (2e9, 6e9, 5), 0.2457309396155174, 1e-12);
+  g_assert_cmpfloat_with_epsilon (lode_growth_rate (2e9, 8e9, 5), 0.3195079107728942, 1e-12);
+  g_assert_cmpfloat_with_epsilon (lode_growth_rate (3e9, 50e9, 11), 0.29144869884293434, 1e-12);
+  g_assert_cmpfloat_with_epsilon (lode_growth_rate (100, 100, 3), 0.0, 1e-15);
+  g_assert_cmpfloat_with_epsilon (lode_growth_rate (100, 50, 1), -0.5, 1e-15);
+  g_assert_true (isnan (lode_growth_rate (0, 50, 1)));
+  g_assert_true (isnan (lode_growth_rate (10, 50, 0)));
+}
+
+static LodeChartTarget *
+find_target (LodeChartData *data,
+             const char    *id)
+{
+  for (guint i = 0; i < data->targets->len; i++)
+    {
+      LodeChartTarget *target = g_ptr_array_index (data->targets, i);
+
+      if (g_str_equal (target->id, id))
+        return target;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_targets (void)
+{
+  g_autoptr(LodeChartData) data = known_data ();
+  LodeChartTarget *target;
+
+  /* 150 → 600–900 in two years needs 100 %–144.9 % a year; 150 → 700.05
+   * in one year achieved 366.7 %. */
+  target = find_target (data, "on-track");
+  g_assert_true (target->has_required);
+  g_assert_cmpfloat_with_epsilon (target->required_low, 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (target->required_high, sqrt (6.0) - 1.0, 1e-12);
+  g_assert_cmpint (target->status, ==, LODE_GROWTH_ON_TRACK);
+  g_assert_cmpint (target->latest_year, ==, 2025);
+  g_assert_cmpint (target->recorded_baseline, ==, 15000);
+  g_assert_cmpfloat_with_epsilon (target->achieved, 70005.0 / 15000.0 - 1.0, 1e-12);
+
+  /* To China only: 150 → 1000 in a year needs 566.7 %; 150 → 500.05
+   * achieved 233.4 %, behind by 333.3 points. */
+  target = find_target (data, "behind");
+  g_assert_cmpint (target->status, ==, LODE_GROWTH_BEHIND);
+  g_assert_cmpint (target->latest_value, ==, 50005);
+  g_assert_cmpfloat_with_epsilon (target->required_low, 1000.0 / 150.0 - 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (target->achieved, 50005.0 / 15000.0 - 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (target->shortfall, (100000.0 - 50005.0) / 15000.0, 1e-12);
+
+  /* The records of 2024 ($150) are far below the $10,000 baseline. */
+  target = find_target (data, "uncovered");
+  g_assert_cmpint (target->status, ==, LODE_GROWTH_BASELINE_UNCOVERED);
+
+  /* Copper's baseline is the latest year with records. */
+  target = find_target (data, "no-later-year");
+  g_assert_cmpint (target->status, ==, LODE_GROWTH_NO_LATER_YEAR);
+  g_assert_cmpint (target->recorded_baseline, ==, 40000);
+  g_assert_cmpfloat_with_epsilon (target->required_low, pow (15.0, 0.2) - 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (target->required_high, pow (20.0, 0.2) - 1.0, 1e-12);
+
+  target = find_target (data, "investment");
+  g_assert_cmpint (target->status, ==, LODE_GROWTH_NOT_MEASURABLE);
+}
+
+/* Renderer */
+
+static void
+test_ticks (void)
+{
+  g_autofree char *a = lode_chart_format_tick (1.14e9);
+  g_autofree char *b = lode_chart_format_tick (0);
+  g_autofree char *c = lode_chart_format_tick (250e6);
+
+  g_assert_cmpstr (a, ==, "$1.14 B");
+  g_assert_cmpstr (b, ==, "$0");
+  g_assert_cmpstr (c, ==, "$250 M");
+
+  g_assert_cmpfloat (lode_chart_nice_step (1.15e9, 4), ==, 5e8);
+  g_assert_cmpfloat (lode_chart_nice_step (100, 5), ==, 20);
+  g_assert_cmpfloat (lode_chart_nice_step (8e9, 4), ==, 2e9);
+  g_assert_cmpfloat (lode_chart_nice_step (9, 4), ==, 2.5);
+}
+
+static void
+test_bars (void)
+{
+  g_autoptr(LodeChartData) data = known_data ();
+  g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_EXPORTS_BY_MINERAL, data);
+  cairo_surface_t *surface;
+  const LodeChartItem *refined = NULL, *concentrate = NULL, *iron = NULL, *bauxite = NULL;
+
+  render (chart, &surface);
+
+  /* A bar segment a mineral and stage with records. */
+  g_assert_cmpuint (lode_chart_get_n_items (chart), ==, 4);
+  for (guint i = 0; i < lode_chart_get_n_items (chart); i++)
+    {
+      const LodeChartItem *item = lode_chart_get_item (chart, i);
+      double cx = item->x + item->width / 2, cy = item->y + item->height / 2;
+
+      g_assert_cmpint (item->kind, ==, LODE_CHART_ITEM_BAR);
+      /* Each bar is hit where it is drawn, in the colour of its stage. */
+      g_assert_cmpint (lode_chart_hit_test (chart, cx, cy), ==, (int) i);
+
+      if (g_str_equal (item->mineral, "copper") && item->stage == LODE_STAGE_REFINED)
+        refined = item;
+      else if (g_str_equal (item->mineral, "copper"))
+        concentrate = item;
+      else if (g_str_equal (item->mineral, "iron-ore"))
+        iron = item;
+      else
+        bauxite = item;
+    }
+  g_assert_nonnull (refined);
+  g_assert_nonnull (concentrate);
+  g_assert_nonnull (iron);
+  g_assert_nonnull (bauxite);
+
+  g_assert_cmpint (refined->value, ==, 40000);
+  g_assert_cmpint (concentrate->stage, ==, LODE_STAGE_CONCENTRATE);
+  /* Ore in the first colour (Okabe–Ito blue), concentrate in orange,
+   * refined in green. */
+  g_assert_cmphex (pixel_at (surface, iron->x + iron->width / 2, iron->y + iron->height / 2), ==, 0x0072B2);
+  g_assert_cmphex (pixel_at (surface, concentrate->x + concentrate->width / 2,
+                             concentrate->y + concentrate->height / 2), ==, 0xE69F00);
+  g_assert_cmphex (pixel_at (surface, refined->x + refined->width / 2, refined->y + refined->height / 2), ==, 0x009E73);
+
+  /* Lengths in proportion to the values, stacked from the same axis:
+   * concentrate (100) before refined (300 + 100) on copper's row. */
+  g_assert_cmpfloat_with_epsilon (refined->width / iron->width, 2.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (iron->width / concentrate->width, 2.0, 0.01);
+  g_assert_cmpfloat_with_epsilon (concentrate->x, iron->x, 0.01);
+  g_assert_cmpfloat_with_epsilon (refined->x, concentrate->x + concentrate->width, 0.01);
+  /* Rows top to bottom, largest first. */
+  g_assert_cmpfloat (refined->y, <, iron->y);
+  g_assert_cmpfloat (iron->y, <, bauxite->y);
+  /* Outside every bar, nothing. */
+  g_assert_cmpint (lode_chart_hit_test (chart, 1, 1), ==, -1);
+
+  cairo_surface_destroy (surface);
+}
+
+/* More minerals than rows: the smallest share the last row. */
+static void
+test_bars_other (void)
+{
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new ("Many");
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  g_autoptr(LodeChartData) data = NULL;
+  g_autoptr(LodeChart) chart = NULL;
+  LodeMoney other = 0;
+  guint n_other = 0;
+
+  for (guint i = 0; i < 15; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("mineral-%02u", i);
+      g_autoptr(LodeMineral) mineral = lode_mineral_new (id, id, LODE_MINERAL_GROUP_OTHER);
+      LodeExportRow row = { id, 2025, 0, "CN", NULL, i % 2 ? LODE_STAGE_ORE : LODE_STAGE_REFINED,
+                            LODE_QUANTITY_UNSET, LODE_UNIT_NONE, (LodeMoney) (1000 - i) * 100, NULL };
+
+      g_list_store_append (lode_portfolio_get_minerals (portfolio), mineral);
+      lode_export_table_append (table, &row);
+    }
+
+  data = lode_chart_data_new (portfolio);
+  chart = lode_chart_new (LODE_CHART_EXPORTS_BY_MINERAL, data);
+  render (chart, NULL);
+
+  /* Eleven minerals, then the other four (989 + 988 + 987 + 986) by stage. */
+  for (guint i = 0; i < lode_chart_get_n_items (chart); i++)
+    {
+      const LodeChartItem *item = lode_chart_get_item (chart, i);
+
+      if (item->mineral == NULL)
+        {
+          other += item->value;
+          n_other++;
+          g_assert_true (g_str_has_prefix (item->label, "4 other minerals, "));
+        }
+    }
+  g_assert_cmpuint (lode_chart_get_n_items (chart), ==, 11 + 2);
+  g_assert_cmpuint (n_other, ==, 2);
+  g_assert_cmpint (other, ==, (989 + 988 + 987 + 986) * 100);
+}
+
+static void
+test_bars_mirrored (void)
+{
+  g_autoptr(LodeChartData) data = known_data ();
+  g_autoptr(LodeChart) ltr = lode_chart_new (LODE_CHART_EXPORTS_BY_MINERAL, data);
+  g_autoptr(LodeChart) rtl = lode_chart_new (LODE_CHART_EXPORTS_BY_MINERAL, data);
+
+  lode_chart_set_rtl (rtl, TRUE);
+  render (ltr, NULL);
+  render (rtl, NULL);
+
+  g_assert_cmpuint (lode_chart_get_n_items (ltr), ==, lode_chart_get_n_items (rtl));
+  for (guint i = 0; i < lode_chart_get_n_items (ltr); i++)
+    {
+      const LodeChartItem *a = lode_chart_get_item (ltr, i);
+      const LodeChartItem *b = lode_chart_get_item (rtl, i);
+
+      /* Bars grow from the right. */
+      g_assert_cmpfloat_with_epsilon (b->x, WIDTH - a->x - a->width, 0.01);
+      g_assert_cmpfloat_with_epsilon (b->width, a->width, 0.01);
+      g_assert_cmpfloat_with_epsilon (b->y, a->y, 0.01);
+    }
+}
+
+static void
+test_donut (void)
+{
+  g_autoptr(LodeChartData) data = known_data ();
+  g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_DESTINATIONS, data);
+  const LodeChartItem *cn, *us;
+  g_autofree char *description = NULL;
+
+  render (chart, NULL);
+
+  g_assert_cmpuint (lode_chart_get_n_items (chart), ==, 2);
+  cn = lode_chart_get_item (chart, 0);
+  us = lode_chart_get_item (chart, 1);
+  g_assert_cmpint (cn->kind, ==, LODE_CHART_ITEM_SLICE);
+  g_assert_cmpstr (cn->destination, ==, "CN");
+  g_assert_cmpstr (us->destination, ==, "US");
+  g_assert_cmpfloat_with_epsilon ((cn->end - cn->start) / (2 * G_PI), 65005.0 / 85005.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon ((us->end - us->start) / (2 * G_PI), 20000.0 / 85005.0, 1e-9);
+
+  /* Each slice is hit in its middle, half way through the ring. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const LodeChartItem *item = lode_chart_get_item (chart, i);
+      double angle = (item->start + item->end) / 2;
+      double r = (item->inner + item->outer) / 2;
+
+      g_assert_cmpint (lode_chart_hit_test (chart, item->cx + r * cos (angle), item->cy + r * sin (angle)), ==, (int) i);
+    }
+  /* The hole is no slice. */
+  g_assert_cmpint (lode_chart_hit_test (chart, cn->cx, cn->cy), ==, -1);
+
+  description = lode_chart_describe_item (chart, 1);
+  g_test_message ("%s", description);
+  g_assert_nonnull (strstr (description, "United States: $200 (2025), 23.5 %"));
+  g_assert_nonnull (strstr (description, "23.5 %"));
+  g_assert_nonnull (strstr (description, "Customs office, 2026-01-15"));
+}
+
+/* More destinations than slices: the smallest become "Other". */
+static void
+test_donut_other (void)
+{
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new ("Many");
+  g_autoptr(LodeMineral) copper = lode_mineral_new ("copper", "Copper", LODE_MINERAL_GROUP_BASE_METAL);
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  static const char * const codes[] = { "CN", "US", "AE", "DE", "JP", "GB", "FR", "IT" };
+  g_autoptr(LodeChartData) data = NULL;
+  g_autoptr(LodeChart) chart = NULL;
+  const LodeChartItem *other;
+
+  g_list_store_append (lode_portfolio_get_minerals (portfolio), copper);
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      LodeExportRow row = { "copper", 2025, 0, codes[i], NULL, LODE_STAGE_ORE,
+                            LODE_QUANTITY_UNSET, LODE_UNIT_NONE, (LodeMoney) (800 - i * 100) * 100, NULL };
+
+      lode_export_table_append (table, &row);
+    }
+
+  data = lode_chart_data_new (portfolio);
+  chart = lode_chart_new (LODE_CHART_DESTINATIONS, data);
+  render (chart, NULL);
+
+  /* Five destinations and the three smallest together: 300 + 200 + 100. */
+  g_assert_cmpuint (lode_chart_get_n_items (chart), ==, 6);
+  other = lode_chart_get_item (chart, 5);
+  g_assert_null (other->destination);
+  g_assert_cmpint (other->value, ==, 60000);
+  g_assert_cmpstr (lode_chart_get_item (chart, 4)->destination, ==, "JP");
+}
+
+static void
+test_lines (void)
+{
+  g_autoptr(LodeChartData) data = known_data ();
+  g_autoptr(LodeChart) yearly = lode_chart_new (LODE_CHART_EXPORTS_OVER_TIME, data);
+  g_autoptr(LodeChart) monthly = lode_chart_new (LODE_CHART_EXPORTS_OVER_TIME, data);
+  const LodeChartItem *copper_2024 = NULL, *copper_2025 = NULL;
+
+  render (yearly, NULL);
+  /* Points with records: copper 2024 and 2025, iron ore 2025, bauxite 2024
+   * and 2025. */
+  g_assert_cmpuint (lode_chart_get_n_items (yearly), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      const LodeChartItem *item = lode_chart_get_item (yearly, i);
+
+      g_assert_cmpint (item->kind, ==, LODE_CHART_ITEM_POINT);
+      if (g_str_equal (item->mineral, "copper") && item->year == 2024)
+        copper_2024 = item;
+      if (g_str_equal (item->mineral, "copper") && item->year == 2025)
+        copper_2025 = item;
+    }
+  g_assert_nonnull (copper_2024);
+  g_assert_nonnull (copper_2025);
+  /* Later to the right, more higher up. */
+  g_assert_cmpfloat (copper_2025->x, >, copper_2024->x);
+  g_assert_cmpfloat (copper_2025->y, <, copper_2024->y);
+
+  /* By month only the record that names a month is a point. */
+  lode_chart_set_monthly (monthly, TRUE);
+  render (monthly, NULL);
+  g_assert_cmpuint (lode_chart_get_n_items (monthly), ==, 1);
+  g_assert_cmpint (lode_chart_get_item (monthly, 0)->month, ==, 3);
+}
+
+static void
+test_target_chart (void)
+{
+  g_autoptr(LodeChartData) data = known_data ();
+  g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_TARGET_PROGRESS, data);
+  g_autofree char *description = NULL;
+  guint n_ranges = 0, n_points = 0;
+
+  lode_chart_set_target (chart, 0);
+  render (chart, NULL);
+  g_assert_cmpstr (lode_chart_get_title (chart), ==, "Target: On track, 2026");
+
+  for (guint i = 0; i < lode_chart_get_n_items (chart); i++)
+    {
+      const LodeChartItem *item = lode_chart_get_item (chart, i);
+
+      if (item->kind == LODE_CHART_ITEM_RANGE)
+        {
+          n_ranges++;
+          g_assert_cmpint (item->year, ==, 2026);
+          g_assert_cmpint (item->value, ==, 60000);
+        }
+      else if (item->kind == LODE_CHART_ITEM_POINT)
+        {
+          n_points++;
+        }
+    }
+  g_assert_cmpuint (n_ranges, ==, 1);
+  g_assert_cmpuint (n_points, ==, 2);
+
+  description = lode_chart_describe (chart);
+  g_assert_nonnull (strstr (description, "Needs 100.0 %–144.9 % a year"));
+}
+
+static void
+test_table (void)
+{
+  g_autoptr(LodeChartData) data = known_data ();
+  g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_EXPORTS_BY_MINERAL, data);
+  g_autoptr(LodeChart) reserves = lode_chart_new (LODE_CHART_RESERVES, data);
+  g_autofree char *csv = lode_chart_to_csv (chart);
+  g_autofree char *reserves_csv = lode_chart_to_csv (reserves);
+
+  g_assert_cmpstr (csv, ==,
+                   "Mineral,Stage,Value (USD),Records,Source\r\n"
+                   "Copper,Concentrate,100,1,\r\n"
+                   "Copper,Refined,400,2,customs\r\n"
+                   "Iron ore,Ore,200,1,customs\r\n"
+                   "Bauxite,Ore,150.05,2,\r\n");
+  g_assert_cmpstr (reserves_csv, ==,
+                   "Mineral,Value (USD),Quantity,Unit,Source\r\n"
+                   "Copper,121000000000,6,Mt,\r\n"
+                   "Iron ore,30000000000,2,Mt,\r\n");
+}
+
+/* Files */
+
+static char *
+count_occurrences (const char *haystack,
+                   const char *needle,
+                   guint      *count)
+{
+  *count = 0;
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    (*count)++;
+
+  return NULL;
+}
+
+static void
+test_files (void)
+{
+  g_autoptr(LodeChartData) data = known_data ();
+  g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_EXPORTS_BY_MINERAL, data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-chart-XXXXXX", &error);
+  g_autofree char *png = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *txt = g_build_filename (dir, "chart.txt", NULL);
+  g_autofree char *contents = NULL;
+  cairo_surface_t *image;
+  gsize length;
+  guint ore, concentrate, refined;
+
+  g_assert_no_error (error);
+
+  /* PNG, twice as sharp at scale 2. */
+  g_assert_true (lode_chart_write_file (chart, png, WIDTH, HEIGHT, 2, &error));
+  g_assert_no_error (error);
+  image = cairo_image_surface_create_from_png (png);
+  g_assert_cmpint (cairo_surface_status (image), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (image), ==, 2 * WIDTH);
+  g_assert_cmpint (cairo_image_surface_get_height (image), ==, 2 * HEIGHT);
+  cairo_surface_destroy (image);
+
+  /* SVG: the bars as paths in their stage's colour, and each stage once
+   * more in the legend: ore twice (iron ore, bauxite), concentrate and
+   * refined once. */
+  g_assert_true (lode_chart_write_file (chart, svg, WIDTH, HEIGHT, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, &length, &error));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_nonnull (strstr (contents, "width=\"800pt\""));
+  g_assert_nonnull (strstr (contents, "<title>Exports by mineral</title>"));
+  g_assert_nonnull (strstr (contents, "<desc>Bars of the exports of each mineral, stacked by processing stage. "
+                                      "Largest: Copper $500, Iron ore $200, Bauxite $150.05.</desc>"));
+  count_occurrences (contents, "fill:rgb(0%,44.705882%,69.803922%)", &ore);
+  count_occurrences (contents, "fill:rgb(90.196078%,62.352941%,0%)", &concentrate);
+  count_occurrences (contents, "fill:rgb(0%,61.960784%,45.098039%)", &refined);
+  g_assert_cmpuint (ore, ==, 2 + 1);
+  g_assert_cmpuint (concentrate, ==, 1 + 1);
+  g_assert_cmpuint (refined, ==, 1 + 1);
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_true (lode_chart_write_file (chart, pdf, WIDTH, HEIGHT, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &contents, &length, &error));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+
+  g_assert_false (lode_chart_write_file (chart, txt, WIDTH, HEIGHT, 1, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+
+  g_unlink (png);
+  g_unlink (svg);
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
+/* Every chart draws the built-in sample and an empty portfolio. */
+static void
+test_every_chart (void)
+{
+  g_autoptr(LodePortfolio) sample = lode_portfolio_new_sample ();
+  g_autoptr(LodePortfolio) empty = lode_portfolio_new ("Empty");
+  g_autoptr(LodeChartData) sample_data = lode_chart_data_new (sample);
+  g_autoptr(LodeChartData) empty_data = lode_chart_data_new (empty);
+
+  for (guint k = 0; k < LODE_N_CHART_KINDS; k++)
+    {
+      g_autoptr(LodeChart) a = lode_chart_new (k, sample_data);
+      g_autoptr(LodeChart) b = lode_chart_new (k, empty_data);
+      g_autofree char *description = lode_chart_describe (a);
+      g_autofree char *empty_description = lode_chart_describe (b);
+      LodeChartKind kind;
+
+      g_assert_true (lode_chart_kind_from_name (lode_chart_kind_get_name (k), &kind));
+      g_assert_cmpint (kind, ==, k);
+      render (a, NULL);
+      render (b, NULL);
+      g_assert_cmpuint (lode_chart_get_n_items (b), ==, 0);
+      g_assert_cmpuint (strlen (description), >, 20);
+      g_assert_cmpuint (strlen (empty_description), >, 20);
+      if (k != LODE_CHART_RESERVES)
+        g_assert_cmpuint (lode_chart_get_n_items (a), >, 0);
+    }
+}
+
+/* lode-cli chart */
+
+static int
+run_cli (const char * const *args,
+         char              **out,
+         char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("LODE_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               out, err, &status, &error));
+  g_assert_no_error (error);
+
+  return WIFEXITED (status) ? WEXITSTATUS (status) : -1;
+}
+
+static void
+test_cli (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-chart-cli-XXXXXX", &error);
+  g_autofree char *input = g_build_filename (dir, "known.json", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_auto(GStrv) lines = NULL;
+  static const char * const formats[] = { "png", "svg", "pdf" };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (input, PORTFOLIO, -1, &error));
+
+  /* --list: one chart a line, its name first. */
+  g_assert_cmpint (run_cli ((const char *[]) { "chart", "--list", NULL }, &out, &err), ==, 0);
+  lines = g_strsplit (out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, LODE_N_CHART_KINDS + 1);
+  for (guint k = 0; k < LODE_N_CHART_KINDS; k++)
+    {
+      g_autofree char *prefix = g_strconcat (lode_chart_kind_get_name (k), " ", NULL);
+
+      g_assert_true (g_str_has_prefix (lines[k], prefix));
+      g_assert_cmpuint (strlen (lines[k]), >, strlen (prefix) + 10);
+    }
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  for (guint k = 0; k < LODE_N_CHART_KINDS; k++)
+    {
+      for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s.%s", lode_chart_kind_get_name (k), formats[f]);
+          g_autofree char *output = g_build_filename (dir, name, NULL);
+          GStatBuf st;
+
+          g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "--chart", lode_chart_kind_get_name (k),
+                                                       "--output", output, "--width", "640", "--height", "360",
+                                                       NULL }, &out, &err), ==, 0);
+          g_assert_cmpstr (err, ==, "");
+          g_assert_cmpint (g_stat (output, &st), ==, 0);
+          g_assert_cmpint (st.st_size, >, 500);
+          g_unlink (output);
+          g_clear_pointer (&out, g_free);
+          g_clear_pointer (&err, g_free);
+        }
+    }
+
+  {
+    g_autofree char *output = g_build_filename (dir, "t.png", NULL);
+
+    /* A target by its id; an unknown one fails as bad input. */
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "-c", "target-progress", "-t", "behind",
+                                                 "-o", output, NULL }, NULL, NULL), ==, 0);
+    g_assert_true (g_file_test (output, G_FILE_TEST_EXISTS));
+    g_unlink (output);
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "-c", "target-progress", "-t", "nope",
+                                                 "-o", output, NULL }, NULL, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "nope"));
+    g_clear_pointer (&err, g_free);
+
+    /* Wrong usage: exit 2, nothing written. */
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "--chart", "pie", "-o", output, NULL },
+                              NULL, &err), ==, 2);
+    g_assert_nonnull (strstr (err, "pie"));
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "--chart", "destinations", NULL },
+                              NULL, NULL), ==, 2);
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "--chart", "destinations", "-o", "x.gif", NULL },
+                              NULL, NULL), ==, 2);
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", "--chart", "destinations", "-o", output, NULL },
+                              NULL, NULL), ==, 2);
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "--chart", "destinations", "-o", output,
+                                                 "--width", "5", NULL }, NULL, NULL), ==, 2);
+    g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
+    /* A file that does not load: exit 1. */
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", missing, "--chart", "destinations", "-o", output, NULL },
+                              NULL, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "missing.json"));
+    g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  }
+
+  g_unlink (input);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/aggregation", test_aggregation);
+  g_test_add_func ("/chart/growth-rate", test_growth_rate);
+  g_test_add_func ("/chart/targets", test_targets);
+  g_test_add_func ("/chart/ticks", test_ticks);
+  g_test_add_func ("/chart/bars", test_bars);
+  g_test_add_func ("/chart/bars-other", test_bars_other);
+  g_test_add_func ("/chart/bars-mirrored", test_bars_mirrored);
+  g_test_add_func ("/chart/donut", test_donut);
+  g_test_add_func ("/chart/donut-other", test_donut_other);
+  g_test_add_func ("/chart/lines", test_lines);
+  g_test_add_func ("/chart/target", test_target_chart);
+  g_test_add_func ("/chart/table", test_table);
+  g_test_add_func ("/chart/files", test_files);
+  g_test_add_func ("/chart/every-chart", test_every_chart);
+  g_test_add_func ("/chart/cli", test_cli);
+
+  return g_test_run ();
+}
