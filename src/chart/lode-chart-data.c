@@ -10,6 +10,8 @@
 
 /* Records of the baseline year must reach this share of the target's
  * baseline for the growth since then to say anything about the target. */
+const char lode_chart_sources_mixed[] = "\x01";
+
 #define BASELINE_COVERAGE 0.5
 
 void

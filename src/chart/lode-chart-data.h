@@ -10,8 +10,10 @@ G_BEGIN_DECLS
  * never from the records. The data does not follow later edits: build a new
  * one when the portfolio changes. */
 
-/* The source of a cell whose records name different sources. */
-#define LODE_CHART_SOURCES_MIXED ((const char *) "\x01")
+/* The source of a cell whose records name different sources. Compared by
+ * address: one object, since equal string literals need not share one. */
+extern const char lode_chart_sources_mixed[];
+#define LODE_CHART_SOURCES_MIXED ((const char *) lode_chart_sources_mixed)
 
 typedef struct
 {

@@ -718,6 +718,29 @@ lode_json_check (const char  *data,
                  guint       *column_out,
                  char       **message_out)
 {
+  return lode_json_check_full (data, length, max_depth, 0, line_out, column_out, message_out);
+}
+
+/* Refuses the string whose opening quote is at @open and which ends just
+ * before @after, when it is longer than @max (0: no limit). */
+#define CHECK_STRING_LENGTH(open, after)                                \
+  G_STMT_START {                                                        \
+    if (G_UNLIKELY (max_string_length != 0                              \
+                    && (gsize) ((after) - (open)) - 2 > max_string_length)) \
+      FAIL ((open), g_strdup_printf ("string longer than %" G_GSIZE_FORMAT \
+                                     " bytes, the most allowed",        \
+                                     max_string_length));               \
+  } G_STMT_END
+
+gboolean
+lode_json_check_full (const char  *data,
+                      gsize        length,
+                      guint        max_depth,
+                      gsize        max_string_length,
+                      guint       *line_out,
+                      guint       *column_out,
+                      char       **message_out)
+{
   Checker c = { 0 };
   const guchar *p = (const guchar *) data;
   const guchar *end = p + length;
@@ -755,10 +778,15 @@ value:
   switch (*p)
     {
     case '"':
-      has_escape = FALSE;
-      p = scan_string (&c, p, end, &has_escape);
-      if (p == NULL)
-        goto failed;
+      {
+        const guchar *open = p;
+
+        has_escape = FALSE;
+        p = scan_string (&c, p, end, &has_escape);
+        if (p == NULL)
+          goto failed;
+        CHECK_STRING_LENGTH (open, p);
+      }
       goto after_value;
 
     case '-':
@@ -1009,6 +1037,7 @@ member:
     p = scan_string (&c, p, end, &has_escape);
     if (p == NULL)
       goto failed;
+    CHECK_STRING_LENGTH (open, p);
     if (!add_key (&c, open, p, has_escape))
       goto failed;
   }

@@ -24,4 +24,15 @@ gboolean lode_json_check (const char  *data,
                           guint       *column,
                           char       **message);
 
+/* The same check, also refusing any string (a value or a member name)
+ * longer than @max_string_length bytes as written in the text, quotes
+ * excluded; 0 means no limit. */
+gboolean lode_json_check_full (const char  *data,
+                               gsize        length,
+                               guint        max_depth,
+                               gsize        max_string_length,
+                               guint       *line,
+                               guint       *column,
+                               char       **message);
+
 G_END_DECLS

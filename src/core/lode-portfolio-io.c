@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -682,6 +683,46 @@ read_string_list (Reader         *reader,
   return ok;
 }
 
+/* Lode reads -0 as 0, also in members it does not know: json-glib reads
+ * "-0" as the integer 0 but "-0.0" as a negative zero, so a negative zero
+ * kept as it is would not read back the same after a save. The document
+ * nests at most LODE_PORTFOLIO_MAX_DEPTH levels, which bounds the
+ * recursion. */
+static void
+clear_negative_zeros (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        g_autoptr(GList) members = json_object_get_values (json_node_get_object (node));
+
+        for (const GList *l = members; l != NULL; l = l->next)
+          clear_negative_zeros (l->data);
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          clear_negative_zeros (json_array_get_element (array, i));
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE
+          && json_node_get_double (node) == 0.0)
+        json_node_set_double (node, 0.0);
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+}
+
 /* Members of @object not in @known, in the file's order, for writing back;
  * NULL if there are none. */
 static JsonObject *
@@ -694,13 +735,16 @@ collect_extra (JsonObject        *object,
   for (const GList *l = members; l != NULL; l = l->next)
     {
       const char *name = l->data;
+      JsonNode *copy;
 
       if (g_strv_contains (known, name))
         continue;
 
       if (extra == NULL)
         extra = json_object_new ();
-      json_object_set_member (extra, name, json_node_copy (json_object_get_member (object, name)));
+      copy = json_node_copy (json_object_get_member (object, name));
+      clear_negative_zeros (copy);
+      json_object_set_member (extra, name, copy);
     }
 
   return extra;
@@ -1306,6 +1350,81 @@ read_portfolio (JsonNode    *root_node,
   return g_steal_pointer (&portfolio);
 }
 
+static gsize max_size = LODE_PORTFOLIO_MAX_SIZE;
+
+void
+lode_portfolio_set_max_size_for_testing (gsize size)
+{
+  g_return_if_fail (size <= LODE_PORTFOLIO_MAX_SIZE);
+
+  max_size = size == 0 ? LODE_PORTFOLIO_MAX_SIZE : size;
+}
+
+static void
+set_too_large_error (GError     **error,
+                     const char  *name)
+{
+  if (max_size >= (1 << 20))
+    g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_TOO_LARGE,
+                 "%s: the file is larger than %" G_GSIZE_FORMAT " MB, the most Lode opens",
+                 name, max_size >> 20);
+  else
+    g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_TOO_LARGE,
+                 "%s: the file is larger than %" G_GSIZE_FORMAT " bytes, the most Lode opens",
+                 name, max_size);
+}
+
+/* Reads @file whole, but never more than max_size bytes: a file that grows
+ * while it is read, a device such as /dev/zero or a pipe that never ends
+ * is refused as too large instead of filling the memory. */
+static char *
+read_bounded (GFile         *file,
+              gsize          size_hint,
+              const char    *name,
+              gsize         *length,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *buffer = NULL;
+  gsize alloc = MAX (MIN (size_hint, max_size) + 1, 65536);
+  gsize len = 0;
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return NULL;
+
+  buffer = g_malloc (alloc);
+  for (;;)
+    {
+      gssize n;
+
+      if (len == alloc)
+        {
+          alloc = MIN (alloc * 2, max_size + 1);
+          buffer = g_realloc (buffer, alloc);
+        }
+
+      n = g_input_stream_read (G_INPUT_STREAM (stream), buffer + len,
+                               MIN (alloc - len, (gsize) G_MAXSSIZE), cancellable, error);
+      if (n < 0)
+        return NULL;
+      if (n == 0)
+        break;
+
+      len += n;
+      if (len > max_size)
+        {
+          set_too_large_error (error, name);
+          return NULL;
+        }
+    }
+
+  *length = len;
+
+  return g_steal_pointer (&buffer);
+}
+
 LodePortfolio *
 lode_portfolio_load_data (const char  *data,
                           gsize        length,
@@ -1323,15 +1442,14 @@ lode_portfolio_load_data (const char  *data,
   if (name == NULL)
     name = "portfolio";
 
-  if (length > LODE_PORTFOLIO_MAX_SIZE)
+  if (length > max_size)
     {
-      g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_TOO_LARGE,
-                   "%s: the file is larger than %" G_GSIZE_FORMAT " MB, the most Lode opens",
-                   name, LODE_PORTFOLIO_MAX_SIZE >> 20);
+      set_too_large_error (error, name);
       return NULL;
     }
 
-  if (!lode_json_check (data, length, LODE_PORTFOLIO_MAX_DEPTH, &line, &column, &message))
+  if (!lode_json_check_full (data, length, LODE_PORTFOLIO_MAX_DEPTH, LODE_PORTFOLIO_MAX_STRING,
+                             &line, &column, &message))
     {
       g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_SYNTAX,
                    "%s:%u:%u: %s", name, line, column, message);
@@ -1377,15 +1495,14 @@ lode_portfolio_load_file (GFile         *file,
       return NULL;
     }
 
-  if ((guint64) g_file_info_get_size (info) > LODE_PORTFOLIO_MAX_SIZE)
+  if ((guint64) g_file_info_get_size (info) > max_size)
     {
-      g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_TOO_LARGE,
-                   "%s: the file is larger than %" G_GSIZE_FORMAT " MB, the most Lode opens",
-                   name, LODE_PORTFOLIO_MAX_SIZE >> 20);
+      set_too_large_error (error, name);
       return NULL;
     }
 
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+  contents = read_bounded (file, g_file_info_get_size (info), name, &length, cancellable, error);
+  if (contents == NULL)
     return NULL;
 
   return lode_portfolio_load_data (contents, length, name, error);
@@ -1754,6 +1871,41 @@ lode_portfolio_to_bytes (LodePortfolio *self)
   return g_string_free_to_bytes (out);
 }
 
+/* A save that is killed (power cut, SIGKILL) leaves its temporary file
+ * behind. Each save holds a lock on its own temporary file, so the next
+ * save of the same file removes the ones nobody holds: those of saves that
+ * died. */
+static void
+remove_stale_temporaries (const char *dir,
+                          const char *base)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  g_autofree char *prefix = g_strdup_printf (".%s.", base);
+  gsize prefix_len = strlen (prefix);
+  const char *name;
+
+  if (folder == NULL)
+    return;
+
+  while ((name = g_dir_read_name (folder)) != NULL)
+    {
+      g_autofree char *stale = NULL;
+      int fd;
+
+      /* Our temporaries are ".BASE." and six characters of g_mkstemp(). */
+      if (strlen (name) != prefix_len + 6 || !g_str_has_prefix (name, prefix))
+        continue;
+
+      stale = g_build_filename (dir, name, NULL);
+      fd = g_open (stale, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
+      if (fd < 0)
+        continue;
+      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
+        g_unlink (stale);
+      close (fd);
+    }
+}
+
 /* Writes @data to a temporary file beside @path, syncs it, keeps the old
  * file as PATH~ when asked, and renames the new one over it; on any failure
  * the temporary file is removed and the old file is untouched. */
@@ -1770,13 +1922,20 @@ replace_local_file (const char  *path,
   GStatBuf old;
   gboolean had_old;
   int saved_errno;
+  int lock_fd = -1;
   int fd;
 
   had_old = g_stat (path, &old) == 0;
 
+  remove_stale_temporaries (dir, base);
+
   fd = g_mkstemp_full (template, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
     goto failed;
+  /* Held until the file is renamed: it is in use (see above). */
+  lock_fd = g_open (template, O_RDONLY | O_CLOEXEC, 0);
+  if (lock_fd >= 0)
+    flock (lock_fd, LOCK_EX | LOCK_NB);
 
   if (had_old && fchmod (fd, old.st_mode & 07777) != 0)
     goto failed_open;
@@ -1822,6 +1981,8 @@ replace_local_file (const char  *path,
 
   if (g_rename (template, path) != 0)
     goto failed_open;
+  if (lock_fd >= 0)
+    close (lock_fd);
 
   /* Make the rename itself durable. */
   fd = g_open (dir, O_RDONLY | O_CLOEXEC, 0);
@@ -1838,6 +1999,8 @@ failed_open:
   if (fd >= 0)
     close (fd);
   g_unlink (template);
+  if (lock_fd >= 0)
+    close (lock_fd);
   errno = saved_errno;
 failed:
   saved_errno = errno;

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 /* Limits: larger files, deeper nesting or longer strings are refused. */
 #define LODE_PORTFOLIO_MAX_SIZE   ((gsize) 1 << 30)
 #define LODE_PORTFOLIO_MAX_DEPTH  64
+#define LODE_PORTFOLIO_MAX_STRING ((gsize) 1 << 20)
 #define LODE_PORTFOLIO_MAX_ERRORS 20
 
 #define LODE_PORTFOLIO_ERROR (lode_portfolio_error_quark ())
@@ -37,6 +38,10 @@ LodePortfolio *lode_portfolio_load_data   (const char    *data,
 LodePortfolio *lode_portfolio_load_file   (GFile         *file,
                                            GCancellable  *cancellable,
                                            GError       **error);
+/* For tests: lowers the size limit below LODE_PORTFOLIO_MAX_SIZE, so that
+ * a file just over it needs no gigabyte; 0 restores it. */
+void           lode_portfolio_set_max_size_for_testing (gsize max_size);
+
 /* The built-in sample, "Pakistan minerals (sample)". */
 LodePortfolio *lode_portfolio_new_sample  (void);
 
