@@ -30,7 +30,6 @@ struct _LodeExportsPage
   LodeExportIndex  *index;
   GtkLabel         *totals_label;
 
-  LodePortfolio    *portfolio;
   LodeExportTable  *table;
   /* Ids behind the filters' choices; the first choice is "any". */
   GPtrArray        *mineral_ids;
@@ -44,15 +43,13 @@ struct _LodeExportsPage
   int               probe_sort;
 };
 
-G_DEFINE_FINAL_TYPE (LodeExportsPage, lode_exports_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (LodeExportsPage, lode_exports_page, LODE_TYPE_LIST_PAGE)
 
-enum {
-  PROP_0,
-  PROP_PORTFOLIO,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+static LodePortfolio *
+get_portfolio (LodeExportsPage *self)
+{
+  return lode_list_page_get_portfolio (LODE_LIST_PAGE (self));
+}
 
 static const LodeExportRow *
 list_item_get_row (GtkListItem *list_item)
@@ -70,8 +67,8 @@ mineral_name (LodeExportsPage *self,
 {
   LodeMineral *mineral = NULL;
 
-  if (self->portfolio != NULL)
-    mineral = lode_portfolio_find_mineral (self->portfolio, id);
+  if (get_portfolio (self) != NULL)
+    mineral = lode_portfolio_find_mineral (get_portfolio (self), id);
 
   if (mineral != NULL && lode_mineral_get_name (mineral) != NULL)
     return lode_mineral_get_name (mineral);
@@ -211,8 +208,8 @@ bind_source_cell (GtkSignalListItemFactory *factory,
       return;
     }
 
-  if (self->portfolio != NULL)
-    source = lode_portfolio_find_source (self->portfolio, row->source);
+  if (get_portfolio (self) != NULL)
+    source = lode_portfolio_find_source (get_portfolio (self), row->source);
 
   if (source == NULL)
     {
@@ -342,9 +339,9 @@ update_filter_choices (LodeExportsPage *self)
 
   gtk_string_list_append (minerals, _("All minerals"));
   g_ptr_array_add (self->mineral_ids, NULL);
-  if (self->portfolio != NULL)
+  if (get_portfolio (self) != NULL)
     {
-      store = G_LIST_MODEL (lode_portfolio_get_minerals (self->portfolio));
+      store = G_LIST_MODEL (lode_portfolio_get_minerals (get_portfolio (self)));
       for (guint i = 0; i < g_list_model_get_n_items (store); i++)
         {
           g_autoptr(LodeMineral) mineral = g_list_model_get_item (store, i);
@@ -471,7 +468,7 @@ open_editor (LodeExportsPage *self,
              guint            row)
 {
   lode_list_present_editor (GTK_WIDGET (self),
-                            GTK_WINDOW (lode_export_editor_new (self->portfolio, row)));
+                            GTK_WINDOW (lode_export_editor_new (get_portfolio (self), row)));
 }
 
 static void
@@ -481,7 +478,7 @@ add_action (GtkWidget  *widget,
 {
   LodeExportsPage *self = LODE_EXPORTS_PAGE (widget);
 
-  if (self->portfolio != NULL)
+  if (get_portfolio (self) != NULL)
     open_editor (self, G_MAXUINT);
 }
 
@@ -516,7 +513,7 @@ delete_action (GtkWidget  *widget,
   if (row == G_MAXUINT)
     return;
 
-  lode_history_remove_exports (lode_portfolio_get_history (self->portfolio),
+  lode_history_remove_exports (lode_portfolio_get_history (get_portfolio (self)),
                                _("Delete Export Record"), row, 1);
   lode_list_toast_deleted (GTK_WIDGET (self), _("Deleted export record"));
 }
@@ -534,7 +531,7 @@ duplicate_action (GtkWidget  *widget,
     return;
 
   lode_export_table_get_row (self->table, row, &copy);
-  lode_history_insert_export (lode_portfolio_get_history (self->portfolio),
+  lode_history_insert_export (lode_portfolio_get_history (get_portfolio (self)),
                               _("Duplicate Export Record"), row + 1, &copy);
 }
 
@@ -562,8 +559,10 @@ index_changed (LodeExportsPage *self,
 static void
 update_actions (LodeExportsPage *self)
 {
-  lode_list_page_update_actions (GTK_WIDGET (self), "exports", self->portfolio != NULL,
-                                 self->portfolio != NULL && selected_row (self) != G_MAXUINT);
+  gboolean has_portfolio = get_portfolio (self) != NULL;
+
+  lode_list_page_update_actions (GTK_WIDGET (self), "exports", has_portfolio,
+                                 has_portfolio && selected_row (self) != G_MAXUINT);
 }
 
 static void
@@ -581,17 +580,24 @@ set_table (LodeExportsPage *self,
 }
 
 static void
+portfolio_changed (LodeListPage *page)
+{
+  LodeExportsPage *self = LODE_EXPORTS_PAGE (page);
+  LodePortfolio *portfolio = lode_list_page_get_portfolio (page);
+
+  if (portfolio != NULL)
+    g_signal_connect_object (lode_portfolio_get_minerals (portfolio), "items-changed",
+                             G_CALLBACK (update_filter_choices), self, G_CONNECT_SWAPPED);
+  set_table (self, portfolio != NULL ? lode_portfolio_get_exports (portfolio) : NULL);
+  update_actions (self);
+}
+
+static void
 lode_exports_page_dispose (GObject *object)
 {
   LodeExportsPage *self = LODE_EXPORTS_PAGE (object);
 
-  /* The bin's child goes first, so the template does not unparent it
-   * behind the bin's back. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_EXPORTS_PAGE);
-
   g_clear_object (&self->table);
-  g_clear_object (&self->portfolio);
   g_clear_object (&self->probe_items[0]);
   g_clear_object (&self->probe_items[1]);
   g_clear_pointer (&self->mineral_ids, g_ptr_array_unref);
@@ -601,61 +607,15 @@ lode_exports_page_dispose (GObject *object)
 }
 
 static void
-lode_exports_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  LodeExportsPage *self = LODE_EXPORTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PORTFOLIO:
-      g_value_set_object (value, self->portfolio);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lode_exports_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  LodeExportsPage *self = LODE_EXPORTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PORTFOLIO:
-      lode_exports_page_set_portfolio (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 lode_exports_page_class_init (LodeExportsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LodeListPageClass *page_class = LODE_LIST_PAGE_CLASS (klass);
 
   object_class->dispose = lode_exports_page_dispose;
-  object_class->get_property = lode_exports_page_get_property;
-  object_class->set_property = lode_exports_page_set_property;
 
-  properties[PROP_PORTFOLIO] =
-    g_param_spec_object ("portfolio", NULL, NULL,
-                         LODE_TYPE_PORTFOLIO,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->portfolio_changed = portfolio_changed;
 
   g_type_ensure (LODE_TYPE_EXPORT_RECORD);
   g_type_ensure (LODE_TYPE_EXPORT_INDEX);
@@ -728,33 +688,6 @@ lode_exports_page_init (LodeExportsPage *self)
   update_filter_choices (self);
   update_table (self);
   update_actions (self);
-}
-
-LodePortfolio *
-lode_exports_page_get_portfolio (LodeExportsPage *self)
-{
-  g_return_val_if_fail (LODE_IS_EXPORTS_PAGE (self), NULL);
-
-  return self->portfolio;
-}
-
-void
-lode_exports_page_set_portfolio (LodeExportsPage *self,
-                                 LodePortfolio   *portfolio)
-{
-  g_return_if_fail (LODE_IS_EXPORTS_PAGE (self));
-  g_return_if_fail (portfolio == NULL || LODE_IS_PORTFOLIO (portfolio));
-
-  if (!g_set_object (&self->portfolio, portfolio))
-    return;
-
-  if (portfolio != NULL)
-    g_signal_connect_object (lode_portfolio_get_minerals (portfolio), "items-changed",
-                             G_CALLBACK (update_filter_choices), self, G_CONNECT_SWAPPED);
-  set_table (self, portfolio != NULL ? lode_portfolio_get_exports (portfolio) : NULL);
-  update_actions (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
 }
 
 /* Showing the records behind a chart item */

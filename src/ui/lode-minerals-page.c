@@ -12,31 +12,10 @@
 
 struct _LodeMineralsPage
 {
-  AdwBin            parent_instance;
-
-  /* Template widgets */
-  GtkSearchBar     *search_bar;
-  GtkSearchEntry   *search_entry;
-  GtkStack         *stack;
-  GtkColumnView    *column_view;
-  GtkSingleSelection *selection;
-  GtkSortListModel *sort_model;
-  GtkFilterListModel *filter_model;
-  GtkCustomFilter  *filter;
-  GtkLabel         *totals_label;
-
-  LodePortfolio    *portfolio;
+  LodeListPage parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (LodeMineralsPage, lode_minerals_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_PORTFOLIO,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (LodeMineralsPage, lode_minerals_page, LODE_TYPE_LIST_PAGE)
 
 static char *
 join_hs_codes (LodeMineral *mineral)
@@ -171,28 +150,19 @@ bind_value_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
-update_empty (LodeMineralsPage *self)
+update_totals (LodeListPage *page,
+               GListModel   *shown,
+               GtkLabel     *label)
 {
   g_autofree char *text = NULL;
   g_autofree char *value_text = NULL;
   g_autofree char *exact = NULL;
   LodeMoney value = 0;
-  guint n_shown;
-  guint n_all;
-
-  /* The model can still change while the template goes away. */
-  if (self->sort_model == NULL || self->stack == NULL || self->totals_label == NULL)
-    return;
-
-  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
-  n_all = self->portfolio != NULL ?
-          g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_minerals (self->portfolio))) : 0;
-
-  gtk_stack_set_visible_child_name (self->stack, lode_list_page_state (n_all, n_shown));
+  guint n_shown = g_list_model_get_n_items (shown);
 
   for (guint i = 0; i < n_shown; i++)
     {
-      g_autoptr(LodeMineral) mineral = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
+      g_autoptr(LodeMineral) mineral = g_list_model_get_item (shown, i);
 
       value += lode_mineral_get_reserve_value (mineral);
     }
@@ -202,16 +172,16 @@ update_empty (LodeMineralsPage *self)
    * "12 minerals · reserves $6 T" */
   text = g_strdup_printf (ngettext ("%'u mineral · reserves %s", "%'u minerals · reserves %s", n_shown),
                           n_shown, value_text);
-  gtk_label_set_label (self->totals_label, text);
+  gtk_label_set_label (label, text);
   exact = lode_money_format_full (value);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), exact);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), exact);
 }
 
 static gboolean
-mineral_matches (gpointer item,
-                 gpointer user_data)
+mineral_matches (LodeListPage *page,
+                 gpointer      item,
+                 const char   *search)
 {
-  LodeMineralsPage *self = user_data;
   g_autofree char *codes = join_hs_codes (item);
   const char *texts[] = {
     lode_mineral_get_name (item),
@@ -220,73 +190,29 @@ mineral_matches (gpointer item,
     codes,
   };
 
-  return lode_list_texts_match (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                                texts, G_N_ELEMENTS (texts));
+  return lode_list_texts_match (search, texts, G_N_ELEMENTS (texts));
 }
 
-static void
-search_changed (LodeMineralsPage *self)
+static GtkWindow *
+new_editor (LodeListPage *page,
+            gpointer      item)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  return GTK_WINDOW (lode_mineral_editor_new (lode_list_page_get_portfolio (page), item));
 }
 
-static LodeMineral *
-selected_mineral (LodeMineralsPage *self)
+static const char *
+get_name (gpointer item)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  return lode_mineral_get_name (item);
 }
 
-static void
-update_actions (LodeMineralsPage *self)
+static gpointer
+copy_mineral (LodeListPage *page,
+              gpointer      item,
+              const char   *name)
 {
-  lode_list_page_update_actions (GTK_WIDGET (self), "minerals", self->portfolio != NULL,
-                                 self->portfolio != NULL && selected_mineral (self) != NULL);
-}
-
-static void
-open_editor (LodeMineralsPage *self,
-             LodeMineral      *mineral)
-{
-  lode_list_present_editor (GTK_WIDGET (self),
-                            GTK_WINDOW (lode_mineral_editor_new (self->portfolio, mineral)));
-}
-
-static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  LodeMineralsPage *self = LODE_MINERALS_PAGE (widget);
-
-  if (self->portfolio != NULL)
-    open_editor (self, NULL);
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  LodeMineralsPage *self = LODE_MINERALS_PAGE (widget);
-  LodeMineral *mineral = selected_mineral (self);
-
-  if (mineral != NULL)
-    open_editor (self, mineral);
-}
-
-static void
-row_activated (LodeMineralsPage *self,
-               guint             position)
-{
-  gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self), "minerals.edit", NULL);
-}
-
-static LodeMineral *
-copy_mineral (LodeMineral *mineral,
-              const char  *id,
-              const char  *name)
-{
+  LodeMineral *mineral = item;
+  g_autofree char *id = lode_mineral_editor_make_id (lode_list_page_get_portfolio (page), name);
   LodeMineral *copy = lode_mineral_new (id, name, lode_mineral_get_group (mineral));
   GListModel *reserves = lode_mineral_get_reserves (mineral);
 
@@ -309,35 +235,6 @@ copy_mineral (LodeMineral *mineral,
     }
 
   return copy;
-}
-
-static void
-duplicate_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  LodeMineralsPage *self = LODE_MINERALS_PAGE (widget);
-  LodeMineral *mineral = selected_mineral (self);
-  GListStore *store;
-  g_autofree char *name = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *label = NULL;
-  g_autoptr(LodeMineral) copy = NULL;
-  guint position = 0;
-
-  if (mineral == NULL)
-    return;
-
-  store = lode_portfolio_get_minerals (self->portfolio);
-  g_list_store_find (store, mineral, &position);
-  /* TRANSLATORS: the name of a copy, as in "Copper (copy)" */
-  name = g_strdup_printf (_("%s (copy)"), lode_mineral_get_name (mineral));
-  id = lode_mineral_editor_make_id (self->portfolio, name);
-  copy = copy_mineral (mineral, id, name);
-  /* TRANSLATORS: an undoable change, as in "Duplicate Copper" */
-  label = g_strdup_printf (_("Duplicate %s"), lode_mineral_get_name (mineral));
-  lode_history_insert_item (lode_portfolio_get_history (self->portfolio), label,
-                            store, position + 1, G_OBJECT (copy));
 }
 
 static guint
@@ -394,9 +291,10 @@ drop_other_references (LodeMineralsPage *self,
                        const char       *id,
                        const char       *label)
 {
-  LodeHistory *history = lode_portfolio_get_history (self->portfolio);
-  GListModel *projects = G_LIST_MODEL (lode_portfolio_get_projects (self->portfolio));
-  GListStore *targets = lode_portfolio_get_targets (self->portfolio);
+  LodePortfolio *portfolio = lode_list_page_get_portfolio (LODE_LIST_PAGE (self));
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  GListModel *projects = G_LIST_MODEL (lode_portfolio_get_projects (portfolio));
+  GListStore *targets = lode_portfolio_get_targets (portfolio);
 
   for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
     {
@@ -434,8 +332,9 @@ delete_mineral (LodeMineralsPage *self,
                 LodeMineral      *mineral,
                 gboolean          with_records)
 {
-  LodeHistory *history = lode_portfolio_get_history (self->portfolio);
-  GListStore *store = lode_portfolio_get_minerals (self->portfolio);
+  LodePortfolio *portfolio = lode_list_page_get_portfolio (LODE_LIST_PAGE (self));
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  GListStore *store = lode_portfolio_get_minerals (portfolio);
   g_autofree char *label = NULL;
   g_autofree char *toast_title = NULL;
   guint position;
@@ -449,7 +348,7 @@ delete_mineral (LodeMineralsPage *self,
 
   if (with_records)
     {
-      LodeExportTable *table = lode_portfolio_get_exports (self->portfolio);
+      LodeExportTable *table = lode_portfolio_get_exports (portfolio);
       const char *interned = lode_export_table_intern (table, lode_mineral_get_id (mineral));
       guint end = lode_export_table_get_n_rows (table);
 
@@ -502,12 +401,12 @@ delete_response (AdwMessageDialog *dialog,
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+delete_item (LodeListPage *page,
+             gpointer      item)
 {
-  LodeMineralsPage *self = LODE_MINERALS_PAGE (widget);
-  LodeMineral *mineral = selected_mineral (self);
+  LodeMineralsPage *self = LODE_MINERALS_PAGE (page);
+  LodePortfolio *portfolio = lode_list_page_get_portfolio (page);
+  LodeMineral *mineral = item;
   AdwMessageDialog *dialog;
   g_autofree char *heading = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
@@ -516,11 +415,8 @@ delete_action (GtkWidget  *widget,
   guint n_targets;
   GtkRoot *root;
 
-  if (mineral == NULL)
-    return;
-
-  n_records = count_records (lode_portfolio_get_exports (self->portfolio), lode_mineral_get_id (mineral));
-  count_other_references (self->portfolio, lode_mineral_get_id (mineral), &n_projects, &n_targets);
+  n_records = count_records (lode_portfolio_get_exports (portfolio), lode_mineral_get_id (mineral));
+  count_other_references (portfolio, lode_mineral_get_id (mineral), &n_projects, &n_targets);
   if (n_records == 0 && n_projects == 0 && n_targets == 0)
     {
       delete_mineral (self, mineral, FALSE);
@@ -571,94 +467,22 @@ delete_action (GtkWidget  *widget,
 }
 
 static void
-lode_minerals_page_dispose (GObject *object)
-{
-  LodeMineralsPage *self = LODE_MINERALS_PAGE (object);
-
-  /* The bin's child goes first, so the template does not unparent it
-   * behind the bin's back. */
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_MINERALS_PAGE);
-  g_clear_object (&self->portfolio);
-
-  G_OBJECT_CLASS (lode_minerals_page_parent_class)->dispose (object);
-}
-
-static void
-lode_minerals_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  LodeMineralsPage *self = LODE_MINERALS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PORTFOLIO:
-      g_value_set_object (value, self->portfolio);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lode_minerals_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  LodeMineralsPage *self = LODE_MINERALS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PORTFOLIO:
-      lode_minerals_page_set_portfolio (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 lode_minerals_page_class_init (LodeMineralsPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LodeListPageClass *page_class = LODE_LIST_PAGE_CLASS (klass);
 
-  object_class->dispose = lode_minerals_page_dispose;
-  object_class->get_property = lode_minerals_page_get_property;
-  object_class->set_property = lode_minerals_page_set_property;
-
-  properties[PROP_PORTFOLIO] =
-    g_param_spec_object ("portfolio", NULL, NULL,
-                         LODE_TYPE_PORTFOLIO,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->get_items = lode_portfolio_get_minerals;
+  page_class->item_matches = mineral_matches;
+  page_class->update_totals = update_totals;
+  page_class->new_editor = new_editor;
+  page_class->get_name = get_name;
+  page_class->copy_item = copy_mineral;
+  page_class->delete_item = delete_item;
 
   g_type_ensure (LODE_TYPE_MINERAL);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-minerals-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, LodeMineralsPage, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, LodeMineralsPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, LodeMineralsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, LodeMineralsPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, LodeMineralsPage, selection);
-  gtk_widget_class_bind_template_child (widget_class, LodeMineralsPage, sort_model);
-  gtk_widget_class_bind_template_child (widget_class, LodeMineralsPage, filter_model);
-  gtk_widget_class_bind_template_child (widget_class, LodeMineralsPage, filter);
-  gtk_widget_class_bind_template_child (widget_class, LodeMineralsPage, totals_label);
-  gtk_widget_class_bind_template_callback (widget_class, update_empty);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated);
-
-  lode_list_page_install_actions (widget_class, "minerals",
-                                  add_action, edit_action, duplicate_action, delete_action);
+  lode_list_page_class_set_template (widget_class, "/io/github/lodeapp/Lode/ui/lode-minerals-page.ui", "minerals");
   gtk_widget_class_bind_template_callback (widget_class, mineral_name_key);
   gtk_widget_class_bind_template_callback (widget_class, mineral_symbol_key);
   gtk_widget_class_bind_template_callback (widget_class, mineral_group_key);
@@ -685,39 +509,4 @@ static void
 lode_minerals_page_init (LodeMineralsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  gtk_custom_filter_set_filter_func (self->filter, mineral_matches, self, NULL);
-  lode_list_page_setup_search (GTK_WIDGET (self), self->search_bar, self->search_entry);
-  g_signal_connect_object (self->selection, "notify::selected",
-                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-  update_empty (self);
-  update_actions (self);
-}
-
-LodePortfolio *
-lode_minerals_page_get_portfolio (LodeMineralsPage *self)
-{
-  g_return_val_if_fail (LODE_IS_MINERALS_PAGE (self), NULL);
-
-  return self->portfolio;
-}
-
-void
-lode_minerals_page_set_portfolio (LodeMineralsPage *self,
-                                  LodePortfolio    *portfolio)
-{
-  g_return_if_fail (LODE_IS_MINERALS_PAGE (self));
-  g_return_if_fail (portfolio == NULL || LODE_IS_PORTFOLIO (portfolio));
-
-  if (!g_set_object (&self->portfolio, portfolio))
-    return;
-
-  gtk_filter_list_model_set_model (self->filter_model,
-                                   portfolio != NULL ?
-                                   G_LIST_MODEL (lode_portfolio_get_minerals (portfolio)) :
-                                   NULL);
-  update_empty (self);
-  update_actions (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
 }

@@ -10,31 +10,10 @@
 
 struct _LodeProjectsPage
 {
-  AdwBin              parent_instance;
-
-  /* Template widgets */
-  GtkSearchBar       *search_bar;
-  GtkSearchEntry     *search_entry;
-  GtkStack           *stack;
-  GtkColumnView      *column_view;
-  GtkSingleSelection *selection;
-  GtkSortListModel   *sort_model;
-  GtkFilterListModel *filter_model;
-  GtkCustomFilter    *filter;
-  GtkLabel           *totals_label;
-
-  LodePortfolio      *portfolio;
+  LodeListPage parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (LodeProjectsPage, lode_projects_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_PORTFOLIO,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (LodeProjectsPage, lode_projects_page, LODE_TYPE_LIST_PAGE)
 
 /* "Copper, Gold": the names of the minerals with these ids. */
 static char *
@@ -83,7 +62,7 @@ static char *
 minerals_key (LodeProject      *project,
               LodeProjectsPage *self)
 {
-  return mineral_names (self->portfolio, lode_project_get_minerals (project));
+  return mineral_names (lode_list_page_get_portfolio (LODE_LIST_PAGE (self)), lode_project_get_minerals (project));
 }
 
 static gint64
@@ -209,7 +188,9 @@ bind_jobs_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
-update_empty (LodeProjectsPage *self)
+update_totals (LodeListPage *page,
+               GListModel   *shown,
+               GtkLabel     *label)
 {
   g_autofree char *text = NULL;
   g_autofree char *committed_text = NULL;
@@ -219,20 +200,11 @@ update_empty (LodeProjectsPage *self)
   LodeMoney committed = 0;
   LodeMoney disbursed = 0;
   gint64 jobs = 0;
-  guint n_shown;
-  guint n_all;
+  guint n_shown = g_list_model_get_n_items (shown);
 
-  if (self->sort_model == NULL || self->stack == NULL || self->totals_label == NULL)
-    return;
-
-  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
-  n_all = self->portfolio != NULL ?
-          g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_projects (self->portfolio))) : 0;
-
-  gtk_stack_set_visible_child_name (self->stack, lode_list_page_state (n_all, n_shown));
   for (guint i = 0; i < n_shown; i++)
     {
-      g_autoptr(LodeProject) project = g_list_model_get_item (G_LIST_MODEL (self->sort_model), i);
+      g_autoptr(LodeProject) project = g_list_model_get_item (shown, i);
 
       if (lode_project_get_committed (project) != LODE_MONEY_UNSET)
         committed += lode_project_get_committed (project);
@@ -251,17 +223,17 @@ update_empty (LodeProjectsPage *self)
                                     "%'u projects · %s committed · %s disbursed · %s jobs",
                                     n_shown),
                           n_shown, committed_text, disbursed_text, jobs_text);
-  gtk_label_set_label (self->totals_label, text);
+  gtk_label_set_label (label, text);
   exact = lode_money_format_full (committed);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), exact);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), exact);
 }
 
 static gboolean
-project_matches (gpointer item,
-                 gpointer user_data)
+project_matches (LodeListPage *page,
+                 gpointer      item,
+                 const char   *search)
 {
-  LodeProjectsPage *self = user_data;
-  g_autofree char *minerals = minerals_key (item, self);
+  g_autofree char *minerals = minerals_key (item, LODE_PROJECTS_PAGE (page));
   const char *texts[] = {
     lode_project_get_name (item),
     lode_format_project_status (lode_project_get_status (item)),
@@ -270,184 +242,48 @@ project_matches (gpointer item,
     minerals,
   };
 
-  return lode_list_texts_match (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                                texts, G_N_ELEMENTS (texts));
+  return lode_list_texts_match (search, texts, G_N_ELEMENTS (texts));
 }
 
-static void
-search_changed (LodeProjectsPage *self)
+static GtkWindow *
+new_editor (LodeListPage *page,
+            gpointer      item)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  return GTK_WINDOW (lode_project_editor_new (lode_list_page_get_portfolio (page), item));
 }
 
-static LodeProject *
-selected_project (LodeProjectsPage *self)
+static const char *
+get_name (gpointer item)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  return lode_project_get_name (item);
 }
 
-static void
-update_actions (LodeProjectsPage *self)
+static gpointer
+copy_project (LodeListPage *page,
+              gpointer      item,
+              const char   *name)
 {
-  lode_list_page_update_actions (GTK_WIDGET (self), "projects", self->portfolio != NULL,
-                                 self->portfolio != NULL && selected_project (self) != NULL);
-}
+  g_autofree char *id = lode_project_editor_make_id (lode_list_page_get_portfolio (page), name);
 
-static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  LodeProjectsPage *self = LODE_PROJECTS_PAGE (widget);
-
-  if (self->portfolio != NULL)
-    lode_list_present_editor (widget, GTK_WINDOW (lode_project_editor_new (self->portfolio, NULL)));
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  LodeProjectsPage *self = LODE_PROJECTS_PAGE (widget);
-  LodeProject *project = selected_project (self);
-
-  if (project != NULL)
-    lode_list_present_editor (widget, GTK_WINDOW (lode_project_editor_new (self->portfolio, project)));
-}
-
-static void
-row_activated (LodeProjectsPage *self,
-               guint            position)
-{
-  gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self), "projects.edit", NULL);
-}
-
-static void
-duplicate_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  LodeProjectsPage *self = LODE_PROJECTS_PAGE (widget);
-  LodeProject *project = selected_project (self);
-  GListStore *store;
-  g_autoptr(LodeProject) copy = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *label = NULL;
-  guint position = 0;
-
-  if (project == NULL)
-    return;
-
-  store = lode_portfolio_get_projects (self->portfolio);
-  g_list_store_find (store, project, &position);
-  name = g_strdup_printf (_("%s (copy)"), lode_project_get_name (project));
-  id = lode_project_editor_make_id (self->portfolio, name);
-  copy = lode_project_editor_copy (project, id, name);
-  label = g_strdup_printf (_("Duplicate %s"), lode_project_get_name (project));
-  lode_history_insert_item (lode_portfolio_get_history (self->portfolio), label,
-                            store, position + 1, G_OBJECT (copy));
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  LodeProjectsPage *self = LODE_PROJECTS_PAGE (widget);
-  LodeProject *project = selected_project (self);
-
-  if (project != NULL)
-    lode_list_delete_item (widget, lode_portfolio_get_history (self->portfolio),
-                           lode_portfolio_get_projects (self->portfolio), project, lode_project_get_name (project));
-}
-
-static void
-lode_projects_page_dispose (GObject *object)
-{
-  LodeProjectsPage *self = LODE_PROJECTS_PAGE (object);
-
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_PROJECTS_PAGE);
-  g_clear_object (&self->portfolio);
-
-  G_OBJECT_CLASS (lode_projects_page_parent_class)->dispose (object);
-}
-
-static void
-lode_projects_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  LodeProjectsPage *self = LODE_PROJECTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PORTFOLIO:
-      g_value_set_object (value, self->portfolio);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lode_projects_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  LodeProjectsPage *self = LODE_PROJECTS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PORTFOLIO:
-      lode_projects_page_set_portfolio (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  return lode_project_editor_copy (item, id, name);
 }
 
 static void
 lode_projects_page_class_init (LodeProjectsPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LodeListPageClass *page_class = LODE_LIST_PAGE_CLASS (klass);
 
-  object_class->dispose = lode_projects_page_dispose;
-  object_class->get_property = lode_projects_page_get_property;
-  object_class->set_property = lode_projects_page_set_property;
-
-  properties[PROP_PORTFOLIO] =
-    g_param_spec_object ("portfolio", NULL, NULL,
-                         LODE_TYPE_PORTFOLIO,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->get_items = lode_portfolio_get_projects;
+  page_class->item_matches = project_matches;
+  page_class->update_totals = update_totals;
+  page_class->new_editor = new_editor;
+  page_class->get_name = get_name;
+  page_class->copy_item = copy_project;
 
   g_type_ensure (LODE_TYPE_PROJECT);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-projects-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, selection);
-  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, sort_model);
-  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, filter_model);
-  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, filter);
-  gtk_widget_class_bind_template_child (widget_class, LodeProjectsPage, totals_label);
-  gtk_widget_class_bind_template_callback (widget_class, update_empty);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+  lode_list_page_class_set_template (widget_class, "/io/github/lodeapp/Lode/ui/lode-projects-page.ui", "projects");
   gtk_widget_class_bind_template_callback (widget_class, name_key);
   gtk_widget_class_bind_template_callback (widget_class, status_key);
   gtk_widget_class_bind_template_callback (widget_class, region_key);
@@ -472,48 +308,10 @@ lode_projects_page_class_init (LodeProjectsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_disbursed_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_start_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_jobs_cell);
-
-  lode_list_page_install_actions (widget_class, "projects",
-                                  add_action, edit_action, duplicate_action, delete_action);
 }
 
 static void
 lode_projects_page_init (LodeProjectsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  gtk_custom_filter_set_filter_func (self->filter, project_matches, self, NULL);
-  lode_list_page_setup_search (GTK_WIDGET (self), self->search_bar, self->search_entry);
-  g_signal_connect_object (self->selection, "notify::selected",
-                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-  update_empty (self);
-  update_actions (self);
-}
-
-LodePortfolio *
-lode_projects_page_get_portfolio (LodeProjectsPage *self)
-{
-  g_return_val_if_fail (LODE_IS_PROJECTS_PAGE (self), NULL);
-
-  return self->portfolio;
-}
-
-void
-lode_projects_page_set_portfolio (LodeProjectsPage *self,
-                                 LodePortfolio   *portfolio)
-{
-  g_return_if_fail (LODE_IS_PROJECTS_PAGE (self));
-  g_return_if_fail (portfolio == NULL || LODE_IS_PORTFOLIO (portfolio));
-
-  if (!g_set_object (&self->portfolio, portfolio))
-    return;
-
-  gtk_filter_list_model_set_model (self->filter_model,
-                                   portfolio != NULL ?
-                                   G_LIST_MODEL (lode_portfolio_get_projects (portfolio)) :
-                                   NULL);
-  update_empty (self);
-  update_actions (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
 }

@@ -10,31 +10,10 @@
 
 struct _LodeSourcesPage
 {
-  AdwBin              parent_instance;
-
-  /* Template widgets */
-  GtkSearchBar       *search_bar;
-  GtkSearchEntry     *search_entry;
-  GtkStack           *stack;
-  GtkColumnView      *column_view;
-  GtkSingleSelection *selection;
-  GtkSortListModel   *sort_model;
-  GtkFilterListModel *filter_model;
-  GtkCustomFilter    *filter;
-  GtkLabel           *totals_label;
-
-  LodePortfolio      *portfolio;
+  LodeListPage parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (LodeSourcesPage, lode_sources_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_PORTFOLIO,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (LodeSourcesPage, lode_sources_page, LODE_TYPE_LIST_PAGE)
 
 /* Sort keys */
 
@@ -85,29 +64,21 @@ BIND_TEXT_CELL (date, lode_source_get_date)
 BIND_TEXT_CELL (url, lode_source_get_url)
 
 static void
-update_empty (LodeSourcesPage *self)
+update_totals (LodeListPage *page,
+               GListModel   *shown,
+               GtkLabel     *label)
 {
-  g_autofree char *text = NULL;
-  guint n_shown;
-  guint n_all;
+  guint n_shown = g_list_model_get_n_items (shown);
+  g_autofree char *text = g_strdup_printf (ngettext ("%'u source", "%'u sources", n_shown), n_shown);
 
-  if (self->sort_model == NULL || self->stack == NULL || self->totals_label == NULL)
-    return;
-
-  n_shown = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
-  n_all = self->portfolio != NULL ?
-          g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_sources (self->portfolio))) : 0;
-
-  gtk_stack_set_visible_child_name (self->stack, lode_list_page_state (n_all, n_shown));
-  text = g_strdup_printf (ngettext ("%'u source", "%'u sources", n_shown), n_shown);
-  gtk_label_set_label (self->totals_label, text);
+  gtk_label_set_label (label, text);
 }
 
 static gboolean
-source_matches (gpointer item,
-                gpointer user_data)
+source_matches (LodeListPage *page,
+                gpointer      item,
+                const char   *search)
 {
-  LodeSourcesPage *self = user_data;
   const char *texts[] = {
     lode_source_get_title (item),
     lode_source_get_publisher (item),
@@ -115,93 +86,44 @@ source_matches (gpointer item,
     lode_source_get_url (item),
   };
 
-  return lode_list_texts_match (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)),
-                                texts, G_N_ELEMENTS (texts));
+  return lode_list_texts_match (search, texts, G_N_ELEMENTS (texts));
 }
 
-static void
-search_changed (LodeSourcesPage *self)
+static GtkWindow *
+new_editor (LodeListPage *page,
+            gpointer      item)
 {
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  return GTK_WINDOW (lode_source_editor_new (lode_list_page_get_portfolio (page), item));
 }
 
-static LodeSource *
-selected_source (LodeSourcesPage *self)
+static const char *
+get_title (gpointer item)
 {
-  return gtk_single_selection_get_selected_item (self->selection);
+  return lode_source_get_title (item);
 }
 
-static void
-update_actions (LodeSourcesPage *self)
+static gpointer
+copy_source (LodeListPage *page,
+             gpointer      item,
+             const char   *title)
 {
-  lode_list_page_update_actions (GTK_WIDGET (self), "sources", self->portfolio != NULL,
-                                 self->portfolio != NULL && selected_source (self) != NULL);
-}
-
-static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  LodeSourcesPage *self = LODE_SOURCES_PAGE (widget);
-
-  if (self->portfolio != NULL)
-    lode_list_present_editor (widget, GTK_WINDOW (lode_source_editor_new (self->portfolio, NULL)));
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  LodeSourcesPage *self = LODE_SOURCES_PAGE (widget);
-  LodeSource *source = selected_source (self);
-
-  if (source != NULL)
-    lode_list_present_editor (widget, GTK_WINDOW (lode_source_editor_new (self->portfolio, source)));
-}
-
-static void
-row_activated (LodeSourcesPage *self,
-               guint            position)
-{
-  gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self), "sources.edit", NULL);
-}
-
-static void
-duplicate_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  LodeSourcesPage *self = LODE_SOURCES_PAGE (widget);
-  LodeSource *source = selected_source (self);
-  GListStore *store;
-  g_autoptr(LodeSource) copy = NULL;
+  LodePortfolio *portfolio = lode_list_page_get_portfolio (page);
+  LodeSource *source = item;
+  LodeSource *copy;
   g_autofree char *id = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *label = NULL;
-  guint position = 0;
 
-  if (source == NULL)
-    return;
-
-  store = lode_portfolio_get_sources (self->portfolio);
-  g_list_store_find (store, source, &position);
-  for (guint n = 2; id == NULL || lode_portfolio_find_source (self->portfolio, id) != NULL; n++)
+  for (guint n = 2; id == NULL || lode_portfolio_find_source (portfolio, id) != NULL; n++)
     {
       g_free (id);
       id = g_strdup_printf ("%s-%u", lode_source_get_id (source), n);
     }
-  title = g_strdup_printf (_("%s (copy)"), lode_source_get_title (source));
   copy = lode_source_new (id, title);
   lode_source_set_publisher (copy, lode_source_get_publisher (source));
   lode_source_set_date (copy, lode_source_get_date (source));
   lode_source_set_url (copy, lode_source_get_url (source));
   lode_source_set_extra (copy, lode_source_get_extra (source));
-  label = g_strdup_printf (_("Duplicate %s"), lode_source_get_title (source));
-  lode_history_insert_item (lode_portfolio_get_history (self->portfolio), label,
-                            store, position + 1, G_OBJECT (copy));
+
+  return copy;
 }
 
 /* How many records, reserve estimates, projects and targets cite @id. */
@@ -255,19 +177,16 @@ count_citing (LodePortfolio *portfolio,
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+delete_source (LodeListPage *page,
+               gpointer      item)
 {
-  LodeSourcesPage *self = LODE_SOURCES_PAGE (widget);
-  LodeSource *source = selected_source (self);
+  GtkWidget *widget = GTK_WIDGET (page);
+  LodePortfolio *portfolio = lode_list_page_get_portfolio (page);
+  LodeSource *source = item;
   guint n_citing;
 
-  if (source == NULL)
-    return;
-
   /* A record must cite a source the file has. */
-  n_citing = count_citing (self->portfolio, lode_source_get_id (source));
+  n_citing = count_citing (portfolio, lode_source_get_id (source));
   if (n_citing > 0)
     {
       g_autofree char *message = g_strdup_printf (ngettext ("%'u figure cites this source: it stays",
@@ -282,95 +201,26 @@ delete_action (GtkWidget  *widget,
       return;
     }
 
-  lode_list_delete_item (widget, lode_portfolio_get_history (self->portfolio),
-                         lode_portfolio_get_sources (self->portfolio), source,
-                         lode_source_get_title (source));
-}
-
-static void
-lode_sources_page_dispose (GObject *object)
-{
-  LodeSourcesPage *self = LODE_SOURCES_PAGE (object);
-
-  adw_bin_set_child (ADW_BIN (self), NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_SOURCES_PAGE);
-  g_clear_object (&self->portfolio);
-
-  G_OBJECT_CLASS (lode_sources_page_parent_class)->dispose (object);
-}
-
-static void
-lode_sources_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  LodeSourcesPage *self = LODE_SOURCES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PORTFOLIO:
-      g_value_set_object (value, self->portfolio);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lode_sources_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  LodeSourcesPage *self = LODE_SOURCES_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PORTFOLIO:
-      lode_sources_page_set_portfolio (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  LODE_LIST_PAGE_CLASS (lode_sources_page_parent_class)->delete_item (page, item);
 }
 
 static void
 lode_sources_page_class_init (LodeSourcesPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  LodeListPageClass *page_class = LODE_LIST_PAGE_CLASS (klass);
 
-  object_class->dispose = lode_sources_page_dispose;
-  object_class->get_property = lode_sources_page_get_property;
-  object_class->set_property = lode_sources_page_set_property;
-
-  properties[PROP_PORTFOLIO] =
-    g_param_spec_object ("portfolio", NULL, NULL,
-                         LODE_TYPE_PORTFOLIO,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->get_items = lode_portfolio_get_sources;
+  page_class->item_matches = source_matches;
+  page_class->update_totals = update_totals;
+  page_class->new_editor = new_editor;
+  page_class->get_name = get_title;
+  page_class->copy_item = copy_source;
+  page_class->delete_item = delete_source;
 
   g_type_ensure (LODE_TYPE_SOURCE);
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-sources-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, LodeSourcesPage, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, LodeSourcesPage, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, LodeSourcesPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, LodeSourcesPage, column_view);
-  gtk_widget_class_bind_template_child (widget_class, LodeSourcesPage, selection);
-  gtk_widget_class_bind_template_child (widget_class, LodeSourcesPage, sort_model);
-  gtk_widget_class_bind_template_child (widget_class, LodeSourcesPage, filter_model);
-  gtk_widget_class_bind_template_child (widget_class, LodeSourcesPage, filter);
-  gtk_widget_class_bind_template_child (widget_class, LodeSourcesPage, totals_label);
-  gtk_widget_class_bind_template_callback (widget_class, update_empty);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed);
-  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+  lode_list_page_class_set_template (widget_class, "/io/github/lodeapp/Lode/ui/lode-sources-page.ui", "sources");
   gtk_widget_class_bind_template_callback (widget_class, title_key);
   gtk_widget_class_bind_template_callback (widget_class, publisher_key);
   gtk_widget_class_bind_template_callback (widget_class, date_key);
@@ -383,48 +233,10 @@ lode_sources_page_class_init (LodeSourcesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_publisher_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_date_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_url_cell);
-
-  lode_list_page_install_actions (widget_class, "sources",
-                                  add_action, edit_action, duplicate_action, delete_action);
 }
 
 static void
 lode_sources_page_init (LodeSourcesPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  gtk_custom_filter_set_filter_func (self->filter, source_matches, self, NULL);
-  lode_list_page_setup_search (GTK_WIDGET (self), self->search_bar, self->search_entry);
-  g_signal_connect_object (self->selection, "notify::selected",
-                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
-  update_empty (self);
-  update_actions (self);
-}
-
-LodePortfolio *
-lode_sources_page_get_portfolio (LodeSourcesPage *self)
-{
-  g_return_val_if_fail (LODE_IS_SOURCES_PAGE (self), NULL);
-
-  return self->portfolio;
-}
-
-void
-lode_sources_page_set_portfolio (LodeSourcesPage *self,
-                                 LodePortfolio   *portfolio)
-{
-  g_return_if_fail (LODE_IS_SOURCES_PAGE (self));
-  g_return_if_fail (portfolio == NULL || LODE_IS_PORTFOLIO (portfolio));
-
-  if (!g_set_object (&self->portfolio, portfolio))
-    return;
-
-  gtk_filter_list_model_set_model (self->filter_model,
-                                   portfolio != NULL ?
-                                   G_LIST_MODEL (lode_portfolio_get_sources (portfolio)) :
-                                   NULL);
-  update_empty (self);
-  update_actions (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
 }

@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lode-cells.h"
+#include "lode-history.h"
+#include "lode-list-page.h"
+
+typedef struct
+{
+  /* Template widgets, for pages set up with
+   * lode_list_page_class_set_template() */
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkStack           *stack;
+  GtkColumnView      *column_view;
+  GtkSingleSelection *selection;
+  GtkSortListModel   *sort_model;
+  GtkFilterListModel *filter_model;
+  GtkCustomFilter    *filter;
+  GtkLabel           *totals_label;
+
+  LodePortfolio      *portfolio;
+} LodeListPagePrivate;
+
+G_DEFINE_TYPE_WITH_PRIVATE (LodeListPage, lode_list_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_PORTFOLIO,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_empty (LodeListPage *self)
+{
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+  LodeListPageClass *klass = LODE_LIST_PAGE_GET_CLASS (self);
+  guint n_shown;
+  guint n_all;
+
+  /* The model can still change while the template goes away. */
+  if (priv->sort_model == NULL || priv->stack == NULL || priv->totals_label == NULL)
+    return;
+
+  n_shown = g_list_model_get_n_items (G_LIST_MODEL (priv->sort_model));
+  n_all = priv->portfolio != NULL ?
+          g_list_model_get_n_items (G_LIST_MODEL (klass->get_items (priv->portfolio))) : 0;
+
+  gtk_stack_set_visible_child_name (priv->stack, lode_list_page_state (n_all, n_shown));
+  klass->update_totals (self, G_LIST_MODEL (priv->sort_model), priv->totals_label);
+}
+
+static gboolean
+item_matches (gpointer item,
+              gpointer user_data)
+{
+  LodeListPage *self = user_data;
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+
+  return LODE_LIST_PAGE_GET_CLASS (self)->item_matches (self, item,
+                                                        gtk_editable_get_text (GTK_EDITABLE (priv->search_entry)));
+}
+
+static void
+search_changed (LodeListPage *self)
+{
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+
+  gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static gpointer
+selected_item (LodeListPage *self)
+{
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+
+  return priv->portfolio != NULL ? gtk_single_selection_get_selected_item (priv->selection) : NULL;
+}
+
+static void
+update_actions (LodeListPage *self)
+{
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+
+  lode_list_page_update_actions (GTK_WIDGET (self), LODE_LIST_PAGE_GET_CLASS (self)->action_prefix,
+                                 priv->portfolio != NULL, selected_item (self) != NULL);
+}
+
+static void
+row_activated (LodeListPage *self,
+               guint         position)
+{
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+  g_autofree char *edit = g_strconcat (LODE_LIST_PAGE_GET_CLASS (self)->action_prefix, ".edit", NULL);
+
+  gtk_single_selection_set_selected (priv->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), edit, NULL);
+}
+
+static void
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LodeListPage *self = LODE_LIST_PAGE (widget);
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+
+  if (priv->portfolio != NULL)
+    lode_list_present_editor (widget, LODE_LIST_PAGE_GET_CLASS (self)->new_editor (self, NULL));
+}
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LodeListPage *self = LODE_LIST_PAGE (widget);
+  gpointer item = selected_item (self);
+
+  if (item != NULL)
+    lode_list_present_editor (widget, LODE_LIST_PAGE_GET_CLASS (self)->new_editor (self, item));
+}
+
+static void
+duplicate_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LodeListPage *self = LODE_LIST_PAGE (widget);
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+  LodeListPageClass *klass = LODE_LIST_PAGE_GET_CLASS (self);
+  gpointer item = selected_item (self);
+  GListStore *store;
+  g_autoptr(GObject) copy = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  guint position = 0;
+
+  if (item == NULL)
+    return;
+
+  store = klass->get_items (priv->portfolio);
+  g_list_store_find (store, item, &position);
+  /* TRANSLATORS: the name of a copy, as in "Copper (copy)" */
+  name = g_strdup_printf (_("%s (copy)"), klass->get_name (item));
+  copy = klass->copy_item (self, item, name);
+  /* TRANSLATORS: an undoable change, as in "Duplicate Copper" */
+  label = g_strdup_printf (_("Duplicate %s"), klass->get_name (item));
+  lode_history_insert_item (lode_portfolio_get_history (priv->portfolio), label,
+                            store, position + 1, copy);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LodeListPage *self = LODE_LIST_PAGE (widget);
+  gpointer item = selected_item (self);
+
+  if (item != NULL)
+    LODE_LIST_PAGE_GET_CLASS (self)->delete_item (self, item);
+}
+
+static void
+lode_list_page_real_delete_item (LodeListPage *self,
+                                 gpointer      item)
+{
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+  LodeListPageClass *klass = LODE_LIST_PAGE_GET_CLASS (self);
+
+  lode_list_delete_item (GTK_WIDGET (self), lode_portfolio_get_history (priv->portfolio),
+                         klass->get_items (priv->portfolio), item, klass->get_name (item));
+}
+
+static void
+lode_list_page_constructed (GObject *object)
+{
+  LodeListPage *self = LODE_LIST_PAGE (object);
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+
+  G_OBJECT_CLASS (lode_list_page_parent_class)->constructed (object);
+
+  if (priv->filter == NULL)
+    return;
+
+  gtk_custom_filter_set_filter_func (priv->filter, item_matches, self, NULL);
+  lode_list_page_setup_search (GTK_WIDGET (self), priv->search_bar, priv->search_entry);
+  g_signal_connect_object (priv->selection, "notify::selected",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
+  update_empty (self);
+  update_actions (self);
+}
+
+static void
+lode_list_page_dispose (GObject *object)
+{
+  LodeListPage *self = LODE_LIST_PAGE (object);
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+
+  /* The bin's child goes first, so the template does not unparent it
+   * behind the bin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
+  g_clear_object (&priv->portfolio);
+
+  G_OBJECT_CLASS (lode_list_page_parent_class)->dispose (object);
+}
+
+static void
+lode_list_page_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  LodeListPage *self = LODE_LIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PORTFOLIO:
+      g_value_set_object (value, lode_list_page_get_portfolio (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lode_list_page_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  LodeListPage *self = LODE_LIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PORTFOLIO:
+      lode_list_page_set_portfolio (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lode_list_page_class_init (LodeListPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = lode_list_page_constructed;
+  object_class->dispose = lode_list_page_dispose;
+  object_class->get_property = lode_list_page_get_property;
+  object_class->set_property = lode_list_page_set_property;
+
+  klass->delete_item = lode_list_page_real_delete_item;
+
+  properties[PROP_PORTFOLIO] =
+    g_param_spec_object ("portfolio", NULL, NULL,
+                         LODE_TYPE_PORTFOLIO,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+lode_list_page_init (LodeListPage *self)
+{
+}
+
+void
+lode_list_page_class_set_template (GtkWidgetClass *widget_class,
+                                   const char     *resource_name,
+                                   const char     *prefix)
+{
+  g_return_if_fail (g_type_is_a (G_TYPE_FROM_CLASS (widget_class), LODE_TYPE_LIST_PAGE));
+
+  LODE_LIST_PAGE_CLASS (widget_class)->action_prefix = prefix;
+
+  gtk_widget_class_set_template_from_resource (widget_class, resource_name);
+  gtk_widget_class_bind_template_child_private (widget_class, LodeListPage, search_bar);
+  gtk_widget_class_bind_template_child_private (widget_class, LodeListPage, search_entry);
+  gtk_widget_class_bind_template_child_private (widget_class, LodeListPage, stack);
+  gtk_widget_class_bind_template_child_private (widget_class, LodeListPage, column_view);
+  gtk_widget_class_bind_template_child_private (widget_class, LodeListPage, selection);
+  gtk_widget_class_bind_template_child_private (widget_class, LodeListPage, sort_model);
+  gtk_widget_class_bind_template_child_private (widget_class, LodeListPage, filter_model);
+  gtk_widget_class_bind_template_child_private (widget_class, LodeListPage, filter);
+  gtk_widget_class_bind_template_child_private (widget_class, LodeListPage, totals_label);
+  gtk_widget_class_bind_template_callback (widget_class, update_empty);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, row_activated);
+
+  lode_list_page_install_actions (widget_class, prefix,
+                                  add_action, edit_action, duplicate_action, delete_action);
+}
+
+LodePortfolio *
+lode_list_page_get_portfolio (LodeListPage *self)
+{
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (LODE_IS_LIST_PAGE (self), NULL);
+
+  return priv->portfolio;
+}
+
+void
+lode_list_page_set_portfolio (LodeListPage  *self,
+                              LodePortfolio *portfolio)
+{
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+  LodeListPageClass *klass;
+
+  g_return_if_fail (LODE_IS_LIST_PAGE (self));
+  g_return_if_fail (portfolio == NULL || LODE_IS_PORTFOLIO (portfolio));
+
+  if (!g_set_object (&priv->portfolio, portfolio))
+    return;
+
+  klass = LODE_LIST_PAGE_GET_CLASS (self);
+  if (klass->portfolio_changed != NULL)
+    klass->portfolio_changed (self);
+  if (priv->filter_model != NULL)
+    {
+      gtk_filter_list_model_set_model (priv->filter_model,
+                                       portfolio != NULL ?
+                                       G_LIST_MODEL (klass->get_items (portfolio)) :
+                                       NULL);
+      update_empty (self);
+      update_actions (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
+}

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lode-portfolio.h"
+
+G_BEGIN_DECLS
+
+#define LODE_TYPE_LIST_PAGE (lode_list_page_get_type ())
+G_DECLARE_DERIVABLE_TYPE (LodeListPage, lode_list_page, LODE, LIST_PAGE, AdwBin)
+
+/* A page of the window that lists a portfolio's items: the "portfolio"
+ * property, and for pages set up with lode_list_page_class_set_template()
+ * the search bar, the empty and no-results states, the totals line and
+ * the actions PREFIX.add, .edit, .duplicate, .delete and .search. */
+struct _LodeListPageClass
+{
+  AdwBinClass parent_class;
+
+  /* The prefix of the page's actions, as in "minerals". */
+  const char *action_prefix;
+
+  /* Called when the page's portfolio changes, before the list updates. */
+  void        (*portfolio_changed) (LodeListPage *self);
+
+  /* The store the page lists. */
+  GListStore *(*get_items)         (LodePortfolio *portfolio);
+  /* TRUE when @item matches @search (lode_list_texts_match()). */
+  gboolean    (*item_matches)      (LodeListPage  *self,
+                                    gpointer       item,
+                                    const char    *search);
+  /* Says in @label what @shown holds, as in "12 minerals". */
+  void        (*update_totals)     (LodeListPage  *self,
+                                    GListModel    *shown,
+                                    GtkLabel      *label);
+  /* An editor of @item, or of a new item when @item is NULL. */
+  GtkWindow  *(*new_editor)        (LodeListPage  *self,
+                                    gpointer       item);
+  /* The name of @item, as in "Copper". */
+  const char *(*get_name)          (gpointer       item);
+  /* A new copy of @item named @name, with an id of its own. */
+  gpointer    (*copy_item)         (LodeListPage  *self,
+                                    gpointer       item,
+                                    const char    *name);
+  /* Deletes @item; by default through the history, with Undo in a toast. */
+  void        (*delete_item)       (LodeListPage  *self,
+                                    gpointer       item);
+};
+
+/* Sets the template of a page whose .ui has the search_bar, search_entry,
+ * stack, column_view, selection, sort_model, filter_model, filter and
+ * totals_label objects and the search_changed, row_activated and
+ * update_empty handlers, and installs the page's actions under @prefix. */
+void           lode_list_page_class_set_template (GtkWidgetClass *widget_class,
+                                                  const char     *resource_name,
+                                                  const char     *prefix);
+
+LodePortfolio *lode_list_page_get_portfolio      (LodeListPage   *self);
+void           lode_list_page_set_portfolio      (LodeListPage   *self,
+                                                  LodePortfolio  *portfolio);
+
+G_END_DECLS
