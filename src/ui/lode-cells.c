@@ -58,6 +58,19 @@ lode_cell_setup_number (GtkSignalListItemFactory *factory,
 }
 
 void
+lode_cell_bind_setup_callbacks (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_text_cell",
+                                                G_CALLBACK (lode_cell_setup_text));
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_short_cell",
+                                                G_CALLBACK (lode_cell_setup_short));
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_medium_cell",
+                                                G_CALLBACK (lode_cell_setup_medium));
+  gtk_widget_class_bind_template_callback_full (widget_class, "setup_number_cell",
+                                                G_CALLBACK (lode_cell_setup_number));
+}
+
+void
 lode_cell_set_text (GtkListItem *list_item,
                     const char  *text,
                     const char  *tooltip)

@@ -22,6 +22,9 @@ void lode_cell_setup_medium (GtkSignalListItemFactory *factory,
 void lode_cell_setup_number (GtkSignalListItemFactory *factory,
                              GtkListItem              *list_item,
                              gpointer                  user_data);
+/* Binds the setup handlers above as setup_text_cell, setup_short_cell,
+ * setup_medium_cell and setup_number_cell for @widget_class's template. */
+void lode_cell_bind_setup_callbacks (GtkWidgetClass *widget_class);
 /* Sets the text (NULL for none) and the tooltip (NULL for none). */
 void lode_cell_set_text     (GtkListItem              *list_item,
                              const char               *text,

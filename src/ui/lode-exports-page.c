@@ -640,14 +640,7 @@ lode_exports_page_class_init (LodeExportsPageClass *klass)
 
   lode_list_page_install_actions (widget_class, "exports",
                                   add_action, edit_action, duplicate_action, delete_action);
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_text_cell",
-                                                G_CALLBACK (lode_cell_setup_text));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_short_cell",
-                                                G_CALLBACK (lode_cell_setup_short));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_medium_cell",
-                                                G_CALLBACK (lode_cell_setup_medium));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_number_cell",
-                                                G_CALLBACK (lode_cell_setup_number));
+  lode_cell_bind_setup_callbacks (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, bind_mineral_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_year_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_month_cell);

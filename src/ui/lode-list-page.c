@@ -298,6 +298,7 @@ lode_list_page_class_set_template (GtkWidgetClass *widget_class,
   gtk_widget_class_bind_template_callback (widget_class, update_empty);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, row_activated);
+  lode_cell_bind_setup_callbacks (widget_class);
 
   lode_list_page_install_actions (widget_class, prefix,
                                   add_action, edit_action, duplicate_action, delete_action);

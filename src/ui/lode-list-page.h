@@ -51,7 +51,9 @@ struct _LodeListPageClass
 /* Sets the template of a page whose .ui has the search_bar, search_entry,
  * stack, column_view, selection, sort_model, filter_model, filter and
  * totals_label objects and the search_changed, row_activated and
- * update_empty handlers, and installs the page's actions under @prefix. */
+ * update_empty handlers (and the cells' setup handlers: see
+ * lode_cell_bind_setup_callbacks()), and installs the page's actions
+ * under @prefix. */
 void           lode_list_page_class_set_template (GtkWidgetClass *widget_class,
                                                   const char     *resource_name,
                                                   const char     *prefix);

@@ -489,14 +489,6 @@ lode_minerals_page_class_init (LodeMineralsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, mineral_hs_codes_key);
   gtk_widget_class_bind_template_callback (widget_class, mineral_reserves_key);
   gtk_widget_class_bind_template_callback (widget_class, mineral_value_key);
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_text_cell",
-                                                G_CALLBACK (lode_cell_setup_text));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_short_cell",
-                                                G_CALLBACK (lode_cell_setup_short));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_medium_cell",
-                                                G_CALLBACK (lode_cell_setup_medium));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_number_cell",
-                                                G_CALLBACK (lode_cell_setup_number));
   gtk_widget_class_bind_template_callback (widget_class, bind_name_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_symbol_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_group_cell);

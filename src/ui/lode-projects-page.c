@@ -292,14 +292,6 @@ lode_projects_page_class_init (LodeProjectsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, disbursed_key);
   gtk_widget_class_bind_template_callback (widget_class, start_key);
   gtk_widget_class_bind_template_callback (widget_class, jobs_key);
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_text_cell",
-                                                G_CALLBACK (lode_cell_setup_text));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_short_cell",
-                                                G_CALLBACK (lode_cell_setup_short));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_medium_cell",
-                                                G_CALLBACK (lode_cell_setup_medium));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_number_cell",
-                                                G_CALLBACK (lode_cell_setup_number));
   gtk_widget_class_bind_template_callback (widget_class, bind_name_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_status_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_region_cell);

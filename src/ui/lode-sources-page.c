@@ -225,10 +225,6 @@ lode_sources_page_class_init (LodeSourcesPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, publisher_key);
   gtk_widget_class_bind_template_callback (widget_class, date_key);
   gtk_widget_class_bind_template_callback (widget_class, url_key);
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_text_cell",
-                                                G_CALLBACK (lode_cell_setup_text));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_medium_cell",
-                                                G_CALLBACK (lode_cell_setup_medium));
   gtk_widget_class_bind_template_callback (widget_class, bind_title_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_publisher_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_date_cell);

@@ -251,12 +251,6 @@ lode_targets_page_class_init (LodeTargetsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, target_key);
   gtk_widget_class_bind_template_callback (widget_class, year_key);
   gtk_widget_class_bind_template_callback (widget_class, growth_key);
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_text_cell",
-                                                G_CALLBACK (lode_cell_setup_text));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_short_cell",
-                                                G_CALLBACK (lode_cell_setup_short));
-  gtk_widget_class_bind_template_callback_full (widget_class, "setup_number_cell",
-                                                G_CALLBACK (lode_cell_setup_number));
   gtk_widget_class_bind_template_callback (widget_class, bind_title_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_metric_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_baseline_cell);
