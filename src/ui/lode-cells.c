@@ -564,3 +564,27 @@ lode_editor_remove_button (const char *label)
 
   return button;
 }
+
+GtkStringList *
+lode_choice_list (const char  *none,
+                  int          first,
+                  int          end,
+                  const char *(*format) (int value))
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  if (none != NULL)
+    gtk_string_list_append (list, none);
+  for (int value = first; value < end; value++)
+    gtk_string_list_append (list, format (value));
+
+  return list;
+}
+
+void
+lode_editor_class_install_confirm (GtkWidgetClass              *widget_class,
+                                   GtkWidgetActionActivateFunc  confirm)
+{
+  gtk_widget_class_install_action (widget_class, "editor.confirm", NULL, confirm);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}

@@ -143,6 +143,15 @@ void        lode_choice_fill_minerals      (gpointer                     combo_r
 void        lode_choice_fill_countries     (gpointer                     combo_row,
                                             GPtrArray                   *ids,
                                             const char                  *none);
+/* The choices of an enumeration: @none (unless NULL), then @format of
+ * each value from @first up to @end, not included. */
+GtkStringList *lode_choice_list            (const char                  *none,
+                                            int                          first,
+                                            int                          end,
+                                            const char                *(*format) (int value));
+/* An editor's editor.confirm action, and Escape to close it. */
+void        lode_editor_class_install_confirm (GtkWidgetClass              *widget_class,
+                                               GtkWidgetActionActivateFunc  confirm);
 
 G_END_DECLS
 

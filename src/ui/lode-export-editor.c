@@ -201,8 +201,7 @@ lode_export_editor_class_init (LodeExportEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, validate);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated);
 
-  gtk_widget_class_install_action (widget_class, "editor.confirm", NULL, confirm_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  lode_editor_class_install_confirm (widget_class, confirm_action);
 }
 
 static void
@@ -214,20 +213,6 @@ lode_export_editor_init (LodeExportEditor *self)
   gtk_menu_button_set_popover (self->hs_code_button, GTK_WIDGET (self->hs_code_chooser));
   g_signal_connect_object (self->hs_code_chooser, "chosen",
                            G_CALLBACK (hs_code_chosen), self, G_CONNECT_SWAPPED);
-}
-
-static GtkStringList *
-enum_choices (const char *none,
-              int         n_values,
-              const char *(*format) (int value))
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  gtk_string_list_append (list, none);
-  for (int value = 1; value < n_values; value++)
-    gtk_string_list_append (list, format (value));
-
-  return list;
 }
 
 static const char *
@@ -295,9 +280,9 @@ lode_export_editor_new (LodePortfolio *portfolio,
       g_ptr_array_add (self->source_ids, g_strdup (lode_source_get_id (source)));
     }
 
-  months = enum_choices (_("Whole year"), 13, format_month);
-  stages = enum_choices (C_("stage", "Unknown"), LODE_N_STAGES, format_stage);
-  units = enum_choices (C_("unit", "None"), N_UNITS, format_unit);
+  months = lode_choice_list (_("Whole year"), 1, 13, format_month);
+  stages = lode_choice_list (C_("stage", "Unknown"), 1, LODE_N_STAGES, format_stage);
+  units = lode_choice_list (C_("unit", "None"), 1, N_UNITS, format_unit);
 
   adw_combo_row_set_model (self->month_row, G_LIST_MODEL (months));
   adw_combo_row_set_model (self->stage_row, G_LIST_MODEL (stages));

@@ -199,19 +199,6 @@ remove_reserve_clicked (GtkButton   *button,
   validate (self);
 }
 
-static GtkStringList *
-numbered_choices (int          n_values,
-                  int          first,
-                  const char *(*format) (int value))
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  for (int value = first; value < n_values; value++)
-    gtk_string_list_append (list, format (value));
-
-  return list;
-}
-
 static const char *
 format_category (int value)
 {
@@ -229,8 +216,8 @@ add_reserve_form (LodeMineralEditor *self,
                   LodeReserve       *reserve)
 {
   ReserveForm *form = g_new0 (ReserveForm, 1);
-  g_autoptr(GtkStringList) categories = numbered_choices (LODE_RESERVE_CATEGORY_INFERRED + 1, 0, format_category);
-  g_autoptr(GtkStringList) units = numbered_choices (LODE_UNIT_M3 + 1, 0, format_unit);
+  g_autoptr(GtkStringList) categories = lode_choice_list (NULL, 0, LODE_RESERVE_CATEGORY_INFERRED + 1, format_category);
+  g_autoptr(GtkStringList) units = lode_choice_list (NULL, 0, LODE_UNIT_M3 + 1, format_unit);
   GtkWidget *remove;
   GtkWidget *year_row;
 
@@ -520,9 +507,8 @@ lode_mineral_editor_class_init (LodeMineralEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, validate);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated);
 
-  gtk_widget_class_install_action (widget_class, "editor.confirm", NULL, confirm_action);
   gtk_widget_class_install_action (widget_class, "editor.add-reserve", NULL, add_reserve_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  lode_editor_class_install_confirm (widget_class, confirm_action);
 }
 
 static void

@@ -256,8 +256,7 @@ lode_target_editor_class_init (LodeTargetEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, validate);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated);
 
-  gtk_widget_class_install_action (widget_class, "editor.confirm", NULL, confirm_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  lode_editor_class_install_confirm (widget_class, confirm_action);
 }
 
 static void
