@@ -28,21 +28,8 @@ join_hs_codes (LodeMineral *mineral)
   return g_strjoinv (", ", (char **) codes);
 }
 
-/* Sort keys: GtkClosureExpressions evaluated on the mineral itself. */
-
-static char *
-mineral_name_key (LodeMineral *mineral,
-                  gpointer     user_data)
-{
-  return g_strdup (lode_mineral_get_name (mineral));
-}
-
-static char *
-mineral_symbol_key (LodeMineral *mineral,
-                    gpointer     user_data)
-{
-  return g_strdup (lode_mineral_get_symbol (mineral));
-}
+/* Sort keys the properties do not give: GtkClosureExpressions evaluated
+ * on the mineral itself. */
 
 static char *
 mineral_group_key (LodeMineral *mineral,
@@ -63,13 +50,6 @@ mineral_reserves_key (LodeMineral *mineral,
                       gpointer     user_data)
 {
   return g_list_model_get_n_items (lode_mineral_get_reserves (mineral));
-}
-
-static gint64
-mineral_value_key (LodeMineral *mineral,
-                   gpointer     user_data)
-{
-  return lode_mineral_get_reserve_value (mineral);
 }
 
 /* Cells */
@@ -483,12 +463,9 @@ lode_minerals_page_class_init (LodeMineralsPageClass *klass)
   g_type_ensure (LODE_TYPE_MINERAL);
 
   lode_list_page_class_set_template (widget_class, "/io/github/lodeapp/Lode/ui/lode-minerals-page.ui", "minerals");
-  gtk_widget_class_bind_template_callback (widget_class, mineral_name_key);
-  gtk_widget_class_bind_template_callback (widget_class, mineral_symbol_key);
   gtk_widget_class_bind_template_callback (widget_class, mineral_group_key);
   gtk_widget_class_bind_template_callback (widget_class, mineral_hs_codes_key);
   gtk_widget_class_bind_template_callback (widget_class, mineral_reserves_key);
-  gtk_widget_class_bind_template_callback (widget_class, mineral_value_key);
   gtk_widget_class_bind_template_callback (widget_class, bind_name_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_symbol_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_group_cell);

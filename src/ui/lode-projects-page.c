@@ -38,13 +38,6 @@ mineral_names (LodePortfolio      *portfolio,
 /* Sort keys */
 
 static char *
-name_key (LodeProject *project,
-          gpointer     user_data)
-{
-  return g_strdup (lode_project_get_name (project));
-}
-
-static char *
 status_key (LodeProject *project,
             gpointer     user_data)
 {
@@ -52,45 +45,10 @@ status_key (LodeProject *project,
 }
 
 static char *
-region_key (LodeProject *project,
-            gpointer     user_data)
-{
-  return g_strdup (lode_project_get_region (project));
-}
-
-static char *
 minerals_key (LodeProject      *project,
               LodeProjectsPage *self)
 {
   return mineral_names (lode_list_page_get_portfolio (LODE_LIST_PAGE (self)), lode_project_get_minerals (project));
-}
-
-static gint64
-committed_key (LodeProject *project,
-               gpointer     user_data)
-{
-  return lode_project_get_committed (project);
-}
-
-static gint64
-disbursed_key (LodeProject *project,
-               gpointer     user_data)
-{
-  return lode_project_get_disbursed (project);
-}
-
-static int
-start_key (LodeProject *project,
-           gpointer     user_data)
-{
-  return lode_project_get_start_year (project);
-}
-
-static gint64
-jobs_key (LodeProject *project,
-          gpointer     user_data)
-{
-  return lode_project_get_jobs (project);
 }
 
 /* Cells */
@@ -284,14 +242,8 @@ lode_projects_page_class_init (LodeProjectsPageClass *klass)
   g_type_ensure (LODE_TYPE_PROJECT);
 
   lode_list_page_class_set_template (widget_class, "/io/github/lodeapp/Lode/ui/lode-projects-page.ui", "projects");
-  gtk_widget_class_bind_template_callback (widget_class, name_key);
   gtk_widget_class_bind_template_callback (widget_class, status_key);
-  gtk_widget_class_bind_template_callback (widget_class, region_key);
   gtk_widget_class_bind_template_callback (widget_class, minerals_key);
-  gtk_widget_class_bind_template_callback (widget_class, committed_key);
-  gtk_widget_class_bind_template_callback (widget_class, disbursed_key);
-  gtk_widget_class_bind_template_callback (widget_class, start_key);
-  gtk_widget_class_bind_template_callback (widget_class, jobs_key);
   gtk_widget_class_bind_template_callback (widget_class, bind_name_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_status_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_region_cell);

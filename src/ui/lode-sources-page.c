@@ -15,36 +15,6 @@ struct _LodeSourcesPage
 
 G_DEFINE_FINAL_TYPE (LodeSourcesPage, lode_sources_page, LODE_TYPE_LIST_PAGE)
 
-/* Sort keys */
-
-static char *
-title_key (LodeSource *source,
-           gpointer    user_data)
-{
-  return g_strdup (lode_source_get_title (source));
-}
-
-static char *
-publisher_key (LodeSource *source,
-               gpointer    user_data)
-{
-  return g_strdup (lode_source_get_publisher (source));
-}
-
-static char *
-date_key (LodeSource *source,
-          gpointer    user_data)
-{
-  return g_strdup (lode_source_get_date (source));
-}
-
-static char *
-url_key (LodeSource *source,
-         gpointer    user_data)
-{
-  return g_strdup (lode_source_get_url (source));
-}
-
 /* Cells */
 
 #define BIND_TEXT_CELL(name, getter)                                      \
@@ -221,10 +191,6 @@ lode_sources_page_class_init (LodeSourcesPageClass *klass)
   g_type_ensure (LODE_TYPE_SOURCE);
 
   lode_list_page_class_set_template (widget_class, "/io/github/lodeapp/Lode/ui/lode-sources-page.ui", "sources");
-  gtk_widget_class_bind_template_callback (widget_class, title_key);
-  gtk_widget_class_bind_template_callback (widget_class, publisher_key);
-  gtk_widget_class_bind_template_callback (widget_class, date_key);
-  gtk_widget_class_bind_template_callback (widget_class, url_key);
   gtk_widget_class_bind_template_callback (widget_class, bind_title_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_publisher_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_date_cell);

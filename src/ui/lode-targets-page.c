@@ -53,38 +53,10 @@ metric_text (LodeTarget      *target,
 /* Sort keys */
 
 static char *
-title_key (LodeTarget *target,
-           gpointer    user_data)
-{
-  return g_strdup (lode_target_get_title (target));
-}
-
-static char *
 metric_key (LodeTarget      *target,
             LodeTargetsPage *self)
 {
   return metric_text (target, self);
-}
-
-static gint64
-baseline_key (LodeTarget *target,
-              gpointer    user_data)
-{
-  return lode_target_get_baseline_value (target);
-}
-
-static gint64
-target_key (LodeTarget *target,
-            gpointer    user_data)
-{
-  return lode_target_get_target_low (target);
-}
-
-static int
-year_key (LodeTarget *target,
-          gpointer    user_data)
-{
-  return lode_target_get_target_year (target);
 }
 
 static double
@@ -245,11 +217,7 @@ lode_targets_page_class_init (LodeTargetsPageClass *klass)
   g_type_ensure (LODE_TYPE_TARGET);
 
   lode_list_page_class_set_template (widget_class, "/io/github/lodeapp/Lode/ui/lode-targets-page.ui", "targets");
-  gtk_widget_class_bind_template_callback (widget_class, title_key);
   gtk_widget_class_bind_template_callback (widget_class, metric_key);
-  gtk_widget_class_bind_template_callback (widget_class, baseline_key);
-  gtk_widget_class_bind_template_callback (widget_class, target_key);
-  gtk_widget_class_bind_template_callback (widget_class, year_key);
   gtk_widget_class_bind_template_callback (widget_class, growth_key);
   gtk_widget_class_bind_template_callback (widget_class, bind_title_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_metric_cell);
