@@ -38,7 +38,7 @@ load_hs_codes (void)
 
       g_assert (bytes != NULL);
 
-      /* Kept for the life of the program: the table points into it. */
+      /* The lines live as long as the program: the table points into them. */
       lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
       for (guint i = 0; lines[i] != NULL; i++)
         {
@@ -46,12 +46,17 @@ load_hs_codes (void)
           HsCode entry;
 
           if (lines[i][0] == '#' || tab == NULL)
-            continue;
+            {
+              g_free (lines[i]);
+              continue;
+            }
           *tab = '\0';
           entry.code = lines[i];
           entry.description = tab + 1;
           g_array_append_val (codes, entry);
         }
+      /* The kept lines now belong to the table. */
+      g_free (lines);
       g_array_sort (codes, compare_codes);
 
       n_hs_codes = codes->len;
