@@ -8,7 +8,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
-#include "lode-chart-country.h"
+#include "lode-countries.h"
 #include "lode-enum-types.h"
 
 #include "lode-chart.h"
@@ -158,7 +158,7 @@ stage_series (LodeStage stage)
 static const char *
 destination_name (const char *code)
 {
-  return code != NULL ? lode_chart_country_name (code) : _("Destination not given");
+  return code != NULL ? lode_country_name (code) : _("Destination not given");
 }
 
 char *

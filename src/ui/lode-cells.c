@@ -442,7 +442,7 @@ lode_choice_fill_countries (gpointer    combo_row,
   g_ptr_array_add (ids, NULL);
   for (guint i = 0; codes[i] != NULL; i++)
     {
-      gtk_string_list_append (names, lode_format_country (codes[i]));
+      gtk_string_list_append (names, lode_country_lookup (codes[i]));
       g_ptr_array_add (ids, g_strdup (codes[i]));
     }
 

@@ -87,7 +87,7 @@ static const char *
 index_country_name (const char *code,
                     gpointer    user_data)
 {
-  return lode_format_country (code);
+  return lode_country_lookup (code);
 }
 
 /* Cells */
@@ -136,7 +136,7 @@ bind_destination_cell (GtkSignalListItemFactory *factory,
 
   if (row->destination != NULL)
     {
-      const char *name = lode_format_country (row->destination);
+      const char *name = lode_country_lookup (row->destination);
 
       lode_cell_set_text (list_item, name != NULL ? name : row->destination, row->destination);
     }
@@ -363,7 +363,7 @@ update_filter_choices (LodeExportsPage *self)
       for (guint i = 0; i < totals->len; i++)
         {
           const char *code = g_array_index (totals, LodeExportTotal, i).key;
-          const char *name = lode_format_country (code);
+          const char *name = lode_country_lookup (code);
 
           if (code == NULL)
             continue;

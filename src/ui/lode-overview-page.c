@@ -3,8 +3,8 @@
 
 #include <glib/gi18n.h>
 
-#include "lode-chart-country.h"
 #include "lode-chart-view.h"
+#include "lode-countries.h"
 #include "lode-enum-types.h"
 #include "lode-overview-page.h"
 #include "lode-ui-format.h"
@@ -290,7 +290,7 @@ update_destination (LodeOverviewPage *self,
   /* TRANSLATORS: "100.0 % of all exports, $1.27 B" */
   detail = g_strdup_printf (_("%s of all exports, %s"), share, value);
   figure_set (&self->destination,
-              top->code != NULL ? lode_chart_country_name (top->code) : _("Destination not given"),
+              top->code != NULL ? lode_country_name (top->code) : _("Destination not given"),
               NULL, _("Top destination"), detail);
 }
 

@@ -2,13 +2,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
-#include <string.h>
 
+#include "lode-countries.h"
 #include "lode-preferences-window.h"
 #include "lode-settings.h"
-
-#define ISO_3166_DOMAIN "iso_3166-1"
 
 struct _LodePreferencesWindow
 {
@@ -29,96 +26,6 @@ G_DEFINE_FINAL_TYPE (LodePreferencesWindow, lode_preferences_window, ADW_TYPE_PR
 
 /* The nicks of the ColorScheme enumeration, in the order of the row's items. */
 static const char * const color_schemes[] = { "default", "light", "dark" };
-
-typedef struct
-{
-  char *code;
-  char *name;
-  char *key;
-} Country;
-
-static void
-country_free (gpointer data)
-{
-  Country *country = data;
-
-  g_free (country->code);
-  g_free (country->name);
-  g_free (country->key);
-  g_free (country);
-}
-
-static int
-compare_countries (gconstpointer a,
-                   gconstpointer b)
-{
-  const Country *x = *(const Country * const *) a;
-  const Country *y = *(const Country * const *) b;
-
-  return strcmp (x->key, y->key);
-}
-
-/* Countries from iso-codes, named in the user's language and sorted as the
- * user's language sorts. Empty when iso-codes is not installed. */
-static GPtrArray *
-load_countries (void)
-{
-  g_autofree char *path = g_build_filename (ISO_CODES_PREFIX, "share", "iso-codes", "json",
-                                            "iso_3166-1.json", NULL);
-  g_autofree char *locale_dir = g_build_filename (ISO_CODES_PREFIX, "share", "locale", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  GPtrArray *countries = g_ptr_array_new_with_free_func (country_free);
-  JsonNode *root;
-  JsonNode *list;
-
-  if (!json_parser_load_from_file (parser, path, &error))
-    {
-      g_debug ("No country names: %s", error->message);
-      return countries;
-    }
-
-  bindtextdomain (ISO_3166_DOMAIN, locale_dir);
-  bind_textdomain_codeset (ISO_3166_DOMAIN, "UTF-8");
-
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    return countries;
-
-  list = json_object_get_member (json_node_get_object (root), "3166-1");
-  if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
-    return countries;
-
-  for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
-    {
-      JsonNode *node = json_array_get_element (json_node_get_array (list), i);
-      JsonObject *object;
-      const char *code;
-      const char *name;
-      Country *country;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-
-      object = json_node_get_object (node);
-      code = json_object_get_string_member_with_default (object, "alpha_2", NULL);
-      name = json_object_get_string_member_with_default (object, "common_name", NULL);
-      if (name == NULL)
-        name = json_object_get_string_member_with_default (object, "name", NULL);
-      if (code == NULL || name == NULL)
-        continue;
-
-      country = g_new0 (Country, 1);
-      country->code = g_strdup (code);
-      country->name = g_strdup (dgettext (ISO_3166_DOMAIN, name));
-      country->key = g_utf8_collate_key (country->name, -1);
-      g_ptr_array_add (countries, country);
-    }
-
-  g_ptr_array_sort (countries, compare_countries);
-
-  return countries;
-}
 
 static gboolean
 color_scheme_get_mapping (GValue   *value,
@@ -191,7 +98,7 @@ destination_set_mapping (const GValue       *value,
 static void
 setup_destinations (LodePreferencesWindow *self)
 {
-  g_autoptr(GPtrArray) countries = load_countries ();
+  const char * const *codes = lode_country_codes ();
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GtkExpression) expression = NULL;
 
@@ -201,12 +108,10 @@ setup_destinations (LodePreferencesWindow *self)
   gtk_string_list_append (names, C_("destination", "None"));
   g_ptr_array_add (self->destination_codes, g_strdup (""));
 
-  for (guint i = 0; i < countries->len; i++)
+  for (guint i = 0; codes[i] != NULL; i++)
     {
-      Country *country = g_ptr_array_index (countries, i);
-
-      gtk_string_list_append (names, country->name);
-      g_ptr_array_add (self->destination_codes, g_strdup (country->code));
+      gtk_string_list_append (names, lode_country_lookup (codes[i]));
+      g_ptr_array_add (self->destination_codes, g_strdup (codes[i]));
     }
 
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");

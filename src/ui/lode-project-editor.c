@@ -390,7 +390,7 @@ add_partner_form (LodeProjectEditor *self,
       const char *country = lode_partner_get_country (partner);
 
       /* A code iso-codes does not know is kept, and shown as it is. */
-      if (country != NULL && lode_format_country (country) == NULL)
+      if (country != NULL && lode_country_lookup (country) == NULL)
         {
           gtk_string_list_append (GTK_STRING_LIST (adw_combo_row_get_model (form->country)), country);
           g_ptr_array_add (form->country_codes, g_strdup (country));

@@ -25,7 +25,7 @@ metric_text (LodeTarget      *target,
   LodePortfolio *portfolio = lode_list_page_get_portfolio (LODE_LIST_PAGE (self));
   LodeMineral *mineral = NULL;
   const char *mineral_name = mineral_id;
-  const char *country = destination != NULL ? lode_format_country (destination) : NULL;
+  const char *country = destination != NULL ? lode_country_lookup (destination) : NULL;
 
   if (lode_target_get_metric_kind (target) == LODE_METRIC_KIND_INVESTMENT)
     return g_strdup (_("Investment"));

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include <gtk/gtk.h>
-#include <json-glib/json-glib.h>
 
 #include "lode-enum-types.h"
 #include "lode-settings.h"
@@ -172,113 +171,6 @@ lode_format_money_range (LodeMoney low,
   return lode_format_ltr (g_strdup_printf (C_("range", "%s–%s"), low_text, high_text));
 }
 
-/* Countries from iso-codes: code → translated name, loaded once. */
-
-static GHashTable *countries;
-static char **country_codes;
-
-static int
-compare_countries (gconstpointer a,
-                   gconstpointer b)
-{
-  const char *name_a = g_hash_table_lookup (countries, *(const char * const *) a);
-  const char *name_b = g_hash_table_lookup (countries, *(const char * const *) b);
-
-  return g_utf8_collate (name_a, name_b);
-}
-
-/* The list @member of iso-codes' @file, from the first data folder that
- * has it; NULL when none does. @parser keeps the list. */
-static JsonArray *
-load_iso_codes (JsonParser *parser,
-                const char *file,
-                const char *member)
-{
-  const char * const *dirs = g_get_system_data_dirs ();
-
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *path = g_build_filename (dirs[i], "iso-codes", "json", file, NULL);
-      JsonNode *root;
-      JsonArray *list;
-
-      if (!json_parser_load_from_file (parser, path, NULL))
-        continue;
-
-      root = json_parser_get_root (parser);
-      if (!JSON_NODE_HOLDS_OBJECT (root))
-        continue;
-      list = json_object_get_array_member (json_node_get_object (root), member);
-      if (list != NULL)
-        return list;
-    }
-
-  return NULL;
-}
-
-static void
-load_countries (void)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-  JsonArray *list;
-
-  if (countries != NULL)
-    return;
-
-  countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  list = load_iso_codes (parser, "iso_3166-1.json", "3166-1");
-  for (guint j = 0; list != NULL && j < json_array_get_length (list); j++)
-    {
-      JsonObject *country = json_array_get_object_element (list, j);
-      const char *code;
-      const char *name;
-
-      if (country == NULL)
-        continue;
-      code = json_object_get_string_member_with_default (country, "alpha_2", NULL);
-      name = json_object_get_string_member_with_default (country, "common_name", NULL);
-      if (name == NULL)
-        name = json_object_get_string_member_with_default (country, "name", NULL);
-      if (code == NULL || name == NULL)
-        continue;
-
-      g_hash_table_insert (countries, g_strdup (code), g_strdup (dgettext ("iso_3166-1", name)));
-    }
-
-  {
-    GHashTableIter iter;
-    gpointer code;
-
-    g_hash_table_iter_init (&iter, countries);
-    while (g_hash_table_iter_next (&iter, &code, NULL))
-      g_ptr_array_add (codes, g_strdup (code));
-  }
-  g_ptr_array_sort (codes, compare_countries);
-  g_ptr_array_add (codes, NULL);
-  country_codes = (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
-}
-
-const char *
-lode_format_country (const char *code)
-{
-  if (code == NULL)
-    return NULL;
-
-  load_countries ();
-
-  return g_hash_table_lookup (countries, code);
-}
-
-const char * const *
-lode_country_codes (void)
-{
-  load_countries ();
-
-  return (const char * const *) country_codes;
-}
-
 static char *
 strip_number (const char *text)
 {
@@ -386,51 +278,4 @@ lode_format_reserve_category (LodeReserveCategory category)
     default:
       return C_("reserve category", "Unspecified");
     }
-}
-
-/* Regions from iso-codes: the subdivisions of Pakistan, loaded once. */
-
-static char **region_names;
-
-static int
-compare_regions (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
-}
-
-const char * const *
-lode_region_names (void)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GPtrArray) names = NULL;
-  JsonArray *list;
-
-  if (region_names != NULL)
-    return (const char * const *) region_names;
-
-  parser = json_parser_new ();
-  names = g_ptr_array_new ();
-  list = load_iso_codes (parser, "iso_3166-2.json", "3166-2");
-  for (guint j = 0; list != NULL && j < json_array_get_length (list); j++)
-    {
-      JsonObject *subdivision = json_array_get_object_element (list, j);
-      const char *code;
-      const char *name;
-
-      if (subdivision == NULL)
-        continue;
-      code = json_object_get_string_member_with_default (subdivision, "code", NULL);
-      name = json_object_get_string_member_with_default (subdivision, "name", NULL);
-      if (code == NULL || name == NULL || !g_str_has_prefix (code, "PK-"))
-        continue;
-
-      g_ptr_array_add (names, g_strdup (dgettext ("iso_3166-2", name)));
-    }
-
-  g_ptr_array_sort (names, compare_regions);
-  g_ptr_array_add (names, NULL);
-  region_names = (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
-
-  return (const char * const *) region_names;
 }

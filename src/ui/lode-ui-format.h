@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "lode-countries.h"
 #include "lode-enums.h"
 #include "lode-money.h"
 
@@ -33,16 +34,6 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
-/* The name of an ISO 3166-1 alpha-2 code, from iso-codes, translated; NULL
- * for a code it does not know. */
-const char *lode_format_country        (const char       *code);
-/* Every alpha-2 code iso-codes knows, sorted by the name people read. */
-const char * const *lode_country_codes (void);
-
-G_END_DECLS
-
-G_BEGIN_DECLS
-
 /* Reads an amount people typed ("1140000000.25", "1,200"); on failure
  * returns FALSE and sets @why to a sentence saying what is wrong. */
 gboolean    lode_parse_money           (const char       *text,
@@ -59,14 +50,5 @@ G_END_DECLS
 G_BEGIN_DECLS
 
 const char *lode_format_reserve_category (LodeReserveCategory category);
-
-G_END_DECLS
-
-G_BEGIN_DECLS
-
-/* The names of Pakistan's provinces and territories (iso-codes' ISO 3166-2
- * subdivisions "PK-…"), translated, sorted as people read them; offered
- * for a project's region, which stays free text. */
-const char * const *lode_region_names (void);
 
 G_END_DECLS

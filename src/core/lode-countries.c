@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "lode-countries.h"
+
+#define ISO_3166_DOMAIN "iso_3166-1"
+#define ISO_3166_2_DOMAIN "iso_3166-2"
+
+typedef struct
+{
+  GHashTable *names;  /* code → translated name */
+  char      **codes;  /* sorted by name */
+} Countries;
+
+/* The list @member of iso-codes' DOMAIN.json, from where iso-codes was
+ * found at build time, else from the first data folder that has it (a
+ * Flatpak's runtime, another prefix); NULL when none does. Binds @domain to
+ * the translations beside the file. @parser keeps the list. */
+static JsonArray *
+load_iso_codes (JsonParser *parser,
+                const char *domain,
+                const char *member)
+{
+  g_autofree char *file = g_strconcat (domain, ".json", NULL);
+  g_autofree char *prefix_dir = g_build_filename (ISO_CODES_PREFIX, "share", NULL);
+  const char * const *system_dirs = g_get_system_data_dirs ();
+  g_autoptr(GPtrArray) data_dirs = g_ptr_array_new ();
+
+  g_ptr_array_add (data_dirs, prefix_dir);
+  for (guint i = 0; system_dirs[i] != NULL; i++)
+    g_ptr_array_add (data_dirs, (gpointer) system_dirs[i]);
+
+  for (guint i = 0; i < data_dirs->len; i++)
+    {
+      const char *data_dir = g_ptr_array_index (data_dirs, i);
+      g_autofree char *path = g_build_filename (data_dir, "iso-codes", "json", file, NULL);
+      g_autofree char *locale_dir = NULL;
+      JsonNode *root;
+      JsonArray *list;
+
+      if (!json_parser_load_from_file (parser, path, NULL))
+        continue;
+
+      root = json_parser_get_root (parser);
+      if (!JSON_NODE_HOLDS_OBJECT (root))
+        continue;
+      list = json_object_get_array_member (json_node_get_object (root), member);
+      if (list == NULL)
+        continue;
+
+      locale_dir = g_build_filename (data_dir, "locale", NULL);
+      bindtextdomain (domain, locale_dir);
+      bind_textdomain_codeset (domain, "UTF-8");
+
+      return list;
+    }
+
+  g_debug ("No %s in iso-codes", file);
+  return NULL;
+}
+
+static int
+compare_codes (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  GHashTable *names = user_data;
+  const char *name_a = g_hash_table_lookup (names, *(const char * const *) a);
+  const char *name_b = g_hash_table_lookup (names, *(const char * const *) b);
+
+  return g_utf8_collate (name_a, name_b);
+}
+
+static Countries *
+load_countries (void)
+{
+  Countries *countries = g_new0 (Countries, 1);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  JsonArray *list = load_iso_codes (parser, ISO_3166_DOMAIN, "3166-1");
+  GHashTableIter iter;
+  gpointer key;
+
+  countries->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      JsonNode *node = json_array_get_element (list, i);
+      JsonObject *country;
+      const char *code;
+      const char *name;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+
+      country = json_node_get_object (node);
+      code = json_object_get_string_member_with_default (country, "alpha_2", NULL);
+      name = json_object_get_string_member_with_default (country, "common_name", NULL);
+      if (name == NULL)
+        name = json_object_get_string_member_with_default (country, "name", NULL);
+      if (code == NULL || name == NULL)
+        continue;
+
+      g_hash_table_insert (countries->names, g_strdup (code), g_strdup (g_dgettext (ISO_3166_DOMAIN, name)));
+    }
+
+  g_hash_table_iter_init (&iter, countries->names);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (codes, key);
+  g_ptr_array_sort_with_data (codes, compare_codes, countries->names);
+  g_ptr_array_add (codes, NULL);
+  countries->codes = (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
+
+  return countries;
+}
+
+static const Countries *
+get_countries (void)
+{
+  static Countries *countries;
+
+  if (g_once_init_enter (&countries))
+    g_once_init_leave (&countries, load_countries ());
+
+  return countries;
+}
+
+const char *
+lode_country_lookup (const char *code)
+{
+  if (code == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (get_countries ()->names, code);
+}
+
+const char *
+lode_country_name (const char *code)
+{
+  const char *name = lode_country_lookup (code);
+
+  return name != NULL ? name : code;
+}
+
+const char * const *
+lode_country_codes (void)
+{
+  return (const char * const *) get_countries ()->codes;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_utf8_collate (*(const char * const *) a, *(const char * const *) b);
+}
+
+static char **
+load_regions (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  JsonArray *list = load_iso_codes (parser, ISO_3166_2_DOMAIN, "3166-2");
+
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      JsonNode *node = json_array_get_element (list, i);
+      JsonObject *subdivision;
+      const char *code;
+      const char *name;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+
+      subdivision = json_node_get_object (node);
+      code = json_object_get_string_member_with_default (subdivision, "code", NULL);
+      name = json_object_get_string_member_with_default (subdivision, "name", NULL);
+      if (code == NULL || name == NULL || !g_str_has_prefix (code, "PK-"))
+        continue;
+
+      g_ptr_array_add (names, g_strdup (dgettext (ISO_3166_2_DOMAIN, name)));
+    }
+
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+const char * const *
+lode_region_names (void)
+{
+  static char **regions;
+
+  if (g_once_init_enter (&regions))
+    g_once_init_leave (&regions, load_regions ());
+
+  return (const char * const *) regions;
+}
