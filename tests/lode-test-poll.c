@@ -12,10 +12,13 @@ set_flag (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-gboolean
-lode_test_poll (LodeTestPollFunc done,
-                gpointer         data,
-                guint            seconds)
+/* Runs the main loop until @done or @seconds pass; with @interval_ms, looks
+ * at @done that often, otherwise after each event. */
+static gboolean
+run_until (LodeTestPollFunc done,
+           gpointer         data,
+           guint            seconds,
+           guint            interval_ms)
 {
   gboolean out_of_time = FALSE;
   guint timeout_id = g_timeout_add_seconds (seconds, set_flag, &out_of_time);
@@ -23,8 +26,15 @@ lode_test_poll (LodeTestPollFunc done,
   while (!done (data) && !out_of_time)
     {
       gboolean tick = FALSE;
-      guint tick_id = g_timeout_add (20, set_flag, &tick);
+      guint tick_id = 0;
 
+      if (interval_ms == 0)
+        {
+          g_main_context_iteration (NULL, TRUE);
+          continue;
+        }
+
+      tick_id = g_timeout_add (interval_ms, set_flag, &tick);
       while (!tick && !out_of_time)
         g_main_context_iteration (NULL, TRUE);
       if (!tick)
@@ -35,6 +45,21 @@ lode_test_poll (LodeTestPollFunc done,
     g_source_remove (timeout_id);
 
   return !out_of_time;
+}
+
+gboolean
+lode_test_wait_for (LodeTestPollFunc done,
+                    gpointer         data)
+{
+  return run_until (done, data, 10, 0);
+}
+
+gboolean
+lode_test_poll (LodeTestPollFunc done,
+                gpointer         data,
+                guint            seconds)
+{
+  return run_until (done, data, seconds, 20);
 }
 
 gboolean

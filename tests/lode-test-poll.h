@@ -7,17 +7,22 @@ G_BEGIN_DECLS
 
 typedef gboolean (*LodeTestPollFunc) (gpointer data);
 
+/* Runs the main loop until @done returns TRUE for @data (then TRUE) or
+ * 10 s pass (then FALSE). It looks at @done after each event, so the
+ * condition must change in answer to one: a widget mapped, a signal. */
+gboolean lode_test_wait_for (LodeTestPollFunc done,
+                             gpointer         data);
 /* Runs the main loop and looks at @done every 20 ms, until it returns TRUE
- * (then TRUE) or @seconds pass (then FALSE). Unlike lode_test_wait_for()
- * (lode-test-ui.h), it needs no event to look again: it is for conditions
- * that nothing in the main loop announces, such as files written by a
- * worker thread or by another process. Tests wait this way, never on fixed
- * sleeps, and give loaded machines their time. */
-gboolean lode_test_poll    (LodeTestPollFunc done,
-                            gpointer         data,
-                            guint            seconds);
+ * (then TRUE) or @seconds pass (then FALSE). Unlike lode_test_wait_for(),
+ * it needs no event to look again: it is for conditions that nothing in
+ * the main loop announces, such as files written by a worker thread or by
+ * another process. Tests wait this way, never on fixed sleeps, and give
+ * loaded machines their time. */
+gboolean lode_test_poll     (LodeTestPollFunc done,
+                             gpointer         data,
+                             guint            seconds);
 /* Conditions: *(gpointer *) @data is NULL; *(gboolean *) @data is TRUE. */
-gboolean lode_test_is_null (gpointer         data);
-gboolean lode_test_is_true (gpointer         data);
+gboolean lode_test_is_null  (gpointer         data);
+gboolean lode_test_is_true  (gpointer         data);
 
 G_END_DECLS

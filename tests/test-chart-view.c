@@ -50,11 +50,11 @@ static gpointer
 find_one (GtkWidget *root,
           GType      type)
 {
-  g_autoptr(GPtrArray) found = find_all (root, type);
+  GtkWidget *found = lode_test_find_widget (root, type, NULL);
 
-  g_assert_cmpuint (found->len, >, 0);
+  g_assert_nonnull (found);
 
-  return g_ptr_array_index (found, 0);
+  return found;
 }
 
 static LodeWindow *
@@ -65,8 +65,7 @@ window_new_on_sample (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);
   lode_window_set_portfolio (window, sample);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (lode_test_wait_for (lode_test_is_mapped, window));
+  lode_test_present (window);
   lode_test_settle ();
 
   return window;
@@ -383,16 +382,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   const char *screenshots = g_getenv ("LODE_SCREENSHOT_DIR");
-  int status;
 
-  g_test_init (&argc, &argv, NULL);
-
-  application = lode_application_new ();
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (application));
+  application = lode_test_init (&argc, &argv);
 
   if (g_strcmp0 (g_getenv ("LODE_SCREENSHOT_DARK"), "1") == 0)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
@@ -400,19 +392,13 @@ main (int   argc,
   if (screenshots != NULL)
     {
       save_screenshot (screenshots);
-      status = 0;
-    }
-  else
-    {
-      g_test_add_func ("/lode/chart-view/accessible", test_accessible);
-      g_test_add_func ("/lode/chart-view/keyboard", test_keyboard);
-      g_test_add_func ("/lode/chart-view/table-and-csv", test_table_and_csv);
-      g_test_add_func ("/lode/chart-view/monthly", test_monthly);
-      status = g_test_run ();
+      return EXIT_SUCCESS;
     }
 
-  g_application_release (G_APPLICATION (application));
-  g_clear_object (&application);
+  g_test_add_func ("/lode/chart-view/accessible", test_accessible);
+  g_test_add_func ("/lode/chart-view/keyboard", test_keyboard);
+  g_test_add_func ("/lode/chart-view/table-and-csv", test_table_and_csv);
+  g_test_add_func ("/lode/chart-view/monthly", test_monthly);
 
-  return status;
+  return lode_test_run ();
 }

@@ -10,7 +10,7 @@
 #include "lode-application.h"
 #include "lode-drafts.h"
 #include "lode-portfolio-io.h"
-#include "lode-test-poll.h"
+#include "lode-test-ui.h"
 #include "lode-window.h"
 
 /* Documents in the window, on a real display (Xvfb) with a real session
@@ -42,18 +42,6 @@ wait_for (LodeTestPollFunc done,
   return lode_test_poll (done, data, 30);
 }
 
-static gboolean
-is_idle (gpointer data)
-{
-  return !lode_window_get_busy (LODE_WINDOW (data));
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
 static char *
 tmp_path (const char *name)
 {
@@ -63,12 +51,7 @@ tmp_path (const char *name)
 static LodeWindow *
 window_new (void)
 {
-  LodeWindow *window = lode_window_new (GTK_APPLICATION (application));
-
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
-
-  return window;
+  return lode_test_window_new (NULL);
 }
 
 static void
@@ -99,7 +82,7 @@ save_to (LodeWindow *window,
                                                  "switcher_title");
   g_assert_cmpstr (adw_view_switcher_title_get_subtitle (ADW_VIEW_SWITCHER_TITLE (switcher_title)),
                    ==, "Saving…");
-  g_assert_true (wait_for (is_idle, window));
+  g_assert_true (wait_for (lode_test_is_idle, window));
 }
 
 /* A new portfolio named @title, saved as @path. */
@@ -120,7 +103,7 @@ open_path (LodeWindow *window,
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
   lode_window_open_file (window, file);
-  g_assert_true (wait_for (is_idle, window));
+  g_assert_true (wait_for (lode_test_is_idle, window));
 }
 
 static void
@@ -145,19 +128,7 @@ title_is_unsaved (LodeWindow *window)
 static AdwMessageDialog *
 find_dialog (LodeWindow *window)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel)
-          && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window)
-          && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
+  return lode_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
 }
 
 static gboolean
@@ -250,12 +221,12 @@ test_round_trip (void)
   /* Save again: the old version is kept as FILE~. */
   rename_portfolio (window, "Copper watch 2");
   activate (window, "win.save", NULL);
-  g_assert_true (wait_for (is_idle, window));
+  g_assert_true (wait_for (lode_test_is_idle, window));
   assert_file_text (backup, expected_document);
   g_assert_false (lode_portfolio_get_modified (portfolio));
   activate (window, "win.undo", NULL);
   activate (window, "win.save", NULL);
-  g_assert_true (wait_for (is_idle, window));
+  g_assert_true (wait_for (lode_test_is_idle, window));
   assert_file_text (first, expected_document);
 
   /* Reopen, and save as another file. */
@@ -470,7 +441,7 @@ test_save_failure (void)
   signal (SIGXFSZ, ignore_signal);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small_limit), ==, 0);
   activate (window, "win.save", NULL);
-  g_assert_true (wait_for (is_idle, window));
+  g_assert_true (wait_for (lode_test_is_idle, window));
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
 
   dialog = wait_for_dialog (window);
@@ -487,7 +458,7 @@ test_save_failure (void)
   if (access (folder, W_OK) != 0)
     {
       activate (window, "win.save", NULL);
-      g_assert_true (wait_for (is_idle, window));
+      g_assert_true (wait_for (lode_test_is_idle, window));
       dialog = wait_for_dialog (window);
       respond (dialog, "close");
       g_clear_pointer (&after, g_free);
@@ -557,7 +528,7 @@ test_drafts (void)
   g_assert_true (g_file_equal (original, lode_window_get_file (window)));
 
   activate (window, "win.save", NULL);
-  g_assert_true (wait_for (is_idle, window));
+  g_assert_true (wait_for (lode_test_is_idle, window));
   g_assert_null (lode_window_get_draft_id (window));
   g_assert_true (wait_for (no_drafts, NULL));
 
@@ -681,12 +652,7 @@ main (int   argc,
   data_dir = tmp_path ("data");
   g_setenv ("XDG_DATA_HOME", data_dir, TRUE);
 
-  g_test_init (&argc, &argv, NULL);
-
-  application = lode_application_new ();
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (application));
+  application = lode_test_init (&argc, &argv);
 
   g_test_add_func ("/lode/documents/round-trip", test_round_trip);
   g_test_add_func ("/lode/documents/undo-to-saved", test_undo_to_saved);
@@ -698,10 +664,7 @@ main (int   argc,
   g_test_add_func ("/lode/documents/changed-on-disk", test_changed_on_disk);
   g_test_add_func ("/lode/documents/drop", test_drop);
 
-  status = g_test_run ();
-
-  g_application_release (G_APPLICATION (application));
-  g_clear_object (&application);
+  status = lode_test_run ();
 
   if (status == 0)
     {

@@ -22,92 +22,30 @@
 
 static LodeApplication *application;
 
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
-/* The toplevel of @type, if one is open. */
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-
-  return NULL;
-}
-
 static gboolean
 has_editor (gpointer data)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (data)) != NULL;
+  return lode_test_find_toplevel (GPOINTER_TO_SIZE (data), NULL) != NULL;
 }
 
 static gboolean
 has_no_editor (gpointer data)
 {
-  return find_toplevel (GPOINTER_TO_SIZE (data)) == NULL;
-}
-
-/* The first descendant of @widget of @type whose title or label is @text. */
-static GtkWidget *
-find_widget (GtkWidget  *widget,
-             GType       type,
-             const char *text)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    {
-      const char *title = NULL;
-
-      if (ADW_IS_PREFERENCES_ROW (widget))
-        title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
-      else if (GTK_IS_BUTTON (widget))
-        title = gtk_button_get_label (GTK_BUTTON (widget));
-      if (g_strcmp0 (title, text) == 0)
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return lode_test_find_toplevel (GPOINTER_TO_SIZE (data), NULL) == NULL;
 }
 
 static LodeWindow *
 window_new_empty (LodeMineralsPage **page)
 {
   g_autoptr(LodePortfolio) portfolio = lode_portfolio_new ("Editing");
-  LodeWindow *window = lode_window_new (GTK_APPLICATION (application));
+  LodeWindow *window = lode_test_window_new (portfolio);
   AdwViewStack *stack;
 
-  lode_window_set_portfolio (window, portfolio);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (lode_test_wait_for (lode_test_is_mapped, window));
-  stack = template_child (window, LODE_TYPE_WINDOW, "stack");
+  stack = lode_test_template_child (window, LODE_TYPE_WINDOW, "stack");
   adw_view_stack_set_visible_child_name (stack, "minerals");
   lode_test_settle ();
 
-  *page = template_child (window, LODE_TYPE_WINDOW, "minerals_page");
+  *page = lode_test_template_child (window, LODE_TYPE_WINDOW, "minerals_page");
   return window;
 }
 
@@ -124,10 +62,10 @@ mineral_editor_enter (LodeMineralsPage *page,
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
   g_assert_true (lode_test_wait_for (has_editor, GSIZE_TO_POINTER (LODE_TYPE_MINERAL_EDITOR)));
-  editor = find_toplevel (LODE_TYPE_MINERAL_EDITOR);
+  editor = lode_test_find_toplevel (LODE_TYPE_MINERAL_EDITOR, NULL);
 
-  name_row = find_widget (editor, ADW_TYPE_ENTRY_ROW, "Name");
-  confirm = find_widget (editor, GTK_TYPE_BUTTON, confirm_label);
+  name_row = lode_test_find_widget (editor, ADW_TYPE_ENTRY_ROW, "Name");
+  confirm = lode_test_find_widget (editor, GTK_TYPE_BUTTON, confirm_label);
   g_assert_nonnull (name_row);
   g_assert_nonnull (confirm);
 
@@ -159,7 +97,7 @@ mineral_at (LodePortfolio *portfolio,
 static void
 select_first (LodeMineralsPage *page)
 {
-  GtkSingleSelection *selection = template_child (page, LODE_TYPE_MINERALS_PAGE, "selection");
+  GtkSingleSelection *selection = lode_test_template_child (page, LODE_TYPE_MINERALS_PAGE, "selection");
 
   gtk_single_selection_set_selected (selection, 0);
   lode_test_settle ();
@@ -168,7 +106,7 @@ select_first (LodeMineralsPage *page)
 static AdwMessageDialog *
 find_message_dialog (void)
 {
-  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  return lode_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, NULL);
 }
 
 static gboolean
@@ -186,7 +124,7 @@ test_minerals (void)
   LodeHistory *history = lode_portfolio_get_history (portfolio);
   GListModel *minerals = G_LIST_MODEL (lode_portfolio_get_minerals (portfolio));
   LodeExportTable *table = lode_portfolio_get_exports (portfolio);
-  GtkColumnView *view = template_child (page, LODE_TYPE_MINERALS_PAGE, "column_view");
+  GtkColumnView *view = lode_test_template_child (page, LODE_TYPE_MINERALS_PAGE, "column_view");
   LodeExportRow row = { .mineral = "copper", .year = 2025, .month = 3, .destination = "CN",
                         .stage = LODE_STAGE_REFINED, .quantity = LODE_QUANTITY_UNSET,
                         .value = 114000000025 };
@@ -203,13 +141,13 @@ test_minerals (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "minerals.add", NULL));
   g_assert_true (lode_test_wait_for (has_editor, GSIZE_TO_POINTER (LODE_TYPE_MINERAL_EDITOR)));
   {
-    GtkWidget *editor = find_toplevel (LODE_TYPE_MINERAL_EDITOR);
-    GtkWidget *name_row = find_widget (editor, ADW_TYPE_ENTRY_ROW, "Name");
+    GtkWidget *editor = lode_test_find_toplevel (LODE_TYPE_MINERAL_EDITOR, NULL);
+    GtkWidget *name_row = lode_test_find_widget (editor, ADW_TYPE_ENTRY_ROW, "Name");
 
     gtk_editable_set_text (GTK_EDITABLE (name_row), "copper");
     lode_test_settle ();
     g_assert_true (gtk_widget_has_css_class (name_row, "error"));
-    g_assert_false (gtk_widget_is_sensitive (find_widget (editor, GTK_TYPE_BUTTON, "Add")));
+    g_assert_false (gtk_widget_is_sensitive (lode_test_find_widget (editor, GTK_TYPE_BUTTON, "Add")));
     gtk_window_close (GTK_WINDOW (editor));
     g_assert_true (lode_test_wait_for (has_no_editor, GSIZE_TO_POINTER (LODE_TYPE_MINERAL_EDITOR)));
   }
@@ -260,7 +198,7 @@ test_minerals (void)
   g_assert_cmpuint (lode_export_table_get_n_rows (table), ==, 0);
   g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Delete Copper ore");
   lode_test_settle ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (template_child (page, LODE_TYPE_MINERALS_PAGE, "stack")),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (lode_test_template_child (page, LODE_TYPE_MINERALS_PAGE, "stack")),
                    ==, "empty");
 
   lode_history_undo (history);
@@ -270,7 +208,7 @@ test_minerals (void)
   /* A mineral without records goes at once, with a toast. */
   mineral_editor_enter (page, "minerals.add", "Gold", "Add");
   {
-    GtkSingleSelection *selection = template_child (page, LODE_TYPE_MINERALS_PAGE, "selection");
+    GtkSingleSelection *selection = lode_test_template_child (page, LODE_TYPE_MINERALS_PAGE, "selection");
 
     gtk_single_selection_set_selected (selection, 1);
     lode_test_settle ();
@@ -303,7 +241,7 @@ enter_text (GtkWidget  *editor,
             const char *title,
             const char *text)
 {
-  GtkWidget *row = find_widget (editor, ADW_TYPE_ENTRY_ROW, title);
+  GtkWidget *row = lode_test_find_widget (editor, ADW_TYPE_ENTRY_ROW, title);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -320,7 +258,7 @@ open_editor (gpointer    page,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), action, NULL));
   g_assert_true (lode_test_wait_for (has_editor, GSIZE_TO_POINTER (type)));
 
-  return find_toplevel (type);
+  return lode_test_find_toplevel (type, NULL);
 }
 
 static void
@@ -328,7 +266,7 @@ confirm (GtkWidget  *editor,
          const char *label,
          GType       type)
 {
-  GtkWidget *button = find_widget (editor, GTK_TYPE_BUTTON, label);
+  GtkWidget *button = lode_test_find_widget (editor, GTK_TYPE_BUTTON, label);
 
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_sensitive (button));
@@ -344,10 +282,10 @@ test_exports (void)
   LodePortfolio *portfolio = lode_window_get_portfolio (window);
   LodeHistory *history = lode_portfolio_get_history (portfolio);
   LodeExportTable *table = lode_portfolio_get_exports (portfolio);
-  gpointer page = template_child (window, LODE_TYPE_WINDOW, "exports_page");
-  GtkStack *stack = template_child (page, LODE_TYPE_EXPORTS_PAGE, "stack");
-  GtkEditable *search = template_child (page, LODE_TYPE_EXPORTS_PAGE, "search_entry");
-  GtkLabel *totals = template_child (page, LODE_TYPE_EXPORTS_PAGE, "totals_label");
+  gpointer page = lode_test_template_child (window, LODE_TYPE_WINDOW, "exports_page");
+  GtkStack *stack = lode_test_template_child (page, LODE_TYPE_EXPORTS_PAGE, "stack");
+  GtkEditable *search = lode_test_template_child (page, LODE_TYPE_EXPORTS_PAGE, "search_entry");
+  GtkLabel *totals = lode_test_template_child (page, LODE_TYPE_EXPORTS_PAGE, "totals_label");
   GtkWidget *editor;
   LodeExportRow row;
 
@@ -355,16 +293,16 @@ test_exports (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
 
   editor = open_editor (page, "exports.add", LODE_TYPE_EXPORT_EDITOR);
-  g_assert_false (gtk_widget_is_sensitive (find_widget (editor, GTK_TYPE_BUTTON, "Add")));
+  g_assert_false (gtk_widget_is_sensitive (lode_test_find_widget (editor, GTK_TYPE_BUTTON, "Add")));
   g_assert_true (enter_text (editor, "Value (US$)", "a lot"));
   g_assert_true (enter_text (editor, "Value (US$)", "-5"));
   g_assert_true (enter_text (editor, "Value (US$)", "1.005"));
-  g_assert_false (gtk_widget_is_sensitive (find_widget (editor, GTK_TYPE_BUTTON, "Add")));
+  g_assert_false (gtk_widget_is_sensitive (lode_test_find_widget (editor, GTK_TYPE_BUTTON, "Add")));
   g_assert_false (enter_text (editor, "Value (US$)", "1,140,000,000.25"));
   /* A quantity needs its unit. */
   g_assert_false (enter_text (editor, "Quantity", "1200.5"));
-  g_assert_true (gtk_widget_has_css_class (find_widget (editor, ADW_TYPE_COMBO_ROW, "Unit"), "error"));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (editor, ADW_TYPE_COMBO_ROW, "Unit")), LODE_UNIT_T);
+  g_assert_true (gtk_widget_has_css_class (lode_test_find_widget (editor, ADW_TYPE_COMBO_ROW, "Unit"), "error"));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (lode_test_find_widget (editor, ADW_TYPE_COMBO_ROW, "Unit")), LODE_UNIT_T);
   lode_test_settle ();
   confirm (editor, "Add", LODE_TYPE_EXPORT_EDITOR);
 
@@ -381,7 +319,7 @@ test_exports (void)
   g_assert_true (strstr (gtk_label_get_label (totals), "200.5 t") != NULL);
 
   /* Edit, then duplicate and delete through the page. */
-  gtk_single_selection_set_selected (template_child (page, LODE_TYPE_EXPORTS_PAGE, "selection"), 0);
+  gtk_single_selection_set_selected (lode_test_template_child (page, LODE_TYPE_EXPORTS_PAGE, "selection"), 0);
   editor = open_editor (page, "exports.edit", LODE_TYPE_EXPORT_EDITOR);
   g_assert_false (enter_text (editor, "Value (US$)", "11000000"));
   confirm (editor, "Save", LODE_TYPE_EXPORT_EDITOR);
@@ -389,11 +327,11 @@ test_exports (void)
   g_assert_cmpint (row.value, ==, 1100000000);
 
   /* The edited record stays selected. */
-  g_assert_cmpuint (gtk_single_selection_get_selected (template_child (page, LODE_TYPE_EXPORTS_PAGE, "selection")),
+  g_assert_cmpuint (gtk_single_selection_get_selected (lode_test_template_child (page, LODE_TYPE_EXPORTS_PAGE, "selection")),
                     ==, 0);
   g_assert_true (gtk_widget_activate_action (page, "exports.duplicate", NULL));
   g_assert_cmpuint (lode_export_table_get_n_rows (table), ==, 2);
-  gtk_single_selection_set_selected (template_child (page, LODE_TYPE_EXPORTS_PAGE, "selection"), 1);
+  gtk_single_selection_set_selected (lode_test_template_child (page, LODE_TYPE_EXPORTS_PAGE, "selection"), 1);
   g_assert_true (gtk_widget_activate_action (page, "exports.delete", NULL));
   g_assert_cmpuint (lode_export_table_get_n_rows (table), ==, 1);
   lode_history_undo (history);
@@ -416,10 +354,10 @@ test_sources_projects_targets (void)
   LodeWindow *window = window_new_empty (&minerals_page);
   LodePortfolio *portfolio = lode_window_get_portfolio (window);
   LodeHistory *history = lode_portfolio_get_history (portfolio);
-  gpointer sources_page = adw_view_stack_get_child_by_name (template_child (window, LODE_TYPE_WINDOW, "stack"),
+  gpointer sources_page = adw_view_stack_get_child_by_name (lode_test_template_child (window, LODE_TYPE_WINDOW, "stack"),
                                                             "sources");
-  gpointer projects_page = template_child (window, LODE_TYPE_WINDOW, "projects_page");
-  gpointer targets_page = template_child (window, LODE_TYPE_WINDOW, "targets_page");
+  gpointer projects_page = lode_test_template_child (window, LODE_TYPE_WINDOW, "projects_page");
+  gpointer targets_page = lode_test_template_child (window, LODE_TYPE_WINDOW, "targets_page");
   g_autoptr(LodeSource) source = NULL;
   g_autoptr(LodeProject) project = NULL;
   g_autoptr(LodeTarget) target = NULL;
@@ -429,7 +367,7 @@ test_sources_projects_targets (void)
   g_assert_true (enter_text (editor, "Title", ""));
   g_assert_false (enter_text (editor, "Title", "China customs, 2025"));
   g_assert_true (enter_text (editor, "Date (YYYY-MM-DD)", "2025-13-01"));
-  g_assert_false (gtk_widget_is_sensitive (find_widget (editor, GTK_TYPE_BUTTON, "Add")));
+  g_assert_false (gtk_widget_is_sensitive (lode_test_find_widget (editor, GTK_TYPE_BUTTON, "Add")));
   g_assert_false (enter_text (editor, "Date (YYYY-MM-DD)", "2025-12"));
   g_assert_true (enter_text (editor, "Address (URL)", "example.org"));
   g_assert_false (enter_text (editor, "Address (URL)", "https://example.org/gacc"));
@@ -451,7 +389,7 @@ test_sources_projects_targets (void)
   g_assert_cmpint (lode_project_get_disbursed (project), ==, LODE_MONEY_UNSET);
   g_assert_cmpint (lode_project_get_jobs (project), ==, 5200);
 
-  gtk_single_selection_set_selected (template_child (projects_page, LODE_TYPE_PROJECTS_PAGE, "selection"), 0);
+  gtk_single_selection_set_selected (lode_test_template_child (projects_page, LODE_TYPE_PROJECTS_PAGE, "selection"), 0);
   editor = open_editor (projects_page, "projects.edit", LODE_TYPE_PROJECT_EDITOR);
   g_assert_false (enter_text (editor, "Investment Disbursed (US$)", "200000000"));
   confirm (editor, "Save", LODE_TYPE_PROJECT_EDITOR);
@@ -465,7 +403,7 @@ test_sources_projects_targets (void)
   g_assert_false (enter_text (editor, "Baseline Value (US$)", "2000000000"));
   g_assert_false (enter_text (editor, "Target, Low (US$)", "6000000000"));
   g_assert_true (enter_text (editor, "Target, High (US$, optional)", "5000000000"));
-  g_assert_false (gtk_widget_is_sensitive (find_widget (editor, GTK_TYPE_BUTTON, "Add")));
+  g_assert_false (gtk_widget_is_sensitive (lode_test_find_widget (editor, GTK_TYPE_BUTTON, "Add")));
   g_assert_false (enter_text (editor, "Target, High (US$, optional)", "8000000000"));
   confirm (editor, "Add", LODE_TYPE_TARGET_EDITOR);
   target = g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_targets (portfolio)), 0);
@@ -474,13 +412,13 @@ test_sources_projects_targets (void)
   g_assert_cmpint (lode_target_get_metric_kind (target), ==, LODE_METRIC_KIND_EXPORTS);
 
   /* Deleting each goes through the history. */
-  gtk_single_selection_set_selected (template_child (targets_page, LODE_TYPE_TARGETS_PAGE, "selection"), 0);
+  gtk_single_selection_set_selected (lode_test_template_child (targets_page, LODE_TYPE_TARGETS_PAGE, "selection"), 0);
   g_assert_true (gtk_widget_activate_action (targets_page, "targets.delete", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_targets (portfolio))), ==, 0);
   g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Delete Mineral exports");
   /* A source that a project cites stays. */
   lode_project_set_source (project, "china-customs-2025");
-  gtk_single_selection_set_selected (template_child (sources_page, LODE_TYPE_SOURCES_PAGE, "selection"), 0);
+  gtk_single_selection_set_selected (lode_test_template_child (sources_page, LODE_TYPE_SOURCES_PAGE, "selection"), 0);
   g_assert_true (gtk_widget_activate_action (sources_page, "sources.delete", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_sources (portfolio))), ==, 1);
   g_assert_true (gtk_widget_activate_action (sources_page, "sources.duplicate", NULL));
@@ -513,11 +451,11 @@ test_reserves (void)
   g_assert_true (gtk_widget_activate_action (editor, "editor.add-reserve", NULL));
   lode_test_settle ();
   /* A new estimate needs its quantity. */
-  g_assert_false (gtk_widget_is_sensitive (find_widget (editor, GTK_TYPE_BUTTON, "Save")));
+  g_assert_false (gtk_widget_is_sensitive (lode_test_find_widget (editor, GTK_TYPE_BUTTON, "Save")));
   g_assert_true (enter_text (editor, "Quantity", "-1"));
   g_assert_false (enter_text (editor, "Quantity", "5.9"));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (editor, ADW_TYPE_COMBO_ROW, "Unit")), LODE_UNIT_MT);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find_widget (editor, ADW_TYPE_COMBO_ROW, "Category")),
+  adw_combo_row_set_selected (ADW_COMBO_ROW (lode_test_find_widget (editor, ADW_TYPE_COMBO_ROW, "Unit")), LODE_UNIT_MT);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (lode_test_find_widget (editor, ADW_TYPE_COMBO_ROW, "Category")),
                               LODE_RESERVE_CATEGORY_INDICATED);
   g_assert_true (enter_text (editor, "Value (US$, optional)", "12.345"));
   g_assert_false (enter_text (editor, "Value (US$, optional)", "120000000000"));
@@ -559,10 +497,9 @@ test_delete_used_mineral (void)
   guint position = 0;
 
   lode_window_set_portfolio (window, sample);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (lode_test_wait_for (lode_test_is_mapped, window));
-  page = template_child (window, LODE_TYPE_WINDOW, "minerals_page");
-  selection = template_child (page, LODE_TYPE_MINERALS_PAGE, "selection");
+  lode_test_present (window);
+  page = lode_test_template_child (window, LODE_TYPE_WINDOW, "minerals_page");
+  selection = lode_test_template_child (page, LODE_TYPE_MINERALS_PAGE, "selection");
 
   g_assert_true (g_list_store_find (lode_portfolio_get_minerals (sample),
                                     lode_portfolio_find_mineral (sample, "copper"), &position));
@@ -587,23 +524,6 @@ test_delete_used_mineral (void)
   g_assert_cmpstr (g_bytes_get_data (undone, NULL), ==, g_bytes_get_data (before, NULL));
 
   gtk_window_destroy (GTK_WINDOW (window));
-}
-
-static GtkColumnViewColumn *
-column_with_title (GtkColumnView *view,
-                   const char    *title)
-{
-  GListModel *columns = gtk_column_view_get_columns (view);
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
-        return column;
-    }
-
-  g_assert_not_reached ();
 }
 
 /* The Exports page over a million records: sorting by a column and
@@ -649,19 +569,18 @@ test_million_exports (void)
   lode_export_table_announce (table, 0, 0, 1000000);
 
   lode_window_set_portfolio (window, portfolio);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (lode_test_wait_for (lode_test_is_mapped, window));
-  adw_view_stack_set_visible_child_name (template_child (window, LODE_TYPE_WINDOW, "stack"), "exports");
+  lode_test_present (window);
+  adw_view_stack_set_visible_child_name (lode_test_template_child (window, LODE_TYPE_WINDOW, "stack"), "exports");
   lode_test_settle ();
 
-  page = template_child (window, LODE_TYPE_WINDOW, "exports_page");
-  view = template_child (page, LODE_TYPE_EXPORTS_PAGE, "column_view");
-  search = template_child (page, LODE_TYPE_EXPORTS_PAGE, "search_entry");
+  page = lode_test_template_child (window, LODE_TYPE_WINDOW, "exports_page");
+  view = lode_test_template_child (page, LODE_TYPE_EXPORTS_PAGE, "column_view");
+  search = lode_test_template_child (page, LODE_TYPE_EXPORTS_PAGE, "search_entry");
   model = G_LIST_MODEL (gtk_column_view_get_model (view));
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1000000);
 
   start = g_get_monotonic_time ();
-  gtk_column_view_sort_by_column (view, column_with_title (view, "Value"), GTK_SORT_DESCENDING);
+  gtk_column_view_sort_by_column (view, lode_test_column_with_title (view, "Value"), GTK_SORT_DESCENDING);
   g_test_message ("1M records in the window: sorted by value in %.3f s",
                   (g_get_monotonic_time () - start) / 1e6);
   first = g_list_model_get_item (model, 0);
@@ -750,9 +669,9 @@ test_saved_document (void)
 
   /* Delete the last record and the second mineral from the pages. */
   {
-    gpointer exports_page = template_child (window, LODE_TYPE_WINDOW, "exports_page");
-    GtkSingleSelection *selection = template_child (exports_page, LODE_TYPE_EXPORTS_PAGE, "selection");
-    GtkSingleSelection *minerals = template_child (page, LODE_TYPE_MINERALS_PAGE, "selection");
+    gpointer exports_page = lode_test_template_child (window, LODE_TYPE_WINDOW, "exports_page");
+    GtkSingleSelection *selection = lode_test_template_child (exports_page, LODE_TYPE_EXPORTS_PAGE, "selection");
+    GtkSingleSelection *minerals = lode_test_template_child (page, LODE_TYPE_MINERALS_PAGE, "selection");
 
     gtk_single_selection_set_selected (selection, 2);
     g_assert_true (gtk_widget_activate_action (exports_page, "exports.delete", NULL));
@@ -770,15 +689,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  application = lode_application_new ();
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (application));
+  application = lode_test_init (&argc, &argv);
 
   g_test_add_func ("/lode/editing/minerals", test_minerals);
   g_test_add_func ("/lode/editing/saved-document", test_saved_document);
@@ -788,10 +699,5 @@ main (int   argc,
   g_test_add_func ("/lode/editing/million-exports", test_million_exports);
   g_test_add_func ("/lode/editing/sources-projects-targets", test_sources_projects_targets);
 
-  status = g_test_run ();
-
-  g_application_release (G_APPLICATION (application));
-  g_clear_object (&application);
-
-  return status;
+  return lode_test_run ();
 }

@@ -37,31 +37,19 @@ static gpointer
 template_child (gpointer    widget,
                 const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget),
-                                                  LODE_TYPE_PREFERENCES_WINDOW, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return lode_test_template_child (widget, LODE_TYPE_PREFERENCES_WINDOW, name);
 }
 
 static LodePreferencesWindow *
 open_preferences (void)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  LodePreferencesWindow *preferences = NULL;
+  LodePreferencesWindow *preferences;
 
   /* As the menu and Ctrl+comma do. */
   g_action_group_activate_action (G_ACTION_GROUP (application), "preferences", NULL);
   lode_test_settle ();
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && preferences == NULL; i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (LODE_IS_PREFERENCES_WINDOW (toplevel))
-        preferences = LODE_PREFERENCES_WINDOW (toplevel);
-    }
-
+  preferences = lode_test_find_toplevel (LODE_TYPE_PREFERENCES_WINDOW, NULL);
   g_assert_nonnull (preferences);
   g_assert_true (lode_test_wait_for (lode_test_is_mapped, preferences));
 
@@ -244,8 +232,7 @@ test_window_size (void)
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 1100);
   g_assert_cmpint (height, ==, 720);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (lode_test_wait_for (lode_test_is_mapped, window));
+  lode_test_present (window);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
   lode_test_settle ();
@@ -270,8 +257,7 @@ test_window_size (void)
   /* Destroyed without being asked to close, as when the application
    * quits: the size is kept too. */
   window = lode_window_new (GTK_APPLICATION (application));
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (lode_test_wait_for (lode_test_is_mapped, window));
+  lode_test_present (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 700, 500);
   lode_test_settle ();
   gtk_window_destroy (GTK_WINDOW (window));
@@ -317,12 +303,7 @@ main (int   argc,
   g_setenv ("XDG_CONFIG_HOME", config_dir, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
 
-  g_test_init (&argc, &argv, NULL);
-
-  application = lode_application_new ();
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (application));
+  application = lode_test_init (&argc, &argv);
 
   g_test_add_func ("/lode/preferences/compact-figures", test_compact_figures);
   g_test_add_func ("/lode/preferences/color-scheme", test_color_scheme);
@@ -330,10 +311,7 @@ main (int   argc,
   g_test_add_func ("/lode/preferences/last-folder", test_last_folder);
   g_test_add_func ("/lode/preferences/window-size", test_window_size);
 
-  status = g_test_run ();
-
-  g_application_release (G_APPLICATION (application));
-  g_clear_object (&application);
+  status = lode_test_run ();
   remove_tree (config_dir);
   g_free (config_dir);
 

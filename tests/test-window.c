@@ -7,49 +7,12 @@
 #include "lode-exports-page.h"
 #include "lode-minerals-page.h"
 #include "lode-portfolio-io.h"
+#include "lode-test-ui.h"
 #include "lode-window.h"
 
 /* The window, on a real display (Xvfb) with a real session bus. */
 
 static LodeApplication *application;
-
-static gboolean
-timed_out (gpointer user_data)
-{
-  gboolean *flag = user_data;
-
-  *flag = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done (TRUE when it returns TRUE) or 10 s pass. */
-static gboolean
-wait_for (gboolean (*done) (gpointer data),
-          gpointer   data)
-{
-  gboolean out_of_time = FALSE;
-  guint timeout_id = g_timeout_add_seconds (10, timed_out, &out_of_time);
-
-  while (!done (data) && !out_of_time)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!out_of_time)
-    g_source_remove (timeout_id);
-
-  return !out_of_time;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (data));
-}
-
-static gboolean
-is_idle (gpointer data)
-{
-  return !lode_window_get_busy (LODE_WINDOW (data));
-}
 
 static gboolean
 is_sorted (gpointer data)
@@ -61,70 +24,28 @@ is_sorted (gpointer data)
   return gtk_sort_list_model_get_pending (GTK_SORT_LIST_MODEL (data)) == 0;
 }
 
-/* A few more turns of the main loop, so frames are drawn and cells bound. */
-static void
-settle (void)
-{
-  for (guint i = 0; i < 50 && g_main_context_pending (NULL); i++)
-    g_main_context_iteration (NULL, FALSE);
-}
-
 static LodeWindow *
 window_new_on_sample (void)
 {
   g_autoptr(LodePortfolio) sample = lode_portfolio_new_sample ();
-  LodeWindow *window = lode_window_new (GTK_APPLICATION (application));
 
-  lode_window_set_portfolio (window, sample);
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
-  settle ();
-
-  return window;
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return lode_test_window_new (sample);
 }
 
 static GtkColumnView *
 minerals_view (LodeWindow *window)
 {
-  gpointer page = template_child (window, LODE_TYPE_WINDOW, "minerals_page");
+  gpointer page = lode_test_template_child (window, LODE_TYPE_WINDOW, "minerals_page");
 
-  return template_child (page, LODE_TYPE_MINERALS_PAGE, "column_view");
+  return lode_test_template_child (page, LODE_TYPE_MINERALS_PAGE, "column_view");
 }
 
 static GtkColumnView *
 exports_view (LodeWindow *window)
 {
-  gpointer page = template_child (window, LODE_TYPE_WINDOW, "exports_page");
+  gpointer page = lode_test_template_child (window, LODE_TYPE_WINDOW, "exports_page");
 
-  return template_child (page, LODE_TYPE_EXPORTS_PAGE, "column_view");
-}
-
-static GtkColumnViewColumn *
-column_with_title (GtkColumnView *view,
-                   const char    *title)
-{
-  GListModel *columns = gtk_column_view_get_columns (view);
-
-  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
-    {
-      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
-
-      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
-        return column;
-    }
-
-  g_assert_not_reached ();
+  return lode_test_template_child (page, LODE_TYPE_EXPORTS_PAGE, "column_view");
 }
 
 /* Sorts @view by the column titled @title and waits for the sort to end. */
@@ -136,44 +57,21 @@ sort_by (GtkColumnView *view,
   GtkSelectionModel *selection = gtk_column_view_get_model (view);
   GListModel *sort_model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
 
-  gtk_column_view_sort_by_column (view, column_with_title (view, title), direction);
-  g_assert_true (wait_for (is_sorted, sort_model));
+  gtk_column_view_sort_by_column (view, lode_test_column_with_title (view, title), direction);
+  g_assert_true (lode_test_wait_for (is_sorted, sort_model));
 }
 
 static gboolean
 tree_has_text (GtkWidget  *widget,
                const char *text)
 {
-  if (GTK_IS_INSCRIPTION (widget) &&
-      g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (tree_has_text (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
+  return lode_test_find_widget (widget, GTK_TYPE_INSCRIPTION, text) != NULL;
 }
 
 static AdwMessageDialog *
 find_dialog (GtkWindow *parent)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
-          gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == parent)
-        return ADW_MESSAGE_DIALOG (toplevel);
-    }
-
-  return NULL;
+  return lode_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, parent);
 }
 
 static void
@@ -181,7 +79,7 @@ test_pages (void)
 {
   static const char * const titles[] = { "Overview", "Minerals", "Exports", "Projects", "Targets", "Sources" };
   LodeWindow *window = window_new_on_sample ();
-  AdwViewStack *stack = template_child (window, LODE_TYPE_WINDOW, "stack");
+  AdwViewStack *stack = lode_test_template_child (window, LODE_TYPE_WINDOW, "stack");
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (pages)), ==, G_N_ELEMENTS (titles));
@@ -203,7 +101,7 @@ static void
 test_minerals (void)
 {
   LodeWindow *window = window_new_on_sample ();
-  AdwViewStack *stack = template_child (window, LODE_TYPE_WINDOW, "stack");
+  AdwViewStack *stack = lode_test_template_child (window, LODE_TYPE_WINDOW, "stack");
   GListStore *minerals = lode_portfolio_get_minerals (lode_window_get_portfolio (window));
   GtkColumnView *view = minerals_view (window);
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
@@ -212,7 +110,7 @@ test_minerals (void)
   guint n_items;
 
   adw_view_stack_set_visible_child_name (stack, "minerals");
-  settle ();
+  lode_test_settle ();
 
   n_items = g_list_model_get_n_items (model);
   g_assert_cmpuint (n_items, >, 0);
@@ -248,9 +146,9 @@ test_exports (void)
   LodeWindow *window = window_new_on_sample ();
   LodePortfolio *portfolio = lode_window_get_portfolio (window);
   LodeExportTable *table = lode_portfolio_get_exports (portfolio);
-  AdwViewStack *stack = template_child (window, LODE_TYPE_WINDOW, "stack");
-  gpointer page = template_child (window, LODE_TYPE_WINDOW, "exports_page");
-  GtkLabel *totals = template_child (page, LODE_TYPE_EXPORTS_PAGE, "totals_label");
+  AdwViewStack *stack = lode_test_template_child (window, LODE_TYPE_WINDOW, "stack");
+  gpointer page = lode_test_template_child (window, LODE_TYPE_WINDOW, "exports_page");
+  GtkLabel *totals = lode_test_template_child (page, LODE_TYPE_EXPORTS_PAGE, "totals_label");
   GtkColumnView *view = exports_view (window);
   GListModel *model = G_LIST_MODEL (gtk_column_view_get_model (view));
   guint n_rows = lode_export_table_get_n_rows (table);
@@ -261,7 +159,7 @@ test_exports (void)
   LodeMineral *last_mineral;
 
   adw_view_stack_set_visible_child_name (stack, "exports");
-  settle ();
+  lode_test_settle ();
 
   g_assert_cmpuint (n_rows, >, 1);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_rows);
@@ -289,7 +187,7 @@ test_exports (void)
   g_assert_nonnull (last_mineral);
   g_assert_cmpint (g_utf8_collate (lode_mineral_get_name (first_mineral),
                                    lode_mineral_get_name (last_mineral)), <=, 0);
-  settle ();
+  lode_test_settle ();
   g_assert_true (tree_has_text (GTK_WIDGET (view), lode_mineral_get_name (first_mineral)));
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -343,8 +241,8 @@ test_open_broken (void)
 
   lode_window_open_file (window, file);
   g_assert_true (lode_window_get_busy (window));
-  g_assert_true (wait_for (is_idle, window));
-  settle ();
+  g_assert_true (lode_test_wait_for (lode_test_is_idle, window));
+  lode_test_settle ();
 
   /* The error is shown, naming the file; what was open stays open. */
   dialog = find_dialog (GTK_WINDOW (window));
@@ -385,8 +283,8 @@ test_open_file (void)
   before = lode_window_get_portfolio (window);
 
   lode_window_open_file (window, file);
-  g_assert_true (wait_for (is_idle, window));
-  settle ();
+  g_assert_true (lode_test_wait_for (lode_test_is_idle, window));
+  lode_test_settle ();
 
   after = lode_window_get_portfolio (window);
   g_assert_nonnull (after);
@@ -407,20 +305,12 @@ static void
 test_about (void)
 {
   LodeWindow *window = window_new_on_sample ();
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  AdwAboutWindow *about = NULL;
+  AdwAboutWindow *about;
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "about", NULL);
-  settle ();
+  lode_test_settle ();
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && about == NULL; i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_ABOUT_WINDOW (toplevel))
-        about = ADW_ABOUT_WINDOW (toplevel);
-    }
-
+  about = lode_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW, NULL);
   g_assert_nonnull (about);
   g_assert_cmpstr (adw_about_window_get_application_name (about), ==, "Lode");
   g_assert_cmpstr (adw_about_window_get_version (about), ==, PACKAGE_VERSION);
@@ -434,11 +324,10 @@ static void
 test_empty (void)
 {
   LodeWindow *window = lode_window_new (GTK_APPLICATION (application));
-  GtkStack *main_stack = template_child (window, LODE_TYPE_WINDOW, "main_stack");
+  GtkStack *main_stack = lode_test_template_child (window, LODE_TYPE_WINDOW, "main_stack");
   GtkColumnView *view;
 
-  gtk_window_present (GTK_WINDOW (window));
-  g_assert_true (wait_for (is_mapped, window));
+  lode_test_present (window);
 
   g_assert_null (lode_window_get_portfolio (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "empty");
@@ -446,14 +335,14 @@ test_empty (void)
 
   /* The sample, opened from the empty state, fills every page. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-sample", NULL));
-  settle ();
+  lode_test_settle ();
   g_assert_nonnull (lode_window_get_portfolio (window));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "portfolio");
   view = minerals_view (window);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), >, 0);
 
   lode_window_set_portfolio (window, NULL);
-  settle ();
+  lode_test_settle ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "empty");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (view))), ==, 0);
 
@@ -464,16 +353,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  application = lode_application_new ();
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-  /* Windows close in the tests, but the application stays. */
-  g_application_hold (G_APPLICATION (application));
+  application = lode_test_init (&argc, &argv);
 
   g_test_add_func ("/lode/window/pages", test_pages);
   g_test_add_func ("/lode/window/minerals", test_minerals);
@@ -484,10 +364,5 @@ main (int   argc,
   g_test_add_func ("/lode/window/about", test_about);
   g_test_add_func ("/lode/window/empty", test_empty);
 
-  status = g_test_run ();
-
-  g_application_release (G_APPLICATION (application));
-  g_clear_object (&application);
-
-  return status;
+  return lode_test_run ();
 }
