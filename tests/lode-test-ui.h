@@ -5,7 +5,7 @@
 
 #include "lode-application.h"
 #include "lode-portfolio.h"
-#include "lode-test-poll.h"
+#include "lode-test.h"
 #include "lode-window.h"
 
 G_BEGIN_DECLS

@@ -666,12 +666,9 @@ main (int   argc,
 
   status = lode_test_run ();
 
+  /* A failure keeps the files, to be looked at. */
   if (status == 0)
-    {
-      g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmp_dir);
-
-      g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-    }
+    lode_test_remove_tree (tmp_dir);
 
   return status;
 }

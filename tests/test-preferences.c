@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "lode-application.h"
 #include "lode-preferences-window.h"
 #include "lode-settings.h"
@@ -271,25 +269,6 @@ test_window_size (void)
   g_assert_cmpstr (stored, ==, "false");
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -312,7 +291,7 @@ main (int   argc,
   g_test_add_func ("/lode/preferences/window-size", test_window_size);
 
   status = lode_test_run ();
-  remove_tree (config_dir);
+  lode_test_remove_tree (config_dir);
   g_free (config_dir);
 
   return status;

@@ -7,7 +7,7 @@
 
 #include "lode-drafts.h"
 #include "lode-portfolio-io.h"
-#include "lode-test-poll.h"
+#include "lode-test.h"
 
 /* Crash recovery, tried as it happens: the real lode executable opens a
  * file, the portfolio is renamed through the window's actions over D-Bus
@@ -314,13 +314,9 @@ main (int   argc,
 
   result = g_test_run ();
 
+  /* A failure keeps the files, to be looked at. */
   if (result == 0)
-    {
-      g_autofree char *command = g_strdup_printf ("rm -rf '%s'", tmp_dir);
-
-      /* A failure keeps the files, to be looked at. */
-      g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL);
-    }
+    lode_test_remove_tree (tmp_dir);
 
   return result;
 }

@@ -5,6 +5,9 @@
 
 G_BEGIN_DECLS
 
+/* Helpers of every test, with or without a display: waiting on the main
+ * loop, and files. */
+
 typedef gboolean (*LodeTestPollFunc) (gpointer data);
 
 /* Runs the main loop until @done returns TRUE for @data (then TRUE) or
@@ -24,5 +27,9 @@ gboolean lode_test_poll     (LodeTestPollFunc done,
 /* Conditions: *(gpointer *) @data is NULL; *(gboolean *) @data is TRUE. */
 gboolean lode_test_is_null  (gpointer         data);
 gboolean lode_test_is_true  (gpointer         data);
+
+/* Removes @path and, if it is a folder, all it holds; links are removed,
+ * not followed. */
+void     lode_test_remove_tree (const char    *path);
 
 G_END_DECLS

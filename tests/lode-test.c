@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "lode-test-poll.h"
+#include <glib/gstdio.h>
+
+#include "lode-test.h"
 
 static gboolean
 set_flag (gpointer user_data)
@@ -72,4 +74,27 @@ gboolean
 lode_test_is_true (gpointer data)
 {
   return *(gboolean *) data;
+}
+
+void
+lode_test_remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          lode_test_remove_tree (child);
+        }
+
+      g_rmdir (path);
+    }
+  else
+    {
+      g_remove (path);
+    }
 }
