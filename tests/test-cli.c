@@ -7,8 +7,9 @@
 #include <sys/resource.h>
 
 #include <gio/gio.h>
-#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+
+#include "lode-test.h"
 
 /* lode-cli as a user runs it: the built binary, spawned with arguments and
  * standard input, judged by its exit status and output. Input files are
@@ -222,28 +223,6 @@ run_cli (CliRun     *run,
 
 /* Temporary folders */
 
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
 typedef struct
 {
   char *path;
@@ -262,7 +241,7 @@ static void
 tmp_dir_clear (TmpDir *tmp)
 {
   if (tmp->path != NULL)
-    remove_tree (tmp->path);
+    lode_test_remove_tree (tmp->path);
   g_clear_pointer (&tmp->path, g_free);
 }
 
