@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "lode-countries.h"
+#include "lode-cells.h"
 #include "lode-preferences-window.h"
 #include "lode-settings.h"
 
@@ -18,7 +18,7 @@ struct _LodePreferencesWindow
   AdwComboRow          *destination_row;
 
   /* ISO 3166-1 alpha-2 codes, in the order of the destination row's items;
-   * "" first, for no default. */
+   * NULL first, for no default. */
   GPtrArray            *destination_codes;
 };
 
@@ -69,7 +69,9 @@ destination_get_mapping (GValue   *value,
 
   for (guint i = 0; i < self->destination_codes->len; i++)
     {
-      if (g_ascii_strcasecmp (code, g_ptr_array_index (self->destination_codes, i)) == 0)
+      const char *known = g_ptr_array_index (self->destination_codes, i);
+
+      if (known != NULL && g_ascii_strcasecmp (code, known) == 0)
         {
           g_value_set_uint (value, i);
           return TRUE;
@@ -88,35 +90,28 @@ destination_set_mapping (const GValue       *value,
 {
   LodePreferencesWindow *self = user_data;
   guint selected = g_value_get_uint (value);
+  const char *selected_code;
 
   if (selected >= self->destination_codes->len)
     return NULL;
 
-  return g_variant_new_string (g_ptr_array_index (self->destination_codes, selected));
+  selected_code = g_ptr_array_index (self->destination_codes, selected);
+
+  /* "" stands for no default, the first item. */
+  return g_variant_new_string (selected_code != NULL ? selected_code : "");
 }
 
 static void
 setup_destinations (LodePreferencesWindow *self)
 {
-  const char * const *codes = lode_country_codes ();
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GtkExpression) expression = NULL;
-
-  self->destination_codes = g_ptr_array_new_with_free_func (g_free);
-
-  /* TRANSLATORS: no default destination for new export records */
-  gtk_string_list_append (names, C_("destination", "None"));
-  g_ptr_array_add (self->destination_codes, g_strdup (""));
-
-  for (guint i = 0; codes[i] != NULL; i++)
-    {
-      gtk_string_list_append (names, lode_country_lookup (codes[i]));
-      g_ptr_array_add (self->destination_codes, g_strdup (codes[i]));
-    }
 
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   adw_combo_row_set_expression (self->destination_row, expression);
-  adw_combo_row_set_model (self->destination_row, G_LIST_MODEL (names));
+
+  self->destination_codes = g_ptr_array_new_with_free_func (g_free);
+  /* TRANSLATORS: no default destination for new export records */
+  lode_choice_fill_countries (self->destination_row, self->destination_codes, C_("destination", "None"));
 
   /* libadwaita 1.4 lets the list of some 250 countries be searched. */
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (self->destination_row), "enable-search") != NULL)
