@@ -104,7 +104,9 @@ load_countries (void)
       if (code == NULL || name == NULL)
         continue;
 
-      g_hash_table_insert (countries->names, g_strdup (code), g_strdup (g_dgettext (ISO_3166_DOMAIN, name)));
+      /* dgettext(), not g_dgettext(): country names are translated even
+       * where Lode itself is not, as the regions are. */
+      g_hash_table_insert (countries->names, g_strdup (code), g_strdup (dgettext (ISO_3166_DOMAIN, name)));
     }
 
   g_hash_table_iter_init (&iter, countries->names);
