@@ -103,15 +103,46 @@ lode_test_find_toplevel (GType      type,
   return NULL;
 }
 
+/* What @widget reads as: a row's title, a button's label, an
+ * inscription's text, else its tooltip. */
 static const char *
 widget_text (GtkWidget *widget)
 {
+  const char *text = NULL;
+
   if (ADW_IS_PREFERENCES_ROW (widget))
-    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
-  if (GTK_IS_BUTTON (widget))
-    return gtk_button_get_label (GTK_BUTTON (widget));
-  if (GTK_IS_INSCRIPTION (widget))
-    return gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+    text = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  else if (GTK_IS_BUTTON (widget))
+    text = gtk_button_get_label (GTK_BUTTON (widget));
+  else if (GTK_IS_INSCRIPTION (widget))
+    text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+
+  return text != NULL ? text : gtk_widget_get_tooltip_text (widget);
+}
+
+static GtkWidget *
+find_nth (GtkWidget  *widget,
+          GType       type,
+          const char *text,
+          guint      *n)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (text == NULL || g_strcmp0 (widget_text (widget), text) == 0))
+    {
+      if (*n == 0)
+        return widget;
+      (*n)--;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_nth (child, type, text, n);
+
+      if (found != NULL)
+        return found;
+    }
 
   return NULL;
 }
@@ -121,21 +152,16 @@ lode_test_find_widget (GtkWidget  *root,
                        GType       type,
                        const char *text)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) &&
-      (text == NULL || g_strcmp0 (widget_text (root), text) == 0))
-    return root;
+  return lode_test_find_nth_widget (root, type, text, 0);
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = lode_test_find_widget (child, type, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+GtkWidget *
+lode_test_find_nth_widget (GtkWidget  *root,
+                           GType       type,
+                           const char *text,
+                           guint       n)
+{
+  return find_nth (root, type, text, &n);
 }
 
 GtkColumnViewColumn *

@@ -42,11 +42,16 @@ gpointer             lode_test_template_child     (gpointer         widget,
 gpointer             lode_test_find_toplevel      (GType            type,
                                                    GtkWindow       *parent);
 /* The first descendant of @root (or @root) of @type whose title (a row),
- * label (a button) or text (an inscription) is @text, or of any text when
- * @text is NULL; NULL when there is none. */
+ * label (a button), text (an inscription) or else tooltip is @text, or of
+ * any text when @text is NULL; NULL when there is none. */
 GtkWidget           *lode_test_find_widget        (GtkWidget       *root,
                                                    GType            type,
                                                    const char      *text);
+/* The same, the @n-th such widget (from 0) in the order of the tree. */
+GtkWidget           *lode_test_find_nth_widget    (GtkWidget       *root,
+                                                   GType            type,
+                                                   const char      *text,
+                                                   guint            n);
 /* The column of @view titled @title; fails when there is none. */
 GtkColumnViewColumn *lode_test_column_with_title  (GtkColumnView   *view,
                                                    const char      *title);

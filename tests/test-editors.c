@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-#include "lode-application.h"
 #include "lode-export-editor.h"
 #include "lode-hs-code-chooser.h"
 #include "lode-mineral-editor.h"
@@ -15,20 +14,11 @@
 /* The editors' choices: a project's partners, minerals and region; HS
  * codes of minerals and export records. On a real display (Xvfb). */
 
-static gboolean
-is_closed (gpointer data)
-{
-  GtkWidget **widget = data;
-
-  return *widget == NULL;
-}
-
 /* Presents @editor and waits until it shows. */
 static GtkWidget *
 present (gpointer editor)
 {
-  gtk_window_present (GTK_WINDOW (editor));
-  g_assert_true (lode_test_wait_for (lode_test_is_mapped, editor));
+  lode_test_present (editor);
   lode_test_settle ();
 
   return editor;
@@ -42,46 +32,7 @@ confirm (GtkWidget *editor)
 
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &watched);
   g_assert_true (gtk_widget_activate_action (editor, "editor.confirm", NULL));
-  g_assert_true (lode_test_wait_for (is_closed, &watched));
-}
-
-/* The @n-th descendant (from 0) of @widget of @type whose title or label
- * is @text (any when NULL). */
-static GtkWidget *
-find_nth (GtkWidget  *widget,
-          GType       type,
-          const char *text,
-          guint      *n)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    {
-      const char *title = NULL;
-
-      if (ADW_IS_PREFERENCES_ROW (widget))
-        title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
-      else if (GTK_IS_BUTTON (widget))
-        title = gtk_button_get_label (GTK_BUTTON (widget));
-      if (title == NULL)
-        title = gtk_widget_get_tooltip_text (widget);
-      if (text == NULL || g_strcmp0 (title, text) == 0)
-        {
-          if (*n == 0)
-            return widget;
-          (*n)--;
-        }
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_nth (child, type, text, n);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  g_assert_true (lode_test_wait_for (lode_test_is_null, &watched));
 }
 
 static gpointer
@@ -90,7 +41,7 @@ find (gpointer    widget,
       const char *text,
       guint       n)
 {
-  GtkWidget *found = find_nth (widget, type, text, &n);
+  GtkWidget *found = lode_test_find_nth_widget (widget, type, text, n);
 
   g_assert_nonnull (found);
   return found;
@@ -447,25 +398,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(LodeApplication) application = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  application = lode_application_new ();
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (application));
+  lode_test_init (&argc, &argv);
 
   g_test_add_func ("/lode/editors/project-partners", test_project_partners);
   g_test_add_func ("/lode/editors/project-kept", test_project_kept);
   g_test_add_func ("/lode/editors/export-hs-code", test_export_hs_code);
   g_test_add_func ("/lode/editors/mineral-hs-codes", test_mineral_hs_codes);
 
-  status = g_test_run ();
-
-  g_application_release (G_APPLICATION (application));
-
-  return status;
+  return lode_test_run ();
 }
