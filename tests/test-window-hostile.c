@@ -3,47 +3,19 @@
 
 #include <glib/gstdio.h>
 
-#include "lode-application.h"
 #include "lode-portfolio-io.h"
+#include "lode-test-ui.h"
 #include "lode-window.h"
 
 /* A hostile file opened in the window: an error dialog says where, and the
  * portfolio on screen, its title and its file stay as they were. */
 
+/* Whether the window @data is no longer loading and has a dialog over it. */
 static gboolean
-deadline_passed (gpointer user_data)
+has_error_dialog (gpointer data)
 {
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main loop until the window has a dialog over it and is no
- * longer loading, or 30 seconds pass. */
-static AdwMessageDialog *
-wait_for_error_dialog (LodeWindow *window)
-{
-  gboolean late = FALSE;
-  guint deadline = g_timeout_add_seconds (30, deadline_passed, &late);
-
-  while (!late)
-    {
-      GListModel *toplevels = gtk_window_get_toplevels ();
-
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels) && !lode_window_get_busy (window); i++)
-        {
-          g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-          if (ADW_IS_MESSAGE_DIALOG (toplevel)
-              && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
-            {
-              g_source_remove (deadline);
-              return ADW_MESSAGE_DIALOG (toplevel);
-            }
-        }
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  return NULL;
+  return !lode_window_get_busy (data)
+         && lode_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (data)) != NULL;
 }
 
 static void
@@ -76,8 +48,8 @@ test_open_deep_nesting (void)
   bytes_before = lode_portfolio_to_bytes (sample);
 
   lode_window_open_file (window, file);
-  dialog = wait_for_error_dialog (window);
-  g_assert_nonnull (dialog);
+  g_assert_true (lode_test_poll (has_error_dialog, window, 30));
+  dialog = lode_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
 
   g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "hostile.json"));
   /* The root is level 1, "x" holds level 2: level 65 is its 64th bracket. */
@@ -100,22 +72,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(LodeApplication) application = NULL;
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  g_test_init (&argc, &argv, NULL);
-
-  application = lode_application_new ();
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
-  g_application_hold (G_APPLICATION (application));
+  lode_test_init (&argc, &argv);
 
   g_test_add_func ("/lode/window-hostile/open-deep-nesting", test_open_deep_nesting);
 
-  status = g_test_run ();
-
-  g_application_release (G_APPLICATION (application));
-
-  return status;
+  return lode_test_run ();
 }
