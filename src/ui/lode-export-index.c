@@ -433,7 +433,9 @@ recompute_passes (LodeExportIndex *self)
 {
   if (!is_filtering (self))
     {
-      memset (self->passes, 1, self->n_rows);
+      /* No rows yet: no array either. */
+      if (self->n_rows > 0)
+        memset (self->passes, 1, self->n_rows);
       return;
     }
 
@@ -578,8 +580,9 @@ patch_order (LodeExportIndex *self,
     }
 
 #define MOVE_TAIL(array) \
-  memmove (array + position + added, array + position + removed, \
-           sizeof array[0] * (self->n_rows - position - removed))
+  if (self->n_rows > position + removed) \
+    memmove (array + position + added, array + position + removed, \
+             sizeof array[0] * (self->n_rows - position - removed))
   MOVE_TAIL (self->keys);
   MOVE_TAIL (self->values);
   MOVE_TAIL (self->quantities);
@@ -609,7 +612,8 @@ patch_order (LodeExportIndex *self,
             hi = mid;
         }
 
-      memmove (self->order + lo + 1, self->order + lo, sizeof (guint32) * (n_kept - lo));
+      if (n_kept > lo)
+        memmove (self->order + lo + 1, self->order + lo, sizeof (guint32) * (n_kept - lo));
       self->order[lo] = new_row;
       n_kept++;
     }
