@@ -116,6 +116,8 @@ widget_text (GtkWidget *widget)
     text = gtk_button_get_label (GTK_BUTTON (widget));
   else if (GTK_IS_INSCRIPTION (widget))
     text = gtk_inscription_get_text (GTK_INSCRIPTION (widget));
+  else if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_label (GTK_LABEL (widget));
 
   return text != NULL ? text : gtk_widget_get_tooltip_text (widget);
 }

@@ -42,7 +42,8 @@ gpointer             lode_test_template_child     (gpointer         widget,
 gpointer             lode_test_find_toplevel      (GType            type,
                                                    GtkWindow       *parent);
 /* The first descendant of @root (or @root) of @type whose title (a row),
- * label (a button), text (an inscription) or else tooltip is @text, or of
+ * label (a button or a label), text (an inscription) or else tooltip is
+ * @text, or of
  * any text when @text is NULL; NULL when there is none. */
 GtkWidget           *lode_test_find_widget        (GtkWidget       *root,
                                                    GType            type,

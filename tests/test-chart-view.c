@@ -339,6 +339,48 @@ test_monthly (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} Shown;
+
+static gboolean
+label_shown (gpointer data)
+{
+  Shown *shown = data;
+
+  return lode_test_find_widget (shown->root, GTK_TYPE_LABEL, shown->text) != NULL;
+}
+
+/* An edit inside an item changes no list; the Overview follows it all the
+ * same, and follows its undo. */
+static void
+test_overview_follows_edits (void)
+{
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new_sample ();
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  LodeMineral *copper = lode_portfolio_find_mineral (portfolio, "copper");
+  LodeWindow *window = lode_test_window_new (portfolio);
+  Shown shown = { lode_test_template_child (window, LODE_TYPE_WINDOW, "overview_page"), "Copper" };
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  lode_test_present (window);
+  g_assert_true (lode_test_poll (label_shown, &shown, 30));
+
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "Red metal");
+  lode_history_set_property (history, "Rename Copper", G_OBJECT (copper), "name", &value);
+  shown.text = "Red metal";
+  g_assert_true (lode_test_poll (label_shown, &shown, 30));
+
+  lode_history_undo (history);
+  shown.text = "Copper";
+  g_assert_true (lode_test_poll (label_shown, &shown, 30));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The whole Overview, scrolled or not, as one picture. */
 static void
 save_screenshot (const char *dir)
@@ -399,6 +441,7 @@ main (int   argc,
   g_test_add_func ("/lode/chart-view/keyboard", test_keyboard);
   g_test_add_func ("/lode/chart-view/table-and-csv", test_table_and_csv);
   g_test_add_func ("/lode/chart-view/monthly", test_monthly);
+  g_test_add_func ("/lode/chart-view/overview-follows-edits", test_overview_follows_edits);
 
   return lode_test_run ();
 }

@@ -773,6 +773,8 @@ disconnect_models (LodeOverviewPage *self)
                                         update_sources, self);
   for (guint i = 0; (model = watched_model (self->portfolio, i)) != NULL; i++)
     g_signal_handlers_disconnect_by_func (model, queue_refresh, self);
+  g_signal_handlers_disconnect_by_func (lode_portfolio_get_history (self->portfolio),
+                                        queue_refresh, self);
 }
 
 static void
@@ -914,6 +916,10 @@ lode_overview_page_set_portfolio (LodeOverviewPage *self,
       for (guint i = 0; (model = watched_model (portfolio, i)) != NULL; i++)
         g_signal_connect_object (model, "items-changed",
                                  G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
+      /* Edits inside an item (a mineral renamed, a target moved) change no
+       * list, but every edit is a step of the history. */
+      g_signal_connect_object (lode_portfolio_get_history (portfolio), "notify::undo-label",
+                               G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
     }
 
   gtk_list_box_bind_model (self->sources_list,
