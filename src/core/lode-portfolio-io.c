@@ -16,11 +16,12 @@
 #include "lode-json-check.h"
 #include "lode-json-writer.h"
 #include "lode-portfolio-io.h"
+#include "lode-rules.h"
 
 G_DEFINE_QUARK (lode-portfolio-error-quark, lode_portfolio_error)
 
-#define YEAR_MIN 1800
-#define YEAR_MAX 2200
+#define YEAR_MIN LODE_YEAR_MIN
+#define YEAR_MAX LODE_YEAR_MAX
 
 /* Reading
  *
@@ -140,63 +141,6 @@ is_number (JsonNode *node)
   return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
 }
 
-static gboolean
-is_slug (const char *s)
-{
-  if (!g_ascii_islower (*s) && !g_ascii_isdigit (*s))
-    return FALSE;
-
-  for (; *s; s++)
-    if (!g_ascii_islower (*s) && !g_ascii_isdigit (*s) && *s != '-')
-      return FALSE;
-
-  return TRUE;
-}
-
-static gboolean
-is_country_code (const char *s)
-{
-  return g_ascii_isupper (s[0]) && g_ascii_isupper (s[1]) && s[2] == '\0';
-}
-
-static gboolean
-is_hs_code (const char *s)
-{
-  gsize len = strlen (s);
-
-  if (len != 2 && len != 4 && len != 6)
-    return FALSE;
-
-  for (; *s; s++)
-    if (!g_ascii_isdigit (*s))
-      return FALSE;
-
-  return TRUE;
-}
-
-/* YYYY, YYYY-MM or YYYY-MM-DD, a real date. */
-static gboolean
-is_date (const char *s)
-{
-  int year, month = 1, day = 1;
-  gsize len = strlen (s);
-
-  for (gsize i = 0; i < len; i++)
-    if (!(g_ascii_isdigit (s[i]) || ((i == 4 || i == 7) && s[i] == '-')))
-      return FALSE;
-
-  if (len != 4 && len != 7 && len != 10)
-    return FALSE;
-
-  year = atoi (s);
-  if (len >= 7)
-    month = atoi (s + 5);
-  if (len == 10)
-    day = atoi (s + 8);
-
-  return year >= 1 && g_date_valid_dmy (day, month, year);
-}
-
 static const char *
 enum_choices (GType enum_type,
               int   skip)
@@ -284,7 +228,7 @@ read_slug (Reader      *reader,
   if (!read_string (reader, object, member, required, &value))
     return FALSE;
 
-  if (value != NULL && !is_slug (value))
+  if (value != NULL && !lode_rule_slug (value, NULL))
     {
       reader_error (reader, member,
                     "“%s” is not an id: use lowercase letters, digits and hyphens, "
@@ -387,7 +331,7 @@ read_year (Reader     *reader,
   gint64 year = 0;
 
   if (!read_integer (reader, object, member, required, YEAR_MIN, YEAR_MAX,
-                     "a year from " G_STRINGIFY (YEAR_MIN) " to " G_STRINGIFY (YEAR_MAX), &year))
+                     "a year from 1800 to 2200", &year))
     return FALSE;
 
   if (year != 0)
@@ -528,7 +472,7 @@ read_country (Reader      *reader,
   if (!read_string (reader, object, member, FALSE, &value))
     return FALSE;
 
-  if (value != NULL && !is_country_code (value))
+  if (value != NULL && !lode_rule_country_code (value, NULL))
     {
       reader_error (reader, member,
                     "“%s” is not a country code: use ISO 3166-1 alpha-2, such as CN", value);
@@ -551,7 +495,7 @@ read_hs_code (Reader      *reader,
   if (!read_string (reader, object, member, FALSE, &value))
     return FALSE;
 
-  if (value != NULL && !is_hs_code (value))
+  if (value != NULL && !lode_rule_hs_code (value, NULL))
     {
       reader_error (reader, member, "“%s” is not an HS code of 2, 4 or 6 digits", value);
       return FALSE;
@@ -839,7 +783,7 @@ read_source (Reader     *reader,
   ok &= read_string (reader, object, "date", FALSE, &date);
   ok &= read_string (reader, object, "url", FALSE, &url);
 
-  if (date != NULL && !is_date (date))
+  if (date != NULL && !lode_rule_date (date, NULL))
     {
       reader_error (reader, "date", "“%s” is not a date such as 2025-09-26", date);
       ok = FALSE;
@@ -900,7 +844,7 @@ read_reserve (Reader     *reader,
 static gboolean
 check_hs_code (const char *code)
 {
-  return is_hs_code (code);
+  return lode_rule_hs_code (code, NULL);
 }
 
 static void
@@ -1029,7 +973,7 @@ read_partner (Reader     *reader,
 static gboolean
 check_slug (const char *value)
 {
-  return is_slug (value);
+  return lode_rule_slug (value, NULL);
 }
 
 static void
@@ -1073,7 +1017,7 @@ read_project (Reader     *reader,
       pop (reader, mark);
     }
   ok &= read_year (reader, object, "start_year", FALSE, &start_year);
-  ok &= read_integer (reader, object, "jobs", FALSE, 0, G_MAXINT32,
+  ok &= read_integer (reader, object, "jobs", FALSE, 0, LODE_JOBS_MAX,
                       "a whole number of jobs, 0 or more", &jobs);
   ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
                         &source_id);
