@@ -1418,6 +1418,16 @@ lode_portfolio_load_file (GFile         *file,
                           GCancellable  *cancellable,
                           GError       **error)
 {
+  return lode_portfolio_load_file_full (file, NULL, NULL, cancellable, error);
+}
+
+LodePortfolio *
+lode_portfolio_load_file_full (GFile                *file,
+                               LodeLoadProgressFunc  progress,
+                               gpointer              user_data,
+                               GCancellable         *cancellable,
+                               GError              **error)
+{
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
@@ -1448,6 +1458,9 @@ lode_portfolio_load_file (GFile         *file,
   contents = read_bounded (file, g_file_info_get_size (info), name, &length, cancellable, error);
   if (contents == NULL)
     return NULL;
+
+  if (progress != NULL)
+    progress (length, length, user_data);
 
   return lode_portfolio_load_data (contents, length, name, error);
 }
@@ -1983,12 +1996,50 @@ replace_file (GFile         *file,
   return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
 }
 
+/* Snapshots. For now a snapshot is the portfolio's text itself, made on
+ * the thread that takes it. */
+struct _LodePortfolioSnapshot
+{
+  GBytes *bytes;
+};
+
+LodePortfolioSnapshot *
+lode_portfolio_snapshot_new (LodePortfolio *self)
+{
+  LodePortfolioSnapshot *snapshot;
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  snapshot = g_new0 (LodePortfolioSnapshot, 1);
+  snapshot->bytes = lode_portfolio_to_bytes (self);
+
+  return snapshot;
+}
+
+void
+lode_portfolio_snapshot_free (LodePortfolioSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+
+  g_bytes_unref (snapshot->bytes);
+  g_free (snapshot);
+}
+
+GBytes *
+lode_portfolio_snapshot_to_bytes (LodePortfolioSnapshot *snapshot)
+{
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  return g_bytes_ref (snapshot->bytes);
+}
+
 gboolean
-lode_portfolio_save_file (LodePortfolio *self,
-                          GFile         *file,
-                          gboolean       backup,
-                          GCancellable  *cancellable,
-                          GError       **error)
+lode_portfolio_snapshot_save_file (LodePortfolioSnapshot *snapshot,
+                                   GFile                 *file,
+                                   gboolean               backup,
+                                   GCancellable          *cancellable,
+                                   GError               **error)
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1997,11 +2048,11 @@ lode_portfolio_save_file (LodePortfolio *self,
   const char *data;
   gboolean saved;
 
-  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (snapshot != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  bytes = lode_portfolio_to_bytes (self);
+  bytes = lode_portfolio_snapshot_to_bytes (snapshot);
   data = g_bytes_get_data (bytes, &length);
 
   path = g_file_get_path (file);
@@ -2020,4 +2071,22 @@ lode_portfolio_save_file (LodePortfolio *self,
     }
 
   return TRUE;
+}
+
+gboolean
+lode_portfolio_save_file (LodePortfolio *self,
+                          GFile         *file,
+                          gboolean       backup,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(LodePortfolioSnapshot) snapshot = NULL;
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  snapshot = lode_portfolio_snapshot_new (self);
+
+  return lode_portfolio_snapshot_save_file (snapshot, file, backup, cancellable, error);
 }

@@ -38,6 +38,21 @@ LodePortfolio *lode_portfolio_load_data   (const char    *data,
 LodePortfolio *lode_portfolio_load_file   (GFile         *file,
                                            GCancellable  *cancellable,
                                            GError       **error);
+/* Called from the loading thread as the file is read, at most about a
+ * hundred times a load: @done of @total bytes taken in (records are built
+ * as the bytes are read, so this is the whole work). */
+typedef void (*LodeLoadProgressFunc) (guint64  done,
+                                      guint64  total,
+                                      gpointer user_data);
+
+/* As lode_portfolio_load_file(), reporting progress to @progress (may be
+ * NULL) and stopping with G_IO_ERROR_CANCELLED soon after @cancellable is
+ * cancelled. */
+LodePortfolio *lode_portfolio_load_file_full (GFile                *file,
+                                              LodeLoadProgressFunc  progress,
+                                              gpointer              user_data,
+                                              GCancellable         *cancellable,
+                                              GError              **error);
 /* For tests: lowers the size limit below LODE_PORTFOLIO_MAX_SIZE, so that
  * a file just over it needs no gigabyte; 0 restores it. */
 void           lode_portfolio_set_max_size_for_testing (gsize max_size);
@@ -54,5 +69,24 @@ gboolean       lode_portfolio_save_file   (LodePortfolio *self,
                                            gboolean       backup,
                                            GCancellable  *cancellable,
                                            GError       **error);
+
+/* A snapshot of what a portfolio would write, taken on the main thread and
+ * cheap to take, that a worker thread then serialises or saves while the
+ * portfolio goes on changing. */
+typedef struct _LodePortfolioSnapshot LodePortfolioSnapshot;
+
+LodePortfolioSnapshot *lode_portfolio_snapshot_new      (LodePortfolio          *self);
+void                   lode_portfolio_snapshot_free     (LodePortfolioSnapshot  *snapshot);
+/* Any thread: the same bytes as lode_portfolio_to_bytes() of the portfolio
+ * when the snapshot was taken. */
+GBytes                *lode_portfolio_snapshot_to_bytes (LodePortfolioSnapshot  *snapshot);
+/* Any thread: as lode_portfolio_save_file(). */
+gboolean               lode_portfolio_snapshot_save_file (LodePortfolioSnapshot *snapshot,
+                                                          GFile                 *file,
+                                                          gboolean               backup,
+                                                          GCancellable          *cancellable,
+                                                          GError               **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodePortfolioSnapshot, lode_portfolio_snapshot_free)
 
 G_END_DECLS
