@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lode-drafts.h"
+#include "lode-file-utils.h"
 
 #define DRAFT_GROUP "Draft"
 
@@ -36,6 +37,23 @@ is_draft_id (const char *id)
   return g_uuid_string_is_valid (id);
 }
 
+static gboolean
+write_file (const char  *path,
+            const char  *data,
+            gsize        length,
+            GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) local_error = NULL;
+
+  if (lode_file_replace_contents (file, data, length, FALSE, 0600, NULL, &local_error))
+    return TRUE;
+
+  g_set_error (error, local_error->domain, local_error->code, "%s: %s", path, local_error->message);
+
+  return FALSE;
+}
+
 gboolean
 lode_draft_write (const char  *id,
                   GBytes      *bytes,
@@ -47,7 +65,6 @@ lode_draft_write (const char  *id,
   g_autofree char *ini_path = NULL;
   g_autofree char *ini_data = NULL;
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
-  const GFileSetContentsFlags flags = G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE;
   gsize ini_length;
   gsize length;
   const char *data;
@@ -77,13 +94,13 @@ lode_draft_write (const char  *id,
   /* The key file first: a draft without its key file would be taken for
    * untitled work. */
   ini_path = draft_path (id, ".ini");
-  if (!g_file_set_contents_full (ini_path, ini_data, ini_length, flags, 0600, error))
+  if (!write_file (ini_path, ini_data, ini_length, error))
     return FALSE;
 
   json_path = draft_path (id, ".json");
   data = g_bytes_get_data (bytes, &length);
 
-  return g_file_set_contents_full (json_path, data, length, flags, 0600, error);
+  return write_file (json_path, data, length, error);
 }
 
 void

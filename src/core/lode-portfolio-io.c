@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "lode-enum-types.h"
+#include "lode-file-utils.h"
 #include "lode-json-check.h"
 #include "lode-json-writer.h"
 #include "lode-portfolio-io.h"
@@ -1828,174 +1829,6 @@ lode_portfolio_to_bytes (LodePortfolio *self)
   return g_string_free_to_bytes (out);
 }
 
-/* A save that is killed (power cut, SIGKILL) leaves its temporary file
- * behind. Each save holds a lock on its own temporary file, so the next
- * save of the same file removes the ones nobody holds: those of saves that
- * died. */
-static void
-remove_stale_temporaries (const char *dir,
-                          const char *base)
-{
-  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
-  g_autofree char *prefix = g_strdup_printf (".%s.", base);
-  gsize prefix_len = strlen (prefix);
-  const char *name;
-
-  if (folder == NULL)
-    return;
-
-  while ((name = g_dir_read_name (folder)) != NULL)
-    {
-      g_autofree char *stale = NULL;
-      int fd;
-
-      /* Our temporaries are ".BASE." and six characters of g_mkstemp(). */
-      if (strlen (name) != prefix_len + 6 || !g_str_has_prefix (name, prefix))
-        continue;
-
-      stale = g_build_filename (dir, name, NULL);
-      fd = g_open (stale, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0);
-      if (fd < 0)
-        continue;
-      if (flock (fd, LOCK_EX | LOCK_NB) == 0)
-        g_unlink (stale);
-      close (fd);
-    }
-}
-
-/* Writes @data to a temporary file beside @path, syncs it, keeps the old
- * file as PATH~ when asked, and renames the new one over it; on any failure
- * the temporary file is removed and the old file is untouched. */
-static gboolean
-replace_local_file (const char  *path,
-                    const char  *data,
-                    gsize        length,
-                    gboolean     backup,
-                    GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  GStatBuf old;
-  gboolean had_old;
-  int saved_errno;
-  int lock_fd = -1;
-  int fd;
-
-  had_old = g_stat (path, &old) == 0;
-
-  remove_stale_temporaries (dir, base);
-
-  fd = g_mkstemp_full (template, O_WRONLY | O_CLOEXEC, 0666);
-  if (fd < 0)
-    goto failed;
-  /* Held until the file is renamed: it is in use (see above). */
-  lock_fd = g_open (template, O_RDONLY | O_CLOEXEC, 0);
-  if (lock_fd >= 0)
-    flock (lock_fd, LOCK_EX | LOCK_NB);
-
-  if (had_old && fchmod (fd, old.st_mode & 07777) != 0)
-    goto failed_open;
-
-  for (gsize done = 0; done < length;)
-    {
-      gssize n = write (fd, data + done, MIN (length - done, (gsize) 1 << 30));
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        goto failed_open;
-      done += n;
-    }
-
-  if (fsync (fd) != 0)
-    goto failed_open;
-  if (close (fd) != 0)
-    {
-      fd = -1;
-      goto failed_open;
-    }
-  fd = -1;
-
-  if (backup && had_old)
-    {
-      g_autofree char *backup_path = g_strconcat (path, "~", NULL);
-
-      if (g_unlink (backup_path) != 0 && errno != ENOENT)
-        goto failed_open;
-      /* A hard link keeps the old file as it is; where links are not
-       * supported, a copy does. */
-      if (link (path, backup_path) != 0)
-        {
-          g_autofree char *contents = NULL;
-          gsize old_length;
-
-          if (!g_file_get_contents (path, &contents, &old_length, NULL)
-              || !g_file_set_contents (backup_path, contents, old_length, NULL))
-            goto failed_open;
-        }
-    }
-
-  if (g_rename (template, path) != 0)
-    goto failed_open;
-  if (lock_fd >= 0)
-    close (lock_fd);
-
-  /* Make the rename itself durable. */
-  fd = g_open (dir, O_RDONLY | O_CLOEXEC, 0);
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-
-  return TRUE;
-
-failed_open:
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (template);
-  if (lock_fd >= 0)
-    close (lock_fd);
-  errno = saved_errno;
-failed:
-  saved_errno = errno;
-  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       g_strerror (saved_errno));
-  return FALSE;
-}
-
-/* Files that are not local (GVfs) go through GIO, which also writes a
- * temporary file; on a failed write the stream is closed through a
- * cancelled GCancellable, which drops the temporary file instead of
- * renaming it over the old one. */
-static gboolean
-replace_file (GFile         *file,
-              const char    *data,
-              gsize          length,
-              gboolean       backup,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  g_autoptr(GFileOutputStream) stream = NULL;
-
-  stream = g_file_replace (file, NULL, backup, G_FILE_CREATE_NONE, cancellable, error);
-  if (stream == NULL)
-    return FALSE;
-
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL, cancellable, error))
-    {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
-
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-      return FALSE;
-    }
-
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
-}
-
 /* Snapshots. For now a snapshot is the portfolio's text itself, made on
  * the thread that takes it. */
 struct _LodePortfolioSnapshot
@@ -2043,10 +1876,8 @@ lode_portfolio_snapshot_save_file (LodePortfolioSnapshot *snapshot,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *path = NULL;
   gsize length;
   const char *data;
-  gboolean saved;
 
   g_return_val_if_fail (snapshot != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
@@ -2055,13 +1886,7 @@ lode_portfolio_snapshot_save_file (LodePortfolioSnapshot *snapshot,
   bytes = lode_portfolio_snapshot_to_bytes (snapshot);
   data = g_bytes_get_data (bytes, &length);
 
-  path = g_file_get_path (file);
-  if (path != NULL)
-    saved = replace_local_file (path, data, length, backup, &local_error);
-  else
-    saved = replace_file (file, data, length, backup, cancellable, &local_error);
-
-  if (!saved)
+  if (!lode_file_replace_contents (file, data, length, backup, 0666, cancellable, &local_error))
     {
       g_autofree char *name = g_file_get_parse_name (file);
 

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The one way Lode writes a file: portfolios, drafts and exported charts.
+ *
+ * Writes @data to a temporary file in the same folder, syncs it, keeps the
+ * old file as FILE~ when @backup is TRUE, renames the new one over the old
+ * and syncs the folder. On any failure the temporary file is removed and
+ * the old file is untouched. A new file gets @mode (less the umask); a file
+ * that exists keeps its own. Blocks: call it from a worker thread in the
+ * window. The error carries the system's message only, without the name. */
+gboolean lode_file_replace_contents (GFile         *file,
+                                     const char    *data,
+                                     gsize          length,
+                                     gboolean       backup,
+                                     int            mode,
+                                     GCancellable  *cancellable,
+                                     GError       **error);
+
+G_END_DECLS
