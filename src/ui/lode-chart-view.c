@@ -154,29 +154,10 @@ lode_chart_view_snapshot (GtkWidget   *widget,
 static int
 bars_height (LodeChartView *self)
 {
-  LodeChartData *data;
   guint n_rows = 0;
 
-  if (self->chart == NULL)
+  if (self->chart == NULL || !lode_chart_get_n_rows (self->chart, &n_rows))
     return 0;
-
-  data = lode_chart_get_data (self->chart);
-  for (guint i = 0; i < data->minerals->len; i++)
-    {
-      LodeChartMineral *mineral = g_ptr_array_index (data->minerals, i);
-
-      switch (lode_chart_get_kind (self->chart))
-        {
-        case LODE_CHART_EXPORTS_BY_MINERAL:
-          n_rows += mineral->total.count > 0;
-          break;
-        case LODE_CHART_RESERVES:
-          n_rows += mineral->reserve_value > 0;
-          break;
-        default:
-          return 0;
-        }
-    }
 
   return BARS_CHROME_HEIGHT + MIN (n_rows, BARS_MAX_ROWS) * BARS_ROW_HEIGHT;
 }
@@ -804,9 +785,7 @@ lode_chart_view_set_chart (LodeChartView *self,
   self->hovered = -1;
   if (chart != NULL)
     {
-      gboolean by_month = lode_chart_get_kind (chart) == LODE_CHART_EXPORTS_OVER_TIME &&
-                          lode_chart_get_data (chart)->has_months;
-      g_autoptr(GMenuModel) menu = chart_menu_new (by_month);
+      g_autoptr(GMenuModel) menu = chart_menu_new (lode_chart_get_can_show_months (chart));
 
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), menu);
       lode_chart_set_monthly (chart, self->monthly);
