@@ -501,22 +501,47 @@ add_svg_title (LodeChart  *self,
   memcpy (bytes->data + at, head, length);
 }
 
+static gboolean
+get_format (const char  *path,
+            Format      *format,
+            GError     **error)
+{
+  if (has_suffix (path, ".png"))
+    *format = FORMAT_PNG;
+  else if (has_suffix (path, ".svg"))
+    *format = FORMAT_SVG;
+  else if (has_suffix (path, ".pdf"))
+    *format = FORMAT_PDF;
+  else
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("%s: unsupported chart format (use .png, .svg or .pdf)"), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Draws the chart, on its background, into a PNG, SVG or PDF in memory. */
-static GByteArray *
+static GBytes *
 render_to_bytes (LodeChart   *self,
-                 Format       format,
                  const char  *path,
                  double       width,
                  double       height,
                  double       scale,
                  GError     **error)
 {
-  g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(GByteArray) bytes = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
   gboolean saved_background;
+  Format format;
 
+  if (!get_format (path, &format, error))
+    return NULL;
+
+  bytes = g_byte_array_new ();
   switch (format)
     {
     case FORMAT_PNG:
@@ -563,7 +588,29 @@ render_to_bytes (LodeChart   *self,
   if (format == FORMAT_SVG)
     add_svg_title (self, bytes);
 
-  return g_steal_pointer (&bytes);
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
+}
+
+/* Written whole or not at all: a failure keeps the file that was there. */
+static gboolean
+write_bytes (const char    *path,
+             GBytes        *bytes,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  if (!lode_file_replace_contents (file, data, length, FALSE, 0666, cancellable, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("cannot write %s: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -574,41 +621,90 @@ lode_chart_write_file (LodeChart   *self,
                        double       scale,
                        GError     **error)
 {
-  g_autoptr(GByteArray) bytes = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
-  Format format;
+  g_autoptr(GBytes) bytes = NULL;
 
   g_return_val_if_fail (LODE_IS_CHART (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (width > 0 && height > 0 && scale > 0, FALSE);
 
-  if (has_suffix (path, ".png"))
-    format = FORMAT_PNG;
-  else if (has_suffix (path, ".svg"))
-    format = FORMAT_SVG;
-  else if (has_suffix (path, ".pdf"))
-    format = FORMAT_PDF;
+  bytes = render_to_bytes (self, path, width, height, scale, error);
+
+  return bytes != NULL && write_bytes (path, bytes, NULL, error);
+}
+
+typedef struct
+{
+  char   *path;
+  GBytes *bytes;
+} WriteData;
+
+static void
+write_data_free (WriteData *data)
+{
+  g_free (data->path);
+  g_bytes_unref (data->bytes);
+  g_free (data);
+}
+
+static void
+write_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  WriteData *data = task_data;
+  GError *error = NULL;
+
+  if (write_bytes (data->path, data->bytes, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
   else
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("%s: unsupported chart format (use .png, .svg or .pdf)"), path);
-      return FALSE;
-    }
+    g_task_return_error (task, error);
+}
 
-  bytes = render_to_bytes (self, format, path, width, height, scale, error);
+void
+lode_chart_write_file_async (LodeChart           *self,
+                             const char          *path,
+                             double               width,
+                             double               height,
+                             double               scale,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+  WriteData *data;
+
+  g_return_if_fail (LODE_IS_CHART (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (width > 0 && height > 0 && scale > 0);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lode_chart_write_file_async);
+
+  bytes = render_to_bytes (self, path, width, height, scale, &error);
   if (bytes == NULL)
-    return FALSE;
-
-  /* Written whole or not at all: a failure keeps the file that was there. */
-  file = g_file_new_for_path (path);
-  if (!lode_file_replace_contents (file, (const char *) bytes->data, bytes->len, FALSE, 0666,
-                                   NULL, &local_error))
     {
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("cannot write %s: %s"), path, local_error->message);
-      return FALSE;
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
 
-  return TRUE;
+  data = g_new0 (WriteData, 1);
+  data->path = g_strdup (path);
+  data->bytes = bytes;
+  g_task_set_task_data (task, data, (GDestroyNotify) write_data_free);
+  g_task_run_in_thread (task, write_in_thread);
+}
+
+gboolean
+lode_chart_write_file_finish (LodeChart     *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (LODE_IS_CHART (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "lode-chart-data.h"
 
@@ -120,6 +120,20 @@ gboolean             lode_chart_write_file           (LodeChart     *self,
                                                       double         height,
                                                       double         scale,
                                                       GError       **error);
+/* As lode_chart_write_file(): the picture is drawn at once, in the calling
+ * thread, and written in a worker thread, so the window never waits on
+ * the disk. */
+void                 lode_chart_write_file_async     (LodeChart           *self,
+                                                      const char          *path,
+                                                      double               width,
+                                                      double               height,
+                                                      double               scale,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean             lode_chart_write_file_finish    (LodeChart           *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 
 /* "$1.14 B" for round tick values, in whole dollars. */
 char                *lode_chart_format_tick          (double         dollars);

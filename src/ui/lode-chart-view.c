@@ -359,6 +359,29 @@ focus_changed (GtkEventControllerFocus *controller,
 /* Export, CSV and table */
 
 static void
+export_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LodeChartView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  if (lode_chart_write_file_finish (LODE_CHART (source), result, &error))
+    return;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Could Not Export the Chart"),
+                                   error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The picture is drawn here; the file is written in a worker thread, and
+ * a failure keeps the file that was there. */
+static void
 export_response (GtkNativeDialog *native,
                  int              response,
                  LodeChartView   *self)
@@ -367,7 +390,6 @@ export_response (GtkNativeDialog *native,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
       int width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), MIN_WIDTH);
       int height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), MIN_HEIGHT);
       int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
@@ -376,16 +398,8 @@ export_response (GtkNativeDialog *native,
         {
           prepare_chart (self);
           lode_chart_set_highlight (self->chart, -1);
-          if (!lode_chart_write_file (self->chart, path, width, height, MAX (scale, 1), &error))
-            {
-              GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-              GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                          _("Could Not Export the Chart"),
-                                                          error->message);
-
-              adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-              gtk_window_present (GTK_WINDOW (dialog));
-            }
+          lode_chart_write_file_async (self->chart, path, width, height, MAX (scale, 1), NULL,
+                                       export_written_cb, g_object_ref (self));
           layout_chart (self);
         }
     }
