@@ -771,6 +771,84 @@ test_files_size_limit (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static void
+write_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Writes @chart to @path as the window does, waiting for the worker. */
+static gboolean
+write_async (LodeChart   *chart,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lode_chart_write_file_async (chart, path, WIDTH, HEIGHT, 2, NULL, write_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return lode_chart_write_file_finish (chart, result, error);
+}
+
+/* The window's export: drawn at once, written in a worker, the same bytes
+ * as lode_chart_write_file(); a failure keeps the old file. */
+static void
+test_files_async (void)
+{
+  g_autoptr(LodeChartData) data = known_data ();
+  g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_EXPORTS_OVER_TIME, data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-chart-async-XXXXXX", &error);
+  g_autofree char *sync_path = g_build_filename (dir, "sync.png", NULL);
+  g_autofree char *path = g_build_filename (dir, "async.png", NULL);
+  g_autofree char *txt = g_build_filename (dir, "chart.txt", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  gsize expected_length, length;
+  struct rlimit saved, limit;
+  gboolean written;
+
+  g_assert_no_error (error);
+
+  g_assert_true (lode_chart_write_file (chart, sync_path, WIDTH, HEIGHT, 2, &error));
+  g_assert_no_error (error);
+  g_assert_true (write_async (chart, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (sync_path, &expected, &expected_length, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, expected, expected_length);
+  g_assert_cmpuint (length, >, FAULT_LIMIT);
+
+  g_assert_false (write_async (chart, txt, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (path, OLD_EXPORT, -1, NULL));
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = FAULT_LIMIT;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  written = write_async (chart, path, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  g_assert_false (written);
+  assert_old_export (path);
+  g_assert_cmpuint (count_files (dir), ==, 2);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, path));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_unlink (sync_path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* lode-cli chart under the same limit: exit 1, the old file intact. */
 static void
 test_cli_size_limit (void)
@@ -984,6 +1062,7 @@ main (int    argc,
   g_test_add_func ("/chart/cli", test_cli);
   g_test_add_func ("/chart/files-size-limit", test_files_size_limit);
   g_test_add_func ("/chart/files-full-disk", test_files_full_disk);
+  g_test_add_func ("/chart/files-async", test_files_async);
   g_test_add_func ("/chart/cli-size-limit", test_cli_size_limit);
 
   return g_test_run ();
