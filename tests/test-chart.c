@@ -1,9 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
 
 #include "lode-chart.h"
 #include "lode-portfolio-io.h"
@@ -675,6 +679,255 @@ test_every_chart (void)
     }
 }
 
+/* Exports that fail part way */
+
+#define FAULT_LIMIT 4096    /* bytes a file may grow to under the limit */
+#define OLD_EXPORT  "the export that was there before\n"
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) folder = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (folder);
+  while (g_dir_read_name (folder) != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+assert_old_export (const char *path)
+{
+  g_autofree char *contents = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, OLD_EXPORT);
+}
+
+static void
+limit_file_size (gpointer user_data)
+{
+  struct rlimit limit;
+
+  signal (SIGXFSZ, SIG_IGN);
+  getrlimit (RLIMIT_FSIZE, &limit);
+  limit.rlim_cur = FAULT_LIMIT;
+  setrlimit (RLIMIT_FSIZE, &limit);
+}
+
+/* Writing stops at a file size limit, as on a disk that fills up: the
+ * export fails with a message naming the file, the file that was there
+ * keeps its bytes and nothing else is left in the folder. Without the
+ * limit the same export is larger than it allows. */
+static void
+test_files_size_limit (void)
+{
+  g_autoptr(LodeChartData) data = known_data ();
+  g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_EXPORTS_BY_MINERAL, data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-chart-fault-XXXXXX", &error);
+  static const char * const formats[] = { "png", "svg", "pdf" };
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("chart.%s", formats[i]);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      struct rlimit saved, limit;
+      GStatBuf st;
+      gboolean written;
+
+      g_assert_true (g_file_set_contents (path, OLD_EXPORT, -1, NULL));
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+      limit = saved;
+      limit.rlim_cur = FAULT_LIMIT;
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+      written = lode_chart_write_file (chart, path, WIDTH, HEIGHT, 2, &error);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+
+      g_assert_false (written);
+      assert_old_export (path);
+      g_assert_cmpuint (count_files (dir), ==, 1);
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == G_IO_ERROR);
+      g_assert_true (g_str_has_prefix (error->message, "cannot write "));
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (error->message, g_strerror (EFBIG)));
+      g_clear_error (&error);
+
+      g_assert_true (lode_chart_write_file (chart, path, WIDTH, HEIGHT, 2, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_size, >, FAULT_LIMIT);
+      g_assert_cmpuint (count_files (dir), ==, 1);
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+write_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Writes @chart to @path as the window does, waiting for the worker. */
+static gboolean
+write_async (LodeChart   *chart,
+             const char  *path,
+             GError     **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  lode_chart_write_file_async (chart, path, WIDTH, HEIGHT, 2, NULL, write_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return lode_chart_write_file_finish (chart, result, error);
+}
+
+/* The window's export: drawn at once, written in a worker, the same bytes
+ * as lode_chart_write_file(); a failure keeps the old file. */
+static void
+test_files_async (void)
+{
+  g_autoptr(LodeChartData) data = known_data ();
+  g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_EXPORTS_OVER_TIME, data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-chart-async-XXXXXX", &error);
+  g_autofree char *sync_path = g_build_filename (dir, "sync.png", NULL);
+  g_autofree char *path = g_build_filename (dir, "async.png", NULL);
+  g_autofree char *txt = g_build_filename (dir, "chart.txt", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *contents = NULL;
+  gsize expected_length, length;
+  struct rlimit saved, limit;
+  gboolean written;
+
+  g_assert_no_error (error);
+
+  g_assert_true (lode_chart_write_file (chart, sync_path, WIDTH, HEIGHT, 2, &error));
+  g_assert_no_error (error);
+  g_assert_true (write_async (chart, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (sync_path, &expected, &expected_length, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, expected, expected_length);
+  g_assert_cmpuint (length, >, FAULT_LIMIT);
+
+  g_assert_false (write_async (chart, txt, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+
+  g_assert_true (g_file_set_contents (path, OLD_EXPORT, -1, NULL));
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = FAULT_LIMIT;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  written = write_async (chart, path, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  g_assert_false (written);
+  assert_old_export (path);
+  g_assert_cmpuint (count_files (dir), ==, 2);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, path));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_unlink (sync_path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* lode-cli chart under the same limit: exit 1, the old file intact. */
+static void
+test_cli_size_limit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-chart-cli-fault-XXXXXX", &error);
+  g_autofree char *input = g_build_filename (dir, "known.json", NULL);
+  g_autofree char *output = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *err = NULL;
+  const char *argv[] = { g_getenv ("LODE_CLI"), "chart", input, "-c", "destinations", "-o", output,
+                         "--scale", "2", NULL };
+  int status;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (input, PORTFOLIO, -1, NULL));
+  g_assert_true (g_file_set_contents (output, OLD_EXPORT, -1, NULL));
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, limit_file_size, NULL,
+                               NULL, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_nonnull (strstr (err, output));
+  assert_old_export (output);
+  g_assert_cmpuint (count_files (dir), ==, 2);
+
+  g_assert_cmpint (g_unlink (output), ==, 0);
+  g_assert_cmpint (g_unlink (input), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A real full disk, where this process may mount a small tmpfs: the
+ * old export stays whole. The tmpfs is unmounted before anything is
+ * asserted, so that a failure leaves no mount behind. */
+static void
+test_files_full_disk (void)
+{
+  g_autoptr(LodeChartData) data = known_data ();
+  g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_DESTINATIONS, data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-chart-disk-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "chart.svg", NULL);
+  g_autofree char *filler = g_build_filename (dir, "filler", NULL);
+  g_autofree char *block = g_malloc0 (4096);
+  g_autofree char *contents = NULL;
+  gboolean written;
+  guint n_files;
+  FILE *file;
+
+  g_assert_no_error (error);
+  if (mount ("tmpfs", dir, "tmpfs", 0, "size=256k") != 0)
+    {
+      /* Without the right to mount, test_files_size_limit stands in. */
+      g_test_message ("mount: %s; a full disk is shown by RLIMIT_FSIZE only", g_strerror (errno));
+      g_assert_cmpint (g_rmdir (dir), ==, 0);
+      return;
+    }
+
+  g_assert_true (g_file_set_contents (path, OLD_EXPORT, -1, NULL));
+  file = fopen (filler, "w");
+  g_assert_nonnull (file);
+  while (fwrite (block, 1, 4096, file) == 4096 && fflush (file) == 0)
+    ;
+  fclose (file);
+
+  written = lode_chart_write_file (chart, path, WIDTH, HEIGHT, 1, &error);
+  g_file_get_contents (path, &contents, NULL, NULL);
+  n_files = count_files (dir);
+  g_assert_cmpint (umount (dir), ==, 0);
+
+  g_assert_false (written);
+  g_assert_cmpstr (contents, ==, OLD_EXPORT);
+  g_assert_cmpuint (n_files, ==, 2);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_assert_nonnull (strstr (error->message, path));
+
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* lode-cli chart */
 
 static int
@@ -807,6 +1060,10 @@ main (int    argc,
   g_test_add_func ("/chart/files", test_files);
   g_test_add_func ("/chart/every-chart", test_every_chart);
   g_test_add_func ("/chart/cli", test_cli);
+  g_test_add_func ("/chart/files-size-limit", test_files_size_limit);
+  g_test_add_func ("/chart/files-full-disk", test_files_full_disk);
+  g_test_add_func ("/chart/files-async", test_files_async);
+  g_test_add_func ("/chart/cli-size-limit", test_cli_size_limit);
 
   return g_test_run ();
 }

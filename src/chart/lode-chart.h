@@ -2,7 +2,7 @@
 #pragma once
 
 #include <cairo.h>
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "lode-chart-data.h"
 
@@ -66,6 +66,13 @@ void                 lode_chart_set_target           (LodeChart     *self,
 /* Exports over time by month rather than by year. */
 void                 lode_chart_set_monthly          (LodeChart     *self,
                                                       gboolean       monthly);
+/* Whether lode_chart_set_monthly() changes what the chart shows: exports
+ * over time of records that name their month. */
+gboolean             lode_chart_get_can_show_months  (LodeChart     *self);
+/* A chart of rows (bars) sets @n_rows to how many its figures need and
+ * returns TRUE; other charts fill the room they are given. */
+gboolean             lode_chart_get_n_rows           (LodeChart     *self,
+                                                      guint         *n_rows);
 /* Colours for a dark background. */
 void                 lode_chart_set_dark             (LodeChart     *self,
                                                       gboolean       dark);
@@ -104,13 +111,29 @@ GPtrArray           *lode_chart_get_table            (LodeChart     *self);
 char                *lode_chart_to_csv               (LodeChart     *self);
 
 /* Writes PNG, SVG or PDF, by the extension of @path. PNG is drawn at
- * @scale pixels a unit. */
+ * @scale pixels a unit. The picture is made in memory and written through
+ * lode_file_replace_contents(): a failed export leaves no partial file
+ * and keeps the one that was there. */
 gboolean             lode_chart_write_file           (LodeChart     *self,
                                                       const char    *path,
                                                       double         width,
                                                       double         height,
                                                       double         scale,
                                                       GError       **error);
+/* As lode_chart_write_file(): the picture is drawn at once, in the calling
+ * thread, and written in a worker thread, so the window never waits on
+ * the disk. */
+void                 lode_chart_write_file_async     (LodeChart           *self,
+                                                      const char          *path,
+                                                      double               width,
+                                                      double               height,
+                                                      double               scale,
+                                                      GCancellable        *cancellable,
+                                                      GAsyncReadyCallback  callback,
+                                                      gpointer             user_data);
+gboolean             lode_chart_write_file_finish    (LodeChart           *self,
+                                                      GAsyncResult        *result,
+                                                      GError             **error);
 
 /* "$1.14 B" for round tick values, in whole dollars. */
 char                *lode_chart_format_tick          (double         dollars);

@@ -154,29 +154,10 @@ lode_chart_view_snapshot (GtkWidget   *widget,
 static int
 bars_height (LodeChartView *self)
 {
-  LodeChartData *data;
   guint n_rows = 0;
 
-  if (self->chart == NULL)
+  if (self->chart == NULL || !lode_chart_get_n_rows (self->chart, &n_rows))
     return 0;
-
-  data = lode_chart_get_data (self->chart);
-  for (guint i = 0; i < data->minerals->len; i++)
-    {
-      LodeChartMineral *mineral = g_ptr_array_index (data->minerals, i);
-
-      switch (lode_chart_get_kind (self->chart))
-        {
-        case LODE_CHART_EXPORTS_BY_MINERAL:
-          n_rows += mineral->total.count > 0;
-          break;
-        case LODE_CHART_RESERVES:
-          n_rows += mineral->reserve_value > 0;
-          break;
-        default:
-          return 0;
-        }
-    }
 
   return BARS_CHROME_HEIGHT + MIN (n_rows, BARS_MAX_ROWS) * BARS_ROW_HEIGHT;
 }
@@ -378,6 +359,29 @@ focus_changed (GtkEventControllerFocus *controller,
 /* Export, CSV and table */
 
 static void
+export_written_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LodeChartView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+  GtkWidget *dialog;
+
+  if (lode_chart_write_file_finish (LODE_CHART (source), result, &error))
+    return;
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   _("Could Not Export the Chart"),
+                                   error->message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The picture is drawn here; the file is written in a worker thread, and
+ * a failure keeps the file that was there. */
+static void
 export_response (GtkNativeDialog *native,
                  int              response,
                  LodeChartView   *self)
@@ -386,7 +390,6 @@ export_response (GtkNativeDialog *native,
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
       int width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), MIN_WIDTH);
       int height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), MIN_HEIGHT);
       int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
@@ -395,16 +398,8 @@ export_response (GtkNativeDialog *native,
         {
           prepare_chart (self);
           lode_chart_set_highlight (self->chart, -1);
-          if (!lode_chart_write_file (self->chart, path, width, height, MAX (scale, 1), &error))
-            {
-              GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-              GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                          _("Could Not Export the Chart"),
-                                                          error->message);
-
-              adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-              gtk_window_present (GTK_WINDOW (dialog));
-            }
+          lode_chart_write_file_async (self->chart, path, width, height, MAX (scale, 1), NULL,
+                                       export_written_cb, g_object_ref (self));
           layout_chart (self);
         }
     }
@@ -804,9 +799,7 @@ lode_chart_view_set_chart (LodeChartView *self,
   self->hovered = -1;
   if (chart != NULL)
     {
-      gboolean by_month = lode_chart_get_kind (chart) == LODE_CHART_EXPORTS_OVER_TIME &&
-                          lode_chart_get_data (chart)->has_months;
-      g_autoptr(GMenuModel) menu = chart_menu_new (by_month);
+      g_autoptr(GMenuModel) menu = chart_menu_new (lode_chart_get_can_show_months (chart));
 
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button), menu);
       lode_chart_set_monthly (chart, self->monthly);

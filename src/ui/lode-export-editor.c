@@ -7,6 +7,7 @@
 #include "lode-enum-types.h"
 #include "lode-export-editor.h"
 #include "lode-hs-code-chooser.h"
+#include "lode-stage.h"
 #include "lode-ui-format.h"
 
 #define N_UNITS (LODE_UNIT_M3 + 1)
@@ -281,7 +282,7 @@ lode_export_editor_new (LodePortfolio *portfolio,
     }
 
   months = lode_choice_list (_("Whole year"), 1, 13, format_month);
-  stages = lode_choice_list (C_("stage", "Unknown"), 1, LODE_N_STAGES, format_stage);
+  stages = lode_choice_list (lode_stage_get_name (LODE_STAGE_UNKNOWN), 1, LODE_N_STAGES, format_stage);
   units = lode_choice_list (C_("unit", "None"), 1, N_UNITS, format_unit);
 
   adw_combo_row_set_model (self->month_row, G_LIST_MODEL (months));

@@ -10,6 +10,7 @@
 
 #include "lode-enum-types.h"
 #include "lode-settings.h"
+#include "lode-stage.h"
 #include "lode-ui-format.h"
 
 const char *
@@ -37,23 +38,11 @@ lode_format_mineral_group (LodeMineralGroup group)
     }
 }
 
+/* NULL for LODE_STAGE_UNKNOWN: a list leaves the cell empty. */
 const char *
 lode_format_stage (LodeStage stage)
 {
-  switch (stage)
-    {
-    case LODE_STAGE_ORE:
-      return _("Ore");
-    case LODE_STAGE_CONCENTRATE:
-      return _("Concentrate");
-    case LODE_STAGE_REFINED:
-      return _("Refined");
-    case LODE_STAGE_PRODUCT:
-      return _("Product");
-    case LODE_STAGE_UNKNOWN:
-    default:
-      return NULL;
-    }
+  return stage != LODE_STAGE_UNKNOWN ? lode_stage_get_name (stage) : NULL;
 }
 
 const char *

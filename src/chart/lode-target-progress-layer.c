@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "lode-chart-layer-private.h"
+#include "lode-target-progress-layer.h"
+
+/* One target: the band between the low and the high path it needs from
+ * its baseline, its range at its year, and what the records say. */
+
+struct _LodeTargetProgressLayer
+{
+  LodeChartLayer parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (LodeTargetProgressLayer, lode_target_progress_layer, LODE_TYPE_CHART_LAYER)
+
+/* The target drawn, or NULL when the data has no such target. */
+static LodeChartTarget *
+get_target (LodeChartLayer *layer)
+{
+  LodeChartData *data = lode_chart_layer_get_data (layer);
+  guint index = lode_chart_layer_get_target (layer);
+
+  return index < data->targets->len ? g_ptr_array_index (data->targets, index) : NULL;
+}
+
+static double
+path_value (const LodeChartTarget *target,
+            LodeMoney              end,
+            int                    year)
+{
+  double years = target->target_year - target->baseline_year;
+  double base = lode_money_to_double (target->baseline_value);
+
+  if (years <= 0 || base <= 0)
+    return lode_money_to_double (end);
+
+  return base * pow (lode_money_to_double (end) / base, (year - target->baseline_year) / years);
+}
+
+static char *
+describe_requirement (const LodeChartTarget *target)
+{
+  g_autofree char *low = lode_chart_format_percent (target->required_low);
+  g_autofree char *high = lode_chart_format_percent (target->required_high);
+  g_autofree char *base = _lode_chart_format_money (target->baseline_value);
+  g_autofree char *goal_low = _lode_chart_format_money (target->low);
+  g_autofree char *goal_high = _lode_chart_format_money (target->high);
+
+  if (!target->has_required)
+    return g_strdup (_("The target does not say what growth it needs"));
+
+  if (target->high != target->low)
+    /* TRANSLATORS: "Needs 24.6 %–32.0 % a year: $2 B in 2025 to $6 B–$8 B by 2030" */
+    return g_strdup_printf (_("Needs %s–%s a year: %s in %d to %s–%s by %d"),
+                            low, high, base, target->baseline_year,
+                            goal_low, goal_high, target->target_year);
+
+  /* TRANSLATORS: "Needs 29.1 % a year: $3 B in 2024 to $50 B by 2035" */
+  return g_strdup_printf (_("Needs %s a year: %s in %d to %s by %d"),
+                          low, base, target->baseline_year, goal_low, target->target_year);
+}
+
+static void
+draw_band (LodeChartContext      *context,
+           const LodeChartTarget *target,
+           int                    first,
+           guint                  n_periods,
+           double                 axis_max)
+{
+  LodeChartRgb band = _lode_chart_series_rgb (context, 0);
+
+  cairo_new_path (context->cr);
+  for (int y = target->baseline_year; y <= target->target_year; y++)
+    cairo_line_to (context->cr, _lode_chart_mirror_x (context, _lode_chart_period_x (context, y - first, n_periods)),
+                   _lode_chart_value_y (context, path_value (target, target->high, y), axis_max));
+  for (int y = target->target_year; y >= target->baseline_year; y--)
+    cairo_line_to (context->cr, _lode_chart_mirror_x (context, _lode_chart_period_x (context, y - first, n_periods)),
+                   _lode_chart_value_y (context, path_value (target, target->low, y), axis_max));
+  cairo_close_path (context->cr);
+  _lode_chart_set_rgb (context->cr, band, 0.22);
+  cairo_fill_preserve (context->cr);
+  _lode_chart_set_rgb (context->cr, band, 0.9);
+  cairo_set_line_width (context->cr, 1.5);
+  cairo_stroke (context->cr);
+}
+
+static void
+draw_range (LodeChartLayer        *layer,
+            LodeChartContext      *context,
+            const LodeChartTarget *target,
+            int                    first,
+            guint                  n_periods,
+            double                 axis_max)
+{
+  double x = _lode_chart_period_x (context, target->target_year - first, n_periods);
+  double y_high = _lode_chart_value_y (context, lode_money_to_double (target->high), axis_max);
+  double y_low = _lode_chart_value_y (context, lode_money_to_double (target->low), axis_max);
+  LodeChartItem *item;
+
+  _lode_chart_set_rgb (context->cr, _lode_chart_series_rgb (context, 2), 1.0);
+  _lode_chart_rectangle (context, x - 5, y_high - 2, 10, y_low - y_high + 4);
+  cairo_fill (context->cr);
+  item = _lode_chart_layer_add_item (layer, LODE_CHART_ITEM_RANGE, target->low, 2, g_strdup (target->title));
+  _lode_chart_item_set_rectangle (context, item, x - 6, y_high - 3, 12, y_low - y_high + 6);
+  item->year = target->target_year;
+  item->destination = target->destination;
+  item->mineral = target->mineral;
+  item->source = target->source;
+}
+
+static void
+draw_records (LodeChartLayer        *layer,
+              LodeChartContext      *context,
+              const LodeChartTarget *target,
+              int                    first,
+              int                    last,
+              guint                  n_periods,
+              double                 axis_max)
+{
+  LodeChartData *data = lode_chart_layer_get_data (layer);
+  LodeChartLine line = { target->actual, lode_chart_data_get_n_years (data), 1, NULL, target->mineral };
+  int offset = data->first_year - first;
+
+  /* Shift the records' years onto the chart's. */
+  cairo_save (context->cr);
+  {
+    double x0 = context->x0, x1 = context->x1;
+    double unit = n_periods > 1 ? (x1 - x0) / (n_periods - 1) : 0;
+
+    context->x0 = x0 + offset * unit;
+    context->x1 = context->x0 + (line.n_cells > 1 ? (line.n_cells - 1) * unit : 0);
+    if (line.n_cells <= 1)
+      context->x0 = context->x1 = x0 + offset * unit;
+    _lode_chart_draw_reduced_line (context, &line, axis_max);
+    context->x0 = x0;
+    context->x1 = x1;
+  }
+  cairo_restore (context->cr);
+
+  for (guint p = 0; p < line.n_cells; p++)
+    {
+      int year = data->first_year + (int) p;
+      LodeChartItem *item;
+      double x, y;
+
+      if (target->actual[p].count == 0 || year < first || year > last)
+        continue;
+
+      x = _lode_chart_period_x (context, year - first, n_periods);
+      y = _lode_chart_value_y (context, lode_money_to_double (target->actual[p].value), axis_max);
+      _lode_chart_set_rgb (context->cr, _lode_chart_series_rgb (context, 1), 1.0);
+      cairo_arc (context->cr, _lode_chart_mirror_x (context, x), y, 4.0, 0, 2 * G_PI);
+      cairo_fill (context->cr);
+      item = _lode_chart_layer_add_item (layer, LODE_CHART_ITEM_POINT, target->actual[p].value, 1,
+                                         g_strdup (_("Recorded")));
+      _lode_chart_item_set_rectangle (context, item, x - 5, y - 5, 10, 10);
+      item->year = year;
+      item->destination = target->destination;
+      item->mineral = target->mineral;
+      item->source = target->actual[p].source;
+    }
+}
+
+static void
+lode_target_progress_layer_render (LodeChartLayer   *layer,
+                                   LodeChartContext *context)
+{
+  LodeChartData *data = lode_chart_layer_get_data (layer);
+  LodeChartTarget *target = get_target (layer);
+  LodeChartLegendEntry legend[3];
+  g_autofree char *subtitle = NULL;
+  int first, last;
+  guint n_periods;
+  double max, axis_max;
+
+  if (target == NULL)
+    {
+      _lode_chart_draw_header (context, NULL, NULL, 0);
+      _lode_chart_draw_empty (context, _("No targets"));
+      return;
+    }
+
+  subtitle = describe_requirement (target);
+  legend[0] = (LodeChartLegendEntry) { 1, _("Recorded"), TRUE };
+  legend[1] = (LodeChartLegendEntry) { 0, _("Path the target needs, low to high"), FALSE };
+  legend[2] = (LodeChartLegendEntry) { 2, _("Target"), FALSE };
+  _lode_chart_draw_header (context, subtitle, legend, 3);
+
+  if (target->baseline_year <= 0 || target->target_year <= target->baseline_year)
+    {
+      _lode_chart_draw_empty (context, _("The target has no years to draw"));
+      return;
+    }
+
+  first = target->baseline_year;
+  last = target->target_year;
+  if (data->first_year != 0)
+    {
+      first = MIN (first, MAX (data->first_year, target->baseline_year - 5));
+      last = MAX (last, data->last_year);
+    }
+  n_periods = last - first + 1;
+
+  max = lode_money_to_double (target->high);
+  for (int y = first; y <= last; y++)
+    if (y >= data->first_year && y <= data->last_year && data->first_year != 0)
+      max = MAX (max, lode_money_to_double (target->actual[y - data->first_year].value));
+
+  axis_max = _lode_chart_draw_axes (context, max, first, n_periods, FALSE);
+  draw_band (context, target, first, n_periods, axis_max);
+  draw_range (layer, context, target, first, n_periods, axis_max);
+  if (data->first_year != 0 && target->exports)
+    draw_records (layer, context, target, first, last, n_periods, axis_max);
+}
+
+static char *
+lode_target_progress_layer_dup_title (LodeChartLayer *layer)
+{
+  LodeChartTarget *target = get_target (layer);
+
+  if (target == NULL)
+    return NULL;
+
+  /* TRANSLATORS: the title of a target's chart: "Target: Mineral exports, 2030" */
+  return g_strdup_printf (_("Target: %s, %d"), target->title, target->target_year);
+}
+
+/* The range: "Mineral exports: $6,000,000,000–$8,000,000,000 by 2030". */
+static void
+lode_target_progress_layer_describe_item_period (LodeChartLayer      *layer,
+                                                 const LodeChartItem *item,
+                                                 GString             *text)
+{
+  const LodeChartTarget *target;
+
+  if (item->kind != LODE_CHART_ITEM_RANGE)
+    {
+      LODE_CHART_LAYER_CLASS (lode_target_progress_layer_parent_class)->describe_item_period (layer, item, text);
+      return;
+    }
+
+  target = get_target (layer);
+  if (target->high != target->low)
+    {
+      g_autofree char *high = lode_money_format_full (target->high);
+
+      g_string_append_printf (text, "–%s", high);
+    }
+  g_string_append_printf (text, _(" by %d"), item->year);
+}
+
+static guint
+lode_target_progress_layer_describe (LodeChartLayer *layer,
+                                     GString        *text)
+{
+  LodeChartTarget *target = get_target (layer);
+  g_autofree char *title = NULL;
+  g_autofree char *requirement = NULL;
+
+  if (target == NULL)
+    return 0;
+
+  title = lode_target_progress_layer_dup_title (layer);
+  requirement = describe_requirement (target);
+  g_string_append_printf (text, "%s: %s", title, requirement);
+
+  return 1;
+}
+
+static GPtrArray *
+lode_target_progress_layer_get_table (LodeChartLayer *layer)
+{
+  LodeChartData *data = lode_chart_layer_get_data (layer);
+  LodeChartTarget *target = get_target (layer);
+  GPtrArray *table = _lode_chart_table_new ();
+  int first, last;
+
+  _lode_chart_table_add_row (table, g_strdup (_("Year")), g_strdup (_("Recorded (USD)")),
+                             g_strdup (_("Path, low (USD)")), g_strdup (_("Path, high (USD)")), NULL);
+  if (target == NULL)
+    return table;
+
+  first = target->baseline_year;
+  last = target->target_year;
+  if (data->first_year != 0)
+    {
+      first = MIN (first, data->first_year);
+      last = MAX (last, data->last_year);
+    }
+  for (int y = first; y <= last && y - first < 1000; y++)
+    {
+      gboolean recorded = data->first_year != 0 && y >= data->first_year && y <= data->last_year &&
+                          target->actual[y - data->first_year].count > 0;
+      gboolean on_path = y >= target->baseline_year && y <= target->target_year;
+
+      _lode_chart_table_add_row (table, g_strdup_printf ("%d", y),
+                                 recorded ? lode_money_to_json (target->actual[y - data->first_year].value) : g_strdup (""),
+                                 on_path ? lode_money_to_json ((LodeMoney) llround (path_value (target, target->low, y) * 100)) : g_strdup (""),
+                                 on_path ? lode_money_to_json ((LodeMoney) llround (path_value (target, target->high, y) * 100)) : g_strdup (""),
+                                 NULL);
+    }
+
+  return table;
+}
+
+static void
+lode_target_progress_layer_class_init (LodeTargetProgressLayerClass *klass)
+{
+  LodeChartLayerClass *layer_class = LODE_CHART_LAYER_CLASS (klass);
+
+  layer_class->dup_title = lode_target_progress_layer_dup_title;
+  layer_class->render = lode_target_progress_layer_render;
+  layer_class->describe_item_period = lode_target_progress_layer_describe_item_period;
+  layer_class->describe = lode_target_progress_layer_describe;
+  layer_class->get_table = lode_target_progress_layer_get_table;
+}
+
+static void
+lode_target_progress_layer_init (LodeTargetProgressLayer *self)
+{
+}
