@@ -28,8 +28,65 @@ static const char * const bad_date[] = {
   NULL
 };
 
+static const char * const bad_year[] = {
+  "Mineral “Copper”, reserve estimate 2: its year 1750 was not kept. A year is from 1800 to 2200.",
+  NULL
+};
+
+static const char * const bad_jobs[] = {
+  "Project “Saindak”: its start year 1750 was not kept. A year is from 1800 to 2200.",
+  "Project “Saindak”: its number of jobs 9223372036854775807 was not kept. "
+  "Jobs are a whole number from 0 to 2,147,483,647.",
+  NULL
+};
+
+static const char * const bad_reference[] = {
+  "Export record 2 (Copper, 2024): its source “gacc-2024” was not kept. "
+  "No source in the portfolio has this id.",
+  "Export record 3 (cobalt, 2025): removed, as its mineral “cobalt” is not in the portfolio.",
+  "Project “Saindak”: its mineral “cobalt” was not kept. No mineral in the portfolio has this id.",
+  "Target “Copper exports”: removed, as its mineral “cobalt” is not in the portfolio.",
+  NULL
+};
+
+static const char * const bad_export_value[] = {
+  "Export record 2 (Copper, 2024): removed, as its value 11000000.125 could not be kept. "
+  "An amount is in US dollars, 0 or more, with at most two decimals, up to 70 trillion.",
+  NULL
+};
+
+static const char * const duplicate_ids[] = {
+  "Source “GACC customs (copy)”: removed, as an item before it has the same id “gacc-2025”.",
+  "Mineral “Copper (copy)”: removed, as an item before it has the same id “copper”.",
+  NULL
+};
+
+/* A source and a mineral that cannot stand go with what refers to them. */
+static const char * const several[] = {
+  "Source “arab-news”: removed, as its title is empty.",
+  "Source “arab-news”: 3 figures that cited this source no longer name a source.",
+  "Mineral “Copper”: its group “metal” was not kept; it is now “other”. Lode knows only "
+  "base-metal, precious-metal, ferrous, light-metal, rare-earth, industrial, energy, other.",
+  "Mineral “Copper”, reserve estimate 2: removed, as its unit “Gt” could not be kept. "
+  "Lode knows only t, kt, Mt, kg, oz, koz, Moz, ct, m3.",
+  "Mineral “iron”: removed, as its name is empty.",
+  "Mineral “iron”: 1 export record of this mineral was removed with it.",
+  "Export record 1 (Copper, 2025): its destination “China” was not kept. "
+  "A country is an ISO 3166-1 code of two capital letters, such as CN.",
+  "Project “Saindak”, partner 1: its share 1.5 was not kept. A share is between 0 and 100 %.",
+  "Target “Mineral exports”: its upper target value 5000000000 was not kept. "
+  "The upper target value may not be below the target value.",
+  NULL
+};
+
 static const SalvageCase cases[] = {
   { "bad-date", bad_date },
+  { "bad-year", bad_year },
+  { "bad-jobs", bad_jobs },
+  { "bad-reference", bad_reference },
+  { "bad-export-value", bad_export_value },
+  { "duplicate-ids", duplicate_ids },
+  { "several", several },
 };
 
 static char *
@@ -124,6 +181,172 @@ test_case (gconstpointer data)
   assert_kept (portfolio, expected, expected_length, save_name);
 }
 
+/* A portfolio of @n export records of copper: the first @n_bad_months of
+ * month 13 (or of no month when @clean), the others of month 6; when
+ * @with_bad_year, one more record of the year 1750 after them. */
+static char *
+many_records (guint    n,
+              guint    n_bad_months,
+              gboolean clean,
+              gboolean with_bad_year)
+{
+  GString *text = g_string_new ("{\"format\":\"lode-portfolio\",\"version\":1,\"title\":\"Many\","
+                                "\"minerals\":[{\"id\":\"copper\",\"name\":\"Copper\","
+                                "\"group\":\"base-metal\"}],\"exports\":[");
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, ',');
+      g_string_append_printf (text, "{\"mineral\":\"copper\",\"year\":%u,", 2000 + i);
+      if (i >= n_bad_months)
+        g_string_append (text, "\"month\":6,");
+      else if (!clean)
+        g_string_append (text, "\"month\":13,");
+      g_string_append_printf (text, "\"value_usd\":%u}", 1000 + i);
+    }
+  if (with_bad_year)
+    g_string_append (text, ",{\"mineral\":\"copper\",\"year\":1750,\"value_usd\":5}");
+  g_string_append (text, "]}");
+
+  return g_string_free (text, FALSE);
+}
+
+/* More bad values than the reader lists at once (20): all are found. */
+static void
+test_more_than_twenty (void)
+{
+  g_autofree char *draft = many_records (30, 25, FALSE, TRUE);
+  g_autofree char *clean = many_records (30, 25, TRUE, FALSE);
+  g_autoptr(LodePortfolio) expected = NULL;
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_autoptr(GBytes) expected_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) notes = NULL;
+  g_autoptr(GPtrArray) expected_notes = g_ptr_array_new_with_free_func (g_free);
+  gsize length;
+  const char *data;
+
+  /* The same records with the bad months left out, and the last gone; the
+   * good months stay. */
+  expected = lode_portfolio_load_data (clean, strlen (clean), "clean", &error);
+  g_assert_no_error (error);
+  portfolio = lode_salvage_load_data (draft, strlen (draft), "draft", &notes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (portfolio);
+
+  for (guint i = 0; i < 25; i++)
+    g_ptr_array_add (expected_notes,
+                     g_strdup_printf ("Export record %u (Copper, %u): its month 13 was not kept. "
+                                      "A month is from 1 to 12.", i + 1, 2000 + i));
+  g_ptr_array_add (expected_notes,
+                   g_strdup ("Export record 31 (Copper, 1750): removed, as its year 1750 could not be kept. "
+                             "A year is from 1800 to 2200."));
+  g_ptr_array_add (expected_notes, NULL);
+  assert_notes (notes, (const char * const *) expected_notes->pdata);
+
+  g_assert_cmpuint (lode_export_table_get_n_rows (lode_portfolio_get_exports (portfolio)), ==, 30);
+
+  expected_bytes = lode_portfolio_to_bytes (expected);
+  data = g_bytes_get_data (expected_bytes, &length);
+  assert_kept (portfolio, data, length, "more-than-twenty.json");
+}
+
+/* A draft that loads keeps everything and says nothing. */
+static void
+test_valid (void)
+{
+  g_autofree char *path = fixture_path ("base", ".json");
+  g_autofree char *draft = NULL;
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) notes = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &draft, &length, NULL));
+  portfolio = lode_salvage_load_data (draft, length, "draft", &notes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (notes);
+  g_assert_null (notes[0]);
+  assert_kept (portfolio, draft, length, "valid.json");
+}
+
+/* What is not a portfolio cannot be salvaged: the reader's error comes
+ * back as it was. */
+static void
+test_not_salvaged (void)
+{
+  static const struct
+  {
+    const char *text;
+    int         code;
+    const char *message;
+  } refused[] = {
+    { "{\"format\":\"lode-portfolio\",\"version\":1,\"title\":\"T\",\"sources\":[",
+      LODE_PORTFOLIO_ERROR_SYNTAX, "draft:1:63: unexpected end of the file" },
+    { "not JSON", LODE_PORTFOLIO_ERROR_SYNTAX, "draft:1:1: " },
+    { "[1, 2]", LODE_PORTFOLIO_ERROR_INVALID, "draft: not a Lode portfolio" },
+    { "{\"format\":\"other\",\"version\":1,\"title\":\"T\"}", LODE_PORTFOLIO_ERROR_INVALID,
+      "draft: /format: " },
+    { "{\"format\":\"lode-portfolio\",\"version\":7,\"title\":\"T\"}",
+      LODE_PORTFOLIO_ERROR_NEWER_VERSION, "draft: /version: " },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(LodePortfolio) portfolio = NULL;
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) notes = NULL;
+
+      portfolio = lode_salvage_load_data (refused[i].text, strlen (refused[i].text), "draft",
+                                          &notes, NULL, &error);
+      g_assert_null (portfolio);
+      g_assert_null (notes);
+      g_assert_error (error, LODE_PORTFOLIO_ERROR, refused[i].code);
+      g_assert_true (g_str_has_prefix (error->message, refused[i].message));
+    }
+}
+
+/* From a file: errors name it as asked, never by its path. */
+static void
+test_file (void)
+{
+  g_autofree char *path = fixture_path ("bad-date", ".json");
+  g_autofree char *missing_path = g_build_filename (tmp_dir, "no-such-draft.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing = g_file_new_for_path (missing_path);
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_autoptr(LodePortfolio) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) notes = NULL;
+
+  portfolio = lode_salvage_load_file (file, "draft", &notes, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (portfolio);
+  g_assert_cmpuint (g_strv_length (notes), ==, 1);
+
+  none = lode_salvage_load_file (missing, "draft", NULL, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_null (strstr (error->message, missing_path));
+  g_assert_nonnull (strstr (error->message, "draft"));
+}
+
+/* Cancelled, it stops. */
+static void
+test_cancelled (void)
+{
+  g_autofree char *draft = many_records (30, 25, FALSE, TRUE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  portfolio = lode_salvage_load_data (draft, strlen (draft), "draft", NULL, cancellable, &error);
+  g_assert_null (portfolio);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -142,7 +365,28 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_case);
     }
 
+  g_test_add_func ("/lode/salvage/more-than-twenty", test_more_than_twenty);
+  g_test_add_func ("/lode/salvage/valid", test_valid);
+  g_test_add_func ("/lode/salvage/not-salvaged", test_not_salvaged);
+  g_test_add_func ("/lode/salvage/file", test_file);
+  g_test_add_func ("/lode/salvage/cancelled", test_cancelled);
+
   result = g_test_run ();
+
+  /* A failure keeps the files, to be looked at. */
+  if (result == 0)
+    {
+      g_autoptr(GDir) dir = g_dir_open (tmp_dir, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (tmp_dir, name, NULL);
+
+          g_unlink (path);
+        }
+      g_rmdir (tmp_dir);
+    }
 
   return result;
 }

@@ -409,7 +409,7 @@ rule_for (const Place *place,
   if (g_str_equal (place->rest, "target/year") && strstr (message, "baseline") != NULL)
     return _("A target year comes after the baseline year");
   if (g_str_equal (member, "high_usd") && strstr (message, "low_usd") != NULL)
-    return _("The upper target value is not below the target value");
+    return _("The upper target value may not be below the target value");
   if (g_str_equal (member, "currency"))
     return _("Amounts are in US dollars");
 
@@ -684,6 +684,11 @@ note_place (Salvage     *salvage,
         fate = g_strdup_printf (_("%s: removed, as its %s is missing."), label, field);
       else if (place->problem == PROBLEM_EMPTY)
         fate = g_strdup_printf (_("%s: removed, as its %s is empty."), label, field);
+      else if (place->problem == PROBLEM_REFERENCE && value != NULL)
+        {
+          fate = g_strdup_printf (_("%s: removed, as its %s %s is not in the portfolio."), label, field, value);
+          why = NULL;
+        }
       else if (place->problem == PROBLEM_DUPLICATE)
         fate = g_strdup_printf (_("%s: removed, as an item before it has the same id %s."), label, value);
       else if (value != NULL)
