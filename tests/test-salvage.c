@@ -198,7 +198,7 @@ many_records (guint    n,
     {
       if (i > 0)
         g_string_append_c (text, ',');
-      g_string_append_printf (text, "{\"mineral\":\"copper\",\"year\":%u,", 2000 + i);
+      g_string_append_printf (text, "{\"mineral\":\"copper\",\"year\":%u,", 1800 + i % 400);
       if (i >= n_bad_months)
         g_string_append (text, "\"month\":6,");
       else if (!clean)
@@ -212,12 +212,21 @@ many_records (guint    n,
   return g_string_free (text, FALSE);
 }
 
-/* More bad values than the reader lists at once (20): all are found. */
-static void
-test_more_than_twenty (void)
+typedef struct
 {
-  g_autofree char *draft = many_records (30, 25, FALSE, TRUE);
-  g_autofree char *clean = many_records (30, 25, TRUE, FALSE);
+  guint n_records;
+  guint n_bad;
+} ManyCase;
+
+/* More bad values than the reader lists at once (20): all are found, and
+ * said in the order of the text. */
+static void
+test_more_than_twenty (gconstpointer user_data)
+{
+  const ManyCase *many = user_data;
+  g_autofree char *draft = many_records (many->n_records, many->n_bad, FALSE, TRUE);
+  g_autofree char *clean = many_records (many->n_records, many->n_bad, TRUE, FALSE);
+  g_autofree char *save_name = g_strdup_printf ("many-%u.json", many->n_records);
   g_autoptr(LodePortfolio) expected = NULL;
   g_autoptr(LodePortfolio) portfolio = NULL;
   g_autoptr(GBytes) expected_bytes = NULL;
@@ -235,21 +244,22 @@ test_more_than_twenty (void)
   g_assert_no_error (error);
   g_assert_nonnull (portfolio);
 
-  for (guint i = 0; i < 25; i++)
+  for (guint i = 0; i < many->n_bad; i++)
     g_ptr_array_add (expected_notes,
                      g_strdup_printf ("Export record %u (Copper, %u): its month 13 was not kept. "
-                                      "A month is from 1 to 12.", i + 1, 2000 + i));
+                                      "A month is from 1 to 12.", i + 1, 1800 + i % 400));
   g_ptr_array_add (expected_notes,
-                   g_strdup ("Export record 31 (Copper, 1750): removed, as its year 1750 could not be kept. "
-                             "A year is from 1800 to 2200."));
+                   g_strdup_printf ("Export record %u (Copper, 1750): removed, as its year 1750 could "
+                                    "not be kept. A year is from 1800 to 2200.", many->n_records + 1));
   g_ptr_array_add (expected_notes, NULL);
   assert_notes (notes, (const char * const *) expected_notes->pdata);
 
-  g_assert_cmpuint (lode_export_table_get_n_rows (lode_portfolio_get_exports (portfolio)), ==, 30);
+  g_assert_cmpuint (lode_export_table_get_n_rows (lode_portfolio_get_exports (portfolio)), ==,
+                    many->n_records);
 
   expected_bytes = lode_portfolio_to_bytes (expected);
   data = g_bytes_get_data (expected_bytes, &length);
-  assert_kept (portfolio, data, length, "more-than-twenty.json");
+  assert_kept (portfolio, data, length, save_name);
 }
 
 /* A draft that loads keeps everything and says nothing. */
@@ -365,7 +375,9 @@ main (int   argc,
       g_test_add_data_func (path, &cases[i], test_case);
     }
 
-  g_test_add_func ("/lode/salvage/more-than-twenty", test_more_than_twenty);
+  /* 30 records take two loads; 1200 take slices of the records too. */
+  g_test_add_data_func ("/lode/salvage/more-than-twenty", &(ManyCase) { 30, 25 }, test_more_than_twenty);
+  g_test_add_data_func ("/lode/salvage/many-more", &(ManyCase) { 1200, 300 }, test_more_than_twenty);
   g_test_add_func ("/lode/salvage/valid", test_valid);
   g_test_add_func ("/lode/salvage/not-salvaged", test_not_salvaged);
   g_test_add_func ("/lode/salvage/file", test_file);

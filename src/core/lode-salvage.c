@@ -94,10 +94,29 @@ place_free (Place *place)
   g_free (place);
 }
 
+/* A sentence of what was not kept, and where in the text its item was:
+ * sentences are said in that order, whichever round found them. */
+typedef struct
+{
+  char    *text;
+  guint64  order;
+  guint    sequence;
+} Note;
+
+static void
+note_free (Note *note)
+{
+  g_free (note->text);
+  g_free (note);
+}
+
 typedef struct
 {
   JsonNode   *root;
   GPtrArray  *notes;
+  /* The items of the lists as the text had them, each to its place:
+   * removals between rounds move the others. */
+  GHashTable *origin;
   /* Ids of minerals and sources taken out, with nothing left of that id. */
   GHashTable *gone_minerals;
   GHashTable *gone_sources;
@@ -621,16 +640,70 @@ classify (const char  *message,
 
 /* One round */
 
+/* Where the item @node (of a list of the portfolio) was in the text. */
+static guint64
+origin_of (Salvage  *salvage,
+           JsonNode *node)
+{
+  gpointer order = node != NULL ? g_hash_table_lookup (salvage->origin, node) : NULL;
+
+  return GPOINTER_TO_SIZE (order);
+}
+
 static void
 add_note (Salvage    *salvage,
+          guint64     order,
           const char *fate,
           const char *why)
 {
+  Note *note = g_new0 (Note, 1);
+
   if (why == NULL)
-    g_ptr_array_add (salvage->notes, g_strdup (fate));
+    note->text = g_strdup (fate);
   else
     /* TRANSLATORS: what was not kept, then the rule it broke */
-    g_ptr_array_add (salvage->notes, g_strdup_printf (_("%s %s."), fate, why));
+    note->text = g_strdup_printf (_("%s %s."), fate, why);
+  note->order = order;
+  note->sequence = salvage->notes->len;
+  g_ptr_array_add (salvage->notes, note);
+}
+
+static int
+compare_notes (gconstpointer a,
+               gconstpointer b)
+{
+  const Note *na = *(const Note **) a;
+  const Note *nb = *(const Note **) b;
+
+  if (na->order != nb->order)
+    return na->order < nb->order ? -1 : 1;
+
+  return na->sequence < nb->sequence ? -1 : na->sequence > nb->sequence;
+}
+
+/* The items of the portfolio's lists, numbered in the order of the text. */
+static void
+number_items (Salvage *salvage)
+{
+  static const char * const lists[] = { "sources", "minerals", "exports", "projects", "targets" };
+  guint64 order = 1;
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      JsonArray *array = root_list (salvage->root, lists[l]);
+      guint n = array != NULL ? json_array_get_length (array) : 0;
+
+      for (guint i = 0; i < n; i++)
+        g_hash_table_insert (salvage->origin, json_array_get_element (array, i),
+                             GSIZE_TO_POINTER (order++));
+    }
+}
+
+/* The item of the portfolio's lists @place is in. */
+static JsonNode *
+top_item (const Place *place)
+{
+  return place->owner != NULL ? place->owner : place->item;
 }
 
 static const char *
@@ -715,7 +788,7 @@ note_place (Salvage     *salvage,
   else
     fate = g_strdup_printf (_("%s: its %s was not kept."), label, field);
 
-  add_note (salvage, fate, why);
+  add_note (salvage, origin_of (salvage, top_item (place)), fate, why);
 }
 
 static void
@@ -821,7 +894,7 @@ typedef struct
   ItemKind  kind;
   char     *id;
   char     *label;
-  guint     position;   /* in the notes, just after its own */
+  guint64   order;      /* said just after its own sentence */
   guint     n_exports;
   guint     n_projects;
   guint     n_citations;
@@ -972,44 +1045,52 @@ take_references (Salvage    *salvage,
 
       label = item_label (root, ITEM_TARGET, target, i, ITEM_NONE, NULL, 0);
       fate = g_strdup_printf (_("%s: removed, as the mineral it measures was removed."), label);
-      add_note (salvage, fate, NULL);
+      add_note (salvage, origin_of (salvage, target), fate, NULL);
       doom (doomed, targets, target);
     }
 
   remove_all_doomed (doomed);
 }
 
-/* Says, just after each removed mineral or source, what went with it. */
+/* Says, after each removed mineral or source, what went with it. */
 static void
 note_cascades (Salvage   *salvage,
                GPtrArray *cascades)
 {
-  for (guint i = cascades->len; i > 0; i--)
+  for (guint i = 0; i < cascades->len; i++)
     {
-      Cascade *cascade = g_ptr_array_index (cascades, i - 1);
-      guint position = cascade->position;
+      Cascade *cascade = g_ptr_array_index (cascades, i);
+      g_autofree char *exports = NULL;
+      g_autofree char *projects = NULL;
+      g_autofree char *citations = NULL;
 
       if (cascade->n_exports > 0)
-        g_ptr_array_insert (salvage->notes, position++,
-                            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "%s: %u export record of this mineral was removed with it.",
-                                                          "%s: %u export records of this mineral were removed with it.",
-                                                          cascade->n_exports),
-                                             cascade->label, cascade->n_exports));
+        {
+          exports = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%s: %u export record of this mineral was removed with it.",
+                                                  "%s: %u export records of this mineral were removed with it.",
+                                                  cascade->n_exports),
+                                     cascade->label, cascade->n_exports);
+          add_note (salvage, cascade->order, exports, NULL);
+        }
       if (cascade->n_projects > 0)
-        g_ptr_array_insert (salvage->notes, position++,
-                            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "%s: %u project no longer lists this mineral.",
-                                                          "%s: %u projects no longer list this mineral.",
-                                                          cascade->n_projects),
-                                             cascade->label, cascade->n_projects));
+        {
+          projects = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%s: %u project no longer lists this mineral.",
+                                                   "%s: %u projects no longer list this mineral.",
+                                                   cascade->n_projects),
+                                      cascade->label, cascade->n_projects);
+          add_note (salvage, cascade->order, projects, NULL);
+        }
       if (cascade->n_citations > 0)
-        g_ptr_array_insert (salvage->notes, position++,
-                            g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                          "%s: %u figure that cited this source no longer names a source.",
-                                                          "%s: %u figures that cited this source no longer name a source.",
-                                                          cascade->n_citations),
-                                             cascade->label, cascade->n_citations));
+        {
+          citations = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%s: %u figure that cited this source no longer names a source.",
+                                                    "%s: %u figures that cited this source no longer name a source.",
+                                                    cascade->n_citations),
+                                       cascade->label, cascade->n_citations);
+          add_note (salvage, cascade->order, citations, NULL);
+        }
     }
 }
 
@@ -1157,7 +1238,7 @@ salvage_round (Salvage    *salvage,
               cascade->id = g_strdup (id);
               cascade->label = item_label (salvage->root, place->kind, place->item, place->index,
                                            ITEM_NONE, NULL, 0);
-              cascade->position = salvage->notes->len;
+              cascade->order = origin_of (salvage, place->item);
               g_ptr_array_add (cascades, cascade);
             }
         }
@@ -1211,6 +1292,87 @@ salvage_round (Salvage    *salvage,
   return changed;
 }
 
+/* Export records can number a million, and the reader lists only the first
+ * LODE_PORTFOLIO_MAX_ERRORS errors of a load. When it says there are more,
+ * the records are loaded again in slices, each beside the sources and
+ * minerals they refer to, so that one pass finds the errors of all of them
+ * instead of one load for every twenty. Only what the slices say about the
+ * records counts: the whole is loaded again after. */
+#define PROBE_SLICE 100
+
+static gboolean
+has_more_errors (const char *errors)
+{
+  return strstr (errors, ": … and ") != NULL;
+}
+
+static void
+probe_exports (Salvage      *salvage,
+               const char   *name,
+               GCancellable *cancellable)
+{
+  JsonObject *root = json_node_get_object (salvage->root);
+  JsonArray *exports = root_list (salvage->root, "exports");
+  g_autoptr(GString) found = g_string_new (NULL);
+  g_autoptr(GList) members = NULL;
+  g_autofree char *prefix = g_strdup_printf ("%s: /exports/", name);
+  guint n = exports != NULL ? json_array_get_length (exports) : 0;
+
+  if (n <= PROBE_SLICE)
+    return;
+
+  members = json_object_get_members (root);
+  for (guint start = 0; start < n && !g_cancellable_is_cancelled (cancellable); start += PROBE_SLICE)
+    {
+      g_autoptr(JsonNode) probe = json_node_new (JSON_NODE_OBJECT);
+      g_autoptr(JsonObject) object = json_object_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(LodePortfolio) portfolio = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_auto(GStrv) lines = NULL;
+      JsonArray *slice = json_array_sized_new (PROBE_SLICE);
+      gsize length;
+
+      for (const GList *l = members; l != NULL; l = l->next)
+        if (!g_str_equal (l->data, "exports") && !g_str_equal (l->data, "projects")
+            && !g_str_equal (l->data, "targets"))
+          json_object_set_member (object, l->data, json_node_copy (json_object_get_member (root, l->data)));
+      for (guint i = start; i < n && i < start + PROBE_SLICE; i++)
+        json_array_add_element (slice, json_node_copy (json_array_get_element (exports, i)));
+      json_object_set_array_member (object, "exports", slice);
+      json_node_set_object (probe, object);
+
+      json_generator_set_root (generator, probe);
+      text = json_generator_to_data (generator, &length);
+      portfolio = lode_portfolio_load_data (text, length, name, &error);
+      if (portfolio != NULL || !g_error_matches (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_INVALID))
+        continue;
+
+      /* "NAME: /exports/K/…: message", K in the slice. */
+      lines = g_strsplit (error->message, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          const char *index = lines[i] + strlen (prefix);
+          char *end = NULL;
+          guint64 k;
+
+          if (!g_str_has_prefix (lines[i], prefix))
+            continue;
+          k = g_ascii_strtoull (index, &end, 10);
+          if (end == index || (*end != '/' && *end != ':'))
+            continue;
+          g_string_append_printf (found, "%s%" G_GUINT64_FORMAT "%s\n", prefix, start + k, end);
+        }
+    }
+
+  if (found->len == 0)
+    return;
+
+  g_string_truncate (found, found->len - 1);
+  salvage_round (salvage, found->str, name);
+}
+
 LodePortfolio *
 lode_salvage_load_data (const char    *data,
                         gsize          length,
@@ -1224,6 +1386,7 @@ lode_salvage_load_data (const char    *data,
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GHashTable) gone_minerals = NULL;
   g_autoptr(GHashTable) gone_sources = NULL;
+  g_autoptr(GHashTable) origin = NULL;
   LodePortfolio *portfolio;
   Salvage salvage;
 
@@ -1258,7 +1421,8 @@ lode_salvage_load_data (const char    *data,
       return NULL;
     }
 
-  notes = g_ptr_array_new_with_free_func (g_free);
+  notes = g_ptr_array_new_with_free_func ((GDestroyNotify) note_free);
+  origin = g_hash_table_new (NULL, NULL);
   gone_minerals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gone_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   salvage = (Salvage) {
@@ -1266,7 +1430,9 @@ lode_salvage_load_data (const char    *data,
     .notes = notes,
     .gone_minerals = gone_minerals,
     .gone_sources = gone_sources,
+    .origin = origin,
   };
+  number_items (&salvage);
 
   for (guint round = 0; round < LODE_SALVAGE_MAX_ROUNDS; round++)
     {
@@ -1279,6 +1445,8 @@ lode_salvage_load_data (const char    *data,
 
       if (!salvage_round (&salvage, load_error->message, name))
         break;
+      if (has_more_errors (load_error->message))
+        probe_exports (&salvage, name, cancellable);
 
       generator = json_generator_new ();
       json_generator_set_root (generator, salvage.root);
@@ -1290,8 +1458,12 @@ lode_salvage_load_data (const char    *data,
         {
           if (not_kept != NULL)
             {
-              g_ptr_array_add (notes, NULL);
-              *not_kept = (GStrv) g_ptr_array_steal (notes, NULL);
+              GStrv texts = g_new0 (char *, notes->len + 1);
+
+              g_ptr_array_sort (notes, compare_notes);
+              for (guint i = 0; i < notes->len; i++)
+                texts[i] = g_steal_pointer (&((Note *) g_ptr_array_index (notes, i))->text);
+              *not_kept = texts;
             }
           return portfolio;
         }
