@@ -342,6 +342,64 @@ test_file (void)
   g_assert_nonnull (strstr (error->message, "draft"));
 }
 
+/* Every file of the fixtures, invalid, not JSON or valid: salvage never
+ * crashes, and what it gives back is whole: it writes a text the reader
+ * takes as it is, which writes the same text again. */
+static void
+test_fixtures (void)
+{
+  static const char * const folders[] = { "invalid", "syntax", "valid", "fuzz", "salvage" };
+  guint n_salvaged = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "fixtures", folders[f], NULL);
+      g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (folder, name, NULL);
+          g_autofree char *text = NULL;
+          g_autoptr(LodePortfolio) portfolio = NULL;
+          g_autoptr(LodePortfolio) again = NULL;
+          g_autoptr(GBytes) bytes = NULL;
+          g_autoptr(GBytes) bytes_again = NULL;
+          g_autoptr(GError) error = NULL;
+          g_auto(GStrv) notes = NULL;
+          gsize length;
+
+          if (!g_str_has_suffix (name, ".json"))
+            continue;
+          g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+
+          portfolio = lode_salvage_load_data (text, length, "draft", &notes, NULL, &error);
+          if (portfolio == NULL)
+            {
+              g_assert_nonnull (error);
+              g_assert_null (notes);
+              continue;
+            }
+          g_assert_no_error (error);
+          if (notes[0] != NULL)
+            n_salvaged++;
+          for (guint i = 0; notes[i] != NULL; i++)
+            g_test_message ("%s/%s: %s", folders[f], name, notes[i]);
+
+          bytes = lode_portfolio_to_bytes (portfolio);
+          again = lode_portfolio_load_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                            "again", &error);
+          g_assert_no_error (error);
+          bytes_again = lode_portfolio_to_bytes (again);
+          g_assert_true (g_bytes_equal (bytes, bytes_again));
+        }
+    }
+
+  /* Most of the invalid files have something to keep. */
+  g_assert_cmpuint (n_salvaged, >, 60);
+}
+
 /* Cancelled, it stops. */
 static void
 test_cancelled (void)
@@ -381,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/lode/salvage/valid", test_valid);
   g_test_add_func ("/lode/salvage/not-salvaged", test_not_salvaged);
   g_test_add_func ("/lode/salvage/file", test_file);
+  g_test_add_func ("/lode/salvage/fixtures", test_fixtures);
   g_test_add_func ("/lode/salvage/cancelled", test_cancelled);
 
   result = g_test_run ();

@@ -165,9 +165,19 @@ value_text (JsonNode *node)
     return g_strdup (json_node_get_boolean (node) ? "true" : "false");
   if (type == G_TYPE_DOUBLE)
     {
+      double value = json_node_get_double (node);
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-      return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
+      /* The shortest spelling that reads back as the same number, as a
+       * person would have typed it: 1.005, not 1.0049999999999999. */
+      for (int digits = 15; digits <= 17; digits++)
+        {
+          g_ascii_formatd (buffer, sizeof buffer, digits == 15 ? "%.15g" : digits == 16 ? "%.16g" : "%.17g",
+                           value);
+          if (g_ascii_strtod (buffer, NULL) == value)
+            break;
+        }
+      return g_strdup (buffer);
     }
 
   return NULL;
@@ -773,8 +783,10 @@ note_place (Salvage     *salvage,
     {
       g_autofree char *now = quote (replacement (place));
 
-      if (place->problem == PROBLEM_MISSING || place->problem == PROBLEM_EMPTY)
+      if (place->problem == PROBLEM_MISSING)
         fate = g_strdup_printf (_("%s: its %s was missing; it is now %s."), label, field, now);
+      else if (place->problem == PROBLEM_EMPTY)
+        fate = g_strdup_printf (_("%s: its %s was empty; it is now %s."), label, field, now);
       else if (value != NULL)
         fate = g_strdup_printf (_("%s: its %s %s was not kept; it is now %s."), label, field, value, now);
       else
