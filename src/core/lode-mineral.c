@@ -4,6 +4,7 @@
 
 #include "lode-enum-types.h"
 #include "lode-mineral.h"
+#include "lode-rules.h"
 
 struct _LodeMineral
 {
@@ -294,6 +295,7 @@ lode_mineral_set_id (LodeMineral *self,
                      const char  *id)
 {
   g_return_if_fail (LODE_IS_MINERAL (self));
+  g_return_if_fail (id == NULL || *id == '\0' || lode_rule_slug (id, NULL));
 
   if (set_string (&self->id, id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);

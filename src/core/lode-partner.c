@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "lode-partner.h"
+#include "lode-rules.h"
 
 struct _LodePartner
 {
@@ -183,6 +184,7 @@ lode_partner_set_country (LodePartner *self,
                           const char  *country)
 {
   g_return_if_fail (LODE_IS_PARTNER (self));
+  g_return_if_fail (country == NULL || lode_rule_country_code (country, NULL));
 
   if (set_string (&self->country, country))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);

@@ -4,6 +4,7 @@
 
 #include "lode-enum-types.h"
 #include "lode-project.h"
+#include "lode-rules.h"
 
 struct _LodeProject
 {
@@ -376,6 +377,7 @@ lode_project_set_id (LodeProject *self,
                      const char  *id)
 {
   g_return_if_fail (LODE_IS_PROJECT (self));
+  g_return_if_fail (id == NULL || *id == '\0' || lode_rule_slug (id, NULL));
 
   if (set_string (&self->id, id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
@@ -576,6 +578,7 @@ lode_project_set_start_year (LodeProject *self,
                              int          start_year)
 {
   g_return_if_fail (LODE_IS_PROJECT (self));
+  g_return_if_fail (start_year == 0 || lode_rule_year (start_year, NULL));
   g_return_if_fail (start_year >= 0);
 
   if (self->start_year == start_year)
@@ -598,6 +601,7 @@ lode_project_set_jobs (LodeProject *self,
                        gint64       jobs)
 {
   g_return_if_fail (LODE_IS_PROJECT (self));
+  g_return_if_fail (jobs == -1 || lode_rule_jobs (jobs, NULL));
   g_return_if_fail (jobs >= -1);
 
   if (self->jobs == jobs)

@@ -6,6 +6,7 @@
 
 #include "lode-enum-types.h"
 #include "lode-reserve.h"
+#include "lode-rules.h"
 
 /* As in lode-export-table.h: an absent quantity. */
 #ifndef LODE_QUANTITY_UNSET
@@ -314,6 +315,7 @@ lode_reserve_set_year (LodeReserve *self,
                        int          year)
 {
   g_return_if_fail (LODE_IS_RESERVE (self));
+  g_return_if_fail (year == 0 || lode_rule_year (year, NULL));
   g_return_if_fail (year >= 0);
 
   if (self->year == year)

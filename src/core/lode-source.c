@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "lode-source.h"
+#include "lode-rules.h"
 
 struct _LodeSource
 {
@@ -201,6 +202,7 @@ lode_source_set_id (LodeSource *self,
                     const char *id)
 {
   g_return_if_fail (LODE_IS_SOURCE (self));
+  g_return_if_fail (id == NULL || *id == '\0' || lode_rule_slug (id, NULL));
 
   if (set_string (&self->id, id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
@@ -255,6 +257,7 @@ lode_source_set_date (LodeSource *self,
                       const char *date)
 {
   g_return_if_fail (LODE_IS_SOURCE (self));
+  g_return_if_fail (date == NULL || lode_rule_date (date, NULL));
 
   if (set_string (&self->date, date))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);

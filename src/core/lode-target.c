@@ -6,6 +6,7 @@
 
 #include "lode-enum-types.h"
 #include "lode-target.h"
+#include "lode-rules.h"
 
 #define N_EXTRAS (LODE_TARGET_EXTRA_TARGET + 1)
 
@@ -331,6 +332,7 @@ lode_target_set_id (LodeTarget *self,
                     const char *id)
 {
   g_return_if_fail (LODE_IS_TARGET (self));
+  g_return_if_fail (id == NULL || *id == '\0' || lode_rule_slug (id, NULL));
 
   if (set_string (&self->id, id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
@@ -406,6 +408,7 @@ lode_target_set_metric_destination (LodeTarget *self,
                                     const char *destination)
 {
   g_return_if_fail (LODE_IS_TARGET (self));
+  g_return_if_fail (destination == NULL || lode_rule_country_code (destination, NULL));
 
   if (set_string (&self->metric_destination, destination))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRIC_DESTINATION]);
@@ -424,6 +427,7 @@ lode_target_set_baseline_year (LodeTarget *self,
                                int         year)
 {
   g_return_if_fail (LODE_IS_TARGET (self));
+  g_return_if_fail (year == 0 || lode_rule_year (year, NULL));
 
   set_year (self, &self->baseline_year, year, PROP_BASELINE_YEAR);
 }
@@ -458,6 +462,7 @@ lode_target_set_target_year (LodeTarget *self,
                              int         year)
 {
   g_return_if_fail (LODE_IS_TARGET (self));
+  g_return_if_fail (year == 0 || lode_rule_year (year, NULL));
 
   set_year (self, &self->target_year, year, PROP_TARGET_YEAR);
 }
