@@ -854,8 +854,15 @@ remove_elements (JsonArray  *array,
 static void
 remove_all_doomed (GHashTable *doomed)
 {
+  g_autoptr(GPtrArray) arrays = g_ptr_array_new_with_free_func ((GDestroyNotify) json_array_unref);
   GHashTableIter iter;
   gpointer array, set;
+
+  /* A list may be inside an item that goes too (the reserve estimates of
+   * a mineral): each is held until all are done. */
+  g_hash_table_iter_init (&iter, doomed);
+  while (g_hash_table_iter_next (&iter, &array, NULL))
+    g_ptr_array_add (arrays, json_array_ref (array));
 
   g_hash_table_iter_init (&iter, doomed);
   while (g_hash_table_iter_next (&iter, &array, &set))
