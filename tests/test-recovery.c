@@ -13,7 +13,9 @@
  * file, the portfolio is renamed through the window's actions over D-Bus
  * (org.gtk.Actions, as any other program could), the draft appears, lode is
  * killed with SIGKILL, started again, and the restore it offers brings the
- * change back, which Save then writes to the original file. */
+ * change back, which Save then writes to the original file. A draft holding
+ * a value the reader refuses comes back without that value, and stays on
+ * disk until Save. */
 
 #define WAIT_SECONDS 60
 
@@ -298,6 +300,116 @@ test_kill_and_restore (void)
   g_assert_cmpint (g_subprocess_get_exit_status (second), ==, 0);
 }
 
+static char *
+read_text (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&contents);
+}
+
+/* Replaces the one @find in the file at @path by @replace. */
+static void
+edit_file (const char *path,
+           const char *find,
+           const char *replace)
+{
+  g_autofree char *contents = read_text (path);
+  g_autoptr(GString) text = g_string_new (contents);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_string_replace (text, find, replace, 0), ==, 1);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+  g_assert_no_error (error);
+}
+
+/* A draft holding a value the reader refuses (as editors once let
+ * through): the restore brings back everything else, the draft stays as
+ * it was until Save, and Save writes a file that opens. */
+static void
+test_restore_bad_value (void)
+{
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new ("Before the crash");
+  g_autoptr(LodeSource) source = lode_source_new ("gacc-2025", "GACC customs");
+  g_autoptr(LodeSource) other = lode_source_new ("arab-news", "Arab News");
+  g_autoptr(GSubprocess) first = NULL;
+  g_autoptr(GSubprocess) second = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LodePortfolio) saved_portfolio = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "bad-value.json", NULL);
+  g_autofree char *app = app_path ();
+  g_autofree char *window = window_path (1);
+  g_autofree char *draft = NULL;
+  g_autofree char *draft_text = NULL;
+  g_autofree char *draft_after = NULL;
+  g_autofree char *saved_text = NULL;
+  FileProbe saved = { path, "\"title\": \"Edited before the crash\"" };
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+
+  lode_source_set_date (source, "2025-12-31");
+  lode_source_set_date (other, "2025-09-26");
+  g_list_store_append (lode_portfolio_get_sources (portfolio), source);
+  g_list_store_append (lode_portfolio_get_sources (portfolio), other);
+  file = g_file_new_for_path (path);
+  g_assert_true (lode_portfolio_save_file (portfolio, file, FALSE, NULL, &error));
+  g_assert_no_error (error);
+
+  first = start_lode (path);
+  g_assert_true (wait_for (name_owned, bus));
+  wait_for_action (bus, window, "set-title");
+  activate_action (bus, window, "set-title", g_variant_new_string ("Edited before the crash"));
+  g_assert_true (wait_for (has_draft, (gpointer) "Edited before the crash"));
+  g_subprocess_send_signal (first, SIGKILL);
+  wait_process (first);
+  g_assert_true (wait_for (name_free, bus));
+
+  /* One date in the draft is one the reader refuses. */
+  draft = find_draft ("Edited before the crash");
+  g_assert_nonnull (draft);
+  edit_file (draft, "\"date\": \"2025-12-31\"", "\"date\": \"+202\"");
+  draft_text = read_text (draft);
+
+  second = start_lode (NULL);
+  g_assert_true (wait_for (name_owned, bus));
+  wait_for_action (bus, window, "save");
+  activate_action (bus, app, "restore-drafts", NULL);
+  wait_for_action (bus, window, "save");
+
+  /* Restored: the draft is still there, as it was. */
+  draft_after = read_text (draft);
+  g_assert_cmpstr (draft_after, ==, draft_text);
+  g_assert_false (file_contains (&saved));
+
+  activate_action (bus, window, "save", NULL);
+  g_assert_true (wait_for (file_contains, &saved));
+  g_assert_true (wait_for (no_drafts, NULL));
+  assert_valid (path);
+
+  /* All but the bad date: the edit, both sources, the other date. */
+  saved_portfolio = lode_portfolio_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lode_portfolio_get_title (saved_portfolio), ==, "Edited before the crash");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_sources (saved_portfolio))), ==, 2);
+  saved_text = read_text (path);
+  g_assert_null (strstr (saved_text, "+202"));
+  g_assert_null (strstr (saved_text, "2025-12-31"));
+  g_assert_nonnull (strstr (saved_text, "\"date\": \"2025-09-26\""));
+  g_assert_nonnull (strstr (saved_text, "\"title\": \"GACC customs\""));
+
+  activate_action (bus, app, "quit", NULL);
+  wait_process (second);
+  g_assert_true (g_subprocess_get_if_exited (second));
+  g_assert_cmpint (g_subprocess_get_exit_status (second), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,6 +423,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/lode/recovery/kill-and-restore", test_kill_and_restore);
+  g_test_add_func ("/lode/recovery/restore-bad-value", test_restore_bad_value);
 
   result = g_test_run ();
 

@@ -164,10 +164,13 @@ static void
 delete_draft (LodeWindow *self)
 {
   g_autofree char *id = g_steal_pointer (&self->draft_id);
+  g_autofree char *salvaged_id = g_steal_pointer (&self->salvaged_draft_id);
 
   g_clear_handle_id (&self->draft_timeout_id, g_source_remove);
   if (id != NULL)
     lode_draft_delete (id);
+  if (salvaged_id != NULL)
+    lode_draft_delete (salvaged_id);
 }
 
 typedef struct
@@ -284,12 +287,75 @@ schedule_draft (LodeWindow *self)
   self->draft_timeout_id = g_timeout_add (delay_ms, write_draft, self);
 }
 
-void
-lode_window_documents_adopt_draft (LodeWindow *self,
-                                   const char *draft_id)
+/* Restoring drafts */
+
+/* Lists what a restored draft could not keep, one line each. */
+static GtkWidget *
+not_kept_list (const char * const *not_kept)
 {
-  g_free (self->draft_id);
-  self->draft_id = g_strdup (draft_id);
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  for (guint i = 0; not_kept[i] != NULL; i++)
+    {
+      GtkWidget *label = gtk_label_new (not_kept[i]);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Not restored"),
+                                  -1);
+
+  return scrolled;
+}
+
+void
+lode_window_documents_adopt_draft (LodeWindow         *self,
+                                   const char         *draft_id,
+                                   const char * const *not_kept)
+{
+  g_autofree char *body = NULL;
+  GObject *dialog;
+
+  g_clear_pointer (&self->draft_id, g_free);
+  g_clear_pointer (&self->salvaged_draft_id, g_free);
+
+  if (not_kept == NULL || not_kept[0] == NULL)
+    {
+      self->draft_id = g_strdup (draft_id);
+      return;
+    }
+
+  /* The draft as it was stays until the work is saved or discarded: what
+   * it held is not lost by restoring part of it. */
+  self->salvaged_draft_id = g_strdup (draft_id);
+
+  if (self->file != NULL)
+    {
+      g_autofree char *name = lode_window_file_display_name (self->file);
+
+      body = g_strdup_printf (_("The unsaved changes to “%s” were restored, except for the values "
+                                "below, which were not valid. Enter them again, then save. Until "
+                                "you save or discard the changes, their draft is kept as it was."),
+                              name);
+    }
+  else
+    body = g_strdup (_("The unsaved portfolio was restored, except for the values below, which "
+                       "were not valid. Enter them again, then save. Until you save or discard "
+                       "the changes, their draft is kept as it was."));
+
+  dialog = lode_dialog_new (_("Some Changes Could Not Be Restored"), body);
+  lode_dialog_set_extra_child (dialog, not_kept_list (not_kept));
+  lode_dialog_add_response (dialog, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
+  lode_dialog_present (dialog, "close", "close", self);
 }
 
 const char *
@@ -1268,6 +1334,7 @@ lode_window_documents_dispose (LodeWindow *self)
       self->keep_draft = TRUE;
     }
   g_clear_pointer (&self->draft_id, g_free);
+  g_clear_pointer (&self->salvaged_draft_id, g_free);
 
   close_file_chooser (self);
   g_clear_handle_id (&self->monitor_timeout_id, g_source_remove);

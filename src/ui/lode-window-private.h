@@ -65,6 +65,9 @@ struct _LodeWindow
   gint64                draft_cost_us;
   /* The window went with unsaved work: its draft stays for next time. */
   gboolean              keep_draft;
+  /* A restored draft that could not be kept whole: it stays as it was
+   * until the work is saved or discarded, and new drafts take another id. */
+  char                 *salvaged_draft_id;
 
   /* The open file, watched for changes by other programs. */
   GFileMonitor         *monitor;
@@ -94,8 +97,11 @@ void     lode_window_documents_changed      (LodeWindow    *self,
                                              LodePortfolio *old_portfolio);
 void     lode_window_documents_loaded       (LodeWindow    *self,
                                              GFile         *file);
+/* The portfolio shown was restored from @draft_id; @not_kept lists what
+ * could not be (NULL or empty when all was). */
 void     lode_window_documents_adopt_draft  (LodeWindow    *self,
-                                             const char    *draft_id);
+                                             const char    *draft_id,
+                                             const char * const *not_kept);
 void     lode_window_documents_update_actions (LodeWindow  *self);
 /* Runs @pending now, or once unsaved changes are saved or discarded. */
 void     lode_window_documents_confirm      (LodeWindow    *self,

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lode-portfolio-io.h"
+#include "lode-salvage.h"
 
 #include "lode-exports-page.h"
 #include "lode-minerals-page.h"
@@ -55,10 +56,9 @@ lode_window_show_error (LodeWindow *self,
 /* The loader names the file at the start of each line; the dialog names it
  * in its heading, so each line keeps only the place inside the file. */
 static char *
-describe_load_error (GFile      *file,
+describe_load_error (const char *name,
                      const char *message)
 {
-  g_autofree char *name = g_file_get_parse_name (file);
   g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
   g_autoptr(GString) text = g_string_new (NULL);
   gsize name_len = strlen (name);
@@ -233,7 +233,7 @@ lode_window_set_portfolio_and_file (LodeWindow    *self,
 static void
 set_loading (LodeWindow   *self,
              GCancellable *cancellable,
-             GFile        *file)
+             const char   *title)
 {
   gboolean was_busy = lode_window_get_busy (self);
 
@@ -241,13 +241,8 @@ set_loading (LodeWindow   *self,
     g_cancellable_cancel (self->load_cancellable);
   g_set_object (&self->load_cancellable, cancellable);
 
-  if (file != NULL)
-    {
-      g_autofree char *name = lode_window_file_display_name (file);
-      g_autofree char *title = g_strdup_printf (_("Opening “%s”…"), name);
-
-      adw_status_page_set_title (self->loading_page, title);
-    }
+  if (title != NULL)
+    adw_status_page_set_title (self->loading_page, title);
 
   lode_window_update_state (self);
 
@@ -263,6 +258,8 @@ typedef struct
   GFile *source;
   GFile *file;
   char  *draft_id;
+  /* What a restored draft could not keep, set by the loading thread. */
+  GStrv  not_kept;
 } LoadData;
 
 static void
@@ -271,8 +268,13 @@ load_data_free (LoadData *data)
   g_clear_object (&data->source);
   g_clear_object (&data->file);
   g_free (data->draft_id);
+  g_strfreev (data->not_kept);
   g_free (data);
 }
+
+/* How errors name a draft: never by its own file, which people do not
+ * know of. */
+#define DRAFT_NAME "draft"
 
 static void
 load_thread (GTask        *task,
@@ -284,7 +286,11 @@ load_thread (GTask        *task,
   GError *error = NULL;
   LodePortfolio *portfolio;
 
-  portfolio = lode_portfolio_load_file (data->source, cancellable, &error);
+  /* A draft that does not load whole gives back what it can. */
+  if (data->draft_id != NULL)
+    portfolio = lode_salvage_load_file (data->source, DRAFT_NAME, &data->not_kept, cancellable, &error);
+  else
+    portfolio = lode_portfolio_load_file (data->source, cancellable, &error);
   if (portfolio == NULL)
     g_task_return_error (task, error);
   else
@@ -310,13 +316,40 @@ load_done (GObject      *source_object,
   portfolio = g_task_propagate_pointer (task, &error);
   set_loading (self, NULL, NULL);
 
+  if (portfolio == NULL && data->draft_id != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_autofree char *details = describe_load_error (DRAFT_NAME, error->message);
+          g_autofree char *heading = NULL;
+          g_autofree char *body = NULL;
+
+          if (data->file != NULL)
+            {
+              g_autofree char *name = lode_window_file_display_name (data->file);
+
+              heading = g_strdup_printf (_("Could Not Restore the Changes to “%s”"), name);
+            }
+          else
+            heading = g_strdup (_("Could Not Restore the Unsaved Portfolio"));
+
+          /* The draft stays where it is, offered again at the next start. */
+          body = g_strdup_printf (_("The draft of the unsaved changes cannot be read, so nothing "
+                                    "of it could be restored. It is kept, and offered again the "
+                                    "next time Lode starts.\n\n%s"), details);
+          lode_window_show_error (self, heading, body);
+        }
+      return;
+    }
+
   if (portfolio == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
+          g_autofree char *parse_name = g_file_get_parse_name (file);
           g_autofree char *name = lode_window_file_display_name (file);
           g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-          g_autofree char *body = describe_load_error (file, error->message);
+          g_autofree char *body = describe_load_error (parse_name, error->message);
 
           lode_window_show_error (self, heading, body);
         }
@@ -329,7 +362,8 @@ load_done (GObject      *source_object,
       lode_portfolio_set_modified (portfolio, TRUE);
       lode_history_clear (lode_portfolio_get_history (portfolio));
       lode_window_set_portfolio_and_file (self, portfolio, data->file);
-      lode_window_documents_adopt_draft (self, data->draft_id);
+      lode_window_documents_adopt_draft (self, data->draft_id,
+                                         (const char * const *) data->not_kept);
     }
   else
     {
@@ -635,8 +669,24 @@ start_load (LodeWindow *self,
 {
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GTask) task = NULL;
+  g_autofree char *title = NULL;
 
-  set_loading (self, cancellable, data->source);
+  if (data->draft_id == NULL)
+    {
+      g_autofree char *name = lode_window_file_display_name (data->source);
+
+      title = g_strdup_printf (_("Opening “%s”…"), name);
+    }
+  else if (data->file != NULL)
+    {
+      g_autofree char *name = lode_window_file_display_name (data->file);
+
+      title = g_strdup_printf (_("Restoring the changes to “%s”…"), name);
+    }
+  else
+    title = g_strdup (_("Restoring the unsaved portfolio…"));
+
+  set_loading (self, cancellable, title);
 
   task = g_task_new (self, cancellable, load_done, NULL);
   g_task_set_source_tag (task, start_load);
