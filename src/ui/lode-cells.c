@@ -132,6 +132,40 @@ lode_list_texts_match (const char         *search,
   return FALSE;
 }
 
+#define REMEMBERED "lode-editor-remembered"
+
+static char *
+widget_state (gpointer widget)
+{
+  if (ADW_IS_COMBO_ROW (widget))
+    return g_strdup_printf ("%u", adw_combo_row_get_selected (widget));
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return g_strdup (gtk_check_button_get_active (widget) ? "1" : "0");
+  if (GTK_IS_EDITABLE (widget))
+    return g_strdup (gtk_editable_get_text (widget));
+
+  g_assert_not_reached ();
+}
+
+void
+lode_editor_remember (gpointer widget)
+{
+  g_object_set_data_full (G_OBJECT (widget), REMEMBERED, widget_state (widget), g_free);
+}
+
+gboolean
+lode_editor_changed (gpointer widget)
+{
+  const char *remembered = g_object_get_data (G_OBJECT (widget), REMEMBERED);
+  g_autofree char *state = NULL;
+
+  if (remembered == NULL)
+    return TRUE;
+
+  state = widget_state (widget);
+  return !g_str_equal (state, remembered);
+}
+
 void
 lode_editor_mark_row (GtkWidget  *row,
                       const char *why,
@@ -304,7 +338,7 @@ lode_list_page_install_actions (GtkWidgetClass              *widget_class,
     guint                        key;
     GdkModifierType              modifiers;
   } actions[] = {
-    { "add", add, GDK_KEY_n, GDK_CONTROL_MASK },
+    { "add", add, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
     { "edit", edit, 0, 0 },
     { "duplicate", duplicate, 0, 0 },
     { "delete", delete, GDK_KEY_Delete, 0 },
@@ -447,6 +481,74 @@ lode_choice_fill_countries (gpointer    combo_row,
     }
 
   adw_combo_row_set_model (combo_row, G_LIST_MODEL (names));
+}
+
+static void
+add_country (GtkStringList *names,
+             GPtrArray     *ids,
+             const char    *code)
+{
+  if (code == NULL || lode_country_lookup (code) != NULL ||
+      g_ptr_array_find_with_equal_func (ids, code, g_str_equal, NULL))
+    return;
+
+  gtk_string_list_append (names, code);
+  g_ptr_array_add (ids, g_strdup (code));
+}
+
+void
+lode_choice_add_countries_of (gpointer   combo_row,
+                              GPtrArray *ids,
+                              gpointer   portfolio)
+{
+  GtkStringList *names = GTK_STRING_LIST (adw_combo_row_get_model (combo_row));
+  guint selected = adw_combo_row_get_selected (combo_row);
+  g_autoptr(GArray) destinations = NULL;
+  GListModel *projects;
+  GListModel *targets;
+
+  destinations = lode_export_table_aggregate (lode_portfolio_get_exports (portfolio),
+                                              LODE_EXPORT_FIELD_DESTINATION);
+  for (guint i = 0; i < destinations->len; i++)
+    add_country (names, ids, g_array_index (destinations, LodeExportTotal, i).key);
+
+  projects = G_LIST_MODEL (lode_portfolio_get_projects (portfolio));
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(LodeProject) project = g_list_model_get_item (projects, i);
+      GListModel *partners = lode_project_get_partners (project);
+
+      for (guint j = 0; j < g_list_model_get_n_items (partners); j++)
+        {
+          g_autoptr(LodePartner) partner = g_list_model_get_item (partners, j);
+
+          add_country (names, ids, lode_partner_get_country (partner));
+        }
+    }
+
+  targets = G_LIST_MODEL (lode_portfolio_get_targets (portfolio));
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(LodeTarget) target = g_list_model_get_item (targets, i);
+
+      add_country (names, ids, lode_target_get_metric_destination (target));
+    }
+
+  adw_combo_row_set_selected (combo_row, selected);
+}
+
+void
+lode_choice_select_country (gpointer    combo_row,
+                            GPtrArray  *ids,
+                            const char *code)
+{
+  if (code != NULL && !g_ptr_array_find_with_equal_func (ids, code, g_str_equal, NULL))
+    {
+      gtk_string_list_append (GTK_STRING_LIST (adw_combo_row_get_model (combo_row)), code);
+      g_ptr_array_add (ids, g_strdup (code));
+    }
+
+  adw_combo_row_set_selected (combo_row, lode_choice_find (ids, code));
 }
 
 /* Replaces a list's items, and puts them back. */
