@@ -81,6 +81,11 @@ lode_cell_set_text (GtkListItem *list_item,
 
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
   gtk_widget_set_tooltip_text (cell, tooltip);
+  /* An empty cell would otherwise read as its class name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text != NULL && *text != '\0' ? text : C_("table cell", "Empty"),
+                                  -1);
 }
 
 void
