@@ -488,13 +488,23 @@ lode_choice_fill_countries (gpointer    combo_row,
   adw_combo_row_set_model (combo_row, G_LIST_MODEL (names));
 }
 
+static gboolean
+has_id (GPtrArray  *ids,
+        const char *id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 add_country (GtkStringList *names,
              GPtrArray     *ids,
              const char    *code)
 {
-  if (code == NULL || lode_country_lookup (code) != NULL ||
-      g_ptr_array_find_with_equal_func (ids, code, g_str_equal, NULL))
+  if (code == NULL || lode_country_lookup (code) != NULL || has_id (ids, code))
     return;
 
   gtk_string_list_append (names, code);
@@ -547,7 +557,7 @@ lode_choice_select_country (gpointer    combo_row,
                             GPtrArray  *ids,
                             const char *code)
 {
-  if (code != NULL && !g_ptr_array_find_with_equal_func (ids, code, g_str_equal, NULL))
+  if (code != NULL && !has_id (ids, code))
     {
       gtk_string_list_append (GTK_STRING_LIST (adw_combo_row_get_model (combo_row)), code);
       g_ptr_array_add (ids, g_strdup (code));
