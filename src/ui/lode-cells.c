@@ -7,6 +7,7 @@
 #include "lode-cells.h"
 #include "lode-history.h"
 #include "lode-portfolio.h"
+#include "lode-rules.h"
 #include "lode-ui-format.h"
 #include "lode-window.h"
 
@@ -169,6 +170,31 @@ lode_editor_changed (gpointer widget)
 
   state = widget_state (widget);
   return !g_str_equal (state, remembered);
+}
+
+static int
+year_spin_button_input_cb (GtkSpinButton *spin_button,
+                           double        *new_value,
+                           gpointer       user_data)
+{
+  g_autofree char *text = lode_parse_normalize (gtk_editable_get_text (GTK_EDITABLE (spin_button)));
+  gint64 year;
+
+  /* "1 850" is not a year; "+1850" and "1850" are. */
+  if (strchr (text, ' ') != NULL ||
+      !g_ascii_string_to_signed (text[0] == '+' ? text + 1 : text, 10, G_MININT64, G_MAXINT64, &year, NULL))
+    return GTK_INPUT_ERROR;
+
+  *new_value = CLAMP (year, LODE_YEAR_MIN, LODE_YEAR_MAX);
+  return TRUE;
+}
+
+void
+lode_editor_setup_year (GtkSpinButton *spin_button)
+{
+  gtk_spin_button_set_range (spin_button, LODE_YEAR_MIN, LODE_YEAR_MAX);
+  gtk_spin_button_set_numeric (spin_button, FALSE);
+  g_signal_connect (spin_button, "input", G_CALLBACK (year_spin_button_input_cb), NULL);
 }
 
 void

@@ -57,6 +57,10 @@ void     lode_editor_remember      (gpointer    widget);
  * cannot show exactly is never rewritten. A widget never remembered (the
  * fields of a new item) counts as changed. */
 gboolean lode_editor_changed       (gpointer    widget);
+/* Makes @spin_button, a year from LODE_YEAR_MIN to LODE_YEAR_MAX, read
+ * years typed in any digits (١٨٥٠, １８５０) and with spaces or a sign;
+ * a year beyond the range becomes its nearest end, as spin buttons do. */
+void     lode_editor_setup_year    (GtkSpinButton *spin_button);
 /* Marks @row invalid with @why, or valid when @why is NULL; appends @why
  * to @errors. */
 void     lode_editor_mark_row      (GtkWidget  *row,

@@ -268,6 +268,7 @@ static void
 lode_export_editor_init (LodeExportEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lode_editor_setup_year (self->year);
 
   self->hs_code_chooser = lode_hs_code_chooser_new (TRUE);
   gtk_menu_button_set_popover (self->hs_code_button, GTK_WIDGET (self->hs_code_chooser));

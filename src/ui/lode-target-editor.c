@@ -318,6 +318,8 @@ static void
 lode_target_editor_init (LodeTargetEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lode_editor_setup_year (self->baseline_year);
+  lode_editor_setup_year (self->target_year);
 }
 
 static void
