@@ -54,7 +54,8 @@ validate (LodeSourceEditor *self)
   url = lode_editor_row_text (self->url_row);
 
   lode_editor_mark_row (GTK_WIDGET (self->title_row),
-                        title == NULL ? _("A source needs a title") : NULL, errors);
+                        lode_editor_changed (self->title_row) && !lode_rule_name (title, NULL) ?
+                        _("A source needs a title") : NULL, errors);
   why = NULL;
   if (date != NULL)
     lode_rule_date (date, &why);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-cells.h"
+#include "lode-rules.h"
 #include "lode-target-editor.h"
 #include "lode-ui-format.h"
 
@@ -69,7 +70,8 @@ read_values (LodeTargetEditor *self,
 {
   values->title = lode_editor_row_text (self->title_row);
   lode_editor_mark_row (GTK_WIDGET (self->title_row),
-                        values->title == NULL ? _("A target needs a title") : NULL, errors);
+                        lode_editor_changed (self->title_row) && !lode_rule_name (values->title, NULL) ?
+                        _("A target needs a title") : NULL, errors);
 
   values->kind = adw_combo_row_get_selected (self->kind_row) == 1 ?
                  LODE_METRIC_KIND_INVESTMENT : LODE_METRIC_KIND_EXPORTS;
