@@ -44,6 +44,8 @@ load_fixture (char **contents)
 static GtkWidget *
 present (gpointer editor)
 {
+  /* Every editor reads as a window (a frame), none as a filler. */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (editor), ==, GTK_ACCESSIBLE_ROLE_WINDOW);
   lode_test_present (editor);
   lode_test_settle ();
 
@@ -491,6 +493,7 @@ test_mineral_limits (void)
   g_autofree char *saved = NULL;
 
   editor = present (lode_mineral_editor_new (portfolio, NULL));
+  g_assert_true (has_focus_in (editor, find (editor, ADW_TYPE_ENTRY_ROW, "Name", 0)));
   g_assert_false (type_into (editor, "Name", 0, "\xe2\x80\x8b"));
   g_assert_false (type_into (editor, "Name", 0, "\xe2\x80\x8b\xe2\x80\x8c\xef\xbb\xbf "));
   g_assert_false (type_into (editor, "Name", 0, "GOLD"));   /* taken, as the editor compares */
@@ -572,6 +575,7 @@ test_target_limits (void)
   g_autofree char *saved = NULL;
 
   editor = present (lode_target_editor_new (portfolio, NULL));
+  g_assert_true (has_focus_in (editor, find (editor, ADW_TYPE_ENTRY_ROW, "Title", 0)));
   g_assert_true (type_into (editor, "Title", 0, "Bounds"));
   g_assert_true (type_into (editor, "Baseline Value (US$)", 0, "\xef\xbc\x91"));
   g_assert_true (type_into (editor, "Target, Low (US$)", 0, "2"));
@@ -711,6 +715,11 @@ test_shortcuts (void)
   g_assert_nonnull (shortcuts);
   g_assert_false (control_n);
   g_assert_true (control_shift_n);
+
+  /* The shortcuts window is named, not "GtkShortcutsWindow". */
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)))),
+                   ==, "Keyboard Shortcuts");
 
   g_object_unref (trigger_n);
   g_object_unref (trigger_shift_n);

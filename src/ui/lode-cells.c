@@ -172,6 +172,21 @@ lode_editor_changed (gpointer widget)
   return !g_str_equal (state, remembered);
 }
 
+static void
+editor_map_cb (GtkWidget *editor,
+               GtkWidget *first)
+{
+  g_signal_handlers_disconnect_by_func (editor, editor_map_cb, first);
+  gtk_widget_grab_focus (first);
+}
+
+void
+lode_editor_focus_first (gpointer editor,
+                         gpointer first)
+{
+  g_signal_connect (editor, "map", G_CALLBACK (editor_map_cb), first);
+}
+
 static int
 year_spin_button_input_cb (GtkSpinButton *spin_button,
                            double        *new_value,

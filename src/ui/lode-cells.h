@@ -57,6 +57,11 @@ void     lode_editor_remember      (gpointer    widget);
  * cannot show exactly is never rewritten. A widget never remembered (the
  * fields of a new item) counts as changed. */
 gboolean lode_editor_changed       (gpointer    widget);
+/* Puts the focus in @first when @editor shows. Grabbing it before
+ * then would make GTK 4.8 create the window's accessible object too
+ * early, as a "filler" instead of a frame. */
+void     lode_editor_focus_first   (gpointer       editor,
+                                    gpointer       first);
 /* Makes @spin_button, a year from LODE_YEAR_MIN to LODE_YEAR_MAX, read
  * years typed in any digits (١٨٥٠, １８５０) and with spaces or a sign;
  * a year beyond the range becomes its nearest end, as spin buttons do. */

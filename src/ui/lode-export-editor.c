@@ -394,7 +394,7 @@ lode_export_editor_new (LodePortfolio *portfolio,
   g_signal_connect_object (self->mineral_row, "notify::selected",
                            G_CALLBACK (mineral_changed), self, G_CONNECT_SWAPPED);
   validate (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->mineral_row));
+  lode_editor_focus_first (self, self->mineral_row);
 
   return self;
 }

@@ -601,7 +601,7 @@ lode_mineral_editor_new (LodePortfolio *portfolio,
     adw_combo_row_set_selected (self->group_row, LODE_MINERAL_GROUP_OTHER);
 
   validate (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  lode_editor_focus_first (self, self->name_row);
 
   return self;
 }

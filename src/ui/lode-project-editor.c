@@ -769,7 +769,7 @@ lode_project_editor_new (LodePortfolio *portfolio,
                              G_CALLBACK (validate_swapped), self, G_CONNECT_SWAPPED);
 
   validate (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  lode_editor_focus_first (self, self->name_row);
 
   return self;
 }

@@ -203,7 +203,7 @@ lode_source_editor_new (LodePortfolio *portfolio,
     }
 
   validate (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  lode_editor_focus_first (self, self->title_row);
 
   return self;
 }

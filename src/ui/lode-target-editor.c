@@ -393,7 +393,7 @@ lode_target_editor_new (LodePortfolio *portfolio,
     }
 
   validate (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  lode_editor_focus_first (self, self->title_row);
 
   return self;
 }
