@@ -8,6 +8,7 @@
 #include "lode-minerals-page.h"
 #include "lode-portfolio-io.h"
 #include "lode-project-editor.h"
+#include "lode-settings.h"
 #include "lode-source-editor.h"
 #include "lode-target-editor.h"
 #include "lode-test-ui.h"
@@ -374,6 +375,16 @@ test_export_limits (void)
   g_assert_cmpfloat (row.quantity, ==, 12.5);
   g_assert_cmpint (row.value, ==, 123450);
   g_assert_null (row.destination);
+
+  /* A new record proposes the default destination of Preferences, even
+   * one iso-codes does not name. */
+  g_settings_set_string (lode_settings_get (), "default-destination", "XK");
+  editor = present (lode_export_editor_new (portfolio, G_MAXUINT));
+  g_assert_true (type_into (editor, "Value (US$)", 0, "1"));
+  confirm (editor);
+  g_settings_reset (lode_settings_get (), "default-destination");
+  lode_export_table_get_row (table, n + 1, &row);
+  g_assert_cmpstr (row.destination, ==, "XK");
 
   /* The user-assigned destinations of the file are offered by code. */
   editor = present (lode_export_editor_new (portfolio, 0));

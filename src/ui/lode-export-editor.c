@@ -8,6 +8,8 @@
 #include "lode-enum-types.h"
 #include "lode-export-editor.h"
 #include "lode-hs-code-chooser.h"
+#include "lode-rules.h"
+#include "lode-settings.h"
 #include "lode-ui-format.h"
 
 #define N_UNITS (LODE_UNIT_M3 + 1)
@@ -306,6 +308,7 @@ lode_export_editor_new (LodePortfolio *portfolio,
   g_autoptr(GtkStringList) units = NULL;
   GListModel *store;
   LodeExportRow row = { 0 };
+  g_autofree char *default_destination = NULL;
 
   g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
 
@@ -328,6 +331,10 @@ lode_export_editor_new (LodePortfolio *portfolio,
 
       row.year = g_date_time_get_year (now) - 1;
       row.quantity = LODE_QUANTITY_UNSET;
+      /* The destination Preferences propose, if it is a code at all. */
+      default_destination = g_settings_get_string (lode_settings_get (), "default-destination");
+      if (lode_rule_country_code (default_destination, NULL))
+        row.destination = default_destination;
     }
 
   lode_choice_fill_minerals (self->mineral_row, self->mineral_ids, portfolio, NULL);
