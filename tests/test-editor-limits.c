@@ -5,6 +5,7 @@
 
 #include "lode-export-editor.h"
 #include "lode-mineral-editor.h"
+#include "lode-preferences-window.h"
 #include "lode-minerals-page.h"
 #include "lode-portfolio-io.h"
 #include "lode-project-editor.h"
@@ -682,6 +683,36 @@ test_duplicate_twice (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Preferences offer a default destination iso-codes does not name by its
+ * code, and choosing another writes that other. */
+static void
+test_preferences_destination (void)
+{
+  LodePreferencesWindow *preferences;
+  AdwComboRow *row;
+  g_autoptr(GtkStringObject) shown = NULL;
+  g_autofree char *code = NULL;
+
+  g_settings_set_string (lode_settings_get (), "default-destination", "XK");
+  g_action_group_activate_action (G_ACTION_GROUP (g_application_get_default ()), "preferences", NULL);
+  lode_test_settle ();
+  preferences = lode_test_find_toplevel (LODE_TYPE_PREFERENCES_WINDOW, NULL);
+  g_assert_nonnull (preferences);
+  g_assert_true (lode_test_wait_for (lode_test_is_mapped, preferences));
+
+  row = lode_test_template_child (preferences, LODE_TYPE_PREFERENCES_WINDOW, "destination_row");
+  shown = g_list_model_get_item (adw_combo_row_get_model (row), adw_combo_row_get_selected (row));
+  g_assert_cmpstr (gtk_string_object_get_string (shown), ==, "XK");
+
+  adw_combo_row_set_selected (row, 0);
+  lode_test_settle ();
+  code = g_settings_get_string (lode_settings_get (), "default-destination");
+  g_assert_cmpstr (code, ==, "");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (lode_settings_get (), "default-destination");
+}
+
 /* Ctrl+N is New portfolio, never "add an item"; adding has Ctrl+Shift+N. */
 static void
 test_shortcuts (void)
@@ -752,6 +783,7 @@ main (int   argc,
   g_test_add_func ("/editor-limits/target", test_target_limits);
   g_test_add_func ("/editor-limits/duplicate-twice", test_duplicate_twice);
   g_test_add_func ("/editor-limits/shortcuts", test_shortcuts);
+  g_test_add_func ("/editor-limits/preferences-destination", test_preferences_destination);
 
   return lode_test_run ();
 }
