@@ -288,6 +288,7 @@ test_one_field (void)
   g_autofree char *step1 = NULL;
   g_autofree char *step2 = NULL;
   g_autofree char *step3 = NULL;
+  g_autofree char *step4 = NULL;
   g_autofree char *expected = NULL;
 
   /* The value of the record of 2200 to XK, typed with Arabic-Indic
@@ -307,19 +308,30 @@ test_one_field (void)
   type_into_spin (editor, 1, "\xef\xbc\x91\xef\xbc\x98\xef\xbc\x99\xef\xbc\x95");
   confirm (editor);
 
+  /* A mineral's symbol: its reserve estimates, 17 digits and all, stay. */
+  editor = present (lode_mineral_editor_new (portfolio, item_at (lode_portfolio_get_minerals (portfolio), 0)));
+  g_assert_true (type_into (editor, "Symbol", 0, "Cu\xe2\x80\x8b"));
+  g_assert_true (type_into (editor, "Symbol", 0, "CU"));
+  confirm (editor);
+
+  /* A source's publisher: its padded title stays padded. */
+  editor = present (lode_source_editor_new (portfolio, item_at (lode_portfolio_get_sources (portfolio), 0)));
+  g_assert_true (type_into (editor, "Publisher", 0, "GACC Statistics"));
+  confirm (editor);
+
   g_assert_true (lode_portfolio_get_modified (portfolio));
   saved = save_and_check (portfolio);
 
   step1 = replace_once (original, "\"value_usd\": 1140000000.25", "\"value_usd\": 1140000000.26");
   step2 = replace_once (step1, "\"jobs\": 2147483647", "\"jobs\": 5200");
   step3 = replace_once (step2, "\"year\": 1890", "\"year\": 1895");
-  expected = g_steal_pointer (&step3);
+  step4 = replace_once (step3, "\"symbol\": \"Cu\"", "\"symbol\": \"CU\"");
+  expected = replace_once (step4, "\"publisher\": \"GACC\"", "\"publisher\": \"GACC Statistics\"");
   assert_same_bytes (saved, expected);
 
   /* Undone, the file is the original again. */
-  lode_history_undo (history);
-  lode_history_undo (history);
-  lode_history_undo (history);
+  for (guint i = 0; i < 5; i++)
+    lode_history_undo (history);
   g_assert_false (lode_portfolio_get_modified (portfolio));
   g_free (saved);
   saved = save_and_check (portfolio);
