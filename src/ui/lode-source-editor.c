@@ -61,7 +61,8 @@ validate (LodeSourceEditor *self)
     lode_rule_date (date, &why);
   lode_editor_mark_row (GTK_WIDGET (self->date_row), why, errors);
   why = NULL;
-  if (url != NULL && g_uri_peek_scheme (url) == NULL)
+  /* The reader takes any address: only one typed here must have a scheme. */
+  if (url != NULL && lode_editor_changed (self->url_row) && g_uri_peek_scheme (url) == NULL)
     why = _("An address starts with its scheme, as in https://");
   lode_editor_mark_row (GTK_WIDGET (self->url_row), why, errors);
   lode_editor_show_errors (GTK_WIDGET (self), self->error_label, errors);
