@@ -7,6 +7,7 @@
 #include "lode-cells.h"
 #include "lode-history.h"
 #include "lode-portfolio.h"
+#include "lode-rules.h"
 #include "lode-ui-format.h"
 #include "lode-window.h"
 
@@ -81,6 +82,11 @@ lode_cell_set_text (GtkListItem *list_item,
 
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
   gtk_widget_set_tooltip_text (cell, tooltip);
+  /* An empty cell would otherwise read as its class name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  text != NULL && *text != '\0' ? text : C_("table cell", "Empty"),
+                                  -1);
 }
 
 void
@@ -130,6 +136,80 @@ lode_list_texts_match (const char         *search,
     }
 
   return FALSE;
+}
+
+#define REMEMBERED "lode-editor-remembered"
+
+static char *
+widget_state (gpointer widget)
+{
+  if (ADW_IS_COMBO_ROW (widget))
+    return g_strdup_printf ("%u", adw_combo_row_get_selected (widget));
+  if (GTK_IS_CHECK_BUTTON (widget))
+    return g_strdup (gtk_check_button_get_active (widget) ? "1" : "0");
+  if (GTK_IS_EDITABLE (widget))
+    return g_strdup (gtk_editable_get_text (widget));
+
+  g_assert_not_reached ();
+}
+
+void
+lode_editor_remember (gpointer widget)
+{
+  g_object_set_data_full (G_OBJECT (widget), REMEMBERED, widget_state (widget), g_free);
+}
+
+gboolean
+lode_editor_changed (gpointer widget)
+{
+  const char *remembered = g_object_get_data (G_OBJECT (widget), REMEMBERED);
+  g_autofree char *state = NULL;
+
+  if (remembered == NULL)
+    return TRUE;
+
+  state = widget_state (widget);
+  return !g_str_equal (state, remembered);
+}
+
+static void
+editor_map_cb (GtkWidget *editor,
+               GtkWidget *first)
+{
+  g_signal_handlers_disconnect_by_func (editor, editor_map_cb, first);
+  gtk_widget_grab_focus (first);
+}
+
+void
+lode_editor_focus_first (gpointer editor,
+                         gpointer first)
+{
+  g_signal_connect (editor, "map", G_CALLBACK (editor_map_cb), first);
+}
+
+static int
+year_spin_button_input_cb (GtkSpinButton *spin_button,
+                           double        *new_value,
+                           gpointer       user_data)
+{
+  g_autofree char *text = lode_parse_normalize (gtk_editable_get_text (GTK_EDITABLE (spin_button)));
+  gint64 year;
+
+  /* "1 850" is not a year; "+1850" and "1850" are. */
+  if (strchr (text, ' ') != NULL ||
+      !g_ascii_string_to_signed (text[0] == '+' ? text + 1 : text, 10, G_MININT64, G_MAXINT64, &year, NULL))
+    return GTK_INPUT_ERROR;
+
+  *new_value = CLAMP (year, LODE_YEAR_MIN, LODE_YEAR_MAX);
+  return TRUE;
+}
+
+void
+lode_editor_setup_year (GtkSpinButton *spin_button)
+{
+  gtk_spin_button_set_range (spin_button, LODE_YEAR_MIN, LODE_YEAR_MAX);
+  gtk_spin_button_set_numeric (spin_button, FALSE);
+  g_signal_connect (spin_button, "input", G_CALLBACK (year_spin_button_input_cb), NULL);
 }
 
 void
@@ -304,7 +384,7 @@ lode_list_page_install_actions (GtkWidgetClass              *widget_class,
     guint                        key;
     GdkModifierType              modifiers;
   } actions[] = {
-    { "add", add, GDK_KEY_n, GDK_CONTROL_MASK },
+    { "add", add, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
     { "edit", edit, 0, 0 },
     { "duplicate", duplicate, 0, 0 },
     { "delete", delete, GDK_KEY_Delete, 0 },
@@ -447,6 +527,84 @@ lode_choice_fill_countries (gpointer    combo_row,
     }
 
   adw_combo_row_set_model (combo_row, G_LIST_MODEL (names));
+}
+
+static gboolean
+has_id (GPtrArray  *ids,
+        const char *id)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (ids, i), id) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+add_country (GtkStringList *names,
+             GPtrArray     *ids,
+             const char    *code)
+{
+  if (code == NULL || lode_country_lookup (code) != NULL || has_id (ids, code))
+    return;
+
+  gtk_string_list_append (names, code);
+  g_ptr_array_add (ids, g_strdup (code));
+}
+
+void
+lode_choice_add_countries_of (gpointer   combo_row,
+                              GPtrArray *ids,
+                              gpointer   portfolio)
+{
+  GtkStringList *names = GTK_STRING_LIST (adw_combo_row_get_model (combo_row));
+  guint selected = adw_combo_row_get_selected (combo_row);
+  g_autoptr(GArray) destinations = NULL;
+  GListModel *projects;
+  GListModel *targets;
+
+  destinations = lode_export_table_aggregate (lode_portfolio_get_exports (portfolio),
+                                              LODE_EXPORT_FIELD_DESTINATION);
+  for (guint i = 0; i < destinations->len; i++)
+    add_country (names, ids, g_array_index (destinations, LodeExportTotal, i).key);
+
+  projects = G_LIST_MODEL (lode_portfolio_get_projects (portfolio));
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(LodeProject) project = g_list_model_get_item (projects, i);
+      GListModel *partners = lode_project_get_partners (project);
+
+      for (guint j = 0; j < g_list_model_get_n_items (partners); j++)
+        {
+          g_autoptr(LodePartner) partner = g_list_model_get_item (partners, j);
+
+          add_country (names, ids, lode_partner_get_country (partner));
+        }
+    }
+
+  targets = G_LIST_MODEL (lode_portfolio_get_targets (portfolio));
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(LodeTarget) target = g_list_model_get_item (targets, i);
+
+      add_country (names, ids, lode_target_get_metric_destination (target));
+    }
+
+  adw_combo_row_set_selected (combo_row, selected);
+}
+
+void
+lode_choice_select_country (gpointer    combo_row,
+                            GPtrArray  *ids,
+                            const char *code)
+{
+  if (code != NULL && !has_id (ids, code))
+    {
+      gtk_string_list_append (GTK_STRING_LIST (adw_combo_row_get_model (combo_row)), code);
+      g_ptr_array_add (ids, g_strdup (code));
+    }
+
+  adw_combo_row_set_selected (combo_row, lode_choice_find (ids, code));
 }
 
 /* Replaces a list's items, and puts them back. */

@@ -48,6 +48,24 @@ void     lode_list_present_editor  (GtkWidget  *widget,
 gboolean lode_list_texts_match     (const char *search,
                                     const char * const *texts,
                                     guint       n_texts);
+/* Remembers what @widget (a GtkEditable such as an entry row or a spin
+ * button, an AdwComboRow or a GtkCheckButton) shows now: the stored value
+ * it was filled with. */
+void     lode_editor_remember      (gpointer    widget);
+/* Whether the user changed @widget since lode_editor_remember(): an
+ * editor writes back only the fields that changed, so that a value it
+ * cannot show exactly is never rewritten. A widget never remembered (the
+ * fields of a new item) counts as changed. */
+gboolean lode_editor_changed       (gpointer    widget);
+/* Puts the focus in @first when @editor shows. Grabbing it before
+ * then would make GTK 4.8 create the window's accessible object too
+ * early, as a "filler" instead of a frame. */
+void     lode_editor_focus_first   (gpointer       editor,
+                                    gpointer       first);
+/* Makes @spin_button, a year from LODE_YEAR_MIN to LODE_YEAR_MAX, read
+ * years typed in any digits (١٨٥٠, １８５０) and with spaces or a sign;
+ * a year beyond the range becomes its nearest end, as spin buttons do. */
+void     lode_editor_setup_year    (GtkSpinButton *spin_button);
 /* Marks @row invalid with @why, or valid when @why is NULL; appends @why
  * to @errors. */
 void     lode_editor_mark_row      (GtkWidget  *row,
@@ -97,7 +115,8 @@ G_END_DECLS
 G_BEGIN_DECLS
 
 /* The actions of a list page, PREFIX.add, .edit, .duplicate, .delete and
- * .search, with Ctrl+N, Delete and Ctrl+F; .search opens the page's
+ * .search, with Ctrl+Shift+N, Delete and Ctrl+F (Ctrl+N is New
+ * portfolio); .search opens the page's
  * GtkSearchBar. */
 void        lode_list_page_install_actions (GtkWidgetClass              *widget_class,
                                             const char                  *prefix,
@@ -143,6 +162,20 @@ void        lode_choice_fill_minerals      (gpointer                     combo_r
 void        lode_choice_fill_countries     (gpointer                     combo_row,
                                             GPtrArray                   *ids,
                                             const char                  *none);
+/* Adds to the countries of a combo row filled by
+ * lode_choice_fill_countries() every code @portfolio holds (export
+ * destinations, partners' countries, targets' destinations) that
+ * iso-codes does not name — user-assigned codes such as XK or ZZ —
+ * shown by their code, so that any code the file may hold can be chosen
+ * and none is shown as unknown. */
+void        lode_choice_add_countries_of   (gpointer                     combo_row,
+                                            GPtrArray                   *ids,
+                                            gpointer                     portfolio);
+/* Selects @code (NULL for the first choice, "none"), adding it shown by
+ * its code when the list does not offer it. */
+void        lode_choice_select_country     (gpointer                     combo_row,
+                                            GPtrArray                   *ids,
+                                            const char                  *code);
 /* The choices of an enumeration: @none (unless NULL), then @format of
  * each value from @first up to @end, not included. */
 GtkStringList *lode_choice_list            (const char                  *none,

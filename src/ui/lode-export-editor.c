@@ -2,12 +2,15 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "lode-cells.h"
 #include "lode-enum-types.h"
 #include "lode-export-editor.h"
 #include "lode-hs-code-chooser.h"
 #include "lode-stage.h"
+#include "lode-rules.h"
+#include "lode-settings.h"
 #include "lode-ui-format.h"
 
 #define N_UNITS (LODE_UNIT_M3 + 1)
@@ -40,6 +43,8 @@ struct _LodeExportEditor
   char          *hs_code;
   GPtrArray     *source_ids;
   gboolean       valid;
+  /* The record as stored, when editing one. */
+  LodeExportRow  stored;
 };
 
 G_DEFINE_FINAL_TYPE (LodeExportEditor, lode_export_editor, ADW_TYPE_WINDOW)
@@ -83,6 +88,7 @@ read_row (LodeExportEditor *self,
                  errors);
   valid &= row->mineral != NULL;
 
+  gtk_spin_button_update (self->year);
   row->year = gtk_spin_button_get_value_as_int (self->year);
   row->month = adw_combo_row_get_selected (self->month_row);
   row->destination = lode_choice_get (self->destination_row, self->destination_codes);
@@ -110,6 +116,52 @@ read_row (LodeExportEditor *self,
   lode_editor_mark_row (GTK_WIDGET (self->value_row), why, errors);
 
   return valid;
+}
+
+/* The fields the user did not change keep their stored values. */
+static void
+keep_untouched (LodeExportEditor *self,
+                LodeExportRow    *row)
+{
+  const LodeExportRow *stored = &self->stored;
+
+  if (!lode_editor_changed (self->mineral_row))
+    row->mineral = stored->mineral;
+  if (!lode_editor_changed (self->year))
+    row->year = stored->year;
+  if (!lode_editor_changed (self->month_row))
+    row->month = stored->month;
+  if (!lode_editor_changed (self->destination_row))
+    row->destination = stored->destination;
+  if (g_strcmp0 (row->hs_code, stored->hs_code) == 0)
+    row->hs_code = stored->hs_code;
+  if (!lode_editor_changed (self->stage_row))
+    row->stage = stored->stage;
+  if (!lode_editor_changed (self->quantity_row))
+    row->quantity = stored->quantity;
+  if (!lode_editor_changed (self->unit_row))
+    row->unit = stored->unit;
+  if (!lode_editor_changed (self->value_row))
+    row->value = stored->value;
+  if (!lode_editor_changed (self->source_row))
+    row->source = stored->source;
+}
+
+static gboolean
+same_row (const LodeExportRow *a,
+          const LodeExportRow *b)
+{
+  return g_strcmp0 (a->mineral, b->mineral) == 0 &&
+         a->year == b->year &&
+         a->month == b->month &&
+         g_strcmp0 (a->destination, b->destination) == 0 &&
+         g_strcmp0 (a->hs_code, b->hs_code) == 0 &&
+         a->stage == b->stage &&
+         /* Bit for bit: 0 and -0, or two NaNs, are not the point here. */
+         memcmp (&a->quantity, &b->quantity, sizeof a->quantity) == 0 &&
+         a->unit == b->unit &&
+         a->value == b->value &&
+         g_strcmp0 (a->source, b->source) == 0;
 }
 
 static void
@@ -145,6 +197,16 @@ confirm_action (GtkWidget  *widget,
 
   if (!read_row (self, &row, errors))
     return;
+
+  if (self->position != G_MAXUINT)
+    {
+      keep_untouched (self, &row);
+      if (same_row (&row, &self->stored))
+        {
+          gtk_window_close (GTK_WINDOW (self));
+          return;
+        }
+    }
 
   if (self->position == G_MAXUINT)
     lode_history_insert_export (history, _("Add Export Record"),
@@ -209,6 +271,7 @@ static void
 lode_export_editor_init (LodeExportEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lode_editor_setup_year (self->year);
 
   self->hs_code_chooser = lode_hs_code_chooser_new (TRUE);
   gtk_menu_button_set_popover (self->hs_code_button, GTK_WIDGET (self->hs_code_chooser));
@@ -246,6 +309,7 @@ lode_export_editor_new (LodePortfolio *portfolio,
   g_autoptr(GtkStringList) units = NULL;
   GListModel *store;
   LodeExportRow row = { 0 };
+  g_autofree char *default_destination = NULL;
 
   g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
 
@@ -258,17 +322,25 @@ lode_export_editor_new (LodePortfolio *portfolio,
 
   table = lode_portfolio_get_exports (portfolio);
   if (position != G_MAXUINT)
-    lode_export_table_get_row (table, position, &row);
+    {
+      lode_export_table_get_row (table, position, &row);
+      self->stored = row;
+    }
   else
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
       row.year = g_date_time_get_year (now) - 1;
       row.quantity = LODE_QUANTITY_UNSET;
+      /* The destination Preferences propose, if it is a code at all. */
+      default_destination = g_settings_get_string (lode_settings_get (), "default-destination");
+      if (lode_rule_country_code (default_destination, NULL))
+        row.destination = default_destination;
     }
 
   lode_choice_fill_minerals (self->mineral_row, self->mineral_ids, portfolio, NULL);
   lode_choice_fill_countries (self->destination_row, self->destination_codes, _("Unknown"));
+  lode_choice_add_countries_of (self->destination_row, self->destination_codes, portfolio);
 
   gtk_string_list_append (sources, C_("source", "None"));
   g_ptr_array_add (self->source_ids, NULL);
@@ -294,7 +366,7 @@ lode_export_editor_new (LodePortfolio *portfolio,
     adw_combo_row_set_selected (self->mineral_row, lode_choice_find (self->mineral_ids, row.mineral));
   gtk_spin_button_set_value (self->year, row.year);
   adw_combo_row_set_selected (self->month_row, row.month);
-  adw_combo_row_set_selected (self->destination_row, lode_choice_find (self->destination_codes, row.destination));
+  lode_choice_select_country (self->destination_row, self->destination_codes, row.destination);
   adw_combo_row_set_selected (self->stage_row, row.stage);
   adw_combo_row_set_selected (self->unit_row, row.unit);
   adw_combo_row_set_selected (self->source_row, lode_choice_find (self->source_ids, row.source));
@@ -303,7 +375,7 @@ lode_export_editor_new (LodePortfolio *portfolio,
 
   if (row.quantity >= 0)
     {
-      g_autofree char *text = g_strdup_printf ("%.15g", row.quantity);
+      g_autofree char *text = lode_format_number_exact (row.quantity);
 
       gtk_editable_set_text (GTK_EDITABLE (self->quantity_row), text);
     }
@@ -315,9 +387,22 @@ lode_export_editor_new (LodePortfolio *portfolio,
       gtk_button_set_label (self->confirm_button, _("Save"));
     }
 
+  if (position != G_MAXUINT)
+    {
+      GtkWidget *fields[] = {
+        GTK_WIDGET (self->mineral_row), GTK_WIDGET (self->year), GTK_WIDGET (self->month_row),
+        GTK_WIDGET (self->destination_row), GTK_WIDGET (self->stage_row), GTK_WIDGET (self->quantity_row),
+        GTK_WIDGET (self->unit_row), GTK_WIDGET (self->value_row), GTK_WIDGET (self->source_row),
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        lode_editor_remember (fields[i]);
+    }
+
   g_signal_connect_object (self->mineral_row, "notify::selected",
                            G_CALLBACK (mineral_changed), self, G_CONNECT_SWAPPED);
   validate (self);
+  lode_editor_focus_first (self, self->mineral_row);
 
   return self;
 }

@@ -125,6 +125,46 @@ edit_action (GtkWidget  *widget,
     lode_list_present_editor (widget, LODE_LIST_PAGE_GET_CLASS (self)->new_editor (self, item));
 }
 
+static gboolean
+name_taken (LodeListPageClass *klass,
+            GListModel        *items,
+            const char        *name)
+{
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+      const char *other = klass->get_name (item);
+      g_autofree char *other_folded = other != NULL ? g_utf8_casefold (other, -1) : NULL;
+
+      if (other_folded != NULL && g_str_equal (folded, other_folded))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* "Copper (copy)", or "Copper (copy 2)", "Copper (copy 3)" … when it is
+ * taken, compared as the editors compare names. */
+static char *
+free_copy_name (LodeListPageClass *klass,
+                GListModel        *items,
+                const char        *name)
+{
+  /* TRANSLATORS: the name of a copy, as in "Copper (copy)" */
+  char *copy_name = g_strdup_printf (_("%s (copy)"), name);
+
+  for (guint n = 2; name_taken (klass, items, copy_name); n++)
+    {
+      g_free (copy_name);
+      /* TRANSLATORS: the name of a further copy, as in "Copper (copy 2)" */
+      copy_name = g_strdup_printf (_("%s (copy %u)"), name, n);
+    }
+
+  return copy_name;
+}
+
 static void
 duplicate_action (GtkWidget  *widget,
                   const char *action_name,
@@ -145,8 +185,7 @@ duplicate_action (GtkWidget  *widget,
 
   store = klass->get_items (priv->portfolio);
   g_list_store_find (store, item, &position);
-  /* TRANSLATORS: the name of a copy, as in "Copper (copy)" */
-  name = g_strdup_printf (_("%s (copy)"), klass->get_name (item));
+  name = free_copy_name (klass, G_LIST_MODEL (store), klass->get_name (item));
   copy = klass->copy_item (self, item, name);
   /* TRANSLATORS: an undoable change, as in "Duplicate Copper" */
   label = g_strdup_printf (_("Duplicate %s"), klass->get_name (item));

@@ -8,6 +8,7 @@
 #include "lode-hs-code-chooser.h"
 #include "lode-hs-codes.h"
 #include "lode-mineral-editor.h"
+#include "lode-rules.h"
 #include "lode-ui-format.h"
 
 #define N_GROUPS (LODE_MINERAL_GROUP_OTHER + 1)
@@ -45,7 +46,7 @@ typedef struct
   AdwEntryRow       *quantity;
   AdwComboRow       *unit;
   AdwEntryRow       *value;
-  GtkSpinButton     *year;
+  AdwEntryRow       *year;
 } ReserveForm;
 
 static void
@@ -69,6 +70,8 @@ reserve_form_read (ReserveForm *form,
   double quantity = -1;
   LodeUnit unit = adw_combo_row_get_selected (form->unit);
   LodeMoney value = LODE_MONEY_UNSET;
+  g_autofree char *year_text = lode_editor_row_text (form->year);
+  int year = 0;
   gboolean valid = TRUE;
 
   if (!lode_parse_quantity (gtk_editable_get_text (GTK_EDITABLE (form->quantity)), &quantity, &why))
@@ -87,14 +90,31 @@ reserve_form_read (ReserveForm *form,
     valid = FALSE;
   lode_editor_mark_row (GTK_WIDGET (form->value), why, errors);
 
+  /* Empty for unknown. */
+  why = NULL;
+  if (year_text != NULL && !lode_parse_year (year_text, &year, &why))
+    valid = FALSE;
+  lode_editor_mark_row (GTK_WIDGET (form->year), why, errors);
+
   if (!valid)
     return NULL;
 
   reserve = lode_reserve_new (adw_combo_row_get_selected (form->category), quantity, unit);
   lode_reserve_set_value (reserve, value);
-  lode_reserve_set_year (reserve, gtk_spin_button_get_value_as_int (form->year));
+  lode_reserve_set_year (reserve, year);
   if (form->original != NULL)
     {
+      /* The fields the user did not change keep their stored values. */
+      if (!lode_editor_changed (form->category))
+        lode_reserve_set_category (reserve, lode_reserve_get_category (form->original));
+      if (!lode_editor_changed (form->quantity))
+        lode_reserve_set_quantity (reserve, lode_reserve_get_quantity (form->original));
+      if (!lode_editor_changed (form->unit))
+        lode_reserve_set_unit (reserve, lode_reserve_get_unit (form->original));
+      if (!lode_editor_changed (form->value))
+        lode_reserve_set_value (reserve, lode_reserve_get_value (form->original));
+      if (!lode_editor_changed (form->year))
+        lode_reserve_set_year (reserve, lode_reserve_get_year (form->original));
       lode_reserve_set_source (reserve, lode_reserve_get_source (form->original));
       lode_reserve_set_extra (reserve, lode_reserve_get_extra (form->original));
     }
@@ -136,8 +156,12 @@ name_problem (LodeMineralEditor *self,
   GListModel *minerals = G_LIST_MODEL (lode_portfolio_get_minerals (self->portfolio));
   g_autofree char *folded = NULL;
 
-  if (*name == '\0')
+  if (!lode_rule_name (name, NULL))
     return _("A mineral needs a name");
+  /* A name as stored is never refused: the file may hold two minerals
+   * of one name, and Save must still work for either. */
+  if (self->mineral != NULL && !lode_editor_changed (self->name_row))
+    return NULL;
 
   folded = g_utf8_casefold (name, -1);
   for (guint i = 0; i < g_list_model_get_n_items (minerals); i++)
@@ -219,7 +243,6 @@ add_reserve_form (LodeMineralEditor *self,
   g_autoptr(GtkStringList) categories = lode_choice_list (NULL, 0, LODE_RESERVE_CATEGORY_INFERRED + 1, format_category);
   g_autoptr(GtkStringList) units = lode_choice_list (NULL, 0, LODE_UNIT_M3 + 1, format_unit);
   GtkWidget *remove;
-  GtkWidget *year_row;
 
   form->editor = self;
   g_set_object (&form->original, reserve);
@@ -241,14 +264,9 @@ add_reserve_form (LodeMineralEditor *self,
   form->value = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->value), _("Value (US$, optional)"));
 
-  form->year = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (0, 2200, 1));
-  gtk_widget_set_valign (GTK_WIDGET (form->year), GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (form->year),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Year (0: unknown)"), -1);
-  year_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (year_row), _("Year (0: unknown)"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (year_row), GTK_WIDGET (form->year));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (year_row), GTK_WIDGET (form->year));
+  form->year = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->year), _("Year (optional)"));
+  adw_entry_row_set_input_purpose (form->year, GTK_INPUT_PURPOSE_DIGITS);
 
   remove = lode_editor_remove_button (_("Remove Reserve Estimate"));
   g_signal_connect (remove, "clicked", G_CALLBACK (remove_reserve_clicked), form);
@@ -258,11 +276,11 @@ add_reserve_form (LodeMineralEditor *self,
   adw_expander_row_add_row (form->expander, GTK_WIDGET (form->quantity));
   adw_expander_row_add_row (form->expander, GTK_WIDGET (form->unit));
   adw_expander_row_add_row (form->expander, GTK_WIDGET (form->value));
-  adw_expander_row_add_row (form->expander, year_row);
+  adw_expander_row_add_row (form->expander, GTK_WIDGET (form->year));
 
   if (reserve != NULL)
     {
-      g_autofree char *quantity = g_strdup_printf ("%.15g", lode_reserve_get_quantity (reserve));
+      g_autofree char *quantity = lode_format_number_exact (lode_reserve_get_quantity (reserve));
       g_autofree char *summary = lode_format_quantity (lode_reserve_get_quantity (reserve),
                                                        lode_reserve_get_unit (reserve));
 
@@ -275,8 +293,19 @@ add_reserve_form (LodeMineralEditor *self,
 
           gtk_editable_set_text (GTK_EDITABLE (form->value), value);
         }
-      gtk_spin_button_set_value (form->year, lode_reserve_get_year (reserve));
+      if (lode_reserve_get_year (reserve) != 0)
+        {
+          g_autofree char *year = g_strdup_printf ("%d", lode_reserve_get_year (reserve));
+
+          gtk_editable_set_text (GTK_EDITABLE (form->year), year);
+        }
       adw_expander_row_set_subtitle (form->expander, summary);
+
+      lode_editor_remember (form->category);
+      lode_editor_remember (form->quantity);
+      lode_editor_remember (form->unit);
+      lode_editor_remember (form->value);
+      lode_editor_remember (form->year);
     }
   else
     {
@@ -288,6 +317,7 @@ add_reserve_form (LodeMineralEditor *self,
   g_signal_connect_swapped (form->unit, "notify::selected", G_CALLBACK (validate), self);
   g_signal_connect_swapped (form->quantity, "changed", G_CALLBACK (validate), self);
   g_signal_connect_swapped (form->value, "changed", G_CALLBACK (validate), self);
+  g_signal_connect_swapped (form->year, "changed", G_CALLBACK (validate), self);
 
   g_ptr_array_add (self->reserve_forms, form);
   adw_preferences_group_add (self->reserves_group, GTK_WIDGET (form->expander));
@@ -424,7 +454,8 @@ confirm_action (GtkWidget  *widget,
       label = g_strdup_printf (_("Edit %s"), lode_mineral_get_name (self->mineral));
       lode_history_begin_group (history, label);
 
-      if (g_strcmp0 (name, lode_mineral_get_name (self->mineral)) != 0)
+      if (lode_editor_changed (self->name_row) &&
+          g_strcmp0 (name, lode_mineral_get_name (self->mineral)) != 0)
         {
           g_auto(GValue) value = G_VALUE_INIT;
 
@@ -433,7 +464,8 @@ confirm_action (GtkWidget  *widget,
           lode_history_set_property (history, label, G_OBJECT (self->mineral), "name", &value);
         }
 
-      if (g_strcmp0 (*symbol != '\0' ? symbol : NULL, lode_mineral_get_symbol (self->mineral)) != 0)
+      if (lode_editor_changed (self->symbol_row) &&
+          g_strcmp0 (*symbol != '\0' ? symbol : NULL, lode_mineral_get_symbol (self->mineral)) != 0)
         {
           g_auto(GValue) value = G_VALUE_INIT;
 
@@ -561,12 +593,15 @@ lode_mineral_editor_new (LodePortfolio *portfolio,
           add_reserve_form (self, reserve);
         }
       gtk_button_set_label (self->confirm_button, _("Save"));
+
+      lode_editor_remember (self->name_row);
+      lode_editor_remember (self->symbol_row);
     }
   else
     adw_combo_row_set_selected (self->group_row, LODE_MINERAL_GROUP_OTHER);
 
   validate (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+  lode_editor_focus_first (self, self->name_row);
 
   return self;
 }

@@ -5,6 +5,7 @@
 
 #include "lode-cells.h"
 #include "lode-preferences-window.h"
+#include "lode-rules.h"
 #include "lode-settings.h"
 
 struct _LodePreferencesWindow
@@ -105,6 +106,7 @@ static void
 setup_destinations (LodePreferencesWindow *self)
 {
   g_autoptr(GtkExpression) expression = NULL;
+  g_autofree char *current = NULL;
 
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
   adw_combo_row_set_expression (self->destination_row, expression);
@@ -112,6 +114,11 @@ setup_destinations (LodePreferencesWindow *self)
   self->destination_codes = g_ptr_array_new_with_free_func (g_free);
   /* TRANSLATORS: no default destination for new export records */
   lode_choice_fill_countries (self->destination_row, self->destination_codes, C_("destination", "None"));
+  /* A code iso-codes does not name, such as XK, is offered by its code
+   * rather than shown as no default. */
+  current = g_settings_get_string (lode_settings_get (), "default-destination");
+  if (lode_rule_country_code (current, NULL))
+    lode_choice_select_country (self->destination_row, self->destination_codes, current);
 
   /* libadwaita 1.4 lets the list of some 250 countries be searched. */
   if (g_object_class_find_property (G_OBJECT_GET_CLASS (self->destination_row), "enable-search") != NULL)

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lode-cells.h"
+#include "lode-rules.h"
 #include "lode-project-editor.h"
 #include "lode-ui-format.h"
 
@@ -24,7 +25,7 @@ struct _LodeProjectEditor
   AdwEntryRow   *operator_row;
   AdwEntryRow   *committed_row;
   AdwEntryRow   *disbursed_row;
-  GtkSpinButton *start_year;
+  AdwEntryRow   *start_year_row;
   AdwEntryRow   *jobs_row;
   GtkMenuButton *region_button;
   AdwPreferencesGroup *minerals_group;
@@ -49,7 +50,6 @@ typedef struct
   AdwComboRow       *country;
   AdwEntryRow       *share;
   GPtrArray         *country_codes;
-  char              *share_text;  /* as first shown, or NULL */
 } PartnerForm;
 
 static void
@@ -59,7 +59,6 @@ partner_form_free (gpointer data)
 
   g_clear_object (&form->original);
   g_clear_pointer (&form->country_codes, g_ptr_array_unref);
-  g_free (form->share_text);
   g_free (form);
 }
 
@@ -71,16 +70,20 @@ partner_form_read (PartnerForm *form,
                    GString     *errors)
 {
   g_autofree char *name = lode_editor_row_text (form->name);
-  g_autofree char *share_text = lode_editor_row_text (form->share);
+  g_autofree char *typed_share = lode_editor_row_text (form->share);
+  g_autofree char *share_text = typed_share != NULL ? lode_parse_normalize (typed_share) : NULL;
   double share = LODE_SHARE_UNSET;
   const char *why = NULL;
   LodePartner *partner;
 
+  /* A name as stored is kept, even one the editor would refuse. */
+  if (lode_editor_changed (form->name) && !lode_rule_name (name, NULL))
+    g_clear_pointer (&name, g_free);
   lode_editor_mark_row (GTK_WIDGET (form->name),
                         name == NULL ? _("A partner needs a name") : NULL, errors);
   adw_expander_row_set_subtitle (form->expander, name != NULL ? name : "");
 
-  if (share_text != NULL && form->original != NULL && g_strcmp0 (share_text, form->share_text) == 0)
+  if (form->original != NULL && !lode_editor_changed (form->share))
     {
       /* Untouched: the share as it was, not as shown in percent. */
       share = lode_partner_get_share (form->original);
@@ -90,16 +93,15 @@ partner_form_read (PartnerForm *form,
       char *end = NULL;
       double percent;
 
-      /* "60" or "60 %". */
+      /* "60" or "60 %", "٦٠٪". */
       if (g_str_has_suffix (share_text, "%"))
         share_text[strlen (share_text) - 1] = '\0';
+      g_strstrip (share_text);
       percent = g_ascii_strtod (share_text, &end);
-      if (end == share_text || *g_strchug (end) != '\0' || !isfinite (percent))
+      if (end == share_text || *end != '\0' || strspn (share_text, "0123456789.+-") != strlen (share_text))
         why = _("A share is a number of percent");
-      else if (percent < 0 || percent > 100)
-        why = _("A share is between 0 and 100 %");
-      else
-        share = percent / 100.0;
+      else if (lode_rule_share (percent / 100.0, &why))
+        share = percent == 0 ? 0 : percent / 100.0;
     }
   lode_editor_mark_row (GTK_WIDGET (form->share), why, errors);
 
@@ -109,13 +111,44 @@ partner_form_read (PartnerForm *form,
   if (share != LODE_SHARE_UNSET)
     *total += share;
 
+  if (form->original != NULL && !lode_editor_changed (form->name))
+    {
+      g_free (name);
+      name = g_strdup (lode_partner_get_name (form->original));
+    }
+
   partner = lode_partner_new (name);
-  lode_partner_set_country (partner, lode_choice_get (form->country, form->country_codes));
+  if (form->original != NULL && !lode_editor_changed (form->country))
+    lode_partner_set_country (partner, lode_partner_get_country (form->original));
+  else
+    lode_partner_set_country (partner, lode_choice_get (form->country, form->country_codes));
   lode_partner_set_share (partner, share);
   if (form->original != NULL)
     lode_partner_set_extra (partner, lode_partner_get_extra (form->original));
 
   return partner;
+}
+
+/* The shares of the stored partners, added up. */
+static double
+stored_total (LodeProjectEditor *self)
+{
+  GListModel *partners;
+  double total = 0;
+
+  if (self->project == NULL)
+    return 0;
+
+  partners = lode_project_get_partners (self->project);
+  for (guint i = 0; i < g_list_model_get_n_items (partners); i++)
+    {
+      g_autoptr(LodePartner) partner = g_list_model_get_item (partners, i);
+
+      if (lode_partner_get_share (partner) > 0)
+        total += lode_partner_get_share (partner);
+    }
+
+  return total;
 }
 
 /* The partners as the forms say, or NULL when one is invalid or the
@@ -142,8 +175,10 @@ read_partners (LodeProjectEditor *self,
       g_ptr_array_add (partners, partner);
     }
 
-  /* A little room for the rounding of percents such as 33.33 × 3. */
-  if (valid && total > 1.0 + 1e-9)
+  /* A little room for the rounding of percents such as 33.33 × 3. The
+   * reader does not add shares up: a project stored with more than 100 %
+   * in all still saves, as long as the edit adds no more. */
+  if (valid && total > MAX (1.0, stored_total (self)) + 1e-9)
     {
       g_autofree char *why = g_strdup_printf (_("The partners' shares add up to %.4g %%, more than 100 %%"),
                                               total * 100);
@@ -213,16 +248,25 @@ read_jobs (LodeProjectEditor *self,
 
   *jobs = -1;
   if (text != NULL)
-    {
-      guint64 number;
-
-      if (g_ascii_string_to_unsigned (text, 10, 0, G_MAXINT64, &number, NULL))
-        *jobs = number;
-      else
-        why = _("Jobs are a whole number");
-    }
-
+    lode_parse_jobs (text, jobs, &why);
   lode_editor_mark_row (GTK_WIDGET (self->jobs_row), why, errors);
+
+  return why == NULL;
+}
+
+/* An optional year: empty is 0, unknown. */
+static gboolean
+read_start_year (LodeProjectEditor *self,
+                 int               *year,
+                 GString           *errors)
+{
+  g_autofree char *text = lode_editor_row_text (self->start_year_row);
+  const char *why = NULL;
+
+  *year = 0;
+  if (text != NULL)
+    lode_parse_year (text, year, &why);
+  lode_editor_mark_row (GTK_WIDGET (self->start_year_row), why, errors);
 
   return why == NULL;
 }
@@ -234,6 +278,7 @@ validate (LodeProjectEditor *self)
   g_autofree char *name = NULL;
   g_autoptr(GPtrArray) partners = NULL;
   LodeMoney money;
+  int start_year;
   gint64 jobs;
 
   if (self->portfolio == NULL || self->partner_forms == NULL)
@@ -241,9 +286,11 @@ validate (LodeProjectEditor *self)
 
   name = lode_editor_row_text (self->name_row);
   lode_editor_mark_row (GTK_WIDGET (self->name_row),
-                        name == NULL ? _("A project needs a name") : NULL, errors);
+                        lode_editor_changed (self->name_row) && !lode_rule_name (name, NULL) ?
+                        _("A project needs a name") : NULL, errors);
   read_money (self->committed_row, &money, errors);
   read_money (self->disbursed_row, &money, errors);
+  read_start_year (self, &start_year, errors);
   read_jobs (self, &jobs, errors);
   g_clear_pointer (&partners, g_ptr_array_unref);
   partners = read_partners (self, errors);
@@ -371,6 +418,7 @@ add_partner_form (LodeProjectEditor *self,
   form->country = ADW_COMBO_ROW (adw_combo_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->country), _("Country"));
   lode_choice_fill_countries (form->country, form->country_codes, _("Unknown"));
+  lode_choice_add_countries_of (form->country, form->country_codes, self->portfolio);
 
   form->share = ADW_ENTRY_ROW (adw_entry_row_new ());
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (form->share), _("Share (%, optional)"));
@@ -387,15 +435,7 @@ add_partner_form (LodeProjectEditor *self,
     {
       if (lode_partner_get_name (partner) != NULL)
         gtk_editable_set_text (GTK_EDITABLE (form->name), lode_partner_get_name (partner));
-      const char *country = lode_partner_get_country (partner);
-
-      /* A code iso-codes does not know is kept, and shown as it is. */
-      if (country != NULL && lode_country_lookup (country) == NULL)
-        {
-          gtk_string_list_append (GTK_STRING_LIST (adw_combo_row_get_model (form->country)), country);
-          g_ptr_array_add (form->country_codes, g_strdup (country));
-        }
-      adw_combo_row_set_selected (form->country, lode_choice_find (form->country_codes, country));
+      lode_choice_select_country (form->country, form->country_codes, lode_partner_get_country (partner));
       if (lode_partner_get_share (partner) >= 0)
         {
           char text[G_ASCII_DTOSTR_BUF_SIZE];
@@ -403,8 +443,11 @@ add_partner_form (LodeProjectEditor *self,
           /* 0.5 → "50"; %.10g drops the noise of the multiplication. */
           g_ascii_formatd (text, sizeof text, "%.10g", lode_partner_get_share (partner) * 100);
           gtk_editable_set_text (GTK_EDITABLE (form->share), text);
-          form->share_text = g_strdup (text);
         }
+
+      lode_editor_remember (form->name);
+      lode_editor_remember (form->country);
+      lode_editor_remember (form->share);
     }
   else
     adw_expander_row_set_expanded (form->expander, TRUE);
@@ -460,6 +503,8 @@ fill_minerals (LodeProjectEditor *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, lode_mineral_get_name (mineral), -1);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
                                    chosen != NULL && g_strv_contains (chosen, id));
+      if (self->project != NULL)
+        lode_editor_remember (check);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       adw_preferences_group_add (self->minerals_group, row);
@@ -504,7 +549,7 @@ confirm_action (GtkWidget  *widget,
   g_autofree char *region = lode_editor_row_text (self->region_row);
   g_autofree char *operator = lode_editor_row_text (self->operator_row);
   LodeProjectStatus status = adw_combo_row_get_selected (self->status_row);
-  int start_year = gtk_spin_button_get_value_as_int (self->start_year);
+  int start_year;
   g_autofree char *label = NULL;
   g_autoptr(GPtrArray) partners = NULL;
   g_auto(GStrv) minerals = NULL;
@@ -517,6 +562,7 @@ confirm_action (GtkWidget  *widget,
 
   read_money (self->committed_row, &committed, errors);
   read_money (self->disbursed_row, &disbursed, errors);
+  read_start_year (self, &start_year, errors);
   read_jobs (self, &jobs, errors);
   partners = read_partners (self, errors);
   g_assert (partners != NULL);
@@ -549,18 +595,34 @@ confirm_action (GtkWidget  *widget,
       g_auto(GValue) value = G_VALUE_INIT;
 
       label = g_strdup_printf (_("Edit %s"), lode_project_get_name (self->project));
+      /* Only the fields the user changed are written back. */
       lode_history_begin_group (history, label);
-      lode_editor_set_string (history, label, object, "name", name);
-      lode_editor_set_string (history, label, object, "region", region);
-      lode_editor_set_string (history, label, object, "operator", operator);
-      g_value_init (&value, pspec->value_type);
-      g_value_set_enum (&value, status);
-      lode_editor_set_property (history, label, object, "status", &value);
-      set_number (history, label, object, "committed", G_TYPE_INT64, committed);
-      set_number (history, label, object, "disbursed", G_TYPE_INT64, disbursed);
-      set_number (history, label, object, "start-year", G_TYPE_INT, start_year);
-      set_number (history, label, object, "jobs", G_TYPE_INT64, jobs);
-      lode_editor_set_strv (history, label, object, "minerals", (const char * const *) minerals);
+      if (lode_editor_changed (self->name_row))
+        lode_editor_set_string (history, label, object, "name", name);
+      if (lode_editor_changed (self->region_row))
+        lode_editor_set_string (history, label, object, "region", region);
+      if (lode_editor_changed (self->operator_row))
+        lode_editor_set_string (history, label, object, "operator", operator);
+      if (lode_editor_changed (self->status_row))
+        {
+          g_value_init (&value, pspec->value_type);
+          g_value_set_enum (&value, status);
+          lode_editor_set_property (history, label, object, "status", &value);
+        }
+      if (lode_editor_changed (self->committed_row))
+        set_number (history, label, object, "committed", G_TYPE_INT64, committed);
+      if (lode_editor_changed (self->disbursed_row))
+        set_number (history, label, object, "disbursed", G_TYPE_INT64, disbursed);
+      if (lode_editor_changed (self->start_year_row))
+        set_number (history, label, object, "start-year", G_TYPE_INT, start_year);
+      if (lode_editor_changed (self->jobs_row))
+        set_number (history, label, object, "jobs", G_TYPE_INT64, jobs);
+      for (guint i = 0; i < self->mineral_checks->len; i++)
+        if (lode_editor_changed (g_ptr_array_index (self->mineral_checks, i)))
+          {
+            lode_editor_set_strv (history, label, object, "minerals", (const char * const *) minerals);
+            break;
+          }
       lode_editor_set_items (history, label, object, lode_project_get_partners (self->project),
                              partners, same_partner, put_partners);
       lode_history_end_group (history);
@@ -607,7 +669,7 @@ lode_project_editor_class_init (LodeProjectEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, operator_row);
   gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, committed_row);
   gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, disbursed_row);
-  gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, start_year);
+  gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, start_year_row);
   gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, jobs_row);
   gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, region_button);
   gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, minerals_group);
@@ -668,7 +730,12 @@ lode_project_editor_new (LodePortfolio *portfolio,
       adw_combo_row_set_selected (self->status_row, lode_project_get_status (project));
       set_money_text (self->committed_row, lode_project_get_committed (project));
       set_money_text (self->disbursed_row, lode_project_get_disbursed (project));
-      gtk_spin_button_set_value (self->start_year, lode_project_get_start_year (project));
+      if (lode_project_get_start_year (project) != 0)
+        {
+          g_autofree char *year = g_strdup_printf ("%d", lode_project_get_start_year (project));
+
+          gtk_editable_set_text (GTK_EDITABLE (self->start_year_row), year);
+        }
       if (lode_project_get_jobs (project) >= 0)
         {
           g_autofree char *jobs = g_strdup_printf ("%" G_GINT64_FORMAT, lode_project_get_jobs (project));
@@ -684,6 +751,15 @@ lode_project_editor_new (LodePortfolio *portfolio,
           add_partner_form (self, partner);
         }
       gtk_button_set_label (self->confirm_button, _("Save"));
+
+      lode_editor_remember (self->name_row);
+      lode_editor_remember (self->status_row);
+      lode_editor_remember (self->region_row);
+      lode_editor_remember (self->operator_row);
+      lode_editor_remember (self->committed_row);
+      lode_editor_remember (self->disbursed_row);
+      lode_editor_remember (self->start_year_row);
+      lode_editor_remember (self->jobs_row);
     }
 
   fill_minerals (self);
@@ -693,6 +769,7 @@ lode_project_editor_new (LodePortfolio *portfolio,
                              G_CALLBACK (validate_swapped), self, G_CONNECT_SWAPPED);
 
   validate (self);
+  lode_editor_focus_first (self, self->name_row);
 
   return self;
 }

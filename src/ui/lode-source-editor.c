@@ -2,11 +2,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "lode-cells.h"
+#include "lode-rules.h"
 #include "lode-source-editor.h"
+#include "lode-ui-format.h"
 
 struct _LodeSourceEditor
 {
@@ -26,29 +27,14 @@ struct _LodeSourceEditor
 
 G_DEFINE_FINAL_TYPE (LodeSourceEditor, lode_source_editor, ADW_TYPE_WINDOW)
 
-/* A date, or a month or year when the day is not known: 2025-09-26,
- * 2025-08, 2025. */
-static const char *
-date_problem (const char *date)
+/* A date people typed, as the file holds it: digits of any script read
+ * as ASCII digits; NULL when empty. */
+static char *
+read_date (LodeSourceEditor *self)
 {
-  int year = 0;
-  int month = 1;
-  int day = 1;
-  gsize length;
+  g_autofree char *text = lode_editor_row_text (self->date_row);
 
-  if (date == NULL)
-    return NULL;
-
-  length = strlen (date);
-  if ((length == 4 && sscanf (date, "%4d", &year) == 1) ||
-      (length == 7 && sscanf (date, "%4d-%2d", &year, &month) == 2) ||
-      (length == 10 && sscanf (date, "%4d-%2d-%2d", &year, &month, &day) == 3))
-    {
-      if (g_date_valid_dmy (day, month, year))
-        return NULL;
-    }
-
-  return _("A date reads YYYY-MM-DD (or YYYY-MM, or YYYY), as in 2025-09-26");
+  return text != NULL ? lode_parse_normalize (text) : NULL;
 }
 
 static gboolean
@@ -64,13 +50,19 @@ validate (LodeSourceEditor *self)
     return FALSE;
 
   title = lode_editor_row_text (self->title_row);
-  date = lode_editor_row_text (self->date_row);
+  date = read_date (self);
   url = lode_editor_row_text (self->url_row);
 
   lode_editor_mark_row (GTK_WIDGET (self->title_row),
-                        title == NULL ? _("A source needs a title") : NULL, errors);
-  lode_editor_mark_row (GTK_WIDGET (self->date_row), date_problem (date), errors);
-  if (url != NULL && g_uri_peek_scheme (url) == NULL)
+                        lode_editor_changed (self->title_row) && !lode_rule_name (title, NULL) ?
+                        _("A source needs a title") : NULL, errors);
+  why = NULL;
+  if (date != NULL)
+    lode_rule_date (date, &why);
+  lode_editor_mark_row (GTK_WIDGET (self->date_row), why, errors);
+  why = NULL;
+  /* The reader takes any address: only one typed here must have a scheme. */
+  if (url != NULL && lode_editor_changed (self->url_row) && g_uri_peek_scheme (url) == NULL)
     why = _("An address starts with its scheme, as in https://");
   lode_editor_mark_row (GTK_WIDGET (self->url_row), why, errors);
   lode_editor_show_errors (GTK_WIDGET (self), self->error_label, errors);
@@ -88,7 +80,7 @@ confirm_action (GtkWidget  *widget,
   GListStore *store = lode_portfolio_get_sources (self->portfolio);
   g_autofree char *title = lode_editor_row_text (self->title_row);
   g_autofree char *publisher = lode_editor_row_text (self->publisher_row);
-  g_autofree char *date = lode_editor_row_text (self->date_row);
+  g_autofree char *date = read_date (self);
   g_autofree char *url = lode_editor_row_text (self->url_row);
   g_autofree char *label = NULL;
 
@@ -115,10 +107,16 @@ confirm_action (GtkWidget  *widget,
 
       label = g_strdup_printf (_("Edit %s"), lode_source_get_title (self->source));
       lode_history_begin_group (history, label);
-      lode_editor_set_string (history, label, object, "title", title);
-      lode_editor_set_string (history, label, object, "publisher", publisher);
-      lode_editor_set_string (history, label, object, "date", date);
-      lode_editor_set_string (history, label, object, "url", url);
+      /* Only the fields the user changed: a stored title with spaces
+       * around it stays as it is. */
+      if (lode_editor_changed (self->title_row))
+        lode_editor_set_string (history, label, object, "title", title);
+      if (lode_editor_changed (self->publisher_row))
+        lode_editor_set_string (history, label, object, "publisher", publisher);
+      if (lode_editor_changed (self->date_row))
+        lode_editor_set_string (history, label, object, "date", date);
+      if (lode_editor_changed (self->url_row))
+        lode_editor_set_string (history, label, object, "url", url);
       lode_history_end_group (history);
     }
 
@@ -198,9 +196,15 @@ lode_source_editor_new (LodePortfolio *portfolio,
       set_lode_editor_row_text (self->date_row, lode_source_get_date (source));
       set_lode_editor_row_text (self->url_row, lode_source_get_url (source));
       gtk_button_set_label (self->confirm_button, _("Save"));
+
+      lode_editor_remember (self->title_row);
+      lode_editor_remember (self->publisher_row);
+      lode_editor_remember (self->date_row);
+      lode_editor_remember (self->url_row);
     }
 
   validate (self);
+  lode_editor_focus_first (self, self->title_row);
 
   return self;
 }

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-cells.h"
+#include "lode-rules.h"
 #include "lode-target-editor.h"
 #include "lode-ui-format.h"
 
@@ -69,12 +70,15 @@ read_values (LodeTargetEditor *self,
 {
   values->title = lode_editor_row_text (self->title_row);
   lode_editor_mark_row (GTK_WIDGET (self->title_row),
-                        values->title == NULL ? _("A target needs a title") : NULL, errors);
+                        lode_editor_changed (self->title_row) && !lode_rule_name (values->title, NULL) ?
+                        _("A target needs a title") : NULL, errors);
 
   values->kind = adw_combo_row_get_selected (self->kind_row) == 1 ?
                  LODE_METRIC_KIND_INVESTMENT : LODE_METRIC_KIND_EXPORTS;
   values->mineral = lode_choice_get (self->mineral_row, self->mineral_ids);
   values->destination = lode_choice_get (self->destination_row, self->destination_codes);
+  gtk_spin_button_update (self->baseline_year);
+  gtk_spin_button_update (self->target_year);
   values->baseline_year = gtk_spin_button_get_value_as_int (self->baseline_year);
   values->target_year = gtk_spin_button_get_value_as_int (self->target_year);
 
@@ -93,6 +97,51 @@ read_values (LodeTargetEditor *self,
                         errors);
 
   return errors->len == 0;
+}
+
+/* The fields the user did not change keep their stored values. */
+static void
+keep_untouched (LodeTargetEditor *self,
+                TargetValues     *values)
+{
+  LodeTarget *stored = self->target;
+
+  if (!lode_editor_changed (self->title_row))
+    {
+      g_free (values->title);
+      values->title = g_strdup (lode_target_get_title (stored));
+    }
+  if (!lode_editor_changed (self->kind_row))
+    values->kind = lode_target_get_metric_kind (stored);
+  if (!lode_editor_changed (self->mineral_row))
+    values->mineral = lode_target_get_metric_mineral (stored);
+  if (!lode_editor_changed (self->destination_row))
+    values->destination = lode_target_get_metric_destination (stored);
+  if (!lode_editor_changed (self->baseline_year))
+    values->baseline_year = lode_target_get_baseline_year (stored);
+  if (!lode_editor_changed (self->baseline_row))
+    values->baseline = lode_target_get_baseline_value (stored);
+  if (!lode_editor_changed (self->target_year))
+    values->target_year = lode_target_get_target_year (stored);
+  if (!lode_editor_changed (self->low_row))
+    values->low = lode_target_get_target_low (stored);
+  if (!lode_editor_changed (self->high_row) && !lode_editor_changed (self->low_row))
+    values->high = lode_target_get_target_high (stored);
+}
+
+static gboolean
+same_values (const TargetValues *values,
+             LodeTarget         *target)
+{
+  return g_strcmp0 (values->title, lode_target_get_title (target)) == 0 &&
+         values->kind == (int) lode_target_get_metric_kind (target) &&
+         g_strcmp0 (values->mineral, lode_target_get_metric_mineral (target)) == 0 &&
+         g_strcmp0 (values->destination, lode_target_get_metric_destination (target)) == 0 &&
+         values->baseline_year == lode_target_get_baseline_year (target) &&
+         values->baseline == lode_target_get_baseline_value (target) &&
+         values->target_year == lode_target_get_target_year (target) &&
+         values->low == lode_target_get_target_low (target) &&
+         values->high == lode_target_get_target_high (target);
 }
 
 static gboolean
@@ -198,6 +247,14 @@ confirm_action (GtkWidget  *widget,
                                                               values.title);
       guint position = 0;
 
+      keep_untouched (self, &values);
+      if (same_values (&values, self->target))
+        {
+          g_free (values.title);
+          gtk_window_close (GTK_WINDOW (self));
+          return;
+        }
+
       apply_values (edited, &values);
       g_list_store_find (store, self->target, &position);
       label = g_strdup_printf (_("Edit %s"), lode_target_get_title (self->target));
@@ -263,6 +320,8 @@ static void
 lode_target_editor_init (LodeTargetEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lode_editor_setup_year (self->baseline_year);
+  lode_editor_setup_year (self->target_year);
 }
 
 static void
@@ -295,6 +354,7 @@ lode_target_editor_new (LodePortfolio *portfolio,
 
   lode_choice_fill_minerals (self->mineral_row, self->mineral_ids, portfolio, _("All minerals"));
   lode_choice_fill_countries (self->destination_row, self->destination_codes, _("All destinations"));
+  lode_choice_add_countries_of (self->destination_row, self->destination_codes, portfolio);
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
 
   if (target != NULL)
@@ -304,9 +364,8 @@ lode_target_editor_new (LodePortfolio *portfolio,
                                   lode_target_get_metric_kind (target) == LODE_METRIC_KIND_INVESTMENT);
       adw_combo_row_set_selected (self->mineral_row,
                                   lode_choice_find (self->mineral_ids, lode_target_get_metric_mineral (target)));
-      adw_combo_row_set_selected (self->destination_row,
-                                  lode_choice_find (self->destination_codes,
-                                               lode_target_get_metric_destination (target)));
+      lode_choice_select_country (self->destination_row, self->destination_codes,
+                                  lode_target_get_metric_destination (target));
       gtk_spin_button_set_value (self->baseline_year, lode_target_get_baseline_year (target));
       gtk_spin_button_set_value (self->target_year, lode_target_get_target_year (target));
       set_amount (self->baseline_row, lode_target_get_baseline_value (target));
@@ -314,6 +373,16 @@ lode_target_editor_new (LodePortfolio *portfolio,
       if (lode_target_get_target_high (target) != lode_target_get_target_low (target))
         set_amount (self->high_row, lode_target_get_target_high (target));
       gtk_button_set_label (self->confirm_button, _("Save"));
+
+      lode_editor_remember (self->title_row);
+      lode_editor_remember (self->kind_row);
+      lode_editor_remember (self->mineral_row);
+      lode_editor_remember (self->destination_row);
+      lode_editor_remember (self->baseline_year);
+      lode_editor_remember (self->baseline_row);
+      lode_editor_remember (self->target_year);
+      lode_editor_remember (self->low_row);
+      lode_editor_remember (self->high_row);
     }
   else
     {
@@ -324,6 +393,7 @@ lode_target_editor_new (LodePortfolio *portfolio,
     }
 
   validate (self);
+  lode_editor_focus_first (self, self->title_row);
 
   return self;
 }

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "lode-enum-types.h"
+#include "lode-rules.h"
 #include "lode-settings.h"
 #include "lode-stage.h"
 #include "lode-ui-format.h"
@@ -160,12 +161,55 @@ lode_format_money_range (LodeMoney low,
   return lode_format_ltr (g_strdup_printf (C_("range", "%s–%s"), low_text, high_text));
 }
 
-static char *
-strip_number (const char *text)
+char *
+lode_parse_normalize (const char *text)
 {
   GString *out = g_string_new (NULL);
 
-  for (const char *p = text; *p != '\0'; p++)
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return g_string_free (out, FALSE);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int digit = g_unichar_digit_value (c);
+
+      if (digit >= 0)
+        g_string_append_c (out, '0' + digit);
+      else if (c == 0x066B || c == 0xFF0E)   /* Arabic decimal separator, full-width full stop */
+        g_string_append_c (out, '.');
+      else if (c == 0x066C || c == 0xFF0C || c == 0x060C)   /* Arabic thousands separator, commas */
+        g_string_append_c (out, ',');
+      else if (c == 0xFF0B)
+        g_string_append_c (out, '+');
+      else if (c == 0xFF0D || c == 0x2212)   /* full-width hyphen-minus, minus sign */
+        g_string_append_c (out, '-');
+      else if (c == 0xFF05 || c == 0x066A)   /* full-width and Arabic percent signs */
+        g_string_append_c (out, '%');
+      else if (g_unichar_type (c) == G_UNICODE_FORMAT)
+        continue;   /* zero-width spaces and joiners, bidi marks */
+      else if (g_unichar_isspace (c) || g_unichar_type (c) == G_UNICODE_SPACE_SEPARATOR)
+        g_string_append_c (out, ' ');
+      else if (c >= 0xFF01 && c <= 0xFF5E)   /* other full-width ASCII */
+        g_string_append_c (out, (char) (c - 0xFF01 + '!'));
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  g_strstrip (out->str);
+  out->len = strlen (out->str);
+
+  return g_string_free (out, FALSE);
+}
+
+/* The normalized text without digit grouping and currency signs. */
+static char *
+strip_number (const char *text)
+{
+  g_autofree char *normal = lode_parse_normalize (text);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = normal; *p != '\0'; p++)
     {
       if (*p == ',' || *p == ' ' || *p == '$' || *p == '_')
         continue;
@@ -173,6 +217,18 @@ strip_number (const char *text)
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* Only decimal numbers: g_ascii_strtod() also reads hexadecimal, "inf"
+ * and "nan", which nobody means in a figure. */
+static gboolean
+is_decimal (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && strchr ("+-.eE", *p) == NULL)
+      return FALSE;
+
+  return TRUE;
 }
 
 gboolean
@@ -191,7 +247,7 @@ lode_parse_money (const char  *text,
     }
 
   value = g_ascii_strtod (digits, &end);
-  if (end == digits || *end != '\0')
+  if (end == digits || *end != '\0' || !is_decimal (digits))
     {
       *why = _("Not a number");
       return FALSE;
@@ -233,7 +289,7 @@ lode_parse_quantity (const char  *text,
     }
 
   value = g_ascii_strtod (digits, &end);
-  if (end == digits || *end != '\0' || !isfinite (value))
+  if (end == digits || *end != '\0' || !is_decimal (digits) || !isfinite (value))
     {
       *why = _("Not a number");
       return FALSE;
@@ -243,9 +299,86 @@ lode_parse_quantity (const char  *text,
       *why = _("A quantity cannot be negative");
       return FALSE;
     }
+  if (!lode_rule_quantity (value, why))
+    return FALSE;
 
-  *quantity = value;
+  /* -0 is stored as 0, as the reader reads it. */
+  *quantity = value == 0 ? 0 : value;
   return TRUE;
+}
+
+/* A whole number in decimal digits, with an optional sign and digit
+ * grouping; FALSE when the text is anything else or too large. */
+static gboolean
+parse_whole (const char *text,
+             gint64     *number)
+{
+  g_autofree char *digits = strip_number (text != NULL ? text : "");
+  const char *p = digits;
+  gboolean negative = FALSE;
+  guint64 magnitude;
+
+  if (*p == '+' || *p == '-')
+    negative = *p++ == '-';
+  if (*p == '\0' || !g_ascii_string_to_unsigned (p, 10, 0, G_MAXINT64, &magnitude, NULL))
+    return FALSE;
+
+  *number = negative ? -(gint64) magnitude : (gint64) magnitude;
+  return TRUE;
+}
+
+gboolean
+lode_parse_year (const char  *text,
+                 int         *year,
+                 const char **why)
+{
+  gint64 number = 0;
+
+  if (!parse_whole (text, &number) || !lode_rule_year (number, why))
+    {
+      lode_rule_year (-1, why);
+      return FALSE;
+    }
+
+  *year = number;
+  return TRUE;
+}
+
+gboolean
+lode_parse_jobs (const char  *text,
+                 gint64      *jobs,
+                 const char **why)
+{
+  gint64 number = -1;
+
+  if (!parse_whole (text, &number) || !lode_rule_jobs (number, why))
+    {
+      lode_rule_jobs (-1, why);
+      return FALSE;
+    }
+
+  *jobs = number;
+  return TRUE;
+}
+
+char *
+lode_format_number_exact (double number)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  /* The shortest of 15, 16 or 17 significant digits that reads back as
+   * the same double: 0.5 stays "0.5", 0.12345678901234567 keeps all. */
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (text, sizeof text, format, number);
+      if (g_ascii_strtod (text, NULL) == number)
+        break;
+    }
+
+  return g_strdup (text);
 }
 
 const char *

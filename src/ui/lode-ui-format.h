@@ -44,6 +44,23 @@ gboolean    lode_parse_money           (const char       *text,
 gboolean    lode_parse_quantity        (const char       *text,
                                         double           *quantity,
                                         const char      **why);
+/* Reads a year that lode_rule_year() accepts. */
+gboolean    lode_parse_year            (const char       *text,
+                                        int              *year,
+                                        const char      **why);
+/* Reads a count of jobs that lode_rule_jobs() accepts. */
+gboolean    lode_parse_jobs            (const char       *text,
+                                        gint64           *jobs,
+                                        const char      **why);
+/* What people type, as the parsers above read it: every decimal digit
+ * (full-width ０–９, Arabic-Indic ٠–٩ and ۰–۹ …) as its ASCII digit, the
+ * Arabic and full-width separators, signs and percent as their ASCII
+ * forms, zero-width characters and bidi marks dropped, any space as a
+ * space, white space stripped at both ends. */
+char       *lode_parse_normalize       (const char       *text);
+/* @number in the fewest significant digits (15 to 17) that read back as
+ * exactly @number, with JSON's decimal point: "0.12345678901234567". */
+char       *lode_format_number_exact   (double            number);
 
 G_END_DECLS
 
