@@ -1,0 +1,818 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Reading a portfolio in one pass over its bytes.
+ *
+ * The strict tokenizer (lode-json-tokenizer.c) checks the text and hands
+ * out its tokens; nothing else reads the bytes. Export records, which may
+ * number a million, go from the tokens straight into the columns of the
+ * export table; every other member of the document (the small lists, the
+ * header and members Lode does not know) is built as a json-glib node from
+ * the same tokens and read by the schema (lode-portfolio-schema.c) once the
+ * document is whole, so that members may come in any order.
+ *
+ * Errors come in the order of the schema, not of the file. The records'
+ * errors are kept apart and joined after those of the sources and
+ * minerals. A record may come before the mineral or source it refers to,
+ * so references are resolved once the document is whole: the mineral and
+ * source ids the records use are checked against the lists; should one not
+ * resolve (a broken file), the records are read again from their part of
+ * the text, now with the lists known, so that every error stands in its
+ * place. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lode-json-tokenizer-private.h"
+#include "lode-portfolio-reader-private.h"
+
+/* Progress is reported (and cancellation looked at) about this many times
+ * a load. */
+#define PROGRESS_STEPS 100
+
+typedef struct
+{
+  LodeJsonTokenizer     tokenizer;
+  LodeJsonToken         token;
+  const char           *data;
+  gsize                 length;
+
+  LodePortfolio        *portfolio;
+  LodeExportTable      *table;
+
+  LodeLoadProgressFunc  progress;
+  gpointer              user_data;
+  GCancellable         *cancellable;
+  gsize                 next_report;
+  gsize                 report_step;
+  gboolean              cancelled;
+
+  /* Decoded strings of the record being read. */
+  GString              *strings;
+  gsize                 string_offsets[LODE_N_EXPORT_MEMBERS];
+
+  /* The records: their errors, where they stand in the text, and the
+   * (interned) mineral and source ids they refer to. */
+  gboolean              exports_streamed;
+  LodeReader            exports;
+  gsize                 exports_start;
+  gsize                 exports_end;
+  GHashTable           *referenced_minerals;
+  GHashTable           *referenced_sources;
+  const char           *last_mineral;
+  const char           *last_source;
+  /* Whether references are resolved as records are read (when they are
+   * read again, for their errors, with the lists known). */
+  gboolean              resolve;
+} Stream;
+
+static inline LodeJsonTokenKind
+stream_next (Stream *s)
+{
+  return _lode_json_tokenizer_next (&s->tokenizer, &s->token);
+}
+
+/* Reports progress and looks at the cancellable every 1/PROGRESS_STEPS of
+ * the text; FALSE once cancelled. */
+static inline gboolean
+stream_poll (Stream *s)
+{
+  gsize offset = _lode_json_tokenizer_get_offset (&s->tokenizer);
+
+  if (G_LIKELY (offset < s->next_report))
+    return !s->cancelled;
+
+  s->next_report = offset + s->report_step;
+  if (s->progress != NULL)
+    s->progress (offset, s->length, s->user_data);
+  if (g_cancellable_is_cancelled (s->cancellable))
+    s->cancelled = TRUE;
+
+  return !s->cancelled;
+}
+
+/* Decodes the current string token into @out, as a C string: json-glib
+ * ends a string at an escaped NUL, and so does Lode. */
+static const char *
+decode_token (const LodeJsonToken *token,
+              GString             *out)
+{
+  gsize length;
+
+  g_string_set_size (out, token->length);
+  length = _lode_json_decode_string (token->text, token->length, out->str);
+  g_string_truncate (out, length);
+
+  return out->str;
+}
+
+/* The integer json-glib reads: digits beyond 2^64 - 1 saturate, and the
+ * sign wraps as a 64-bit integer does. */
+static gint64
+parse_integer (const char *text,
+               gsize       length)
+{
+  gboolean negative = text[0] == '-';
+  guint64 value = 0;
+
+  for (gsize i = negative ? 1 : 0; i < length; i++)
+    {
+      guint digit = text[i] - '0';
+
+      if (value > (G_MAXUINT64 - digit) / 10)
+        {
+          value = G_MAXUINT64;
+          break;
+        }
+      value = value * 10 + digit;
+    }
+
+  return negative ? (gint64) (G_GUINT64_CONSTANT (0) - value) : (gint64) value;
+}
+
+static const double powers_of_ten[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+/* A number with a fraction or an exponent, as the nearest double (as
+ * g_ascii_strtod() reads it); -0 is read as 0. Decimals of up to 15
+ * significant digits are exact in a double, as is their divisor, so one
+ * division rounds them correctly; the others go to g_ascii_strtod(). */
+static double
+parse_double (const char *text,
+              gsize       length)
+{
+  const char *p = text;
+  const char *end = text + length;
+  gboolean negative = FALSE;
+  guint64 mantissa = 0;
+  guint digits = 0;
+  guint decimals = 0;
+  double value;
+
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+
+  for (; p < end && g_ascii_isdigit (*p); p++)
+    {
+      mantissa = mantissa * 10 + (*p - '0');
+      if (mantissa != 0 && ++digits > 15)
+        goto slow;
+    }
+  if (p < end && *p == '.')
+    {
+      for (p++; p < end && g_ascii_isdigit (*p); p++)
+        {
+          mantissa = mantissa * 10 + (*p - '0');
+          decimals++;
+          if ((mantissa != 0 && ++digits > 15) || decimals >= G_N_ELEMENTS (powers_of_ten))
+            goto slow;
+        }
+    }
+  if (p != end)
+    goto slow;
+
+  value = (double) mantissa / powers_of_ten[decimals];
+
+  return negative && value != 0 ? -value : value;
+
+slow:
+  {
+    char small[64];
+    g_autofree char *large = NULL;
+    char *copy = length < sizeof small ? small : (large = g_malloc (length + 1));
+
+    memcpy (copy, text, length);
+    copy[length] = '\0';
+    value = g_ascii_strtod (copy, NULL);
+
+    return value == 0 ? 0.0 : value;
+  }
+}
+
+static void
+number_value (const LodeJsonToken *token,
+              LodeValue           *value)
+{
+  if (token->is_integer)
+    {
+      value->kind = LODE_VALUE_INT;
+      value->i = parse_integer (token->text, token->length);
+    }
+  else
+    {
+      value->kind = LODE_VALUE_DOUBLE;
+      value->d = parse_double (token->text, token->length);
+    }
+}
+
+/* Takes the tokens of the value that starts with @kind; FALSE on a syntax
+ * error or cancellation. */
+static gboolean
+skip_value (Stream            *s,
+            LodeJsonTokenKind  kind)
+{
+  gsize depth = 0;
+
+  for (;;)
+    {
+      switch (kind)
+        {
+        case LODE_JSON_TOKEN_ERROR:
+        case LODE_JSON_TOKEN_END:
+          return FALSE;
+        case LODE_JSON_TOKEN_OBJECT_START:
+        case LODE_JSON_TOKEN_ARRAY_START:
+          depth++;
+          break;
+        case LODE_JSON_TOKEN_OBJECT_END:
+        case LODE_JSON_TOKEN_ARRAY_END:
+          depth--;
+          break;
+        default:
+          break;
+        }
+
+      if (depth == 0)
+        return TRUE;
+
+      if (!stream_poll (s))
+        return FALSE;
+      kind = stream_next (s);
+    }
+}
+
+/* Builds the value that starts with @kind as a json-glib node, as
+ * json-glib's parser would; NULL on a syntax error or cancellation. The
+ * tokenizer bounds the nesting, and so the recursion. */
+static JsonNode *
+build_node (Stream            *s,
+            LodeJsonTokenKind  kind)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  switch (kind)
+    {
+    case LODE_JSON_TOKEN_OBJECT_START:
+      {
+        g_autoptr(JsonObject) object = json_object_new ();
+        g_autoptr(GString) name = g_string_new (NULL);
+
+        while ((kind = stream_next (s)) == LODE_JSON_TOKEN_MEMBER)
+          {
+            JsonNode *child;
+
+            decode_token (&s->token, name);
+            if (!stream_poll (s))
+              return NULL;
+            child = build_node (s, stream_next (s));
+            if (child == NULL)
+              return NULL;
+            json_object_set_member (object, name->str, child);
+          }
+        if (kind != LODE_JSON_TOKEN_OBJECT_END)
+          return NULL;
+
+        node = json_node_new (JSON_NODE_OBJECT);
+        json_node_take_object (node, g_steal_pointer (&object));
+      }
+      break;
+
+    case LODE_JSON_TOKEN_ARRAY_START:
+      {
+        g_autoptr(JsonArray) array = json_array_new ();
+
+        while ((kind = stream_next (s)) != LODE_JSON_TOKEN_ARRAY_END)
+          {
+            JsonNode *child;
+
+            if (!stream_poll (s))
+              return NULL;
+            child = build_node (s, kind);
+            if (child == NULL)
+              return NULL;
+            json_array_add_element (array, child);
+          }
+
+        node = json_node_new (JSON_NODE_ARRAY);
+        json_node_take_array (node, g_steal_pointer (&array));
+      }
+      break;
+
+    case LODE_JSON_TOKEN_STRING:
+      {
+        g_autoptr(GString) text = g_string_new (NULL);
+
+        node = json_node_new (JSON_NODE_VALUE);
+        json_node_set_string (node, decode_token (&s->token, text));
+      }
+      break;
+
+    case LODE_JSON_TOKEN_NUMBER:
+      {
+        LodeValue value;
+
+        number_value (&s->token, &value);
+        node = json_node_new (JSON_NODE_VALUE);
+        if (value.kind == LODE_VALUE_INT)
+          json_node_set_int (node, value.i);
+        else
+          json_node_set_double (node, value.d);
+      }
+      break;
+
+    case LODE_JSON_TOKEN_TRUE:
+    case LODE_JSON_TOKEN_FALSE:
+      node = json_node_new (JSON_NODE_VALUE);
+      json_node_set_boolean (node, kind == LODE_JSON_TOKEN_TRUE);
+      break;
+
+    case LODE_JSON_TOKEN_NULL:
+      node = json_node_new (JSON_NODE_NULL);
+      break;
+
+    case LODE_JSON_TOKEN_ERROR:
+    case LODE_JSON_TOKEN_END:
+    case LODE_JSON_TOKEN_OBJECT_END:
+    case LODE_JSON_TOKEN_ARRAY_END:
+    case LODE_JSON_TOKEN_MEMBER:
+    default:
+      return NULL;
+    }
+
+  return g_steal_pointer (&node);
+}
+
+/* Which known member of an export record @name (@length bytes, no NUL
+ * inside) is, or -1. */
+static int
+export_member_index (const char *name,
+                     gsize       length)
+{
+  int index = -1;
+
+  switch (length)
+    {
+    case 4:
+      if (memcmp (name, "year", 4) == 0)
+        index = LODE_EXPORT_MEMBER_YEAR;
+      else if (memcmp (name, "unit", 4) == 0)
+        index = LODE_EXPORT_MEMBER_UNIT;
+      break;
+    case 5:
+      if (memcmp (name, "month", 5) == 0)
+        index = LODE_EXPORT_MEMBER_MONTH;
+      else if (memcmp (name, "stage", 5) == 0)
+        index = LODE_EXPORT_MEMBER_STAGE;
+      break;
+    case 6:
+      if (memcmp (name, "source", 6) == 0)
+        index = LODE_EXPORT_MEMBER_SOURCE;
+      break;
+    case 7:
+      if (memcmp (name, "mineral", 7) == 0)
+        index = LODE_EXPORT_MEMBER_MINERAL;
+      else if (memcmp (name, "hs_code", 7) == 0)
+        index = LODE_EXPORT_MEMBER_HS_CODE;
+      break;
+    case 8:
+      if (memcmp (name, "quantity", 8) == 0)
+        index = LODE_EXPORT_MEMBER_QUANTITY;
+      break;
+    case 9:
+      if (memcmp (name, "value_usd", 9) == 0)
+        index = LODE_EXPORT_MEMBER_VALUE_USD;
+      break;
+    case 11:
+      if (memcmp (name, "destination", 11) == 0)
+        index = LODE_EXPORT_MEMBER_DESTINATION;
+      break;
+    default:
+      break;
+    }
+
+  return index;
+}
+
+static void
+set_record_pointer (Stream *s,
+                    guint   index)
+{
+  char digits[16];
+  int n = 0;
+
+  g_string_truncate (s->exports.pointer, 0);
+  g_string_append (s->exports.pointer, "/exports/");
+  do
+    {
+      digits[n++] = '0' + index % 10;
+      index /= 10;
+    }
+  while (index > 0);
+  while (n > 0)
+    g_string_append_c (s->exports.pointer, digits[--n]);
+}
+
+static void
+note_reference (GHashTable  *set,
+                const char **last,
+                const char  *id)
+{
+  if (id != NULL && id != *last)
+    {
+      g_hash_table_add (set, (gpointer) id);
+      *last = id;
+    }
+}
+
+/* Reads the record whose '{' was the last token into the table; FALSE on a
+ * syntax error or cancellation. */
+static gboolean
+read_record (Stream *s,
+             guint   index)
+{
+  LodeValue values[LODE_N_EXPORT_MEMBERS];
+  g_autoptr(JsonObject) extra = NULL;
+  LodeExportRow row;
+  LodeJsonTokenKind kind;
+  guint errors_before = s->exports.n_errors;
+
+  for (guint i = 0; i < LODE_N_EXPORT_MEMBERS; i++)
+    values[i].kind = LODE_VALUE_ABSENT;
+  g_string_truncate (s->strings, 0);
+
+  while ((kind = stream_next (s)) == LODE_JSON_TOKEN_MEMBER)
+    {
+      int member;
+
+      if (G_LIKELY (!s->token.has_escape))
+        member = export_member_index (s->token.text, s->token.length);
+      else
+        {
+          g_autoptr(GString) name = g_string_new (NULL);
+
+          decode_token (&s->token, name);
+          member = export_member_index (name->str, strlen (name->str));
+          if (member < 0)
+            {
+              JsonNode *node = build_node (s, stream_next (s));
+
+              if (node == NULL)
+                return FALSE;
+              if (extra == NULL)
+                extra = json_object_new ();
+              json_object_set_member (extra, name->str, node);
+              continue;
+            }
+        }
+
+      if (member < 0)
+        {
+          g_autofree char *name = g_strndup (s->token.text, s->token.length);
+          JsonNode *node = build_node (s, stream_next (s));
+
+          if (node == NULL)
+            return FALSE;
+          if (extra == NULL)
+            extra = json_object_new ();
+          json_object_set_member (extra, name, node);
+          continue;
+        }
+
+      kind = stream_next (s);
+      switch (kind)
+        {
+        case LODE_JSON_TOKEN_STRING:
+          {
+            gsize offset = s->strings->len;
+            gsize length;
+
+            values[member].kind = LODE_VALUE_STRING;
+            g_string_set_size (s->strings, offset + s->token.length + 1);
+            length = _lode_json_decode_string (s->token.text, s->token.length,
+                                               s->strings->str + offset);
+            s->strings->str[offset + length] = '\0';
+            g_string_set_size (s->strings, offset + length + 1);
+            s->string_offsets[member] = offset;
+          }
+          break;
+
+        case LODE_JSON_TOKEN_NUMBER:
+          number_value (&s->token, &values[member]);
+          break;
+
+        case LODE_JSON_TOKEN_NULL:
+          values[member].kind = LODE_VALUE_NULL;
+          break;
+
+        case LODE_JSON_TOKEN_TRUE:
+        case LODE_JSON_TOKEN_FALSE:
+          values[member].kind = LODE_VALUE_OTHER;
+          break;
+
+        case LODE_JSON_TOKEN_OBJECT_START:
+        case LODE_JSON_TOKEN_ARRAY_START:
+          values[member].kind = LODE_VALUE_OTHER;
+          if (!skip_value (s, kind))
+            return FALSE;
+          break;
+
+        case LODE_JSON_TOKEN_ERROR:
+        case LODE_JSON_TOKEN_END:
+        case LODE_JSON_TOKEN_OBJECT_END:
+        case LODE_JSON_TOKEN_ARRAY_END:
+        case LODE_JSON_TOKEN_MEMBER:
+        default:
+          return FALSE;
+        }
+    }
+
+  if (kind != LODE_JSON_TOKEN_OBJECT_END)
+    return FALSE;
+
+  for (guint i = 0; i < LODE_N_EXPORT_MEMBERS; i++)
+    if (values[i].kind == LODE_VALUE_STRING)
+      values[i].string = s->strings->str + s->string_offsets[i];
+
+  set_record_pointer (s, index);
+  if (!_lode_reader_read_export (&s->exports, values, s->resolve, &row)
+      || s->exports.n_errors != errors_before)
+    return TRUE;
+
+  /* Records are kept only while all are valid: a broken file is not
+   * loaded, and its records would only take memory. */
+  if (s->exports.n_errors > 0 || s->resolve)
+    return TRUE;
+
+  lode_export_table_append_silent (s->table, &row);
+  lode_export_table_get_row (s->table, lode_export_table_get_n_rows (s->table) - 1, &row);
+  note_reference (s->referenced_minerals, &s->last_mineral, row.mineral);
+  note_reference (s->referenced_sources, &s->last_source, row.source);
+  if (extra != NULL)
+    lode_export_table_set_extra (s->table, lode_export_table_get_n_rows (s->table) - 1, extra);
+
+  return TRUE;
+}
+
+/* Reads the records of the array whose '[' was the last token; FALSE on a
+ * syntax error or cancellation. */
+static gboolean
+read_records (Stream *s)
+{
+  LodeJsonTokenKind kind;
+  guint index = 0;
+
+  s->exports_start = _lode_json_tokenizer_get_offset (&s->tokenizer) - 1;
+
+  while ((kind = stream_next (s)) != LODE_JSON_TOKEN_ARRAY_END)
+    {
+      if (!stream_poll (s))
+        return FALSE;
+
+      if (kind == LODE_JSON_TOKEN_OBJECT_START)
+        {
+          if (!read_record (s, index))
+            return FALSE;
+        }
+      else
+        {
+          set_record_pointer (s, index);
+          _lode_reader_error (&s->exports, NULL, "must be an object");
+          if (!skip_value (s, kind))
+            return FALSE;
+        }
+
+      index++;
+    }
+
+  s->exports_end = _lode_json_tokenizer_get_offset (&s->tokenizer);
+
+  return TRUE;
+}
+
+/* Forgets the records read so far: the document names "exports" again. */
+static void
+reset_records (Stream *s)
+{
+  LodeExportTable *table = s->table;
+  guint n = lode_export_table_get_n_rows (table);
+
+  if (n > 0)
+    lode_export_table_remove (table, 0, n);
+  _lode_reader_clear (&s->exports);
+  _lode_reader_init (&s->exports, s->exports.name, s->portfolio);
+  g_hash_table_remove_all (s->referenced_minerals);
+  g_hash_table_remove_all (s->referenced_sources);
+  s->last_mineral = NULL;
+  s->last_source = NULL;
+  s->exports_streamed = FALSE;
+}
+
+static gboolean
+all_in (GHashTable *ids,
+        GHashTable *referenced)
+{
+  GHashTableIter iter;
+  gpointer id;
+
+  g_hash_table_iter_init (&iter, referenced);
+  while (g_hash_table_iter_next (&iter, &id, NULL))
+    if (!g_hash_table_contains (ids, id))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* The schema's turn for the exports, once the sources and minerals are
+ * known. */
+static void
+read_exports_cb (LodeReader *reader,
+                 JsonObject *root,
+                 gpointer    user_data)
+{
+  Stream *s = user_data;
+  Stream again = {
+    .data = s->data,
+    .length = s->length,
+    .portfolio = s->portfolio,
+    .table = s->table,
+    .next_report = G_MAXSIZE,
+    .resolve = TRUE,
+  };
+  gboolean done;
+
+  if (!s->exports_streamed)
+    {
+      _lode_reader_read_exports (reader, root);
+      return;
+    }
+
+  if (s->exports.n_errors == 0
+      && all_in (reader->mineral_ids, s->referenced_minerals)
+      && all_in (reader->source_ids, s->referenced_sources))
+    return;
+
+  /* A record is wrong. Its references were not resolved as it was read,
+   * nor were those of the records after it: read the records again from
+   * their text, with the lists known, so that every error stands in its
+   * place. */
+  _lode_json_tokenizer_init (&again.tokenizer, s->data + s->exports_start,
+                             s->exports_end - s->exports_start,
+                             LODE_PORTFOLIO_MAX_DEPTH, LODE_PORTFOLIO_MAX_STRING);
+  again.strings = g_string_sized_new (256);
+  _lode_reader_init (&again.exports, reader->name, s->portfolio);
+  again.exports.mineral_ids = reader->mineral_ids;
+  again.exports.source_ids = reader->source_ids;
+
+  done = stream_next (&again) == LODE_JSON_TOKEN_ARRAY_START && read_records (&again);
+  g_assert (done);
+  _lode_reader_take_errors (reader, &again.exports);
+
+  again.exports.mineral_ids = NULL;
+  again.exports.source_ids = NULL;
+  _lode_reader_clear (&again.exports);
+  _lode_json_tokenizer_clear (&again.tokenizer);
+  g_string_free (again.strings, TRUE);
+}
+
+static void
+set_syntax_error (Stream      *s,
+                  const char  *name,
+                  GError     **error)
+{
+  guint line = 0, column = 0;
+  const char *message = NULL;
+
+  if (s->cancelled)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                           "Loading was cancelled");
+      return;
+    }
+
+  _lode_json_tokenizer_get_error (&s->tokenizer, &line, &column, &message);
+  g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_SYNTAX,
+               "%s:%u:%u: %s", name, line, column, message);
+}
+
+/* Reads the members of the document object whose '{' was the last token
+ * into @root, streaming the records; FALSE on a syntax error or
+ * cancellation. */
+static gboolean
+read_document (Stream     *s,
+               JsonObject *root)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  LodeJsonTokenKind kind;
+
+  while ((kind = stream_next (s)) == LODE_JSON_TOKEN_MEMBER)
+    {
+      JsonNode *node;
+
+      decode_token (&s->token, name);
+      if (!stream_poll (s))
+        return FALSE;
+      kind = stream_next (s);
+
+      if (strcmp (name->str, "exports") == 0)
+        {
+          /* json-glib keeps the last of two members that read the same
+           * (names that differ only after an escaped NUL). */
+          if (s->exports_streamed)
+            reset_records (s);
+
+          if (kind == LODE_JSON_TOKEN_ARRAY_START)
+            {
+              json_object_remove_member (root, "exports");
+              if (!read_records (s))
+                return FALSE;
+              s->exports_streamed = TRUE;
+              continue;
+            }
+        }
+
+      node = build_node (s, kind);
+      if (node == NULL)
+        return FALSE;
+      json_object_set_member (root, name->str, node);
+    }
+
+  return kind == LODE_JSON_TOKEN_OBJECT_END
+         && stream_next (s) == LODE_JSON_TOKEN_END;
+}
+
+LodePortfolio *
+_lode_portfolio_read (const char            *data,
+                      gsize                  length,
+                      const char            *name,
+                      LodeLoadProgressFunc   progress,
+                      gpointer               user_data,
+                      GCancellable          *cancellable,
+                      GError               **error)
+{
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new (NULL);
+  g_autoptr(JsonObject) root = NULL;
+  LodePortfolio *result = NULL;
+  LodeReader reader;
+  Stream s = {
+    .data = data,
+    .length = length,
+    .portfolio = portfolio,
+    .table = lode_portfolio_get_exports (portfolio),
+    .progress = progress,
+    .user_data = user_data,
+    .cancellable = cancellable,
+    .report_step = MAX (length / PROGRESS_STEPS, 1 << 16),
+  };
+  LodeJsonTokenKind kind;
+
+  _lode_json_tokenizer_init (&s.tokenizer, data, length,
+                             LODE_PORTFOLIO_MAX_DEPTH, LODE_PORTFOLIO_MAX_STRING);
+  s.next_report = progress != NULL || cancellable != NULL ? 0 : G_MAXSIZE;
+  s.strings = g_string_sized_new (256);
+  s.referenced_minerals = g_hash_table_new (NULL, NULL);
+  s.referenced_sources = g_hash_table_new (NULL, NULL);
+  _lode_reader_init (&s.exports, name, portfolio);
+
+  kind = stream_next (&s);
+  if (kind == LODE_JSON_TOKEN_OBJECT_START)
+    {
+      root = json_object_new ();
+      if (!read_document (&s, root))
+        {
+          set_syntax_error (&s, name, error);
+          goto out;
+        }
+    }
+  else
+    {
+      if (!skip_value (&s, kind) || stream_next (&s) != LODE_JSON_TOKEN_END)
+        {
+          set_syntax_error (&s, name, error);
+          goto out;
+        }
+      g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_INVALID,
+                   "%s: not a Lode portfolio: the document must be a JSON object", name);
+      goto out;
+    }
+
+  if (progress != NULL)
+    progress (length, length, user_data);
+
+  _lode_reader_init (&reader, name, portfolio);
+  result = _lode_reader_read_portfolio (&reader, root, read_exports_cb, &s, error);
+  _lode_reader_clear (&reader);
+
+out:
+  _lode_json_tokenizer_clear (&s.tokenizer);
+  _lode_reader_clear (&s.exports);
+  g_string_free (s.strings, TRUE);
+  g_hash_table_unref (s.referenced_minerals);
+  g_hash_table_unref (s.referenced_sources);
+
+  return result;
+}
