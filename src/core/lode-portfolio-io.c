@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -128,6 +129,74 @@ lode_portfolio_load_file (GFile         *file,
   return lode_portfolio_load_file_full (file, NULL, NULL, cancellable, error);
 }
 
+/* A file read through a memory map: its pages are taken in as the reader
+ * goes, and those it has read are handed back as it reports progress, so
+ * that the file never sits in memory whole. */
+typedef struct
+{
+  const char           *data;
+  gsize                 dropped;
+  LodeLoadProgressFunc  progress;
+  gpointer              user_data;
+} MappedRead;
+
+static void
+mapped_read_progress_cb (guint64  done,
+                         guint64  total,
+                         gpointer user_data)
+{
+  MappedRead *read = user_data;
+
+#if defined(MADV_DONTNEED)
+  {
+    gsize page = sysconf (_SC_PAGESIZE);
+    gsize start = read->dropped;
+    gsize end = ((gsize) ((guintptr) read->data + done) & ~(page - 1)) - (guintptr) read->data;
+
+    /* The map starts on a page. Pages dropped are read again from the
+     * file if they are needed (for the place of an error). */
+    if (((guintptr) read->data & (page - 1)) == 0 && end > start && done < total)
+      {
+        madvise ((char *) read->data + start, end - start, MADV_DONTNEED);
+        read->dropped = end;
+      }
+  }
+#endif
+
+  if (read->progress != NULL)
+    read->progress (done, total, read->user_data);
+}
+
+static LodePortfolio *
+load_mapped (GMappedFile          *mapped,
+             const char           *name,
+             LodeLoadProgressFunc  progress,
+             gpointer              user_data,
+             GCancellable         *cancellable,
+             GError              **error)
+{
+  gsize length = g_mapped_file_get_length (mapped);
+  MappedRead read = {
+    .data = length > 0 ? g_mapped_file_get_contents (mapped) : "",
+    .progress = progress,
+    .user_data = user_data,
+  };
+
+  if (length > max_size)
+    {
+      set_too_large_error (error, name);
+      return NULL;
+    }
+
+#if defined(MADV_SEQUENTIAL)
+  if (length > 0)
+    madvise ((char *) read.data, length, MADV_SEQUENTIAL);
+#endif
+
+  return _lode_portfolio_read (read.data, length, name, mapped_read_progress_cb, &read,
+                               cancellable, error);
+}
+
 LodePortfolio *
 lode_portfolio_load_file_full (GFile                *file,
                                LodeLoadProgressFunc  progress,
@@ -136,12 +205,17 @@ lode_portfolio_load_file_full (GFile                *file,
                                GError              **error)
 {
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
   name = g_file_get_parse_name (file);
 
@@ -162,14 +236,25 @@ lode_portfolio_load_file_full (GFile                *file,
       return NULL;
     }
 
+  /* A regular local file is mapped; devices, pipes and remote files are
+   * read, never more than the limit. */
+  path = g_file_get_path (file);
+  if (path != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR)
+    mapped = g_mapped_file_new (path, FALSE, NULL);
+  if (mapped != NULL)
+    return load_mapped (mapped, name, progress, user_data, cancellable, error);
+
   contents = read_bounded (file, g_file_info_get_size (info), name, &length, cancellable, error);
   if (contents == NULL)
     return NULL;
 
-  if (progress != NULL)
-    progress (length, length, user_data);
+  if (length > max_size)
+    {
+      set_too_large_error (error, name);
+      return NULL;
+    }
 
-  return lode_portfolio_load_data (contents, length, name, error);
+  return _lode_portfolio_read (contents, length, name, progress, user_data, cancellable, error);
 }
 
 LodePortfolio *
