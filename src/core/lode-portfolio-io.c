@@ -198,6 +198,17 @@ load_mapped (GMappedFile          *mapped,
 }
 
 LodePortfolio *
+lode_portfolio_load_mapped (GMappedFile  *mapped,
+                            const char   *name,
+                            GError      **error)
+{
+  g_return_val_if_fail (mapped != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load_mapped (mapped, name != NULL ? name : "portfolio", NULL, NULL, NULL, error);
+}
+
+LodePortfolio *
 lode_portfolio_load_file_full (GFile                *file,
                                LodeLoadProgressFunc  progress,
                                gpointer              user_data,
