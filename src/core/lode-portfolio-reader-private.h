@@ -56,6 +56,15 @@ typedef struct
   LodePortfolio *portfolio;
   GHashTable    *source_ids;   /* id → pointer of its first definition */
   GHashTable    *mineral_ids;
+  /* Nicks of enumerations met, with their values: records repeat a
+   * few. */
+  struct
+  {
+    GType       type;
+    const char *nick;
+    int         value;
+  }              enum_cache[16];
+  guint          n_enum_cache;
 } LodeReader;
 
 void     _lode_reader_init          (LodeReader    *reader,

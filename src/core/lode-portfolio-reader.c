@@ -30,6 +30,25 @@
  * a load. */
 #define PROGRESS_STEPS 100
 
+/* Strings as written (without escapes) to one NUL-terminated copy each:
+ * the values of a million records are mostly a few hundred strings. */
+typedef struct
+{
+  guint64  hash;
+  char    *string;
+  gsize    length;
+} CacheEntry;
+
+typedef struct
+{
+  CacheEntry *entries;
+  gsize       mask;
+  gsize       count;
+} StringCache;
+
+/* Past this many strings, new ones are not kept: they do not repeat. */
+#define CACHE_MAX 65536
+
 typedef struct
 {
   LodeJsonTokenizer     tokenizer;
@@ -47,9 +66,11 @@ typedef struct
   gsize                 report_step;
   gboolean              cancelled;
 
-  /* Decoded strings of the record being read. */
+  /* Decoded strings of the record being read, and the strings records
+   * repeat (ids, codes, units), each kept once. */
   GString              *strings;
   gsize                 string_offsets[LODE_N_EXPORT_MEMBERS];
+  StringCache           cache;
 
   /* The records: their errors, where they stand in the text, and the
    * (interned) mineral and source ids they refer to. */
@@ -91,6 +112,86 @@ stream_poll (Stream *s)
   return !s->cancelled;
 }
 
+static inline guint64
+hash_bytes (const char *text,
+            gsize       length)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325) ^ length;
+
+  for (gsize i = 0; i < length; i++)
+    h = (h ^ (guchar) text[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+
+  return h ^ (h >> 32);
+}
+
+static void
+string_cache_clear (StringCache *cache)
+{
+  for (gsize i = 0; cache->entries != NULL && i <= cache->mask; i++)
+    g_free (cache->entries[i].string);
+  g_clear_pointer (&cache->entries, g_free);
+  cache->mask = 0;
+  cache->count = 0;
+}
+
+/* The kept copy of @text (@length bytes, no escapes), or NULL when the
+ * cache is full. */
+static const char *
+string_cache_lookup (StringCache *cache,
+                     const char  *text,
+                     gsize        length)
+{
+  guint64 hash = hash_bytes (text, length);
+  gsize i;
+
+  if (G_UNLIKELY (cache->entries == NULL))
+    {
+      cache->mask = 255;
+      cache->entries = g_new0 (CacheEntry, cache->mask + 1);
+    }
+
+  for (i = hash & cache->mask; cache->entries[i].string != NULL; i = (i + 1) & cache->mask)
+    {
+      CacheEntry *entry = &cache->entries[i];
+
+      if (entry->hash == hash && entry->length == length
+          && memcmp (entry->string, text, length) == 0)
+        return entry->string;
+    }
+
+  if (cache->count >= CACHE_MAX)
+    return NULL;
+
+  cache->entries[i].hash = hash;
+  cache->entries[i].length = length;
+  cache->entries[i].string = g_strndup (text, length);
+  cache->count++;
+
+  if (cache->count * 2 > cache->mask)
+    {
+      CacheEntry *old = cache->entries;
+      gsize old_size = cache->mask + 1;
+      const char *found = cache->entries[i].string;
+
+      cache->mask = old_size * 2 - 1;
+      cache->entries = g_new0 (CacheEntry, old_size * 2);
+      for (gsize j = 0; j < old_size; j++)
+        if (old[j].string != NULL)
+          {
+            gsize k = old[j].hash & cache->mask;
+
+            while (cache->entries[k].string != NULL)
+              k = (k + 1) & cache->mask;
+            cache->entries[k] = old[j];
+          }
+      g_free (old);
+
+      return found;
+    }
+
+  return cache->entries[i].string;
+}
+
 /* Decodes the current string token into @out, as a C string: json-glib
  * ends a string at an escaped NUL, and so does Lode. */
 static const char *
@@ -114,6 +215,15 @@ parse_integer (const char *text,
 {
   gboolean negative = text[0] == '-';
   guint64 value = 0;
+
+  /* Up to 19 digits cannot overflow. */
+  if (length - negative <= 19)
+    {
+      for (gsize i = negative; i < length; i++)
+        value = value * 10 + (guint) (text[i] - '0');
+
+      return negative ? (gint64) (G_GUINT64_CONSTANT (0) - value) : (gint64) value;
+    }
 
   for (gsize i = negative ? 1 : 0; i < length; i++)
     {
@@ -492,6 +602,13 @@ read_record (Stream *s,
             gsize length;
 
             values[member].kind = LODE_VALUE_STRING;
+            values[member].string = NULL;
+            if (G_LIKELY (!s->token.has_escape))
+              values[member].string = string_cache_lookup (&s->cache, s->token.text,
+                                                           s->token.length);
+            if (values[member].string != NULL)
+              break;
+
             g_string_set_size (s->strings, offset + s->token.length + 1);
             length = _lode_json_decode_string (s->token.text, s->token.length,
                                                s->strings->str + offset);
@@ -535,7 +652,7 @@ read_record (Stream *s,
     return FALSE;
 
   for (guint i = 0; i < LODE_N_EXPORT_MEMBERS; i++)
-    if (values[i].kind == LODE_VALUE_STRING)
+    if (values[i].kind == LODE_VALUE_STRING && values[i].string == NULL)
       values[i].string = s->strings->str + s->string_offsets[i];
 
   set_record_pointer (s, index);
@@ -677,6 +794,7 @@ read_exports_cb (LodeReader *reader,
   _lode_reader_clear (&again.exports);
   _lode_json_tokenizer_clear (&again.tokenizer);
   g_string_free (again.strings, TRUE);
+  string_cache_clear (&again.cache);
 }
 
 static void
@@ -811,6 +929,7 @@ out:
   _lode_json_tokenizer_clear (&s.tokenizer);
   _lode_reader_clear (&s.exports);
   g_string_free (s.strings, TRUE);
+  string_cache_clear (&s.cache);
   g_hash_table_unref (s.referenced_minerals);
   g_hash_table_unref (s.referenced_sources);
 

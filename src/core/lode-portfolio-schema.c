@@ -573,6 +573,24 @@ read_enum_value (Reader          *reader,
   if (nick == NULL)
     return TRUE;
 
+  for (guint i = 0; i < reader->n_enum_cache; i++)
+    if (reader->enum_cache[i].type == enum_type && strcmp (reader->enum_cache[i].nick, nick) == 0)
+      {
+        *out = reader->enum_cache[i].value;
+        return TRUE;
+      }
+
+  if (lode_enum_from_nick (enum_type, nick, &value) && value != absent
+      && reader->n_enum_cache < G_N_ELEMENTS (reader->enum_cache))
+    {
+      GEnumClass *klass = g_type_class_peek (enum_type);
+
+      reader->enum_cache[reader->n_enum_cache].type = enum_type;
+      reader->enum_cache[reader->n_enum_cache].nick = g_enum_get_value (klass, value)->value_nick;
+      reader->enum_cache[reader->n_enum_cache].value = value;
+      reader->n_enum_cache++;
+    }
+
   if (!lode_enum_from_nick (enum_type, nick, &value) || value == absent)
     {
       _lode_reader_error (reader, member, "“%s” is not one of: %s", nick,
