@@ -56,6 +56,10 @@ typedef struct
   LodePortfolio *portfolio;
   GHashTable    *source_ids;   /* id → pointer of its first definition */
   GHashTable    *mineral_ids;
+  /* The item being read when its pointer is written only once an error
+   * needs it: /item_list/item_index. */
+  const char    *item_list;
+  guint          item_index;
   /* Nicks of enumerations met, with their values: records repeat a
    * few. */
   struct
@@ -71,6 +75,16 @@ void     _lode_reader_init          (LodeReader    *reader,
                                      const char    *name,
                                      LodePortfolio *portfolio);
 void     _lode_reader_clear         (LodeReader    *reader);
+/* Makes /@list/@index the reader's pointer, written when an error needs
+ * it. */
+static inline void
+_lode_reader_set_item (LodeReader *reader,
+                       const char *list,
+                       guint       index)
+{
+  reader->item_list = list;
+  reader->item_index = index;
+}
 void     _lode_reader_error         (LodeReader    *reader,
                                      const char    *member,
                                      const char    *format,

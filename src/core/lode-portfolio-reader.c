@@ -23,6 +23,7 @@
 
 #include <string.h>
 
+#include "lode-export-table-private.h"
 #include "lode-json-tokenizer-private.h"
 #include "lode-portfolio-reader-private.h"
 
@@ -31,19 +32,24 @@
 #define PROGRESS_STEPS 100
 
 /* Strings as written (without escapes) to one NUL-terminated copy each:
- * the values of a million records are mostly a few hundred strings. */
+ * the values of a million records are mostly a few hundred strings. Each
+ * also knows its id in the export table and whether a record names it as
+ * its mineral or source. */
 typedef struct
 {
   guint64  hash;
   char    *string;
   gsize    length;
+  guint32  table_id;   /* 0 until the table has it */
+  gboolean is_mineral;
+  gboolean is_source;
 } CacheEntry;
 
 typedef struct
 {
-  CacheEntry *entries;
-  gsize       mask;
-  gsize       count;
+  CacheEntry **slots;
+  gsize        mask;
+  gsize        count;
 } StringCache;
 
 /* Past this many strings, new ones are not kept: they do not repeat. */
@@ -78,10 +84,8 @@ typedef struct
   LodeReader            exports;
   gsize                 exports_start;
   gsize                 exports_end;
-  GHashTable           *referenced_minerals;
+  GHashTable           *referenced_minerals;  /* those not in the cache */
   GHashTable           *referenced_sources;
-  const char           *last_mineral;
-  const char           *last_source;
   /* Whether references are resolved as records are read (when they are
    * read again, for their errors, with the lists known). */
   gboolean              resolve;
@@ -127,69 +131,69 @@ hash_bytes (const char *text,
 static void
 string_cache_clear (StringCache *cache)
 {
-  for (gsize i = 0; cache->entries != NULL && i <= cache->mask; i++)
-    g_free (cache->entries[i].string);
-  g_clear_pointer (&cache->entries, g_free);
+  for (gsize i = 0; cache->slots != NULL && i <= cache->mask; i++)
+    if (cache->slots[i] != NULL)
+      {
+        g_free (cache->slots[i]->string);
+        g_free (cache->slots[i]);
+      }
+  g_clear_pointer (&cache->slots, g_free);
   cache->mask = 0;
   cache->count = 0;
 }
 
-/* The kept copy of @text (@length bytes, no escapes), or NULL when the
- * cache is full. */
-static const char *
+/* The entry of @text (@length bytes, no escapes), or NULL when the cache
+ * is full. */
+static CacheEntry *
 string_cache_lookup (StringCache *cache,
                      const char  *text,
                      gsize        length)
 {
   guint64 hash = hash_bytes (text, length);
+  CacheEntry *entry;
   gsize i;
 
-  if (G_UNLIKELY (cache->entries == NULL))
+  if (G_UNLIKELY (cache->slots == NULL))
     {
       cache->mask = 255;
-      cache->entries = g_new0 (CacheEntry, cache->mask + 1);
+      cache->slots = g_new0 (CacheEntry *, cache->mask + 1);
     }
 
-  for (i = hash & cache->mask; cache->entries[i].string != NULL; i = (i + 1) & cache->mask)
-    {
-      CacheEntry *entry = &cache->entries[i];
-
-      if (entry->hash == hash && entry->length == length
-          && memcmp (entry->string, text, length) == 0)
-        return entry->string;
-    }
+  for (i = hash & cache->mask; (entry = cache->slots[i]) != NULL; i = (i + 1) & cache->mask)
+    if (entry->hash == hash && entry->length == length
+        && memcmp (entry->string, text, length) == 0)
+      return entry;
 
   if (cache->count >= CACHE_MAX)
     return NULL;
 
-  cache->entries[i].hash = hash;
-  cache->entries[i].length = length;
-  cache->entries[i].string = g_strndup (text, length);
+  entry = g_new0 (CacheEntry, 1);
+  entry->hash = hash;
+  entry->length = length;
+  entry->string = g_strndup (text, length);
+  cache->slots[i] = entry;
   cache->count++;
 
   if (cache->count * 2 > cache->mask)
     {
-      CacheEntry *old = cache->entries;
+      CacheEntry **old = cache->slots;
       gsize old_size = cache->mask + 1;
-      const char *found = cache->entries[i].string;
 
       cache->mask = old_size * 2 - 1;
-      cache->entries = g_new0 (CacheEntry, old_size * 2);
+      cache->slots = g_new0 (CacheEntry *, old_size * 2);
       for (gsize j = 0; j < old_size; j++)
-        if (old[j].string != NULL)
+        if (old[j] != NULL)
           {
-            gsize k = old[j].hash & cache->mask;
+            gsize k = old[j]->hash & cache->mask;
 
-            while (cache->entries[k].string != NULL)
+            while (cache->slots[k] != NULL)
               k = (k + 1) & cache->mask;
-            cache->entries[k] = old[j];
+            cache->slots[k] = old[j];
           }
       g_free (old);
-
-      return found;
     }
 
-  return cache->entries[i].string;
+  return entry;
 }
 
 /* Decodes the current string token into @out, as a C string: json-glib
@@ -508,35 +512,40 @@ export_member_index (const char *name,
   return index;
 }
 
-static void
-set_record_pointer (Stream *s,
-                    guint   index)
+/* The table id of the string of @member, also noting a reference to a
+ * mineral or source. */
+static guint32
+intern_member (Stream            *s,
+               CacheEntry * const *entries,
+               LodeExportMember   member,
+               const char        *string)
 {
-  char digits[16];
-  int n = 0;
+  CacheEntry *entry = entries[member];
+  GHashTable *referenced = NULL;
 
-  g_string_truncate (s->exports.pointer, 0);
-  g_string_append (s->exports.pointer, "/exports/");
-  do
-    {
-      digits[n++] = '0' + index % 10;
-      index /= 10;
-    }
-  while (index > 0);
-  while (n > 0)
-    g_string_append_c (s->exports.pointer, digits[--n]);
-}
+  if (string == NULL)
+    return 0;
 
-static void
-note_reference (GHashTable  *set,
-                const char **last,
-                const char  *id)
-{
-  if (id != NULL && id != *last)
+  if (member == LODE_EXPORT_MEMBER_MINERAL)
+    referenced = s->referenced_minerals;
+  else if (member == LODE_EXPORT_MEMBER_SOURCE)
+    referenced = s->referenced_sources;
+
+  if (G_LIKELY (entry != NULL))
     {
-      g_hash_table_add (set, (gpointer) id);
-      *last = id;
+      if (entry->table_id == 0)
+        entry->table_id = _lode_export_table_intern_id (s->table, string);
+      if (member == LODE_EXPORT_MEMBER_MINERAL)
+        entry->is_mineral = TRUE;
+      else if (member == LODE_EXPORT_MEMBER_SOURCE)
+        entry->is_source = TRUE;
+      return entry->table_id;
     }
+
+  if (referenced != NULL)
+    g_hash_table_add (referenced, (gpointer) lode_export_table_intern (s->table, string));
+
+  return _lode_export_table_intern_id (s->table, string);
 }
 
 /* Reads the record whose '{' was the last token into the table; FALSE on a
@@ -546,8 +555,10 @@ read_record (Stream *s,
              guint   index)
 {
   LodeValue values[LODE_N_EXPORT_MEMBERS];
+  CacheEntry *entries[LODE_N_EXPORT_MEMBERS] = { NULL };
   g_autoptr(JsonObject) extra = NULL;
   LodeExportRow row;
+  guint32 ids[4];
   LodeJsonTokenKind kind;
   guint errors_before = s->exports.n_errors;
 
@@ -603,11 +614,14 @@ read_record (Stream *s,
 
             values[member].kind = LODE_VALUE_STRING;
             values[member].string = NULL;
+            entries[member] = NULL;
             if (G_LIKELY (!s->token.has_escape))
-              values[member].string = string_cache_lookup (&s->cache, s->token.text,
-                                                           s->token.length);
-            if (values[member].string != NULL)
-              break;
+              entries[member] = string_cache_lookup (&s->cache, s->token.text, s->token.length);
+            if (entries[member] != NULL)
+              {
+                values[member].string = entries[member]->string;
+                break;
+              }
 
             g_string_set_size (s->strings, offset + s->token.length + 1);
             length = _lode_json_decode_string (s->token.text, s->token.length,
@@ -655,7 +669,7 @@ read_record (Stream *s,
     if (values[i].kind == LODE_VALUE_STRING && values[i].string == NULL)
       values[i].string = s->strings->str + s->string_offsets[i];
 
-  set_record_pointer (s, index);
+  _lode_reader_set_item (&s->exports, "exports", index);
   if (!_lode_reader_read_export (&s->exports, values, s->resolve, &row)
       || s->exports.n_errors != errors_before)
     return TRUE;
@@ -665,10 +679,11 @@ read_record (Stream *s,
   if (s->exports.n_errors > 0 || s->resolve)
     return TRUE;
 
-  lode_export_table_append_silent (s->table, &row);
-  lode_export_table_get_row (s->table, lode_export_table_get_n_rows (s->table) - 1, &row);
-  note_reference (s->referenced_minerals, &s->last_mineral, row.mineral);
-  note_reference (s->referenced_sources, &s->last_source, row.source);
+  ids[0] = intern_member (s, entries, LODE_EXPORT_MEMBER_MINERAL, row.mineral);
+  ids[1] = intern_member (s, entries, LODE_EXPORT_MEMBER_DESTINATION, row.destination);
+  ids[2] = intern_member (s, entries, LODE_EXPORT_MEMBER_HS_CODE, row.hs_code);
+  ids[3] = intern_member (s, entries, LODE_EXPORT_MEMBER_SOURCE, row.source);
+  _lode_export_table_append_interned (s->table, &row, ids);
   if (extra != NULL)
     lode_export_table_set_extra (s->table, lode_export_table_get_n_rows (s->table) - 1, extra);
 
@@ -697,7 +712,7 @@ read_records (Stream *s)
         }
       else
         {
-          set_record_pointer (s, index);
+          _lode_reader_set_item (&s->exports, "exports", index);
           _lode_reader_error (&s->exports, NULL, "must be an object");
           if (!skip_value (s, kind))
             return FALSE;
@@ -724,8 +739,12 @@ reset_records (Stream *s)
   _lode_reader_init (&s->exports, s->exports.name, s->portfolio);
   g_hash_table_remove_all (s->referenced_minerals);
   g_hash_table_remove_all (s->referenced_sources);
-  s->last_mineral = NULL;
-  s->last_source = NULL;
+  for (gsize i = 0; s->cache.slots != NULL && i <= s->cache.mask; i++)
+    if (s->cache.slots[i] != NULL)
+      {
+        s->cache.slots[i]->is_mineral = FALSE;
+        s->cache.slots[i]->is_source = FALSE;
+      }
   s->exports_streamed = FALSE;
 }
 
@@ -743,6 +762,28 @@ all_in (GHashTable *ids,
 
   return TRUE;
 }
+
+/* Whether every mineral and source the records name is in the lists. */
+static gboolean
+references_resolve (Stream     *s,
+                    LodeReader *reader)
+{
+  for (gsize i = 0; s->cache.slots != NULL && i <= s->cache.mask; i++)
+    {
+      CacheEntry *entry = s->cache.slots[i];
+
+      if (entry == NULL)
+        continue;
+      if (entry->is_mineral && !g_hash_table_contains (reader->mineral_ids, entry->string))
+        return FALSE;
+      if (entry->is_source && !g_hash_table_contains (reader->source_ids, entry->string))
+        return FALSE;
+    }
+
+  return all_in (reader->mineral_ids, s->referenced_minerals)
+         && all_in (reader->source_ids, s->referenced_sources);
+}
+
 
 /* The schema's turn for the exports, once the sources and minerals are
  * known. */
@@ -768,9 +809,7 @@ read_exports_cb (LodeReader *reader,
       return;
     }
 
-  if (s->exports.n_errors == 0
-      && all_in (reader->mineral_ids, s->referenced_minerals)
-      && all_in (reader->source_ids, s->referenced_sources))
+  if (s->exports.n_errors == 0 && references_resolve (s, reader))
     return;
 
   /* A record is wrong. Its references were not resolved as it was read,

@@ -91,6 +91,12 @@ _lode_reader_error (Reader     *reader,
   if (reader->errors->len >= LODE_PORTFOLIO_MAX_ERRORS)
     return;
 
+  if (reader->item_list != NULL)
+    {
+      g_string_printf (reader->pointer, "/%s/%u", reader->item_list, reader->item_index);
+      reader->item_list = NULL;
+    }
+
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
