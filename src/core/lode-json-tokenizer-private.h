@@ -35,6 +35,10 @@ typedef struct
   gsize       length;      /* bytes as written, quotes excluded */
   gboolean    has_escape;  /* strings and names: has a backslash */
   gboolean    is_integer;  /* numbers: no fraction and no exponent */
+  /* _lode_json_tokenizer_next_pair(): the member name, as @text is */
+  const char *name;
+  gsize       name_length;
+  gboolean    name_has_escape;
 } LodeJsonToken;
 
 typedef struct _LodeJsonKeyEntry    LodeJsonKeyEntry;
@@ -82,6 +86,12 @@ void              _lode_json_tokenizer_init   (LodeJsonTokenizer *self,
 void              _lode_json_tokenizer_clear  (LodeJsonTokenizer *self);
 LodeJsonTokenKind _lode_json_tokenizer_next   (LodeJsonTokenizer *self,
                                                LodeJsonToken     *token);
+/* Inside an object, where a member or the end may come: returns the
+ * first token of the next member's value, with the member's name in
+ * @token's name fields, or LODE_JSON_TOKEN_OBJECT_END, or
+ * LODE_JSON_TOKEN_ERROR. One call instead of two for each member. */
+LodeJsonTokenKind _lode_json_tokenizer_next_pair (LodeJsonTokenizer *self,
+                                                  LodeJsonToken     *token);
 /* How many bytes have been taken in so far. */
 static inline gsize
 _lode_json_tokenizer_get_offset (LodeJsonTokenizer *self)

@@ -783,9 +783,10 @@ push_kind (Checker *c,
   c->kinds[c->depth++] = kind;
 }
 
-LodeJsonTokenKind
-_lode_json_tokenizer_next (LodeJsonTokenizer *c,
-                           LodeJsonToken     *token)
+static inline LodeJsonTokenKind
+tokenizer_next (LodeJsonTokenizer *c,
+                LodeJsonToken     *token,
+                gboolean           pair)
 {
   const guchar *p = c->p;
   const guchar *end = c->end;
@@ -1099,9 +1100,9 @@ member:
     CHECK_STRING_LENGTH (open, p);
     if (!add_key (c, open, p, has_escape))
       goto failed;
-    token->text = (const char *) open + 1;
-    token->length = (p - open) - 2;
-    token->has_escape = has_escape;
+    token->name = (const char *) open + 1;
+    token->name_length = (p - open) - 2;
+    token->name_has_escape = has_escape;
   }
   SKIP_WHITESPACE ();
   if (p == end)
@@ -1113,6 +1114,12 @@ member:
     }
   p++;
   SKIP_WHITESPACE ();
+  /* A pair is a member and the first token of its value, in one call. */
+  if (pair)
+    goto value;
+  token->text = token->name;
+  token->length = token->name_length;
+  token->has_escape = token->name_has_escape;
   EMIT (STATE_VALUE, LODE_JSON_TOKEN_MEMBER);
 
 finish:
@@ -1126,6 +1133,20 @@ finish:
 
 failed:
   EMIT (STATE_FAILED, LODE_JSON_TOKEN_ERROR);
+}
+
+LodeJsonTokenKind
+_lode_json_tokenizer_next (LodeJsonTokenizer *self,
+                           LodeJsonToken     *token)
+{
+  return tokenizer_next (self, token, FALSE);
+}
+
+LodeJsonTokenKind
+_lode_json_tokenizer_next_pair (LodeJsonTokenizer *self,
+                                LodeJsonToken     *token)
+{
+  return tokenizer_next (self, token, TRUE);
 }
 
 void

@@ -38,6 +38,7 @@
 typedef struct
 {
   guint64  hash;
+  guint64  head;       /* the first (up to) eight bytes */
   char    *string;
   gsize    length;
   guint32  table_id;   /* 0 until the table has it */
@@ -116,16 +117,41 @@ stream_poll (Stream *s)
   return !s->cancelled;
 }
 
+/* The first (up to) eight bytes of @text, as one word; @end is where the
+ * readable memory ends. */
 static inline guint64
-hash_bytes (const char *text,
+head_word (const char *text,
+           gsize       length,
+           const char *end)
+{
+  guint64 head = 0;
+
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  if (G_LIKELY (end - text >= 8))
+    {
+      memcpy (&head, text, 8);
+      if (length < 8)
+        head &= (G_GUINT64_CONSTANT (1) << (length * 8)) - 1;
+      return head;
+    }
+#endif
+
+  memcpy (&head, text, MIN (length, 8));
+
+  return head;
+}
+
+static inline guint64
+hash_bytes (guint64     head,
+            const char *text,
             gsize       length)
 {
-  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325) ^ length;
+  guint64 h = (head ^ length) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
 
-  for (gsize i = 0; i < length; i++)
+  for (gsize i = 8; i < length; i++)
     h = (h ^ (guchar) text[i]) * G_GUINT64_CONSTANT (0x100000001b3);
 
-  return h ^ (h >> 32);
+  return h ^ (h >> 29);
 }
 
 static void
@@ -147,9 +173,11 @@ string_cache_clear (StringCache *cache)
 static CacheEntry *
 string_cache_lookup (StringCache *cache,
                      const char  *text,
-                     gsize        length)
+                     gsize        length,
+                     const char  *end)
 {
-  guint64 hash = hash_bytes (text, length);
+  guint64 head = head_word (text, length, end);
+  guint64 hash = hash_bytes (head, text, length);
   CacheEntry *entry;
   gsize i;
 
@@ -160,8 +188,8 @@ string_cache_lookup (StringCache *cache,
     }
 
   for (i = hash & cache->mask; (entry = cache->slots[i]) != NULL; i = (i + 1) & cache->mask)
-    if (entry->hash == hash && entry->length == length
-        && memcmp (entry->string, text, length) == 0)
+    if (entry->hash == hash && entry->head == head && entry->length == length
+        && (length <= 8 || memcmp (entry->string + 8, text + 8, length - 8) == 0))
       return entry;
 
   if (cache->count >= CACHE_MAX)
@@ -169,6 +197,7 @@ string_cache_lookup (StringCache *cache,
 
   entry = g_new0 (CacheEntry, 1);
   entry->hash = hash;
+  entry->head = head;
   entry->length = length;
   entry->string = g_strndup (text, length);
   cache->slots[i] = entry;
@@ -199,16 +228,21 @@ string_cache_lookup (StringCache *cache,
 /* Decodes the current string token into @out, as a C string: json-glib
  * ends a string at an escaped NUL, and so does Lode. */
 static const char *
+decode_text (const char *text,
+             gsize       length,
+             GString    *out)
+{
+  g_string_set_size (out, length);
+  g_string_truncate (out, _lode_json_decode_string (text, length, out->str));
+
+  return out->str;
+}
+
+static const char *
 decode_token (const LodeJsonToken *token,
               GString             *out)
 {
-  gsize length;
-
-  g_string_set_size (out, token->length);
-  length = _lode_json_decode_string (token->text, token->length, out->str);
-  g_string_truncate (out, length);
-
-  return out->str;
+  return decode_text (token->text, token->length, out);
 }
 
 /* The integer json-glib reads: digits beyond 2^64 - 1 saturate, and the
@@ -566,21 +600,25 @@ read_record (Stream *s,
     values[i].kind = LODE_VALUE_ABSENT;
   g_string_truncate (s->strings, 0);
 
-  while ((kind = stream_next (s)) == LODE_JSON_TOKEN_MEMBER)
+  while ((kind = _lode_json_tokenizer_next_pair (&s->tokenizer, &s->token))
+         != LODE_JSON_TOKEN_OBJECT_END)
     {
       int member;
 
-      if (G_LIKELY (!s->token.has_escape))
-        member = export_member_index (s->token.text, s->token.length);
+      if (kind == LODE_JSON_TOKEN_ERROR)
+        return FALSE;
+
+      if (G_LIKELY (!s->token.name_has_escape))
+        member = export_member_index (s->token.name, s->token.name_length);
       else
         {
           g_autoptr(GString) name = g_string_new (NULL);
 
-          decode_token (&s->token, name);
+          decode_text (s->token.name, s->token.name_length, name);
           member = export_member_index (name->str, strlen (name->str));
           if (member < 0)
             {
-              JsonNode *node = build_node (s, stream_next (s));
+              JsonNode *node = build_node (s, kind);
 
               if (node == NULL)
                 return FALSE;
@@ -593,8 +631,8 @@ read_record (Stream *s,
 
       if (member < 0)
         {
-          g_autofree char *name = g_strndup (s->token.text, s->token.length);
-          JsonNode *node = build_node (s, stream_next (s));
+          g_autofree char *name = g_strndup (s->token.name, s->token.name_length);
+          JsonNode *node = build_node (s, kind);
 
           if (node == NULL)
             return FALSE;
@@ -604,7 +642,6 @@ read_record (Stream *s,
           continue;
         }
 
-      kind = stream_next (s);
       switch (kind)
         {
         case LODE_JSON_TOKEN_STRING:
@@ -616,7 +653,8 @@ read_record (Stream *s,
             values[member].string = NULL;
             entries[member] = NULL;
             if (G_LIKELY (!s->token.has_escape))
-              entries[member] = string_cache_lookup (&s->cache, s->token.text, s->token.length);
+              entries[member] = string_cache_lookup (&s->cache, s->token.text, s->token.length,
+                                                     (const char *) s->tokenizer.end);
             if (entries[member] != NULL)
               {
                 values[member].string = entries[member]->string;
