@@ -23,6 +23,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "lode-export-table-private.h"
 #include "lode-json-tokenizer-private.h"
 #include "lode-portfolio-reader-private.h"
@@ -885,7 +887,7 @@ set_syntax_error (Stream      *s,
   if (s->cancelled)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                           "Loading was cancelled");
+                           _("Loading was cancelled"));
       return;
     }
 
