@@ -51,6 +51,7 @@ typedef struct
 typedef struct
 {
   double  seconds;
+  double  cpu_seconds; /* user + system */
   guint64 peak;       /* bytes */
   gboolean ran;
 } PeerRun;
@@ -565,6 +566,8 @@ run_peer (const char * const  *argv,
     }
 
   run->seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  run->cpu_seconds = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6
+                     + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
   run->peak = (guint64) usage.ru_maxrss * 1024;
   run->ran = TRUE;
 
@@ -673,6 +676,20 @@ print_peers (const Peers *peers,
     }
   g_print ("load: lode_portfolio_load_file (); B/rec: memory of the open portfolio "
            "(RSS growth) a record; summary: lode-cli summary, start to exit\n");
+
+  g_print ("\nCPU time (user + system) of the same runs\n");
+  g_print ("%10s %9s %9s %9s %9s %9s %9s\n",
+           "records", "layout", "summary", "python", "jq", "sum/py", "sum/jq");
+  for (guint i = 0; i < n_peers; i++)
+    {
+      const Peers *p = &peers[i];
+
+      g_print ("%10u %9s %9.3f %9.3f %9.3f %9.3f %9.3f\n",
+               p->records, p->minified ? "minified" : "pretty",
+               p->summary.cpu_seconds, p->python.cpu_seconds, p->jq.cpu_seconds,
+               p->python.cpu_seconds > 0 ? p->summary.cpu_seconds / p->python.cpu_seconds : 0,
+               p->jq.cpu_seconds > 0 ? p->summary.cpu_seconds / p->jq.cpu_seconds : 0);
+    }
 }
 
 static void
@@ -701,6 +718,12 @@ add_peers_json (JsonBuilder *builder,
       json_builder_add_double_value (builder, p->lode_loaded / (double) MAX (p->records, 1));
       json_builder_set_member_name (builder, "summary_seconds");
       json_builder_add_double_value (builder, p->summary.seconds);
+      json_builder_set_member_name (builder, "summary_cpu_seconds");
+      json_builder_add_double_value (builder, p->summary.cpu_seconds);
+      json_builder_set_member_name (builder, "python_cpu_seconds");
+      json_builder_add_double_value (builder, p->python.cpu_seconds);
+      json_builder_set_member_name (builder, "jq_cpu_seconds");
+      json_builder_add_double_value (builder, p->jq.cpu_seconds);
       json_builder_set_member_name (builder, "summary_peak_bytes");
       json_builder_add_int_value (builder, (gint64) p->summary.peak);
       json_builder_set_member_name (builder, "python_seconds");
