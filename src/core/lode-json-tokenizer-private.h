@@ -35,6 +35,12 @@ typedef struct
   gsize       length;      /* bytes as written, quotes excluded */
   gboolean    has_escape;  /* strings and names: has a backslash */
   gboolean    is_integer;  /* numbers: no fraction and no exponent */
+  /* Numbers without an exponent and of at most 19 digits: the digits as
+   * one integer (sign apart), how many there are and how many follow the
+   * point; @digits is G_MAXUINT for the others. */
+  guint64     mantissa;
+  guint       digits;
+  guint       decimals;
   /* _lode_json_tokenizer_next_pair(): the member name, as @text is */
   const char *name;
   gsize       name_length;

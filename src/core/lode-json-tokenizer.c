@@ -860,6 +860,7 @@ value:
         gsize int_digits;
         gint64 exponent = 0;
         gboolean has_exponent = FALSE;
+        guint64 mantissa = 0;
 
         if (*p == '-')
           {
@@ -882,7 +883,10 @@ value:
         else
           {
             while (p < end && is_digit (*p))
-              p++;
+              {
+                mantissa = mantissa * 10 + (*p - '0');
+                p++;
+              }
           }
         int_digits = p - int_start;
 
@@ -891,7 +895,10 @@ value:
             p++;
             frac_start = p;
             while (p < end && is_digit (*p))
-              p++;
+              {
+                mantissa = mantissa * 10 + (*p - '0');
+                p++;
+              }
             frac_end = p;
             if (frac_start == frac_end)
               FAIL (start, g_strdup ("invalid number"));
@@ -948,6 +955,13 @@ value:
         token->text = (const char *) start;
         token->length = p - start;
         token->is_integer = frac_start == NULL && !has_exponent;
+        /* The digits as one integer, when they are few enough for it to
+         * be exact: no more than 19 in all. */
+        token->digits = int_digits + (frac_start != NULL ? frac_end - frac_start : 0);
+        token->decimals = frac_start != NULL ? frac_end - frac_start : 0;
+        token->mantissa = token->digits <= 19 && !has_exponent ? mantissa : 0;
+        if (token->digits > 19 || has_exponent)
+          token->digits = G_MAXUINT;
       }
       EMIT (STATE_AFTER_VALUE, LODE_JSON_TOKEN_NUMBER);
 

@@ -348,6 +348,26 @@ static void
 number_value (const LodeJsonToken *token,
               LodeValue           *value)
 {
+  gboolean negative = token->text[0] == '-';
+
+  /* The tokenizer has the digits already. */
+  if (token->is_integer && token->digits <= 19)
+    {
+      value->kind = LODE_VALUE_INT;
+      value->i = negative ? (gint64) (G_GUINT64_CONSTANT (0) - token->mantissa)
+                          : (gint64) token->mantissa;
+      return;
+    }
+  if (!token->is_integer && token->digits <= 15
+      && token->decimals < G_N_ELEMENTS (powers_of_ten))
+    {
+      double d = (double) token->mantissa / powers_of_ten[token->decimals];
+
+      value->kind = LODE_VALUE_DOUBLE;
+      value->d = negative && d != 0 ? -d : d;
+      return;
+    }
+
   if (token->is_integer)
     {
       value->kind = LODE_VALUE_INT;
