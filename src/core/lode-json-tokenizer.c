@@ -1127,6 +1127,9 @@ member:
       goto failed;
     }
   p++;
+  /* Most often one space, then the value. */
+  if (p < end && *p == ' ')
+    p++;
   SKIP_WHITESPACE ();
   /* A pair is a member and the first token of its value, in one call. */
   if (pair)
