@@ -179,6 +179,46 @@ test_member_order_errors (void)
   g_assert_cmpstr (reordered_error->message, ==, usual_error->message);
 }
 
+/* Records whose strings do not repeat (more than the reader keeps once),
+ * and names and values written with escapes: the same portfolio as the
+ * oracle's, and so the same bytes when saved. */
+static void
+test_distinct_and_escaped_strings (void)
+{
+  g_autoptr(GString) text = g_string_new (
+    "{\"format\":\"lode-portfolio\",\"version\":1,\"title\":\"Distinct\","
+    "\"sources\":[{\"id\":\"src\",\"title\":\"S\"}],"
+    "\"minerals\":[{\"id\":\"copper\",\"name\":\"Copper\",\"group\":\"base-metal\"}],"
+    "\"exports\":[");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  const guint n = 70000;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text,
+                            "%s{\"min\\u0065ral\":\"%s\",\"year\":2020,"
+                            "\"hs_code\":\"%06u\",\"value_usd\":%u.5,\"note\":\"n%u\"%s}",
+                            i > 0 ? "," : "",
+                            i % 2 == 0 ? "copper" : "c\\u006fpper",
+                            100000 + i, i, i,
+                            i % 3 == 0 ? ",\"source\":\"\\u0073rc\"" : "");
+  g_string_append (text, "]}");
+
+  portfolio = lode_oracle_compare (text->str, text->len, "t.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lode_export_table_get_n_rows (lode_portfolio_get_exports (portfolio)), ==, n);
+
+  /* One of those strings names a mineral that is not there. */
+  g_string_replace (text, "\"c\\u006fpper\",\"year\":2020,\"hs_code\":\"169999\"",
+                    "\"tin\",\"year\":2020,\"hs_code\":\"169999\"", 1);
+  g_clear_object (&portfolio);
+  portfolio = lode_oracle_compare (text->str, text->len, "t.json", &error);
+  g_assert_null (portfolio);
+  g_assert_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "t.json: /exports/69999/mineral: refers to mineral “tin”, which is not in the file");
+}
+
 typedef struct
 {
   guint   calls;
@@ -289,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/lode/reader/windows-line-ends", test_windows_line_ends);
   g_test_add_func ("/lode/reader/member-order", test_member_order);
   g_test_add_func ("/lode/reader/member-order-errors", test_member_order_errors);
+  g_test_add_func ("/lode/reader/distinct-and-escaped-strings", test_distinct_and_escaped_strings);
   g_test_add_func ("/lode/reader/progress", test_progress);
   g_test_add_func ("/lode/reader/cancel", test_cancel);
 
