@@ -9,9 +9,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -36,6 +40,34 @@ typedef struct
   gboolean stable;         /* two saves give the same bytes */
   gboolean same_as_input;  /* the save gives the bytes that were loaded */
 } Result;
+
+/* Side by side
+ * ============
+ *
+ * The same file read by other programs in the same run: Python's
+ * json.load, jq and lode-cli summary, each in its own process, timed from
+ * start to exit, with its peak memory (ru_maxrss). */
+
+typedef struct
+{
+  double  seconds;
+  double  cpu_seconds; /* user + system */
+  guint64 peak;       /* bytes */
+  gboolean ran;
+} PeerRun;
+
+typedef struct
+{
+  guint    records;
+  gboolean minified;
+  guint64  file_bytes;
+  double   lode_seconds;    /* lode_portfolio_load_file () in the child */
+  guint64  lode_peak;
+  guint64  lode_loaded;     /* VmRSS growth over the load */
+  PeerRun  summary;         /* lode-cli summary */
+  PeerRun  python;          /* python3 json.load */
+  PeerRun  jq;              /* jq length */
+} Peers;
 
 /* /proc/self/status
  * ================= */
@@ -431,9 +463,15 @@ print_table (const Result *results,
     g_print ("stable: %s (%u records)\n", yes_no (results[i].stable), results[i].records);
 }
 
+static void add_peers_json (JsonBuilder *builder,
+                            const Peers *peers,
+                            guint        n_peers);
+
 static void
 print_json (const Result *results,
-            guint         n_results)
+            guint         n_results,
+            const Peers  *peers,
+            guint         n_peers)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -476,6 +514,9 @@ print_json (const Result *results,
       json_builder_add_boolean_value (builder, r->same_as_input);
       json_builder_end_object (builder);
     }
+  json_builder_begin_object (builder);
+  add_peers_json (builder, peers, n_peers);
+  json_builder_end_object (builder);
   json_builder_end_array (builder);
 
   root = json_builder_get_root (builder);
@@ -483,6 +524,255 @@ print_json (const Result *results,
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
+}
+
+static gboolean
+run_peer (const char * const  *argv,
+          PeerRun             *run,
+          GError             **error)
+{
+  struct rusage usage;
+  gint64 start;
+  pid_t pid;
+  int status;
+
+  memset (run, 0, sizeof *run);
+  start = g_get_monotonic_time ();
+  pid = fork ();
+  if (pid < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", argv[0], g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (pid == 0)
+    {
+      int null = open ("/dev/null", O_WRONLY);
+
+      dup2 (null, STDOUT_FILENO);
+      execv (argv[0], (char **) argv);
+      _exit (127);
+    }
+
+  if (wait4 (pid, &status, 0, &usage) < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", argv[0], g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  run->seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+  run->cpu_seconds = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6
+                     + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
+  run->peak = (guint64) usage.ru_maxrss * 1024;
+  run->ran = TRUE;
+
+  if (!WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s failed (wait status %d)",
+                   argv[0], status);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+measure_peers (const char  *path,
+               Peers       *peers,
+               GError     **error)
+{
+  g_autofree char *jq = g_find_program_in_path ("jq");
+  const char *summary_argv[] = { LODE_CLI, "summary", path, NULL };
+  const char *python_argv[] = {
+    "/usr/bin/python3", "-c", "import json, sys; json.load(open(sys.argv[1], 'rb'))", path, NULL
+  };
+  const char *jq_argv[] = { jq, "length", path, NULL };
+
+  if (!run_peer (summary_argv, &peers->summary, error))
+    return FALSE;
+  if (g_file_test (python_argv[0], G_FILE_TEST_IS_EXECUTABLE)
+      && !run_peer (python_argv, &peers->python, error))
+    return FALSE;
+  if (jq != NULL && !run_peer (jq_argv, &peers->jq, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Writes @path again without the whitespace between tokens, as one
+ * line, to @minified_path. */
+static gboolean
+write_minified (const char  *path,
+                const char  *minified_path,
+                GError     **error)
+{
+  g_autofree char *contents = NULL;
+  gboolean in_string = FALSE;
+  gsize length, out = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, error))
+    return FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char ch = contents[i];
+
+      if (in_string)
+        {
+          if (ch == '\\')
+            contents[out++] = contents[i++];
+          else if (ch == '"')
+            in_string = FALSE;
+        }
+      else if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t')
+        continue;
+      else if (ch == '"')
+        in_string = TRUE;
+
+      contents[out++] = contents[i];
+    }
+
+  return g_file_set_contents (minified_path, contents, out, error);
+}
+
+static double
+ratio (double a,
+       const PeerRun *b)
+{
+  return b->ran && b->seconds > 0 ? a / b->seconds : 0;
+}
+
+static void
+print_peers (const Peers *peers,
+             guint        n_peers)
+{
+  g_print ("\nSide by side, the same file in the same run (s: wall time; MB: peak memory)\n");
+  g_print ("%10s %9s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s %8s %9s\n",
+           "records", "layout", "file MB", "load s", "peak MB", "B/rec",
+           "summary", "python", "jq", "load/py", "sum/py", "load/jq", "py MB", "jq MB");
+  for (guint i = 0; i < n_peers; i++)
+    {
+      const Peers *p = &peers[i];
+
+      g_print ("%10u %9s %8.1f %8.3f %8.1f %8.1f %8.3f %8.3f %8.3f %8.3f %8.3f %8.3f %8.1f %9.1f\n",
+               p->records, p->minified ? "minified" : "pretty",
+               p->file_bytes / MB,
+               p->lode_seconds,
+               p->lode_peak / MB,
+               p->lode_loaded / (double) MAX (p->records, 1),
+               p->summary.seconds,
+               p->python.seconds,
+               p->jq.seconds,
+               ratio (p->lode_seconds, &p->python),
+               ratio (p->summary.seconds, &p->python),
+               ratio (p->lode_seconds, &p->jq),
+               p->python.peak / MB,
+               p->jq.peak / MB);
+    }
+  g_print ("load: lode_portfolio_load_file (); B/rec: memory of the open portfolio "
+           "(RSS growth) a record; summary: lode-cli summary, start to exit\n");
+
+  g_print ("\nCPU time (user + system) of the same runs\n");
+  g_print ("%10s %9s %9s %9s %9s %9s %9s\n",
+           "records", "layout", "summary", "python", "jq", "sum/py", "sum/jq");
+  for (guint i = 0; i < n_peers; i++)
+    {
+      const Peers *p = &peers[i];
+
+      g_print ("%10u %9s %9.3f %9.3f %9.3f %9.3f %9.3f\n",
+               p->records, p->minified ? "minified" : "pretty",
+               p->summary.cpu_seconds, p->python.cpu_seconds, p->jq.cpu_seconds,
+               p->python.cpu_seconds > 0 ? p->summary.cpu_seconds / p->python.cpu_seconds : 0,
+               p->jq.cpu_seconds > 0 ? p->summary.cpu_seconds / p->jq.cpu_seconds : 0);
+    }
+}
+
+static void
+add_peers_json (JsonBuilder *builder,
+                const Peers *peers,
+                guint        n_peers)
+{
+  json_builder_set_member_name (builder, "side_by_side");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_peers; i++)
+    {
+      const Peers *p = &peers[i];
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "records");
+      json_builder_add_int_value (builder, p->records);
+      json_builder_set_member_name (builder, "minified");
+      json_builder_add_boolean_value (builder, p->minified);
+      json_builder_set_member_name (builder, "file_bytes");
+      json_builder_add_int_value (builder, (gint64) p->file_bytes);
+      json_builder_set_member_name (builder, "load_seconds");
+      json_builder_add_double_value (builder, p->lode_seconds);
+      json_builder_set_member_name (builder, "peak_load_bytes");
+      json_builder_add_int_value (builder, (gint64) p->lode_peak);
+      json_builder_set_member_name (builder, "loaded_bytes_per_record");
+      json_builder_add_double_value (builder, p->lode_loaded / (double) MAX (p->records, 1));
+      json_builder_set_member_name (builder, "summary_seconds");
+      json_builder_add_double_value (builder, p->summary.seconds);
+      json_builder_set_member_name (builder, "summary_cpu_seconds");
+      json_builder_add_double_value (builder, p->summary.cpu_seconds);
+      json_builder_set_member_name (builder, "python_cpu_seconds");
+      json_builder_add_double_value (builder, p->python.cpu_seconds);
+      json_builder_set_member_name (builder, "jq_cpu_seconds");
+      json_builder_add_double_value (builder, p->jq.cpu_seconds);
+      json_builder_set_member_name (builder, "summary_peak_bytes");
+      json_builder_add_int_value (builder, (gint64) p->summary.peak);
+      json_builder_set_member_name (builder, "python_seconds");
+      json_builder_add_double_value (builder, p->python.seconds);
+      json_builder_set_member_name (builder, "python_peak_bytes");
+      json_builder_add_int_value (builder, (gint64) p->python.peak);
+      json_builder_set_member_name (builder, "jq_seconds");
+      json_builder_add_double_value (builder, p->jq.seconds);
+      json_builder_set_member_name (builder, "jq_peak_bytes");
+      json_builder_add_int_value (builder, (gint64) p->jq.peak);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* Measures @path side by side; for the pretty file, the load figures come
+ * from @result, which run_child() measured already. */
+static gboolean
+measure_side_by_side (const char    *self,
+                      guint          records,
+                      const char    *path,
+                      gboolean       minified,
+                      const Result  *result,
+                      GArray        *all_peers,
+                      GError       **error)
+{
+  Peers peers = { .records = records, .minified = minified };
+  Result own;
+
+  if (result == NULL)
+    {
+      if (!run_child (self, records, path, &own, error))
+        return FALSE;
+      result = &own;
+    }
+
+  peers.file_bytes = result->file_bytes;
+  peers.lode_seconds = result->load_seconds;
+  peers.lode_peak = result->peak_load;
+  peers.lode_loaded = result->rss_portfolio;
+
+  g_printerr ("Measuring %u records (%s) with lode-cli summary, python3 and jq...\n",
+              records, minified ? "minified" : "pretty");
+  if (!measure_peers (path, &peers, error))
+    return FALSE;
+
+  g_array_append_val (all_peers, peers);
+
+  return TRUE;
 }
 
 static int
@@ -493,6 +783,7 @@ run_all (const char *self,
          gboolean    as_json)
 {
   g_autoptr(GArray) results = g_array_new (FALSE, TRUE, sizeof (Result));
+  g_autoptr(GArray) peers = g_array_new (FALSE, TRUE, sizeof (Peers));
   g_autoptr(GError) error = NULL;
   g_autofree char *tmp_dir = NULL;
   const char *dir = data_dir;
@@ -534,7 +825,21 @@ run_all (const char *self,
         }
       else
         {
+          g_autofree char *minified = g_strdup_printf ("%.*s-minified.json",
+                                                       (int) strlen (path) - 5, path);
+
           g_array_append_val (results, result);
+
+          if (!measure_side_by_side (self, records, path, FALSE, &result, peers, &error)
+              || !write_minified (path, minified, &error)
+              || !measure_side_by_side (self, records, minified, TRUE, NULL, peers, &error))
+            {
+              g_printerr ("bench-load: %s\n", error->message);
+              g_clear_error (&error);
+              status = EXIT_FAILURE;
+            }
+          if (tmp_dir != NULL)
+            g_unlink (minified);
         }
 
       if (tmp_dir != NULL && path != NULL)
@@ -545,9 +850,13 @@ run_all (const char *self,
     g_rmdir (tmp_dir);
 
   if (as_json)
-    print_json ((const Result *) results->data, results->len);
+    print_json ((const Result *) results->data, results->len,
+                (const Peers *) peers->data, peers->len);
   else if (results->len > 0)
-    print_table ((const Result *) results->data, results->len);
+    {
+      print_table ((const Result *) results->data, results->len);
+      print_peers ((const Peers *) peers->data, peers->len);
+    }
 
   return status;
 }

@@ -24,6 +24,7 @@ packages=(
   python3 python3-jsonschema python3-pyatspi
   locales groff-base man-db flatpak-builder
   clang libclang-rt-14-dev llvm
+  jq
 )
 
 # Locales the tests format numbers in and the translations are looked at in.
@@ -114,7 +115,7 @@ fuzz ()
     CC=clang meson setup "$dir" -Dfuzzing=true \
       -Db_sanitize=address,undefined -Db_lundef=false
   fi
-  ninja -C "$dir" fuzz/fuzz-portfolio-load fuzz/fuzz-json-check
+  ninja -C "$dir" fuzz/fuzz-portfolio-load fuzz/fuzz-json-check fuzz/fuzz-reader-differential
   bash fuzz/run-fuzzers.sh "$dir" "$1"
 }
 

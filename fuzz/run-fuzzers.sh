@@ -15,7 +15,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 builddir=$(cd "$1" && pwd)
 seconds=$2
 workdir=${3:-$builddir/fuzz-work}
-fuzzers=(fuzz-portfolio-load fuzz-json-check)
+fuzzers=(fuzz-portfolio-load fuzz-json-check fuzz-reader-differential)
 
 mkdir -p "$workdir"
 status=0

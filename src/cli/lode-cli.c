@@ -264,13 +264,42 @@ read_input (const char  *path,
   return g_mapped_file_get_bytes (mapped);
 }
 
+/* @path mapped, when it is a regular file that is not empty; NULL for
+ * anything else, which read_input() reads (or reports). */
+static GMappedFile *
+map_input (const char *path)
+{
+  GMappedFile *mapped = NULL;
+  struct stat st;
+  int fd;
+
+  if (is_stdio (path))
+    return NULL;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return NULL;
+
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > 0)
+    mapped = g_mapped_file_new_from_fd (fd, FALSE, NULL);
+  g_close (fd, NULL);
+
+  return mapped;
+}
+
 static LodePortfolio *
 load_portfolio (const char  *path,
                 GError     **error)
 {
+  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) bytes = NULL;
   const char *data;
   gsize length;
+
+  /* A file is read through a map whose pages go back as they are read. */
+  mapped = map_input (path);
+  if (mapped != NULL)
+    return lode_portfolio_load_mapped (mapped, input_name (path), error);
 
   bytes = read_input (path, error);
   if (bytes == NULL)

@@ -3,7 +3,7 @@
 #include "config.h"
 
 #include "lode-enum-types.h"
-#include "lode-export-table.h"
+#include "lode-export-table-private.h"
 
 /* Each record is a row across these columns; strings are ids into one
  * interning table, 0 standing for NULL. About 37 bytes a record. */
@@ -277,6 +277,39 @@ lode_export_table_append_silent (LodeExportTable     *self,
   grow (self);
   store_row (self, self->n_rows, row);
   self->n_rows++;
+}
+
+guint32
+_lode_export_table_intern_id (LodeExportTable *self,
+                              const char      *str)
+{
+  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (self), 0);
+
+  return intern_id (self, str);
+}
+
+void
+_lode_export_table_append_interned (LodeExportTable     *self,
+                                    const LodeExportRow *row,
+                                    const guint32        ids[4])
+{
+  guint i;
+
+  g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
+  g_return_if_fail (row != NULL && ids[0] != 0 && ids[0] < self->strings->len);
+
+  grow (self);
+  i = self->n_rows++;
+  self->mineral[i] = ids[0];
+  self->year[i] = row->year;
+  self->month[i] = row->month;
+  self->stage[i] = row->stage;
+  self->unit[i] = row->unit;
+  self->destination[i] = ids[1];
+  self->hs_code[i] = ids[2];
+  self->source[i] = ids[3];
+  self->quantity[i] = row->quantity;
+  self->value[i] = row->value;
 }
 
 void

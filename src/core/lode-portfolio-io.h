@@ -53,6 +53,12 @@ LodePortfolio *lode_portfolio_load_file_full (GFile                *file,
                                               gpointer              user_data,
                                               GCancellable         *cancellable,
                                               GError              **error);
+/* As lode_portfolio_load_data() for the contents of @mapped, a file mapped
+ * read-only: the pages read are handed back to the system as the reader
+ * goes, so that a large file never sits in memory whole. */
+LodePortfolio *lode_portfolio_load_mapped (GMappedFile   *mapped,
+                                           const char    *name,
+                                           GError       **error);
 /* For tests: lowers the size limit below LODE_PORTFOLIO_MAX_SIZE, so that
  * a file just over it needs no gigabyte; 0 restores it. */
 void           lode_portfolio_set_max_size_for_testing (gsize max_size);

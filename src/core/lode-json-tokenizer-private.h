@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* The strict RFC 8259 tokenizer behind lode_json_check() and the portfolio
+ * reader: a pull parser over a whole text in memory. Each call to
+ * _lode_json_tokenizer_next() checks the next token as lode_json_check()
+ * does (see lode-json-check.h for what is refused) and returns it; the first
+ * error ends the text. Strings are given as written (between the quotes,
+ * escapes not decoded); _lode_json_decode_string() decodes them. */
+
+typedef enum
+{
+  LODE_JSON_TOKEN_ERROR,
+  LODE_JSON_TOKEN_END,          /* the document is whole and nothing follows */
+  LODE_JSON_TOKEN_OBJECT_START,
+  LODE_JSON_TOKEN_OBJECT_END,
+  LODE_JSON_TOKEN_ARRAY_START,
+  LODE_JSON_TOKEN_ARRAY_END,
+  LODE_JSON_TOKEN_MEMBER,       /* a member name; its value follows */
+  LODE_JSON_TOKEN_STRING,
+  LODE_JSON_TOKEN_NUMBER,
+  LODE_JSON_TOKEN_TRUE,
+  LODE_JSON_TOKEN_FALSE,
+  LODE_JSON_TOKEN_NULL,
+} LodeJsonTokenKind;
+
+typedef struct
+{
+  const char *text;        /* strings and names: after the opening quote;
+                            * numbers: the first character */
+  gsize       length;      /* bytes as written, quotes excluded */
+  gboolean    has_escape;  /* strings and names: has a backslash */
+  gboolean    is_integer;  /* numbers: no fraction and no exponent */
+  /* Numbers without an exponent and of at most 19 digits: the digits as
+   * one integer (sign apart), how many there are and how many follow the
+   * point; @digits is G_MAXUINT for the others. */
+  guint64     mantissa;
+  guint       digits;
+  guint       decimals;
+  /* _lode_json_tokenizer_next_pair(): the member name, as @text is */
+  const char *name;
+  gsize       name_length;
+  gboolean    name_has_escape;
+} LodeJsonToken;
+
+typedef struct _LodeJsonKeyEntry    LodeJsonKeyEntry;
+typedef struct _LodeJsonObjectFrame LodeJsonObjectFrame;
+
+/* On the caller's stack; the fields are the tokenizer's own. */
+typedef struct
+{
+  const guchar        *data;
+  const guchar        *end;
+  const guchar        *p;
+  const guchar        *line_start;
+  gsize                line;
+  gsize                depth;
+  gsize                limit;
+  guint                max_depth;
+  gsize                max_string_length;
+  int                  state;
+
+  guint8              *kinds;
+  gsize                kinds_alloc;
+
+  LodeJsonObjectFrame *objects;
+  gsize                n_objects;
+  gsize                objects_alloc;
+
+  LodeJsonKeyEntry    *keys;
+  gsize                n_keys;
+  gsize                keys_alloc;
+
+  guchar              *arena;
+  gsize                arena_len;
+  gsize                arena_alloc;
+
+  const guchar        *error_pos;
+  char                *error_message;
+} LodeJsonTokenizer;
+
+/* @max_depth 0 and @max_string_length 0 mean no limit. */
+void              _lode_json_tokenizer_init   (LodeJsonTokenizer *self,
+                                               const char        *data,
+                                               gsize              length,
+                                               guint              max_depth,
+                                               gsize              max_string_length);
+void              _lode_json_tokenizer_clear  (LodeJsonTokenizer *self);
+LodeJsonTokenKind _lode_json_tokenizer_next   (LodeJsonTokenizer *self,
+                                               LodeJsonToken     *token);
+/* Inside an object, where a member or the end may come: returns the
+ * first token of the next member's value, with the member's name in
+ * @token's name fields, or LODE_JSON_TOKEN_OBJECT_END, or
+ * LODE_JSON_TOKEN_ERROR. One call instead of two for each member. */
+LodeJsonTokenKind _lode_json_tokenizer_next_pair (LodeJsonTokenizer *self,
+                                                  LodeJsonToken     *token);
+/* How many bytes have been taken in so far. */
+static inline gsize
+_lode_json_tokenizer_get_offset (LodeJsonTokenizer *self)
+{
+  return self->p - self->data;
+}
+/* After LODE_JSON_TOKEN_ERROR: where (1-based; columns count characters)
+ * and why. @message is the tokenizer's, valid until it is cleared. */
+void              _lode_json_tokenizer_get_error (LodeJsonTokenizer  *self,
+                                                  guint              *line,
+                                                  guint              *column,
+                                                  const char        **message);
+
+/* Decodes a string token's escapes into @out (at least @length bytes; a
+ * decoded string is never longer than written); returns its length. */
+gsize             _lode_json_decode_string    (const char        *text,
+                                               gsize              length,
+                                               char              *out);
+
+G_END_DECLS

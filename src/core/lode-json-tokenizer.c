@@ -1,0 +1,1204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "lode-json-tokenizer-private.h"
+
+#include <math.h>
+#include <string.h>
+
+/* A strict RFC 8259 tokenizer in one pass over the bytes.
+ *
+ * Nesting is kept on explicit stacks (one byte per open container, plus a
+ * frame per open object), never on the C stack, so any depth is safe. The
+ * names of the open objects' members sit on a stack of small entries; a new
+ * name is compared with the earlier names of its object, and an object with
+ * many members gets a hash set instead. A @max_depth of 0 means no limit. */
+
+/* Above this many members an object looks names up in a hash set. */
+#define SMALL_OBJECT_MEMBERS 32
+/* Duplicate names are quoted in messages up to about this many bytes. */
+#define QUOTED_NAME_MAX 60
+
+#define ONES    G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS   G_GUINT64_CONSTANT (0x8080808080808080)
+#define SPACES  G_GUINT64_CONSTANT (0x2020202020202020)
+
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && (defined(__GNUC__) || defined(__clang__))
+# define HAVE_FAST_SCAN 1
+/* Index of the first byte, in memory order, that is not zero. */
+# define FIRST_BYTE_SET(x) ((gsize) (__builtin_ctzll (x) >> 3))
+#else
+# define HAVE_FAST_SCAN 0
+#endif
+
+enum
+{
+  KIND_ARRAY,
+  KIND_OBJECT,
+};
+
+struct _LodeJsonKeyEntry
+{
+  guint64 head;     /* the first (up to) eight bytes of the decoded name */
+  gsize   offset;   /* of the decoded name: in the data, or in the arena */
+  gsize   length;   /* in bytes, decoded */
+  gboolean decoded; /* the name had escapes and lives in the arena */
+};
+typedef LodeJsonKeyEntry KeyEntry;
+
+typedef struct
+{
+  gsize *slots;     /* key index + 1, or 0 when free */
+  gsize  mask;
+  gsize  count;
+} KeySet;
+
+struct _LodeJsonObjectFrame
+{
+  gsize   first_key;
+  gsize   arena_mark;
+  guint64 seen;     /* one bit per name head: most names need no comparing */
+  KeySet *set;
+};
+typedef LodeJsonObjectFrame ObjectFrame;
+
+typedef LodeJsonTokenizer Checker;
+
+/* Bytes a string can hold without a closer look: not '"', '\\', a control
+ * character or the start of a multi-byte sequence. */
+static const guint8 string_special[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+static inline gboolean
+is_digit (guchar ch)
+{
+  return ch >= '0' && ch <= '9';
+}
+
+static inline gboolean
+is_word_char (guchar ch)
+{
+  return g_ascii_isalnum (ch) || ch == '_';
+}
+
+static gboolean
+fail (Checker      *c,
+      const guchar *pos,
+      char         *message)
+{
+  c->error_pos = pos;
+  c->error_message = message;
+  return FALSE;
+}
+
+/* Length of the valid UTF-8 sequence at @p, or 0 when it is not valid. */
+static gsize
+utf8_sequence_length (const guchar *p,
+                      const guchar *end)
+{
+  guchar b0 = p[0];
+  guchar lo = 0x80, hi = 0xBF;
+  gsize n;
+
+  if (b0 < 0x80)
+    return 1;
+  else if (b0 >= 0xC2 && b0 <= 0xDF)
+    n = 2;
+  else if (b0 >= 0xE0 && b0 <= 0xEF)
+    {
+      n = 3;
+      if (b0 == 0xE0)
+        lo = 0xA0;
+      else if (b0 == 0xED)
+        hi = 0x9F;
+    }
+  else if (b0 >= 0xF0 && b0 <= 0xF4)
+    {
+      n = 4;
+      if (b0 == 0xF0)
+        lo = 0x90;
+      else if (b0 == 0xF4)
+        hi = 0x8F;
+    }
+  else
+    return 0;
+
+  if ((gsize) (end - p) < n)
+    return 0;
+  if (p[1] < lo || p[1] > hi)
+    return 0;
+  for (gsize i = 2; i < n; i++)
+    if ((p[i] & 0xC0) != 0x80)
+      return 0;
+
+  return n;
+}
+
+static int
+hex_value (guchar ch)
+{
+  if (ch >= '0' && ch <= '9')
+    return ch - '0';
+  ch |= 0x20;
+  if (ch >= 'a' && ch <= 'f')
+    return ch - 'a' + 10;
+  return -1;
+}
+
+/* The four hex digits after "\u" at @p (which points at the backslash), or
+ * -1 when they are not there. */
+static int
+read_u_escape (const guchar *p,
+               const guchar *end)
+{
+  int value = 0;
+
+  if (end - p < 6 || p[0] != '\\' || p[1] != 'u')
+    return -1;
+
+  for (int i = 2; i < 6; i++)
+    {
+      int digit = hex_value (p[i]);
+
+      if (digit < 0)
+        return -1;
+      value = (value << 4) | digit;
+    }
+
+  return value;
+}
+
+/* Message for a character that is not allowed where it stands. */
+static gboolean
+fail_unexpected (Checker      *c,
+                 const guchar *p,
+                 const guchar *end,
+                 const char   *expected)
+{
+  gsize n;
+
+  if (p[0] == '/' && end - p >= 2 && (p[1] == '/' || p[1] == '*'))
+    return fail (c, p, g_strdup ("comments are not allowed in JSON"));
+
+  if (expected != NULL)
+    return fail (c, p, g_strdup (expected));
+
+  n = utf8_sequence_length (p, end);
+  if (n == 0)
+    return fail (c, p, g_strdup ("invalid UTF-8"));
+
+  if (n == 1 && (p[0] < 0x20 || p[0] == 0x7F))
+    return fail (c, p, g_strdup_printf ("unexpected character U+%04X", p[0]));
+  if (n == 1)
+    return fail (c, p, g_strdup_printf ("unexpected character '%c'", p[0]));
+
+  return fail (c, p, g_strdup_printf ("unexpected character '%.*s' (U+%04X)",
+                                      (int) n, (const char *) p,
+                                      g_utf8_get_char ((const char *) p)));
+}
+
+/* Scans the string whose opening quote is at @p. Returns the position after
+ * the closing quote, or NULL on error. */
+G_ALWAYS_INLINE static inline const guchar *
+scan_string (Checker      *c,
+             const guchar *p,
+             const guchar *end,
+             gboolean     *has_escape)
+{
+  const guchar *open = p;
+
+  p++;
+
+  for (;;)
+    {
+      guchar ch;
+
+#if HAVE_FAST_SCAN
+      while (end - p >= 8)
+        {
+          guint64 v, q, b, t;
+
+          memcpy (&v, p, 8);
+          q = v ^ (ONES * '"');
+          b = v ^ (ONES * '\\');
+          t = ((v - ONES * 0x20) & ~v)
+              | ((q - ONES) & ~q)
+              | ((b - ONES) & ~b)
+              | v;
+          t &= HIGHS;
+          if (t != 0)
+            {
+              guint64 quotes = (q - ONES) & ~q & HIGHS;
+
+              /* The first special byte is the closing quote: the usual
+               * case, decided without loading the byte again. */
+              if ((t & -t & quotes) != 0)
+                return p + FIRST_BYTE_SET (t) + 1;
+              p += FIRST_BYTE_SET (t);
+              goto special;
+            }
+          p += 8;
+        }
+#endif
+      while (p < end && !string_special[*p])
+        p++;
+
+      if (p == end)
+        return fail (c, open, g_strdup ("unterminated string")), NULL;
+
+#if HAVE_FAST_SCAN
+    special:
+#endif
+      ch = *p;
+
+      if (ch == '"')
+        return p + 1;
+
+      if (ch == '\\')
+        {
+          *has_escape = TRUE;
+
+          if (end - p < 2)
+            return fail (c, open, g_strdup ("unterminated string")), NULL;
+
+          switch (p[1])
+            {
+            case '"': case '\\': case '/':
+            case 'b': case 'f': case 'n': case 'r': case 't':
+              p += 2;
+              break;
+
+            case 'u':
+              {
+                int unit = read_u_escape (p, end);
+
+                if (unit < 0)
+                  return fail (c, p, g_strdup ("invalid escape")), NULL;
+
+                if (unit >= 0xDC00 && unit <= 0xDFFF)
+                  return fail (c, p, g_strdup ("lone surrogate in \\u escape")), NULL;
+
+                if (unit >= 0xD800 && unit <= 0xDBFF)
+                  {
+                    int low = read_u_escape (p + 6, end);
+
+                    if (low < 0xDC00 || low > 0xDFFF)
+                      return fail (c, p, g_strdup ("lone surrogate in \\u escape")), NULL;
+                    p += 12;
+                  }
+                else
+                  p += 6;
+              }
+              break;
+
+            default:
+              return fail (c, p, g_strdup ("invalid escape")), NULL;
+            }
+        }
+      else if (ch < 0x20)
+        return fail (c, p, g_strdup ("control character in string")), NULL;
+      else
+        {
+          gsize n = utf8_sequence_length (p, end);
+
+          if (n == 0)
+            return fail (c, p, g_strdup ("invalid UTF-8")), NULL;
+          p += n;
+        }
+    }
+}
+
+static void
+append_utf8 (guchar   **out,
+             gunichar   ch)
+{
+  *out += g_unichar_to_utf8 (ch, (char *) *out);
+}
+
+/* Decodes the checked string between @p (after the opening quote) and
+ * @close (the closing quote) into @start; returns its length. */
+static gsize
+decode_escaped (const guchar *p,
+                const guchar *close,
+                guchar       *start)
+{
+  guchar *out = start;
+
+  while (p < close)
+    {
+      if (*p != '\\')
+        {
+          *out++ = *p++;
+          continue;
+        }
+
+      switch (p[1])
+        {
+        case 'b': *out++ = '\b'; p += 2; break;
+        case 'f': *out++ = '\f'; p += 2; break;
+        case 'n': *out++ = '\n'; p += 2; break;
+        case 'r': *out++ = '\r'; p += 2; break;
+        case 't': *out++ = '\t'; p += 2; break;
+        case 'u':
+          {
+            gunichar unit = read_u_escape (p, close);
+
+            if (unit >= 0xD800 && unit <= 0xDBFF)
+              {
+                gunichar low = read_u_escape (p + 6, close);
+
+                append_utf8 (&out, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
+                p += 12;
+              }
+            else
+              {
+                append_utf8 (&out, unit);
+                p += 6;
+              }
+          }
+          break;
+        default: /* '"', '\\', '/' */
+          *out++ = p[1];
+          p += 2;
+          break;
+        }
+    }
+
+  return out - start;
+}
+
+gsize
+_lode_json_decode_string (const char *text,
+                          gsize       length,
+                          char       *out)
+{
+  const guchar *p = (const guchar *) text;
+
+  if (memchr (text, '\\', length) == NULL)
+    {
+      memcpy (out, text, length);
+      return length;
+    }
+
+  return decode_escaped (p, p + length, (guchar *) out);
+}
+
+/* Decodes the checked string between @p (after the opening quote) and
+ * @close (the closing quote) into the arena; returns its offset there. */
+static gsize
+decode_into_arena (Checker      *c,
+                   const guchar *p,
+                   const guchar *close,
+                   gsize        *length)
+{
+  gsize offset = c->arena_len;
+
+  /* Decoding never makes a string longer; eight more bytes let a name's
+   * head be read in one load. */
+  if (c->arena_alloc - c->arena_len < (gsize) (close - p) + 8)
+    {
+      c->arena_alloc = MAX (c->arena_alloc * 2, c->arena_len + (gsize) (close - p) + 256);
+      c->arena = g_realloc (c->arena, c->arena_alloc);
+    }
+
+  *length = decode_escaped (p, close, c->arena + offset);
+  c->arena_len = offset + *length;
+
+  return offset;
+}
+
+static inline const guchar *
+key_text (Checker        *c,
+          const KeyEntry *key)
+{
+  return key->decoded ? c->arena + key->offset : c->data + key->offset;
+}
+
+static guint64
+hash_bytes (const guchar *p,
+            gsize         length)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325) ^ length;
+
+  for (gsize i = 0; i < length; i++)
+    h = (h ^ p[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+
+  return h ^ (h >> 29);
+}
+
+static gboolean
+keys_equal (Checker        *c,
+            const KeyEntry *a,
+            const KeyEntry *b)
+{
+  return a->head == b->head
+         && a->length == b->length
+         && (a->length <= 8
+             || memcmp (key_text (c, a) + 8, key_text (c, b) + 8, a->length - 8) == 0);
+}
+
+/* Adds key @index to @set, unless an equal key is there already; returns
+ * FALSE in that case. */
+static gboolean
+key_set_insert (Checker *c,
+                KeySet  *set,
+                gsize    index)
+{
+  const KeyEntry *key = &c->keys[index];
+  gsize i = hash_bytes (key_text (c, key), key->length) & set->mask;
+
+  while (set->slots[i] != 0)
+    {
+      if (keys_equal (c, &c->keys[set->slots[i] - 1], key))
+        return FALSE;
+      i = (i + 1) & set->mask;
+    }
+
+  set->slots[i] = index + 1;
+  set->count++;
+
+  if (set->count * 2 > set->mask)
+    {
+      gsize *old = set->slots;
+      gsize old_size = set->mask + 1;
+
+      set->mask = old_size * 2 - 1;
+      set->slots = g_new0 (gsize, old_size * 2);
+
+      for (gsize j = 0; j < old_size; j++)
+        {
+          if (old[j] != 0)
+            {
+              const KeyEntry *moved = &c->keys[old[j] - 1];
+              gsize k = hash_bytes (key_text (c, moved), moved->length) & set->mask;
+
+              while (set->slots[k] != 0)
+                k = (k + 1) & set->mask;
+              set->slots[k] = old[j];
+            }
+        }
+
+      g_free (old);
+    }
+
+  return TRUE;
+}
+
+static void
+key_set_free (KeySet *set)
+{
+  if (set != NULL)
+    {
+      g_free (set->slots);
+      g_free (set);
+    }
+}
+
+static char *
+quote_name (const guchar *text,
+            gsize         length)
+{
+  GString *out = g_string_new ("duplicate member \"");
+  gsize shown = length;
+
+  if (length > QUOTED_NAME_MAX)
+    {
+      shown = QUOTED_NAME_MAX;
+      while (shown > 0 && (text[shown] & 0xC0) == 0x80)
+        shown--;
+    }
+
+  for (gsize i = 0; i < shown; i++)
+    {
+      guchar ch = text[i];
+
+      if (ch == '"' || ch == '\\')
+        {
+          g_string_append_c (out, '\\');
+          g_string_append_c (out, ch);
+        }
+      else if (ch < 0x20)
+        g_string_append_printf (out, "\\u%04x", ch);
+      else
+        g_string_append_c (out, ch);
+    }
+
+  if (shown < length)
+    g_string_append (out, "…");
+  g_string_append_c (out, '"');
+
+  return g_string_free (out, FALSE);
+}
+
+/* Records the member name whose opening quote is at @open and closing quote
+ * just before @after; fails when the object already has that name. */
+static gboolean
+add_key (Checker      *c,
+         const guchar *open,
+         const guchar *after,
+         gboolean      has_escape)
+{
+  ObjectFrame *frame = &c->objects[c->n_objects - 1];
+  KeyEntry *key;
+  const guchar *text;
+  const guchar *limit;
+  gsize offset, length;
+  guint64 head;
+
+  if (has_escape)
+    {
+      offset = decode_into_arena (c, open + 1, after - 1, &length);
+      text = c->arena + offset;
+      limit = c->arena + c->arena_alloc;
+    }
+  else
+    {
+      offset = (open + 1) - c->data;
+      length = (after - 1) - (open + 1);
+      text = open + 1;
+      limit = c->end;
+    }
+
+  /* The head stays in a register: the comparisons below need no loads
+   * from the new entry. */
+  if (G_LIKELY (limit - text >= 8))
+    {
+      memcpy (&head, text, 8);
+      if (length < 8)
+        {
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+          head &= (G_GUINT64_CONSTANT (1) << (length * 8)) - 1;
+#else
+          head &= ~(~G_GUINT64_CONSTANT (0) >> (length * 8));
+#endif
+        }
+    }
+  else
+    {
+      head = 0;
+      memcpy (&head, text, MIN (length, 8));
+    }
+
+  if (G_UNLIKELY (c->n_keys == c->keys_alloc))
+    {
+      c->keys_alloc = MAX (64, c->keys_alloc * 2);
+      c->keys = g_renew (KeyEntry, c->keys, c->keys_alloc);
+    }
+
+  key = &c->keys[c->n_keys];
+  key->head = head;
+  key->offset = offset;
+  key->length = length;
+  key->decoded = has_escape;
+
+  if (frame->set == NULL)
+    {
+      guint64 bit = G_GUINT64_CONSTANT (1) << ((head * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 58);
+
+      if ((frame->seen & bit) != 0)
+        {
+          for (const KeyEntry *k = &c->keys[frame->first_key]; k < key; k++)
+            if (k->head == head
+                && k->length == length
+                && (length <= 8 || memcmp (key_text (c, k) + 8, text + 8, length - 8) == 0))
+              return fail (c, open, quote_name (text, length));
+        }
+      frame->seen |= bit;
+
+      if (G_UNLIKELY (c->n_keys - frame->first_key + 1 > SMALL_OBJECT_MEMBERS))
+        {
+          frame->set = g_new0 (KeySet, 1);
+          frame->set->mask = 4 * SMALL_OBJECT_MEMBERS - 1;
+          frame->set->slots = g_new0 (gsize, 4 * SMALL_OBJECT_MEMBERS);
+          for (gsize i = frame->first_key; i <= c->n_keys; i++)
+            key_set_insert (c, frame->set, i);
+        }
+    }
+  else if (!key_set_insert (c, frame->set, c->n_keys))
+    return fail (c, open, quote_name (text, length));
+
+  c->n_keys++;
+
+  return TRUE;
+}
+
+/* Checks that the number at @start..@end_of_number (already known to follow
+ * the grammar) fits a double: its magnitude must not overflow. */
+static gboolean
+number_in_range (const guchar *start,
+                 const guchar *end_of_number)
+{
+  char small[64];
+  g_autofree char *large = NULL;
+  gsize length = end_of_number - start;
+  char *text;
+
+  if (length < sizeof small)
+    text = small;
+  else
+    text = large = g_malloc (length + 1);
+
+  memcpy (text, start, length);
+  text[length] = '\0';
+
+  return isfinite (g_ascii_strtod (text, NULL));
+}
+
+/* Skips JSON whitespace, counting lines. Most tokens have none before them,
+ * or one space; runs of spaces (indents) go eight at a time. */
+#if HAVE_FAST_SCAN
+# define SKIP_SPACES()                                                  \
+  G_STMT_START {                                                        \
+    while (end - p >= 8)                                                \
+      {                                                                 \
+        guint64 v_, x_;                                                 \
+        memcpy (&v_, p, 8);                                             \
+        x_ = v_ ^ SPACES;                                               \
+        if (x_ != 0)                                                    \
+          {                                                             \
+            p += FIRST_BYTE_SET (x_);                                   \
+            break;                                                      \
+          }                                                             \
+        p += 8;                                                         \
+      }                                                                 \
+  } G_STMT_END
+#else
+# define SKIP_SPACES() G_STMT_START { } G_STMT_END
+#endif
+
+#define SKIP_WHITESPACE()                                               \
+  G_STMT_START {                                                        \
+    while (p < end && *p <= ' ')                                        \
+      {                                                                 \
+        guchar ws_ = *p;                                                \
+        if (ws_ == '\n')                                                \
+          {                                                             \
+            line++;                                                     \
+            line_start = ++p;                                           \
+            SKIP_SPACES ();                                             \
+          }                                                             \
+        else if (ws_ == ' ' || ws_ == '\t' || ws_ == '\r')              \
+          p++;                                                          \
+        else                                                            \
+          break;                                                        \
+      }                                                                 \
+  } G_STMT_END
+
+
+enum
+{
+  STATE_START,
+  STATE_VALUE,
+  STATE_OBJECT_FIRST,
+  STATE_ARRAY_FIRST,
+  STATE_AFTER_VALUE,
+  STATE_DONE,
+  STATE_FAILED,
+};
+
+#define FAIL(pos, msg)                                                  \
+  G_STMT_START {                                                        \
+    fail (c, (pos), (msg));                                             \
+    goto failed;                                                        \
+  } G_STMT_END
+
+/* Refuses the string whose opening quote is at @open and which ends just
+ * before @after, when it is longer than the limit (0: no limit). */
+#define CHECK_STRING_LENGTH(open, after)                                \
+  G_STMT_START {                                                        \
+    if (G_UNLIKELY (c->max_string_length != 0                           \
+                    && (gsize) ((after) - (open)) - 2 > c->max_string_length)) \
+      FAIL ((open), g_strdup_printf ("string longer than %" G_GSIZE_FORMAT \
+                                     " bytes, the most allowed",        \
+                                     c->max_string_length));            \
+  } G_STMT_END
+
+/* Keeps the position and returns @kind; the next call goes on in @next. */
+#define EMIT(next, kind)                                                \
+  G_STMT_START {                                                        \
+    c->state = (next);                                                  \
+    c->p = p;                                                           \
+    c->line = line;                                                     \
+    c->line_start = line_start;                                         \
+    return (kind);                                                      \
+  } G_STMT_END
+
+void
+_lode_json_tokenizer_init (LodeJsonTokenizer *self,
+                           const char        *data,
+                           gsize              length,
+                           guint              max_depth,
+                           gsize              max_string_length)
+{
+  g_return_if_fail (data != NULL || length == 0);
+
+  memset (self, 0, sizeof *self);
+  self->data = (const guchar *) data;
+  self->end = self->data + length;
+  self->p = self->data;
+  self->line_start = self->data;
+  self->line = 1;
+  self->max_depth = max_depth;
+  self->limit = max_depth == 0 ? G_MAXSIZE : max_depth;
+  self->max_string_length = max_string_length;
+  self->state = STATE_START;
+}
+
+void
+_lode_json_tokenizer_clear (LodeJsonTokenizer *self)
+{
+  for (gsize i = 0; i < self->n_objects; i++)
+    key_set_free (self->objects[i].set);
+  g_clear_pointer (&self->kinds, g_free);
+  g_clear_pointer (&self->objects, g_free);
+  g_clear_pointer (&self->keys, g_free);
+  g_clear_pointer (&self->arena, g_free);
+  g_clear_pointer (&self->error_message, g_free);
+  self->n_objects = 0;
+}
+
+static inline void
+push_kind (Checker *c,
+           guint8   kind)
+{
+  if (c->depth == c->kinds_alloc)
+    {
+      c->kinds_alloc = MAX (64, c->kinds_alloc * 2);
+      c->kinds = g_realloc (c->kinds, c->kinds_alloc);
+    }
+  c->kinds[c->depth++] = kind;
+}
+
+static inline LodeJsonTokenKind
+tokenizer_next (LodeJsonTokenizer *c,
+                LodeJsonToken     *token,
+                gboolean           pair)
+{
+  const guchar *p = c->p;
+  const guchar *end = c->end;
+  const guchar *line_start = c->line_start;
+  const guchar *comma;
+  gsize line = c->line;
+  gboolean has_escape;
+
+  switch (c->state)
+    {
+    case STATE_START:
+      break;
+    case STATE_VALUE:
+      goto value;
+    case STATE_OBJECT_FIRST:
+      goto object_first;
+    case STATE_ARRAY_FIRST:
+      goto array_first;
+    case STATE_AFTER_VALUE:
+      goto after_value;
+    case STATE_DONE:
+      return LODE_JSON_TOKEN_END;
+    default:
+      return LODE_JSON_TOKEN_ERROR;
+    }
+
+  if (p == end)
+    FAIL (p, g_strdup ("the file is empty"));
+
+  if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+    FAIL (p, g_strdup ("a byte-order mark is not allowed at the start"));
+
+  SKIP_WHITESPACE ();
+  if (p == end)
+    {
+      /* Point at the start: there is nothing else to point at. */
+      line = 1;
+      line_start = c->data;
+      FAIL (c->data, g_strdup ("the file holds only whitespace"));
+    }
+
+value:
+  if (p == end)
+    FAIL (p, g_strdup ("unexpected end of the file"));
+
+  switch (*p)
+    {
+    case '"':
+      {
+        const guchar *open = p;
+
+        has_escape = FALSE;
+        p = scan_string (c, p, end, &has_escape);
+        if (p == NULL)
+          goto failed;
+        CHECK_STRING_LENGTH (open, p);
+        token->text = (const char *) open + 1;
+        token->length = (p - open) - 2;
+        token->has_escape = has_escape;
+      }
+      EMIT (STATE_AFTER_VALUE, LODE_JSON_TOKEN_STRING);
+
+    case '-':
+    case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+      {
+        const guchar *start = p;
+        const guchar *int_start;
+        const guchar *frac_start = NULL;
+        const guchar *frac_end = NULL;
+        gsize int_digits;
+        gint64 exponent = 0;
+        gboolean has_exponent = FALSE;
+        guint64 mantissa = 0;
+
+        if (*p == '-')
+          {
+            p++;
+            if (p == end || !is_digit (*p))
+              {
+                if (p < end && (*p == 'I' || *p == 'N'))
+                  FAIL (start, g_strdup ("NaN and Infinity are not JSON numbers"));
+                FAIL (start, g_strdup ("invalid number"));
+              }
+          }
+
+        int_start = p;
+        if (*p == '0')
+          {
+            p++;
+            if (p < end && is_digit (*p))
+              FAIL (start, g_strdup ("leading zeros are not allowed"));
+          }
+        else
+          {
+            while (p < end && is_digit (*p))
+              {
+                mantissa = mantissa * 10 + (*p - '0');
+                p++;
+              }
+          }
+        int_digits = p - int_start;
+
+        if (p < end && *p == '.')
+          {
+            p++;
+            frac_start = p;
+            while (p < end && is_digit (*p))
+              {
+                mantissa = mantissa * 10 + (*p - '0');
+                p++;
+              }
+            frac_end = p;
+            if (frac_start == frac_end)
+              FAIL (start, g_strdup ("invalid number"));
+          }
+
+        if (p < end && (*p == 'e' || *p == 'E'))
+          {
+            gboolean negative = FALSE;
+            const guchar *exp_start;
+
+            has_exponent = TRUE;
+            p++;
+            if (p < end && (*p == '+' || *p == '-'))
+              {
+                negative = *p == '-';
+                p++;
+              }
+            exp_start = p;
+            while (p < end && is_digit (*p))
+              {
+                /* Past this the number is 0 or out of range anyway. */
+                if (exponent < G_GINT64_CONSTANT (1000000000000000))
+                  exponent = exponent * 10 + (*p - '0');
+                p++;
+              }
+            if (p == exp_start)
+              FAIL (start, g_strdup ("invalid number"));
+            if (negative)
+              exponent = -exponent;
+          }
+
+        if (has_exponent || int_digits > 300)
+          {
+            /* The decimal exponent of the first significant digit. */
+            gint64 magnitude = G_MININT64;
+
+            if (*int_start != '0')
+              magnitude = (gint64) int_digits - 1 + exponent;
+            else if (frac_start != NULL)
+              {
+                for (const guchar *f = frac_start; f < frac_end; f++)
+                  if (*f != '0')
+                    {
+                      magnitude = exponent - (gint64) (f - frac_start) - 1;
+                      break;
+                    }
+              }
+
+            if (magnitude > 308
+                || (magnitude == 308 && !number_in_range (start, p)))
+              FAIL (start, g_strdup ("number out of range"));
+          }
+
+        token->text = (const char *) start;
+        token->length = p - start;
+        token->is_integer = frac_start == NULL && !has_exponent;
+        /* The digits as one integer, when they are few enough for it to
+         * be exact: no more than 19 in all. */
+        token->digits = int_digits + (frac_start != NULL ? frac_end - frac_start : 0);
+        token->decimals = frac_start != NULL ? frac_end - frac_start : 0;
+        token->mantissa = token->digits <= 19 && !has_exponent ? mantissa : 0;
+        if (token->digits > 19 || has_exponent)
+          token->digits = G_MAXUINT;
+      }
+      EMIT (STATE_AFTER_VALUE, LODE_JSON_TOKEN_NUMBER);
+
+    case '{':
+      if (c->depth >= c->limit)
+        FAIL (p, g_strdup_printf ("nesting deeper than %u levels", c->max_depth));
+      push_kind (c, KIND_OBJECT);
+      if (c->n_objects == c->objects_alloc)
+        {
+          c->objects_alloc = MAX (16, c->objects_alloc * 2);
+          c->objects = g_renew (ObjectFrame, c->objects, c->objects_alloc);
+        }
+      c->objects[c->n_objects].first_key = c->n_keys;
+      c->objects[c->n_objects].arena_mark = c->arena_len;
+      c->objects[c->n_objects].seen = 0;
+      c->objects[c->n_objects].set = NULL;
+      c->n_objects++;
+      p++;
+      EMIT (STATE_OBJECT_FIRST, LODE_JSON_TOKEN_OBJECT_START);
+
+    case '[':
+      if (c->depth >= c->limit)
+        FAIL (p, g_strdup_printf ("nesting deeper than %u levels", c->max_depth));
+      push_kind (c, KIND_ARRAY);
+      p++;
+      EMIT (STATE_ARRAY_FIRST, LODE_JSON_TOKEN_ARRAY_START);
+
+    default:
+      if (g_ascii_isalpha (*p))
+        {
+          const guchar *word = p;
+          gsize n;
+
+          while (p < end && is_word_char (*p))
+            p++;
+          n = p - word;
+
+          if (n == 4 && memcmp (word, "true", 4) == 0)
+            EMIT (STATE_AFTER_VALUE, LODE_JSON_TOKEN_TRUE);
+          if (n == 4 && memcmp (word, "null", 4) == 0)
+            EMIT (STATE_AFTER_VALUE, LODE_JSON_TOKEN_NULL);
+          if (n == 5 && memcmp (word, "false", 5) == 0)
+            EMIT (STATE_AFTER_VALUE, LODE_JSON_TOKEN_FALSE);
+
+          if ((n == 3 && memcmp (word, "NaN", 3) == 0)
+              || (n == 8 && memcmp (word, "Infinity", 8) == 0))
+            FAIL (word, g_strdup ("NaN and Infinity are not JSON numbers"));
+
+          FAIL (word, g_strdup_printf ("unexpected word '%.*s%s'",
+                                       (int) MIN (n, 20), (const char *) word,
+                                       n > 20 ? "…" : ""));
+        }
+
+      fail_unexpected (c, p, end, NULL);
+      goto failed;
+    }
+
+object_first:
+  SKIP_WHITESPACE ();
+  if (p == end)
+    FAIL (p, g_strdup ("unexpected end of the file"));
+  if (*p == '}')
+    {
+      p++;
+      c->depth--;
+      c->n_objects--;
+      EMIT (STATE_AFTER_VALUE, LODE_JSON_TOKEN_OBJECT_END);
+    }
+  goto member;
+
+array_first:
+  SKIP_WHITESPACE ();
+  if (p < end && *p == ']')
+    {
+      p++;
+      c->depth--;
+      EMIT (STATE_AFTER_VALUE, LODE_JSON_TOKEN_ARRAY_END);
+    }
+  goto value;
+
+after_value:
+  if (c->depth == 0)
+    goto finish;
+
+  SKIP_WHITESPACE ();
+  if (p == end)
+    FAIL (p, g_strdup ("unexpected end of the file"));
+
+  if (c->kinds[c->depth - 1] == KIND_OBJECT)
+    {
+      if (*p == ',')
+        {
+          comma = p++;
+          SKIP_WHITESPACE ();
+          if (p == end)
+            FAIL (p, g_strdup ("unexpected end of the file"));
+          if (*p == '}')
+            FAIL (comma, g_strdup ("trailing comma"));
+          goto member;
+        }
+      else if (*p == '}')
+        {
+          ObjectFrame *frame = &c->objects[--c->n_objects];
+
+          c->n_keys = frame->first_key;
+          c->arena_len = frame->arena_mark;
+          g_clear_pointer (&frame->set, key_set_free);
+          c->depth--;
+          p++;
+          EMIT (STATE_AFTER_VALUE, LODE_JSON_TOKEN_OBJECT_END);
+        }
+
+      fail_unexpected (c, p, end, "expected ',' or '}'");
+      goto failed;
+    }
+  else
+    {
+      if (*p == ',')
+        {
+          comma = p++;
+          SKIP_WHITESPACE ();
+          if (p < end && *p == ']')
+            FAIL (comma, g_strdup ("trailing comma"));
+          goto value;
+        }
+      else if (*p == ']')
+        {
+          c->depth--;
+          p++;
+          EMIT (STATE_AFTER_VALUE, LODE_JSON_TOKEN_ARRAY_END);
+        }
+
+      fail_unexpected (c, p, end, "expected ',' or ']'");
+      goto failed;
+    }
+
+member:
+  if (*p != '"')
+    {
+      fail_unexpected (c, p, end, "expected a member name in double quotes");
+      goto failed;
+    }
+  {
+    const guchar *open = p;
+
+    has_escape = FALSE;
+    p = scan_string (c, p, end, &has_escape);
+    if (p == NULL)
+      goto failed;
+    CHECK_STRING_LENGTH (open, p);
+    if (!add_key (c, open, p, has_escape))
+      goto failed;
+    token->name = (const char *) open + 1;
+    token->name_length = (p - open) - 2;
+    token->name_has_escape = has_escape;
+  }
+  SKIP_WHITESPACE ();
+  if (p == end)
+    FAIL (p, g_strdup ("unexpected end of the file"));
+  if (*p != ':')
+    {
+      fail_unexpected (c, p, end, "expected ':'");
+      goto failed;
+    }
+  p++;
+  /* Most often one space, then the value. */
+  if (p < end && *p == ' ')
+    p++;
+  SKIP_WHITESPACE ();
+  /* A pair is a member and the first token of its value, in one call. */
+  if (pair)
+    goto value;
+  token->text = token->name;
+  token->length = token->name_length;
+  token->has_escape = token->name_has_escape;
+  EMIT (STATE_VALUE, LODE_JSON_TOKEN_MEMBER);
+
+finish:
+  SKIP_WHITESPACE ();
+  if (p != end)
+    {
+      fail_unexpected (c, p, end, "unexpected text after the end of the document");
+      goto failed;
+    }
+  EMIT (STATE_DONE, LODE_JSON_TOKEN_END);
+
+failed:
+  EMIT (STATE_FAILED, LODE_JSON_TOKEN_ERROR);
+}
+
+LodeJsonTokenKind
+_lode_json_tokenizer_next (LodeJsonTokenizer *self,
+                           LodeJsonToken     *token)
+{
+  return tokenizer_next (self, token, FALSE);
+}
+
+LodeJsonTokenKind
+_lode_json_tokenizer_next_pair (LodeJsonTokenizer *self,
+                                LodeJsonToken     *token)
+{
+  return tokenizer_next (self, token, TRUE);
+}
+
+void
+_lode_json_tokenizer_get_error (LodeJsonTokenizer  *c,
+                                guint              *line_out,
+                                guint              *column_out,
+                                const char        **message_out)
+{
+  const guchar *pos = c->error_pos;
+  const guchar *line_start = c->line_start;
+  gsize line = c->line;
+  gsize column = 1;
+
+  g_return_if_fail (c->state == STATE_FAILED);
+
+  /* The error may lie before the current line (a trailing comma followed
+   * by newlines): step back to its line. */
+  if (pos < line_start)
+    {
+      for (const guchar *q = pos; q < line_start; q++)
+        if (*q == '\n')
+          line--;
+      line_start = pos;
+      while (line_start > c->data && line_start[-1] != '\n')
+        line_start--;
+    }
+
+  for (const guchar *q = line_start; q < pos; q++)
+    if ((*q & 0xC0) != 0x80)
+      column++;
+
+  if (line_out != NULL)
+    *line_out = (guint) MIN (line, G_MAXUINT);
+  if (column_out != NULL)
+    *column_out = (guint) MIN (column, G_MAXUINT);
+  if (message_out != NULL)
+    *message_out = c->error_message;
+}

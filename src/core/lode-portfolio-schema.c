@@ -1,0 +1,1527 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The schema of portfolio format v1: what each member must be, the
+ * messages when it is not, and how a valid item becomes part of the
+ * model. The values come from lode-portfolio-reader.c, which reads the
+ * bytes; small items come as json-glib objects built from its tokens, export
+ * records as plain values. Every content error is collected with the JSON
+ * Pointer of its member, in the order of the members below (not of the
+ * file); the portfolio is returned only when there is none. */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "lode-enum-types.h"
+#include "lode-portfolio-reader-private.h"
+#include "lode-rules.h"
+
+#define YEAR_MIN LODE_YEAR_MIN
+#define YEAR_MAX LODE_YEAR_MAX
+
+typedef LodeReader Reader;
+
+const char * const _lode_export_members[LODE_N_EXPORT_MEMBERS + 1] = {
+  "mineral", "year", "month", "destination", "hs_code", "stage",
+  "quantity", "unit", "value_usd", "source", NULL
+};
+
+
+
+
+static void
+append_pointer_token (GString    *pointer,
+                      const char *token)
+{
+  g_string_append_c (pointer, '/');
+  for (const char *p = token; *p; p++)
+    {
+      if (*p == '~')
+        g_string_append (pointer, "~0");
+      else if (*p == '/')
+        g_string_append (pointer, "~1");
+      else
+        g_string_append_c (pointer, *p);
+    }
+}
+
+static gsize
+push_member (Reader     *reader,
+             const char *member)
+{
+  gsize mark = reader->pointer->len;
+
+  append_pointer_token (reader->pointer, member);
+
+  return mark;
+}
+
+static gsize
+push_index (Reader *reader,
+            guint   index)
+{
+  gsize mark = reader->pointer->len;
+
+  g_string_append_printf (reader->pointer, "/%u", index);
+
+  return mark;
+}
+
+static void
+pop (Reader *reader,
+     gsize   mark)
+{
+  g_string_truncate (reader->pointer, mark);
+}
+
+/* Records "NAME: /pointer/member: message"; @member may be NULL for the
+ * current object itself. */
+void
+_lode_reader_error (Reader     *reader,
+                    const char *member,
+                    const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  g_autoptr(GString) pointer = NULL;
+  va_list args;
+
+  reader->n_errors++;
+  if (reader->errors->len >= LODE_PORTFOLIO_MAX_ERRORS)
+    return;
+
+  if (reader->item_list != NULL)
+    {
+      g_string_printf (reader->pointer, "/%s/%u", reader->item_list, reader->item_index);
+      reader->item_list = NULL;
+    }
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  pointer = g_string_new (reader->pointer->str);
+  if (member != NULL)
+    append_pointer_token (pointer, member);
+
+  if (pointer->len == 0)
+    g_ptr_array_add (reader->errors, g_strdup_printf ("%s: %s", reader->name, message));
+  else
+    g_ptr_array_add (reader->errors,
+                     g_strdup_printf ("%s: %s: %s", reader->name, pointer->str, message));
+}
+
+void
+_lode_value_from_member (JsonObject *object,
+                         const char *member,
+                         LodeValue  *value)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, member) : NULL;
+
+  *value = (LodeValue) { .kind = LODE_VALUE_ABSENT };
+
+  if (node == NULL)
+    return;
+
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_NULL:
+      value->kind = LODE_VALUE_NULL;
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          value->kind = LODE_VALUE_STRING;
+          value->string = json_node_get_string (node);
+          break;
+        case G_TYPE_INT64:
+          value->kind = LODE_VALUE_INT;
+          value->i = json_node_get_int (node);
+          break;
+        case G_TYPE_DOUBLE:
+          value->kind = LODE_VALUE_DOUBLE;
+          value->d = json_node_get_double (node);
+          break;
+        default:
+          value->kind = LODE_VALUE_OTHER;
+          break;
+        }
+      break;
+
+    case JSON_NODE_OBJECT:
+    case JSON_NODE_ARRAY:
+    default:
+      value->kind = LODE_VALUE_OTHER;
+      break;
+    }
+}
+
+static inline gboolean
+value_is_null (const LodeValue *value)
+{
+  return value->kind == LODE_VALUE_ABSENT || value->kind == LODE_VALUE_NULL;
+}
+
+static inline gboolean
+value_is_number (const LodeValue *value)
+{
+  return value->kind == LODE_VALUE_INT || value->kind == LODE_VALUE_DOUBLE;
+}
+
+static inline double
+value_get_double (const LodeValue *value)
+{
+  return value->kind == LODE_VALUE_INT ? (double) value->i : value->d;
+}
+
+static const char *
+enum_choices (GType enum_type,
+              int   skip)
+{
+  static GMutex lock;
+  static GHashTable *cache;
+  GEnumClass *klass;
+  GString *text;
+  const char *found;
+
+  g_mutex_lock (&lock);
+
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+
+  found = g_hash_table_lookup (cache, GSIZE_TO_POINTER (enum_type));
+  if (found != NULL)
+    {
+      g_mutex_unlock (&lock);
+      return found;
+    }
+
+  klass = g_type_class_ref (enum_type);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      if (klass->values[i].value == skip)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, klass->values[i].value_nick);
+    }
+  g_type_class_unref (klass);
+
+  found = g_intern_string (text->str);
+  g_string_free (text, TRUE);
+  g_hash_table_insert (cache, GSIZE_TO_POINTER (enum_type), (gpointer) found);
+
+  g_mutex_unlock (&lock);
+
+  return found;
+}
+
+/* Member readers. Each takes the member's value and name, returns FALSE
+ * (with an error recorded) when the member is present but wrong, and leaves
+ * the output untouched when the member is absent or null. The variants
+ * without "_value" take the value from a json-glib object. */
+
+static gboolean
+read_string_value (Reader           *reader,
+                   const LodeValue  *value,
+                   const char       *member,
+                   gboolean          required,
+                   const char      **out)
+{
+  if (value_is_null (value))
+    {
+      if (required)
+        {
+          _lode_reader_error (reader, member, "required member is missing");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (value->kind != LODE_VALUE_STRING)
+    {
+      _lode_reader_error (reader, member, "must be a string");
+      return FALSE;
+    }
+
+  if (required && value->string[0] == '\0')
+    {
+      _lode_reader_error (reader, member, "must not be empty");
+      return FALSE;
+    }
+
+  *out = value->string;
+
+  return TRUE;
+}
+
+static gboolean
+read_string (Reader      *reader,
+             JsonObject  *object,
+             const char  *member,
+             gboolean     required,
+             const char **out)
+{
+  LodeValue value;
+
+  _lode_value_from_member (object, member, &value);
+
+  return read_string_value (reader, &value, member, required, out);
+}
+
+static gboolean
+read_slug (Reader      *reader,
+           JsonObject  *object,
+           const char  *member,
+           gboolean     required,
+           const char **out)
+{
+  const char *value = NULL;
+
+  if (!read_string (reader, object, member, required, &value))
+    return FALSE;
+
+  if (value != NULL && !lode_rule_slug (value, NULL))
+    {
+      _lode_reader_error (reader, member,
+                          "“%s” is not an id: use lowercase letters, digits and hyphens, "
+                          "starting with a letter or digit", value);
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+/* A reference to a source or mineral id that must resolve; @ids NULL
+ * leaves it unresolved. */
+static gboolean
+read_reference_value (Reader           *reader,
+                      const LodeValue  *v,
+                      const char       *member,
+                      gboolean          required,
+                      GHashTable       *ids,
+                      const char       *kind,
+                      const char      **out)
+{
+  const char *value = NULL;
+
+  if (!read_string_value (reader, v, member, required, &value))
+    return FALSE;
+
+  if (value != NULL && ids != NULL && !g_hash_table_contains (ids, value))
+    {
+      _lode_reader_error (reader, member, "refers to %s “%s”, which is not in the file",
+                          kind, value);
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+static gboolean
+read_reference (Reader      *reader,
+                JsonObject  *object,
+                const char  *member,
+                gboolean     required,
+                GHashTable  *ids,
+                const char  *kind,
+                const char **out)
+{
+  LodeValue value;
+
+  _lode_value_from_member (object, member, &value);
+
+  return read_reference_value (reader, &value, member, required, ids, kind, out);
+}
+
+static gboolean
+read_integer_value (Reader          *reader,
+                    const LodeValue *v,
+                    const char      *member,
+                    gboolean         required,
+                    gint64           min,
+                    gint64           max,
+                    const char      *what,
+                    gint64          *out)
+{
+  double value;
+
+  if (value_is_null (v))
+    {
+      if (required)
+        {
+          _lode_reader_error (reader, member, "required member is missing");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!value_is_number (v))
+    {
+      _lode_reader_error (reader, member, "must be %s", what);
+      return FALSE;
+    }
+
+  if (v->kind == LODE_VALUE_INT)
+    {
+      if (v->i < min || v->i > max)
+        {
+          _lode_reader_error (reader, member, "must be %s", what);
+          return FALSE;
+        }
+      *out = v->i;
+      return TRUE;
+    }
+
+  value = v->d;
+  if (value != floor (value) || value < (double) min || value > (double) max)
+    {
+      _lode_reader_error (reader, member, "must be %s", what);
+      return FALSE;
+    }
+
+  *out = (gint64) value;
+
+  return TRUE;
+}
+
+static gboolean
+read_integer (Reader     *reader,
+              JsonObject *object,
+              const char *member,
+              gboolean    required,
+              gint64      min,
+              gint64      max,
+              const char *what,
+              gint64     *out)
+{
+  LodeValue value;
+
+  _lode_value_from_member (object, member, &value);
+
+  return read_integer_value (reader, &value, member, required, min, max, what, out);
+}
+
+static gboolean
+read_year_value (Reader          *reader,
+                 const LodeValue *value,
+                 const char      *member,
+                 gboolean         required,
+                 int             *out)
+{
+  gint64 year = 0;
+
+  if (!read_integer_value (reader, value, member, required, YEAR_MIN, YEAR_MAX,
+                           "a year from 1800 to 2200", &year))
+    return FALSE;
+
+  if (year != 0)
+    *out = year;
+
+  return TRUE;
+}
+
+static gboolean
+read_year (Reader     *reader,
+           JsonObject *object,
+           const char *member,
+           gboolean    required,
+           int        *out)
+{
+  LodeValue value;
+
+  _lode_value_from_member (object, member, &value);
+
+  return read_year_value (reader, &value, member, required, out);
+}
+
+static gboolean
+read_number_value (Reader          *reader,
+                   const LodeValue *v,
+                   const char      *member,
+                   gboolean         required,
+                   double           max,
+                   double          *out)
+{
+  double value;
+
+  if (value_is_null (v))
+    {
+      if (required)
+        {
+          _lode_reader_error (reader, member, "required member is missing");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!value_is_number (v))
+    {
+      _lode_reader_error (reader, member, "must be a non-negative number");
+      return FALSE;
+    }
+
+  value = value_get_double (v);
+  if (!isfinite (value) || value < 0)
+    {
+      _lode_reader_error (reader, member, "must be a non-negative number");
+      return FALSE;
+    }
+
+  if (value > max)
+    {
+      _lode_reader_error (reader, member, "must be at most %g", max);
+      return FALSE;
+    }
+
+  *out = value == 0 ? 0.0 : value;
+
+  return TRUE;
+}
+
+static gboolean
+read_number (Reader     *reader,
+             JsonObject *object,
+             const char *member,
+             gboolean    required,
+             double      max,
+             double     *out)
+{
+  LodeValue value;
+
+  _lode_value_from_member (object, member, &value);
+
+  return read_number_value (reader, &value, member, required, max, out);
+}
+
+static gboolean
+read_money_value (Reader          *reader,
+                  const LodeValue *v,
+                  const char      *member,
+                  gboolean         required,
+                  LodeMoney       *out)
+{
+  LodeMoney cents = 0;
+
+  if (value_is_null (v))
+    {
+      if (required)
+        {
+          _lode_reader_error (reader, member, "required member is missing");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!value_is_number (v))
+    {
+      _lode_reader_error (reader, member, "must be a non-negative number");
+      return FALSE;
+    }
+
+  switch (lode_money_from_double (value_get_double (v), &cents))
+    {
+    case LODE_MONEY_OK:
+      *out = cents;
+      return TRUE;
+    case LODE_MONEY_NOT_FINITE:
+    case LODE_MONEY_NEGATIVE:
+      _lode_reader_error (reader, member, "must be a non-negative number");
+      return FALSE;
+    case LODE_MONEY_TOO_LARGE:
+      _lode_reader_error (reader, member, "is too large: amounts go up to 70 trillion");
+      return FALSE;
+    case LODE_MONEY_TOO_PRECISE:
+      _lode_reader_error (reader, member, "must have at most two decimals (whole cents)");
+      return FALSE;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+read_money (Reader     *reader,
+            JsonObject *object,
+            const char *member,
+            gboolean    required,
+            LodeMoney  *out)
+{
+  LodeValue value;
+
+  _lode_value_from_member (object, member, &value);
+
+  return read_money_value (reader, &value, member, required, out);
+}
+
+static gboolean
+read_enum_value (Reader          *reader,
+                 const LodeValue *v,
+                 const char      *member,
+                 gboolean         required,
+                 GType            enum_type,
+                 int              absent,
+                 int             *out)
+{
+  const char *nick = NULL;
+  int value;
+
+  if (!read_string_value (reader, v, member, required, &nick))
+    return FALSE;
+
+  if (nick == NULL)
+    return TRUE;
+
+  for (guint i = 0; i < reader->n_enum_cache; i++)
+    if (reader->enum_cache[i].type == enum_type && strcmp (reader->enum_cache[i].nick, nick) == 0)
+      {
+        *out = reader->enum_cache[i].value;
+        return TRUE;
+      }
+
+  if (lode_enum_from_nick (enum_type, nick, &value) && value != absent
+      && reader->n_enum_cache < G_N_ELEMENTS (reader->enum_cache))
+    {
+      GEnumClass *klass = g_type_class_peek (enum_type);
+
+      reader->enum_cache[reader->n_enum_cache].type = enum_type;
+      reader->enum_cache[reader->n_enum_cache].nick = g_enum_get_value (klass, value)->value_nick;
+      reader->enum_cache[reader->n_enum_cache].value = value;
+      reader->n_enum_cache++;
+    }
+
+  if (!lode_enum_from_nick (enum_type, nick, &value) || value == absent)
+    {
+      _lode_reader_error (reader, member, "“%s” is not one of: %s", nick,
+                          enum_choices (enum_type, absent));
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+static gboolean
+read_enum (Reader     *reader,
+           JsonObject *object,
+           const char *member,
+           gboolean    required,
+           GType       enum_type,
+           int         absent,
+           int        *out)
+{
+  LodeValue value;
+
+  _lode_value_from_member (object, member, &value);
+
+  return read_enum_value (reader, &value, member, required, enum_type, absent, out);
+}
+
+static gboolean
+read_country_value (Reader           *reader,
+                    const LodeValue  *v,
+                    const char       *member,
+                    const char      **out)
+{
+  const char *value = NULL;
+
+  if (!read_string_value (reader, v, member, FALSE, &value))
+    return FALSE;
+
+  if (value != NULL && !lode_rule_country_code (value, NULL))
+    {
+      _lode_reader_error (reader, member,
+                          "“%s” is not a country code: use ISO 3166-1 alpha-2, such as CN", value);
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+static gboolean
+read_country (Reader      *reader,
+              JsonObject  *object,
+              const char  *member,
+              const char **out)
+{
+  LodeValue value;
+
+  _lode_value_from_member (object, member, &value);
+
+  return read_country_value (reader, &value, member, out);
+}
+
+static gboolean
+read_hs_code_value (Reader           *reader,
+                    const LodeValue  *v,
+                    const char       *member,
+                    const char      **out)
+{
+  const char *value = NULL;
+
+  if (!read_string_value (reader, v, member, FALSE, &value))
+    return FALSE;
+
+  if (value != NULL && !lode_rule_hs_code (value, NULL))
+    {
+      _lode_reader_error (reader, member, "“%s” is not an HS code of 2, 4 or 6 digits", value);
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+/* An object member that must be an object (or absent/null). */
+static gboolean
+read_object (Reader      *reader,
+             JsonObject  *object,
+             const char  *member,
+             gboolean     required,
+             JsonObject **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        {
+          _lode_reader_error (reader, member, "required member is missing");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      _lode_reader_error (reader, member, "must be an object");
+      return FALSE;
+    }
+
+  *out = json_node_get_object (node);
+
+  return TRUE;
+}
+
+static gboolean
+read_array (Reader      *reader,
+            JsonObject  *object,
+            const char  *member,
+            JsonArray  **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      _lode_reader_error (reader, member, "must be an array");
+      return FALSE;
+    }
+
+  *out = json_node_get_array (node);
+
+  return TRUE;
+}
+
+/* A list of strings, each checked by @check (may be NULL; @check_message
+ * follows the value in the error) and, when @ids is not NULL, resolved
+ * against it. */
+static gboolean
+read_string_list (Reader         *reader,
+                  JsonObject     *object,
+                  const char     *member,
+                  gboolean      (*check) (const char *),
+                  const char     *check_message,
+                  GHashTable     *ids,
+                  const char     *kind,
+                  GStrv          *out)
+{
+  JsonArray *array = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  gboolean ok = TRUE;
+  gsize mark;
+  guint n;
+
+  if (!read_array (reader, object, member, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  builder = g_strv_builder_new ();
+  mark = push_member (reader, member);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      const char *value;
+      g_autofree char *index = g_strdup_printf ("%u", i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          _lode_reader_error (reader, index, "must be a string");
+          ok = FALSE;
+          continue;
+        }
+
+      value = json_node_get_string (node);
+      if (check != NULL && !check (value))
+        {
+          _lode_reader_error (reader, index, "“%s” %s", value, check_message);
+          ok = FALSE;
+          continue;
+        }
+      if (ids != NULL && !g_hash_table_contains (ids, value))
+        {
+          _lode_reader_error (reader, index, "refers to %s “%s”, which is not in the file", kind, value);
+          ok = FALSE;
+          continue;
+        }
+
+      g_strv_builder_add (builder, value);
+    }
+  pop (reader, mark);
+
+  if (ok)
+    *out = g_strv_builder_end (builder);
+
+  return ok;
+}
+
+/* Lode reads -0 as 0, also in members it does not know: json-glib reads
+ * "-0" as the integer 0 but "-0.0" as a negative zero, so a negative zero
+ * kept as it is would not read back the same after a save. The document
+ * nests at most LODE_PORTFOLIO_MAX_DEPTH levels, which bounds the
+ * recursion. */
+static void
+clear_negative_zeros (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        g_autoptr(GList) members = json_object_get_values (json_node_get_object (node));
+
+        for (const GList *l = members; l != NULL; l = l->next)
+          clear_negative_zeros (l->data);
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          clear_negative_zeros (json_array_get_element (array, i));
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE
+          && json_node_get_double (node) == 0.0)
+        json_node_set_double (node, 0.0);
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+}
+
+/* Members of @object not in @known, in the file's order, for writing back;
+ * NULL if there are none. */
+static JsonObject *
+collect_extra (JsonObject        *object,
+               const char * const *known)
+{
+  JsonObject *extra = NULL;
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *copy;
+
+      if (g_strv_contains (known, name))
+        continue;
+
+      if (extra == NULL)
+        extra = json_object_new ();
+      copy = json_node_copy (json_object_get_member (object, name));
+      clear_negative_zeros (copy);
+      json_object_set_member (extra, name, copy);
+    }
+
+  return extra;
+}
+
+/* Calls @read_item for each element of the list member @member, each of
+ * which must be an object. */
+typedef void (*ReadItemFunc) (Reader     *reader,
+                              JsonObject *object,
+                              guint       index,
+                              gpointer    user_data);
+
+static void
+read_list (Reader       *reader,
+           JsonObject   *object,
+           const char   *member,
+           ReadItemFunc  read_item,
+           gpointer      user_data)
+{
+  JsonArray *array = NULL;
+  gsize mark;
+  guint n;
+
+  if (!read_array (reader, object, member, &array) || array == NULL)
+    return;
+
+  mark = push_member (reader, member);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize item_mark = push_index (reader, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        _lode_reader_error (reader, NULL, "must be an object");
+      else
+        read_item (reader, json_node_get_object (node), i, user_data);
+
+      pop (reader, item_mark);
+    }
+  pop (reader, mark);
+}
+
+/* Ids must be unique within their list. */
+static gboolean
+claim_id (Reader     *reader,
+          GHashTable *ids,
+          const char *id)
+{
+  const char *first = g_hash_table_lookup (ids, id);
+
+  if (first != NULL)
+    {
+      _lode_reader_error (reader, "id", "“%s” is already the id of %s", id, first);
+      return FALSE;
+    }
+
+  g_hash_table_insert (ids, g_strdup (id), g_strdup (reader->pointer->str));
+
+  return TRUE;
+}
+
+static gboolean
+check_unit (Reader     *reader,
+            double      quantity,
+            LodeUnit    unit)
+{
+  if (quantity >= 0 && unit == LODE_UNIT_NONE)
+    {
+      _lode_reader_error (reader, "unit", "a quantity needs its unit");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+read_source (Reader     *reader,
+             JsonObject *object,
+             guint       index,
+             gpointer    user_data)
+{
+  static const char * const known[] = { "id", "title", "publisher", "date", "url", NULL };
+  const char *id = NULL, *title = NULL, *publisher = NULL, *date = NULL, *url = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(LodeSource) source = NULL;
+  gboolean ok = TRUE;
+
+  ok &= read_slug (reader, object, "id", TRUE, &id);
+  ok &= read_string (reader, object, "title", TRUE, &title);
+  ok &= read_string (reader, object, "publisher", FALSE, &publisher);
+  ok &= read_string (reader, object, "date", FALSE, &date);
+  ok &= read_string (reader, object, "url", FALSE, &url);
+
+  if (date != NULL && !lode_rule_date (date, NULL))
+    {
+      _lode_reader_error (reader, "date", "“%s” is not a date such as 2025-09-26", date);
+      ok = FALSE;
+    }
+
+  if (id != NULL)
+    ok &= claim_id (reader, reader->source_ids, id);
+
+  if (!ok)
+    return;
+
+  source = lode_source_new (id, title);
+  lode_source_set_publisher (source, publisher);
+  lode_source_set_date (source, date);
+  lode_source_set_url (source, url);
+  extra = collect_extra (object, known);
+  lode_source_set_extra (source, extra);
+  g_list_store_append (lode_portfolio_get_sources (reader->portfolio), source);
+}
+
+static void
+read_reserve (Reader     *reader,
+              JsonObject *object,
+              guint       index,
+              gpointer    user_data)
+{
+  static const char * const known[] = {
+    "category", "quantity", "unit", "value_usd", "year", "source", NULL
+  };
+  LodeMineral *mineral = user_data;
+  int category = LODE_RESERVE_CATEGORY_UNSPECIFIED, unit = LODE_UNIT_NONE, year = 0;
+  double quantity = LODE_QUANTITY_UNSET;
+  LodeMoney value = LODE_MONEY_UNSET;
+  const char *source_id = NULL;
+  g_autoptr(LodeReserve) reserve = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok = TRUE;
+
+  ok &= read_enum (reader, object, "category", FALSE, LODE_TYPE_RESERVE_CATEGORY, -1, &category);
+  ok &= read_number (reader, object, "quantity", TRUE, G_MAXDOUBLE, &quantity);
+  ok &= read_enum (reader, object, "unit", TRUE, LODE_TYPE_UNIT, LODE_UNIT_NONE, &unit);
+  ok &= read_money (reader, object, "value_usd", FALSE, &value);
+  ok &= read_year (reader, object, "year", FALSE, &year);
+  ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source", &source_id);
+
+  if (!ok || mineral == NULL)
+    return;
+
+  reserve = lode_reserve_new (category, quantity, unit);
+  lode_reserve_set_value (reserve, value);
+  lode_reserve_set_year (reserve, year);
+  lode_reserve_set_source (reserve, source_id);
+  extra = collect_extra (object, known);
+  lode_reserve_set_extra (reserve, extra);
+  lode_mineral_add_reserve (mineral, reserve);
+}
+
+static gboolean
+check_hs_code (const char *code)
+{
+  return lode_rule_hs_code (code, NULL);
+}
+
+static void
+read_mineral (Reader     *reader,
+              JsonObject *object,
+              guint       index,
+              gpointer    user_data)
+{
+  static const char * const known[] = {
+    "id", "name", "symbol", "group", "hs_codes", "reserves", NULL
+  };
+  const char *id = NULL, *name = NULL, *symbol = NULL;
+  int group = LODE_MINERAL_GROUP_OTHER;
+  g_auto(GStrv) hs_codes = NULL;
+  g_autoptr(LodeMineral) mineral = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  guint errors_before = reader->n_errors;
+  gboolean ok = TRUE;
+
+  ok &= read_slug (reader, object, "id", TRUE, &id);
+  ok &= read_string (reader, object, "name", TRUE, &name);
+  ok &= read_string (reader, object, "symbol", FALSE, &symbol);
+  ok &= read_enum (reader, object, "group", TRUE, LODE_TYPE_MINERAL_GROUP, -1, &group);
+  ok &= read_string_list (reader, object, "hs_codes", check_hs_code,
+                          "is not an HS code of 2, 4 or 6 digits", NULL, NULL, &hs_codes);
+
+  if (id != NULL)
+    ok &= claim_id (reader, reader->mineral_ids, id);
+
+  if (ok)
+    {
+      mineral = lode_mineral_new (id, name, group);
+      lode_mineral_set_symbol (mineral, symbol);
+      lode_mineral_set_hs_codes (mineral, (const char * const *) hs_codes);
+    }
+
+  /* Reserves are read even when the mineral is wrong, to report them too. */
+  read_list (reader, object, "reserves", read_reserve, mineral);
+
+  if (mineral == NULL || reader->n_errors != errors_before)
+    return;
+
+  extra = collect_extra (object, known);
+  lode_mineral_set_extra (mineral, extra);
+  g_list_store_append (lode_portfolio_get_minerals (reader->portfolio), mineral);
+}
+
+gboolean
+_lode_reader_read_export (Reader          *reader,
+                          const LodeValue *values,
+                          gboolean         resolve,
+                          LodeExportRow   *row)
+{
+  const char * const *names = _lode_export_members;
+  gint64 month = 0;
+  int stage = LODE_STAGE_UNKNOWN, unit = LODE_UNIT_NONE;
+  gboolean ok = TRUE;
+
+  *row = (LodeExportRow) {
+    .quantity = LODE_QUANTITY_UNSET,
+    .stage = LODE_STAGE_UNKNOWN,
+    .unit = LODE_UNIT_NONE,
+  };
+
+  ok &= read_reference_value (reader, &values[LODE_EXPORT_MEMBER_MINERAL],
+                              names[LODE_EXPORT_MEMBER_MINERAL], TRUE,
+                              resolve ? reader->mineral_ids : NULL, "mineral", &row->mineral);
+  ok &= read_year_value (reader, &values[LODE_EXPORT_MEMBER_YEAR],
+                         names[LODE_EXPORT_MEMBER_YEAR], TRUE, &row->year);
+  ok &= read_integer_value (reader, &values[LODE_EXPORT_MEMBER_MONTH],
+                            names[LODE_EXPORT_MEMBER_MONTH], FALSE, 1, 12,
+                            "a month from 1 to 12", &month);
+  ok &= read_country_value (reader, &values[LODE_EXPORT_MEMBER_DESTINATION],
+                            names[LODE_EXPORT_MEMBER_DESTINATION], &row->destination);
+  ok &= read_hs_code_value (reader, &values[LODE_EXPORT_MEMBER_HS_CODE],
+                            names[LODE_EXPORT_MEMBER_HS_CODE], &row->hs_code);
+  ok &= read_enum_value (reader, &values[LODE_EXPORT_MEMBER_STAGE],
+                         names[LODE_EXPORT_MEMBER_STAGE], FALSE, LODE_TYPE_STAGE,
+                         LODE_STAGE_UNKNOWN, &stage);
+  ok &= read_number_value (reader, &values[LODE_EXPORT_MEMBER_QUANTITY],
+                           names[LODE_EXPORT_MEMBER_QUANTITY], FALSE, G_MAXDOUBLE,
+                           &row->quantity);
+  ok &= read_enum_value (reader, &values[LODE_EXPORT_MEMBER_UNIT],
+                         names[LODE_EXPORT_MEMBER_UNIT], FALSE, LODE_TYPE_UNIT,
+                         LODE_UNIT_NONE, &unit);
+  ok &= read_money_value (reader, &values[LODE_EXPORT_MEMBER_VALUE_USD],
+                          names[LODE_EXPORT_MEMBER_VALUE_USD], TRUE, &row->value);
+  ok &= read_reference_value (reader, &values[LODE_EXPORT_MEMBER_SOURCE],
+                              names[LODE_EXPORT_MEMBER_SOURCE], FALSE,
+                              resolve ? reader->source_ids : NULL, "source", &row->source);
+  if (ok)
+    ok &= check_unit (reader, row->quantity, unit);
+
+  row->month = month;
+  row->stage = stage;
+  row->unit = unit;
+
+  return ok;
+}
+
+static void
+read_export (Reader     *reader,
+             JsonObject *object,
+             guint       index,
+             gpointer    user_data)
+{
+  LodeExportTable *table = lode_portfolio_get_exports (reader->portfolio);
+  LodeValue values[LODE_N_EXPORT_MEMBERS];
+  LodeExportRow row;
+  g_autoptr(JsonObject) extra = NULL;
+
+  for (guint i = 0; i < LODE_N_EXPORT_MEMBERS; i++)
+    _lode_value_from_member (object, _lode_export_members[i], &values[i]);
+
+  if (!_lode_reader_read_export (reader, values, TRUE, &row) || reader->n_errors > 0)
+    return;
+
+  lode_export_table_append_silent (table, &row);
+
+  extra = collect_extra (object, _lode_export_members);
+  if (extra != NULL)
+    lode_export_table_set_extra (table, lode_export_table_get_n_rows (table) - 1, extra);
+}
+
+static void
+read_partner (Reader     *reader,
+              JsonObject *object,
+              guint       index,
+              gpointer    user_data)
+{
+  static const char * const known[] = { "name", "country", "share", NULL };
+  LodeProject *project = user_data;
+  const char *name = NULL, *country = NULL;
+  double share = LODE_SHARE_UNSET;
+  g_autoptr(LodePartner) partner = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok = TRUE;
+
+  ok &= read_string (reader, object, "name", FALSE, &name);
+  ok &= read_country (reader, object, "country", &country);
+  ok &= read_number (reader, object, "share", FALSE, 1.0, &share);
+
+  if (!ok || project == NULL)
+    return;
+
+  partner = lode_partner_new (name);
+  lode_partner_set_country (partner, country);
+  lode_partner_set_share (partner, share);
+  extra = collect_extra (object, known);
+  lode_partner_set_extra (partner, extra);
+  lode_project_add_partner (project, partner);
+}
+
+static gboolean
+check_slug (const char *value)
+{
+  return lode_rule_slug (value, NULL);
+}
+
+static void
+read_project (Reader     *reader,
+              JsonObject *object,
+              guint       index,
+              gpointer    user_data)
+{
+  static const char * const known[] = {
+    "id", "name", "minerals", "region", "operator", "status", "partners",
+    "investment_usd", "start_year", "jobs", "source", NULL
+  };
+  static const char * const investment_known[] = { "committed", "disbursed", NULL };
+  GHashTable *project_ids = user_data;
+  const char *id = NULL, *name = NULL, *region = NULL, *operator_ = NULL, *source_id = NULL;
+  int status = LODE_PROJECT_STATUS_UNKNOWN, start_year = 0;
+  gint64 jobs = -1;
+  LodeMoney committed = LODE_MONEY_UNSET, disbursed = LODE_MONEY_UNSET;
+  g_auto(GStrv) minerals = NULL;
+  JsonObject *investment = NULL;
+  g_autoptr(LodeProject) project = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  guint errors_before = reader->n_errors;
+  gboolean ok = TRUE;
+
+  ok &= read_slug (reader, object, "id", TRUE, &id);
+  ok &= read_string (reader, object, "name", TRUE, &name);
+  ok &= read_string_list (reader, object, "minerals", check_slug, "is not an id",
+                          reader->mineral_ids, "mineral", &minerals);
+  ok &= read_string (reader, object, "region", FALSE, &region);
+  ok &= read_string (reader, object, "operator", FALSE, &operator_);
+  ok &= read_enum (reader, object, "status", FALSE, LODE_TYPE_PROJECT_STATUS,
+                   LODE_PROJECT_STATUS_UNKNOWN, &status);
+  ok &= read_object (reader, object, "investment_usd", FALSE, &investment);
+  if (investment != NULL)
+    {
+      gsize mark = push_member (reader, "investment_usd");
+
+      ok &= read_money (reader, investment, "committed", FALSE, &committed);
+      ok &= read_money (reader, investment, "disbursed", FALSE, &disbursed);
+      pop (reader, mark);
+    }
+  ok &= read_year (reader, object, "start_year", FALSE, &start_year);
+  ok &= read_integer (reader, object, "jobs", FALSE, 0, LODE_JOBS_MAX,
+                      "a whole number of jobs, 0 or more", &jobs);
+  ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
+                        &source_id);
+
+  if (id != NULL)
+    ok &= claim_id (reader, project_ids, id);
+
+  if (ok)
+    project = lode_project_new (id, name);
+
+  read_list (reader, object, "partners", read_partner, project);
+
+  if (project == NULL || reader->n_errors != errors_before)
+    return;
+
+  lode_project_set_minerals (project, (const char * const *) minerals);
+  lode_project_set_region (project, region);
+  lode_project_set_operator (project, operator_);
+  lode_project_set_status (project, status);
+  lode_project_set_committed (project, committed);
+  lode_project_set_disbursed (project, disbursed);
+  lode_project_set_start_year (project, start_year);
+  lode_project_set_jobs (project, jobs);
+  lode_project_set_source (project, source_id);
+  extra = collect_extra (object, known);
+  lode_project_set_extra (project, extra);
+  if (investment != NULL)
+    {
+      g_autoptr(JsonObject) investment_extra = collect_extra (investment, investment_known);
+
+      lode_project_set_investment_extra (project, investment_extra);
+    }
+  g_list_store_append (lode_portfolio_get_projects (reader->portfolio), project);
+}
+
+static void
+read_target (Reader     *reader,
+             JsonObject *object,
+             guint       index,
+             gpointer    user_data)
+{
+  static const char * const known[] = {
+    "id", "title", "metric", "baseline", "target", "source", NULL
+  };
+  static const char * const metric_known[] = { "kind", "mineral", "destination", NULL };
+  static const char * const baseline_known[] = { "year", "value_usd", NULL };
+  static const char * const target_known[] = { "year", "low_usd", "high_usd", NULL };
+  GHashTable *target_ids = user_data;
+  const char *id = NULL, *title = NULL, *source_id = NULL;
+  const char *metric_mineral = NULL, *metric_destination = NULL;
+  int kind = LODE_METRIC_KIND_EXPORTS, baseline_year = 0, target_year = 0;
+  LodeMoney baseline_value = LODE_MONEY_UNSET, low = LODE_MONEY_UNSET, high = LODE_MONEY_UNSET;
+  JsonObject *metric = NULL, *baseline = NULL, *goal = NULL;
+  g_autoptr(LodeTarget) target = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok = TRUE;
+  gsize mark;
+
+  ok &= read_slug (reader, object, "id", TRUE, &id);
+  ok &= read_string (reader, object, "title", TRUE, &title);
+  ok &= read_object (reader, object, "metric", TRUE, &metric);
+  ok &= read_object (reader, object, "baseline", TRUE, &baseline);
+  ok &= read_object (reader, object, "target", TRUE, &goal);
+  ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
+                        &source_id);
+
+  if (metric != NULL)
+    {
+      mark = push_member (reader, "metric");
+      ok &= read_enum (reader, metric, "kind", TRUE, LODE_TYPE_METRIC_KIND, -1, &kind);
+      ok &= read_reference (reader, metric, "mineral", FALSE, reader->mineral_ids, "mineral",
+                            &metric_mineral);
+      ok &= read_country (reader, metric, "destination", &metric_destination);
+      pop (reader, mark);
+    }
+
+  if (baseline != NULL)
+    {
+      mark = push_member (reader, "baseline");
+      ok &= read_year (reader, baseline, "year", TRUE, &baseline_year);
+      ok &= read_money (reader, baseline, "value_usd", TRUE, &baseline_value);
+      pop (reader, mark);
+    }
+
+  if (goal != NULL)
+    {
+      mark = push_member (reader, "target");
+      ok &= read_year (reader, goal, "year", TRUE, &target_year);
+      ok &= read_money (reader, goal, "low_usd", TRUE, &low);
+      ok &= read_money (reader, goal, "high_usd", FALSE, &high);
+      if (ok && high != LODE_MONEY_UNSET && high < low)
+        {
+          _lode_reader_error (reader, "high_usd", "must not be below low_usd");
+          ok = FALSE;
+        }
+      if (ok && baseline_year != 0 && target_year <= baseline_year)
+        {
+          _lode_reader_error (reader, "year", "must come after the baseline year");
+          ok = FALSE;
+        }
+      pop (reader, mark);
+    }
+
+  if (id != NULL)
+    ok &= claim_id (reader, target_ids, id);
+
+  if (!ok)
+    return;
+
+  target = lode_target_new (id, title);
+  lode_target_set_metric_kind (target, kind);
+  lode_target_set_metric_mineral (target, metric_mineral);
+  lode_target_set_metric_destination (target, metric_destination);
+  lode_target_set_baseline_year (target, baseline_year);
+  lode_target_set_baseline_value (target, baseline_value);
+  lode_target_set_target_year (target, target_year);
+  lode_target_set_target_low (target, low);
+  lode_target_set_target_high (target, high != LODE_MONEY_UNSET ? high : low);
+  lode_target_set_source (target, source_id);
+
+  extra = collect_extra (object, known);
+  lode_target_set_extra (target, LODE_TARGET_EXTRA_SELF, extra);
+  g_clear_pointer (&extra, json_object_unref);
+  extra = collect_extra (metric, metric_known);
+  lode_target_set_extra (target, LODE_TARGET_EXTRA_METRIC, extra);
+  g_clear_pointer (&extra, json_object_unref);
+  extra = collect_extra (baseline, baseline_known);
+  lode_target_set_extra (target, LODE_TARGET_EXTRA_BASELINE, extra);
+  g_clear_pointer (&extra, json_object_unref);
+  extra = collect_extra (goal, target_known);
+  lode_target_set_extra (target, LODE_TARGET_EXTRA_TARGET, extra);
+
+  g_list_store_append (lode_portfolio_get_targets (reader->portfolio), target);
+}
+
+/* Reads the header members; FALSE stops reading: the file is not a
+ * portfolio Lode can read at all. */
+static gboolean
+read_header (Reader     *reader,
+             JsonObject *root,
+             GError    **error)
+{
+  const char *format = NULL;
+  gint64 version = 0;
+  LodeValue version_value;
+
+  if (!read_string (reader, root, "format", TRUE, &format))
+    return FALSE;
+
+  if (g_strcmp0 (format, LODE_PORTFOLIO_FORMAT) != 0)
+    {
+      _lode_reader_error (reader, "format", "“%s” is not a Lode portfolio: expected “%s”",
+                    format, LODE_PORTFOLIO_FORMAT);
+      return FALSE;
+    }
+
+  _lode_value_from_member (root, "version", &version_value);
+  if (version_value.kind == LODE_VALUE_INT && version_value.i > LODE_PORTFOLIO_VERSION)
+    {
+      g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_NEWER_VERSION,
+                   "%s: /version: this file was written by a newer version of Lode "
+                   "(format version %" G_GINT64_FORMAT "); this version reads version %d. "
+                   "Update Lode to open it.",
+                   reader->name, version_value.i, LODE_PORTFOLIO_VERSION);
+      return FALSE;
+    }
+
+  if (!read_integer (reader, root, "version", TRUE, 1, LODE_PORTFOLIO_VERSION,
+                     "format version " G_STRINGIFY (LODE_PORTFOLIO_VERSION), &version))
+    return FALSE;
+
+  return TRUE;
+}
+
+void
+_lode_reader_read_exports (Reader     *reader,
+                           JsonObject *root)
+{
+  JsonArray *exports = NULL;
+
+  if (read_array (reader, root, "exports", &exports) && exports != NULL)
+    lode_export_table_reserve (lode_portfolio_get_exports (reader->portfolio),
+                               json_array_get_length (exports));
+  read_list (reader, root, "exports", read_export, NULL);
+}
+
+void
+_lode_reader_init (Reader        *reader,
+                   const char    *name,
+                   LodePortfolio *portfolio)
+{
+  *reader = (Reader) {
+    .name = name,
+    .pointer = g_string_new (NULL),
+    .errors = g_ptr_array_new_with_free_func (g_free),
+    .portfolio = portfolio,
+  };
+}
+
+void
+_lode_reader_clear (Reader *reader)
+{
+  if (reader->pointer != NULL)
+    g_string_free (g_steal_pointer (&reader->pointer), TRUE);
+  g_clear_pointer (&reader->errors, g_ptr_array_unref);
+  g_clear_pointer (&reader->source_ids, g_hash_table_unref);
+  g_clear_pointer (&reader->mineral_ids, g_hash_table_unref);
+}
+
+void
+_lode_reader_take_errors (Reader *reader,
+                          Reader *from)
+{
+  for (guint i = 0; i < from->errors->len; i++)
+    if (reader->errors->len < LODE_PORTFOLIO_MAX_ERRORS)
+      g_ptr_array_add (reader->errors, g_strdup (g_ptr_array_index (from->errors, i)));
+  reader->n_errors += from->n_errors;
+}
+
+LodePortfolio *
+_lode_reader_read_portfolio (Reader               *reader,
+                             JsonObject           *root,
+                             LodeReadExportsFunc   read_exports,
+                             gpointer              user_data,
+                             GError              **error)
+{
+  static const char * const known[] = {
+    "format", "version", "title", "description", "currency",
+    "sources", "minerals", "exports", "projects", "targets", NULL
+  };
+  g_autoptr(GHashTable) project_ids = NULL;
+  g_autoptr(GHashTable) target_ids = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  LodePortfolio *portfolio = reader->portfolio;
+  GPtrArray *errors = reader->errors;
+  const char *name = reader->name;
+  const char *title = NULL, *description = NULL, *currency = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  reader->source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader->mineral_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  project_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  target_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (read_header (reader, root, &local_error))
+    {
+      read_string (reader, root, "title", TRUE, &title);
+      read_string (reader, root, "description", FALSE, &description);
+      if (read_string (reader, root, "currency", FALSE, &currency)
+          && currency != NULL && g_strcmp0 (currency, "USD") != 0)
+        _lode_reader_error (reader, "currency", "“%s” is not supported: amounts are in USD",
+                            currency);
+
+      /* Sources and minerals first: the rest refers to them. */
+      read_list (reader, root, "sources", read_source, NULL);
+      read_list (reader, root, "minerals", read_mineral, NULL);
+
+      if (read_exports != NULL)
+        read_exports (reader, root, user_data);
+      else
+        _lode_reader_read_exports (reader, root);
+      read_list (reader, root, "projects", read_project, project_ids);
+      read_list (reader, root, "targets", read_target, target_ids);
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (reader->n_errors > 0)
+    {
+      g_autoptr(GString) message = g_string_new (NULL);
+
+      for (guint i = 0; i < errors->len; i++)
+        {
+          if (i > 0)
+            g_string_append_c (message, '\n');
+          g_string_append (message, g_ptr_array_index (errors, i));
+        }
+      if (reader->n_errors > errors->len)
+        g_string_append_printf (message, "\n%s: … and %u more errors", name,
+                                reader->n_errors - errors->len);
+
+      g_set_error_literal (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_INVALID,
+                           message->str);
+      return NULL;
+    }
+
+  lode_portfolio_set_title (portfolio, title);
+  lode_portfolio_set_description (portfolio, description);
+  if (currency != NULL)
+    lode_portfolio_set_currency (portfolio, currency);
+  extra = collect_extra (root, known);
+  lode_portfolio_set_extra (portfolio, extra);
+  lode_export_table_announce (lode_portfolio_get_exports (portfolio), 0, 0,
+                              lode_export_table_get_n_rows (lode_portfolio_get_exports (portfolio)));
+  lode_portfolio_set_modified (portfolio, FALSE);
+
+  return g_object_ref (portfolio);
+}

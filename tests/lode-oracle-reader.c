@@ -1,0 +1,1380 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The reader Lode had before its streaming reader, kept for the tests and
+ * the fuzzers as an independent oracle: the strict check, json-glib's
+ * parser and its document tree, then a walk of the tree into a
+ * LodePortfolio. The streaming reader must accept exactly what this
+ * accepts, give the same portfolio and the same errors. Only the tests and
+ * the fuzzers link it. */
+
+#include "lode-oracle-reader.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "lode-enum-types.h"
+#include "lode-json-check.h"
+#include "lode-rules.h"
+
+#define YEAR_MIN LODE_YEAR_MIN
+#define YEAR_MAX LODE_YEAR_MAX
+
+typedef struct
+{
+  const char    *name;
+  GString       *pointer;
+  GPtrArray     *errors;
+  guint          n_errors;
+  LodePortfolio *portfolio;
+  GHashTable    *source_ids;   /* id → pointer of its first definition */
+  GHashTable    *mineral_ids;
+} Reader;
+
+static void reader_error (Reader     *reader,
+                          const char *member,
+                          const char *format,
+                          ...) G_GNUC_PRINTF (3, 4);
+
+static void
+append_pointer_token (GString    *pointer,
+                      const char *token)
+{
+  g_string_append_c (pointer, '/');
+  for (const char *p = token; *p; p++)
+    {
+      if (*p == '~')
+        g_string_append (pointer, "~0");
+      else if (*p == '/')
+        g_string_append (pointer, "~1");
+      else
+        g_string_append_c (pointer, *p);
+    }
+}
+
+static gsize
+push_member (Reader     *reader,
+             const char *member)
+{
+  gsize mark = reader->pointer->len;
+
+  append_pointer_token (reader->pointer, member);
+
+  return mark;
+}
+
+static gsize
+push_index (Reader *reader,
+            guint   index)
+{
+  gsize mark = reader->pointer->len;
+
+  g_string_append_printf (reader->pointer, "/%u", index);
+
+  return mark;
+}
+
+static void
+pop (Reader *reader,
+     gsize   mark)
+{
+  g_string_truncate (reader->pointer, mark);
+}
+
+/* Records "NAME: /pointer/member: message"; @member may be NULL for the
+ * current object itself. */
+static void
+reader_error (Reader     *reader,
+              const char *member,
+              const char *format,
+              ...)
+{
+  g_autofree char *message = NULL;
+  g_autoptr(GString) pointer = NULL;
+  va_list args;
+
+  reader->n_errors++;
+  if (reader->errors->len >= LODE_PORTFOLIO_MAX_ERRORS)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  pointer = g_string_new (reader->pointer->str);
+  if (member != NULL)
+    append_pointer_token (pointer, member);
+
+  if (pointer->len == 0)
+    g_ptr_array_add (reader->errors, g_strdup_printf ("%s: %s", reader->name, message));
+  else
+    g_ptr_array_add (reader->errors,
+                     g_strdup_printf ("%s: %s: %s", reader->name, pointer->str, message));
+}
+
+static gboolean
+is_null (JsonNode *node)
+{
+  return node == NULL || JSON_NODE_HOLDS_NULL (node);
+}
+
+static gboolean
+is_number (JsonNode *node)
+{
+  GType type;
+
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  type = json_node_get_value_type (node);
+
+  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+}
+
+static const char *
+enum_choices (GType enum_type,
+              int   skip)
+{
+  static GHashTable *cache;
+  GEnumClass *klass;
+  GString *text;
+  const char *found;
+
+  if (cache == NULL)
+    cache = g_hash_table_new (NULL, NULL);
+
+  found = g_hash_table_lookup (cache, GSIZE_TO_POINTER (enum_type));
+  if (found != NULL)
+    return found;
+
+  klass = g_type_class_ref (enum_type);
+  text = g_string_new (NULL);
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      if (klass->values[i].value == skip)
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, klass->values[i].value_nick);
+    }
+  g_type_class_unref (klass);
+
+  found = g_intern_string (text->str);
+  g_string_free (text, TRUE);
+  g_hash_table_insert (cache, GSIZE_TO_POINTER (enum_type), (gpointer) found);
+
+  return found;
+}
+
+/* Member readers. Each takes the object and the member name, returns FALSE
+ * (with an error recorded) when the member is present but wrong, and leaves
+ * the output untouched when the member is absent or null. */
+
+static gboolean
+read_string (Reader      *reader,
+             JsonObject  *object,
+             const char  *member,
+             gboolean     required,
+             const char **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (is_null (node))
+    {
+      if (required)
+        {
+          reader_error (reader, member, "required member is missing");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      reader_error (reader, member, "must be a string");
+      return FALSE;
+    }
+
+  if (required && json_node_get_string (node)[0] == '\0')
+    {
+      reader_error (reader, member, "must not be empty");
+      return FALSE;
+    }
+
+  *out = json_node_get_string (node);
+
+  return TRUE;
+}
+
+static gboolean
+read_slug (Reader      *reader,
+           JsonObject  *object,
+           const char  *member,
+           gboolean     required,
+           const char **out)
+{
+  const char *value = NULL;
+
+  if (!read_string (reader, object, member, required, &value))
+    return FALSE;
+
+  if (value != NULL && !lode_rule_slug (value, NULL))
+    {
+      reader_error (reader, member,
+                    "“%s” is not an id: use lowercase letters, digits and hyphens, "
+                    "starting with a letter or digit", value);
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+/* A reference to a source or mineral id that must resolve. */
+static gboolean
+read_reference (Reader      *reader,
+                JsonObject  *object,
+                const char  *member,
+                gboolean     required,
+                GHashTable  *ids,
+                const char  *kind,
+                const char **out)
+{
+  const char *value = NULL;
+
+  if (!read_string (reader, object, member, required, &value))
+    return FALSE;
+
+  if (value != NULL && !g_hash_table_contains (ids, value))
+    {
+      reader_error (reader, member, "refers to %s “%s”, which is not in the file", kind, value);
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+static gboolean
+read_integer (Reader     *reader,
+              JsonObject *object,
+              const char *member,
+              gboolean    required,
+              gint64      min,
+              gint64      max,
+              const char *what,
+              gint64     *out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  double value;
+
+  if (is_null (node))
+    {
+      if (required)
+        {
+          reader_error (reader, member, "required member is missing");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!is_number (node))
+    {
+      reader_error (reader, member, "must be %s", what);
+      return FALSE;
+    }
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      gint64 i = json_node_get_int (node);
+
+      if (i < min || i > max)
+        {
+          reader_error (reader, member, "must be %s", what);
+          return FALSE;
+        }
+      *out = i;
+      return TRUE;
+    }
+
+  value = json_node_get_double (node);
+  if (value != floor (value) || value < (double) min || value > (double) max)
+    {
+      reader_error (reader, member, "must be %s", what);
+      return FALSE;
+    }
+
+  *out = (gint64) value;
+
+  return TRUE;
+}
+
+static gboolean
+read_year (Reader     *reader,
+           JsonObject *object,
+           const char *member,
+           gboolean    required,
+           int        *out)
+{
+  gint64 year = 0;
+
+  if (!read_integer (reader, object, member, required, YEAR_MIN, YEAR_MAX,
+                     "a year from 1800 to 2200", &year))
+    return FALSE;
+
+  if (year != 0)
+    *out = year;
+
+  return TRUE;
+}
+
+static gboolean
+read_number (Reader     *reader,
+             JsonObject *object,
+             const char *member,
+             gboolean    required,
+             double      max,
+             double     *out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  double value;
+
+  if (is_null (node))
+    {
+      if (required)
+        {
+          reader_error (reader, member, "required member is missing");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!is_number (node))
+    {
+      reader_error (reader, member, "must be a non-negative number");
+      return FALSE;
+    }
+
+  value = json_node_get_double (node);
+  if (!isfinite (value) || value < 0)
+    {
+      reader_error (reader, member, "must be a non-negative number");
+      return FALSE;
+    }
+
+  if (value > max)
+    {
+      reader_error (reader, member, "must be at most %g", max);
+      return FALSE;
+    }
+
+  *out = value == 0 ? 0.0 : value;
+
+  return TRUE;
+}
+
+static gboolean
+read_money (Reader     *reader,
+            JsonObject *object,
+            const char *member,
+            gboolean    required,
+            LodeMoney  *out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  LodeMoney cents = 0;
+
+  if (is_null (node))
+    {
+      if (required)
+        {
+          reader_error (reader, member, "required member is missing");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!is_number (node))
+    {
+      reader_error (reader, member, "must be a non-negative number");
+      return FALSE;
+    }
+
+  switch (lode_money_from_double (json_node_get_double (node), &cents))
+    {
+    case LODE_MONEY_OK:
+      *out = cents;
+      return TRUE;
+    case LODE_MONEY_NOT_FINITE:
+    case LODE_MONEY_NEGATIVE:
+      reader_error (reader, member, "must be a non-negative number");
+      return FALSE;
+    case LODE_MONEY_TOO_LARGE:
+      reader_error (reader, member, "is too large: amounts go up to 70 trillion");
+      return FALSE;
+    case LODE_MONEY_TOO_PRECISE:
+      reader_error (reader, member, "must have at most two decimals (whole cents)");
+      return FALSE;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+read_enum (Reader     *reader,
+           JsonObject *object,
+           const char *member,
+           gboolean    required,
+           GType       enum_type,
+           int         absent,
+           int        *out)
+{
+  const char *nick = NULL;
+  int value;
+
+  if (!read_string (reader, object, member, required, &nick))
+    return FALSE;
+
+  if (nick == NULL)
+    return TRUE;
+
+  if (!lode_enum_from_nick (enum_type, nick, &value) || value == absent)
+    {
+      reader_error (reader, member, "“%s” is not one of: %s", nick,
+                    enum_choices (enum_type, absent));
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+static gboolean
+read_country (Reader      *reader,
+              JsonObject  *object,
+              const char  *member,
+              const char **out)
+{
+  const char *value = NULL;
+
+  if (!read_string (reader, object, member, FALSE, &value))
+    return FALSE;
+
+  if (value != NULL && !lode_rule_country_code (value, NULL))
+    {
+      reader_error (reader, member,
+                    "“%s” is not a country code: use ISO 3166-1 alpha-2, such as CN", value);
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+static gboolean
+read_hs_code (Reader      *reader,
+              JsonObject  *object,
+              const char  *member,
+              const char **out)
+{
+  const char *value = NULL;
+
+  if (!read_string (reader, object, member, FALSE, &value))
+    return FALSE;
+
+  if (value != NULL && !lode_rule_hs_code (value, NULL))
+    {
+      reader_error (reader, member, "“%s” is not an HS code of 2, 4 or 6 digits", value);
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+/* An object member that must be an object (or absent/null). */
+static gboolean
+read_object (Reader      *reader,
+             JsonObject  *object,
+             const char  *member,
+             gboolean     required,
+             JsonObject **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+
+  if (is_null (node))
+    {
+      if (required)
+        {
+          reader_error (reader, member, "required member is missing");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      reader_error (reader, member, "must be an object");
+      return FALSE;
+    }
+
+  *out = json_node_get_object (node);
+
+  return TRUE;
+}
+
+static gboolean
+read_array (Reader      *reader,
+            JsonObject  *object,
+            const char  *member,
+            JsonArray  **out)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  *out = NULL;
+
+  if (is_null (node))
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      reader_error (reader, member, "must be an array");
+      return FALSE;
+    }
+
+  *out = json_node_get_array (node);
+
+  return TRUE;
+}
+
+/* A list of strings, each checked by @check (may be NULL; @check_message
+ * follows the value in the error) and, when @ids is not NULL, resolved
+ * against it. */
+static gboolean
+read_string_list (Reader         *reader,
+                  JsonObject     *object,
+                  const char     *member,
+                  gboolean      (*check) (const char *),
+                  const char     *check_message,
+                  GHashTable     *ids,
+                  const char     *kind,
+                  GStrv          *out)
+{
+  JsonArray *array = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  gboolean ok = TRUE;
+  gsize mark;
+  guint n;
+
+  if (!read_array (reader, object, member, &array))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  builder = g_strv_builder_new ();
+  mark = push_member (reader, member);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      const char *value;
+      g_autofree char *index = g_strdup_printf ("%u", i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          reader_error (reader, index, "must be a string");
+          ok = FALSE;
+          continue;
+        }
+
+      value = json_node_get_string (node);
+      if (check != NULL && !check (value))
+        {
+          reader_error (reader, index, "“%s” %s", value, check_message);
+          ok = FALSE;
+          continue;
+        }
+      if (ids != NULL && !g_hash_table_contains (ids, value))
+        {
+          reader_error (reader, index, "refers to %s “%s”, which is not in the file", kind, value);
+          ok = FALSE;
+          continue;
+        }
+
+      g_strv_builder_add (builder, value);
+    }
+  pop (reader, mark);
+
+  if (ok)
+    *out = g_strv_builder_end (builder);
+
+  return ok;
+}
+
+/* Lode reads -0 as 0, also in members it does not know: json-glib reads
+ * "-0" as the integer 0 but "-0.0" as a negative zero, so a negative zero
+ * kept as it is would not read back the same after a save. The document
+ * nests at most LODE_PORTFOLIO_MAX_DEPTH levels, which bounds the
+ * recursion. */
+static void
+clear_negative_zeros (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        g_autoptr(GList) members = json_object_get_values (json_node_get_object (node));
+
+        for (const GList *l = members; l != NULL; l = l->next)
+          clear_negative_zeros (l->data);
+      }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          clear_negative_zeros (json_array_get_element (array, i));
+      }
+      break;
+
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_DOUBLE
+          && json_node_get_double (node) == 0.0)
+        json_node_set_double (node, 0.0);
+      break;
+
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+}
+
+/* Members of @object not in @known, in the file's order, for writing back;
+ * NULL if there are none. */
+static JsonObject *
+collect_extra (JsonObject        *object,
+               const char * const *known)
+{
+  JsonObject *extra = NULL;
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  for (const GList *l = members; l != NULL; l = l->next)
+    {
+      const char *name = l->data;
+      JsonNode *copy;
+
+      if (g_strv_contains (known, name))
+        continue;
+
+      if (extra == NULL)
+        extra = json_object_new ();
+      copy = json_node_copy (json_object_get_member (object, name));
+      clear_negative_zeros (copy);
+      json_object_set_member (extra, name, copy);
+    }
+
+  return extra;
+}
+
+/* Calls @read_item for each element of the list member @member, each of
+ * which must be an object. */
+typedef void (*ReadItemFunc) (Reader     *reader,
+                              JsonObject *object,
+                              guint       index,
+                              gpointer    user_data);
+
+static void
+read_list (Reader       *reader,
+           JsonObject   *object,
+           const char   *member,
+           ReadItemFunc  read_item,
+           gpointer      user_data)
+{
+  JsonArray *array = NULL;
+  gsize mark;
+  guint n;
+
+  if (!read_array (reader, object, member, &array) || array == NULL)
+    return;
+
+  mark = push_member (reader, member);
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      gsize item_mark = push_index (reader, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        reader_error (reader, NULL, "must be an object");
+      else
+        read_item (reader, json_node_get_object (node), i, user_data);
+
+      pop (reader, item_mark);
+    }
+  pop (reader, mark);
+}
+
+/* Ids must be unique within their list. */
+static gboolean
+claim_id (Reader     *reader,
+          GHashTable *ids,
+          const char *id)
+{
+  const char *first = g_hash_table_lookup (ids, id);
+
+  if (first != NULL)
+    {
+      reader_error (reader, "id", "“%s” is already the id of %s", id, first);
+      return FALSE;
+    }
+
+  g_hash_table_insert (ids, g_strdup (id), g_strdup (reader->pointer->str));
+
+  return TRUE;
+}
+
+static gboolean
+check_unit (Reader     *reader,
+            double      quantity,
+            LodeUnit    unit)
+{
+  if (quantity >= 0 && unit == LODE_UNIT_NONE)
+    {
+      reader_error (reader, "unit", "a quantity needs its unit");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+read_source (Reader     *reader,
+             JsonObject *object,
+             guint       index,
+             gpointer    user_data)
+{
+  static const char * const known[] = { "id", "title", "publisher", "date", "url", NULL };
+  const char *id = NULL, *title = NULL, *publisher = NULL, *date = NULL, *url = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(LodeSource) source = NULL;
+  gboolean ok = TRUE;
+
+  ok &= read_slug (reader, object, "id", TRUE, &id);
+  ok &= read_string (reader, object, "title", TRUE, &title);
+  ok &= read_string (reader, object, "publisher", FALSE, &publisher);
+  ok &= read_string (reader, object, "date", FALSE, &date);
+  ok &= read_string (reader, object, "url", FALSE, &url);
+
+  if (date != NULL && !lode_rule_date (date, NULL))
+    {
+      reader_error (reader, "date", "“%s” is not a date such as 2025-09-26", date);
+      ok = FALSE;
+    }
+
+  if (id != NULL)
+    ok &= claim_id (reader, reader->source_ids, id);
+
+  if (!ok)
+    return;
+
+  source = lode_source_new (id, title);
+  lode_source_set_publisher (source, publisher);
+  lode_source_set_date (source, date);
+  lode_source_set_url (source, url);
+  extra = collect_extra (object, known);
+  lode_source_set_extra (source, extra);
+  g_list_store_append (lode_portfolio_get_sources (reader->portfolio), source);
+}
+
+static void
+read_reserve (Reader     *reader,
+              JsonObject *object,
+              guint       index,
+              gpointer    user_data)
+{
+  static const char * const known[] = {
+    "category", "quantity", "unit", "value_usd", "year", "source", NULL
+  };
+  LodeMineral *mineral = user_data;
+  int category = LODE_RESERVE_CATEGORY_UNSPECIFIED, unit = LODE_UNIT_NONE, year = 0;
+  double quantity = LODE_QUANTITY_UNSET;
+  LodeMoney value = LODE_MONEY_UNSET;
+  const char *source_id = NULL;
+  g_autoptr(LodeReserve) reserve = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok = TRUE;
+
+  ok &= read_enum (reader, object, "category", FALSE, LODE_TYPE_RESERVE_CATEGORY, -1, &category);
+  ok &= read_number (reader, object, "quantity", TRUE, G_MAXDOUBLE, &quantity);
+  ok &= read_enum (reader, object, "unit", TRUE, LODE_TYPE_UNIT, LODE_UNIT_NONE, &unit);
+  ok &= read_money (reader, object, "value_usd", FALSE, &value);
+  ok &= read_year (reader, object, "year", FALSE, &year);
+  ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source", &source_id);
+
+  if (!ok || mineral == NULL)
+    return;
+
+  reserve = lode_reserve_new (category, quantity, unit);
+  lode_reserve_set_value (reserve, value);
+  lode_reserve_set_year (reserve, year);
+  lode_reserve_set_source (reserve, source_id);
+  extra = collect_extra (object, known);
+  lode_reserve_set_extra (reserve, extra);
+  lode_mineral_add_reserve (mineral, reserve);
+}
+
+static gboolean
+check_hs_code (const char *code)
+{
+  return lode_rule_hs_code (code, NULL);
+}
+
+static void
+read_mineral (Reader     *reader,
+              JsonObject *object,
+              guint       index,
+              gpointer    user_data)
+{
+  static const char * const known[] = {
+    "id", "name", "symbol", "group", "hs_codes", "reserves", NULL
+  };
+  const char *id = NULL, *name = NULL, *symbol = NULL;
+  int group = LODE_MINERAL_GROUP_OTHER;
+  g_auto(GStrv) hs_codes = NULL;
+  g_autoptr(LodeMineral) mineral = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  guint errors_before = reader->n_errors;
+  gboolean ok = TRUE;
+
+  ok &= read_slug (reader, object, "id", TRUE, &id);
+  ok &= read_string (reader, object, "name", TRUE, &name);
+  ok &= read_string (reader, object, "symbol", FALSE, &symbol);
+  ok &= read_enum (reader, object, "group", TRUE, LODE_TYPE_MINERAL_GROUP, -1, &group);
+  ok &= read_string_list (reader, object, "hs_codes", check_hs_code,
+                          "is not an HS code of 2, 4 or 6 digits", NULL, NULL, &hs_codes);
+
+  if (id != NULL)
+    ok &= claim_id (reader, reader->mineral_ids, id);
+
+  if (ok)
+    {
+      mineral = lode_mineral_new (id, name, group);
+      lode_mineral_set_symbol (mineral, symbol);
+      lode_mineral_set_hs_codes (mineral, (const char * const *) hs_codes);
+    }
+
+  /* Reserves are read even when the mineral is wrong, to report them too. */
+  read_list (reader, object, "reserves", read_reserve, mineral);
+
+  if (mineral == NULL || reader->n_errors != errors_before)
+    return;
+
+  extra = collect_extra (object, known);
+  lode_mineral_set_extra (mineral, extra);
+  g_list_store_append (lode_portfolio_get_minerals (reader->portfolio), mineral);
+}
+
+static void
+read_export (Reader     *reader,
+             JsonObject *object,
+             guint       index,
+             gpointer    user_data)
+{
+  static const char * const known[] = {
+    "mineral", "year", "month", "destination", "hs_code", "stage",
+    "quantity", "unit", "value_usd", "source", NULL
+  };
+  LodeExportTable *table = lode_portfolio_get_exports (reader->portfolio);
+  LodeExportRow row = {
+    .quantity = LODE_QUANTITY_UNSET,
+    .stage = LODE_STAGE_UNKNOWN,
+    .unit = LODE_UNIT_NONE,
+  };
+  gint64 month = 0;
+  int stage = LODE_STAGE_UNKNOWN, unit = LODE_UNIT_NONE;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok = TRUE;
+
+  ok &= read_reference (reader, object, "mineral", TRUE, reader->mineral_ids, "mineral",
+                        &row.mineral);
+  ok &= read_year (reader, object, "year", TRUE, &row.year);
+  ok &= read_integer (reader, object, "month", FALSE, 1, 12, "a month from 1 to 12", &month);
+  ok &= read_country (reader, object, "destination", &row.destination);
+  ok &= read_hs_code (reader, object, "hs_code", &row.hs_code);
+  ok &= read_enum (reader, object, "stage", FALSE, LODE_TYPE_STAGE, LODE_STAGE_UNKNOWN, &stage);
+  ok &= read_number (reader, object, "quantity", FALSE, G_MAXDOUBLE, &row.quantity);
+  ok &= read_enum (reader, object, "unit", FALSE, LODE_TYPE_UNIT, LODE_UNIT_NONE, &unit);
+  ok &= read_money (reader, object, "value_usd", TRUE, &row.value);
+  ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
+                        &row.source);
+  if (ok)
+    ok &= check_unit (reader, row.quantity, unit);
+
+  if (!ok || reader->n_errors > 0)
+    return;
+
+  row.month = month;
+  row.stage = stage;
+  row.unit = unit;
+  lode_export_table_append_silent (table, &row);
+
+  extra = collect_extra (object, known);
+  if (extra != NULL)
+    lode_export_table_set_extra (table, lode_export_table_get_n_rows (table) - 1, extra);
+}
+
+static void
+read_partner (Reader     *reader,
+              JsonObject *object,
+              guint       index,
+              gpointer    user_data)
+{
+  static const char * const known[] = { "name", "country", "share", NULL };
+  LodeProject *project = user_data;
+  const char *name = NULL, *country = NULL;
+  double share = LODE_SHARE_UNSET;
+  g_autoptr(LodePartner) partner = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok = TRUE;
+
+  ok &= read_string (reader, object, "name", FALSE, &name);
+  ok &= read_country (reader, object, "country", &country);
+  ok &= read_number (reader, object, "share", FALSE, 1.0, &share);
+
+  if (!ok || project == NULL)
+    return;
+
+  partner = lode_partner_new (name);
+  lode_partner_set_country (partner, country);
+  lode_partner_set_share (partner, share);
+  extra = collect_extra (object, known);
+  lode_partner_set_extra (partner, extra);
+  lode_project_add_partner (project, partner);
+}
+
+static gboolean
+check_slug (const char *value)
+{
+  return lode_rule_slug (value, NULL);
+}
+
+static void
+read_project (Reader     *reader,
+              JsonObject *object,
+              guint       index,
+              gpointer    user_data)
+{
+  static const char * const known[] = {
+    "id", "name", "minerals", "region", "operator", "status", "partners",
+    "investment_usd", "start_year", "jobs", "source", NULL
+  };
+  static const char * const investment_known[] = { "committed", "disbursed", NULL };
+  GHashTable *project_ids = user_data;
+  const char *id = NULL, *name = NULL, *region = NULL, *operator_ = NULL, *source_id = NULL;
+  int status = LODE_PROJECT_STATUS_UNKNOWN, start_year = 0;
+  gint64 jobs = -1;
+  LodeMoney committed = LODE_MONEY_UNSET, disbursed = LODE_MONEY_UNSET;
+  g_auto(GStrv) minerals = NULL;
+  JsonObject *investment = NULL;
+  g_autoptr(LodeProject) project = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  guint errors_before = reader->n_errors;
+  gboolean ok = TRUE;
+
+  ok &= read_slug (reader, object, "id", TRUE, &id);
+  ok &= read_string (reader, object, "name", TRUE, &name);
+  ok &= read_string_list (reader, object, "minerals", check_slug, "is not an id",
+                          reader->mineral_ids, "mineral", &minerals);
+  ok &= read_string (reader, object, "region", FALSE, &region);
+  ok &= read_string (reader, object, "operator", FALSE, &operator_);
+  ok &= read_enum (reader, object, "status", FALSE, LODE_TYPE_PROJECT_STATUS,
+                   LODE_PROJECT_STATUS_UNKNOWN, &status);
+  ok &= read_object (reader, object, "investment_usd", FALSE, &investment);
+  if (investment != NULL)
+    {
+      gsize mark = push_member (reader, "investment_usd");
+
+      ok &= read_money (reader, investment, "committed", FALSE, &committed);
+      ok &= read_money (reader, investment, "disbursed", FALSE, &disbursed);
+      pop (reader, mark);
+    }
+  ok &= read_year (reader, object, "start_year", FALSE, &start_year);
+  ok &= read_integer (reader, object, "jobs", FALSE, 0, LODE_JOBS_MAX,
+                      "a whole number of jobs, 0 or more", &jobs);
+  ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
+                        &source_id);
+
+  if (id != NULL)
+    ok &= claim_id (reader, project_ids, id);
+
+  if (ok)
+    project = lode_project_new (id, name);
+
+  read_list (reader, object, "partners", read_partner, project);
+
+  if (project == NULL || reader->n_errors != errors_before)
+    return;
+
+  lode_project_set_minerals (project, (const char * const *) minerals);
+  lode_project_set_region (project, region);
+  lode_project_set_operator (project, operator_);
+  lode_project_set_status (project, status);
+  lode_project_set_committed (project, committed);
+  lode_project_set_disbursed (project, disbursed);
+  lode_project_set_start_year (project, start_year);
+  lode_project_set_jobs (project, jobs);
+  lode_project_set_source (project, source_id);
+  extra = collect_extra (object, known);
+  lode_project_set_extra (project, extra);
+  if (investment != NULL)
+    {
+      g_autoptr(JsonObject) investment_extra = collect_extra (investment, investment_known);
+
+      lode_project_set_investment_extra (project, investment_extra);
+    }
+  g_list_store_append (lode_portfolio_get_projects (reader->portfolio), project);
+}
+
+static void
+read_target (Reader     *reader,
+             JsonObject *object,
+             guint       index,
+             gpointer    user_data)
+{
+  static const char * const known[] = {
+    "id", "title", "metric", "baseline", "target", "source", NULL
+  };
+  static const char * const metric_known[] = { "kind", "mineral", "destination", NULL };
+  static const char * const baseline_known[] = { "year", "value_usd", NULL };
+  static const char * const target_known[] = { "year", "low_usd", "high_usd", NULL };
+  GHashTable *target_ids = user_data;
+  const char *id = NULL, *title = NULL, *source_id = NULL;
+  const char *metric_mineral = NULL, *metric_destination = NULL;
+  int kind = LODE_METRIC_KIND_EXPORTS, baseline_year = 0, target_year = 0;
+  LodeMoney baseline_value = LODE_MONEY_UNSET, low = LODE_MONEY_UNSET, high = LODE_MONEY_UNSET;
+  JsonObject *metric = NULL, *baseline = NULL, *goal = NULL;
+  g_autoptr(LodeTarget) target = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok = TRUE;
+  gsize mark;
+
+  ok &= read_slug (reader, object, "id", TRUE, &id);
+  ok &= read_string (reader, object, "title", TRUE, &title);
+  ok &= read_object (reader, object, "metric", TRUE, &metric);
+  ok &= read_object (reader, object, "baseline", TRUE, &baseline);
+  ok &= read_object (reader, object, "target", TRUE, &goal);
+  ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
+                        &source_id);
+
+  if (metric != NULL)
+    {
+      mark = push_member (reader, "metric");
+      ok &= read_enum (reader, metric, "kind", TRUE, LODE_TYPE_METRIC_KIND, -1, &kind);
+      ok &= read_reference (reader, metric, "mineral", FALSE, reader->mineral_ids, "mineral",
+                            &metric_mineral);
+      ok &= read_country (reader, metric, "destination", &metric_destination);
+      pop (reader, mark);
+    }
+
+  if (baseline != NULL)
+    {
+      mark = push_member (reader, "baseline");
+      ok &= read_year (reader, baseline, "year", TRUE, &baseline_year);
+      ok &= read_money (reader, baseline, "value_usd", TRUE, &baseline_value);
+      pop (reader, mark);
+    }
+
+  if (goal != NULL)
+    {
+      mark = push_member (reader, "target");
+      ok &= read_year (reader, goal, "year", TRUE, &target_year);
+      ok &= read_money (reader, goal, "low_usd", TRUE, &low);
+      ok &= read_money (reader, goal, "high_usd", FALSE, &high);
+      if (ok && high != LODE_MONEY_UNSET && high < low)
+        {
+          reader_error (reader, "high_usd", "must not be below low_usd");
+          ok = FALSE;
+        }
+      if (ok && baseline_year != 0 && target_year <= baseline_year)
+        {
+          reader_error (reader, "year", "must come after the baseline year");
+          ok = FALSE;
+        }
+      pop (reader, mark);
+    }
+
+  if (id != NULL)
+    ok &= claim_id (reader, target_ids, id);
+
+  if (!ok)
+    return;
+
+  target = lode_target_new (id, title);
+  lode_target_set_metric_kind (target, kind);
+  lode_target_set_metric_mineral (target, metric_mineral);
+  lode_target_set_metric_destination (target, metric_destination);
+  lode_target_set_baseline_year (target, baseline_year);
+  lode_target_set_baseline_value (target, baseline_value);
+  lode_target_set_target_year (target, target_year);
+  lode_target_set_target_low (target, low);
+  lode_target_set_target_high (target, high != LODE_MONEY_UNSET ? high : low);
+  lode_target_set_source (target, source_id);
+
+  extra = collect_extra (object, known);
+  lode_target_set_extra (target, LODE_TARGET_EXTRA_SELF, extra);
+  g_clear_pointer (&extra, json_object_unref);
+  extra = collect_extra (metric, metric_known);
+  lode_target_set_extra (target, LODE_TARGET_EXTRA_METRIC, extra);
+  g_clear_pointer (&extra, json_object_unref);
+  extra = collect_extra (baseline, baseline_known);
+  lode_target_set_extra (target, LODE_TARGET_EXTRA_BASELINE, extra);
+  g_clear_pointer (&extra, json_object_unref);
+  extra = collect_extra (goal, target_known);
+  lode_target_set_extra (target, LODE_TARGET_EXTRA_TARGET, extra);
+
+  g_list_store_append (lode_portfolio_get_targets (reader->portfolio), target);
+}
+
+/* Reads the header members; FALSE stops reading: the file is not a
+ * portfolio Lode can read at all. */
+static gboolean
+read_header (Reader     *reader,
+             JsonObject *root,
+             GError    **error)
+{
+  const char *format = NULL;
+  gint64 version = 0;
+  JsonNode *version_node;
+
+  if (!read_string (reader, root, "format", TRUE, &format))
+    return FALSE;
+
+  if (g_strcmp0 (format, LODE_PORTFOLIO_FORMAT) != 0)
+    {
+      reader_error (reader, "format", "“%s” is not a Lode portfolio: expected “%s”",
+                    format, LODE_PORTFOLIO_FORMAT);
+      return FALSE;
+    }
+
+  version_node = json_object_get_member (root, "version");
+  if (version_node != NULL && is_number (version_node)
+      && json_node_get_value_type (version_node) == G_TYPE_INT64
+      && json_node_get_int (version_node) > LODE_PORTFOLIO_VERSION)
+    {
+      g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_NEWER_VERSION,
+                   "%s: /version: this file was written by a newer version of Lode "
+                   "(format version %" G_GINT64_FORMAT "); this version reads version %d. "
+                   "Update Lode to open it.",
+                   reader->name, json_node_get_int (version_node), LODE_PORTFOLIO_VERSION);
+      return FALSE;
+    }
+
+  if (!read_integer (reader, root, "version", TRUE, 1, LODE_PORTFOLIO_VERSION,
+                     "format version " G_STRINGIFY (LODE_PORTFOLIO_VERSION), &version))
+    return FALSE;
+
+  return TRUE;
+}
+
+static LodePortfolio *
+read_portfolio (JsonNode    *root_node,
+                const char  *name,
+                GError     **error)
+{
+  static const char * const known[] = {
+    "format", "version", "title", "description", "currency",
+    "sources", "minerals", "exports", "projects", "targets", NULL
+  };
+  g_autoptr(GHashTable) project_ids = NULL;
+  g_autoptr(GHashTable) target_ids = NULL;
+  g_autoptr(GString) pointer = g_string_new (NULL);
+  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new (NULL);
+  g_autoptr(JsonObject) extra = NULL;
+  Reader reader = {
+    .name = name,
+    .pointer = pointer,
+    .errors = errors,
+    .portfolio = portfolio,
+  };
+  JsonObject *root;
+  JsonArray *exports = NULL;
+  const char *title = NULL, *description = NULL, *currency = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root_node))
+    {
+      g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_INVALID,
+                   "%s: not a Lode portfolio: the document must be a JSON object", name);
+      return NULL;
+    }
+  root = json_node_get_object (root_node);
+
+  reader.source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader.mineral_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  project_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  target_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (read_header (&reader, root, &local_error))
+    {
+      read_string (&reader, root, "title", TRUE, &title);
+      read_string (&reader, root, "description", FALSE, &description);
+      if (read_string (&reader, root, "currency", FALSE, &currency)
+          && currency != NULL && g_strcmp0 (currency, "USD") != 0)
+        reader_error (&reader, "currency", "“%s” is not supported: amounts are in USD", currency);
+
+      /* Sources and minerals first: the rest refers to them. */
+      read_list (&reader, root, "sources", read_source, NULL);
+      read_list (&reader, root, "minerals", read_mineral, NULL);
+
+      if (read_array (&reader, root, "exports", &exports) && exports != NULL)
+        lode_export_table_reserve (lode_portfolio_get_exports (portfolio),
+                                   json_array_get_length (exports));
+      read_list (&reader, root, "exports", read_export, NULL);
+      read_list (&reader, root, "projects", read_project, project_ids);
+      read_list (&reader, root, "targets", read_target, target_ids);
+    }
+
+  g_clear_pointer (&reader.source_ids, g_hash_table_unref);
+  g_clear_pointer (&reader.mineral_ids, g_hash_table_unref);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (reader.n_errors > 0)
+    {
+      g_autoptr(GString) message = g_string_new (NULL);
+
+      for (guint i = 0; i < errors->len; i++)
+        {
+          if (i > 0)
+            g_string_append_c (message, '\n');
+          g_string_append (message, g_ptr_array_index (errors, i));
+        }
+      if (reader.n_errors > errors->len)
+        g_string_append_printf (message, "\n%s: … and %u more errors", name,
+                                reader.n_errors - errors->len);
+
+      g_set_error_literal (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_INVALID,
+                           message->str);
+      return NULL;
+    }
+
+  lode_portfolio_set_title (portfolio, title);
+  lode_portfolio_set_description (portfolio, description);
+  if (currency != NULL)
+    lode_portfolio_set_currency (portfolio, currency);
+  extra = collect_extra (root, known);
+  lode_portfolio_set_extra (portfolio, extra);
+  lode_export_table_announce (lode_portfolio_get_exports (portfolio), 0, 0,
+                              lode_export_table_get_n_rows (lode_portfolio_get_exports (portfolio)));
+  lode_portfolio_set_modified (portfolio, FALSE);
+
+  return g_steal_pointer (&portfolio);
+}
+
+LodePortfolio *
+lode_oracle_load_data (const char  *data,
+                       gsize        length,
+                       const char  *name,
+                       GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) parse_error = NULL;
+  g_autofree char *message = NULL;
+  guint line = 0, column = 0;
+
+  if (name == NULL)
+    name = "portfolio";
+
+  if (length > LODE_PORTFOLIO_MAX_SIZE)
+    {
+      g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_TOO_LARGE,
+                   "%s: the file is larger than %" G_GSIZE_FORMAT " MB, the most Lode opens",
+                   name, LODE_PORTFOLIO_MAX_SIZE >> 20);
+      return NULL;
+    }
+
+  if (!lode_json_check_full (data, length, LODE_PORTFOLIO_MAX_DEPTH, LODE_PORTFOLIO_MAX_STRING,
+                             &line, &column, &message))
+    {
+      g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_SYNTAX,
+                   "%s:%u:%u: %s", name, line, column, message);
+      return NULL;
+    }
+
+  parser = json_parser_new ();
+  if (!json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_SYNTAX,
+                   "%s: %s", name, parse_error->message);
+      return NULL;
+    }
+
+  return read_portfolio (json_parser_get_root (parser), name, error);
+}
+
+/* The text of what @portfolio would save, or of @error. */
+static char *
+describe (LodePortfolio *portfolio,
+          GError        *error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (portfolio == NULL)
+    return g_strdup_printf ("error %s %d: %s", g_quark_to_string (error->domain),
+                            error->code, error->message);
+
+  bytes = lode_portfolio_to_bytes (portfolio);
+
+  return g_strdup_printf ("portfolio:\n%.*s", (int) g_bytes_get_size (bytes),
+                          (const char *) g_bytes_get_data (bytes, NULL));
+}
+
+LodePortfolio *
+lode_oracle_compare (const char  *data,
+                     gsize        length,
+                     const char  *name,
+                     GError     **error)
+{
+  g_autoptr(GError) stream_error = NULL;
+  g_autoptr(GError) oracle_error = NULL;
+  g_autoptr(LodePortfolio) streamed = NULL;
+  g_autoptr(LodePortfolio) oracle = NULL;
+  g_autofree char *streamed_text = NULL;
+  g_autofree char *oracle_text = NULL;
+
+  streamed = lode_portfolio_load_data (data, length, name, &stream_error);
+
+  /* The oracle knows no lowered size limit. */
+  if (g_error_matches (stream_error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_TOO_LARGE))
+    {
+      g_propagate_error (error, g_steal_pointer (&stream_error));
+      return NULL;
+    }
+
+  oracle = lode_oracle_load_data (data, length, name, &oracle_error);
+  streamed_text = describe (streamed, stream_error);
+  oracle_text = describe (oracle, oracle_error);
+
+  if (strcmp (streamed_text, oracle_text) != 0)
+    g_error ("the streaming reader and the oracle differ on %" G_GSIZE_FORMAT " bytes “%.*s%s”:\n"
+             "streaming reader: %s\noracle: %s",
+             length, (int) MIN (length, 300), data, length > 300 ? "…" : "",
+             streamed_text, oracle_text);
+
+  if (stream_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&stream_error));
+
+  return g_steal_pointer (&streamed);
+}

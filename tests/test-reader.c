@@ -1,0 +1,342 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The streaming reader as a new user meets it: files written by other
+ * tools (minified, with Windows line ends, members in another order) load
+ * the same portfolio; loading a file reports its progress and stops when
+ * cancelled. */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "lode-oracle-reader.h"
+#include "lode-portfolio-io.h"
+
+static char *tmp_dir;
+
+/* The sample with records that carry members Lode does not know, as the
+ * generator of the benchmarks writes them: exports of every shape. */
+static GBytes *
+sample_bytes (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid",
+                                                 "monthly-exports.json", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+
+  return g_bytes_new_take (g_steal_pointer (&contents), length);
+}
+
+static GBytes *
+saved_bytes (const char *text,
+             gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodePortfolio) portfolio = lode_oracle_compare (text, length, "t.json", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (portfolio);
+
+  return lode_portfolio_to_bytes (portfolio);
+}
+
+static JsonObject *
+parse_object (GBytes *bytes)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                              &error);
+  g_assert_no_error (error);
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* @object written by json-glib, minified or pretty. */
+static char *
+write_object (JsonObject *object,
+              gboolean    pretty)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, pretty);
+
+  return json_generator_to_data (generator, NULL);
+}
+
+static void
+assert_same_portfolio (GBytes     *expected,
+                       const char *text)
+{
+  g_autoptr(GBytes) got = saved_bytes (text, strlen (text));
+
+  if (!g_bytes_equal (expected, got))
+    g_error ("another portfolio:\n%s", (const char *) g_bytes_get_data (got, NULL));
+}
+
+static void
+test_minified (void)
+{
+  g_autoptr(GBytes) original = sample_bytes ();
+  g_autoptr(GBytes) expected = saved_bytes (g_bytes_get_data (original, NULL),
+                                            g_bytes_get_size (original));
+  g_autoptr(JsonObject) object = parse_object (original);
+  g_autofree char *minified = write_object (object, FALSE);
+
+  g_assert_null (strchr (minified, '\n'));
+  assert_same_portfolio (expected, minified);
+}
+
+static void
+test_windows_line_ends (void)
+{
+  g_autoptr(GBytes) original = sample_bytes ();
+  g_autoptr(GBytes) expected = saved_bytes (g_bytes_get_data (original, NULL),
+                                            g_bytes_get_size (original));
+  g_auto(GStrv) lines = g_strsplit (g_bytes_get_data (original, NULL), "\n", -1);
+  g_autofree char *crlf = g_strjoinv ("\r\n", lines);
+
+  g_assert_nonnull (strstr (crlf, "\r\n"));
+  assert_same_portfolio (expected, crlf);
+}
+
+/* The members of the document in another order: the records before the
+ * minerals and sources they refer to, the header last. */
+static void
+test_member_order (void)
+{
+  static const char * const orders[][10] = {
+    { "exports", "minerals", "sources", "projects", "targets", NULL },
+    { "targets", "projects", "exports", "minerals", "sources", NULL },
+    { "exports", "targets", "projects", "minerals", "sources", NULL },
+  };
+  g_autoptr(GBytes) original = sample_bytes ();
+  g_autoptr(GBytes) expected = saved_bytes (g_bytes_get_data (original, NULL),
+                                            g_bytes_get_size (original));
+  g_autoptr(JsonObject) object = parse_object (original);
+
+  for (guint o = 0; o < G_N_ELEMENTS (orders); o++)
+    {
+      g_autoptr(JsonObject) reordered = json_object_new ();
+      g_autoptr(GList) members = json_object_get_members (object);
+      g_autofree char *text = NULL;
+
+      for (guint i = 0; orders[o][i] != NULL; i++)
+        if (json_object_has_member (object, orders[o][i]))
+          json_object_set_member (reordered, orders[o][i],
+                                  json_object_dup_member (object, orders[o][i]));
+      for (const GList *l = members; l != NULL; l = l->next)
+        if (!json_object_has_member (reordered, l->data))
+          json_object_set_member (reordered, l->data, json_object_dup_member (object, l->data));
+
+      text = write_object (reordered, TRUE);
+      g_assert_true (strstr (text, "\"exports\"") < strstr (text, "\"format\""));
+      assert_same_portfolio (expected, text);
+    }
+}
+
+/* Records before the minerals they name, one of which is missing: the
+ * errors are those, and in the order, of the same file in the usual
+ * order. */
+static void
+test_member_order_errors (void)
+{
+  static const char usual[] =
+    "{\"format\":\"lode-portfolio\",\"version\":1,\"title\":\"T\","
+    "\"sources\":[{\"id\":\"src\",\"title\":\"S\"}],"
+    "\"minerals\":[{\"id\":\"copper\",\"name\":\"Copper\",\"group\":\"base-metal\"}],"
+    "\"exports\":[{\"mineral\":\"copper\",\"year\":2025,\"value_usd\":1.25,\"source\":\"src\"},"
+    "{\"mineral\":\"tin\",\"year\":1700,\"value_usd\":1.255,\"source\":\"nowhere\"},"
+    "{\"year\":2025,\"value_usd\":1}]}";
+  static const char reordered[] =
+    "{\"exports\":[{\"mineral\":\"copper\",\"year\":2025,\"value_usd\":1.25,\"source\":\"src\"},"
+    "{\"source\":\"nowhere\",\"value_usd\":1.255,\"year\":1700,\"mineral\":\"tin\"},"
+    "{\"year\":2025,\"value_usd\":1}],"
+    "\"minerals\":[{\"id\":\"copper\",\"name\":\"Copper\",\"group\":\"base-metal\"}],"
+    "\"sources\":[{\"id\":\"src\",\"title\":\"S\"}],"
+    "\"title\":\"T\",\"version\":1,\"format\":\"lode-portfolio\"}";
+  g_autoptr(GError) usual_error = NULL;
+  g_autoptr(GError) reordered_error = NULL;
+  g_autoptr(LodePortfolio) a = lode_oracle_compare (usual, strlen (usual), "t.json", &usual_error);
+  g_autoptr(LodePortfolio) b = lode_oracle_compare (reordered, strlen (reordered), "t.json",
+                                                    &reordered_error);
+
+  g_assert_null (a);
+  g_assert_null (b);
+  g_assert_cmpstr (usual_error->message, ==,
+                   "t.json: /exports/1/mineral: refers to mineral “tin”, which is not in the file\n"
+                   "t.json: /exports/1/year: must be a year from 1800 to 2200\n"
+                   "t.json: /exports/1/value_usd: must have at most two decimals (whole cents)\n"
+                   "t.json: /exports/1/source: refers to source “nowhere”, which is not in the file\n"
+                   "t.json: /exports/2/mineral: required member is missing");
+  g_assert_cmpstr (reordered_error->message, ==, usual_error->message);
+}
+
+/* Records whose strings do not repeat (more than the reader keeps once),
+ * and names and values written with escapes: the same portfolio as the
+ * oracle's, and so the same bytes when saved. */
+static void
+test_distinct_and_escaped_strings (void)
+{
+  g_autoptr(GString) text = g_string_new (
+    "{\"format\":\"lode-portfolio\",\"version\":1,\"title\":\"Distinct\","
+    "\"sources\":[{\"id\":\"src\",\"title\":\"S\"}],"
+    "\"minerals\":[{\"id\":\"copper\",\"name\":\"Copper\",\"group\":\"base-metal\"}],"
+    "\"exports\":[");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  const guint n = 70000;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text,
+                            "%s{\"min\\u0065ral\":\"%s\",\"year\":2020,"
+                            "\"hs_code\":\"%06u\",\"value_usd\":%u.5,\"note\":\"n%u\"%s}",
+                            i > 0 ? "," : "",
+                            i % 2 == 0 ? "copper" : "c\\u006fpper",
+                            100000 + i, i, i,
+                            i % 3 == 0 ? ",\"source\":\"\\u0073rc\"" : "");
+  g_string_append (text, "]}");
+
+  portfolio = lode_oracle_compare (text->str, text->len, "t.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lode_export_table_get_n_rows (lode_portfolio_get_exports (portfolio)), ==, n);
+
+  /* One of those strings names a mineral that is not there. */
+  g_string_replace (text, "\"c\\u006fpper\",\"year\":2020,\"hs_code\":\"169999\"",
+                    "\"tin\",\"year\":2020,\"hs_code\":\"169999\"", 1);
+  g_clear_object (&portfolio);
+  portfolio = lode_oracle_compare (text->str, text->len, "t.json", &error);
+  g_assert_null (portfolio);
+  g_assert_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==,
+                   "t.json: /exports/69999/mineral: refers to mineral “tin”, which is not in the file");
+}
+
+typedef struct
+{
+  guint   calls;
+  guint64 last;
+  guint64 total;
+  gboolean cancel_at_half;
+  GCancellable *cancellable;
+} Progress;
+
+static void
+progress_cb (guint64  done,
+             guint64  total,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_assert_cmpuint (done, >=, progress->last);
+  g_assert_cmpuint (done, <=, total);
+  progress->calls++;
+  progress->last = done;
+  progress->total = total;
+
+  if (progress->cancel_at_half && done >= total / 2)
+    g_cancellable_cancel (progress->cancellable);
+}
+
+/* A portfolio of @n records, written to a file in the test folder. */
+static GFile *
+write_records (guint n)
+{
+  g_autoptr(GString) text = g_string_new (
+    "{\n  \"format\": \"lode-portfolio\",\n  \"version\": 1,\n  \"title\": \"Many\",\n"
+    "  \"minerals\": [ { \"id\": \"copper\", \"name\": \"Copper\", \"group\": \"base-metal\" } ],\n"
+    "  \"exports\": [\n");
+  g_autofree char *path = g_build_filename (tmp_dir, "many.json", NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text,
+                            "    { \"mineral\": \"copper\", \"year\": %u, \"month\": %u, "
+                            "\"destination\": \"CN\", \"value_usd\": %u.%02u }%s\n",
+                            2000 + i % 25, 1 + i % 12, i, i % 100, i + 1 < n ? "," : "");
+  g_string_append (text, "  ]\n}\n");
+  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
+
+  return g_file_new_for_path (path);
+}
+
+static void
+test_progress (void)
+{
+  g_autoptr(GFile) file = write_records (50000);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  Progress progress = { 0 };
+
+  portfolio = lode_portfolio_load_file_full (file, progress_cb, &progress, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lode_export_table_get_n_rows (lode_portfolio_get_exports (portfolio)), ==, 50000);
+
+  /* Along the way, not only at the end; about a hundred times at most. */
+  g_assert_cmpuint (progress.calls, >=, 10);
+  g_assert_cmpuint (progress.calls, <=, 110);
+  g_assert_cmpuint (progress.total, ==, g_file_info_get_size (info));
+  g_assert_cmpuint (progress.last, ==, progress.total);
+  g_assert_cmpint (g_unlink (g_file_peek_path (file)), ==, 0);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(GFile) file = write_records (50000);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  Progress progress = { .cancel_at_half = TRUE, .cancellable = cancellable };
+
+  portfolio = lode_portfolio_load_file_full (file, progress_cb, &progress, cancellable, &error);
+  g_assert_null (portfolio);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  /* Soon after: the next report would have been the last chance. */
+  g_assert_cmpuint (progress.last, <, progress.total);
+  g_assert_cmpuint (progress.last, >=, progress.total / 2);
+
+  /* Cancelled before it starts, it reads nothing. */
+  g_clear_error (&error);
+  portfolio = lode_portfolio_load_file_full (file, NULL, NULL, cancellable, &error);
+  g_assert_null (portfolio);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_unlink (g_file_peek_path (file)), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  tmp_dir = g_dir_make_tmp ("lode-test-reader-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/lode/reader/minified", test_minified);
+  g_test_add_func ("/lode/reader/windows-line-ends", test_windows_line_ends);
+  g_test_add_func ("/lode/reader/member-order", test_member_order);
+  g_test_add_func ("/lode/reader/member-order-errors", test_member_order_errors);
+  g_test_add_func ("/lode/reader/distinct-and-escaped-strings", test_distinct_and_escaped_strings);
+  g_test_add_func ("/lode/reader/progress", test_progress);
+  g_test_add_func ("/lode/reader/cancel", test_cancel);
+
+  status = g_test_run ();
+
+  g_assert_cmpint (g_rmdir (tmp_dir), ==, 0);
+  g_clear_pointer (&tmp_dir, g_free);
+
+  return status;
+}
