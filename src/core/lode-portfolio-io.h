@@ -5,7 +5,7 @@
 
 G_BEGIN_DECLS
 
-/* Reading and writing portfolio format v1 (see DESIGN.md and
+/* Reading and writing portfolio format v1 (see docs/portfolio-format.md and
  * schema/lode-portfolio-v1.schema.json). */
 
 #define LODE_PORTFOLIO_FORMAT  "lode-portfolio"
