@@ -6,6 +6,7 @@
 #include "lode-application.h"
 #include "lode-exports-page.h"
 #include "lode-minerals-page.h"
+#include "lode-overview-page.h"
 #include "lode-portfolio-io.h"
 #include "lode-test-ui.h"
 #include "lode-window.h"
@@ -349,6 +350,213 @@ test_empty (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+portfolio_finalized (gpointer  data,
+                     GObject  *where_the_object_was)
+{
+  guint *n_finalized = data;
+
+  (*n_finalized)++;
+}
+
+/* How many unblocked handlers @instance has of @signal_id: each found is
+ * blocked until all are counted. */
+static guint
+count_signal_handlers (gpointer instance,
+                       guint    signal_id)
+{
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gulong));
+  gulong handler;
+
+  while ((handler = g_signal_handler_find (instance, G_SIGNAL_MATCH_ID | G_SIGNAL_MATCH_UNBLOCKED,
+                                           signal_id, 0, NULL, NULL, NULL)) != 0)
+    {
+      g_signal_handler_block (instance, handler);
+      g_array_append_val (found, handler);
+    }
+  for (guint i = 0; i < found->len; i++)
+    g_signal_handler_unblock (instance, g_array_index (found, gulong, i));
+
+  return found->len;
+}
+
+/* How many handlers @instance has, of any signal of its class and of its
+ * interfaces, connected by anyone. */
+static guint
+count_handlers (gpointer instance)
+{
+  guint n_handlers = 0;
+
+  for (GType type = G_TYPE_FROM_INSTANCE (instance); type != 0; type = g_type_parent (type))
+    {
+      g_autofree GType *interfaces = g_type_interfaces (type, NULL);
+      g_autofree guint *ids = NULL;
+      guint n_ids;
+
+      ids = g_signal_list_ids (type, &n_ids);
+      for (guint i = 0; i < n_ids; i++)
+        n_handlers += count_signal_handlers (instance, ids[i]);
+      for (guint j = 0; interfaces[j] != 0; j++)
+        {
+          g_autofree guint *interface_ids = g_signal_list_ids (interfaces[j], &n_ids);
+
+          for (guint i = 0; i < n_ids; i++)
+            n_handlers += count_signal_handlers (instance, interface_ids[i]);
+        }
+    }
+
+  return n_handlers;
+}
+
+/* The handlers on @portfolio, its lists and their items, its export
+ * records and its history, one count each. */
+static GArray *
+portfolio_handlers (LodePortfolio *portfolio)
+{
+  GArray *counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  gpointer objects[] = {
+    portfolio,
+    lode_portfolio_get_exports (portfolio),
+    lode_portfolio_get_history (portfolio),
+    lode_portfolio_get_minerals (portfolio),
+    lode_portfolio_get_projects (portfolio),
+    lode_portfolio_get_targets (portfolio),
+    lode_portfolio_get_sources (portfolio),
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (objects); i++)
+    {
+      guint n = count_handlers (objects[i]);
+
+      g_array_append_val (counts, n);
+
+      /* The lists' items */
+      if (G_IS_LIST_STORE (objects[i]))
+        for (guint j = 0; j < g_list_model_get_n_items (objects[i]); j++)
+          {
+            g_autoptr(GObject) item = g_list_model_get_item (objects[i], j);
+
+            n = count_handlers (item);
+            g_array_append_val (counts, n);
+          }
+    }
+
+  return counts;
+}
+
+typedef struct
+{
+  guint *n_finalized;
+  guint  n_expected;
+} FinalizedCount;
+
+static gboolean
+all_finalized (gpointer data)
+{
+  FinalizedCount *count = data;
+
+  return *count->n_finalized == count->n_expected;
+}
+
+/* Ten portfolios opened in turn: each view follows the one shown, and
+ * nothing (a page, the Overview, the window's title, drafts or history
+ * menu) keeps the one before alive. */
+static void
+test_open_ten (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lode-test-window-XXXXXX", &error);
+  const char *pages[] = { "overview", "minerals", "exports", "projects", "targets", "sources" };
+  guint n_finalized = 0;
+  FinalizedCount count = { &n_finalized, 0 };
+  LodeWindow *window;
+  AdwViewStack *stack;
+  gpointer overview;
+  GtkLabel *title_label;
+  GtkLabel *description_label;
+
+  g_assert_no_error (error);
+
+  window = window_new_on_sample ();
+  stack = lode_test_template_child (window, LODE_TYPE_WINDOW, "stack");
+  overview = lode_test_template_child (window, LODE_TYPE_WINDOW, "overview_page");
+  title_label = lode_test_template_child (overview, LODE_TYPE_OVERVIEW_PAGE, "title_label");
+  description_label = lode_test_template_child (overview, LODE_TYPE_OVERVIEW_PAGE, "description_label");
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autoptr(LodePortfolio) saved = lode_portfolio_new_sample ();
+      g_autofree char *name = g_strdup_printf ("portfolio-%u.json", i);
+      g_autofree char *title = g_strdup_printf ("Portfolio %u", i);
+      g_autofree char *renamed = g_strdup_printf ("Renamed portfolio %u", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      LodePortfolio *before = lode_window_get_portfolio (window);
+      LodePortfolio *after;
+
+      g_autoptr(LodePortfolio) held = g_object_ref (before);
+      g_autoptr(GArray) handlers = NULL;
+
+      lode_portfolio_set_title (saved, title);
+      g_assert_true (lode_portfolio_save_file (saved, file, FALSE, NULL, &error));
+      g_assert_no_error (error);
+      g_clear_object (&saved);
+
+      g_object_weak_ref (G_OBJECT (before), portfolio_finalized, &n_finalized);
+      count.n_expected++;
+
+      lode_window_open_file (window, file);
+      g_assert_true (lode_test_wait_for (lode_test_is_idle, window));
+      after = lode_window_get_portfolio (window);
+      g_assert_true (after != before);
+      g_assert_cmpstr (lode_portfolio_get_title (after), ==, title);
+
+      /* Held here, the portfolio let go of has only the handlers a
+       * portfolio that was never shown has: no view still listens. */
+      lode_test_settle ();
+      {
+        g_autoptr(LodePortfolio) unshown = lode_portfolio_load_file (file, NULL, &error);
+        g_autoptr(GArray) expected = NULL;
+
+        g_assert_no_error (error);
+        expected = portfolio_handlers (unshown);
+        handlers = portfolio_handlers (held);
+        g_assert_cmpuint (handlers->len, ==, expected->len);
+        for (guint k = 0; k < expected->len; k++)
+          g_assert_cmpuint (g_array_index (handlers, guint, k), ==, g_array_index (expected, guint, k));
+      }
+      g_clear_object (&held);
+
+      /* Every page shows the new portfolio once. */
+      for (guint p = 0; p < G_N_ELEMENTS (pages); p++)
+        {
+          adw_view_stack_set_visible_child_name (stack, pages[p]);
+          lode_test_settle ();
+        }
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (exports_view (window)))),
+                        ==, lode_export_table_get_n_rows (lode_portfolio_get_exports (after)));
+
+      /* The Overview follows the new portfolio's texts, not the old one's. */
+      g_assert_cmpstr (gtk_label_get_label (title_label), ==, title);
+      lode_portfolio_set_title (after, renamed);
+      lode_portfolio_set_description (after, "Opened in turn");
+      g_assert_cmpstr (gtk_label_get_label (title_label), ==, renamed);
+      g_assert_cmpstr (gtk_label_get_label (description_label), ==, "Opened in turn");
+
+      g_assert_true (lode_test_poll (all_finalized, &count, 10));
+      g_assert_cmpuint (n_finalized, ==, i + 1);
+    }
+
+  /* The last one goes with the window. */
+  g_object_weak_ref (G_OBJECT (lode_window_get_portfolio (window)), portfolio_finalized, &n_finalized);
+  count.n_expected++;
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (lode_test_poll (all_finalized, &count, 10));
+  g_assert_cmpuint (n_finalized, ==, 11);
+
+  lode_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -363,6 +571,7 @@ main (int   argc,
   g_test_add_func ("/lode/window/open-file", test_open_file);
   g_test_add_func ("/lode/window/about", test_about);
   g_test_add_func ("/lode/window/empty", test_empty);
+  g_test_add_func ("/lode/window/open-ten", test_open_ten);
 
   return lode_test_run ();
 }

@@ -31,6 +31,10 @@ struct _LodeExportsPage
   GtkLabel         *totals_label;
 
   LodeExportTable  *table;
+  /* The portfolio's minerals, whose names the records show; the handlers
+   * on each mineral are taken off when the portfolio changes. */
+  GListStore       *minerals;
+  GSignalGroup     *minerals_signals;
   /* Ids behind the filters' choices; the first choice is "any". */
   GPtrArray        *mineral_ids;
   GPtrArray        *destination_codes;
@@ -580,14 +584,30 @@ set_table (LodeExportsPage *self,
 }
 
 static void
+forget_minerals (LodeExportsPage *self)
+{
+  if (self->minerals == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->minerals)); i++)
+    {
+      g_autoptr(LodeMineral) mineral = g_list_model_get_item (G_LIST_MODEL (self->minerals), i);
+
+      g_signal_handlers_disconnect_by_func (mineral, mineral_renamed, self);
+    }
+  g_clear_object (&self->minerals);
+}
+
+static void
 portfolio_changed (LodeListPage *page)
 {
   LodeExportsPage *self = LODE_EXPORTS_PAGE (page);
   LodePortfolio *portfolio = lode_list_page_get_portfolio (page);
 
+  forget_minerals (self);
   if (portfolio != NULL)
-    g_signal_connect_object (lode_portfolio_get_minerals (portfolio), "items-changed",
-                             G_CALLBACK (update_filter_choices), self, G_CONNECT_SWAPPED);
+    self->minerals = g_object_ref (lode_portfolio_get_minerals (portfolio));
+  g_signal_group_set_target (self->minerals_signals, self->minerals);
   set_table (self, portfolio != NULL ? lode_portfolio_get_exports (portfolio) : NULL);
   update_actions (self);
 }
@@ -597,6 +617,10 @@ lode_exports_page_dispose (GObject *object)
 {
   LodeExportsPage *self = LODE_EXPORTS_PAGE (object);
 
+  forget_minerals (self);
+  if (self->minerals_signals != NULL)
+    g_signal_group_set_target (self->minerals_signals, NULL);
+  g_clear_object (&self->minerals_signals);
   g_clear_object (&self->table);
   g_clear_object (&self->probe_items[0]);
   g_clear_object (&self->probe_items[1]);
@@ -671,6 +695,9 @@ lode_exports_page_init (LodeExportsPage *self)
   set_column_sorters (self);
   lode_list_page_setup_search (GTK_WIDGET (self), self->search_bar, self->search_entry);
   self->last_selected = GTK_INVALID_LIST_POSITION;
+  self->minerals_signals = g_signal_group_new (G_TYPE_LIST_STORE);
+  g_signal_group_connect_swapped (self->minerals_signals, "items-changed",
+                                  G_CALLBACK (update_filter_choices), self);
   g_signal_connect_object (self->selection, "notify::selected",
                            G_CALLBACK (selection_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected",

@@ -46,6 +46,14 @@ struct _LodeOverviewPage
   GPtrArray       *target_views;
 
   LodePortfolio   *portfolio;
+  /* The portfolio's title and description in the labels, and the handlers
+   * on the portfolio, its sources, the lists whose changes change the
+   * figures and its history: retargeted when the portfolio changes. */
+  GBindingGroup   *texts;
+  GSignalGroup    *portfolio_signals;
+  GSignalGroup    *sources_signals;
+  GSignalGroup    *model_signals[4];
+  GSignalGroup    *history_signals;
   LodeChartData   *data;
   guint            refresh_id;
 };
@@ -760,21 +768,20 @@ watched_model (LodePortfolio *portfolio,
     }
 }
 
+/* Points every group at @portfolio (NULL to let go of the last one). */
 static void
-disconnect_models (LodeOverviewPage *self)
+retarget (LodeOverviewPage *self,
+          LodePortfolio    *portfolio)
 {
-  GListModel *model;
-
-  if (self->portfolio == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_func (self->portfolio, update_texts, self);
-  g_signal_handlers_disconnect_by_func (lode_portfolio_get_sources (self->portfolio),
-                                        update_sources, self);
-  for (guint i = 0; (model = watched_model (self->portfolio, i)) != NULL; i++)
-    g_signal_handlers_disconnect_by_func (model, queue_refresh, self);
-  g_signal_handlers_disconnect_by_func (lode_portfolio_get_history (self->portfolio),
-                                        queue_refresh, self);
+  g_binding_group_set_source (self->texts, portfolio);
+  g_signal_group_set_target (self->portfolio_signals, portfolio);
+  g_signal_group_set_target (self->sources_signals,
+                             portfolio != NULL ? lode_portfolio_get_sources (portfolio) : NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (self->model_signals); i++)
+    g_signal_group_set_target (self->model_signals[i],
+                               portfolio != NULL ? watched_model (portfolio, i) : NULL);
+  g_signal_group_set_target (self->history_signals,
+                             portfolio != NULL ? lode_portfolio_get_history (portfolio) : NULL);
 }
 
 static void
@@ -782,7 +789,8 @@ lode_overview_page_dispose (GObject *object)
 {
   LodeOverviewPage *self = LODE_OVERVIEW_PAGE (object);
 
-  disconnect_models (self);
+  if (self->texts != NULL)
+    retarget (self, NULL);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
 
   /* The bin's child goes first, so the template does not unparent it
@@ -792,6 +800,12 @@ lode_overview_page_dispose (GObject *object)
   g_clear_object (&self->portfolio);
   g_clear_pointer (&self->data, lode_chart_data_unref);
   g_clear_pointer (&self->target_views, g_ptr_array_unref);
+  g_clear_object (&self->texts);
+  g_clear_object (&self->portfolio_signals);
+  g_clear_object (&self->sources_signals);
+  for (guint i = 0; i < G_N_ELEMENTS (self->model_signals); i++)
+    g_clear_object (&self->model_signals[i]);
+  g_clear_object (&self->history_signals);
 
   G_OBJECT_CLASS (lode_overview_page_parent_class)->dispose (object);
 }
@@ -880,6 +894,34 @@ lode_overview_page_init (LodeOverviewPage *self)
   self->target_views = g_ptr_array_new ();
   for (guint i = 0; i < G_N_ELEMENTS (chart_order); i++)
     gtk_box_append (self->charts_box, chart_card_new (self, &self->views[chart_order[i]]));
+
+  self->texts = g_binding_group_new ();
+  g_binding_group_bind (self->texts, "title", self->title_label, "label", G_BINDING_DEFAULT);
+  g_binding_group_bind (self->texts, "description", self->description_label, "label",
+                        G_BINDING_DEFAULT);
+
+  /* The labels follow the texts through the bindings; whether there is a
+   * description to show is decided here. */
+  self->portfolio_signals = g_signal_group_new (LODE_TYPE_PORTFOLIO);
+  g_signal_group_connect_swapped (self->portfolio_signals, "notify::description",
+                                  G_CALLBACK (update_texts), self);
+
+  self->sources_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->sources_signals, "items-changed",
+                                  G_CALLBACK (update_sources), self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->model_signals); i++)
+    {
+      self->model_signals[i] = g_signal_group_new (G_TYPE_LIST_MODEL);
+      g_signal_group_connect_swapped (self->model_signals[i], "items-changed",
+                                      G_CALLBACK (queue_refresh), self);
+    }
+
+  /* Edits inside an item (a mineral renamed, a target moved) change no
+   * list, but every edit is a step of the history. */
+  self->history_signals = g_signal_group_new (LODE_TYPE_HISTORY);
+  g_signal_group_connect_swapped (self->history_signals, "notify::undo-label",
+                                  G_CALLBACK (queue_refresh), self);
 }
 
 LodePortfolio *
@@ -900,27 +942,8 @@ lode_overview_page_set_portfolio (LodeOverviewPage *self,
   if (self->portfolio == portfolio)
     return;
 
-  disconnect_models (self);
   g_set_object (&self->portfolio, portfolio);
-
-  if (portfolio != NULL)
-    {
-      GListModel *model;
-
-      g_signal_connect_object (portfolio, "notify::title",
-                               G_CALLBACK (update_texts), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (portfolio, "notify::description",
-                               G_CALLBACK (update_texts), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (lode_portfolio_get_sources (portfolio), "items-changed",
-                               G_CALLBACK (update_sources), self, G_CONNECT_SWAPPED);
-      for (guint i = 0; (model = watched_model (portfolio, i)) != NULL; i++)
-        g_signal_connect_object (model, "items-changed",
-                                 G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-      /* Edits inside an item (a mineral renamed, a target moved) change no
-       * list, but every edit is a step of the history. */
-      g_signal_connect_object (lode_portfolio_get_history (portfolio), "notify::undo-label",
-                               G_CALLBACK (queue_refresh), self, G_CONNECT_SWAPPED);
-    }
+  retarget (self, portfolio);
 
   gtk_list_box_bind_model (self->sources_list,
                            portfolio != NULL ?

@@ -1255,27 +1255,9 @@ lode_window_documents_changed (LodeWindow    *self,
 {
   if (old_portfolio != self->portfolio)
     {
-      if (old_portfolio != NULL)
-        {
-          g_signal_handlers_disconnect_by_func (lode_portfolio_get_history (old_portfolio),
-                                                history_changed, self);
-          g_signal_handlers_disconnect_by_func (old_portfolio, schedule_draft, self);
-        }
-
       /* Whatever was shown before was saved or let go. */
       delete_draft (self);
       self->close_confirmed = FALSE;
-
-      if (self->portfolio != NULL)
-        {
-          LodeHistory *history = lode_portfolio_get_history (self->portfolio);
-
-          g_signal_connect_object (history, "notify::undo-label",
-                                   G_CALLBACK (history_changed), self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (self->portfolio, "notify::modified",
-                                   G_CALLBACK (schedule_draft), self, G_CONNECT_SWAPPED);
-        }
-
       update_history_menu (self);
     }
 
@@ -1312,6 +1294,12 @@ lode_window_documents_init (LodeWindow *self)
   gtk_drop_target_set_gtypes (target, (GType[2]) { GDK_TYPE_FILE_LIST, G_TYPE_FILE }, 2);
   g_signal_connect (target, "drop", G_CALLBACK (file_dropped), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  /* The window retargets these groups at each portfolio it shows. */
+  g_signal_group_connect_swapped (self->history_signals, "notify::undo-label",
+                                  G_CALLBACK (history_changed), self);
+  g_signal_group_connect_swapped (self->portfolio_signals, "notify::modified",
+                                  G_CALLBACK (schedule_draft), self);
 
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
                            G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
@@ -1355,7 +1343,7 @@ lode_window_documents_dispose (LodeWindow *self)
     lode_dialog_close (self->reload_dialog);
   g_clear_object (&self->reload_dialog);
 
-  if (self->portfolio != NULL)
-    g_signal_handlers_disconnect_by_func (lode_portfolio_get_history (self->portfolio),
-                                          history_changed, self);
+  /* No change of the history schedules a draft any more. */
+  if (self->history_signals != NULL)
+    g_signal_group_set_target (self->history_signals, NULL);
 }

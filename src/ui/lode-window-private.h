@@ -44,6 +44,10 @@ struct _LodeWindow
 
   LodePortfolio        *portfolio;
   GFile                *file;
+  /* Handlers on the portfolio shown and on its history, retargeted when
+   * the portfolio changes, so that none outlives its portfolio. */
+  GSignalGroup         *portfolio_signals;
+  GSignalGroup         *history_signals;
   /* Set while a file loads; cancelled and dropped to abandon the load. */
   GCancellable         *load_cancellable;
   /* Set while the portfolio is saved; edits wait for it. */

@@ -202,19 +202,10 @@ lode_window_set_portfolio_and_file (LodeWindow    *self,
   if (portfolio_changed)
     {
       old_portfolio = self->portfolio != NULL ? g_object_ref (self->portfolio) : NULL;
-
-      if (self->portfolio != NULL)
-        g_signal_handlers_disconnect_by_func (self->portfolio, lode_window_update_title, self);
-
       g_set_object (&self->portfolio, portfolio);
-
-      if (portfolio != NULL)
-        {
-          g_signal_connect_object (portfolio, "notify::title",
-                                   G_CALLBACK (lode_window_update_title), self, G_CONNECT_SWAPPED);
-          g_signal_connect_object (portfolio, "notify::modified",
-                                   G_CALLBACK (lode_window_update_title), self, G_CONNECT_SWAPPED);
-        }
+      g_signal_group_set_target (self->portfolio_signals, portfolio);
+      g_signal_group_set_target (self->history_signals,
+                                 portfolio != NULL ? lode_portfolio_get_history (portfolio) : NULL);
     }
 
   if (g_set_object (&self->file, file))
@@ -440,8 +431,12 @@ lode_window_dispose (GObject *object)
 
   lode_window_documents_dispose (self);
 
-  if (self->portfolio != NULL)
-    g_signal_handlers_disconnect_by_func (self->portfolio, lode_window_update_title, self);
+  if (self->portfolio_signals != NULL)
+    g_signal_group_set_target (self->portfolio_signals, NULL);
+  if (self->history_signals != NULL)
+    g_signal_group_set_target (self->history_signals, NULL);
+  g_clear_object (&self->portfolio_signals);
+  g_clear_object (&self->history_signals);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_WINDOW);
 
@@ -597,6 +592,14 @@ lode_window_init (LodeWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   restore_window_state (self);
+
+  self->portfolio_signals = g_signal_group_new (LODE_TYPE_PORTFOLIO);
+  g_signal_group_connect_swapped (self->portfolio_signals, "notify::title",
+                                  G_CALLBACK (lode_window_update_title), self);
+  g_signal_group_connect_swapped (self->portfolio_signals, "notify::modified",
+                                  G_CALLBACK (lode_window_update_title), self);
+  self->history_signals = g_signal_group_new (LODE_TYPE_HISTORY);
+
   lode_window_documents_init (self);
 
   lode_window_update_title (self);
