@@ -65,7 +65,7 @@ offer_drafts (LodeApplication *self,
   lode_dialog_add_response (dialog, "restore", _("_Restore"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (drafts_response), self, 0);
   self->drafts_dialog = g_object_ref (dialog);
-  lode_dialog_present (dialog, "restore", "later", window);
+  lode_dialog_present (dialog, "restore", "later", GTK_WIDGET (window));
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-chart-view.h"
+#include "lode-dialogs.h"
 
 /* A chart on screen: drawn by the renderer lode-cli uses, so the picture
  * is the one exported. Items are reached with the pointer (tooltips with
@@ -27,7 +28,7 @@ struct _LodeChartView
 
   LodeChart       *chart;
   GtkWidget       *menu_button;
-  GtkNativeDialog *file_chooser;
+  GObject         *file_chooser;
   char            *export_format;
   int              selected;
   int              hovered;
@@ -365,47 +366,46 @@ export_written_cb (GObject      *source,
 {
   g_autoptr(LodeChartView) self = user_data;
   g_autoptr(GError) error = NULL;
-  GtkRoot *root;
-  GtkWidget *dialog;
+  GObject *dialog;
 
   if (lode_chart_write_file_finish (LODE_CHART (source), result, &error))
     return;
 
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   _("Could Not Export the Chart"),
-                                   error->message);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
+  dialog = lode_dialog_new (_("Could Not Export the Chart"), error->message);
+  lode_dialog_add_response (dialog, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
+  lode_dialog_present (dialog, "close", "close", GTK_WIDGET (self));
 }
 
 /* The picture is drawn here; the file is written in a worker thread, and
  * a failure keeps the file that was there. */
 static void
-export_response (GtkNativeDialog *native,
-                 int              response,
-                 LodeChartView   *self)
+export_chosen (GFile    *file,
+               gpointer  user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT && self->chart != NULL)
+  LodeChartView *self = user_data;
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+  g_clear_object (&self->file_chooser);
+
+  if (path != NULL && self->chart != NULL)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
       int width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), MIN_WIDTH);
       int height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), MIN_HEIGHT);
       int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
 
-      if (path != NULL)
-        {
-          prepare_chart (self);
-          lode_chart_set_highlight (self->chart, -1);
-          lode_chart_write_file_async (self->chart, path, width, height, MAX (scale, 1), NULL,
-                                       export_written_cb, g_object_ref (self));
-          layout_chart (self);
-        }
+      prepare_chart (self);
+      lode_chart_set_highlight (self->chart, -1);
+      lode_chart_write_file_async (self->chart, path, width, height, MAX (scale, 1), NULL,
+                                   export_written_cb, g_object_ref (self));
+      layout_chart (self);
     }
+}
 
-  gtk_native_dialog_destroy (native);
-  g_clear_object (&self->file_chooser);
+static void
+close_file_chooser (LodeChartView *self)
+{
+  if (self->file_chooser != NULL)
+    lode_file_chooser_cancel (g_steal_pointer (&self->file_chooser));
 }
 
 static void
@@ -415,33 +415,24 @@ export_action (GtkWidget  *widget,
 {
   LodeChartView *self = LODE_CHART_VIEW (widget);
   const char *format = g_variant_get_string (parameter, NULL);
-  GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *name = NULL;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  GtkFileChooserNative *native;
+  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
   if (self->chart == NULL)
     return;
 
-  if (self->file_chooser != NULL)
-    gtk_native_dialog_destroy (self->file_chooser);
-  g_clear_object (&self->file_chooser);
+  close_file_chooser (self);
 
-  native = gtk_file_chooser_native_new (_("Export Chart"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
   name = g_strdup_printf ("%s.%s", lode_chart_kind_get_name (lode_chart_get_kind (self->chart)), format);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   gtk_file_filter_add_suffix (filter, format);
   gtk_file_filter_set_name (filter, g_str_equal (format, "png") ? _("PNG images") :
                                     g_str_equal (format, "svg") ? _("SVG images") : _("PDF documents"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  g_signal_connect (native, "response", G_CALLBACK (export_response), self);
-
-  self->file_chooser = GTK_NATIVE_DIALOG (native);
-  gtk_native_dialog_show (self->file_chooser);
+  g_list_store_append (filters, filter);
+  self->file_chooser = lode_file_chooser_show (widget, LODE_FILE_CHOOSER_SAVE,
+                                               _("Export Chart"), _("_Export"),
+                                               G_LIST_MODEL (filters), NULL, name,
+                                               export_chosen, self);
 }
 
 static void
@@ -587,9 +578,7 @@ lode_chart_view_dispose (GObject *object)
 {
   LodeChartView *self = LODE_CHART_VIEW (object);
 
-  if (self->file_chooser != NULL)
-    gtk_native_dialog_destroy (self->file_chooser);
-  g_clear_object (&self->file_chooser);
+  close_file_chooser (self);
   g_clear_pointer (&self->menu_button, gtk_widget_unparent);
   g_clear_object (&self->chart);
 

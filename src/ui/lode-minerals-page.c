@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lode-cells.h"
+#include "lode-dialogs.h"
 #include "lode-minerals-page.h"
 #include "lode-mineral-editor.h"
 #include "lode-ui-format.h"
@@ -370,7 +371,7 @@ delete_mineral (LodeMineralsPage *self,
 }
 
 static void
-delete_response (AdwMessageDialog *dialog,
+delete_response (GObject          *dialog,
                  const char       *response,
                  LodeMineralsPage *self)
 {
@@ -387,13 +388,12 @@ delete_item (LodeListPage *page,
   LodeMineralsPage *self = LODE_MINERALS_PAGE (page);
   LodePortfolio *portfolio = lode_list_page_get_portfolio (page);
   LodeMineral *mineral = item;
-  AdwMessageDialog *dialog;
+  GObject *dialog;
   g_autofree char *heading = NULL;
   g_autoptr(GString) body = g_string_new (NULL);
   guint n_records;
   guint n_projects;
   guint n_targets;
-  GtkRoot *root;
 
   n_records = count_records (lode_portfolio_get_exports (portfolio), lode_mineral_get_id (mineral));
   count_other_references (portfolio, lode_mineral_get_id (mineral), &n_projects, &n_targets);
@@ -404,7 +404,6 @@ delete_item (LodeListPage *page,
     }
 
   /* A record must name a mineral the file has: ask before taking them. */
-  root = gtk_widget_get_root (GTK_WIDGET (self));
   heading = g_strdup_printf (_("Delete %s?"), lode_mineral_get_name (mineral));
   if (n_records > 0)
     g_string_append_printf (body,
@@ -432,18 +431,12 @@ delete_item (LodeListPage *page,
                                         n_targets),
                               n_targets);
     }
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       heading, body->str));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "delete", _("_Delete"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "mineral", g_object_ref (mineral), g_object_unref);
+  dialog = lode_dialog_new (heading, body->str);
+  lode_dialog_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  lode_dialog_add_response (dialog, "delete", _("_Delete"), ADW_RESPONSE_DESTRUCTIVE);
+  g_object_set_data_full (dialog, "mineral", g_object_ref (mineral), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lode_dialog_present (dialog, "cancel", "cancel", GTK_WIDGET (self));
 }
 
 static void

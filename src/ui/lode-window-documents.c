@@ -20,74 +20,6 @@ static void start_save (LodeWindow *self,
                         GFile      *file);
 static void save_as    (LodeWindow *self);
 
-/* Dialogs */
-
-GObject *
-lode_dialog_new (const char *heading,
-                 const char *body)
-{
-#if ADW_CHECK_VERSION(1, 5, 0)
-  return G_OBJECT (adw_alert_dialog_new (heading, body));
-#else
-  return G_OBJECT (adw_message_dialog_new (NULL, heading, body));
-#endif
-}
-
-void
-lode_dialog_add_response (GObject               *dialog,
-                          const char            *id,
-                          const char            *label,
-                          AdwResponseAppearance  appearance)
-{
-#if ADW_CHECK_VERSION(1, 5, 0)
-  adw_alert_dialog_add_response (ADW_ALERT_DIALOG (dialog), id, label);
-  adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), id, appearance);
-#else
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), id, label);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), id, appearance);
-#endif
-}
-
-void
-lode_dialog_set_extra_child (GObject   *dialog,
-                             GtkWidget *child)
-{
-#if ADW_CHECK_VERSION(1, 5, 0)
-  adw_alert_dialog_set_extra_child (ADW_ALERT_DIALOG (dialog), child);
-#else
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), child);
-#endif
-}
-
-void
-lode_dialog_present (GObject    *dialog,
-                     const char *default_response,
-                     const char *close_response,
-                     LodeWindow *parent)
-{
-#if ADW_CHECK_VERSION(1, 5, 0)
-  adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), default_response);
-  adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), close_response);
-  adw_dialog_present (ADW_DIALOG (dialog), GTK_WIDGET (parent));
-#else
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), default_response);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), close_response);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (parent));
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_present (GTK_WINDOW (dialog));
-#endif
-}
-
-void
-lode_dialog_close (GObject *dialog)
-{
-#if ADW_CHECK_VERSION(1, 5, 0)
-  adw_dialog_force_close (ADW_DIALOG (dialog));
-#else
-  gtk_window_destroy (GTK_WINDOW (dialog));
-#endif
-}
-
 /* Actions' state */
 
 static LodeHistory *
@@ -355,7 +287,7 @@ lode_window_documents_adopt_draft (LodeWindow         *self,
   dialog = lode_dialog_new (_("Some Changes Could Not Be Restored"), body);
   lode_dialog_set_extra_child (dialog, not_kept_list (not_kept));
   lode_dialog_add_response (dialog, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
-  lode_dialog_present (dialog, "close", "close", self);
+  lode_dialog_present (dialog, "close", "close", GTK_WIDGET (self));
 }
 
 const char *
@@ -462,7 +394,7 @@ rename_activated (GSimpleAction *action,
   lode_dialog_add_response (dialog, "rename", _("_Rename"), ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response), self, 0);
   g_signal_connect_object (entry, "activate", G_CALLBACK (rename_entry_activated), dialog, 0);
-  lode_dialog_present (dialog, "rename", "cancel", self);
+  lode_dialog_present (dialog, "rename", "cancel", GTK_WIDGET (self));
   gtk_widget_grab_focus (entry);
 }
 
@@ -525,7 +457,7 @@ offer_reload (LodeWindow *self)
                             ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (reload_response), self, 0);
   self->reload_dialog = g_object_ref (dialog);
-  lode_dialog_present (dialog, "reload", "keep", self);
+  lode_dialog_present (dialog, "reload", "keep", GTK_WIDGET (self));
 }
 
 static gboolean
@@ -766,9 +698,6 @@ lode_window_save_to_file (LodeWindow *self,
 
 /* File choosers */
 
-typedef void (*ChosenFunc) (LodeWindow *self,
-                            GFile      *file);
-
 static char *
 suggested_file_name (LodeWindow *self)
 {
@@ -819,159 +748,43 @@ all_files_filter (void)
 static void
 close_file_chooser (LodeWindow *self)
 {
-  if (self->file_chooser == NULL)
-    return;
-
-#if GTK_CHECK_VERSION(4, 10, 0)
-  g_cancellable_cancel (G_CANCELLABLE (self->file_chooser));
-#else
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
-#endif
-  g_clear_object (&self->file_chooser);
+  if (self->file_chooser != NULL)
+    lode_file_chooser_cancel (g_steal_pointer (&self->file_chooser));
 }
 
-#if GTK_CHECK_VERSION(4, 10, 0)
-
+/* Asks for a portfolio file to open or to save as, in the folder of the
+ * file shown; @chosen is called with the window. */
 static void
-file_dialog_done (GObject      *source_object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+choose_file (LodeWindow         *self,
+             gboolean            save,
+             LodeFileChosenFunc  chosen)
 {
-  g_autoptr(GTask) task = user_data;
-  LodeWindow *self = g_task_get_source_object (task);
-  ChosenFunc chosen = g_task_get_task_data (task);
-  g_autoptr(GFile) file = NULL;
-
-  if (g_task_get_source_tag (task) == (gpointer) gtk_file_dialog_save)
-    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source_object), result, NULL);
-  else
-    file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source_object), result, NULL);
-
-  if ((GObject *) g_task_get_cancellable (task) == self->file_chooser)
-    g_clear_object (&self->file_chooser);
-
-  /* A chooser put away for another one answers nothing. */
-  if (!g_cancellable_is_cancelled (g_task_get_cancellable (task)))
-    chosen (self, file);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-choose_file (LodeWindow *self,
-             gboolean    save,
-             ChosenFunc  chosen)
-{
-  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
   g_autoptr(GtkFileFilter) portfolios = portfolio_filter ();
   g_autoptr(GtkFileFilter) all = all_files_filter ();
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  GTask *task;
+  g_autoptr(GFile) folder = self->file != NULL ? g_file_get_parent (self->file) : NULL;
+  g_autofree char *name = save ? suggested_file_name (self) : NULL;
 
   close_file_chooser (self);
 
   g_list_store_append (filters, portfolios);
   g_list_store_append (filters, all);
-  gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-  gtk_file_dialog_set_default_filter (dialog, portfolios);
-  gtk_file_dialog_set_modal (dialog, TRUE);
-
-  if (self->file != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
-
-      gtk_file_dialog_set_initial_folder (dialog, folder);
-    }
-
-  self->file_chooser = g_object_ref (G_OBJECT (cancellable));
-  task = g_task_new (self, cancellable, NULL, NULL);
-  g_task_set_task_data (task, chosen, NULL);
-
-  if (save)
-    {
-      g_autofree char *name = suggested_file_name (self);
-
-      g_task_set_source_tag (task, gtk_file_dialog_save);
-      gtk_file_dialog_set_title (dialog, _("Save Portfolio As"));
-      gtk_file_dialog_set_initial_name (dialog, name);
-      gtk_file_dialog_save (dialog, GTK_WINDOW (self), cancellable, file_dialog_done, task);
-    }
-  else
-    {
-      gtk_file_dialog_set_title (dialog, _("Open Portfolio"));
-      gtk_file_dialog_open (dialog, GTK_WINDOW (self), cancellable, file_dialog_done, task);
-    }
-}
-
-#else
-
-static void
-native_response (GtkNativeDialog *native,
-                 int              response,
-                 LodeWindow      *self)
-{
-  ChosenFunc chosen = g_object_get_data (G_OBJECT (native), "chosen");
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GObject) chooser = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-  if (self->file_chooser == G_OBJECT (native))
-    chooser = g_steal_pointer (&self->file_chooser);
-
-  chosen (self, file);
+  self->file_chooser = lode_file_chooser_show (GTK_WIDGET (self),
+                                               save ? LODE_FILE_CHOOSER_SAVE : LODE_FILE_CHOOSER_OPEN,
+                                               save ? _("Save Portfolio As") : _("Open Portfolio"),
+                                               save ? _("_Save") : _("_Open"),
+                                               G_LIST_MODEL (filters), folder, name,
+                                               chosen, self);
 }
 
 static void
-choose_file (LodeWindow *self,
-             gboolean    save,
-             ChosenFunc  chosen)
+save_as_chosen (GFile    *file,
+                gpointer  user_data)
 {
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) portfolios = portfolio_filter ();
+  LodeWindow *self = user_data;
 
-  close_file_chooser (self);
+  g_clear_object (&self->file_chooser);
 
-  /* Inside a Flatpak, this goes through the file chooser portal. */
-  native = gtk_file_chooser_native_new (save ? _("Save Portfolio As") : _("Open Portfolio"),
-                                        GTK_WINDOW (self),
-                                        save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        save ? _("_Save") : _("_Open"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), portfolios);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all_files_filter ());
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), portfolios);
-
-  if (self->file != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (self->file);
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-    }
-
-  if (save)
-    {
-      g_autofree char *name = suggested_file_name (self);
-
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-    }
-
-  g_object_set_data (G_OBJECT (native), "chosen", chosen);
-  g_signal_connect (native, "response", G_CALLBACK (native_response), self);
-
-  self->file_chooser = G_OBJECT (native);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-#endif
-
-static void
-save_as_chosen (LodeWindow *self,
-                GFile      *file)
-{
   if (file == NULL || self->portfolio == NULL)
     {
       /* Not saved: whatever waited for the save does not happen. */
@@ -992,9 +805,13 @@ save_as (LodeWindow *self)
 }
 
 static void
-open_chosen (LodeWindow *self,
-             GFile      *file)
+open_chosen (GFile    *file,
+             gpointer  user_data)
 {
+  LodeWindow *self = user_data;
+
+  g_clear_object (&self->file_chooser);
+
   if (file != NULL)
     lode_window_open_file (self, file);
 }
@@ -1125,7 +942,7 @@ lode_window_documents_confirm (LodeWindow  *self,
                             ADW_RESPONSE_SUGGESTED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (confirm_response), self, 0);
   self->confirm_dialog = g_object_ref (dialog);
-  lode_dialog_present (dialog, "save", "cancel", self);
+  lode_dialog_present (dialog, "save", "cancel", GTK_WIDGET (self));
 }
 
 static gboolean

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "lode-dialogs.h"
 #include "lode-exports-page.h"
 #include "lode-minerals-page.h"
 #include "lode-overview-page.h"
@@ -111,21 +112,5 @@ void     lode_window_documents_update_actions (LodeWindow  *self);
 void     lode_window_documents_confirm      (LodeWindow    *self,
                                              LodePending    pending,
                                              GFile         *file);
-
-/* Dialogs with responses: AdwAlertDialog where there is one, else
- * AdwMessageDialog. */
-GObject *lode_dialog_new                    (const char    *heading,
-                                             const char    *body);
-void     lode_dialog_add_response           (GObject       *dialog,
-                                             const char    *id,
-                                             const char    *label,
-                                             AdwResponseAppearance appearance);
-void     lode_dialog_set_extra_child        (GObject       *dialog,
-                                             GtkWidget     *child);
-void     lode_dialog_present                (GObject       *dialog,
-                                             const char    *default_response,
-                                             const char    *close_response,
-                                             LodeWindow    *parent);
-void     lode_dialog_close                  (GObject       *dialog);
 
 G_END_DECLS

@@ -50,7 +50,7 @@ lode_window_show_error (LodeWindow *self,
   GObject *dialog = lode_dialog_new (heading, message);
 
   lode_dialog_add_response (dialog, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
-  lode_dialog_present (dialog, "close", "close", self);
+  lode_dialog_present (dialog, "close", "close", GTK_WIDGET (self));
 }
 
 /* The loader names the file at the start of each line; the dialog names it
