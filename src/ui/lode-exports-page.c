@@ -6,6 +6,7 @@
 #include "lode-cells.h"
 #include "lode-enum-types.h"
 #include "lode-exports-page.h"
+#include "lode-list-page-private.h"
 #include "lode-export-index.h"
 #include "lode-export-editor.h"
 #include "lode-ui-format.h"
@@ -467,35 +468,15 @@ selected_row (LodeExportsPage *self)
   return lode_export_index_get_row_position (self->index, selected);
 }
 
-static void
-open_editor (LodeExportsPage *self,
-             guint            row)
+/* The list page's add, edit, duplicate and delete, on the table's rows:
+ * @item is the LodeExportRecord selected, fetched when the action runs. */
+static GtkWindow *
+new_editor (LodeListPage *page,
+            gpointer      item)
 {
-  lode_list_present_editor (GTK_WIDGET (self),
-                            GTK_WINDOW (lode_export_editor_new (get_portfolio (self), row)));
-}
+  guint row = item != NULL ? lode_export_record_get_position (item) : G_MAXUINT;
 
-static void
-add_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  LodeExportsPage *self = LODE_EXPORTS_PAGE (widget);
-
-  if (get_portfolio (self) != NULL)
-    open_editor (self, G_MAXUINT);
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  LodeExportsPage *self = LODE_EXPORTS_PAGE (widget);
-  guint row = selected_row (self);
-
-  if (row != G_MAXUINT)
-    open_editor (self, row);
+  return GTK_WINDOW (lode_export_editor_new (lode_list_page_get_portfolio (page), row));
 }
 
 static void
@@ -507,35 +488,23 @@ row_activated (LodeExportsPage *self,
 }
 
 static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
+delete_item (LodeListPage *page,
+             gpointer      item)
 {
-  LodeExportsPage *self = LODE_EXPORTS_PAGE (widget);
-  guint row = selected_row (self);
-
-  if (row == G_MAXUINT)
-    return;
-
-  lode_history_remove_exports (lode_portfolio_get_history (get_portfolio (self)),
-                               _("Delete Export Record"), row, 1);
-  lode_list_toast_deleted (GTK_WIDGET (self), _("Deleted export record"));
+  lode_history_remove_exports (lode_portfolio_get_history (lode_list_page_get_portfolio (page)),
+                               _("Delete Export Record"), lode_export_record_get_position (item), 1);
+  lode_list_toast_deleted (GTK_WIDGET (page), _("Deleted export record"));
 }
 
 static void
-duplicate_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
+duplicate_item (LodeListPage *page,
+                gpointer      item)
 {
-  LodeExportsPage *self = LODE_EXPORTS_PAGE (widget);
-  guint row = selected_row (self);
+  guint row = lode_export_record_get_position (item);
   LodeExportRow copy;
 
-  if (row == G_MAXUINT)
-    return;
-
-  lode_export_table_get_row (self->table, row, &copy);
-  lode_history_insert_export (lode_portfolio_get_history (get_portfolio (self)),
+  lode_export_table_get_row (LODE_EXPORTS_PAGE (page)->table, row, &copy);
+  lode_history_insert_export (lode_portfolio_get_history (lode_list_page_get_portfolio (page)),
                               _("Duplicate Export Record"), row + 1, &copy);
 }
 
@@ -640,6 +609,9 @@ lode_exports_page_class_init (LodeExportsPageClass *klass)
   object_class->dispose = lode_exports_page_dispose;
 
   page_class->portfolio_changed = portfolio_changed;
+  page_class->new_editor = new_editor;
+  page_class->duplicate_item = duplicate_item;
+  page_class->delete_item = delete_item;
 
   g_type_ensure (LODE_TYPE_EXPORT_RECORD);
   g_type_ensure (LODE_TYPE_EXPORT_INDEX);
@@ -662,8 +634,7 @@ lode_exports_page_class_init (LodeExportsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, row_activated);
 
-  lode_list_page_install_actions (widget_class, "exports",
-                                  add_action, edit_action, duplicate_action, delete_action);
+  lode_list_page_class_install_actions (widget_class, "exports");
   lode_cell_bind_setup_callbacks (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, bind_mineral_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_year_cell);
@@ -682,6 +653,7 @@ lode_exports_page_init (LodeExportsPage *self)
   g_autoptr(GtkStringList) stages = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  lode_list_page_set_selection (LODE_LIST_PAGE (self), self->selection);
 
   self->mineral_ids = g_ptr_array_new_with_free_func (g_free);
   self->destination_codes = g_ptr_array_new_with_free_func (g_free);

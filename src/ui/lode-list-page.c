@@ -5,7 +5,7 @@
 
 #include "lode-cells.h"
 #include "lode-history.h"
-#include "lode-list-page.h"
+#include "lode-list-page-private.h"
 
 typedef struct
 {
@@ -73,21 +73,32 @@ search_changed (LodeListPage *self)
   gtk_filter_changed (GTK_FILTER (priv->filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
+/* The item selected, fetched anew (a page's items may be snapshots of
+ * rows that have moved since they were selected), or NULL. */
 static gpointer
 selected_item (LodeListPage *self)
 {
   LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+  guint selected;
 
-  return priv->portfolio != NULL ? gtk_single_selection_get_selected_item (priv->selection) : NULL;
+  if (priv->portfolio == NULL || priv->selection == NULL)
+    return NULL;
+
+  selected = gtk_single_selection_get_selected (priv->selection);
+  if (selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+
+  return g_list_model_get_item (gtk_single_selection_get_model (priv->selection), selected);
 }
 
 static void
 update_actions (LodeListPage *self)
 {
   LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+  g_autoptr(GObject) item = selected_item (self);
 
   lode_list_page_update_actions (GTK_WIDGET (self), LODE_LIST_PAGE_GET_CLASS (self)->action_prefix,
-                                 priv->portfolio != NULL, selected_item (self) != NULL);
+                                 priv->portfolio != NULL, item != NULL);
 }
 
 static void
@@ -119,7 +130,7 @@ edit_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   LodeListPage *self = LODE_LIST_PAGE (widget);
-  gpointer item = selected_item (self);
+  g_autoptr(GObject) item = selected_item (self);
 
   if (item != NULL)
     lode_list_present_editor (widget, LODE_LIST_PAGE_GET_CLASS (self)->new_editor (self, item));
@@ -171,17 +182,35 @@ duplicate_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   LodeListPage *self = LODE_LIST_PAGE (widget);
+  g_autoptr(GObject) item = selected_item (self);
+
+  if (item != NULL)
+    LODE_LIST_PAGE_GET_CLASS (self)->duplicate_item (self, item);
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LodeListPage *self = LODE_LIST_PAGE (widget);
+  g_autoptr(GObject) item = selected_item (self);
+
+  if (item != NULL)
+    LODE_LIST_PAGE_GET_CLASS (self)->delete_item (self, item);
+}
+
+static void
+lode_list_page_real_duplicate_item (LodeListPage *self,
+                                    gpointer      item)
+{
   LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
   LodeListPageClass *klass = LODE_LIST_PAGE_GET_CLASS (self);
-  gpointer item = selected_item (self);
   GListStore *store;
   g_autoptr(GObject) copy = NULL;
   g_autofree char *name = NULL;
   g_autofree char *label = NULL;
   guint position = 0;
-
-  if (item == NULL)
-    return;
 
   store = klass->get_items (priv->portfolio);
   g_list_store_find (store, item, &position);
@@ -191,18 +220,6 @@ duplicate_action (GtkWidget  *widget,
   label = g_strdup_printf (_("Duplicate %s"), klass->get_name (item));
   lode_history_insert_item (lode_portfolio_get_history (priv->portfolio), label,
                             store, position + 1, copy);
-}
-
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  LodeListPage *self = LODE_LIST_PAGE (widget);
-  gpointer item = selected_item (self);
-
-  if (item != NULL)
-    LODE_LIST_PAGE_GET_CLASS (self)->delete_item (self, item);
 }
 
 static void
@@ -245,6 +262,7 @@ lode_list_page_dispose (GObject *object)
    * behind the bin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
+  priv->selection = NULL;
   g_clear_object (&priv->portfolio);
 
   G_OBJECT_CLASS (lode_list_page_parent_class)->dispose (object);
@@ -298,6 +316,7 @@ lode_list_page_class_init (LodeListPageClass *klass)
   object_class->get_property = lode_list_page_get_property;
   object_class->set_property = lode_list_page_set_property;
 
+  klass->duplicate_item = lode_list_page_real_duplicate_item;
   klass->delete_item = lode_list_page_real_delete_item;
 
   properties[PROP_PORTFOLIO] =
@@ -339,8 +358,30 @@ lode_list_page_class_set_template (GtkWidgetClass *widget_class,
   gtk_widget_class_bind_template_callback (widget_class, row_activated);
   lode_cell_bind_setup_callbacks (widget_class);
 
+  lode_list_page_class_install_actions (widget_class, prefix);
+}
+
+void
+lode_list_page_class_install_actions (GtkWidgetClass *widget_class,
+                                      const char     *prefix)
+{
+  g_return_if_fail (g_type_is_a (G_TYPE_FROM_CLASS (widget_class), LODE_TYPE_LIST_PAGE));
+
+  LODE_LIST_PAGE_CLASS (widget_class)->action_prefix = prefix;
   lode_list_page_install_actions (widget_class, prefix,
                                   add_action, edit_action, duplicate_action, delete_action);
+}
+
+void
+lode_list_page_set_selection (LodeListPage       *self,
+                              GtkSingleSelection *selection)
+{
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+
+  g_return_if_fail (LODE_IS_LIST_PAGE (self));
+  g_return_if_fail (GTK_IS_SINGLE_SELECTION (selection));
+
+  priv->selection = selection;
 }
 
 LodePortfolio *

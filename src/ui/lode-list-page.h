@@ -43,6 +43,10 @@ struct _LodeListPageClass
   gpointer    (*copy_item)         (LodeListPage  *self,
                                     gpointer       item,
                                     const char    *name);
+  /* Inserts a copy of @item after it; by default copy_item() named as
+   * get_name() says, "Copper (copy)", through the history. */
+  void        (*duplicate_item)    (LodeListPage  *self,
+                                    gpointer       item);
   /* Deletes @item; by default through the history, with Undo in a toast. */
   void        (*delete_item)       (LodeListPage  *self,
                                     gpointer       item);
