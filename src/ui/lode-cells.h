@@ -34,15 +34,8 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
-/* Helpers the list pages share. */
+/* Helpers the list pages and the editors share. */
 
-/* Shows "Deleted Copper" with an Undo button (win.undo) in @widget's
- * window, if it is a LodeWindow. */
-void     lode_list_toast_deleted   (GtkWidget  *widget,
-                                    const char *title);
-/* Presents @editor over @widget's window. */
-void     lode_list_present_editor  (GtkWidget  *widget,
-                                    GtkWindow  *editor);
 /* TRUE when one of @texts (NULL-terminated, NULLs skipped up to @n_texts)
  * contains @search without regard to case; an empty @search matches. */
 gboolean lode_list_texts_match     (const char *search,
@@ -109,39 +102,6 @@ void     lode_editor_set_string    (gpointer      history,
                                     const char   *text);
 /* The stripped text of an editable @row, or NULL when it is empty. */
 char    *lode_editor_row_text      (gpointer      row);
-
-G_END_DECLS
-
-G_BEGIN_DECLS
-
-/* The actions of a list page, PREFIX.add, .edit, .duplicate, .delete and
- * .search, with Ctrl+Shift+N, Delete and Ctrl+F (Ctrl+N is New
- * portfolio); .search opens the page's
- * GtkSearchBar. */
-void        lode_list_page_install_actions (GtkWidgetClass              *widget_class,
-                                            const char                  *prefix,
-                                            GtkWidgetActionActivateFunc  add,
-                                            GtkWidgetActionActivateFunc  edit,
-                                            GtkWidgetActionActivateFunc  duplicate,
-                                            GtkWidgetActionActivateFunc  delete);
-void        lode_list_page_update_actions  (GtkWidget                   *page,
-                                            const char                  *prefix,
-                                            gboolean                     can_add,
-                                            gboolean                     selected);
-/* Typing on the page searches. */
-void        lode_list_page_setup_search    (GtkWidget                   *page,
-                                            GtkSearchBar                *search_bar,
-                                            GtkSearchEntry              *search_entry);
-/* The page of the stack to show: "empty", "no-results" or "list". */
-const char *lode_list_page_state           (guint                        n_all,
-                                            guint                        n_shown);
-/* Deletes @item of @store through the history as "Delete NAME" and offers
- * Undo in a toast. */
-void        lode_list_delete_item          (GtkWidget                   *page,
-                                            gpointer                     history,
-                                            GListStore                  *store,
-                                            gpointer                     item,
-                                            const char                  *name);
 
 G_END_DECLS
 

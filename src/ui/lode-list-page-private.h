@@ -17,4 +17,22 @@ void lode_list_page_class_install_actions (GtkWidgetClass     *widget_class,
 void lode_list_page_set_selection         (LodeListPage       *self,
                                            GtkSingleSelection *selection);
 
+/* Helpers of the pages, for pages that need them beyond what the list
+ * page does for them. */
+
+/* Enables PREFIX.add as @can_add says, and .edit, .duplicate and .delete
+ * as @selected says. */
+void lode_list_page_update_actions        (GtkWidget          *page,
+                                           const char         *prefix,
+                                           gboolean            can_add,
+                                           gboolean            selected);
+/* Typing on the page searches. */
+void lode_list_page_setup_search          (GtkWidget          *page,
+                                           GtkSearchBar       *search_bar,
+                                           GtkSearchEntry     *search_entry);
+/* Shows "Deleted Copper" with an Undo button (win.undo) in @widget's
+ * window, if it is a LodeWindow. */
+void lode_list_toast_deleted              (GtkWidget          *widget,
+                                           const char         *title);
+
 G_END_DECLS

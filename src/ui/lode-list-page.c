@@ -6,6 +6,7 @@
 #include "lode-cells.h"
 #include "lode-history.h"
 #include "lode-list-page-private.h"
+#include "lode-window.h"
 
 typedef struct
 {
@@ -34,6 +35,166 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* Helpers of the pages */
+
+void
+lode_list_toast_deleted (GtkWidget  *widget,
+                         const char *title)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwToast *toast;
+
+  if (!LODE_IS_WINDOW (root))
+    return;
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  lode_window_add_toast (LODE_WINDOW (root), toast);
+}
+
+static void
+present_editor (GtkWidget *widget,
+                GtkWindow *editor)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (editor, GTK_WINDOW (root));
+  gtk_window_present (editor);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkWidget *search_bar = find_descendant (widget, GTK_TYPE_SEARCH_BAR);
+  GtkWidget *entry;
+
+  if (search_bar == NULL)
+    return;
+
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (search_bar), TRUE);
+  entry = find_descendant (search_bar, GTK_TYPE_SEARCH_ENTRY);
+  if (entry != NULL)
+    gtk_widget_grab_focus (entry);
+}
+
+static void
+install_actions (GtkWidgetClass              *widget_class,
+                 const char                  *prefix,
+                 GtkWidgetActionActivateFunc  add,
+                 GtkWidgetActionActivateFunc  edit,
+                 GtkWidgetActionActivateFunc  duplicate,
+                 GtkWidgetActionActivateFunc  delete)
+{
+  struct {
+    const char                  *name;
+    GtkWidgetActionActivateFunc  activate;
+    guint                        key;
+    GdkModifierType              modifiers;
+  } actions[] = {
+    { "add", add, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK },
+    { "edit", edit, 0, 0 },
+    { "duplicate", duplicate, 0, 0 },
+    { "delete", delete, GDK_KEY_Delete, 0 },
+    { "search", search_action, GDK_KEY_f, GDK_CONTROL_MASK },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_autofree char *name = g_strconcat (prefix, ".", actions[i].name, NULL);
+
+      /* The class keeps the name. */
+      gtk_widget_class_install_action (widget_class, g_intern_string (name), NULL, actions[i].activate);
+      if (actions[i].key != 0)
+        gtk_widget_class_add_binding_action (widget_class, actions[i].key, actions[i].modifiers,
+                                             g_intern_string (name), NULL);
+    }
+}
+
+void
+lode_list_page_update_actions (GtkWidget  *page,
+                               const char *prefix,
+                               gboolean    can_add,
+                               gboolean    selected)
+{
+  static const char * const selection_actions[] = { "edit", "duplicate", "delete" };
+  g_autofree char *add = g_strconcat (prefix, ".add", NULL);
+
+  gtk_widget_action_set_enabled (page, add, can_add);
+  for (guint i = 0; i < G_N_ELEMENTS (selection_actions); i++)
+    {
+      g_autofree char *name = g_strconcat (prefix, ".", selection_actions[i], NULL);
+
+      gtk_widget_action_set_enabled (page, name, selected);
+    }
+}
+
+void
+lode_list_page_setup_search (GtkWidget      *page,
+                             GtkSearchBar   *search_bar,
+                             GtkSearchEntry *search_entry)
+{
+  gtk_search_bar_connect_entry (search_bar, GTK_EDITABLE (search_entry));
+  gtk_search_bar_set_key_capture_widget (search_bar, page);
+}
+
+static const char *
+stack_state (guint n_all,
+             guint n_shown)
+{
+  if (n_all == 0)
+    return "empty";
+
+  return n_shown == 0 ? "no-results" : "list";
+}
+
+static void
+delete_from_store (GtkWidget  *page,
+                   gpointer    history,
+                   GListStore *store,
+                   gpointer    item,
+                   const char *name)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *toast_title = NULL;
+  guint position;
+
+  if (!g_list_store_find (store, item, &position))
+    return;
+
+  /* TRANSLATORS: an undoable change, as in "Delete Saindak" */
+  label = g_strdup_printf (_("Delete %s"), name);
+  /* TRANSLATORS: after a delete, as in "Deleted Saindak" */
+  toast_title = g_strdup_printf (_("Deleted %s"), name);
+  lode_history_remove_item (history, label, store, position);
+  lode_list_toast_deleted (page, toast_title);
+}
+
+/* The list page */
+
 static void
 update_empty (LodeListPage *self)
 {
@@ -50,7 +211,7 @@ update_empty (LodeListPage *self)
   n_all = priv->portfolio != NULL ?
           g_list_model_get_n_items (G_LIST_MODEL (klass->get_items (priv->portfolio))) : 0;
 
-  gtk_stack_set_visible_child_name (priv->stack, lode_list_page_state (n_all, n_shown));
+  gtk_stack_set_visible_child_name (priv->stack, stack_state (n_all, n_shown));
   klass->update_totals (self, G_LIST_MODEL (priv->sort_model), priv->totals_label);
 }
 
@@ -121,7 +282,7 @@ add_action (GtkWidget  *widget,
   LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
 
   if (priv->portfolio != NULL)
-    lode_list_present_editor (widget, LODE_LIST_PAGE_GET_CLASS (self)->new_editor (self, NULL));
+    present_editor (widget, LODE_LIST_PAGE_GET_CLASS (self)->new_editor (self, NULL));
 }
 
 static void
@@ -133,7 +294,7 @@ edit_action (GtkWidget  *widget,
   g_autoptr(GObject) item = selected_item (self);
 
   if (item != NULL)
-    lode_list_present_editor (widget, LODE_LIST_PAGE_GET_CLASS (self)->new_editor (self, item));
+    present_editor (widget, LODE_LIST_PAGE_GET_CLASS (self)->new_editor (self, item));
 }
 
 static gboolean
@@ -229,7 +390,7 @@ lode_list_page_real_delete_item (LodeListPage *self,
   LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
   LodeListPageClass *klass = LODE_LIST_PAGE_GET_CLASS (self);
 
-  lode_list_delete_item (GTK_WIDGET (self), lode_portfolio_get_history (priv->portfolio),
+  delete_from_store (GTK_WIDGET (self), lode_portfolio_get_history (priv->portfolio),
                          klass->get_items (priv->portfolio), item, klass->get_name (item));
 }
 
@@ -368,7 +529,7 @@ lode_list_page_class_install_actions (GtkWidgetClass *widget_class,
   g_return_if_fail (g_type_is_a (G_TYPE_FROM_CLASS (widget_class), LODE_TYPE_LIST_PAGE));
 
   LODE_LIST_PAGE_CLASS (widget_class)->action_prefix = prefix;
-  lode_list_page_install_actions (widget_class, prefix,
+  install_actions (widget_class, prefix,
                                   add_action, edit_action, duplicate_action, delete_action);
 }
 

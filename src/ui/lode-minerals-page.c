@@ -6,6 +6,7 @@
 
 #include "lode-cells.h"
 #include "lode-dialogs.h"
+#include "lode-list-page-private.h"
 #include "lode-minerals-page.h"
 #include "lode-mineral-editor.h"
 #include "lode-ui-format.h"
