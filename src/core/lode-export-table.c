@@ -2,8 +2,38 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lode-enum-types.h"
-#include "lode-export-table.h"
+#include "lode-export-table-private.h"
+
+/* The columns and extras of one version of the table, owned here once a
+ * snapshot has been taken of them. Shared between the table and its
+ * snapshots by an atomic count; never changed while shared. */
+typedef struct
+{
+  gatomicrefcount ref_count;
+  guint           capacity;
+  guint32        *mineral;
+  guint16        *year;
+  guint8         *month;
+  guint8         *stage;
+  guint8         *unit;
+  guint32        *destination;
+  guint32        *hs_code;
+  guint32        *source;
+  double         *quantity;
+  LodeMoney      *value;
+  GHashTable     *extras;
+} Columns;
+
+struct _LodeExportTableVersion
+{
+  LodeExportTable *table;      /* keeps the interned strings alive */
+  Columns         *columns;
+  guint            n_rows;
+  const char     **strings;    /* id → interned string, as when frozen */
+};
 
 /* Each record is a row across these columns; strings are ids into one
  * interning table, 0 standing for NULL. About 37 bytes a record. */
@@ -28,6 +58,11 @@ struct _LodeExportTable
   GPtrArray  *strings;     /* id → interned string; [0] is NULL */
   GHashTable *string_ids;  /* interned string → id */
   GHashTable *extras;      /* row → JsonObject, for the few rows that have one */
+
+  /* When set, the columns and extras above belong to it: a version that a
+   * snapshot may still be reading. The table thaws them (takes them back,
+   * or copies them while they are shared) before it changes anything. */
+  Columns    *frozen;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -39,21 +74,49 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LodeExportTable, lode_export_table, G_TYPE_OBJECT
                    + sizeof (double) + sizeof (LodeMoney))
 
 static void
+columns_unref (Columns *columns)
+{
+  if (!g_atomic_ref_count_dec (&columns->ref_count))
+    return;
+
+  g_free (columns->mineral);
+  g_free (columns->year);
+  g_free (columns->month);
+  g_free (columns->stage);
+  g_free (columns->unit);
+  g_free (columns->destination);
+  g_free (columns->hs_code);
+  g_free (columns->source);
+  g_free (columns->quantity);
+  g_free (columns->value);
+  g_hash_table_unref (columns->extras);
+  g_free (columns);
+}
+
+static void
 lode_export_table_finalize (GObject *object)
 {
   LodeExportTable *self = LODE_EXPORT_TABLE (object);
 
-  g_free (self->mineral);
-  g_free (self->year);
-  g_free (self->month);
-  g_free (self->stage);
-  g_free (self->unit);
-  g_free (self->destination);
-  g_free (self->hs_code);
-  g_free (self->source);
-  g_free (self->quantity);
-  g_free (self->value);
-  g_clear_pointer (&self->extras, g_hash_table_unref);
+  if (self->frozen != NULL)
+    {
+      /* The columns are the frozen version's. */
+      g_clear_pointer (&self->frozen, columns_unref);
+    }
+  else
+    {
+      g_free (self->mineral);
+      g_free (self->year);
+      g_free (self->month);
+      g_free (self->stage);
+      g_free (self->unit);
+      g_free (self->destination);
+      g_free (self->hs_code);
+      g_free (self->source);
+      g_free (self->quantity);
+      g_free (self->value);
+      g_clear_pointer (&self->extras, g_hash_table_unref);
+    }
   g_clear_pointer (&self->string_ids, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_ptr_array_unref);
   g_clear_pointer (&self->chunk, g_string_chunk_free);
@@ -155,6 +218,160 @@ lode_export_table_get_row (LodeExportTable *self,
   row->source = string_of (self, self->source[position]);
 }
 
+/* Versions
+ *
+ * Freezing hands the columns and extras to a Columns that snapshots share;
+ * the table goes on reading them in place. Before its next change the
+ * table thaws them: it takes them back when no snapshot holds them any
+ * more, or else copies them, once, and leaves the frozen ones to the
+ * snapshots. */
+
+static GHashTable *
+copy_extras (GHashTable *extras)
+{
+  GHashTable *copy = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) json_object_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, extras);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, key, json_object_ref (value));
+
+  return copy;
+}
+
+#define COPY(column) \
+  G_STMT_START { \
+    self->column = g_malloc_n (self->capacity, sizeof *self->column); \
+    if (self->n_rows > 0) \
+      memcpy (self->column, frozen->column, self->n_rows * sizeof *self->column); \
+  } G_STMT_END
+
+static void
+thaw (LodeExportTable *self)
+{
+  Columns *frozen = g_steal_pointer (&self->frozen);
+
+  if (frozen == NULL)
+    return;
+
+  /* Only the table holds them: they are its own again. Snapshots are
+   * released on this thread (see lode-export-table-private.h), so none can
+   * take or drop a reference meanwhile. */
+  if (g_atomic_ref_count_compare (&frozen->ref_count, 1))
+    {
+      g_free (frozen);
+      return;
+    }
+
+  COPY (mineral);
+  COPY (year);
+  COPY (month);
+  COPY (stage);
+  COPY (unit);
+  COPY (destination);
+  COPY (hs_code);
+  COPY (source);
+  COPY (quantity);
+  COPY (value);
+  self->extras = copy_extras (frozen->extras);
+
+  columns_unref (frozen);
+}
+
+#undef COPY
+
+LodeExportTableVersion *
+_lode_export_table_freeze (LodeExportTable *self)
+{
+  LodeExportTableVersion *version;
+
+  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (self), NULL);
+
+  if (self->frozen == NULL)
+    {
+      Columns *columns = g_new0 (Columns, 1);
+
+      g_atomic_ref_count_init (&columns->ref_count);
+      columns->capacity = self->capacity;
+      columns->mineral = self->mineral;
+      columns->year = self->year;
+      columns->month = self->month;
+      columns->stage = self->stage;
+      columns->unit = self->unit;
+      columns->destination = self->destination;
+      columns->hs_code = self->hs_code;
+      columns->source = self->source;
+      columns->quantity = self->quantity;
+      columns->value = self->value;
+      columns->extras = self->extras;
+      self->frozen = columns;
+    }
+
+  version = g_new0 (LodeExportTableVersion, 1);
+  version->table = g_object_ref (self);
+  version->columns = self->frozen;
+  g_atomic_ref_count_inc (&version->columns->ref_count);
+  version->n_rows = self->n_rows;
+  /* The table's array of strings grows as strings are interned, and may
+   * move: the version keeps its own copy of the pointers. */
+  version->strings = g_memdup2 (self->strings->pdata, self->strings->len * sizeof (char *));
+
+  return version;
+}
+
+void
+_lode_export_table_version_free (LodeExportTableVersion *version)
+{
+  if (version == NULL)
+    return;
+
+  columns_unref (version->columns);
+  g_free (version->strings);
+  g_object_unref (version->table);
+  g_free (version);
+}
+
+guint
+_lode_export_table_version_get_n_rows (const LodeExportTableVersion *version)
+{
+  return version->n_rows;
+}
+
+void
+_lode_export_table_version_get_row (const LodeExportTableVersion *version,
+                                    guint                         position,
+                                    LodeExportRow                *row)
+{
+  const Columns *columns = version->columns;
+
+  g_assert (position < version->n_rows);
+
+  row->mineral = version->strings[columns->mineral[position]];
+  row->year = columns->year[position];
+  row->month = columns->month[position];
+  row->destination = version->strings[columns->destination[position]];
+  row->hs_code = version->strings[columns->hs_code[position]];
+  row->stage = columns->stage[position];
+  row->quantity = columns->quantity[position];
+  row->unit = columns->unit[position];
+  row->value = columns->value[position];
+  row->source = version->strings[columns->source[position]];
+}
+
+gboolean
+_lode_export_table_version_has_extras (const LodeExportTableVersion *version)
+{
+  return g_hash_table_size (version->columns->extras) > 0;
+}
+
+JsonObject *
+_lode_export_table_version_get_extra (const LodeExportTableVersion *version,
+                                      guint                         position)
+{
+  return g_hash_table_lookup (version->columns->extras, GUINT_TO_POINTER (position));
+}
+
 #define RESIZE(column, n) column = g_realloc_n (column, n, sizeof *column)
 
 void
@@ -165,6 +382,8 @@ lode_export_table_reserve (LodeExportTable *self,
 
   if (n_rows <= self->capacity)
     return;
+
+  thaw (self);
 
   RESIZE (self->mineral, n_rows);
   RESIZE (self->year, n_rows);
@@ -274,6 +493,7 @@ lode_export_table_append_silent (LodeExportTable     *self,
   g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
   g_return_if_fail (row != NULL && row->mineral != NULL);
 
+  thaw (self);
   grow (self);
   store_row (self, self->n_rows, row);
   self->n_rows++;
@@ -299,6 +519,7 @@ lode_export_table_insert (LodeExportTable     *self,
   g_return_if_fail (position <= self->n_rows);
   g_return_if_fail (row != NULL && row->mineral != NULL);
 
+  thaw (self);
   grow (self);
   move_rows (self, position + 1, position, self->n_rows - position);
   shift_extras (self, position, 1);
@@ -326,6 +547,7 @@ lode_export_table_replace (LodeExportTable     *self,
   g_return_if_fail (position < self->n_rows);
   g_return_if_fail (row != NULL && row->mineral != NULL);
 
+  thaw (self);
   store_row (self, position, row);
 
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
@@ -343,6 +565,7 @@ lode_export_table_remove (LodeExportTable *self,
   if (n_rows == 0)
     return;
 
+  thaw (self);
   move_rows (self, position, position + n_rows, self->n_rows - position - n_rows);
   shift_extras (self, position, -(int) n_rows);
   self->n_rows -= n_rows;
@@ -367,8 +590,13 @@ lode_export_table_set_extra (LodeExportTable *self,
   g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
   g_return_if_fail (position < self->n_rows);
 
+  thaw (self);
   if (extra != NULL && json_object_get_size (extra) > 0)
-    g_hash_table_insert (self->extras, GUINT_TO_POINTER (position), json_object_ref (extra));
+    {
+      /* Snapshots read it from other threads: it never changes again. */
+      json_object_seal (extra);
+      g_hash_table_insert (self->extras, GUINT_TO_POINTER (position), json_object_ref (extra));
+    }
   else
     g_hash_table_remove (self->extras, GUINT_TO_POINTER (position));
 }

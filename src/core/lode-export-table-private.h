@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lode-export-table.h"
+
+G_BEGIN_DECLS
+
+/* A version of the table: its rows as they were when it was frozen, for a
+ * snapshot that a worker thread writes out while the table goes on
+ * changing on the main thread.
+ *
+ * Freezing copies no row: the version shares the table's columns and its
+ * map of unknown members. The table writes only to columns that it alone
+ * holds; its first change after a freeze takes the columns back when the
+ * version is gone, or else copies them once (about 39 MB for a million
+ * rows) and leaves the frozen ones to the version. So, while a version
+ * lives:
+ *
+ * - its columns and its map of unknown members never change;
+ * - its strings stay where they are: interned strings live in the table's
+ *   string chunk, which only grows, until the table is finalized, and the
+ *   version holds a reference on the table and its own copy of the array
+ *   that maps ids to strings (interning a new string may move the table's);
+ * - its unknown members (JsonObject) never change: the table seals each
+ *   one it is given. Their reference counts are not safe across threads,
+ *   so a worker only reads them, and only the main thread takes or drops
+ *   references: the version takes none of its own, but it may hold the
+ *   last reference to the map that holds them.
+ *
+ * Hence: freeze and free on the thread that changes the table (the main
+ * thread); read a version from any one thread in between. */
+typedef struct _LodeExportTableVersion LodeExportTableVersion;
+
+LodeExportTableVersion *_lode_export_table_freeze              (LodeExportTable              *self);
+void                    _lode_export_table_version_free        (LodeExportTableVersion       *version);
+guint                   _lode_export_table_version_get_n_rows  (const LodeExportTableVersion *version);
+/* The strings of @row are the table's interned ones: they live as long as
+ * the version. */
+void                    _lode_export_table_version_get_row     (const LodeExportTableVersion *version,
+                                                                guint                         position,
+                                                                LodeExportRow                *row);
+gboolean                _lode_export_table_version_has_extras  (const LodeExportTableVersion *version);
+JsonObject             *_lode_export_table_version_get_extra   (const LodeExportTableVersion *version,
+                                                                guint                         position);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeExportTableVersion, _lode_export_table_version_free)
+
+G_END_DECLS
