@@ -588,3 +588,36 @@ lode_json_writer_members (LodeJsonWriter *self,
       lode_json_writer_node (self, value);
     }
 }
+
+void
+lode_json_writer_enter_object (LodeJsonWriter *self,
+                               guint           depth,
+                               guint           n_members)
+{
+  g_return_if_fail (depth > 0);
+
+  self->depth = 0;
+  self->after_name = FALSE;
+  for (guint i = 0; i < depth; i++)
+    push_level (self, TRUE);
+  self->levels[depth - 1].count = n_members;
+}
+
+void
+lode_json_append_string (GString    *out,
+                         const char *value)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (value != NULL);
+
+  append_quoted (out, value);
+}
+
+void
+lode_json_append_double (GString *out,
+                         double   value)
+{
+  g_return_if_fail (out != NULL);
+
+  append_double (out, value);
+}

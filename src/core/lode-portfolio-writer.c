@@ -1,0 +1,766 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lode-enum-types.h"
+#include "lode-export-table-private.h"
+#include "lode-file-utils.h"
+#include "lode-json-writer.h"
+#include "lode-portfolio-io.h"
+
+/* Writing format v1
+ *
+ * A portfolio is written in two kinds of parts. The small lists (sources,
+ * minerals, projects, targets) and the top-level members go through
+ * LodeJsonWriter, on the thread that owns the portfolio: they take well
+ * under a millisecond. The export records, up to millions of them, are
+ * written from a frozen version of the table (lode-export-table-private.h)
+ * straight into the output, in any thread: that is what makes a snapshot
+ * cheap to take and the save fast. Both give exactly the bytes the
+ * generic writer gives. */
+
+/* Small lists, through LodeJsonWriter */
+
+static void
+write_string_member (LodeJsonWriter *writer,
+                     const char     *name,
+                     const char     *value)
+{
+  if (value == NULL)
+    return;
+
+  lode_json_writer_member (writer, name);
+  lode_json_writer_string (writer, value);
+}
+
+static void
+write_money_member (LodeJsonWriter *writer,
+                    const char     *name,
+                    LodeMoney       value)
+{
+  if (value == LODE_MONEY_UNSET)
+    return;
+
+  lode_json_writer_member (writer, name);
+  lode_json_writer_money (writer, value);
+}
+
+static void
+write_int_member (LodeJsonWriter *writer,
+                  const char     *name,
+                  gint64          value,
+                  gint64          absent)
+{
+  if (value == absent)
+    return;
+
+  lode_json_writer_member (writer, name);
+  lode_json_writer_int (writer, value);
+}
+
+static void
+write_enum_member (LodeJsonWriter *writer,
+                   const char     *name,
+                   GType           enum_type,
+                   int             value,
+                   int             absent)
+{
+  if (value == absent)
+    return;
+
+  write_string_member (writer, name, lode_enum_to_nick (enum_type, value));
+}
+
+static void
+write_quantity_members (LodeJsonWriter *writer,
+                        double          quantity,
+                        LodeUnit        unit)
+{
+  if (quantity >= 0)
+    {
+      lode_json_writer_member (writer, "quantity");
+      lode_json_writer_double (writer, quantity);
+    }
+  write_enum_member (writer, "unit", LODE_TYPE_UNIT, unit, LODE_UNIT_NONE);
+}
+
+static void
+write_strv_member (LodeJsonWriter     *writer,
+                   const char         *name,
+                   const char * const *values)
+{
+  if (values == NULL)
+    return;
+
+  lode_json_writer_member (writer, name);
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; values[i] != NULL; i++)
+    lode_json_writer_string (writer, values[i]);
+  lode_json_writer_end_array (writer);
+}
+
+static void
+write_sources (LodeJsonWriter *writer,
+               GListModel     *sources)
+{
+  guint n = g_list_model_get_n_items (sources);
+
+  lode_json_writer_member (writer, "sources");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeSource) source = g_list_model_get_item (sources, i);
+
+      lode_json_writer_begin_object (writer);
+      write_string_member (writer, "id", lode_source_get_id (source));
+      write_string_member (writer, "title", lode_source_get_title (source));
+      write_string_member (writer, "publisher", lode_source_get_publisher (source));
+      write_string_member (writer, "date", lode_source_get_date (source));
+      write_string_member (writer, "url", lode_source_get_url (source));
+      lode_json_writer_members (writer, lode_source_get_extra (source));
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+}
+
+static void
+write_reserves (LodeJsonWriter *writer,
+                GListModel     *reserves)
+{
+  guint n = g_list_model_get_n_items (reserves);
+
+  lode_json_writer_member (writer, "reserves");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeReserve) reserve = g_list_model_get_item (reserves, i);
+
+      lode_json_writer_begin_object (writer);
+      write_enum_member (writer, "category", LODE_TYPE_RESERVE_CATEGORY,
+                         lode_reserve_get_category (reserve), -1);
+      write_quantity_members (writer, lode_reserve_get_quantity (reserve),
+                              lode_reserve_get_unit (reserve));
+      write_money_member (writer, "value_usd", lode_reserve_get_value (reserve));
+      write_int_member (writer, "year", lode_reserve_get_year (reserve), 0);
+      write_string_member (writer, "source", lode_reserve_get_source (reserve));
+      lode_json_writer_members (writer, lode_reserve_get_extra (reserve));
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+}
+
+static void
+write_minerals (LodeJsonWriter *writer,
+                GListModel     *minerals)
+{
+  guint n = g_list_model_get_n_items (minerals);
+
+  lode_json_writer_member (writer, "minerals");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeMineral) mineral = g_list_model_get_item (minerals, i);
+
+      lode_json_writer_begin_object (writer);
+      write_string_member (writer, "id", lode_mineral_get_id (mineral));
+      write_string_member (writer, "name", lode_mineral_get_name (mineral));
+      write_string_member (writer, "symbol", lode_mineral_get_symbol (mineral));
+      write_enum_member (writer, "group", LODE_TYPE_MINERAL_GROUP,
+                         lode_mineral_get_group (mineral), -1);
+      write_strv_member (writer, "hs_codes", lode_mineral_get_hs_codes (mineral));
+      write_reserves (writer, lode_mineral_get_reserves (mineral));
+      lode_json_writer_members (writer, lode_mineral_get_extra (mineral));
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+}
+
+static void
+write_partners (LodeJsonWriter *writer,
+                GListModel     *partners)
+{
+  guint n = g_list_model_get_n_items (partners);
+
+  if (n == 0)
+    return;
+
+  lode_json_writer_member (writer, "partners");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodePartner) partner = g_list_model_get_item (partners, i);
+
+      lode_json_writer_begin_object (writer);
+      write_string_member (writer, "name", lode_partner_get_name (partner));
+      write_string_member (writer, "country", lode_partner_get_country (partner));
+      if (lode_partner_get_share (partner) >= 0)
+        {
+          lode_json_writer_member (writer, "share");
+          lode_json_writer_double (writer, lode_partner_get_share (partner));
+        }
+      lode_json_writer_members (writer, lode_partner_get_extra (partner));
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+}
+
+static void
+write_projects (LodeJsonWriter *writer,
+                GListModel     *projects)
+{
+  guint n = g_list_model_get_n_items (projects);
+
+  lode_json_writer_member (writer, "projects");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeProject) project = g_list_model_get_item (projects, i);
+      LodeMoney committed = lode_project_get_committed (project);
+      LodeMoney disbursed = lode_project_get_disbursed (project);
+      JsonObject *investment_extra = lode_project_get_investment_extra (project);
+
+      lode_json_writer_begin_object (writer);
+      write_string_member (writer, "id", lode_project_get_id (project));
+      write_string_member (writer, "name", lode_project_get_name (project));
+      write_strv_member (writer, "minerals", lode_project_get_minerals (project));
+      write_string_member (writer, "region", lode_project_get_region (project));
+      write_string_member (writer, "operator", lode_project_get_operator (project));
+      write_enum_member (writer, "status", LODE_TYPE_PROJECT_STATUS,
+                         lode_project_get_status (project), LODE_PROJECT_STATUS_UNKNOWN);
+      write_partners (writer, lode_project_get_partners (project));
+      if (committed != LODE_MONEY_UNSET || disbursed != LODE_MONEY_UNSET
+          || investment_extra != NULL)
+        {
+          lode_json_writer_member (writer, "investment_usd");
+          lode_json_writer_begin_object (writer);
+          write_money_member (writer, "committed", committed);
+          write_money_member (writer, "disbursed", disbursed);
+          lode_json_writer_members (writer, investment_extra);
+          lode_json_writer_end_object (writer);
+        }
+      write_int_member (writer, "start_year", lode_project_get_start_year (project), 0);
+      write_int_member (writer, "jobs", lode_project_get_jobs (project), -1);
+      write_string_member (writer, "source", lode_project_get_source (project));
+      lode_json_writer_members (writer, lode_project_get_extra (project));
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+}
+
+static void
+write_targets (LodeJsonWriter *writer,
+               GListModel     *targets)
+{
+  guint n = g_list_model_get_n_items (targets);
+
+  lode_json_writer_member (writer, "targets");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeTarget) target = g_list_model_get_item (targets, i);
+      LodeMoney low = lode_target_get_target_low (target);
+      LodeMoney high = lode_target_get_target_high (target);
+
+      lode_json_writer_begin_object (writer);
+      write_string_member (writer, "id", lode_target_get_id (target));
+      write_string_member (writer, "title", lode_target_get_title (target));
+
+      lode_json_writer_member (writer, "metric");
+      lode_json_writer_begin_object (writer);
+      write_enum_member (writer, "kind", LODE_TYPE_METRIC_KIND,
+                         lode_target_get_metric_kind (target), -1);
+      write_string_member (writer, "mineral", lode_target_get_metric_mineral (target));
+      write_string_member (writer, "destination", lode_target_get_metric_destination (target));
+      lode_json_writer_members (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_METRIC));
+      lode_json_writer_end_object (writer);
+
+      lode_json_writer_member (writer, "baseline");
+      lode_json_writer_begin_object (writer);
+      write_int_member (writer, "year", lode_target_get_baseline_year (target), 0);
+      write_money_member (writer, "value_usd", lode_target_get_baseline_value (target));
+      lode_json_writer_members (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_BASELINE));
+      lode_json_writer_end_object (writer);
+
+      lode_json_writer_member (writer, "target");
+      lode_json_writer_begin_object (writer);
+      write_int_member (writer, "year", lode_target_get_target_year (target), 0);
+      write_money_member (writer, "low_usd", low);
+      if (high != low)
+        write_money_member (writer, "high_usd", high);
+      lode_json_writer_members (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_TARGET));
+      lode_json_writer_end_object (writer);
+
+      write_string_member (writer, "source", lode_target_get_source (target));
+      lode_json_writer_members (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_SELF));
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+}
+
+/* Export records
+ *
+ * A record is written member by member into the GString's buffer, each
+ * member's separator, indent and name one literal; the generic writer is
+ * used only for strings that need escaping and for unknown members. */
+
+#define ROW_INDENT    "    "
+#define MEMBER_INDENT "      "
+#define MEMBER(name)  ",\n" MEMBER_INDENT "\"" name "\": "
+
+/* The nicks of the stages and units stored in a byte, NULL where nothing
+ * is written. */
+typedef struct
+{
+  const char *stage[256];
+  const char *unit[256];
+  guint8      stage_length[256];
+  guint8      unit_length[256];
+} Nicks;
+
+static void
+nicks_init (Nicks *nicks)
+{
+  for (guint i = 0; i < 256; i++)
+    {
+      const char *stage = i == LODE_STAGE_UNKNOWN ? NULL : lode_enum_to_nick (LODE_TYPE_STAGE, i);
+      const char *unit = i == LODE_UNIT_NONE ? NULL : lode_enum_to_nick (LODE_TYPE_UNIT, i);
+
+      nicks->stage[i] = stage;
+      nicks->stage_length[i] = stage != NULL ? MIN (strlen (stage), 255) : 0;
+      nicks->unit[i] = unit;
+      nicks->unit_length[i] = unit != NULL ? MIN (strlen (unit), 255) : 0;
+    }
+}
+
+/* Room for @n more bytes at the end of @out. */
+static inline char *
+reserve (GString *out,
+         gsize    n)
+{
+  if (G_UNLIKELY (out->len + n >= out->allocated_len))
+    {
+      gsize len = out->len;
+
+      g_string_set_size (out, len + n);
+      out->len = len;
+    }
+
+  return out->str + out->len;
+}
+
+static inline void
+commit (GString *out,
+        char    *end)
+{
+  out->len = end - out->str;
+  *end = '\0';
+}
+
+static inline char *
+put (char       *p,
+     const char *text,
+     gsize       n)
+{
+  memcpy (p, text, n);
+  return p + n;
+}
+
+#define PUT_LITERAL(p, literal) put ((p), (literal), sizeof (literal) - 1)
+
+/* Digits of @value, which is less than 10^20. */
+static inline char *
+put_uint (char    *p,
+          guint64  value)
+{
+  char buf[20];
+  char *q = buf + sizeof buf;
+
+  do
+    {
+      *--q = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+
+  return put (p, q, buf + sizeof buf - q);
+}
+
+/* As lode_money_append_json(): "1140000000.25", "12.5", "12". Amounts in
+ * the table are never negative. */
+static inline char *
+put_money (char      *p,
+           LodeMoney  cents)
+{
+  guint fraction;
+
+  g_assert (cents >= 0);
+
+  p = put_uint (p, (guint64) cents / 100);
+  fraction = (guint64) cents % 100;
+  if (fraction != 0)
+    {
+      *p++ = '.';
+      *p++ = (char) ('0' + fraction / 10);
+      if (fraction % 10 != 0)
+        *p++ = (char) ('0' + fraction % 10);
+    }
+
+  return p;
+}
+
+/* Bytes that a JSON string must escape: control characters, '"' and '\'. */
+static inline gboolean
+needs_escape (guchar ch)
+{
+  return ch < 0x20 || ch == '"' || ch == '\\';
+}
+
+/* Writes @value quoted; returns its length, or -1 when it needs escaping
+ * and nothing was written. */
+static inline gssize
+put_plain_string (GString    *out,
+                  const char *value)
+{
+  const guchar *end = (const guchar *) value;
+  gsize n;
+  char *p;
+
+  while (*end != '\0' && !needs_escape (*end))
+    end++;
+  if (G_UNLIKELY (*end != '\0'))
+    return -1;
+
+  n = (const char *) end - value;
+  p = reserve (out, n + 2);
+  *p++ = '"';
+  p = put (p, value, n);
+  *p++ = '"';
+  commit (out, p);
+
+  return n;
+}
+
+static inline void
+put_string_member (GString    *out,
+                   const char *separator,
+                   gsize       separator_length,
+                   const char *value)
+{
+  if (value == NULL)
+    return;
+
+  commit (out, put (reserve (out, separator_length), separator, separator_length));
+  if (put_plain_string (out, value) < 0)
+    lode_json_append_string (out, value);
+}
+
+#define PUT_STRING_MEMBER(out, name, value) \
+  put_string_member ((out), MEMBER (name), sizeof (MEMBER (name)) - 1, (value))
+
+static void
+write_export_row (GString          *out,
+                  LodeJsonWriter   *writer,
+                  const Nicks      *nicks,
+                  const LodeExportRow *row,
+                  JsonObject       *extra,
+                  gboolean          first)
+{
+  char *p;
+
+  /* The numbers and the nicks take at most about 250 bytes with their
+   * names; the strings reserve their own room. */
+  p = reserve (out, 256);
+  if (first)
+    p = PUT_LITERAL (p, "\n" ROW_INDENT "{\n" MEMBER_INDENT "\"mineral\": ");
+  else
+    p = PUT_LITERAL (p, ",\n" ROW_INDENT "{\n" MEMBER_INDENT "\"mineral\": ");
+  commit (out, p);
+  if (put_plain_string (out, row->mineral) < 0)
+    lode_json_append_string (out, row->mineral);
+
+  p = reserve (out, 256);
+  if (row->year != 0)
+    {
+      p = PUT_LITERAL (p, MEMBER ("year"));
+      if (row->year < 0)
+        {
+          *p++ = '-';
+          p = put_uint (p, - (gint64) row->year);
+        }
+      else
+        p = put_uint (p, row->year);
+    }
+  if (row->month != 0)
+    {
+      p = PUT_LITERAL (p, MEMBER ("month"));
+      if (row->month < 0)
+        {
+          *p++ = '-';
+          p = put_uint (p, - (gint64) row->month);
+        }
+      else
+        p = put_uint (p, row->month);
+    }
+  commit (out, p);
+
+  PUT_STRING_MEMBER (out, "destination", row->destination);
+  PUT_STRING_MEMBER (out, "hs_code", row->hs_code);
+
+  p = reserve (out, 256);
+  if (nicks->stage[(guint8) row->stage] != NULL && row->stage == (guint8) row->stage)
+    {
+      p = PUT_LITERAL (p, MEMBER ("stage") "\"");
+      p = put (p, nicks->stage[row->stage], nicks->stage_length[row->stage]);
+      *p++ = '"';
+    }
+  if (row->quantity >= 0)
+    {
+      p = PUT_LITERAL (p, MEMBER ("quantity"));
+      commit (out, p);
+      lode_json_append_double (out, row->quantity);
+      p = reserve (out, 256);
+    }
+  if (nicks->unit[(guint8) row->unit] != NULL && row->unit == (guint8) row->unit)
+    {
+      p = PUT_LITERAL (p, MEMBER ("unit") "\"");
+      p = put (p, nicks->unit[row->unit], nicks->unit_length[row->unit]);
+      *p++ = '"';
+    }
+  if (row->value != LODE_MONEY_UNSET)
+    {
+      p = PUT_LITERAL (p, MEMBER ("value_usd"));
+      p = put_money (p, row->value);
+    }
+  commit (out, p);
+
+  PUT_STRING_MEMBER (out, "source", row->source);
+
+  if (extra != NULL)
+    {
+      /* The row object is at depth 3 and holds at least its mineral. */
+      lode_json_writer_enter_object (writer, 3, 1);
+      lode_json_writer_members (writer, extra);
+    }
+
+  commit (out, PUT_LITERAL (reserve (out, 8), "\n" ROW_INDENT "}"));
+}
+
+/* The array of export records, at depth 1 of the document: "[]", or one
+ * object a line at depth 2. Any thread. */
+static void
+write_exports (GString                      *out,
+               const LodeExportTableVersion *exports)
+{
+  g_autoptr(LodeJsonWriter) writer = lode_json_writer_new (out);
+  g_autofree Nicks *nicks = g_new (Nicks, 1);
+  guint n = _lode_export_table_version_get_n_rows (exports);
+  gboolean has_extras = _lode_export_table_version_has_extras (exports);
+
+  if (n == 0)
+    {
+      g_string_append_len (out, "[]", 2);
+      return;
+    }
+
+  nicks_init (nicks);
+
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < n; i++)
+    {
+      LodeExportRow row;
+      JsonObject *extra = NULL;
+
+      _lode_export_table_version_get_row (exports, i, &row);
+      if (has_extras)
+        extra = _lode_export_table_version_get_extra (exports, i);
+
+      write_export_row (out, writer, nicks, &row, extra, i == 0);
+    }
+  g_string_append_len (out, "\n  ]", 4);
+}
+
+/* Snapshots
+ *
+ * The text before and after the export records is made when the snapshot
+ * is taken; the records are a frozen version of the table, written out
+ * when the bytes are asked for. */
+
+struct _LodePortfolioSnapshot
+{
+  GThread                *thread;   /* the one that took it */
+  GMainContext           *context;  /* where it is released from other threads */
+  GBytes                 *head;     /* up to "exports": */
+  GBytes                 *tail;     /* after the records' array */
+  LodeExportTableVersion *exports;
+};
+
+LodePortfolioSnapshot *
+lode_portfolio_snapshot_new (LodePortfolio *self)
+{
+  LodePortfolioSnapshot *snapshot;
+  LodeExportTable *exports;
+  g_autoptr(LodeJsonWriter) writer = NULL;
+  GString *out;
+  gsize split;
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  exports = lode_portfolio_get_exports (self);
+  out = g_string_sized_new (4096);
+  writer = lode_json_writer_new (out);
+
+  lode_json_writer_begin_object (writer);
+  write_string_member (writer, "format", LODE_PORTFOLIO_FORMAT);
+  lode_json_writer_member (writer, "version");
+  lode_json_writer_int (writer, LODE_PORTFOLIO_VERSION);
+  write_string_member (writer, "title", lode_portfolio_get_title (self));
+  write_string_member (writer, "description", lode_portfolio_get_description (self));
+  write_string_member (writer, "currency", lode_portfolio_get_currency (self));
+  write_sources (writer, G_LIST_MODEL (lode_portfolio_get_sources (self)));
+  write_minerals (writer, G_LIST_MODEL (lode_portfolio_get_minerals (self)));
+  /* The records go where this empty array is. */
+  lode_json_writer_member (writer, "exports");
+  split = out->len;
+  lode_json_writer_begin_array (writer);
+  lode_json_writer_end_array (writer);
+  write_projects (writer, G_LIST_MODEL (lode_portfolio_get_projects (self)));
+  write_targets (writer, G_LIST_MODEL (lode_portfolio_get_targets (self)));
+  lode_json_writer_members (writer, lode_portfolio_get_extra (self));
+  lode_json_writer_end_object (writer);
+  g_string_append_c (out, '\n');
+
+  snapshot = g_new0 (LodePortfolioSnapshot, 1);
+  snapshot->thread = g_thread_self ();
+  snapshot->context = g_main_context_ref_thread_default ();
+  snapshot->head = g_bytes_new (out->str, split);
+  snapshot->tail = g_bytes_new (out->str + split + 2, out->len - split - 2);
+  snapshot->exports = _lode_export_table_freeze (exports);
+  g_string_free (out, TRUE);
+
+  return snapshot;
+}
+
+static gboolean
+snapshot_release_cb (gpointer user_data)
+{
+  LodePortfolioSnapshot *snapshot = user_data;
+
+  _lode_export_table_version_free (snapshot->exports);
+  g_bytes_unref (snapshot->head);
+  g_bytes_unref (snapshot->tail);
+  g_main_context_unref (snapshot->context);
+  g_free (snapshot);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+lode_portfolio_snapshot_free (LodePortfolioSnapshot *snapshot)
+{
+  if (snapshot == NULL)
+    return;
+
+  /* The frozen table must be released where the portfolio changes (see
+   * lode-export-table-private.h): from any other thread, the release is
+   * handed to the main context of the thread that took the snapshot. */
+  if (g_thread_self () == snapshot->thread)
+    snapshot_release_cb (snapshot);
+  else
+    g_main_context_invoke (snapshot->context, snapshot_release_cb, snapshot);
+}
+
+/* The whole text into @out. */
+static void
+snapshot_write (LodePortfolioSnapshot *snapshot,
+                GString               *out)
+{
+  gsize head_length, tail_length;
+  const char *head = g_bytes_get_data (snapshot->head, &head_length);
+  const char *tail = g_bytes_get_data (snapshot->tail, &tail_length);
+
+  g_string_append_len (out, head, head_length);
+  write_exports (out, snapshot->exports);
+  g_string_append_len (out, tail, tail_length);
+}
+
+GBytes *
+lode_portfolio_snapshot_to_bytes (LodePortfolioSnapshot *snapshot)
+{
+  GString *out;
+  gsize size;
+
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  /* Pretty-printed records take about 270 bytes each. */
+  size = g_bytes_get_size (snapshot->head) + g_bytes_get_size (snapshot->tail)
+         + (gsize) _lode_export_table_version_get_n_rows (snapshot->exports) * 300 + 64;
+  out = g_string_sized_new (size);
+  snapshot_write (snapshot, out);
+
+  return g_string_free_to_bytes (out);
+}
+
+gboolean
+lode_portfolio_snapshot_save_file (LodePortfolioSnapshot *snapshot,
+                                   GFile                 *file,
+                                   gboolean               backup,
+                                   GCancellable          *cancellable,
+                                   GError               **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (snapshot != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = lode_portfolio_snapshot_to_bytes (snapshot);
+  data = g_bytes_get_data (bytes, &length);
+
+  if (!lode_file_replace_contents (file, data, length, backup, 0666, cancellable, &local_error))
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, local_error->domain, local_error->code, "%s: could not save: %s",
+                   name, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The portfolio itself, on its own thread */
+
+GBytes *
+lode_portfolio_to_bytes (LodePortfolio *self)
+{
+  g_autoptr(LodePortfolioSnapshot) snapshot = NULL;
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  snapshot = lode_portfolio_snapshot_new (self);
+
+  return lode_portfolio_snapshot_to_bytes (snapshot);
+}
+
+gboolean
+lode_portfolio_save_file (LodePortfolio *self,
+                          GFile         *file,
+                          gboolean       backup,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_autoptr(LodePortfolioSnapshot) snapshot = NULL;
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  snapshot = lode_portfolio_snapshot_new (self);
+
+  return lode_portfolio_snapshot_save_file (snapshot, file, backup, cancellable, error);
+}
