@@ -666,9 +666,20 @@ lode_portfolio_snapshot_free (LodePortfolioSnapshot *snapshot)
    * lode-export-table-private.h): from any other thread, the release is
    * handed to the main context of the thread that took the snapshot. */
   if (g_thread_self () == snapshot->thread)
-    snapshot_release_cb (snapshot);
+    {
+      snapshot_release_cb (snapshot);
+    }
   else
-    g_main_context_invoke (snapshot->context, snapshot_release_cb, snapshot);
+    {
+      /* Not g_main_context_invoke(): it runs the function right here when
+       * no thread holds the context. */
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, snapshot_release_cb, snapshot, NULL);
+      g_source_set_static_name (source, "[lode] release snapshot");
+      g_source_attach (source, snapshot->context);
+    }
 }
 
 /* The whole text into @out. */
