@@ -547,40 +547,6 @@ write_export_row (GString          *out,
   commit (out, PUT_LITERAL (reserve (out, 8), "\n" ROW_INDENT "}"));
 }
 
-/* The array of export records, at depth 1 of the document: "[]", or one
- * object a line at depth 2. Any thread. */
-static void
-write_exports (GString                      *out,
-               const LodeExportTableVersion *exports)
-{
-  g_autoptr(LodeJsonWriter) writer = lode_json_writer_new (out);
-  g_autofree Nicks *nicks = g_new (Nicks, 1);
-  guint n = _lode_export_table_version_get_n_rows (exports);
-  gboolean has_extras = _lode_export_table_version_has_extras (exports);
-
-  if (n == 0)
-    {
-      g_string_append_len (out, "[]", 2);
-      return;
-    }
-
-  nicks_init (nicks);
-
-  g_string_append_c (out, '[');
-  for (guint i = 0; i < n; i++)
-    {
-      LodeExportRow row;
-      JsonObject *extra = NULL;
-
-      _lode_export_table_version_get_row (exports, i, &row);
-      if (has_extras)
-        extra = _lode_export_table_version_get_extra (exports, i);
-
-      write_export_row (out, writer, nicks, &row, extra, i == 0);
-    }
-  g_string_append_len (out, "\n  ]", 4);
-}
-
 /* Snapshots
  *
  * The text before and after the export records is made when the snapshot
@@ -595,6 +561,121 @@ struct _LodePortfolioSnapshot
   GBytes                 *tail;     /* after the records' array */
   LodeExportTableVersion *exports;
 };
+
+/* Writes the document from a snapshot a part at a time: the text before
+ * the records, the records, the text after them. Any thread. */
+typedef enum
+{
+  PART_HEAD,
+  PART_RECORDS,
+  PART_TAIL,
+  PART_DONE,
+} Part;
+
+typedef struct
+{
+  LodePortfolioSnapshot *snapshot;
+  Part                   part;
+  guint                  next_row;
+  guint                  n_rows;
+  gboolean               has_extras;
+  LodeJsonWriter        *writer;    /* for unknown members */
+  Nicks                 *nicks;
+  GString               *out;
+} SnapshotWriter;
+
+static void
+snapshot_writer_init (SnapshotWriter        *self,
+                      LodePortfolioSnapshot *snapshot,
+                      GString               *out)
+{
+  memset (self, 0, sizeof *self);
+  self->snapshot = snapshot;
+  self->part = PART_HEAD;
+  self->out = out;
+  self->writer = lode_json_writer_new (out);
+  self->nicks = g_new (Nicks, 1);
+  nicks_init (self->nicks);
+}
+
+static void
+snapshot_writer_clear (SnapshotWriter *self)
+{
+  g_clear_pointer (&self->writer, lode_json_writer_free);
+  g_clear_pointer (&self->nicks, g_free);
+}
+
+/* Appends the next parts of the document to the output until it holds
+ * @limit bytes or more, or the document is whole; returns FALSE when it
+ * already was. */
+static gboolean
+snapshot_writer_fill (SnapshotWriter *self,
+                      gsize           limit)
+{
+  GString *out = self->out;
+  const LodeExportTableVersion *exports = self->snapshot->exports;
+  gsize length;
+  const char *data;
+
+  if (self->part == PART_DONE)
+    return FALSE;
+
+  while (out->len < limit && self->part != PART_DONE)
+    {
+      switch (self->part)
+        {
+        case PART_HEAD:
+          data = g_bytes_get_data (self->snapshot->head, &length);
+          g_string_append_len (out, data, length);
+          self->n_rows = _lode_export_table_version_get_n_rows (exports);
+          self->has_extras = _lode_export_table_version_has_extras (exports);
+          /* The records' array is at depth 1 and holds one object a line. */
+          if (self->n_rows == 0)
+            {
+              g_string_append_len (out, "[]", 2);
+              self->part = PART_TAIL;
+            }
+          else
+            {
+              g_string_append_c (out, '[');
+              self->part = PART_RECORDS;
+            }
+          break;
+
+        case PART_RECORDS:
+          while (out->len < limit && self->next_row < self->n_rows)
+            {
+              guint i = self->next_row++;
+              LodeExportRow row;
+              JsonObject *extra = NULL;
+
+              _lode_export_table_version_get_row (exports, i, &row);
+              if (self->has_extras)
+                extra = _lode_export_table_version_get_extra (exports, i);
+
+              write_export_row (out, self->writer, self->nicks, &row, extra, i == 0);
+            }
+          if (self->next_row == self->n_rows)
+            {
+              g_string_append_len (out, "\n  ]", 4);
+              self->part = PART_TAIL;
+            }
+          break;
+
+        case PART_TAIL:
+          data = g_bytes_get_data (self->snapshot->tail, &length);
+          g_string_append_len (out, data, length);
+          self->part = PART_DONE;
+          break;
+
+        case PART_DONE:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+
+  return TRUE;
+}
 
 LodePortfolioSnapshot *
 lode_portfolio_snapshot_new (LodePortfolio *self)
@@ -682,23 +763,10 @@ lode_portfolio_snapshot_free (LodePortfolioSnapshot *snapshot)
     }
 }
 
-/* The whole text into @out. */
-static void
-snapshot_write (LodePortfolioSnapshot *snapshot,
-                GString               *out)
-{
-  gsize head_length, tail_length;
-  const char *head = g_bytes_get_data (snapshot->head, &head_length);
-  const char *tail = g_bytes_get_data (snapshot->tail, &tail_length);
-
-  g_string_append_len (out, head, head_length);
-  write_exports (out, snapshot->exports);
-  g_string_append_len (out, tail, tail_length);
-}
-
 GBytes *
 lode_portfolio_snapshot_to_bytes (LodePortfolioSnapshot *snapshot)
 {
+  SnapshotWriter writer;
   GString *out;
   gsize size;
 
@@ -708,9 +776,32 @@ lode_portfolio_snapshot_to_bytes (LodePortfolioSnapshot *snapshot)
   size = g_bytes_get_size (snapshot->head) + g_bytes_get_size (snapshot->tail)
          + (gsize) _lode_export_table_version_get_n_rows (snapshot->exports) * 300 + 64;
   out = g_string_sized_new (size);
-  snapshot_write (snapshot, out);
+
+  snapshot_writer_init (&writer, snapshot, out);
+  snapshot_writer_fill (&writer, G_MAXSIZE);
+  snapshot_writer_clear (&writer);
 
   return g_string_free_to_bytes (out);
+}
+
+/* A file is written a piece of about this size at a time. */
+#define PIECE_SIZE ((gsize) 1 << 22)
+
+static gboolean
+next_piece (gpointer     user_data,
+            const char **data,
+            gsize       *length)
+{
+  SnapshotWriter *writer = user_data;
+
+  g_string_truncate (writer->out, 0);
+  if (!snapshot_writer_fill (writer, PIECE_SIZE))
+    return FALSE;
+
+  *data = writer->out->str;
+  *length = writer->out->len;
+
+  return TRUE;
 }
 
 gboolean
@@ -720,19 +811,25 @@ lode_portfolio_snapshot_save_file (LodePortfolioSnapshot *snapshot,
                                    GCancellable          *cancellable,
                                    GError               **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize length;
-  const char *data;
+  g_autoptr(GString) out = NULL;
+  SnapshotWriter writer;
+  gboolean written;
 
   g_return_val_if_fail (snapshot != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  bytes = lode_portfolio_snapshot_to_bytes (snapshot);
-  data = g_bytes_get_data (bytes, &length);
+  /* Written a piece at a time, as it is made: the whole text is never in
+   * memory, and the disk starts on the first pieces while the next are
+   * made. */
+  out = g_string_sized_new (PIECE_SIZE + 4096);
+  snapshot_writer_init (&writer, snapshot, out);
+  written = lode_file_replace_contents_pieces (file, next_piece, &writer, backup, 0666,
+                                               cancellable, &local_error);
+  snapshot_writer_clear (&writer);
 
-  if (!lode_file_replace_contents (file, data, length, backup, 0666, cancellable, &local_error))
+  if (!written)
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
