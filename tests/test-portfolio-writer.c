@@ -354,7 +354,7 @@ test_snapshot_in_thread (void)
   GThread *thread;
   guint rounds = 0;
 
-  add_rows (table, 20000);
+  add_rows (table, 10000);
   expected = lode_portfolio_to_bytes (portfolio);
 
   worker.snapshot = lode_portfolio_snapshot_new (portfolio);
@@ -415,8 +415,10 @@ test_save_snapshot (void)
   gsize length;
 
   g_assert_no_error (error);
-  add_rows (lode_portfolio_get_exports (portfolio), 1000);
+  /* Large enough to be written in several pieces. */
+  add_rows (lode_portfolio_get_exports (portfolio), 36000);
   expected = lode_portfolio_to_bytes (portfolio);
+  g_assert_cmpuint (g_bytes_get_size (expected), >, 2 * (1 << 22));
   snapshot = lode_portfolio_snapshot_new (portfolio);
   edit_table (lode_portfolio_get_exports (portfolio), 3);
 
