@@ -28,6 +28,7 @@ typedef struct
   guint64  saved_bytes;
   double   load_seconds;
   double   save_seconds;
+  double   save2_seconds;  /* the second save */
   guint64  peak_load;      /* VmHWM once loaded */
   guint64  peak_save;      /* VmHWM while saving */
   gboolean peak_save_reset; /* the peak was reset before saving */
@@ -35,6 +36,8 @@ typedef struct
   guint64  table_bytes;    /* lode_export_table_get_memory () */
   gboolean stable;         /* two saves give the same bytes */
   gboolean same_as_input;  /* the save gives the bytes that were loaded */
+  double   snapshot_ms;    /* lode_portfolio_snapshot_new (), the slowest of 5 */
+  double   edit_ms;        /* the first edit while a snapshot is held */
 } Result;
 
 /* /proc/self/status
@@ -132,6 +135,34 @@ file_size (const char *path)
 /* One size, in the child
  * ====================== */
 
+/* What a save or a draft costs the main thread: taking a snapshot, the
+ * slowest of five; then, while one is held, the first edit of the table,
+ * which copies the columns the snapshot shares. */
+static void
+measure_snapshot (LodePortfolio *portfolio,
+                  Result        *result)
+{
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  LodePortfolioSnapshot *snapshot = NULL;
+  LodeExportRow row;
+  gint64 start;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_clear_pointer (&snapshot, lode_portfolio_snapshot_free);
+      start = g_get_monotonic_time ();
+      snapshot = lode_portfolio_snapshot_new (portfolio);
+      result->snapshot_ms = MAX (result->snapshot_ms, (g_get_monotonic_time () - start) / 1e3);
+    }
+
+  lode_export_table_get_row (table, 0, &row);
+  start = g_get_monotonic_time ();
+  lode_export_table_replace (table, 0, &row);
+  result->edit_ms = (g_get_monotonic_time () - start) / 1e3;
+
+  lode_portfolio_snapshot_free (snapshot);
+}
+
 static gboolean
 save_to (LodePortfolio  *portfolio,
          const char     *path,
@@ -200,7 +231,11 @@ measure_one (guint        records,
   result->peak_save = read_status ("VmHWM");
 
   if (ok)
-    ok = save_to (portfolio, save_b, error);
+    {
+      start = g_get_monotonic_time ();
+      ok = save_to (portfolio, save_b, error);
+      result->save2_seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+    }
 
   if (ok)
     {
@@ -212,6 +247,9 @@ measure_one (guint        records,
   g_unlink (save_a);
   g_unlink (save_b);
   g_rmdir (dir);
+
+  if (ok && records > 0)
+    measure_snapshot (portfolio, result);
 
   return ok;
 }
@@ -225,6 +263,7 @@ print_result_lines (const Result *r)
   g_print ("saved_bytes %" G_GUINT64_FORMAT "\n", r->saved_bytes);
   g_print ("load_seconds %.6f\n", r->load_seconds);
   g_print ("save_seconds %.6f\n", r->save_seconds);
+  g_print ("save2_seconds %.6f\n", r->save2_seconds);
   g_print ("peak_load %" G_GUINT64_FORMAT "\n", r->peak_load);
   g_print ("peak_save %" G_GUINT64_FORMAT "\n", r->peak_save);
   g_print ("peak_save_reset %d\n", r->peak_save_reset);
@@ -232,6 +271,8 @@ print_result_lines (const Result *r)
   g_print ("table_bytes %" G_GUINT64_FORMAT "\n", r->table_bytes);
   g_print ("stable %d\n", r->stable);
   g_print ("same_as_input %d\n", r->same_as_input);
+  g_print ("snapshot_ms %.3f\n", r->snapshot_ms);
+  g_print ("edit_ms %.3f\n", r->edit_ms);
 }
 
 static gboolean
@@ -267,6 +308,8 @@ parse_result_lines (const char  *text,
         r->load_seconds = g_ascii_strtod (value, NULL);
       else if (strcmp (key, "save_seconds") == 0)
         r->save_seconds = g_ascii_strtod (value, NULL);
+      else if (strcmp (key, "save2_seconds") == 0)
+        r->save2_seconds = g_ascii_strtod (value, NULL);
       else if (strcmp (key, "peak_load") == 0)
         r->peak_load = g_ascii_strtoull (value, NULL, 10);
       else if (strcmp (key, "peak_save") == 0)
@@ -281,11 +324,15 @@ parse_result_lines (const char  *text,
         r->stable = atoi (value) != 0;
       else if (strcmp (key, "same_as_input") == 0)
         r->same_as_input = atoi (value) != 0;
+      else if (strcmp (key, "snapshot_ms") == 0)
+        r->snapshot_ms = g_ascii_strtod (value, NULL);
+      else if (strcmp (key, "edit_ms") == 0)
+        r->edit_ms = g_ascii_strtod (value, NULL);
       else
         n_seen--;
     }
 
-  if (n_seen != 12)
+  if (n_seen != 15)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    "unexpected report from the measuring process:\n%s", text);
@@ -392,17 +439,19 @@ static void
 print_table (const Result *results,
              guint         n_results)
 {
-  g_print ("%10s %9s %8s %12s %8s %12s %9s %9s %9s %9s %7s %10s\n",
+  g_print ("%10s %9s %8s %12s %8s %12s %9s %9s %9s %9s %7s %10s %9s %9s %8s\n",
            "records", "file MB", "load s", "load us/rec", "save s", "save us/rec",
-           "peak MB", "peak MB", "RSS MB", "table MB", "stable", "identical");
-  g_print ("%10s %9s %8s %12s %8s %12s %9s %9s %9s %9s %7s %10s\n",
-           "", "", "", "", "", "", "(load)", "(save)", "(loaded)", "", "", "(to input)");
+           "peak MB", "peak MB", "RSS MB", "table MB", "stable", "identical",
+           "snapshot", "1st edit", "save 2");
+  g_print ("%10s %9s %8s %12s %8s %12s %9s %9s %9s %9s %7s %10s %9s %9s %8s\n",
+           "", "", "", "", "", "", "(load)", "(save)", "(loaded)", "", "", "(to input)",
+           "ms", "ms", "s");
 
   for (guint i = 0; i < n_results; i++)
     {
       const Result *r = &results[i];
 
-      g_print ("%10u %9.1f %8.3f %11.2f %8.3f %11.2f %9.1f %8.1f%s %9.1f %9.1f %7s %10s\n",
+      g_print ("%10u %9.1f %8.3f %11.2f %8.3f %11.2f %9.1f %8.1f%s %9.1f %9.1f %7s %10s %9.2f %9.1f %8.3f\n",
                r->records,
                r->file_bytes / MB,
                r->load_seconds,
@@ -415,7 +464,10 @@ print_table (const Result *results,
                r->rss_portfolio / MB,
                r->table_bytes / MB,
                yes_no (r->stable),
-               yes_no (r->same_as_input));
+               yes_no (r->same_as_input),
+               r->snapshot_ms,
+               r->edit_ms,
+               r->save2_seconds);
     }
 
   for (guint i = 0; i < n_results; i++)
@@ -474,6 +526,12 @@ print_json (const Result *results,
       json_builder_add_boolean_value (builder, r->stable);
       json_builder_set_member_name (builder, "same_as_input");
       json_builder_add_boolean_value (builder, r->same_as_input);
+      json_builder_set_member_name (builder, "save2_seconds");
+      json_builder_add_double_value (builder, r->save2_seconds);
+      json_builder_set_member_name (builder, "snapshot_ms");
+      json_builder_add_double_value (builder, r->snapshot_ms);
+      json_builder_set_member_name (builder, "first_edit_ms");
+      json_builder_add_double_value (builder, r->edit_ms);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
