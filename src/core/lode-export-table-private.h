@@ -10,11 +10,14 @@ G_BEGIN_DECLS
  * changing on the main thread.
  *
  * Freezing copies no row: the version shares the table's columns and its
- * map of unknown members. The table writes only to columns that it alone
- * holds; its first change after a freeze takes the columns back when the
- * version is gone, or else copies them once (about 39 MB for a million
- * rows) and leaves the frozen ones to the version. So, while a version
- * lives:
+ * map of unknown members. The table writes only to columns (and a map)
+ * that it alone holds; its first change after a freeze takes them back
+ * when no version holds them any more, or else copies them once (about
+ * 39 MB of columns for a million rows) and leaves the frozen ones to the
+ * versions. A worker that reads a whole version detaches it first: it
+ * copies the columns into memory of the version's own and lets go of the
+ * shared ones, so that only a change made in the moment that takes pays
+ * for a copy on the main thread. So, while a version lives:
  *
  * - its columns and its map of unknown members never change;
  * - its strings stay where they are: interned strings live in the table's
@@ -28,11 +31,14 @@ G_BEGIN_DECLS
  *   last reference to the map that holds them.
  *
  * Hence: freeze and free on the thread that changes the table (the main
- * thread); read a version from any one thread in between. */
+ * thread); detach and read a version from any one thread in between. */
 typedef struct _LodeExportTableVersion LodeExportTableVersion;
 
 LodeExportTableVersion *_lode_export_table_freeze              (LodeExportTable              *self);
 void                    _lode_export_table_version_free        (LodeExportTableVersion       *version);
+/* Copies the version's columns into memory of its own, letting go of
+ * those it shares with the table. Any one thread, before reading. */
+void                    _lode_export_table_version_detach      (LodeExportTableVersion       *version);
 guint                   _lode_export_table_version_get_n_rows  (const LodeExportTableVersion *version);
 /* The strings of @row are the table's interned ones: they live as long as
  * the version. */

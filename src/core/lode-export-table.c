@@ -7,12 +7,13 @@
 #include "lode-enum-types.h"
 #include "lode-export-table-private.h"
 
-/* The columns and extras of one version of the table, owned here once a
- * snapshot has been taken of them. Shared between the table and its
- * snapshots by an atomic count; never changed while shared. */
+/* The columns of one version of the table, owned here once a snapshot has
+ * been taken of them. Shared between the table and its snapshots by an
+ * atomic count; never changed while shared. Plain memory: any thread may
+ * drop the last reference. */
 typedef struct
 {
-  gatomicrefcount ref_count;
+  int             ref_count;   /* atomic */
   guint           capacity;
   guint32        *mineral;
   guint16        *year;
@@ -24,13 +25,22 @@ typedef struct
   guint32        *source;
   double         *quantity;
   LodeMoney      *value;
-  GHashTable     *extras;
 } Columns;
+
+/* The map of unknown members of one version, shared the same way. Its
+ * last reference drops references to JsonObjects: only on the thread that
+ * changes the table. */
+typedef struct
+{
+  int             ref_count;   /* atomic */
+  GHashTable     *map;
+} Extras;
 
 struct _LodeExportTableVersion
 {
   LodeExportTable *table;      /* keeps the interned strings alive */
   Columns         *columns;
+  Extras          *extras;
   guint            n_rows;
   const char     **strings;    /* id → interned string, as when frozen */
 };
@@ -59,10 +69,11 @@ struct _LodeExportTable
   GHashTable *string_ids;  /* interned string → id */
   GHashTable *extras;      /* row → JsonObject, for the few rows that have one */
 
-  /* When set, the columns and extras above belong to it: a version that a
-   * snapshot may still be reading. The table thaws them (takes them back,
-   * or copies them while they are shared) before it changes anything. */
-  Columns    *frozen;
+  /* When set, the columns (or the extras) above belong to it: a version
+   * that a snapshot may still be reading. The table thaws them (takes them
+   * back, or copies them while they are shared) before it changes them. */
+  Columns    *frozen_columns;
+  Extras     *frozen_extras;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -76,7 +87,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LodeExportTable, lode_export_table, G_TYPE_OBJECT
 static void
 columns_unref (Columns *columns)
 {
-  if (!g_atomic_ref_count_dec (&columns->ref_count))
+  if (!g_atomic_int_dec_and_test (&columns->ref_count))
     return;
 
   g_free (columns->mineral);
@@ -89,8 +100,17 @@ columns_unref (Columns *columns)
   g_free (columns->source);
   g_free (columns->quantity);
   g_free (columns->value);
-  g_hash_table_unref (columns->extras);
   g_free (columns);
+}
+
+static void
+extras_unref (Extras *extras)
+{
+  if (!g_atomic_int_dec_and_test (&extras->ref_count))
+    return;
+
+  g_hash_table_unref (extras->map);
+  g_free (extras);
 }
 
 static void
@@ -98,10 +118,10 @@ lode_export_table_finalize (GObject *object)
 {
   LodeExportTable *self = LODE_EXPORT_TABLE (object);
 
-  if (self->frozen != NULL)
+  /* Frozen columns and extras are the version's. */
+  if (self->frozen_columns != NULL)
     {
-      /* The columns are the frozen version's. */
-      g_clear_pointer (&self->frozen, columns_unref);
+      g_clear_pointer (&self->frozen_columns, columns_unref);
     }
   else
     {
@@ -115,8 +135,12 @@ lode_export_table_finalize (GObject *object)
       g_free (self->source);
       g_free (self->quantity);
       g_free (self->value);
-      g_clear_pointer (&self->extras, g_hash_table_unref);
     }
+
+  if (self->frozen_extras != NULL)
+    g_clear_pointer (&self->frozen_extras, extras_unref);
+  else
+    g_clear_pointer (&self->extras, g_hash_table_unref);
   g_clear_pointer (&self->string_ids, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_ptr_array_unref);
   g_clear_pointer (&self->chunk, g_string_chunk_free);
@@ -220,66 +244,87 @@ lode_export_table_get_row (LodeExportTable *self,
 
 /* Versions
  *
- * Freezing hands the columns and extras to a Columns that snapshots share;
- * the table goes on reading them in place. Before its next change the
- * table thaws them: it takes them back when no snapshot holds them any
- * more, or else copies them, once, and leaves the frozen ones to the
- * snapshots. */
+ * Freezing hands the columns to a Columns, and the map of unknown members
+ * to an Extras, that snapshots share; the table goes on reading them in
+ * place. Before it next changes either, the table thaws it: takes it back
+ * when no snapshot holds it any more, or else copies it, once, and leaves
+ * the frozen one to the snapshots. A worker that reads a whole version
+ * first detaches it, copying the columns into memory of its own, so that
+ * the table soon holds them alone again. */
 
-static GHashTable *
-copy_extras (GHashTable *extras)
-{
-  GHashTable *copy = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) json_object_unref);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, extras);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    g_hash_table_insert (copy, key, json_object_ref (value));
-
-  return copy;
-}
-
-#define COPY(column) \
+#define COPY_COLUMN(to, from, column, capacity, n_rows) \
   G_STMT_START { \
-    self->column = g_malloc_n (self->capacity, sizeof *self->column); \
-    if (self->n_rows > 0) \
-      memcpy (self->column, frozen->column, self->n_rows * sizeof *self->column); \
+    (to)->column = g_malloc_n ((capacity), sizeof *(to)->column); \
+    if ((n_rows) > 0) \
+      memcpy ((to)->column, (from)->column, (n_rows) * sizeof *(to)->column); \
+  } G_STMT_END
+
+#define COPY_COLUMNS(to, from, capacity, n_rows) \
+  G_STMT_START { \
+    COPY_COLUMN (to, from, mineral, capacity, n_rows); \
+    COPY_COLUMN (to, from, year, capacity, n_rows); \
+    COPY_COLUMN (to, from, month, capacity, n_rows); \
+    COPY_COLUMN (to, from, stage, capacity, n_rows); \
+    COPY_COLUMN (to, from, unit, capacity, n_rows); \
+    COPY_COLUMN (to, from, destination, capacity, n_rows); \
+    COPY_COLUMN (to, from, hs_code, capacity, n_rows); \
+    COPY_COLUMN (to, from, source, capacity, n_rows); \
+    COPY_COLUMN (to, from, quantity, capacity, n_rows); \
+    COPY_COLUMN (to, from, value, capacity, n_rows); \
   } G_STMT_END
 
 static void
-thaw (LodeExportTable *self)
+thaw_columns (LodeExportTable *self)
 {
-  Columns *frozen = g_steal_pointer (&self->frozen);
+  Columns *frozen = g_steal_pointer (&self->frozen_columns);
 
   if (frozen == NULL)
     return;
 
-  /* Only the table holds them: they are its own again. Snapshots are
-   * released on this thread (see lode-export-table-private.h), so none can
-   * take or drop a reference meanwhile. */
-  if (g_atomic_ref_count_compare (&frozen->ref_count, 1))
+  /* Only the table holds them: they are its own again. Versions are made
+   * on this thread, so none can take a reference meanwhile. */
+  if (g_atomic_int_get (&frozen->ref_count) == 1)
     {
       g_free (frozen);
       return;
     }
 
-  COPY (mineral);
-  COPY (year);
-  COPY (month);
-  COPY (stage);
-  COPY (unit);
-  COPY (destination);
-  COPY (hs_code);
-  COPY (source);
-  COPY (quantity);
-  COPY (value);
-  self->extras = copy_extras (frozen->extras);
-
+  /* A snapshot is still reading them: change a copy. */
+  COPY_COLUMNS (self, frozen, self->capacity, self->n_rows);
   columns_unref (frozen);
 }
 
-#undef COPY
+static void
+thaw_extras (LodeExportTable *self)
+{
+  Extras *frozen = g_steal_pointer (&self->frozen_extras);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (frozen == NULL)
+    return;
+
+  if (g_atomic_int_get (&frozen->ref_count) == 1)
+    {
+      g_free (frozen);
+      return;
+    }
+
+  /* Taking references is safe here: this is the table's thread. */
+  self->extras = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) json_object_unref);
+  g_hash_table_iter_init (&iter, frozen->map);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (self->extras, key, json_object_ref (value));
+
+  extras_unref (frozen);
+}
+
+static void
+thaw (LodeExportTable *self)
+{
+  thaw_columns (self);
+  thaw_extras (self);
+}
 
 LodeExportTableVersion *
 _lode_export_table_freeze (LodeExportTable *self)
@@ -288,11 +333,11 @@ _lode_export_table_freeze (LodeExportTable *self)
 
   g_return_val_if_fail (LODE_IS_EXPORT_TABLE (self), NULL);
 
-  if (self->frozen == NULL)
+  if (self->frozen_columns == NULL)
     {
       Columns *columns = g_new0 (Columns, 1);
 
-      g_atomic_ref_count_init (&columns->ref_count);
+      columns->ref_count = 1;
       columns->capacity = self->capacity;
       columns->mineral = self->mineral;
       columns->year = self->year;
@@ -304,14 +349,24 @@ _lode_export_table_freeze (LodeExportTable *self)
       columns->source = self->source;
       columns->quantity = self->quantity;
       columns->value = self->value;
-      columns->extras = self->extras;
-      self->frozen = columns;
+      self->frozen_columns = columns;
+    }
+
+  if (self->frozen_extras == NULL)
+    {
+      Extras *extras = g_new0 (Extras, 1);
+
+      extras->ref_count = 1;
+      extras->map = self->extras;
+      self->frozen_extras = extras;
     }
 
   version = g_new0 (LodeExportTableVersion, 1);
   version->table = g_object_ref (self);
-  version->columns = self->frozen;
-  g_atomic_ref_count_inc (&version->columns->ref_count);
+  version->columns = self->frozen_columns;
+  g_atomic_int_inc (&version->columns->ref_count);
+  version->extras = self->frozen_extras;
+  g_atomic_int_inc (&version->extras->ref_count);
   version->n_rows = self->n_rows;
   /* The table's array of strings grows as strings are interned, and may
    * move: the version keeps its own copy of the pointers. */
@@ -321,12 +376,32 @@ _lode_export_table_freeze (LodeExportTable *self)
 }
 
 void
+_lode_export_table_version_detach (LodeExportTableVersion *version)
+{
+  Columns *own;
+
+  g_return_if_fail (version != NULL);
+
+  own = g_new0 (Columns, 1);
+  own->ref_count = 1;
+  own->capacity = version->n_rows;
+  COPY_COLUMNS (own, version->columns, version->n_rows, version->n_rows);
+
+  columns_unref (version->columns);
+  version->columns = own;
+}
+
+#undef COPY_COLUMNS
+#undef COPY_COLUMN
+
+void
 _lode_export_table_version_free (LodeExportTableVersion *version)
 {
   if (version == NULL)
     return;
 
   columns_unref (version->columns);
+  extras_unref (version->extras);
   g_free (version->strings);
   g_object_unref (version->table);
   g_free (version);
@@ -362,14 +437,14 @@ _lode_export_table_version_get_row (const LodeExportTableVersion *version,
 gboolean
 _lode_export_table_version_has_extras (const LodeExportTableVersion *version)
 {
-  return g_hash_table_size (version->columns->extras) > 0;
+  return g_hash_table_size (version->extras->map) > 0;
 }
 
 JsonObject *
 _lode_export_table_version_get_extra (const LodeExportTableVersion *version,
                                       guint                         position)
 {
-  return g_hash_table_lookup (version->columns->extras, GUINT_TO_POINTER (position));
+  return g_hash_table_lookup (version->extras->map, GUINT_TO_POINTER (position));
 }
 
 #define RESIZE(column, n) column = g_realloc_n (column, n, sizeof *column)
@@ -383,7 +458,7 @@ lode_export_table_reserve (LodeExportTable *self,
   if (n_rows <= self->capacity)
     return;
 
-  thaw (self);
+  thaw_columns (self);
 
   RESIZE (self->mineral, n_rows);
   RESIZE (self->year, n_rows);
@@ -493,7 +568,7 @@ lode_export_table_append_silent (LodeExportTable     *self,
   g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
   g_return_if_fail (row != NULL && row->mineral != NULL);
 
-  thaw (self);
+  thaw_columns (self);
   grow (self);
   store_row (self, self->n_rows, row);
   self->n_rows++;
@@ -547,7 +622,7 @@ lode_export_table_replace (LodeExportTable     *self,
   g_return_if_fail (position < self->n_rows);
   g_return_if_fail (row != NULL && row->mineral != NULL);
 
-  thaw (self);
+  thaw_columns (self);
   store_row (self, position, row);
 
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
@@ -590,7 +665,7 @@ lode_export_table_set_extra (LodeExportTable *self,
   g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
   g_return_if_fail (position < self->n_rows);
 
-  thaw (self);
+  thaw_extras (self);
   if (extra != NULL && json_object_get_size (extra) > 0)
     {
       /* Snapshots read it from other threads: it never changes again. */

@@ -560,6 +560,7 @@ struct _LodePortfolioSnapshot
   GBytes                 *head;     /* up to "exports": */
   GBytes                 *tail;     /* after the records' array */
   LodeExportTableVersion *exports;
+  gboolean                detached;
 };
 
 /* Writes the document from a snapshot a part at a time: the text before
@@ -763,6 +764,20 @@ lode_portfolio_snapshot_free (LodePortfolioSnapshot *snapshot)
     }
 }
 
+/* In a worker, the records are first copied from the table, which then
+ * holds its columns alone again: the edits made on the main thread while
+ * the worker writes copy nothing. On the thread that took the snapshot,
+ * nothing can change the table meanwhile. */
+static void
+snapshot_detach (LodePortfolioSnapshot *snapshot)
+{
+  if (g_thread_self () == snapshot->thread || snapshot->detached)
+    return;
+
+  _lode_export_table_version_detach (snapshot->exports);
+  snapshot->detached = TRUE;
+}
+
 GBytes *
 lode_portfolio_snapshot_to_bytes (LodePortfolioSnapshot *snapshot)
 {
@@ -771,6 +786,8 @@ lode_portfolio_snapshot_to_bytes (LodePortfolioSnapshot *snapshot)
   gsize size;
 
   g_return_val_if_fail (snapshot != NULL, NULL);
+
+  snapshot_detach (snapshot);
 
   /* Pretty-printed records take about 270 bytes each. */
   size = g_bytes_get_size (snapshot->head) + g_bytes_get_size (snapshot->tail)
@@ -823,6 +840,7 @@ lode_portfolio_snapshot_save_file (LodePortfolioSnapshot *snapshot,
   /* Written a piece at a time, as it is made: the whole text is never in
    * memory, and the disk starts on the first pieces while the next are
    * made. */
+  snapshot_detach (snapshot);
   out = g_string_sized_new (PIECE_SIZE + 4096);
   snapshot_writer_init (&writer, snapshot, out);
   written = lode_file_replace_contents_pieces (file, next_piece, &writer, backup, 0666,
