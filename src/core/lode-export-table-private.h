@@ -45,9 +45,12 @@ guint                   _lode_export_table_version_get_n_rows  (const LodeExport
 void                    _lode_export_table_version_get_row     (const LodeExportTableVersion *version,
                                                                 guint                         position,
                                                                 LodeExportRow                *row);
-gboolean                _lode_export_table_version_has_extras  (const LodeExportTableVersion *version);
 JsonObject             *_lode_export_table_version_get_extra   (const LodeExportTableVersion *version,
                                                                 guint                         position);
+/* The positions of the rows that have unknown members, in order; free
+ * with g_free(). */
+guint                  *_lode_export_table_version_get_extra_rows (const LodeExportTableVersion *version,
+                                                                   guint                        *n_rows);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeExportTableVersion, _lode_export_table_version_free)
 

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "lode-enum-types.h"
@@ -434,17 +435,42 @@ _lode_export_table_version_get_row (const LodeExportTableVersion *version,
   row->source = version->strings[columns->source[position]];
 }
 
-gboolean
-_lode_export_table_version_has_extras (const LodeExportTableVersion *version)
-{
-  return g_hash_table_size (version->extras->map) > 0;
-}
-
 JsonObject *
 _lode_export_table_version_get_extra (const LodeExportTableVersion *version,
                                       guint                         position)
 {
   return g_hash_table_lookup (version->extras->map, GUINT_TO_POINTER (position));
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint pa = *(const guint *) a;
+  guint pb = *(const guint *) b;
+
+  return pa < pb ? -1 : pa > pb;
+}
+
+guint *
+_lode_export_table_version_get_extra_rows (const LodeExportTableVersion *version,
+                                           guint                        *n_rows)
+{
+  guint *rows;
+  GHashTableIter iter;
+  gpointer key;
+  guint n = 0;
+
+  *n_rows = g_hash_table_size (version->extras->map);
+  rows = g_new (guint, MAX (*n_rows, 1));
+
+  g_hash_table_iter_init (&iter, version->extras->map);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    rows[n++] = GPOINTER_TO_UINT (key);
+
+  qsort (rows, n, sizeof (guint), compare_positions);
+
+  return rows;
 }
 
 #define RESIZE(column, n) column = g_realloc_n (column, n, sizeof *column)

@@ -395,7 +395,9 @@ append_short_decimal (GString *out,
 
       if (scaled >= 1e15)
         return FALSE;
-      if (scaled != floor (scaled) || scaled / powers_of_ten[k] != magnitude)
+      /* Below 2^63 a double is whole when it survives a cast to an
+       * integer, which takes no call to floor(). */
+      if (scaled != (double) (guint64) scaled || scaled / powers_of_ten[k] != magnitude)
         continue;
 
       /* Division by an exact power of ten rounds correctly, so this decimal
@@ -458,7 +460,7 @@ append_double (GString *out,
       return;
     }
 
-  if (value == floor (value) && fabs (value) < 1e15)
+  if (fabs (value) < 1e15 && value == (double) (gint64) value)
     {
       append_int (out, (gint64) value);
       return;

@@ -579,7 +579,9 @@ typedef struct
   Part                   part;
   guint                  next_row;
   guint                  n_rows;
-  gboolean               has_extras;
+  guint                 *extra_rows;  /* the rows with unknown members, in order */
+  guint                  n_extra_rows;
+  guint                  next_extra;
   LodeJsonWriter        *writer;    /* for unknown members */
   Nicks                 *nicks;
   GString               *out;
@@ -604,6 +606,7 @@ snapshot_writer_clear (SnapshotWriter *self)
 {
   g_clear_pointer (&self->writer, lode_json_writer_free);
   g_clear_pointer (&self->nicks, g_free);
+  g_clear_pointer (&self->extra_rows, g_free);
 }
 
 /* Appends the next parts of the document to the output until it holds
@@ -629,7 +632,7 @@ snapshot_writer_fill (SnapshotWriter *self,
           data = g_bytes_get_data (self->snapshot->head, &length);
           g_string_append_len (out, data, length);
           self->n_rows = _lode_export_table_version_get_n_rows (exports);
-          self->has_extras = _lode_export_table_version_has_extras (exports);
+          self->extra_rows = _lode_export_table_version_get_extra_rows (exports, &self->n_extra_rows);
           /* The records' array is at depth 1 and holds one object a line. */
           if (self->n_rows == 0)
             {
@@ -651,8 +654,11 @@ snapshot_writer_fill (SnapshotWriter *self,
               JsonObject *extra = NULL;
 
               _lode_export_table_version_get_row (exports, i, &row);
-              if (self->has_extras)
-                extra = _lode_export_table_version_get_extra (exports, i);
+              if (self->next_extra < self->n_extra_rows && self->extra_rows[self->next_extra] == i)
+                {
+                  extra = _lode_export_table_version_get_extra (exports, i);
+                  self->next_extra++;
+                }
 
               write_export_row (out, self->writer, self->nicks, &row, extra, i == 0);
             }
