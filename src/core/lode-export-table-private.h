@@ -40,11 +40,30 @@ void                    _lode_export_table_version_free        (LodeExportTableV
  * those it shares with the table. Any one thread, before reading. */
 void                    _lode_export_table_version_detach      (LodeExportTableVersion       *version);
 guint                   _lode_export_table_version_get_n_rows  (const LodeExportTableVersion *version);
-/* The strings of @row are the table's interned ones: they live as long as
- * the version. */
-void                    _lode_export_table_version_get_row     (const LodeExportTableVersion *version,
+/* One row as stored: strings as ids (0 for NULL), for writers that make
+ * the text of each string once. */
+typedef struct
+{
+  guint32   mineral;
+  guint32   destination;
+  guint32   hs_code;
+  guint32   source;
+  int       year;
+  int       month;
+  LodeStage stage;
+  LodeUnit  unit;
+  double    quantity;
+  LodeMoney value;
+} LodeExportRawRow;
+
+void                    _lode_export_table_version_get_raw_row (const LodeExportTableVersion *version,
                                                                 guint                         position,
-                                                                LodeExportRow                *row);
+                                                                LodeExportRawRow             *row);
+/* The strings the ids stand for: 0 to n_strings - 1, 0 being NULL. They
+ * live as long as the version. */
+guint                   _lode_export_table_version_get_n_strings (const LodeExportTableVersion *version);
+const char             *_lode_export_table_version_get_string  (const LodeExportTableVersion *version,
+                                                                guint                         id);
 JsonObject             *_lode_export_table_version_get_extra   (const LodeExportTableVersion *version,
                                                                 guint                         position);
 /* The positions of the rows that have unknown members, in order; free

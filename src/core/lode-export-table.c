@@ -44,6 +44,7 @@ struct _LodeExportTableVersion
   Extras          *extras;
   guint            n_rows;
   const char     **strings;    /* id → interned string, as when frozen */
+  guint            n_strings;
 };
 
 /* Each record is a row across these columns; strings are ids into one
@@ -372,6 +373,7 @@ _lode_export_table_freeze (LodeExportTable *self)
   /* The table's array of strings grows as strings are interned, and may
    * move: the version keeps its own copy of the pointers. */
   version->strings = g_memdup2 (self->strings->pdata, self->strings->len * sizeof (char *));
+  version->n_strings = self->strings->len;
 
   return version;
 }
@@ -415,24 +417,39 @@ _lode_export_table_version_get_n_rows (const LodeExportTableVersion *version)
 }
 
 void
-_lode_export_table_version_get_row (const LodeExportTableVersion *version,
-                                    guint                         position,
-                                    LodeExportRow                *row)
+_lode_export_table_version_get_raw_row (const LodeExportTableVersion *version,
+                                        guint                         position,
+                                        LodeExportRawRow             *row)
 {
   const Columns *columns = version->columns;
 
   g_assert (position < version->n_rows);
 
-  row->mineral = version->strings[columns->mineral[position]];
+  row->mineral = columns->mineral[position];
+  row->destination = columns->destination[position];
+  row->hs_code = columns->hs_code[position];
+  row->source = columns->source[position];
   row->year = columns->year[position];
   row->month = columns->month[position];
-  row->destination = version->strings[columns->destination[position]];
-  row->hs_code = version->strings[columns->hs_code[position]];
   row->stage = columns->stage[position];
-  row->quantity = columns->quantity[position];
   row->unit = columns->unit[position];
+  row->quantity = columns->quantity[position];
   row->value = columns->value[position];
-  row->source = version->strings[columns->source[position]];
+}
+
+guint
+_lode_export_table_version_get_n_strings (const LodeExportTableVersion *version)
+{
+  return version->n_strings;
+}
+
+const char *
+_lode_export_table_version_get_string (const LodeExportTableVersion *version,
+                                       guint                         id)
+{
+  g_assert (id < version->n_strings);
+
+  return version->strings[id];
 }
 
 JsonObject *

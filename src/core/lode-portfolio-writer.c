@@ -301,37 +301,97 @@ write_targets (LodeJsonWriter *writer,
 
 /* Export records
  *
- * A record is written member by member into the GString's buffer, each
- * member's separator, indent and name one literal; the generic writer is
- * used only for strings that need escaping and for unknown members. */
+ * A record is written member by member into the GString's buffer, room
+ * for the whole record reserved once: each member's separator, indent and
+ * name is one literal, and each string (an id into the table's interned
+ * strings) and each nick is quoted once per write, not once per record.
+ * The generic writer is used only for unknown members. */
 
 #define ROW_INDENT    "    "
 #define MEMBER_INDENT "      "
 #define MEMBER(name)  ",\n" MEMBER_INDENT "\"" name "\": "
 
-/* The nicks of the stages and units stored in a byte, NULL where nothing
- * is written. */
+/* Texts are padded to this many bytes, so that a short one is copied in
+ * one fixed-size move. */
+#define TEXT_PAD 32
+
+/* A string or a nick as written, quotes included; NULL for absent. */
 typedef struct
 {
-  const char *stage[256];
-  const char *unit[256];
-  guint8      stage_length[256];
-  guint8      unit_length[256];
-} Nicks;
+  char  *text;
+  gsize  length;
+} Text;
+
+/* The texts of one write: of the strings by id, of the stages and units
+ * by value. */
+typedef struct
+{
+  Text  *strings;
+  guint  n_strings;
+  Text   stages[256];
+  Text   units[256];
+  gsize  longest;    /* of any string */
+} Texts;
 
 static void
-nicks_init (Nicks *nicks)
+text_set (Text       *text,
+          const char *value)
 {
+  g_autoptr(GString) quoted = NULL;
+
+  if (value == NULL)
+    return;
+
+  quoted = g_string_new (NULL);
+  lode_json_append_string (quoted, value);
+  text->length = quoted->len;
+  /* Readable for TEXT_PAD bytes past its start, whatever its length. */
+  if (quoted->len < TEXT_PAD)
+    {
+      gsize length = quoted->len;
+
+      g_string_set_size (quoted, TEXT_PAD);
+      memset (quoted->str + length, 0, TEXT_PAD - length);
+    }
+  text->text = g_string_free (g_steal_pointer (&quoted), FALSE);
+}
+
+static Texts *
+texts_new (const LodeExportTableVersion *exports)
+{
+  Texts *texts = g_new0 (Texts, 1);
+
+  texts->n_strings = _lode_export_table_version_get_n_strings (exports);
+  texts->strings = g_new0 (Text, texts->n_strings);
+  for (guint id = 0; id < texts->n_strings; id++)
+    {
+      text_set (&texts->strings[id], _lode_export_table_version_get_string (exports, id));
+      texts->longest = MAX (texts->longest, texts->strings[id].length);
+    }
+
   for (guint i = 0; i < 256; i++)
     {
-      const char *stage = i == LODE_STAGE_UNKNOWN ? NULL : lode_enum_to_nick (LODE_TYPE_STAGE, i);
-      const char *unit = i == LODE_UNIT_NONE ? NULL : lode_enum_to_nick (LODE_TYPE_UNIT, i);
-
-      nicks->stage[i] = stage;
-      nicks->stage_length[i] = stage != NULL ? MIN (strlen (stage), 255) : 0;
-      nicks->unit[i] = unit;
-      nicks->unit_length[i] = unit != NULL ? MIN (strlen (unit), 255) : 0;
+      if (i != LODE_STAGE_UNKNOWN)
+        text_set (&texts->stages[i], lode_enum_to_nick (LODE_TYPE_STAGE, i));
+      if (i != LODE_UNIT_NONE)
+        text_set (&texts->units[i], lode_enum_to_nick (LODE_TYPE_UNIT, i));
     }
+
+  return texts;
+}
+
+static void
+texts_free (Texts *texts)
+{
+  for (guint id = 0; id < texts->n_strings; id++)
+    g_free (texts->strings[id].text);
+  for (guint i = 0; i < 256; i++)
+    {
+      g_free (texts->stages[i].text);
+      g_free (texts->units[i].text);
+    }
+  g_free (texts->strings);
+  g_free (texts);
 }
 
 /* Room for @n more bytes at the end of @out. */
@@ -358,33 +418,70 @@ commit (GString *out,
   *end = '\0';
 }
 
+#define PUT_LITERAL(p, literal) \
+  (memcpy ((p), (literal), sizeof (literal) - 1), (p) + sizeof (literal) - 1)
+
 static inline char *
-put (char       *p,
-     const char *text,
-     gsize       n)
+put_text (char       *p,
+          const Text *text)
 {
-  memcpy (p, text, n);
-  return p + n;
+  if (G_LIKELY (text->length <= TEXT_PAD))
+    memcpy (p, text->text, TEXT_PAD);
+  else
+    memcpy (p, text->text, text->length);
+
+  return p + text->length;
 }
 
-#define PUT_LITERAL(p, literal) put ((p), (literal), sizeof (literal) - 1)
+static const char digit_pairs[] =
+  "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+  "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+  "8081828384858687888990919293949596979899";
 
-/* Digits of @value, which is less than 10^20. */
+/* Digits of @value, two at a time; writes 20 bytes, of which the digits
+ * are the first. */
 static inline char *
 put_uint (char    *p,
           guint64  value)
 {
-  char buf[20];
-  char *q = buf + sizeof buf;
+  /* The digits end in the middle, so that 20 bytes from the first digit
+   * are always inside. */
+  char buf[40] = { 0, };
+  char *end = buf + 20;
+  char *q = end;
 
-  do
+  while (value >= 100)
     {
-      *--q = (char) ('0' + value % 10);
-      value /= 10;
+      q -= 2;
+      memcpy (q, digit_pairs + (value % 100) * 2, 2);
+      value /= 100;
     }
-  while (value > 0);
+  if (value >= 10)
+    {
+      q -= 2;
+      memcpy (q, digit_pairs + value * 2, 2);
+    }
+  else
+    {
+      *--q = (char) ('0' + value);
+    }
 
-  return put (p, q, buf + sizeof buf - q);
+  memcpy (p, q, 20);   /* fixed size; the room is reserved */
+
+  return p + (end - q);
+}
+
+static inline char *
+put_int (char   *p,
+         gint64  value)
+{
+  if (value < 0)
+    {
+      *p++ = '-';
+      return put_uint (p, - (guint64) value);
+    }
+
+  return put_uint (p, value);
 }
 
 /* As lode_money_append_json(): "1140000000.25", "12.5", "12". Amounts in
@@ -402,149 +499,97 @@ put_money (char      *p,
   if (fraction != 0)
     {
       *p++ = '.';
-      *p++ = (char) ('0' + fraction / 10);
+      *p++ = digit_pairs[fraction * 2];
       if (fraction % 10 != 0)
-        *p++ = (char) ('0' + fraction % 10);
+        *p++ = digit_pairs[fraction * 2 + 1];
     }
 
   return p;
 }
 
-/* Bytes that a JSON string must escape: control characters, '"' and '\'. */
-static inline gboolean
-needs_escape (guchar ch)
-{
-  return ch < 0x20 || ch == '"' || ch == '\\';
-}
-
-/* Writes @value quoted; returns its length, or -1 when it needs escaping
- * and nothing was written. */
-static inline gssize
-put_plain_string (GString    *out,
-                  const char *value)
-{
-  const guchar *end = (const guchar *) value;
-  gsize n;
-  char *p;
-
-  while (*end != '\0' && !needs_escape (*end))
-    end++;
-  if (G_UNLIKELY (*end != '\0'))
-    return -1;
-
-  n = (const char *) end - value;
-  p = reserve (out, n + 2);
-  *p++ = '"';
-  p = put (p, value, n);
-  *p++ = '"';
-  commit (out, p);
-
-  return n;
-}
-
-static inline void
-put_string_member (GString    *out,
-                   const char *separator,
-                   gsize       separator_length,
-                   const char *value)
-{
-  if (value == NULL)
-    return;
-
-  commit (out, put (reserve (out, separator_length), separator, separator_length));
-  if (put_plain_string (out, value) < 0)
-    lode_json_append_string (out, value);
-}
-
-#define PUT_STRING_MEMBER(out, name, value) \
-  put_string_member ((out), MEMBER (name), sizeof (MEMBER (name)) - 1, (value))
-
 static void
-write_export_row (GString          *out,
-                  LodeJsonWriter   *writer,
-                  const Nicks      *nicks,
-                  const LodeExportRow *row,
-                  JsonObject       *extra,
-                  gboolean          first)
+write_export_row (GString                *out,
+                  LodeJsonWriter         *writer,
+                  const Texts            *texts,
+                  const LodeExportRawRow *row,
+                  JsonObject             *extra,
+                  gboolean                first)
 {
+  const Text *stage = &texts->stages[(guint8) row->stage];
+  const Text *unit = &texts->units[(guint8) row->unit];
   char *p;
 
-  /* The numbers and the nicks take at most about 250 bytes with their
-   * names; the strings reserve their own room. */
-  p = reserve (out, 256);
+  g_assert (row->mineral != 0);
+
+  /* The names, numbers and nicks take less than 400 bytes; each of the
+   * four strings at most the longest. */
+  p = reserve (out, 400 + 4 * MAX (texts->longest, TEXT_PAD));
+
   if (first)
     p = PUT_LITERAL (p, "\n" ROW_INDENT "{\n" MEMBER_INDENT "\"mineral\": ");
   else
     p = PUT_LITERAL (p, ",\n" ROW_INDENT "{\n" MEMBER_INDENT "\"mineral\": ");
-  commit (out, p);
-  if (put_plain_string (out, row->mineral) < 0)
-    lode_json_append_string (out, row->mineral);
+  p = put_text (p, &texts->strings[row->mineral]);
 
-  p = reserve (out, 256);
   if (row->year != 0)
     {
       p = PUT_LITERAL (p, MEMBER ("year"));
-      if (row->year < 0)
-        {
-          *p++ = '-';
-          p = put_uint (p, - (gint64) row->year);
-        }
-      else
-        p = put_uint (p, row->year);
+      p = put_int (p, row->year);
     }
   if (row->month != 0)
     {
       p = PUT_LITERAL (p, MEMBER ("month"));
-      if (row->month < 0)
-        {
-          *p++ = '-';
-          p = put_uint (p, - (gint64) row->month);
-        }
-      else
-        p = put_uint (p, row->month);
+      p = put_int (p, row->month);
     }
-  commit (out, p);
-
-  PUT_STRING_MEMBER (out, "destination", row->destination);
-  PUT_STRING_MEMBER (out, "hs_code", row->hs_code);
-
-  p = reserve (out, 256);
-  if (nicks->stage[(guint8) row->stage] != NULL && row->stage == (guint8) row->stage)
+  if (row->destination != 0)
     {
-      p = PUT_LITERAL (p, MEMBER ("stage") "\"");
-      p = put (p, nicks->stage[row->stage], nicks->stage_length[row->stage]);
-      *p++ = '"';
+      p = PUT_LITERAL (p, MEMBER ("destination"));
+      p = put_text (p, &texts->strings[row->destination]);
+    }
+  if (row->hs_code != 0)
+    {
+      p = PUT_LITERAL (p, MEMBER ("hs_code"));
+      p = put_text (p, &texts->strings[row->hs_code]);
+    }
+  if (stage->text != NULL && row->stage == (guint8) row->stage)
+    {
+      p = PUT_LITERAL (p, MEMBER ("stage"));
+      p = put_text (p, stage);
     }
   if (row->quantity >= 0)
     {
       p = PUT_LITERAL (p, MEMBER ("quantity"));
       commit (out, p);
       lode_json_append_double (out, row->quantity);
-      p = reserve (out, 256);
+      p = reserve (out, 400 + 4 * MAX (texts->longest, TEXT_PAD));
     }
-  if (nicks->unit[(guint8) row->unit] != NULL && row->unit == (guint8) row->unit)
+  if (unit->text != NULL && row->unit == (guint8) row->unit)
     {
-      p = PUT_LITERAL (p, MEMBER ("unit") "\"");
-      p = put (p, nicks->unit[row->unit], nicks->unit_length[row->unit]);
-      *p++ = '"';
+      p = PUT_LITERAL (p, MEMBER ("unit"));
+      p = put_text (p, unit);
     }
   if (row->value != LODE_MONEY_UNSET)
     {
       p = PUT_LITERAL (p, MEMBER ("value_usd"));
       p = put_money (p, row->value);
     }
-  commit (out, p);
-
-  PUT_STRING_MEMBER (out, "source", row->source);
+  if (row->source != 0)
+    {
+      p = PUT_LITERAL (p, MEMBER ("source"));
+      p = put_text (p, &texts->strings[row->source]);
+    }
 
   if (extra != NULL)
     {
+      commit (out, p);
       /* The row object is at depth 3 and holds at least its mineral. */
       lode_json_writer_enter_object (writer, 3, 1);
       lode_json_writer_members (writer, extra);
+      p = reserve (out, 8);
     }
 
-  commit (out, PUT_LITERAL (reserve (out, 8), "\n" ROW_INDENT "}"));
+  p = PUT_LITERAL (p, "\n" ROW_INDENT "}");
+  commit (out, p);
 }
 
 /* Snapshots
@@ -583,7 +628,7 @@ typedef struct
   guint                  n_extra_rows;
   guint                  next_extra;
   LodeJsonWriter        *writer;    /* for unknown members */
-  Nicks                 *nicks;
+  Texts                 *texts;
   GString               *out;
 } SnapshotWriter;
 
@@ -597,15 +642,13 @@ snapshot_writer_init (SnapshotWriter        *self,
   self->part = PART_HEAD;
   self->out = out;
   self->writer = lode_json_writer_new (out);
-  self->nicks = g_new (Nicks, 1);
-  nicks_init (self->nicks);
 }
 
 static void
 snapshot_writer_clear (SnapshotWriter *self)
 {
   g_clear_pointer (&self->writer, lode_json_writer_free);
-  g_clear_pointer (&self->nicks, g_free);
+  g_clear_pointer (&self->texts, texts_free);
   g_clear_pointer (&self->extra_rows, g_free);
 }
 
@@ -633,6 +676,7 @@ snapshot_writer_fill (SnapshotWriter *self,
           g_string_append_len (out, data, length);
           self->n_rows = _lode_export_table_version_get_n_rows (exports);
           self->extra_rows = _lode_export_table_version_get_extra_rows (exports, &self->n_extra_rows);
+          self->texts = texts_new (exports);
           /* The records' array is at depth 1 and holds one object a line. */
           if (self->n_rows == 0)
             {
@@ -650,17 +694,17 @@ snapshot_writer_fill (SnapshotWriter *self,
           while (out->len < limit && self->next_row < self->n_rows)
             {
               guint i = self->next_row++;
-              LodeExportRow row;
+              LodeExportRawRow row;
               JsonObject *extra = NULL;
 
-              _lode_export_table_version_get_row (exports, i, &row);
+              _lode_export_table_version_get_raw_row (exports, i, &row);
               if (self->next_extra < self->n_extra_rows && self->extra_rows[self->next_extra] == i)
                 {
                   extra = _lode_export_table_version_get_extra (exports, i);
                   self->next_extra++;
                 }
 
-              write_export_row (out, self->writer, self->nicks, &row, extra, i == 0);
+              write_export_row (out, self->writer, self->texts, &row, extra, i == 0);
             }
           if (self->next_row == self->n_rows)
             {
