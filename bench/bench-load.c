@@ -32,6 +32,7 @@ typedef struct
   guint64  saved_bytes;
   double   load_seconds;
   double   save_seconds;
+  double   save2_seconds;  /* the second save */
   guint64  peak_load;      /* VmHWM once loaded */
   guint64  peak_save;      /* VmHWM while saving */
   gboolean peak_save_reset; /* the peak was reset before saving */
@@ -39,6 +40,9 @@ typedef struct
   guint64  table_bytes;    /* lode_export_table_get_memory () */
   gboolean stable;         /* two saves give the same bytes */
   gboolean same_as_input;  /* the save gives the bytes that were loaded */
+  double   snapshot_ms;    /* lode_portfolio_snapshot_new (), the slowest of 5 */
+  double   edit_ms;        /* the first edit while a snapshot is held */
+  double   worker_edit_ms; /* the same while a worker writes the snapshot */
 } Result;
 
 /* Side by side
@@ -164,6 +168,55 @@ file_size (const char *path)
 /* One size, in the child
  * ====================== */
 
+static gpointer
+write_snapshot_thread (gpointer snapshot)
+{
+  return lode_portfolio_snapshot_to_bytes (snapshot);
+}
+
+/* What a save or a draft costs the main thread: taking a snapshot, the
+ * slowest of five; then, while one is held, the first edit of the table,
+ * which copies the columns the snapshot shares; then the first edit a
+ * quarter of a second after a worker started writing a snapshot, as in the
+ * window, by when the worker has its own copy. */
+static void
+measure_snapshot (LodePortfolio *portfolio,
+                  Result        *result)
+{
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  LodePortfolioSnapshot *snapshot = NULL;
+  LodeExportRow row;
+  gint64 start;
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_clear_pointer (&snapshot, lode_portfolio_snapshot_free);
+      start = g_get_monotonic_time ();
+      snapshot = lode_portfolio_snapshot_new (portfolio);
+      result->snapshot_ms = MAX (result->snapshot_ms, (g_get_monotonic_time () - start) / 1e3);
+    }
+
+  lode_export_table_get_row (table, 0, &row);
+  start = g_get_monotonic_time ();
+  lode_export_table_replace (table, 0, &row);
+  result->edit_ms = (g_get_monotonic_time () - start) / 1e3;
+
+  lode_portfolio_snapshot_free (snapshot);
+
+  {
+    GThread *thread;
+
+    snapshot = lode_portfolio_snapshot_new (portfolio);
+    thread = g_thread_new ("bench-snapshot", write_snapshot_thread, snapshot);
+    g_usleep (G_USEC_PER_SEC / 4);
+    start = g_get_monotonic_time ();
+    lode_export_table_replace (table, 0, &row);
+    result->worker_edit_ms = (g_get_monotonic_time () - start) / 1e3;
+    g_bytes_unref (g_thread_join (thread));
+    lode_portfolio_snapshot_free (snapshot);
+  }
+}
+
 static gboolean
 save_to (LodePortfolio  *portfolio,
          const char     *path,
@@ -232,7 +285,11 @@ measure_one (guint        records,
   result->peak_save = read_status ("VmHWM");
 
   if (ok)
-    ok = save_to (portfolio, save_b, error);
+    {
+      start = g_get_monotonic_time ();
+      ok = save_to (portfolio, save_b, error);
+      result->save2_seconds = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
+    }
 
   if (ok)
     {
@@ -244,6 +301,9 @@ measure_one (guint        records,
   g_unlink (save_a);
   g_unlink (save_b);
   g_rmdir (dir);
+
+  if (ok && records > 0)
+    measure_snapshot (portfolio, result);
 
   return ok;
 }
@@ -257,6 +317,7 @@ print_result_lines (const Result *r)
   g_print ("saved_bytes %" G_GUINT64_FORMAT "\n", r->saved_bytes);
   g_print ("load_seconds %.6f\n", r->load_seconds);
   g_print ("save_seconds %.6f\n", r->save_seconds);
+  g_print ("save2_seconds %.6f\n", r->save2_seconds);
   g_print ("peak_load %" G_GUINT64_FORMAT "\n", r->peak_load);
   g_print ("peak_save %" G_GUINT64_FORMAT "\n", r->peak_save);
   g_print ("peak_save_reset %d\n", r->peak_save_reset);
@@ -264,6 +325,9 @@ print_result_lines (const Result *r)
   g_print ("table_bytes %" G_GUINT64_FORMAT "\n", r->table_bytes);
   g_print ("stable %d\n", r->stable);
   g_print ("same_as_input %d\n", r->same_as_input);
+  g_print ("snapshot_ms %.3f\n", r->snapshot_ms);
+  g_print ("edit_ms %.3f\n", r->edit_ms);
+  g_print ("worker_edit_ms %.3f\n", r->worker_edit_ms);
 }
 
 static gboolean
@@ -299,6 +363,8 @@ parse_result_lines (const char  *text,
         r->load_seconds = g_ascii_strtod (value, NULL);
       else if (strcmp (key, "save_seconds") == 0)
         r->save_seconds = g_ascii_strtod (value, NULL);
+      else if (strcmp (key, "save2_seconds") == 0)
+        r->save2_seconds = g_ascii_strtod (value, NULL);
       else if (strcmp (key, "peak_load") == 0)
         r->peak_load = g_ascii_strtoull (value, NULL, 10);
       else if (strcmp (key, "peak_save") == 0)
@@ -313,11 +379,17 @@ parse_result_lines (const char  *text,
         r->stable = atoi (value) != 0;
       else if (strcmp (key, "same_as_input") == 0)
         r->same_as_input = atoi (value) != 0;
+      else if (strcmp (key, "snapshot_ms") == 0)
+        r->snapshot_ms = g_ascii_strtod (value, NULL);
+      else if (strcmp (key, "edit_ms") == 0)
+        r->edit_ms = g_ascii_strtod (value, NULL);
+      else if (strcmp (key, "worker_edit_ms") == 0)
+        r->worker_edit_ms = g_ascii_strtod (value, NULL);
       else
         n_seen--;
     }
 
-  if (n_seen != 12)
+  if (n_seen != 16)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    "unexpected report from the measuring process:\n%s", text);
@@ -424,17 +496,19 @@ static void
 print_table (const Result *results,
              guint         n_results)
 {
-  g_print ("%10s %9s %8s %12s %8s %12s %9s %9s %9s %9s %7s %10s\n",
+  g_print ("%10s %9s %8s %12s %8s %12s %9s %9s %9s %9s %7s %10s %9s %9s %9s %8s\n",
            "records", "file MB", "load s", "load us/rec", "save s", "save us/rec",
-           "peak MB", "peak MB", "RSS MB", "table MB", "stable", "identical");
-  g_print ("%10s %9s %8s %12s %8s %12s %9s %9s %9s %9s %7s %10s\n",
-           "", "", "", "", "", "", "(load)", "(save)", "(loaded)", "", "", "(to input)");
+           "peak MB", "peak MB", "RSS MB", "table MB", "stable", "identical",
+           "snapshot", "1st edit", "edit", "save 2");
+  g_print ("%10s %9s %8s %12s %8s %12s %9s %9s %9s %9s %7s %10s %9s %9s %9s %8s\n",
+           "", "", "", "", "", "", "(load)", "(save)", "(loaded)", "", "", "(to input)",
+           "ms", "ms", "(worker)", "s");
 
   for (guint i = 0; i < n_results; i++)
     {
       const Result *r = &results[i];
 
-      g_print ("%10u %9.1f %8.3f %11.2f %8.3f %11.2f %9.1f %8.1f%s %9.1f %9.1f %7s %10s\n",
+      g_print ("%10u %9.1f %8.3f %11.2f %8.3f %11.2f %9.1f %8.1f%s %9.1f %9.1f %7s %10s %9.2f %9.1f %9.2f %8.3f\n",
                r->records,
                r->file_bytes / MB,
                r->load_seconds,
@@ -447,7 +521,11 @@ print_table (const Result *results,
                r->rss_portfolio / MB,
                r->table_bytes / MB,
                yes_no (r->stable),
-               yes_no (r->same_as_input));
+               yes_no (r->same_as_input),
+               r->snapshot_ms,
+               r->edit_ms,
+               r->worker_edit_ms,
+               r->save2_seconds);
     }
 
   for (guint i = 0; i < n_results; i++)
@@ -512,6 +590,14 @@ print_json (const Result *results,
       json_builder_add_boolean_value (builder, r->stable);
       json_builder_set_member_name (builder, "same_as_input");
       json_builder_add_boolean_value (builder, r->same_as_input);
+      json_builder_set_member_name (builder, "save2_seconds");
+      json_builder_add_double_value (builder, r->save2_seconds);
+      json_builder_set_member_name (builder, "snapshot_ms");
+      json_builder_add_double_value (builder, r->snapshot_ms);
+      json_builder_set_member_name (builder, "first_edit_ms");
+      json_builder_add_double_value (builder, r->edit_ms);
+      json_builder_set_member_name (builder, "worker_edit_ms");
+      json_builder_add_double_value (builder, r->worker_edit_ms);
       json_builder_end_object (builder);
     }
   json_builder_begin_object (builder);

@@ -67,7 +67,7 @@ random_integer (void)
     case 1:
       return g_test_rand_int_range (-20, 2300);
     default:
-      return ((gint64) g_test_rand_int () << 32) | (guint32) g_test_rand_int ();
+      return (gint64) (((guint64) (guint32) g_test_rand_int () << 32) | (guint32) g_test_rand_int ());
     }
 }
 
@@ -345,7 +345,8 @@ random_money (void)
     case 1:
       return LODE_MONEY_MAX;
     default:
-      return (((gint64) g_test_rand_int () << 20) ^ g_test_rand_int ()) & (((gint64) 1 << 50) - 1);
+      return (gint64) ((((guint64) (guint32) g_test_rand_int () << 20) ^ (guint32) g_test_rand_int ())
+                       & (((guint64) 1 << 50) - 1));
     }
 }
 

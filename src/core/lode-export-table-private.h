@@ -18,5 +18,72 @@ guint32 _lode_export_table_intern_id       (LodeExportTable     *self,
 void    _lode_export_table_append_interned (LodeExportTable     *self,
                                             const LodeExportRow *row,
                                             const guint32        ids[4]);
+/* A version of the table: its rows as they were when it was frozen, for a
+ * snapshot that a worker thread writes out while the table goes on
+ * changing on the main thread.
+ *
+ * Freezing copies no row: the version shares the table's columns and its
+ * map of unknown members. The table writes only to columns (and a map)
+ * that it alone holds; its first change after a freeze takes them back
+ * when no version holds them any more, or else copies them once (about
+ * 39 MB of columns for a million rows) and leaves the frozen ones to the
+ * versions. A worker that reads a whole version detaches it first: it
+ * copies the columns into memory of the version's own and lets go of the
+ * shared ones, so that only a change made in the moment that takes pays
+ * for a copy on the main thread. So, while a version lives:
+ *
+ * - its columns and its map of unknown members never change;
+ * - its strings stay where they are: interned strings live in the table's
+ *   string chunk, which only grows, until the table is finalized, and the
+ *   version holds a reference on the table and its own copy of the array
+ *   that maps ids to strings (interning a new string may move the table's);
+ * - its unknown members (JsonObject) never change: the table seals each
+ *   one it is given. Their reference counts are not safe across threads,
+ *   so a worker only reads them, and only the main thread takes or drops
+ *   references: the version takes none of its own, but it may hold the
+ *   last reference to the map that holds them.
+ *
+ * Hence: freeze and free on the thread that changes the table (the main
+ * thread); detach and read a version from any one thread in between. */
+typedef struct _LodeExportTableVersion LodeExportTableVersion;
+
+LodeExportTableVersion *_lode_export_table_freeze              (LodeExportTable              *self);
+void                    _lode_export_table_version_free        (LodeExportTableVersion       *version);
+/* Copies the version's columns into memory of its own, letting go of
+ * those it shares with the table. Any one thread, before reading. */
+void                    _lode_export_table_version_detach      (LodeExportTableVersion       *version);
+guint                   _lode_export_table_version_get_n_rows  (const LodeExportTableVersion *version);
+/* One row as stored: strings as ids (0 for NULL), for writers that make
+ * the text of each string once. */
+typedef struct
+{
+  guint32   mineral;
+  guint32   destination;
+  guint32   hs_code;
+  guint32   source;
+  int       year;
+  int       month;
+  LodeStage stage;
+  LodeUnit  unit;
+  double    quantity;
+  LodeMoney value;
+} LodeExportRawRow;
+
+void                    _lode_export_table_version_get_raw_row (const LodeExportTableVersion *version,
+                                                                guint                         position,
+                                                                LodeExportRawRow             *row);
+/* The strings the ids stand for: 0 to n_strings - 1, 0 being NULL. They
+ * live as long as the version. */
+guint                   _lode_export_table_version_get_n_strings (const LodeExportTableVersion *version);
+const char             *_lode_export_table_version_get_string  (const LodeExportTableVersion *version,
+                                                                guint                         id);
+JsonObject             *_lode_export_table_version_get_extra   (const LodeExportTableVersion *version,
+                                                                guint                         position);
+/* The positions of the rows that have unknown members, in order; free
+ * with g_free(). */
+guint                  *_lode_export_table_version_get_extra_rows (const LodeExportTableVersion *version,
+                                                                   guint                        *n_rows);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeExportTableVersion, _lode_export_table_version_free)
 
 G_END_DECLS

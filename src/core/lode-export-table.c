@@ -2,8 +2,50 @@
 
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "lode-enum-types.h"
 #include "lode-export-table-private.h"
+
+/* The columns of one version of the table, owned here once a snapshot has
+ * been taken of them. Shared between the table and its snapshots by an
+ * atomic count; never changed while shared. Plain memory: any thread may
+ * drop the last reference. */
+typedef struct
+{
+  int             ref_count;   /* atomic */
+  guint           capacity;
+  guint32        *mineral;
+  guint16        *year;
+  guint8         *month;
+  guint8         *stage;
+  guint8         *unit;
+  guint32        *destination;
+  guint32        *hs_code;
+  guint32        *source;
+  double         *quantity;
+  LodeMoney      *value;
+} Columns;
+
+/* The map of unknown members of one version, shared the same way. Its
+ * last reference drops references to JsonObjects: only on the thread that
+ * changes the table. */
+typedef struct
+{
+  int             ref_count;   /* atomic */
+  GHashTable     *map;
+} Extras;
+
+struct _LodeExportTableVersion
+{
+  LodeExportTable *table;      /* keeps the interned strings alive */
+  Columns         *columns;
+  Extras          *extras;
+  guint            n_rows;
+  const char     **strings;    /* id → interned string, as when frozen */
+  guint            n_strings;
+};
 
 /* Each record is a row across these columns; strings are ids into one
  * interning table, 0 standing for NULL. About 37 bytes a record. */
@@ -28,6 +70,12 @@ struct _LodeExportTable
   GPtrArray  *strings;     /* id → interned string; [0] is NULL */
   GHashTable *string_ids;  /* interned string → id */
   GHashTable *extras;      /* row → JsonObject, for the few rows that have one */
+
+  /* When set, the columns (or the extras) above belong to it: a version
+   * that a snapshot may still be reading. The table thaws them (takes them
+   * back, or copies them while they are shared) before it changes them. */
+  Columns    *frozen_columns;
+  Extras     *frozen_extras;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -39,21 +87,62 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LodeExportTable, lode_export_table, G_TYPE_OBJECT
                    + sizeof (double) + sizeof (LodeMoney))
 
 static void
+columns_unref (Columns *columns)
+{
+  if (!g_atomic_int_dec_and_test (&columns->ref_count))
+    return;
+
+  g_free (columns->mineral);
+  g_free (columns->year);
+  g_free (columns->month);
+  g_free (columns->stage);
+  g_free (columns->unit);
+  g_free (columns->destination);
+  g_free (columns->hs_code);
+  g_free (columns->source);
+  g_free (columns->quantity);
+  g_free (columns->value);
+  g_free (columns);
+}
+
+static void
+extras_unref (Extras *extras)
+{
+  if (!g_atomic_int_dec_and_test (&extras->ref_count))
+    return;
+
+  g_hash_table_unref (extras->map);
+  g_free (extras);
+}
+
+static void
 lode_export_table_finalize (GObject *object)
 {
   LodeExportTable *self = LODE_EXPORT_TABLE (object);
 
-  g_free (self->mineral);
-  g_free (self->year);
-  g_free (self->month);
-  g_free (self->stage);
-  g_free (self->unit);
-  g_free (self->destination);
-  g_free (self->hs_code);
-  g_free (self->source);
-  g_free (self->quantity);
-  g_free (self->value);
-  g_clear_pointer (&self->extras, g_hash_table_unref);
+  /* Frozen columns and extras are the version's. */
+  if (self->frozen_columns != NULL)
+    {
+      g_clear_pointer (&self->frozen_columns, columns_unref);
+    }
+  else
+    {
+      g_free (self->mineral);
+      g_free (self->year);
+      g_free (self->month);
+      g_free (self->stage);
+      g_free (self->unit);
+      g_free (self->destination);
+      g_free (self->hs_code);
+      g_free (self->source);
+      g_free (self->quantity);
+      g_free (self->value);
+    }
+
+  if (self->frozen_extras != NULL)
+    g_clear_pointer (&self->frozen_extras, extras_unref);
+  else
+    g_clear_pointer (&self->extras, g_hash_table_unref);
   g_clear_pointer (&self->string_ids, g_hash_table_unref);
   g_clear_pointer (&self->strings, g_ptr_array_unref);
   g_clear_pointer (&self->chunk, g_string_chunk_free);
@@ -155,6 +244,252 @@ lode_export_table_get_row (LodeExportTable *self,
   row->source = string_of (self, self->source[position]);
 }
 
+/* Versions
+ *
+ * Freezing hands the columns to a Columns, and the map of unknown members
+ * to an Extras, that snapshots share; the table goes on reading them in
+ * place. Before it next changes either, the table thaws it: takes it back
+ * when no snapshot holds it any more, or else copies it, once, and leaves
+ * the frozen one to the snapshots. A worker that reads a whole version
+ * first detaches it, copying the columns into memory of its own, so that
+ * the table soon holds them alone again. */
+
+#define COPY_COLUMN(to, from, column, capacity, n_rows) \
+  G_STMT_START { \
+    (to)->column = g_malloc_n ((capacity), sizeof *(to)->column); \
+    if ((n_rows) > 0) \
+      memcpy ((to)->column, (from)->column, (n_rows) * sizeof *(to)->column); \
+  } G_STMT_END
+
+#define COPY_COLUMNS(to, from, capacity, n_rows) \
+  G_STMT_START { \
+    COPY_COLUMN (to, from, mineral, capacity, n_rows); \
+    COPY_COLUMN (to, from, year, capacity, n_rows); \
+    COPY_COLUMN (to, from, month, capacity, n_rows); \
+    COPY_COLUMN (to, from, stage, capacity, n_rows); \
+    COPY_COLUMN (to, from, unit, capacity, n_rows); \
+    COPY_COLUMN (to, from, destination, capacity, n_rows); \
+    COPY_COLUMN (to, from, hs_code, capacity, n_rows); \
+    COPY_COLUMN (to, from, source, capacity, n_rows); \
+    COPY_COLUMN (to, from, quantity, capacity, n_rows); \
+    COPY_COLUMN (to, from, value, capacity, n_rows); \
+  } G_STMT_END
+
+static void
+thaw_columns (LodeExportTable *self)
+{
+  Columns *frozen = g_steal_pointer (&self->frozen_columns);
+
+  if (frozen == NULL)
+    return;
+
+  /* Only the table holds them: they are its own again. Versions are made
+   * on this thread, so none can take a reference meanwhile. */
+  if (g_atomic_int_get (&frozen->ref_count) == 1)
+    {
+      g_free (frozen);
+      return;
+    }
+
+  /* A snapshot is still reading them: change a copy. */
+  COPY_COLUMNS (self, frozen, self->capacity, self->n_rows);
+  columns_unref (frozen);
+}
+
+static void
+thaw_extras (LodeExportTable *self)
+{
+  Extras *frozen = g_steal_pointer (&self->frozen_extras);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (frozen == NULL)
+    return;
+
+  if (g_atomic_int_get (&frozen->ref_count) == 1)
+    {
+      g_free (frozen);
+      return;
+    }
+
+  /* Taking references is safe here: this is the table's thread. */
+  self->extras = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) json_object_unref);
+  g_hash_table_iter_init (&iter, frozen->map);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (self->extras, key, json_object_ref (value));
+
+  extras_unref (frozen);
+}
+
+static void
+thaw (LodeExportTable *self)
+{
+  thaw_columns (self);
+  thaw_extras (self);
+}
+
+LodeExportTableVersion *
+_lode_export_table_freeze (LodeExportTable *self)
+{
+  LodeExportTableVersion *version;
+
+  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (self), NULL);
+
+  if (self->frozen_columns == NULL)
+    {
+      Columns *columns = g_new0 (Columns, 1);
+
+      columns->ref_count = 1;
+      columns->capacity = self->capacity;
+      columns->mineral = self->mineral;
+      columns->year = self->year;
+      columns->month = self->month;
+      columns->stage = self->stage;
+      columns->unit = self->unit;
+      columns->destination = self->destination;
+      columns->hs_code = self->hs_code;
+      columns->source = self->source;
+      columns->quantity = self->quantity;
+      columns->value = self->value;
+      self->frozen_columns = columns;
+    }
+
+  if (self->frozen_extras == NULL)
+    {
+      Extras *extras = g_new0 (Extras, 1);
+
+      extras->ref_count = 1;
+      extras->map = self->extras;
+      self->frozen_extras = extras;
+    }
+
+  version = g_new0 (LodeExportTableVersion, 1);
+  version->table = g_object_ref (self);
+  version->columns = self->frozen_columns;
+  g_atomic_int_inc (&version->columns->ref_count);
+  version->extras = self->frozen_extras;
+  g_atomic_int_inc (&version->extras->ref_count);
+  version->n_rows = self->n_rows;
+  /* The table's array of strings grows as strings are interned, and may
+   * move: the version keeps its own copy of the pointers. */
+  version->strings = g_memdup2 (self->strings->pdata, self->strings->len * sizeof (char *));
+  version->n_strings = self->strings->len;
+
+  return version;
+}
+
+void
+_lode_export_table_version_detach (LodeExportTableVersion *version)
+{
+  Columns *own;
+
+  g_return_if_fail (version != NULL);
+
+  own = g_new0 (Columns, 1);
+  own->ref_count = 1;
+  own->capacity = version->n_rows;
+  COPY_COLUMNS (own, version->columns, version->n_rows, version->n_rows);
+
+  columns_unref (version->columns);
+  version->columns = own;
+}
+
+#undef COPY_COLUMNS
+#undef COPY_COLUMN
+
+void
+_lode_export_table_version_free (LodeExportTableVersion *version)
+{
+  if (version == NULL)
+    return;
+
+  columns_unref (version->columns);
+  extras_unref (version->extras);
+  g_free (version->strings);
+  g_object_unref (version->table);
+  g_free (version);
+}
+
+guint
+_lode_export_table_version_get_n_rows (const LodeExportTableVersion *version)
+{
+  return version->n_rows;
+}
+
+void
+_lode_export_table_version_get_raw_row (const LodeExportTableVersion *version,
+                                        guint                         position,
+                                        LodeExportRawRow             *row)
+{
+  const Columns *columns = version->columns;
+
+  g_assert (position < version->n_rows);
+
+  row->mineral = columns->mineral[position];
+  row->destination = columns->destination[position];
+  row->hs_code = columns->hs_code[position];
+  row->source = columns->source[position];
+  row->year = columns->year[position];
+  row->month = columns->month[position];
+  row->stage = columns->stage[position];
+  row->unit = columns->unit[position];
+  row->quantity = columns->quantity[position];
+  row->value = columns->value[position];
+}
+
+guint
+_lode_export_table_version_get_n_strings (const LodeExportTableVersion *version)
+{
+  return version->n_strings;
+}
+
+const char *
+_lode_export_table_version_get_string (const LodeExportTableVersion *version,
+                                       guint                         id)
+{
+  g_assert (id < version->n_strings);
+
+  return version->strings[id];
+}
+
+JsonObject *
+_lode_export_table_version_get_extra (const LodeExportTableVersion *version,
+                                      guint                         position)
+{
+  return g_hash_table_lookup (version->extras->map, GUINT_TO_POINTER (position));
+}
+
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint pa = *(const guint *) a;
+  guint pb = *(const guint *) b;
+
+  return pa < pb ? -1 : pa > pb;
+}
+
+guint *
+_lode_export_table_version_get_extra_rows (const LodeExportTableVersion *version,
+                                           guint                        *n_rows)
+{
+  guint *rows;
+  GHashTableIter iter;
+  gpointer key;
+  guint n = 0;
+
+  *n_rows = g_hash_table_size (version->extras->map);
+  rows = g_new (guint, MAX (*n_rows, 1));
+
+  g_hash_table_iter_init (&iter, version->extras->map);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    rows[n++] = GPOINTER_TO_UINT (key);
+
+  qsort (rows, n, sizeof (guint), compare_positions);
+
+  return rows;
+}
+
 #define RESIZE(column, n) column = g_realloc_n (column, n, sizeof *column)
 
 void
@@ -165,6 +500,8 @@ lode_export_table_reserve (LodeExportTable *self,
 
   if (n_rows <= self->capacity)
     return;
+
+  thaw_columns (self);
 
   RESIZE (self->mineral, n_rows);
   RESIZE (self->year, n_rows);
@@ -274,6 +611,7 @@ lode_export_table_append_silent (LodeExportTable     *self,
   g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
   g_return_if_fail (row != NULL && row->mineral != NULL);
 
+  thaw_columns (self);
   grow (self);
   store_row (self, self->n_rows, row);
   self->n_rows++;
@@ -298,6 +636,7 @@ _lode_export_table_append_interned (LodeExportTable     *self,
   g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
   g_return_if_fail (row != NULL && ids[0] != 0 && ids[0] < self->strings->len);
 
+  thaw_columns (self);
   grow (self);
   i = self->n_rows++;
   self->mineral[i] = ids[0];
@@ -332,6 +671,7 @@ lode_export_table_insert (LodeExportTable     *self,
   g_return_if_fail (position <= self->n_rows);
   g_return_if_fail (row != NULL && row->mineral != NULL);
 
+  thaw (self);
   grow (self);
   move_rows (self, position + 1, position, self->n_rows - position);
   shift_extras (self, position, 1);
@@ -359,6 +699,7 @@ lode_export_table_replace (LodeExportTable     *self,
   g_return_if_fail (position < self->n_rows);
   g_return_if_fail (row != NULL && row->mineral != NULL);
 
+  thaw_columns (self);
   store_row (self, position, row);
 
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
@@ -376,6 +717,7 @@ lode_export_table_remove (LodeExportTable *self,
   if (n_rows == 0)
     return;
 
+  thaw (self);
   move_rows (self, position, position + n_rows, self->n_rows - position - n_rows);
   shift_extras (self, position, -(int) n_rows);
   self->n_rows -= n_rows;
@@ -400,8 +742,13 @@ lode_export_table_set_extra (LodeExportTable *self,
   g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
   g_return_if_fail (position < self->n_rows);
 
+  thaw_extras (self);
   if (extra != NULL && json_object_get_size (extra) > 0)
-    g_hash_table_insert (self->extras, GUINT_TO_POINTER (position), json_object_ref (extra));
+    {
+      /* Snapshots read it from other threads: it never changes again. */
+      json_object_seal (extra);
+      g_hash_table_insert (self->extras, GUINT_TO_POINTER (position), json_object_ref (extra));
+    }
   else
     g_hash_table_remove (self->extras, GUINT_TO_POINTER (position));
 }

@@ -1,4 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* sync_file_range() */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+
 #include "config.h"
 
 #include <errno.h>
@@ -47,14 +52,61 @@ remove_stale_temporaries (const char *dir,
     }
 }
 
-static gboolean
-replace_local_file (const char  *path,
-                    const char  *data,
-                    gsize        length,
-                    gboolean     backup,
-                    int          mode,
-                    GError     **error)
+/* Contents given whole: one piece. */
+typedef struct
 {
+  const char *data;
+  gsize       length;
+  gboolean    given;
+} WholeContents;
+
+static gboolean
+next_whole_piece (gpointer     user_data,
+                  const char **data,
+                  gsize       *length)
+{
+  WholeContents *contents = user_data;
+
+  if (contents->given)
+    return FALSE;
+
+  contents->given = TRUE;
+  *data = contents->data;
+  *length = contents->length;
+
+  return TRUE;
+}
+
+static gboolean
+write_all (int         fd,
+           const char *data,
+           gsize       length)
+{
+  for (gsize done = 0; done < length;)
+    {
+      gssize n = write (fd, data + done, MIN (length - done, (gsize) 1 << 30));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      done += n;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+replace_local_file (const char         *path,
+                    LodeFilePieceFunc   next_piece,
+                    gpointer            user_data,
+                    gboolean            backup,
+                    int                 mode,
+                    GError            **error)
+{
+  const char *piece;
+  gsize piece_length;
+  goffset offset = 0;
   g_autofree char *dir = g_path_get_dirname (path);
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *template = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
@@ -79,15 +131,17 @@ replace_local_file (const char  *path,
   if (had_old && fchmod (fd, old.st_mode & 07777) != 0)
     goto failed_open;
 
-  for (gsize done = 0; done < length;)
+  while (next_piece (user_data, &piece, &piece_length))
     {
-      gssize n = write (fd, data + done, MIN (length - done, (gsize) 1 << 30));
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
+      if (!write_all (fd, piece, piece_length))
         goto failed_open;
-      done += n;
+#ifdef SYNC_FILE_RANGE_WRITE
+      /* Starts writing this piece to the disk without waiting for it, so
+       * that the fsync() below has little left to wait for. */
+      if (piece_length > 0)
+        sync_file_range (fd, offset, piece_length, SYNC_FILE_RANGE_WRITE);
+#endif
+      offset += piece_length;
     }
 
   if (fsync (fd) != 0)
@@ -153,26 +207,32 @@ failed:
  * cancelled GCancellable, which drops the temporary file instead of
  * renaming it over the old one. */
 static gboolean
-replace_file (GFile         *file,
-              const char    *data,
-              gsize          length,
-              gboolean       backup,
-              GCancellable  *cancellable,
-              GError       **error)
+replace_file (GFile              *file,
+              LodeFilePieceFunc   next_piece,
+              gpointer            user_data,
+              gboolean            backup,
+              GCancellable       *cancellable,
+              GError            **error)
 {
   g_autoptr(GFileOutputStream) stream = NULL;
+  const char *piece;
+  gsize piece_length;
 
   stream = g_file_replace (file, NULL, backup, G_FILE_CREATE_NONE, cancellable, error);
   if (stream == NULL)
     return FALSE;
 
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), data, length, NULL, cancellable, error))
+  while (next_piece (user_data, &piece, &piece_length))
     {
-      g_autoptr(GCancellable) abandon = g_cancellable_new ();
+      if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), piece, piece_length, NULL,
+                                      cancellable, error))
+        {
+          g_autoptr(GCancellable) abandon = g_cancellable_new ();
 
-      g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
-      return FALSE;
+          g_cancellable_cancel (abandon);
+          g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+          return FALSE;
+        }
     }
 
   return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
@@ -187,15 +247,34 @@ lode_file_replace_contents (GFile         *file,
                             GCancellable  *cancellable,
                             GError       **error)
 {
-  g_autofree char *path = NULL;
+  WholeContents contents = { data != NULL ? data : "", length, FALSE };
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  return lode_file_replace_contents_pieces (file, next_whole_piece, &contents, backup, mode,
+                                            cancellable, error);
+}
+
+gboolean
+lode_file_replace_contents_pieces (GFile              *file,
+                                   LodeFilePieceFunc   next_piece,
+                                   gpointer            user_data,
+                                   gboolean            backup,
+                                   int                 mode,
+                                   GCancellable       *cancellable,
+                                   GError            **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (next_piece != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   path = g_file_get_path (file);
   if (path != NULL)
-    return replace_local_file (path, data != NULL ? data : "", length, backup, mode, error);
+    return replace_local_file (path, next_piece, user_data, backup, mode, error);
 
-  return replace_file (file, data, length, backup, cancellable, error);
+  return replace_file (file, next_piece, user_data, backup, cancellable, error);
 }

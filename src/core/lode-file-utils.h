@@ -21,4 +21,22 @@ gboolean lode_file_replace_contents (GFile         *file,
                                      GCancellable  *cancellable,
                                      GError       **error);
 
+/* Gives the next piece of the contents in @data and @length, valid until
+ * the next call; returns FALSE when there is none left. */
+typedef gboolean (*LodeFilePieceFunc) (gpointer     user_data,
+                                       const char **data,
+                                       gsize       *length);
+
+/* As lode_file_replace_contents(), with contents made a piece at a time
+ * while they are written, so that a large file never needs to be whole in
+ * memory and the disk starts writing its first pieces while the next are
+ * made. The same temporary file, sync, backup and rename. */
+gboolean lode_file_replace_contents_pieces (GFile              *file,
+                                            LodeFilePieceFunc   next_piece,
+                                            gpointer            user_data,
+                                            gboolean            backup,
+                                            int                 mode,
+                                            GCancellable       *cancellable,
+                                            GError            **error);
+
 G_END_DECLS

@@ -395,7 +395,9 @@ append_short_decimal (GString *out,
 
       if (scaled >= 1e15)
         return FALSE;
-      if (scaled != floor (scaled) || scaled / powers_of_ten[k] != magnitude)
+      /* Below 2^63 a double is whole when it survives a cast to an
+       * integer, which takes no call to floor(). */
+      if (scaled != (double) (guint64) scaled || scaled / powers_of_ten[k] != magnitude)
         continue;
 
       /* Division by an exact power of ten rounds correctly, so this decimal
@@ -458,7 +460,7 @@ append_double (GString *out,
       return;
     }
 
-  if (value == floor (value) && fabs (value) < 1e15)
+  if (fabs (value) < 1e15 && value == (double) (gint64) value)
     {
       append_int (out, (gint64) value);
       return;
@@ -587,4 +589,37 @@ lode_json_writer_members (LodeJsonWriter *self,
       lode_json_writer_member (self, name);
       lode_json_writer_node (self, value);
     }
+}
+
+void
+lode_json_writer_enter_object (LodeJsonWriter *self,
+                               guint           depth,
+                               guint           n_members)
+{
+  g_return_if_fail (depth > 0);
+
+  self->depth = 0;
+  self->after_name = FALSE;
+  for (guint i = 0; i < depth; i++)
+    push_level (self, TRUE);
+  self->levels[depth - 1].count = n_members;
+}
+
+void
+lode_json_append_string (GString    *out,
+                         const char *value)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (value != NULL);
+
+  append_quoted (out, value);
+}
+
+void
+lode_json_append_double (GString *out,
+                         double   value)
+{
+  g_return_if_fail (out != NULL);
+
+  append_double (out, value);
 }

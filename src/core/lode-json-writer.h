@@ -39,6 +39,21 @@ void            lode_json_writer_node         (LodeJsonWriter *self,
 void            lode_json_writer_members      (LodeJsonWriter *self,
                                                JsonObject     *object);
 
+/* Goes on inside an object at @depth (the outermost container is at depth
+ * 1) that already holds @n_members members, for a document whose other
+ * parts are written by other means, such as a row of a table written
+ * straight into the GString. What follows must close no container that
+ * the writer did not open. */
+void            lode_json_writer_enter_object (LodeJsonWriter *self,
+                                               guint           depth,
+                                               guint           n_members);
+
+/* The text of one value as the writer writes it, appended to @out. */
+void            lode_json_append_string       (GString        *out,
+                                               const char     *value);
+void            lode_json_append_double       (GString        *out,
+                                               double          value);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeJsonWriter, lode_json_writer_free)
 
 G_END_DECLS

@@ -78,13 +78,20 @@ gboolean       lode_portfolio_save_file   (LodePortfolio *self,
 
 /* A snapshot of what a portfolio would write, taken on the main thread and
  * cheap to take, that a worker thread then serialises or saves while the
- * portfolio goes on changing. */
+ * portfolio goes on changing. The small lists are made into text when it
+ * is taken; the export records are a frozen version of the table, shared
+ * and not copied (see lode-export-table-private.h for what a worker may
+ * rely on). It may be freed in any thread: its release then runs on the
+ * main context of the thread that took it, since it may drop the last
+ * references to unknown members, whose counts are not thread-safe. */
 typedef struct _LodePortfolioSnapshot LodePortfolioSnapshot;
 
 LodePortfolioSnapshot *lode_portfolio_snapshot_new      (LodePortfolio          *self);
 void                   lode_portfolio_snapshot_free     (LodePortfolioSnapshot  *snapshot);
-/* Any thread: the same bytes as lode_portfolio_to_bytes() of the portfolio
- * when the snapshot was taken. */
+/* Any thread, one at a time: the same bytes as lode_portfolio_to_bytes() of
+ * the portfolio when the snapshot was taken. In a thread other than the one
+ * that took it, the records are first copied (about 39 MB a million), so
+ * that the table does not have to copy them when it is next changed. */
 GBytes                *lode_portfolio_snapshot_to_bytes (LodePortfolioSnapshot  *snapshot);
 /* Any thread: as lode_portfolio_save_file(). */
 gboolean               lode_portfolio_snapshot_save_file (LodePortfolioSnapshot *snapshot,

@@ -107,16 +107,19 @@ delete_draft (LodeWindow *self)
 
 typedef struct
 {
-  char   *id;
-  GBytes *bytes;
-  GFile  *original;
+  char                  *id;
+  LodePortfolioSnapshot *snapshot;
+  GFile                 *original;
+  gint64                 cost_us;   /* of writing it, in the worker */
 } DraftData;
 
 static void
 draft_data_free (DraftData *data)
 {
   g_free (data->id);
-  g_bytes_unref (data->bytes);
+  /* May run in the worker: the snapshot hands its release to the main
+   * context then. */
+  lode_portfolio_snapshot_free (data->snapshot);
   g_clear_object (&data->original);
   g_free (data);
 }
@@ -128,9 +131,16 @@ draft_thread (GTask        *task,
               GCancellable *cancellable)
 {
   DraftData *data = task_data;
+  g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
+  gint64 start = g_get_monotonic_time ();
+  gboolean written;
 
-  if (lode_draft_write (data->id, data->bytes, data->original, &error))
+  bytes = lode_portfolio_snapshot_to_bytes (data->snapshot);
+  written = lode_draft_write (data->id, bytes, data->original, &error);
+  data->cost_us = g_get_monotonic_time () - start;
+
+  if (written)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -144,6 +154,8 @@ draft_done (GObject      *source_object,
   LodeWindow *self = LODE_WINDOW (source_object);
   DraftData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+
+  self->draft_cost_us = data->cost_us;
 
   /* The work was saved or discarded while its draft was written. */
   if (g_strcmp0 (self->draft_id, data->id) != 0 && !self->keep_draft)
@@ -167,7 +179,6 @@ write_draft (gpointer user_data)
   LodeWindow *self = user_data;
   g_autoptr(GTask) task = NULL;
   DraftData *data;
-  gint64 start;
 
   self->draft_timeout_id = 0;
 
@@ -180,12 +191,11 @@ write_draft (gpointer user_data)
   if (self->draft_id == NULL)
     self->draft_id = lode_draft_new_id ();
 
-  /* The text is made here, where edits happen; the worker only writes it. */
-  start = g_get_monotonic_time ();
+  /* The snapshot is taken here, where edits happen, and is cheap; the
+   * worker makes the text from it and writes it. */
   data = g_new0 (DraftData, 1);
   data->id = g_strdup (self->draft_id);
-  data->bytes = lode_portfolio_to_bytes (self->portfolio);
-  self->draft_cost_us = g_get_monotonic_time () - start;
+  data->snapshot = lode_portfolio_snapshot_new (self->portfolio);
   data->original = self->file != NULL ? g_object_ref (self->file) : NULL;
 
   task = g_task_new (self, NULL, draft_done, NULL);
@@ -212,9 +222,9 @@ schedule_draft (LodeWindow *self)
       return;
     }
 
-  /* Making the text of a large portfolio takes a while (about 3 ms per
-   * thousand export records): drafts of those wait longer, so that making
-   * them takes at most a tenth of the time. */
+  /* Writing a draft of a large portfolio keeps a worker busy for a while
+   * (about half a millisecond per thousand export records): drafts of those
+   * wait longer, so that writing them takes at most a tenth of the time. */
   delay_ms = MAX (DRAFT_DELAY_SECONDS * 1000, self->draft_cost_us / 100);
   self->draft_timeout_id = g_timeout_add (delay_ms, write_draft, self);
 }
@@ -591,17 +601,31 @@ update_recent_menu (LodeWindow *self)
 
 /* Saving */
 
+typedef struct
+{
+  GFile                 *file;
+  LodePortfolioSnapshot *snapshot;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->file);
+  /* May run in the worker: see draft_data_free(). */
+  lode_portfolio_snapshot_free (data->snapshot);
+  g_free (data);
+}
+
 static void
 save_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  LodePortfolio *portfolio = g_object_get_data (G_OBJECT (task), "portfolio");
-  GFile *file = task_data;
+  SaveData *data = task_data;
   GError *error = NULL;
 
-  if (lode_portfolio_save_file (portfolio, file, TRUE, cancellable, &error))
+  if (lode_portfolio_snapshot_save_file (data->snapshot, data->file, TRUE, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -616,7 +640,8 @@ save_done (GObject      *source_object,
 {
   LodeWindow *self = LODE_WINDOW (source_object);
   LodePortfolio *portfolio = g_object_get_data (G_OBJECT (result), "portfolio");
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  SaveData *data = g_task_get_task_data (G_TASK (result));
+  GFile *file = data->file;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = lode_window_file_display_name (file);
 
@@ -663,6 +688,7 @@ start_save (LodeWindow *self,
             GFile      *file)
 {
   g_autoptr(GTask) task = NULL;
+  SaveData *data;
 
   g_assert (self->portfolio != NULL);
 
@@ -675,11 +701,16 @@ start_save (LodeWindow *self,
   lode_window_update_state (self);
   lode_window_update_title (self);
 
-  /* The worker reads the portfolio while nothing can change it: the pages
-   * and the actions that edit wait until the save is done. */
+  /* The worker writes a snapshot and never touches the portfolio. The
+   * pages and the actions that edit still wait until the save is done, so
+   * that the saved state is the one the history marks as saved. */
+  data = g_new0 (SaveData, 1);
+  data->file = g_object_ref (file);
+  data->snapshot = lode_portfolio_snapshot_new (self->portfolio);
+
   task = g_task_new (self, self->save_cancellable, save_done, NULL);
   g_task_set_source_tag (task, start_save);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
   g_object_set_data_full (G_OBJECT (task), "portfolio",
                           g_object_ref (self->portfolio), g_object_unref);
   g_task_run_in_thread (task, save_thread);
