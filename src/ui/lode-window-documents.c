@@ -515,10 +515,8 @@ file_changed_on_disk (GFileMonitor      *monitor,
 }
 
 static void
-watch_file (LodeWindow *self)
+stop_watching (LodeWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_clear_handle_id (&self->monitor_timeout_id, g_source_remove);
   if (self->monitor != NULL)
     {
@@ -526,6 +524,14 @@ watch_file (LodeWindow *self)
       g_file_monitor_cancel (self->monitor);
       g_clear_object (&self->monitor);
     }
+}
+
+static void
+watch_file (LodeWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  stop_watching (self);
 
   remember_disk_state (self);
   if (self->file == NULL)
@@ -1173,13 +1179,7 @@ lode_window_documents_dispose (LodeWindow *self)
   g_clear_pointer (&self->salvaged_draft_id, g_free);
 
   close_file_chooser (self);
-  g_clear_handle_id (&self->monitor_timeout_id, g_source_remove);
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->monitor, file_changed_on_disk, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
+  stop_watching (self);
   g_clear_pointer (&self->disk_etag, g_free);
   g_clear_object (&self->pending_file);
   g_clear_weak_pointer (&self->focus_before_save);
