@@ -420,6 +420,63 @@ save_screenshot (const char *dir)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+chooser_shown (gpointer data)
+{
+  GtkWindow **chooser = data;
+
+  *chooser = lode_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL);
+
+  return *chooser != NULL && gtk_widget_get_mapped (GTK_WIDGET (*chooser));
+}
+
+static gboolean
+chooser_gone (gpointer data)
+{
+  return lode_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG, NULL) == NULL;
+}
+
+/* Export from the chart's menu asks where, modal over the window, and
+ * proposes the chart's name with the format's extension; a second export
+ * puts the first chooser away; cancelled, nothing is written and nothing
+ * is said. */
+static void
+test_export_chooser (void)
+{
+  LodeWindow *window = window_new_on_sample ();
+  LodeChartView *view = find_view (window, LODE_CHART_DESTINATIONS);
+  GtkWindow *chooser = NULL;
+  GtkWindow *first;
+  g_autofree char *name = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.export", "s", "png"));
+  g_assert_true (lode_test_wait_for (chooser_shown, &chooser));
+  g_assert_cmpstr (gtk_window_get_title (chooser), ==, "Export Chart");
+  g_assert_true (gtk_window_get_modal (chooser));
+  g_assert_true (gtk_window_get_transient_for (chooser) == GTK_WINDOW (window));
+  g_assert_true (gtk_file_chooser_get_action (GTK_FILE_CHOOSER (chooser)) == GTK_FILE_CHOOSER_ACTION_SAVE);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "destinations.png");
+  g_assert_nonnull (lode_test_find_widget (GTK_WIDGET (chooser), GTK_TYPE_BUTTON, "_Export"));
+
+  /* Another export takes the place of the first. */
+  first = chooser;
+  g_object_add_weak_pointer (G_OBJECT (first), (gpointer *) &first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.export", "s", "svg"));
+  g_assert_true (lode_test_wait_for (lode_test_is_null, &first));
+  g_assert_true (lode_test_wait_for (chooser_shown, &chooser));
+  g_clear_pointer (&name, g_free);
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (name, ==, "destinations.svg");
+
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  g_assert_true (lode_test_wait_for (chooser_gone, NULL));
+  lode_test_settle ();
+  g_assert_null (lode_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/lode/chart-view/table-and-csv", test_table_and_csv);
   g_test_add_func ("/lode/chart-view/monthly", test_monthly);
   g_test_add_func ("/lode/chart-view/overview-follows-edits", test_overview_follows_edits);
+  g_test_add_func ("/lode/chart-view/export-chooser", test_export_chooser);
 
   return lode_test_run ();
 }
