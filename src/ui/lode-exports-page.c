@@ -237,6 +237,7 @@ update_table (LodeExportsPage *self)
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *total = NULL;
   g_autofree char *exact = NULL;
+  g_autofree char *count = NULL;
   guint n_rows;
 
   if (self->index == NULL || self->stack == NULL)
@@ -253,10 +254,11 @@ update_table (LodeExportsPage *self)
     gtk_stack_set_visible_child_name (self->stack, "list");
 
   total = lode_format_money (totals->value);
+  count = lode_format_count (totals->count);
   /* TRANSLATORS: the totals line below the export records, as in
-   * "1,204 records · total $3.12 B" */
-  g_string_printf (text, ngettext ("%'u record · total %s", "%'u records · total %s", totals->count),
-                   totals->count, total);
+   * "1,204 records · total $3.12 B"; the first %s is the count */
+  g_string_printf (text, ngettext ("%s record · total %s", "%s records · total %s", totals->count),
+                   count, total);
   for (guint unit = 0; unit < LODE_EXPORT_N_UNITS; unit++)
     {
       g_autofree char *quantity = NULL;
@@ -267,8 +269,13 @@ update_table (LodeExportsPage *self)
       g_string_append_printf (text, " · %s", quantity);
     }
   if (totals->count != n_rows)
-    /* TRANSLATORS: after the totals of the records a filter shows */
-    g_string_append_printf (text, ngettext (" (of %'u record)", " (of %'u records)", n_rows), n_rows);
+    {
+      g_autofree char *all = lode_format_count (n_rows);
+
+      /* TRANSLATORS: after the totals of the records a filter shows; %s is
+       * the count of all records, as in " (of 1,000,000 records)" */
+      g_string_append_printf (text, ngettext (" (of %s record)", " (of %s records)", n_rows), all);
+    }
 
   gtk_label_set_label (self->totals_label, text->str);
   exact = lode_money_format_full (totals->value);

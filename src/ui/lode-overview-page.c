@@ -348,6 +348,7 @@ update_reserves (LodeOverviewPage *self,
   g_autofree char *text = NULL;
   g_autofree char *exact = NULL;
   g_autofree char *detail = NULL;
+  g_autofree char *count = NULL;
   guint n = 0;
 
   for (guint i = 0; i < data->minerals->len; i++)
@@ -363,7 +364,8 @@ update_reserves (LodeOverviewPage *self,
 
   text = money_short (data->reserve_value);
   exact = lode_money_format_full (data->reserve_value);
-  detail = g_strdup_printf (g_dngettext (NULL, "Estimates of %u mineral", "Estimates of %u minerals", n), n);
+  count = lode_format_count (n);
+  detail = g_strdup_printf (g_dngettext (NULL, "Estimates of %s mineral", "Estimates of %s minerals", n), count);
   figure_set (&self->reserves, text, exact, _("Estimated reserve value"), detail);
 }
 
