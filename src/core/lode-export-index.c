@@ -74,11 +74,21 @@ display_name (LodeExportIndex    *self,
   return name != NULL ? name : id;
 }
 
-static const char *
-sort_string (LodeExportIndex     *self,
-             const LodeExportRow *row)
+static gboolean
+sort_is_string (LodeExportSort sort)
 {
-  switch (self->sort)
+  return sort == LODE_EXPORT_SORT_MINERAL ||
+         sort == LODE_EXPORT_SORT_DESTINATION ||
+         sort == LODE_EXPORT_SORT_HS_CODE ||
+         sort == LODE_EXPORT_SORT_SOURCE;
+}
+
+/* The string @sort sorts by, or NULL. */
+static const char *
+sort_string_of (LodeExportSort       sort,
+                const LodeExportRow *row)
+{
+  switch (sort)
     {
     case LODE_EXPORT_SORT_MINERAL:
       return row->mineral;
@@ -99,24 +109,17 @@ sort_string (LodeExportIndex     *self,
     }
 }
 
+/* The key of one row when sorting by @sort, strings by their @ranks;
+ * FALSE when a string of the row has no rank. Any thread. */
 static gboolean
-sort_is_string (LodeExportSort sort)
-{
-  return sort == LODE_EXPORT_SORT_MINERAL ||
-         sort == LODE_EXPORT_SORT_DESTINATION ||
-         sort == LODE_EXPORT_SORT_HS_CODE ||
-         sort == LODE_EXPORT_SORT_SOURCE;
-}
-
-/* The key of one row; FALSE when a string of the row has no rank yet. */
-static gboolean
-row_key (LodeExportIndex     *self,
-         const LodeExportRow *row,
-         gint64              *key)
+key_of (LodeExportSort       sort,
+        GHashTable          *ranks,
+        const LodeExportRow *row,
+        gint64              *key)
 {
   gpointer rank;
 
-  switch (self->sort)
+  switch (sort)
     {
     case LODE_EXPORT_SORT_DATE:
       /* Months of one year follow each other; the whole year comes first. */
@@ -143,14 +146,14 @@ row_key (LodeExportIndex     *self,
     case LODE_EXPORT_SORT_HS_CODE:
     case LODE_EXPORT_SORT_SOURCE:
       {
-        const char *str = sort_string (self, row);
+        const char *str = sort_string_of (sort, row);
 
         if (str == NULL)
           {
             *key = -1;
             return TRUE;
           }
-        if (!g_hash_table_lookup_extended (self->ranks, str, NULL, &rank))
+        if (!g_hash_table_lookup_extended (ranks, str, NULL, &rank))
           return FALSE;
         *key = GPOINTER_TO_INT (rank);
         return TRUE;
@@ -160,6 +163,15 @@ row_key (LodeExportIndex     *self,
       *key = 0;
       return TRUE;
     }
+}
+
+/* The key of one row; FALSE when a string of the row has no rank yet. */
+static gboolean
+row_key (LodeExportIndex     *self,
+         const LodeExportRow *row,
+         gint64              *key)
+{
+  return key_of (self->sort, self->ranks, row, key);
 }
 
 typedef struct
@@ -182,15 +194,17 @@ compare_rank_entries (gconstpointer a,
   return strcmp (ra->str, rb->str);
 }
 
-/* Ranks the distinct strings of the sorted column by the text people see. */
+/* Ranks @strings, those of the sorted column, by the text people see, into
+ * @ranks. Main thread: the names come from the portfolio. */
 static void
-build_ranks (LodeExportIndex *self)
+rank_strings (LodeExportIndex *self,
+              GPtrArray       *strings,
+              GHashTable      *ranks)
 {
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (RankEntry));
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   LodeExportNameFunc func = NULL;
 
-  g_hash_table_remove_all (self->ranks);
+  g_hash_table_remove_all (ranks);
   if (!sort_is_string (self->sort))
     return;
 
@@ -199,20 +213,13 @@ build_ranks (LodeExportIndex *self)
   else if (self->sort == LODE_EXPORT_SORT_DESTINATION)
     func = self->destination_name;
 
-  for (guint i = 0; i < self->n_rows; i++)
+  for (guint i = 0; i < strings->len; i++)
     {
-      LodeExportRow row;
-      const char *str;
+      const char *str = g_ptr_array_index (strings, i);
+      g_autofree char *folded = g_utf8_casefold (display_name (self, func, str), -1);
+      RankEntry entry = { str, g_utf8_collate_key (folded, -1) };
 
-      lode_export_table_get_row (self->table, i, &row);
-      str = sort_string (self, &row);
-      if (str != NULL && g_hash_table_add (seen, (gpointer) str))
-        {
-          g_autofree char *folded = g_utf8_casefold (display_name (self, func, str), -1);
-          RankEntry entry = { str, g_utf8_collate_key (folded, -1) };
-
-          g_array_append_val (entries, entry);
-        }
+      g_array_append_val (entries, entry);
     }
 
   g_array_sort (entries, compare_rank_entries);
@@ -220,9 +227,31 @@ build_ranks (LodeExportIndex *self)
     {
       RankEntry *entry = &g_array_index (entries, RankEntry, i);
 
-      g_hash_table_insert (self->ranks, (gpointer) entry->str, GINT_TO_POINTER (i));
+      g_hash_table_insert (ranks, (gpointer) entry->str, GINT_TO_POINTER (i));
       g_free (entry->collate_key);
     }
+}
+
+/* Ranks the distinct strings of the sorted column by the text people see. */
+static void
+build_ranks (LodeExportIndex *self)
+{
+  g_autoptr(GPtrArray) strings = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  if (sort_is_string (self->sort))
+    for (guint i = 0; i < self->n_rows; i++)
+      {
+        LodeExportRow row;
+        const char *str;
+
+        lode_export_table_get_row (self->table, i, &row);
+        str = sort_string_of (self->sort, &row);
+        if (str != NULL && g_hash_table_add (seen, (gpointer) str))
+          g_ptr_array_add (strings, (gpointer) str);
+      }
+
+  rank_strings (self, strings, self->ranks);
 }
 
 static inline int
@@ -246,41 +275,43 @@ typedef struct
   guint32 row;
 } SortPair;
 
-/* Sorts every row by its key: a stable least-significant-digit radix sort
- * over 16-bit digits, skipping the digits all keys share. Rows start in
- * table order, so equal keys keep it, as compare_rows() says. */
+/* Sorts the rows 0…@n - 1 by their @keys into @order: a stable
+ * least-significant-digit radix sort over 16-bit digits, skipping the
+ * digits all keys share. Rows start in table order, so equal keys keep it,
+ * as compare_rows() says. Any thread. */
 static void
-radix_sort (LodeExportIndex *self)
+radix_sort (const gint64 *keys,
+            guint         n,
+            gboolean      descending,
+            guint32      *order)
 {
-  guint n = self->n_rows;
-  g_autofree SortPair *pairs = g_new (SortPair, n);
-  g_autofree SortPair *scratch = g_new (SortPair, n);
+  g_autofree SortPair *pairs = g_new (SortPair, MAX (n, 1));
+  g_autofree SortPair *scratch = g_new (SortPair, MAX (n, 1));
   g_autofree guint *counts = g_new (guint, 1 << 16);
+  SortPair *sorted = pairs;
 
   for (guint i = 0; i < n; i++)
     {
       /* Signed keys to unsigned order; descending is the complement. */
-      guint64 key = (guint64) self->keys[i] ^ G_GUINT64_CONSTANT (0x8000000000000000);
+      guint64 key = (guint64) keys[i] ^ G_GUINT64_CONSTANT (0x8000000000000000);
 
-      pairs[i].key = self->descending ? ~key : key;
+      pairs[i].key = descending ? ~key : key;
       pairs[i].row = i;
     }
 
-  for (guint shift = 0; shift < 64; shift += 16)
+  for (guint shift = 0; shift < 64 && n > 0; shift += 16)
     {
+      SortPair *from = sorted;
+      SortPair *to = sorted == pairs ? scratch : pairs;
       guint first_digit;
       gboolean all_same = TRUE;
       guint sum = 0;
-      SortPair *swap;
-
-      if (n == 0)
-        break;
 
       memset (counts, 0, sizeof (guint) << 16);
-      first_digit = (pairs[0].key >> shift) & 0xffff;
+      first_digit = (from[0].key >> shift) & 0xffff;
       for (guint i = 0; i < n; i++)
         {
-          guint digit = (pairs[i].key >> shift) & 0xffff;
+          guint digit = (from[i].key >> shift) & 0xffff;
 
           counts[digit]++;
           all_same &= digit == first_digit;
@@ -296,15 +327,13 @@ radix_sort (LodeExportIndex *self)
           sum += count;
         }
       for (guint i = 0; i < n; i++)
-        scratch[counts[(pairs[i].key >> shift) & 0xffff]++] = pairs[i];
+        to[counts[(from[i].key >> shift) & 0xffff]++] = from[i];
 
-      swap = pairs;
-      pairs = scratch;
-      scratch = swap;
+      sorted = to;
     }
 
   for (guint i = 0; i < n; i++)
-    self->order[i] = pairs[i].row;
+    order[i] = sorted[i].row;
 }
 
 static void
@@ -370,7 +399,7 @@ sort_all (LodeExportIndex *self)
     }
 
   if (self->sort != LODE_EXPORT_SORT_NONE)
-    radix_sort (self);
+    radix_sort (self->keys, self->n_rows, self->descending, self->order);
 }
 
 static gboolean
