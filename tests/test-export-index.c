@@ -215,6 +215,87 @@ test_patch_after_edit (void)
   check_index (index, LODE_EXPORT_SORT_MINERAL, FALSE, NULL, LODE_EXPORT_STAGE_ANY);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* Runs the main loop until the worker's result is in. */
+static void
+wait_for_index (LodeExportIndex *index)
+{
+  while (lode_export_index_get_busy (index))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* In the background, a large table is sorted and filtered by a worker: the
+ * calls return at once, busy, and the result comes in one change; an edit
+ * while the worker runs is not lost. */
+static void
+test_background (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  g_autoptr(LodeExportTable) table = make_table (300000, rand);
+  g_autoptr(LodeExportIndex) index = lode_export_index_new (NULL);
+  guint count = 0;
+  guint n_busy_changes = 0;
+  LodeExportRow row;
+
+  lode_export_index_set_name_funcs (index, mineral_name, NULL, NULL);
+  lode_export_index_set_background (index, TRUE);
+  g_signal_connect (index, "items-changed", G_CALLBACK (count_items_changed), &count);
+  g_signal_connect (index, "notify::busy", G_CALLBACK (count_notify), &n_busy_changes);
+
+  lode_export_index_set_table (index, table);
+  g_assert_true (lode_export_index_get_busy (index));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (index)), ==, 0);
+  wait_for_index (index);
+  g_assert_cmpuint (n_busy_changes, ==, 2);
+  check_index (index, LODE_EXPORT_SORT_NONE, FALSE, NULL, LODE_EXPORT_STAGE_ANY);
+  g_assert_cmpuint (count, ==, 300000);
+
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_VALUE, TRUE);
+  g_assert_true (lode_export_index_get_busy (index));
+  wait_for_index (index);
+  check_index (index, LODE_EXPORT_SORT_VALUE, TRUE, NULL, LODE_EXPORT_STAGE_ANY);
+
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_MINERAL, FALSE);
+  lode_export_index_set_filter (index, "copper", 0, 0, NULL, LODE_STAGE_REFINED, NULL);
+  wait_for_index (index);
+  check_index (index, LODE_EXPORT_SORT_MINERAL, FALSE, "copper", LODE_STAGE_REFINED);
+
+  /* The search matches the names people read, in the worker too. */
+  lode_export_index_set_filter (index, NULL, 0, 0, NULL, LODE_EXPORT_STAGE_ANY, "IRON");
+  wait_for_index (index);
+  check_index (index, LODE_EXPORT_SORT_MINERAL, FALSE, "iron-ore", LODE_EXPORT_STAGE_ANY);
+
+  /* Edits while the worker runs: the job starts again over the new rows. */
+  lode_export_index_set_filter (index, NULL, 0, 0, NULL, LODE_EXPORT_STAGE_ANY, NULL);
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_VALUE, FALSE);
+  g_assert_true (lode_export_index_get_busy (index));
+  lode_export_table_get_row (table, 1000, &row);
+  row.value = 1;
+  lode_export_table_replace (table, 1000, &row);
+  lode_export_table_remove (table, 5, 2);
+  g_assert_true (lode_export_index_get_busy (index));
+  wait_for_index (index);
+  check_index (index, LODE_EXPORT_SORT_VALUE, FALSE, NULL, LODE_EXPORT_STAGE_ANY);
+  g_assert_cmpuint (count, ==, 299998);
+
+  /* An edit once it is done is patched at once, as without a worker. */
+  row.value = 2;
+  lode_export_table_replace (table, 2000, &row);
+  g_assert_false (lode_export_index_get_busy (index));
+  check_index (index, LODE_EXPORT_SORT_VALUE, FALSE, NULL, LODE_EXPORT_STAGE_ANY);
+
+  /* Dropped while the rows are being copied: the job goes with it. */
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_DATE, FALSE);
+  g_assert_true (lode_export_index_get_busy (index));
+}
+
 static double
 seconds_since (gint64 start)
 {
@@ -280,6 +361,7 @@ main (int   argc,
 
   g_test_add_func ("/lode/export-index/sort-filter", test_sort_filter_small);
   g_test_add_func ("/lode/export-index/patch-after-edit", test_patch_after_edit);
+  g_test_add_func ("/lode/export-index/background", test_background);
   g_test_add_func ("/lode/export-index/million", test_million);
 
   return g_test_run ();

@@ -49,12 +49,25 @@ struct _LodeExportIndex
   char               *search;        /* casefolded */
   GHashTable         *matches;       /* interned string → 1 match, 2 not */
 
+  /* Sorting and filtering in a worker: see start_job(). */
+  gboolean            background;
+  struct _Job        *job;
+  guint               generation;
+
   LodeExportNameFunc  mineral_name;
   LodeExportNameFunc  destination_name;
   gpointer            name_data;
 
   LodeExportTotals    totals;
 };
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void list_model_iface_init (GListModelInterface *iface);
 
@@ -402,13 +415,33 @@ sort_all (LodeExportIndex *self)
     radix_sort (self->keys, self->n_rows, self->descending, self->order);
 }
 
+/* Whether the search matches @str, shown through @func. */
+static gboolean
+text_matches (LodeExportIndex    *self,
+              LodeExportNameFunc  func,
+              const char         *str)
+{
+  g_autofree char *folded = g_utf8_casefold (display_name (self, func, str), -1);
+  gboolean match;
+
+  match = strstr (folded, self->search) != NULL;
+  if (!match && func != NULL)
+    {
+      /* The id matches too: "CN" as well as "China". */
+      g_autofree char *folded_id = g_utf8_casefold (str, -1);
+
+      match = strstr (folded_id, self->search) != NULL;
+    }
+
+  return match;
+}
+
 static gboolean
 string_matches (LodeExportIndex    *self,
                 LodeExportNameFunc  func,
                 const char         *str)
 {
   gpointer cached;
-  g_autofree char *folded = NULL;
   gboolean match;
 
   if (str == NULL)
@@ -418,33 +451,60 @@ string_matches (LodeExportIndex    *self,
   if (cached != NULL)
     return GPOINTER_TO_INT (cached) == 1;
 
-  folded = g_utf8_casefold (display_name (self, func, str), -1);
-  match = strstr (folded, self->search) != NULL;
-  if (!match && func != NULL)
-    {
-      /* The id matches too: "CN" as well as "China". */
-      g_autofree char *folded_id = g_utf8_casefold (str, -1);
-
-      match = strstr (folded_id, self->search) != NULL;
-    }
+  match = text_matches (self, func, str);
   g_hash_table_insert (self->matches, (gpointer) str, GINT_TO_POINTER (match ? 1 : 2));
 
   return match;
+}
+
+/* The filter's choices, as a worker sees them. */
+typedef struct
+{
+  const char *mineral;       /* interned */
+  const char *destination;   /* interned */
+  int         year_min;
+  int         year_max;
+  int         stage;
+} Choices;
+
+static void
+get_choices (LodeExportIndex *self,
+             Choices         *choices)
+{
+  choices->mineral = self->mineral;
+  choices->destination = self->destination;
+  choices->year_min = self->year_min;
+  choices->year_max = self->year_max;
+  choices->stage = self->stage;
+}
+
+/* Whether @row passes the filter's choices, the search aside. Any thread. */
+static gboolean
+row_fits (const Choices       *choices,
+          const LodeExportRow *row)
+{
+  if (choices->mineral != NULL && row->mineral != choices->mineral)
+    return FALSE;
+  if (choices->destination != NULL && row->destination != choices->destination)
+    return FALSE;
+  if (choices->year_min != 0 && row->year < choices->year_min)
+    return FALSE;
+  if (choices->year_max != 0 && row->year > choices->year_max)
+    return FALSE;
+  if (choices->stage != LODE_EXPORT_STAGE_ANY && (int) row->stage != choices->stage)
+    return FALSE;
+
+  return TRUE;
 }
 
 static gboolean
 row_passes (LodeExportIndex     *self,
             const LodeExportRow *row)
 {
-  if (self->mineral != NULL && row->mineral != self->mineral)
-    return FALSE;
-  if (self->destination != NULL && row->destination != self->destination)
-    return FALSE;
-  if (self->year_min != 0 && row->year < self->year_min)
-    return FALSE;
-  if (self->year_max != 0 && row->year > self->year_max)
-    return FALSE;
-  if (self->stage != LODE_EXPORT_STAGE_ANY && (int) row->stage != self->stage)
+  Choices choices;
+
+  get_choices (self, &choices);
+  if (!row_fits (&choices, row))
     return FALSE;
   if (self->search != NULL &&
       !string_matches (self, self->mineral_name, row->mineral) &&
@@ -653,6 +713,446 @@ patch_order (LodeExportIndex *self,
   return TRUE;
 }
 
+/* Sorting and filtering in a worker
+ * =================================
+ *
+ * With lode_export_index_set_background(), a large table is sorted and
+ * filtered off the main thread. The rows are copied first, on the main
+ * thread, a slice at a time in idle time (a few milliseconds each); a
+ * worker then finds the distinct strings, the main thread names and ranks
+ * them (names come from the portfolio, which lives on the main thread),
+ * and a worker computes the keys, sorts, filters and counts the totals.
+ * The main thread then only swaps the arrays in. An edit of the table
+ * while a job runs drops the job, patches the rows shown as usual and
+ * starts the job again. */
+
+/* Rows copied in one go; tables up to this size are sorted at once. */
+#define JOB_SLICE 131072
+
+enum
+{
+  MATCH_AS_MINERAL     = 1 << 0,
+  MATCH_AS_DESTINATION = 1 << 1,
+  MATCH_AS_TEXT        = 1 << 2,
+};
+
+typedef struct _Job
+{
+  LodeExportIndex  *index;      /* NULL once the job is dropped */
+  LodeExportTable  *table;      /* keeps the interned strings alive */
+
+  /* What was asked when the job began. */
+  LodeExportSort    sort;
+  gboolean          descending;
+  Choices           choices;
+  gboolean          filtering;
+  gboolean          searching;
+
+  /* The rows, copied on the main thread. */
+  guint             n_rows;
+  guint             n_copied;
+  guint             copy_id;
+  const char      **minerals;
+  const char      **destinations;
+  const char      **hs_codes;
+  const char      **sources;
+  guint16          *years;
+  guint8           *months;
+  guint8           *stages;
+  guint8           *units;
+  double           *quantities;
+  LodeMoney        *values;
+
+  /* The distinct strings (found by the worker), their ranks in the sorted
+   * column and what the search makes of them (decided on the main thread). */
+  GPtrArray        *strings;
+  GHashTable       *ranks;
+  GHashTable       *matches;
+
+  /* Results */
+  guint32          *order;
+  gint64           *keys;
+  guint8           *passes;
+  guint32          *shown;
+  guint             n_shown;
+  LodeExportTotals  totals;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_handle_id (&job->copy_id, g_source_remove);
+  g_clear_object (&job->table);
+  g_free (job->minerals);
+  g_free (job->destinations);
+  g_free (job->hs_codes);
+  g_free (job->sources);
+  g_free (job->years);
+  g_free (job->months);
+  g_free (job->stages);
+  g_free (job->units);
+  g_free (job->quantities);
+  g_free (job->values);
+  g_clear_pointer (&job->strings, g_ptr_array_unref);
+  g_clear_pointer (&job->ranks, g_hash_table_unref);
+  g_clear_pointer (&job->matches, g_hash_table_unref);
+  g_free (job->order);
+  g_free (job->keys);
+  g_free (job->passes);
+  g_free (job->shown);
+  g_free (job);
+}
+
+static inline void
+job_get_row (Job           *job,
+             guint          i,
+             LodeExportRow *row)
+{
+  row->mineral = job->minerals[i];
+  row->year = job->years[i];
+  row->month = job->months[i];
+  row->destination = job->destinations[i];
+  row->hs_code = job->hs_codes[i];
+  row->stage = job->stages[i];
+  row->quantity = job->quantities[i];
+  row->unit = job->units[i];
+  row->value = job->values[i];
+  row->source = job->sources[i];
+}
+
+static inline guint
+job_match (Job        *job,
+           const char *str)
+{
+  return str != NULL ? GPOINTER_TO_UINT (g_hash_table_lookup (job->matches, str)) : 0;
+}
+
+/* Worker: the keys, the order, the filter and the totals. */
+static void
+job_compute_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  Job *job = task_data;
+  guint n = job->n_rows;
+
+  for (guint i = 0; i < n; i++)
+    {
+      LodeExportRow row;
+      gboolean passes;
+
+      job_get_row (job, i, &row);
+      if (!key_of (job->sort, job->ranks, &row, &job->keys[i]))
+        job->keys[i] = -1;
+
+      passes = !job->filtering || row_fits (&job->choices, &row);
+      if (passes && job->searching)
+        passes = (job_match (job, row.mineral) & MATCH_AS_MINERAL) ||
+                 (job_match (job, row.destination) & MATCH_AS_DESTINATION) ||
+                 (job_match (job, row.hs_code) & MATCH_AS_TEXT) ||
+                 (job_match (job, row.source) & MATCH_AS_TEXT);
+      job->passes[i] = passes;
+      if ((guint) job->units[i] >= LODE_EXPORT_N_UNITS)
+        job->units[i] = 0;
+      job->order[i] = i;
+    }
+
+  if (job->sort != LODE_EXPORT_SORT_NONE)
+    radix_sort (job->keys, n, job->descending, job->order);
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint32 row = job->order[i];
+
+      if (!job->passes[row])
+        continue;
+
+      job->shown[job->n_shown++] = row;
+      job->totals.value += job->values[row];
+      if (job->quantities[row] >= 0)
+        job->totals.quantity[job->units[row]] += job->quantities[row];
+    }
+  job->totals.count = job->n_shown;
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+set_job (LodeExportIndex *self,
+         Job             *job)
+{
+  gboolean was_busy = self->job != NULL;
+
+  if (self->job != NULL)
+    {
+      /* The worker may still hold it: it is freed when the worker is done. */
+      self->job->index = NULL;
+      if (self->job->copy_id != 0)
+        job_free (self->job);
+    }
+  self->job = job;
+
+  if (was_busy != (job != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+/* Main thread: the job's results become the index's. */
+static void
+job_install (LodeExportIndex *self,
+             Job             *job)
+{
+  guint n_old = self->n_shown;
+
+#define TAKE(field, from) g_free (self->field); self->field = g_steal_pointer (&job->from)
+  TAKE (order, order);
+  TAKE (keys, keys);
+  TAKE (values, values);
+  TAKE (quantities, quantities);
+  TAKE (units, units);
+  TAKE (passes, passes);
+  TAKE (shown, shown);
+#undef TAKE
+  g_hash_table_unref (self->ranks);
+  self->ranks = g_steal_pointer (&job->ranks);
+  self->ranks = self->ranks != NULL ? self->ranks : g_hash_table_new (NULL, NULL);
+
+  self->n_rows = job->n_rows;
+  self->capacity = MAX (job->n_rows, 1);
+  self->n_shown = job->n_shown;
+  self->totals = job->totals;
+
+  set_job (self, NULL);
+  job_free (job);
+
+  emit_changed (self, 0, n_old, self->n_shown);
+}
+
+static void
+job_computed_cb (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Job *job = g_task_get_task_data (G_TASK (result));
+
+  if (job->index == NULL)
+    {
+      job_free (job);
+      return;
+    }
+
+  job_install (job->index, job);
+}
+
+static void
+job_compute (Job *job)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, NULL, job_computed_cb, NULL);
+  guint n = MAX (job->n_rows, 1);
+
+  job->keys = g_new (gint64, n);
+  job->order = g_new (guint32, n);
+  job->passes = g_new (guint8, n);
+  job->shown = g_new (guint32, n);
+
+  g_task_set_source_tag (task, job_compute);
+  g_task_set_task_data (task, job, NULL);
+  g_task_run_in_thread (task, job_compute_thread);
+}
+
+/* Worker: the distinct strings the names are needed of. */
+static void
+job_strings_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  Job *job = task_data;
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  const char **columns[4] = { NULL, };
+  const char *last[4] = { NULL, };
+  guint n_columns = 0;
+
+  if (job->searching)
+    {
+      columns[n_columns++] = job->minerals;
+      columns[n_columns++] = job->destinations;
+      columns[n_columns++] = job->hs_codes;
+      columns[n_columns++] = job->sources;
+    }
+  else if (job->sort == LODE_EXPORT_SORT_MINERAL)
+    columns[n_columns++] = job->minerals;
+  else if (job->sort == LODE_EXPORT_SORT_DESTINATION)
+    columns[n_columns++] = job->destinations;
+  else if (job->sort == LODE_EXPORT_SORT_HS_CODE)
+    columns[n_columns++] = job->hs_codes;
+  else if (job->sort == LODE_EXPORT_SORT_SOURCE)
+    columns[n_columns++] = job->sources;
+
+  for (guint c = 0; c < n_columns; c++)
+    for (guint i = 0; i < job->n_rows; i++)
+      {
+        const char *str = columns[c][i];
+
+        if (str == NULL || str == last[c])
+          continue;
+        last[c] = str;
+        if (g_hash_table_add (seen, (gpointer) str))
+          g_ptr_array_add (job->strings, (gpointer) str);
+      }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+job_strings_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Job *job = g_task_get_task_data (G_TASK (result));
+  LodeExportIndex *self = job->index;
+
+  if (self == NULL)
+    {
+      job_free (job);
+      return;
+    }
+
+  /* A few hundred strings at most: names, collation and the search. */
+  rank_strings (self, job->strings, job->ranks);
+  if (job->searching)
+    for (guint i = 0; i < job->strings->len; i++)
+      {
+        const char *str = g_ptr_array_index (job->strings, i);
+        guint bits = 0;
+
+        if (text_matches (self, NULL, str))
+          bits = MATCH_AS_MINERAL | MATCH_AS_DESTINATION | MATCH_AS_TEXT;
+        else
+          {
+            if (self->mineral_name != NULL && text_matches (self, self->mineral_name, str))
+              bits |= MATCH_AS_MINERAL;
+            if (self->destination_name != NULL && text_matches (self, self->destination_name, str))
+              bits |= MATCH_AS_DESTINATION;
+          }
+        g_hash_table_insert (job->matches, (gpointer) str, GUINT_TO_POINTER (bits));
+      }
+
+  job_compute (job);
+}
+
+static void
+job_find_strings (Job *job)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (!sort_is_string (job->sort) && !job->searching)
+    {
+      job_compute (job);
+      return;
+    }
+
+  task = g_task_new (NULL, NULL, job_strings_cb, NULL);
+  g_task_set_source_tag (task, job_find_strings);
+  g_task_set_task_data (task, job, NULL);
+  g_task_run_in_thread (task, job_strings_thread);
+}
+
+/* Main thread, in idle time: copies the next slice of rows. */
+static gboolean
+job_copy_slice (gpointer user_data)
+{
+  Job *job = user_data;
+  guint end = MIN (job->n_copied + JOB_SLICE, job->n_rows);
+
+  for (guint i = job->n_copied; i < end; i++)
+    {
+      LodeExportRow row;
+
+      lode_export_table_get_row (job->table, i, &row);
+      job->minerals[i] = row.mineral;
+      job->destinations[i] = row.destination;
+      job->hs_codes[i] = row.hs_code;
+      job->sources[i] = row.source;
+      job->years[i] = CLAMP (row.year, 0, G_MAXUINT16);
+      job->months[i] = row.month;
+      job->stages[i] = row.stage;
+      job->units[i] = row.unit;
+      job->quantities[i] = row.quantity;
+      job->values[i] = row.value;
+    }
+  job->n_copied = end;
+
+  if (job->n_copied < job->n_rows)
+    return G_SOURCE_CONTINUE;
+
+  job->copy_id = 0;
+  job_find_strings (job);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Sorts and filters the whole table again as asked now: at once for a
+ * small table or without @background, else in a worker. */
+static void
+start_job (LodeExportIndex *self)
+{
+  guint n_rows = self->table != NULL ? lode_export_table_get_n_rows (self->table) : 0;
+  guint n = MAX (n_rows, 1);
+  Job *job;
+
+  if (!self->background || n_rows <= JOB_SLICE)
+    {
+      guint n_old = self->n_shown;
+
+      set_job (self, NULL);
+      sort_all (self);
+      filter_all (self);
+      if (n_old != 0 || self->n_shown != 0)
+        emit_changed (self, 0, n_old, self->n_shown);
+      return;
+    }
+
+  job = g_new0 (Job, 1);
+  job->index = self;
+  job->table = g_object_ref (self->table);
+  job->sort = self->sort;
+  job->descending = self->descending;
+  get_choices (self, &job->choices);
+  job->filtering = is_filtering (self);
+  job->searching = self->search != NULL;
+  job->n_rows = n_rows;
+  job->minerals = g_new (const char *, n);
+  job->destinations = g_new (const char *, n);
+  job->hs_codes = g_new (const char *, n);
+  job->sources = g_new (const char *, n);
+  job->years = g_new (guint16, n);
+  job->months = g_new (guint8, n);
+  job->stages = g_new (guint8, n);
+  job->units = g_new (guint8, n);
+  job->quantities = g_new (double, n);
+  job->values = g_new (LodeMoney, n);
+  job->strings = g_ptr_array_new ();
+  job->ranks = g_hash_table_new (NULL, NULL);
+  job->matches = g_hash_table_new (NULL, NULL);
+  job->copy_id = g_idle_add (job_copy_slice, job);
+  set_job (self, job);
+}
+
+/* Forgets the rows shown, when they no longer match the table, until the
+ * job started next gives them back. */
+static void
+clear_shown (LodeExportIndex *self)
+{
+  guint n_old = self->n_shown;
+
+  self->n_rows = 0;
+  self->n_shown = 0;
+  memset (&self->totals, 0, sizeof self->totals);
+  if (n_old > 0)
+    emit_changed (self, 0, n_old, 0);
+}
+
 static void
 on_table_items_changed (LodeExportIndex *self,
                         guint            position,
@@ -660,18 +1160,24 @@ on_table_items_changed (LodeExportIndex *self,
                         guint            added,
                         GListModel      *table)
 {
+  gboolean had_job = self->job != NULL;
+
+  /* The rows a job copied are no longer the table's: it starts again once
+   * the rows shown follow the edit. */
+  set_job (self, NULL);
+
   /* The search results of strings stay right: strings never change. */
   if (!patch_order (self, position, removed, added))
     {
-      guint n_old = self->n_shown;
-
-      sort_all (self);
-      filter_all (self);
-      emit_changed (self, 0, n_old, self->n_shown);
+      if (self->background && lode_export_table_get_n_rows (self->table) > JOB_SLICE)
+        clear_shown (self);
+      start_job (self);
       return;
     }
 
   refilter (self, position, removed, added);
+  if (had_job)
+    start_job (self);
 }
 
 static void
@@ -679,6 +1185,7 @@ lode_export_index_finalize (GObject *object)
 {
   LodeExportIndex *self = LODE_EXPORT_INDEX (object);
 
+  set_job (self, NULL);
   if (self->table != NULL)
     g_signal_handlers_disconnect_by_func (self->table, on_table_items_changed, self);
   g_clear_object (&self->table);
@@ -697,9 +1204,37 @@ lode_export_index_finalize (GObject *object)
 }
 
 static void
+lode_export_index_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  LodeExportIndex *self = LODE_EXPORT_INDEX (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, lode_export_index_get_busy (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lode_export_index_class_init (LodeExportIndexClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = lode_export_index_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = lode_export_index_finalize;
+  object_class->get_property = lode_export_index_get_property;
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -791,6 +1326,10 @@ lode_export_index_set_table (LodeExportIndex *self,
                              G_CALLBACK (on_table_items_changed), self,
                              G_CONNECT_SWAPPED);
 
+  /* The rows shown are the old table's. */
+  set_job (self, NULL);
+  if (self->background && table != NULL && lode_export_table_get_n_rows (table) > JOB_SLICE)
+    clear_shown (self);
   lode_export_index_rebuild (self);
 }
 
@@ -810,17 +1349,10 @@ lode_export_index_set_name_funcs (LodeExportIndex    *self,
 void
 lode_export_index_rebuild (LodeExportIndex *self)
 {
-  guint n_old;
-
   g_return_if_fail (LODE_IS_EXPORT_INDEX (self));
 
-  n_old = self->n_shown;
   g_hash_table_remove_all (self->matches);
-  sort_all (self);
-  filter_all (self);
-
-  if (n_old != 0 || self->n_shown != 0)
-    emit_changed (self, 0, n_old, self->n_shown);
+  start_job (self);
 }
 
 void
@@ -828,8 +1360,6 @@ lode_export_index_set_sort (LodeExportIndex *self,
                             LodeExportSort   sort,
                             gboolean         descending)
 {
-  guint n_old;
-
   g_return_if_fail (LODE_IS_EXPORT_INDEX (self));
 
   descending = !!descending;
@@ -839,10 +1369,7 @@ lode_export_index_set_sort (LodeExportIndex *self,
   self->sort = sort;
   self->descending = descending;
 
-  n_old = self->n_shown;
-  sort_all (self);
-  filter_all (self);
-  emit_changed (self, 0, n_old, self->n_shown);
+  start_job (self);
 }
 
 void
@@ -874,11 +1401,34 @@ lode_export_index_set_filter (LodeExportIndex *self,
   self->year_max = year_max;
   self->stage = stage;
 
-  if (self->table != NULL)
+  if (self->table == NULL)
+    return;
+
+  if (self->background && lode_export_table_get_n_rows (self->table) > JOB_SLICE)
+    start_job (self);
+  else
     {
+      set_job (self, NULL);
       recompute_passes (self);
       refilter (self, 0, 0, 0);
     }
+}
+
+void
+lode_export_index_set_background (LodeExportIndex *self,
+                                  gboolean         background)
+{
+  g_return_if_fail (LODE_IS_EXPORT_INDEX (self));
+
+  self->background = !!background;
+}
+
+gboolean
+lode_export_index_get_busy (LodeExportIndex *self)
+{
+  g_return_val_if_fail (LODE_IS_EXPORT_INDEX (self), FALSE);
+
+  return self->job != NULL;
 }
 
 guint

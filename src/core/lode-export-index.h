@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* A sorted and filtered view of a LodeExportTable, as a GListModel of
- * LodeExportRecord. It keeps a permutation of the table's rows (32 bits a
+ * LodeExportRecord (GIO only: the window's list and lode-cli share it). It keeps a permutation of the table's rows (32 bits a
  * row) instead of an object per row: items are made when asked for. After
  * an edit of the table the permutation is patched, not sorted again. */
 
@@ -72,5 +72,15 @@ guint            lode_export_index_get_row_position (LodeExportIndex  *self,
 const LodeExportTotals *lode_export_index_get_totals (LodeExportIndex *self);
 /* Sorts and filters again from scratch (after names changed, say). */
 void             lode_export_index_rebuild        (LodeExportIndex    *self);
+/* With @background, a table of more than about 130,000 rows is sorted and
+ * filtered in a worker thread: the calls above return at once, "busy" is
+ * TRUE until the rows shown change all at once (one items-changed), and
+ * what is shown until then is the previous order (or nothing, after a new
+ * table). The name functions are still called on the calling thread only.
+ * Without it (the default), every call has its result when it returns. */
+void             lode_export_index_set_background (LodeExportIndex    *self,
+                                                   gboolean            background);
+/* The "busy" property: a sort or filter is under way in a worker. */
+gboolean         lode_export_index_get_busy       (LodeExportIndex    *self);
 
 G_END_DECLS
