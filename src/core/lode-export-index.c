@@ -14,6 +14,17 @@ struct _LodeExportIndex
   GObject             parent_instance;
 
   LodeExportTable    *table;
+  /* The table the rows shown are of: the previous one while a job sorts a
+   * new table. */
+  LodeExportTable    *shown_table;
+  /* The items handed out that are still alive (held by a list's row
+   * widgets or its selection), and their positions: see announce_swap(). */
+  GHashTable         *live;
+  /* Positions whose new rows are still to be announced, a few at a time:
+   * see announce_swap(). */
+  guint               stale_position;
+  guint               n_stale;
+  guint               stale_id;
 
   /* Every row of the table, in sort order, and the key each row sorts by
    * (indexed by the row's position in the table). */
@@ -396,6 +407,7 @@ sort_all (LodeExportIndex *self)
   gboolean filtering = is_filtering (self);
 
   self->n_rows = self->table != NULL ? lode_export_table_get_n_rows (self->table) : 0;
+  g_set_object (&self->shown_table, self->table);
   ensure_capacity (self, self->n_rows);
 
   build_ranks (self);
@@ -564,12 +576,47 @@ filter_all (LodeExportIndex *self)
  * goes out as a removal and then an addition: GTK 4.8's list views look
  * for each removed item among the added ones, which would make an object
  * of every added row. */
+static void live_item_gone (gpointer  data,
+                            GObject  *where_the_object_was);
+
+/* The live items follow a change: those after it move, those inside it
+ * are no longer the index's to follow (their holders drop them). */
+static void
+move_live_items (LodeExportIndex *self,
+                 guint            position,
+                 guint            removed,
+                 guint            added)
+{
+  GHashTableIter iter;
+  gpointer item;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, &item, &value))
+    {
+      guint at = GPOINTER_TO_UINT (value);
+
+      if (at >= position + removed)
+        g_hash_table_iter_replace (&iter, GUINT_TO_POINTER (at - removed + added));
+      else if (at >= position)
+        {
+          g_object_weak_unref (item, live_item_gone, self);
+          g_hash_table_iter_remove (&iter);
+        }
+    }
+}
+
+static void flush_stale (LodeExportIndex *self);
+
 static void
 emit_changed (LodeExportIndex *self,
               guint            position,
               guint            removed,
               guint            added)
 {
+  flush_stale (self);
+  move_live_items (self, position, removed, added);
+
   if (removed > 64 && added > 64)
     {
       self->hidden_position = position;
@@ -640,7 +687,8 @@ patch_order (LodeExportIndex *self,
   guint n_rows = lode_export_table_get_n_rows (self->table);
   guint n_kept = 0;
 
-  if (added > MAX_INSERTS || n_rows != self->n_rows - removed + added)
+  if (added > MAX_INSERTS || n_rows != self->n_rows - removed + added ||
+      self->shown_table != self->table)
     return FALSE;
 
   ensure_capacity (self, n_rows);
@@ -711,6 +759,118 @@ patch_order (LodeExportIndex *self,
   self->n_rows = n_rows;
 
   return TRUE;
+}
+
+static void
+live_item_gone (gpointer  data,
+                GObject  *where_the_object_was)
+{
+  LodeExportIndex *self = data;
+
+  g_hash_table_remove (self->live, where_the_object_was);
+}
+
+/* Rows whose new items are announced at one time. */
+#define STALE_SLICE 12
+
+static void
+announce_stale (LodeExportIndex *self,
+                guint            n)
+{
+  guint position = self->stale_position;
+
+  n = MIN (n, self->n_stale);
+  self->stale_position += n;
+  self->n_stale -= n;
+  move_live_items (self, position, n, n);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, n, n);
+}
+
+static gboolean
+announce_stale_cb (gpointer user_data)
+{
+  LodeExportIndex *self = user_data;
+
+  announce_stale (self, STALE_SLICE);
+  if (self->n_stale > 0)
+    return G_SOURCE_CONTINUE;
+
+  self->stale_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Announces at once what is left to announce, before another change. */
+static void
+flush_stale (LodeExportIndex *self)
+{
+  g_clear_handle_id (&self->stale_id, g_source_remove);
+  if (self->n_stale > 0)
+    announce_stale (self, self->n_stale);
+}
+
+/* Announces that every row changed, from @n_old rows to the rows shown
+ * now, at the cost of the items alive rather than of every row.
+ *
+ * GTK 4.8's list views keep row widgets for up to a couple of hundred items
+ * around what is shown. Told that all of a million rows changed, they
+ * either look for each old item among the new ones (an object for every
+ * row) or, told in two steps, destroy every row widget and make it anew;
+ * either takes hundreds of milliseconds. No one but the holders of the
+ * items alive (the row widgets, the selection) keeps anything of a
+ * position, so the change is announced over the span of those items, where
+ * the row widgets are kept and bound to the new items, and the number of
+ * rows changes at the end, where there are none. */
+static void
+announce_swap (LodeExportIndex *self,
+               guint            n_old)
+{
+  guint n_new = self->n_shown;
+  guint lo = G_MAXUINT;
+  guint hi = 0;
+  GHashTableIter iter;
+  gpointer value;
+
+  flush_stale (self);
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      lo = MIN (lo, GPOINTER_TO_UINT (value));
+      hi = MAX (hi, GPOINTER_TO_UINT (value));
+    }
+
+  if (lo > hi || lo >= n_old)
+    {
+      /* Nothing alive: only the count changes. */
+      if (n_new > n_old)
+        emit_changed (self, n_old, 0, n_new - n_old);
+      else if (n_new < n_old)
+        emit_changed (self, n_new, n_old - n_new, 0);
+      return;
+    }
+
+  hi = MIN (hi, n_old - 1);
+  if (hi >= n_new)
+    {
+      /* Rows alive go: one change from the first of them to the end, in
+       * one step, so that the row widgets are kept. */
+      lo = MIN (lo, n_new);
+      move_live_items (self, lo, n_old - lo, n_new - lo);
+      g_list_model_items_changed (G_LIST_MODEL (self), lo, n_old - lo, n_new - lo);
+      return;
+    }
+
+  if (n_new > n_old)
+    emit_changed (self, n_old, 0, n_new - n_old);
+  else if (n_new < n_old)
+    emit_changed (self, n_new, n_old - n_new, 0);
+
+  /* Binding a couple of hundred rows anew takes GTK longer than a frame:
+   * a slice of them each time the main loop is idle, from the top. */
+  self->stale_position = lo;
+  self->n_stale = hi - lo + 1;
+  if (self->stale_id == 0)
+    self->stale_id = g_idle_add (announce_stale_cb, self);
 }
 
 /* Sorting and filtering in a worker
@@ -921,11 +1081,12 @@ job_install (LodeExportIndex *self,
   self->capacity = MAX (job->n_rows, 1);
   self->n_shown = job->n_shown;
   self->totals = job->totals;
+  g_set_object (&self->shown_table, job->table);
 
   set_job (self, NULL);
   job_free (job);
 
-  emit_changed (self, 0, n_old, self->n_shown);
+  announce_swap (self, n_old);
 }
 
 static void
@@ -1185,10 +1346,19 @@ lode_export_index_finalize (GObject *object)
 {
   LodeExportIndex *self = LODE_EXPORT_INDEX (object);
 
+  GHashTableIter iter;
+  gpointer item;
+
   set_job (self, NULL);
+  g_clear_handle_id (&self->stale_id, g_source_remove);
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    g_object_weak_unref (item, live_item_gone, self);
+  g_clear_pointer (&self->live, g_hash_table_unref);
   if (self->table != NULL)
     g_signal_handlers_disconnect_by_func (self->table, on_table_items_changed, self);
   g_clear_object (&self->table);
+  g_clear_object (&self->shown_table);
   g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->keys, g_free);
   g_clear_pointer (&self->values, g_free);
@@ -1242,6 +1412,7 @@ lode_export_index_init (LodeExportIndex *self)
 {
   self->ranks = g_hash_table_new (NULL, NULL);
   self->matches = g_hash_table_new (NULL, NULL);
+  self->live = g_hash_table_new (NULL, NULL);
   self->stage = LODE_EXPORT_STAGE_ANY;
 }
 
@@ -1264,13 +1435,19 @@ lode_export_index_get_item (GListModel *model,
                             guint       position)
 {
   LodeExportIndex *self = LODE_EXPORT_INDEX (model);
+  gpointer item;
 
   if (position >= self->hidden_position)
     position += self->n_hidden;
   if (position >= self->n_shown)
     return NULL;
 
-  return g_list_model_get_item (G_LIST_MODEL (self->table), self->shown[position]);
+  item = g_list_model_get_item (G_LIST_MODEL (self->shown_table), self->shown[position]);
+  if (item != NULL && !g_hash_table_contains (self->live, item))
+    g_object_weak_ref (item, live_item_gone, self);
+  g_hash_table_insert (self->live, item, GUINT_TO_POINTER (position));
+
+  return item;
 }
 
 static void
@@ -1326,10 +1503,8 @@ lode_export_index_set_table (LodeExportIndex *self,
                              G_CALLBACK (on_table_items_changed), self,
                              G_CONNECT_SWAPPED);
 
-  /* The rows shown are the old table's. */
+  /* The rows shown stay the old table's until the new ones are sorted. */
   set_job (self, NULL);
-  if (self->background && table != NULL && lode_export_table_get_n_rows (table) > JOB_SLICE)
-    clear_shown (self);
   lode_export_index_rebuild (self);
 }
 

@@ -92,6 +92,55 @@ index_country_name (const char *code,
 
 /* Cells */
 
+#define CELL_TOOLTIP "lode-cell-tooltip"
+
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP);
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* As lode_cell_set_text(), but the tooltip is given when GTK asks for it.
+ * GTK 4.8's gtk_widget_set_tooltip_text() asks the X server where the
+ * pointer is, a round trip for every cell: after a sort, binding the couple
+ * of hundred rows the view keeps took hundreds of milliseconds. The tooltip
+ * still describes the cell to assistive technologies. */
+static void
+set_cell (GtkListItem *list_item,
+          const char  *text,
+          const char  *tooltip)
+{
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+
+  lode_cell_set_text (list_item, text, NULL);
+
+  if (g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP "-connected") == NULL)
+    {
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+      g_object_set_data (G_OBJECT (cell), CELL_TOOLTIP "-connected", GINT_TO_POINTER (TRUE));
+    }
+
+  g_object_set_data_full (G_OBJECT (cell), CELL_TOOLTIP, g_strdup (tooltip), g_free);
+  gtk_widget_set_has_tooltip (cell, tooltip != NULL);
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 bind_mineral_cell (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
@@ -99,7 +148,7 @@ bind_mineral_cell (GtkSignalListItemFactory *factory,
 {
   const LodeExportRow *row = list_item_get_row (list_item);
 
-  lode_cell_set_text (list_item, mineral_name (self, row->mineral), NULL);
+  set_cell (list_item, mineral_name (self, row->mineral), NULL);
 }
 
 static void
@@ -110,7 +159,7 @@ bind_year_cell (GtkSignalListItemFactory *factory,
   const LodeExportRow *row = list_item_get_row (list_item);
   g_autofree char *text = g_strdup_printf ("%d", row->year);
 
-  lode_cell_set_text (list_item, text, NULL);
+  set_cell (list_item, text, NULL);
 }
 
 static void
@@ -122,9 +171,9 @@ bind_month_cell (GtkSignalListItemFactory *factory,
   const char *month = lode_format_month (row->month);
 
   if (month != NULL)
-    lode_cell_set_text (list_item, month, NULL);
+    set_cell (list_item, month, NULL);
   else
-    lode_cell_set_text (list_item, C_("month", "—"), _("The whole year"));
+    set_cell (list_item, C_("month", "—"), _("The whole year"));
 }
 
 static void
@@ -138,10 +187,10 @@ bind_destination_cell (GtkSignalListItemFactory *factory,
     {
       const char *name = lode_country_lookup (row->destination);
 
-      lode_cell_set_text (list_item, name != NULL ? name : row->destination, row->destination);
+      set_cell (list_item, name != NULL ? name : row->destination, row->destination);
     }
   else
-    lode_cell_set_text (list_item, C_("destination", "—"), _("Destination not known"));
+    set_cell (list_item, C_("destination", "—"), _("Destination not known"));
 }
 
 static void
@@ -151,7 +200,7 @@ bind_hs_code_cell (GtkSignalListItemFactory *factory,
 {
   const LodeExportRow *row = list_item_get_row (list_item);
 
-  lode_cell_set_text (list_item, row->hs_code, NULL);
+  set_cell (list_item, row->hs_code, NULL);
 }
 
 static void
@@ -161,7 +210,7 @@ bind_stage_cell (GtkSignalListItemFactory *factory,
 {
   const LodeExportRow *row = list_item_get_row (list_item);
 
-  lode_cell_set_text (list_item, lode_format_stage (row->stage), NULL);
+  set_cell (list_item, lode_format_stage (row->stage), NULL);
 }
 
 static void
@@ -175,7 +224,7 @@ bind_quantity_cell (GtkSignalListItemFactory *factory,
   if (row->quantity != LODE_QUANTITY_UNSET)
     text = lode_format_quantity (row->quantity, row->unit);
 
-  lode_cell_set_text (list_item, text, NULL);
+  set_cell (list_item, text, NULL);
 }
 
 static void
@@ -187,7 +236,7 @@ bind_value_cell (GtkSignalListItemFactory *factory,
   g_autofree char *text = lode_format_money (row->value);
   g_autofree char *exact = lode_money_format_full (row->value);
 
-  lode_cell_set_text (list_item, text, exact);
+  set_cell (list_item, text, exact);
 }
 
 static void
@@ -204,7 +253,7 @@ bind_source_cell (GtkSignalListItemFactory *factory,
 
   if (row->source == NULL)
     {
-      lode_cell_set_text (list_item, NULL, NULL);
+      set_cell (list_item, NULL, NULL);
       return;
     }
 
@@ -213,7 +262,7 @@ bind_source_cell (GtkSignalListItemFactory *factory,
 
   if (source == NULL)
     {
-      lode_cell_set_text (list_item, row->source, NULL);
+      set_cell (list_item, row->source, NULL);
       return;
     }
 
@@ -227,7 +276,7 @@ bind_source_cell (GtkSignalListItemFactory *factory,
   if (date != NULL)
     g_string_append_printf (tooltip, "\n%s", date);
 
-  lode_cell_set_text (list_item, publisher != NULL ? publisher : title, tooltip->str);
+  set_cell (list_item, publisher != NULL ? publisher : title, tooltip->str);
 }
 
 static void
@@ -245,6 +294,15 @@ update_table (LodeExportsPage *self)
 
   totals = lode_export_index_get_totals (self->index);
   n_rows = self->table != NULL ? lode_export_table_get_n_rows (self->table) : 0;
+
+  if (lode_export_index_get_busy (self->index) && totals->count == 0)
+    {
+      /* A large table is being sorted in the background. */
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      gtk_label_set_label (self->totals_label, _("Counting the records…"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), NULL);
+      return;
+    }
 
   if (n_rows == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -675,6 +733,9 @@ lode_exports_page_init (LodeExportsPage *self)
   adw_combo_row_set_model (self->stage_filter, G_LIST_MODEL (stages));
 
   lode_export_index_set_name_funcs (self->index, index_mineral_name, index_country_name, self);
+  lode_export_index_set_background (self->index, TRUE);
+  g_signal_connect_object (self->index, "notify::busy",
+                           G_CALLBACK (update_table), self, G_CONNECT_SWAPPED);
   set_column_sorters (self);
   lode_list_page_setup_search (GTK_WIDGET (self), self->search_bar, self->search_entry);
   self->last_selected = GTK_INVALID_LIST_POSITION;
