@@ -223,12 +223,131 @@ count_notify (GObject    *object,
   (*count)++;
 }
 
+/* Runs what is left for idle time. */
+static void
+settle (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
 /* Runs the main loop until the worker's result is in. */
 static void
 wait_for_index (LodeExportIndex *index)
 {
   while (lode_export_index_get_busy (index))
     g_main_context_iteration (NULL, TRUE);
+}
+
+/* A list view's part: it holds the items of the first rows, as row
+ * widgets do, and takes the new ones of the rows that changed. */
+#define N_HELD 40
+
+typedef struct
+{
+  GListModel *model;
+  guint       count;
+  GObject    *held[N_HELD];
+} View;
+
+static void
+view_items_changed (GListModel *model,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    View       *view)
+{
+  g_assert_cmpuint (position + removed, <=, view->count);
+  view->count = view->count - removed + added;
+  g_assert_cmpuint (view->count, ==, g_list_model_get_n_items (model));
+
+  for (guint i = 0; i < N_HELD; i++)
+    {
+      if (i >= view->count)
+        g_clear_object (&view->held[i]);
+      else if (view->held[i] == NULL || i >= position)
+        {
+          g_clear_object (&view->held[i]);
+          view->held[i] = g_list_model_get_item (model, i);
+        }
+    }
+}
+
+/* The rows the view holds are the rows shown. */
+static void
+check_view (View *view)
+{
+  for (guint i = 0; i < MIN (N_HELD, view->count); i++)
+    {
+      g_autoptr(LodeExportRecord) now = g_list_model_get_item (view->model, i);
+
+      g_assert_cmpuint (lode_export_record_get_position (LODE_EXPORT_RECORD (view->held[i])), ==,
+                        lode_export_record_get_position (now));
+    }
+}
+
+static void
+view_clear (View *view)
+{
+  for (guint i = 0; i < N_HELD; i++)
+    g_clear_object (&view->held[i]);
+}
+
+/* With items alive, a change is announced over their span, a few rows at
+ * a time: a view that holds the first rows sees them all anew, and every
+ * change it is told of fits the rows it knows. */
+static void
+test_background_view (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  g_autoptr(LodeExportTable) table = make_table (200000, rand);
+  g_autoptr(LodeExportIndex) index = lode_export_index_new (NULL);
+  View view = { G_LIST_MODEL (index), 0, { NULL, } };
+
+  lode_export_index_set_name_funcs (index, mineral_name, NULL, NULL);
+  lode_export_index_set_background (index, TRUE);
+  g_signal_connect (index, "items-changed", G_CALLBACK (view_items_changed), &view);
+
+  lode_export_index_set_table (index, table);
+  wait_for_index (index);
+  settle ();
+  check_view (&view);
+
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_VALUE, TRUE);
+  wait_for_index (index);
+  settle ();
+  check_index (index, LODE_EXPORT_SORT_VALUE, TRUE, NULL, LODE_EXPORT_STAGE_ANY);
+  check_view (&view);
+
+  lode_export_index_set_filter (index, NULL, 0, 0, NULL, LODE_EXPORT_STAGE_ANY, "copper");
+  wait_for_index (index);
+  settle ();
+  check_view (&view);
+
+  /* A change while the last one is still being announced. */
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_MINERAL, FALSE);
+  wait_for_index (index);
+  lode_export_index_set_filter (index, NULL, 0, 0, NULL, LODE_EXPORT_STAGE_ANY, NULL);
+  wait_for_index (index);
+  settle ();
+  check_index (index, LODE_EXPORT_SORT_MINERAL, FALSE, NULL, LODE_EXPORT_STAGE_ANY);
+  check_view (&view);
+
+  /* The same while the number of rows changes, both ways. */
+  lode_export_index_set_filter (index, "gold", 0, 0, NULL, LODE_EXPORT_STAGE_ANY, NULL);
+  wait_for_index (index);
+  g_assert_cmpuint (view.count, <, 200000);
+  lode_export_index_set_filter (index, NULL, 0, 0, NULL, LODE_EXPORT_STAGE_ANY, NULL);
+  wait_for_index (index);
+  lode_export_index_set_filter (index, "coal", 0, 0, NULL, LODE_EXPORT_STAGE_ANY, NULL);
+  wait_for_index (index);
+  lode_export_index_set_filter (index, NULL, 0, 0, NULL, LODE_EXPORT_STAGE_ANY, NULL);
+  wait_for_index (index);
+  settle ();
+  check_view (&view);
+  g_assert_cmpuint (view.count, ==, 200000);
+
+  view_clear (&view);
 }
 
 /* In the background, a large table is sorted and filtered by a worker: the
@@ -362,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/lode/export-index/sort-filter", test_sort_filter_small);
   g_test_add_func ("/lode/export-index/patch-after-edit", test_patch_after_edit);
   g_test_add_func ("/lode/export-index/background", test_background);
+  g_test_add_func ("/lode/export-index/background-view", test_background_view);
   g_test_add_func ("/lode/export-index/million", test_million);
 
   return g_test_run ();

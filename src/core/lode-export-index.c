@@ -614,7 +614,8 @@ emit_changed (LodeExportIndex *self,
               guint            removed,
               guint            added)
 {
-  flush_stale (self);
+  /* Every change of the rows shown announces what was left first. */
+  g_assert (self->n_stale == 0);
   move_live_items (self, position, removed, added);
 
   if (removed > 64 && added > 64)
@@ -829,8 +830,6 @@ announce_swap (LodeExportIndex *self,
   guint hi = 0;
   GHashTableIter iter;
   gpointer value;
-
-  flush_stale (self);
 
   g_hash_table_iter_init (&iter, self->live);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -1062,7 +1061,11 @@ static void
 job_install (LodeExportIndex *self,
              Job             *job)
 {
-  guint n_old = self->n_shown;
+  guint n_old;
+
+  /* What is still to be announced is announced while it is still true. */
+  flush_stale (self);
+  n_old = self->n_shown;
 
 #define TAKE(field, from) g_free (self->field); self->field = g_steal_pointer (&job->from)
   TAKE (order, order);
@@ -1262,6 +1265,8 @@ start_job (LodeExportIndex *self)
   guint n = MAX (n_rows, 1);
   Job *job;
 
+  flush_stale (self);
+
   if (!self->background || n_rows <= JOB_SLICE)
     {
       guint n_old = self->n_shown;
@@ -1305,7 +1310,10 @@ start_job (LodeExportIndex *self)
 static void
 clear_shown (LodeExportIndex *self)
 {
-  guint n_old = self->n_shown;
+  guint n_old;
+
+  flush_stale (self);
+  n_old = self->n_shown;
 
   self->n_rows = 0;
   self->n_shown = 0;
@@ -1322,6 +1330,9 @@ on_table_items_changed (LodeExportIndex *self,
                         GListModel      *table)
 {
   gboolean had_job = self->job != NULL;
+
+  /* Rows still to be announced are announced before the rows shown move. */
+  flush_stale (self);
 
   /* The rows a job copied are no longer the table's: it starts again once
    * the rows shown follow the edit. */
@@ -1435,6 +1446,7 @@ lode_export_index_get_item (GListModel *model,
                             guint       position)
 {
   LodeExportIndex *self = LODE_EXPORT_INDEX (model);
+  guint announced = position;
   gpointer item;
 
   if (position >= self->hidden_position)
@@ -1442,10 +1454,11 @@ lode_export_index_get_item (GListModel *model,
   if (position >= self->n_shown)
     return NULL;
 
+  /* The position as announced: the changes still to come move it. */
   item = g_list_model_get_item (G_LIST_MODEL (self->shown_table), self->shown[position]);
-  if (item != NULL && !g_hash_table_contains (self->live, item))
+  if (!g_hash_table_contains (self->live, item))
     g_object_weak_ref (item, live_item_gone, self);
-  g_hash_table_insert (self->live, item, GUINT_TO_POINTER (position));
+  g_hash_table_insert (self->live, item, GUINT_TO_POINTER (announced));
 
   return item;
 }
@@ -1583,6 +1596,7 @@ lode_export_index_set_filter (LodeExportIndex *self,
     start_job (self);
   else
     {
+      flush_stale (self);
       set_job (self, NULL);
       recompute_passes (self);
       refilter (self, 0, 0, 0);
