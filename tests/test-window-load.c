@@ -6,6 +6,7 @@
 #include "lode-application.h"
 #include "lode-export-index.h"
 #include "lode-exports-page.h"
+#include "lode-history.h"
 #include "lode-portfolio-io.h"
 #include "lode-test-ui.h"
 #include "lode-window.h"
@@ -142,6 +143,53 @@ test_open_cancel_open (void)
   lode_test_remove_tree (dir);
 }
 
+static gboolean
+has_dialog (gpointer data)
+{
+  return lode_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (data)) != NULL;
+}
+
+/* Edits made while a file loads are not dropped when it is ready: the
+ * window asks first, and keeps them until answered. */
+static void
+test_edit_while_loading (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lode-test-window-load-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(LodePortfolio) sample = lode_portfolio_new_sample ();
+  GValue title = G_VALUE_INIT;
+  LodeWindow *window;
+  GtkWindow *dialog;
+
+  g_assert_no_error (error);
+  path = write_large_portfolio (dir, N_RECORDS / 4);
+  file = g_file_new_for_path (path);
+  window = lode_test_window_new (sample);
+
+  lode_window_open_file (window, file);
+  g_assert_true (lode_window_get_busy (window));
+
+  g_value_init (&title, G_TYPE_STRING);
+  g_value_set_string (&title, "Edited while loading");
+  lode_history_set_property (lode_portfolio_get_history (sample), "Rename Portfolio",
+                             G_OBJECT (sample), "title", &title);
+  g_value_unset (&title);
+  g_assert_true (lode_portfolio_get_modified (sample));
+
+  g_assert_true (lode_test_poll (has_dialog, window, 120));
+  g_assert_true (lode_window_get_portfolio (window) == sample);
+  g_assert_cmpstr (lode_portfolio_get_title (sample), ==, "Edited while loading");
+  g_assert_true (lode_portfolio_get_modified (sample));
+
+  dialog = lode_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+  gtk_window_destroy (dialog);
+  lode_portfolio_set_modified (sample, FALSE);
+  gtk_window_destroy (GTK_WINDOW (window));
+  lode_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -149,6 +197,7 @@ main (int   argc,
   lode_test_init (&argc, &argv);
 
   g_test_add_func ("/lode/window/load/open-cancel-open", test_open_cancel_open);
+  g_test_add_func ("/lode/window/load/edit-while-loading", test_edit_while_loading);
 
   return lode_test_run ();
 }

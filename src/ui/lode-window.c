@@ -192,8 +192,9 @@ lode_window_update_state (LodeWindow *self)
   lode_window_documents_update_actions (self);
 }
 
+/* Every edit is a step of the history: counts them. */
 static void
-count_edit (LodeWindow *self)
+history_notify_undo_label_cb (LodeWindow *self)
 {
   self->n_edits++;
 }
@@ -215,16 +216,15 @@ lode_window_set_portfolio_and_file (LodeWindow    *self,
         {
           g_signal_handlers_disconnect_by_func (self->portfolio, lode_window_update_title, self);
           g_signal_handlers_disconnect_by_func (lode_portfolio_get_history (self->portfolio),
-                                                count_edit, self);
+                                                history_notify_undo_label_cb, self);
         }
 
       g_set_object (&self->portfolio, portfolio);
 
       if (portfolio != NULL)
         {
-          /* Every edit is a step of the history. */
           g_signal_connect_object (lode_portfolio_get_history (portfolio), "notify::undo-label",
-                                   G_CALLBACK (count_edit), self, G_CONNECT_SWAPPED);
+                                   G_CALLBACK (history_notify_undo_label_cb), self, G_CONNECT_SWAPPED);
           g_signal_connect_object (portfolio, "notify::title",
                                    G_CALLBACK (lode_window_update_title), self, G_CONNECT_SWAPPED);
           g_signal_connect_object (portfolio, "notify::modified",
