@@ -113,9 +113,10 @@ cell_query_tooltip_cb (GtkWidget  *cell,
 
 /* As lode_cell_set_text(), but the tooltip is given when GTK asks for it.
  * GTK 4.8's gtk_widget_set_tooltip_text() asks the X server where the
- * pointer is, a round trip for every cell: after a sort, binding the couple
- * of hundred rows the view keeps took hundreds of milliseconds. The tooltip
- * still describes the cell to assistive technologies. */
+ * pointer is, a round trip for every cell, even when the tooltip stays
+ * unset: after a sort, binding the couple of hundred rows the view keeps
+ * took hundreds of milliseconds. The tooltip still describes the cell to
+ * assistive technologies. */
 static void
 set_cell (GtkListItem *list_item,
           const char  *text,
@@ -123,7 +124,9 @@ set_cell (GtkListItem *list_item,
 {
   GtkWidget *cell = gtk_list_item_get_child (list_item);
 
-  lode_cell_set_text (list_item, text, NULL);
+  g_assert (GTK_IS_INSCRIPTION (cell));
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
 
   if (g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP "-connected") == NULL)
     {
