@@ -1265,11 +1265,12 @@ start_job (LodeExportIndex *self)
   guint n = MAX (n_rows, 1);
   Job *job;
 
-  flush_stale (self);
-
   if (!self->background || n_rows <= JOB_SLICE)
     {
-      guint n_old = self->n_shown;
+      guint n_old;
+
+      flush_stale (self);
+      n_old = self->n_shown;
 
       set_job (self, NULL);
       sort_all (self);
