@@ -87,6 +87,7 @@ test_open_cancel_open (void)
   GtkProgressBar *progress;
   GtkStack *main_stack;
   GtkLabel *totals;
+  AdwComboRow *destination_filter;
   LodePortfolio *opened;
   gpointer page;
 
@@ -138,6 +139,13 @@ test_open_cancel_open (void)
   page = lode_test_template_child (window, LODE_TYPE_WINDOW, "exports_page");
   totals = lode_test_template_child (page, LODE_TYPE_EXPORTS_PAGE, "totals_label");
   g_assert_true (g_str_has_prefix (gtk_label_get_label (totals), "200,000 records · total "));
+
+  /* The destinations of the records are listed once the filters show. */
+  destination_filter = lode_test_template_child (page, LODE_TYPE_EXPORTS_PAGE, "destination_filter");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (destination_filter)), ==, 1);
+  gtk_menu_button_popup (lode_test_template_child (page, LODE_TYPE_EXPORTS_PAGE, "filters_button"));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (destination_filter)), ==,
+                    1 + G_N_ELEMENTS (destinations));
 
   gtk_window_destroy (GTK_WINDOW (window));
   lode_test_remove_tree (dir);

@@ -35,6 +35,9 @@ struct _LodeExportsPage
   GPtrArray        *mineral_ids;
   GPtrArray        *destination_codes;
 
+  /* The destination filter offers the destinations of the records. */
+  gboolean          destinations_listed;
+
   /* The row selected before the index last changed. */
   guint             last_selected;
 
@@ -394,9 +397,12 @@ mineral_renamed (LodeExportsPage *self)
 }
 
 /* The filters offer the minerals of the portfolio and the destinations of
- * the records. */
+ * the records. Finding the destinations reads every record (tens of
+ * milliseconds for a million): without @with_destinations, only "All
+ * destinations" is offered until the filters show. */
 static void
-update_filter_choices (LodeExportsPage *self)
+list_filter_choices (LodeExportsPage *self,
+                     gboolean         with_destinations)
 {
   g_autoptr(GtkStringList) minerals = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) destinations = gtk_string_list_new (NULL);
@@ -424,7 +430,8 @@ update_filter_choices (LodeExportsPage *self)
 
   gtk_string_list_append (destinations, _("All destinations"));
   g_ptr_array_add (self->destination_codes, NULL);
-  if (self->table != NULL)
+  self->destinations_listed = with_destinations;
+  if (self->table != NULL && with_destinations)
     {
       g_autoptr(GArray) totals = lode_export_table_aggregate (self->table, LODE_EXPORT_FIELD_DESTINATION);
 
@@ -442,6 +449,22 @@ update_filter_choices (LodeExportsPage *self)
 
   adw_combo_row_set_model (self->mineral_filter, G_LIST_MODEL (minerals));
   adw_combo_row_set_model (self->destination_filter, G_LIST_MODEL (destinations));
+}
+
+/* The filters' popover is open (GTK 4.8 has no "active" on a menu
+ * button). */
+static gboolean
+filters_shown (LodeExportsPage *self)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (self->filters_button);
+
+  return popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover));
+}
+
+static void
+update_filter_choices (LodeExportsPage *self)
+{
+  list_filter_choices (self, filters_shown (self));
 }
 
 /* Which column sorts the view, and which way: on GTK 4.8 the view's sorter
@@ -625,6 +648,18 @@ index_changed (LodeExportsPage *self,
 }
 
 static void
+filters_popover_notify_visible_cb (LodeExportsPage *self)
+{
+  if (filters_shown (self) && !self->destinations_listed)
+    {
+      guint mineral = adw_combo_row_get_selected (self->mineral_filter);
+
+      list_filter_choices (self, TRUE);
+      adw_combo_row_set_selected (self->mineral_filter, mineral);
+    }
+}
+
+static void
 update_actions (LodeExportsPage *self)
 {
   gboolean has_portfolio = get_portfolio (self) != NULL;
@@ -739,6 +774,8 @@ lode_exports_page_init (LodeExportsPage *self)
   lode_export_index_set_background (self->index, TRUE);
   g_signal_connect_object (self->index, "notify::busy",
                            G_CALLBACK (update_table), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->filters_button), "notify::visible",
+                           G_CALLBACK (filters_popover_notify_visible_cb), self, G_CONNECT_SWAPPED);
   set_column_sorters (self);
   lode_list_page_setup_search (GTK_WIDGET (self), self->search_bar, self->search_entry);
   self->last_selected = GTK_INVALID_LIST_POSITION;
@@ -771,7 +808,7 @@ lode_exports_page_show_filtered (LodeExportsPage *self,
     return;
 
   /* The search bar's filters say what is shown, and clear it again. */
-  update_filter_choices (self);
+  list_filter_choices (self, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   adw_combo_row_set_selected (self->mineral_filter, lode_choice_find (self->mineral_ids, mineral_id));
   adw_combo_row_set_selected (self->destination_filter,
