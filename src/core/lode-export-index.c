@@ -615,7 +615,7 @@ emit_changed (LodeExportIndex *self,
               guint            added)
 {
   /* Every change of the rows shown announces what was left first. */
-  g_assert (self->n_stale == 0);
+  g_assert (self->n_stale == 0 && self->n_hidden == 0);
   move_live_items (self, position, removed, added);
 
   if (removed > 64 && added > 64)
@@ -771,6 +771,21 @@ live_item_gone (gpointer  data,
   g_hash_table_remove (self->live, where_the_object_was);
 }
 
+/* A job runs, or its rows are still being announced. */
+static gboolean
+is_busy (LodeExportIndex *self)
+{
+  return self->job != NULL || self->stale_id != 0;
+}
+
+static void
+notify_busy (LodeExportIndex *self,
+             gboolean         was_busy)
+{
+  if (was_busy != is_busy (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
 /* Rows whose new items are announced at one time. */
 #define STALE_SLICE 12
 
@@ -781,10 +796,33 @@ announce_stale (LodeExportIndex *self,
   guint position = self->stale_position;
 
   n = MIN (n, self->n_stale);
+  if (n == 0)
+    return;
   self->stale_position += n;
   self->n_stale -= n;
   move_live_items (self, position, n, n);
   g_list_model_items_changed (G_LIST_MODEL (self), position, n, n);
+}
+
+/* Rows added at the end of a short list are announced a slice at a time
+ * up to this many (the view makes a row widget for each); the rest at
+ * once. */
+#define GROW_IN_SLICES 256
+
+/* Announces @n more of the rows hidden at the end (see announce_swap()). */
+static void
+announce_growth (LodeExportIndex *self,
+                 guint            n)
+{
+  guint position = self->hidden_position;
+
+  n = MIN (n, self->n_hidden);
+  if (n == 0)
+    return;
+  self->hidden_position += n;
+  self->n_hidden -= n;
+  move_live_items (self, position, 0, n);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, n);
 }
 
 static gboolean
@@ -792,11 +830,18 @@ announce_stale_cb (gpointer user_data)
 {
   LodeExportIndex *self = user_data;
 
-  announce_stale (self, STALE_SLICE);
   if (self->n_stale > 0)
+    announce_stale (self, STALE_SLICE);
+  else if (self->hidden_position < GROW_IN_SLICES)
+    announce_growth (self, STALE_SLICE);
+  else
+    announce_growth (self, self->n_hidden);
+
+  if (self->n_stale > 0 || self->n_hidden > 0)
     return G_SOURCE_CONTINUE;
 
   self->stale_id = 0;
+  notify_busy (self, TRUE);
   return G_SOURCE_REMOVE;
 }
 
@@ -804,9 +849,14 @@ announce_stale_cb (gpointer user_data)
 static void
 flush_stale (LodeExportIndex *self)
 {
+  gboolean was_busy = is_busy (self);
+
   g_clear_handle_id (&self->stale_id, g_source_remove);
   if (self->n_stale > 0)
     announce_stale (self, self->n_stale);
+  if (self->n_hidden > 0)
+    announce_growth (self, self->n_hidden);
+  notify_busy (self, was_busy);
 }
 
 /* Announces that every row changed, from @n_old rows to the rows shown
@@ -840,8 +890,17 @@ announce_swap (LodeExportIndex *self,
 
   if (lo > hi || lo >= n_old)
     {
-      /* Nothing alive: only the count changes. */
-      if (n_new > n_old)
+      /* Nothing alive: only the count changes, at the end. A short list
+       * grows a slice at a time, as the view makes a row widget for each
+       * row it shows. */
+      if (n_new > n_old && n_old < GROW_IN_SLICES)
+        {
+          self->hidden_position = n_old;
+          self->n_hidden = n_new - n_old;
+          if (self->stale_id == 0)
+            self->stale_id = g_idle_add (announce_stale_cb, self);
+        }
+      else if (n_new > n_old)
         emit_changed (self, n_old, 0, n_new - n_old);
       else if (n_new < n_old)
         emit_changed (self, n_new, n_old - n_new, 0);
@@ -859,15 +918,19 @@ announce_swap (LodeExportIndex *self,
       return;
     }
 
-  if (n_new > n_old)
-    emit_changed (self, n_old, 0, n_new - n_old);
-  else if (n_new < n_old)
+  if (n_new < n_old)
     emit_changed (self, n_new, n_old - n_new, 0);
 
   /* Binding a couple of hundred rows anew takes GTK longer than a frame:
    * a slice of them each time the main loop is idle, from the top. */
   self->stale_position = lo;
   self->n_stale = hi - lo + 1;
+  if (n_new > n_old)
+    {
+      /* Rows added at the end wait their turn, hidden. */
+      self->hidden_position = n_old;
+      self->n_hidden = n_new - n_old;
+    }
   if (self->stale_id == 0)
     self->stale_id = g_idle_add (announce_stale_cb, self);
 }
@@ -1041,7 +1104,7 @@ static void
 set_job (LodeExportIndex *self,
          Job             *job)
 {
-  gboolean was_busy = self->job != NULL;
+  gboolean was_busy = is_busy (self);
 
   if (self->job != NULL)
     {
@@ -1052,8 +1115,7 @@ set_job (LodeExportIndex *self,
     }
   self->job = job;
 
-  if (was_busy != (job != NULL))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  notify_busy (self, was_busy);
 }
 
 /* Main thread: the job's results become the index's. */
@@ -1086,10 +1148,12 @@ job_install (LodeExportIndex *self,
   self->totals = job->totals;
   g_set_object (&self->shown_table, job->table);
 
-  set_job (self, NULL);
+  /* Busy until the rows are announced. */
+  self->job = NULL;
   job_free (job);
 
   announce_swap (self, n_old);
+  notify_busy (self, TRUE);
 }
 
 static void
@@ -1618,7 +1682,7 @@ lode_export_index_get_busy (LodeExportIndex *self)
 {
   g_return_val_if_fail (LODE_IS_EXPORT_INDEX (self), FALSE);
 
-  return self->job != NULL;
+  return is_busy (self);
 }
 
 guint
