@@ -243,11 +243,15 @@ wait_for_index (LodeExportIndex *index)
  * widgets do, and takes the new ones of the rows that changed. */
 #define N_HELD 40
 
+/* Beside the first rows, one far away, as a selection holds it. */
+#define FAR 150000
+
 typedef struct
 {
   GListModel *model;
   guint       count;
   GObject    *held[N_HELD];
+  GObject    *far;
 } View;
 
 static void
@@ -271,6 +275,15 @@ view_items_changed (GListModel *model,
           view->held[i] = g_list_model_get_item (model, i);
         }
     }
+
+  /* The far row, while there is one; only what the change covers. */
+  if (FAR >= view->count)
+    g_clear_object (&view->far);
+  else if (view->far == NULL || (FAR >= position && (FAR < position + removed || removed != added)))
+    {
+      g_clear_object (&view->far);
+      view->far = g_list_model_get_item (model, FAR);
+    }
 }
 
 /* The rows the view holds are the rows shown. */
@@ -284,6 +297,14 @@ check_view (View *view)
       g_assert_cmpuint (lode_export_record_get_position (LODE_EXPORT_RECORD (view->held[i])), ==,
                         lode_export_record_get_position (now));
     }
+
+  if (view->far != NULL)
+    {
+      g_autoptr(LodeExportRecord) now = g_list_model_get_item (view->model, FAR);
+
+      g_assert_cmpuint (lode_export_record_get_position (LODE_EXPORT_RECORD (view->far)), ==,
+                        lode_export_record_get_position (now));
+    }
 }
 
 static void
@@ -291,6 +312,7 @@ view_clear (View *view)
 {
   for (guint i = 0; i < N_HELD; i++)
     g_clear_object (&view->held[i]);
+  g_clear_object (&view->far);
 }
 
 /* With items alive, a change is announced over their span, a few rows at
@@ -313,6 +335,7 @@ test_background_view (void)
   settle ();
   check_view (&view);
 
+  g_assert_nonnull (view.far);
   lode_export_index_set_sort (index, LODE_EXPORT_SORT_VALUE, TRUE);
   wait_for_index (index);
   settle ();

@@ -24,6 +24,7 @@ struct _LodeExportIndex
    * see announce_swap(). */
   guint               stale_position;
   guint               n_stale;
+  GArray             *stale_runs;    /* position, length, … */
   guint               stale_id;
 
   /* Every row of the table, in sort order, and the key each row sorts by
@@ -607,6 +608,7 @@ move_live_items (LodeExportIndex *self,
 }
 
 static void flush_stale (LodeExportIndex *self);
+static gboolean has_stale (LodeExportIndex *self);
 
 static void
 emit_changed (LodeExportIndex *self,
@@ -615,7 +617,7 @@ emit_changed (LodeExportIndex *self,
               guint            added)
 {
   /* Every change of the rows shown announces what was left first. */
-  g_assert (self->n_stale == 0 && self->n_hidden == 0);
+  g_assert (!has_stale (self) && self->n_hidden == 0);
   move_live_items (self, position, removed, added);
 
   if (removed > 64 && added > 64)
@@ -789,19 +791,37 @@ notify_busy (LodeExportIndex *self,
 /* Rows whose new items are announced at one time. */
 #define STALE_SLICE 12
 
+static gboolean
+has_stale (LodeExportIndex *self)
+{
+  return self->n_stale > 0 || self->stale_runs->len > 0;
+}
+
+/* Announces @n more of the stale rows, run after run. */
 static void
 announce_stale (LodeExportIndex *self,
                 guint            n)
 {
-  guint position = self->stale_position;
+  while (n > 0 && has_stale (self))
+    {
+      guint position;
+      guint k;
 
-  n = MIN (n, self->n_stale);
-  if (n == 0)
-    return;
-  self->stale_position += n;
-  self->n_stale -= n;
-  move_live_items (self, position, n, n);
-  g_list_model_items_changed (G_LIST_MODEL (self), position, n, n);
+      if (self->n_stale == 0)
+        {
+          self->stale_position = g_array_index (self->stale_runs, guint, 0);
+          self->n_stale = g_array_index (self->stale_runs, guint, 1);
+          g_array_remove_range (self->stale_runs, 0, 2);
+        }
+
+      position = self->stale_position;
+      k = MIN (n, self->n_stale);
+      self->stale_position += k;
+      self->n_stale -= k;
+      n -= k;
+      move_live_items (self, position, k, k);
+      g_list_model_items_changed (G_LIST_MODEL (self), position, k, k);
+    }
 }
 
 /* Rows added at the end of a short list are announced a slice at a time
@@ -830,14 +850,14 @@ announce_stale_cb (gpointer user_data)
 {
   LodeExportIndex *self = user_data;
 
-  if (self->n_stale > 0)
+  if (has_stale (self))
     announce_stale (self, STALE_SLICE);
   else if (self->hidden_position < GROW_IN_SLICES)
     announce_growth (self, STALE_SLICE);
   else
     announce_growth (self, self->n_hidden);
 
-  if (self->n_stale > 0 || self->n_hidden > 0)
+  if (has_stale (self) || self->n_hidden > 0)
     return G_SOURCE_CONTINUE;
 
   self->stale_id = 0;
@@ -852,8 +872,7 @@ flush_stale (LodeExportIndex *self)
   gboolean was_busy = is_busy (self);
 
   g_clear_handle_id (&self->stale_id, g_source_remove);
-  if (self->n_stale > 0)
-    announce_stale (self, self->n_stale);
+  announce_stale (self, G_MAXUINT);
   if (self->n_hidden > 0)
     announce_growth (self, self->n_hidden);
   notify_busy (self, was_busy);
@@ -871,68 +890,74 @@ flush_stale (LodeExportIndex *self)
  * position, so the change is announced over the span of those items, where
  * the row widgets are kept and bound to the new items, and the number of
  * rows changes at the end, where there are none. */
+static int
+compare_positions (gconstpointer a,
+                   gconstpointer b)
+{
+  guint pa = *(const guint *) a;
+  guint pb = *(const guint *) b;
+
+  return pa < pb ? -1 : pa > pb;
+}
+
 static void
 announce_swap (LodeExportIndex *self,
                guint            n_old)
 {
   guint n_new = self->n_shown;
-  guint lo = G_MAXUINT;
-  guint hi = 0;
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
   GHashTableIter iter;
   gpointer value;
 
+  /* The number of rows changes at the end, where the view keeps no rows
+   * unless it shows the end; a short list grows a slice at a time. */
+  if (n_new < n_old)
+    emit_changed (self, n_new, n_old - n_new, 0);
+  else if (n_new > n_old && n_old >= GROW_IN_SLICES)
+    emit_changed (self, n_old, 0, n_new - n_old);
+
+  /* The rows whose items are alive, in runs. */
   g_hash_table_iter_init (&iter, self->live);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
-      lo = MIN (lo, GPOINTER_TO_UINT (value));
-      hi = MAX (hi, GPOINTER_TO_UINT (value));
-    }
+      guint position = GPOINTER_TO_UINT (value);
 
-  if (lo > hi || lo >= n_old)
+      if (position < MIN (n_old, n_new))
+        g_array_append_val (positions, position);
+    }
+  g_array_sort (positions, compare_positions);
+
+  g_array_set_size (self->stale_runs, 0);
+  for (guint i = 0; i < positions->len; i++)
     {
-      /* Nothing alive: only the count changes, at the end. A short list
-       * grows a slice at a time, as the view makes a row widget for each
-       * row it shows. */
-      if (n_new > n_old && n_old < GROW_IN_SLICES)
+      guint position = g_array_index (positions, guint, i);
+      guint *last = self->stale_runs->len > 0 ?
+                    &g_array_index (self->stale_runs, guint, self->stale_runs->len - 2) : NULL;
+
+      if (last != NULL && position <= last[0] + last[1])
+        last[1] = MAX (last[1], position - last[0] + 1);
+      else
         {
-          self->hidden_position = n_old;
-          self->n_hidden = n_new - n_old;
-          if (self->stale_id == 0)
-            self->stale_id = g_idle_add (announce_stale_cb, self);
+          guint run[2] = { position, 1 };
+
+          g_array_append_vals (self->stale_runs, run, 2);
         }
-      else if (n_new > n_old)
-        emit_changed (self, n_old, 0, n_new - n_old);
-      else if (n_new < n_old)
-        emit_changed (self, n_new, n_old - n_new, 0);
-      return;
     }
 
-  hi = MIN (hi, n_old - 1);
-  if (hi >= n_new)
-    {
-      /* Rows alive go: one change from the first of them to the end, in
-       * one step, so that the row widgets are kept. */
-      lo = MIN (lo, n_new);
-      move_live_items (self, lo, n_old - lo, n_new - lo);
-      g_list_model_items_changed (G_LIST_MODEL (self), lo, n_old - lo, n_new - lo);
-      return;
-    }
-
-  if (n_new < n_old)
-    emit_changed (self, n_new, n_old - n_new, 0);
-
-  /* Binding a couple of hundred rows anew takes GTK longer than a frame:
-   * a slice of them each time the main loop is idle, from the top. */
-  self->stale_position = lo;
-  self->n_stale = hi - lo + 1;
-  if (n_new > n_old)
+  if (n_new > n_old && n_old < GROW_IN_SLICES)
     {
       /* Rows added at the end wait their turn, hidden. */
       self->hidden_position = n_old;
       self->n_hidden = n_new - n_old;
     }
-  if (self->stale_id == 0)
-    self->stale_id = g_idle_add (announce_stale_cb, self);
+
+  /* Binding a couple of hundred rows anew takes GTK longer than a frame:
+   * a slice of them each time the main loop is idle, from the top. */
+  if (has_stale (self) || self->n_hidden > 0)
+    {
+      if (self->stale_id == 0)
+        self->stale_id = g_idle_add (announce_stale_cb, self);
+    }
 }
 
 /* Sorting and filtering in a worker
@@ -1431,6 +1456,7 @@ lode_export_index_finalize (GObject *object)
   while (g_hash_table_iter_next (&iter, &item, NULL))
     g_object_weak_unref (item, live_item_gone, self);
   g_clear_pointer (&self->live, g_hash_table_unref);
+  g_clear_pointer (&self->stale_runs, g_array_unref);
   if (self->table != NULL)
     g_signal_handlers_disconnect_by_func (self->table, on_table_items_changed, self);
   g_clear_object (&self->table);
@@ -1489,6 +1515,7 @@ lode_export_index_init (LodeExportIndex *self)
   self->ranks = g_hash_table_new (NULL, NULL);
   self->matches = g_hash_table_new (NULL, NULL);
   self->live = g_hash_table_new (NULL, NULL);
+  self->stale_runs = g_array_new (FALSE, FALSE, sizeof (guint));
   self->stage = LODE_EXPORT_STAGE_ANY;
 }
 
