@@ -887,9 +887,9 @@ flush_stale (LodeExportIndex *self)
  * row) or, told in two steps, destroy every row widget and make it anew;
  * either takes hundreds of milliseconds. No one but the holders of the
  * items alive (the row widgets, the selection) keeps anything of a
- * position, so the change is announced over the span of those items, where
- * the row widgets are kept and bound to the new items, and the number of
- * rows changes at the end, where there are none. */
+ * position, so the change is announced over the rows of those items, in
+ * runs, where the row widgets are kept and bound to the new items, and the
+ * number of rows changes at the end, where there are none. */
 static int
 compare_positions (gconstpointer a,
                    gconstpointer b)

@@ -76,7 +76,7 @@ void             lode_export_index_rebuild        (LodeExportIndex    *self);
  * filtered in a worker thread: the calls above return at once, and what is
  * shown until the worker is done is the previous order (of the previous
  * table, after a new one). Then the rows are announced the way GTK 4.8's
- * list views handle cheaply: over the span of the items still alive, a
+ * list views handle cheaply: over the rows of the items still alive, a
  * dozen rows each time the main loop is idle, the number of rows changing
  * at the end. "busy" is TRUE until all is announced. The name functions
  * are still called on the calling thread only. Without @background (the
