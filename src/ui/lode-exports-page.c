@@ -35,6 +35,9 @@ struct _LodeExportsPage
   GPtrArray        *mineral_ids;
   GPtrArray        *destination_codes;
 
+  /* The destination filter offers the destinations of the records. */
+  gboolean          destinations_listed;
+
   /* The row selected before the index last changed. */
   guint             last_selected;
 
@@ -92,6 +95,58 @@ index_country_name (const char *code,
 
 /* Cells */
 
+#define CELL_TOOLTIP "lode-cell-tooltip"
+
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP);
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* As lode_cell_set_text(), but the tooltip is given when GTK asks for it.
+ * GTK 4.8's gtk_widget_set_tooltip_text() asks the X server where the
+ * pointer is, a round trip for every cell, even when the tooltip stays
+ * unset: after a sort, binding the couple of hundred rows the view keeps
+ * took hundreds of milliseconds. The tooltip still describes the cell to
+ * assistive technologies. */
+static void
+set_cell (GtkListItem *list_item,
+          const char  *text,
+          const char  *tooltip)
+{
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+
+  g_assert (GTK_IS_INSCRIPTION (cell));
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+
+  if (g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP "-connected") == NULL)
+    {
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+      g_object_set_data (G_OBJECT (cell), CELL_TOOLTIP "-connected", GINT_TO_POINTER (TRUE));
+    }
+
+  g_object_set_data_full (G_OBJECT (cell), CELL_TOOLTIP, g_strdup (tooltip), g_free);
+  gtk_widget_set_has_tooltip (cell, tooltip != NULL);
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 bind_mineral_cell (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
@@ -99,7 +154,7 @@ bind_mineral_cell (GtkSignalListItemFactory *factory,
 {
   const LodeExportRow *row = list_item_get_row (list_item);
 
-  lode_cell_set_text (list_item, mineral_name (self, row->mineral), NULL);
+  set_cell (list_item, mineral_name (self, row->mineral), NULL);
 }
 
 static void
@@ -110,7 +165,7 @@ bind_year_cell (GtkSignalListItemFactory *factory,
   const LodeExportRow *row = list_item_get_row (list_item);
   g_autofree char *text = g_strdup_printf ("%d", row->year);
 
-  lode_cell_set_text (list_item, text, NULL);
+  set_cell (list_item, text, NULL);
 }
 
 static void
@@ -122,9 +177,9 @@ bind_month_cell (GtkSignalListItemFactory *factory,
   const char *month = lode_format_month (row->month);
 
   if (month != NULL)
-    lode_cell_set_text (list_item, month, NULL);
+    set_cell (list_item, month, NULL);
   else
-    lode_cell_set_text (list_item, C_("month", "—"), _("The whole year"));
+    set_cell (list_item, C_("month", "—"), _("The whole year"));
 }
 
 static void
@@ -138,10 +193,10 @@ bind_destination_cell (GtkSignalListItemFactory *factory,
     {
       const char *name = lode_country_lookup (row->destination);
 
-      lode_cell_set_text (list_item, name != NULL ? name : row->destination, row->destination);
+      set_cell (list_item, name != NULL ? name : row->destination, row->destination);
     }
   else
-    lode_cell_set_text (list_item, C_("destination", "—"), _("Destination not known"));
+    set_cell (list_item, C_("destination", "—"), _("Destination not known"));
 }
 
 static void
@@ -151,7 +206,7 @@ bind_hs_code_cell (GtkSignalListItemFactory *factory,
 {
   const LodeExportRow *row = list_item_get_row (list_item);
 
-  lode_cell_set_text (list_item, row->hs_code, NULL);
+  set_cell (list_item, row->hs_code, NULL);
 }
 
 static void
@@ -161,7 +216,7 @@ bind_stage_cell (GtkSignalListItemFactory *factory,
 {
   const LodeExportRow *row = list_item_get_row (list_item);
 
-  lode_cell_set_text (list_item, lode_format_stage (row->stage), NULL);
+  set_cell (list_item, lode_format_stage (row->stage), NULL);
 }
 
 static void
@@ -175,7 +230,7 @@ bind_quantity_cell (GtkSignalListItemFactory *factory,
   if (row->quantity != LODE_QUANTITY_UNSET)
     text = lode_format_quantity (row->quantity, row->unit);
 
-  lode_cell_set_text (list_item, text, NULL);
+  set_cell (list_item, text, NULL);
 }
 
 static void
@@ -187,7 +242,7 @@ bind_value_cell (GtkSignalListItemFactory *factory,
   g_autofree char *text = lode_format_money (row->value);
   g_autofree char *exact = lode_money_format_full (row->value);
 
-  lode_cell_set_text (list_item, text, exact);
+  set_cell (list_item, text, exact);
 }
 
 static void
@@ -204,7 +259,7 @@ bind_source_cell (GtkSignalListItemFactory *factory,
 
   if (row->source == NULL)
     {
-      lode_cell_set_text (list_item, NULL, NULL);
+      set_cell (list_item, NULL, NULL);
       return;
     }
 
@@ -213,7 +268,7 @@ bind_source_cell (GtkSignalListItemFactory *factory,
 
   if (source == NULL)
     {
-      lode_cell_set_text (list_item, row->source, NULL);
+      set_cell (list_item, row->source, NULL);
       return;
     }
 
@@ -227,7 +282,7 @@ bind_source_cell (GtkSignalListItemFactory *factory,
   if (date != NULL)
     g_string_append_printf (tooltip, "\n%s", date);
 
-  lode_cell_set_text (list_item, publisher != NULL ? publisher : title, tooltip->str);
+  set_cell (list_item, publisher != NULL ? publisher : title, tooltip->str);
 }
 
 static void
@@ -237,6 +292,7 @@ update_table (LodeExportsPage *self)
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *total = NULL;
   g_autofree char *exact = NULL;
+  g_autofree char *count = NULL;
   guint n_rows;
 
   if (self->index == NULL || self->stack == NULL)
@@ -244,6 +300,15 @@ update_table (LodeExportsPage *self)
 
   totals = lode_export_index_get_totals (self->index);
   n_rows = self->table != NULL ? lode_export_table_get_n_rows (self->table) : 0;
+
+  if (lode_export_index_get_busy (self->index) && totals->count == 0)
+    {
+      /* A large table is being sorted in the background. */
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      gtk_label_set_label (self->totals_label, _("Counting the records…"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), NULL);
+      return;
+    }
 
   if (n_rows == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -253,10 +318,11 @@ update_table (LodeExportsPage *self)
     gtk_stack_set_visible_child_name (self->stack, "list");
 
   total = lode_format_money (totals->value);
+  count = lode_format_count (totals->count);
   /* TRANSLATORS: the totals line below the export records, as in
-   * "1,204 records · total $3.12 B" */
-  g_string_printf (text, ngettext ("%'u record · total %s", "%'u records · total %s", totals->count),
-                   totals->count, total);
+   * "1,204 records · total $3.12 B"; the first %s is the count */
+  g_string_printf (text, ngettext ("%s record · total %s", "%s records · total %s", totals->count),
+                   count, total);
   for (guint unit = 0; unit < LODE_EXPORT_N_UNITS; unit++)
     {
       g_autofree char *quantity = NULL;
@@ -267,8 +333,13 @@ update_table (LodeExportsPage *self)
       g_string_append_printf (text, " · %s", quantity);
     }
   if (totals->count != n_rows)
-    /* TRANSLATORS: after the totals of the records a filter shows */
-    g_string_append_printf (text, ngettext (" (of %'u record)", " (of %'u records)", n_rows), n_rows);
+    {
+      g_autofree char *all = lode_format_count (n_rows);
+
+      /* TRANSLATORS: after the totals of the records a filter shows; %s is
+       * the count of all records, as in " (of 1,000,000 records)" */
+      g_string_append_printf (text, ngettext (" (of %s record)", " (of %s records)", n_rows), all);
+    }
 
   gtk_label_set_label (self->totals_label, text->str);
   exact = lode_money_format_full (totals->value);
@@ -326,9 +397,12 @@ mineral_renamed (LodeExportsPage *self)
 }
 
 /* The filters offer the minerals of the portfolio and the destinations of
- * the records. */
+ * the records. Finding the destinations reads every record (tens of
+ * milliseconds for a million): without @with_destinations, only "All
+ * destinations" is offered until the filters show. */
 static void
-update_filter_choices (LodeExportsPage *self)
+list_filter_choices (LodeExportsPage *self,
+                     gboolean         with_destinations)
 {
   g_autoptr(GtkStringList) minerals = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) destinations = gtk_string_list_new (NULL);
@@ -356,7 +430,8 @@ update_filter_choices (LodeExportsPage *self)
 
   gtk_string_list_append (destinations, _("All destinations"));
   g_ptr_array_add (self->destination_codes, NULL);
-  if (self->table != NULL)
+  self->destinations_listed = with_destinations;
+  if (self->table != NULL && with_destinations)
     {
       g_autoptr(GArray) totals = lode_export_table_aggregate (self->table, LODE_EXPORT_FIELD_DESTINATION);
 
@@ -374,6 +449,22 @@ update_filter_choices (LodeExportsPage *self)
 
   adw_combo_row_set_model (self->mineral_filter, G_LIST_MODEL (minerals));
   adw_combo_row_set_model (self->destination_filter, G_LIST_MODEL (destinations));
+}
+
+/* The filters' popover is open (GTK 4.8 has no "active" on a menu
+ * button). */
+static gboolean
+filters_shown (LodeExportsPage *self)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (self->filters_button);
+
+  return popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover));
+}
+
+static void
+update_filter_choices (LodeExportsPage *self)
+{
+  list_filter_choices (self, filters_shown (self));
 }
 
 /* Which column sorts the view, and which way: on GTK 4.8 the view's sorter
@@ -557,6 +648,18 @@ index_changed (LodeExportsPage *self,
 }
 
 static void
+filters_popover_notify_visible_cb (LodeExportsPage *self)
+{
+  if (filters_shown (self) && !self->destinations_listed)
+    {
+      guint mineral = adw_combo_row_get_selected (self->mineral_filter);
+
+      list_filter_choices (self, TRUE);
+      adw_combo_row_set_selected (self->mineral_filter, mineral);
+    }
+}
+
+static void
 update_actions (LodeExportsPage *self)
 {
   gboolean has_portfolio = get_portfolio (self) != NULL;
@@ -668,6 +771,11 @@ lode_exports_page_init (LodeExportsPage *self)
   adw_combo_row_set_model (self->stage_filter, G_LIST_MODEL (stages));
 
   lode_export_index_set_name_funcs (self->index, index_mineral_name, index_country_name, self);
+  lode_export_index_set_background (self->index, TRUE);
+  g_signal_connect_object (self->index, "notify::busy",
+                           G_CALLBACK (update_table), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->filters_button), "notify::visible",
+                           G_CALLBACK (filters_popover_notify_visible_cb), self, G_CONNECT_SWAPPED);
   set_column_sorters (self);
   lode_list_page_setup_search (GTK_WIDGET (self), self->search_bar, self->search_entry);
   self->last_selected = GTK_INVALID_LIST_POSITION;
@@ -700,7 +808,7 @@ lode_exports_page_show_filtered (LodeExportsPage *self,
     return;
 
   /* The search bar's filters say what is shown, and clear it again. */
-  update_filter_choices (self);
+  list_filter_choices (self, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   adw_combo_row_set_selected (self->mineral_filter, lode_choice_find (self->mineral_ids, mineral_id));
   adw_combo_row_set_selected (self->destination_filter,
