@@ -127,9 +127,7 @@ set_cell (GtkListItem *list_item,
 {
   GtkWidget *cell = gtk_list_item_get_child (list_item);
 
-  g_assert (GTK_IS_INSCRIPTION (cell));
-
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
+  lode_cell_set_inscription (cell, text);
 
   if (g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP "-connected") == NULL)
     {
