@@ -215,6 +215,229 @@ test_patch_after_edit (void)
   check_index (index, LODE_EXPORT_SORT_MINERAL, FALSE, NULL, LODE_EXPORT_STAGE_ANY);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* Runs what is left for idle time. */
+static void
+settle (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Runs the main loop until the worker's result is in. */
+static void
+wait_for_index (LodeExportIndex *index)
+{
+  while (lode_export_index_get_busy (index))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A list view's part: it holds the items of the first rows, as row
+ * widgets do, and takes the new ones of the rows that changed. */
+#define N_HELD 40
+
+/* Beside the first rows, one far away, as a selection holds it. */
+#define FAR 150000
+
+typedef struct
+{
+  GListModel *model;
+  guint       count;
+  GObject    *held[N_HELD];
+  GObject    *far;
+} View;
+
+static void
+view_items_changed (GListModel *model,
+                    guint       position,
+                    guint       removed,
+                    guint       added,
+                    View       *view)
+{
+  g_assert_cmpuint (position + removed, <=, view->count);
+  view->count = view->count - removed + added;
+  g_assert_cmpuint (view->count, ==, g_list_model_get_n_items (model));
+
+  for (guint i = 0; i < N_HELD; i++)
+    {
+      if (i >= view->count)
+        g_clear_object (&view->held[i]);
+      else if (view->held[i] == NULL || i >= position)
+        {
+          g_clear_object (&view->held[i]);
+          view->held[i] = g_list_model_get_item (model, i);
+        }
+    }
+
+  /* The far row, while there is one; only what the change covers. */
+  if (FAR >= view->count)
+    g_clear_object (&view->far);
+  else if (view->far == NULL || (FAR >= position && (FAR < position + removed || removed != added)))
+    {
+      g_clear_object (&view->far);
+      view->far = g_list_model_get_item (model, FAR);
+    }
+}
+
+/* The rows the view holds are the rows shown. */
+static void
+check_view (View *view)
+{
+  for (guint i = 0; i < MIN (N_HELD, view->count); i++)
+    {
+      g_autoptr(LodeExportRecord) now = g_list_model_get_item (view->model, i);
+
+      g_assert_cmpuint (lode_export_record_get_position (LODE_EXPORT_RECORD (view->held[i])), ==,
+                        lode_export_record_get_position (now));
+    }
+
+  if (view->far != NULL)
+    {
+      g_autoptr(LodeExportRecord) now = g_list_model_get_item (view->model, FAR);
+
+      g_assert_cmpuint (lode_export_record_get_position (LODE_EXPORT_RECORD (view->far)), ==,
+                        lode_export_record_get_position (now));
+    }
+}
+
+static void
+view_clear (View *view)
+{
+  for (guint i = 0; i < N_HELD; i++)
+    g_clear_object (&view->held[i]);
+  g_clear_object (&view->far);
+}
+
+/* With items alive, a change is announced over their span, a few rows at
+ * a time: a view that holds the first rows sees them all anew, and every
+ * change it is told of fits the rows it knows. */
+static void
+test_background_view (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  g_autoptr(LodeExportTable) table = make_table (200000, rand);
+  g_autoptr(LodeExportIndex) index = lode_export_index_new (NULL);
+  View view = { G_LIST_MODEL (index), 0, { NULL, } };
+
+  lode_export_index_set_name_funcs (index, mineral_name, NULL, NULL);
+  lode_export_index_set_background (index, TRUE);
+  g_signal_connect (index, "items-changed", G_CALLBACK (view_items_changed), &view);
+
+  lode_export_index_set_table (index, table);
+  wait_for_index (index);
+  settle ();
+  check_view (&view);
+
+  g_assert_nonnull (view.far);
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_VALUE, TRUE);
+  wait_for_index (index);
+  settle ();
+  check_index (index, LODE_EXPORT_SORT_VALUE, TRUE, NULL, LODE_EXPORT_STAGE_ANY);
+  check_view (&view);
+
+  lode_export_index_set_filter (index, NULL, 0, 0, NULL, LODE_EXPORT_STAGE_ANY, "copper");
+  wait_for_index (index);
+  settle ();
+  check_view (&view);
+
+  /* A change while the last one is still being announced. */
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_MINERAL, FALSE);
+  wait_for_index (index);
+  lode_export_index_set_filter (index, NULL, 0, 0, NULL, LODE_EXPORT_STAGE_ANY, NULL);
+  wait_for_index (index);
+  settle ();
+  check_index (index, LODE_EXPORT_SORT_MINERAL, FALSE, NULL, LODE_EXPORT_STAGE_ANY);
+  check_view (&view);
+
+  /* The same while the number of rows changes, both ways. */
+  lode_export_index_set_filter (index, "gold", 0, 0, NULL, LODE_EXPORT_STAGE_ANY, NULL);
+  wait_for_index (index);
+  g_assert_cmpuint (view.count, <, 200000);
+  lode_export_index_set_filter (index, NULL, 0, 0, NULL, LODE_EXPORT_STAGE_ANY, NULL);
+  wait_for_index (index);
+  lode_export_index_set_filter (index, "coal", 0, 0, NULL, LODE_EXPORT_STAGE_ANY, NULL);
+  wait_for_index (index);
+  lode_export_index_set_filter (index, NULL, 0, 0, NULL, LODE_EXPORT_STAGE_ANY, NULL);
+  wait_for_index (index);
+  settle ();
+  check_view (&view);
+  g_assert_cmpuint (view.count, ==, 200000);
+
+  view_clear (&view);
+}
+
+/* In the background, a large table is sorted and filtered by a worker: the
+ * calls return at once, busy, and the result comes in one change; an edit
+ * while the worker runs is not lost. */
+static void
+test_background (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  g_autoptr(LodeExportTable) table = make_table (300000, rand);
+  g_autoptr(LodeExportIndex) index = lode_export_index_new (NULL);
+  guint count = 0;
+  guint n_busy_changes = 0;
+  LodeExportRow row;
+
+  lode_export_index_set_name_funcs (index, mineral_name, NULL, NULL);
+  lode_export_index_set_background (index, TRUE);
+  g_signal_connect (index, "items-changed", G_CALLBACK (count_items_changed), &count);
+  g_signal_connect (index, "notify::busy", G_CALLBACK (count_notify), &n_busy_changes);
+
+  lode_export_index_set_table (index, table);
+  g_assert_true (lode_export_index_get_busy (index));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (index)), ==, 0);
+  wait_for_index (index);
+  g_assert_cmpuint (n_busy_changes, ==, 2);
+  check_index (index, LODE_EXPORT_SORT_NONE, FALSE, NULL, LODE_EXPORT_STAGE_ANY);
+  g_assert_cmpuint (count, ==, 300000);
+
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_VALUE, TRUE);
+  g_assert_true (lode_export_index_get_busy (index));
+  wait_for_index (index);
+  check_index (index, LODE_EXPORT_SORT_VALUE, TRUE, NULL, LODE_EXPORT_STAGE_ANY);
+
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_MINERAL, FALSE);
+  lode_export_index_set_filter (index, "copper", 0, 0, NULL, LODE_STAGE_REFINED, NULL);
+  wait_for_index (index);
+  check_index (index, LODE_EXPORT_SORT_MINERAL, FALSE, "copper", LODE_STAGE_REFINED);
+
+  /* The search matches the names people read, in the worker too. */
+  lode_export_index_set_filter (index, NULL, 0, 0, NULL, LODE_EXPORT_STAGE_ANY, "IRON");
+  wait_for_index (index);
+  check_index (index, LODE_EXPORT_SORT_MINERAL, FALSE, "iron-ore", LODE_EXPORT_STAGE_ANY);
+
+  /* Edits while the worker runs: the job starts again over the new rows. */
+  lode_export_index_set_filter (index, NULL, 0, 0, NULL, LODE_EXPORT_STAGE_ANY, NULL);
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_VALUE, FALSE);
+  g_assert_true (lode_export_index_get_busy (index));
+  lode_export_table_get_row (table, 1000, &row);
+  row.value = 1;
+  lode_export_table_replace (table, 1000, &row);
+  lode_export_table_remove (table, 5, 2);
+  g_assert_true (lode_export_index_get_busy (index));
+  wait_for_index (index);
+  check_index (index, LODE_EXPORT_SORT_VALUE, FALSE, NULL, LODE_EXPORT_STAGE_ANY);
+  g_assert_cmpuint (count, ==, 299998);
+
+  /* An edit once it is done is patched at once, as without a worker. */
+  row.value = 2;
+  lode_export_table_replace (table, 2000, &row);
+  g_assert_false (lode_export_index_get_busy (index));
+  check_index (index, LODE_EXPORT_SORT_VALUE, FALSE, NULL, LODE_EXPORT_STAGE_ANY);
+
+  /* Dropped while the rows are being copied: the job goes with it. */
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_DATE, FALSE);
+  g_assert_true (lode_export_index_get_busy (index));
+}
+
 static double
 seconds_since (gint64 start)
 {
@@ -280,6 +503,8 @@ main (int   argc,
 
   g_test_add_func ("/lode/export-index/sort-filter", test_sort_filter_small);
   g_test_add_func ("/lode/export-index/patch-after-edit", test_patch_after_edit);
+  g_test_add_func ("/lode/export-index/background", test_background);
+  g_test_add_func ("/lode/export-index/background-view", test_background_view);
   g_test_add_func ("/lode/export-index/million", test_million);
 
   return g_test_run ();

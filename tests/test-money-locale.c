@@ -32,6 +32,9 @@ test_c_locale (void)
   /* The C locale groups nothing: English conventions. */
   expect (lode_money_format_full (G_GINT64_CONSTANT (114000000025)), "$1,140,000,000.25");
   expect (lode_money_format_short (G_GINT64_CONSTANT (114000000025)), "$1.14 B");
+  expect (lode_format_count (1000000), "1,000,000");
+  expect (lode_format_count (999), "999");
+  expect (lode_format_count (0), "0");
 }
 
 static void
@@ -44,6 +47,9 @@ test_german (void)
   expect (lode_money_format_short (G_GINT64_CONSTANT (114000000025)), "$1,14 B");
   expect (lode_money_format_short (G_GINT64_CONSTANT (1416000000)), "$14,16 M");
   expect (lode_money_format_short (-G_GINT64_CONSTANT (1250)), "-$12,50");
+  /* Counts are grouped as the dollars are. */
+  expect (lode_format_count (1000000), "1.000.000");
+  expect (lode_format_count (1234), "1.234");
   /* The JSON text stays C. */
   expect (lode_money_to_json (G_GINT64_CONSTANT (114000000025)), "1140000000.25");
 
@@ -58,9 +64,11 @@ test_urdu_and_chinese (void)
   use_numeric_locale ("ur_PK.UTF-8");
   expect (lode_money_format_full (G_GINT64_CONSTANT (123456789012)), "$1,234,567,890.12");
   expect (lode_money_format_short (G_GINT64_CONSTANT (1416000000)), "$14.16 M");
+  expect (lode_format_count (1000000), "1,000,000");
 
   use_numeric_locale ("zh_CN.UTF-8");
   expect (lode_money_format_full (G_GINT64_CONSTANT (123456789012)), "$1,234,567,890.12");
+  expect (lode_format_count (1000000), "1,000,000");
 
   use_numeric_locale ("C.UTF-8");
 }

@@ -7,6 +7,7 @@
 
 #include "lode-enum-types.h"
 #include "lode-export-table-private.h"
+#include "lode-rules.h"
 
 /* The columns of one version of the table, owned here once a snapshot has
  * been taken of them. Shared between the table and its snapshots by an
@@ -525,6 +526,21 @@ grow (LodeExportTable *self)
     return;
 
   lode_export_table_reserve (self, MAX (64, self->capacity + self->capacity / 2));
+}
+
+gboolean
+lode_export_row_is_valid (const LodeExportRow *row)
+{
+  return row != NULL &&
+         lode_rule_slug (row->mineral, NULL) &&
+         lode_rule_year (row->year, NULL) &&
+         (row->month == 0 || lode_rule_month (row->month, NULL)) &&
+         (row->destination == NULL || lode_rule_country_code (row->destination, NULL)) &&
+         (row->hs_code == NULL || lode_rule_hs_code (row->hs_code, NULL)) &&
+         (row->quantity == LODE_QUANTITY_UNSET || lode_rule_quantity (row->quantity, NULL)) &&
+         (row->quantity == LODE_QUANTITY_UNSET || row->unit != LODE_UNIT_NONE) &&
+         row->value >= 0 && row->value <= LODE_MONEY_MAX &&
+         (row->source == NULL || lode_rule_slug (row->source, NULL));
 }
 
 static void

@@ -31,6 +31,11 @@ typedef struct
   const char *source;        /* source id, or NULL */
 } LodeExportRow;
 
+/* TRUE when the file can hold @row (the rules of lode-rules.h): the
+ * history refuses any other, so that a portfolio Lode saves always opens
+ * again. The table itself stores what it is given. */
+gboolean lode_export_row_is_valid (const LodeExportRow *row);
+
 typedef enum
 {
   LODE_EXPORT_FIELD_MINERAL,

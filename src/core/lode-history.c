@@ -633,7 +633,7 @@ lode_history_insert_export (LodeHistory         *self,
 
   g_return_if_fail (LODE_IS_HISTORY (self));
   g_return_if_fail (self->portfolio != NULL);
-  g_return_if_fail (row != NULL && row->mineral != NULL);
+  g_return_if_fail (lode_export_row_is_valid (row));
 
   command = export_rows_new (self);
   g_return_if_fail (position <= lode_export_table_get_n_rows (command->table));
@@ -656,7 +656,7 @@ lode_history_replace_export (LodeHistory         *self,
 
   g_return_if_fail (LODE_IS_HISTORY (self));
   g_return_if_fail (self->portfolio != NULL);
-  g_return_if_fail (row != NULL && row->mineral != NULL);
+  g_return_if_fail (lode_export_row_is_valid (row));
 
   command = export_rows_new (self);
   g_return_if_fail (position < lode_export_table_get_n_rows (command->table));

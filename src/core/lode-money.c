@@ -349,3 +349,15 @@ lode_money_format_full (LodeMoney cents)
 
   return g_string_free (out, FALSE);
 }
+
+char *
+lode_format_count (guint64 count)
+{
+  GString *out = g_string_new (NULL);
+  NumberStyle style;
+
+  get_number_style (&style);
+  append_whole (out, count, &style);
+
+  return g_string_free (out, FALSE);
+}

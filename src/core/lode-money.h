@@ -38,5 +38,9 @@ char          *lode_money_format_short (LodeMoney  cents);
 /* "$1,140,000,000.25": the exact figure for people, grouped as the current
  * LC_NUMERIC groups digits (English conventions in the C locale). */
 char          *lode_money_format_full  (LodeMoney  cents);
+/* "1,000,000": a count for people, its digits grouped as the current
+ * LC_NUMERIC groups them (English conventions in the C locale), as
+ * lode_money_format_full() groups dollars. */
+char          *lode_format_count       (guint64    count);
 
 G_END_DECLS

@@ -80,8 +80,17 @@ lode_cell_set_text (GtkListItem *list_item,
 
   g_assert (GTK_IS_INSCRIPTION (cell));
 
-  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
   gtk_widget_set_tooltip_text (cell, tooltip);
+  lode_cell_set_inscription (cell, text);
+}
+
+void
+lode_cell_set_inscription (GtkWidget  *cell,
+                           const char *text)
+{
+  g_assert (GTK_IS_INSCRIPTION (cell));
+
+  gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
   /* An empty cell would otherwise read as its class name. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,

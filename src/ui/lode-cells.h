@@ -29,6 +29,10 @@ void lode_cell_bind_setup_callbacks (GtkWidgetClass *widget_class);
 void lode_cell_set_text     (GtkListItem              *list_item,
                              const char               *text,
                              const char               *tooltip);
+/* Sets the text of a cell (a GtkInscription) and what a screen reader
+ * reads for it: "Empty" rather than the class name for no text. */
+void lode_cell_set_inscription (GtkWidget  *cell,
+                                const char *text);
 
 G_END_DECLS
 

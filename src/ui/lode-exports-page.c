@@ -40,6 +40,9 @@ struct _LodeExportsPage
   GPtrArray        *mineral_ids;
   GPtrArray        *destination_codes;
 
+  /* The destination filter offers the destinations of the records. */
+  gboolean          destinations_listed;
+
   /* The row selected before the index last changed. */
   guint             last_selected;
 
@@ -97,6 +100,56 @@ index_country_name (const char *code,
 
 /* Cells */
 
+#define CELL_TOOLTIP "lode-cell-tooltip"
+
+static gboolean
+cell_query_tooltip_cb (GtkWidget  *cell,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP);
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* As lode_cell_set_text(), but the tooltip is given when GTK asks for it.
+ * GTK 4.8's gtk_widget_set_tooltip_text() asks the X server where the
+ * pointer is, a round trip for every cell, even when the tooltip stays
+ * unset: after a sort, binding the couple of hundred rows the view keeps
+ * took hundreds of milliseconds. The tooltip still describes the cell to
+ * assistive technologies. */
+static void
+set_cell (GtkListItem *list_item,
+          const char  *text,
+          const char  *tooltip)
+{
+  GtkWidget *cell = gtk_list_item_get_child (list_item);
+
+  lode_cell_set_inscription (cell, text);
+
+  if (g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP "-connected") == NULL)
+    {
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
+      g_object_set_data (G_OBJECT (cell), CELL_TOOLTIP "-connected", GINT_TO_POINTER (TRUE));
+    }
+
+  g_object_set_data_full (G_OBJECT (cell), CELL_TOOLTIP, g_strdup (tooltip), g_free);
+  gtk_widget_set_has_tooltip (cell, tooltip != NULL);
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static void
 bind_mineral_cell (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
@@ -104,7 +157,7 @@ bind_mineral_cell (GtkSignalListItemFactory *factory,
 {
   const LodeExportRow *row = list_item_get_row (list_item);
 
-  lode_cell_set_text (list_item, mineral_name (self, row->mineral), NULL);
+  set_cell (list_item, mineral_name (self, row->mineral), NULL);
 }
 
 static void
@@ -115,7 +168,7 @@ bind_year_cell (GtkSignalListItemFactory *factory,
   const LodeExportRow *row = list_item_get_row (list_item);
   g_autofree char *text = g_strdup_printf ("%d", row->year);
 
-  lode_cell_set_text (list_item, text, NULL);
+  set_cell (list_item, text, NULL);
 }
 
 static void
@@ -127,9 +180,9 @@ bind_month_cell (GtkSignalListItemFactory *factory,
   const char *month = lode_format_month (row->month);
 
   if (month != NULL)
-    lode_cell_set_text (list_item, month, NULL);
+    set_cell (list_item, month, NULL);
   else
-    lode_cell_set_text (list_item, C_("month", "—"), _("The whole year"));
+    set_cell (list_item, C_("month", "—"), _("The whole year"));
 }
 
 static void
@@ -143,10 +196,10 @@ bind_destination_cell (GtkSignalListItemFactory *factory,
     {
       const char *name = lode_country_lookup (row->destination);
 
-      lode_cell_set_text (list_item, name != NULL ? name : row->destination, row->destination);
+      set_cell (list_item, name != NULL ? name : row->destination, row->destination);
     }
   else
-    lode_cell_set_text (list_item, C_("destination", "—"), _("Destination not known"));
+    set_cell (list_item, C_("destination", "—"), _("Destination not known"));
 }
 
 static void
@@ -156,7 +209,7 @@ bind_hs_code_cell (GtkSignalListItemFactory *factory,
 {
   const LodeExportRow *row = list_item_get_row (list_item);
 
-  lode_cell_set_text (list_item, row->hs_code, NULL);
+  set_cell (list_item, row->hs_code, NULL);
 }
 
 static void
@@ -166,7 +219,7 @@ bind_stage_cell (GtkSignalListItemFactory *factory,
 {
   const LodeExportRow *row = list_item_get_row (list_item);
 
-  lode_cell_set_text (list_item, lode_format_stage (row->stage), NULL);
+  set_cell (list_item, lode_format_stage (row->stage), NULL);
 }
 
 static void
@@ -180,7 +233,7 @@ bind_quantity_cell (GtkSignalListItemFactory *factory,
   if (row->quantity != LODE_QUANTITY_UNSET)
     text = lode_format_quantity (row->quantity, row->unit);
 
-  lode_cell_set_text (list_item, text, NULL);
+  set_cell (list_item, text, NULL);
 }
 
 static void
@@ -192,7 +245,7 @@ bind_value_cell (GtkSignalListItemFactory *factory,
   g_autofree char *text = lode_format_money (row->value);
   g_autofree char *exact = lode_money_format_full (row->value);
 
-  lode_cell_set_text (list_item, text, exact);
+  set_cell (list_item, text, exact);
 }
 
 static void
@@ -209,7 +262,7 @@ bind_source_cell (GtkSignalListItemFactory *factory,
 
   if (row->source == NULL)
     {
-      lode_cell_set_text (list_item, NULL, NULL);
+      set_cell (list_item, NULL, NULL);
       return;
     }
 
@@ -218,7 +271,7 @@ bind_source_cell (GtkSignalListItemFactory *factory,
 
   if (source == NULL)
     {
-      lode_cell_set_text (list_item, row->source, NULL);
+      set_cell (list_item, row->source, NULL);
       return;
     }
 
@@ -232,7 +285,7 @@ bind_source_cell (GtkSignalListItemFactory *factory,
   if (date != NULL)
     g_string_append_printf (tooltip, "\n%s", date);
 
-  lode_cell_set_text (list_item, publisher != NULL ? publisher : title, tooltip->str);
+  set_cell (list_item, publisher != NULL ? publisher : title, tooltip->str);
 }
 
 static void
@@ -242,6 +295,7 @@ update_table (LodeExportsPage *self)
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *total = NULL;
   g_autofree char *exact = NULL;
+  g_autofree char *count = NULL;
   guint n_rows;
 
   if (self->index == NULL || self->stack == NULL)
@@ -249,6 +303,15 @@ update_table (LodeExportsPage *self)
 
   totals = lode_export_index_get_totals (self->index);
   n_rows = self->table != NULL ? lode_export_table_get_n_rows (self->table) : 0;
+
+  if (lode_export_index_get_busy (self->index) && totals->count == 0)
+    {
+      /* A large table is being sorted in the background. */
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      gtk_label_set_label (self->totals_label, _("Counting the records…"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label), NULL);
+      return;
+    }
 
   if (n_rows == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
@@ -258,10 +321,11 @@ update_table (LodeExportsPage *self)
     gtk_stack_set_visible_child_name (self->stack, "list");
 
   total = lode_format_money (totals->value);
+  count = lode_format_count (totals->count);
   /* TRANSLATORS: the totals line below the export records, as in
-   * "1,204 records · total $3.12 B" */
-  g_string_printf (text, ngettext ("%'u record · total %s", "%'u records · total %s", totals->count),
-                   totals->count, total);
+   * "1,204 records · total $3.12 B"; the first %s is the count */
+  g_string_printf (text, ngettext ("%s record · total %s", "%s records · total %s", totals->count),
+                   count, total);
   for (guint unit = 0; unit < LODE_EXPORT_N_UNITS; unit++)
     {
       g_autofree char *quantity = NULL;
@@ -272,8 +336,13 @@ update_table (LodeExportsPage *self)
       g_string_append_printf (text, " · %s", quantity);
     }
   if (totals->count != n_rows)
-    /* TRANSLATORS: after the totals of the records a filter shows */
-    g_string_append_printf (text, ngettext (" (of %'u record)", " (of %'u records)", n_rows), n_rows);
+    {
+      g_autofree char *all = lode_format_count (n_rows);
+
+      /* TRANSLATORS: after the totals of the records a filter shows; %s is
+       * the count of all records, as in " (of 1,000,000 records)" */
+      g_string_append_printf (text, ngettext (" (of %s record)", " (of %s records)", n_rows), all);
+    }
 
   gtk_label_set_label (self->totals_label, text->str);
   exact = lode_money_format_full (totals->value);
@@ -331,9 +400,12 @@ mineral_renamed (LodeExportsPage *self)
 }
 
 /* The filters offer the minerals of the portfolio and the destinations of
- * the records. */
+ * the records. Finding the destinations reads every record (tens of
+ * milliseconds for a million): without @with_destinations, only "All
+ * destinations" is offered until the filters show. */
 static void
-update_filter_choices (LodeExportsPage *self)
+list_filter_choices (LodeExportsPage *self,
+                     gboolean         with_destinations)
 {
   g_autoptr(GtkStringList) minerals = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) destinations = gtk_string_list_new (NULL);
@@ -361,7 +433,8 @@ update_filter_choices (LodeExportsPage *self)
 
   gtk_string_list_append (destinations, _("All destinations"));
   g_ptr_array_add (self->destination_codes, NULL);
-  if (self->table != NULL)
+  self->destinations_listed = with_destinations;
+  if (self->table != NULL && with_destinations)
     {
       g_autoptr(GArray) totals = lode_export_table_aggregate (self->table, LODE_EXPORT_FIELD_DESTINATION);
 
@@ -379,6 +452,22 @@ update_filter_choices (LodeExportsPage *self)
 
   adw_combo_row_set_model (self->mineral_filter, G_LIST_MODEL (minerals));
   adw_combo_row_set_model (self->destination_filter, G_LIST_MODEL (destinations));
+}
+
+/* The filters' popover is open (GTK 4.8 has no "active" on a menu
+ * button). */
+static gboolean
+filters_shown (LodeExportsPage *self)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (self->filters_button);
+
+  return popover != NULL && gtk_widget_get_visible (GTK_WIDGET (popover));
+}
+
+static void
+update_filter_choices (LodeExportsPage *self)
+{
+  list_filter_choices (self, filters_shown (self));
 }
 
 /* Which column sorts the view, and which way: on GTK 4.8 the view's sorter
@@ -469,12 +558,14 @@ selected_row (LodeExportsPage *self)
 }
 
 /* The list page's add, edit, duplicate and delete, on the table's rows:
- * @item is the LodeExportRecord selected, fetched when the action runs. */
+ * @item is the record selected; its row in the table is the index's
+ * answer for the selected position, which follows the sorts and edits
+ * the index has yet to announce. */
 static GtkWindow *
 new_editor (LodeListPage *page,
             gpointer      item)
 {
-  guint row = item != NULL ? lode_export_record_get_position (item) : G_MAXUINT;
+  guint row = item != NULL ? selected_row (LODE_EXPORTS_PAGE (page)) : G_MAXUINT;
 
   return GTK_WINDOW (lode_export_editor_new (lode_list_page_get_portfolio (page), row));
 }
@@ -491,8 +582,13 @@ static void
 delete_item (LodeListPage *page,
              gpointer      item)
 {
+  guint row = selected_row (LODE_EXPORTS_PAGE (page));
+
+  if (row == G_MAXUINT)
+    return;
+
   lode_history_remove_exports (lode_portfolio_get_history (lode_list_page_get_portfolio (page)),
-                               _("Delete Export Record"), lode_export_record_get_position (item), 1);
+                               _("Delete Export Record"), row, 1);
   lode_list_toast_deleted (GTK_WIDGET (page), _("Deleted export record"));
 }
 
@@ -500,8 +596,11 @@ static void
 duplicate_item (LodeListPage *page,
                 gpointer      item)
 {
-  guint row = lode_export_record_get_position (item);
+  guint row = selected_row (LODE_EXPORTS_PAGE (page));
   LodeExportRow copy;
+
+  if (row == G_MAXUINT)
+    return;
 
   lode_export_table_get_row (LODE_EXPORTS_PAGE (page)->table, row, &copy);
   lode_history_insert_export (lode_portfolio_get_history (lode_list_page_get_portfolio (page)),
@@ -527,6 +626,18 @@ index_changed (LodeExportsPage *self,
   if (removed == 1 && added == 1 && position == self->last_selected &&
       gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
     gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+filters_popover_notify_visible_cb (LodeExportsPage *self)
+{
+  if (filters_shown (self) && !self->destinations_listed)
+    {
+      guint mineral = adw_combo_row_get_selected (self->mineral_filter);
+
+      list_filter_choices (self, TRUE);
+      adw_combo_row_set_selected (self->mineral_filter, mineral);
+    }
 }
 
 static void
@@ -664,6 +775,11 @@ lode_exports_page_init (LodeExportsPage *self)
   adw_combo_row_set_model (self->stage_filter, G_LIST_MODEL (stages));
 
   lode_export_index_set_name_funcs (self->index, index_mineral_name, index_country_name, self);
+  lode_export_index_set_background (self->index, TRUE);
+  g_signal_connect_object (self->index, "notify::busy",
+                           G_CALLBACK (update_table), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_menu_button_get_popover (self->filters_button), "notify::visible",
+                           G_CALLBACK (filters_popover_notify_visible_cb), self, G_CONNECT_SWAPPED);
   set_column_sorters (self);
   lode_list_page_setup_search (GTK_WIDGET (self), self->search_bar, self->search_entry);
   self->last_selected = GTK_INVALID_LIST_POSITION;
@@ -699,7 +815,7 @@ lode_exports_page_show_filtered (LodeExportsPage *self,
     return;
 
   /* The search bar's filters say what is shown, and clear it again. */
-  update_filter_choices (self);
+  list_filter_choices (self, TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   adw_combo_row_set_selected (self->mineral_filter, lode_choice_find (self->mineral_ids, mineral_id));
   adw_combo_row_set_selected (self->destination_filter,

@@ -138,6 +138,7 @@ update_totals (LodeListPage *page,
 {
   g_autofree char *text = NULL;
   g_autofree char *value_text = NULL;
+  g_autofree char *count = NULL;
   g_autofree char *exact = NULL;
   LodeMoney value = 0;
   guint n_shown = g_list_model_get_n_items (shown);
@@ -152,8 +153,9 @@ update_totals (LodeListPage *page,
   value_text = lode_format_money (value);
   /* TRANSLATORS: the totals line below the minerals, as in
    * "12 minerals · reserves $6 T" */
-  text = g_strdup_printf (ngettext ("%'u mineral · reserves %s", "%'u minerals · reserves %s", n_shown),
-                          n_shown, value_text);
+  count = lode_format_count (n_shown);
+  text = g_strdup_printf (ngettext ("%s mineral · reserves %s", "%s minerals · reserves %s", n_shown),
+                          count, value_text);
   gtk_label_set_label (label, text);
   exact = lode_money_format_full (value);
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), exact);

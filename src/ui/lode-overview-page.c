@@ -356,6 +356,7 @@ update_reserves (LodeOverviewPage *self,
   g_autofree char *text = NULL;
   g_autofree char *exact = NULL;
   g_autofree char *detail = NULL;
+  g_autofree char *count = NULL;
   guint n = 0;
 
   for (guint i = 0; i < data->minerals->len; i++)
@@ -371,7 +372,8 @@ update_reserves (LodeOverviewPage *self,
 
   text = money_short (data->reserve_value);
   exact = lode_money_format_full (data->reserve_value);
-  detail = g_strdup_printf (g_dngettext (NULL, "Estimates of %u mineral", "Estimates of %u minerals", n), n);
+  count = lode_format_count (n);
+  detail = g_strdup_printf (g_dngettext (NULL, "Estimates of %s mineral", "Estimates of %s minerals", n), count);
   figure_set (&self->reserves, text, exact, _("Estimated reserve value"), detail);
 }
 
@@ -627,6 +629,18 @@ update_charts (LodeOverviewPage *self,
     }
 }
 
+#define PREPARED_DATA "lode-overview-prepared-data"
+
+void
+lode_overview_page_prepare (LodePortfolio *portfolio)
+{
+  g_return_if_fail (LODE_IS_PORTFOLIO (portfolio));
+
+  g_object_set_data_full (G_OBJECT (portfolio), PREPARED_DATA,
+                          lode_chart_data_new (portfolio),
+                          (GDestroyNotify) lode_chart_data_unref);
+}
+
 /* Aggregates the portfolio once and shows it. */
 static void
 refresh (LodeOverviewPage *self)
@@ -640,7 +654,10 @@ refresh (LodeOverviewPage *self)
       return;
     }
 
-  self->data = lode_chart_data_new (self->portfolio);
+  /* Figures aggregated while the portfolio loaded hold until it changes. */
+  self->data = g_object_steal_data (G_OBJECT (self->portfolio), PREPARED_DATA);
+  if (self->data == NULL)
+    self->data = lode_chart_data_new (self->portfolio);
   update_latest (self, self->data);
   update_leading (self, self->data);
   update_destination (self, self->data);

@@ -153,6 +153,7 @@ update_totals (LodeListPage *page,
   g_autofree char *text = NULL;
   g_autofree char *committed_text = NULL;
   g_autofree char *jobs_text = NULL;
+  g_autofree char *count = NULL;
   g_autofree char *disbursed_text = NULL;
   g_autofree char *exact = NULL;
   LodeMoney committed = 0;
@@ -176,11 +177,12 @@ update_totals (LodeListPage *page,
   disbursed_text = lode_format_money (disbursed);
   /* TRANSLATORS: the totals line below the projects, as in
    * "4 projects · $10.5 B committed · $2 B disbursed · 5,200 jobs" */
-  jobs_text = g_strdup_printf ("%'" G_GINT64_FORMAT, jobs);
-  text = g_strdup_printf (ngettext ("%'u project · %s committed · %s disbursed · %s jobs",
-                                    "%'u projects · %s committed · %s disbursed · %s jobs",
+  jobs_text = lode_format_count (jobs);
+  count = lode_format_count (n_shown);
+  text = g_strdup_printf (ngettext ("%s project · %s committed · %s disbursed · %s jobs",
+                                    "%s projects · %s committed · %s disbursed · %s jobs",
                                     n_shown),
-                          n_shown, committed_text, disbursed_text, jobs_text);
+                          count, committed_text, disbursed_text, jobs_text);
   gtk_label_set_label (label, text);
   exact = lode_money_format_full (committed);
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), exact);

@@ -159,7 +159,8 @@ update_totals (LodeListPage *page,
                GtkLabel     *label)
 {
   guint n_shown = g_list_model_get_n_items (shown);
-  g_autofree char *text = g_strdup_printf (ngettext ("%'u target", "%'u targets", n_shown), n_shown);
+  g_autofree char *count = lode_format_count (n_shown);
+  g_autofree char *text = g_strdup_printf (ngettext ("%s target", "%s targets", n_shown), count);
 
   gtk_label_set_label (label, text);
 }

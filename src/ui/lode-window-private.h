@@ -30,6 +30,9 @@ struct _LodeWindow
   /* Template widgets */
   AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *load_bar;
+  GtkLabel             *load_label;
+  GtkProgressBar       *load_progress;
   GtkStack             *main_stack;
   AdwStatusPage        *loading_page;
   GtkSpinner           *loading_spinner;
@@ -51,6 +54,12 @@ struct _LodeWindow
   GSignalGroup         *history_signals;
   /* Set while a file loads; cancelled and dropped to abandon the load. */
   GCancellable         *load_cancellable;
+  /* The load under way, and the timeout that shows its progress. */
+  GTask                *load_task;
+  guint                 load_progress_id;
+  /* Edits of the portfolio shown, counted so that a load that ends after
+   * more of them asks before it replaces them. */
+  guint                 n_edits;
   /* Set while the portfolio is saved; edits wait for it. */
   GCancellable         *save_cancellable;
   /* What had the focus when a save began, to give it back after. */

@@ -160,7 +160,7 @@ lode_window_update_title (LodeWindow *self)
 static void
 update_switcher_bar (LodeWindow *self)
 {
-  gboolean showing = self->portfolio != NULL && self->load_cancellable == NULL;
+  gboolean showing = self->portfolio != NULL;
 
   adw_view_switcher_bar_set_reveal (self->switcher_bar,
                                     showing &&
@@ -173,21 +173,30 @@ lode_window_update_state (LodeWindow *self)
   gboolean busy = self->load_cancellable != NULL;
   const char *page;
 
-  if (busy)
-    page = "loading";
-  else if (self->portfolio != NULL)
+  /* What is open stays open, and usable, until a file loads in its place. */
+  if (self->portfolio != NULL)
     page = "portfolio";
+  else if (busy)
+    page = "loading";
   else
     page = "empty";
 
   gtk_stack_set_visible_child_name (self->main_stack, page);
-  gtk_spinner_set_spinning (self->loading_spinner, busy);
+  gtk_spinner_set_spinning (self->loading_spinner, busy && self->portfolio == NULL);
+  gtk_revealer_set_reveal_child (self->load_bar, busy);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title,
                                                      g_str_equal (page, "portfolio"));
   update_switcher_bar (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", busy);
   lode_window_documents_update_actions (self);
+}
+
+/* Every edit is a step of the history: counts them. */
+static void
+history_notify_undo_label_cb (LodeWindow *self)
+{
+  self->n_edits++;
 }
 
 void
@@ -221,26 +230,6 @@ lode_window_set_portfolio_and_file (LodeWindow    *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
 }
 
-static void
-set_loading (LodeWindow   *self,
-             GCancellable *cancellable,
-             const char   *title)
-{
-  gboolean was_busy = lode_window_get_busy (self);
-
-  if (self->load_cancellable != NULL && self->load_cancellable != cancellable)
-    g_cancellable_cancel (self->load_cancellable);
-  g_set_object (&self->load_cancellable, cancellable);
-
-  if (title != NULL)
-    adw_status_page_set_title (self->loading_page, title);
-
-  lode_window_update_state (self);
-
-  if (was_busy != lode_window_get_busy (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-}
-
 /* What a load reads (@source), and the file and draft the window keeps for
  * it: a restored draft is read from the drafts folder but belongs to the
  * file it was a draft of. */
@@ -251,7 +240,68 @@ typedef struct
   char  *draft_id;
   /* What a restored draft could not keep, set by the loading thread. */
   GStrv  not_kept;
+  /* Thousandths of the file read, written by the loading thread. */
+  int    permille;
+  /* The window's count of edits when the load began. */
+  guint  n_edits;
 } LoadData;
+
+/* Shows how far the load is, a few times a second: the loading thread
+ * only writes a number, which this reads. */
+static gboolean
+show_load_progress (gpointer user_data)
+{
+  LodeWindow *self = user_data;
+  LoadData *data;
+  int permille;
+
+  if (self->load_task == NULL)
+    {
+      self->load_progress_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  data = g_task_get_task_data (self->load_task);
+  permille = g_atomic_int_get (&data->permille);
+  if (permille > 0)
+    gtk_progress_bar_set_fraction (self->load_progress, permille / 1000.0);
+  else
+    gtk_progress_bar_pulse (self->load_progress);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_loading (LodeWindow   *self,
+             GTask        *task,
+             const char   *title)
+{
+  gboolean was_busy = lode_window_get_busy (self);
+  GCancellable *cancellable = task != NULL ? g_task_get_cancellable (task) : NULL;
+
+  if (self->load_cancellable != NULL && self->load_cancellable != cancellable)
+    g_cancellable_cancel (self->load_cancellable);
+  g_set_object (&self->load_cancellable, cancellable);
+  g_set_object (&self->load_task, task);
+
+  g_clear_handle_id (&self->load_progress_id, g_source_remove);
+  if (task != NULL)
+    {
+      gtk_progress_bar_set_fraction (self->load_progress, 0);
+      self->load_progress_id = g_timeout_add (100, show_load_progress, self);
+    }
+
+  if (title != NULL)
+    {
+      adw_status_page_set_title (self->loading_page, title);
+      gtk_label_set_label (self->load_label, title);
+    }
+
+  lode_window_update_state (self);
+
+  if (was_busy != lode_window_get_busy (self))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
 
 static void
 load_data_free (LoadData *data)
@@ -267,6 +317,18 @@ load_data_free (LoadData *data)
  * know of. */
 #define DRAFT_NAME "draft"
 
+/* Called from the loading thread. */
+static void
+load_progress_cb (guint64  done,
+                  guint64  total,
+                  gpointer user_data)
+{
+  LoadData *data = user_data;
+
+  if (total > 0)
+    g_atomic_int_set (&data->permille, (int) MIN (done * 1000 / total, 1000));
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -281,11 +343,19 @@ load_thread (GTask        *task,
   if (data->draft_id != NULL)
     portfolio = lode_salvage_load_file (data->source, DRAFT_NAME, &data->not_kept, cancellable, &error);
   else
-    portfolio = lode_portfolio_load_file (data->source, cancellable, &error);
+    portfolio = lode_portfolio_load_file_full (data->source, load_progress_cb, data,
+                                               cancellable, &error);
   if (portfolio == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, portfolio, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* The Overview's figures are aggregated here, so that showing a large
+   * portfolio does not stall the window. */
+  if (!g_cancellable_is_cancelled (cancellable))
+    lode_overview_page_prepare (portfolio);
+  g_task_return_pointer (task, portfolio, g_object_unref);
 }
 
 static void
@@ -330,6 +400,15 @@ load_done (GObject      *source_object,
                                     "next time Lode starts.\n\n%s"), details);
           lode_window_show_error (self, heading, body);
         }
+      return;
+    }
+
+  /* What is open changed while the file loaded: ask before replacing it,
+   * then read the file again. */
+  if (portfolio != NULL && data->draft_id == NULL && self->portfolio != NULL &&
+      self->n_edits != data->n_edits && lode_portfolio_get_modified (self->portfolio))
+    {
+      lode_window_documents_confirm (self, LODE_PENDING_OPEN, file);
       return;
     }
 
@@ -428,6 +507,8 @@ lode_window_dispose (GObject *object)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->load_task);
+  g_clear_handle_id (&self->load_progress_id, g_source_remove);
 
   lode_window_documents_dispose (self);
 
@@ -568,6 +649,9 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, load_bar);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, load_label);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, load_progress);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, loading_spinner);
@@ -599,6 +683,8 @@ lode_window_init (LodeWindow *self)
   g_signal_group_connect_swapped (self->portfolio_signals, "notify::modified",
                                   G_CALLBACK (lode_window_update_title), self);
   self->history_signals = g_signal_group_new (LODE_TYPE_HISTORY);
+  g_signal_group_connect_swapped (self->history_signals, "notify::undo-label",
+                                  G_CALLBACK (history_notify_undo_label_cb), self);
 
   lode_window_documents_init (self);
 
@@ -689,11 +775,11 @@ start_load (LodeWindow *self,
   else
     title = g_strdup (_("Restoring the unsaved portfolio…"));
 
-  set_loading (self, cancellable, title);
-
+  data->n_edits = self->n_edits;
   task = g_task_new (self, cancellable, load_done, NULL);
   g_task_set_source_tag (task, start_load);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  set_loading (self, task, title);
   g_task_run_in_thread (task, load_thread);
 }
 

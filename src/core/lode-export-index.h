@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* A sorted and filtered view of a LodeExportTable, as a GListModel of
- * LodeExportRecord. It keeps a permutation of the table's rows (32 bits a
+ * LodeExportRecord (GIO only: the window's list and lode-cli share it). It keeps a permutation of the table's rows (32 bits a
  * row) instead of an object per row: items are made when asked for. After
  * an edit of the table the permutation is patched, not sorted again. */
 
@@ -72,5 +72,19 @@ guint            lode_export_index_get_row_position (LodeExportIndex  *self,
 const LodeExportTotals *lode_export_index_get_totals (LodeExportIndex *self);
 /* Sorts and filters again from scratch (after names changed, say). */
 void             lode_export_index_rebuild        (LodeExportIndex    *self);
+/* With @background, a table of more than about 130,000 rows is sorted and
+ * filtered in a worker thread: the calls above return at once, and what is
+ * shown until the worker is done is the previous order (of the previous
+ * table, after a new one). Then the rows are announced the way GTK 4.8's
+ * list views handle cheaply: over the rows of the items still alive, a
+ * dozen rows each time the main loop is idle, the number of rows changing
+ * at the end. "busy" is TRUE until all is announced. The name functions
+ * are still called on the calling thread only. Without @background (the
+ * default), every call has its result when it returns. */
+void             lode_export_index_set_background (LodeExportIndex    *self,
+                                                   gboolean            background);
+/* The "busy" property: a sort or filter is under way, in a worker or
+ * still being announced. */
+gboolean         lode_export_index_get_busy       (LodeExportIndex    *self);
 
 G_END_DECLS
