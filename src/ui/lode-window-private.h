@@ -35,7 +35,7 @@ struct _LodeWindow
   GtkProgressBar       *load_progress;
   GtkStack             *main_stack;
   AdwStatusPage        *loading_page;
-  GtkSpinner           *loading_spinner;
+  GtkProgressBar       *loading_progress;
   AdwViewStack         *stack;
   LodeOverviewPage     *overview_page;
   LodeMineralsPage     *minerals_page;

@@ -182,8 +182,8 @@ lode_window_update_state (LodeWindow *self)
     page = "empty";
 
   gtk_stack_set_visible_child_name (self->main_stack, page);
-  gtk_spinner_set_spinning (self->loading_spinner, busy && self->portfolio == NULL);
-  gtk_revealer_set_reveal_child (self->load_bar, busy);
+  /* Over an open portfolio a bar shows the load; alone, the loading page. */
+  gtk_revealer_set_reveal_child (self->load_bar, busy && self->portfolio != NULL);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title,
                                                      g_str_equal (page, "portfolio"));
   update_switcher_bar (self);
@@ -264,9 +264,15 @@ show_load_progress (gpointer user_data)
   data = g_task_get_task_data (self->load_task);
   permille = g_atomic_int_get (&data->permille);
   if (permille > 0)
-    gtk_progress_bar_set_fraction (self->load_progress, permille / 1000.0);
+    {
+      gtk_progress_bar_set_fraction (self->load_progress, permille / 1000.0);
+      gtk_progress_bar_set_fraction (self->loading_progress, permille / 1000.0);
+    }
   else
-    gtk_progress_bar_pulse (self->load_progress);
+    {
+      gtk_progress_bar_pulse (self->load_progress);
+      gtk_progress_bar_pulse (self->loading_progress);
+    }
 
   return G_SOURCE_CONTINUE;
 }
@@ -288,6 +294,7 @@ set_loading (LodeWindow   *self,
   if (task != NULL)
     {
       gtk_progress_bar_set_fraction (self->load_progress, 0);
+      gtk_progress_bar_set_fraction (self->loading_progress, 0);
       self->load_progress_id = g_timeout_add (100, show_load_progress, self);
     }
 
@@ -654,7 +661,7 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, load_progress);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, loading_page);
-  gtk_widget_class_bind_template_child (widget_class, LodeWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, loading_progress);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, minerals_page);
