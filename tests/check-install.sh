@@ -45,7 +45,7 @@ done
 # compiled there is the one lode reads.
 glib-compile-schemas --strict "$data/glib-2.0/schemas"
 has "$datadir/glib-2.0/schemas/gschemas.compiled"
-width=$(gsettings --schemadir "$data/glib-2.0/schemas" get io.github.lodeapp.Lode window-width)
+width=$(GSETTINGS_BACKEND=memory gsettings --schemadir "$data/glib-2.0/schemas" get io.github.lodeapp.Lode window-width)
 [ "$width" = 1100 ] || fail "the compiled schema gives window-width $width"
 
 # The installed desktop file is valid, and what it names is there.
