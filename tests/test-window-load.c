@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "lode-application.h"
 #include "lode-export-index.h"
@@ -80,9 +83,12 @@ test_open_cancel_open (void)
   g_autofree char *dir = g_dir_make_tmp ("lode-test-window-load-XXXXXX", &error);
   g_autofree char *path = NULL;
   g_autofree char *title_before = NULL;
+  g_autofree char *pipe_path = NULL;
   g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) pipe_file = NULL;
   g_autoptr(LodePortfolio) sample = lode_portfolio_new_sample ();
   LodeWindow *window;
+  int writer;
   GtkRevealer *load_bar;
   GtkProgressBar *progress;
   GtkStack *main_stack;
@@ -102,8 +108,13 @@ test_open_cancel_open (void)
   title_before = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
   g_assert_false (gtk_revealer_get_reveal_child (load_bar));
 
-  /* While it loads, the bar shows and the sample stays, with its pages. */
-  lode_window_open_file (window, file);
+  /* While it loads, the bar shows and the sample stays, with its pages.
+   * The first load reads a named pipe nobody writes to, so that it is
+   * still under way however slow the test runs. */
+  pipe_path = g_build_filename (dir, "slow.json", NULL);
+  g_assert_cmpint (mkfifo (pipe_path, 0600), ==, 0);
+  pipe_file = g_file_new_for_path (pipe_path);
+  lode_window_open_file (window, pipe_file);
   g_assert_true (lode_window_get_busy (window));
   lode_test_settle ();
   g_assert_true (gtk_revealer_get_reveal_child (load_bar));
@@ -121,8 +132,13 @@ test_open_cancel_open (void)
   g_assert_false (lode_portfolio_get_modified (sample));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title_before);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (main_stack), ==, "portfolio");
+  /* The abandoned load ends once the pipe has had a writer. */
+  writer = open (pipe_path, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+  if (writer >= 0)
+    close (writer);
   lode_test_settle ();
   g_assert_true (lode_window_get_portfolio (window) == sample);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title_before);
 
   /* Open again and let it finish. */
   lode_window_open_file (window, file);
