@@ -48,6 +48,7 @@ struct _LodeOverviewPage
   LodePortfolio   *portfolio;
   LodeChartData   *data;
   guint            refresh_id;
+  guint            charts_id;
   /* The aggregation running in a worker, if any. */
   GCancellable    *aggregating;
 };
@@ -640,6 +641,19 @@ lode_overview_page_prepare (LodePortfolio *portfolio)
  * records take about 80 ms). */
 #define AGGREGATE_IN_WORKER 65536
 
+static gboolean
+update_charts_cb (gpointer user_data)
+{
+  LodeOverviewPage *self = user_data;
+
+  self->charts_id = 0;
+  update_charts (self, self->data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The figures at once; the charts of a large portfolio (about 10 ms for
+ * a million records) in the next idle call, apart from them. */
 static void
 show_data (LodeOverviewPage *self,
            LodeChartData    *data)
@@ -653,7 +667,12 @@ show_data (LodeOverviewPage *self,
   update_reserves (self, self->data);
   update_investment (self, self->data);
   update_targets (self, self->data);
-  update_charts (self, self->data);
+
+  g_clear_handle_id (&self->charts_id, g_source_remove);
+  if (data->n_records >= AGGREGATE_IN_WORKER)
+    self->charts_id = g_idle_add (update_charts_cb, self);
+  else
+    update_charts (self, self->data);
 }
 
 static void
@@ -693,6 +712,7 @@ refresh (LodeOverviewPage *self)
 
   if (self->portfolio == NULL)
     {
+      g_clear_handle_id (&self->charts_id, g_source_remove);
       g_clear_pointer (&self->data, lode_chart_data_unref);
       update_charts (self, NULL);
       return;
@@ -855,6 +875,7 @@ lode_overview_page_dispose (GObject *object)
 
   disconnect_models (self);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  g_clear_handle_id (&self->charts_id, g_source_remove);
   g_cancellable_cancel (self->aggregating);
   g_clear_object (&self->aggregating);
 
