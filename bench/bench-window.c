@@ -266,6 +266,15 @@ main (int   argc,
         }
     }
   file = g_file_new_for_path (path);
+
+  /* The window's size, the recent files and the drafts stay out of the
+   * user's settings and folders, as in the tests. */
+  {
+    g_autofree char *xdg = g_build_filename (data_dir != NULL ? data_dir : tmp_dir, "xdg", NULL);
+
+    g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+    g_setenv ("XDG_DATA_HOME", xdg, TRUE);
+  }
   saved_path = g_build_filename (data_dir != NULL ? data_dir : tmp_dir, "saved.json", NULL);
   saved = g_file_new_for_path (saved_path);
 

@@ -196,6 +196,138 @@ test_aggregation (void)
   g_assert_true (find_mineral (data, "bauxite") == bauxite);
 }
 
+static void
+assert_same_cell (const LodeChartCell *a,
+                  const LodeChartCell *b)
+{
+  g_assert_cmpint (a->value, ==, b->value);
+  g_assert_cmpuint (a->count, ==, b->count);
+  g_assert_cmpstr (a->source == LODE_CHART_SOURCES_MIXED ? "(mixed)" : a->source, ==,
+                   b->source == LODE_CHART_SOURCES_MIXED ? "(mixed)" : b->source);
+  g_assert_cmpint (a->year, ==, b->year);
+}
+
+static void
+assert_same_data (LodeChartData *a,
+                  LodeChartData *b)
+{
+  guint n_years = lode_chart_data_get_n_years (a);
+
+  g_assert_cmpuint (a->n_records, ==, b->n_records);
+  g_assert_cmpint (a->total, ==, b->total);
+  g_assert_cmpint (a->first_year, ==, b->first_year);
+  g_assert_cmpint (a->last_year, ==, b->last_year);
+  g_assert_cmpint (a->has_months, ==, b->has_months);
+  g_assert_cmpint (a->reserve_value, ==, b->reserve_value);
+  g_assert_cmpint (a->committed, ==, b->committed);
+  g_assert_cmpint (a->disbursed, ==, b->disbursed);
+  for (guint s = 0; s < LODE_N_STAGES; s++)
+    assert_same_cell (&a->stages[s], &b->stages[s]);
+  for (guint y = 0; y < n_years; y++)
+    assert_same_cell (&a->years[y], &b->years[y]);
+
+  g_assert_cmpuint (a->minerals->len, ==, b->minerals->len);
+  for (guint i = 0; i < a->minerals->len; i++)
+    {
+      LodeChartMineral *ma = g_ptr_array_index (a->minerals, i);
+      LodeChartMineral *mb = g_ptr_array_index (b->minerals, i);
+
+      g_assert_cmpstr (ma->id, ==, mb->id);
+      g_assert_cmpstr (ma->name, ==, mb->name);
+      assert_same_cell (&ma->total, &mb->total);
+      for (guint s = 0; s < LODE_N_STAGES; s++)
+        assert_same_cell (&ma->stages[s], &mb->stages[s]);
+      for (guint m = 0; m < n_years * 12; m++)
+        assert_same_cell (&ma->months[m], &mb->months[m]);
+      g_assert_cmpint (ma->reserve_value, ==, mb->reserve_value);
+    }
+
+  g_assert_cmpuint (a->destinations->len, ==, b->destinations->len);
+  for (guint i = 0; i < a->destinations->len; i++)
+    {
+      LodeChartDestination *da = &g_array_index (a->destinations, LodeChartDestination, i);
+      LodeChartDestination *db = &g_array_index (b->destinations, LodeChartDestination, i);
+
+      g_assert_cmpstr (da->code, ==, db->code);
+      assert_same_cell (&da->total, &db->total);
+    }
+
+  g_assert_cmpuint (a->targets->len, ==, b->targets->len);
+  for (guint i = 0; i < a->targets->len; i++)
+    {
+      LodeChartTarget *ta = g_ptr_array_index (a->targets, i);
+      LodeChartTarget *tb = g_ptr_array_index (b->targets, i);
+
+      g_assert_cmpstr (ta->id, ==, tb->id);
+      g_assert_cmpint (ta->status, ==, tb->status);
+      g_assert_cmpint (ta->latest_value, ==, tb->latest_value);
+      g_assert_cmpint (ta->recorded_baseline, ==, tb->recorded_baseline);
+      for (guint y = 0; y < n_years; y++)
+        assert_same_cell (&ta->actual[y], &tb->actual[y]);
+    }
+}
+
+static void
+chart_data_ready_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  LodeChartData **data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *data = lode_chart_data_new_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*data);
+}
+
+/* In a worker, the figures of the moment of the call: the table changed
+ * at once after it (as an edit does while the Overview aggregates) does
+ * not change them, and they are those the main thread would have made. */
+static void
+test_aggregation_async (void)
+{
+  g_autoptr(LodePortfolio) portfolio = load_known ();
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  g_autoptr(LodeChartData) before = lode_chart_data_new (portfolio);
+  g_autoptr(LodeChartData) after = NULL;
+  g_autoptr(LodeChartData) async_after = NULL;
+  LodeChartData *data = NULL;
+  LodeExportRow row;
+
+  lode_chart_data_new_async (portfolio, NULL, chart_data_ready_cb, &data);
+
+  /* A record of a mineral and a destination the file does not have, and
+   * another record's value changed. */
+  lode_export_table_get_row (table, 0, &row);
+  row.value = 99900;
+  lode_export_table_replace (table, 0, &row);
+  row.mineral = "gold";
+  row.destination = "AE";
+  row.year = 2026;
+  row.value = 1;
+  lode_export_table_append (table, &row);
+
+  while (data == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (data->n_records, ==, 6);
+  g_assert_cmpint (data->total, ==, 85005);
+  assert_same_data (data, before);
+  g_clear_pointer (&data, lode_chart_data_unref);
+
+  /* A second one sees the change, as the main thread does. */
+  after = lode_chart_data_new (portfolio);
+  g_assert_cmpuint (after->n_records, ==, 7);
+  g_assert_cmpint (after->total, ==, 85005 - 10000 + 99900 + 1);
+  g_assert_cmpint (after->last_year, ==, 2026);
+  lode_chart_data_new_async (portfolio, NULL, chart_data_ready_cb, &data);
+  while (data == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  async_after = g_steal_pointer (&data);
+  assert_same_data (async_after, after);
+  g_assert_cmpstr (((LodeChartMineral *) g_ptr_array_index (async_after->minerals, 0))->id, ==, "copper");
+}
+
 /* Growth */
 
 static void
@@ -1046,6 +1178,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart/aggregation", test_aggregation);
+  g_test_add_func ("/chart/aggregation-async", test_aggregation_async);
   g_test_add_func ("/chart/growth-rate", test_growth_rate);
   g_test_add_func ("/chart/targets", test_targets);
   g_test_add_func ("/chart/ticks", test_ticks);

@@ -289,6 +289,39 @@ test_unreadable (void)
   g_assert_true (no_drafts (NULL));
 }
 
+static gboolean
+file_is_gone (gpointer data)
+{
+  return !g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+/* A deleted draft leaves its name at once, and its file is unlinked by a
+ * thread; one that a process left behind goes with the next listing. */
+static void
+test_delete_draft (void)
+{
+  g_autofree char *id = leave_draft ("{ \"format\": \"lode-portfolio\" }\n", NULL);
+  g_autofree char *path = draft_path (id);
+  g_autofree char *dir = lode_drafts_get_dir ();
+  g_autofree char *hidden_name = g_strconcat (".", id, ".json.deleted", NULL);
+  g_autofree char *hidden = g_build_filename (dir, hidden_name, NULL);
+  g_auto(GStrv) ids = NULL;
+  g_auto(GStrv) after = NULL;
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  lode_draft_delete (id);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  ids = lode_drafts_list ();
+  g_assert_false (g_strv_contains ((const char * const *) ids, id));
+  g_assert_true (lode_test_poll (file_is_gone, hidden, 10));
+
+  /* As a process that ended before its thread unlinked it leaves it. */
+  g_assert_true (g_file_set_contents (hidden, "{}", -1, NULL));
+  after = lode_drafts_list ();
+  g_assert_false (g_strv_contains ((const char * const *) after, id));
+  g_assert_false (g_file_test (hidden, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +340,7 @@ main (int   argc,
   g_test_add_func ("/lode/restore/bad-value-then-save", test_bad_value_then_save);
   g_test_add_func ("/lode/restore/bad-value-then-discard", test_bad_value_then_discard);
   g_test_add_func ("/lode/restore/unreadable", test_unreadable);
+  g_test_add_func ("/lode/restore/delete-draft", test_delete_draft);
 
   status = lode_test_run ();
 

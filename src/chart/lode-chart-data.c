@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "lode-export-table-private.h"
 #include "lode-units.h"
 
 #include "lode-chart-data.h"
@@ -185,7 +186,6 @@ chart_target_new (LodeChartData *self,
     lode_target_required_growth (target, TRUE, &chart_target->required_high);
   else
     chart_target->required_high = chart_target->required_low;
-  chart_target->actual = g_new0 (LodeChartCell, lode_chart_data_get_n_years (self));
 
   return chart_target;
 }
@@ -267,23 +267,15 @@ add_sources (LodeChartData *self,
     }
 }
 
-LodeChartData *
-lode_chart_data_new (LodePortfolio *portfolio)
+/* What is read from the portfolio's objects, on the thread that owns
+ * them: everything but the records. */
+static LodeChartData *
+chart_data_begin (LodePortfolio *portfolio)
 {
   LodeChartData *self;
-  LodeExportTable *exports;
   GListModel *minerals;
   GListModel *targets;
   GListModel *projects;
-  g_autoptr(GHashTable) by_mineral = NULL;
-  g_autoptr(GHashTable) by_destination = NULL;
-  LodeChartMineral *last_mineral = NULL;
-  const char *last_row_mineral = NULL;
-  LodeExportRow row;
-  guint n_years;
-  guint n_rows;
-
-  g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
 
   self = g_new0 (LodeChartData, 1);
   g_atomic_ref_count_init (&self->ref_count);
@@ -293,25 +285,8 @@ lode_chart_data_new (LodePortfolio *portfolio)
   self->targets = g_ptr_array_new_with_free_func (chart_target_free);
   self->source_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->table = g_object_ref (lode_portfolio_get_exports (portfolio));
 
-  exports = lode_portfolio_get_exports (portfolio);
-  self->table = g_object_ref (exports);
-  n_rows = lode_export_table_get_n_rows (exports);
-  self->n_records = n_rows;
-
-  /* The span of years sizes the arrays. */
-  for (guint i = 0; i < n_rows; i++)
-    {
-      lode_export_table_get_row (exports, i, &row);
-      if (self->first_year == 0 || row.year < self->first_year)
-        self->first_year = row.year;
-      if (row.year > self->last_year)
-        self->last_year = row.year;
-    }
-  n_years = lode_chart_data_get_n_years (self);
-  self->years = g_new0 (LodeChartCell, n_years);
-
-  by_mineral = g_hash_table_new (g_str_hash, g_str_equal);
   minerals = G_LIST_MODEL (lode_portfolio_get_minerals (portfolio));
   for (guint i = 0; i < g_list_model_get_n_items (minerals); i++)
     {
@@ -320,12 +295,9 @@ lode_chart_data_new (LodePortfolio *portfolio)
 
       chart_mineral->id = g_strdup (lode_mineral_get_id (mineral));
       chart_mineral->name = g_strdup (lode_mineral_get_name (mineral));
-      chart_mineral->years = g_new0 (LodeChartCell, n_years);
-      chart_mineral->months = g_new0 (LodeChartCell, n_years * 12);
       add_reserves (self, chart_mineral, mineral);
       self->reserve_value += chart_mineral->reserve_value;
       g_ptr_array_add (self->minerals, chart_mineral);
-      g_hash_table_insert (by_mineral, (gpointer) chart_mineral->id, chart_mineral);
     }
 
   targets = G_LIST_MODEL (lode_portfolio_get_targets (portfolio));
@@ -335,78 +307,6 @@ lode_chart_data_new (LodePortfolio *portfolio)
 
       g_ptr_array_add (self->targets, chart_target_new (self, target));
     }
-
-  /* The one pass over the records. */
-  by_destination = g_hash_table_new (g_direct_hash, g_direct_equal);
-  for (guint i = 0; i < n_rows; i++)
-    {
-      LodeChartMineral *mineral;
-      gpointer index;
-      guint y;
-
-      lode_export_table_get_row (exports, i, &row);
-      y = row.year - self->first_year;
-
-      /* Mineral ids are interned: records of one mineral share a pointer. */
-      if (last_mineral != NULL && last_row_mineral == row.mineral)
-        mineral = last_mineral;
-      else
-        mineral = g_hash_table_lookup (by_mineral, row.mineral);
-
-      if (mineral == NULL)
-        {
-          /* A record of a mineral the portfolio does not list. */
-          mineral = g_new0 (LodeChartMineral, 1);
-          mineral->id = g_strdup (row.mineral);
-          mineral->name = g_strdup (row.mineral);
-          mineral->years = g_new0 (LodeChartCell, n_years);
-          mineral->months = g_new0 (LodeChartCell, n_years * 12);
-          g_ptr_array_add (self->minerals, mineral);
-          g_hash_table_insert (by_mineral, (gpointer) mineral->id, mineral);
-        }
-      last_mineral = mineral;
-      last_row_mineral = row.mineral;
-
-      self->total += row.value;
-      lode_chart_cell_add (&self->years[y], row.value, row.source, row.year);
-      lode_chart_cell_add (&self->stages[row.stage], row.value, row.source, row.year);
-      lode_chart_cell_add (&mineral->total, row.value, row.source, row.year);
-      lode_chart_cell_add (&mineral->stages[row.stage], row.value, row.source, row.year);
-      lode_chart_cell_add (&mineral->years[y], row.value, row.source, row.year);
-      if (row.month >= 1 && row.month <= 12)
-        {
-          lode_chart_cell_add (&mineral->months[y * 12 + row.month - 1], row.value, row.source, row.year);
-          self->has_months = TRUE;
-        }
-
-      if (!g_hash_table_lookup_extended (by_destination, row.destination, NULL, &index))
-        {
-          LodeChartDestination destination = { row.destination, { 0, 0, NULL } };
-
-          g_array_append_val (self->destinations, destination);
-          index = GUINT_TO_POINTER (self->destinations->len - 1);
-          g_hash_table_insert (by_destination, (gpointer) row.destination, index);
-        }
-      lode_chart_cell_add (&g_array_index (self->destinations, LodeChartDestination,
-                                           GPOINTER_TO_UINT (index)).total,
-                           row.value, row.source, row.year);
-
-      for (guint t = 0; t < self->targets->len; t++)
-        {
-          LodeChartTarget *target = g_ptr_array_index (self->targets, t);
-
-          if (target->exports &&
-              (target->mineral == NULL || g_strcmp0 (target->mineral, row.mineral) == 0) &&
-              (target->destination == NULL || g_strcmp0 (target->destination, row.destination) == 0))
-            lode_chart_cell_add (&target->actual[y], row.value, row.source, row.year);
-        }
-    }
-
-  g_ptr_array_sort (self->minerals, compare_minerals);
-  g_array_sort (self->destinations, compare_destinations);
-
-  for (guint t = 0; t < self->targets->len; t++)
-    measure_growth (self, g_ptr_array_index (self->targets, t));
 
   projects = G_LIST_MODEL (lode_portfolio_get_projects (portfolio));
   for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
@@ -422,6 +322,245 @@ lode_chart_data_new (LodePortfolio *portfolio)
   add_sources (self, portfolio);
 
   return self;
+}
+
+static LodeChartMineral *
+chart_mineral_new (const char *id,
+                   const char *name,
+                   guint       n_years)
+{
+  LodeChartMineral *mineral = g_new0 (LodeChartMineral, 1);
+
+  mineral->id = g_strdup (id);
+  mineral->name = g_strdup (name);
+  mineral->years = g_new0 (LodeChartCell, n_years);
+  mineral->months = g_new0 (LodeChartCell, n_years * 12);
+
+  return mineral;
+}
+
+/* The one pass over the records of @version, from any one thread: it
+ * touches no object of the portfolio, only @self and the frozen rows. */
+static void
+chart_data_add_records (LodeChartData                *self,
+                        const LodeExportTableVersion *version)
+{
+  guint n_rows = _lode_export_table_version_get_n_rows (version);
+  guint n_strings = _lode_export_table_version_get_n_strings (version);
+  g_autoptr(GHashTable) by_mineral = NULL;
+  /* By the id of a record's string: its mineral, the index + 1 of its
+   * destination, and whether it passes each target's filter. */
+  g_autofree LodeChartMineral **mineral_of = g_new0 (LodeChartMineral *, n_strings);
+  g_autofree guint *destination_of = g_new0 (guint, n_strings);
+  g_autofree guint8 *target_match = NULL;
+  LodeExportRawRow row;
+  guint n_years;
+
+  self->n_records = n_rows;
+
+  /* The span of years sizes the arrays. */
+  for (guint i = 0; i < n_rows; i++)
+    {
+      _lode_export_table_version_get_raw_row (version, i, &row);
+      if (self->first_year == 0 || row.year < self->first_year)
+        self->first_year = row.year;
+      if (row.year > self->last_year)
+        self->last_year = row.year;
+    }
+  n_years = lode_chart_data_get_n_years (self);
+  self->years = g_new0 (LodeChartCell, n_years);
+
+  by_mineral = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < self->minerals->len; i++)
+    {
+      LodeChartMineral *mineral = g_ptr_array_index (self->minerals, i);
+
+      mineral->years = g_new0 (LodeChartCell, n_years);
+      mineral->months = g_new0 (LodeChartCell, n_years * 12);
+      g_hash_table_insert (by_mineral, (gpointer) mineral->id, mineral);
+    }
+
+  /* Each target's filter, decided once a string: bit 0 whether the
+   * string passes as the mineral, bit 1 as the destination. */
+  target_match = g_new0 (guint8, (gsize) n_strings * MAX (self->targets->len, 1));
+  for (guint t = 0; t < self->targets->len; t++)
+    {
+      LodeChartTarget *target = g_ptr_array_index (self->targets, t);
+
+      target->actual = g_new0 (LodeChartCell, n_years);
+      for (guint id = 0; id < n_strings; id++)
+        {
+          const char *str = _lode_export_table_version_get_string (version, id);
+
+          target_match[(gsize) t * n_strings + id] =
+            (target->mineral == NULL || g_strcmp0 (target->mineral, str) == 0) |
+            (target->destination == NULL || g_strcmp0 (target->destination, str) == 0) << 1;
+        }
+    }
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      LodeChartMineral *mineral;
+      const char *source;
+      guint y;
+
+      _lode_export_table_version_get_raw_row (version, i, &row);
+      y = row.year - self->first_year;
+      source = _lode_export_table_version_get_string (version, row.source);
+
+      mineral = mineral_of[row.mineral];
+      if (mineral == NULL)
+        {
+          const char *id = _lode_export_table_version_get_string (version, row.mineral);
+
+          mineral = g_hash_table_lookup (by_mineral, id);
+          if (mineral == NULL)
+            {
+              /* A record of a mineral the portfolio does not list. */
+              mineral = chart_mineral_new (id, id, n_years);
+              g_ptr_array_add (self->minerals, mineral);
+              g_hash_table_insert (by_mineral, (gpointer) mineral->id, mineral);
+            }
+          mineral_of[row.mineral] = mineral;
+        }
+
+      self->total += row.value;
+      lode_chart_cell_add (&self->years[y], row.value, source, row.year);
+      lode_chart_cell_add (&self->stages[row.stage], row.value, source, row.year);
+      lode_chart_cell_add (&mineral->total, row.value, source, row.year);
+      lode_chart_cell_add (&mineral->stages[row.stage], row.value, source, row.year);
+      lode_chart_cell_add (&mineral->years[y], row.value, source, row.year);
+      if (row.month >= 1 && row.month <= 12)
+        {
+          lode_chart_cell_add (&mineral->months[y * 12 + row.month - 1], row.value, source, row.year);
+          self->has_months = TRUE;
+        }
+
+      if (destination_of[row.destination] == 0)
+        {
+          LodeChartDestination destination = {
+            _lode_export_table_version_get_string (version, row.destination), { 0, 0, NULL, 0 }
+          };
+
+          g_array_append_val (self->destinations, destination);
+          destination_of[row.destination] = self->destinations->len;
+        }
+      lode_chart_cell_add (&g_array_index (self->destinations, LodeChartDestination,
+                                           destination_of[row.destination] - 1).total,
+                           row.value, source, row.year);
+
+      for (guint t = 0; t < self->targets->len; t++)
+        {
+          LodeChartTarget *target = g_ptr_array_index (self->targets, t);
+
+          if (target->exports &&
+              (target_match[(gsize) t * n_strings + row.mineral] & 1) != 0 &&
+              (target_match[(gsize) t * n_strings + row.destination] & 2) != 0)
+            lode_chart_cell_add (&target->actual[y], row.value, source, row.year);
+        }
+    }
+
+  g_ptr_array_sort (self->minerals, compare_minerals);
+  g_array_sort (self->destinations, compare_destinations);
+
+  for (guint t = 0; t < self->targets->len; t++)
+    measure_growth (self, g_ptr_array_index (self->targets, t));
+}
+
+LodeChartData *
+lode_chart_data_new (LodePortfolio *portfolio)
+{
+  g_autoptr(LodeExportTableVersion) version = NULL;
+  LodeChartData *self;
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
+
+  self = chart_data_begin (portfolio);
+  /* Read in place: the version is let go of before the table can change,
+   * so the table takes its columns back without a copy. */
+  version = _lode_export_table_freeze (self->table);
+  chart_data_add_records (self, version);
+
+  return self;
+}
+
+/* Aggregating in a worker */
+
+typedef struct
+{
+  LodeChartData          *data;
+  LodeExportTableVersion *version;
+} AggregateJob;
+
+static void
+aggregate_job_free (gpointer user_data)
+{
+  AggregateJob *job = user_data;
+
+  /* The version is let go of by lode_chart_data_new_finish(), on the
+   * thread that changes the table; this is only for a task never
+   * finished. */
+  g_clear_pointer (&job->version, _lode_export_table_version_free);
+  g_clear_pointer (&job->data, lode_chart_data_unref);
+  g_free (job);
+}
+
+static void
+aggregate_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  AggregateJob *job = task_data;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  _lode_export_table_version_detach (job->version);
+  chart_data_add_records (job->data, job->version);
+  g_task_return_boolean (task, TRUE);
+}
+
+void
+lode_chart_data_new_async (LodePortfolio       *portfolio,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  AggregateJob *job;
+
+  g_return_if_fail (LODE_IS_PORTFOLIO (portfolio));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (AggregateJob, 1);
+  job->data = chart_data_begin (portfolio);
+  job->version = _lode_export_table_freeze (job->data->table);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, lode_chart_data_new_async);
+  g_task_set_task_data (task, job, aggregate_job_free);
+  g_task_run_in_thread (task, aggregate_thread);
+}
+
+LodeChartData *
+lode_chart_data_new_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  AggregateJob *job;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == lode_chart_data_new_async, NULL);
+
+  job = g_task_get_task_data (G_TASK (result));
+  /* The worker is done with the version: let go of it here, where the
+   * table changes. */
+  g_clear_pointer (&job->version, _lode_export_table_version_free);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+
+  return g_steal_pointer (&job->data);
 }
 
 LodeChartData *

@@ -113,6 +113,18 @@ struct _LodeChartData
 };
 
 LodeChartData    *lode_chart_data_new          (LodePortfolio *portfolio);
+/* As lode_chart_data_new(), with the pass over the records in a worker
+ * thread: the portfolio's objects are read and its export table frozen
+ * (lode-export-table-private.h) before this returns, so the portfolio may
+ * change at once; the figures are those of the moment of the call. Call
+ * lode_chart_data_new_finish() in @callback, on the thread that changes
+ * the portfolio. */
+void              lode_chart_data_new_async    (LodePortfolio        *portfolio,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+LodeChartData    *lode_chart_data_new_finish   (GAsyncResult         *result,
+                                                GError              **error);
 LodeChartData    *lode_chart_data_ref          (LodeChartData *self);
 void              lode_chart_data_unref        (LodeChartData *self);
 

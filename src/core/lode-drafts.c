@@ -103,17 +103,44 @@ lode_draft_write (const char  *id,
   return write_file (json_path, data, length, error);
 }
 
+/* The name a draft takes while it is being unlinked: hidden, and not
+ * ending in ".json", so that no listing sees it. */
+#define DELETED_SUFFIX ".json.deleted"
+
+static gpointer
+unlink_thread (gpointer data)
+{
+  g_autofree char *path = data;
+
+  g_unlink (path);
+
+  return NULL;
+}
+
 void
 lode_draft_delete (const char *id)
 {
   g_autofree char *json_path = NULL;
   g_autofree char *ini_path = NULL;
+  g_autofree char *hidden_name = NULL;
+  g_autofree char *deleted_path = NULL;
 
   g_return_if_fail (id != NULL);
 
   json_path = draft_path (id, ".json");
   ini_path = draft_path (id, ".ini");
-  g_unlink (json_path);
+
+  /* A draft of a million records is a file of a few hundred megabytes,
+   * and unlinking it frees its blocks: 60 ms or more of the calling
+   * thread, the window's main thread. The draft leaves its name at once
+   * and is unlinked in a thread; one left over by a process that ended
+   * first is removed by the next lode_drafts_list(). */
+  hidden_name = g_strconcat (".", id, DELETED_SUFFIX, NULL);
+  deleted_path = draft_path (hidden_name, "");
+  if (g_rename (json_path, deleted_path) == 0)
+    g_thread_unref (g_thread_new ("lode-draft-delete", unlink_thread, g_steal_pointer (&deleted_path)));
+  else
+    g_unlink (json_path);
   g_unlink (ini_path);
 }
 
@@ -151,6 +178,13 @@ lode_drafts_list (void)
       GStatBuf buf;
       Found f;
 
+      if (name[0] == '.' && g_str_has_suffix (name, DELETED_SUFFIX))
+        {
+          g_autofree char *deleted = g_build_filename (dir_path, name, NULL);
+
+          g_unlink (deleted);
+          continue;
+        }
       if (!g_str_has_suffix (name, ".json"))
         continue;
 

@@ -23,9 +23,18 @@ typedef struct
   GtkLabel           *totals_label;
 
   LodePortfolio      *portfolio;
+  /* The column view waits for the page to be shown, or for idle time,
+   * before it takes the rows of a new portfolio. */
+  gboolean            rows_pending;
 } LodeListPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (LodeListPage, lode_list_page, ADW_TYPE_BIN)
+
+/* The pages off screen whose column views wait for their rows (held
+ * without a reference: a page leaves it when it leaves its window), and
+ * the idle call that gives them their rows one page at a time. */
+static GQueue pending_pages = G_QUEUE_INIT;
+static guint pending_pages_id;
 
 enum {
   PROP_0,
@@ -414,6 +423,74 @@ lode_list_page_constructed (GObject *object)
 }
 
 static void
+show_rows (LodeListPage *self)
+{
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+
+  if (!priv->rows_pending)
+    return;
+
+  priv->rows_pending = FALSE;
+  g_queue_remove (&pending_pages, self);
+  gtk_column_view_set_model (priv->column_view, GTK_SELECTION_MODEL (priv->selection));
+}
+
+static gboolean
+show_pending_rows_cb (gpointer user_data)
+{
+  LodeListPage *self = g_queue_peek_head (&pending_pages);
+
+  if (self != NULL)
+    show_rows (self);
+
+  if (g_queue_is_empty (&pending_pages))
+    {
+      pending_pages_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* GTK makes the rows of a column view as soon as its model has items,
+ * shown or not: a few dozen rows of cells cost a few milliseconds each
+ * page. A page off screen lets go of its rows before it takes a new
+ * portfolio's items, and takes the rows back when it is shown, or in idle
+ * time, a page at a time, so that a new portfolio is shown at once. Its
+ * models have the items at once. */
+static void
+hold_rows (LodeListPage *self)
+{
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+
+  if (priv->rows_pending || priv->column_view == NULL || priv->selection == NULL ||
+      gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  priv->rows_pending = TRUE;
+  gtk_column_view_set_model (priv->column_view, NULL);
+  g_queue_push_tail (&pending_pages, self);
+  if (pending_pages_id == 0)
+    pending_pages_id = g_idle_add (show_pending_rows_cb, NULL);
+}
+
+static void
+lode_list_page_map (GtkWidget *widget)
+{
+  show_rows (LODE_LIST_PAGE (widget));
+
+  GTK_WIDGET_CLASS (lode_list_page_parent_class)->map (widget);
+}
+
+static void
+lode_list_page_unroot (GtkWidget *widget)
+{
+  show_rows (LODE_LIST_PAGE (widget));
+
+  GTK_WIDGET_CLASS (lode_list_page_parent_class)->unroot (widget);
+}
+
+static void
 lode_list_page_dispose (GObject *object)
 {
   LodeListPage *self = LODE_LIST_PAGE (object);
@@ -421,6 +498,12 @@ lode_list_page_dispose (GObject *object)
 
   /* The bin's child goes first, so the template does not unparent it
    * behind the bin's back. */
+  if (priv->rows_pending)
+    {
+      priv->rows_pending = FALSE;
+      g_queue_remove (&pending_pages, self);
+    }
+
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
   priv->selection = NULL;
@@ -471,11 +554,14 @@ static void
 lode_list_page_class_init (LodeListPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->constructed = lode_list_page_constructed;
   object_class->dispose = lode_list_page_dispose;
   object_class->get_property = lode_list_page_get_property;
   object_class->set_property = lode_list_page_set_property;
+  widget_class->map = lode_list_page_map;
+  widget_class->unroot = lode_list_page_unroot;
 
   klass->duplicate_item = lode_list_page_real_duplicate_item;
   klass->delete_item = lode_list_page_real_delete_item;
@@ -573,6 +659,7 @@ lode_list_page_set_portfolio (LodeListPage  *self,
     klass->portfolio_changed (self);
   if (priv->filter_model != NULL)
     {
+      hold_rows (self);
       gtk_filter_list_model_set_model (priv->filter_model,
                                        portfolio != NULL ?
                                        G_LIST_MODEL (klass->get_items (portfolio)) :
