@@ -182,3 +182,45 @@ lode_test_column_with_title (GtkColumnView *view,
 
   g_assert_not_reached ();
 }
+
+static gboolean
+has_dialog (gpointer data)
+{
+  return lode_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, data) != NULL;
+}
+
+AdwMessageDialog *
+lode_test_wait_for_dialog (LodeWindow *window)
+{
+  g_assert_true (lode_test_poll (has_dialog, window, 30));
+
+  return lode_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
+}
+
+static gboolean
+is_hidden (gpointer data)
+{
+  return !gtk_widget_get_visible (data);
+}
+
+void
+lode_test_respond (AdwMessageDialog *dialog,
+                   const char       *response)
+{
+  g_autoptr(AdwMessageDialog) held = g_object_ref (dialog);
+
+  /* As a click on a response button: the response, then the dialog goes. */
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (lode_test_poll (is_hidden, dialog, 30));
+}
+
+void
+lode_test_destroy_window (LodeWindow *window)
+{
+  LodeWindow *weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_true (lode_test_poll (lode_test_is_null, &weak, 30));
+}

@@ -53,6 +53,15 @@ GtkWidget           *lode_test_find_nth_widget    (GtkWidget       *root,
                                                    GType            type,
                                                    const char      *text,
                                                    guint            n);
+/* The question, error or offer @window shows (an AdwMessageDialog), once
+ * it shows one; fails after 30 s. */
+AdwMessageDialog    *lode_test_wait_for_dialog    (LodeWindow      *window);
+/* Answers @dialog as a click on a response button does, and waits until
+ * it is gone. */
+void                 lode_test_respond            (AdwMessageDialog *dialog,
+                                                   const char       *response);
+/* Destroys @window and waits until it is finalized. */
+void                 lode_test_destroy_window     (LodeWindow      *window);
 /* The column of @view titled @title; fails when there is none. */
 GtkColumnViewColumn *lode_test_column_with_title  (GtkColumnView   *view,
                                                    const char      *title);

@@ -124,56 +124,6 @@ title_is_unsaved (LodeWindow *window)
   return g_str_has_prefix (gtk_window_get_title (GTK_WINDOW (window)), "• ");
 }
 
-/* The question, error or offer the window shows, or NULL. */
-static AdwMessageDialog *
-find_dialog (LodeWindow *window)
-{
-  return lode_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
-}
-
-static gboolean
-has_dialog (gpointer data)
-{
-  return find_dialog (data) != NULL;
-}
-
-static AdwMessageDialog *
-wait_for_dialog (LodeWindow *window)
-{
-  g_assert_true (wait_for (has_dialog, window));
-
-  return find_dialog (window);
-}
-
-static gboolean
-is_hidden (gpointer data)
-{
-  return !gtk_widget_get_visible (data);
-}
-
-/* Answers @dialog, and waits until it is gone. */
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_autoptr(AdwMessageDialog) held = g_object_ref (dialog);
-
-  /* As a click on a response button: the response, then the dialog goes. */
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (wait_for (is_hidden, dialog));
-}
-
-static void
-destroy_window (LodeWindow *window)
-{
-  LodeWindow *weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (wait_for (lode_test_is_null, &weak));
-}
-
 static gboolean
 is_recent (gpointer data)
 {
@@ -237,7 +187,7 @@ test_round_trip (void)
   assert_file_text (second, expected_document);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "round-trip-copy.json – Lode");
 
-  destroy_window (window);
+  lode_test_destroy_window (window);
 }
 
 static const char *
@@ -304,7 +254,7 @@ test_undo_to_saved (void)
   activate (window, "win.redo", NULL);
   g_assert_false (title_is_unsaved (window));
 
-  destroy_window (window);
+  lode_test_destroy_window (window);
 }
 
 /* Closing with unsaved changes asks; Cancel keeps the window, Save saves
@@ -323,23 +273,23 @@ test_close_unsaved (void)
   rename_portfolio (window, "Closing");
 
   gtk_window_close (GTK_WINDOW (window));
-  dialog = wait_for_dialog (window);
+  dialog = lode_test_wait_for_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes to “close.json”?");
-  respond (dialog, "cancel");
+  lode_test_respond (dialog, "cancel");
   g_assert_nonnull (weak);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (lode_portfolio_get_modified (lode_window_get_portfolio (window)));
 
   /* New asks too. */
   activate (window, "win.new", NULL);
-  dialog = wait_for_dialog (window);
-  respond (dialog, "cancel");
+  dialog = lode_test_wait_for_dialog (window);
+  lode_test_respond (dialog, "cancel");
   g_assert_cmpstr (lode_portfolio_get_title (lode_window_get_portfolio (window)), ==, "Closing");
 
   /* Save, then close. */
   gtk_window_close (GTK_WINDOW (window));
-  dialog = wait_for_dialog (window);
-  respond (dialog, "save");
+  dialog = lode_test_wait_for_dialog (window);
+  lode_test_respond (dialog, "save");
   g_assert_true (wait_for (lode_test_is_null, &weak));
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "\"title\": \"Closing\""));
@@ -358,8 +308,8 @@ test_quit (void)
   rename_portfolio (window, "Not saved yet");
 
   g_action_group_activate_action (G_ACTION_GROUP (application), "quit", NULL);
-  dialog = wait_for_dialog (window);
-  respond (dialog, "cancel");
+  dialog = lode_test_wait_for_dialog (window);
+  lode_test_respond (dialog, "cancel");
   g_assert_nonnull (weak);
   g_assert_cmpstr (lode_portfolio_get_title (lode_window_get_portfolio (window)), ==, "Not saved yet");
 
@@ -384,8 +334,8 @@ test_close_discard (void)
   rename_portfolio (window, "Thrown away");
 
   gtk_window_close (GTK_WINDOW (window));
-  dialog = wait_for_dialog (window);
-  respond (dialog, "discard");
+  dialog = lode_test_wait_for_dialog (window);
+  lode_test_respond (dialog, "discard");
   g_assert_true (wait_for (lode_test_is_null, &weak));
 
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
@@ -444,10 +394,10 @@ test_save_failure (void)
   g_assert_true (wait_for (lode_test_is_idle, window));
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
 
-  dialog = wait_for_dialog (window);
+  dialog = lode_test_wait_for_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Save “full.json”");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), path));
-  respond (dialog, "close");
+  lode_test_respond (dialog, "close");
   g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, saved);
   g_assert_true (lode_portfolio_get_modified (lode_window_get_portfolio (window)));
@@ -459,8 +409,8 @@ test_save_failure (void)
     {
       activate (window, "win.save", NULL);
       g_assert_true (wait_for (lode_test_is_idle, window));
-      dialog = wait_for_dialog (window);
-      respond (dialog, "close");
+      dialog = lode_test_wait_for_dialog (window);
+      lode_test_respond (dialog, "close");
       g_clear_pointer (&after, g_free);
       g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
       g_assert_cmpstr (after, ==, saved);
@@ -469,16 +419,16 @@ test_save_failure (void)
 
   /* A folder that is gone. */
   save_to (window, missing);
-  dialog = wait_for_dialog (window);
+  dialog = lode_test_wait_for_dialog (window);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), missing));
-  respond (dialog, "close");
+  lode_test_respond (dialog, "close");
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_equal (lode_window_get_file (window), file));
 
   /* Discard, so that closing asks nothing. */
   activate (window, "win.undo", NULL);
   g_assert_false (lode_portfolio_get_modified (lode_window_get_portfolio (window)));
-  destroy_window (window);
+  lode_test_destroy_window (window);
 }
 
 static gboolean
@@ -537,7 +487,7 @@ test_drafts (void)
   rename_portfolio (window, "Left behind");
   g_assert_true (wait_for (draft_exists, window));
   id = g_strdup (lode_window_get_draft_id (window));
-  destroy_window (window);
+  lode_test_destroy_window (window);
   g_clear_object (&draft);
   draft = lode_draft_get_file (id);
   g_assert_true (g_file_query_exists (draft, NULL));
@@ -593,12 +543,12 @@ test_drop (void)
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
   g_assert_true (accepted);
 
-  respond (wait_for_dialog (window), "discard");
+  lode_test_respond (lode_test_wait_for_dialog (window), "discard");
   g_assert_true (wait_for (has_title, window));
   g_assert_true (g_file_equal (lode_window_get_file (window), file));
   g_assert_false (title_is_unsaved (window));
 
-  destroy_window (window);
+  lode_test_destroy_window (window);
 }
 
 static gboolean
@@ -626,17 +576,17 @@ test_changed_on_disk (void)
   /* Our own save does not count. */
   for (guint i = 0; i < 20; i++)
     g_main_context_iteration (NULL, FALSE);
-  g_assert_null (find_dialog (window));
+  g_assert_null (lode_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
 
   g_assert_true (lode_portfolio_save_file (other, file, FALSE, NULL, &error));
   g_assert_no_error (error);
-  dialog = wait_for_dialog (window);
+  dialog = lode_test_wait_for_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“elsewhere.json” Changed on Disk");
-  respond (dialog, "reload");
+  lode_test_respond (dialog, "reload");
   g_assert_true (wait_for (title_is, window));
   g_assert_false (lode_portfolio_get_modified (lode_window_get_portfolio (window)));
 
-  destroy_window (window);
+  lode_test_destroy_window (window);
 }
 
 int

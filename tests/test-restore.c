@@ -95,53 +95,6 @@ has_two_drafts (gpointer data)
   return g_strv_length (ids) == 2;
 }
 
-static AdwMessageDialog *
-find_dialog (LodeWindow *window)
-{
-  return lode_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window));
-}
-
-static gboolean
-has_dialog (gpointer data)
-{
-  return find_dialog (data) != NULL;
-}
-
-static AdwMessageDialog *
-wait_for_dialog (LodeWindow *window)
-{
-  g_assert_true (wait_for (has_dialog, window));
-
-  return find_dialog (window);
-}
-
-static gboolean
-is_hidden (gpointer data)
-{
-  return !gtk_widget_get_visible (data);
-}
-
-static void
-respond (AdwMessageDialog *dialog,
-         const char       *response)
-{
-  g_autoptr(AdwMessageDialog) held = g_object_ref (dialog);
-
-  adw_message_dialog_response (dialog, response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_true (wait_for (is_hidden, dialog));
-}
-
-static void
-destroy_window (LodeWindow *window)
-{
-  LodeWindow *weak = window;
-
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
-  gtk_window_destroy (GTK_WINDOW (window));
-  g_assert_true (wait_for (lode_test_is_null, &weak));
-}
-
 static void
 activate (LodeWindow *window,
           const char *action,
@@ -194,7 +147,7 @@ test_bad_value_then_save (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "• restore.json – Lode");
 
   /* What was not kept is listed, by the item and the field. */
-  dialog = wait_for_dialog (window);
+  dialog = lode_test_wait_for_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Some Changes Could Not Be Restored");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“restore.json”"));
   g_assert_null (strstr (adw_message_dialog_get_body (dialog), id));
@@ -202,7 +155,7 @@ test_bad_value_then_save (void)
                                  "Source “GACC customs”: its date “+202” was not kept. "
                                  "A date reads YYYY-MM-DD (or YYYY-MM, or YYYY), as in 2025-09-26.");
   g_assert_nonnull (label);
-  respond (dialog, "close");
+  lode_test_respond (dialog, "close");
 
   /* The draft is as it was; more work goes to a draft of its own. */
   draft_after = read_text (draft_file);
@@ -222,7 +175,7 @@ test_bad_value_then_save (void)
   g_assert_no_error (error);
   g_assert_cmpstr (lode_portfolio_get_title (saved), ==, "Restored and edited");
 
-  destroy_window (window);
+  lode_test_destroy_window (window);
 }
 
 /* The same, but the changes are discarded: the draft goes then. */
@@ -237,20 +190,20 @@ test_bad_value_then_discard (void)
 
   g_assert_null (lode_window_get_file (window));
   g_assert_true (lode_portfolio_get_modified (lode_window_get_portfolio (window)));
-  dialog = wait_for_dialog (window);
+  dialog = lode_test_wait_for_dialog (window);
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "unsaved portfolio"));
   g_assert_nonnull (lode_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
                                            "Mineral “iron”: removed, as its name is empty."));
-  respond (dialog, "close");
+  lode_test_respond (dialog, "close");
   g_assert_true (g_file_test (draft_file, G_FILE_TEST_EXISTS));
 
   /* New asks first; Discard lets the work and its draft go. */
   activate (window, "win.new", NULL);
-  dialog = wait_for_dialog (window);
-  respond (dialog, "discard");
+  dialog = lode_test_wait_for_dialog (window);
+  lode_test_respond (dialog, "discard");
   g_assert_true (wait_for (no_drafts, NULL));
 
-  destroy_window (window);
+  lode_test_destroy_window (window);
 }
 
 /* A draft that is not JSON cannot be restored: it is said so, without
@@ -271,20 +224,20 @@ test_unreadable (void)
   lode_window_restore_draft (window, id);
   g_assert_true (wait_for (lode_test_is_idle, window));
 
-  dialog = wait_for_dialog (window);
+  dialog = lode_test_wait_for_dialog (window);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    "Could Not Restore the Changes to “unreadable.json”");
   body = adw_message_dialog_get_body (dialog);
   g_assert_null (strstr (body, id));
   g_assert_null (strstr (body, draft_file));
   g_assert_nonnull (strstr (body, "Line 1, column 53: unexpected end of the file"));
-  respond (dialog, "close");
+  lode_test_respond (dialog, "close");
 
   g_assert_true (lode_window_get_portfolio (window) == shown);
   g_assert_null (lode_window_get_file (window));
   g_assert_true (g_file_test (draft_file, G_FILE_TEST_EXISTS));
 
-  destroy_window (window);
+  lode_test_destroy_window (window);
   lode_draft_delete (id);
   g_assert_true (no_drafts (NULL));
 }
