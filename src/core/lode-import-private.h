@@ -50,6 +50,35 @@ gboolean _lode_import_portfolio_run (LodeImportContext *ctx,
 gboolean _lode_import_usgs_detect   (const char * const *cells,
                                      guint               n_cells);
 
+/* A context over @portfolio for a file named @file_name, without reading
+ * any file: for tests that feed a layout rows of cells. Main thread. */
+LodeImportContext       *_lode_import_context_new          (LodePortfolio           *portfolio,
+                                                            const char              *file_name,
+                                                            const LodeImportOptions *options);
+/* The plan built so far, finished (its notes written). */
+LodeImportPlan          *_lode_import_context_finish       (LodeImportContext       *ctx);
+void                     _lode_import_context_free         (LodeImportContext       *ctx);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeImportContext, _lode_import_context_free)
+
+/* The trade layouts (Comtrade Plus, legacy Comtrade, Lode's CSV, mapped)
+ * a row at a time, as _lode_import_trade_run() feeds them from a CSV
+ * reader. begin() recognises the layout from the header (or takes
+ * options->layout) and fails, with @error, for a header it cannot use. */
+typedef struct _LodeImportTrade LodeImportTrade;
+
+LodeImportTrade         *_lode_import_trade_begin          (LodeImportContext  *ctx,
+                                                            const char * const *header,
+                                                            guint               n_cells,
+                                                            GError            **error);
+void                     _lode_import_trade_row            (LodeImportTrade    *trade,
+                                                            const char * const *cells,
+                                                            guint               n_cells,
+                                                            guint64             line);
+/* Writes the notes (values rounded, partners that are not countries) and
+ * frees @trade. */
+void                     _lode_import_trade_end            (LodeImportTrade    *trade);
+
 /* What the plan is being built from. */
 const LodeImportOptions *_lode_import_context_get_options  (LodeImportContext *ctx);
 /* The layout found (never AUTO once the entry point runs). */
@@ -106,6 +135,16 @@ const LodeExportTableVersion *_lode_import_context_get_existing_exports (LodeImp
 const char              *_lode_import_context_map_hs       (LodeImportContext *ctx,
                                                             const char        *hs_code,
                                                             LodeStage         *stage);
+
+/* Makes sure the plan can cite the mineral @id: TRUE when the portfolio
+ * or the plan has it; else adds one to the plan, named after the HS table's
+ * commodity of that id or after the id itself. FALSE when @id is not a
+ * valid id. */
+gboolean                 _lode_import_context_ensure_mineral (LodeImportContext *ctx,
+                                                              const char        *id);
+/* TRUE when the portfolio has a source @id. */
+gboolean                 _lode_import_context_has_source   (LodeImportContext *ctx,
+                                                            const char        *id);
 
 /* The id of the source made for (or, on a second import, found for) the
  * file: every record of the plan cites it. @publisher names who made the

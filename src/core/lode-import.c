@@ -6,6 +6,7 @@
 
 #include "lode-hs-commodities.h"
 #include "lode-import-private.h"
+#include "lode-rules.h"
 
 /* The plan: what an import would do, made in a worker and applied on the
  * main thread. */
@@ -698,7 +699,28 @@ context_free (LodeImportContext *ctx)
   g_free (ctx);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeImportContext, context_free)
+LodeImportContext *
+_lode_import_context_new (LodePortfolio           *portfolio,
+                          const char              *file_name,
+                          const LodeImportOptions *options)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (file_name);
+  LodeImportOptions defaults;
+
+  if (options == NULL)
+    {
+      lode_import_options_init (&defaults);
+      options = &defaults;
+    }
+
+  return context_new (portfolio, file, options);
+}
+
+void
+_lode_import_context_free (LodeImportContext *ctx)
+{
+  context_free (ctx);
+}
 
 const LodeImportOptions *
 _lode_import_context_get_options (LodeImportContext *ctx)
@@ -882,7 +904,11 @@ _lode_import_context_map_hs (LodeImportContext *ctx,
               mineral = g_hash_table_lookup (ctx->options.hs_minerals, prefix);
             }
           if (mineral != NULL)
-            mineral = g_string_chunk_insert_const (ctx->strings, mineral);
+            {
+              mineral = g_string_chunk_insert_const (ctx->strings, mineral);
+              if (!_lode_import_context_ensure_mineral (ctx, mineral))
+                mineral = NULL;
+            }
         }
 
       if (mineral == NULL && len < sizeof prefix)
@@ -898,16 +924,8 @@ _lode_import_context_map_hs (LodeImportContext *ctx,
       if (mineral == NULL && commodity != NULL)
         {
           mineral = g_string_chunk_insert_const (ctx->strings, commodity->mineral);
-          if (find_by_id (ctx->minerals, mineral) == NULL &&
-              !g_hash_table_contains (ctx->new_minerals, mineral))
-            {
-              LodeMineral *created = lode_mineral_new (mineral, commodity->name, commodity->group);
-              g_auto(GStrv) codes = lode_hs_commodity_codes (commodity->mineral);
-
-              lode_mineral_set_hs_codes (created, (const char * const *) codes);
-              g_hash_table_insert (ctx->new_minerals, (gpointer) mineral, g_object_ref (created));
-              _lode_import_context_add_item (ctx, G_OBJECT (created), NULL);
-            }
+          /* Made with the commodity's HS codes the first time. */
+          _lode_import_context_ensure_mineral (ctx, mineral);
         }
 
       mapping->mineral = mineral;
@@ -917,6 +935,51 @@ _lode_import_context_map_hs (LodeImportContext *ctx,
   if (stage != NULL)
     *stage = mapping->stage;
   return mapping->mineral;
+}
+
+gboolean
+_lode_import_context_ensure_mineral (LodeImportContext *ctx,
+                                     const char        *id)
+{
+  LodeMineral *created;
+  const LodeHsCommodity *commodity = NULL;
+  g_auto(GStrv) codes = NULL;
+
+  if (g_hash_table_contains (ctx->new_minerals, id) || find_by_id (ctx->minerals, id) != NULL)
+    return TRUE;
+  if (!lode_rule_slug (id, NULL))
+    return FALSE;
+
+  codes = lode_hs_commodity_codes (id);
+  if (codes[0] != NULL)
+    commodity = lode_hs_commodity_lookup (codes[0]);
+  if (commodity != NULL)
+    {
+      created = lode_mineral_new (id, commodity->name, commodity->group);
+      lode_mineral_set_hs_codes (created, (const char * const *) codes);
+    }
+  else
+    {
+      g_autofree char *name = g_strdup (id);
+
+      /* A name people can read until they give a better one. */
+      name[0] = g_ascii_toupper (name[0]);
+      g_strdelimit (name, "-", ' ');
+      created = lode_mineral_new (id, name, LODE_MINERAL_GROUP_OTHER);
+    }
+
+  g_hash_table_insert (ctx->new_minerals, g_string_chunk_insert_const (ctx->strings, id), g_object_ref (created));
+  _lode_import_context_add_item (ctx, G_OBJECT (created), NULL);
+  g_object_unref (created);
+
+  return TRUE;
+}
+
+gboolean
+_lode_import_context_has_source (LodeImportContext *ctx,
+                                 const char        *id)
+{
+  return find_by_id (ctx->sources, id) != NULL;
 }
 
 /* Sources */
@@ -1281,6 +1344,12 @@ context_run (LodeImportContext *ctx,
   if (!layout_func (layout) (ctx, file, cancellable, error))
     return NULL;
 
+  return _lode_import_context_finish (ctx);
+}
+
+LodeImportPlan *
+_lode_import_context_finish (LodeImportContext *ctx)
+{
   finish_notes (ctx);
   return g_object_ref (ctx->plan);
 }
@@ -1292,7 +1361,8 @@ lode_import_plan_new (LodePortfolio            *portfolio,
                       GCancellable             *cancellable,
                       GError                  **error)
 {
-  g_autoptr(LodeImportContext) ctx = NULL;
+  LodeImportContext *ctx;
+  LodeImportPlan *plan;
   LodeImportOptions defaults;
 
   g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
@@ -1305,7 +1375,10 @@ lode_import_plan_new (LodePortfolio            *portfolio,
     }
 
   ctx = context_new (portfolio, file, options);
-  return context_run (ctx, file, cancellable, error);
+  plan = context_run (ctx, file, cancellable, error);
+  context_free (ctx);
+
+  return plan;
 }
 
 typedef struct
