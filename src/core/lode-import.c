@@ -501,6 +501,7 @@ struct _LodeImportContext
   GHashTable             *new_minerals; /* id → LodeMineral of the plan */
   char                   *source_id;
   guint32                 source_string;
+  LodeSource             *new_source;   /* made for the file, or NULL */
 
   KeySet                  existing_keys;
   guint32                *existing_ids; /* existing version's string id → plan id */
@@ -1041,6 +1042,7 @@ _lode_import_context_get_source_id (LodeImportContext *ctx,
           lode_source_set_publisher (source, publisher);
           lode_source_set_date (source, date);
           _lode_import_context_add_item (ctx, G_OBJECT (source), NULL);
+          ctx->new_source = source;
         }
 
       ctx->source_string = _lode_export_table_intern_id (ctx->plan->exports, ctx->source_id);
@@ -1347,9 +1349,27 @@ context_run (LodeImportContext *ctx,
   return _lode_import_context_finish (ctx);
 }
 
+/* A source made for a file of which nothing is imported would cite
+ * nothing: it goes. */
+static void
+drop_unused_source (LodeImportContext *ctx)
+{
+  LodeImportPlan *plan = ctx->plan;
+  guint position;
+
+  if (ctx->new_source == NULL || lode_export_table_get_n_rows (plan->exports) > 0 ||
+      plan->reserves->len > 0 || plan->conflicts->len > 0)
+    return;
+
+  if (g_list_store_find (plan->items, ctx->new_source, &position))
+    g_list_store_remove (plan->items, position);
+  ctx->new_source = NULL;
+}
+
 LodeImportPlan *
 _lode_import_context_finish (LodeImportContext *ctx)
 {
+  drop_unused_source (ctx);
   finish_notes (ctx);
   return g_object_ref (ctx->plan);
 }
