@@ -549,25 +549,32 @@ key_set_clear (KeySet *set)
   g_clear_pointer (&set->slots, g_free);
 }
 
-/* The row of the first key equal to @key, or -1. */
+/* The rows whose key equals @key, one a call: start with *@slot = -1 and
+ * call until it returns -1. */
 static gint64
-key_set_find (const KeySet *set,
-              const Key    *key)
+key_set_next (const KeySet *set,
+              const Key    *key,
+              gint64       *slot)
 {
   guint mask = set->n_slots - 1;
+  guint i = *slot < 0 ? key_hash (key) & mask : ((guint) *slot + 1) & mask;
 
-  for (guint i = key_hash (key) & mask; set->slots[i] != 0; i = (i + 1) & mask)
+  for (; set->slots[i] != 0; i = (i + 1) & mask)
     {
       const Key *other = &g_array_index (set->keys, Key, set->slots[i] - 1);
 
       if (key_equal (key, other))
-        return set->slots[i] - 1;
+        {
+          *slot = i;
+          return set->slots[i] - 1;
+        }
     }
 
   return -1;
 }
 
-/* Adds @key as row keys->len, unless an equal key is there already. */
+/* Adds @key as row keys->len; equal keys (a portfolio may hold the same
+ * record twice) each get a slot. */
 static void
 key_set_add (KeySet    *set,
              const Key *key)
@@ -598,8 +605,7 @@ key_set_add (KeySet    *set,
   g_array_append_val (set->keys, *key);
   mask = set->n_slots - 1;
   for (i = key_hash (key) & mask; set->slots[i] != 0; i = (i + 1) & mask)
-    if (key_equal (key, &g_array_index (set->keys, Key, set->slots[i] - 1)))
-      return;
+    ;
   set->slots[i] = set->keys->len;
 }
 
@@ -1130,19 +1136,27 @@ _lode_import_context_add_export (LodeImportContext   *ctx,
   key.year = copy.year;
   key.month = copy.month;
 
-  existing = key_set_find (&ctx->existing_keys, &key);
-  if (existing >= 0)
+  /* Equal figures under the same key anywhere: already there. Else the
+   * first record under the key is what the import meets. */
+  existing = -1;
+  for (gint64 slot = -1, found; (found = key_set_next (&ctx->existing_keys, &key, &slot)) >= 0;)
     {
       LodeExportRawRow raw;
-      Conflict conflict = { 0, };
 
-      _lode_export_table_version_get_raw_row (ctx->existing, existing, &raw);
+      _lode_export_table_version_get_raw_row (ctx->existing, found, &raw);
       if (same_figures (&copy, &raw))
         {
           ctx->n_present++;
           _lode_import_context_skip (ctx, line, _("Already in the portfolio"));
           return;
         }
+      if (existing < 0 || found < existing)
+        existing = found;
+    }
+
+  if (existing >= 0)
+    {
+      Conflict conflict = { 0, };
 
       conflict.kind = CONFLICT_EXPORT;
       conflict.imported = lode_export_table_get_n_rows (plan->exports);
