@@ -1085,6 +1085,10 @@ lode_csv_reader_get_encoding (LodeCsvReader *self)
 {
   g_return_val_if_fail (self != NULL, LODE_CSV_ENCODING_UTF8);
 
+  /* Undecided: check on to the first byte that is not ASCII. */
+  while (self->in_place && !self->utf8_decided && self->stop_error < 0 && check_more (self))
+    ;
+
   return self->encoding;
 }
 
