@@ -831,6 +831,57 @@ test_rows (void)
   assert_skipped (plan, 11, "month");
 }
 
+/* A file listing a heading beside its subheadings gives the subheadings,
+ * not both: that would count the same exports twice. */
+static void
+test_headings (void)
+{
+  static const char * const header[] = { "Year", "Partner", "Commodity", "Value" };
+  static const char * const rows[][4] = {
+    { "2024", "CN", "2603", "1000" },    /* 2: skipped, 260300 below */
+    { "2024", "CN", "260300", "1000" },  /* 3 */
+    { "2024", "AE", "2603", "50" },      /* 4: no subheading for AE */
+    { "2024", "CN", "7403", "7" },       /* 5 */
+    { "2023", "CN", "2603", "20" },      /* 6: another year */
+    { "2024", "CN", "740311", "5" },     /* 7: 7403 came before it, skipped all the same */
+    { "2024", "CN", "740319", "2" },     /* 8 */
+  };
+  g_autoptr(LodePortfolio) portfolio = new_portfolio ();
+  g_autoptr(LodeImportContext) ctx = NULL;
+  g_autoptr(LodeImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  LodeImportOptions options;
+  LodeImportMapping mapping;
+  LodeImportTrade *trade;
+  LodeExportTable *exports;
+
+  for (guint i = 0; i < LODE_IMPORT_N_COLUMNS; i++)
+    mapping.column[i] = -1;
+  mapping.column[LODE_IMPORT_COLUMN_YEAR] = 0;
+  mapping.column[LODE_IMPORT_COLUMN_PARTNER] = 1;
+  mapping.column[LODE_IMPORT_COLUMN_COMMODITY] = 2;
+  mapping.column[LODE_IMPORT_COLUMN_VALUE] = 3;
+  lode_import_options_init (&options);
+  options.layout = LODE_IMPORT_LAYOUT_MAPPED;
+  options.mapping = &mapping;
+
+  ctx = _lode_import_context_new (portfolio, "levels.csv", &options);
+  trade = _lode_import_trade_begin (ctx, header, G_N_ELEMENTS (header), &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    _lode_import_trade_row (trade, rows[i], G_N_ELEMENTS (rows[i]), i + 2);
+  _lode_import_trade_end (trade);
+  plan = _lode_import_context_finish (ctx);
+
+  exports = lode_import_plan_get_exports (plan);
+  g_assert_cmpuint (lode_export_table_get_n_rows (exports), ==, 5);
+  g_assert_cmpint (lode_export_table_get_total (exports), ==, (1000 + 50 + 20 + 5 + 2) * 100);
+  assert_skipped (plan, 2, "subheadings");
+  assert_skipped (plan, 5, "subheadings");
+  g_assert_null (skipped_reason (plan, 4));
+  g_assert_null (skipped_reason (plan, 6));
+}
+
 /* Another reporter than the portfolio's country: options->country. */
 static void
 test_reporter_option (void)
@@ -954,6 +1005,7 @@ main (int   argc,
   g_test_add_func ("/lode/import/mapped", test_mapped);
   g_test_add_func ("/lode/import/lode", test_lode_layout);
   g_test_add_func ("/lode/import/rows", test_rows);
+  g_test_add_func ("/lode/import/headings", test_headings);
   g_test_add_func ("/lode/import/reporter", test_reporter_option);
   g_test_add_func ("/lode/import/unknown-layout", test_unknown_layout);
   g_test_add_func ("/lode/import/idempotent", test_idempotent);

@@ -477,6 +477,12 @@ typedef struct
   LodeStage   stage;
 } HsMapping;
 
+typedef struct
+{
+  LodeExportRow row;   /* strings interned by the plan's table */
+  guint64       line;
+} Held;
+
 struct _LodeImportContext
 {
   LodeImportPlan         *plan;
@@ -509,6 +515,13 @@ struct _LodeImportContext
 
   guint                   n_present;
   guint                   n_invalid;
+
+  /* Headings held back until the end, when subheadings win: a file that
+   * lists 2603 and 260300 for the same month and partner gives the same
+   * exports twice. */
+  gboolean                prefer_subheadings;
+  KeySet                  subheadings;    /* period, destination, heading of each subheading row */
+  GArray                 *held;           /* of Held */
 };
 
 static guint
@@ -702,6 +715,8 @@ context_free (LodeImportContext *ctx)
   g_string_chunk_free (ctx->strings);
   g_free (ctx->source_id);
   key_set_clear (&ctx->existing_keys);
+  key_set_clear (&ctx->subheadings);
+  g_clear_pointer (&ctx->held, g_array_unref);
   g_free (ctx->existing_ids);
   g_free (ctx);
 }
@@ -1102,6 +1117,91 @@ same_figures (const LodeExportRow    *row,
 }
 
 void
+_lode_import_context_prefer_subheadings (LodeImportContext *ctx)
+{
+  if (ctx->prefer_subheadings)
+    return;
+
+  ctx->prefer_subheadings = TRUE;
+  key_set_init (&ctx->subheadings, 64);
+  ctx->held = g_array_new (FALSE, FALSE, sizeof (Held));
+}
+
+static Key
+heading_key (LodeImportContext   *ctx,
+             const LodeExportRow *row)
+{
+  char heading[5];
+  Key key = { 0, };
+
+  memcpy (heading, row->hs_code, 4);
+  heading[4] = '\0';
+  key.destination = _lode_export_table_intern_id (ctx->plan->exports, row->destination);
+  key.hs_code = _lode_export_table_intern_id (ctx->plan->exports, heading);
+  key.year = row->year;
+  key.month = row->month;
+
+  return key;
+}
+
+/* Notes the heading of a subheading row; holds a heading row back (TRUE)
+ * until the end, when it is known whether its subheadings came too. */
+static gboolean
+hold_or_note_heading (LodeImportContext   *ctx,
+                      const LodeExportRow *row,
+                      guint64              line)
+{
+  LodeExportTable *table = ctx->plan->exports;
+  gsize len = strlen (row->hs_code);
+
+  if (len == 6)
+    {
+      Key key = heading_key (ctx, row);
+      gint64 slot = -1;
+
+      if (key_set_next (&ctx->subheadings, &key, &slot) < 0)
+        key_set_add (&ctx->subheadings, &key);
+      return FALSE;
+    }
+
+  if (len == 4)
+    {
+      Held held = { *row, line };
+
+      held.row.mineral = lode_export_table_intern (table, row->mineral);
+      held.row.destination = lode_export_table_intern (table, row->destination);
+      held.row.hs_code = lode_export_table_intern (table, row->hs_code);
+      held.row.source = lode_export_table_intern (table, row->source);
+      g_array_append_val (ctx->held, held);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+release_headings (LodeImportContext *ctx)
+{
+  if (!ctx->prefer_subheadings)
+    return;
+
+  ctx->prefer_subheadings = FALSE;
+  for (guint i = 0; i < ctx->held->len; i++)
+    {
+      const Held *held = &g_array_index (ctx->held, Held, i);
+      Key key = heading_key (ctx, &held->row);
+      gint64 slot = -1;
+
+      if (key_set_next (&ctx->subheadings, &key, &slot) >= 0)
+        _lode_import_context_skip (ctx, held->line,
+                                   _("A heading whose subheadings the file lists on their own (counting both would count twice)"));
+      else
+        _lode_import_context_add_export (ctx, &held->row, held->line);
+    }
+  g_array_set_size (ctx->held, 0);
+}
+
+void
 _lode_import_context_add_export (LodeImportContext   *ctx,
                                  const LodeExportRow *row,
                                  guint64              line)
@@ -1117,6 +1217,9 @@ _lode_import_context_add_export (LodeImportContext   *ctx,
 
   if (copy.source == NULL)
     copy.source = ctx->source_id;
+
+  if (ctx->prefer_subheadings && copy.hs_code != NULL && hold_or_note_heading (ctx, &copy, line))
+    return;
   if (!lode_export_row_is_valid (&copy))
     {
       _lode_import_context_skip (ctx, line, _("Not a record the portfolio can hold (a year, month or quantity out of range)"));
@@ -1383,6 +1486,7 @@ drop_unused_source (LodeImportContext *ctx)
 LodeImportPlan *
 _lode_import_context_finish (LodeImportContext *ctx)
 {
+  release_headings (ctx);
   drop_unused_source (ctx);
   finish_notes (ctx);
   return g_object_ref (ctx->plan);
