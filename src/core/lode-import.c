@@ -533,7 +533,15 @@ key_hash (const Key *key)
   h = h * 31 + key->hs_code;
   h = h * 31 + (guint) key->year;
   h = h * 31 + (guint) key->month;
-  return h ^ (h >> 15);
+
+  /* The fields are small numbers: mix them over every bit, since the set
+   * probes by the low ones. */
+  h ^= h >> 16;
+  h *= 0x85ebca6bu;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35u;
+  h ^= h >> 16;
+  return h;
 }
 
 static gboolean
