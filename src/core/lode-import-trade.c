@@ -380,6 +380,8 @@ _lode_import_trade_begin (LodeImportContext  *ctx,
     }
 
   count_needed (self);
+  if (layout != LODE_IMPORT_LAYOUT_LODE)
+    _lode_import_context_prefer_subheadings (ctx);
   self->source_id = _lode_import_context_get_source_id (ctx, publisher_of (layout));
   self->partners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, partner_free);
   self->reporters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -930,14 +932,6 @@ _lode_import_trade_row (LodeImportTrade    *self,
   hs_code = cell_of (cells, n_cells, self->column[FIELD_COMMODITY]);
   if (!check_commodity (self, hs_code, line))
     return;
-  row.hs_code = hs_code;
-  row.mineral = _lode_import_context_map_hs (self->ctx, hs_code, &row.stage);
-  if (row.mineral == NULL)
-    {
-      skip (self, line, _("An HS code of no mineral commodity"));
-      return;
-    }
-
   value_cell = cell_of (cells, n_cells, self->column[FIELD_VALUE]);
   if (is_blank (value_cell))
     value_cell = cell_of (cells, n_cells, self->column[FIELD_VALUE_FOB]);
@@ -951,6 +945,16 @@ _lode_import_trade_row (LodeImportTrade    *self,
       skip (self, line, _("The value is not an amount of dollars (at most 3 decimals)"));
       return;
     }
+  /* Mapped after the value is known good: a mineral is made for the
+   * first row that gives it a record, not for a row that is skipped. */
+  row.hs_code = hs_code;
+  row.mineral = _lode_import_context_map_hs (self->ctx, hs_code, &row.stage);
+  if (row.mineral == NULL)
+    {
+      skip (self, line, _("An HS code of no mineral commodity"));
+      return;
+    }
+
   if (rounded)
     self->n_rounded++;
 
