@@ -539,7 +539,7 @@ set_stop_error (LodeCsvReader *self,
                   _("A NUL byte: this is not a text file, or UTF-16 without a byte order mark"));
   else if (self->encoding == LODE_CSV_ENCODING_UTF8)
     set_error_at (self, self->window_end, error, "%s",
-                  _("Bytes that are not UTF-8: choose the file's encoding (such as Windows-1252)"));
+                  _("Bytes that are not UTF-8: choose the file’s encoding (such as Windows-1252)"));
   else
     set_error_at (self, self->window_end, error,
                   _("Bytes that are not %s text"), lode_csv_encoding_get_name (self->encoding));
