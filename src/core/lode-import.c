@@ -274,6 +274,31 @@ lode_import_plan_get_items (LodeImportPlan *self)
 }
 
 guint
+lode_import_plan_get_n_reserves (LodeImportPlan *self)
+{
+  g_return_val_if_fail (LODE_IS_IMPORT_PLAN (self), 0);
+  return self->reserves->len;
+}
+
+void
+lode_import_plan_get_reserve (LodeImportPlan  *self,
+                              guint            index,
+                              const char     **mineral,
+                              LodeReserve    **reserve)
+{
+  const Reserve *entry;
+
+  g_return_if_fail (LODE_IS_IMPORT_PLAN (self));
+  g_return_if_fail (index < self->reserves->len);
+
+  entry = &g_array_index (self->reserves, Reserve, index);
+  if (mineral != NULL)
+    *mineral = entry->mineral;
+  if (reserve != NULL)
+    *reserve = entry->reserve;
+}
+
+guint
 lode_import_plan_get_n_skipped (LodeImportPlan *self)
 {
   g_return_val_if_fail (LODE_IS_IMPORT_PLAN (self), 0);
@@ -360,7 +385,7 @@ lode_import_plan_get_label (LodeImportPlan *self)
 
   n = count_taken_exports (self);
   g_free (self->label);
-  if (n > 0 || g_list_model_get_n_items (G_LIST_MODEL (self->items)) == 0)
+  if (n > 0)
     /* Translators: the undo step of an import: "Import 21 export records
      * from TradeData.csv" */
     self->label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
