@@ -469,6 +469,28 @@ test_conflicts (void)
   check_resolution (LODE_IMPORT_KEEP_BOTH, 5, MONTHLY_TOTAL + 99900);
 }
 
+/* An edit that keeps the number of records still makes the plan stale
+ * when it touches a record the plan would replace. */
+static void
+test_conflict_stale (void)
+{
+  g_autoptr(LodePortfolio) portfolio = portfolio_with_conflict ();
+  g_autoptr(LodeImportPlan) plan = plan_for (portfolio, "comtrade-plus-monthly.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  LodeExportRow row;
+
+  lode_import_plan_set_resolution (plan, 0, LODE_IMPORT_TAKE_IMPORTED);
+  lode_export_table_get_row (table, 0, &row);
+  row.value = 12345;
+  lode_export_table_replace (table, 0, &row);
+
+  g_assert_false (lode_import_plan_apply (plan, portfolio, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_cmpuint (lode_export_table_get_n_rows (table), ==, 1);
+  g_assert_cmpint (lode_export_table_get_total (table), ==, 12345);
+}
+
 static void
 test_on_conflict_default (void)
 {
@@ -1011,6 +1033,7 @@ main (int   argc,
   g_test_add_func ("/lode/import/idempotent", test_idempotent);
   g_test_add_func ("/lode/import/conflicts", test_conflicts);
   g_test_add_func ("/lode/import/on-conflict", test_on_conflict_default);
+  g_test_add_func ("/lode/import/conflict-stale", test_conflict_stale);
   g_test_add_func ("/lode/import/apply-stale", test_apply_stale);
   g_test_add_func ("/lode/import/undo-redo", test_undo_redo);
   g_test_add_func ("/lode/import/save-load", test_save_load);

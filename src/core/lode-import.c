@@ -24,6 +24,7 @@ typedef struct
   ConflictKind         kind;
   guint                imported;  /* row of plan->exports, or index in plan->items */
   guint                existing;  /* row of the portfolio's table */
+  LodeExportRow        was;       /* that row when the plan was made; strings interned by plan->exports */
   GObject             *existing_item;
   LodeImportResolution resolution;
 } Conflict;
@@ -1171,6 +1172,29 @@ same_figures (const LodeExportRow    *row,
           (row->quantity < 0 && raw->quantity < 0));
 }
 
+/* The portfolio's record @position as the plan saw it, its strings kept
+ * by the plan, so that applying can check the record is still there. */
+static void
+take_existing_row (LodeImportContext *ctx,
+                   guint              position,
+                   LodeExportRow     *row)
+{
+  LodeExportTable *table = ctx->plan->exports;
+  LodeExportRawRow raw;
+
+  _lode_export_table_version_get_raw_row (ctx->existing, position, &raw);
+  row->mineral = lode_export_table_intern (table, _lode_export_table_version_get_string (ctx->existing, raw.mineral));
+  row->destination = lode_export_table_intern (table, _lode_export_table_version_get_string (ctx->existing, raw.destination));
+  row->hs_code = lode_export_table_intern (table, _lode_export_table_version_get_string (ctx->existing, raw.hs_code));
+  row->source = lode_export_table_intern (table, _lode_export_table_version_get_string (ctx->existing, raw.source));
+  row->year = raw.year;
+  row->month = raw.month;
+  row->stage = raw.stage;
+  row->unit = raw.unit;
+  row->quantity = raw.quantity;
+  row->value = raw.value;
+}
+
 void
 _lode_import_context_prefer_subheadings (LodeImportContext *ctx)
 {
@@ -1319,6 +1343,7 @@ _lode_import_context_add_export (LodeImportContext   *ctx,
       conflict.kind = CONFLICT_EXPORT;
       conflict.imported = lode_export_table_get_n_rows (plan->exports);
       conflict.existing = existing;
+      take_existing_row (ctx, existing, &conflict.was);
       conflict.resolution = ctx->options.on_conflict;
       g_array_append_val (plan->conflicts, conflict);
       g_hash_table_insert (plan->conflict_rows,
@@ -1928,6 +1953,41 @@ apply_exports (LodeImportPlan *self,
                      command, append_rows_free);
 }
 
+static gboolean
+same_row (const LodeExportRow *a,
+          const LodeExportRow *b)
+{
+  return g_strcmp0 (a->mineral, b->mineral) == 0 && g_strcmp0 (a->destination, b->destination) == 0 &&
+         g_strcmp0 (a->hs_code, b->hs_code) == 0 && g_strcmp0 (a->source, b->source) == 0 &&
+         a->year == b->year && a->month == b->month && a->stage == b->stage && a->unit == b->unit &&
+         a->value == b->value &&
+         (a->quantity == b->quantity || (a->quantity < 0 && b->quantity < 0));
+}
+
+/* The records the plan replaces are where, and what, they were: an edit
+ * that kept the number of records would otherwise have another record
+ * replaced. */
+static gboolean
+conflicts_still_there (LodeImportPlan *self,
+                       LodePortfolio  *portfolio)
+{
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+
+  for (guint i = 0; i < self->conflicts->len; i++)
+    {
+      const Conflict *conflict = &g_array_index (self->conflicts, Conflict, i);
+      LodeExportRow row;
+
+      if (conflict->kind != CONFLICT_EXPORT)
+        continue;
+      lode_export_table_get_row (table, conflict->existing, &row);
+      if (!same_row (&row, &conflict->was))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 lode_import_plan_apply (LodeImportPlan  *self,
                         LodePortfolio   *portfolio,
@@ -1942,7 +2002,8 @@ lode_import_plan_apply (LodeImportPlan  *self,
   if (portfolio != self->portfolio ||
       lode_export_table_get_n_rows (lode_portfolio_get_exports (portfolio)) != self->n_portfolio_rows ||
       g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_minerals (portfolio))) != self->n_portfolio_minerals ||
-      g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_sources (portfolio))) != self->n_portfolio_sources)
+      g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_sources (portfolio))) != self->n_portfolio_sources ||
+      !conflicts_still_there (self, portfolio))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("The portfolio changed since the import was prepared; prepare it again"));
