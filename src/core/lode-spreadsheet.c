@@ -650,7 +650,6 @@ lode_spreadsheet_to_csv (LodeSpreadsheet *self)
 typedef struct
 {
   CsvWriter     csv;
-  GCancellable *cancellable;
 } CsvPieces;
 
 static gboolean
@@ -660,11 +659,8 @@ csv_next_piece (gpointer     user_data,
 {
   CsvPieces *pieces = user_data;
 
-  /* A cancelled write ends short; lode_file_replace_contents_pieces()
-   * sees the cancellable too and keeps the old file. */
-  if (g_cancellable_is_cancelled (pieces->cancellable))
-    return FALSE;
-
+  /* No piece may end the file early: whatever the pieces give is renamed
+   * over the old file. A cancel is looked at before writing starts. */
   g_string_truncate (pieces->csv.out, 0);
   if (!csv_writer_fill (&pieces->csv, PIECE_SIZE))
     return FALSE;
@@ -682,15 +678,18 @@ write_csv (LodeSpreadsheet  *self,
            GError          **error)
 {
   g_autoptr(GString) out = g_string_sized_new (PIECE_SIZE + 4096);
-  CsvPieces pieces = { .cancellable = cancellable };
+  CsvPieces pieces;
   gboolean written;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
 
   csv_writer_init (&pieces.csv, self, out);
   written = lode_file_replace_contents_pieces (file, csv_next_piece, &pieces, FALSE, 0666,
                                                cancellable, error);
   csv_writer_clear (&pieces.csv);
 
-  return written && !g_cancellable_set_error_if_cancelled (cancellable, error);
+  return written;
 }
 
 /* The workbook
@@ -967,39 +966,6 @@ out:
   return made;
 }
 
-typedef struct
-{
-  FILE         *in;
-  char         *buffer;
-  GCancellable *cancellable;
-  int           saved_errno;
-} FilePieces;
-
-static gboolean
-file_next_piece (gpointer     user_data,
-                 const char **data,
-                 gsize       *length)
-{
-  FilePieces *pieces = user_data;
-  gsize n;
-
-  if (g_cancellable_is_cancelled (pieces->cancellable))
-    return FALSE;
-
-  n = fread (pieces->buffer, 1, PIECE_SIZE, pieces->in);
-  if (n == 0)
-    {
-      if (ferror (pieces->in))
-        pieces->saved_errno = errno != 0 ? errno : EIO;
-      return FALSE;
-    }
-
-  *data = pieces->buffer;
-  *length = n;
-
-  return TRUE;
-}
-
 static gboolean
 write_workbook (LodeSpreadsheet  *self,
                 GFile            *file,
@@ -1008,8 +974,6 @@ write_workbook (LodeSpreadsheet  *self,
 {
   g_autofree char *folder = NULL;
   g_autofree char *path = NULL;
-  g_autofree char *buffer = NULL;
-  FilePieces pieces = { 0 };
   gboolean written = FALSE;
 
   if (self->n_records > LODE_SPREADSHEET_MAX_RECORDS)
@@ -1029,30 +993,17 @@ write_workbook (LodeSpreadsheet  *self,
   if (!make_workbook (self, path, folder, cancellable, error))
     goto out;
 
-  pieces.in = g_fopen (path, "rbe");
-  if (pieces.in == NULL)
+  /* Mapped, not read: the workbook is written from the pages of the
+   * temporary file, whole, or not at all. */
+  if (!g_cancellable_set_error_if_cancelled (cancellable, error))
     {
-      int saved_errno = errno;
+      g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, error);
 
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
-      goto out;
+      if (mapped != NULL)
+        written = lode_file_replace_contents (file, g_mapped_file_get_contents (mapped),
+                                              g_mapped_file_get_length (mapped), FALSE, 0666,
+                                              cancellable, error);
     }
-  buffer = g_malloc (PIECE_SIZE);
-  pieces.buffer = buffer;
-  pieces.cancellable = cancellable;
-
-  written = lode_file_replace_contents_pieces (file, file_next_piece, &pieces, FALSE, 0666,
-                                               cancellable, error);
-  fclose (pieces.in);
-  if (written && pieces.saved_errno != 0)
-    {
-      /* Cannot happen once the copy said it was whole; kept for honesty. */
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (pieces.saved_errno),
-                           g_strerror (pieces.saved_errno));
-      written = FALSE;
-    }
-  if (written && g_cancellable_set_error_if_cancelled (cancellable, error))
-    written = FALSE;
 
 out:
   /* libxlsxwriter leaves nothing behind in @folder but the workbook. */
