@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "lode-export-index.h"
+#include "lode-import.h"
 #include "lode-portfolio-io.h"
 #include "lode-spreadsheet.h"
 #include "lode-test.h"
@@ -389,6 +390,115 @@ test_write_cancelled (void)
   lode_test_remove_tree (folder);
 }
 
+/* Read back: the CSV of the records shown, imported through Lode's own
+ * layout, gives the same records. */
+
+/* The records at @positions of @expected, and the rows of @actual, are
+ * the same; a record cites its own source when @keep_sources and it has
+ * one, else @file_source, the source made for the imported file. */
+static void
+assert_same_records (LodeExportTable *expected,
+                     GArray          *positions,
+                     LodeExportTable *actual,
+                     gboolean         keep_sources,
+                     const char      *file_source)
+{
+  g_assert_cmpuint (lode_export_table_get_n_rows (actual), ==, positions->len);
+
+  for (guint i = 0; i < positions->len; i++)
+    {
+      LodeExportRow a, b;
+
+      lode_export_table_get_row (expected, g_array_index (positions, guint, i), &a);
+      lode_export_table_get_row (actual, i, &b);
+      g_assert_cmpstr (a.mineral, ==, b.mineral);
+      g_assert_cmpint (a.year, ==, b.year);
+      g_assert_cmpint (a.month, ==, b.month);
+      g_assert_cmpstr (a.destination, ==, b.destination);
+      g_assert_cmpstr (a.hs_code, ==, b.hs_code);
+      g_assert_cmpint (a.stage, ==, b.stage);
+      g_assert_true (a.quantity == b.quantity);
+      g_assert_cmpint (a.unit, ==, b.unit);
+      g_assert_cmpint (a.value, ==, b.value);
+      g_assert_cmpstr (b.source, ==, keep_sources && a.source != NULL ? a.source : file_source);
+    }
+}
+
+static LodeExportTable *
+import_csv (LodePortfolio *into,
+            const char    *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LodeImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  LodeImportOptions options;
+
+  lode_import_options_init (&options);
+  plan = lode_import_plan_new (into, file, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lode_import_plan_get_layout (plan), ==, LODE_IMPORT_LAYOUT_LODE);
+  g_assert_cmpuint (lode_import_plan_get_n_skipped (plan), ==, 0);
+  g_assert_cmpuint (lode_import_plan_get_n_conflicts (plan), ==, 0);
+  g_assert_true (lode_import_plan_apply (plan, into, &error));
+  g_assert_no_error (error);
+
+  return lode_portfolio_get_exports (into);
+}
+
+static void
+test_read_back (void)
+{
+  g_autoptr(LodePortfolio) portfolio = trade_portfolio_new ();
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  g_autoptr(LodeExportIndex) index = lode_export_index_new (table);
+  g_autofree char *folder = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (folder, "copper-china.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LodeSpreadsheet) spreadsheet = NULL;
+  g_autoptr(LodePortfolio) empty = lode_portfolio_new ("Empty");
+  g_autoptr(LodePortfolio) with_sources = lode_portfolio_new ("Sources");
+  g_autoptr(LodeSource) source = lode_source_new ("gacc-2025", "China customs statistics");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  LodeExportTable *imported;
+  LodeExportRow row;
+
+  /* What the page shows: copper, by value, largest first. */
+  lode_export_index_set_filter (index, "copper", 0, 0, NULL, LODE_EXPORT_STAGE_ANY, NULL);
+  lode_export_index_set_sort (index, LODE_EXPORT_SORT_VALUE, TRUE);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (index)); i++)
+    {
+      guint position = lode_export_index_get_row_position (index, i);
+
+      g_array_append_val (positions, position);
+    }
+  g_assert_cmpuint (positions->len, ==, 6);
+
+  spreadsheet = lode_spreadsheet_new (portfolio, index);
+  g_assert_true (lode_spreadsheet_write_file (spreadsheet, file, LODE_SPREADSHEET_FORMAT_CSV, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Into an empty portfolio: the minerals are made, and the records cite
+   * the source made for the file, as every import's records do. */
+  imported = import_csv (empty, path);
+  lode_export_table_get_row (imported, 0, &row);
+  g_assert_nonnull (row.source);
+  g_assert_cmpstr (row.source, !=, "gacc-2025");
+  g_assert_nonnull (lode_portfolio_find_source (empty, row.source));
+  g_assert_nonnull (lode_portfolio_find_mineral (empty, "copper"));
+  assert_same_records (table, positions, imported, FALSE, row.source);
+
+  /* Into a portfolio that has the source: records keep it. */
+  g_list_store_append (lode_portfolio_get_sources (with_sources), source);
+  add_mineral (with_sources, "copper", "Copper");
+  imported = import_csv (with_sources, path);
+  lode_export_table_get_row (imported, 5, &row);
+  g_assert_cmpstr (row.source, !=, "gacc-2025");
+  assert_same_records (table, positions, imported, TRUE, row.source);
+
+  lode_test_remove_tree (folder);
+}
+
 /* lode-cli export */
 
 typedef struct
@@ -612,6 +722,7 @@ main (int    argc,
   g_test_add_func ("/lode/export/write/files", test_write_files);
   g_test_add_func ("/lode/export/write/fails", test_write_fails);
   g_test_add_func ("/lode/export/write/cancelled", test_write_cancelled);
+  g_test_add_func ("/lode/export/read-back", test_read_back);
   g_test_add_func ("/lode/export/cli/csv", test_cli_csv);
   g_test_add_func ("/lode/export/cli/xlsx", test_cli_xlsx);
   g_test_add_func ("/lode/export/cli/errors", test_cli_errors);
