@@ -390,6 +390,91 @@ test_write_cancelled (void)
   lode_test_remove_tree (folder);
 }
 
+/* Progress: from 0 to the end, never back, about a hundred times; a
+ * cancel while a workbook is written keeps the old file. */
+typedef struct
+{
+  guint64       last;
+  guint64       total;
+  guint         calls;
+  gboolean      monotonic;
+  GCancellable *cancel_at_first_step;
+} ProgressLog;
+
+static void
+log_progress (guint64  done,
+              guint64  total,
+              gpointer user_data)
+{
+  ProgressLog *log = user_data;
+
+  log->monotonic &= done >= log->last && done <= total;
+  log->last = done;
+  log->total = total;
+  log->calls++;
+  if (done > 0 && log->cancel_at_first_step != NULL)
+    g_cancellable_cancel (log->cancel_at_first_step);
+}
+
+static LodePortfolio *
+large_portfolio_new (guint n_records)
+{
+  LodePortfolio *portfolio = lode_portfolio_new ("Large");
+
+  add_mineral (portfolio, "copper", "Copper");
+  for (guint i = 0; i < n_records; i++)
+    add_record (portfolio, "copper", 1900 + i % 300, i % 13, "CN", "7403", LODE_STAGE_REFINED,
+                i, LODE_UNIT_T, i * 101, NULL);
+
+  return portfolio;
+}
+
+static void
+test_write_progress (void)
+{
+  g_autofree char *folder = make_tmp_dir ();
+  g_autoptr(LodePortfolio) portfolio = large_portfolio_new (20000);
+  LodeSpreadsheetFormat formats[] = { LODE_SPREADSHEET_FORMAT_CSV, LODE_SPREADSHEET_FORMAT_XLSX };
+  const char *names[] = { "records.csv", "portfolio.xlsx" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *path = g_build_filename (folder, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(LodeSpreadsheet) spreadsheet = lode_spreadsheet_new (portfolio, NULL);
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      ProgressLog log = { .monotonic = TRUE };
+
+      lode_spreadsheet_set_progress (spreadsheet, log_progress, &log);
+      g_assert_true (lode_spreadsheet_write_file (spreadsheet, file, formats[i], NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (log.monotonic);
+      /* A CSV reports a piece of 4 MB at a time, a workbook every 4096 rows. */
+      g_assert_cmpuint (log.calls, >=, formats[i] == LODE_SPREADSHEET_FORMAT_CSV ? 2 : 5);
+      g_assert_cmpuint (log.calls, <=, 110);
+      g_assert_cmpuint (log.last, ==, log.total);
+      g_assert_cmpuint (log.total, >=, 20000);
+
+      /* A workbook cancelled on its way keeps the file that was there. */
+      if (formats[i] == LODE_SPREADSHEET_FORMAT_XLSX)
+        {
+          g_file_set_contents (path, "old", -1, &error);
+          g_assert_no_error (error);
+          log = (ProgressLog) { .monotonic = TRUE, .cancel_at_first_step = cancellable };
+          g_assert_false (lode_spreadsheet_write_file (spreadsheet, file, formats[i], cancellable, &error));
+          g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+          g_assert_cmpuint (log.last, <, log.total);
+          g_file_get_contents (path, &contents, NULL, NULL);
+          g_assert_cmpstr (contents, ==, "old");
+        }
+    }
+
+  g_assert_cmpuint (count_entries (folder), ==, 2);
+  lode_test_remove_tree (folder);
+}
+
 /* Read back: the CSV of the records shown, imported through Lode's own
  * layout, gives the same records. */
 
@@ -722,6 +807,7 @@ main (int    argc,
   g_test_add_func ("/lode/export/write/files", test_write_files);
   g_test_add_func ("/lode/export/write/fails", test_write_fails);
   g_test_add_func ("/lode/export/write/cancelled", test_write_cancelled);
+  g_test_add_func ("/lode/export/write/progress", test_write_progress);
   g_test_add_func ("/lode/export/read-back", test_read_back);
   g_test_add_func ("/lode/export/cli/csv", test_cli_csv);
   g_test_add_func ("/lode/export/cli/xlsx", test_cli_xlsx);

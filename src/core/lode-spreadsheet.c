@@ -126,6 +126,12 @@ struct _LodeSpreadsheet
   gboolean                detached;
   GStringChunk           *strings;   /* the text of the small lists' cells */
   Sheet                   sheets[N_SHEETS];
+
+  LodeLoadProgressFunc    progress;
+  gpointer                progress_data;
+  guint64                 done;      /* rows written, for progress */
+  guint64                 total;
+  guint64                 reported;
 };
 
 LodeSpreadsheetFormat
@@ -468,6 +474,33 @@ lode_spreadsheet_free (LodeSpreadsheet *self)
     }
 }
 
+void
+lode_spreadsheet_set_progress (LodeSpreadsheet      *self,
+                               LodeLoadProgressFunc  progress,
+                               gpointer              user_data)
+{
+  g_return_if_fail (self != NULL);
+
+  self->progress = progress;
+  self->progress_data = user_data;
+}
+
+/* Reports @done of @total, about a hundred times in all. */
+static void
+report_progress (LodeSpreadsheet *self,
+                 guint64          done)
+{
+  self->done = MIN (done, self->total);
+  if (self->progress == NULL || self->total == 0)
+    return;
+
+  if (self->done == 0 || self->done == self->total || self->done - self->reported >= self->total / 100 + 1)
+    {
+      self->reported = self->done;
+      self->progress (self->done, self->total, self->progress_data);
+    }
+}
+
 guint
 lode_spreadsheet_get_n_records (LodeSpreadsheet *self)
 {
@@ -664,6 +697,7 @@ csv_next_piece (gpointer     user_data,
   g_string_truncate (pieces->csv.out, 0);
   if (!csv_writer_fill (&pieces->csv, PIECE_SIZE))
     return FALSE;
+  report_progress (pieces->csv.spreadsheet, pieces->csv.next);
 
   *data = pieces->csv.out->str;
   *length = pieces->csv.out->len;
@@ -684,6 +718,9 @@ write_csv (LodeSpreadsheet  *self,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
+  self->total = self->n_records;
+  self->reported = 0;
+  report_progress (self, 0);
   csv_writer_init (&pieces.csv, self, out);
   written = lode_file_replace_contents_pieces (file, csv_next_piece, &pieces, FALSE, 0666,
                                                cancellable, error);
@@ -862,6 +899,7 @@ write_sheet (LodeSpreadsheet  *self,
              GError          **error)
 {
   guint n_rows = sheet_n_rows (self, sheet);
+  guint64 first_row = self->done;
   guint widths[G_N_ELEMENTS (project_columns)] = { 0 };
   Cell buffer[G_N_ELEMENTS (export_columns)];
   lxw_worksheet *worksheet;
@@ -904,8 +942,12 @@ write_sheet (LodeSpreadsheet  *self,
     {
       const Cell *cells = sheet_row (self, sheet, r, buffer);
 
-      if (r % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
+      if (r % 4096 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          report_progress (self, first_row + r);
+        }
 
       for (guint c = 0; c < sheet->n_columns; c++)
         {
@@ -913,6 +955,8 @@ write_sheet (LodeSpreadsheet  *self,
             return FALSE;
         }
     }
+
+  report_progress (self, first_row + n_rows);
 
   return TRUE;
 }
@@ -951,6 +995,14 @@ make_workbook (LodeSpreadsheet  *self,
   book.integer = workbook_add_format (book.workbook);
   format_set_num_format (book.integer, "0");
 
+  /* Compressing the sheets, when the workbook is closed, takes about as
+   * long as writing them: it counts as many rows again. */
+  self->total = 0;
+  for (guint i = 0; i < N_SHEETS; i++)
+    self->total += 2 * (guint64) sheet_n_rows (self, &self->sheets[i]) + 1;
+  self->reported = 0;
+  report_progress (self, 0);
+
   for (guint i = 0; i < N_SHEETS && made; i++)
     made = write_sheet (self, &book, &self->sheets[i], cancellable, error);
 
@@ -958,6 +1010,8 @@ make_workbook (LodeSpreadsheet  *self,
   status = workbook_close (book.workbook);
   if (made)
     made = check_xlsx (status, error);
+  if (made)
+    report_progress (self, self->total);
 
 out:
   uselocale (old_locale);

@@ -5,6 +5,7 @@
 
 #include "lode-export-index.h"
 #include "lode-portfolio.h"
+#include "lode-portfolio-io.h"
 
 G_BEGIN_DECLS
 
@@ -50,6 +51,13 @@ LodeSpreadsheet *lode_spreadsheet_new            (LodePortfolio          *portfo
 /* Any thread: the release is handed back to the thread that took it. */
 void             lode_spreadsheet_free           (LodeSpreadsheet        *self);
 guint            lode_spreadsheet_get_n_records  (LodeSpreadsheet        *self);
+
+/* Called from the writing thread while a file is written, about a hundred
+ * times: @done of @total steps (rows, and for a workbook as many again
+ * for compressing them). */
+void             lode_spreadsheet_set_progress   (LodeSpreadsheet        *self,
+                                                  LodeLoadProgressFunc    progress,
+                                                  gpointer                user_data);
 
 /* Any thread, one at a time: the records as Lode's CSV, header first. */
 GBytes          *lode_spreadsheet_to_csv         (LodeSpreadsheet        *self);

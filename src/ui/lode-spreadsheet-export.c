@@ -21,6 +21,9 @@ typedef struct
   LodeSpreadsheet       *spreadsheet;
   GFile                 *file;
   guint                  n_records;
+  /* While it is written: a toast with the progress and Cancel. */
+  AdwToast              *toast;
+  GCancellable          *cancellable;
 } Export;
 
 static void
@@ -33,7 +36,68 @@ export_free (Export *export)
   /* Released here, on the main thread, where the table changes. */
   g_clear_pointer (&export->spreadsheet, lode_spreadsheet_free);
   g_clear_object (&export->file);
+  if (export->toast != NULL)
+    adw_toast_dismiss (export->toast);
+  g_clear_object (&export->toast);
+  g_clear_object (&export->cancellable);
   g_free (export);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Export, export_free)
+
+static char *
+display_name (GFile *file);
+
+/* The toast says how far the writing is. */
+typedef struct
+{
+  AdwToast *toast;
+  char     *name;
+  int       percent;
+} ProgressUpdate;
+
+static gboolean
+update_toast_cb (gpointer data)
+{
+  ProgressUpdate *update = data;
+  g_autofree char *title = NULL;
+
+  /* Translators: a toast while a file is exported: its name, the part
+   * written in percent */
+  title = g_strdup_printf (_("Exporting “%s”… %d %%"), update->name, update->percent);
+  adw_toast_set_title (update->toast, title);
+
+  g_object_unref (update->toast);
+  g_free (update->name);
+  g_free (update);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* In the worker. */
+static void
+progress_cb (guint64  done,
+             guint64  total,
+             gpointer user_data)
+{
+  Export *export = user_data;
+  ProgressUpdate *update;
+
+  if (export->toast == NULL || total == 0)
+    return;
+
+  update = g_new0 (ProgressUpdate, 1);
+  update->toast = g_object_ref (export->toast);
+  update->name = display_name (export->file);
+  update->percent = (int) (done * 100 / total);
+  g_idle_add (update_toast_cb, update);
+}
+
+static void
+cancel_clicked_cb (AdwToast     *toast,
+                   GCancellable *cancellable)
+{
+  g_cancellable_cancel (cancellable);
 }
 
 static void
@@ -45,6 +109,7 @@ write_thread (GTask        *task,
   Export *export = task_data;
   GError *error = NULL;
 
+  lode_spreadsheet_set_progress (export->spreadsheet, progress_cb, export);
   if (lode_spreadsheet_write_file (export->spreadsheet, export->file, export->format,
                                    cancellable, &error))
     g_task_return_boolean (task, TRUE);
@@ -66,14 +131,25 @@ written_cb (GObject      *source,
             gpointer      user_data)
 {
   GTask *task = G_TASK (result);
-  Export *export = g_task_get_task_data (task);
+  /* Freed here, on the main thread, whichever thread lets the task go. */
+  g_autoptr(Export) export = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = display_name (export->file);
   GtkRoot *root = gtk_widget_get_root (export->parent);
 
+  if (export->toast != NULL)
+    {
+      adw_toast_dismiss (export->toast);
+      g_clear_object (&export->toast);
+    }
+
   if (!g_task_propagate_boolean (task, &error))
     {
       GObject *dialog;
+
+      /* Cancelled with the toast's button: nothing to say. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
 
       /* The window was closed meanwhile: there is no one to tell. */
       if (!GTK_IS_WINDOW (root))
@@ -137,9 +213,25 @@ export_start (Export *export,
   export->spreadsheet = lode_spreadsheet_new (export->portfolio, export->shown);
   export->n_records = lode_spreadsheet_get_n_records (export->spreadsheet);
 
-  task = g_task_new (NULL, NULL, written_cb, NULL);
+  /* The toast stays until the file is written; its button cancels. */
+  export->cancellable = g_cancellable_new ();
+  if (LODE_IS_WINDOW (gtk_widget_get_root (export->parent)))
+    {
+      g_autofree char *name = display_name (file);
+      g_autofree char *title = g_strdup_printf (_("Exporting “%s”…"), name);
+
+      export->toast = adw_toast_new (title);
+      adw_toast_set_timeout (export->toast, 0);
+      adw_toast_set_button_label (export->toast, _("Cancel"));
+      g_signal_connect_object (export->toast, "button-clicked",
+                               G_CALLBACK (cancel_clicked_cb), export->cancellable, 0);
+      lode_window_add_toast (LODE_WINDOW (gtk_widget_get_root (export->parent)),
+                             g_object_ref (export->toast));
+    }
+
+  task = g_task_new (NULL, export->cancellable, written_cb, NULL);
   g_task_set_source_tag (task, lode_spreadsheet_export);
-  g_task_set_task_data (task, export, (GDestroyNotify) export_free);
+  g_task_set_task_data (task, export, NULL);
   g_task_run_in_thread (task, write_thread);
 }
 
