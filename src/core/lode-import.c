@@ -1757,7 +1757,7 @@ rename_kept_items (LodeImportPlan *self,
                    Renames        *renames)
 {
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  g_autoptr(GHashTable) given = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) given = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   renames->minerals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   renames->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
