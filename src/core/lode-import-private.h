@@ -175,6 +175,11 @@ void                     _lode_import_context_add_export_with_extra (LodeImportC
  * for. */
 void                     _lode_import_context_set_extra    (LodeImportContext   *ctx,
                                                             JsonObject          *extra);
+/* Trade statistics may list a heading (2603) beside its subheadings
+ * (260300) for the same period and partner: from this call on, heading
+ * records wait for the end of the file and are skipped, with the reason,
+ * where subheadings came for them. */
+void                     _lode_import_context_prefer_subheadings (LodeImportContext *ctx);
 
 /* An item to add (LodeMineral, LodeSource, LodeProject, LodeTarget), taken
  * over by the plan. When @existing (the portfolio's item with the same id)

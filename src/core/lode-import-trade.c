@@ -380,6 +380,8 @@ _lode_import_trade_begin (LodeImportContext  *ctx,
     }
 
   count_needed (self);
+  if (layout != LODE_IMPORT_LAYOUT_LODE)
+    _lode_import_context_prefer_subheadings (ctx);
   self->source_id = _lode_import_context_get_source_id (ctx, publisher_of (layout));
   self->partners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, partner_free);
   self->reporters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -577,11 +579,25 @@ find_partner (LodeImportTrade    *self,
 
   g_autofree char *long_key = NULL;
   const char *lookup = key;
+  gsize n = 0;
 
   /* The key joins the three cells; a row allocates only for cells too
    * long for the buffer, which real files do not have. */
-  if (g_snprintf (key, sizeof key, "%s\x1f%s\x1f%s", code ? code : "", iso ? iso : "", name ? name : "") >= (int) sizeof key)
-    lookup = long_key = g_strdup_printf ("%s\x1f%s\x1f%s", code ? code : "", iso ? iso : "", name ? name : "");
+  if ((code ? strlen (code) : 0) + (iso ? strlen (iso) : 0) + (name ? strlen (name) : 0) + 3 > sizeof key)
+    lookup = long_key = g_strjoin ("\x1f", code ? code : "", iso ? iso : "", name ? name : "", NULL);
+  else
+    {
+      const char *parts[3] = { code, iso, name };
+
+      for (guint i = 0; i < 3; i++)
+        {
+          gsize len = parts[i] != NULL ? strlen (parts[i]) : 0;
+
+          memcpy (key + n, parts[i] != NULL ? parts[i] : "", len);
+          n += len;
+          key[n++] = i < 2 ? '\x1f' : '\0';
+        }
+    }
 
   partner = g_hash_table_lookup (self->partners, lookup);
   if (partner == NULL)
@@ -930,14 +946,6 @@ _lode_import_trade_row (LodeImportTrade    *self,
   hs_code = cell_of (cells, n_cells, self->column[FIELD_COMMODITY]);
   if (!check_commodity (self, hs_code, line))
     return;
-  row.hs_code = hs_code;
-  row.mineral = _lode_import_context_map_hs (self->ctx, hs_code, &row.stage);
-  if (row.mineral == NULL)
-    {
-      skip (self, line, _("An HS code of no mineral commodity"));
-      return;
-    }
-
   value_cell = cell_of (cells, n_cells, self->column[FIELD_VALUE]);
   if (is_blank (value_cell))
     value_cell = cell_of (cells, n_cells, self->column[FIELD_VALUE_FOB]);
@@ -951,6 +959,16 @@ _lode_import_trade_row (LodeImportTrade    *self,
       skip (self, line, _("The value is not an amount of dollars (at most 3 decimals)"));
       return;
     }
+  /* Mapped after the value is known good: a mineral is made for the
+   * first row that gives it a record, not for a row that is skipped. */
+  row.hs_code = hs_code;
+  row.mineral = _lode_import_context_map_hs (self->ctx, hs_code, &row.stage);
+  if (row.mineral == NULL)
+    {
+      skip (self, line, _("An HS code of no mineral commodity"));
+      return;
+    }
+
   if (rounded)
     self->n_rounded++;
 

@@ -479,6 +479,12 @@ typedef struct
   LodeStage   stage;
 } HsMapping;
 
+typedef struct
+{
+  LodeExportRow row;   /* strings interned by the plan's table */
+  guint64       line;
+} Held;
+
 struct _LodeImportContext
 {
   LodeImportPlan         *plan;
@@ -498,11 +504,18 @@ struct _LodeImportContext
    * on the main thread. */
   GHashTable             *prefixes;
   GStringChunk           *strings;
+  /* Ids of the portfolio's minerals and sources, and its sources by
+   * "title\x1fpublisher": copied on the main thread, so that the trade
+   * layouts never look at the portfolio's objects from the worker. */
+  GHashTable             *mineral_ids;
+  GHashTable             *source_ids;
+  GHashTable             *source_by_title;
 
   GHashTable             *hs_cache;     /* HS code → HsMapping */
   GHashTable             *new_minerals; /* id → LodeMineral of the plan */
   char                   *source_id;
   guint32                 source_string;
+  LodeSource             *new_source;   /* made for the file, or NULL */
 
   KeySet                  existing_keys;
   guint32                *existing_ids; /* existing version's string id → plan id */
@@ -510,6 +523,13 @@ struct _LodeImportContext
 
   guint                   n_present;
   guint                   n_invalid;
+
+  /* Headings held back until the end, when subheadings win: a file that
+   * lists 2603 and 260300 for the same month and partner gives the same
+   * exports twice. */
+  gboolean                prefer_subheadings;
+  KeySet                  subheadings;    /* period, destination, heading of each subheading row */
+  GArray                 *held;           /* of Held */
 };
 
 static guint
@@ -521,7 +541,15 @@ key_hash (const Key *key)
   h = h * 31 + key->hs_code;
   h = h * 31 + (guint) key->year;
   h = h * 31 + (guint) key->month;
-  return h ^ (h >> 15);
+
+  /* The fields are small numbers: mix them over every bit, since the set
+   * probes by the low ones. */
+  h ^= h >> 16;
+  h *= 0x85ebca6bu;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35u;
+  h ^= h >> 16;
+  return h;
 }
 
 static gboolean
@@ -550,25 +578,32 @@ key_set_clear (KeySet *set)
   g_clear_pointer (&set->slots, g_free);
 }
 
-/* The row of the first key equal to @key, or -1. */
+/* The rows whose key equals @key, one a call: start with *@slot = -1 and
+ * call until it returns -1. */
 static gint64
-key_set_find (const KeySet *set,
-              const Key    *key)
+key_set_next (const KeySet *set,
+              const Key    *key,
+              gint64       *slot)
 {
   guint mask = set->n_slots - 1;
+  guint i = *slot < 0 ? key_hash (key) & mask : ((guint) *slot + 1) & mask;
 
-  for (guint i = key_hash (key) & mask; set->slots[i] != 0; i = (i + 1) & mask)
+  for (; set->slots[i] != 0; i = (i + 1) & mask)
     {
       const Key *other = &g_array_index (set->keys, Key, set->slots[i] - 1);
 
       if (key_equal (key, other))
-        return set->slots[i] - 1;
+        {
+          *slot = i;
+          return set->slots[i] - 1;
+        }
     }
 
   return -1;
 }
 
-/* Adds @key as row keys->len, unless an equal key is there already. */
+/* Adds @key as row keys->len; equal keys (a portfolio may hold the same
+ * record twice) each get a slot. */
 static void
 key_set_add (KeySet    *set,
              const Key *key)
@@ -599,8 +634,7 @@ key_set_add (KeySet    *set,
   g_array_append_val (set->keys, *key);
   mask = set->n_slots - 1;
   for (i = key_hash (key) & mask; set->slots[i] != 0; i = (i + 1) & mask)
-    if (key_equal (key, &g_array_index (set->keys, Key, set->slots[i] - 1)))
-      return;
+    ;
   set->slots[i] = set->keys->len;
 }
 
@@ -656,11 +690,28 @@ context_new (LodePortfolio           *portfolio,
   ctx->existing = _lode_export_table_freeze (lode_portfolio_get_exports (portfolio));
 
   ctx->prefixes = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx->mineral_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx->source_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx->source_by_title = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < ctx->sources->len; i++)
+    {
+      LodeSource *source = g_ptr_array_index (ctx->sources, i);
+      const char *id = g_string_chunk_insert_const (ctx->strings, lode_source_get_id (source));
+      g_autofree char *title = g_strjoin ("\x1f", lode_source_get_title (source),
+                                          lode_source_get_publisher (source), NULL);
+
+      g_hash_table_add (ctx->source_ids, (gpointer) id);
+      if (!g_hash_table_contains (ctx->source_by_title, title))
+        g_hash_table_insert (ctx->source_by_title,
+                             g_string_chunk_insert_const (ctx->strings, title), (gpointer) id);
+    }
   for (guint i = 0; i < ctx->minerals->len; i++)
     {
       LodeMineral *mineral = g_ptr_array_index (ctx->minerals, i);
       const char * const *codes = lode_mineral_get_hs_codes (mineral);
       const char *id = g_string_chunk_insert_const (ctx->strings, lode_mineral_get_id (mineral));
+
+      g_hash_table_add (ctx->mineral_ids, (gpointer) id);
 
       for (guint j = 0; codes != NULL && codes[j] != NULL; j++)
         if (!g_hash_table_contains (ctx->prefixes, codes[j]))
@@ -692,11 +743,16 @@ context_free (LodeImportContext *ctx)
   /* Versions are freed on the main thread: see lode-export-table-private.h. */
   g_clear_pointer (&ctx->existing, _lode_export_table_version_free);
   g_hash_table_unref (ctx->prefixes);
+  g_hash_table_unref (ctx->mineral_ids);
+  g_hash_table_unref (ctx->source_ids);
+  g_hash_table_unref (ctx->source_by_title);
   g_hash_table_unref (ctx->hs_cache);
   g_hash_table_unref (ctx->new_minerals);
   g_string_chunk_free (ctx->strings);
   g_free (ctx->source_id);
   key_set_clear (&ctx->existing_keys);
+  key_set_clear (&ctx->subheadings);
+  g_clear_pointer (&ctx->held, g_array_unref);
   g_free (ctx->existing_ids);
   g_free (ctx);
 }
@@ -947,7 +1003,7 @@ _lode_import_context_ensure_mineral (LodeImportContext *ctx,
   const LodeHsCommodity *commodity = NULL;
   g_auto(GStrv) codes = NULL;
 
-  if (g_hash_table_contains (ctx->new_minerals, id) || find_by_id (ctx->minerals, id) != NULL)
+  if (g_hash_table_contains (ctx->new_minerals, id) || g_hash_table_contains (ctx->mineral_ids, id))
     return TRUE;
   if (!lode_rule_slug (id, NULL))
     return FALSE;
@@ -981,7 +1037,7 @@ gboolean
 _lode_import_context_has_source (LodeImportContext *ctx,
                                  const char        *id)
 {
-  return find_by_id (ctx->sources, id) != NULL;
+  return id != NULL && g_hash_table_contains (ctx->source_ids, id);
 }
 
 /* Sources */
@@ -1007,7 +1063,7 @@ make_source_id (LodeImportContext *ctx)
     g_string_truncate (id, id->len - 1);
 
   candidate = g_strdup (id->str);
-  for (guint n = 2; find_by_id (ctx->sources, candidate) != NULL; n++)
+  for (guint n = 2; g_hash_table_contains (ctx->source_ids, candidate); n++)
     {
       g_free (candidate);
       candidate = g_strdup_printf ("%s-%u", id->str, n);
@@ -1023,14 +1079,10 @@ _lode_import_context_get_source_id (LodeImportContext *ctx,
   if (ctx->source_id == NULL)
     {
       /* A second import of the same file cites the source of the first. */
-      for (guint i = 0; i < ctx->sources->len && ctx->source_id == NULL; i++)
-        {
-          LodeSource *source = g_ptr_array_index (ctx->sources, i);
+      g_autofree char *title = g_strjoin ("\x1f", ctx->plan->file_name, publisher, NULL);
+      const char *found = g_hash_table_lookup (ctx->source_by_title, title);
 
-          if (g_strcmp0 (lode_source_get_title (source), ctx->plan->file_name) == 0 &&
-              g_strcmp0 (lode_source_get_publisher (source), publisher) == 0)
-            ctx->source_id = g_strdup (lode_source_get_id (source));
-        }
+      ctx->source_id = g_strdup (found);
 
       if (ctx->source_id == NULL)
         {
@@ -1043,6 +1095,7 @@ _lode_import_context_get_source_id (LodeImportContext *ctx,
           lode_source_set_publisher (source, publisher);
           lode_source_set_date (source, date);
           _lode_import_context_add_item (ctx, G_OBJECT (source), NULL);
+          ctx->new_source = source;
         }
 
       ctx->source_string = _lode_export_table_intern_id (ctx->plan->exports, ctx->source_id);
@@ -1096,6 +1149,91 @@ same_figures (const LodeExportRow    *row,
 }
 
 void
+_lode_import_context_prefer_subheadings (LodeImportContext *ctx)
+{
+  if (ctx->prefer_subheadings)
+    return;
+
+  ctx->prefer_subheadings = TRUE;
+  key_set_init (&ctx->subheadings, 64);
+  ctx->held = g_array_new (FALSE, FALSE, sizeof (Held));
+}
+
+static Key
+heading_key (LodeImportContext   *ctx,
+             const LodeExportRow *row)
+{
+  char heading[5];
+  Key key = { 0, };
+
+  memcpy (heading, row->hs_code, 4);
+  heading[4] = '\0';
+  key.destination = _lode_export_table_intern_id (ctx->plan->exports, row->destination);
+  key.hs_code = _lode_export_table_intern_id (ctx->plan->exports, heading);
+  key.year = row->year;
+  key.month = row->month;
+
+  return key;
+}
+
+/* Notes the heading of a subheading row; holds a heading row back (TRUE)
+ * until the end, when it is known whether its subheadings came too. */
+static gboolean
+hold_or_note_heading (LodeImportContext   *ctx,
+                      const LodeExportRow *row,
+                      guint64              line)
+{
+  LodeExportTable *table = ctx->plan->exports;
+  gsize len = strlen (row->hs_code);
+
+  if (len == 6)
+    {
+      Key key = heading_key (ctx, row);
+      gint64 slot = -1;
+
+      if (key_set_next (&ctx->subheadings, &key, &slot) < 0)
+        key_set_add (&ctx->subheadings, &key);
+      return FALSE;
+    }
+
+  if (len == 4)
+    {
+      Held held = { *row, line };
+
+      held.row.mineral = lode_export_table_intern (table, row->mineral);
+      held.row.destination = lode_export_table_intern (table, row->destination);
+      held.row.hs_code = lode_export_table_intern (table, row->hs_code);
+      held.row.source = lode_export_table_intern (table, row->source);
+      g_array_append_val (ctx->held, held);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+release_headings (LodeImportContext *ctx)
+{
+  if (!ctx->prefer_subheadings)
+    return;
+
+  ctx->prefer_subheadings = FALSE;
+  for (guint i = 0; i < ctx->held->len; i++)
+    {
+      const Held *held = &g_array_index (ctx->held, Held, i);
+      Key key = heading_key (ctx, &held->row);
+      gint64 slot = -1;
+
+      if (key_set_next (&ctx->subheadings, &key, &slot) >= 0)
+        _lode_import_context_skip (ctx, held->line,
+                                   _("A heading whose subheadings the file lists on their own (counting both would count twice)"));
+      else
+        _lode_import_context_add_export (ctx, &held->row, held->line);
+    }
+  g_array_set_size (ctx->held, 0);
+}
+
+void
 _lode_import_context_add_export (LodeImportContext   *ctx,
                                  const LodeExportRow *row,
                                  guint64              line)
@@ -1111,6 +1249,9 @@ _lode_import_context_add_export (LodeImportContext   *ctx,
 
   if (copy.source == NULL)
     copy.source = ctx->source_id;
+
+  if (ctx->prefer_subheadings && copy.hs_code != NULL && hold_or_note_heading (ctx, &copy, line))
+    return;
   if (!lode_export_row_is_valid (&copy))
     {
       _lode_import_context_skip (ctx, line, _("Not a record the portfolio can hold (a year, month or quantity out of range)"));
@@ -1130,19 +1271,27 @@ _lode_import_context_add_export (LodeImportContext   *ctx,
   key.year = copy.year;
   key.month = copy.month;
 
-  existing = key_set_find (&ctx->existing_keys, &key);
-  if (existing >= 0)
+  /* Equal figures under the same key anywhere: already there. Else the
+   * first record under the key is what the import meets. */
+  existing = -1;
+  for (gint64 slot = -1, found; (found = key_set_next (&ctx->existing_keys, &key, &slot)) >= 0;)
     {
       LodeExportRawRow raw;
-      Conflict conflict = { 0, };
 
-      _lode_export_table_version_get_raw_row (ctx->existing, existing, &raw);
+      _lode_export_table_version_get_raw_row (ctx->existing, found, &raw);
       if (same_figures (&copy, &raw))
         {
           ctx->n_present++;
           _lode_import_context_skip (ctx, line, _("Already in the portfolio"));
           return;
         }
+      if (existing < 0 || found < existing)
+        existing = found;
+    }
+
+  if (existing >= 0)
+    {
+      Conflict conflict = { 0, };
 
       conflict.kind = CONFLICT_EXPORT;
       conflict.imported = lode_export_table_get_n_rows (plan->exports);
@@ -1372,9 +1521,28 @@ context_run (LodeImportContext *ctx,
   return _lode_import_context_finish (ctx);
 }
 
+/* A source made for a file of which nothing is imported would cite
+ * nothing: it goes. */
+static void
+drop_unused_source (LodeImportContext *ctx)
+{
+  LodeImportPlan *plan = ctx->plan;
+  guint position;
+
+  if (ctx->new_source == NULL || lode_export_table_get_n_rows (plan->exports) > 0 ||
+      plan->reserves->len > 0 || plan->conflicts->len > 0)
+    return;
+
+  if (g_list_store_find (plan->items, ctx->new_source, &position))
+    g_list_store_remove (plan->items, position);
+  ctx->new_source = NULL;
+}
+
 LodeImportPlan *
 _lode_import_context_finish (LodeImportContext *ctx)
 {
+  release_headings (ctx);
+  drop_unused_source (ctx);
   finish_notes (ctx);
   return g_object_ref (ctx->plan);
 }
