@@ -502,6 +502,12 @@ struct _LodeImportContext
    * on the main thread. */
   GHashTable             *prefixes;
   GStringChunk           *strings;
+  /* Ids of the portfolio's minerals and sources, and its sources by
+   * "title\x1fpublisher": copied on the main thread, so that the trade
+   * layouts never look at the portfolio's objects from the worker. */
+  GHashTable             *mineral_ids;
+  GHashTable             *source_ids;
+  GHashTable             *source_by_title;
 
   GHashTable             *hs_cache;     /* HS code → HsMapping */
   GHashTable             *new_minerals; /* id → LodeMineral of the plan */
@@ -533,7 +539,15 @@ key_hash (const Key *key)
   h = h * 31 + key->hs_code;
   h = h * 31 + (guint) key->year;
   h = h * 31 + (guint) key->month;
-  return h ^ (h >> 15);
+
+  /* The fields are small numbers: mix them over every bit, since the set
+   * probes by the low ones. */
+  h ^= h >> 16;
+  h *= 0x85ebca6bu;
+  h ^= h >> 13;
+  h *= 0xc2b2ae35u;
+  h ^= h >> 16;
+  return h;
 }
 
 static gboolean
@@ -674,11 +688,28 @@ context_new (LodePortfolio           *portfolio,
   ctx->existing = _lode_export_table_freeze (lode_portfolio_get_exports (portfolio));
 
   ctx->prefixes = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx->mineral_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx->source_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  ctx->source_by_title = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < ctx->sources->len; i++)
+    {
+      LodeSource *source = g_ptr_array_index (ctx->sources, i);
+      const char *id = g_string_chunk_insert_const (ctx->strings, lode_source_get_id (source));
+      g_autofree char *title = g_strjoin ("\x1f", lode_source_get_title (source),
+                                          lode_source_get_publisher (source), NULL);
+
+      g_hash_table_add (ctx->source_ids, (gpointer) id);
+      if (!g_hash_table_contains (ctx->source_by_title, title))
+        g_hash_table_insert (ctx->source_by_title,
+                             g_string_chunk_insert_const (ctx->strings, title), (gpointer) id);
+    }
   for (guint i = 0; i < ctx->minerals->len; i++)
     {
       LodeMineral *mineral = g_ptr_array_index (ctx->minerals, i);
       const char * const *codes = lode_mineral_get_hs_codes (mineral);
       const char *id = g_string_chunk_insert_const (ctx->strings, lode_mineral_get_id (mineral));
+
+      g_hash_table_add (ctx->mineral_ids, (gpointer) id);
 
       for (guint j = 0; codes != NULL && codes[j] != NULL; j++)
         if (!g_hash_table_contains (ctx->prefixes, codes[j]))
@@ -710,6 +741,9 @@ context_free (LodeImportContext *ctx)
   /* Versions are freed on the main thread: see lode-export-table-private.h. */
   g_clear_pointer (&ctx->existing, _lode_export_table_version_free);
   g_hash_table_unref (ctx->prefixes);
+  g_hash_table_unref (ctx->mineral_ids);
+  g_hash_table_unref (ctx->source_ids);
+  g_hash_table_unref (ctx->source_by_title);
   g_hash_table_unref (ctx->hs_cache);
   g_hash_table_unref (ctx->new_minerals);
   g_string_chunk_free (ctx->strings);
@@ -967,7 +1001,7 @@ _lode_import_context_ensure_mineral (LodeImportContext *ctx,
   const LodeHsCommodity *commodity = NULL;
   g_auto(GStrv) codes = NULL;
 
-  if (g_hash_table_contains (ctx->new_minerals, id) || find_by_id (ctx->minerals, id) != NULL)
+  if (g_hash_table_contains (ctx->new_minerals, id) || g_hash_table_contains (ctx->mineral_ids, id))
     return TRUE;
   if (!lode_rule_slug (id, NULL))
     return FALSE;
@@ -1001,7 +1035,7 @@ gboolean
 _lode_import_context_has_source (LodeImportContext *ctx,
                                  const char        *id)
 {
-  return find_by_id (ctx->sources, id) != NULL;
+  return id != NULL && g_hash_table_contains (ctx->source_ids, id);
 }
 
 /* Sources */
@@ -1027,7 +1061,7 @@ make_source_id (LodeImportContext *ctx)
     g_string_truncate (id, id->len - 1);
 
   candidate = g_strdup (id->str);
-  for (guint n = 2; find_by_id (ctx->sources, candidate) != NULL; n++)
+  for (guint n = 2; g_hash_table_contains (ctx->source_ids, candidate); n++)
     {
       g_free (candidate);
       candidate = g_strdup_printf ("%s-%u", id->str, n);
@@ -1043,14 +1077,10 @@ _lode_import_context_get_source_id (LodeImportContext *ctx,
   if (ctx->source_id == NULL)
     {
       /* A second import of the same file cites the source of the first. */
-      for (guint i = 0; i < ctx->sources->len && ctx->source_id == NULL; i++)
-        {
-          LodeSource *source = g_ptr_array_index (ctx->sources, i);
+      g_autofree char *title = g_strjoin ("\x1f", ctx->plan->file_name, publisher, NULL);
+      const char *found = g_hash_table_lookup (ctx->source_by_title, title);
 
-          if (g_strcmp0 (lode_source_get_title (source), ctx->plan->file_name) == 0 &&
-              g_strcmp0 (lode_source_get_publisher (source), publisher) == 0)
-            ctx->source_id = g_strdup (lode_source_get_id (source));
-        }
+      ctx->source_id = g_strdup (found);
 
       if (ctx->source_id == NULL)
         {
