@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -75,16 +76,52 @@ pop (Reader *reader,
   g_string_truncate (reader->pointer, mark);
 }
 
-/* Records "NAME: /pointer/member: message"; @member may be NULL for the
+LodeLoadProblem *
+_lode_load_problem_new (LodeLoadProblemKind  kind,
+                        const char          *pointer,
+                        const char          *detail,
+                        char                *message)
+{
+  LodeLoadProblem *problem = g_new (LodeLoadProblem, 1);
+
+  *problem = (LodeLoadProblem) {
+    .kind = kind,
+    .pointer = g_strdup (pointer),
+    .detail = g_strdup (detail),
+    .message = message,
+  };
+
+  return problem;
+}
+
+LodeLoadProblem *
+_lode_load_problem_copy (const LodeLoadProblem *problem)
+{
+  return _lode_load_problem_new (problem->kind, problem->pointer, problem->detail,
+                                 g_strdup (problem->message));
+}
+
+void
+_lode_load_problem_free (LodeLoadProblem *problem)
+{
+  g_free (problem->pointer);
+  g_free (problem->detail);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+/* Records a problem at /pointer/member; @member may be NULL for the
  * current object itself. */
 void
-_lode_reader_error (Reader     *reader,
-                    const char *member,
-                    const char *format,
+_lode_reader_error (Reader              *reader,
+                    const char          *member,
+                    LodeLoadProblemKind  kind,
+                    const char          *detail,
+                    const char          *format,
                     ...)
 {
-  g_autofree char *message = NULL;
   g_autoptr(GString) pointer = NULL;
+  char *message;
   va_list args;
 
   reader->n_errors++;
@@ -105,11 +142,7 @@ _lode_reader_error (Reader     *reader,
   if (member != NULL)
     append_pointer_token (pointer, member);
 
-  if (pointer->len == 0)
-    g_ptr_array_add (reader->errors, g_strdup_printf ("%s: %s", reader->name, message));
-  else
-    g_ptr_array_add (reader->errors,
-                     g_strdup_printf ("%s: %s: %s", reader->name, pointer->str, message));
+  g_ptr_array_add (reader->errors, _lode_load_problem_new (kind, pointer->str, detail, message));
 }
 
 void
@@ -236,7 +269,7 @@ read_string_value (Reader           *reader,
     {
       if (required)
         {
-          _lode_reader_error (reader, member, "required member is missing");
+          _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_MISSING, NULL, _("required member is missing"));
           return FALSE;
         }
       return TRUE;
@@ -244,13 +277,13 @@ read_string_value (Reader           *reader,
 
   if (value->kind != LODE_VALUE_STRING)
     {
-      _lode_reader_error (reader, member, "must be a string");
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be a string"));
       return FALSE;
     }
 
   if (required && value->string[0] == '\0')
     {
-      _lode_reader_error (reader, member, "must not be empty");
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_EMPTY, NULL, _("must not be empty"));
       return FALSE;
     }
 
@@ -287,15 +320,30 @@ read_slug (Reader      *reader,
 
   if (value != NULL && !lode_rule_slug (value, NULL))
     {
-      _lode_reader_error (reader, member,
-                          "“%s” is not an id: use lowercase letters, digits and hyphens, "
-                          "starting with a letter or digit", value);
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
+                          _("“%s” is not an id: use lowercase letters, digits and hyphens, "
+                            "starting with a letter or digit"), value);
       return FALSE;
     }
 
   *out = value;
 
   return TRUE;
+}
+
+/* @kind is "mineral" or "source". */
+static void
+reference_error (Reader     *reader,
+                 const char *member,
+                 const char *kind,
+                 const char *value)
+{
+  if (g_str_equal (kind, "mineral"))
+    _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_REFERENCE, value,
+                        _("refers to mineral “%s”, which is not in the file"), value);
+  else
+    _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_REFERENCE, value,
+                        _("refers to source “%s”, which is not in the file"), value);
 }
 
 /* A reference to a source or mineral id that must resolve; @ids NULL
@@ -316,8 +364,7 @@ read_reference_value (Reader           *reader,
 
   if (value != NULL && ids != NULL && !g_hash_table_contains (ids, value))
     {
-      _lode_reader_error (reader, member, "refers to %s “%s”, which is not in the file",
-                          kind, value);
+      reference_error (reader, member, kind, value);
       return FALSE;
     }
 
@@ -349,7 +396,7 @@ read_integer_value (Reader          *reader,
                     gboolean         required,
                     gint64           min,
                     gint64           max,
-                    const char      *what,
+                    const char      *message,
                     gint64          *out)
 {
   double value;
@@ -358,7 +405,7 @@ read_integer_value (Reader          *reader,
     {
       if (required)
         {
-          _lode_reader_error (reader, member, "required member is missing");
+          _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_MISSING, NULL, _("required member is missing"));
           return FALSE;
         }
       return TRUE;
@@ -366,7 +413,7 @@ read_integer_value (Reader          *reader,
 
   if (!value_is_number (v))
     {
-      _lode_reader_error (reader, member, "must be %s", what);
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, "%s", message);
       return FALSE;
     }
 
@@ -374,7 +421,7 @@ read_integer_value (Reader          *reader,
     {
       if (v->i < min || v->i > max)
         {
-          _lode_reader_error (reader, member, "must be %s", what);
+          _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, "%s", message);
           return FALSE;
         }
       *out = v->i;
@@ -384,7 +431,7 @@ read_integer_value (Reader          *reader,
   value = v->d;
   if (value != floor (value) || value < (double) min || value > (double) max)
     {
-      _lode_reader_error (reader, member, "must be %s", what);
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, "%s", message);
       return FALSE;
     }
 
@@ -400,14 +447,14 @@ read_integer (Reader     *reader,
               gboolean    required,
               gint64      min,
               gint64      max,
-              const char *what,
+              const char *message,
               gint64     *out)
 {
   LodeValue value;
 
   _lode_value_from_member (object, member, &value);
 
-  return read_integer_value (reader, &value, member, required, min, max, what, out);
+  return read_integer_value (reader, &value, member, required, min, max, message, out);
 }
 
 static gboolean
@@ -420,7 +467,7 @@ read_year_value (Reader          *reader,
   gint64 year = 0;
 
   if (!read_integer_value (reader, value, member, required, YEAR_MIN, YEAR_MAX,
-                           "a year from 1800 to 2200", &year))
+                           _("must be a year from 1800 to 2200"), &year))
     return FALSE;
 
   if (year != 0)
@@ -457,7 +504,7 @@ read_number_value (Reader          *reader,
     {
       if (required)
         {
-          _lode_reader_error (reader, member, "required member is missing");
+          _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_MISSING, NULL, _("required member is missing"));
           return FALSE;
         }
       return TRUE;
@@ -465,20 +512,20 @@ read_number_value (Reader          *reader,
 
   if (!value_is_number (v))
     {
-      _lode_reader_error (reader, member, "must be a non-negative number");
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be a non-negative number"));
       return FALSE;
     }
 
   value = value_get_double (v);
   if (!isfinite (value) || value < 0)
     {
-      _lode_reader_error (reader, member, "must be a non-negative number");
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, _("must be a non-negative number"));
       return FALSE;
     }
 
   if (value > max)
     {
-      _lode_reader_error (reader, member, "must be at most %g", max);
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, _("must be at most %g"), max);
       return FALSE;
     }
 
@@ -515,7 +562,7 @@ read_money_value (Reader          *reader,
     {
       if (required)
         {
-          _lode_reader_error (reader, member, "required member is missing");
+          _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_MISSING, NULL, _("required member is missing"));
           return FALSE;
         }
       return TRUE;
@@ -523,7 +570,7 @@ read_money_value (Reader          *reader,
 
   if (!value_is_number (v))
     {
-      _lode_reader_error (reader, member, "must be a non-negative number");
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be a non-negative number"));
       return FALSE;
     }
 
@@ -534,13 +581,15 @@ read_money_value (Reader          *reader,
       return TRUE;
     case LODE_MONEY_NOT_FINITE:
     case LODE_MONEY_NEGATIVE:
-      _lode_reader_error (reader, member, "must be a non-negative number");
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, _("must be a non-negative number"));
       return FALSE;
     case LODE_MONEY_TOO_LARGE:
-      _lode_reader_error (reader, member, "is too large: amounts go up to 70 trillion");
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
+                          _("is too large: amounts go up to 70 trillion"));
       return FALSE;
     case LODE_MONEY_TOO_PRECISE:
-      _lode_reader_error (reader, member, "must have at most two decimals (whole cents)");
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
+                          _("must have at most two decimals (whole cents)"));
       return FALSE;
     default:
       g_assert_not_reached ();
@@ -599,8 +648,10 @@ read_enum_value (Reader          *reader,
 
   if (!lode_enum_from_nick (enum_type, nick, &value) || value == absent)
     {
-      _lode_reader_error (reader, member, "“%s” is not one of: %s", nick,
-                          enum_choices (enum_type, absent));
+      const char *choices = enum_choices (enum_type, absent);
+
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_CHOICE, choices,
+                          _("“%s” is not one of: %s"), nick, choices);
       return FALSE;
     }
 
@@ -638,8 +689,9 @@ read_country_value (Reader           *reader,
 
   if (value != NULL && !lode_rule_country_code (value, NULL))
     {
-      _lode_reader_error (reader, member,
-                          "“%s” is not a country code: use ISO 3166-1 alpha-2, such as CN", value);
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
+                          _("“%s” is not a country code: use ISO 3166-1 alpha-2, such as CN"),
+                          value);
       return FALSE;
     }
 
@@ -661,6 +713,15 @@ read_country (Reader      *reader,
   return read_country_value (reader, &value, member, out);
 }
 
+static void
+hs_code_error (Reader     *reader,
+               const char *member,
+               const char *value)
+{
+  _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
+                      _("“%s” is not an HS code of 2, 4 or 6 digits"), value);
+}
+
 static gboolean
 read_hs_code_value (Reader           *reader,
                     const LodeValue  *v,
@@ -674,7 +735,7 @@ read_hs_code_value (Reader           *reader,
 
   if (value != NULL && !lode_rule_hs_code (value, NULL))
     {
-      _lode_reader_error (reader, member, "“%s” is not an HS code of 2, 4 or 6 digits", value);
+      hs_code_error (reader, member, value);
       return FALSE;
     }
 
@@ -699,7 +760,7 @@ read_object (Reader      *reader,
     {
       if (required)
         {
-          _lode_reader_error (reader, member, "required member is missing");
+          _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_MISSING, NULL, _("required member is missing"));
           return FALSE;
         }
       return TRUE;
@@ -707,7 +768,7 @@ read_object (Reader      *reader,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      _lode_reader_error (reader, member, "must be an object");
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be an object"));
       return FALSE;
     }
 
@@ -731,7 +792,7 @@ read_array (Reader      *reader,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      _lode_reader_error (reader, member, "must be an array");
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be an array"));
       return FALSE;
     }
 
@@ -740,16 +801,20 @@ read_array (Reader      *reader,
   return TRUE;
 }
 
-/* A list of strings, each checked by @check (may be NULL; @check_message
- * follows the value in the error) and, when @ids is not NULL, resolved
- * against it. */
+/* Checks one element of a list of strings, recording the error of the
+ * element @index when it is refused. */
+typedef gboolean (*CheckElementFunc) (Reader     *reader,
+                                      const char *index,
+                                      const char *value);
+
+/* A list of strings, each checked by @check (may be NULL) and, when @ids
+ * is not NULL, resolved against it. */
 static gboolean
-read_string_list (Reader         *reader,
-                  JsonObject     *object,
-                  const char     *member,
-                  gboolean      (*check) (const char *),
-                  const char     *check_message,
-                  GHashTable     *ids,
+read_string_list (Reader           *reader,
+                  JsonObject       *object,
+                  const char       *member,
+                  CheckElementFunc  check,
+                  GHashTable       *ids,
                   const char     *kind,
                   GStrv          *out)
 {
@@ -775,21 +840,20 @@ read_string_list (Reader         *reader,
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
         {
-          _lode_reader_error (reader, index, "must be a string");
+          _lode_reader_error (reader, index, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be a string"));
           ok = FALSE;
           continue;
         }
 
       value = json_node_get_string (node);
-      if (check != NULL && !check (value))
+      if (check != NULL && !check (reader, index, value))
         {
-          _lode_reader_error (reader, index, "“%s” %s", value, check_message);
           ok = FALSE;
           continue;
         }
       if (ids != NULL && !g_hash_table_contains (ids, value))
         {
-          _lode_reader_error (reader, index, "refers to %s “%s”, which is not in the file", kind, value);
+          reference_error (reader, index, kind, value);
           ok = FALSE;
           continue;
         }
@@ -900,7 +964,7 @@ read_list (Reader       *reader,
       gsize item_mark = push_index (reader, i);
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        _lode_reader_error (reader, NULL, "must be an object");
+        _lode_reader_error (reader, NULL, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be an object"));
       else
         read_item (reader, json_node_get_object (node), i, user_data);
 
@@ -919,7 +983,8 @@ claim_id (Reader     *reader,
 
   if (first != NULL)
     {
-      _lode_reader_error (reader, "id", "“%s” is already the id of %s", id, first);
+      _lode_reader_error (reader, "id", LODE_LOAD_PROBLEM_DUPLICATE_ID, NULL,
+                          _("“%s” is already the id of %s"), id, first);
       return FALSE;
     }
 
@@ -935,7 +1000,7 @@ check_unit (Reader     *reader,
 {
   if (quantity >= 0 && unit == LODE_UNIT_NONE)
     {
-      _lode_reader_error (reader, "unit", "a quantity needs its unit");
+      _lode_reader_error (reader, "unit", LODE_LOAD_PROBLEM_NEEDS_UNIT, NULL, _("a quantity needs its unit"));
       return FALSE;
     }
 
@@ -962,7 +1027,8 @@ read_source (Reader     *reader,
 
   if (date != NULL && !lode_rule_date (date, NULL))
     {
-      _lode_reader_error (reader, "date", "“%s” is not a date such as 2025-09-26", date);
+      _lode_reader_error (reader, "date", LODE_LOAD_PROBLEM_RULE, NULL,
+                          _("“%s” is not a date such as 2025-09-26"), date);
       ok = FALSE;
     }
 
@@ -1019,9 +1085,16 @@ read_reserve (Reader     *reader,
 }
 
 static gboolean
-check_hs_code (const char *code)
+check_hs_code (Reader     *reader,
+               const char *index,
+               const char *code)
 {
-  return lode_rule_hs_code (code, NULL);
+  if (lode_rule_hs_code (code, NULL))
+    return TRUE;
+
+  hs_code_error (reader, index, code);
+
+  return FALSE;
 }
 
 static void
@@ -1045,8 +1118,7 @@ read_mineral (Reader     *reader,
   ok &= read_string (reader, object, "name", TRUE, &name);
   ok &= read_string (reader, object, "symbol", FALSE, &symbol);
   ok &= read_enum (reader, object, "group", TRUE, LODE_TYPE_MINERAL_GROUP, -1, &group);
-  ok &= read_string_list (reader, object, "hs_codes", check_hs_code,
-                          "is not an HS code of 2, 4 or 6 digits", NULL, NULL, &hs_codes);
+  ok &= read_string_list (reader, object, "hs_codes", check_hs_code, NULL, NULL, &hs_codes);
 
   if (id != NULL)
     ok &= claim_id (reader, reader->mineral_ids, id);
@@ -1093,7 +1165,7 @@ _lode_reader_read_export (Reader          *reader,
                          names[LODE_EXPORT_MEMBER_YEAR], TRUE, &row->year);
   ok &= read_integer_value (reader, &values[LODE_EXPORT_MEMBER_MONTH],
                             names[LODE_EXPORT_MEMBER_MONTH], FALSE, 1, 12,
-                            "a month from 1 to 12", &month);
+                            _("must be a month from 1 to 12"), &month);
   ok &= read_country_value (reader, &values[LODE_EXPORT_MEMBER_DESTINATION],
                             names[LODE_EXPORT_MEMBER_DESTINATION], &row->destination);
   ok &= read_hs_code_value (reader, &values[LODE_EXPORT_MEMBER_HS_CODE],
@@ -1176,9 +1248,16 @@ read_partner (Reader     *reader,
 }
 
 static gboolean
-check_slug (const char *value)
+check_slug (Reader     *reader,
+            const char *index,
+            const char *value)
 {
-  return lode_rule_slug (value, NULL);
+  if (lode_rule_slug (value, NULL))
+    return TRUE;
+
+  _lode_reader_error (reader, index, LODE_LOAD_PROBLEM_RULE, NULL, _("“%s” is not an id"), value);
+
+  return FALSE;
 }
 
 static void
@@ -1206,7 +1285,7 @@ read_project (Reader     *reader,
 
   ok &= read_slug (reader, object, "id", TRUE, &id);
   ok &= read_string (reader, object, "name", TRUE, &name);
-  ok &= read_string_list (reader, object, "minerals", check_slug, "is not an id",
+  ok &= read_string_list (reader, object, "minerals", check_slug,
                           reader->mineral_ids, "mineral", &minerals);
   ok &= read_string (reader, object, "region", FALSE, &region);
   ok &= read_string (reader, object, "operator", FALSE, &operator_);
@@ -1223,7 +1302,7 @@ read_project (Reader     *reader,
     }
   ok &= read_year (reader, object, "start_year", FALSE, &start_year);
   ok &= read_integer (reader, object, "jobs", FALSE, 0, LODE_JOBS_MAX,
-                      "a whole number of jobs, 0 or more", &jobs);
+                      _("must be a whole number of jobs, 0 or more"), &jobs);
   ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
                         &source_id);
 
@@ -1315,12 +1394,14 @@ read_target (Reader     *reader,
       ok &= read_money (reader, goal, "high_usd", FALSE, &high);
       if (ok && high != LODE_MONEY_UNSET && high < low)
         {
-          _lode_reader_error (reader, "high_usd", "must not be below low_usd");
+          _lode_reader_error (reader, "high_usd", LODE_LOAD_PROBLEM_BELOW_LOW, NULL,
+                              _("must not be below low_usd"));
           ok = FALSE;
         }
       if (ok && baseline_year != 0 && target_year <= baseline_year)
         {
-          _lode_reader_error (reader, "year", "must come after the baseline year");
+          _lode_reader_error (reader, "year", LODE_LOAD_PROBLEM_BEFORE_BASELINE, NULL,
+                              _("must come after the baseline year"));
           ok = FALSE;
         }
       pop (reader, mark);
@@ -1365,6 +1446,7 @@ read_header (Reader     *reader,
              JsonObject *root,
              GError    **error)
 {
+  g_autofree char *version_message = NULL;
   const char *format = NULL;
   gint64 version = 0;
   LodeValue version_value;
@@ -1374,24 +1456,29 @@ read_header (Reader     *reader,
 
   if (g_strcmp0 (format, LODE_PORTFOLIO_FORMAT) != 0)
     {
-      _lode_reader_error (reader, "format", "“%s” is not a Lode portfolio: expected “%s”",
-                    format, LODE_PORTFOLIO_FORMAT);
+      _lode_reader_error (reader, "format", LODE_LOAD_PROBLEM_FORMAT, NULL,
+                          _("“%s” is not a Lode portfolio: expected “%s”"),
+                          format, LODE_PORTFOLIO_FORMAT);
       return FALSE;
     }
 
   _lode_value_from_member (root, "version", &version_value);
   if (version_value.kind == LODE_VALUE_INT && version_value.i > LODE_PORTFOLIO_VERSION)
     {
+      g_autofree char *newer = g_strdup_printf ("%" G_GINT64_FORMAT, version_value.i);
+
       g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_NEWER_VERSION,
-                   "%s: /version: this file was written by a newer version of Lode "
-                   "(format version %" G_GINT64_FORMAT "); this version reads version %d. "
-                   "Update Lode to open it.",
-                   reader->name, version_value.i, LODE_PORTFOLIO_VERSION);
+                   /* TRANSLATORS: the first %s is the file's name */
+                   _("%s: /version: this file was written by a newer version of Lode "
+                     "(format version %s); this version reads version %d. "
+                     "Update Lode to open it."),
+                   reader->name, newer, LODE_PORTFOLIO_VERSION);
       return FALSE;
     }
 
+  version_message = g_strdup_printf (_("must be format version %d"), LODE_PORTFOLIO_VERSION);
   if (!read_integer (reader, root, "version", TRUE, 1, LODE_PORTFOLIO_VERSION,
-                     "format version " G_STRINGIFY (LODE_PORTFOLIO_VERSION), &version))
+                     version_message, &version))
     return FALSE;
 
   return TRUE;
@@ -1417,7 +1504,7 @@ _lode_reader_init (Reader        *reader,
   *reader = (Reader) {
     .name = name,
     .pointer = g_string_new (NULL),
-    .errors = g_ptr_array_new_with_free_func (g_free),
+    .errors = g_ptr_array_new_with_free_func ((GDestroyNotify) _lode_load_problem_free),
     .portfolio = portfolio,
   };
 }
@@ -1438,7 +1525,7 @@ _lode_reader_take_errors (Reader *reader,
 {
   for (guint i = 0; i < from->errors->len; i++)
     if (reader->errors->len < LODE_PORTFOLIO_MAX_ERRORS)
-      g_ptr_array_add (reader->errors, g_strdup (g_ptr_array_index (from->errors, i)));
+      g_ptr_array_add (reader->errors, _lode_load_problem_copy (g_ptr_array_index (from->errors, i)));
   reader->n_errors += from->n_errors;
 }
 
@@ -1473,8 +1560,8 @@ _lode_reader_read_portfolio (Reader               *reader,
       read_string (reader, root, "description", FALSE, &description);
       if (read_string (reader, root, "currency", FALSE, &currency)
           && currency != NULL && g_strcmp0 (currency, "USD") != 0)
-        _lode_reader_error (reader, "currency", "“%s” is not supported: amounts are in USD",
-                            currency);
+        _lode_reader_error (reader, "currency", LODE_LOAD_PROBLEM_CURRENCY, NULL,
+                            _("“%s” is not supported: amounts are in USD"), currency);
 
       /* Sources and minerals first: the rest refers to them. */
       read_list (reader, root, "sources", read_source, NULL);
@@ -1500,13 +1587,21 @@ _lode_reader_read_portfolio (Reader               *reader,
 
       for (guint i = 0; i < errors->len; i++)
         {
+          const LodeLoadProblem *problem = g_ptr_array_index (errors, i);
+
           if (i > 0)
             g_string_append_c (message, '\n');
-          g_string_append (message, g_ptr_array_index (errors, i));
+          if (problem->pointer[0] == '\0')
+            g_string_append_printf (message, "%s: %s", name, problem->message);
+          else
+            g_string_append_printf (message, "%s: %s: %s", name, problem->pointer, problem->message);
         }
       if (reader->n_errors > errors->len)
-        g_string_append_printf (message, "\n%s: … and %u more errors", name,
-                                reader->n_errors - errors->len);
+        {
+          g_string_append_printf (message, "\n%s: ", name);
+          g_string_append_printf (message, _("… and %u more errors"),
+                                  reader->n_errors - errors->len);
+        }
 
       g_set_error_literal (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_INVALID,
                            message->str);
