@@ -139,7 +139,7 @@ _lode_portfolio_load_data_with_problems (const char   *data,
       return NULL;
     }
 
-  return _lode_portfolio_read (data, length, name, NULL, NULL, NULL, problems, n_problems, error);
+  return _lode_portfolio_read_with_problems (data, length, name, problems, n_problems, error);
 }
 
 LodePortfolio *
@@ -236,7 +236,7 @@ load_mapped (GMappedFile          *mapped,
 #endif
 
   return _lode_portfolio_read (read.data, length, name, mapped_read_progress_cb, &read,
-                               cancellable, NULL, NULL, error);
+                               cancellable, error);
 }
 
 LodePortfolio *
@@ -307,8 +307,7 @@ lode_portfolio_load_file_full (GFile                *file,
       return NULL;
     }
 
-  return _lode_portfolio_read (contents, length, name, progress, user_data, cancellable,
-                               NULL, NULL, error);
+  return _lode_portfolio_read (contents, length, name, progress, user_data, cancellable, error);
 }
 
 LodePortfolio *

@@ -966,16 +966,16 @@ read_document (Stream     *s,
          && stream_next (s) == LODE_JSON_TOKEN_END;
 }
 
-LodePortfolio *
-_lode_portfolio_read (const char            *data,
-                      gsize                  length,
-                      const char            *name,
-                      LodeLoadProgressFunc   progress,
-                      gpointer               user_data,
-                      GCancellable          *cancellable,
-                      GPtrArray            **problems,
-                      guint                 *n_problems,
-                      GError               **error)
+static LodePortfolio *
+read_portfolio (const char            *data,
+                gsize                  length,
+                const char            *name,
+                LodeLoadProgressFunc   progress,
+                gpointer               user_data,
+                GCancellable          *cancellable,
+                GPtrArray            **problems,
+                guint                 *n_problems,
+                GError               **error)
 {
   g_autoptr(LodePortfolio) portfolio = lode_portfolio_new (NULL);
   g_autoptr(JsonObject) root = NULL;
@@ -1061,4 +1061,27 @@ out:
   g_hash_table_unref (s.referenced_sources);
 
   return result;
+}
+
+LodePortfolio *
+_lode_portfolio_read (const char            *data,
+                      gsize                  length,
+                      const char            *name,
+                      LodeLoadProgressFunc   progress,
+                      gpointer               user_data,
+                      GCancellable          *cancellable,
+                      GError               **error)
+{
+  return read_portfolio (data, length, name, progress, user_data, cancellable, NULL, NULL, error);
+}
+
+LodePortfolio *
+_lode_portfolio_read_with_problems (const char  *data,
+                                    gsize        length,
+                                    const char  *name,
+                                    GPtrArray  **problems,
+                                    guint       *n_problems,
+                                    GError     **error)
+{
+  return read_portfolio (data, length, name, NULL, NULL, NULL, problems, n_problems, error);
 }
