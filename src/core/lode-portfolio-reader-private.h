@@ -143,13 +143,9 @@ LodePortfolio *_lode_portfolio_read         (const char            *data,
                                              gpointer               user_data,
                                              GCancellable          *cancellable,
                                              GError               **error);
-/* The same without progress, giving the problems of a refused content as
- * _lode_portfolio_load_data_with_problems() says. */
-LodePortfolio *_lode_portfolio_read_with_problems (const char  *data,
-                                                   gsize        length,
-                                                   const char  *name,
-                                                   GPtrArray  **problems,
-                                                   guint       *n_problems,
-                                                   GError     **error);
+/* FALSE, with @error set, when @length bytes are more than Lode opens. */
+gboolean       _lode_portfolio_check_size   (gsize                  length,
+                                             const char            *name,
+                                             GError               **error);
 
 G_END_DECLS

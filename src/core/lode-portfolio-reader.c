@@ -1076,12 +1076,26 @@ _lode_portfolio_read (const char            *data,
 }
 
 LodePortfolio *
-_lode_portfolio_read_with_problems (const char  *data,
-                                    gsize        length,
-                                    const char  *name,
-                                    GPtrArray  **problems,
-                                    guint       *n_problems,
-                                    GError     **error)
+_lode_portfolio_load_data_with_problems (const char   *data,
+                                         gsize         length,
+                                         const char   *name,
+                                         GPtrArray   **problems,
+                                         guint        *n_problems,
+                                         GError      **error)
 {
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (problems != NULL)
+    *problems = NULL;
+  if (n_problems != NULL)
+    *n_problems = 0;
+
+  if (name == NULL)
+    name = "portfolio";
+
+  if (!_lode_portfolio_check_size (length, name, error))
+    return NULL;
+
   return read_portfolio (data, length, name, NULL, NULL, NULL, problems, n_problems, error);
 }
