@@ -775,7 +775,7 @@ read_records (Stream *s)
         {
           _lode_reader_set_item (&s->exports, "exports", index);
           _lode_reader_error (&s->exports, NULL, LODE_LOAD_PROBLEM_TYPE, NULL,
-                              _("must be an object"));
+                              N_("must be an object"));
           if (!skip_value (s, kind))
             return FALSE;
         }
