@@ -53,11 +53,22 @@ typedef struct
 } LodeJsonToken;
 
 /* Names an object's members are expected to have, such as those of an
- * export record, for _lode_json_tokenizer_next_known(). At most 64 names,
- * distinct and without characters that need escaping; set up once with
- * _lode_json_names_init(). */
+ * export record, for _lode_json_tokenizer_next_members(). At most 64
+ * names, distinct and without characters that need escaping; set up with
+ * _lode_json_names_init(), then also what the tokenizer learns of how
+ * the text writes them. */
 #define LODE_JSON_MAX_NAMES 64
 #define LODE_JSON_NAMES_SLOTS 128
+
+/* Up to 16 bytes of text, met before and expected again. */
+typedef struct
+{
+  guint64 words[2];
+  guint64 masks[2];
+  guint8  length;      /* 0: none */
+  guint8  newlines;    /* how many of the bytes are '\n' */
+  guint8  line_start;  /* the offset after the last of them */
+} LodeJsonPattern;
 
 typedef struct
 {
@@ -69,6 +80,14 @@ typedef struct
   guint64             tails[LODE_JSON_MAX_NAMES];  /* the eight bytes after */
   /* name index + 1 by the hash of the name's first eight bytes, 0 free */
   guint8              slots[LODE_JSON_NAMES_SLOTS];
+  /* Learned from the text: the bytes from a name's quote to its value,
+   * from an object's '{' or from a value to the next name's quote
+   * included, and the index + 1 of the member that came after each
+   * (the last: after the '{'). */
+  LodeJsonPattern     members[LODE_JSON_MAX_NAMES];
+  LodeJsonPattern     first_gap;
+  LodeJsonPattern     gap;
+  guint8              next[LODE_JSON_MAX_NAMES + 1];
 } LodeJsonNames;
 
 void              _lode_json_names_init       (LodeJsonNames      *names,
@@ -141,7 +160,7 @@ LodeJsonTokenKind _lode_json_tokenizer_next_pair (LodeJsonTokenizer *self,
  * and their places are those of _lode_json_tokenizer_next_pair(). */
 LodeJsonTokenKind _lode_json_tokenizer_next_members (LodeJsonTokenizer   *self,
                                                      LodeJsonToken       *token,
-                                                     const LodeJsonNames *names,
+                                                     LodeJsonNames       *names,
                                                      LodeJsonToken       *values,
                                                      guint64             *present);
 /* How many bytes have been taken in so far. */

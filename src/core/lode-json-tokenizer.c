@@ -1496,19 +1496,76 @@ fast_scan_number (const guchar  *p,
   return p;
 }
 
+/* Learns the bytes @from..@to as @pattern, when they are few enough to be
+ * compared in two words; counts the newlines among them. */
+static void
+pattern_learn (LodeJsonPattern *pattern,
+               const guchar    *from,
+               const guchar    *to)
+{
+  gsize length = to - from;
+
+  pattern->length = 0;
+  if (length == 0 || length > 16)
+    return;
+
+  /* Words as memcpy() loads them, whatever the byte order. */
+  memset (pattern->words, 0, sizeof pattern->words);
+  memset (pattern->masks, 0, sizeof pattern->masks);
+  memcpy (pattern->words, from, length);
+  memset (pattern->masks, 0xff, length);
+
+  pattern->newlines = 0;
+  pattern->line_start = 0;
+  for (gsize i = 0; i < length; i++)
+    if (from[i] == '\n')
+      {
+        pattern->newlines++;
+        pattern->line_start = i + 1;
+      }
+
+  pattern->length = length;
+}
+
+/* Whether the bytes at @p are those of @pattern. */
+static inline gboolean
+pattern_match (const LodeJsonPattern *pattern,
+               const guchar          *p,
+               const guchar          *end)
+{
+  guint64 w0, w1;
+
+  if (pattern->length == 0 || end - p < 16)
+    return FALSE;
+
+  memcpy (&w0, p, 8);
+  memcpy (&w1, p + 8, 8);
+
+  return (w0 & pattern->masks[0]) == pattern->words[0]
+         && (w1 & pattern->masks[1]) == pattern->words[1];
+}
+
 /* Reads members of the innermost object while they take the fast path;
- * TRUE when it read the end of the object too. */
+ * TRUE when it read the end of the object too.
+ *
+ * Records written by one program look alike: the same members in the
+ * same order, the same whitespace between them. The bytes from a value to
+ * the next member's name (the gap) and from a name's quote to its value
+ * are learned from the text as it is read, in @names; where the next
+ * bytes are the same, they are taken at once, being known to be a valid
+ * gap or the name of the member expected next. */
 static gboolean
-read_known_members (Checker             *c,
-                    const LodeJsonNames *names,
-                    LodeJsonToken       *values,
-                    guint64             *present)
+read_known_members (Checker       *c,
+                    LodeJsonNames *names,
+                    LodeJsonToken *values,
+                    guint64       *present)
 {
   const guchar *p = c->p;
   const guchar *end = c->end;
   const guchar *line_start = c->line_start;
   gsize line = c->line;
   gboolean first;
+  guint previous = LODE_JSON_MAX_NAMES;
   ObjectFrame *frame;
 
   if (c->state == STATE_OBJECT_FIRST)
@@ -1529,93 +1586,129 @@ read_known_members (Checker             *c,
 
   for (;;)
     {
+      LodeJsonPattern *gap = first ? &names->first_gap : &names->gap;
+      const guchar *gap_start = p;
       const guchar *name;
       const guchar *after;
       LodeJsonToken *token;
       guint64 bit;
       int index;
 
-      if (p == end || *p <= ' ')
-        p = fast_skip_whitespace (p, end, &line, &line_start);
-      if (p == end)
-        break;
-      if (*p == '}')
+      if (pattern_match (gap, p, end))
         {
-          /* As the general path closes an object. */
-          c->n_keys = frame->first_key;
-          c->arena_len = frame->arena_mark;
-          g_clear_pointer (&frame->set, key_set_free);
-          c->n_objects--;
-          c->depth--;
-          c->p = p + 1;
-          c->line = line;
-          c->line_start = line_start;
-          c->state = STATE_AFTER_VALUE;
-          return TRUE;
-        }
-      if (!first)
-        {
-          if (*p != ',')
-            break;
-          p++;
-          /* Most often a new line and its indent. */
-          if (p < end && *p == '\n')
+          if (gap->newlines != 0)
             {
-              line++;
-              line_start = ++p;
-              while (p < end && *p == ' ')
-                {
-#if HAVE_FAST_SCAN
-                  guint64 v, x;
-
-                  if (end - p >= 8)
-                    {
-                      memcpy (&v, p, 8);
-                      x = v ^ SPACES;
-                      if (x != 0)
-                        {
-                          p += FIRST_BYTE_SET (x);
-                          break;
-                        }
-                      p += 8;
-                      continue;
-                    }
-#endif
-                  p++;
-                }
+              line += gap->newlines;
+              line_start = p + gap->line_start;
             }
-          if (p < end && *p <= ' ')
-            p = fast_skip_whitespace (p, end, &line, &line_start);
+          p += gap->length - 1;
         }
-      if (p == end || *p != '"')
-        break;
+      else
+        {
+          if (p == end || *p <= ' ')
+            p = fast_skip_whitespace (p, end, &line, &line_start);
+          if (p == end)
+            break;
+          if (*p == '}')
+            {
+              /* As the general path closes an object. */
+              c->n_keys = frame->first_key;
+              c->arena_len = frame->arena_mark;
+              g_clear_pointer (&frame->set, key_set_free);
+              c->n_objects--;
+              c->depth--;
+              c->p = p + 1;
+              c->line = line;
+              c->line_start = line_start;
+              c->state = STATE_AFTER_VALUE;
+              return TRUE;
+            }
+          if (!first)
+            {
+              if (*p != ',')
+                break;
+              p++;
+              /* Most often a new line and its indent. */
+              if (p < end && *p == '\n')
+                {
+                  line++;
+                  line_start = ++p;
+                  while (p < end && *p == ' ')
+                    {
+#if HAVE_FAST_SCAN
+                      guint64 v, x;
+
+                      if (end - p >= 8)
+                        {
+                          memcpy (&v, p, 8);
+                          x = v ^ SPACES;
+                          if (x != 0)
+                            {
+                              p += FIRST_BYTE_SET (x);
+                              break;
+                            }
+                          p += 8;
+                          continue;
+                        }
+#endif
+                      p++;
+                    }
+                }
+              if (p < end && *p <= ' ')
+                p = fast_skip_whitespace (p, end, &line, &line_start);
+            }
+          if (p == end || *p != '"')
+            break;
+          /* The gap and the name's opening quote. */
+          pattern_learn (gap, gap_start, p + 1);
+        }
 
       name = p;
-      after = fast_scan_string (p, end);
-      if (after == NULL)
-        break;
-      index = names_lookup (names, name + 1, (after - name) - 2, end);
-      if (index < 0)
-        break;
-      bit = G_GUINT64_CONSTANT (1) << index;
-      if ((frame->known_seen & bit) != 0)
-        break;
+      index = names->next[previous] - 1;
+      if (index >= 0
+          && (frame->known_seen & (G_GUINT64_CONSTANT (1) << index)) == 0
+          && pattern_match (&names->members[index], p, end))
+        {
+          /* The member expected, written as before. */
+          bit = G_GUINT64_CONSTANT (1) << index;
+          p += names->members[index].length;
+        }
+      else
+        {
+          after = fast_scan_string (p, end);
+          if (after == NULL)
+            break;
+          index = names_lookup (names, name + 1, (after - name) - 2, end);
+          if (index < 0)
+            break;
+          bit = G_GUINT64_CONSTANT (1) << index;
+          if ((frame->known_seen & bit) != 0)
+            break;
 
-      p = after;
-      if (p < end && *p <= ' ')
-        p = fast_skip_whitespace (p, end, &line, &line_start);
-      if (p == end || *p != ':')
-        break;
-      p++;
-      /* Most often one space, then the value. */
-      if (p < end && *p == ' ')
-        p++;
-      if (p < end && *p <= ' ')
-        p = fast_skip_whitespace (p, end, &line, &line_start);
-      if (p == end)
-        break;
+          p = after;
+          if (p < end && *p <= ' ')
+            p = fast_skip_whitespace (p, end, &line, &line_start);
+          if (p == end || *p != ':')
+            break;
+          p++;
+          /* Most often one space, then the value. */
+          if (p < end && *p == ' ')
+            p++;
+          if (p < end && *p <= ' ')
+            p = fast_skip_whitespace (p, end, &line, &line_start);
+          if (p == end)
+            break;
+
+          /* Learnt only without newlines, which would need counting. */
+          pattern_learn (&names->members[index], name, p);
+          if (names->members[index].newlines != 0)
+            names->members[index].length = 0;
+          names->next[previous] = index + 1;
+        }
 
       token = &values[index];
+      if (p == end)
+        break;
       if (*p == '"')
         {
           after = fast_scan_string (p, end);
@@ -1647,6 +1740,7 @@ read_known_members (Checker             *c,
       c->line_start = line_start;
       c->state = STATE_AFTER_VALUE;
       first = FALSE;
+      previous = index;
     }
 
   return FALSE;
@@ -1669,7 +1763,7 @@ _lode_json_tokenizer_next_pair (LodeJsonTokenizer *self,
 LodeJsonTokenKind
 _lode_json_tokenizer_next_members (LodeJsonTokenizer   *self,
                                    LodeJsonToken       *token,
-                                   const LodeJsonNames *names,
+                                   LodeJsonNames       *names,
                                    LodeJsonToken       *values,
                                    guint64             *present)
 {
