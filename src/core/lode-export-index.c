@@ -955,6 +955,8 @@ announce_swap (LodeExportIndex *self,
    * a slice of them each time the main loop is idle, from the top. */
   if (has_stale (self) || self->n_hidden > 0)
     {
+      /* The rows on screen come first, at the default idle priority; see
+       * LODE_PRIORITY_COPY. */
       if (self->stale_id == 0)
         self->stale_id = g_idle_add (announce_stale_cb, self);
     }
@@ -1316,6 +1318,14 @@ static void job_copy_rows (Job   *job,
                            guint  start,
                            guint  end);
 
+/* GLib runs every ready source of the highest ready priority in one
+ * iteration of the main loop: idle work of the same priority, each piece
+ * a few milliseconds, adds up to one long stall when several pieces are
+ * ready at once (the copy, the rows announced, the pages making their
+ * rows after a new portfolio). The copy runs below the rows on screen,
+ * so that one piece runs an iteration. */
+#define LODE_PRIORITY_COPY (G_PRIORITY_DEFAULT_IDLE + 10)
+
 /* A slice of the copy stops after this long, so that the main loop goes
  * on between slices: copying (and first touching the job's new arrays)
  * takes a few milliseconds every ten thousand rows on a slow machine, and
@@ -1422,7 +1432,7 @@ start_job (LodeExportIndex *self)
   job->strings = g_ptr_array_new ();
   job->ranks = g_hash_table_new (NULL, NULL);
   job->matches = g_hash_table_new (NULL, NULL);
-  job->copy_id = g_idle_add (job_copy_slice, job);
+  job->copy_id = g_idle_add_full (LODE_PRIORITY_COPY, job_copy_slice, job, NULL);
   set_job (self, job);
 }
 

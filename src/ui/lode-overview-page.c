@@ -683,7 +683,10 @@ show_data (LodeOverviewPage *self,
 
   g_clear_handle_id (&self->charts_id, g_source_remove);
   if (data->n_records >= AGGREGATE_IN_WORKER)
-    self->charts_id = g_idle_add (update_charts_cb, self);
+    /* Apart from the other idle work of a new portfolio, which GLib would
+     * run in the same iteration at the same priority. */
+    self->charts_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 30, update_charts_cb,
+                                       self, NULL);
   else
     update_charts (self, self->data);
 }
