@@ -955,6 +955,8 @@ announce_swap (LodeExportIndex *self,
    * a slice of them each time the main loop is idle, from the top. */
   if (has_stale (self) || self->n_hidden > 0)
     {
+      /* The rows on screen come first, at the default idle priority; see
+       * LODE_PRIORITY_COPY. */
       if (self->stale_id == 0)
         self->stale_id = g_idle_add (announce_stale_cb, self);
     }
@@ -973,7 +975,8 @@ announce_swap (LodeExportIndex *self,
  * while a job runs drops the job, patches the rows shown as usual and
  * starts the job again. */
 
-/* Rows copied in one go; tables up to this size are sorted at once. */
+/* At most this many rows are copied in one go; tables up to this size are
+ * sorted at once. */
 #define JOB_SLICE 131072
 
 enum
@@ -1311,14 +1314,61 @@ job_find_strings (Job *job)
   g_task_run_in_thread (task, job_strings_thread);
 }
 
+static void job_copy_rows (Job   *job,
+                           guint  start,
+                           guint  end);
+
+/* GLib runs every ready source of the highest ready priority in one
+ * iteration of the main loop: idle work of the same priority, each piece
+ * a few milliseconds, adds up to one long stall when several pieces are
+ * ready at once (the copy, the rows announced, the pages making their
+ * rows after a new portfolio). The copy runs below the rows on screen,
+ * so that one piece runs an iteration. */
+#define LODE_PRIORITY_COPY (G_PRIORITY_DEFAULT_IDLE + 10)
+
+/* A slice of the copy stops after this long, so that the main loop goes
+ * on between slices: copying (and first touching the job's new arrays)
+ * takes a few milliseconds every ten thousand rows on a slow machine, and
+ * a fixed count of rows took up to 70 ms there. */
+#define COPY_BUDGET_US 8000
+/* Rows copied between two looks at the clock. */
+#define COPY_STEP 4096
+
 /* Main thread, in idle time: copies the next slice of rows. */
 static gboolean
 job_copy_slice (gpointer user_data)
 {
   Job *job = user_data;
-  guint end = MIN (job->n_copied + JOB_SLICE, job->n_rows);
+  gint64 deadline = g_get_monotonic_time () + COPY_BUDGET_US;
+  guint end = job->n_copied;
 
-  for (guint i = job->n_copied; i < end; i++)
+  do
+    {
+      guint step_end = MIN (end + COPY_STEP, job->n_rows);
+
+      job_copy_rows (job, end, step_end);
+      end = step_end;
+    }
+  while (end < job->n_rows && end - job->n_copied < JOB_SLICE
+         && g_get_monotonic_time () < deadline);
+  job->n_copied = end;
+
+  if (job->n_copied < job->n_rows)
+    return G_SOURCE_CONTINUE;
+
+  job->copy_id = 0;
+  job_find_strings (job);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Copies rows @start to @end of the table into @job. */
+static void
+job_copy_rows (Job   *job,
+               guint  start,
+               guint  end)
+{
+  for (guint i = start; i < end; i++)
     {
       LodeExportRow row;
 
@@ -1334,15 +1384,6 @@ job_copy_slice (gpointer user_data)
       job->quantities[i] = row.quantity;
       job->values[i] = row.value;
     }
-  job->n_copied = end;
-
-  if (job->n_copied < job->n_rows)
-    return G_SOURCE_CONTINUE;
-
-  job->copy_id = 0;
-  job_find_strings (job);
-
-  return G_SOURCE_REMOVE;
 }
 
 /* Sorts and filters the whole table again as asked now: at once for a
@@ -1391,7 +1432,7 @@ start_job (LodeExportIndex *self)
   job->strings = g_ptr_array_new ();
   job->ranks = g_hash_table_new (NULL, NULL);
   job->matches = g_hash_table_new (NULL, NULL);
-  job->copy_id = g_idle_add (job_copy_slice, job);
+  job->copy_id = g_idle_add_full (LODE_PRIORITY_COPY, job_copy_slice, job, NULL);
   set_job (self, job);
 }
 

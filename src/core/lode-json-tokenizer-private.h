@@ -45,7 +45,53 @@ typedef struct
   const char *name;
   gsize       name_length;
   gboolean    name_has_escape;
+  /* _lode_json_tokenizer_next_members(): the index of the member's name
+   * among the known names, or -1 (see there), and in @values, the kind of
+   * the value */
+  int         member;
+  LodeJsonTokenKind kind;
 } LodeJsonToken;
+
+/* Names an object's members are expected to have, such as those of an
+ * export record, for _lode_json_tokenizer_next_members(). At most 64
+ * names, distinct and without characters that need escaping; set up with
+ * _lode_json_names_init(), then also what the tokenizer learns of how
+ * the text writes them. */
+#define LODE_JSON_MAX_NAMES 64
+#define LODE_JSON_NAMES_SLOTS 128
+
+/* Up to 16 bytes of text, met before and expected again. */
+typedef struct
+{
+  guint64 words[2];
+  guint64 masks[2];
+  guint8  length;      /* 0: none */
+  guint8  newlines;    /* how many of the bytes are '\n' */
+  guint8  line_start;  /* the offset after the last of them */
+} LodeJsonPattern;
+
+typedef struct
+{
+  const char * const *names;
+  guint               n_names;
+  gsize               max_length;
+  guint8              lengths[LODE_JSON_MAX_NAMES];
+  guint64             heads[LODE_JSON_MAX_NAMES];
+  guint64             tails[LODE_JSON_MAX_NAMES];  /* the eight bytes after */
+  /* name index + 1 by the hash of the name's first eight bytes, 0 free */
+  guint8              slots[LODE_JSON_NAMES_SLOTS];
+  /* Learned from the text: the bytes from a name's quote to its value,
+   * from an object's '{' or from a value to the next name's quote
+   * included, and the index + 1 of the member that came after each
+   * (the last: after the '{'). */
+  LodeJsonPattern     members[LODE_JSON_MAX_NAMES];
+  LodeJsonPattern     first_gap;
+  LodeJsonPattern     gap;
+  guint8              next[LODE_JSON_MAX_NAMES + 1];
+} LodeJsonNames;
+
+void              _lode_json_names_init       (LodeJsonNames      *names,
+                                               const char * const *list);
 
 typedef struct _LodeJsonKeyEntry    LodeJsonKeyEntry;
 typedef struct _LodeJsonObjectFrame LodeJsonObjectFrame;
@@ -98,6 +144,25 @@ LodeJsonTokenKind _lode_json_tokenizer_next   (LodeJsonTokenizer *self,
  * LODE_JSON_TOKEN_ERROR. One call instead of two for each member. */
 LodeJsonTokenKind _lode_json_tokenizer_next_pair (LodeJsonTokenizer *self,
                                                   LodeJsonToken     *token);
+/* As _lode_json_tokenizer_next_pair(), over many members at once, in an
+ * object whose member names are mostly among @names (such as an export
+ * record). A member whose name is written plainly as one of @names
+ * (checked against the others of its object by its index alone) and whose
+ * value is a string, a number, true, false or null does not come back:
+ * its value goes to @values at the name's index (LODE_JSON_MAX_NAMES
+ * tokens at most; the kind in the token's kind field) and the index's bit
+ * is set in *@present, and the members go on. Any other member is
+ * returned as _lode_json_tokenizer_next_pair() returns it, with the index
+ * of its name, or -1, in @token's member field; once a name is not among
+ * @names, the object's names are checked as
+ * _lode_json_tokenizer_next_pair() checks them. Call again to read on,
+ * until LODE_JSON_TOKEN_OBJECT_END or LODE_JSON_TOKEN_ERROR. The errors
+ * and their places are those of _lode_json_tokenizer_next_pair(). */
+LodeJsonTokenKind _lode_json_tokenizer_next_members (LodeJsonTokenizer   *self,
+                                                     LodeJsonToken       *token,
+                                                     LodeJsonNames       *names,
+                                                     LodeJsonToken       *values,
+                                                     guint64             *present);
 /* How many bytes have been taken in so far. */
 static inline gsize
 _lode_json_tokenizer_get_offset (LodeJsonTokenizer *self)

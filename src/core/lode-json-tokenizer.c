@@ -4,6 +4,10 @@
 #include <math.h>
 #include <string.h>
 
+#if defined(__SSE2__)
+# include <emmintrin.h>
+#endif
+
 /* A strict RFC 8259 tokenizer in one pass over the bytes.
  *
  * Nesting is kept on explicit stacks (one byte per open container, plus a
@@ -57,6 +61,11 @@ struct _LodeJsonObjectFrame
   gsize   arena_mark;
   guint64 seen;     /* one bit per name head: most names need no comparing */
   KeySet *set;
+  /* _lode_json_tokenizer_next_known(): one bit per known name met, while
+   * the object's names are all known ones (none on the stack of keys);
+   * @generic once a name was not and the known ones went on the stack. */
+  guint64 known_seen;
+  gboolean generic;
 };
 typedef LodeJsonObjectFrame ObjectFrame;
 
@@ -227,6 +236,32 @@ scan_string (Checker      *c,
     {
       guchar ch;
 
+#if HAVE_FAST_SCAN && defined(__SSE2__)
+      /* Sixteen bytes at a time: the quotes, backslashes, control
+       * characters (unsigned, at most 0x1F) and bytes of multi-byte
+       * sequences (their high bit, which the mask takes as it is). */
+      while (end - p >= 16)
+        {
+          __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+          __m128i quote = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('"'));
+          __m128i backslash = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('\\'));
+          __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (v, _mm_set1_epi8 (0x1F)), v);
+          guint mask = (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (quote, backslash),
+                                                               control))
+                       | (guint) _mm_movemask_epi8 (v);
+
+          if (mask != 0)
+            {
+              guint first = mask & -mask;
+
+              if ((first & (guint) _mm_movemask_epi8 (quote)) != 0)
+                return p + __builtin_ctz (mask) + 1;
+              p += __builtin_ctz (mask);
+              goto special;
+            }
+          p += 16;
+        }
+#endif
 #if HAVE_FAST_SCAN
       while (end - p >= 8)
         {
@@ -636,6 +671,129 @@ add_key (Checker      *c,
   return TRUE;
 }
 
+/* The first (up to) eight bytes of @text (@length bytes, with @limit - @text
+ * readable), zeros after its end, as add_key() makes a head. */
+static inline guint64
+name_head (const guchar *text,
+           gsize         length,
+           const guchar *limit)
+{
+  guint64 head = 0;
+
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  if (G_LIKELY (limit - text >= 8))
+    {
+      memcpy (&head, text, 8);
+      if (length < 8)
+        head &= (G_GUINT64_CONSTANT (1) << (length * 8)) - 1;
+      return head;
+    }
+#endif
+
+  memcpy (&head, text, MIN (length, 8));
+
+  return head;
+}
+
+static inline guint
+names_slot (guint64 head)
+{
+  return (head * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 57;
+}
+
+G_STATIC_ASSERT (LODE_JSON_NAMES_SLOTS == 128);
+
+void
+_lode_json_names_init (LodeJsonNames      *names,
+                       const char * const *list)
+{
+  memset (names, 0, sizeof *names);
+  names->names = list;
+
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      gsize length = strlen (list[i]);
+      guint slot;
+
+      g_return_if_fail (i < LODE_JSON_MAX_NAMES);
+      g_return_if_fail (length <= G_MAXUINT8);
+
+      names->lengths[i] = length;
+      names->max_length = MAX (names->max_length, length);
+      names->heads[i] = name_head ((const guchar *) list[i], length, (const guchar *) list[i]);
+      if (length > 8)
+        names->tails[i] = name_head ((const guchar *) list[i] + 8, length - 8,
+                                     (const guchar *) list[i] + 8);
+      for (slot = names_slot (names->heads[i]); names->slots[slot] != 0;
+           slot = (slot + 1) % LODE_JSON_NAMES_SLOTS)
+        ;
+      names->slots[slot] = i + 1;
+      names->n_names = i + 1;
+    }
+}
+
+/* The index of the name @text (@length bytes, no escapes) in @names, or
+ * -1. */
+G_ALWAYS_INLINE static inline int
+names_lookup (const LodeJsonNames *names,
+              const guchar        *text,
+              gsize                length,
+              const guchar        *limit)
+{
+  guint64 head = name_head (text, length, limit);
+  guint slot;
+
+  for (slot = names_slot (head); names->slots[slot] != 0;
+       slot = (slot + 1) % LODE_JSON_NAMES_SLOTS)
+    {
+      guint i = names->slots[slot] - 1;
+
+      if (names->heads[i] == head && names->lengths[i] == length)
+        {
+          if (length <= 8)
+            return i;
+          if (length <= 16
+              && name_head (text + 8, length - 8, limit) == names->tails[i])
+            return i;
+          if (length > 16 && memcmp (names->names[i] + 8, text + 8, length - 8) == 0)
+            return i;
+        }
+    }
+
+  return -1;
+}
+
+/* The object's names were all known ones, checked by their bits alone:
+ * puts them on the stack of keys, as add_key() would have, so that the
+ * names after them are checked against them. */
+static void
+push_known_names (Checker             *c,
+                  const LodeJsonNames *names)
+{
+  ObjectFrame *frame = &c->objects[c->n_objects - 1];
+  guint64 seen = frame->known_seen;
+
+  frame->known_seen = 0;
+  frame->generic = TRUE;
+
+  for (guint i = 0; seen != 0; i++, seen >>= 1)
+    {
+      guchar quoted[G_MAXUINT8 + 2];
+      gsize length = names->lengths[i];
+      gboolean added;
+
+      if ((seen & 1) == 0)
+        continue;
+
+      /* Given as a decoded name, its text goes to the arena. */
+      quoted[0] = '"';
+      memcpy (quoted + 1, names->names[i], length);
+      quoted[length + 1] = '"';
+      added = add_key (c, quoted, quoted + length + 2, TRUE);
+      g_assert (added);
+    }
+}
+
 /* Checks that the number at @start..@end_of_number (already known to follow
  * the grammar) fits a double: its magnitude must not overflow. */
 static gboolean
@@ -783,11 +941,17 @@ push_kind (Checker *c,
   c->kinds[c->depth++] = kind;
 }
 
-static inline LodeJsonTokenKind
-tokenizer_next (LodeJsonTokenizer *c,
-                LodeJsonToken     *token,
-                gboolean           pair)
+G_ALWAYS_INLINE static inline LodeJsonTokenKind
+tokenizer_next (LodeJsonTokenizer   *c,
+                LodeJsonToken       *out,
+                gboolean             pair,
+                const LodeJsonNames *known)
 {
+  LodeJsonToken *token = out;
+  const guchar *name_open = NULL;
+  const guchar *name_close = NULL;
+  gboolean name_has_escape = FALSE;
+  int member_index = -1;
   const guchar *p = c->p;
   const guchar *end = c->end;
   const guchar *line_start = c->line_start;
@@ -978,6 +1142,8 @@ value:
       c->objects[c->n_objects].arena_mark = c->arena_len;
       c->objects[c->n_objects].seen = 0;
       c->objects[c->n_objects].set = NULL;
+      c->objects[c->n_objects].known_seen = 0;
+      c->objects[c->n_objects].generic = FALSE;
       c->n_objects++;
       p++;
       EMIT (STATE_OBJECT_FIRST, LODE_JSON_TOKEN_OBJECT_START);
@@ -1112,11 +1278,34 @@ member:
     if (p == NULL)
       goto failed;
     CHECK_STRING_LENGTH (open, p);
-    if (!add_key (c, open, p, has_escape))
+    if (known != NULL)
+      {
+        ObjectFrame *frame = &c->objects[c->n_objects - 1];
+
+        member_index = -1;
+        if (!has_escape && !frame->generic)
+          member_index = names_lookup (known, open + 1, (p - open) - 2, end);
+        if (member_index >= 0)
+          {
+            guint64 bit = G_GUINT64_CONSTANT (1) << member_index;
+
+            if ((frame->known_seen & bit) != 0)
+              FAIL (open, quote_name (open + 1, (p - open) - 2));
+            frame->known_seen |= bit;
+          }
+        else
+          {
+            if (!frame->generic)
+              push_known_names (c, known);
+            if (!add_key (c, open, p, has_escape))
+              goto failed;
+          }
+      }
+    else if (!add_key (c, open, p, has_escape))
       goto failed;
-    token->name = (const char *) open + 1;
-    token->name_length = (p - open) - 2;
-    token->name_has_escape = has_escape;
+    name_open = open;
+    name_close = p;
+    name_has_escape = has_escape;
   }
   SKIP_WHITESPACE ();
   if (p == end)
@@ -1131,6 +1320,11 @@ member:
   if (p < end && *p == ' ')
     p++;
   SKIP_WHITESPACE ();
+  if (known != NULL)
+    token->member = member_index;
+  token->name = (const char *) name_open + 1;
+  token->name_length = (name_close - name_open) - 2;
+  token->name_has_escape = name_has_escape;
   /* A pair is a member and the first token of its value, in one call. */
   if (pair)
     goto value;
@@ -1152,18 +1346,431 @@ failed:
   EMIT (STATE_FAILED, LODE_JSON_TOKEN_ERROR);
 }
 
+/* The fast path of _lode_json_tokenizer_next_members(): the members of an
+ * export record, and of most objects like it, are a known name written
+ * plainly, then a plain string or a number without an exponent, in a
+ * layout a writer makes. read_known_members() reads such members in a
+ * tight loop and takes each only when it is whole and valid; at anything
+ * else (an escape, a control character, an exponent, an unknown or a
+ * repeated name, a syntax error...) it stops before the member, and the
+ * general tokenizer reads the member again from there, with its messages
+ * and their places. */
+
+/* Skips whitespace, counting lines. */
+static inline const guchar *
+fast_skip_whitespace (const guchar  *p,
+                      const guchar  *end,
+                      gsize         *line,
+                      const guchar **line_start)
+{
+  while (p < end && *p <= ' ')
+    {
+      if (*p == '\n')
+        {
+          (*line)++;
+          *line_start = ++p;
+#if HAVE_FAST_SCAN
+          /* The indent of the next line. */
+          while (end - p >= 8)
+            {
+              guint64 v, x;
+
+              memcpy (&v, p, 8);
+              x = v ^ SPACES;
+              if (x != 0)
+                {
+                  p += FIRST_BYTE_SET (x);
+                  break;
+                }
+              p += 8;
+            }
+#endif
+        }
+      else if (*p == ' ' || *p == '\t' || *p == '\r')
+        p++;
+      else
+        break;
+    }
+
+  return p;
+}
+
+/* The end of the plain string whose opening quote is at @p (after the
+ * closing quote), or NULL when it holds an escape or a control
+ * character, is not valid UTF-8 or does not end. */
+static inline const guchar *
+fast_scan_string (const guchar *p,
+                  const guchar *end)
+{
+  p++;
+
+  for (;;)
+    {
+#if HAVE_FAST_SCAN && defined(__SSE2__)
+      while (end - p >= 16)
+        {
+          __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+          __m128i quote = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('"'));
+          __m128i backslash = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('\\'));
+          __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (v, _mm_set1_epi8 (0x1F)), v);
+          guint mask = (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (quote, backslash),
+                                                               control))
+                       | (guint) _mm_movemask_epi8 (v);
+
+          if (mask != 0)
+            {
+              p += __builtin_ctz (mask);
+              goto special;
+            }
+          p += 16;
+        }
+#endif
+      while (p < end && !string_special[*p])
+        p++;
+      if (p == end)
+        return NULL;
+
+#if HAVE_FAST_SCAN && defined(__SSE2__)
+    special:
+#endif
+      if (*p == '"')
+        return p + 1;
+      if (*p < 0x80)
+        return NULL;
+      else
+        {
+          gsize n = utf8_sequence_length (p, end);
+
+          if (n == 0)
+            return NULL;
+          p += n;
+        }
+    }
+}
+
+/* Reads the number at @p into @token when it has at most 19 digits and no
+ * exponent; returns its end, or NULL. */
+static inline const guchar *
+fast_scan_number (const guchar  *p,
+                  const guchar  *end,
+                  LodeJsonToken *token)
+{
+  const guchar *start = p;
+  const guchar *frac_start;
+  guint64 mantissa = 0;
+  guint digits;
+
+  if (p < end && *p == '0')
+    p++;
+  else
+    while (p < end && is_digit (*p))
+      mantissa = mantissa * 10 + (*p++ - '0');
+  digits = p - start;
+
+  token->is_integer = TRUE;
+  token->decimals = 0;
+  if (p < end && *p == '.')
+    {
+      frac_start = ++p;
+      while (p < end && is_digit (*p))
+        mantissa = mantissa * 10 + (*p++ - '0');
+      if (p == frac_start)
+        return NULL;
+      token->is_integer = FALSE;
+      token->decimals = p - frac_start;
+      digits += token->decimals;
+    }
+
+  /* Leading zeros, an exponent and long numbers are the general path's. */
+  if (p < end && (is_digit (*p) || *p == 'e' || *p == 'E'))
+    return NULL;
+  if (digits > 19)
+    return NULL;
+
+  token->text = (const char *) start;
+  token->length = p - start;
+  token->mantissa = mantissa;
+  token->digits = digits;
+  token->kind = LODE_JSON_TOKEN_NUMBER;
+
+  return p;
+}
+
+/* Learns the bytes @from..@to as @pattern, when they are few enough to be
+ * compared in two words; counts the newlines among them. */
+static void
+pattern_learn (LodeJsonPattern *pattern,
+               const guchar    *from,
+               const guchar    *to)
+{
+  gsize length = to - from;
+
+  pattern->length = 0;
+  if (length == 0 || length > 16)
+    return;
+
+  /* Words as memcpy() loads them, whatever the byte order. */
+  memset (pattern->words, 0, sizeof pattern->words);
+  memset (pattern->masks, 0, sizeof pattern->masks);
+  memcpy (pattern->words, from, length);
+  memset (pattern->masks, 0xff, length);
+
+  pattern->newlines = 0;
+  pattern->line_start = 0;
+  for (gsize i = 0; i < length; i++)
+    if (from[i] == '\n')
+      {
+        pattern->newlines++;
+        pattern->line_start = i + 1;
+      }
+
+  pattern->length = length;
+}
+
+/* Whether the bytes at @p are those of @pattern. */
+static inline gboolean
+pattern_match (const LodeJsonPattern *pattern,
+               const guchar          *p,
+               const guchar          *end)
+{
+  guint64 w0, w1;
+
+  if (pattern->length == 0 || end - p < 16)
+    return FALSE;
+
+  memcpy (&w0, p, 8);
+  memcpy (&w1, p + 8, 8);
+
+  return (w0 & pattern->masks[0]) == pattern->words[0]
+         && (w1 & pattern->masks[1]) == pattern->words[1];
+}
+
+/* Reads members of the innermost object while they take the fast path;
+ * TRUE when it read the end of the object too.
+ *
+ * Records written by one program look alike: the same members in the
+ * same order, the same whitespace between them. The bytes from a value to
+ * the next member's name (the gap) and from a name's quote to its value
+ * are learned from the text as it is read, in @names; where the next
+ * bytes are the same, they are taken at once, being known to be a valid
+ * gap or the name of the member expected next. */
+static gboolean
+read_known_members (Checker       *c,
+                    LodeJsonNames *names,
+                    LodeJsonToken *values,
+                    guint64       *present)
+{
+  const guchar *p = c->p;
+  const guchar *end = c->end;
+  const guchar *line_start = c->line_start;
+  gsize line = c->line;
+  gboolean first;
+  guint previous = LODE_JSON_MAX_NAMES;
+  ObjectFrame *frame;
+
+  if (c->state == STATE_OBJECT_FIRST)
+    first = TRUE;
+  else if (c->state == STATE_AFTER_VALUE && c->depth > 0
+           && c->kinds[c->depth - 1] == KIND_OBJECT)
+    first = FALSE;
+  else
+    return FALSE;
+
+  frame = &c->objects[c->n_objects - 1];
+  if (frame->generic)
+    return FALSE;
+
+  /* A limit below the names' lengths is the general path's to enforce. */
+  if (c->max_string_length != 0 && c->max_string_length < names->max_length)
+    return FALSE;
+
+  for (;;)
+    {
+      LodeJsonPattern *gap = first ? &names->first_gap : &names->gap;
+      const guchar *gap_start = p;
+      const guchar *name;
+      const guchar *after;
+      LodeJsonToken *token;
+      guint64 bit;
+      int index;
+
+      if (pattern_match (gap, p, end))
+        {
+          if (gap->newlines != 0)
+            {
+              line += gap->newlines;
+              line_start = p + gap->line_start;
+            }
+          p += gap->length - 1;
+        }
+      else
+        {
+          if (p == end || *p <= ' ')
+            p = fast_skip_whitespace (p, end, &line, &line_start);
+          if (p == end)
+            break;
+          if (*p == '}')
+            {
+              /* As the general path closes an object. */
+              c->n_keys = frame->first_key;
+              c->arena_len = frame->arena_mark;
+              g_clear_pointer (&frame->set, key_set_free);
+              c->n_objects--;
+              c->depth--;
+              c->p = p + 1;
+              c->line = line;
+              c->line_start = line_start;
+              c->state = STATE_AFTER_VALUE;
+              return TRUE;
+            }
+          if (!first)
+            {
+              if (*p != ',')
+                break;
+              p++;
+              /* Most often a new line and its indent. */
+              if (p < end && *p == '\n')
+                {
+                  line++;
+                  line_start = ++p;
+                  while (p < end && *p == ' ')
+                    {
+#if HAVE_FAST_SCAN
+                      guint64 v, x;
+
+                      if (end - p >= 8)
+                        {
+                          memcpy (&v, p, 8);
+                          x = v ^ SPACES;
+                          if (x != 0)
+                            {
+                              p += FIRST_BYTE_SET (x);
+                              break;
+                            }
+                          p += 8;
+                          continue;
+                        }
+#endif
+                      p++;
+                    }
+                }
+              if (p < end && *p <= ' ')
+                p = fast_skip_whitespace (p, end, &line, &line_start);
+            }
+          if (p == end || *p != '"')
+            break;
+          /* The gap and the name's opening quote. */
+          pattern_learn (gap, gap_start, p + 1);
+        }
+
+      name = p;
+      index = names->next[previous] - 1;
+      if (index >= 0
+          && (frame->known_seen & (G_GUINT64_CONSTANT (1) << index)) == 0
+          && pattern_match (&names->members[index], p, end))
+        {
+          /* The member expected, written as before. */
+          bit = G_GUINT64_CONSTANT (1) << index;
+          p += names->members[index].length;
+        }
+      else
+        {
+          after = fast_scan_string (p, end);
+          if (after == NULL)
+            break;
+          index = names_lookup (names, name + 1, (after - name) - 2, end);
+          if (index < 0)
+            break;
+          bit = G_GUINT64_CONSTANT (1) << index;
+          if ((frame->known_seen & bit) != 0)
+            break;
+
+          p = after;
+          if (p < end && *p <= ' ')
+            p = fast_skip_whitespace (p, end, &line, &line_start);
+          if (p == end || *p != ':')
+            break;
+          p++;
+          /* Most often one space, then the value. */
+          if (p < end && *p == ' ')
+            p++;
+          if (p < end && *p <= ' ')
+            p = fast_skip_whitespace (p, end, &line, &line_start);
+          if (p == end)
+            break;
+
+          /* Learnt only without newlines, which would need counting. */
+          pattern_learn (&names->members[index], name, p);
+          if (names->members[index].newlines != 0)
+            names->members[index].length = 0;
+          names->next[previous] = index + 1;
+        }
+
+      token = &values[index];
+      if (p == end)
+        break;
+      if (*p == '"')
+        {
+          after = fast_scan_string (p, end);
+          if (after == NULL
+              || (c->max_string_length != 0
+                  && (gsize) (after - p) - 2 > c->max_string_length))
+            break;
+          token->text = (const char *) p + 1;
+          token->length = (after - p) - 2;
+          token->has_escape = FALSE;
+          token->kind = LODE_JSON_TOKEN_STRING;
+        }
+      else if (is_digit (*p))
+        {
+          after = fast_scan_number (p, end, token);
+          if (after == NULL)
+            break;
+        }
+      else
+        break;
+
+      /* The member is whole: take it. */
+      token->member = index;
+      frame->known_seen |= bit;
+      *present |= bit;
+      p = after;
+      c->p = p;
+      c->line = line;
+      c->line_start = line_start;
+      c->state = STATE_AFTER_VALUE;
+      first = FALSE;
+      previous = index;
+    }
+
+  return FALSE;
+}
+
 LodeJsonTokenKind
 _lode_json_tokenizer_next (LodeJsonTokenizer *self,
                            LodeJsonToken     *token)
 {
-  return tokenizer_next (self, token, FALSE);
+  return tokenizer_next (self, token, FALSE, NULL);
 }
 
 LodeJsonTokenKind
 _lode_json_tokenizer_next_pair (LodeJsonTokenizer *self,
                                 LodeJsonToken     *token)
 {
-  return tokenizer_next (self, token, TRUE);
+  return tokenizer_next (self, token, TRUE, NULL);
+}
+
+LodeJsonTokenKind
+_lode_json_tokenizer_next_members (LodeJsonTokenizer   *self,
+                                   LodeJsonToken       *token,
+                                   LodeJsonNames       *names,
+                                   LodeJsonToken       *values,
+                                   guint64             *present)
+{
+  if (read_known_members (self, names, values, present))
+    return LODE_JSON_TOKEN_OBJECT_END;
+
+  return tokenizer_next (self, token, TRUE, names);
 }
 
 void

@@ -179,7 +179,8 @@ mapped_read_progress_cb (guint64  done,
    * load. */
   {
     gsize page = sysconf (_SC_PAGESIZE);
-    gsize from = MAX (read->populated, (gsize) done & ~(page - 1));
+    /* madvise() wants the start on a page. */
+    gsize from = MAX (read->populated, (gsize) done) & ~(page - 1);
     gsize to = MIN ((gsize) total, (gsize) done + POPULATE_AHEAD);
 
     if (((guintptr) read->data & (page - 1)) == 0 && to > from)

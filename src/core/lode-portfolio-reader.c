@@ -42,6 +42,7 @@ typedef struct
 {
   guint64  hash;
   guint64  head;       /* the first (up to) eight bytes */
+  guint64  tail;       /* the (up to) eight bytes after them */
   char    *string;
   gsize    length;
   guint32  table_id;   /* 0 until the table has it */
@@ -81,6 +82,8 @@ typedef struct
   GString              *strings;
   gsize                 string_offsets[LODE_N_EXPORT_MEMBERS];
   StringCache           cache;
+  /* The names of a record's members, looked up by the tokenizer. */
+  LodeJsonNames         names;
 
   /* The records: their errors, where they stand in the text, and the
    * (interned) mineral and source ids they refer to. */
@@ -144,17 +147,34 @@ head_word (const char *text,
   return head;
 }
 
+/* Eight bytes at a time: the ids and codes records repeat are one or two
+ * words long. */
 static inline guint64
 hash_bytes (guint64     head,
+            guint64     tail,
             const char *text,
             gsize       length)
 {
   guint64 h = (head ^ length) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
 
-  for (gsize i = 8; i < length; i++)
-    h = (h ^ (guchar) text[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+  h = ((h ^ tail) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) ^ (h >> 31);
+  for (gsize i = 16; i < length; i += 8)
+    {
+      guint64 word = 0;
+
+      memcpy (&word, text + i, MIN (length - i, 8));
+      h = ((h ^ word) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) ^ (h >> 31);
+    }
 
   return h ^ (h >> 29);
+}
+
+static void
+string_cache_init (StringCache *cache)
+{
+  cache->mask = 255;
+  cache->slots = g_new0 (CacheEntry *, cache->mask + 1);
+  cache->count = 0;
 }
 
 static void
@@ -171,29 +191,17 @@ string_cache_clear (StringCache *cache)
   cache->count = 0;
 }
 
-/* The entry of @text (@length bytes, no escapes), or NULL when the cache
- * is full. */
-static CacheEntry *
-string_cache_lookup (StringCache *cache,
+/* Adds a new entry in the free slot @i; NULL when the cache is full. */
+static G_NO_INLINE CacheEntry *
+string_cache_insert (StringCache *cache,
+                     gsize        i,
+                     guint64      hash,
+                     guint64      head,
+                     guint64      tail,
                      const char  *text,
-                     gsize        length,
-                     const char  *end)
+                     gsize        length)
 {
-  guint64 head = head_word (text, length, end);
-  guint64 hash = hash_bytes (head, text, length);
   CacheEntry *entry;
-  gsize i;
-
-  if (G_UNLIKELY (cache->slots == NULL))
-    {
-      cache->mask = 255;
-      cache->slots = g_new0 (CacheEntry *, cache->mask + 1);
-    }
-
-  for (i = hash & cache->mask; (entry = cache->slots[i]) != NULL; i = (i + 1) & cache->mask)
-    if (entry->hash == hash && entry->head == head && entry->length == length
-        && (length <= 8 || memcmp (entry->string + 8, text + 8, length - 8) == 0))
-      return entry;
 
   if (cache->count >= CACHE_MAX)
     return NULL;
@@ -201,6 +209,7 @@ string_cache_lookup (StringCache *cache,
   entry = g_new0 (CacheEntry, 1);
   entry->hash = hash;
   entry->head = head;
+  entry->tail = tail;
   entry->length = length;
   entry->string = g_strndup (text, length);
   cache->slots[i] = entry;
@@ -226,6 +235,29 @@ string_cache_lookup (StringCache *cache,
     }
 
   return entry;
+}
+
+/* The entry of @text (@length bytes, no escapes), or NULL when the cache
+ * is full. Most strings of a record are found: this is inlined. */
+G_ALWAYS_INLINE static inline CacheEntry *
+string_cache_lookup (StringCache *cache,
+                     const char  *text,
+                     gsize        length,
+                     const char  *end)
+{
+  guint64 head = head_word (text, length, end);
+  guint64 tail = length > 8 ? head_word (text + 8, MIN (length - 8, 8), end) : 0;
+  guint64 hash = hash_bytes (head, tail, text, length);
+  CacheEntry *entry;
+  gsize i;
+
+  for (i = hash & cache->mask; (entry = cache->slots[i]) != NULL; i = (i + 1) & cache->mask)
+    if (entry->hash == hash && entry->head == head && entry->length == length
+        && entry->tail == tail
+        && (length <= 16 || memcmp (entry->string + 16, text + 16, length - 16) == 0))
+      return entry;
+
+  return string_cache_insert (cache, i, hash, head, tail, text, length);
 }
 
 /* Decodes the current string token into @out, as a C string: json-glib
@@ -605,6 +637,74 @@ intern_member (Stream            *s,
   return _lode_export_table_intern_id (s->table, string);
 }
 
+/* Takes the value of the known @member, whose first token is @token, of
+ * kind @kind; FALSE on a syntax error. */
+G_ALWAYS_INLINE static inline gboolean
+take_value (Stream              *s,
+            LodeExportMember     member,
+            LodeJsonTokenKind    kind,
+            const LodeJsonToken *token,
+            LodeValue           *values,
+            CacheEntry         **entries)
+{
+  switch (kind)
+    {
+    case LODE_JSON_TOKEN_STRING:
+      {
+        gsize offset = s->strings->len;
+        gsize length;
+
+        values[member].kind = LODE_VALUE_STRING;
+        values[member].string = NULL;
+        entries[member] = NULL;
+        if (G_LIKELY (!token->has_escape))
+          entries[member] = string_cache_lookup (&s->cache, token->text, token->length,
+                                                 (const char *) s->tokenizer.end);
+        if (entries[member] != NULL)
+          {
+            values[member].string = entries[member]->string;
+            break;
+          }
+
+        g_string_set_size (s->strings, offset + token->length + 1);
+        length = _lode_json_decode_string (token->text, token->length,
+                                           s->strings->str + offset);
+        s->strings->str[offset + length] = '\0';
+        g_string_set_size (s->strings, offset + length + 1);
+        s->string_offsets[member] = offset;
+      }
+      break;
+
+    case LODE_JSON_TOKEN_NUMBER:
+      number_value (token, &values[member]);
+      break;
+
+    case LODE_JSON_TOKEN_NULL:
+      values[member].kind = LODE_VALUE_NULL;
+      break;
+
+    case LODE_JSON_TOKEN_TRUE:
+    case LODE_JSON_TOKEN_FALSE:
+      values[member].kind = LODE_VALUE_OTHER;
+      break;
+
+    case LODE_JSON_TOKEN_OBJECT_START:
+    case LODE_JSON_TOKEN_ARRAY_START:
+      values[member].kind = LODE_VALUE_OTHER;
+      return skip_value (s, kind);
+
+    case LODE_JSON_TOKEN_ERROR:
+    case LODE_JSON_TOKEN_END:
+    case LODE_JSON_TOKEN_OBJECT_END:
+    case LODE_JSON_TOKEN_ARRAY_END:
+    case LODE_JSON_TOKEN_MEMBER:
+    default:
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Reads the record whose '{' was the last token into the table; FALSE on a
  * syntax error or cancellation. */
 static gboolean
@@ -613,6 +713,9 @@ read_record (Stream *s,
 {
   LodeValue values[LODE_N_EXPORT_MEMBERS];
   CacheEntry *entries[LODE_N_EXPORT_MEMBERS] = { NULL };
+  /* The members the tokenizer read in one go. */
+  LodeJsonToken tokens[LODE_N_EXPORT_MEMBERS];
+  guint64 present = 0;
   g_autoptr(JsonObject) extra = NULL;
   LodeExportRow row;
   guint32 ids[4];
@@ -623,7 +726,8 @@ read_record (Stream *s,
     values[i].kind = LODE_VALUE_ABSENT;
   g_string_truncate (s->strings, 0);
 
-  while ((kind = _lode_json_tokenizer_next_pair (&s->tokenizer, &s->token))
+  while ((kind = _lode_json_tokenizer_next_members (&s->tokenizer, &s->token, &s->names,
+                                                    tokens, &present))
          != LODE_JSON_TOKEN_OBJECT_END)
     {
       int member;
@@ -631,7 +735,11 @@ read_record (Stream *s,
       if (kind == LODE_JSON_TOKEN_ERROR)
         return FALSE;
 
-      if (G_LIKELY (!s->token.name_has_escape))
+      /* The tokenizer knows the names written plainly, until a name it
+       * does not know. */
+      if (s->token.member >= 0)
+        member = s->token.member;
+      else if (!s->token.name_has_escape)
         member = export_member_index (s->token.name, s->token.name_length);
       else
         {
@@ -665,63 +773,13 @@ read_record (Stream *s,
           continue;
         }
 
-      switch (kind)
-        {
-        case LODE_JSON_TOKEN_STRING:
-          {
-            gsize offset = s->strings->len;
-            gsize length;
-
-            values[member].kind = LODE_VALUE_STRING;
-            values[member].string = NULL;
-            entries[member] = NULL;
-            if (G_LIKELY (!s->token.has_escape))
-              entries[member] = string_cache_lookup (&s->cache, s->token.text, s->token.length,
-                                                     (const char *) s->tokenizer.end);
-            if (entries[member] != NULL)
-              {
-                values[member].string = entries[member]->string;
-                break;
-              }
-
-            g_string_set_size (s->strings, offset + s->token.length + 1);
-            length = _lode_json_decode_string (s->token.text, s->token.length,
-                                               s->strings->str + offset);
-            s->strings->str[offset + length] = '\0';
-            g_string_set_size (s->strings, offset + length + 1);
-            s->string_offsets[member] = offset;
-          }
-          break;
-
-        case LODE_JSON_TOKEN_NUMBER:
-          number_value (&s->token, &values[member]);
-          break;
-
-        case LODE_JSON_TOKEN_NULL:
-          values[member].kind = LODE_VALUE_NULL;
-          break;
-
-        case LODE_JSON_TOKEN_TRUE:
-        case LODE_JSON_TOKEN_FALSE:
-          values[member].kind = LODE_VALUE_OTHER;
-          break;
-
-        case LODE_JSON_TOKEN_OBJECT_START:
-        case LODE_JSON_TOKEN_ARRAY_START:
-          values[member].kind = LODE_VALUE_OTHER;
-          if (!skip_value (s, kind))
-            return FALSE;
-          break;
-
-        case LODE_JSON_TOKEN_ERROR:
-        case LODE_JSON_TOKEN_END:
-        case LODE_JSON_TOKEN_OBJECT_END:
-        case LODE_JSON_TOKEN_ARRAY_END:
-        case LODE_JSON_TOKEN_MEMBER:
-        default:
-          return FALSE;
-        }
+      if (!take_value (s, member, kind, &s->token, values, entries))
+        return FALSE;
     }
+
+  for (guint i = 0; present != 0; i++, present >>= 1)
+    if ((present & 1) != 0)
+      take_value (s, i, tokens[i].kind, &tokens[i], values, entries);
 
   if (kind != LODE_JSON_TOKEN_OBJECT_END)
     return FALSE;
@@ -882,6 +940,8 @@ read_exports_cb (LodeReader *reader,
                              s->exports_end - s->exports_start,
                              LODE_PORTFOLIO_MAX_DEPTH, LODE_PORTFOLIO_MAX_STRING);
   again.strings = g_string_sized_new (256);
+  string_cache_init (&again.cache);
+  again.names = s->names;
   _lode_reader_init (&again.exports, reader->name, s->portfolio);
   again.exports.mineral_ids = reader->mineral_ids;
   again.exports.source_ids = reader->source_ids;
@@ -1002,6 +1062,8 @@ read_portfolio (const char            *data,
                              LODE_PORTFOLIO_MAX_DEPTH, LODE_PORTFOLIO_MAX_STRING);
   s.next_report = progress != NULL || cancellable != NULL ? 0 : G_MAXSIZE;
   s.strings = g_string_sized_new (256);
+  string_cache_init (&s.cache);
+  _lode_json_names_init (&s.names, _lode_export_members);
   s.referenced_minerals = g_hash_table_new (NULL, NULL);
   s.referenced_sources = g_hash_table_new (NULL, NULL);
   _lode_reader_init (&s.exports, name, portfolio);

@@ -471,7 +471,11 @@ hold_rows (LodeListPage *self)
   gtk_column_view_set_model (priv->column_view, NULL);
   g_queue_push_tail (&pending_pages, self);
   if (pending_pages_id == 0)
-    pending_pages_id = g_idle_add (show_pending_rows_cb, NULL);
+    /* Below the index's work on the page shown (G_PRIORITY_DEFAULT_IDLE
+     * and just below), so that one piece of idle work runs an iteration
+     * of the main loop rather than all that is ready. */
+    pending_pages_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 20, show_pending_rows_cb,
+                                        NULL, NULL);
 }
 
 static void

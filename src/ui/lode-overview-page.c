@@ -59,9 +59,14 @@ struct _LodeOverviewPage
   guint            charts_id;
   /* The aggregation running in a worker, if any. */
   GCancellable    *aggregating;
+  /* A large portfolio came, or changed, while the page was off screen:
+   * it is shown once the page is. */
+  gboolean         waiting;
 };
 
 G_DEFINE_FINAL_TYPE (LodeOverviewPage, lode_overview_page, ADW_TYPE_BIN)
+
+static void show_portfolio (LodeOverviewPage *self);
 
 enum {
   PROP_0,
@@ -678,7 +683,10 @@ show_data (LodeOverviewPage *self,
 
   g_clear_handle_id (&self->charts_id, g_source_remove);
   if (data->n_records >= AGGREGATE_IN_WORKER)
-    self->charts_id = g_idle_add (update_charts_cb, self);
+    /* Apart from the other idle work of a new portfolio, which GLib would
+     * run in the same iteration at the same priority. */
+    self->charts_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 30, update_charts_cb,
+                                       self, NULL);
   else
     update_charts (self, self->data);
 }
@@ -703,6 +711,20 @@ chart_data_new_cb (GObject      *object,
   show_data (self, data);
 }
 
+/* Whether the page waits until it is shown to show its portfolio. The
+ * window's stack measures every page, shown or not: new figures, lists
+ * and charts on a page off screen would cost the main thread their text's
+ * layout (tens of milliseconds for a large portfolio) in the same frame
+ * as the page shown takes the portfolio. Small portfolios show at once. */
+static gboolean
+should_wait (LodeOverviewPage *self)
+{
+  return self->portfolio != NULL
+         && !gtk_widget_get_mapped (GTK_WIDGET (self))
+         && lode_export_table_get_n_rows (lode_portfolio_get_exports (self->portfolio))
+            >= AGGREGATE_IN_WORKER;
+}
+
 /* Aggregates the portfolio once and shows it: figures aggregated while it
  * loaded, or now, or in a worker for a large table, the page showing the
  * figures it has until then. */
@@ -716,6 +738,12 @@ refresh (LodeOverviewPage *self)
     {
       g_cancellable_cancel (self->aggregating);
       g_clear_object (&self->aggregating);
+    }
+
+  if (should_wait (self))
+    {
+      self->waiting = TRUE;
+      return;
     }
 
   if (self->portfolio == NULL)
@@ -876,6 +904,18 @@ retarget (LodeOverviewPage *self,
 }
 
 static void
+lode_overview_page_map (GtkWidget *widget)
+{
+  LodeOverviewPage *self = LODE_OVERVIEW_PAGE (widget);
+
+  GTK_WIDGET_CLASS (lode_overview_page_parent_class)->map (widget);
+
+  /* Before the frame that draws the page lays it out. */
+  if (self->waiting)
+    show_portfolio (self);
+}
+
+static void
 lode_overview_page_dispose (GObject *object)
 {
   LodeOverviewPage *self = LODE_OVERVIEW_PAGE (object);
@@ -951,6 +991,7 @@ lode_overview_page_class_init (LodeOverviewPageClass *klass)
   object_class->dispose = lode_overview_page_dispose;
   object_class->get_property = lode_overview_page_get_property;
   object_class->set_property = lode_overview_page_set_property;
+  widget_class->map = lode_overview_page_map;
 
   properties[PROP_PORTFOLIO] =
     g_param_spec_object ("portfolio", NULL, NULL,
@@ -1018,6 +1059,22 @@ lode_overview_page_init (LodeOverviewPage *self)
                                   G_CALLBACK (queue_refresh), self);
 }
 
+/* Binds the page to its portfolio's lists and shows its figures. */
+static void
+show_portfolio (LodeOverviewPage *self)
+{
+  self->waiting = FALSE;
+  gtk_list_box_bind_model (self->sources_list,
+                           self->portfolio != NULL ?
+                           G_LIST_MODEL (lode_portfolio_get_sources (self->portfolio)) :
+                           NULL,
+                           create_source_row, NULL, NULL);
+
+  update_texts (self);
+  update_sources (self);
+  refresh (self);
+}
+
 LodePortfolio *
 lode_overview_page_get_portfolio (LodeOverviewPage *self)
 {
@@ -1039,15 +1096,21 @@ lode_overview_page_set_portfolio (LodeOverviewPage *self,
   g_set_object (&self->portfolio, portfolio);
   retarget (self, portfolio);
 
-  gtk_list_box_bind_model (self->sources_list,
-                           portfolio != NULL ?
-                           G_LIST_MODEL (lode_portfolio_get_sources (portfolio)) :
-                           NULL,
-                           create_source_row, NULL, NULL);
-
-  update_texts (self);
-  update_sources (self);
-  refresh (self);
+  if (should_wait (self))
+    {
+      /* The last portfolio's figures stay until the page is shown; its
+       * sources go, so that nothing holds on to them. */
+      gtk_list_box_bind_model (self->sources_list, NULL, NULL, NULL, NULL);
+      if (self->aggregating != NULL)
+        {
+          g_cancellable_cancel (self->aggregating);
+          g_clear_object (&self->aggregating);
+        }
+      g_clear_handle_id (&self->refresh_id, g_source_remove);
+      self->waiting = TRUE;
+    }
+  else
+    show_portfolio (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
 }

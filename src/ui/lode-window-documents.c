@@ -86,8 +86,19 @@ lode_window_documents_update_actions (LodeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", self->save_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", self->save_cancellable == NULL);
 
-  /* Nothing changes the portfolio while it is written out. */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->main_stack), self->save_cancellable == NULL);
+  /* Nothing changes the portfolio while it is written out: the pages take
+   * neither the pointer nor the focus. They are not made insensitive, which
+   * would restyle every widget of every page (thousands of cells for a
+   * large table) in the frame the save starts and again when it ends. */
+  {
+    gboolean saving = self->save_cancellable != NULL;
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+    if (saving && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->main_stack)))
+      gtk_root_set_focus (GTK_ROOT (self), NULL);
+    gtk_widget_set_can_target (GTK_WIDGET (self->main_stack), !saving);
+    gtk_widget_set_can_focus (GTK_WIDGET (self->main_stack), !saving);
+  }
 }
 
 /* Drafts */
