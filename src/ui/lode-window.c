@@ -190,6 +190,7 @@ lode_window_update_state (LodeWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", busy);
   lode_window_documents_update_actions (self);
+  lode_window_import_update_actions (self);
 }
 
 /* Every edit is a step of the history: counts them. */
@@ -518,6 +519,7 @@ lode_window_dispose (GObject *object)
   g_clear_handle_id (&self->load_progress_id, g_source_remove);
 
   lode_window_documents_dispose (self);
+  lode_window_import_dispose (self);
 
   if (self->portfolio_signals != NULL)
     g_signal_group_set_target (self->portfolio_signals, NULL);
@@ -640,6 +642,7 @@ lode_window_class_init (LodeWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   lode_window_documents_class_init (widget_class);
+  lode_window_import_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
   gtk_widget_class_install_action (widget_class, "win.show-exports", "a{sv}", show_exports_action);
@@ -694,6 +697,7 @@ lode_window_init (LodeWindow *self)
                                   G_CALLBACK (history_notify_undo_label_cb), self);
 
   lode_window_documents_init (self);
+  lode_window_import_init (self);
 
   lode_window_update_title (self);
   lode_window_update_state (self);
