@@ -12,6 +12,7 @@
 #include "lode-import-dialog.h"
 #include "lode-settings.h"
 #include "lode-ui-format.h"
+#include "lode-window-private.h"
 
 #define MAPPINGS_KEY   "import-mappings"
 #define MAX_SAMPLES    5
@@ -161,6 +162,7 @@ struct _LodeImportDialog
 
   /* Template widgets */
   AdwWindowTitle    *window_title;
+  GtkButton         *cancel_button;
   GtkButton         *import_button;
   GtkStack          *stack;
   AdwStatusPage     *planning_page;
@@ -168,6 +170,7 @@ struct _LodeImportDialog
   AdwStatusPage     *error_page;
   GtkLabel          *error_label;
   GtkLabel          *summary_label;
+  GtkLabel          *total_label;
   AdwViewStack      *view_stack;
   GtkStack          *added_stack;
   GtkColumnView     *added_view;
@@ -453,6 +456,20 @@ summary_text (LodeImportPlan *plan)
 }
 
 static char *
+total_text (LodeImportPlan *plan)
+{
+  LodeExportTable *exports = lode_import_plan_get_exports (plan);
+  g_autofree char *total = NULL;
+
+  if (exports == NULL || lode_export_table_get_n_rows (exports) == 0)
+    return NULL;
+
+  total = lode_money_format_full (lode_export_table_get_total (exports));
+  /* TRANSLATORS: under the summary of an import; %s is an amount of money */
+  return g_strdup_printf (_("Worth %s in all"), total);
+}
+
+static char *
 skipped_text (LodeImportDialog *self,
               guint             position)
 {
@@ -574,11 +591,11 @@ fill_country_row (LodeImportDialog *self)
 
   if (own != NULL)
     /* TRANSLATORS: the reporting country of an import; %s names it */
-    none = g_strdup_printf (_("The portfolio's country (%s)"), name != NULL ? name : own);
+    none = g_strdup_printf (_("%s (the portfolio's)"), name != NULL ? name : own);
   else
     /* TRANSLATORS: the reporting country of an import when the portfolio
      * names none; %s names the one taken instead */
-    none = g_strdup_printf (_("Not set in the portfolio (%s)"), name != NULL ? name : "PK");
+    none = g_strdup_printf (_("%s (the portfolio names none)"), name != NULL ? name : "PK");
 
   g_ptr_array_set_size (self->country_codes, 0);
   lode_choice_fill_countries (self->country_row, self->country_codes, none);
@@ -774,6 +791,7 @@ show_plan (LodeImportDialog *self)
   guint n_conflicts = lode_import_plan_get_n_conflicts (self->plan);
   g_autoptr(GtkNoSelection) added = NULL;
   g_autofree char *summary = summary_text (self->plan);
+  g_autofree char *total = total_text (self->plan);
 
   if (self->layout == LODE_IMPORT_LAYOUT_AUTO)
     self->recognised = layout;
@@ -789,6 +807,8 @@ show_plan (LodeImportDialog *self)
     }
 
   gtk_label_set_label (self->summary_label, summary);
+  gtk_label_set_label (self->total_label, total);
+  gtk_widget_set_visible (GTK_WIDGET (self->total_label), total != NULL);
 
   added = gtk_no_selection_new (exports != NULL ? g_object_ref (G_LIST_MODEL (exports)) : NULL);
   gtk_column_view_set_model (self->added_view, GTK_SELECTION_MODEL (added));
@@ -833,11 +853,18 @@ show_error (LodeImportDialog *self,
   g_autofree char *name = file_display_name (self->file);
   g_autofree char *title = g_strdup_printf (_("Could Not Import “%s”"), name);
 
+  g_autofree char *parse_name = g_file_get_parse_name (self->file);
+  g_autofree char *basename = g_file_get_basename (self->file);
+  g_autofree char *by_path = lode_window_describe_load_error (parse_name, error->message);
+  g_autofree char *message = lode_window_describe_load_error (basename, by_path);
+
   adw_status_page_set_title (self->error_page, title);
-  gtk_label_set_label (self->error_label, error->message);
+  gtk_label_set_label (self->error_label, message);
   gtk_stack_set_visible_child_name (self->stack, "error");
   update_import_button (self);
+  /* A screen reader reads the message; nothing is selected. */
   gtk_widget_grab_focus (GTK_WIDGET (self->error_label));
+  gtk_label_select_region (self->error_label, 0, 0);
 }
 
 static void
@@ -1138,11 +1165,10 @@ bind_value_cell (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  LodeImportDialog         *self)
 {
-  LodeMoney value = list_item_get_row (list_item)->value;
-  g_autofree char *text = lode_format_money (value);
-  g_autofree char *exact = lode_money_format_full (value);
+  /* Exact to the cent: a preview is there to be checked against the file. */
+  g_autofree char *exact = lode_money_format_full (list_item_get_row (list_item)->value);
 
-  lode_cell_set_text (list_item, text, exact);
+  lode_cell_set_text (list_item, exact, NULL);
 }
 
 static void
@@ -1316,6 +1342,7 @@ lode_import_dialog_class_init (LodeImportDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-import-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, import_button);
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, planning_page);
@@ -1323,6 +1350,7 @@ lode_import_dialog_class_init (LodeImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, total_label);
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, view_stack);
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, added_stack);
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, added_view);

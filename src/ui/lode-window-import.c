@@ -32,6 +32,17 @@ get_country (LodeWindow *self)
   return country;
 }
 
+static void
+set_map_action_enabled (LodeWindow *self,
+                        const char *name,
+                        gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
 void
 lode_window_import_update_actions (LodeWindow *self)
 {
@@ -41,12 +52,8 @@ lode_window_import_update_actions (LodeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !busy && has_portfolio);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-country", !busy && has_country (self));
 
-  {
-    GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "set-country");
-
-    if (action != NULL)
-      g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !busy && has_country (self));
-  }
+  set_map_action_enabled (self, "set-country", !busy && has_country (self));
+  set_map_action_enabled (self, "import-file", !busy && has_portfolio);
 }
 
 /* The preview */
@@ -320,8 +327,22 @@ edit_country_action (GtkWidget  *widget,
   gtk_widget_grab_focus (row);
 }
 
+/* "win.import-file" s: the preview of importing the file at a URI. */
+static void
+import_file_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  lode_window_import_file (LODE_WINDOW (user_data), file);
+}
+
+/* In the window's action map, so that they can also be activated from
+ * outside, over D-Bus (org.gtk.Actions). */
 static const GActionEntry map_actions[] = {
   { "set-country", set_country_activated, "s" },
+  { "import-file", import_file_activated, "s" },
 };
 
 /* The window's side */

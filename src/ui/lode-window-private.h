@@ -106,6 +106,10 @@ void     lode_window_show_error             (LodeWindow    *self,
                                              const char    *message);
 char    *lode_window_file_display_name      (GFile         *file);
 void     lode_window_notify_busy            (LodeWindow    *self);
+/* @message of an error that names its file @name at the start of each
+ * line, with "Line L, column C:" in place of "NAME:L:C:". */
+char    *lode_window_describe_load_error    (const char    *name,
+                                             const char    *message);
 
 /* lode-window-documents.c */
 void     lode_window_documents_class_init   (GtkWidgetClass *widget_class);

@@ -107,6 +107,13 @@ describe_load_error (const char *name,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+char *
+lode_window_describe_load_error (const char *name,
+                                 const char *message)
+{
+  return describe_load_error (name, message);
+}
+
 void
 lode_window_update_title (LodeWindow *self)
 {
