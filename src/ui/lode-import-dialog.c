@@ -1038,6 +1038,21 @@ conflict_resolution_selected (GtkDropDown      *drop_down,
   update_import_button (self);
 }
 
+/* GTK 4.8 shows the button inside a drop-down to screen readers without
+ * a name: it gets the drop-down's. */
+static void
+name_drop_down_button (GtkWidget  *drop_down,
+                       const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (drop_down);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+}
+
 static void
 setup_conflict_row (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
@@ -1056,6 +1071,7 @@ setup_conflict_row (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (drop_down, _("What to do with this conflict"));
+  name_drop_down_button (drop_down, _("What to do with this conflict"));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (drop_down),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL,
                                   -1);
@@ -1414,12 +1430,16 @@ lode_import_dialog_init (LodeImportDialog *self)
     g_autoptr(GtkStringList) choices = gtk_string_list_new (resolve_all);
 
     gtk_drop_down_set_model (self->resolve_all, G_LIST_MODEL (choices));
+    name_drop_down_button (GTK_WIDGET (self->resolve_all), _("For every conflict"));
   }
 
   g_signal_connect_swapped (self->layout_row, "notify::selected", G_CALLBACK (layout_selected), self);
   g_signal_connect_swapped (self->encoding_row, "notify::selected", G_CALLBACK (encoding_selected), self);
   g_signal_connect_swapped (self->country_row, "notify::selected", G_CALLBACK (country_selected), self);
   g_signal_connect_swapped (self->resolve_all, "notify::selected", G_CALLBACK (resolve_all_selected), self);
+
+  /* Enter imports, where the focus does not take it. */
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->import_button));
 
   self->layout = LODE_IMPORT_LAYOUT_AUTO;
   self->recognised = LODE_IMPORT_LAYOUT_AUTO;
