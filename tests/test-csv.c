@@ -238,6 +238,33 @@ test_csv_windows_1252 (void)
 }
 
 static void
+test_csv_detection (void)
+{
+  g_autoptr(GString) text = g_string_new ("h\n");
+  g_autoptr(GString) expected = g_string_new ("h\n");
+  LodeCsvEncoding found;
+  g_autofree char *mixed = read_all ("caf\xC3\xA9\nx\ncaf\xE9\n", 12, LODE_CSV_ENCODING_AUTO, &found);
+  g_autofree char *late = NULL;
+
+  /* Valid UTF-8 first, then a byte that is not: the file is not UTF-8,
+   * so all of it is Windows-1252. */
+  g_assert_cmpstr (mixed, ==, "cafÃ©\nx\ncafé\n");
+  g_assert_cmpint (found, ==, LODE_CSV_ENCODING_WINDOWS_1252);
+
+  /* ASCII past the first checked chunk, then Windows-1252. */
+  while (text->len < (5 << 20))
+    {
+      g_string_append (text, "2603,CN,1234567,0.125,\"Other Asia, nes\"\n");
+      g_string_append (expected, "2603|CN|1234567|0.125|Other Asia, nes\n");
+    }
+  g_string_append (text, "7108,C\xF4te d\x92Ivoire\n");
+  g_string_append (expected, "7108|Côte d’Ivoire\n");
+  late = read_all (text->str, text->len, LODE_CSV_ENCODING_AUTO, &found);
+  g_assert_cmpstr (late, ==, expected->str);
+  g_assert_cmpint (found, ==, LODE_CSV_ENCODING_WINDOWS_1252);
+}
+
+static void
 test_csv_errors (void)
 {
   /* Invalid UTF-8 when UTF-8 was chosen: the line and column. */
@@ -426,6 +453,7 @@ main (int   argc,
   g_test_add_func ("/csv/utf16", test_csv_utf16);
   g_test_add_func ("/csv/utf16-large", test_csv_utf16_large);
   g_test_add_func ("/csv/windows-1252", test_csv_windows_1252);
+  g_test_add_func ("/csv/detection", test_csv_detection);
   g_test_add_func ("/csv/errors", test_csv_errors);
   g_test_add_func ("/csv/error-stops", test_csv_error_stops);
   g_test_add_func ("/csv/limits", test_csv_limits);

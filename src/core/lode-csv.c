@@ -19,8 +19,10 @@
 
 G_DEFINE_QUARK (lode-csv-error-quark, lode_csv_error)
 
-/* Input bytes decoded at a time for encodings other than UTF-8. */
+/* Input bytes decoded at a time for encodings other than UTF-8, and
+ * checked at a time for UTF-8. */
 #define DECODE_CHUNK ((gsize) 256 << 10)
+#define SCAN_CHUNK   ((gsize) 4 << 20)
 
 typedef enum
 {
@@ -39,7 +41,17 @@ struct _LodeCsvReader
   GMappedFile     *mapped;
   const guchar    *data;       /* the input, in its encoding */
   gsize            size;
-  gsize            consumed;   /* input bytes decoded so far (UTF-8: the BOM) */
+  gsize            consumed;   /* input bytes decoded so far */
+
+  /* UTF-8 is read in place, checked a chunk ahead of the reader. Without
+   * a BOM or a choice, the first byte that is not ASCII decides: if the
+   * rest of the file is UTF-8 it is read as UTF-8, else as Windows-1252
+   * from the record being read (all before it was ASCII, the same in
+   * both). A file of one huge ASCII line thus fails at the record limit
+   * without being read whole. */
+  gboolean         in_place;
+  gboolean         utf8_decided;
+  gsize            checked;
 
   /* The window of UTF-8 text: the input itself, or decoded. */
   char            *decoded;
@@ -279,14 +291,12 @@ decode_chunk (LodeCsvReader *self,
  * the buffer and decodes the next chunk after it. FALSE when there is
  * nothing more to decode. */
 static gboolean
-refill (LodeCsvReader *self)
+decode_more (LodeCsvReader *self)
 {
   gsize keep, in_len, need, done;
   gboolean last;
   char *out;
 
-  if (self->decoded == NULL && self->encoding == LODE_CSV_ENCODING_UTF8)
-    return FALSE;
   if (self->stop_error >= 0 || self->consumed >= self->size)
     return FALSE;
 
@@ -312,6 +322,88 @@ refill (LodeCsvReader *self)
   self->window_end = out;
 
   return done > 0 || self->stop_error >= 0;
+}
+
+/* Extends the window of UTF-8 read in place by a checked chunk. */
+static gboolean
+check_more (LodeCsvReader *self)
+{
+  const guchar *s = self->data;
+  gsize n = self->size;
+  gsize i = self->checked;
+  gsize stop = MIN (n, i + SCAN_CHUNK);
+
+  if (i >= n)
+    return FALSE;
+
+  while (i < stop)
+    {
+      gsize len;
+
+      while (i + 8 <= stop)
+        {
+          guint64 w;
+
+          memcpy (&w, s + i, sizeof w);
+          if (word_has_high_or_zero (w))
+            break;
+          i += 8;
+        }
+      if (i >= stop)
+        break;
+
+      if (s[i] == 0)
+        {
+          self->stop_error = LODE_CSV_ERROR_BINARY;
+          break;
+        }
+      if (s[i] < 0x80)
+        {
+          i++;
+          continue;
+        }
+
+      if (!self->utf8_decided)
+        {
+          int error;
+          gsize end = i + scan_utf8 (s + i, n - i, &error);
+
+          if (error == LODE_CSV_ERROR_ENCODING)
+            {
+              self->encoding = LODE_CSV_ENCODING_WINDOWS_1252;
+              self->in_place = FALSE;
+              self->consumed = (const guchar *) self->pos - s;
+              self->window = self->window_end = self->pos = "";
+              return decode_more (self);
+            }
+          self->utf8_decided = TRUE;
+          self->stop_error = error;
+          i = end;
+          break;
+        }
+
+      len = utf8_sequence_length (s + i, n - i);
+      if (len == 0)
+        {
+          self->stop_error = LODE_CSV_ERROR_ENCODING;
+          break;
+        }
+      i += len;
+    }
+
+  self->checked = i;
+  self->window_end = (const char *) s + i;
+  return TRUE;
+}
+
+static gboolean
+refill (LodeCsvReader *self)
+{
+  if (self->stop_error >= 0)
+    return FALSE;
+  if (self->in_place)
+    return check_more (self);
+  return decode_more (self);
 }
 
 /* Errors */
@@ -388,6 +480,30 @@ set_too_large_error (LodeCsvReader *self,
                 (guint) (LODE_CSV_MAX_RECORD >> 10));
   if (error != NULL && *error != NULL)
     (*error)->code = LODE_CSV_ERROR_TOO_LARGE;
+}
+
+/* Text after the closing quote of the cell opened at @open. When the cell
+ * ran over lines, the quote that opened it is most likely the one not
+ * closed: the error is there. */
+static void
+set_quote_error (LodeCsvReader *self,
+                 const char    *open,
+                 const char    *at,
+                 GError       **error)
+{
+  if (memchr (open, '\n', at - open) != NULL)
+    {
+      guint64 line, col;
+
+      locate (self, at, &line, &col);
+      set_error_at (self, open, error,
+                    _("A quote that is not closed: the cell it opens ends on line %lu "
+                      "with text after a quote"), (unsigned long) line);
+    }
+  else
+    set_error_at (self, at, error, "%s", _("Text after the closing quote of a cell"));
+  if (error != NULL && *error != NULL)
+    (*error)->code = LODE_CSV_ERROR_SYNTAX;
 }
 
 /* Cells */
@@ -579,8 +695,7 @@ parse_quoted_record (LodeCsvReader *self,
             return PARSE_NEED_MORE;
           if (p < end && *p != ',' && *p != '\n' && *p != '\r')
             {
-              set_error_at (self, p, error, "%s", _("Text after the closing quote of a cell"));
-              (*error)->code = LODE_CSV_ERROR_SYNTAX;
+              set_quote_error (self, open, p, error);
               return PARSE_ERROR;
             }
           if (p < end && *p == '\r')
@@ -589,8 +704,7 @@ parse_quoted_record (LodeCsvReader *self,
                 return PARSE_NEED_MORE;
               if (p + 1 < end && p[1] != '\n')
                 {
-                  set_error_at (self, p, error, "%s", _("Text after the closing quote of a cell"));
-                  (*error)->code = LODE_CSV_ERROR_SYNTAX;
+                  set_quote_error (self, open, p, error);
                   return PARSE_ERROR;
                 }
               p++;
@@ -762,30 +876,17 @@ reader_new (const guchar    *data,
 
   if (encoding == LODE_CSV_ENCODING_AUTO || encoding == LODE_CSV_ENCODING_UTF8)
     {
-      gsize stop = scan_utf8 (data + bom, size - bom, &self->stop_error);
-
-      if (encoding == LODE_CSV_ENCODING_AUTO && self->stop_error == LODE_CSV_ERROR_ENCODING)
-        {
-          encoding = LODE_CSV_ENCODING_WINDOWS_1252;
-          self->stop_error = -1;
-        }
-      else
-        {
-          encoding = LODE_CSV_ENCODING_UTF8;
-          self->window = (const char *) data + bom;
-          self->window_end = (const char *) data + bom + stop;
-          self->pos = self->window;
-          self->consumed = size;
-        }
+      /* Chosen, or a BOM said so: invalid bytes are an error. */
+      self->utf8_decided = encoding == LODE_CSV_ENCODING_UTF8;
+      self->in_place = TRUE;
+      self->checked = bom;
+      self->window = self->window_end = self->pos = (const char *) data + bom;
+      encoding = LODE_CSV_ENCODING_UTF8;
     }
+  else
+    self->window = self->window_end = self->pos = "";
 
   self->encoding = encoding;
-
-  if (self->window == NULL)
-    {
-      self->window = self->window_end = self->pos = "";
-      refill (self);
-    }
 
   return self;
 }
@@ -942,7 +1043,7 @@ lode_csv_reader_get_offset (LodeCsvReader *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
-  if (self->decoded == NULL)
+  if (self->in_place)
     return (const guchar *) self->pos - self->data;
 
   /* Decoded text: what was decoded, less what is left in the window

@@ -1450,7 +1450,7 @@ _lode_reader_read_portfolio (Reader               *reader,
                              GError              **error)
 {
   static const char * const known[] = {
-    "format", "version", "title", "description", "currency",
+    "format", "version", "title", "description", "currency", "country",
     "sources", "minerals", "exports", "projects", "targets", NULL
   };
   g_autoptr(GHashTable) project_ids = NULL;
@@ -1459,7 +1459,7 @@ _lode_reader_read_portfolio (Reader               *reader,
   LodePortfolio *portfolio = reader->portfolio;
   GPtrArray *errors = reader->errors;
   const char *name = reader->name;
-  const char *title = NULL, *description = NULL, *currency = NULL;
+  const char *title = NULL, *description = NULL, *currency = NULL, *country = NULL;
   g_autoptr(GError) local_error = NULL;
 
   reader->source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -1475,6 +1475,7 @@ _lode_reader_read_portfolio (Reader               *reader,
           && currency != NULL && g_strcmp0 (currency, "USD") != 0)
         _lode_reader_error (reader, "currency", "“%s” is not supported: amounts are in USD",
                             currency);
+      read_country (reader, root, "country", &country);
 
       /* Sources and minerals first: the rest refers to them. */
       read_list (reader, root, "sources", read_source, NULL);
@@ -1517,6 +1518,7 @@ _lode_reader_read_portfolio (Reader               *reader,
   lode_portfolio_set_description (portfolio, description);
   if (currency != NULL)
     lode_portfolio_set_currency (portfolio, currency);
+  lode_portfolio_set_country (portfolio, country);
   extra = collect_extra (root, known);
   lode_portfolio_set_extra (portfolio, extra);
   lode_export_table_announce (lode_portfolio_get_exports (portfolio), 0, 0,
