@@ -4,6 +4,7 @@
 
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -23,6 +24,8 @@ G_DEFINE_QUARK (lode-csv-error-quark, lode_csv_error)
  * checked at a time for UTF-8. */
 #define DECODE_CHUNK ((gsize) 256 << 10)
 #define SCAN_CHUNK   ((gsize) 4 << 20)
+/* Pages of a mapped file read are handed back this much at a time. */
+#define DROP_STRETCH ((gsize) 8 << 20)
 
 typedef enum
 {
@@ -52,6 +55,8 @@ struct _LodeCsvReader
   gboolean         in_place;
   gboolean         utf8_decided;
   gsize            checked;
+  gsize            dropped;    /* pages of the map handed back */
+  gsize            populated;  /* pages of the map asked for ahead */
 
   /* The window of UTF-8 text: the input itself, or decoded. */
   char            *decoded;
@@ -138,10 +143,13 @@ utf8_sequence_length (const guchar *s,
 
 /* Finds the first byte that stops @s from being UTF-8 text: an invalid
  * sequence (LODE_CSV_ERROR_ENCODING) or a NUL (LODE_CSV_ERROR_BINARY).
- * Eight ASCII bytes at a time, so a large file costs little more than
- * reading it. Returns @n and -1 when there is none. */
+ * Looks at the sequences that begin before @stop, in @n bytes. Eight ASCII
+ * bytes at a time, so a large file costs little more than reading it.
+ * Returns where it stopped: the fault, or the end of the last sequence
+ * (at least @stop) with -1 in @stop_error. */
 static gsize
 scan_utf8 (const guchar *s,
+           gsize         stop,
            gsize         n,
            int          *stop_error)
 {
@@ -149,11 +157,11 @@ scan_utf8 (const guchar *s,
 
   *stop_error = -1;
 
-  while (i < n)
+  while (i < stop)
     {
       gsize len;
 
-      while (i + 8 <= n)
+      while (i + 8 <= stop)
         {
           guint64 w;
 
@@ -162,7 +170,7 @@ scan_utf8 (const guchar *s,
             break;
           i += 8;
         }
-      if (i >= n)
+      if (i >= stop)
         break;
 
       if (s[i] == 0)
@@ -179,7 +187,7 @@ scan_utf8 (const guchar *s,
       i += len;
     }
 
-  return n;
+  return i;
 }
 
 /* Decoding into the window */
@@ -287,6 +295,58 @@ decode_chunk (LodeCsvReader *self,
   return i;
 }
 
+/* Hands the pages of the map before @offset back to the system: a record
+ * once read is never looked at again, and the file is not kept in memory
+ * on top of what is made of it. Pages touched again are read again. */
+static void
+drop_pages (LodeCsvReader *self,
+            gsize          from,
+            gsize          to)
+{
+#if defined(MADV_DONTNEED)
+  gsize page = sysconf (_SC_PAGESIZE);
+
+  from &= ~(page - 1);
+  to &= ~(page - 1);
+  if (self->mapped == NULL || ((guintptr) self->data & (page - 1)) != 0 || to <= from)
+    return;
+  madvise ((void *) (self->data + from), to - from, MADV_DONTNEED);
+#endif
+}
+
+/* Maps the pages of the next stretch after @offset in one call rather
+ * than a fault at a time, which is dear on some machines. */
+static void
+populate_ahead (LodeCsvReader *self,
+                gsize          offset)
+{
+#if defined(MADV_POPULATE_READ)
+  gsize page = sysconf (_SC_PAGESIZE);
+  gsize from = MAX (self->populated, offset) & ~(page - 1);
+  gsize to = MIN (self->size, offset + 2 * DROP_STRETCH);
+
+  if (self->mapped == NULL || ((guintptr) self->data & (page - 1)) != 0 || to <= from)
+    return;
+  madvise ((void *) (self->data + from), to - from, MADV_POPULATE_READ);
+  self->populated = to;
+#endif
+}
+
+static void
+drop_behind (LodeCsvReader *self,
+             gsize          offset)
+{
+#if defined(MADV_DONTNEED)
+  gsize page = sysconf (_SC_PAGESIZE);
+  gsize end = offset & ~(page - 1);
+
+  if (self->mapped == NULL || ((guintptr) self->data & (page - 1)) != 0 || end <= self->dropped)
+    return;
+  madvise ((void *) (self->data + self->dropped), end - self->dropped, MADV_DONTNEED);
+  self->dropped = end;
+#endif
+}
+
 /* Moves what is left of the window (the record being read) to the start of
  * the buffer and decodes the next chunk after it. FALSE when there is
  * nothing more to decode. */
@@ -299,6 +359,8 @@ decode_more (LodeCsvReader *self)
 
   if (self->stop_error >= 0 || self->consumed >= self->size)
     return FALSE;
+
+  drop_behind (self, self->consumed);
 
   keep = self->window_end - self->pos;
   in_len = MIN (DECODE_CHUNK, self->size - self->consumed);
@@ -365,8 +427,20 @@ check_more (LodeCsvReader *self)
 
       if (!self->utf8_decided)
         {
-          int error;
-          gsize end = i + scan_utf8 (s + i, n - i, &error);
+          int error = -1;
+          gsize end = i;
+
+          /* The rest of the file, a stretch at a time, handing the pages
+           * back as it goes: the records are read from them later. */
+          while (end < n && error < 0)
+            {
+              gsize from = end;
+
+              populate_ahead (self, end);
+              end += scan_utf8 (s + end, MIN (n - end, 2 * DROP_STRETCH), n - end, &error);
+              if (end > from)
+                drop_pages (self, from, end);
+            }
 
           if (error == LODE_CSV_ERROR_ENCODING)
             {
@@ -378,6 +452,8 @@ check_more (LodeCsvReader *self)
             }
           self->utf8_decided = TRUE;
           self->stop_error = error;
+          self->populated = 0;
+          populate_ahead (self, (const guchar *) self->pos - s);
           i = end;
           break;
         }
@@ -577,6 +653,38 @@ check_columns (LodeCsvReader *self,
 
 /* Parsing */
 
+#define BYTES(c) (G_GUINT64_CONSTANT (0x0101010101010101) * (guchar) (c))
+
+/* 0x80 in each byte of @w that is zero, and nothing else. */
+static inline guint64
+zero_bytes (guint64 w)
+{
+  const guint64 low7 = BYTES (0x7F);
+
+  return ~(((w & low7) + low7) | w | low7);
+}
+
+/* The first comma or line feed in [@p, @end), or @end. Cells are short:
+ * eight bytes at a time costs less than a call to memchr a cell. */
+static inline const char *
+find_delimiter (const char *p,
+                const char *end)
+{
+  while (p + 8 <= end)
+    {
+      guint64 w, m;
+
+      memcpy (&w, p, sizeof w);
+      m = zero_bytes (w ^ BYTES (',')) | zero_bytes (w ^ BYTES ('\n'));
+      if (m != 0)
+        return p + (G_BYTE_ORDER == G_LITTLE_ENDIAN ? __builtin_ctzll (m) : __builtin_clzll (m)) / 8;
+      p += 8;
+    }
+  while (p < end && *p != ',' && *p != '\n')
+    p++;
+  return p;
+}
+
 /* A record without quotes, on one line [@p, @eol): copied whole, then split
  * at its commas. */
 static ParseResult
@@ -602,8 +710,10 @@ parse_plain_line (LodeCsvReader *self,
   self->n_cells = 0;
   for (;;)
     {
-      char *comma = memchr (s, ',', end - s);
+      char *comma = (char *) find_delimiter (s, end);
 
+      if (comma == end)
+        comma = NULL;
       cells_start (self);
       self->offsets[self->n_cells - 1] = s - self->cells_buf;
       if (comma == NULL)
@@ -715,8 +825,8 @@ parse_quoted_record (LodeCsvReader *self,
           const char *s = p;
           gsize len;
 
-          while (p < limit && *p != ',' && *p != '\n')
-            p++;
+          /* The cell ends at a comma or the line's end, whichever first. */
+          p = find_delimiter (p, limit);
           if (p == limit && limit < end)
             {
               set_too_large_error (self, self->pos, error);
@@ -989,6 +1099,12 @@ lode_csv_reader_next (LodeCsvReader        *self,
 
   if (self->failed)
     return FALSE;
+
+  if (self->in_place && (gsize) ((const guchar *) self->pos - self->data) > self->dropped + DROP_STRETCH)
+    {
+      drop_behind (self, (const guchar *) self->pos - self->data);
+      populate_ahead (self, (const guchar *) self->pos - self->data);
+    }
 
   for (;;)
     {
