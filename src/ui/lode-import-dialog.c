@@ -169,6 +169,7 @@ struct _LodeImportDialog
   GtkProgressBar    *progress_bar;
   AdwStatusPage     *error_page;
   GtkLabel          *error_label;
+  AdwComboRow       *error_encoding_row;
   GtkLabel          *summary_label;
   GtkLabel          *total_label;
   AdwViewStack      *view_stack;
@@ -204,9 +205,14 @@ struct _LodeImportDialog
   /* The layout the file was recognised as, read automatically. */
   LodeImportLayout   recognised;
 
-  /* The header the mapping rows were made for, and those rows. */
+  /* The file's header and first rows, from the plan or, for a CSV of no
+   * known layout, read here; the header the mapping rows were made for. */
+  GStrv              file_header;
+  GPtrArray         *file_samples;    /* of GStrv */
   GStrv              header;
   GPtrArray         *mapping_rows;
+  /* Why the file gave no plan, when its columns are to be chosen. */
+  char              *columns_error;
   GtkWidget         *samples_grid;
   GPtrArray         *country_codes;
 
@@ -555,8 +561,11 @@ fill_encoding_row (LodeImportDialog *self)
 
   /* TRANSLATORS: the encoding of a file, found from its bytes; %s names
    * it, as in "UTF-8" */
-  automatic = g_strdup_printf (_("Automatic (%s)"),
-                               lode_csv_encoding_get_name (lode_import_plan_get_encoding (self->plan)));
+  if (self->plan != NULL)
+    automatic = g_strdup_printf (_("Automatic (%s)"),
+                                 lode_csv_encoding_get_name (lode_import_plan_get_encoding (self->plan)));
+  else
+    automatic = g_strdup (_("Automatic"));
   gtk_string_list_append (names, automatic);
   for (guint i = 1; i < G_N_ELEMENTS (encodings); i++)
     {
@@ -567,6 +576,8 @@ fill_encoding_row (LodeImportDialog *self)
 
   adw_combo_row_set_model (self->encoding_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->encoding_row, selected);
+  adw_combo_row_set_model (self->error_encoding_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->error_encoding_row, selected);
 }
 
 static const char *
@@ -677,9 +688,9 @@ sample_cell (const char *text,
 static void
 fill_samples (LodeImportDialog *self)
 {
-  guint n_header = 0;
-  const char * const *header = lode_import_plan_get_header (self->plan, &n_header);
-  guint n_samples = MIN (lode_import_plan_get_n_samples (self->plan), MAX_SAMPLES);
+  const char * const *header = (const char * const *) self->file_header;
+  guint n_header = header != NULL ? g_strv_length (self->file_header) : 0;
+  guint n_samples = MIN (self->file_samples->len, MAX_SAMPLES);
   GtkWidget *grid;
 
   gtk_widget_set_visible (GTK_WIDGET (self->samples_group), header != NULL && n_header > 0);
@@ -699,8 +710,8 @@ fill_samples (LodeImportDialog *self)
 
   for (guint r = 0; r < n_samples; r++)
     {
-      guint n_cells = 0;
-      const char * const *cells = lode_import_plan_get_sample (self->plan, r, &n_cells);
+      GStrv cells = g_ptr_array_index (self->file_samples, r);
+      guint n_cells = g_strv_length (cells);
 
       for (guint c = 0; c < n_cells && c < n_header; c++)
         gtk_grid_attach (GTK_GRID (grid), sample_cell (cells[c], FALSE), (int) c, (int) r + 1, 1, 1);
@@ -717,8 +728,8 @@ static gboolean
 fill_mapping (LodeImportDialog *self,
               gboolean          mapped)
 {
-  guint n_header = 0;
-  const char * const *header = lode_import_plan_get_header (self->plan, &n_header);
+  const char * const *header = (const char * const *) self->file_header;
+  guint n_header = header != NULL ? g_strv_length (self->file_header) : 0;
   gboolean new_header;
   gboolean found = FALSE;
 
@@ -752,8 +763,8 @@ fill_mapping (LodeImportDialog *self,
 static void
 fill_notes (LodeImportDialog *self)
 {
-  const char * const *notes = lode_import_plan_get_notes (self->plan);
-  GListModel *items = lode_import_plan_get_items (self->plan);
+  const char * const *notes = self->plan != NULL ? lode_import_plan_get_notes (self->plan) : NULL;
+  GListModel *items = self->plan != NULL ? lode_import_plan_get_items (self->plan) : NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
@@ -779,19 +790,67 @@ fill_notes (LodeImportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->notes_group), text->len > 0);
 }
 
+static GStrv
+strv_from_cells (const char * const *cells,
+                 guint               n_cells)
+{
+  GStrv strv = g_new0 (char *, n_cells + 1);
+
+  for (guint i = 0; i < n_cells; i++)
+    strv[i] = g_strdup (cells[i]);
+
+  return strv;
+}
+
+/* The plan's copy of the file's header and first rows. */
+static void
+take_file_rows (LodeImportDialog *self)
+{
+  guint n_cells = 0;
+  const char * const *header = lode_import_plan_get_header (self->plan, &n_cells);
+
+  g_clear_pointer (&self->file_header, g_strfreev);
+  g_ptr_array_set_size (self->file_samples, 0);
+  if (header == NULL || n_cells == 0)
+    return;
+
+  self->file_header = strv_from_cells (header, n_cells);
+  for (guint i = 0; i < lode_import_plan_get_n_samples (self->plan) && i < MAX_SAMPLES; i++)
+    {
+      const char * const *cells = lode_import_plan_get_sample (self->plan, i, &n_cells);
+
+      g_ptr_array_add (self->file_samples, strv_from_cells (cells, n_cells));
+    }
+}
+
+/* Shows the plan; with none, the columns of a CSV of no known layout,
+ * to be chosen. */
 static void
 show_plan (LodeImportDialog *self)
 {
-  LodeExportTable *exports = lode_import_plan_get_exports (self->plan);
-  LodeImportLayout layout = lode_import_plan_get_layout (self->plan);
+  LodeImportPlan *plan = self->plan;
+  LodeExportTable *exports = plan != NULL ? lode_import_plan_get_exports (plan) : NULL;
+  LodeImportLayout layout = plan != NULL ? lode_import_plan_get_layout (plan) : LODE_IMPORT_LAYOUT_MAPPED;
   gboolean portfolio = layout == LODE_IMPORT_LAYOUT_PORTFOLIO;
   gboolean mapped = layout == LODE_IMPORT_LAYOUT_MAPPED;
   guint n_added = exports != NULL ? lode_export_table_get_n_rows (exports) : 0;
-  guint n_skipped = lode_import_plan_get_n_skipped (self->plan);
-  guint n_conflicts = lode_import_plan_get_n_conflicts (self->plan);
+  guint n_skipped = plan != NULL ? lode_import_plan_get_n_skipped (plan) : 0;
+  guint n_conflicts = plan != NULL ? lode_import_plan_get_n_conflicts (plan) : 0;
   g_autoptr(GtkNoSelection) added = NULL;
-  g_autofree char *summary = summary_text (self->plan);
-  g_autofree char *total = total_text (self->plan);
+  g_autofree char *summary = NULL;
+  g_autofree char *total = NULL;
+
+  if (plan != NULL)
+    {
+      take_file_rows (self);
+      summary = summary_text (plan);
+      total = total_text (plan);
+    }
+  else
+    {
+      summary = g_strdup (_("Choose the columns of the year, the commodity code and the value"));
+      total = g_strdup (self->columns_error);
+    }
 
   if (self->layout == LODE_IMPORT_LAYOUT_AUTO)
     self->recognised = layout;
@@ -846,25 +905,160 @@ show_plan (LodeImportDialog *self)
   update_import_button (self);
 }
 
+/* The message of @error with "Line L, column C:" in place of the file's
+ * name and place. */
+static char *
+describe_error (LodeImportDialog *self,
+                const GError     *error)
+{
+  g_autofree char *parse_name = g_file_get_parse_name (self->file);
+  g_autofree char *basename = g_file_get_basename (self->file);
+  g_autofree char *by_path = lode_window_describe_load_error (parse_name, error->message);
+
+  return lode_window_describe_load_error (basename, by_path);
+}
+
 static void
 show_error (LodeImportDialog *self,
             const GError     *error)
 {
   g_autofree char *name = file_display_name (self->file);
   g_autofree char *title = g_strdup_printf (_("Could Not Import “%s”"), name);
-
-  g_autofree char *parse_name = g_file_get_parse_name (self->file);
-  g_autofree char *basename = g_file_get_basename (self->file);
-  g_autofree char *by_path = lode_window_describe_load_error (parse_name, error->message);
-  g_autofree char *message = lode_window_describe_load_error (basename, by_path);
+  g_autofree char *message = describe_error (self, error);
 
   adw_status_page_set_title (self->error_page, title);
   gtk_label_set_label (self->error_label, message);
+  self->filling = TRUE;
+  fill_encoding_row (self);
+  self->filling = FALSE;
   gtk_stack_set_visible_child_name (self->stack, "error");
   update_import_button (self);
   /* A screen reader reads the message; nothing is selected. */
   gtk_widget_grab_focus (GTK_WIDGET (self->error_label));
   gtk_label_select_region (self->error_label, 0, 0);
+}
+
+/* The header and first rows of a CSV the import did not recognise, read
+ * in a worker, so that its columns can be chosen. */
+typedef struct
+{
+  GFile           *file;
+  LodeCsvEncoding  encoding;
+  GStrv            header;
+  GPtrArray       *samples;
+  GError          *plan_error;
+} HeaderData;
+
+static void
+header_data_free (HeaderData *data)
+{
+  g_clear_object (&data->file);
+  g_strfreev (data->header);
+  g_clear_pointer (&data->samples, g_ptr_array_unref);
+  g_clear_error (&data->plan_error);
+  g_free (data);
+}
+
+static void
+header_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  HeaderData *data = task_data;
+  g_autoptr(LodeCsvReader) reader = NULL;
+  const char * const *cells;
+  guint n_cells;
+  GError *error = NULL;
+
+  reader = lode_csv_reader_new_for_file (data->file, data->encoding, &error);
+  if (reader == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data->samples = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  while (data->samples->len < MAX_SAMPLES && lode_csv_reader_next (reader, &cells, &n_cells, &error))
+    {
+      if (data->header == NULL)
+        data->header = strv_from_cells (cells, n_cells);
+      else
+        g_ptr_array_add (data->samples, strv_from_cells (cells, n_cells));
+    }
+
+  /* What follows the rows shown may be wrong: the plan says so. */
+  if (error != NULL && data->header == NULL)
+    g_task_return_error (task, error);
+  else
+    {
+      g_clear_error (&error);
+      g_task_return_boolean (task, TRUE);
+    }
+}
+
+static void
+header_done (GObject      *source_object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  LodeImportDialog *self = LODE_IMPORT_DIALOG (source_object);
+  GTask *task = G_TASK (result);
+  HeaderData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (g_task_get_cancellable (task) != self->cancellable)
+    return;
+
+  g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->progress_id, g_source_remove);
+
+  if (!g_task_propagate_boolean (task, &error) || data->header == NULL ||
+      g_strv_length (data->header) < 2)
+    {
+      show_error (self, data->plan_error);
+      return;
+    }
+
+  g_strfreev (self->file_header);
+  self->file_header = g_steal_pointer (&data->header);
+  g_ptr_array_unref (self->file_samples);
+  self->file_samples = g_steal_pointer (&data->samples);
+  g_free (self->columns_error);
+  self->columns_error = describe_error (self, data->plan_error);
+  show_plan (self);
+}
+
+static void
+read_header (LodeImportDialog *self,
+             GError           *plan_error)
+{
+  g_autoptr(GTask) task = NULL;
+  HeaderData *data = g_new0 (HeaderData, 1);
+
+  data->file = g_object_ref (self->file);
+  data->encoding = self->encoding;
+  data->plan_error = plan_error;
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, header_done, NULL);
+  g_task_set_source_tag (task, read_header);
+  g_task_set_task_data (task, data, (GDestroyNotify) header_data_free);
+  g_task_run_in_thread (task, header_thread);
+}
+
+/* Whether the file may be a CSV whose columns are to be chosen: one the
+ * import did not recognise, or read with columns that are not enough. */
+static gboolean
+needs_columns (LodeImportDialog *self,
+               const GError     *error)
+{
+  g_autofree char *name = g_file_get_basename (self->file);
+  g_autofree char *lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA) &&
+         (self->layout == LODE_IMPORT_LAYOUT_AUTO || self->layout == LODE_IMPORT_LAYOUT_MAPPED) &&
+         (lower == NULL || !g_str_has_suffix (lower, ".json"));
 }
 
 static void
@@ -889,15 +1083,22 @@ plan_done (GObject      *source_object,
   self->run = NULL;
   plan_run_free (run);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->progress_id, g_source_remove);
 
   if (plan == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_error (self, error);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_clear_handle_id (&self->progress_id, g_source_remove);
+      else if (needs_columns (self, error))
+        read_header (self, g_steal_pointer (&error));
+      else
+        {
+          g_clear_handle_id (&self->progress_id, g_source_remove);
+          show_error (self, error);
+        }
       return;
     }
 
+  g_clear_handle_id (&self->progress_id, g_source_remove);
   g_set_object (&self->plan, plan);
   show_plan (self);
 }
@@ -959,9 +1160,11 @@ layout_selected (LodeImportDialog *self)
 }
 
 static void
-encoding_selected (LodeImportDialog *self)
+encoding_selected (AdwComboRow      *row,
+                   GParamSpec       *pspec,
+                   LodeImportDialog *self)
 {
-  guint selected = adw_combo_row_get_selected (self->encoding_row);
+  guint selected = adw_combo_row_get_selected (row);
 
   if (self->filling || selected >= G_N_ELEMENTS (encodings) || encodings[selected] == self->encoding)
     return;
@@ -1335,6 +1538,9 @@ lode_import_dialog_finalize (GObject *object)
   g_clear_object (&self->plan);
   g_free (self->country);
   g_strfreev (self->header);
+  g_strfreev (self->file_header);
+  g_clear_pointer (&self->file_samples, g_ptr_array_unref);
+  g_free (self->columns_error);
   g_clear_pointer (&self->mapping_rows, g_ptr_array_unref);
   g_clear_pointer (&self->country_codes, g_ptr_array_unref);
   g_clear_object (&self->skipped_rows);
@@ -1365,6 +1571,7 @@ lode_import_dialog_class_init (LodeImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, error_page);
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, error_encoding_row);
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, summary_label);
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, total_label);
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, view_stack);
@@ -1399,6 +1606,7 @@ lode_import_dialog_init (LodeImportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->mapping_rows = g_ptr_array_new ();
+  self->file_samples = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   self->country_codes = g_ptr_array_new_with_free_func (g_free);
   self->resolutions = gtk_string_list_new ((const char * const []) {
     _("Keep Existing"), _("Take Imported"), _("Keep Both"), NULL });
@@ -1434,7 +1642,8 @@ lode_import_dialog_init (LodeImportDialog *self)
   }
 
   g_signal_connect_swapped (self->layout_row, "notify::selected", G_CALLBACK (layout_selected), self);
-  g_signal_connect_swapped (self->encoding_row, "notify::selected", G_CALLBACK (encoding_selected), self);
+  g_signal_connect (self->encoding_row, "notify::selected", G_CALLBACK (encoding_selected), self);
+  g_signal_connect (self->error_encoding_row, "notify::selected", G_CALLBACK (encoding_selected), self);
   g_signal_connect_swapped (self->country_row, "notify::selected", G_CALLBACK (country_selected), self);
   g_signal_connect_swapped (self->resolve_all, "notify::selected", G_CALLBACK (resolve_all_selected), self);
 
@@ -1494,5 +1703,5 @@ lode_import_dialog_get_busy (LodeImportDialog *self)
 {
   g_return_val_if_fail (LODE_IS_IMPORT_DIALOG (self), FALSE);
 
-  return self->run != NULL;
+  return self->run != NULL || self->cancellable != NULL;
 }
