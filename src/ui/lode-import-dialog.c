@@ -470,7 +470,8 @@ total_text (LodeImportPlan *plan)
   if (exports == NULL || lode_export_table_get_n_rows (exports) == 0)
     return NULL;
 
-  total = lode_money_format_full (lode_export_table_get_total (exports));
+  /* Kept left to right in a right-to-left sentence. */
+  total = lode_format_ltr (lode_money_format_full (lode_export_table_get_total (exports)));
   /* TRANSLATORS: under the summary of an import; %s is an amount of money */
   return g_strdup_printf (_("Worth %s in all"), total);
 }
@@ -1387,7 +1388,7 @@ bind_value_cell (GtkSignalListItemFactory *factory,
   /* Exact to the cent: a preview is there to be checked against the file. */
   g_autofree char *exact = lode_money_format_full (list_item_get_row (list_item)->value);
 
-  lode_cell_set_text (list_item, exact, NULL);
+  lode_cell_set_text (list_item, exact, exact);
 }
 
 static void
@@ -1617,7 +1618,7 @@ lode_import_dialog_init (LodeImportDialog *self)
   add_column (self, self->added_view, _("Destination"), lode_cell_setup_text, G_CALLBACK (bind_destination_cell), TRUE);
   add_column (self, self->added_view, _("HS Code"), lode_cell_setup_short, G_CALLBACK (bind_hs_code_cell), FALSE);
   add_column (self, self->added_view, _("Stage"), lode_cell_setup_medium, G_CALLBACK (bind_stage_cell), FALSE);
-  add_column (self, self->added_view, _("Value"), lode_cell_setup_number, G_CALLBACK (bind_value_cell), FALSE);
+  add_column (self, self->added_view, _("Value"), lode_cell_setup_number, G_CALLBACK (bind_value_cell), TRUE);
 
   self->skipped_rows = lode_import_rows_new (self, skipped_text);
   skipped = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->skipped_rows)));
