@@ -17,6 +17,7 @@
 #define MAPPINGS_KEY   "import-mappings"
 #define MAX_SAMPLES    5
 #define PROGRESS_MS    100
+#define SAMPLE_MAX_CHARS 32
 
 /* Rows of a list made when they are shown: a million skipped lines cost
  * nothing until scrolled to. The items are GtkStringObjects whose text is
@@ -671,12 +672,22 @@ static GtkWidget *
 sample_cell (const char *text,
              gboolean    heading)
 {
-  GtkWidget *label = gtk_label_new (text);
+  g_autofree char *shown = NULL;
+  GtkWidget *label;
 
+  /* Cells keep their width, so that the grid scrolls rather than
+   * ellipsizing every column to nothing; a long cell is cut. */
+  if (g_utf8_strlen (text, -1) > SAMPLE_MAX_CHARS)
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, SAMPLE_MAX_CHARS - 1);
+
+      shown = g_strconcat (start, "…", NULL);
+    }
+
+  label = gtk_label_new (shown != NULL ? shown : text);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (shown != NULL)
+    gtk_widget_set_tooltip_text (label, text);
   if (heading)
     gtk_widget_add_css_class (label, "heading");
   else
