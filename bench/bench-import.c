@@ -13,6 +13,7 @@
 
 #include "bench-comtrade.h"
 #include "lode-csv.h"
+#include "lode-import.h"
 
 /* bench-import [--rows N] [--data-dir DIR] [--seed S]
  *
@@ -65,6 +66,41 @@ child_read (const char *path)
 
   g_print ("records %" G_GUINT64_FORMAT "\ncells %" G_GUINT64_FORMAT "\ntouched %" G_GUINT64_FORMAT "\n",
            records, total_cells, bytes);
+  return 0;
+}
+
+/* --import FILE: makes the import plan of FILE into an empty portfolio of
+ * Pakistan and applies it, as the window does (without the window). */
+static int
+child_import (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new (NULL);
+  g_autoptr(LodeImportPlan) plan = NULL;
+  gint64 start, planned, applied;
+
+  lode_portfolio_set_country (portfolio, "PK");
+  start = g_get_monotonic_time ();
+  plan = lode_import_plan_new (portfolio, file, NULL, NULL, &error);
+  if (plan == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  planned = g_get_monotonic_time ();
+  if (!lode_import_plan_apply (plan, portfolio, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+  applied = g_get_monotonic_time ();
+
+  g_print ("plan_us %" G_GINT64_FORMAT "\napply_us %" G_GINT64_FORMAT "\n"
+           "added %u\nskipped %u\n",
+           planned - start, applied - planned,
+           lode_export_table_get_n_rows (lode_portfolio_get_exports (portfolio)),
+           lode_import_plan_get_n_skipped (plan));
   return 0;
 }
 
@@ -214,14 +250,17 @@ main (int   argc,
   g_autofree char *self = NULL;
   g_autofree char *read_output = NULL;
   g_autofree char *one_read = NULL;
+  g_autofree char *one_import = NULL;
+  g_autofree char *import_output = NULL;
   gint64 rows = 1000000, seed = 1;
-  Run lode_read, python;
+  Run lode_read, lode_import, python;
   GStatBuf st;
   GOptionEntry entries[] = {
     { "rows", 0, 0, G_OPTION_ARG_INT64, &rows, "Data rows of the generated file (default 1000000)", "N" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Random seed (default 1)", "S" },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Keep the generated file there and reuse it", "DIR" },
     { "read", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &one_read, NULL, NULL },
+    { "import", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &one_import, NULL, NULL },
     { NULL }
   };
 
@@ -235,6 +274,8 @@ main (int   argc,
 
   if (one_read != NULL)
     return child_read (one_read);
+  if (one_import != NULL)
+    return child_import (one_import);
 
   self = g_file_read_link ("/proc/self/exe", NULL);
   if (self == NULL)
@@ -274,7 +315,11 @@ main (int   argc,
       path, NULL
     };
 
+    const char *argv_import[] = { self, "--import", path, NULL };
+
     if (!run_program (argv_read, &lode_read, &read_output, &error))
+      goto fail;
+    if (!run_program (argv_import, &lode_import, &import_output, &error))
       goto fail;
     memset (&python, 0, sizeof python);
     if (g_file_test (argv_python[0], G_FILE_TEST_IS_EXECUTABLE)
@@ -287,8 +332,13 @@ main (int   argc,
            rows, st.st_size / MB, output_value (read_output, "records"), output_value (read_output, "cells"));
   g_print ("%-34s %8s %8s %9s %9s\n", "", "wall s", "CPU s", "peak MB", "/ python");
   print_run ("lode CSV reader", &lode_read, &python);
+  print_run ("lode import plan + apply", &lode_import, &python);
   if (python.ran)
     print_run ("python3 csv.reader", &python, &python);
+  g_print ("\nimport: plan %.3f s, apply %.3f s (in the process); %" G_GUINT64_FORMAT
+           " export records added, %" G_GUINT64_FORMAT " rows skipped\n",
+           output_value (import_output, "plan_us") / 1e6, output_value (import_output, "apply_us") / 1e6,
+           output_value (import_output, "added"), output_value (import_output, "skipped"));
 
   if (tmp_dir != NULL)
     {

@@ -9,12 +9,15 @@
 #include <glib/gstdio.h>
 
 #include "lode-csv.h"
+#include "lode-import.h"
+#include "lode-portfolio-io.h"
 
 /* The bad-input catalogue for CSV: every file is refused with a message
  * that says where (NAME:LINE:COL), or read as nothing; nothing crashes,
- * and nothing reads a huge file whole to find out. The small files are
- * tests/fixtures/csv/ (see its README.md); the large ones are made here
- * in a temporary folder. */
+ * and nothing reads a huge file whole to find out. Each file goes through
+ * the CSV reader, then through an import plan into an open portfolio,
+ * which must stay as it was. The small files are tests/fixtures/csv/ (see
+ * its README.md); the large ones are made here in a temporary folder. */
 
 typedef struct
 {
@@ -47,6 +50,42 @@ code_from_name (const char *name)
     return LODE_CSV_ERROR_TOO_LARGE;
   g_assert_cmpstr (name, ==, "none");
   return -1;
+}
+
+/* The portfolio "already open": its saved bytes are compared before and
+ * after each import refused. */
+static LodePortfolio *open_portfolio;
+static GBytes *open_bytes;
+
+/* Makes an import plan of @path into the open portfolio; returns the
+ * error, or NULL when a plan was made: then it adds no export record. The
+ * portfolio must stay as it was either way. */
+static GError *
+import_whole (const char      *path,
+              LodeCsvEncoding  encoding)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LodeImportPlan) plan = NULL;
+  g_autoptr(GBytes) now = NULL;
+  LodeImportOptions options;
+  GError *error = NULL;
+
+  lode_import_options_init (&options);
+  options.encoding = encoding;
+  plan = lode_import_plan_new (open_portfolio, file, &options, NULL, &error);
+  if (plan != NULL)
+    {
+      g_assert_no_error (error);
+      g_assert_cmpuint (lode_export_table_get_n_rows (lode_import_plan_get_exports (plan)), ==, 0);
+    }
+  else
+    g_assert_nonnull (error);
+
+  now = lode_portfolio_to_bytes (open_portfolio);
+  g_assert_true (g_bytes_equal (now, open_bytes));
+  g_assert_false (lode_portfolio_get_modified (open_portfolio));
+
+  return error;
 }
 
 /* Reads @path to its end or its first error; returns the error. */
@@ -99,13 +138,34 @@ test_fixture (gconstpointer data)
   guint64 n_records;
   g_autoptr(GError) error = read_whole (path, c->encoding, &n_records);
 
+  g_autoptr(GError) import_error = import_whole (path, c->encoding);
+
   if (c->code < 0)
     {
       g_assert_no_error (error);
+      /* A header only or nothing at all: no plan or an empty one, and the
+       * reason is said. */
+      if (import_error != NULL)
+        g_assert_nonnull (strstr (import_error->message, c->file));
       return;
     }
   assert_refused (error, path, c->code, c->where);
+  assert_refused (import_error, path, c->code, c->where);
 }
+
+#define COMTRADE_HEADER \
+  "typeCode,freqCode,refPeriodId,refYear,refMonth,period,reporterCode,reporterISO,reporterDesc," \
+  "flowCode,flowDesc,partnerCode,partnerISO,partnerDesc,partner2Code,partner2ISO,partner2Desc," \
+  "classificationCode,classificationSearchCode,isOriginalClassification,cmdCode,cmdDesc,aggrLevel," \
+  "isLeaf,customsCode,customsDesc,mosCode,motCode,motDesc,qtyUnitCode,qtyUnitAbbr,qty," \
+  "isQtyEstimated,altQtyUnitCode,altQtyUnitAbbr,altQty,isAltQtyEstimated,netWgt," \
+  "isNetWgtEstimated,grossWgt,isGrossWgtEstimated,cifvalue,fobvalue,primaryValue," \
+  "legacyEstimationFlag,isReported,isAggregate"
+/* A row that is skipped (World partner): the plan stays empty. */
+#define COMTRADE_WORLD_ROW \
+  "C,A,20230101,2023,52,2023,586,PAK,Pakistan,X,Export,0,W00,World,0,W00,World,H6,HS,True,2603," \
+  "Copper ores and concentrates,4,True,C00,TOTAL CPC,0,0,TOTAL MOT,8,kg,1500000,False,-1,N/A,0," \
+  "False,1500000,False,0,False,0,3120456.78,3120456.78,0,True,False,"
 
 /* A temporary folder for the large cases. */
 static char *tmp_dir;
@@ -155,8 +215,16 @@ test_gigabyte_line (void)
       guint64 n_records;
       g_autoptr(GError) error = read_whole (path, encodings[i], &n_records);
 
+      g_autoptr(GError) import_error = import_whole (path, encodings[i]);
+
       assert_refused (error, path, LODE_CSV_ERROR_TOO_LARGE, "1:1");
       g_assert_cmpuint (n_records, ==, 0);
+      /* An import that asks for the encoding first has the reader look
+       * ahead to the first byte that is not ASCII: here the zeros. */
+      if (g_error_matches (import_error, LODE_CSV_ERROR, LODE_CSV_ERROR_BINARY))
+        assert_refused (import_error, path, LODE_CSV_ERROR_BINARY, "1:8388609");
+      else
+        assert_refused (import_error, path, LODE_CSV_ERROR_TOO_LARGE, "1:1");
     }
 
   /* The same line quoted: a quote that never closes. */
@@ -167,8 +235,13 @@ test_gigabyte_line (void)
   {
     guint64 n_records;
     g_autoptr(GError) error = read_whole (path, LODE_CSV_ENCODING_AUTO, &n_records);
+    g_autoptr(GError) import_error = import_whole (path, LODE_CSV_ENCODING_AUTO);
 
     assert_refused (error, path, LODE_CSV_ERROR_TOO_LARGE, "1:1");
+    if (g_error_matches (import_error, LODE_CSV_ERROR, LODE_CSV_ERROR_BINARY))
+      assert_refused (import_error, path, LODE_CSV_ERROR_BINARY, "1:8388609");
+    else
+      assert_refused (import_error, path, LODE_CSV_ERROR_TOO_LARGE, "1:1");
   }
 
   g_unlink (path);
@@ -178,7 +251,7 @@ static void
 test_million_columns (void)
 {
   g_autofree char *path = tmp_path ("columns.csv");
-  g_autoptr(GString) text = g_string_new ("h1,h2\n1,2\n");
+  g_autoptr(GString) text = g_string_new (COMTRADE_HEADER "\n" COMTRADE_WORLD_ROW "\n");
   guint64 n_records;
 
   /* A million empty cells: under the record limit, over the columns'. */
@@ -188,22 +261,27 @@ test_million_columns (void)
   write_file (path, text->str, text->len);
   {
     g_autoptr(GError) error = read_whole (path, LODE_CSV_ENCODING_AUTO, &n_records);
+    g_autoptr(GError) import_error = import_whole (path, LODE_CSV_ENCODING_AUTO);
 
     assert_refused (error, path, LODE_CSV_ERROR_TOO_LARGE, "3:4097");
     g_assert_cmpuint (n_records, ==, 2);
+    assert_refused (import_error, path, LODE_CSV_ERROR_TOO_LARGE, "3:4097");
   }
 
   /* A million cells of one letter: over the record limit first. */
-  g_string_assign (text, "h1,h2\n");
+  g_string_assign (text, COMTRADE_HEADER "\n");
   for (guint i = 0; i < 1000000; i++)
     g_string_append (text, "a,");
   g_string_append_c (text, '\n');
   write_file (path, text->str, text->len);
   {
     g_autoptr(GError) error = read_whole (path, LODE_CSV_ENCODING_AUTO, &n_records);
+    g_autoptr(GError) import_error = import_whole (path, LODE_CSV_ENCODING_AUTO);
 
     g_assert_error (error, LODE_CSV_ERROR, LODE_CSV_ERROR_TOO_LARGE);
     g_assert_nonnull (strstr (error->message, ":2:"));
+    g_assert_error (import_error, LODE_CSV_ERROR, LODE_CSV_ERROR_TOO_LARGE);
+    g_assert_nonnull (strstr (import_error->message, ":2:"));
   }
 
   g_unlink (path);
@@ -231,7 +309,17 @@ test_random_bytes (void)
         data[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
       write_file (path, data, len);
       error = read_whole (path, encoding, &n_records);
-      if (error != NULL)
+      g_clear_error (&error);
+      /* Through an import: behind a Comtrade header, so that the rows are
+       * looked at. */
+      {
+        g_autoptr(GString) text = g_string_new (COMTRADE_HEADER "\n");
+
+        g_string_append_len (text, data, len);
+        write_file (path, text->str, text->len);
+      }
+      error = import_whole (path, encoding);
+      if (error != NULL && error->domain == LODE_CSV_ERROR)
         {
           g_autoptr(GRegex) where = g_regex_new ("^.*random\\.csv:[0-9]+:[0-9]+: .+", G_REGEX_DOTALL, 0, NULL);
 
@@ -289,6 +377,8 @@ main (int   argc,
 
   tmp_dir = g_dir_make_tmp ("lode-csv-hostile-XXXXXX", NULL);
   g_assert_nonnull (tmp_dir);
+  open_portfolio = lode_portfolio_new_sample ();
+  open_bytes = lode_portfolio_to_bytes (open_portfolio);
 
   add_fixture_cases ();
   g_test_add_func ("/csv/hostile/gigabyte-line", test_gigabyte_line);
@@ -296,6 +386,8 @@ main (int   argc,
   g_test_add_func ("/csv/hostile/random-bytes", test_random_bytes);
 
   status = g_test_run ();
+  g_clear_object (&open_portfolio);
+  g_clear_pointer (&open_bytes, g_bytes_unref);
   g_rmdir (tmp_dir);
   g_free (tmp_dir);
 

@@ -262,6 +262,21 @@ test_csv_detection (void)
   late = read_all (text->str, text->len, LODE_CSV_ENCODING_AUTO, &found);
   g_assert_cmpstr (late, ==, expected->str);
   g_assert_cmpint (found, ==, LODE_CSV_ENCODING_WINDOWS_1252);
+
+  /* Asked before reading, the reader looks ahead and says the same. */
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (text->str, text->len);
+    g_autoptr(LodeCsvReader) reader = lode_csv_reader_new (bytes, "late.csv", LODE_CSV_ENCODING_AUTO);
+    g_autoptr(GError) error = NULL;
+    const char * const *cells;
+    guint n_cells;
+
+    g_assert_cmpint (lode_csv_reader_get_encoding (reader), ==, LODE_CSV_ENCODING_WINDOWS_1252);
+    g_assert_true (lode_csv_reader_next (reader, &cells, &n_cells, &error));
+    g_assert_cmpstr (cells[0], ==, "h");
+    g_assert_true (lode_csv_reader_next (reader, &cells, &n_cells, &error));
+    g_assert_cmpstr (cells[4], ==, "Other Asia, nes");
+  }
 }
 
 static void

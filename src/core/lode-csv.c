@@ -1085,6 +1085,10 @@ lode_csv_reader_get_encoding (LodeCsvReader *self)
 {
   g_return_val_if_fail (self != NULL, LODE_CSV_ENCODING_UTF8);
 
+  /* Undecided: check on to the first byte that is not ASCII. */
+  while (self->in_place && !self->utf8_decided && self->stop_error < 0 && check_more (self))
+    ;
+
   return self->encoding;
 }
 
@@ -1100,6 +1104,12 @@ lode_csv_reader_next (LodeCsvReader        *self,
   if (self->failed)
     return FALSE;
 
+  if (self->stop_error == LODE_CSV_ERROR_BINARY)
+    {
+      set_stop_error (self, error);
+      return FALSE;
+    }
+
   if (self->in_place && (gsize) ((const guchar *) self->pos - self->data) > self->dropped + DROP_STRETCH)
     {
       drop_behind (self, (const guchar *) self->pos - self->data);
@@ -1113,8 +1123,18 @@ lode_csv_reader_next (LodeCsvReader        *self,
 
       if (result == PARSE_NEED_MORE)
         {
+          /* A NUL ahead: the file is not text, and the records before it
+           * are not worth reading (the first line of a binary file may
+           * look like text). */
           if (refill (self))
-            continue;
+            {
+              if (self->stop_error == LODE_CSV_ERROR_BINARY)
+                {
+                  set_stop_error (self, error);
+                  return FALSE;
+                }
+              continue;
+            }
           if (self->stop_error >= 0)
             {
               set_stop_error (self, error);

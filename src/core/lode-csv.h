@@ -53,9 +53,9 @@ LodeCsvReader  *lode_csv_reader_new_for_file (GFile           *file,
                                               GError         **error);
 void            lode_csv_reader_free         (LodeCsvReader   *self);
 
-/* The encoding read. With LODE_CSV_ENCODING_AUTO and no BOM it is final
- * once a record with a byte that is not ASCII was read (every record
- * before that is the same in UTF-8 and Windows-1252), and at the end. */
+/* The encoding read. With LODE_CSV_ENCODING_AUTO and no BOM, asking before
+ * the reader met a byte that is not ASCII reads ahead to the first one
+ * (without a copy): cheaper asked at the end. */
 LodeCsvEncoding lode_csv_reader_get_encoding (LodeCsvReader   *self);
 
 /* Reads the next record: TRUE with its cells in @cells (UTF-8,

@@ -163,6 +163,12 @@ void                     _lode_import_context_add_export   (LodeImportContext   
                                                             const LodeExportRow *row,
                                                             guint64              line);
 
+/* Trade statistics may list a heading (2603) beside its subheadings
+ * (260300) for the same period and partner: from this call on, heading
+ * records wait for the end of the file and are skipped, with the reason,
+ * where subheadings came for them. */
+void                     _lode_import_context_prefer_subheadings (LodeImportContext *ctx);
+
 /* An item to add (LodeMineral, LodeSource, LodeProject, LodeTarget), taken
  * over by the plan. When @existing (the portfolio's item with the same id)
  * is not NULL, the item is a conflict: the resolution says which stays

@@ -380,6 +380,8 @@ _lode_import_trade_begin (LodeImportContext  *ctx,
     }
 
   count_needed (self);
+  if (layout != LODE_IMPORT_LAYOUT_LODE)
+    _lode_import_context_prefer_subheadings (ctx);
   self->source_id = _lode_import_context_get_source_id (ctx, publisher_of (layout));
   self->partners = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, partner_free);
   self->reporters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

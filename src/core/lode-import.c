@@ -477,6 +477,12 @@ typedef struct
   LodeStage   stage;
 } HsMapping;
 
+typedef struct
+{
+  LodeExportRow row;   /* strings interned by the plan's table */
+  guint64       line;
+} Held;
+
 struct _LodeImportContext
 {
   LodeImportPlan         *plan;
@@ -509,6 +515,13 @@ struct _LodeImportContext
 
   guint                   n_present;
   guint                   n_invalid;
+
+  /* Headings held back until the end, when subheadings win: a file that
+   * lists 2603 and 260300 for the same month and partner gives the same
+   * exports twice. */
+  gboolean                prefer_subheadings;
+  KeySet                  subheadings;    /* period, destination, heading of each subheading row */
+  GArray                 *held;           /* of Held */
 };
 
 static guint
@@ -549,25 +562,32 @@ key_set_clear (KeySet *set)
   g_clear_pointer (&set->slots, g_free);
 }
 
-/* The row of the first key equal to @key, or -1. */
+/* The rows whose key equals @key, one a call: start with *@slot = -1 and
+ * call until it returns -1. */
 static gint64
-key_set_find (const KeySet *set,
-              const Key    *key)
+key_set_next (const KeySet *set,
+              const Key    *key,
+              gint64       *slot)
 {
   guint mask = set->n_slots - 1;
+  guint i = *slot < 0 ? key_hash (key) & mask : ((guint) *slot + 1) & mask;
 
-  for (guint i = key_hash (key) & mask; set->slots[i] != 0; i = (i + 1) & mask)
+  for (; set->slots[i] != 0; i = (i + 1) & mask)
     {
       const Key *other = &g_array_index (set->keys, Key, set->slots[i] - 1);
 
       if (key_equal (key, other))
-        return set->slots[i] - 1;
+        {
+          *slot = i;
+          return set->slots[i] - 1;
+        }
     }
 
   return -1;
 }
 
-/* Adds @key as row keys->len, unless an equal key is there already. */
+/* Adds @key as row keys->len; equal keys (a portfolio may hold the same
+ * record twice) each get a slot. */
 static void
 key_set_add (KeySet    *set,
              const Key *key)
@@ -598,8 +618,7 @@ key_set_add (KeySet    *set,
   g_array_append_val (set->keys, *key);
   mask = set->n_slots - 1;
   for (i = key_hash (key) & mask; set->slots[i] != 0; i = (i + 1) & mask)
-    if (key_equal (key, &g_array_index (set->keys, Key, set->slots[i] - 1)))
-      return;
+    ;
   set->slots[i] = set->keys->len;
 }
 
@@ -696,6 +715,8 @@ context_free (LodeImportContext *ctx)
   g_string_chunk_free (ctx->strings);
   g_free (ctx->source_id);
   key_set_clear (&ctx->existing_keys);
+  key_set_clear (&ctx->subheadings);
+  g_clear_pointer (&ctx->held, g_array_unref);
   g_free (ctx->existing_ids);
   g_free (ctx);
 }
@@ -1096,6 +1117,91 @@ same_figures (const LodeExportRow    *row,
 }
 
 void
+_lode_import_context_prefer_subheadings (LodeImportContext *ctx)
+{
+  if (ctx->prefer_subheadings)
+    return;
+
+  ctx->prefer_subheadings = TRUE;
+  key_set_init (&ctx->subheadings, 64);
+  ctx->held = g_array_new (FALSE, FALSE, sizeof (Held));
+}
+
+static Key
+heading_key (LodeImportContext   *ctx,
+             const LodeExportRow *row)
+{
+  char heading[5];
+  Key key = { 0, };
+
+  memcpy (heading, row->hs_code, 4);
+  heading[4] = '\0';
+  key.destination = _lode_export_table_intern_id (ctx->plan->exports, row->destination);
+  key.hs_code = _lode_export_table_intern_id (ctx->plan->exports, heading);
+  key.year = row->year;
+  key.month = row->month;
+
+  return key;
+}
+
+/* Notes the heading of a subheading row; holds a heading row back (TRUE)
+ * until the end, when it is known whether its subheadings came too. */
+static gboolean
+hold_or_note_heading (LodeImportContext   *ctx,
+                      const LodeExportRow *row,
+                      guint64              line)
+{
+  LodeExportTable *table = ctx->plan->exports;
+  gsize len = strlen (row->hs_code);
+
+  if (len == 6)
+    {
+      Key key = heading_key (ctx, row);
+      gint64 slot = -1;
+
+      if (key_set_next (&ctx->subheadings, &key, &slot) < 0)
+        key_set_add (&ctx->subheadings, &key);
+      return FALSE;
+    }
+
+  if (len == 4)
+    {
+      Held held = { *row, line };
+
+      held.row.mineral = lode_export_table_intern (table, row->mineral);
+      held.row.destination = lode_export_table_intern (table, row->destination);
+      held.row.hs_code = lode_export_table_intern (table, row->hs_code);
+      held.row.source = lode_export_table_intern (table, row->source);
+      g_array_append_val (ctx->held, held);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+release_headings (LodeImportContext *ctx)
+{
+  if (!ctx->prefer_subheadings)
+    return;
+
+  ctx->prefer_subheadings = FALSE;
+  for (guint i = 0; i < ctx->held->len; i++)
+    {
+      const Held *held = &g_array_index (ctx->held, Held, i);
+      Key key = heading_key (ctx, &held->row);
+      gint64 slot = -1;
+
+      if (key_set_next (&ctx->subheadings, &key, &slot) >= 0)
+        _lode_import_context_skip (ctx, held->line,
+                                   _("A heading whose subheadings the file lists on their own (counting both would count twice)"));
+      else
+        _lode_import_context_add_export (ctx, &held->row, held->line);
+    }
+  g_array_set_size (ctx->held, 0);
+}
+
+void
 _lode_import_context_add_export (LodeImportContext   *ctx,
                                  const LodeExportRow *row,
                                  guint64              line)
@@ -1111,6 +1217,9 @@ _lode_import_context_add_export (LodeImportContext   *ctx,
 
   if (copy.source == NULL)
     copy.source = ctx->source_id;
+
+  if (ctx->prefer_subheadings && copy.hs_code != NULL && hold_or_note_heading (ctx, &copy, line))
+    return;
   if (!lode_export_row_is_valid (&copy))
     {
       _lode_import_context_skip (ctx, line, _("Not a record the portfolio can hold (a year, month or quantity out of range)"));
@@ -1130,19 +1239,27 @@ _lode_import_context_add_export (LodeImportContext   *ctx,
   key.year = copy.year;
   key.month = copy.month;
 
-  existing = key_set_find (&ctx->existing_keys, &key);
-  if (existing >= 0)
+  /* Equal figures under the same key anywhere: already there. Else the
+   * first record under the key is what the import meets. */
+  existing = -1;
+  for (gint64 slot = -1, found; (found = key_set_next (&ctx->existing_keys, &key, &slot)) >= 0;)
     {
       LodeExportRawRow raw;
-      Conflict conflict = { 0, };
 
-      _lode_export_table_version_get_raw_row (ctx->existing, existing, &raw);
+      _lode_export_table_version_get_raw_row (ctx->existing, found, &raw);
       if (same_figures (&copy, &raw))
         {
           ctx->n_present++;
           _lode_import_context_skip (ctx, line, _("Already in the portfolio"));
           return;
         }
+      if (existing < 0 || found < existing)
+        existing = found;
+    }
+
+  if (existing >= 0)
+    {
+      Conflict conflict = { 0, };
 
       conflict.kind = CONFLICT_EXPORT;
       conflict.imported = lode_export_table_get_n_rows (plan->exports);
@@ -1369,6 +1486,7 @@ drop_unused_source (LodeImportContext *ctx)
 LodeImportPlan *
 _lode_import_context_finish (LodeImportContext *ctx)
 {
+  release_headings (ctx);
   drop_unused_source (ctx);
   finish_notes (ctx);
   return g_object_ref (ctx->plan);
