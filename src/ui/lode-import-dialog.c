@@ -445,16 +445,22 @@ summary_text (LodeImportPlan *plan)
   guint n_added = lode_export_table_get_n_rows (lode_import_plan_get_exports (plan));
   guint n_skipped = lode_import_plan_get_n_skipped (plan);
   guint n_conflicts = lode_import_plan_get_n_conflicts (plan);
+  g_autofree char *n_added_text = lode_format_count (n_added);
+  g_autofree char *n_skipped_text = lode_format_count (n_skipped);
+  g_autofree char *n_conflicts_text = lode_format_count (n_conflicts);
   g_autofree char *added = NULL;
   g_autofree char *skipped = NULL;
   g_autofree char *conflicts = NULL;
 
-  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u export record will be added",
-                                        "%u export records will be added", n_added), n_added);
-  skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row skipped", "%u rows skipped",
-                                          n_skipped), n_skipped);
-  conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u conflict", "%u conflicts",
-                                            n_conflicts), n_conflicts);
+  /* TRANSLATORS: %s is a count, grouped as the language writes it */
+  added = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s export record will be added",
+                                        "%s export records will be added", n_added), n_added_text);
+  /* TRANSLATORS: %s is a count, grouped as the language writes it */
+  skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row skipped", "%s rows skipped",
+                                          n_skipped), n_skipped_text);
+  /* TRANSLATORS: %s is a count, grouped as the language writes it */
+  conflicts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s conflict", "%s conflicts",
+                                            n_conflicts), n_conflicts_text);
 
   /* TRANSLATORS: the summary of an import: what it adds, skips and
    * where it meets records already there, as in "21 export records will
@@ -1501,8 +1507,13 @@ apply_action (GtkWidget  *widget,
 
   n_imported += lode_export_table_get_n_rows (exports) - before;
   if (n_imported > 0)
-    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u export record",
-                                          "Imported %u export records", n_imported), n_imported);
+    {
+      g_autofree char *count = lode_format_count (n_imported);
+
+      /* TRANSLATORS: a toast after an import; %s is a count */
+      title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %s export record",
+                                            "Imported %s export records", n_imported), count);
+    }
   else
     title = g_strdup (lode_history_get_undo_label (history));
 
