@@ -18,6 +18,11 @@
 #define MAX_SAMPLES    5
 #define PROGRESS_MS    100
 #define SAMPLE_MAX_CHARS 32
+/* The most rows each list of the preview shows: GTK 4.8's list views
+ * take a few microseconds a row (a column view, that for each column)
+ * when their model is set, so that the records of a million-row download
+ * would stall the window for seconds. */
+#define LIST_MAX       2000
 
 /* Rows of a list made when they are shown: a million skipped lines cost
  * nothing until scrolled to. The items are GtkStringObjects whose text is
@@ -472,15 +477,26 @@ static char *
 total_text (LodeImportPlan *plan)
 {
   LodeExportTable *exports = lode_import_plan_get_exports (plan);
+  guint n_rows = exports != NULL ? lode_export_table_get_n_rows (exports) : 0;
   g_autofree char *total = NULL;
+  g_autofree char *worth = NULL;
+  g_autofree char *max = NULL;
 
-  if (exports == NULL || lode_export_table_get_n_rows (exports) == 0)
+  if (n_rows == 0)
     return NULL;
 
   /* Kept left to right in a right-to-left sentence. */
   total = lode_format_ltr (lode_money_format_full (lode_export_table_get_total (exports)));
   /* TRANSLATORS: under the summary of an import; %s is an amount of money */
-  return g_strdup_printf (_("Worth %s in all"), total);
+  worth = g_strdup_printf (_("Worth %s in all"), total);
+  if (n_rows <= LIST_MAX && lode_import_plan_get_n_skipped (plan) <= LIST_MAX &&
+      lode_import_plan_get_n_conflicts (plan) <= LIST_MAX)
+    return g_steal_pointer (&worth);
+
+  max = lode_format_count (LIST_MAX);
+  /* TRANSLATORS: under the summary of a large import; the first %s is
+   * "Worth $… in all", the second a count such as "20,000" */
+  return g_strdup_printf (_("%s. The lists show their first %s rows; Import takes them all."), worth, max);
 }
 
 static char *
@@ -887,15 +903,19 @@ show_plan (LodeImportDialog *self)
   gtk_label_set_label (self->total_label, total);
   gtk_widget_set_visible (GTK_WIDGET (self->total_label), total != NULL);
 
-  added = gtk_no_selection_new (exports != NULL ? g_object_ref (G_LIST_MODEL (exports)) : NULL);
+  if (exports != NULL && n_added > LIST_MAX)
+    added = gtk_no_selection_new (G_LIST_MODEL (gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (exports)),
+                                                                          0, LIST_MAX)));
+  else
+    added = gtk_no_selection_new (exports != NULL ? g_object_ref (G_LIST_MODEL (exports)) : NULL);
   gtk_column_view_set_model (self->added_view, GTK_SELECTION_MODEL (added));
   gtk_stack_set_visible_child_name (self->added_stack, n_added > 0 ? "list" : "empty");
 
-  lode_import_rows_set_n_items (self->skipped_rows, n_skipped);
+  lode_import_rows_set_n_items (self->skipped_rows, MIN (n_skipped, LIST_MAX));
   gtk_stack_set_visible_child_name (self->skipped_stack, n_skipped > 0 ? "list" : "empty");
   adw_view_stack_page_set_badge_number (self->skipped_page, n_skipped);
 
-  lode_import_rows_set_n_items (self->conflict_rows, n_conflicts);
+  lode_import_rows_set_n_items (self->conflict_rows, MIN (n_conflicts, LIST_MAX));
   gtk_stack_set_visible_child_name (self->conflicts_stack, n_conflicts > 0 ? "list" : "empty");
   adw_view_stack_page_set_badge_number (self->conflicts_page, n_conflicts);
   adw_view_stack_page_set_needs_attention (self->conflicts_page, n_conflicts > 0);
@@ -1211,7 +1231,7 @@ country_selected (LodeImportDialog *self)
 static void
 resolutions_changed (LodeImportDialog *self)
 {
-  guint n = lode_import_plan_get_n_conflicts (self->plan);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->conflict_rows));
 
   /* The rows show the new choices. */
   g_list_model_items_changed (G_LIST_MODEL (self->conflict_rows), 0, n, n);
