@@ -10,6 +10,7 @@
 #include "lode-settings.h"
 #include "lode-test-ui.h"
 #include "lode-window.h"
+#include "lode-window-private.h"
 
 /* Import in the window, on a real display (Xvfb), driven as a user would:
  * the import action on a real file, the preview, a conflict resolved,
@@ -436,6 +437,44 @@ test_country (void)
   lode_test_destroy_window (window);
 }
 
+/* Files dropped on the window: a CSV imports; a portfolio asks whether to
+ * open it or merge it, and Cancel does neither. */
+static void
+test_drop (void)
+{
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new_sample ();
+  g_autoptr(GFile) csv = fixture ("comtrade-small.csv");
+  g_autofree char *json_path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", "minimal.json", NULL);
+  g_autoptr(GFile) json = g_file_new_for_path (json_path);
+  LodeWindow *window = lode_test_window_new (portfolio);
+  LodeImportDialog *dialog;
+  AdwMessageDialog *question;
+
+  g_assert_true (lode_window_import_dropped (window, csv));
+  g_assert_true (lode_test_poll (has_import_dialog, window, 30));
+  dialog = lode_test_find_toplevel (LODE_TYPE_IMPORT_DIALOG, GTK_WINDOW (window));
+  g_assert_nonnull (lode_import_dialog_get_plan (dialog));
+  close_dialog (dialog);
+
+  g_assert_true (lode_window_import_dropped (window, json));
+  question = lode_test_wait_for_dialog (window);
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_heading (question), "Open or Merge"));
+  g_assert_true (adw_message_dialog_has_response (question, "merge"));
+  g_assert_true (adw_message_dialog_has_response (question, "open"));
+  lode_test_respond (question, "cancel");
+  lode_test_settle ();
+  g_assert_true (lode_window_get_portfolio (window) == portfolio);
+  g_assert_null (lode_test_find_toplevel (LODE_TYPE_IMPORT_DIALOG, GTK_WINDOW (window)));
+
+  /* Open: the dropped portfolio takes the place of this one. */
+  g_assert_true (lode_window_import_dropped (window, json));
+  lode_test_respond (lode_test_wait_for_dialog (window), "open");
+  g_assert_true (lode_test_poll (lode_test_is_idle, window, 30));
+  g_assert_true (lode_window_get_portfolio (window) != portfolio);
+
+  lode_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +487,7 @@ main (int   argc,
   g_test_add_func ("/lode/import-ui/cancel", test_import_cancel);
   g_test_add_func ("/lode/import-ui/mapping", test_import_mapping);
   g_test_add_func ("/lode/import-ui/country", test_country);
+  g_test_add_func ("/lode/import-ui/drop", test_drop);
 
   return lode_test_run ();
 }

@@ -521,8 +521,11 @@ conflict_text (LodeImportDialog *self,
 static void
 update_import_button (LodeImportDialog *self)
 {
+  /* Nothing changes the portfolio while the window saves it. */
+  gboolean busy = self->window != NULL && lode_window_get_busy (self->window);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import.apply",
-                                 self->plan != NULL && !lode_import_plan_is_empty (self->plan));
+                                 !busy && self->plan != NULL && !lode_import_plan_is_empty (self->plan));
 }
 
 /* "Keep Existing" when every conflict keeps the existing record, …; 0
@@ -1727,6 +1730,8 @@ lode_import_dialog_new (LodeWindow       *window,
   adw_window_title_set_subtitle (self->window_title, name);
   g_signal_connect_object (window, "notify::portfolio",
                            G_CALLBACK (window_portfolio_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (window, "notify::busy",
+                           G_CALLBACK (update_import_button), self, G_CONNECT_SWAPPED);
 
   start_plan (self);
 
