@@ -7,6 +7,7 @@
 #include "lode-hs-commodities.h"
 #include "lode-import-private.h"
 #include "lode-portfolio-io.h"
+#include "lode-spreadsheet.h"
 #include "lode-test.h"
 
 /* Importing trade statistics: the fixtures under fixtures/import/ are
@@ -16,7 +17,7 @@
 
 #define ANNUAL_TOTAL   G_GINT64_CONSTANT (77034275983)  /* $770,342,759.83 in 12 records */
 #define MONTHLY_TOTAL  G_GINT64_CONSTANT (300530080)    /* $3,005,300.80 in 4 records */
-#define LEGACY_TOTAL   G_GINT64_CONSTANT (36526543326)  /* $365,265,433.26 in 5 records */
+#define LEGACY_TOTAL   G_GINT64_CONSTANT (36526643326)  /* $365,266,433.26 in 6 records */
 #define MAPPED_TOTAL   G_GINT64_CONSTANT (156456812)    /* $1,564,568.12 in 4 records */
 #define LODE_TOTAL     G_GINT64_CONSTANT (115667000075) /* $1,156,670,000.75 in 6 records */
 
@@ -248,7 +249,9 @@ test_comtrade_legacy (void)
   LodeExportRow row;
 
   g_assert_cmpint (lode_import_plan_get_layout (plan), ==, LODE_IMPORT_LAYOUT_COMTRADE_LEGACY);
-  g_assert_cmpuint (lode_export_table_get_n_rows (exports), ==, 5);
+  /* Saved from a spreadsheet program in Windows-1252: "Côte d'Ivoire". */
+  g_assert_cmpint (lode_import_plan_get_encoding (plan), ==, LODE_CSV_ENCODING_WINDOWS_1252);
+  g_assert_cmpuint (lode_export_table_get_n_rows (exports), ==, 6);
   g_assert_cmpint (lode_export_table_get_total (exports), ==, LEGACY_TOTAL);
   g_assert_cmpuint (lode_import_plan_get_n_skipped (plan), ==, 6);
   assert_skipped (plan, 3, "World");
@@ -265,6 +268,8 @@ test_comtrade_legacy (void)
   g_assert_cmpint (row.value, ==, G_GINT64_CONSTANT (6400000040));
   g_assert_true (find_row (exports, "2610", LODE_COUNTRY_NOT_A_COUNTRY, &row));
   g_assert_cmpint (row.value, ==, G_GINT64_CONSTANT (25000001));
+  g_assert_true (find_row (exports, "2606", "CI", &row));
+  g_assert_cmpint (row.value, ==, 100000);
 }
 
 static void
@@ -469,6 +474,28 @@ test_conflicts (void)
   check_resolution (LODE_IMPORT_KEEP_BOTH, 5, MONTHLY_TOTAL + 99900);
 }
 
+/* An edit that keeps the number of records still makes the plan stale
+ * when it touches a record the plan would replace. */
+static void
+test_conflict_stale (void)
+{
+  g_autoptr(LodePortfolio) portfolio = portfolio_with_conflict ();
+  g_autoptr(LodeImportPlan) plan = plan_for (portfolio, "comtrade-plus-monthly.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  LodeExportRow row;
+
+  lode_import_plan_set_resolution (plan, 0, LODE_IMPORT_TAKE_IMPORTED);
+  lode_export_table_get_row (table, 0, &row);
+  row.value = 12345;
+  lode_export_table_replace (table, 0, &row);
+
+  g_assert_false (lode_import_plan_apply (plan, portfolio, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_cmpuint (lode_export_table_get_n_rows (table), ==, 1);
+  g_assert_cmpint (lode_export_table_get_total (table), ==, 12345);
+}
+
 static void
 test_on_conflict_default (void)
 {
@@ -591,6 +618,63 @@ test_country_optional (void)
   g_assert_null (refused);
   g_assert_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "bad.json: /country:"));
+}
+
+static gboolean
+rows_equal (const LodeExportRow *a,
+            const LodeExportRow *b)
+{
+  return g_strcmp0 (a->mineral, b->mineral) == 0 && a->year == b->year && a->month == b->month &&
+         g_strcmp0 (a->destination, b->destination) == 0 && g_strcmp0 (a->hs_code, b->hs_code) == 0 &&
+         a->stage == b->stage && a->quantity == b->quantity && a->unit == b->unit &&
+         a->value == b->value && g_strcmp0 (a->source, b->source) == 0;
+}
+
+/* The records exported as CSV read back, through Lode's layout, into the
+ * same records; into the portfolio they came from, they add nothing. */
+static void
+test_csv_round_trip (void)
+{
+  g_autoptr(LodePortfolio) sample = lode_portfolio_new_sample ();
+  g_autoptr(LodePortfolio) emptied = lode_portfolio_new_sample ();
+  g_autoptr(LodeSpreadsheet) spreadsheet = lode_spreadsheet_new (sample, NULL);
+  g_autoptr(GBytes) csv = lode_spreadsheet_to_csv (spreadsheet);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lode-import-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "records.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LodeImportPlan) plan = NULL;
+  g_autoptr(LodeImportPlan) again = NULL;
+  LodeExportTable *original = lode_portfolio_get_exports (sample);
+  LodeExportTable *imported;
+  guint n_rows = lode_export_table_get_n_rows (original);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (csv, NULL), g_bytes_get_size (csv), &error));
+  g_assert_cmpuint (n_rows, >, 0);
+
+  lode_export_table_remove (lode_portfolio_get_exports (emptied), 0, n_rows);
+  plan = lode_import_plan_new (emptied, file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lode_import_plan_get_layout (plan), ==, LODE_IMPORT_LAYOUT_LODE);
+  g_assert_cmpuint (lode_import_plan_get_n_skipped (plan), ==, 0);
+  imported = lode_import_plan_get_exports (plan);
+  g_assert_cmpuint (lode_export_table_get_n_rows (imported), ==, n_rows);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      LodeExportRow a, b;
+
+      lode_export_table_get_row (original, i, &a);
+      lode_export_table_get_row (imported, i, &b);
+      g_assert_true (rows_equal (&a, &b));
+    }
+
+  again = lode_import_plan_new (sample, file, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (lode_import_plan_is_empty (again));
+  g_assert_cmpuint (lode_import_plan_get_n_skipped (again), ==, n_rows);
+
+  lode_test_remove_tree (dir);
 }
 
 /* The portfolio's own minerals come before the table, the longest prefix
@@ -1004,6 +1088,7 @@ main (int   argc,
   g_test_add_func ("/lode/import/comtrade/legacy", test_comtrade_legacy);
   g_test_add_func ("/lode/import/mapped", test_mapped);
   g_test_add_func ("/lode/import/lode", test_lode_layout);
+  g_test_add_func ("/lode/import/csv-round-trip", test_csv_round_trip);
   g_test_add_func ("/lode/import/rows", test_rows);
   g_test_add_func ("/lode/import/headings", test_headings);
   g_test_add_func ("/lode/import/reporter", test_reporter_option);
@@ -1011,6 +1096,7 @@ main (int   argc,
   g_test_add_func ("/lode/import/idempotent", test_idempotent);
   g_test_add_func ("/lode/import/conflicts", test_conflicts);
   g_test_add_func ("/lode/import/on-conflict", test_on_conflict_default);
+  g_test_add_func ("/lode/import/conflict-stale", test_conflict_stale);
   g_test_add_func ("/lode/import/apply-stale", test_apply_stale);
   g_test_add_func ("/lode/import/undo-redo", test_undo_redo);
   g_test_add_func ("/lode/import/save-load", test_save_load);

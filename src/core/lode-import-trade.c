@@ -579,11 +579,25 @@ find_partner (LodeImportTrade    *self,
 
   g_autofree char *long_key = NULL;
   const char *lookup = key;
+  gsize n = 0;
 
   /* The key joins the three cells; a row allocates only for cells too
    * long for the buffer, which real files do not have. */
-  if (g_snprintf (key, sizeof key, "%s\x1f%s\x1f%s", code ? code : "", iso ? iso : "", name ? name : "") >= (int) sizeof key)
-    lookup = long_key = g_strdup_printf ("%s\x1f%s\x1f%s", code ? code : "", iso ? iso : "", name ? name : "");
+  if ((code ? strlen (code) : 0) + (iso ? strlen (iso) : 0) + (name ? strlen (name) : 0) + 3 > sizeof key)
+    lookup = long_key = g_strjoin ("\x1f", code ? code : "", iso ? iso : "", name ? name : "", NULL);
+  else
+    {
+      const char *parts[3] = { code, iso, name };
+
+      for (guint i = 0; i < 3; i++)
+        {
+          gsize len = parts[i] != NULL ? strlen (parts[i]) : 0;
+
+          memcpy (key + n, parts[i] != NULL ? parts[i] : "", len);
+          n += len;
+          key[n++] = i < 2 ? '\x1f' : '\0';
+        }
+    }
 
   partner = g_hash_table_lookup (self->partners, lookup);
   if (partner == NULL)

@@ -269,6 +269,7 @@ lode_application_startup (GApplication *application)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *import_accels[] = { "<Control>i", NULL };
+  static const char *export_workbook_accels[] = { "<Control><Shift>e", NULL };
 
   G_APPLICATION_CLASS (lode_application_parent_class)->startup (application);
 
@@ -286,6 +287,7 @@ lode_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.import", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.export-workbook", export_workbook_accels);
 
   follow_color_scheme (LODE_APPLICATION (application));
 }
