@@ -6,6 +6,8 @@
 
 #include "lode-countries.h"
 #include "lode-money.h"
+#include "lode-project.h"
+#include "lode-target.h"
 
 #include "lode-cells.h"
 #include "lode-dialogs.h"
@@ -188,6 +190,7 @@ struct _LodeImportDialog
   GtkStack          *conflicts_stack;
   GtkDropDown       *resolve_all;
   GtkListView       *conflicts_view;
+  AdwPreferencesGroup *reading_group;
   AdwComboRow       *layout_row;
   AdwComboRow       *encoding_row;
   AdwComboRow       *country_row;
@@ -440,6 +443,12 @@ describe_item (GObject *item)
   if (LODE_IS_SOURCE (item))
     /* TRANSLATORS: something an import adds; %s is a source's title */
     return g_strdup_printf (_("The source “%s”"), lode_source_get_title (LODE_SOURCE (item)));
+  if (LODE_IS_PROJECT (item))
+    /* TRANSLATORS: something an import adds; %s is a project's name */
+    return g_strdup_printf (_("The project “%s”"), lode_project_get_name (LODE_PROJECT (item)));
+  if (LODE_IS_TARGET (item))
+    /* TRANSLATORS: something an import adds; %s is a target's title */
+    return g_strdup_printf (_("The target “%s”"), lode_target_get_title (LODE_TARGET (item)));
 
   return NULL;
 }
@@ -927,9 +936,8 @@ show_plan (LodeImportDialog *self)
   fill_layout_row (self);
   fill_encoding_row (self);
   fill_country_row (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->layout_row), !portfolio);
-  gtk_widget_set_visible (GTK_WIDGET (self->encoding_row), !portfolio);
-  gtk_widget_set_visible (GTK_WIDGET (self->country_row), !portfolio);
+  /* A portfolio is read one way only. */
+  gtk_widget_set_visible (GTK_WIDGET (self->reading_group), !portfolio);
   fill_samples (self);
   fill_notes (self);
 
@@ -1630,6 +1638,7 @@ lode_import_dialog_class_init (LodeImportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, conflicts_stack);
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, resolve_all);
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, conflicts_view);
+  gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, reading_group);
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, layout_row);
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, encoding_row);
   gtk_widget_class_bind_template_child (widget_class, LodeImportDialog, country_row);
