@@ -248,62 +248,58 @@ append_whole (GString           *out,
     }
 }
 
-/* Appends hundredths as "1.14", "1.1" or "1". */
+/* Appends hundredths: grouped with the whole digits in full, as
+ * "1,234.50" or "1,234" (cents always in two digits, if any); else
+ * trimmed, as "1.14", "1.1" or "1". */
 static void
-append_trimmed (GString           *out,
-                guint64            hundredths,
-                const NumberStyle *style)
+append_hundredths (GString           *out,
+                   guint64            hundredths,
+                   const NumberStyle *style,
+                   gboolean           full)
 {
   guint fraction = hundredths % 100;
 
-  append_whole (out, hundredths / 100, NULL);
+  append_whole (out, hundredths / 100, full ? style : NULL);
 
-  if (fraction != 0)
-    {
-      g_string_append (out, style->decimal_point);
-      g_string_append_c (out, '0' + fraction / 10);
-      if (fraction % 10 != 0)
-        g_string_append_c (out, '0' + fraction % 10);
-    }
+  if (fraction == 0)
+    return;
+
+  g_string_append (out, style->decimal_point);
+  g_string_append_c (out, '0' + fraction / 10);
+  if (full || fraction % 10 != 0)
+    g_string_append_c (out, '0' + fraction % 10);
 }
 
-/* Appends "1,234.50" or "1,234": cents always in two digits, if any. */
-static void
-append_full (GString           *out,
-             guint64            magnitude,
-             const NumberStyle *style)
-{
-  guint fraction = magnitude % 100;
-
-  append_whole (out, magnitude / 100, style);
-
-  if (fraction != 0)
-    {
-      g_string_append (out, style->decimal_point);
-      g_string_append_c (out, '0' + fraction / 10);
-      g_string_append_c (out, '0' + fraction % 10);
-    }
-}
-
-char *
-lode_money_format_short (LodeMoney cents)
+/* A new string with the sign of @cents and the currency symbol, and the
+ * number style of the user's locale in @style. */
+static GString *
+begin_amount (LodeMoney    cents,
+              NumberStyle *style)
 {
   GString *out = g_string_new (NULL);
-  guint64 magnitude = magnitude_of (cents);
-  guint scale = 0;
-  guint64 hundredths;
-  NumberStyle style;
 
-  get_number_style (&style);
+  get_number_style (style);
 
   if (cents < 0)
     g_string_append_c (out, '-');
   g_string_append (out, CURRENCY_SYMBOL);
 
+  return out;
+}
+
+char *
+lode_money_format_short (LodeMoney cents)
+{
+  guint64 magnitude = magnitude_of (cents);
+  guint scale = 0;
+  guint64 hundredths;
+  NumberStyle style;
+  GString *out = begin_amount (cents, &style);
+
   /* Under a thousand dollars, the amount as it is. */
   if (magnitude < short_scales[0].dollars * 100)
     {
-      append_full (out, magnitude, &style);
+      append_hundredths (out, magnitude, &style, TRUE);
       return g_string_free (out, FALSE);
     }
 
@@ -327,7 +323,7 @@ lode_money_format_short (LodeMoney cents)
       scale++;
     }
 
-  append_trimmed (out, hundredths, &style);
+  append_hundredths (out, hundredths, &style, FALSE);
   g_string_append (out, SUFFIX_SEPARATOR);
   g_string_append (out, short_scales[scale].suffix);
 
@@ -337,15 +333,10 @@ lode_money_format_short (LodeMoney cents)
 char *
 lode_money_format_full (LodeMoney cents)
 {
-  GString *out = g_string_new (NULL);
   NumberStyle style;
+  GString *out = begin_amount (cents, &style);
 
-  get_number_style (&style);
-
-  if (cents < 0)
-    g_string_append_c (out, '-');
-  g_string_append (out, CURRENCY_SYMBOL);
-  append_full (out, magnitude_of (cents), &style);
+  append_hundredths (out, magnitude_of (cents), &style, TRUE);
 
   return g_string_free (out, FALSE);
 }
