@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Drives the running lode through AT-SPI, as a screen reader would.
 
-test-a11y.py LODE [--edit]
+test-a11y.py LODE [--edit | --import CSV APP_ID]
 
 Run inside an X server and a session bus of its own (tests/headless.sh).
 Starts the accessibility bus and LODE on the built-in sample, then finds
@@ -17,6 +17,10 @@ the Minerals list; then adds a project typing odd spellings (a jobs count
 beyond what the file holds, then counts and years in Arabic-Indic and
 Urdu digits), saves through the main menu and has $LODE_CLI validate the
 saved file.
+
+With --import it activates the window's import of CSV over D-Bus (as a
+dropped file or the file chooser would), then checks that every control
+of the preview is named, on each of its pages, and presses "Import".
 
 Prints TAP.
 """
@@ -337,12 +341,67 @@ def check_odd_spellings(app, frame, path):
        f"the file holds 20 jobs and the year 1995: {project.get('jobs')!r}, {project.get('start_year')!r}")
 
 
+def window_named(app, name):
+    return next((w for w in app if w is not None and w.name == name), None)
+
+
+def check_import(app, frame, csv, app_id):
+    """Imports @csv through the window's action; the preview names every
+    control, on every page."""
+    path = "/" + app_id.replace(".", "/") + "/window/1"
+    uri = "file://" + os.path.abspath(csv)
+    call = subprocess.run(["gdbus", "call", "--session", "--dest", app_id, "--object-path", path,
+                           "--method", "org.gtk.Actions.Activate", "import-file",
+                           f"[<'{uri}'>]", "{}"], capture_output=True, text=True)
+    ok(call.returncode == 0, f"the window's import-file action is activated {call.stderr.strip()!r}")
+
+    dialog = wait_until(lambda: window_named(app, "Import"), "the import preview")
+    summary = wait_until(lambda: next((n for n in find_all(dialog, pyatspi.ROLE_LABEL)
+                                       if "export record" in n.name), None), "the summary")
+    ok(summary is not None, f"the preview reads out its summary: {summary.name!r}")
+
+    for name in ("Cancel", "Import"):
+        ok(find_one(dialog, pyatspi.ROLE_PUSH_BUTTON, name) is not None, f"a button named {name!r}")
+    pages = {}
+    for page in ("To Add", "Skipped", "Conflicts", "File"):
+        pages[page] = next((n for n in find_all(dialog) if n.name == page and
+                            n.getRole() in (pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_PUSH_BUTTON,
+                                            pyatspi.ROLE_PAGE_TAB, pyatspi.ROLE_RADIO_BUTTON)), None)
+        ok(pages[page] is not None, f"the preview has a page named {page!r}")
+    table = find_one(dialog, pyatspi.ROLE_TREE_TABLE, "Export records to add") \
+        or find_one(dialog, pyatspi.ROLE_TABLE, "Export records to add")
+    ok(table is not None, "the records to add are a list named 'Export records to add'")
+    ok(not unnamed_controls(dialog), f"no unnamed control on 'To Add' {unnamed_controls(dialog)}")
+
+    for page, controls in (("Skipped", ((pyatspi.ROLE_TREE_TABLE, "Skipped rows"),)),
+                           ("Conflicts", ((pyatspi.ROLE_COMBO_BOX, None),)),
+                           ("File", ((pyatspi.ROLE_COMBO_BOX, "Layout"),
+                                     (pyatspi.ROLE_COMBO_BOX, "Encoding"),
+                                     (pyatspi.ROLE_COMBO_BOX, "Reporting Country")))):
+        if pages.get(page) is None:
+            continue
+        press(pages[page])
+        for role, name in controls:
+            found = wait_until(lambda: find_all(dialog, role, name) or
+                               (role == pyatspi.ROLE_TREE_TABLE and find_all(dialog, pyatspi.ROLE_TABLE, name)),
+                               f"{name or role} on {page!r}", 10)
+            ok(found, f"the page {page!r} shows {name or 'a choice'!r}")
+        ok(not unnamed_controls(dialog), f"no unnamed control on {page!r} {unnamed_controls(dialog)}")
+
+    press(find_one(dialog, pyatspi.ROLE_PUSH_BUTTON, "Import"))
+    ok(wait_until(lambda: window_named(app, "Import") is None, "the preview closed"),
+       "Import closes the preview")
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__, file=sys.stderr)
         sys.exit(2)
     lode = sys.argv[1]
     edit = "--edit" in sys.argv[2:]
+    csv = app_id = None
+    if "--import" in sys.argv[2:]:
+        csv, app_id = sys.argv[sys.argv.index("--import") + 1:][:2]
 
     bus_launcher = subprocess.Popen(["/usr/libexec/at-spi-bus-launcher", "--launch-immediately"],
                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
@@ -376,6 +435,8 @@ def main():
         if edit:
             check_edit(app, frame)
             check_odd_spellings(app, frame, path)
+        elif csv is not None:
+            check_import(app, frame, csv, app_id)
         else:
             check_browse(app, frame)
     finally:

@@ -543,6 +543,8 @@ test_drop (void)
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
   g_assert_true (accepted);
 
+  /* A portfolio dropped on another may be opened or merged: opened. */
+  lode_test_respond (lode_test_wait_for_dialog (window), "open");
   lode_test_respond (lode_test_wait_for_dialog (window), "discard");
   g_assert_true (wait_for (has_title, window));
   g_assert_true (g_file_equal (lode_window_get_file (window), file));

@@ -1107,9 +1107,8 @@ file_dropped (GtkDropTarget *target,
   if (file == NULL || lode_window_get_busy (self))
     return FALSE;
 
-  lode_window_documents_confirm (self, LODE_PENDING_OPEN, file);
-
-  return TRUE;
+  /* Portfolios open (or merge, when asked); other files import. */
+  return lode_window_import_dropped (self, file);
 }
 
 /* The window's side */

@@ -88,6 +88,11 @@ struct _LodeWindow
   char                 *disk_etag;
   guint                 monitor_timeout_id;
   GObject              *reload_dialog;
+
+  /* Import */
+  GtkWindow            *import_dialog;    /* weak */
+  GObject              *import_chooser;
+  GObject              *drop_dialog;
 };
 
 /* lode-window.c */
@@ -101,6 +106,10 @@ void     lode_window_show_error             (LodeWindow    *self,
                                              const char    *message);
 char    *lode_window_file_display_name      (GFile         *file);
 void     lode_window_notify_busy            (LodeWindow    *self);
+/* @message of an error that names its file @name at the start of each
+ * line, with "Line L, column C:" in place of "NAME:L:C:". */
+char    *lode_window_describe_load_error    (const char    *name,
+                                             const char    *message);
 
 /* lode-window-documents.c */
 void     lode_window_documents_class_init   (GtkWidgetClass *widget_class);
@@ -120,6 +129,15 @@ void     lode_window_documents_update_actions (LodeWindow  *self);
 /* Runs @pending now, or once unsaved changes are saved or discarded. */
 void     lode_window_documents_confirm      (LodeWindow    *self,
                                              LodePending    pending,
+                                             GFile         *file);
+
+/* lode-window-import.c */
+void     lode_window_import_class_init      (GtkWidgetClass *widget_class);
+void     lode_window_import_init            (LodeWindow    *self);
+void     lode_window_import_dispose         (LodeWindow    *self);
+void     lode_window_import_update_actions  (LodeWindow    *self);
+/* A file dropped on the window: TRUE when it is taken. */
+gboolean lode_window_import_dropped         (LodeWindow    *self,
                                              GFile         *file);
 
 G_END_DECLS

@@ -117,6 +117,13 @@ describe_load_error (const char *name,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+char *
+lode_window_describe_load_error (const char *name,
+                                 const char *message)
+{
+  return describe_load_error (name, message);
+}
+
 void
 lode_window_update_title (LodeWindow *self)
 {
@@ -200,6 +207,7 @@ lode_window_update_state (LodeWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", busy);
   lode_window_documents_update_actions (self);
+  lode_window_import_update_actions (self);
 }
 
 /* Every edit is a step of the history: counts them. */
@@ -528,6 +536,7 @@ lode_window_dispose (GObject *object)
   g_clear_handle_id (&self->load_progress_id, g_source_remove);
 
   lode_window_documents_dispose (self);
+  lode_window_import_dispose (self);
 
   if (self->portfolio_signals != NULL)
     g_signal_group_set_target (self->portfolio_signals, NULL);
@@ -662,6 +671,7 @@ lode_window_class_init (LodeWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   lode_window_documents_class_init (widget_class);
+  lode_window_import_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
   gtk_widget_class_install_action (widget_class, "win.show-exports", "a{sv}", show_exports_action);
@@ -717,6 +727,7 @@ lode_window_init (LodeWindow *self)
                                   G_CALLBACK (history_notify_undo_label_cb), self);
 
   lode_window_documents_init (self);
+  lode_window_import_init (self);
 
   lode_window_update_title (self);
   lode_window_update_state (self);

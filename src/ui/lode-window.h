@@ -29,6 +29,10 @@ void           lode_window_restore_draft (LodeWindow     *self,
  * file is chosen; failures are shown in a dialog. */
 void           lode_window_save_to_file  (LodeWindow     *self,
                                           GFile          *file);
+/* Reads @file in a worker and shows what importing it into the portfolio
+ * shown would do; nothing changes until the preview's Import. */
+void           lode_window_import_file   (LodeWindow     *self,
+                                          GFile          *file);
 /* The id of the draft of the unsaved work shown, or NULL. */
 const char    *lode_window_get_draft_id  (LodeWindow     *self);
 /* TRUE while a file is being loaded or saved. */
