@@ -115,7 +115,7 @@ fuzz ()
     CC=clang meson setup "$dir" -Dfuzzing=true \
       -Db_sanitize=address,undefined -Db_lundef=false
   fi
-  ninja -C "$dir" fuzz/fuzz-portfolio-load fuzz/fuzz-json-check fuzz/fuzz-reader-differential
+  ninja -C "$dir" fuzz/fuzz-portfolio-load fuzz/fuzz-json-check fuzz/fuzz-reader-differential fuzz/fuzz-csv
   bash fuzz/run-fuzzers.sh "$dir" "$1"
 }
 

@@ -36,11 +36,12 @@ typedef enum
   LODE_STAGE_UNKNOWN,
   LODE_STAGE_ORE,
   LODE_STAGE_CONCENTRATE,
+  LODE_STAGE_UNREFINED,   /* blister, anodes, mattes: smelted, not refined */
   LODE_STAGE_REFINED,
   LODE_STAGE_PRODUCT,
 } LodeStage;
 
-#define LODE_N_STAGES 5
+#define LODE_N_STAGES 6
 
 typedef enum
 {

@@ -27,6 +27,12 @@ void             lode_portfolio_set_description (LodePortfolio *self,
 const char      *lode_portfolio_get_currency    (LodePortfolio *self);
 void             lode_portfolio_set_currency    (LodePortfolio *self,
                                                  const char    *currency);
+/* The country whose mineral sector the portfolio tracks, ISO 3166-1
+ * alpha-2 ("PK"), or NULL when the file does not say; the reporter of
+ * imported trade statistics. */
+const char      *lode_portfolio_get_country     (LodePortfolio *self);
+void             lode_portfolio_set_country     (LodePortfolio *self,
+                                                 const char    *country);
 /* GListStores of LodeSource, LodeMineral, LodeProject, LodeTarget. */
 GListStore      *lode_portfolio_get_sources     (LodePortfolio *self);
 GListStore      *lode_portfolio_get_minerals    (LodePortfolio *self);
