@@ -1,24 +1,103 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE 1 /* memfd_create */
 #include "config.h"
 
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "lode-csv.h"
+#include "lode-import.h"
+#include "lode-portfolio-io.h"
 
-/* libFuzzer harness for the CSV reader. In every encoding: cells are valid
- * UTF-8, never more than the columns allowed, lines only go forward, and
- * an error places itself inside the text. What reads without error, written
- * back with lode_csv_append_cell, reads back to the same cells. */
+/* libFuzzer harness for the CSV reader and the imports on it. In every
+ * encoding: cells are valid UTF-8, never more than the columns allowed,
+ * lines only go forward, and an error places itself inside the text. What
+ * reads without error, written back with lode_csv_append_cell, reads back
+ * to the same cells. Then the input is imported into the built-in sample
+ * (the layout recognised, and one forced): making the plan leaves the
+ * portfolio as it was; a plan applied gives a portfolio that saves and
+ * loads back. */
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+/* The input as a file, without touching the disk. */
+static int input_fd = -1;
 
 int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  input_fd = memfd_create ("fuzz.csv", 0);
+  g_assert_cmpint (input_fd, >=, 0);
   return 0;
+}
+
+static void
+check_import (const guint8 *data,
+              size_t        size)
+{
+  static const LodeImportLayout layouts[] = {
+    LODE_IMPORT_LAYOUT_COMTRADE, LODE_IMPORT_LAYOUT_COMTRADE_LEGACY,
+    LODE_IMPORT_LAYOUT_USGS_MCS, LODE_IMPORT_LAYOUT_LODE,
+  };
+  g_autofree char *path = g_strdup_printf ("/proc/self/fd/%d", input_fd);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  g_assert_cmpint (ftruncate (input_fd, 0), ==, 0);
+  g_assert_cmpint (pwrite (input_fd, data, size, 0), ==, (gssize) size);
+
+  for (guint round = 0; round < 2; round++)
+    {
+      g_autoptr(LodePortfolio) portfolio = lode_portfolio_new_sample ();
+      g_autoptr(GBytes) before = lode_portfolio_to_bytes (portfolio);
+      g_autoptr(GBytes) after = NULL;
+      g_autoptr(LodeImportPlan) plan = NULL;
+      g_autoptr(GError) error = NULL;
+      LodeImportOptions options;
+
+      lode_import_options_init (&options);
+      if (round == 1)
+        options.layout = layouts[size % G_N_ELEMENTS (layouts)];
+      plan = lode_import_plan_new (portfolio, file, &options, NULL, &error);
+
+      after = lode_portfolio_to_bytes (portfolio);
+      g_assert_true (g_bytes_equal (before, after));
+      if (plan == NULL)
+        {
+          g_assert_nonnull (error);
+          g_assert_true (g_utf8_validate (error->message, -1, NULL));
+          continue;
+        }
+
+      for (guint i = 0; i < lode_import_plan_get_n_skipped (plan); i++)
+        {
+          guint64 line;
+          const char *reason;
+
+          lode_import_plan_get_skipped (plan, i, &line, &reason);
+          g_assert_nonnull (reason);
+        }
+      for (guint i = 0; i < lode_import_plan_get_n_conflicts (plan); i++)
+        g_free (lode_import_plan_describe_conflict (plan, i));
+
+      if (lode_import_plan_apply (plan, portfolio, &error))
+        {
+          g_autoptr(GBytes) saved = lode_portfolio_to_bytes (portfolio);
+          g_autoptr(LodePortfolio) loaded = NULL;
+          g_autoptr(GError) load_error = NULL;
+          gsize len;
+          const char *text = g_bytes_get_data (saved, &len);
+
+          loaded = lode_portfolio_load_data (text, len, "imported", &load_error);
+          if (loaded == NULL)
+            g_error ("an applied import does not load back: %s", load_error->message);
+        }
+      else
+        g_error ("a fresh plan does not apply: %s", error->message);
+    }
 }
 
 /* Reads @bytes whole; returns its records, each a NULL-terminated array. */
@@ -142,6 +221,8 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       else if (encoding == LODE_CSV_ENCODING_AUTO)
         check_round_trip (records);
     }
+
+  check_import (data, size);
 
   return 0;
 }

@@ -174,9 +174,9 @@ test_conflict (void)
   /* The July row replaced: the monthly file's total, and the legacy
    * file's. */
   portfolio = load (out);
-  g_assert_cmpuint (lode_export_table_get_n_rows (lode_portfolio_get_exports (portfolio)), ==, 4 + 5);
+  g_assert_cmpuint (lode_export_table_get_n_rows (lode_portfolio_get_exports (portfolio)), ==, 4 + 6);
   g_assert_cmpint (lode_export_table_get_total (lode_portfolio_get_exports (portfolio)), ==,
-                   MONTHLY_TOTAL + G_GINT64_CONSTANT (36526543326));
+                   MONTHLY_TOTAL + G_GINT64_CONSTANT (36526643326));
 
   lode_test_remove_tree (dir);
 }
@@ -273,6 +273,35 @@ test_failures (void)
   lode_test_remove_tree (dir);
 }
 
+/* The USGS layout, through the same command: reserves, no records. */
+static void
+test_usgs (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("lode-cli-import-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "usgs",
+                                                  "MCS2024_World_Data.csv", NULL);
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_auto(CliRun) run = { 0 };
+  guint n_reserves = 0;
+
+  run_cli (&run, input, "--output", out, "--layout", "usgs-mcs", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "reserve estimates to add"));
+  g_assert_null (strstr (run.err, "export records worth"));
+
+  portfolio = load (out);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_minerals (portfolio))); i++)
+    {
+      g_autoptr(LodeMineral) mineral = g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_minerals (portfolio)), i);
+
+      n_reserves += g_list_model_get_n_items (lode_mineral_get_reserves (mineral));
+    }
+  g_assert_cmpuint (n_reserves, >, 0);
+
+  lode_test_remove_tree (dir);
+}
+
 static void
 test_help (void)
 {
@@ -296,6 +325,7 @@ main (int   argc,
   g_test_add_func ("/lode/cli/import/options", test_options);
   g_test_add_func ("/lode/cli/import/usage", test_usage);
   g_test_add_func ("/lode/cli/import/failures", test_failures);
+  g_test_add_func ("/lode/cli/import/usgs", test_usgs);
   g_test_add_func ("/lode/cli/import/help", test_help);
 
   return g_test_run ();

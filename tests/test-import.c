@@ -16,7 +16,7 @@
 
 #define ANNUAL_TOTAL   G_GINT64_CONSTANT (77034275983)  /* $770,342,759.83 in 12 records */
 #define MONTHLY_TOTAL  G_GINT64_CONSTANT (300530080)    /* $3,005,300.80 in 4 records */
-#define LEGACY_TOTAL   G_GINT64_CONSTANT (36526543326)  /* $365,265,433.26 in 5 records */
+#define LEGACY_TOTAL   G_GINT64_CONSTANT (36526643326)  /* $365,266,433.26 in 6 records */
 #define MAPPED_TOTAL   G_GINT64_CONSTANT (156456812)    /* $1,564,568.12 in 4 records */
 #define LODE_TOTAL     G_GINT64_CONSTANT (115667000075) /* $1,156,670,000.75 in 6 records */
 
@@ -248,7 +248,9 @@ test_comtrade_legacy (void)
   LodeExportRow row;
 
   g_assert_cmpint (lode_import_plan_get_layout (plan), ==, LODE_IMPORT_LAYOUT_COMTRADE_LEGACY);
-  g_assert_cmpuint (lode_export_table_get_n_rows (exports), ==, 5);
+  /* Saved from a spreadsheet program in Windows-1252: "Côte d'Ivoire". */
+  g_assert_cmpint (lode_import_plan_get_encoding (plan), ==, LODE_CSV_ENCODING_WINDOWS_1252);
+  g_assert_cmpuint (lode_export_table_get_n_rows (exports), ==, 6);
   g_assert_cmpint (lode_export_table_get_total (exports), ==, LEGACY_TOTAL);
   g_assert_cmpuint (lode_import_plan_get_n_skipped (plan), ==, 6);
   assert_skipped (plan, 3, "World");
@@ -265,6 +267,8 @@ test_comtrade_legacy (void)
   g_assert_cmpint (row.value, ==, G_GINT64_CONSTANT (6400000040));
   g_assert_true (find_row (exports, "2610", LODE_COUNTRY_NOT_A_COUNTRY, &row));
   g_assert_cmpint (row.value, ==, G_GINT64_CONSTANT (25000001));
+  g_assert_true (find_row (exports, "2606", "CI", &row));
+  g_assert_cmpint (row.value, ==, 100000);
 }
 
 static void
@@ -467,6 +471,28 @@ test_conflicts (void)
   check_resolution (LODE_IMPORT_KEEP_EXISTING, 4, MONTHLY_TOTAL - 100000000 + 99900);
   check_resolution (LODE_IMPORT_TAKE_IMPORTED, 4, MONTHLY_TOTAL);
   check_resolution (LODE_IMPORT_KEEP_BOTH, 5, MONTHLY_TOTAL + 99900);
+}
+
+/* An edit that keeps the number of records still makes the plan stale
+ * when it touches a record the plan would replace. */
+static void
+test_conflict_stale (void)
+{
+  g_autoptr(LodePortfolio) portfolio = portfolio_with_conflict ();
+  g_autoptr(LodeImportPlan) plan = plan_for (portfolio, "comtrade-plus-monthly.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  LodeExportRow row;
+
+  lode_import_plan_set_resolution (plan, 0, LODE_IMPORT_TAKE_IMPORTED);
+  lode_export_table_get_row (table, 0, &row);
+  row.value = 12345;
+  lode_export_table_replace (table, 0, &row);
+
+  g_assert_false (lode_import_plan_apply (plan, portfolio, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  g_assert_cmpuint (lode_export_table_get_n_rows (table), ==, 1);
+  g_assert_cmpint (lode_export_table_get_total (table), ==, 12345);
 }
 
 static void
@@ -1011,6 +1037,7 @@ main (int   argc,
   g_test_add_func ("/lode/import/idempotent", test_idempotent);
   g_test_add_func ("/lode/import/conflicts", test_conflicts);
   g_test_add_func ("/lode/import/on-conflict", test_on_conflict_default);
+  g_test_add_func ("/lode/import/conflict-stale", test_conflict_stale);
   g_test_add_func ("/lode/import/apply-stale", test_apply_stale);
   g_test_add_func ("/lode/import/undo-redo", test_undo_redo);
   g_test_add_func ("/lode/import/save-load", test_save_load);

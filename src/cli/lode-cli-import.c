@@ -229,12 +229,21 @@ print_plan (LodeImportPlan *plan,
   const char * const *notes = lode_import_plan_get_notes (plan);
   g_autofree char *total = lode_money_format_full (lode_export_table_get_total (lode_import_plan_get_exports (plan)));
 
+  guint n_reserves = lode_import_plan_get_n_reserves (plan);
+
   g_printerr (_("%s: read as %s\n"), name, lode_import_layout_get_name (lode_import_plan_get_layout (plan)));
-  /* Translators: FILE: N export records, worth $…, to add */
-  g_printerr (g_dngettext (GETTEXT_PACKAGE,
-                           "%s: %u export record worth %s to add\n",
-                           "%s: %u export records worth %s to add\n", n_records),
-              name, n_records, total);
+  if (n_records > 0 || n_reserves == 0)
+    /* Translators: FILE: N export records, worth $…, to add */
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "%s: %u export record worth %s to add\n",
+                             "%s: %u export records worth %s to add\n", n_records),
+                name, n_records, total);
+  if (n_reserves > 0)
+    /* Translators: FILE: N reserve estimates to add */
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "%s: %u reserve estimate to add\n",
+                             "%s: %u reserve estimates to add\n", n_reserves),
+                name, n_reserves);
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {

@@ -11,12 +11,14 @@
 #include "lode-csv.h"
 
 /* The reader works on a window of UTF-8 text. For a UTF-8 file the window
- * is the file itself, mapped; other encodings are decoded a chunk at a time
- * into a buffer that holds the record being read and what follows it, so a
- * 400 MB file never has a second copy in memory. A record is found with
- * memchr (its line end, whether it has a quote at all); one without quotes
- * is copied once and split in place. Cells are NUL-terminated copies in one
- * buffer reused from record to record. */
+ * is the file itself, mapped, and grows as the bytes ahead are checked;
+ * other encodings are decoded a chunk at a time into a buffer that holds
+ * the record being read and what follows it, so a 400 MB file never has a
+ * second copy in memory. A record is found with memchr (its line end,
+ * whether it has a quote at all); one without quotes is copied once and
+ * split in place. Cells are NUL-terminated copies in one buffer reused
+ * from record to record. Whatever the file, no record is looked at beyond
+ * LODE_CSV_MAX_RECORD bytes. */
 
 G_DEFINE_QUARK (lode-csv-error-quark, lode_csv_error)
 
@@ -539,7 +541,7 @@ set_stop_error (LodeCsvReader *self,
                   _("A NUL byte: this is not a text file, or UTF-16 without a byte order mark"));
   else if (self->encoding == LODE_CSV_ENCODING_UTF8)
     set_error_at (self, self->window_end, error, "%s",
-                  _("Bytes that are not UTF-8: choose the file's encoding (such as Windows-1252)"));
+                  _("Bytes that are not UTF-8: choose the file’s encoding (such as Windows-1252)"));
   else
     set_error_at (self, self->window_end, error,
                   _("Bytes that are not %s text"), lode_csv_encoding_get_name (self->encoding));

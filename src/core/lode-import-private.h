@@ -163,6 +163,18 @@ void                     _lode_import_context_add_export   (LodeImportContext   
                                                             const LodeExportRow *row,
                                                             guint64              line);
 
+/* As _lode_import_context_add_export(), the record bringing its members
+ * that Lode does not know (@extra, may be NULL), as a merged portfolio's
+ * records do. */
+void                     _lode_import_context_add_export_with_extra (LodeImportContext   *ctx,
+                                                                     const LodeExportRow *row,
+                                                                     JsonObject          *extra,
+                                                                     guint64              line);
+/* Members Lode does not know at the top of a merged portfolio (may be
+ * NULL): applying adds those the portfolio has no member of that name
+ * for. */
+void                     _lode_import_context_set_extra    (LodeImportContext   *ctx,
+                                                            JsonObject          *extra);
 /* Trade statistics may list a heading (2603) beside its subheadings
  * (260300) for the same period and partner: from this call on, heading
  * records wait for the end of the file and are skipped, with the reason,
@@ -172,7 +184,8 @@ void                     _lode_import_context_prefer_subheadings (LodeImportCont
 /* An item to add (LodeMineral, LodeSource, LodeProject, LodeTarget), taken
  * over by the plan. When @existing (the portfolio's item with the same id)
  * is not NULL, the item is a conflict: the resolution says which stays
- * (KEEP_BOTH adds the imported one under a new id). */
+ * (KEEP_BOTH adds the imported one under a new id, and the plan's records
+ * and items that name it by its id name it by the new one). */
 void                     _lode_import_context_add_item     (LodeImportContext   *ctx,
                                                             GObject             *item,
                                                             GObject             *existing);

@@ -24,6 +24,7 @@ typedef struct
   ConflictKind         kind;
   guint                imported;  /* row of plan->exports, or index in plan->items */
   guint                existing;  /* row of the portfolio's table */
+  LodeExportRow        was;       /* that row when the plan was made; strings interned by plan->exports */
   GObject             *existing_item;
   LodeImportResolution resolution;
 } Conflict;
@@ -59,6 +60,7 @@ struct _LodeImportPlan
   GPtrArray       *notes;       /* NULL-terminated */
   char            *file_name;
   char            *label;
+  JsonObject      *extra;       /* unknown members of a merged portfolio */
 
   /* What the portfolio looked like, so apply can tell it changed. */
   LodePortfolio   *portfolio;   /* weak pointer, compared only */
@@ -103,6 +105,7 @@ lode_import_plan_finalize (GObject *object)
   g_ptr_array_unref (self->notes);
   g_free (self->file_name);
   g_free (self->label);
+  g_clear_pointer (&self->extra, json_object_unref);
 
   G_OBJECT_CLASS (lode_import_plan_parent_class)->finalize (object);
 }
@@ -274,6 +277,31 @@ lode_import_plan_get_items (LodeImportPlan *self)
 }
 
 guint
+lode_import_plan_get_n_reserves (LodeImportPlan *self)
+{
+  g_return_val_if_fail (LODE_IS_IMPORT_PLAN (self), 0);
+  return self->reserves->len;
+}
+
+void
+lode_import_plan_get_reserve (LodeImportPlan  *self,
+                              guint            index,
+                              const char     **mineral,
+                              LodeReserve    **reserve)
+{
+  const Reserve *entry;
+
+  g_return_if_fail (LODE_IS_IMPORT_PLAN (self));
+  g_return_if_fail (index < self->reserves->len);
+
+  entry = &g_array_index (self->reserves, Reserve, index);
+  if (mineral != NULL)
+    *mineral = entry->mineral;
+  if (reserve != NULL)
+    *reserve = entry->reserve;
+}
+
+guint
 lode_import_plan_get_n_skipped (LodeImportPlan *self)
 {
   g_return_val_if_fail (LODE_IS_IMPORT_PLAN (self), 0);
@@ -360,7 +388,7 @@ lode_import_plan_get_label (LodeImportPlan *self)
 
   n = count_taken_exports (self);
   g_free (self->label);
-  if (n > 0 || g_list_model_get_n_items (G_LIST_MODEL (self->items)) == 0)
+  if (n > 0)
     /* Translators: the undo step of an import: "Import 21 export records
      * from TradeData.csv" */
     self->label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -1146,6 +1174,29 @@ same_figures (const LodeExportRow    *row,
           (row->quantity < 0 && raw->quantity < 0));
 }
 
+/* The portfolio's record @position as the plan saw it, its strings kept
+ * by the plan, so that applying can check the record is still there. */
+static void
+take_existing_row (LodeImportContext *ctx,
+                   guint              position,
+                   LodeExportRow     *row)
+{
+  LodeExportTable *table = ctx->plan->exports;
+  LodeExportRawRow raw;
+
+  _lode_export_table_version_get_raw_row (ctx->existing, position, &raw);
+  row->mineral = lode_export_table_intern (table, _lode_export_table_version_get_string (ctx->existing, raw.mineral));
+  row->destination = lode_export_table_intern (table, _lode_export_table_version_get_string (ctx->existing, raw.destination));
+  row->hs_code = lode_export_table_intern (table, _lode_export_table_version_get_string (ctx->existing, raw.hs_code));
+  row->source = lode_export_table_intern (table, _lode_export_table_version_get_string (ctx->existing, raw.source));
+  row->year = raw.year;
+  row->month = raw.month;
+  row->stage = raw.stage;
+  row->unit = raw.unit;
+  row->quantity = raw.quantity;
+  row->value = raw.value;
+}
+
 void
 _lode_import_context_prefer_subheadings (LodeImportContext *ctx)
 {
@@ -1294,6 +1345,7 @@ _lode_import_context_add_export (LodeImportContext   *ctx,
       conflict.kind = CONFLICT_EXPORT;
       conflict.imported = lode_export_table_get_n_rows (plan->exports);
       conflict.existing = existing;
+      take_existing_row (ctx, existing, &conflict.was);
       conflict.resolution = ctx->options.on_conflict;
       g_array_append_val (plan->conflicts, conflict);
       g_hash_table_insert (plan->conflict_rows,
@@ -1302,6 +1354,29 @@ _lode_import_context_add_export (LodeImportContext   *ctx,
     }
 
   _lode_export_table_append_interned (plan->exports, &copy, ids);
+}
+
+void
+_lode_import_context_add_export_with_extra (LodeImportContext   *ctx,
+                                            const LodeExportRow *row,
+                                            JsonObject          *extra,
+                                            guint64              line)
+{
+  LodeExportTable *exports = ctx->plan->exports;
+  guint n_rows = lode_export_table_get_n_rows (exports);
+
+  _lode_import_context_add_export (ctx, row, line);
+  if (extra != NULL && lode_export_table_get_n_rows (exports) > n_rows)
+    lode_export_table_set_extra (exports, n_rows, extra);
+}
+
+void
+_lode_import_context_set_extra (LodeImportContext *ctx,
+                                JsonObject        *extra)
+{
+  g_clear_pointer (&ctx->plan->extra, json_object_unref);
+  if (extra != NULL && json_object_get_size (extra) > 0)
+    ctx->plan->extra = json_object_ref (extra);
 }
 
 void
@@ -1635,6 +1710,7 @@ typedef struct
   LodeExportTable *table;
   guint            position;
   GArray          *rows;   /* of LodeExportRow, interned by @table */
+  GPtrArray       *extras; /* the rows' unknown members (JsonObject or NULL), or NULL */
 } AppendRows;
 
 static void
@@ -1645,6 +1721,10 @@ append_rows_apply (gpointer data)
   lode_export_table_reserve (command->table, command->position + command->rows->len);
   for (guint i = 0; i < command->rows->len; i++)
     lode_export_table_append_silent (command->table, &g_array_index (command->rows, LodeExportRow, i));
+  for (guint i = 0; command->extras != NULL && i < command->extras->len; i++)
+    if (g_ptr_array_index (command->extras, i) != NULL)
+      lode_export_table_set_extra (command->table, command->position + i,
+                                   g_ptr_array_index (command->extras, i));
   lode_export_table_announce (command->table, command->position, 0, command->rows->len);
 }
 
@@ -1663,6 +1743,7 @@ append_rows_free (gpointer data)
 
   g_object_unref (command->table);
   g_array_unref (command->rows);
+  g_clear_pointer (&command->extras, g_ptr_array_unref);
   g_free (command);
 }
 
@@ -1731,26 +1812,6 @@ store_find (GListStore *store,
   return g_list_store_find (store, item, position);
 }
 
-static char *
-unused_id (GListStore *store,
-           const char *id)
-{
-  for (guint n = 2;; n++)
-    {
-      g_autofree char *candidate = g_strdup_printf ("%s-%u", id, n);
-      gboolean used = FALSE;
-
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)) && !used; i++)
-        {
-          g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
-
-          used = g_strcmp0 (item_get_id (item), candidate) == 0;
-        }
-      if (!used)
-        return g_steal_pointer (&candidate);
-    }
-}
-
 static void
 item_set_id (GObject    *item,
              const char *id)
@@ -1763,6 +1824,283 @@ item_set_id (GObject    *item,
     lode_project_set_id (LODE_PROJECT (item), id);
   else if (LODE_IS_TARGET (item))
     lode_target_set_id (LODE_TARGET (item), id);
+}
+
+/* Keep both: the imported items of a conflict so resolved get a free id
+ * before anything is applied, and whatever the plan brings that named
+ * them by the old id (records, reserves, projects, targets) names them by
+ * the new one. The portfolio's own items are not touched: what they name
+ * is the item that was there. */
+typedef struct
+{
+  GHashTable *minerals;  /* old id → new id */
+  GHashTable *sources;
+} Renames;
+
+static void
+renames_clear (Renames *renames)
+{
+  g_clear_pointer (&renames->minerals, g_hash_table_unref);
+  g_clear_pointer (&renames->sources, g_hash_table_unref);
+}
+
+static const char *
+renamed (GHashTable *map,
+         const char *id)
+{
+  const char *new_id = id != NULL ? g_hash_table_lookup (map, id) : NULL;
+
+  return new_id != NULL ? new_id : id;
+}
+
+static void
+extra_unref (gpointer data)
+{
+  if (data != NULL)
+    json_object_unref (data);
+}
+
+static gboolean
+id_is_used (LodeImportPlan *self,
+            GListStore     *store,
+            GHashTable     *given,
+            const char     *id)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  if (g_hash_table_contains (given, id))
+    return TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+
+      if (g_strcmp0 (item_get_id (item), id) == 0)
+        return TRUE;
+    }
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      if (G_OBJECT_TYPE (item) == g_list_model_get_item_type (G_LIST_MODEL (store)) &&
+          g_strcmp0 (item_get_id (item), id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+rewire_strv (const char * const  *ids,
+             GHashTable          *map,
+             GStrv               *result)
+{
+  gboolean changed = FALSE;
+  GStrv copy;
+
+  *result = NULL;
+  if (ids == NULL || g_hash_table_size (map) == 0)
+    return;
+
+  copy = g_strdupv ((char **) ids);
+  for (guint i = 0; copy[i] != NULL; i++)
+    {
+      const char *new_id = g_hash_table_lookup (map, copy[i]);
+
+      if (new_id != NULL)
+        {
+          g_free (copy[i]);
+          copy[i] = g_strdup (new_id);
+          changed = TRUE;
+        }
+    }
+
+  if (changed)
+    *result = copy;
+  else
+    g_strfreev (copy);
+}
+
+static void
+rewire_reserve (LodeReserve *reserve,
+                Renames     *renames)
+{
+  const char *source = lode_reserve_get_source (reserve);
+
+  if (source != NULL && g_hash_table_contains (renames->sources, source))
+    lode_reserve_set_source (reserve, g_hash_table_lookup (renames->sources, source));
+}
+
+static void
+rewire_item (GObject *item,
+             Renames *renames)
+{
+  g_auto(GStrv) minerals = NULL;
+  const char *id;
+
+  if (LODE_IS_MINERAL (item))
+    {
+      GListModel *reserves = lode_mineral_get_reserves (LODE_MINERAL (item));
+
+      for (guint i = 0; i < g_list_model_get_n_items (reserves); i++)
+        {
+          g_autoptr(LodeReserve) reserve = g_list_model_get_item (reserves, i);
+
+          rewire_reserve (reserve, renames);
+        }
+    }
+  else if (LODE_IS_PROJECT (item))
+    {
+      LodeProject *project = LODE_PROJECT (item);
+
+      rewire_strv (lode_project_get_minerals (project), renames->minerals, &minerals);
+      if (minerals != NULL)
+        lode_project_set_minerals (project, (const char * const *) minerals);
+      if ((id = lode_project_get_source (project)) != NULL && g_hash_table_contains (renames->sources, id))
+        lode_project_set_source (project, g_hash_table_lookup (renames->sources, id));
+    }
+  else if (LODE_IS_TARGET (item))
+    {
+      LodeTarget *target = LODE_TARGET (item);
+
+      if ((id = lode_target_get_metric_mineral (target)) != NULL && g_hash_table_contains (renames->minerals, id))
+        lode_target_set_metric_mineral (target, g_hash_table_lookup (renames->minerals, id));
+      if ((id = lode_target_get_source (target)) != NULL && g_hash_table_contains (renames->sources, id))
+        lode_target_set_source (target, g_hash_table_lookup (renames->sources, id));
+    }
+}
+
+static void
+rename_kept_items (LodeImportPlan *self,
+                   LodePortfolio  *portfolio,
+                   Renames        *renames)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  g_autoptr(GHashTable) given = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  renames->minerals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  renames->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < self->conflicts->len; i++)
+    {
+      const Conflict *conflict = &g_array_index (self->conflicts, Conflict, i);
+      g_autoptr(GObject) item = NULL;
+      g_autofree char *old_id = NULL;
+      GListStore *store;
+      char *new_id = NULL;
+
+      if (conflict->kind != CONFLICT_ITEM || conflict->resolution != LODE_IMPORT_KEEP_BOTH)
+        continue;
+
+      item = g_list_model_get_item (G_LIST_MODEL (self->items), conflict->imported);
+      store = store_for_item (portfolio, item);
+      if (store == NULL)
+        continue;
+
+      old_id = g_strdup (item_get_id (item));
+      for (guint n = 2; new_id == NULL; n++)
+        {
+          char *candidate = g_strdup_printf ("%s-%u", old_id, n);
+
+          if (id_is_used (self, store, given, candidate))
+            g_free (candidate);
+          else
+            new_id = candidate;
+        }
+      g_hash_table_add (given, new_id);
+      item_set_id (item, new_id);
+
+      if (LODE_IS_MINERAL (item))
+        g_hash_table_insert (renames->minerals, g_strdup (old_id), g_strdup (new_id));
+      else if (LODE_IS_SOURCE (item))
+        g_hash_table_insert (renames->sources, g_strdup (old_id), g_strdup (new_id));
+    }
+
+  if (g_hash_table_size (renames->minerals) == 0 && g_hash_table_size (renames->sources) == 0)
+    return;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+
+      rewire_item (item, renames);
+    }
+}
+
+/* Unknown members of a merged portfolio join the portfolio's where it has
+ * none of that name. */
+typedef struct
+{
+  LodePortfolio *portfolio;
+  JsonObject    *before;  /* may be NULL */
+  JsonObject    *after;
+} SetExtra;
+
+static void
+set_extra_apply (gpointer data)
+{
+  SetExtra *command = data;
+
+  lode_portfolio_set_extra (command->portfolio, command->after);
+}
+
+static void
+set_extra_revert (gpointer data)
+{
+  SetExtra *command = data;
+
+  lode_portfolio_set_extra (command->portfolio, command->before);
+}
+
+static void
+set_extra_free (gpointer data)
+{
+  SetExtra *command = data;
+
+  g_object_unref (command->portfolio);
+  g_clear_pointer (&command->before, json_object_unref);
+  json_object_unref (command->after);
+  g_free (command);
+}
+
+static void
+apply_extra (LodeImportPlan *self,
+             LodePortfolio  *portfolio,
+             LodeHistory    *history,
+             const char     *label)
+{
+  JsonObject *before = lode_portfolio_get_extra (portfolio);
+  g_autoptr(JsonObject) after = json_object_new ();
+  g_autoptr(GList) members = NULL;
+  gboolean added = FALSE;
+  SetExtra *command;
+
+  if (self->extra == NULL)
+    return;
+
+  if (before != NULL)
+    {
+      g_autoptr(GList) names = json_object_get_members (before);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        json_object_set_member (after, l->data, json_node_copy (json_object_get_member (before, l->data)));
+    }
+
+  members = json_object_get_members (self->extra);
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      if (json_object_has_member (after, l->data))
+        continue;
+      json_object_set_member (after, l->data, json_node_copy (json_object_get_member (self->extra, l->data)));
+      added = TRUE;
+    }
+  if (!added)
+    return;
+
+  command = g_new0 (SetExtra, 1);
+  command->portfolio = g_object_ref (portfolio);
+  command->before = before != NULL ? json_object_ref (before) : NULL;
+  command->after = g_steal_pointer (&after);
+  lode_history_push (history, label, set_extra_apply, set_extra_revert, command, set_extra_free);
 }
 
 static void
@@ -1813,13 +2151,9 @@ apply_items (LodeImportPlan *self,
             }
           break;
         case LODE_IMPORT_KEEP_BOTH:
-          {
-            g_autofree char *id = unused_id (store, item_get_id (item));
-
-            item_set_id (item, id);
-            lode_history_insert_item (history, label, store,
-                                      g_list_model_get_n_items (G_LIST_MODEL (store)), item);
-          }
+          /* Under the free id rename_kept_items() gave it. */
+          lode_history_insert_item (history, label, store,
+                                    g_list_model_get_n_items (G_LIST_MODEL (store)), item);
           break;
         default:
           g_assert_not_reached ();
@@ -1831,12 +2165,13 @@ static void
 apply_reserves (LodeImportPlan *self,
                 LodePortfolio  *portfolio,
                 LodeHistory    *history,
-                const char     *label)
+                const char     *label,
+                Renames        *renames)
 {
   for (guint i = 0; i < self->reserves->len; i++)
     {
       const Reserve *reserve = &g_array_index (self->reserves, Reserve, i);
-      LodeMineral *mineral = lode_portfolio_find_mineral (portfolio, reserve->mineral);
+      LodeMineral *mineral = lode_portfolio_find_mineral (portfolio, renamed (renames->minerals, reserve->mineral));
       AddReserve *command;
 
       if (mineral == NULL)
@@ -1845,6 +2180,7 @@ apply_reserves (LodeImportPlan *self,
       command = g_new0 (AddReserve, 1);
       command->mineral = g_object_ref (mineral);
       command->reserve = g_object_ref (reserve->reserve);
+      rewire_reserve (command->reserve, renames);
       lode_history_push (history, label, add_reserve_apply, add_reserve_revert,
                          command, add_reserve_free);
     }
@@ -1854,7 +2190,8 @@ static void
 apply_exports (LodeImportPlan *self,
                LodePortfolio  *portfolio,
                LodeHistory    *history,
-               const char     *label)
+               const char     *label,
+               Renames        *renames)
 {
   LodeExportTable *table = lode_portfolio_get_exports (portfolio);
   guint n_rows = lode_export_table_get_n_rows (self->exports);
@@ -1871,6 +2208,8 @@ apply_exports (LodeImportPlan *self,
       guint conflict_index;
 
       lode_export_table_get_row (self->exports, i, &row);
+      row.mineral = renamed (renames->minerals, row.mineral);
+      row.source = renamed (renames->sources, row.source);
       row.mineral = lode_export_table_intern (table, row.mineral);
       row.destination = lode_export_table_intern (table, row.destination);
       row.hs_code = lode_export_table_intern (table, row.hs_code);
@@ -1891,6 +2230,14 @@ apply_exports (LodeImportPlan *self,
         }
 
       g_array_append_val (command->rows, row);
+      if (lode_export_table_get_extra (self->exports, i) != NULL)
+        {
+          if (command->extras == NULL)
+            command->extras = g_ptr_array_new_with_free_func (extra_unref);
+          g_ptr_array_set_size (command->extras, command->rows->len);
+          g_ptr_array_index (command->extras, command->rows->len - 1) =
+            json_object_ref (lode_export_table_get_extra (self->exports, i));
+        }
     }
 
   if (command->rows->len == 0)
@@ -1903,6 +2250,41 @@ apply_exports (LodeImportPlan *self,
                      command, append_rows_free);
 }
 
+static gboolean
+same_row (const LodeExportRow *a,
+          const LodeExportRow *b)
+{
+  return g_strcmp0 (a->mineral, b->mineral) == 0 && g_strcmp0 (a->destination, b->destination) == 0 &&
+         g_strcmp0 (a->hs_code, b->hs_code) == 0 && g_strcmp0 (a->source, b->source) == 0 &&
+         a->year == b->year && a->month == b->month && a->stage == b->stage && a->unit == b->unit &&
+         a->value == b->value &&
+         (a->quantity == b->quantity || (a->quantity < 0 && b->quantity < 0));
+}
+
+/* The records the plan replaces are where, and what, they were: an edit
+ * that kept the number of records would otherwise have another record
+ * replaced. */
+static gboolean
+conflicts_still_there (LodeImportPlan *self,
+                       LodePortfolio  *portfolio)
+{
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+
+  for (guint i = 0; i < self->conflicts->len; i++)
+    {
+      const Conflict *conflict = &g_array_index (self->conflicts, Conflict, i);
+      LodeExportRow row;
+
+      if (conflict->kind != CONFLICT_EXPORT)
+        continue;
+      lode_export_table_get_row (table, conflict->existing, &row);
+      if (!same_row (&row, &conflict->was))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 gboolean
 lode_import_plan_apply (LodeImportPlan  *self,
                         LodePortfolio   *portfolio,
@@ -1910,6 +2292,7 @@ lode_import_plan_apply (LodeImportPlan  *self,
 {
   LodeHistory *history;
   const char *label;
+  Renames renames;
 
   g_return_val_if_fail (LODE_IS_IMPORT_PLAN (self), FALSE);
   g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), FALSE);
@@ -1917,7 +2300,8 @@ lode_import_plan_apply (LodeImportPlan  *self,
   if (portfolio != self->portfolio ||
       lode_export_table_get_n_rows (lode_portfolio_get_exports (portfolio)) != self->n_portfolio_rows ||
       g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_minerals (portfolio))) != self->n_portfolio_minerals ||
-      g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_sources (portfolio))) != self->n_portfolio_sources)
+      g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_sources (portfolio))) != self->n_portfolio_sources ||
+      !conflicts_still_there (self, portfolio))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("The portfolio changed since the import was prepared; prepare it again"));
@@ -1930,11 +2314,14 @@ lode_import_plan_apply (LodeImportPlan  *self,
   history = lode_portfolio_get_history (portfolio);
   label = lode_import_plan_get_label (self);
 
+  rename_kept_items (self, portfolio, &renames);
   lode_history_begin_group (history, label);
   apply_items (self, portfolio, history, label);
-  apply_reserves (self, portfolio, history, label);
-  apply_exports (self, portfolio, history, label);
+  apply_reserves (self, portfolio, history, label, &renames);
+  apply_exports (self, portfolio, history, label, &renames);
+  apply_extra (self, portfolio, history, label);
   lode_history_end_group (history);
+  renames_clear (&renames);
 
   /* The plan is spent: applying it again would add everything twice. */
   self->portfolio = NULL;
