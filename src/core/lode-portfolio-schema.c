@@ -111,7 +111,7 @@ _lode_load_problem_free (LodeLoadProblem *problem)
 }
 
 /* Records a problem at /pointer/member; @member may be NULL for the
- * current object itself. */
+ * current object itself. @format is the untranslated message (N_()). */
 void
 _lode_reader_error (Reader              *reader,
                     const char          *member,
@@ -134,8 +134,10 @@ _lode_reader_error (Reader              *reader,
       reader->item_list = NULL;
     }
 
+  /* Translated here, past the limit: a broken file of a million records
+   * looks up only the messages it shows. */
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  message = g_strdup_vprintf (_(format), args);
   va_end (args);
 
   pointer = g_string_new (reader->pointer->str);
@@ -259,14 +261,14 @@ missing_error (Reader     *reader,
                const char *member)
 {
   _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_MISSING, NULL,
-                      _("required member is missing"));
+                      N_("required member is missing"));
 
   return FALSE;
 }
 
 /* Whether @v holds a number to check. When it does not, @ok says whether
  * that is right: an absent or null member is, unless @required; any other
- * value is wrong (@type_message). */
+ * value is wrong (@type_message, untranslated: N_()). */
 static gboolean
 has_number (Reader          *reader,
             const LodeValue *v,
@@ -283,7 +285,7 @@ has_number (Reader          *reader,
 
   if (!value_is_number (v))
     {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, "%s", type_message);
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, "%s", _(type_message));
       *ok = FALSE;
       return FALSE;
     }
@@ -308,13 +310,13 @@ read_string_value (Reader           *reader,
 
   if (value->kind != LODE_VALUE_STRING)
     {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be a string"));
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, N_("must be a string"));
       return FALSE;
     }
 
   if (required && value->string[0] == '\0')
     {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_EMPTY, NULL, _("must not be empty"));
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_EMPTY, NULL, N_("must not be empty"));
       return FALSE;
     }
 
@@ -338,7 +340,7 @@ read_slug_value (Reader           *reader,
   if (value != NULL && !lode_rule_slug (value, NULL))
     {
       _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
-                          _("“%s” is not an id: use lowercase letters, digits and hyphens, "
+                          N_("“%s” is not an id: use lowercase letters, digits and hyphens, "
                             "starting with a letter or digit"), value);
       return FALSE;
     }
@@ -357,13 +359,13 @@ reference_error (Reader     *reader,
 {
   if (g_str_equal (kind, "mineral"))
     _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_REFERENCE, value,
-                        _("refers to mineral “%s”, which is not in the file"), value);
+                        N_("refers to mineral “%s”, which is not in the file"), value);
   else if (g_str_equal (kind, "project"))
     _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_REFERENCE, value,
-                        _("refers to project “%s”, which is not in the file"), value);
+                        N_("refers to project “%s”, which is not in the file"), value);
   else
     _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_REFERENCE, value,
-                        _("refers to source “%s”, which is not in the file"), value);
+                        N_("refers to source “%s”, which is not in the file"), value);
 }
 
 /* A reference to a source or mineral id that must resolve; @ids NULL
@@ -413,7 +415,7 @@ read_integer_value (Reader          *reader,
     {
       if (v->i < min || v->i > max)
         {
-          _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, "%s", message);
+          _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, "%s", _(message));
           return FALSE;
         }
       *out = v->i;
@@ -423,7 +425,7 @@ read_integer_value (Reader          *reader,
   value = v->d;
   if (value != floor (value) || value < (double) min || value > (double) max)
     {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, "%s", message);
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, "%s", _(message));
       return FALSE;
     }
 
@@ -442,7 +444,7 @@ read_year_value (Reader          *reader,
   gint64 year = 0;
 
   if (!read_integer_value (reader, value, member, required, YEAR_MIN, YEAR_MAX,
-                           _("must be a year from 1800 to 2200"), &year))
+                           N_("must be a year from 1800 to 2200"), &year))
     return FALSE;
 
   if (year != 0)
@@ -462,19 +464,19 @@ read_number_value (Reader          *reader,
   gboolean ok;
   double value;
 
-  if (!has_number (reader, v, member, required, _("must be a non-negative number"), &ok))
+  if (!has_number (reader, v, member, required, N_("must be a non-negative number"), &ok))
     return ok;
 
   value = value_get_double (v);
   if (!isfinite (value) || value < 0)
     {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, _("must be a non-negative number"));
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, N_("must be a non-negative number"));
       return FALSE;
     }
 
   if (value > max)
     {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, _("must be at most %g"), max);
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, N_("must be at most %g"), max);
       return FALSE;
     }
 
@@ -493,7 +495,7 @@ read_money_value (Reader          *reader,
   LodeMoney cents = 0;
   gboolean ok;
 
-  if (!has_number (reader, v, member, required, _("must be a non-negative number"), &ok))
+  if (!has_number (reader, v, member, required, N_("must be a non-negative number"), &ok))
     return ok;
 
   switch (lode_money_from_double (value_get_double (v), &cents))
@@ -503,15 +505,15 @@ read_money_value (Reader          *reader,
       return TRUE;
     case LODE_MONEY_NOT_FINITE:
     case LODE_MONEY_NEGATIVE:
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, _("must be a non-negative number"));
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, N_("must be a non-negative number"));
       return FALSE;
     case LODE_MONEY_TOO_LARGE:
       _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
-                          _("is too large: amounts go up to 70 trillion"));
+                          N_("is too large: amounts go up to 70 trillion"));
       return FALSE;
     case LODE_MONEY_TOO_PRECISE:
       _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
-                          _("must have at most two decimals (whole cents)"));
+                          N_("must have at most two decimals (whole cents)"));
       return FALSE;
     default:
       g_assert_not_reached ();
@@ -559,7 +561,7 @@ read_enum_value (Reader          *reader,
       const char *choices = enum_choices (enum_type, absent);
 
       _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_CHOICE, choices,
-                          _("“%s” is not one of: %s"), nick, choices);
+                          N_("“%s” is not one of: %s"), nick, choices);
       return FALSE;
     }
 
@@ -582,7 +584,7 @@ read_country_value (Reader           *reader,
   if (value != NULL && !lode_rule_country_code (value, NULL))
     {
       _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
-                          _("“%s” is not a country code: use ISO 3166-1 alpha-2, such as CN"),
+                          N_("“%s” is not a country code: use ISO 3166-1 alpha-2, such as CN"),
                           value);
       return FALSE;
     }
@@ -598,7 +600,7 @@ hs_code_error (Reader     *reader,
                const char *value)
 {
   _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
-                      _("“%s” is not an HS code of 2, 4 or 6 digits"), value);
+                      N_("“%s” is not an HS code of 2, 4 or 6 digits"), value);
 }
 
 static gboolean
@@ -672,7 +674,7 @@ read_change_value (Reader          *reader,
                    const char      *member,
                    double          *out)
 {
-  const char *message = _("must be a number of -1 or more (0.111 for a rise of 11.1 %)");
+  const char *message = N_("must be a number of -1 or more (0.111 for a rise of 11.1 %)");
   gboolean ok;
   double value;
 
@@ -682,7 +684,7 @@ read_change_value (Reader          *reader,
   value = value_get_double (v);
   if (!isfinite (value) || value < -1.0)
     {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, "%s", message);
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, "%s", _(message));
       return FALSE;
     }
 
@@ -709,7 +711,7 @@ read_date_value (Reader           *reader,
           || !lode_rule_year (g_ascii_strtoll (value, NULL, 10), NULL)))
     {
       _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
-                          _("“%s” is not a date from 1800 to 2200 such as 2026-01-28"), value);
+                          N_("“%s” is not a date from 1800 to 2200 such as 2026-01-28"), value);
       return FALSE;
     }
 
@@ -744,7 +746,7 @@ read_member_value (Reader           *reader,
       return read_year_value (reader, v, rule->name, rule->required, out);
     case MEMBER_JOBS:
       return read_integer_value (reader, v, rule->name, rule->required, 0, LODE_JOBS_MAX,
-                                 _("must be a whole number of jobs, 0 or more"), out);
+                                 N_("must be a whole number of jobs, 0 or more"), out);
     case MEMBER_QUANTITY:
       return read_number_value (reader, v, rule->name, rule->required, G_MAXDOUBLE, out);
     case MEMBER_SHARE:
@@ -821,7 +823,7 @@ read_object (Reader      *reader,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be an object"));
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, N_("must be an object"));
       return FALSE;
     }
 
@@ -845,7 +847,7 @@ read_array (Reader      *reader,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be an array"));
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, N_("must be an array"));
       return FALSE;
     }
 
@@ -893,7 +895,7 @@ read_string_list (Reader           *reader,
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
         {
-          _lode_reader_error (reader, index, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be a string"));
+          _lode_reader_error (reader, index, LODE_LOAD_PROBLEM_TYPE, NULL, N_("must be a string"));
           ok = FALSE;
           continue;
         }
@@ -1017,7 +1019,7 @@ read_list (Reader       *reader,
       gsize item_mark = push_index (reader, i);
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        _lode_reader_error (reader, NULL, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be an object"));
+        _lode_reader_error (reader, NULL, LODE_LOAD_PROBLEM_TYPE, NULL, N_("must be an object"));
       else
         read_item (reader, json_node_get_object (node), i, user_data);
 
@@ -1037,7 +1039,7 @@ claim_id (Reader     *reader,
   if (first != NULL)
     {
       _lode_reader_error (reader, "id", LODE_LOAD_PROBLEM_DUPLICATE_ID, NULL,
-                          _("“%s” is already the id of %s"), id, first);
+                          N_("“%s” is already the id of %s"), id, first);
       return FALSE;
     }
 
@@ -1053,7 +1055,7 @@ check_unit (Reader     *reader,
 {
   if (quantity >= 0 && unit == LODE_UNIT_NONE)
     {
-      _lode_reader_error (reader, "unit", LODE_LOAD_PROBLEM_NEEDS_UNIT, NULL, _("a quantity needs its unit"));
+      _lode_reader_error (reader, "unit", LODE_LOAD_PROBLEM_NEEDS_UNIT, NULL, N_("a quantity needs its unit"));
       return FALSE;
     }
 
@@ -1088,7 +1090,7 @@ read_source (Reader     *reader,
   if (f.date != NULL && !lode_rule_date (f.date, NULL))
     {
       _lode_reader_error (reader, "date", LODE_LOAD_PROBLEM_RULE, NULL,
-                          _("“%s” is not a date such as 2025-09-26"), f.date);
+                          N_("“%s” is not a date such as 2025-09-26"), f.date);
       ok = FALSE;
     }
 
@@ -1243,7 +1245,7 @@ _lode_reader_read_export (Reader          *reader,
                          names[LODE_EXPORT_MEMBER_YEAR], TRUE, &row->year);
   ok &= read_integer_value (reader, &values[LODE_EXPORT_MEMBER_MONTH],
                             names[LODE_EXPORT_MEMBER_MONTH], FALSE, 1, 12,
-                            _("must be a month from 1 to 12"), &month);
+                            N_("must be a month from 1 to 12"), &month);
   ok &= read_country_value (reader, &values[LODE_EXPORT_MEMBER_DESTINATION],
                             names[LODE_EXPORT_MEMBER_DESTINATION], &row->destination);
   ok &= read_hs_code_value (reader, &values[LODE_EXPORT_MEMBER_HS_CODE],
@@ -1337,7 +1339,7 @@ check_slug (Reader     *reader,
   if (lode_rule_slug (value, NULL))
     return TRUE;
 
-  _lode_reader_error (reader, index, LODE_LOAD_PROBLEM_RULE, NULL, _("“%s” is not an id"), value);
+  _lode_reader_error (reader, index, LODE_LOAD_PROBLEM_RULE, NULL, N_("“%s” is not an id"), value);
 
   return FALSE;
 }
@@ -1531,7 +1533,7 @@ read_target (Reader     *reader,
 
           _lode_reader_error (reader, "investment", LODE_LOAD_PROBLEM_CHOICE,
                               "committed, disbursed",
-                              _("“%s” is not one of: %s"),
+                              N_("“%s” is not one of: %s"),
                               lode_enum_to_nick (LODE_TYPE_INVESTMENT_KIND, f.investment),
                               "committed, disbursed");
           pop (reader, mark);
@@ -1554,13 +1556,13 @@ read_target (Reader     *reader,
       if (ok && f.high != LODE_MONEY_UNSET && f.high < f.low)
         {
           _lode_reader_error (reader, "high_usd", LODE_LOAD_PROBLEM_BELOW_LOW, NULL,
-                              _("must not be below low_usd"));
+                              N_("must not be below low_usd"));
           ok = FALSE;
         }
       if (ok && f.baseline_year != 0 && f.target_year != 0 && f.target_year <= f.baseline_year)
         {
           _lode_reader_error (reader, "year", LODE_LOAD_PROBLEM_BEFORE_BASELINE, NULL,
-                              _("must come after the baseline year"));
+                              N_("must come after the baseline year"));
           ok = FALSE;
         }
       pop (reader, mark);
@@ -1780,7 +1782,6 @@ read_header (Reader     *reader,
              JsonObject *root,
              GError    **error)
 {
-  g_autofree char *version_message = NULL;
   const char *format = NULL;
   gint64 version = 0;
   LodeValue value;
@@ -1792,7 +1793,7 @@ read_header (Reader     *reader,
   if (g_strcmp0 (format, LODE_PORTFOLIO_FORMAT) != 0)
     {
       _lode_reader_error (reader, "format", LODE_LOAD_PROBLEM_FORMAT, NULL,
-                          _("“%s” is not a Lode portfolio: expected “%s”"),
+                          N_("“%s” is not a Lode portfolio: expected “%s”"),
                           format, LODE_PORTFOLIO_FORMAT);
       return FALSE;
     }
@@ -1811,9 +1812,10 @@ read_header (Reader     *reader,
       return FALSE;
     }
 
-  version_message = g_strdup_printf (_("must be format version %d"), LODE_PORTFOLIO_VERSION);
+  /* The message names the version: say the new one when it changes. */
+  G_STATIC_ASSERT (LODE_PORTFOLIO_VERSION == 1);
   if (!read_integer_value (reader, &value, "version", TRUE, 1, LODE_PORTFOLIO_VERSION,
-                           version_message, &version))
+                           N_("must be format version 1"), &version))
     return FALSE;
 
   return TRUE;
@@ -1905,7 +1907,7 @@ _lode_reader_read_portfolio (Reader               *reader,
       read_members (reader, root, rules, G_N_ELEMENTS (rules), &f);
       if (f.currency != NULL && g_strcmp0 (f.currency, "USD") != 0)
         _lode_reader_error (reader, "currency", LODE_LOAD_PROBLEM_CURRENCY, NULL,
-                            _("“%s” is not supported: amounts are in USD"), f.currency);
+                            N_("“%s” is not supported: amounts are in USD"), f.currency);
 
       /* Sources and minerals first: the rest refers to them. */
       read_list (reader, root, "sources", read_source, NULL);
