@@ -1757,7 +1757,7 @@ read_national_figure (Reader     *reader,
     MEMBER (Fields, note, MEMBER_STRING, FALSE),
     MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
   };
-  Fields f = { .kind = LODE_FIGURE_KIND_UNKNOWN, .change = NAN };
+  Fields f = { .kind = LODE_FIGURE_KIND_UNKNOWN, .change = LODE_CHANGE_UNSET };
   g_autoptr(LodeNationalFigure) figure = NULL;
   g_autoptr(JsonObject) extra = NULL;
 
