@@ -1886,6 +1886,9 @@ _lode_reader_read_portfolio (Reader               *reader,
     MEMBER (Fields, title, MEMBER_STRING, TRUE),
     MEMBER (Fields, description, MEMBER_STRING, FALSE),
     MEMBER (Fields, currency, MEMBER_STRING, FALSE),
+  };
+  /* After the currency's own check, where its errors have always been. */
+  static const MemberRule country_rules[] = {
     MEMBER (Fields, country, MEMBER_COUNTRY, FALSE),
   };
   g_autoptr(GHashTable) project_ids = NULL;
@@ -1908,6 +1911,7 @@ _lode_reader_read_portfolio (Reader               *reader,
       if (f.currency != NULL && g_strcmp0 (f.currency, "USD") != 0)
         _lode_reader_error (reader, "currency", LODE_LOAD_PROBLEM_CURRENCY, NULL,
                             N_("“%s” is not supported: amounts are in USD"), f.currency);
+      read_members (reader, root, country_rules, G_N_ELEMENTS (country_rules), &f);
 
       /* Sources and minerals first: the rest refers to them. */
       read_list (reader, root, "sources", read_source, NULL);
