@@ -1590,17 +1590,18 @@ _lode_reader_read_portfolio (Reader               *reader,
                              GError              **error)
 {
   static const char * const known[] = {
-    "format", "version", "title", "description", "currency",
+    "format", "version", "title", "description", "currency", "country",
     "sources", "minerals", "exports", "projects", "targets", NULL
   };
   typedef struct
   {
-    const char *title, *description, *currency;
+    const char *title, *description, *currency, *country;
   } Fields;
   static const MemberRule rules[] = {
     MEMBER (Fields, title, MEMBER_STRING, TRUE),
     MEMBER (Fields, description, MEMBER_STRING, FALSE),
     MEMBER (Fields, currency, MEMBER_STRING, FALSE),
+    MEMBER (Fields, country, MEMBER_COUNTRY, FALSE),
   };
   g_autoptr(GHashTable) project_ids = NULL;
   g_autoptr(GHashTable) target_ids = NULL;
@@ -1672,6 +1673,7 @@ _lode_reader_read_portfolio (Reader               *reader,
   lode_portfolio_set_description (portfolio, f.description);
   if (f.currency != NULL)
     lode_portfolio_set_currency (portfolio, f.currency);
+  lode_portfolio_set_country (portfolio, f.country);
   extra = collect_extra (root, known);
   lode_portfolio_set_extra (portfolio, extra);
   lode_export_table_announce (lode_portfolio_get_exports (portfolio), 0, 0,

@@ -707,6 +707,7 @@ lode_portfolio_snapshot_new (LodePortfolio *self)
   write_string_member (writer, "title", lode_portfolio_get_title (self));
   write_string_member (writer, "description", lode_portfolio_get_description (self));
   write_string_member (writer, "currency", lode_portfolio_get_currency (self));
+  write_string_member (writer, "country", lode_portfolio_get_country (self));
   write_list (writer, "sources", G_LIST_MODEL (lode_portfolio_get_sources (self)), write_source);
   write_list (writer, "minerals", G_LIST_MODEL (lode_portfolio_get_minerals (self)), write_mineral);
   /* The records go where this empty array is. */
