@@ -1591,12 +1591,15 @@ _lode_reader_read_portfolio (Reader               *reader,
 {
   static const char * const known[] = {
     "format", "version", "title", "description", "currency", "country",
+    "fiscal_year_start",
     "sources", "minerals", "exports", "projects", "targets", NULL
   };
   typedef struct
   {
     const char *title, *description, *currency, *country;
   } Fields;
+  LodeValue fiscal_value;
+  gint64 fiscal_year_start = 0;
   static const MemberRule rules[] = {
     MEMBER (Fields, title, MEMBER_STRING, TRUE),
     MEMBER (Fields, description, MEMBER_STRING, FALSE),
@@ -1620,6 +1623,10 @@ _lode_reader_read_portfolio (Reader               *reader,
   if (read_header (reader, root, &local_error))
     {
       read_members (reader, root, rules, G_N_ELEMENTS (rules), &f);
+      _lode_value_from_member (root, "fiscal_year_start", &fiscal_value);
+      read_integer_value (reader, &fiscal_value, "fiscal_year_start", FALSE, 1, 12,
+                          N_("must be the month the fiscal year starts in, from 1 (January) to 12 (December)"),
+                          &fiscal_year_start);
       if (f.currency != NULL && g_strcmp0 (f.currency, "USD") != 0)
         _lode_reader_error (reader, "currency", LODE_LOAD_PROBLEM_CURRENCY, NULL,
                             N_("“%s” is not supported: amounts are in USD"), f.currency);
@@ -1674,6 +1681,7 @@ _lode_reader_read_portfolio (Reader               *reader,
   if (f.currency != NULL)
     lode_portfolio_set_currency (portfolio, f.currency);
   lode_portfolio_set_country (portfolio, f.country);
+  lode_portfolio_set_fiscal_year_start (portfolio, fiscal_year_start);
   extra = collect_extra (root, known);
   lode_portfolio_set_extra (portfolio, extra);
   lode_export_table_announce (lode_portfolio_get_exports (portfolio), 0, 0,
