@@ -544,6 +544,30 @@ test_compare_calendar (void)
     }
 }
 
+/* A fiscal year beside a calendar year: a record of the whole of 2024 is
+ * in 2024, and said to be unplaced in FY2023-24, not lost from either. */
+static void
+test_compare_mixed (void)
+{
+  g_autoptr(LodeExportTable) table = compare_table ();
+  LodePeriod fiscal = { 2023, 7 };
+  LodePeriod calendar = { 2024, 1 };
+  g_autoptr(LodeComparison) comparison = NULL;
+  const LodeCompareRow *row;
+
+  comparison = lode_comparison_new (table, LODE_EXPORT_FIELD_MINERAL, &fiscal, &calendar);
+  g_assert_cmpuint (comparison->n_unplaced[0], ==, 1);
+  g_assert_cmpint (comparison->unplaced_value[0], ==, 99999);
+  g_assert_cmpuint (comparison->n_unplaced[1], ==, 0);
+  g_assert_cmpint (comparison->value[0], ==, 10001 + 5000);
+  g_assert_cmpint (comparison->value[1], ==, 10001 + 10001 + 99999);
+
+  /* January 2024 is in both. */
+  row = find_row (comparison, "copper");
+  g_assert_cmpuint (row->count[0], ==, 1);
+  g_assert_cmpuint (row->count[1], ==, 3);
+}
+
 static void
 test_compare_csv (void)
 {
@@ -594,6 +618,7 @@ main (int    argc,
   g_test_add_func ("/lode/compare/fiscal", test_compare_fiscal);
   g_test_add_func ("/lode/compare/fields", test_compare_fields);
   g_test_add_func ("/lode/compare/calendar", test_compare_calendar);
+  g_test_add_func ("/lode/compare/mixed", test_compare_mixed);
   g_test_add_func ("/lode/compare/csv", test_compare_csv);
 
   return g_test_run ();

@@ -9,37 +9,24 @@
 #include "lode-enum-types.h"
 #include "lode-export-table-private.h"
 
-/* Which side of the comparison a record of @year and @month is in: 0, 1,
- * or -1 for neither. A whole year that overlaps a fiscal period is counted
- * as not placed there. */
-static int
-side_of (const LodeComparison *self,
-         int                   year,
-         int                   month,
-         gboolean             *unplaced)
+typedef enum
 {
-  int side = -1;
+  OUTSIDE,    /* in another period */
+  PLACED,     /* in the period */
+  UNPLACED,   /* a whole year that overlaps the (fiscal) period */
+} Place;
 
-  *unplaced = FALSE;
+static Place
+place_in (const LodePeriod *p,
+          int               year,
+          int               month)
+{
+  LodePeriod period;
 
-  for (int s = 0; s < 2; s++)
-    {
-      const LodePeriod *p = &self->periods[s];
-      LodePeriod period;
+  if (lode_period_place (year, month, p->start_month, &period))
+    return lode_period_equal (&period, p) ? PLACED : OUTSIDE;
 
-      if (lode_period_place (year, month, p->start_month, &period))
-        {
-          if (lode_period_equal (&period, p))
-            return s;
-        }
-      else if (year == p->first_year || year == p->first_year + 1)
-        {
-          *unplaced = TRUE;
-          side = s;
-        }
-    }
-
-  return side;
+  return year == p->first_year || year == p->first_year + 1 ? UNPLACED : OUTSIDE;
 }
 
 static guint32
@@ -83,6 +70,28 @@ row_finish (LodeCompareRow *row)
     row->percent = 100.0 * (double) row->change / (double) row->value[0];
 }
 
+/* The row of @key, made when it is first met. @slots maps keys to their
+ * index in the rows + 1. */
+static LodeCompareRow *
+find_or_add_row (LodeComparison  *self,
+                 GHashTable      *slots,
+                 LodeExportTable *table,
+                 guint32          key)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (slots, GUINT_TO_POINTER (key)));
+
+  if (index == 0)
+    {
+      LodeCompareRow empty = { .key = key_string (table, self->field, key) };
+
+      g_array_append_val (self->rows, empty);
+      index = self->rows->len;
+      g_hash_table_insert (slots, GUINT_TO_POINTER (key), GUINT_TO_POINTER (index));
+    }
+
+  return &g_array_index (self->rows, LodeCompareRow, index - 1);
+}
+
 LodeComparison *
 lode_comparison_new (LodeExportTable  *table,
                      LodeExportField   field,
@@ -103,65 +112,39 @@ lode_comparison_new (LodeExportTable  *table,
   self->periods[1] = *second;
   self->rows = g_array_new (FALSE, TRUE, sizeof (LodeCompareRow));
 
-  /* key → index in rows + 1 */
   slots = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   _lode_export_table_get_columns (table, &c);
 
   for (guint i = 0; i < c.n_rows; i++)
     {
-      gboolean unplaced;
-      int side = side_of (self, c.year[i], c.month[i], &unplaced);
-      guint32 key;
-      guint index;
-      LodeCompareRow *row;
+      Place places[2];
+      LodeCompareRow *row = NULL;
 
-      if (side < 0)
+      places[0] = place_in (first, c.year[i], c.month[i]);
+      places[1] = place_in (second, c.year[i], c.month[i]);
+      if (places[0] == OUTSIDE && places[1] == OUTSIDE)
         continue;
 
-      if (unplaced)
+      /* Each side on its own: the same period may be on both, and a whole
+       * year may be in a calendar year on one side and unplaced in a
+       * fiscal year on the other. */
+      for (guint side = 0; side < 2; side++)
         {
-          /* A record may be unplaced in both periods (FY2024-25 and
-           * FY2025-26 both overlap 2025): each says it. */
-          for (int s = 0; s < 2; s++)
+          if (places[side] == UNPLACED)
             {
-              const LodePeriod *p = &self->periods[s];
-              LodePeriod period;
-
-              if (!lode_period_place (c.year[i], c.month[i], p->start_month, &period)
-                  && (c.year[i] == p->first_year || c.year[i] == p->first_year + 1))
-                {
-                  self->n_unplaced[s]++;
-                  self->unplaced_value[s] += c.value[i];
-                }
+              self->n_unplaced[side]++;
+              self->unplaced_value[side] += c.value[i];
             }
-          continue;
-        }
-
-      key = key_of (&c, field, i);
-      index = GPOINTER_TO_UINT (g_hash_table_lookup (slots, GUINT_TO_POINTER (key)));
-      if (index == 0)
-        {
-          LodeCompareRow empty = { .key = key_string (table, field, key) };
-
-          g_array_append_val (self->rows, empty);
-          index = self->rows->len;
-          g_hash_table_insert (slots, GUINT_TO_POINTER (key), GUINT_TO_POINTER (index));
-        }
-
-      row = &g_array_index (self->rows, LodeCompareRow, index - 1);
-      row->count[side]++;
-      row->value[side] += c.value[i];
-      self->count[side]++;
-      self->value[side] += c.value[i];
-
-      /* The same period on both sides: a record counts on each. */
-      if (side == 0 && lode_period_equal (first, second))
-        {
-          row->count[1]++;
-          row->value[1] += c.value[i];
-          self->count[1]++;
-          self->value[1] += c.value[i];
+          else if (places[side] == PLACED)
+            {
+              if (row == NULL)
+                row = find_or_add_row (self, slots, table, key_of (&c, field, i));
+              row->count[side]++;
+              row->value[side] += c.value[i];
+              self->count[side]++;
+              self->value[side] += c.value[i];
+            }
         }
     }
 
