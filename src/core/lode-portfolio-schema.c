@@ -350,7 +350,7 @@ read_slug_value (Reader           *reader,
   return TRUE;
 }
 
-/* @kind is "mineral" or "source". */
+/* @kind is "mineral", "project" or "source". */
 static void
 reference_error (Reader     *reader,
                  const char *member,
@@ -360,6 +360,9 @@ reference_error (Reader     *reader,
   if (g_str_equal (kind, "mineral"))
     _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_REFERENCE, value,
                         N_("refers to mineral “%s”, which is not in the file"), value);
+  else if (g_str_equal (kind, "project"))
+    _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_REFERENCE, value,
+                        N_("refers to project “%s”, which is not in the file"), value);
   else
     _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_REFERENCE, value,
                         N_("refers to source “%s”, which is not in the file"), value);
@@ -638,6 +641,8 @@ typedef enum
   MEMBER_QUANTITY,       /* double */
   MEMBER_SHARE,          /* double */
   MEMBER_MONEY,          /* LodeMoney */
+  MEMBER_CHANGE,         /* double, a fraction of -1 or more */
+  MEMBER_DATE,           /* const char *, a date of 1800 to 2200 */
   MEMBER_ENUM,           /* int */
 } MemberType;
 
@@ -660,6 +665,60 @@ typedef struct
 #define ENUM_MEMBER(fields, field, is_required, get_type, absent_value) \
   { .name = #field, .type = MEMBER_ENUM, .required = (is_required), \
     .offset = G_STRUCT_OFFSET (fields, field), .enum_type = (get_type), .absent = (absent_value) }
+
+/* A change on the year before, as a fraction: 0.111 is up 11.1 %; a
+ * fall can take no more than the whole (-1). */
+static gboolean
+read_change_value (Reader          *reader,
+                   const LodeValue *v,
+                   const char      *member,
+                   double          *out)
+{
+  const char *message = N_("must be a number of -1 or more (0.111 for a rise of 11.1 %)");
+  gboolean ok;
+  double value;
+
+  if (!has_number (reader, v, member, FALSE, message, &ok))
+    return ok;
+
+  value = value_get_double (v);
+  if (!isfinite (value) || value < -1.0)
+    {
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, "%s", _(message));
+      return FALSE;
+    }
+
+  *out = value == 0 ? 0.0 : value;
+
+  return TRUE;
+}
+
+/* A date as a source's, whose year is one Lode takes for a year. */
+static gboolean
+read_date_value (Reader           *reader,
+                 const LodeValue  *v,
+                 const char       *member,
+                 gboolean          required,
+                 const char      **out)
+{
+  const char *value = NULL;
+
+  if (!read_string_value (reader, v, member, required, &value))
+    return FALSE;
+
+  if (value != NULL
+      && (!lode_rule_date (value, NULL)
+          || !lode_rule_year (g_ascii_strtoll (value, NULL, 10), NULL)))
+    {
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
+                          N_("“%s” is not a date from 1800 to 2200 such as 2026-01-28"), value);
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
 
 static gboolean
 read_member_value (Reader           *reader,
@@ -694,6 +753,10 @@ read_member_value (Reader           *reader,
       return read_number_value (reader, v, rule->name, rule->required, 1.0, out);
     case MEMBER_MONEY:
       return read_money_value (reader, v, rule->name, rule->required, out);
+    case MEMBER_CHANGE:
+      return read_change_value (reader, v, rule->name, out);
+    case MEMBER_DATE:
+      return read_date_value (reader, v, rule->name, rule->required, out);
     case MEMBER_ENUM:
       return read_enum_value (reader, v, rule->name, rule->required, rule->enum_type (),
                               rule->absent, out);
@@ -1374,6 +1437,20 @@ read_project (Reader     *reader,
   g_list_store_append (lode_portfolio_get_projects (reader->portfolio), project);
 }
 
+/* Whether the metric names the kind "investment", whose targets need no
+ * baseline and no deadline; the kind itself is checked with the rest of
+ * the metric. */
+static gboolean
+metric_is_investment (JsonObject *metric)
+{
+  JsonNode *kind = metric != NULL ? json_object_get_member (metric, "kind") : NULL;
+
+  return kind != NULL
+         && JSON_NODE_HOLDS_VALUE (kind)
+         && json_node_get_value_type (kind) == G_TYPE_STRING
+         && g_strcmp0 (json_node_get_string (kind), "investment") == 0;
+}
+
 static void
 read_target (Reader     *reader,
              JsonObject *object,
@@ -1383,13 +1460,15 @@ read_target (Reader     *reader,
   static const char * const known[] = {
     "id", "title", "metric", "baseline", "target", "source", NULL
   };
-  static const char * const metric_known[] = { "kind", "mineral", "destination", NULL };
+  static const char * const metric_known[] = {
+    "kind", "mineral", "destination", "investment", "investor_country", NULL
+  };
   static const char * const baseline_known[] = { "year", "value_usd", NULL };
   static const char * const target_known[] = { "year", "low_usd", "high_usd", NULL };
   typedef struct
   {
-    const char *id, *title, *source, *mineral, *destination;
-    int         kind, baseline_year, target_year;
+    const char *id, *title, *source, *mineral, *destination, *investor_country;
+    int         kind, investment, baseline_year, target_year;
     LodeMoney   baseline_value, low, high;
   } Fields;
   static const MemberRule head_rules[] = {
@@ -1403,6 +1482,9 @@ read_target (Reader     *reader,
     ENUM_MEMBER (Fields, kind, TRUE, lode_metric_kind_get_type, -1),
     MEMBER (Fields, mineral, MEMBER_MINERAL, FALSE),
     MEMBER (Fields, destination, MEMBER_COUNTRY, FALSE),
+    ENUM_MEMBER (Fields, investment, FALSE, lode_investment_kind_get_type,
+                 LODE_INVESTMENT_KIND_UNKNOWN),
+    MEMBER (Fields, investor_country, MEMBER_COUNTRY, FALSE),
   };
   static const MemberRule baseline_rules[] = {
     MEMBER_NAMED (Fields, baseline_year, "year", MEMBER_YEAR, TRUE),
@@ -1413,27 +1495,51 @@ read_target (Reader     *reader,
     MEMBER_NAMED (Fields, low, "low_usd", MEMBER_MONEY, TRUE),
     MEMBER_NAMED (Fields, high, "high_usd", MEMBER_MONEY, FALSE),
   };
+  /* A target on investment may have no deadline. */
+  static const MemberRule open_goal_rules[] = {
+    MEMBER_NAMED (Fields, target_year, "year", MEMBER_YEAR, FALSE),
+    MEMBER_NAMED (Fields, low, "low_usd", MEMBER_MONEY, TRUE),
+    MEMBER_NAMED (Fields, high, "high_usd", MEMBER_MONEY, FALSE),
+  };
   GHashTable *target_ids = user_data;
   Fields f = {
     .kind = LODE_METRIC_KIND_EXPORTS,
+    .investment = LODE_INVESTMENT_KIND_COMMITTED,
     .baseline_value = LODE_MONEY_UNSET,
     .low = LODE_MONEY_UNSET,
     .high = LODE_MONEY_UNSET,
   };
   JsonObject *metric = NULL, *baseline = NULL, *goal = NULL;
+  gboolean on_investment;
   g_autoptr(LodeTarget) target = NULL;
   g_autoptr(JsonObject) extra = NULL;
   gboolean ok;
 
   ok = read_members (reader, object, head_rules, G_N_ELEMENTS (head_rules), &f);
   ok &= read_object (reader, object, "metric", TRUE, &metric);
-  ok &= read_object (reader, object, "baseline", TRUE, &baseline);
+  on_investment = metric_is_investment (metric);
+  ok &= read_object (reader, object, "baseline", !on_investment, &baseline);
   ok &= read_object (reader, object, "target", TRUE, &goal);
   ok &= read_members (reader, object, source_rules, G_N_ELEMENTS (source_rules), &f);
 
   if (metric != NULL)
-    ok &= read_nested_members (reader, metric, "metric", metric_rules,
-                               G_N_ELEMENTS (metric_rules), &f);
+    {
+      ok &= read_nested_members (reader, metric, "metric", metric_rules,
+                                 G_N_ELEMENTS (metric_rules), &f);
+      if (f.investment != LODE_INVESTMENT_KIND_COMMITTED
+          && f.investment != LODE_INVESTMENT_KIND_DISBURSED)
+        {
+          gsize mark = push_member (reader, "metric");
+
+          _lode_reader_error (reader, "investment", LODE_LOAD_PROBLEM_CHOICE,
+                              "committed, disbursed",
+                              N_("“%s” is not one of: %s"),
+                              lode_enum_to_nick (LODE_TYPE_INVESTMENT_KIND, f.investment),
+                              "committed, disbursed");
+          pop (reader, mark);
+          ok = FALSE;
+        }
+    }
 
   if (baseline != NULL)
     ok &= read_nested_members (reader, baseline, "baseline", baseline_rules,
@@ -1443,14 +1549,17 @@ read_target (Reader     *reader,
     {
       gsize mark = push_member (reader, "target");
 
-      ok &= read_members (reader, goal, goal_rules, G_N_ELEMENTS (goal_rules), &f);
+      if (on_investment)
+        ok &= read_members (reader, goal, open_goal_rules, G_N_ELEMENTS (open_goal_rules), &f);
+      else
+        ok &= read_members (reader, goal, goal_rules, G_N_ELEMENTS (goal_rules), &f);
       if (ok && f.high != LODE_MONEY_UNSET && f.high < f.low)
         {
           _lode_reader_error (reader, "high_usd", LODE_LOAD_PROBLEM_BELOW_LOW, NULL,
                               N_("must not be below low_usd"));
           ok = FALSE;
         }
-      if (ok && f.baseline_year != 0 && f.target_year <= f.baseline_year)
+      if (ok && f.baseline_year != 0 && f.target_year != 0 && f.target_year <= f.baseline_year)
         {
           _lode_reader_error (reader, "year", LODE_LOAD_PROBLEM_BEFORE_BASELINE, NULL,
                               N_("must come after the baseline year"));
@@ -1469,6 +1578,8 @@ read_target (Reader     *reader,
   lode_target_set_metric_kind (target, f.kind);
   lode_target_set_metric_mineral (target, f.mineral);
   lode_target_set_metric_destination (target, f.destination);
+  lode_target_set_metric_investment (target, f.investment);
+  lode_target_set_metric_investor_country (target, f.investor_country);
   lode_target_set_baseline_year (target, f.baseline_year);
   lode_target_set_baseline_value (target, f.baseline_value);
   lode_target_set_target_year (target, f.target_year);
@@ -1489,6 +1600,179 @@ read_target (Reader     *reader,
   lode_target_set_extra (target, LODE_TARGET_EXTRA_TARGET, extra);
 
   g_list_store_append (lode_portfolio_get_targets (reader->portfolio), target);
+}
+
+/* An optional reference to a project of the file, read as an id. */
+static gboolean
+read_project_reference (Reader      *reader,
+                        JsonObject  *object,
+                        GHashTable  *project_ids,
+                        const char **out)
+{
+  static const MemberRule rules[] = {
+    { .name = "project", .type = MEMBER_SLUG, .required = FALSE, .offset = 0 },
+  };
+  const char *value = NULL;
+
+  if (!read_members (reader, object, rules, G_N_ELEMENTS (rules), &value))
+    return FALSE;
+
+  if (value != NULL && !g_hash_table_contains (project_ids, value))
+    {
+      reference_error (reader, "project", "project", value);
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+static void
+read_investment (Reader     *reader,
+                 JsonObject *object,
+                 guint       index,
+                 gpointer    user_data)
+{
+  static const char * const known[] = {
+    "project", "investor", "investor_country", "kind", "value_usd", "date",
+    "minerals", "source", "note", NULL
+  };
+  typedef struct
+  {
+    const char *investor, *investor_country, *date, *source, *note;
+    int         kind;
+    LodeMoney   value_usd;
+  } Fields;
+  static const MemberRule head_rules[] = {
+    MEMBER (Fields, investor, MEMBER_STRING, FALSE),
+    MEMBER (Fields, investor_country, MEMBER_COUNTRY, FALSE),
+    ENUM_MEMBER (Fields, kind, TRUE, lode_investment_kind_get_type, LODE_INVESTMENT_KIND_UNKNOWN),
+    MEMBER (Fields, value_usd, MEMBER_MONEY, TRUE),
+    MEMBER (Fields, date, MEMBER_DATE, TRUE),
+  };
+  static const MemberRule tail_rules[] = {
+    MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
+    MEMBER (Fields, note, MEMBER_STRING, FALSE),
+  };
+  GHashTable *project_ids = user_data;
+  Fields f = { .kind = LODE_INVESTMENT_KIND_UNKNOWN };
+  const char *project = NULL;
+  g_auto(GStrv) minerals = NULL;
+  g_autoptr(LodeInvestment) investment = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok;
+
+  ok = read_project_reference (reader, object, project_ids, &project);
+  ok &= read_members (reader, object, head_rules, G_N_ELEMENTS (head_rules), &f);
+  ok &= read_string_list (reader, object, "minerals", check_slug,
+                          reader->mineral_ids, "mineral", &minerals);
+  ok &= read_members (reader, object, tail_rules, G_N_ELEMENTS (tail_rules), &f);
+
+  if (!ok)
+    return;
+
+  investment = lode_investment_new (f.kind, f.value_usd, f.date);
+  lode_investment_set_project (investment, project);
+  lode_investment_set_investor (investment, f.investor);
+  lode_investment_set_investor_country (investment, f.investor_country);
+  lode_investment_set_minerals (investment, (const char * const *) minerals);
+  lode_investment_set_source (investment, f.source);
+  lode_investment_set_note (investment, f.note);
+  extra = collect_extra (object, known);
+  lode_investment_set_extra (investment, extra);
+  g_list_store_append (lode_portfolio_get_investments (reader->portfolio), investment);
+}
+
+static void
+read_production (Reader     *reader,
+                 JsonObject *object,
+                 guint       index,
+                 gpointer    user_data)
+{
+  static const char * const known[] = {
+    "mineral", "project", "year", "quantity", "unit", "source", "note", NULL
+  };
+  typedef struct
+  {
+    const char *mineral, *source, *note;
+    int         year, unit;
+    double      quantity;
+  } Fields;
+  static const MemberRule head_rules[] = {
+    MEMBER (Fields, mineral, MEMBER_MINERAL, TRUE),
+  };
+  static const MemberRule tail_rules[] = {
+    MEMBER (Fields, year, MEMBER_YEAR, TRUE),
+    MEMBER (Fields, quantity, MEMBER_QUANTITY, TRUE),
+    ENUM_MEMBER (Fields, unit, TRUE, lode_unit_get_type, LODE_UNIT_NONE),
+    MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
+    MEMBER (Fields, note, MEMBER_STRING, FALSE),
+  };
+  GHashTable *project_ids = user_data;
+  Fields f = { .quantity = LODE_QUANTITY_UNSET, .unit = LODE_UNIT_NONE };
+  const char *project = NULL;
+  g_autoptr(LodeProduction) production = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok;
+
+  ok = read_members (reader, object, head_rules, G_N_ELEMENTS (head_rules), &f);
+  ok &= read_project_reference (reader, object, project_ids, &project);
+  ok &= read_members (reader, object, tail_rules, G_N_ELEMENTS (tail_rules), &f);
+
+  if (!ok)
+    return;
+
+  production = lode_production_new (f.mineral, f.year, f.quantity, f.unit);
+  lode_production_set_project (production, project);
+  lode_production_set_source (production, f.source);
+  lode_production_set_note (production, f.note);
+  extra = collect_extra (object, known);
+  lode_production_set_extra (production, extra);
+  g_list_store_append (lode_portfolio_get_production (reader->portfolio), production);
+}
+
+static void
+read_national_figure (Reader     *reader,
+                      JsonObject *object,
+                      guint       index,
+                      gpointer    user_data)
+{
+  static const char * const known[] = {
+    "kind", "country", "year", "value_usd", "change", "note", "source", NULL
+  };
+  typedef struct
+  {
+    const char *country, *note, *source;
+    int         kind, year;
+    LodeMoney   value_usd;
+    double      change;
+  } Fields;
+  static const MemberRule rules[] = {
+    ENUM_MEMBER (Fields, kind, TRUE, lode_figure_kind_get_type, LODE_FIGURE_KIND_UNKNOWN),
+    MEMBER (Fields, country, MEMBER_COUNTRY, FALSE),
+    MEMBER (Fields, year, MEMBER_YEAR, FALSE),
+    MEMBER (Fields, value_usd, MEMBER_MONEY, TRUE),
+    MEMBER (Fields, change, MEMBER_CHANGE, FALSE),
+    MEMBER (Fields, note, MEMBER_STRING, FALSE),
+    MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
+  };
+  Fields f = { .kind = LODE_FIGURE_KIND_UNKNOWN, .change = LODE_CHANGE_UNSET };
+  g_autoptr(LodeNationalFigure) figure = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+
+  if (!read_members (reader, object, rules, G_N_ELEMENTS (rules), &f))
+    return;
+
+  figure = lode_national_figure_new (f.kind, f.value_usd);
+  lode_national_figure_set_country (figure, f.country);
+  lode_national_figure_set_year (figure, f.year);
+  lode_national_figure_set_change (figure, f.change);
+  lode_national_figure_set_note (figure, f.note);
+  lode_national_figure_set_source (figure, f.source);
+  extra = collect_extra (object, known);
+  lode_national_figure_set_extra (figure, extra);
+  g_list_store_append (lode_portfolio_get_national_figures (reader->portfolio), figure);
 }
 
 /* Reads the header members; FALSE stops reading: the file is not a
@@ -1592,7 +1876,8 @@ _lode_reader_read_portfolio (Reader               *reader,
   static const char * const known[] = {
     "format", "version", "title", "description", "currency", "country",
     "fiscal_year_start",
-    "sources", "minerals", "exports", "projects", "targets", NULL
+    "sources", "minerals", "exports", "projects", "targets",
+    "investments", "production", "national_figures", NULL
   };
   typedef struct
   {
@@ -1604,6 +1889,9 @@ _lode_reader_read_portfolio (Reader               *reader,
     MEMBER (Fields, title, MEMBER_STRING, TRUE),
     MEMBER (Fields, description, MEMBER_STRING, FALSE),
     MEMBER (Fields, currency, MEMBER_STRING, FALSE),
+  };
+  /* After the currency's own check, where its errors have always been. */
+  static const MemberRule country_rules[] = {
     MEMBER (Fields, country, MEMBER_COUNTRY, FALSE),
   };
   g_autoptr(GHashTable) project_ids = NULL;
@@ -1630,6 +1918,7 @@ _lode_reader_read_portfolio (Reader               *reader,
       if (f.currency != NULL && g_strcmp0 (f.currency, "USD") != 0)
         _lode_reader_error (reader, "currency", LODE_LOAD_PROBLEM_CURRENCY, NULL,
                             N_("“%s” is not supported: amounts are in USD"), f.currency);
+      read_members (reader, root, country_rules, G_N_ELEMENTS (country_rules), &f);
 
       /* Sources and minerals first: the rest refers to them. */
       read_list (reader, root, "sources", read_source, NULL);
@@ -1641,6 +1930,9 @@ _lode_reader_read_portfolio (Reader               *reader,
         _lode_reader_read_exports (reader, root);
       read_list (reader, root, "projects", read_project, project_ids);
       read_list (reader, root, "targets", read_target, target_ids);
+      read_list (reader, root, "investments", read_investment, project_ids);
+      read_list (reader, root, "production", read_production, project_ids);
+      read_list (reader, root, "national_figures", read_national_figure, NULL);
     }
 
   if (local_error != NULL)
