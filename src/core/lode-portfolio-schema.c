@@ -1593,9 +1593,12 @@ read_target (Reader     *reader,
   extra = collect_extra (metric, metric_known);
   lode_target_set_extra (target, LODE_TARGET_EXTRA_METRIC, extra);
   g_clear_pointer (&extra, json_object_unref);
-  extra = collect_extra (baseline, baseline_known);
-  lode_target_set_extra (target, LODE_TARGET_EXTRA_BASELINE, extra);
-  g_clear_pointer (&extra, json_object_unref);
+  if (baseline != NULL)
+    {
+      extra = collect_extra (baseline, baseline_known);
+      lode_target_set_extra (target, LODE_TARGET_EXTRA_BASELINE, extra);
+      g_clear_pointer (&extra, json_object_unref);
+    }
   extra = collect_extra (goal, target_known);
   lode_target_set_extra (target, LODE_TARGET_EXTRA_TARGET, extra);
 
