@@ -364,6 +364,7 @@ def lode_rules(doc):
 # Members of format v1; the sample uses no others.
 KNOWN = {
     "": {"format", "version", "title", "description", "currency", "country",
+         "fiscal_year_start",
          "sources", "minerals", "exports", "projects", "targets",
          "investments", "production", "national_figures"},
     "source": {"id", "title", "publisher", "date", "url"},

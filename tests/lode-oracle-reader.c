@@ -1388,6 +1388,7 @@ read_portfolio (JsonNode    *root_node,
 {
   static const char * const known[] = {
     "format", "version", "title", "description", "currency", "country",
+    "fiscal_year_start",
     "sources", "minerals", "exports", "projects", "targets",
     "investments", "production", "national_figures", NULL
   };
@@ -1406,6 +1407,7 @@ read_portfolio (JsonNode    *root_node,
   JsonObject *root;
   JsonArray *exports = NULL;
   const char *title = NULL, *description = NULL, *currency = NULL, *country = NULL;
+  gint64 fiscal_year_start = 0;
   g_autoptr(GError) local_error = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
@@ -1429,6 +1431,9 @@ read_portfolio (JsonNode    *root_node,
           && currency != NULL && g_strcmp0 (currency, "USD") != 0)
         reader_error (&reader, "currency", "“%s” is not supported: amounts are in USD", currency);
       read_country (&reader, root, "country", &country);
+      read_integer (&reader, root, "fiscal_year_start", FALSE, 1, 12,
+                    "the month the fiscal year starts in, from 1 (January) to 12 (December)",
+                    &fiscal_year_start);
 
       /* Sources and minerals first: the rest refers to them. */
       read_list (&reader, root, "sources", read_source, NULL);
@@ -1478,6 +1483,7 @@ read_portfolio (JsonNode    *root_node,
   if (currency != NULL)
     lode_portfolio_set_currency (portfolio, currency);
   lode_portfolio_set_country (portfolio, country);
+  lode_portfolio_set_fiscal_year_start (portfolio, fiscal_year_start);
   extra = collect_extra (root, known);
   lode_portfolio_set_extra (portfolio, extra);
   lode_export_table_announce (lode_portfolio_get_exports (portfolio), 0, 0,

@@ -404,7 +404,7 @@ assert_usage_error (CliRun *run)
 static void
 test_help (void)
 {
-  static const char * const commands[] = { "validate", "summary", "convert", "sample" };
+  static const char * const commands[] = { "validate", "summary", "compare", "convert", "sample" };
 
   for (guint i = 0; i < 2; i++)
     {
@@ -462,7 +462,7 @@ test_usage (void)
   txt = tmp_file (&tmp, "out.txt", NULL);
 
   {
-    const char * const cases[][5] = {
+    const char * const cases[][7] = {
       { NULL },
       { "frobnicate", NULL },
       { "chart", valid, NULL },
@@ -473,6 +473,13 @@ test_usage (void)
       { "summary", NULL },
       { "summary", valid, valid, NULL },
       { "summary", valid, "--csv", NULL },
+      { "summary", "--fiscal-year-start", "0", valid, NULL },
+      { "summary", "--fiscal-year-start", "13", valid, NULL },
+      { "summary", "--fiscal-year-start", "July", valid, NULL },
+      { "compare", NULL },
+      { "compare", valid, "2024", NULL },
+      { "compare", valid, "2024", "2025", "2026", NULL },
+      { "compare", "--json", "--csv", valid, "2024", NULL },
       { "convert", NULL },
       { "convert", valid, NULL },
       { "convert", valid, valid, valid, NULL },
@@ -964,6 +971,217 @@ test_summary_errors (void)
 }
 
 static void
+test_summary_fiscal (void)
+{
+  g_auto(TmpDir) tmp = { 0 };
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) calendar = NULL;
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) run_json = { 0 };
+  g_auto(CliRun) run_calendar = { 0 };
+
+  tmp_dir_init (&tmp);
+  path = tmp_file (&tmp, "three.json", THREE_RECORDS);
+
+  /* March 2025 is in FY2024-25; the two records of whole years are in
+   * none, and said. */
+  run_cli (&run, RUN_DEFAULT, NULL, "summary", "--fiscal-year-start", "7", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out_text, "Exports by fiscal year"));
+  g_assert_null (strstr (run.out_text, "Exports by year"));
+  g_assert_nonnull (strstr (run.out_text, "FY2024-25"));
+  g_assert_nonnull (strstr (run.out_text, "2 records of a whole year ($0.30) are in no fiscal year"));
+
+  run_cli (&run_json, RUN_DEFAULT, NULL, "summary", "--json", "--fiscal-year-start", "7", path, NULL);
+  g_assert_cmpint (run_json.status, ==, 0);
+  root = parse_json (run_json.out_text);
+  g_assert_cmpint (lookup_int (root, "/fiscal_year_start"), ==, 7);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (lookup (root, "/exports_by_year"))), ==, 1);
+  g_assert_cmpstr (lookup_string (root, "/exports_by_year/0/fiscal_year"), ==, "FY2024-25");
+  g_assert_cmpint (lookup_int (root, "/exports_by_year/0/first_year"), ==, 2024);
+  g_assert_cmpint (lookup_int (root, "/exports_by_year/0/records"), ==, 1);
+  g_assert_cmpint (lookup_cents (root, "/exports_by_year/0/value_usd"), ==, G_GINT64_CONSTANT (114000000025));
+  g_assert_cmpint (lookup_int (root, "/exports_unplaced/records"), ==, 2);
+  g_assert_cmpint (lookup_cents (root, "/exports_unplaced/value_usd"), ==, 30);
+
+  /* The portfolio's own setting is the default; the option overrides it. */
+  {
+    g_autofree char *fiscal = NULL;
+    g_autofree char *fiscal_path = NULL;
+    g_auto(CliRun) run_default = { 0 };
+    g_autoptr(JsonNode) by_default = NULL;
+
+    fiscal = g_strdup (THREE_RECORDS);
+    fiscal_path = tmp_file (&tmp, "fiscal.json", NULL);
+    {
+      g_autoptr(GString) text = g_string_new (fiscal);
+      g_autoptr(GError) error = NULL;
+
+      g_string_replace (text, "\"version\": 1,", "\"version\": 1, \"fiscal_year_start\": 7,", 1);
+      g_file_set_contents (fiscal_path, text->str, -1, &error);
+      g_assert_no_error (error);
+    }
+
+    run_cli (&run_default, RUN_DEFAULT, NULL, "summary", "--json", fiscal_path, NULL);
+    g_assert_cmpint (run_default.status, ==, 0);
+    by_default = parse_json (run_default.out_text);
+    g_assert_cmpint (lookup_int (by_default, "/fiscal_year_start"), ==, 7);
+    g_assert_cmpstr (lookup_string (by_default, "/exports_by_year/0/fiscal_year"), ==, "FY2024-25");
+
+    run_cli (&run_calendar, RUN_DEFAULT, NULL, "summary", "--json", "--fiscal-year-start", "1",
+             fiscal_path, NULL);
+    g_assert_cmpint (run_calendar.status, ==, 0);
+    calendar = parse_json (run_calendar.out_text);
+    g_assert_cmpint (lookup_int (calendar, "/fiscal_year_start"), ==, 1);
+    g_assert_cmpint (lookup_int (calendar, "/exports_by_year/0/year"), ==, 2024);
+    g_assert_null (lookup (calendar, "/exports_unplaced"));
+  }
+}
+
+static void
+test_compare_text (void)
+{
+  g_auto(TmpDir) tmp = { 0 };
+  g_autofree char *path = NULL;
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) run_fiscal = { 0 };
+
+  tmp_dir_init (&tmp);
+  path = tmp_file (&tmp, "three.json", THREE_RECORDS);
+
+  run_cli (&run, RUN_DEFAULT, NULL, "compare", path, "2024", "2025", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out_text, "Three records\n"));
+  /* 0.10 in 2024, 0.20 + 1140000000.25 in 2025. */
+  g_assert_nonnull (strstr (run.out_text, "$0.10"));
+  g_assert_nonnull (strstr (run.out_text, "$1,140,000,000.45"));
+  g_assert_nonnull (strstr (run.out_text, "+$1,140,000,000.35"));
+  g_assert_nonnull (strstr (run.out_text, "By mineral"));
+  g_assert_nonnull (strstr (run.out_text, "By destination"));
+  g_assert_nonnull (strstr (run.out_text, "By stage"));
+  g_assert_nonnull (strstr (run.out_text, "By HS code"));
+  g_assert_nonnull (strstr (run.out_text, "+100.0%"));   /* iron ore, 0.10 → 0.20 */
+
+  run_cli (&run_fiscal, RUN_DEFAULT, NULL, "compare", "--fiscal-year-start", "7",
+           path, "FY2023-24", "2024-25", NULL);
+  g_assert_cmpint (run_fiscal.status, ==, 0);
+  g_assert_nonnull (strstr (run_fiscal.out_text, "FY2023-24"));
+  g_assert_nonnull (strstr (run_fiscal.out_text, "FY2024-25"));
+  g_assert_nonnull (strstr (run_fiscal.out_text,
+                            "1 record of a whole year ($0.10) overlaps FY2023-24 and is not counted in it"));
+  g_assert_nonnull (strstr (run_fiscal.out_text,
+                            "2 records of a whole year ($0.30) overlap FY2024-25 and are not counted in it"));
+}
+
+static void
+test_compare_json (void)
+{
+  g_auto(TmpDir) tmp = { 0 };
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(CliRun) run = { 0 };
+
+  tmp_dir_init (&tmp);
+  path = tmp_file (&tmp, "three.json", THREE_RECORDS);
+
+  run_cli (&run, RUN_DEFAULT, NULL, "compare", "--json", path, "2024", "2025", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  root = parse_json (run.out_text);
+
+  g_assert_cmpstr (lookup_string (root, "/file"), ==, path);
+  g_assert_cmpstr (lookup_string (root, "/first/name"), ==, "2024");
+  g_assert_cmpint (lookup_int (root, "/second/first_year"), ==, 2025);
+  g_assert_cmpint (lookup_int (root, "/second/start_month"), ==, 1);
+  g_assert_cmpint (lookup_cents (root, "/exports/first/value_usd"), ==, 10);
+  g_assert_cmpint (lookup_cents (root, "/exports/second/value_usd"), ==, G_GINT64_CONSTANT (114000000045));
+  g_assert_cmpint (lookup_int (root, "/exports/second/records"), ==, 2);
+  g_assert_cmpint (lookup_cents (root, "/exports/change_usd"), ==, G_GINT64_CONSTANT (114000000035));
+  g_assert_cmpint (lookup_int (root, "/unplaced/first/records"), ==, 0);
+
+  /* Largest increase first; copper had nothing in 2024, so no percent. */
+  g_assert_cmpstr (lookup_string (root, "/by_mineral/0/mineral"), ==, "copper");
+  g_assert_cmpstr (lookup_string (root, "/by_mineral/0/name"), ==, "Copper");
+  g_assert_cmpint (lookup_cents (root, "/by_mineral/0/first/value_usd"), ==, 0);
+  g_assert_true (JSON_NODE_HOLDS_NULL (lookup (root, "/by_mineral/0/change_percent")));
+  g_assert_cmpstr (lookup_string (root, "/by_mineral/1/mineral"), ==, "iron-ore");
+  g_assert_cmpint (lookup_cents (root, "/by_mineral/1/change_usd"), ==, 10);
+  g_assert_cmpfloat (json_node_get_double (lookup (root, "/by_mineral/1/change_percent")), ==, 100.0);
+
+  g_assert_nonnull (lookup (root, "/by_destination"));
+  g_assert_nonnull (lookup (root, "/by_stage"));
+  g_assert_nonnull (lookup (root, "/by_hs_code"));
+}
+
+static void
+test_compare_csv (void)
+{
+  g_auto(TmpDir) tmp = { 0 };
+  g_autofree char *path = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(CliRun) run = { 0 };
+
+  tmp_dir_init (&tmp);
+  path = tmp_file (&tmp, "three.json", THREE_RECORDS);
+
+  run_cli (&run, RUN_DEFAULT, NULL, "compare", "--csv", path, "2024", "2025", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  lines = g_strsplit (run.out_text, "\n", -1);
+  g_assert_cmpstr (lines[0], ==,
+                   "by,key,name,first,second,first_records,first_value_usd,"
+                   "second_records,second_value_usd,change_usd,change_percent");
+  g_assert_cmpstr (lines[1], ==, "mineral,copper,Copper,2024,2025,0,0,1,1140000000.25,1140000000.25,");
+  g_assert_cmpstr (lines[2], ==, "mineral,iron-ore,Iron ore,2024,2025,1,0.1,1,0.2,0.1,100.0");
+  /* Two minerals, two destinations (CN and none), three stages, one
+   * HS code (none), and the header. */
+  g_assert_cmpuint (count_lines (run.out_text), ==, 1 + 2 + 2 + 3 + 1);
+}
+
+static void
+test_compare_errors (void)
+{
+  g_auto(TmpDir) tmp = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *missing = NULL;
+
+  tmp_dir_init (&tmp);
+  path = tmp_file (&tmp, "three.json", THREE_RECORDS);
+  missing = tmp_file (&tmp, "missing.json", NULL);
+
+  {
+    g_auto(CliRun) run = { 0 };
+
+    /* The file's fiscal year is the calendar year: no FY to compare. */
+    run_cli (&run, RUN_DEFAULT, NULL, "compare", path, "FY2024-25", "2025", NULL);
+    assert_usage_error (&run);
+    g_assert_nonnull (strstr (run.err, "FY2024-25"));
+    g_assert_nonnull (strstr (run.err, "January"));
+  }
+
+  {
+    g_auto(CliRun) run = { 0 };
+
+    run_cli (&run, RUN_DEFAULT, NULL, "compare", path, "2024", "next year", NULL);
+    assert_usage_error (&run);
+    g_assert_nonnull (strstr (run.err, "“next year”"));
+  }
+
+  {
+    g_auto(CliRun) run = { 0 };
+
+    run_cli (&run, RUN_DEFAULT, NULL, "compare", missing, "2024", "2025", NULL);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out_text, ==, "");
+    g_assert_true (g_str_has_prefix (run.err, missing));
+  }
+}
+
+static void
 test_convert_unknown_members (void)
 {
   static const struct
@@ -1231,6 +1449,11 @@ main (int    argc,
   g_test_add_func ("/lode/cli/summary/errors", test_summary_errors);
   g_test_add_func ("/lode/cli/summary/investment", test_summary_investment);
   g_test_add_func ("/lode/cli/summary/without-investment", test_summary_without_investment);
+  g_test_add_func ("/lode/cli/summary/fiscal", test_summary_fiscal);
+  g_test_add_func ("/lode/cli/compare/text", test_compare_text);
+  g_test_add_func ("/lode/cli/compare/json", test_compare_json);
+  g_test_add_func ("/lode/cli/compare/csv", test_compare_csv);
+  g_test_add_func ("/lode/cli/compare/errors", test_compare_errors);
   g_test_add_func ("/lode/cli/convert/unknown-members", test_convert_unknown_members);
   g_test_add_func ("/lode/cli/convert/stable", test_convert_stable);
   g_test_add_func ("/lode/cli/convert/failures", test_convert_failures);

@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "lode-cli-summary.h"
+#include "lode-compare.h"
 #include "lode-enum-types.h"
 #include "lode-investment-summary.h"
 #include "lode-json-writer.h"
 #include "lode-money.h"
+#include "lode-periods.h"
 
 typedef struct
 {
@@ -570,8 +574,59 @@ append_national_figures (GString       *out,
   table_clear (&table);
 }
 
+/* The exports by fiscal year, and what no fiscal year holds. */
+static void
+append_fiscal_group (GString       *out,
+                     LodePortfolio *portfolio,
+                     int            fiscal_year_start,
+                     LodeMoney      grand_total)
+{
+  LodeExportTable *exports = lode_portfolio_get_exports (portfolio);
+  g_autoptr(LodePeriodTotals) totals = lode_period_totals_new (exports, fiscal_year_start);
+  Table table;
+
+  table_init (&table, 4, 1u << 1 | 1u << 2 | 1u << 3);
+  table_add (&table, g_strdup (_("Fiscal year")), g_strdup (_("Records")),
+             g_strdup (_("Value")), g_strdup (_("Share")));
+
+  for (guint i = 0; i < totals->totals->len; i++)
+    {
+      const LodePeriodTotal *total = &g_array_index (totals->totals, LodePeriodTotal, i);
+
+      table_add (&table, lode_period_to_string (&total->period),
+                 g_strdup_printf ("%u", total->count),
+                 lode_money_format_full (total->value),
+                 format_share (total->value, grand_total));
+    }
+
+  g_string_append_c (out, '\n');
+  g_string_append (out, _("Exports by fiscal year"));
+  g_string_append_c (out, '\n');
+  /* Only a header when every record is of a whole year. */
+  if (totals->totals->len > 0)
+    table_render (&table, "  ", out);
+  table_clear (&table);
+
+  if (totals->n_unplaced > 0)
+    {
+      g_autofree char *value = lode_money_format_full (totals->unplaced_value);
+
+      g_string_append (out, "  ");
+      g_string_append_printf (out,
+                              /* Translators: records of a calendar year, which lie across two
+                               * fiscal years and are not split between them */
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u record of a whole year (%s) is in no fiscal year",
+                                           "%u records of a whole year (%s) are in no fiscal year",
+                                           totals->n_unplaced),
+                              totals->n_unplaced, value);
+      g_string_append_c (out, '\n');
+    }
+}
+
 char *
-lode_cli_summary_to_text (LodePortfolio *portfolio)
+lode_cli_summary_to_text (LodePortfolio *portfolio,
+                          int            fiscal_year_start)
 {
   GString *out = g_string_new (NULL);
   const char *description;
@@ -631,8 +686,11 @@ lode_cli_summary_to_text (LodePortfolio *portfolio)
     {
       append_group (out, portfolio, LODE_EXPORT_FIELD_MINERAL,
                     _("Exports by mineral"), _("Mineral"), totals.exports);
-      append_group (out, portfolio, LODE_EXPORT_FIELD_YEAR,
-                    _("Exports by year"), _("Year"), totals.exports);
+      if (fiscal_year_start != 1)
+        append_fiscal_group (out, portfolio, fiscal_year_start, totals.exports);
+      else
+        append_group (out, portfolio, LODE_EXPORT_FIELD_YEAR,
+                      _("Exports by year"), _("Year"), totals.exports);
       append_group (out, portfolio, LODE_EXPORT_FIELD_DESTINATION,
                     _("Exports by destination"), _("Destination"), totals.exports);
       append_group (out, portfolio, LODE_EXPORT_FIELD_STAGE,
@@ -808,8 +866,45 @@ write_national_figures_json (LodeJsonWriter *writer,
   lode_json_writer_end_array (writer);
 }
 
+/* "exports_by_year" by fiscal year, then what no fiscal year holds. Names
+ * are untranslated, for programs. */
+static void
+write_fiscal_group (LodeJsonWriter  *writer,
+                    LodeExportTable *exports,
+                    int              fiscal_year_start)
+{
+  g_autoptr(LodePeriodTotals) totals = lode_period_totals_new (exports, fiscal_year_start);
+
+  lode_json_writer_member (writer, "exports_by_year");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < totals->totals->len; i++)
+    {
+      const LodePeriodTotal *total = &g_array_index (totals->totals, LodePeriodTotal, i);
+      g_autofree char *fiscal_year = g_strdup_printf ("FY%d-%02d", total->period.first_year,
+                                                      (total->period.first_year + 1) % 100);
+
+      lode_json_writer_begin_object (writer);
+      write_string_member (writer, "fiscal_year", fiscal_year);
+      lode_json_writer_member (writer, "first_year");
+      lode_json_writer_int (writer, total->period.first_year);
+      lode_json_writer_member (writer, "records");
+      lode_json_writer_int (writer, total->count);
+      write_money_member (writer, "value_usd", total->value);
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+
+  lode_json_writer_member (writer, "exports_unplaced");
+  lode_json_writer_begin_object (writer);
+  lode_json_writer_member (writer, "records");
+  lode_json_writer_int (writer, totals->n_unplaced);
+  write_money_member (writer, "value_usd", totals->unplaced_value);
+  lode_json_writer_end_object (writer);
+}
+
 char *
 lode_cli_summary_to_json (LodePortfolio *portfolio,
+                          int            fiscal_year_start,
                           const char    *name)
 {
   LodeExportTable *exports;
@@ -831,6 +926,8 @@ lode_cli_summary_to_json (LodePortfolio *portfolio,
   write_string_member (writer, "title", lode_portfolio_get_title (portfolio));
   write_string_member (writer, "description", lode_portfolio_get_description (portfolio));
   write_string_member (writer, "currency", lode_portfolio_get_currency (portfolio));
+  lode_json_writer_member (writer, "fiscal_year_start");
+  lode_json_writer_int (writer, fiscal_year_start);
 
   {
     const struct
@@ -872,8 +969,15 @@ lode_cli_summary_to_json (LodePortfolio *portfolio,
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     {
-      g_autoptr(GArray) group_totals = lode_export_table_aggregate (exports, groups[g].field);
+      g_autoptr(GArray) group_totals = NULL;
 
+      if (groups[g].field == LODE_EXPORT_FIELD_YEAR && fiscal_year_start != 1)
+        {
+          write_fiscal_group (writer, exports, fiscal_year_start);
+          continue;
+        }
+
+      group_totals = lode_export_table_aggregate (exports, groups[g].field);
       lode_json_writer_member (writer, groups[g].json_name);
       lode_json_writer_begin_array (writer);
 
@@ -905,6 +1009,323 @@ lode_cli_summary_to_json (LodePortfolio *portfolio,
 
   if (out->len == 0 || out->str[out->len - 1] != '\n')
     g_string_append_c (out, '\n');
+
+  return g_string_free (out, FALSE);
+}
+
+/* Comparing two periods */
+
+static const struct
+{
+  LodeExportField field;
+  const char     *heading;     /* N_() */
+  const char     *key_title;   /* N_() */
+} compare_groups[] = {
+  { LODE_EXPORT_FIELD_MINERAL,     N_("By mineral"),     N_("Mineral") },
+  { LODE_EXPORT_FIELD_DESTINATION, N_("By destination"), N_("Destination") },
+  { LODE_EXPORT_FIELD_STAGE,       N_("By stage"),       N_("Stage") },
+  { LODE_EXPORT_FIELD_HS_CODE,     N_("By HS code"),     N_("HS code") },
+};
+
+static char *
+format_money_change (LodeMoney change)
+{
+  g_autofree char *amount = lode_money_format_full (change);
+
+  return change > 0 ? g_strconcat ("+", amount, NULL) : g_steal_pointer (&amount);
+}
+
+static char *
+format_percent (const LodeCompareRow *row)
+{
+  if (!row->has_percent)
+    /* Translators: no change in percent, as the first value was 0 */
+    return g_strdup (_("–"));
+
+  /* Translators: a change in percent, as in "+12.5%" or "-3.0%" */
+  return g_strdup_printf (_("%+.1f%%"), row->percent);
+}
+
+static void
+append_comparison (GString        *out,
+                   LodePortfolio  *portfolio,
+                   LodeComparison *comparison,
+                   const char     *heading,
+                   const char     *key_title)
+{
+  g_autofree char *first = lode_period_to_string (&comparison->periods[0]);
+  g_autofree char *second = lode_period_to_string (&comparison->periods[1]);
+  gboolean with_name = comparison->field == LODE_EXPORT_FIELD_MINERAL;
+  Table table;
+
+  /* Columns: key, [name,] first, second, change, percent */
+  if (with_name)
+    table_init (&table, 6, 1u << 2 | 1u << 3 | 1u << 4 | 1u << 5);
+  else
+    table_init (&table, 5, 1u << 1 | 1u << 2 | 1u << 3 | 1u << 4);
+
+  if (with_name)
+    table_add (&table, g_strdup (key_title), g_strdup (_("Name")), g_strdup (first),
+               g_strdup (second), g_strdup (_("Change")), g_strdup (_("Change %")));
+  else
+    table_add (&table, g_strdup (key_title), g_strdup (first), g_strdup (second),
+               g_strdup (_("Change")), g_strdup (_("Change %")));
+
+  for (guint i = 0; i < comparison->rows->len; i++)
+    {
+      const LodeCompareRow *row = &g_array_index (comparison->rows, LodeCompareRow, i);
+      /* Translators: an export record with no destination, stage or HS code */
+      char *key = g_strdup (row->key != NULL ? row->key : _("unknown"));
+      char *a = lode_money_format_full (row->value[0]);
+      char *b = lode_money_format_full (row->value[1]);
+      char *change = format_money_change (row->change);
+      char *percent = format_percent (row);
+
+      if (with_name)
+        {
+          const char *name = mineral_name (portfolio, row->key);
+
+          table_add (&table, key, g_strdup (name != NULL ? name : ""), a, b, change, percent);
+        }
+      else
+        {
+          table_add (&table, key, a, b, change, percent);
+        }
+    }
+
+  g_string_append_c (out, '\n');
+  g_string_append (out, heading);
+  g_string_append_c (out, '\n');
+  table_render (&table, "  ", out);
+  table_clear (&table);
+}
+
+static void
+append_unplaced (GString        *out,
+                 LodeComparison *comparison)
+{
+  for (guint s = 0; s < 2; s++)
+    {
+      g_autofree char *period = NULL;
+      g_autofree char *value = NULL;
+
+      if (comparison->n_unplaced[s] == 0)
+        continue;
+
+      period = lode_period_to_string (&comparison->periods[s]);
+      value = lode_money_format_full (comparison->unplaced_value[s]);
+      g_string_append_printf (out,
+                              /* Translators: records of a calendar year that lie partly in
+                               * a fiscal year; they are not split, so not counted in it */
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u record of a whole year (%s) overlaps %s and is not counted in it",
+                                           "%u records of a whole year (%s) overlap %s and are not counted in it",
+                                           comparison->n_unplaced[s]),
+                              comparison->n_unplaced[s], value, period);
+      g_string_append_c (out, '\n');
+    }
+}
+
+char *
+lode_cli_compare_to_text (LodePortfolio    *portfolio,
+                          const LodePeriod *first,
+                          const LodePeriod *second)
+{
+  LodeExportTable *exports;
+  GString *out;
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
+
+  exports = lode_portfolio_get_exports (portfolio);
+  out = g_string_new (lode_portfolio_get_title (portfolio));
+  g_string_append_c (out, '\n');
+
+  for (guint g = 0; g < G_N_ELEMENTS (compare_groups); g++)
+    {
+      g_autoptr(LodeComparison) comparison =
+        lode_comparison_new (exports, compare_groups[g].field, first, second);
+
+      if (g == 0)
+        {
+          g_autofree char *a = lode_period_to_string (first);
+          g_autofree char *b = lode_period_to_string (second);
+          LodeCompareRow all = {
+            .count = { comparison->count[0], comparison->count[1] },
+            .value = { comparison->value[0], comparison->value[1] },
+            .change = comparison->value[1] - comparison->value[0],
+            .has_percent = comparison->value[0] != 0,
+          };
+          Table table;
+
+          if (all.has_percent)
+            all.percent = 100.0 * (double) all.change / (double) all.value[0];
+
+          g_string_append_c (out, '\n');
+          table_init (&table, 5, 1u << 1 | 1u << 2 | 1u << 3 | 1u << 4);
+          table_add (&table, g_strdup (""), g_strdup (a), g_strdup (b),
+                     g_strdup (_("Change")), g_strdup (_("Change %")));
+          table_add (&table, g_strdup (_("Exports")),
+                     lode_money_format_full (all.value[0]), lode_money_format_full (all.value[1]),
+                     format_money_change (all.change), format_percent (&all));
+          table_add (&table, g_strdup (_("Records")),
+                     g_strdup_printf ("%u", all.count[0]), g_strdup_printf ("%u", all.count[1]),
+                     g_strdup (""), g_strdup (""));
+          table_render (&table, "", out);
+          table_clear (&table);
+          append_unplaced (out, comparison);
+        }
+
+      if (comparison->rows->len > 0)
+        append_comparison (out, portfolio, comparison,
+                           _(compare_groups[g].heading), _(compare_groups[g].key_title));
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+write_period_member (LodeJsonWriter   *writer,
+                     const char       *member,
+                     const LodePeriod *period)
+{
+  g_autofree char *name = period->start_month == 1
+    ? g_strdup_printf ("%d", period->first_year)
+    : g_strdup_printf ("FY%d-%02d", period->first_year, (period->first_year + 1) % 100);
+
+  lode_json_writer_member (writer, member);
+  lode_json_writer_begin_object (writer);
+  write_string_member (writer, "name", name);
+  lode_json_writer_member (writer, "first_year");
+  lode_json_writer_int (writer, period->first_year);
+  lode_json_writer_member (writer, "start_month");
+  lode_json_writer_int (writer, period->start_month);
+  lode_json_writer_end_object (writer);
+}
+
+static void
+write_percent_member (LodeJsonWriter *writer,
+                      gboolean        has_percent,
+                      double          percent)
+{
+  lode_json_writer_member (writer, "change_percent");
+  if (has_percent)
+    lode_json_writer_double (writer, round (percent * 10.0) / 10.0);
+  else
+    lode_json_writer_null (writer);
+}
+
+static void
+write_sides (LodeJsonWriter  *writer,
+             const guint     *count,
+             const LodeMoney *value)
+{
+  const char *names[2] = { "first", "second" };
+
+  for (guint s = 0; s < 2; s++)
+    {
+      lode_json_writer_member (writer, names[s]);
+      lode_json_writer_begin_object (writer);
+      lode_json_writer_member (writer, "records");
+      lode_json_writer_int (writer, count[s]);
+      write_money_member (writer, "value_usd", value[s]);
+      lode_json_writer_end_object (writer);
+    }
+}
+
+char *
+lode_cli_compare_to_json (LodePortfolio    *portfolio,
+                          const LodePeriod *first,
+                          const LodePeriod *second,
+                          const char       *name)
+{
+  LodeExportTable *exports;
+  g_autoptr(LodeJsonWriter) writer = NULL;
+  GString *out;
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
+
+  exports = lode_portfolio_get_exports (portfolio);
+  out = g_string_new (NULL);
+  writer = lode_json_writer_new (out);
+
+  lode_json_writer_begin_object (writer);
+  write_string_member (writer, "file", name);
+  write_string_member (writer, "title", lode_portfolio_get_title (portfolio));
+  write_period_member (writer, "first", first);
+  write_period_member (writer, "second", second);
+
+  for (guint g = 0; g < G_N_ELEMENTS (compare_groups); g++)
+    {
+      g_autoptr(LodeComparison) comparison =
+        lode_comparison_new (exports, compare_groups[g].field, first, second);
+      const char *field_name = lode_comparison_field_name (compare_groups[g].field);
+      g_autofree char *member = g_strconcat ("by_", field_name, NULL);
+
+      if (g == 0)
+        {
+          LodeMoney change = comparison->value[1] - comparison->value[0];
+
+          lode_json_writer_member (writer, "exports");
+          lode_json_writer_begin_object (writer);
+          write_sides (writer, comparison->count, comparison->value);
+          write_money_member (writer, "change_usd", change);
+          write_percent_member (writer, comparison->value[0] != 0,
+                                comparison->value[0] != 0
+                                ? 100.0 * (double) change / (double) comparison->value[0] : 0);
+          lode_json_writer_end_object (writer);
+
+          lode_json_writer_member (writer, "unplaced");
+          lode_json_writer_begin_object (writer);
+          write_sides (writer, comparison->n_unplaced, comparison->unplaced_value);
+          lode_json_writer_end_object (writer);
+        }
+
+      lode_json_writer_member (writer, member);
+      lode_json_writer_begin_array (writer);
+      for (guint i = 0; i < comparison->rows->len; i++)
+        {
+          const LodeCompareRow *row = &g_array_index (comparison->rows, LodeCompareRow, i);
+
+          lode_json_writer_begin_object (writer);
+          write_string_member (writer, field_name, row->key);
+          if (compare_groups[g].field == LODE_EXPORT_FIELD_MINERAL)
+            write_string_member (writer, "name", mineral_name (portfolio, row->key));
+          write_sides (writer, row->count, row->value);
+          write_money_member (writer, "change_usd", row->change);
+          write_percent_member (writer, row->has_percent, row->percent);
+          lode_json_writer_end_object (writer);
+        }
+      lode_json_writer_end_array (writer);
+    }
+
+  lode_json_writer_end_object (writer);
+  g_clear_pointer (&writer, lode_json_writer_free);
+
+  if (out->len == 0 || out->str[out->len - 1] != '\n')
+    g_string_append_c (out, '\n');
+
+  return g_string_free (out, FALSE);
+}
+
+char *
+lode_cli_compare_to_csv (LodePortfolio    *portfolio,
+                         const LodePeriod *first,
+                         const LodePeriod *second)
+{
+  LodeExportTable *exports;
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
+
+  exports = lode_portfolio_get_exports (portfolio);
+  lode_comparison_append_csv_header (out);
+  for (guint g = 0; g < G_N_ELEMENTS (compare_groups); g++)
+    {
+      g_autoptr(LodeComparison) comparison =
+        lode_comparison_new (exports, compare_groups[g].field, first, second);
+
+      lode_comparison_append_csv (comparison, portfolio, out);
+    }
 
   return g_string_free (out, FALSE);
 }

@@ -50,10 +50,12 @@ static int command_sample   (const Command *command, char ***args);
 static int command_chart    (const Command *command, char ***args);
 static int command_import   (const Command *command, char ***args);
 static int command_export   (const Command *command, char ***args);
+static int command_compare  (const Command *command, char ***args);
 
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check that each portfolio file loads"), command_validate },
   { "summary", N_("FILE"), N_("Print the totals of a portfolio"), command_summary },
+  { "compare", N_("FILE FROM TO"), N_("Set the exports of two years or fiscal years side by side"), command_compare },
   { "convert", N_("IN OUT"), N_("Read a portfolio and write it in the format of OUT"), command_convert },
   { "sample", N_("[OUT]"), N_("Write the built-in sample portfolio"), command_sample },
   { "chart", N_("FILE --chart NAME --output OUT"), N_("Draw a chart into a PNG, SVG or PDF file"), command_chart },
@@ -425,6 +427,21 @@ command_validate (const Command   *command,
   return status;
 }
 
+/* A month as a number from 1 to 12, in ASCII digits. */
+static gboolean
+parse_month (const char *text,
+             int        *month)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, 12, &value, NULL))
+    return FALSE;
+
+  *month = value;
+
+  return TRUE;
+}
+
 static int
 command_summary (const Command   *command,
                  char          ***args)
@@ -433,10 +450,15 @@ command_summary (const Command   *command,
   g_autoptr(LodePortfolio) portfolio = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *fiscal_text = NULL;
   gboolean json = FALSE;
+  int fiscal_year_start = 1;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the totals as a JSON object"), NULL },
+    { "fiscal-year-start", 0, 0, G_OPTION_ARG_STRING, &fiscal_text,
+      N_("Count the years as fiscal years starting in MONTH (1–12); by default as the portfolio says"),
+      N_("MONTH") },
     { NULL }
   };
 
@@ -454,6 +476,7 @@ command_summary (const Command   *command,
     "    \"title\": STRING,\n"
     "    \"description\": STRING or null,\n"
     "    \"currency\": \"USD\",\n"
+    "    \"fiscal_year_start\": MONTH,\n"
     "    \"counts\": { \"sources\": N, \"minerals\": N, \"projects\": N,\n"
     "                \"targets\": N, \"exports\": N, \"investments\": N,\n"
     "                \"production\": N, \"national_figures\": N },\n"
@@ -476,6 +499,10 @@ command_summary (const Command   *command,
     "    \"exports_by_mineral\": [ { \"mineral\": ID, \"name\": STRING,\n"
     "                              \"records\": N, \"value_usd\": AMOUNT }, … ],\n"
     "    \"exports_by_year\": [ { \"year\": N, \"records\": N, \"value_usd\": AMOUNT }, … ],\n"
+    "      (with a fiscal year not starting in January:\n"
+    "       [ { \"fiscal_year\": \"FY2024-25\", \"first_year\": N, \"records\": N,\n"
+    "           \"value_usd\": AMOUNT }, … ],\n"
+    "       \"exports_unplaced\": { \"records\": N, \"value_usd\": AMOUNT })\n"
     "    \"exports_by_destination\": [ { \"destination\": CODE or null,\n"
     "                                  \"records\": N, \"value_usd\": AMOUNT }, … ],\n"
     "    \"exports_by_stage\": [ { \"stage\": STAGE or null,\n"
@@ -490,6 +517,12 @@ command_summary (const Command   *command,
     _("Groups come largest value first, years oldest first. A destination\n"
       "or stage of null stands for the records that do not name one.\n"
       "\n"
+      "The years are fiscal years when the fiscal year starts in a month\n"
+      "other than January: as --fiscal-year-start says, else as the\n"
+      "portfolio does. Monthly records go into the fiscal year of their\n"
+      "month; records of a whole year lie across two fiscal years and are\n"
+      "counted apart, never split.\n"
+      "\n"
       "Exit status: 0 on success, 1 if the file does not load, 2 on wrong\n"
       "usage."),
     NULL);
@@ -502,6 +535,9 @@ command_summary (const Command   *command,
     return usage_error (command, _("missing file name"));
   if (g_strv_length (*args) > 2)
     return usage_error (command, _("too many arguments"));
+  if (fiscal_text != NULL && !parse_month (fiscal_text, &fiscal_year_start))
+    return usage_error (command, _("--fiscal-year-start: “%s” is not a month from 1 to 12"),
+                        fiscal_text);
 
   portfolio = load_portfolio ((*args)[1], &error);
   if (portfolio == NULL)
@@ -509,10 +545,13 @@ command_summary (const Command   *command,
       print_error (error);
       return EXIT_BAD_INPUT;
     }
+  if (fiscal_text == NULL)
+    fiscal_year_start = lode_portfolio_get_fiscal_year_start (portfolio);
 
   if (json)
     {
-      g_autofree char *text = lode_cli_summary_to_json (portfolio, input_name ((*args)[1]));
+      g_autofree char *text = lode_cli_summary_to_json (portfolio, fiscal_year_start,
+                                                        input_name ((*args)[1]));
 
       if (!write_stdout (text, strlen (text), &error))
         {
@@ -522,9 +561,112 @@ command_summary (const Command   *command,
     }
   else
     {
-      g_autofree char *text = lode_cli_summary_to_text (portfolio);
+      g_autofree char *text = lode_cli_summary_to_text (portfolio, fiscal_year_start);
 
       g_print ("%s", text);
+    }
+
+  return EXIT_OK;
+}
+
+static int
+command_compare (const Command   *command,
+                 char          ***args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *fiscal_text = NULL;
+  g_autofree char *text = NULL;
+  gboolean json = FALSE;
+  gboolean csv = FALSE;
+  int fiscal_year_start = 1;
+  LodePeriod periods[2];
+  int status = EXIT_OK;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the comparison as a JSON object"), NULL },
+    { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print the comparison as CSV"), NULL },
+    { "fiscal-year-start", 0, 0, G_OPTION_ARG_STRING, &fiscal_text,
+      N_("Read fiscal years as starting in MONTH (1–12); by default as the portfolio says"),
+      N_("MONTH") },
+    { NULL }
+  };
+
+  description = g_strconcat (
+    _("Sets the exports of FROM and TO side by side: in all, and by mineral,\n"
+      "destination, stage and HS code, with the change in value and in\n"
+      "percent (none when FROM has nothing), largest increase first.\n"
+      "FROM and TO are years (2024) or fiscal years (FY2024-25 or 2024-25)\n"
+      "as lode-cli summary names them. A record of a whole year that\n"
+      "overlaps a fiscal year is counted in neither side, and said.\n"
+      "\n"
+      "With --csv, prints one line for each row of each group:\n"),
+    "\n"
+    "  by,key,name,first,second,first_records,first_value_usd,\n"
+    "  second_records,second_value_usd,change_usd,change_percent\n"
+    "\n",
+    _("With --json, prints one JSON object:\n"),
+    "\n"
+    "  {\n"
+    "    \"file\": FILE, \"title\": STRING,\n"
+    "    \"first\": PERIOD, \"second\": PERIOD,\n"
+    "    \"exports\": { \"first\": SIDE, \"second\": SIDE, \"change_usd\": AMOUNT,\n"
+    "                 \"change_percent\": NUMBER or null },\n"
+    "    \"unplaced\": { \"first\": SIDE, \"second\": SIDE },\n"
+    "    \"by_mineral\": [ { \"mineral\": ID, \"name\": STRING, \"first\": SIDE,\n"
+    "                      \"second\": SIDE, \"change_usd\": AMOUNT,\n"
+    "                      \"change_percent\": NUMBER or null }, … ],\n"
+    "    \"by_destination\": [ … ], \"by_stage\": [ … ], \"by_hs_code\": [ … ]\n"
+    "  }\n"
+    "\n"
+    "  PERIOD: { \"name\": \"FY2024-25\", \"first_year\": N, \"start_month\": N }\n"
+    "  SIDE: { \"records\": N, \"value_usd\": AMOUNT }\n"
+    "\n",
+    _("Exit status: 0 on success, 1 if the file does not load, 2 on wrong\n"
+      "usage, a period included."),
+    NULL);
+
+  context = command_context_new (command, entries, description);
+  if (!command_parse (command, context, args, &status))
+    return status;
+
+  if (g_strv_length (*args) < 4)
+    return usage_error (command, _("missing file name or period: FILE FROM TO"));
+  if (g_strv_length (*args) > 4)
+    return usage_error (command, _("too many arguments"));
+  if (json && csv)
+    return usage_error (command, _("--json and --csv cannot be used together"));
+  if (fiscal_text != NULL && !parse_month (fiscal_text, &fiscal_year_start))
+    return usage_error (command, _("--fiscal-year-start: “%s” is not a month from 1 to 12"),
+                        fiscal_text);
+
+  portfolio = load_portfolio ((*args)[1], &error);
+  if (portfolio == NULL)
+    {
+      print_error (error);
+      return EXIT_BAD_INPUT;
+    }
+  if (fiscal_text == NULL)
+    fiscal_year_start = lode_portfolio_get_fiscal_year_start (portfolio);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      if (!lode_period_parse ((*args)[2 + i], fiscal_year_start, &periods[i], &error))
+        return usage_error (command, "%s", error->message);
+    }
+
+  if (json)
+    text = lode_cli_compare_to_json (portfolio, &periods[0], &periods[1], input_name ((*args)[1]));
+  else if (csv)
+    text = lode_cli_compare_to_csv (portfolio, &periods[0], &periods[1]);
+  else
+    text = lode_cli_compare_to_text (portfolio, &periods[0], &periods[1]);
+
+  if (!write_stdout (text, strlen (text), &error))
+    {
+      g_printerr ("lode-cli: %s\n", error->message);
+      return EXIT_BAD_INPUT;
     }
 
   return EXIT_OK;

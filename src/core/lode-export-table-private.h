@@ -18,6 +18,27 @@ guint32 _lode_export_table_intern_id       (LodeExportTable     *self,
 void    _lode_export_table_append_interned (LodeExportTable     *self,
                                             const LodeExportRow *row,
                                             const guint32        ids[4]);
+/* The table's columns, read-only, for code that sums over a million rows
+ * without making a row of each: valid until the table next changes. The
+ * ids of strings are those of _lode_export_table_get_string(). */
+typedef struct
+{
+  guint            n_rows;
+  const guint32   *mineral;
+  const guint32   *destination;
+  const guint32   *hs_code;
+  const guint16   *year;
+  const guint8    *month;
+  const guint8    *stage;
+  const LodeMoney *value;
+} LodeExportColumns;
+
+void        _lode_export_table_get_columns (LodeExportTable   *self,
+                                            LodeExportColumns *columns);
+/* The interned string an id stands for; NULL for 0. */
+const char *_lode_export_table_get_string  (LodeExportTable   *self,
+                                            guint32            id);
+
 /* A version of the table: its rows as they were when it was frozen, for a
  * snapshot that a worker thread writes out while the table goes on
  * changing on the main thread.

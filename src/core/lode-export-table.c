@@ -879,6 +879,34 @@ lode_export_table_aggregate (LodeExportTable *self,
   return result;
 }
 
+void
+_lode_export_table_get_columns (LodeExportTable   *self,
+                                LodeExportColumns *columns)
+{
+  g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
+
+  *columns = (LodeExportColumns) {
+    .n_rows = self->n_rows,
+    .mineral = self->mineral,
+    .destination = self->destination,
+    .hs_code = self->hs_code,
+    .year = self->year,
+    .month = self->month,
+    .stage = self->stage,
+    .value = self->value,
+  };
+}
+
+const char *
+_lode_export_table_get_string (LodeExportTable *self,
+                               guint32          id)
+{
+  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (self), NULL);
+  g_return_val_if_fail (id < self->strings->len, NULL);
+
+  return string_of (self, id);
+}
+
 gsize
 lode_export_table_get_memory (LodeExportTable *self)
 {

@@ -1878,6 +1878,7 @@ _lode_reader_read_portfolio (Reader               *reader,
 {
   static const char * const known[] = {
     "format", "version", "title", "description", "currency", "country",
+    "fiscal_year_start",
     "sources", "minerals", "exports", "projects", "targets",
     "investments", "production", "national_figures", NULL
   };
@@ -1885,6 +1886,8 @@ _lode_reader_read_portfolio (Reader               *reader,
   {
     const char *title, *description, *currency, *country;
   } Fields;
+  LodeValue fiscal_value;
+  gint64 fiscal_year_start = 0;
   static const MemberRule rules[] = {
     MEMBER (Fields, title, MEMBER_STRING, TRUE),
     MEMBER (Fields, description, MEMBER_STRING, FALSE),
@@ -1911,6 +1914,10 @@ _lode_reader_read_portfolio (Reader               *reader,
   if (read_header (reader, root, &local_error))
     {
       read_members (reader, root, rules, G_N_ELEMENTS (rules), &f);
+      _lode_value_from_member (root, "fiscal_year_start", &fiscal_value);
+      read_integer_value (reader, &fiscal_value, "fiscal_year_start", FALSE, 1, 12,
+                          N_("must be the month the fiscal year starts in, from 1 (January) to 12 (December)"),
+                          &fiscal_year_start);
       if (f.currency != NULL && g_strcmp0 (f.currency, "USD") != 0)
         _lode_reader_error (reader, "currency", LODE_LOAD_PROBLEM_CURRENCY, NULL,
                             N_("“%s” is not supported: amounts are in USD"), f.currency);
@@ -1969,6 +1976,7 @@ _lode_reader_read_portfolio (Reader               *reader,
   if (f.currency != NULL)
     lode_portfolio_set_currency (portfolio, f.currency);
   lode_portfolio_set_country (portfolio, f.country);
+  lode_portfolio_set_fiscal_year_start (portfolio, fiscal_year_start);
   extra = collect_extra (root, known);
   lode_portfolio_set_extra (portfolio, extra);
   lode_export_table_announce (lode_portfolio_get_exports (portfolio), 0, 0,

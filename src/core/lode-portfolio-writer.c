@@ -797,6 +797,9 @@ lode_portfolio_snapshot_new (LodePortfolio *self)
   write_string_member (writer, "description", lode_portfolio_get_description (self));
   write_string_member (writer, "currency", lode_portfolio_get_currency (self));
   write_string_member (writer, "country", lode_portfolio_get_country (self));
+  /* Only when set, so that a file that does not say saves as it was. */
+  if (lode_portfolio_has_fiscal_year_start (self))
+    write_int_member (writer, "fiscal_year_start", lode_portfolio_get_fiscal_year_start (self), 0);
   write_list (writer, "sources", G_LIST_MODEL (lode_portfolio_get_sources (self)), write_source);
   write_list (writer, "minerals", G_LIST_MODEL (lode_portfolio_get_minerals (self)), write_mineral);
   /* The records go where this empty array is. */

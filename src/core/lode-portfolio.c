@@ -12,6 +12,7 @@ struct _LodePortfolio
   char            *description;
   char            *currency;
   char            *country;
+  int              fiscal_year_start;   /* 0 when the file does not say */
   GListStore      *sources;
   GListStore      *minerals;
   GListStore      *projects;
@@ -33,6 +34,7 @@ enum {
   PROP_DESCRIPTION,
   PROP_CURRENCY,
   PROP_COUNTRY,
+  PROP_FISCAL_YEAR_START,
   PROP_MODIFIED,
   N_PROPS
 };
@@ -152,6 +154,9 @@ lode_portfolio_get_property (GObject    *object,
     case PROP_COUNTRY:
       g_value_set_string (value, self->country);
       break;
+    case PROP_FISCAL_YEAR_START:
+      g_value_set_int (value, self->fiscal_year_start);
+      break;
     case PROP_MODIFIED:
       g_value_set_boolean (value, self->modified);
       break;
@@ -182,6 +187,9 @@ lode_portfolio_set_property (GObject      *object,
     case PROP_COUNTRY:
       lode_portfolio_set_country (self, g_value_get_string (value));
       break;
+    case PROP_FISCAL_YEAR_START:
+      lode_portfolio_set_fiscal_year_start (self, g_value_get_int (value));
+      break;
     case PROP_MODIFIED:
       lode_portfolio_set_modified (self, g_value_get_boolean (value));
       break;
@@ -205,6 +213,9 @@ lode_portfolio_class_init (LodePortfolioClass *klass)
   properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, flags);
   properties[PROP_CURRENCY] = g_param_spec_string ("currency", NULL, NULL, "USD", flags);
   properties[PROP_COUNTRY] = g_param_spec_string ("country", NULL, NULL, NULL, flags);
+  /* 0 when the file does not say, which is read as January. */
+  properties[PROP_FISCAL_YEAR_START] = g_param_spec_int ("fiscal-year-start", NULL, NULL,
+                                                         0, 12, 0, flags);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -318,6 +329,37 @@ lode_portfolio_set_country (LodePortfolio *self,
   g_return_if_fail (LODE_IS_PORTFOLIO (self));
 
   set_string (self, &self->country, country, PROP_COUNTRY);
+}
+
+int
+lode_portfolio_get_fiscal_year_start (LodePortfolio *self)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), 1);
+
+  return self->fiscal_year_start != 0 ? self->fiscal_year_start : 1;
+}
+
+gboolean
+lode_portfolio_has_fiscal_year_start (LodePortfolio *self)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), FALSE);
+
+  return self->fiscal_year_start != 0;
+}
+
+void
+lode_portfolio_set_fiscal_year_start (LodePortfolio *self,
+                                      int            month)
+{
+  g_return_if_fail (LODE_IS_PORTFOLIO (self));
+  g_return_if_fail (month >= 0 && month <= 12);
+
+  if (self->fiscal_year_start == month)
+    return;
+
+  self->fiscal_year_start = month;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FISCAL_YEAR_START]);
+  mark_modified (self);
 }
 
 GListStore *

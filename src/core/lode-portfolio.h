@@ -36,6 +36,12 @@ void             lode_portfolio_set_currency    (LodePortfolio *self,
 const char      *lode_portfolio_get_country     (LodePortfolio *self);
 void             lode_portfolio_set_country     (LodePortfolio *self,
                                                  const char    *country);
+/* The month (1–12) the portfolio's fiscal year starts in: 1, January,
+ * unless the file says otherwise. Setting 0 makes the file not say. */
+int              lode_portfolio_get_fiscal_year_start (LodePortfolio *self);
+gboolean         lode_portfolio_has_fiscal_year_start (LodePortfolio *self);
+void             lode_portfolio_set_fiscal_year_start (LodePortfolio *self,
+                                                       int            month);
 /* GListStores of LodeSource, LodeMineral, LodeProject, LodeTarget. */
 GListStore      *lode_portfolio_get_sources     (LodePortfolio *self);
 GListStore      *lode_portfolio_get_minerals    (LodePortfolio *self);

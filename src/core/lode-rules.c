@@ -93,6 +93,16 @@ lode_rule_month (gint64       month,
 }
 
 gboolean
+lode_rule_fiscal_year_start (gint64       month,
+                             const char **why)
+{
+  if (month >= 1 && month <= 12)
+    return TRUE;
+
+  return refuse (why, _("A fiscal year starts in a month from 1 (January) to 12 (December)"));
+}
+
+gboolean
 lode_rule_country_code (const char  *value,
                         const char **why)
 {

@@ -31,6 +31,9 @@ gboolean lode_rule_year         (gint64       year,
 /* 1–12. */
 gboolean lode_rule_month        (gint64       month,
                                  const char **why);
+/* The month a fiscal year starts in: 1–12. */
+gboolean lode_rule_fiscal_year_start (gint64       month,
+                                      const char **why);
 /* ISO 3166-1 alpha-2: two ASCII capital letters, user-assigned codes such
  * as XK and ZZ included. */
 gboolean lode_rule_country_code (const char  *value,

@@ -370,6 +370,7 @@ field_label (ItemKind    kind,
     { "title", N_("title") },
     { "description", N_("description") },
     { "currency", N_("currency") },
+    { "fiscal_year_start", N_("start of the fiscal year") },
     { "sources", N_("list of sources") },
     { "minerals", N_("list of minerals") },
     { "exports", N_("list of export records") },
@@ -467,6 +468,8 @@ rule_for (const Place *place)
     lode_rule_year (0, &why);
   else if (g_str_equal (member, "month"))
     lode_rule_month (0, &why);
+  else if (g_str_equal (member, "fiscal_year_start"))
+    lode_rule_fiscal_year_start (0, &why);
   else if (g_str_equal (member, "date"))
     lode_rule_date (NULL, &why);
   else if (g_str_equal (member, "destination") || g_str_has_suffix (member, "country"))

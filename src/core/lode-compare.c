@@ -1,0 +1,330 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "lode-compare.h"
+#include "lode-csv.h"
+#include "lode-enum-types.h"
+#include "lode-export-table-private.h"
+
+typedef enum
+{
+  OUTSIDE,    /* in another period */
+  PLACED,     /* in the period */
+  UNPLACED,   /* a whole year that overlaps the (fiscal) period */
+} Place;
+
+static Place
+place_in (const LodePeriod *p,
+          int               year,
+          int               month)
+{
+  LodePeriod period;
+
+  if (lode_period_place (year, month, p->start_month, &period))
+    return lode_period_equal (&period, p) ? PLACED : OUTSIDE;
+
+  return year == p->first_year || year == p->first_year + 1 ? UNPLACED : OUTSIDE;
+}
+
+static guint32
+key_of (const LodeExportColumns *c,
+        LodeExportField          field,
+        guint                    i)
+{
+  switch (field)
+    {
+    case LODE_EXPORT_FIELD_MINERAL:
+      return c->mineral[i];
+    case LODE_EXPORT_FIELD_DESTINATION:
+      return c->destination[i];
+    case LODE_EXPORT_FIELD_HS_CODE:
+      return c->hs_code[i];
+    case LODE_EXPORT_FIELD_STAGE:
+      return c->stage[i];
+    case LODE_EXPORT_FIELD_YEAR:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+key_string (LodeExportTable *table,
+            LodeExportField  field,
+            guint32          key)
+{
+  if (field == LODE_EXPORT_FIELD_STAGE)
+    return key == LODE_STAGE_UNKNOWN ? NULL : lode_enum_to_nick (LODE_TYPE_STAGE, key);
+
+  return _lode_export_table_get_string (table, key);
+}
+
+static void
+row_finish (LodeCompareRow *row)
+{
+  row->change = row->value[1] - row->value[0];
+  row->has_percent = row->value[0] != 0;
+  if (row->has_percent)
+    row->percent = 100.0 * (double) row->change / (double) row->value[0];
+}
+
+/* The row of @key, made when it is first met. @slots maps keys to their
+ * index in the rows + 1. */
+static LodeCompareRow *
+find_or_add_row (LodeComparison  *self,
+                 GHashTable      *slots,
+                 LodeExportTable *table,
+                 guint32          key)
+{
+  guint index = GPOINTER_TO_UINT (g_hash_table_lookup (slots, GUINT_TO_POINTER (key)));
+
+  if (index == 0)
+    {
+      LodeCompareRow empty = { .key = key_string (table, self->field, key) };
+
+      g_array_append_val (self->rows, empty);
+      index = self->rows->len;
+      g_hash_table_insert (slots, GUINT_TO_POINTER (key), GUINT_TO_POINTER (index));
+    }
+
+  return &g_array_index (self->rows, LodeCompareRow, index - 1);
+}
+
+LodeComparison *
+lode_comparison_new (LodeExportTable  *table,
+                     LodeExportField   field,
+                     const LodePeriod *first,
+                     const LodePeriod *second)
+{
+  g_autoptr(GHashTable) slots = NULL;
+  LodeComparison *self;
+  LodeExportColumns c;
+
+  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (table), NULL);
+  g_return_val_if_fail (field != LODE_EXPORT_FIELD_YEAR, NULL);
+  g_return_val_if_fail (first != NULL && second != NULL, NULL);
+
+  self = g_new0 (LodeComparison, 1);
+  self->field = field;
+  self->periods[0] = *first;
+  self->periods[1] = *second;
+  self->rows = g_array_new (FALSE, TRUE, sizeof (LodeCompareRow));
+
+  slots = g_hash_table_new (g_direct_hash, g_direct_equal);
+
+  _lode_export_table_get_columns (table, &c);
+
+  for (guint i = 0; i < c.n_rows; i++)
+    {
+      Place places[2];
+      LodeCompareRow *row = NULL;
+
+      places[0] = place_in (first, c.year[i], c.month[i]);
+      places[1] = place_in (second, c.year[i], c.month[i]);
+      if (places[0] == OUTSIDE && places[1] == OUTSIDE)
+        continue;
+
+      /* Each side on its own: the same period may be on both, and a whole
+       * year may be in a calendar year on one side and unplaced in a
+       * fiscal year on the other. */
+      for (guint side = 0; side < 2; side++)
+        {
+          if (places[side] == UNPLACED)
+            {
+              self->n_unplaced[side]++;
+              self->unplaced_value[side] += c.value[i];
+            }
+          else if (places[side] == PLACED)
+            {
+              if (row == NULL)
+                row = find_or_add_row (self, slots, table, key_of (&c, field, i));
+              row->count[side]++;
+              row->value[side] += c.value[i];
+              self->count[side]++;
+              self->value[side] += c.value[i];
+            }
+        }
+    }
+
+  for (guint i = 0; i < self->rows->len; i++)
+    row_finish (&g_array_index (self->rows, LodeCompareRow, i));
+
+  lode_comparison_sort (self, LODE_COMPARE_SORT_CHANGE, TRUE);
+
+  return self;
+}
+
+void
+lode_comparison_free (LodeComparison *self)
+{
+  if (self == NULL)
+    return;
+
+  g_array_unref (self->rows);
+  g_free (self);
+}
+
+typedef struct
+{
+  LodeCompareSort column;
+  gboolean        descending;
+} SortSpec;
+
+static int
+compare_money (LodeMoney a,
+               LodeMoney b)
+{
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const LodeCompareRow *ra = a;
+  const LodeCompareRow *rb = b;
+  const SortSpec *spec = user_data;
+  int result = 0;
+
+  switch (spec->column)
+    {
+    case LODE_COMPARE_SORT_KEY:
+      break;
+    case LODE_COMPARE_SORT_FIRST:
+      result = compare_money (ra->value[0], rb->value[0]);
+      break;
+    case LODE_COMPARE_SORT_SECOND:
+      result = compare_money (ra->value[1], rb->value[1]);
+      break;
+    case LODE_COMPARE_SORT_CHANGE:
+      result = compare_money (ra->change, rb->change);
+      break;
+    case LODE_COMPARE_SORT_PERCENT:
+      /* Without a percent last, either way. */
+      if (ra->has_percent != rb->has_percent)
+        return ra->has_percent ? -1 : 1;
+      if (ra->has_percent)
+        result = ra->percent < rb->percent ? -1 : ra->percent > rb->percent ? 1 : 0;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (result == 0)
+    {
+      /* Records without a key ("unknown") after the others. */
+      if ((ra->key == NULL) != (rb->key == NULL))
+        return ra->key == NULL ? 1 : -1;
+      result = g_strcmp0 (ra->key, rb->key);
+      if (spec->column != LODE_COMPARE_SORT_KEY)
+        return result;
+    }
+
+  return spec->descending ? -result : result;
+}
+
+void
+lode_comparison_sort (LodeComparison  *self,
+                      LodeCompareSort  column,
+                      gboolean         descending)
+{
+  SortSpec spec = { column, descending };
+
+  g_return_if_fail (self != NULL);
+
+  g_array_sort_with_data (self->rows, compare_rows, &spec);
+}
+
+const char *
+lode_comparison_field_name (LodeExportField field)
+{
+  switch (field)
+    {
+    case LODE_EXPORT_FIELD_MINERAL:
+      return "mineral";
+    case LODE_EXPORT_FIELD_DESTINATION:
+      return "destination";
+    case LODE_EXPORT_FIELD_STAGE:
+      return "stage";
+    case LODE_EXPORT_FIELD_HS_CODE:
+      return "hs_code";
+    case LODE_EXPORT_FIELD_YEAR:
+      return "year";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+void
+lode_comparison_append_csv_header (GString *out)
+{
+  g_string_append (out, "by,key,name,first,second,first_records,first_value_usd,"
+                        "second_records,second_value_usd,change_usd,change_percent\n");
+}
+
+static void
+append_money_cell (GString   *out,
+                   LodeMoney  cents)
+{
+  g_autofree char *text = lode_money_to_json (cents);
+
+  lode_csv_append_cell (out, text);
+}
+
+void
+lode_comparison_append_csv (LodeComparison *self,
+                            LodePortfolio  *portfolio,
+                            GString        *out)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (out != NULL);
+
+  /* The untranslated names, which read back whatever the language. */
+  first = self->periods[0].start_month == 1
+    ? g_strdup_printf ("%d", self->periods[0].first_year)
+    : g_strdup_printf ("FY%d-%02d", self->periods[0].first_year, (self->periods[0].first_year + 1) % 100);
+  second = self->periods[1].start_month == 1
+    ? g_strdup_printf ("%d", self->periods[1].first_year)
+    : g_strdup_printf ("FY%d-%02d", self->periods[1].first_year, (self->periods[1].first_year + 1) % 100);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const LodeCompareRow *row = &g_array_index (self->rows, LodeCompareRow, i);
+      const char *name = NULL;
+      char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+      if (self->field == LODE_EXPORT_FIELD_MINERAL && portfolio != NULL && row->key != NULL)
+        {
+          LodeMineral *mineral = lode_portfolio_find_mineral (portfolio, row->key);
+
+          if (mineral != NULL)
+            name = lode_mineral_get_name (mineral);
+        }
+
+      lode_csv_append_cell (out, lode_comparison_field_name (self->field));
+      g_string_append_c (out, ',');
+      lode_csv_append_cell (out, row->key != NULL ? row->key : "");
+      g_string_append_c (out, ',');
+      lode_csv_append_cell (out, name != NULL ? name : "");
+      g_string_append_c (out, ',');
+      lode_csv_append_cell (out, first);
+      g_string_append_c (out, ',');
+      lode_csv_append_cell (out, second);
+      g_string_append_printf (out, ",%u,", row->count[0]);
+      append_money_cell (out, row->value[0]);
+      g_string_append_printf (out, ",%u,", row->count[1]);
+      append_money_cell (out, row->value[1]);
+      g_string_append_c (out, ',');
+      append_money_cell (out, row->change);
+      g_string_append_c (out, ',');
+      if (row->has_percent)
+        g_string_append (out, g_ascii_formatd (number, sizeof number, "%.1f", row->percent));
+      g_string_append_c (out, '\n');
+    }
+}

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lode-periods.h"
+#include "lode-portfolio.h"
+
+G_BEGIN_DECLS
+
+/* Two periods side by side: the exports of each by mineral, destination,
+ * stage or HS code, and how they changed from the first to the second. */
+
+typedef struct
+{
+  const char *key;           /* a mineral id, country code, stage nick or HS code; NULL for none */
+  guint       count[2];      /* records in the first and the second period */
+  LodeMoney   value[2];      /* cents */
+  LodeMoney   change;        /* value[1] - value[0] */
+  gboolean    has_percent;   /* FALSE when the first value is 0 */
+  double      percent;       /* the change in percent of the first value */
+} LodeCompareRow;
+
+typedef enum
+{
+  LODE_COMPARE_SORT_KEY,
+  LODE_COMPARE_SORT_FIRST,
+  LODE_COMPARE_SORT_SECOND,
+  LODE_COMPARE_SORT_CHANGE,
+  LODE_COMPARE_SORT_PERCENT,
+} LodeCompareSort;
+
+typedef struct
+{
+  LodeExportField field;     /* never LODE_EXPORT_FIELD_YEAR */
+  LodePeriod      periods[2];
+  GArray         *rows;      /* LodeCompareRow */
+  guint           count[2];  /* all the records of each period */
+  LodeMoney       value[2];
+  /* Records of a whole year that overlap a fiscal period and so are in
+   * neither side: they are said, not split. */
+  guint           n_unplaced[2];
+  LodeMoney       unplaced_value[2];
+} LodeComparison;
+
+/* The exports of @table in @first and @second by @field, largest change
+ * first. Free with lode_comparison_free(). */
+LodeComparison *lode_comparison_new        (LodeExportTable  *table,
+                                            LodeExportField   field,
+                                            const LodePeriod *first,
+                                            const LodePeriod *second);
+void            lode_comparison_free       (LodeComparison   *self);
+/* Sorts the rows by @column. Rows without a percent come last whichever
+ * way percents are sorted; ties go by key. */
+void            lode_comparison_sort       (LodeComparison   *self,
+                                            LodeCompareSort   column,
+                                            gboolean          descending);
+/* The name of a field as CSV and JSON spell it: "mineral", "destination",
+ * "stage", "hs_code". */
+const char     *lode_comparison_field_name (LodeExportField   field);
+/* Appends the header line of lode_comparison_append_csv(). */
+void            lode_comparison_append_csv_header (GString    *out);
+/* Appends one CSV line per row: by, key, name (of a mineral in
+ * @portfolio, else empty), the two periods' names, records and values in
+ * US dollars of each, the change in dollars and in percent (empty when
+ * there is none). */
+void            lode_comparison_append_csv (LodeComparison   *self,
+                                            LodePortfolio    *portfolio,
+                                            GString          *out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeComparison, lode_comparison_free)
+
+G_END_DECLS
