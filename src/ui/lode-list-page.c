@@ -631,6 +631,17 @@ lode_list_page_set_selection (LodeListPage       *self,
   priv->selection = selection;
 }
 
+void
+lode_list_page_refilter (LodeListPage *self)
+{
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+
+  g_return_if_fail (LODE_IS_LIST_PAGE (self));
+
+  if (priv->filter != NULL)
+    search_changed (self);
+}
+
 LodePortfolio *
 lode_list_page_get_portfolio (LodeListPage *self)
 {

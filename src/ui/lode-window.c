@@ -10,6 +10,7 @@
 #include "lode-exports-page.h"
 #include "lode-minerals-page.h"
 #include "lode-overview-page.h"
+#include "lode-investments-page.h"
 #include "lode-projects-page.h"
 #include "lode-settings.h"
 #include "lode-sources-page.h"
@@ -650,6 +651,7 @@ lode_window_class_init (LodeWindowClass *klass)
   g_type_ensure (LODE_TYPE_MINERALS_PAGE);
   g_type_ensure (LODE_TYPE_OVERVIEW_PAGE);
   g_type_ensure (LODE_TYPE_PROJECTS_PAGE);
+  g_type_ensure (LODE_TYPE_INVESTMENTS_PAGE);
   g_type_ensure (LODE_TYPE_TARGETS_PAGE);
   g_type_ensure (LODE_TYPE_SOURCES_PAGE);
 
@@ -667,6 +669,7 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, minerals_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, exports_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, projects_page);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, investments_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, targets_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, history_section);

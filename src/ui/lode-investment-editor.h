@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lode-portfolio.h"
+
+G_BEGIN_DECLS
+
+/* Adds an investment, or edits one, through the portfolio's history. */
+#define LODE_TYPE_INVESTMENT_EDITOR (lode_investment_editor_get_type ())
+G_DECLARE_FINAL_TYPE (LodeInvestmentEditor, lode_investment_editor, LODE, INVESTMENT_EDITOR, AdwWindow)
+
+/* An editor of @investment, or of a new investment when it is NULL. */
+LodeInvestmentEditor *lode_investment_editor_new     (LodePortfolio  *portfolio,
+                                                      LodeInvestment *investment);
+/* An id for a new investment made from its investor, kind and date that
+ * no investment of @portfolio has. */
+char                 *lode_investment_editor_make_id (LodePortfolio  *portfolio,
+                                                      LodeInvestment *investment);
+
+G_END_DECLS
