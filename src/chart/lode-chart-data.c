@@ -243,6 +243,145 @@ measure_growth (LodeChartData   *self,
     }
 }
 
+static int
+compare_investors (gconstpointer a,
+                   gconstpointer b)
+{
+  const LodeChartInvestor *ia = a;
+  const LodeChartInvestor *ib = b;
+
+  if (ia->total != ib->total)
+    return ia->total > ib->total ? -1 : 1;
+
+  return g_strcmp0 (ia->country, ib->country);
+}
+
+/* The step of the pipeline an investment of @kind stands for, or -1. */
+static int
+pipeline_step (LodeInvestmentKind kind)
+{
+  switch (kind)
+    {
+    case LODE_INVESTMENT_KIND_ANNOUNCED:
+      return LODE_PIPELINE_ANNOUNCED;
+    case LODE_INVESTMENT_KIND_AGREED:
+      return LODE_PIPELINE_AGREED;
+    case LODE_INVESTMENT_KIND_COMMITTED:
+      return LODE_PIPELINE_COMMITTED;
+    case LODE_INVESTMENT_KIND_DISBURSED:
+      return LODE_PIPELINE_DISBURSED;
+    case LODE_INVESTMENT_KIND_WITHDRAWN:
+    default:
+      return -1;
+    }
+}
+
+typedef struct
+{
+  LodeMoney steps[LODE_N_PIPELINE_STEPS];
+} Deal;
+
+static void
+add_investments (LodeChartData *self,
+                 LodePortfolio *portfolio)
+{
+  GListModel *investments = G_LIST_MODEL (lode_portfolio_get_investments (portfolio));
+  guint n = g_list_model_get_n_items (investments);
+  g_autoptr(GHashTable) investors = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) deals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  LodeChartInvestor *unknown = NULL;
+  GHashTableIter iter;
+  Deal *deal;
+
+  self->investors = g_array_new (FALSE, TRUE, sizeof (LodeChartInvestor));
+  self->n_investments = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeInvestment) investment = g_list_model_get_item (investments, i);
+      int year = lode_investment_get_year (investment);
+
+      if (year <= 0)
+        continue;
+      if (self->investment_first_year == 0 || year < self->investment_first_year)
+        self->investment_first_year = year;
+      self->investment_last_year = MAX (self->investment_last_year, year);
+    }
+  if (self->investment_first_year != 0)
+    self->investment_years = g_new0 (LodeMoney, (self->investment_last_year - self->investment_first_year + 1) *
+                                                LODE_N_INVESTMENT_KINDS);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeInvestment) investment = g_list_model_get_item (investments, i);
+      LodeInvestmentKind kind = lode_investment_get_kind (investment);
+      LodeMoney amount = lode_investment_get_amount (investment);
+      const char *country = keep_string (self, lode_investment_get_investor_country (investment));
+      const char *project = lode_investment_get_project (investment);
+      const char *name = lode_investment_get_investor (investment);
+      int year = lode_investment_get_year (investment);
+      LodeChartInvestor *investor;
+      g_autofree char *key = NULL;
+      int step;
+
+      if (amount == LODE_MONEY_UNSET || amount <= 0 || (guint) kind >= LODE_N_INVESTMENT_KINDS)
+        continue;
+
+      self->investment_kinds[kind] += amount;
+      if (year > 0)
+        self->investment_years[(year - self->investment_first_year) * LODE_N_INVESTMENT_KINDS + kind] += amount;
+
+      /* Indices, not pointers: the array grows. */
+      investor = country != NULL ? g_hash_table_lookup (investors, country) : unknown;
+      if (investor == NULL)
+        {
+          LodeChartInvestor blank = { country, { 0, }, 0 };
+
+          g_array_append_val (self->investors, blank);
+          investor = GUINT_TO_POINTER (self->investors->len);
+          if (country != NULL)
+            g_hash_table_insert (investors, (gpointer) country, investor);
+          else
+            unknown = investor;
+        }
+      investor = &g_array_index (self->investors, LodeChartInvestor, GPOINTER_TO_UINT (investor) - 1);
+      investor->kinds[kind] += amount;
+      if (kind != LODE_INVESTMENT_KIND_WITHDRAWN)
+        investor->total += amount;
+      else
+        self->withdrawn += amount;
+
+      step = pipeline_step (kind);
+      if (step < 0)
+        continue;
+      key = g_strdup_printf ("%s\x1f%s", project != NULL ? project : "", name != NULL ? name : "");
+      deal = g_hash_table_lookup (deals, key);
+      if (deal == NULL)
+        {
+          deal = g_new0 (Deal, 1);
+          g_hash_table_insert (deals, g_steal_pointer (&key), deal);
+        }
+      deal->steps[step] += amount;
+    }
+
+  /* A deal reached a step with the largest amount of that step or a
+   * later one: a commitment of $800 M after an MoU of $1 B has also been
+   * agreed, for $800 M. */
+  g_hash_table_iter_init (&iter, deals);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &deal))
+    {
+      LodeMoney reached = 0;
+
+      for (int step = LODE_N_PIPELINE_STEPS - 1; step >= 0; step--)
+        {
+          reached = MAX (reached, deal->steps[step]);
+          self->pipeline[step] += reached;
+        }
+    }
+
+  g_array_sort (self->investors, compare_investors);
+}
+
 static void
 add_sources (LodeChartData *self,
              LodePortfolio *portfolio)
@@ -319,6 +458,7 @@ chart_data_begin (LodePortfolio *portfolio)
         self->disbursed += lode_project_get_disbursed (project);
     }
 
+  add_investments (self, portfolio);
   add_sources (self, portfolio);
 
   return self;
@@ -586,6 +726,8 @@ lode_chart_data_unref (LodeChartData *self)
   g_ptr_array_unref (self->minerals);
   g_array_unref (self->destinations);
   g_ptr_array_unref (self->targets);
+  g_free (self->investment_years);
+  g_clear_pointer (&self->investors, g_array_unref);
   g_hash_table_unref (self->source_titles);
   g_hash_table_unref (self->strings);
   g_object_unref (self->table);
@@ -638,4 +780,18 @@ lode_chart_data_describe_source (LodeChartData *self,
   text = g_hash_table_lookup (self->source_titles, source);
 
   return text != NULL ? text : source;
+}
+
+LodeMoney
+lode_chart_data_get_investment (LodeChartData      *self,
+                                int                 year,
+                                LodeInvestmentKind  kind)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail ((guint) kind < LODE_N_INVESTMENT_KINDS, 0);
+
+  if (self->investment_first_year == 0 || year < self->investment_first_year || year > self->investment_last_year)
+    return 0;
+
+  return self->investment_years[(year - self->investment_first_year) * LODE_N_INVESTMENT_KINDS + kind];
 }
