@@ -117,15 +117,15 @@ validate (LodeInvestmentEditor *self)
   return errors->len == 0;
 }
 
-/* "MoU, China Power, 2024", as the history and the toasts name it. */
+/* "MCC: Committed, 2024-05", as the history and the toasts name it. */
 static char *
 describe (LodeInvestmentKind  kind,
           const char         *investor,
           const char         *date)
 {
-  /* TRANSLATORS: an investment as the undo history names it: its kind,
-   * investor and date, as in "Commitment of MCC, 2024-05" */
-  return g_strdup_printf (_("%s of %s, %s"), lode_format_investment_kind (kind), investor, date);
+  /* TRANSLATORS: an investment as the undo history names it: its
+   * investor, kind and date, as in "MCC: Committed, 2024-05" */
+  return g_strdup_printf (_("%s: %s, %s"), investor, lode_format_investment_kind (kind), date);
 }
 
 char *
@@ -170,7 +170,7 @@ add_investment (LodeInvestmentEditor *self,
   lode_investment_set_id (investment, id);
 
   name = describe (values->kind, values->investor, values->date);
-  /* TRANSLATORS: an undoable change, as in "Add Commitment of MCC, 2024" */
+  /* TRANSLATORS: an undoable change, as in "Add MCC: Committed, 2024" */
   label = g_strdup_printf (_("Add %s"), name);
   lode_history_insert_item (history, label, store,
                             g_list_model_get_n_items (G_LIST_MODEL (store)), G_OBJECT (investment));
@@ -216,7 +216,7 @@ edit_investment (LodeInvestmentEditor *self,
   g_autofree char *name = describe (lode_investment_get_kind (self->investment),
                                     lode_investment_get_investor (self->investment),
                                     lode_investment_get_date (self->investment));
-  /* TRANSLATORS: an undoable change, as in "Edit Commitment of MCC, 2024" */
+  /* TRANSLATORS: an undoable change, as in "Edit MCC: Committed, 2024" */
   g_autofree char *label = g_strdup_printf (_("Edit %s"), name);
 
   lode_history_begin_group (history, label);

@@ -40,6 +40,8 @@ struct _LodeOverviewPage
   Figure           growth;
   Figure           reserves;
   Figure           investment;
+  Figure           investment_year;
+  Figure           investor;
 
   /* Charts: one view a kind, and one a target after them. */
   LodeChartView   *views[LODE_N_CHART_KINDS];
@@ -52,7 +54,7 @@ struct _LodeOverviewPage
   GBindingGroup   *texts;
   GSignalGroup    *portfolio_signals;
   GSignalGroup    *sources_signals;
-  GSignalGroup    *model_signals[4];
+  GSignalGroup    *model_signals[5];
   GSignalGroup    *history_signals;
   LodeChartData   *data;
   guint            refresh_id;
@@ -78,7 +80,17 @@ static const LodeChartKind chart_order[] = {
   LODE_CHART_DESTINATIONS,
   LODE_CHART_EXPORTS_OVER_TIME,
   LODE_CHART_RESERVES,
+  LODE_CHART_INVESTMENT_PIPELINE,
+  LODE_CHART_INVESTMENT_BY_YEAR,
+  LODE_CHART_INVESTMENT_BY_COUNTRY,
 };
+
+static gboolean
+is_investment_chart (LodeChartKind kind)
+{
+  return kind == LODE_CHART_INVESTMENT_PIPELINE || kind == LODE_CHART_INVESTMENT_BY_YEAR ||
+         kind == LODE_CHART_INVESTMENT_BY_COUNTRY;
+}
 
 /* Amount formatting */
 
@@ -404,6 +416,82 @@ update_investment (LodeOverviewPage *self,
   figure_set (&self->investment, committed, exact, _("Investment committed"), detail);
 }
 
+/* The latest year of the investments with a commitment or a
+ * disbursement, and what was committed and disbursed in it. */
+static void
+update_investment_year (LodeOverviewPage *self,
+                        LodeChartData    *data)
+{
+  g_autofree char *committed = NULL;
+  g_autofree char *disbursed = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *exact = NULL;
+  g_autofree char *total_committed = NULL;
+  g_autofree char *total_disbursed = NULL;
+  int year = 0;
+
+  for (int y = data->investment_last_year; data->investment_first_year != 0 && y >= data->investment_first_year; y--)
+    if (lode_chart_data_get_investment (data, y, LODE_INVESTMENT_KIND_COMMITTED) > 0 ||
+        lode_chart_data_get_investment (data, y, LODE_INVESTMENT_KIND_DISBURSED) > 0)
+      {
+        year = y;
+        break;
+      }
+
+  if (year == 0)
+    {
+      gtk_widget_set_visible (self->investment_year.child, FALSE);
+      return;
+    }
+
+  committed = money_short (lode_chart_data_get_investment (data, year, LODE_INVESTMENT_KIND_COMMITTED));
+  disbursed = money_short (lode_chart_data_get_investment (data, year, LODE_INVESTMENT_KIND_DISBURSED));
+  exact = lode_money_format_full (lode_chart_data_get_investment (data, year, LODE_INVESTMENT_KIND_COMMITTED));
+  total_committed = money_short (data->investment_kinds[LODE_INVESTMENT_KIND_COMMITTED]);
+  total_disbursed = money_short (data->investment_kinds[LODE_INVESTMENT_KIND_DISBURSED]);
+  /* TRANSLATORS: the caption of the investment committed in the latest year, "Committed in 2025" */
+  caption = g_strdup_printf (_("Committed in %d"), year);
+  /* TRANSLATORS: below the investment committed in the latest year:
+   * "$0.2 B disbursed in the year; in all years $1.5 B committed, $0.3 B disbursed" */
+  detail = g_strdup_printf (_("%s disbursed in the year; in all years %s committed, %s disbursed"),
+                            disbursed, total_committed, total_disbursed);
+  figure_set (&self->investment_year, committed, exact, caption, detail);
+}
+
+/* The investor country with the most invested (withdrawals left out). */
+static void
+update_investor (LodeOverviewPage *self,
+                 LodeChartData    *data)
+{
+  const LodeChartInvestor *leading;
+  LodeMoney all = 0;
+  g_autofree char *money = NULL;
+  g_autofree char *exact = NULL;
+  g_autofree char *share = NULL;
+  g_autofree char *detail = NULL;
+  const char *name;
+
+  for (guint i = 0; i < data->investors->len; i++)
+    all += g_array_index (data->investors, LodeChartInvestor, i).total;
+
+  leading = data->investors->len > 0 ? &g_array_index (data->investors, LodeChartInvestor, 0) : NULL;
+  if (leading == NULL || leading->country == NULL || leading->total <= 0)
+    {
+      gtk_widget_set_visible (self->investor.child, FALSE);
+      return;
+    }
+
+  name = lode_country_lookup (leading->country);
+  money = money_short (leading->total);
+  exact = lode_money_format_full (leading->total);
+  share = lode_format_ltr (lode_chart_format_percent (lode_money_to_double (leading->total) /
+                                                      lode_money_to_double (all)));
+  /* TRANSLATORS: below the leading investor country: "$2 B, 64.0 % of all investment" */
+  detail = g_strdup_printf (_("%s, %s of all investment"), money, share);
+  figure_set (&self->investor, name != NULL ? name : leading->country, exact, _("Leading investor country"), detail);
+}
+
 /* Targets */
 
 static char *
@@ -548,6 +636,13 @@ chart_item_activated (LodeChartView    *view,
   if (chart == NULL || index >= lode_chart_get_n_items (chart))
     return;
 
+  /* Investments are listed on a page of their own. */
+  if (is_investment_chart (lode_chart_get_kind (chart)))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "investments");
+      return;
+    }
+
   item = lode_chart_get_item (chart, index);
   g_variant_dict_init (&filter, NULL);
   if (item->mineral != NULL)
@@ -597,13 +692,16 @@ update_charts (LodeOverviewPage *self,
   for (guint i = 0; i < G_N_ELEMENTS (chart_order); i++)
     {
       gboolean has_data = data != NULL &&
-                          (chart_order[i] == LODE_CHART_RESERVES ? data->reserve_value > 0 : data->n_records > 0);
+                          (chart_order[i] == LODE_CHART_RESERVES ? data->reserve_value > 0 :
+                           is_investment_chart (chart_order[i]) ? data->investors->len > 0 :
+                           data->n_records > 0);
 
       gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->views[chart_order[i]])), has_data);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->charts_box),
                           data != NULL &&
-                          (data->n_records > 0 || data->reserve_value > 0 || data->targets->len > 0));
+                          (data->n_records > 0 || data->reserve_value > 0 || data->targets->len > 0 ||
+                           data->investors->len > 0));
 
   /* A chart a target, after the others. */
   while (self->target_views->len > (data != NULL ? data->targets->len : 0))
@@ -674,6 +772,8 @@ show_data (LodeOverviewPage *self,
   update_growth (self, self->data);
   update_reserves (self, self->data);
   update_investment (self, self->data);
+  update_investment_year (self, self->data);
+  update_investor (self, self->data);
   update_targets (self, self->data);
 
   g_clear_handle_id (&self->charts_id, g_source_remove);
@@ -854,6 +954,8 @@ watched_model (LodePortfolio *portfolio,
       return G_LIST_MODEL (lode_portfolio_get_projects (portfolio));
     case 3:
       return G_LIST_MODEL (lode_portfolio_get_targets (portfolio));
+    case 4:
+      return G_LIST_MODEL (lode_portfolio_get_investments (portfolio));
     default:
       return NULL;
     }
@@ -984,6 +1086,8 @@ lode_overview_page_init (LodeOverviewPage *self)
   figure_init (&self->growth, self->figures);
   figure_init (&self->reserves, self->figures);
   figure_init (&self->investment, self->figures);
+  figure_init (&self->investment_year, self->figures);
+  figure_init (&self->investor, self->figures);
 
   self->target_views = g_ptr_array_new ();
   for (guint i = 0; i < G_N_ELEMENTS (chart_order); i++)

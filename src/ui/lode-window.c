@@ -607,6 +607,19 @@ show_exports_action (GtkWidget  *widget,
   g_variant_dict_clear (&filter);
 }
 
+/* "win.show-page" s: the page of that name, as in "investments". */
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LodeWindow *self = LODE_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
 static void
 lode_window_class_init (LodeWindowClass *klass)
 {
@@ -644,6 +657,7 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
   gtk_widget_class_install_action (widget_class, "win.show-exports", "a{sv}", show_exports_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-open", NULL);
 
