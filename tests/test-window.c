@@ -78,7 +78,8 @@ find_dialog (GtkWindow *parent)
 static void
 test_pages (void)
 {
-  static const char * const titles[] = { "Overview", "Minerals", "Exports", "Projects", "Targets", "Sources" };
+  static const char * const titles[] = { "Overview", "Minerals", "Exports", "Projects", "Investments", "Targets",
+                                         "Sources" };
   LodeWindow *window = window_new_on_sample ();
   AdwViewStack *stack = lode_test_template_child (window, LODE_TYPE_WINDOW, "stack");
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);

@@ -89,10 +89,19 @@ lode_investment_pipeline_layer_describe (LodeChartLayer *layer,
                                          GString        *text)
 {
   LodeChartData *data = lode_chart_layer_get_data (layer);
-  g_autofree char *announced = _lode_chart_format_money (data->pipeline[LODE_PIPELINE_ANNOUNCED]);
-  g_autofree char *disbursed = _lode_chart_format_money (data->pipeline[LODE_PIPELINE_DISBURSED]);
-  g_autofree char *share = lode_chart_format_percent (step_share (data, LODE_PIPELINE_DISBURSED));
+  g_autofree char *announced = NULL;
+  g_autofree char *disbursed = NULL;
+  g_autofree char *share = NULL;
 
+  if (data->pipeline[LODE_PIPELINE_ANNOUNCED] <= 0)
+    {
+      g_string_append (text, _("No investments with an amount"));
+      return 0;
+    }
+
+  announced = _lode_chart_format_money (data->pipeline[LODE_PIPELINE_ANNOUNCED]);
+  disbursed = _lode_chart_format_money (data->pipeline[LODE_PIPELINE_DISBURSED]);
+  share = lode_chart_format_percent (step_share (data, LODE_PIPELINE_DISBURSED));
   /* TRANSLATORS: what the pipeline chart says to a screen reader */
   g_string_append_printf (text, _("Announced: %s, disbursed: %s (%s)"), announced, disbursed, share);
 
