@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "lode-export-table-private.h"
+#include "lode-investment-summary.h"
 #include "lode-units.h"
 
 #include "lode-chart-data.h"
@@ -256,130 +257,63 @@ compare_investors (gconstpointer a,
   return g_strcmp0 (ia->country, ib->country);
 }
 
-/* The step of the pipeline an investment of @kind stands for, or -1. */
-static int
-pipeline_step (LodeInvestmentKind kind)
-{
-  switch (kind)
-    {
-    case LODE_INVESTMENT_KIND_ANNOUNCED:
-      return LODE_PIPELINE_ANNOUNCED;
-    case LODE_INVESTMENT_KIND_AGREED:
-      return LODE_PIPELINE_AGREED;
-    case LODE_INVESTMENT_KIND_COMMITTED:
-      return LODE_PIPELINE_COMMITTED;
-    case LODE_INVESTMENT_KIND_DISBURSED:
-      return LODE_PIPELINE_DISBURSED;
-    case LODE_INVESTMENT_KIND_WITHDRAWN:
-    default:
-      return -1;
-    }
-}
-
-typedef struct
-{
-  LodeMoney steps[LODE_N_PIPELINE_STEPS];
-} Deal;
-
+/* The figures of investment, from the core's summary of the events, so
+ * that the charts say what lode-cli summary says. */
 static void
 add_investments (LodeChartData *self,
                  LodePortfolio *portfolio)
 {
-  GListModel *investments = G_LIST_MODEL (lode_portfolio_get_investments (portfolio));
-  guint n = g_list_model_get_n_items (investments);
-  g_autoptr(GHashTable) investors = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) deals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  LodeChartInvestor *unknown = NULL;
-  GHashTableIter iter;
-  Deal *deal;
+  static const LodeInvestmentKind steps[LODE_N_PIPELINE_STEPS] = {
+    LODE_INVESTMENT_KIND_ANNOUNCED, LODE_INVESTMENT_KIND_AGREED,
+    LODE_INVESTMENT_KIND_COMMITTED, LODE_INVESTMENT_KIND_DISBURSED,
+  };
+  g_autoptr(LodeInvestmentSummary) summary =
+    lode_investment_summary_new (G_LIST_MODEL (lode_portfolio_get_investments (portfolio)));
+  guint n_years = lode_investment_summary_get_n_years (summary);
+  guint n_countries = lode_investment_summary_get_n_countries (summary);
 
-  self->investors = g_array_new (FALSE, TRUE, sizeof (LodeChartInvestor));
-  self->n_investments = n;
+  self->n_investments = lode_investment_summary_get_n_events (summary);
+  self->investors = g_array_sized_new (FALSE, TRUE, sizeof (LodeChartInvestor), n_countries);
 
-  for (guint i = 0; i < n; i++)
+  for (guint k = 0; k < LODE_N_INVESTMENT_KINDS; k++)
+    self->investment_kinds[k] = lode_investment_summary_get_total (summary, k);
+  self->withdrawn = self->investment_kinds[LODE_INVESTMENT_KIND_WITHDRAWN];
+
+  if (n_years > 0)
     {
-      g_autoptr(LodeInvestment) investment = g_list_model_get_item (investments, i);
-      int year = lode_investment_get_year (investment);
-
-      if (year <= 0)
-        continue;
-      if (self->investment_first_year == 0 || year < self->investment_first_year)
-        self->investment_first_year = year;
-      self->investment_last_year = MAX (self->investment_last_year, year);
-    }
-  if (self->investment_first_year != 0)
-    self->investment_years = g_new0 (LodeMoney, (self->investment_last_year - self->investment_first_year + 1) *
-                                                LODE_N_INVESTMENT_KINDS);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LodeInvestment) investment = g_list_model_get_item (investments, i);
-      LodeInvestmentKind kind = lode_investment_get_kind (investment);
-      LodeMoney amount = lode_investment_get_amount (investment);
-      const char *country = keep_string (self, lode_investment_get_investor_country (investment));
-      const char *project = lode_investment_get_project (investment);
-      const char *name = lode_investment_get_investor (investment);
-      int year = lode_investment_get_year (investment);
-      LodeChartInvestor *investor;
-      g_autofree char *key = NULL;
-      int step;
-
-      if (amount == LODE_MONEY_UNSET || amount <= 0 || (guint) kind >= LODE_N_INVESTMENT_KINDS)
-        continue;
-
-      self->investment_kinds[kind] += amount;
-      if (year > 0)
-        self->investment_years[(year - self->investment_first_year) * LODE_N_INVESTMENT_KINDS + kind] += amount;
-
-      /* Indices, not pointers: the array grows. */
-      investor = country != NULL ? g_hash_table_lookup (investors, country) : unknown;
-      if (investor == NULL)
-        {
-          LodeChartInvestor blank = { country, { 0, }, 0 };
-
-          g_array_append_val (self->investors, blank);
-          investor = GUINT_TO_POINTER (self->investors->len);
-          if (country != NULL)
-            g_hash_table_insert (investors, (gpointer) country, investor);
-          else
-            unknown = investor;
-        }
-      investor = &g_array_index (self->investors, LodeChartInvestor, GPOINTER_TO_UINT (investor) - 1);
-      investor->kinds[kind] += amount;
-      if (kind != LODE_INVESTMENT_KIND_WITHDRAWN)
-        investor->total += amount;
-      else
-        self->withdrawn += amount;
-
-      step = pipeline_step (kind);
-      if (step < 0)
-        continue;
-      key = g_strdup_printf ("%s\x1f%s", project != NULL ? project : "", name != NULL ? name : "");
-      deal = g_hash_table_lookup (deals, key);
-      if (deal == NULL)
-        {
-          deal = g_new0 (Deal, 1);
-          g_hash_table_insert (deals, g_steal_pointer (&key), deal);
-        }
-      deal->steps[step] += amount;
+      self->investment_first_year = lode_investment_summary_get_year (summary, 0);
+      self->investment_last_year = lode_investment_summary_get_year (summary, n_years - 1);
+      self->investment_years = g_new0 (LodeMoney, (self->investment_last_year - self->investment_first_year + 1) *
+                                                  LODE_N_INVESTMENT_KINDS);
+      for (int year = self->investment_first_year; year <= self->investment_last_year; year++)
+        for (guint k = 0; k < LODE_N_INVESTMENT_KINDS; k++)
+          self->investment_years[(year - self->investment_first_year) * LODE_N_INVESTMENT_KINDS + k] =
+            lode_investment_summary_get_year_total (summary, year, k);
     }
 
-  /* A deal reached a step with the largest amount of that step or a
-   * later one: a commitment of $800 M after an MoU of $1 B has also been
-   * agreed, for $800 M. */
-  g_hash_table_iter_init (&iter, deals);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &deal))
+  for (guint i = 0; i < n_countries; i++)
     {
-      LodeMoney reached = 0;
+      LodeChartInvestor investor = { 0, };
 
-      for (int step = LODE_N_PIPELINE_STEPS - 1; step >= 0; step--)
+      investor.country = keep_string (self, lode_investment_summary_get_country (summary, i));
+      for (guint k = 0; k < LODE_N_INVESTMENT_KINDS; k++)
         {
-          reached = MAX (reached, deal->steps[step]);
-          self->pipeline[step] += reached;
+          investor.kinds[k] = lode_investment_summary_get_country_total (summary, investor.country, k);
+          if (k != LODE_INVESTMENT_KIND_WITHDRAWN)
+            investor.total += investor.kinds[k];
         }
+      if (investor.total > 0 || investor.kinds[LODE_INVESTMENT_KIND_WITHDRAWN] > 0)
+        g_array_append_val (self->investors, investor);
     }
-
   g_array_sort (self->investors, compare_investors);
+
+  /* What reached a later step counts as announced, so the first step is
+   * the largest of the four. */
+  for (guint s = 0; s < LODE_N_PIPELINE_STEPS; s++)
+    {
+      self->pipeline[s] = self->investment_kinds[steps[s]];
+      self->pipeline[LODE_PIPELINE_ANNOUNCED] = MAX (self->pipeline[LODE_PIPELINE_ANNOUNCED], self->pipeline[s]);
+    }
 }
 
 static void

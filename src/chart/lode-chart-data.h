@@ -139,10 +139,8 @@ struct _LodeChartData
   int                   investment_last_year;
   LodeMoney            *investment_years;
   GArray               *investors;      /* LodeChartInvestor, largest first */
-  /* The pipeline: how much reached each step. A deal (the investments of
-   * one investor in one project, or in none) that reached a step has
-   * passed the steps before it: what reached a step is, deal by deal,
-   * the largest amount of that step or a later one. */
+  /* The pipeline: how much reached each step, committed net of
+   * withdrawals; what reached a later step counts as announced. */
   LodeMoney             pipeline[LODE_N_PIPELINE_STEPS];
   LodeMoney             withdrawn;
 };

@@ -628,7 +628,8 @@ int
 _lode_chart_investment_series (LodeInvestmentKind kind)
 {
   /* A withdrawal is money that goes: the grey of what is left out. */
-  return kind == LODE_INVESTMENT_KIND_WITHDRAWN ? LODE_CHART_SERIES_OTHER : (int) kind;
+  return kind == LODE_INVESTMENT_KIND_WITHDRAWN || kind == LODE_INVESTMENT_KIND_UNKNOWN ?
+         LODE_CHART_SERIES_OTHER : (int) kind - 1;
 }
 
 const char *
@@ -657,7 +658,7 @@ _lode_chart_investment_legend (const LodeMoney      *amounts,
 {
   guint n = 0;
 
-  for (guint k = 0; k < LODE_N_INVESTMENT_KINDS; k++)
+  for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
     if (amounts[k] > 0)
       legend[n++] = (LodeChartLegendEntry) { _lode_chart_investment_series (k),
                                              _lode_chart_investment_kind_name (k), FALSE };
@@ -673,10 +674,11 @@ _lode_chart_investment_row (LodeChartBarRow *row,
 {
   LodeMoney total = 0;
 
-  G_STATIC_ASSERT (LODE_N_INVESTMENT_KINDS <= LODE_N_STAGES);
+  /* A segment a kind; events of no known kind are not drawn. */
+  G_STATIC_ASSERT (LODE_N_INVESTMENT_KINDS - 1 <= LODE_N_STAGES);
 
   row->label = g_strdup (name);
-  for (guint k = 0; k < LODE_N_INVESTMENT_KINDS; k++)
+  for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
     {
       guint s = row->n_segments;
 

@@ -103,7 +103,7 @@ lode_investment_by_country_layer_get_table (LodeChartLayer *layer)
     {
       const LodeChartInvestor *investor = &g_array_index (data->investors, LodeChartInvestor, i);
 
-      for (guint k = 0; k < LODE_N_INVESTMENT_KINDS; k++)
+      for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
         if (investor->kinds[k] > 0)
           _lode_chart_table_add_row (table, g_strdup (investor->country != NULL ? investor->country : ""),
                                      g_strdup (_lode_chart_investment_kind_name (k)),

@@ -30,7 +30,7 @@ year_has_investments (LodeChartData *data,
 {
   const LodeMoney *amounts = year_amounts (data, year);
 
-  for (guint k = 0; k < LODE_N_INVESTMENT_KINDS; k++)
+  for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
     if (amounts[k] > 0)
       return TRUE;
 
@@ -117,7 +117,7 @@ lode_investment_by_year_layer_get_table (LodeChartLayer *layer)
     {
       const LodeMoney *amounts = year_amounts (data, year);
 
-      for (guint k = 0; k < LODE_N_INVESTMENT_KINDS; k++)
+      for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
         if (amounts[k] > 0)
           _lode_chart_table_add_row (table, g_strdup_printf ("%d", year),
                                      g_strdup (_lode_chart_investment_kind_name (k)),

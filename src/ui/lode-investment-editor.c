@@ -75,6 +75,10 @@ read_values (LodeInvestmentEditor *self,
   const char *why = NULL;
 
   values->kind = adw_combo_row_get_selected (self->kind_row);
+  lode_editor_mark_row (GTK_WIDGET (self->kind_row),
+                        values->kind == LODE_INVESTMENT_KIND_UNKNOWN && lode_editor_changed (self->kind_row) ?
+                        _("Choose the step the investment took: announced, agreed, committed, disbursed or withdrawn") :
+                        NULL, errors);
   values->country = lode_choice_get (self->country_row, self->country_codes);
   values->project = lode_choice_get (self->project_row, self->project_ids);
   values->mineral = lode_choice_get (self->mineral_row, self->mineral_ids);
@@ -82,8 +86,6 @@ read_values (LodeInvestmentEditor *self,
 
   if (!lode_parse_money (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), &values->amount, &why))
     values->amount = LODE_MONEY_UNSET;
-  else if (values->amount == LODE_MONEY_UNSET)
-    why = _("An investment needs its amount");
   lode_editor_mark_row (GTK_WIDGET (self->amount_row), why, errors);
 
   why = NULL;
@@ -108,7 +110,9 @@ validate (LodeInvestmentEditor *self)
   g_autoptr(GString) errors = g_string_new (NULL);
   g_auto(Values) values = { 0, };
 
-  if (self->portfolio == NULL)
+  /* The rows change while the template is built. */
+  if (self->portfolio == NULL || self->country_codes == NULL || self->project_ids == NULL ||
+      self->mineral_ids == NULL || self->source_ids == NULL)
     return FALSE;
 
   read_values (self, &values, errors);
@@ -123,27 +127,24 @@ describe (LodeInvestmentKind  kind,
           const char         *investor,
           const char         *date)
 {
+  const char *kind_name = lode_format_investment_kind (kind);
+
+  if (investor == NULL)
+    investor = _("Investor not given");
+  if (kind_name == NULL)
+    kind_name = C_("investment", "Kind not given");
   /* TRANSLATORS: an investment as the undo history names it: its
    * investor, kind and date, as in "MCC: Committed, 2024-05" */
-  return g_strdup_printf (_("%s: %s, %s"), investor, lode_format_investment_kind (kind), date);
+  return g_strdup_printf (_("%s: %s, %s"), investor, kind_name, date != NULL ? date : "");
 }
 
 char *
-lode_investment_editor_make_id (LodePortfolio  *portfolio,
-                                LodeInvestment *investment)
+lode_investment_editor_describe (LodeInvestment *investment)
 {
-  g_autofree char *base = NULL;
-
-  g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
   g_return_val_if_fail (LODE_IS_INVESTMENT (investment), NULL);
 
-  /* "mcc-committed-2024-05": readable in the file, unique in the list. */
-  base = g_strdup_printf ("%s %s %s", lode_investment_get_investor (investment),
-                          lode_enum_to_nick (LODE_TYPE_INVESTMENT_KIND, lode_investment_get_kind (investment)),
-                          lode_investment_get_date (investment));
-
-  return lode_editor_make_id (base, G_LIST_MODEL (lode_portfolio_get_investments (portfolio)),
-                              (const char *(*) (gpointer)) lode_investment_get_id);
+  return describe (lode_investment_get_kind (investment), lode_investment_get_investor (investment),
+                   lode_investment_get_date (investment));
 }
 
 static void
@@ -152,22 +153,16 @@ add_investment (LodeInvestmentEditor *self,
 {
   LodeHistory *history = lode_portfolio_get_history (self->portfolio);
   GListStore *store = lode_portfolio_get_investments (self->portfolio);
-  g_autoptr(LodeInvestment) investment = lode_investment_new (NULL);
+  g_autoptr(LodeInvestment) investment = lode_investment_new (values->kind, values->amount, values->date);
   const char *minerals[] = { values->mineral, NULL };
-  g_autofree char *id = NULL;
   g_autofree char *label = NULL;
   g_autofree char *name = NULL;
 
-  lode_investment_set_kind (investment, values->kind);
-  lode_investment_set_amount (investment, values->amount);
-  lode_investment_set_date (investment, values->date);
   lode_investment_set_investor (investment, values->investor);
   lode_investment_set_investor_country (investment, values->country);
   lode_investment_set_project (investment, values->project);
   lode_investment_set_minerals (investment, values->mineral != NULL ? minerals : NULL);
   lode_investment_set_source (investment, values->source);
-  id = lode_investment_editor_make_id (self->portfolio, investment);
-  lode_investment_set_id (investment, id);
 
   name = describe (values->kind, values->investor, values->date);
   /* TRANSLATORS: an undoable change, as in "Add MCC: Committed, 2024" */
@@ -223,7 +218,7 @@ edit_investment (LodeInvestmentEditor *self,
   if (lode_editor_changed (self->kind_row))
     set_enum (history, label, object, "kind", LODE_TYPE_INVESTMENT_KIND, values->kind);
   if (lode_editor_changed (self->amount_row))
-    set_money (history, label, object, "amount", values->amount);
+    set_money (history, label, object, "value", values->amount);
   if (lode_editor_changed (self->date_row))
     lode_editor_set_string (history, label, object, "date", values->date);
   if (lode_editor_changed (self->investor_row))
@@ -386,8 +381,10 @@ lode_investment_editor_new (LodePortfolio  *portfolio,
   self->portfolio = g_object_ref (portfolio);
   g_set_object (&self->investment, investment);
 
-  kinds = lode_choice_list (NULL, 0, LODE_N_INVESTMENT_KINDS, format_kind);
+  /* Choice N is kind N; "not given" only stays as a file had it. */
+  kinds = lode_choice_list (C_("investment", "Kind not given"), 1, LODE_N_INVESTMENT_KINDS, format_kind);
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
+  adw_combo_row_set_selected (self->kind_row, LODE_INVESTMENT_KIND_ANNOUNCED);
   self->country_codes = g_ptr_array_new_with_free_func (g_free);
   lode_choice_fill_countries (self->country_row, self->country_codes, _("Unknown"));
   lode_choice_add_countries_of (self->country_row, self->country_codes, portfolio);
@@ -399,7 +396,7 @@ lode_investment_editor_new (LodePortfolio  *portfolio,
   if (investment != NULL)
     {
       const char * const *minerals = lode_investment_get_minerals (investment);
-      LodeMoney amount = lode_investment_get_amount (investment);
+      LodeMoney amount = lode_investment_get_value (investment);
       g_autofree char *amount_text = amount != LODE_MONEY_UNSET ? lode_money_to_json (amount) : NULL;
       GtkWidget *fields[] = {
         GTK_WIDGET (self->kind_row), GTK_WIDGET (self->amount_row), GTK_WIDGET (self->date_row),

@@ -14,9 +14,7 @@ G_DECLARE_FINAL_TYPE (LodeInvestmentEditor, lode_investment_editor, LODE, INVEST
 /* An editor of @investment, or of a new investment when it is NULL. */
 LodeInvestmentEditor *lode_investment_editor_new     (LodePortfolio  *portfolio,
                                                       LodeInvestment *investment);
-/* An id for a new investment made from its investor, kind and date that
- * no investment of @portfolio has. */
-char                 *lode_investment_editor_make_id (LodePortfolio  *portfolio,
-                                                      LodeInvestment *investment);
+/* "MCC: Committed, 2024-05", as the history names @investment. */
+char                 *lode_investment_editor_describe (LodeInvestment *investment);
 
 G_END_DECLS

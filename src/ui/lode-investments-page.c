@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-cells.h"
+#include "lode-history.h"
 #include "lode-investment-editor.h"
 #include "lode-investments-page.h"
 #include "lode-list-page-private.h"
@@ -73,9 +74,22 @@ static gint64
 date_key (LodeInvestment *investment,
           gpointer        user_data)
 {
-  return (gint64) lode_investment_get_year (investment) * 10000 +
-         lode_investment_get_month (investment) * 100 +
-         lode_investment_get_day (investment);
+  const char *date = lode_investment_get_date (investment);
+  gint64 key = 0;
+  guint n_parts = 0;
+
+  /* The date is checked on load and in the editor: YYYY[-MM[-DD]]. */
+  for (const char *p = date; p != NULL && *p != '\0' && n_parts < 3; n_parts++)
+    {
+      char *end = NULL;
+
+      key = key * 100 + g_ascii_strtoll (p, &end, 10);
+      p = end != NULL && *end == '-' ? end + 1 : NULL;
+    }
+  for (; n_parts < 3; n_parts++)
+    key *= 100;
+
+  return key;
 }
 
 static char *
@@ -110,7 +124,7 @@ static gint64
 amount_key (LodeInvestment *investment,
             gpointer        user_data)
 {
-  return lode_investment_get_amount (investment);
+  return lode_investment_get_value (investment);
 }
 
 static char *
@@ -174,7 +188,7 @@ bind_amount_cell (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
                   gpointer                  user_data)
 {
-  LodeMoney amount = lode_investment_get_amount (gtk_list_item_get_item (list_item));
+  LodeMoney amount = lode_investment_get_value (gtk_list_item_get_item (list_item));
   g_autofree char *text = NULL;
   g_autofree char *exact = NULL;
 
@@ -218,9 +232,9 @@ update_totals (LodeListPage *page,
   for (guint i = 0; i < n_shown; i++)
     {
       g_autoptr(LodeInvestment) investment = g_list_model_get_item (shown, i);
-      LodeMoney amount = lode_investment_get_amount (investment);
+      LodeMoney amount = lode_investment_get_value (investment);
 
-      if (amount != LODE_MONEY_UNSET)
+      if (amount != LODE_MONEY_UNSET && (guint) lode_investment_get_kind (investment) < LODE_N_INVESTMENT_KINDS)
         by_kind[lode_investment_get_kind (investment)] += amount;
     }
 
@@ -255,7 +269,7 @@ passes_filters (LodeInvestmentsPage *self,
                  lode_investment_get_investor_country (investment)) != 0)
     return FALSE;
   if (kind > 0 && kind != GTK_INVALID_LIST_POSITION &&
-      (int) kind - 1 != (int) lode_investment_get_kind (investment))
+      kind != (guint) lode_investment_get_kind (investment))
     return FALSE;
   if (project > 0 && project < self->project_ids->len &&
       g_strcmp0 (g_ptr_array_index (self->project_ids, project),
@@ -415,21 +429,38 @@ new_editor (LodeListPage *page,
   return GTK_WINDOW (lode_investment_editor_new (lode_list_page_get_portfolio (page), item));
 }
 
-/* "MoU of China Power, 2024": investments have no name of their own. */
+#define LABEL_KEY "lode-investments-page-label"
+
+/* "MCC: Committed, 2024-05": investments have no name of their own. The
+ * text lives on the item until the next call for it. */
 static const char *
 get_name (gpointer item)
 {
-  return lode_investment_get_label (item);
+  char *label = lode_investment_editor_describe (item);
+
+  g_object_set_data_full (G_OBJECT (item), LABEL_KEY, label, g_free);
+
+  return label;
 }
 
-static gpointer
-copy_investment (LodeListPage *page,
-                 gpointer      item,
-                 const char   *name)
+/* A copy has no name to mark it as one: it comes right after the
+ * investment it copies. */
+static void
+duplicate_investment (LodeListPage *page,
+                      gpointer      item)
 {
-  g_autofree char *id = lode_investment_editor_make_id (lode_list_page_get_portfolio (page), item);
+  LodePortfolio *portfolio = lode_list_page_get_portfolio (page);
+  GListStore *store = lode_portfolio_get_investments (portfolio);
+  g_autoptr(LodeInvestment) copy = lode_investment_copy (item);
+  g_autofree char *label = NULL;
+  guint position = 0;
 
-  return lode_investment_copy (item, id);
+  if (!g_list_store_find (store, item, &position))
+    return;
+
+  /* TRANSLATORS: an undoable change, as in "Duplicate MCC: Committed, 2024" */
+  label = g_strdup_printf (_("Duplicate %s"), get_name (item));
+  lode_history_insert_item (lode_portfolio_get_history (portfolio), label, store, position + 1, G_OBJECT (copy));
 }
 
 static const char *
@@ -465,7 +496,7 @@ lode_investments_page_class_init (LodeInvestmentsPageClass *klass)
   page_class->update_totals = update_totals;
   page_class->new_editor = new_editor;
   page_class->get_name = get_name;
-  page_class->copy_item = copy_investment;
+  page_class->duplicate_item = duplicate_investment;
 
   g_type_ensure (LODE_TYPE_INVESTMENT);
 
@@ -502,7 +533,7 @@ lode_investments_page_init (LodeInvestmentsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  kinds = lode_choice_list (_("Any Kind"), 0, LODE_N_INVESTMENT_KINDS, format_kind);
+  kinds = lode_choice_list (_("Any Kind"), 1, LODE_N_INVESTMENT_KINDS, format_kind);
   adw_combo_row_set_model (self->kind_filter, G_LIST_MODEL (kinds));
   fill_filters (self);
 }
