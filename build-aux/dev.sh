@@ -17,11 +17,11 @@ builddir=${LODE_BUILDDIR:-build}
 packages=(
   build-essential meson ninja-build pkg-config gettext
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libjson-glib-dev
-  libcairo2-dev libpango1.0-dev
+  libcairo2-dev libpango1.0-dev libxlsxwriter-dev
   iso-codes adwaita-icon-theme fonts-cantarell fonts-noto-core fonts-wqy-microhei
   desktop-file-utils appstream
   xvfb xauth dbus dbus-x11 at-spi2-core
-  python3 python3-jsonschema python3-pyatspi
+  python3 python3-jsonschema python3-pyatspi python3-openpyxl
   locales groff-base man-db flatpak-builder
   clang libclang-rt-14-dev llvm
   jq
@@ -115,7 +115,7 @@ fuzz ()
     CC=clang meson setup "$dir" -Dfuzzing=true \
       -Db_sanitize=address,undefined -Db_lundef=false
   fi
-  ninja -C "$dir" fuzz/fuzz-portfolio-load fuzz/fuzz-json-check fuzz/fuzz-reader-differential
+  ninja -C "$dir" fuzz/fuzz-portfolio-load fuzz/fuzz-json-check fuzz/fuzz-reader-differential fuzz/fuzz-csv
   bash fuzz/run-fuzzers.sh "$dir" "$1"
 }
 

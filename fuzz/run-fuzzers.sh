@@ -15,15 +15,24 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 builddir=$(cd "$1" && pwd)
 seconds=$2
 workdir=${3:-$builddir/fuzz-work}
-fuzzers=(fuzz-portfolio-load fuzz-json-check fuzz-reader-differential)
+fuzzers=(fuzz-portfolio-load fuzz-json-check fuzz-reader-differential fuzz-csv)
 
 mkdir -p "$workdir"
 status=0
 for name in "${fuzzers[@]}"; do
   corpus=$workdir/corpus-$name
   mkdir -p "$corpus"
-  # Seeds: every fixture and the sample (copies, so the tree stays clean).
-  for f in "$here"/tests/fixtures/*/*.json "$here"/resources/sample/*.json; do
+  # Seeds: every fixture and the sample (copies, so the tree stays clean);
+  # for the CSV fuzzer, every CSV fixture.
+  dict=$here/fuzz/portfolio.dict
+  seeds=("$here"/tests/fixtures/*/*.json "$here"/resources/sample/*.json)
+  if [[ $name == fuzz-csv ]]; then
+    dict=$here/fuzz/csv.dict
+    shopt -s nullglob globstar
+    seeds=("$here"/tests/fixtures/csv/*.csv "$here"/tests/fixtures/import/**/*.csv)
+    shopt -u nullglob globstar
+  fi
+  for f in "${seeds[@]}"; do
     cp -n "$f" "$corpus/seed-$(basename "$(dirname "$f")")-$(basename "$f")"
   done
 
@@ -32,7 +41,7 @@ for name in "${fuzzers[@]}"; do
   if ! ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1} \
        UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1} \
        "$builddir/fuzz/$name" "$corpus" \
-         -dict="$here/fuzz/portfolio.dict" \
+         -dict="$dict" \
          -max_total_time="$seconds" -timeout=20 -rss_limit_mb=2560 \
          -max_len=65536 -print_final_stats=1 \
          -artifact_prefix="$workdir/$name-" >"$log" 2>&1; then

@@ -336,7 +336,7 @@ def lode_rules(doc):
 
 # Members of format v1; the sample uses no others.
 KNOWN = {
-    "": {"format", "version", "title", "description", "currency",
+    "": {"format", "version", "title", "description", "currency", "country",
          "sources", "minerals", "exports", "projects", "targets"},
     "source": {"id", "title", "publisher", "date", "url"},
     "mineral": {"id", "name", "symbol", "group", "hs_codes", "reserves"},

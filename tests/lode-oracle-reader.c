@@ -1189,7 +1189,7 @@ read_portfolio (JsonNode    *root_node,
                 GError     **error)
 {
   static const char * const known[] = {
-    "format", "version", "title", "description", "currency",
+    "format", "version", "title", "description", "currency", "country",
     "sources", "minerals", "exports", "projects", "targets", NULL
   };
   g_autoptr(GHashTable) project_ids = NULL;
@@ -1206,7 +1206,7 @@ read_portfolio (JsonNode    *root_node,
   };
   JsonObject *root;
   JsonArray *exports = NULL;
-  const char *title = NULL, *description = NULL, *currency = NULL;
+  const char *title = NULL, *description = NULL, *currency = NULL, *country = NULL;
   g_autoptr(GError) local_error = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root_node))
@@ -1229,6 +1229,7 @@ read_portfolio (JsonNode    *root_node,
       if (read_string (&reader, root, "currency", FALSE, &currency)
           && currency != NULL && g_strcmp0 (currency, "USD") != 0)
         reader_error (&reader, "currency", "“%s” is not supported: amounts are in USD", currency);
+      read_country (&reader, root, "country", &country);
 
       /* Sources and minerals first: the rest refers to them. */
       read_list (&reader, root, "sources", read_source, NULL);
@@ -1274,6 +1275,7 @@ read_portfolio (JsonNode    *root_node,
   lode_portfolio_set_description (portfolio, description);
   if (currency != NULL)
     lode_portfolio_set_currency (portfolio, currency);
+  lode_portfolio_set_country (portfolio, country);
   extra = collect_extra (root, known);
   lode_portfolio_set_extra (portfolio, extra);
   lode_export_table_announce (lode_portfolio_get_exports (portfolio), 0, 0,

@@ -100,7 +100,7 @@ static const RuleCase rule_cases[] = {
     "t.json: /exports/0/destination: “China” is not a country code: use ISO 3166-1 alpha-2, "
     "such as CN" },
   { "unknown-stage", "\"value_usd\":1.25", "\"stage\":\"raw\",\"value_usd\":1.25",
-    "t.json: /exports/0/stage: “raw” is not one of: ore, concentrate, refined, product" },
+    "t.json: /exports/0/stage: “raw” is not one of: ore, concentrate, unrefined, refined, product" },
   { "export-hs-code", "\"value_usd\":1.25", "\"hs_code\":\"74031\",\"value_usd\":1.25",
     "t.json: /exports/0/hs_code: “74031” is not an HS code of 2, 4 or 6 digits" },
   { "negative-value", "\"value_usd\":1.25", "\"value_usd\":-1.25",

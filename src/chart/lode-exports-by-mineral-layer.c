@@ -21,13 +21,31 @@ G_DEFINE_FINAL_TYPE (LodeExportsByMineralLayer, lode_exports_by_mineral_layer, L
 
 /* Stages in the order of the stacks, raw material first. */
 static const LodeStage stage_order[LODE_N_STAGES] = {
-  LODE_STAGE_ORE, LODE_STAGE_CONCENTRATE, LODE_STAGE_REFINED, LODE_STAGE_PRODUCT, LODE_STAGE_UNKNOWN,
+  LODE_STAGE_ORE, LODE_STAGE_CONCENTRATE, LODE_STAGE_UNREFINED, LODE_STAGE_REFINED,
+  LODE_STAGE_PRODUCT, LODE_STAGE_UNKNOWN,
 };
 
+/* Each stage keeps its colour: unrefined, added later, takes the next
+ * free one rather than shifting refined and product. */
 static int
 stage_series (LodeStage stage)
 {
-  return stage == LODE_STAGE_UNKNOWN ? LODE_CHART_SERIES_OTHER : (int) stage - 1;
+  switch (stage)
+    {
+    case LODE_STAGE_ORE:
+      return 0;
+    case LODE_STAGE_CONCENTRATE:
+      return 1;
+    case LODE_STAGE_REFINED:
+      return 2;
+    case LODE_STAGE_PRODUCT:
+      return 3;
+    case LODE_STAGE_UNREFINED:
+      return 4;
+    case LODE_STAGE_UNKNOWN:
+    default:
+      return LODE_CHART_SERIES_OTHER;
+    }
 }
 
 static guint

@@ -411,6 +411,24 @@ write_string_or_null (LodeJsonWriter *writer,
     lode_json_writer_null (writer);
 }
 
+static void
+write_string_member (LodeJsonWriter *writer,
+                     const char     *member,
+                     const char     *value)
+{
+  lode_json_writer_member (writer, member);
+  write_string_or_null (writer, value);
+}
+
+static void
+write_money_member (LodeJsonWriter *writer,
+                    const char     *member,
+                    LodeMoney       value)
+{
+  lode_json_writer_member (writer, member);
+  lode_json_writer_money (writer, value);
+}
+
 char *
 lode_cli_summary_to_json (LodePortfolio *portfolio,
                           const char    *name)
@@ -430,39 +448,40 @@ lode_cli_summary_to_json (LodePortfolio *portfolio,
 
   lode_json_writer_begin_object (writer);
 
-  lode_json_writer_member (writer, "file");
-  write_string_or_null (writer, name);
-  lode_json_writer_member (writer, "title");
-  write_string_or_null (writer, lode_portfolio_get_title (portfolio));
-  lode_json_writer_member (writer, "description");
-  write_string_or_null (writer, lode_portfolio_get_description (portfolio));
-  lode_json_writer_member (writer, "currency");
-  write_string_or_null (writer, lode_portfolio_get_currency (portfolio));
+  write_string_member (writer, "file", name);
+  write_string_member (writer, "title", lode_portfolio_get_title (portfolio));
+  write_string_member (writer, "description", lode_portfolio_get_description (portfolio));
+  write_string_member (writer, "currency", lode_portfolio_get_currency (portfolio));
 
-  lode_json_writer_member (writer, "counts");
-  lode_json_writer_begin_object (writer);
-  lode_json_writer_member (writer, "sources");
-  lode_json_writer_int (writer, totals.n_sources);
-  lode_json_writer_member (writer, "minerals");
-  lode_json_writer_int (writer, totals.n_minerals);
-  lode_json_writer_member (writer, "projects");
-  lode_json_writer_int (writer, totals.n_projects);
-  lode_json_writer_member (writer, "targets");
-  lode_json_writer_int (writer, totals.n_targets);
-  lode_json_writer_member (writer, "exports");
-  lode_json_writer_int (writer, totals.n_exports);
-  lode_json_writer_end_object (writer);
+  {
+    const struct
+    {
+      const char *name;
+      gint64      count;
+    } counts[] = {
+      { "sources", totals.n_sources },
+      { "minerals", totals.n_minerals },
+      { "projects", totals.n_projects },
+      { "targets", totals.n_targets },
+      { "exports", totals.n_exports },
+    };
 
-  lode_json_writer_member (writer, "exports_usd");
-  lode_json_writer_money (writer, totals.exports);
-  lode_json_writer_member (writer, "reserves_usd");
-  lode_json_writer_money (writer, totals.reserves);
+    lode_json_writer_member (writer, "counts");
+    lode_json_writer_begin_object (writer);
+    for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+      {
+        lode_json_writer_member (writer, counts[i].name);
+        lode_json_writer_int (writer, counts[i].count);
+      }
+    lode_json_writer_end_object (writer);
+  }
+
+  write_money_member (writer, "exports_usd", totals.exports);
+  write_money_member (writer, "reserves_usd", totals.reserves);
   lode_json_writer_member (writer, "investment_usd");
   lode_json_writer_begin_object (writer);
-  lode_json_writer_member (writer, "committed");
-  lode_json_writer_money (writer, totals.committed);
-  lode_json_writer_member (writer, "disbursed");
-  lode_json_writer_money (writer, totals.disbursed);
+  write_money_member (writer, "committed", totals.committed);
+  write_money_member (writer, "disbursed", totals.disbursed);
   lode_json_writer_end_object (writer);
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
@@ -484,13 +503,11 @@ lode_cli_summary_to_json (LodePortfolio *portfolio,
             write_string_or_null (writer, total->key);
           if (groups[g].field == LODE_EXPORT_FIELD_MINERAL)
             {
-              lode_json_writer_member (writer, "name");
-              write_string_or_null (writer, mineral_name (portfolio, total->key));
+              write_string_member (writer, "name", mineral_name (portfolio, total->key));
             }
           lode_json_writer_member (writer, "records");
           lode_json_writer_int (writer, total->count);
-          lode_json_writer_member (writer, "value_usd");
-          lode_json_writer_money (writer, total->value);
+          write_money_member (writer, "value_usd", total->value);
           lode_json_writer_end_object (writer);
         }
 

@@ -14,6 +14,8 @@
 #include <glib/gstdio.h>
 
 #include "lode-cli-chart.h"
+#include "lode-cli-export.h"
+#include "lode-cli-import.h"
 #include "lode-cli-summary.h"
 #include "lode-portfolio-io.h"
 
@@ -46,6 +48,8 @@ static int command_summary  (const Command *command, char ***args);
 static int command_convert  (const Command *command, char ***args);
 static int command_sample   (const Command *command, char ***args);
 static int command_chart    (const Command *command, char ***args);
+static int command_import   (const Command *command, char ***args);
+static int command_export   (const Command *command, char ***args);
 
 static const Command commands[] = {
   { "validate", N_("FILE…"), N_("Check that each portfolio file loads"), command_validate },
@@ -53,6 +57,8 @@ static const Command commands[] = {
   { "convert", N_("IN OUT"), N_("Read a portfolio and write it in the format of OUT"), command_convert },
   { "sample", N_("[OUT]"), N_("Write the built-in sample portfolio"), command_sample },
   { "chart", N_("FILE --chart NAME --output OUT"), N_("Draw a chart into a PNG, SVG or PDF file"), command_chart },
+  { "import", N_("INPUT… --output OUT"), N_("Read trade statistics into a portfolio"), command_import },
+  { "export", N_("FILE --output OUT"), N_("Write the export records as CSV, or the portfolio as an .xlsx workbook"), command_export },
 };
 
 static const char *exit_status_help =
@@ -641,6 +647,100 @@ command_chart (const Command   *command,
 
 out:
   lode_cli_chart_options_clear (&options);
+  return status;
+}
+
+static int
+command_import (const Command   *command,
+                char          ***args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree GOptionEntry *entries = NULL;
+  g_autofree char *message = NULL;
+  LodeCliImportOptions options = { 0 };
+  int status = EXIT_OK;
+
+  entries = lode_cli_import_entries (&options);
+  context = command_context_new (command, entries, lode_cli_import_description ());
+  if (!command_parse (command, context, args, &status))
+    goto out;
+
+  if (g_strv_length (*args) < 2)
+    status = usage_error (command, _("missing file name"));
+  else if (!lode_cli_import_check (&options, &message))
+    status = usage_error (command, "%s", message);
+  if (status != EXIT_OK)
+    goto out;
+
+  if (options.into != NULL)
+    {
+      portfolio = load_portfolio (options.into, &error);
+      if (portfolio == NULL)
+        {
+          print_error (error);
+          status = EXIT_BAD_INPUT;
+          goto out;
+        }
+    }
+  else
+    portfolio = lode_cli_import_new_portfolio (&options);
+
+  if (!lode_cli_import_run (portfolio, (const char * const *) &(*args)[1], &options, &error) ||
+      !write_portfolio (portfolio, options.output, &error))
+    {
+      print_error (error);
+      status = EXIT_BAD_INPUT;
+    }
+
+out:
+  lode_cli_import_options_clear (&options);
+  return status;
+}
+
+static int
+command_export (const Command   *command,
+                char          ***args)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree GOptionEntry *entries = NULL;
+  g_autofree char *message = NULL;
+  LodeCliExportOptions options = { 0 };
+  int status = EXIT_OK;
+
+  entries = lode_cli_export_entries (&options);
+  context = command_context_new (command, entries, lode_cli_export_description ());
+  if (!command_parse (command, context, args, &status))
+    goto out;
+
+  if (g_strv_length (*args) < 2)
+    status = usage_error (command, _("missing file name"));
+  else if (g_strv_length (*args) > 2)
+    status = usage_error (command, _("too many arguments"));
+  else if (!lode_cli_export_check (&options, &message))
+    status = usage_error (command, "%s", message);
+  if (status != EXIT_OK)
+    goto out;
+
+  portfolio = load_portfolio ((*args)[1], &error);
+  if (portfolio == NULL)
+    {
+      print_error (error);
+      status = EXIT_BAD_INPUT;
+      goto out;
+    }
+
+  if (!lode_cli_export_write (portfolio, &options, &error))
+    {
+      g_printerr ("lode-cli: %s\n", error->message);
+      status = EXIT_BAD_INPUT;
+    }
+
+out:
+  lode_cli_export_options_clear (&options);
   return status;
 }
 

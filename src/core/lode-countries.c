@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "lode-countries.h"
 
@@ -13,6 +14,9 @@ typedef struct
 {
   GHashTable *names;  /* code → translated name */
   char      **codes;  /* sorted by name */
+  GHashTable *alpha3; /* "PAK" → "PK" */
+  GHashTable *numeric; /* GUINT_TO_POINTER (586) → "PK" */
+  GHashTable *english; /* "pakistan" → "PK": English names, folded */
 } Countries;
 
 /* The list @member of iso-codes' DOMAIN.json, from where iso-codes was
@@ -81,10 +85,14 @@ load_countries (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) codes = g_ptr_array_new ();
   JsonArray *list = load_iso_codes (parser, ISO_3166_DOMAIN, "3166-1");
+  static const char * const name_members[] = { "name", "common_name", "official_name" };
   GHashTableIter iter;
   gpointer key;
 
   countries->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  countries->alpha3 = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  countries->numeric = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  countries->english = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     {
@@ -92,6 +100,9 @@ load_countries (void)
       JsonObject *country;
       const char *code;
       const char *name;
+      const char *alpha3;
+      const char *numeric;
+      guint64 number;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
@@ -107,6 +118,20 @@ load_countries (void)
       /* dgettext(), not g_dgettext(): country names are translated even
        * where Lode itself is not, as the regions are. */
       g_hash_table_insert (countries->names, g_strdup (code), g_strdup (dgettext (ISO_3166_DOMAIN, name)));
+
+      alpha3 = json_object_get_string_member_with_default (country, "alpha_3", NULL);
+      if (alpha3 != NULL)
+        g_hash_table_insert (countries->alpha3, g_strdup (alpha3), g_strdup (code));
+      for (guint j = 0; j < G_N_ELEMENTS (name_members); j++)
+        {
+          const char *english = json_object_get_string_member_with_default (country, name_members[j], NULL);
+
+          if (english != NULL)
+            g_hash_table_insert (countries->english, g_utf8_casefold (english, -1), g_strdup (code));
+        }
+      numeric = json_object_get_string_member_with_default (country, "numeric", NULL);
+      if (numeric != NULL && g_ascii_string_to_unsigned (numeric, 10, 1, 999, &number, NULL))
+        g_hash_table_insert (countries->numeric, GUINT_TO_POINTER ((guint) number), g_strdup (code));
     }
 
   g_hash_table_iter_init (&iter, countries->names);
@@ -136,7 +161,40 @@ lode_country_lookup (const char *code)
   if (code == NULL)
     return NULL;
 
+  /* Not in iso-codes: ISO 3166 leaves ZZ to its users, and Lode files
+   * under it what trade statistics send to places that are not one
+   * country. */
+  if (strcmp (code, LODE_COUNTRY_NOT_A_COUNTRY) == 0)
+    return g_dgettext (GETTEXT_PACKAGE, N_("Other areas (not a country)"));
+
   return g_hash_table_lookup (get_countries ()->names, code);
+}
+
+const char *
+lode_country_from_alpha3 (const char *alpha3)
+{
+  if (alpha3 == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (get_countries ()->alpha3, alpha3);
+}
+
+const char *
+lode_country_from_name (const char *name)
+{
+  g_autofree char *folded = NULL;
+
+  if (name == NULL)
+    return NULL;
+
+  folded = g_utf8_casefold (name, -1);
+  return g_hash_table_lookup (get_countries ()->english, folded);
+}
+
+const char *
+lode_country_from_numeric (guint numeric)
+{
+  return g_hash_table_lookup (get_countries ()->numeric, GUINT_TO_POINTER (numeric));
 }
 
 const char *

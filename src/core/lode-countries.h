@@ -11,6 +11,18 @@ G_BEGIN_DECLS
 
 /* The name of @code; NULL when @code is NULL or unknown. */
 const char         *lode_country_lookup (const char *code);
+/* The code (user-assigned in ISO 3166) of a destination that is no one
+ * country: "Other Asia, nes", "Areas, nes", bunkers, free zones in trade
+ * statistics. Named, never listed among the countries. */
+#define LODE_COUNTRY_NOT_A_COUNTRY "ZZ"
+
+/* The alpha-2 code of an ISO 3166-1 alpha-3 code ("PAK" → "PK") or
+ * numeric code (586 → "PK"); NULL when iso-codes knows none. */
+const char         *lode_country_from_alpha3  (const char *alpha3);
+const char         *lode_country_from_numeric (guint       numeric);
+/* The alpha-2 code of a country named in English as iso-codes names it
+ * ("Pakistan", "China"), ignoring case; NULL for any other text. */
+const char         *lode_country_from_name    (const char *name);
 /* The name of @code, or @code itself when it is unknown. */
 const char         *lode_country_name   (const char *code);
 /* Every code iso-codes knows, NULL-terminated, sorted by name as the

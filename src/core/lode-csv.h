@@ -40,8 +40,10 @@ const char     *lode_csv_encoding_get_name (LodeCsvEncoding encoding);
 typedef struct _LodeCsvReader LodeCsvReader;
 
 /* A reader over @bytes (kept referenced). @name is how errors name the
- * input. With LODE_CSV_ENCODING_AUTO the encoding is found from the first
- * bytes (BOM) and a scan for invalid UTF-8; the BOM is never a cell. */
+ * input. With LODE_CSV_ENCODING_AUTO a BOM says the encoding; without one
+ * the file is UTF-8 if it is valid UTF-8, else Windows-1252. The BOM is
+ * never a cell. UTF-8 is checked a chunk ahead of the records, so a file
+ * of one huge line fails at the record limit without being read whole. */
 LodeCsvReader  *lode_csv_reader_new          (GBytes          *bytes,
                                               const char      *name,
                                               LodeCsvEncoding  encoding);
@@ -51,6 +53,9 @@ LodeCsvReader  *lode_csv_reader_new_for_file (GFile           *file,
                                               GError         **error);
 void            lode_csv_reader_free         (LodeCsvReader   *self);
 
+/* The encoding read. With LODE_CSV_ENCODING_AUTO and no BOM, asking before
+ * the reader met a byte that is not ASCII reads ahead to the first one
+ * (without a copy): cheaper asked at the end. */
 LodeCsvEncoding lode_csv_reader_get_encoding (LodeCsvReader   *self);
 
 /* Reads the next record: TRUE with its cells in @cells (UTF-8,

@@ -36,11 +36,12 @@ typedef enum
   LODE_STAGE_UNKNOWN,
   LODE_STAGE_ORE,
   LODE_STAGE_CONCENTRATE,
+  LODE_STAGE_UNREFINED,   /* blister, anodes, mattes: smelted, not refined */
   LODE_STAGE_REFINED,
   LODE_STAGE_PRODUCT,
 } LodeStage;
 
-#define LODE_N_STAGES 5
+#define LODE_N_STAGES 6
 
 typedef enum
 {
@@ -59,6 +60,33 @@ typedef enum
   LODE_METRIC_KIND_EXPORTS,
   LODE_METRIC_KIND_INVESTMENT,
 } LodeMetricKind;
+
+/* The steps of an investment, in the order a deal goes through them;
+ * "withdrawn" takes back what was committed. */
+typedef enum
+{
+  LODE_INVESTMENT_KIND_UNKNOWN,
+  LODE_INVESTMENT_KIND_ANNOUNCED,  /* announced, or a memorandum of understanding */
+  LODE_INVESTMENT_KIND_AGREED,     /* an agreement signed */
+  LODE_INVESTMENT_KIND_COMMITTED,
+  LODE_INVESTMENT_KIND_DISBURSED,
+  LODE_INVESTMENT_KIND_WITHDRAWN,
+} LodeInvestmentKind;
+
+#define LODE_N_INVESTMENT_KINDS 6
+
+/* What a figure of the whole sector measures. */
+typedef enum
+{
+  LODE_FIGURE_KIND_UNKNOWN,
+  LODE_FIGURE_KIND_RESERVE_VALUE,      /* the estimated value of all mineral reserves */
+  LODE_FIGURE_KIND_MINERAL_EXPORTS,    /* all mineral exports in a year */
+  LODE_FIGURE_KIND_BILATERAL_TRADE,    /* all trade, both ways, with one country */
+  LODE_FIGURE_KIND_INVESTMENT_TARGET,  /* investment a plan or platform aims at */
+  LODE_FIGURE_KIND_OTHER,
+} LodeFigureKind;
+
+#define LODE_N_FIGURE_KINDS 6
 
 typedef enum
 {

@@ -464,6 +464,21 @@ store_item_free (gpointer data)
   g_free (command);
 }
 
+/* Takes @item. */
+static StoreItem *
+store_item_new (GListStore *store,
+                guint       position,
+                GObject    *item)
+{
+  StoreItem *command = g_new0 (StoreItem, 1);
+
+  command->store = g_object_ref (store);
+  command->position = position;
+  command->item = item;
+
+  return command;
+}
+
 void
 lode_history_insert_item (LodeHistory *self,
                           const char  *label,
@@ -478,10 +493,7 @@ lode_history_insert_item (LodeHistory *self,
   g_return_if_fail (position <= g_list_model_get_n_items (G_LIST_MODEL (store)));
   g_return_if_fail (G_IS_OBJECT (item));
 
-  command = g_new0 (StoreItem, 1);
-  command->store = g_object_ref (store);
-  command->position = position;
-  command->item = g_object_ref (item);
+  command = store_item_new (store, position, g_object_ref (item));
 
   lode_history_push (self, label, store_insert, store_remove, command, store_item_free);
 }
@@ -498,10 +510,7 @@ lode_history_remove_item (LodeHistory *self,
   g_return_if_fail (G_IS_LIST_STORE (store));
   g_return_if_fail (position < g_list_model_get_n_items (G_LIST_MODEL (store)));
 
-  command = g_new0 (StoreItem, 1);
-  command->store = g_object_ref (store);
-  command->position = position;
-  command->item = g_list_model_get_item (G_LIST_MODEL (store), position);
+  command = store_item_new (store, position, g_list_model_get_item (G_LIST_MODEL (store), position));
 
   lode_history_push (self, label, store_remove, store_insert, command, store_item_free);
 }

@@ -117,6 +117,15 @@ const char * const  *lode_import_plan_get_sample      (LodeImportPlan *self,
 LodeExportTable     *lode_import_plan_get_exports     (LodeImportPlan *self);
 GListModel          *lode_import_plan_get_items       (LodeImportPlan *self);
 
+/* Reserve estimates to add to minerals (of the portfolio or of the plan):
+ * the id of the mineral and the estimate, owned by the plan. Added after
+ * the header was first committed. */
+guint                lode_import_plan_get_n_reserves  (LodeImportPlan *self);
+void                 lode_import_plan_get_reserve     (LodeImportPlan *self,
+                                                       guint           index,
+                                                       const char    **mineral,
+                                                       LodeReserve   **reserve);
+
 /* What is skipped, a row at a time, with the line and the reason. */
 guint                lode_import_plan_get_n_skipped   (LodeImportPlan *self);
 void                 lode_import_plan_get_skipped     (LodeImportPlan *self,

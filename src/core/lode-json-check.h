@@ -16,7 +16,8 @@ G_BEGIN_DECLS
  * duplicate member names in one object, and anything after the value.
  *
  * On failure returns FALSE and sets @line and @column (1-based; columns count
- * characters) and @message (a short English sentence without the position). */
+ * characters) and @message (a short sentence in the user's language,
+ * without the position). */
 gboolean lode_json_check (const char  *data,
                           gsize        length,
                           guint        max_depth,
@@ -34,5 +35,9 @@ gboolean lode_json_check_full (const char  *data,
                                guint       *line,
                                guint       *column,
                                char       **message);
+
+/* A message of the strict tokenizer (which speaks English) in the user's
+ * language. */
+char    *lode_json_check_translate_message (const char *message);
 
 G_END_DECLS

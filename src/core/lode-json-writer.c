@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "lode-json-writer.h"
+#include "lode-json-writer-private.h"
 
 #include <math.h>
 #include <string.h>
@@ -43,23 +44,6 @@ static const char escape_kind[256] = {
   /* 0x60 and up: as is */
 };
 
-/* GString's fields are public: small pieces go straight into its buffer
- * instead of through g_string_append_len() and its general insert. */
-static inline char *
-reserve (GString *out,
-         gsize    n)
-{
-  if (G_UNLIKELY (out->len + n >= out->allocated_len))
-    {
-      gsize len = out->len;
-
-      g_string_set_size (out, len + n);
-      out->len = len;
-    }
-
-  return out->str + out->len;
-}
-
 static inline void
 commit (GString *out,
         gsize    n)
@@ -73,7 +57,7 @@ append_bytes (GString    *out,
               const char *bytes,
               gsize       n)
 {
-  memcpy (reserve (out, n), bytes, n);
+  memcpy (_lode_json_reserve (out, n), bytes, n);
   commit (out, n);
 }
 
@@ -81,7 +65,7 @@ static inline void
 append_char (GString *out,
              char     ch)
 {
-  *reserve (out, 1) = ch;
+  *_lode_json_reserve (out, 1) = ch;
   commit (out, 1);
 }
 
@@ -92,7 +76,7 @@ append_separator (GString  *out,
                   guint     depth)
 {
   gsize indent = (gsize) depth * INDENT_WIDTH;
-  char *p = reserve (out, indent + 2);
+  char *p = _lode_json_reserve (out, indent + 2);
 
   if (comma)
     *p++ = ',';
@@ -120,7 +104,7 @@ append_quoted (GString    *out,
   if (G_LIKELY (*p == '\0'))
     {
       gsize n = p - run;
-      char *dest = reserve (out, n + 2);
+      char *dest = _lode_json_reserve (out, n + 2);
 
       dest[0] = '"';
       memcpy (dest + 1, run, n);
@@ -302,7 +286,7 @@ lode_json_writer_member (LodeJsonWriter *self,
         {
           gsize indent = self->depth * INDENT_WIDTH;
           gsize n = (const char *) end - name;
-          char *dest = reserve (self->out, indent + n + 6);
+          char *dest = _lode_json_reserve (self->out, indent + n + 6);
           char *q = dest;
 
           if (level->count++ > 0)

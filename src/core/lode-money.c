@@ -248,41 +248,26 @@ append_whole (GString           *out,
     }
 }
 
-/* Appends hundredths as "1.14", "1.1" or "1". */
+/* Appends hundredths: grouped with the whole digits in full, as
+ * "1,234.50" or "1,234" (cents always in two digits, if any); else
+ * trimmed, as "1.14", "1.1" or "1". */
 static void
-append_trimmed (GString           *out,
-                guint64            hundredths,
-                const NumberStyle *style)
+append_hundredths (GString           *out,
+                   guint64            hundredths,
+                   const NumberStyle *style,
+                   gboolean           full)
 {
   guint fraction = hundredths % 100;
 
-  append_whole (out, hundredths / 100, NULL);
+  append_whole (out, hundredths / 100, full ? style : NULL);
 
-  if (fraction != 0)
-    {
-      g_string_append (out, style->decimal_point);
-      g_string_append_c (out, '0' + fraction / 10);
-      if (fraction % 10 != 0)
-        g_string_append_c (out, '0' + fraction % 10);
-    }
-}
+  if (fraction == 0)
+    return;
 
-/* Appends "1,234.50" or "1,234": cents always in two digits, if any. */
-static void
-append_full (GString           *out,
-             guint64            magnitude,
-             const NumberStyle *style)
-{
-  guint fraction = magnitude % 100;
-
-  append_whole (out, magnitude / 100, style);
-
-  if (fraction != 0)
-    {
-      g_string_append (out, style->decimal_point);
-      g_string_append_c (out, '0' + fraction / 10);
-      g_string_append_c (out, '0' + fraction % 10);
-    }
+  g_string_append (out, style->decimal_point);
+  g_string_append_c (out, '0' + fraction / 10);
+  if (full || fraction % 10 != 0)
+    g_string_append_c (out, '0' + fraction % 10);
 }
 
 char *
@@ -303,7 +288,7 @@ lode_money_format_short (LodeMoney cents)
   /* Under a thousand dollars, the amount as it is. */
   if (magnitude < short_scales[0].dollars * 100)
     {
-      append_full (out, magnitude, &style);
+      append_hundredths (out, magnitude, &style, TRUE);
       return g_string_free (out, FALSE);
     }
 
@@ -327,7 +312,7 @@ lode_money_format_short (LodeMoney cents)
       scale++;
     }
 
-  append_trimmed (out, hundredths, &style);
+  append_hundredths (out, hundredths, &style, FALSE);
   g_string_append (out, SUFFIX_SEPARATOR);
   g_string_append (out, short_scales[scale].suffix);
 
@@ -345,7 +330,7 @@ lode_money_format_full (LodeMoney cents)
   if (cents < 0)
     g_string_append_c (out, '-');
   g_string_append (out, CURRENCY_SYMBOL);
-  append_full (out, magnitude_of (cents), &style);
+  append_hundredths (out, magnitude_of (cents), &style, TRUE);
 
   return g_string_free (out, FALSE);
 }

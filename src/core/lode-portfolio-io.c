@@ -11,11 +11,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "lode-enum-types.h"
 #include "lode-file-utils.h"
 #include "lode-json-writer.h"
+#include "lode-load-problem-private.h"
 #include "lode-portfolio-io.h"
 #include "lode-portfolio-reader-private.h"
 #include "lode-rules.h"
@@ -39,14 +41,17 @@ static void
 set_too_large_error (GError     **error,
                      const char  *name)
 {
+  g_autofree char *limit = g_strdup_printf ("%" G_GSIZE_FORMAT,
+                                           max_size >= (1 << 20) ? max_size >> 20 : max_size);
+
   if (max_size >= (1 << 20))
     g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_TOO_LARGE,
-                 "%s: the file is larger than %" G_GSIZE_FORMAT " MB, the most Lode opens",
-                 name, max_size >> 20);
+                 /* TRANSLATORS: the file's name, then a number */
+                 _("%s: the file is larger than %s MB, the most Lode opens"), name, limit);
   else
     g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_TOO_LARGE,
-                 "%s: the file is larger than %" G_GSIZE_FORMAT " bytes, the most Lode opens",
-                 name, max_size);
+                 /* TRANSLATORS: the file's name, then a number */
+                 _("%s: the file is larger than %s bytes, the most Lode opens"), name, limit);
 }
 
 /* Reads @file whole, but never more than max_size bytes: a file that grows
@@ -106,8 +111,24 @@ lode_portfolio_load_data (const char  *data,
                           const char  *name,
                           GError     **error)
 {
+  return _lode_portfolio_load_data_with_problems (data, length, name, NULL, NULL, error);
+}
+
+LodePortfolio *
+_lode_portfolio_load_data_with_problems (const char   *data,
+                                         gsize         length,
+                                         const char   *name,
+                                         GPtrArray   **problems,
+                                         guint        *n_problems,
+                                         GError      **error)
+{
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (problems != NULL)
+    *problems = NULL;
+  if (n_problems != NULL)
+    *n_problems = 0;
 
   if (name == NULL)
     name = "portfolio";
@@ -118,7 +139,7 @@ lode_portfolio_load_data (const char  *data,
       return NULL;
     }
 
-  return _lode_portfolio_read (data, length, name, NULL, NULL, NULL, error);
+  return _lode_portfolio_read (data, length, name, NULL, NULL, NULL, problems, n_problems, error);
 }
 
 LodePortfolio *
@@ -215,7 +236,7 @@ load_mapped (GMappedFile          *mapped,
 #endif
 
   return _lode_portfolio_read (read.data, length, name, mapped_read_progress_cb, &read,
-                               cancellable, error);
+                               cancellable, NULL, NULL, error);
 }
 
 LodePortfolio *
@@ -258,7 +279,7 @@ lode_portfolio_load_file_full (GFile                *file,
 
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "%s: is a folder, not a file", name);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: is a folder, not a file"), name);
       return NULL;
     }
 
@@ -286,7 +307,8 @@ lode_portfolio_load_file_full (GFile                *file,
       return NULL;
     }
 
-  return _lode_portfolio_read (contents, length, name, progress, user_data, cancellable, error);
+  return _lode_portfolio_read (contents, length, name, progress, user_data, cancellable,
+                               NULL, NULL, error);
 }
 
 LodePortfolio *

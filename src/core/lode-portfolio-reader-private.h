@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "lode-load-problem-private.h"
 #include "lode-portfolio-io.h"
 
 G_BEGIN_DECLS
@@ -51,7 +52,7 @@ typedef struct
 {
   const char    *name;
   GString       *pointer;      /* of the item being read */
-  GPtrArray     *errors;       /* at most LODE_PORTFOLIO_MAX_ERRORS */
+  GPtrArray     *errors;       /* LodeLoadProblem, at most LODE_PORTFOLIO_MAX_ERRORS */
   guint          n_errors;     /* all of them */
   LodePortfolio *portfolio;
   GHashTable    *source_ids;   /* id → pointer of its first definition */
@@ -85,10 +86,15 @@ _lode_reader_set_item (LodeReader *reader,
   reader->item_list = list;
   reader->item_index = index;
 }
-void     _lode_reader_error         (LodeReader    *reader,
-                                     const char    *member,
-                                     const char    *format,
-                                     ...) G_GNUC_PRINTF (3, 4);
+/* Records a @kind of problem at @member (NULL: the item itself) of the
+ * reader's pointer; @detail as LodeLoadProblem says (may be NULL), and a
+ * message for people, @format being translated already. */
+void     _lode_reader_error         (LodeReader          *reader,
+                                     const char          *member,
+                                     LodeLoadProblemKind  kind,
+                                     const char          *detail,
+                                     const char          *format,
+                                     ...) G_GNUC_PRINTF (5, 6);
 /* Appends the errors of @from after those of @reader, as if @reader had
  * met them. */
 void     _lode_reader_take_errors   (LodeReader    *reader,
@@ -120,7 +126,7 @@ typedef void (*LodeReadExportsFunc) (LodeReader *reader,
 
 /* Reads the document @root into @portfolio, which it returns (a new
  * reference) when there is no error. @read_exports NULL reads the exports
- * from @root. */
+ * from @root. On content errors, reader->errors keeps them. */
 LodePortfolio *_lode_reader_read_portfolio (LodeReader           *reader,
                                             JsonObject           *root,
                                             LodeReadExportsFunc   read_exports,
@@ -129,13 +135,17 @@ LodePortfolio *_lode_reader_read_portfolio (LodeReader           *reader,
 
 /* The whole reader: one pass of the strict tokenizer over @data, building
  * the portfolio as it goes. @progress may be NULL; it is called at most
- * about a hundred times. @cancellable may be NULL. */
+ * about a hundred times. @cancellable may be NULL. @problems and
+ * @n_problems (may be NULL) as _lode_portfolio_load_data_with_problems()
+ * says. */
 LodePortfolio *_lode_portfolio_read         (const char            *data,
                                              gsize                  length,
                                              const char            *name,
                                              LodeLoadProgressFunc   progress,
                                              gpointer               user_data,
                                              GCancellable          *cancellable,
+                                             GPtrArray            **problems,
+                                             guint                 *n_problems,
                                              GError               **error);
 
 G_END_DECLS

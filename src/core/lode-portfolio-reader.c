@@ -26,6 +26,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lode-export-table-private.h"
+#include "lode-json-check.h"
 #include "lode-json-tokenizer-private.h"
 #include "lode-portfolio-reader-private.h"
 
@@ -773,7 +774,8 @@ read_records (Stream *s)
       else
         {
           _lode_reader_set_item (&s->exports, "exports", index);
-          _lode_reader_error (&s->exports, NULL, "must be an object");
+          _lode_reader_error (&s->exports, NULL, LODE_LOAD_PROBLEM_TYPE, NULL,
+                              _("must be an object"));
           if (!skip_value (s, kind))
             return FALSE;
         }
@@ -903,6 +905,7 @@ set_syntax_error (Stream      *s,
 {
   guint line = 0, column = 0;
   const char *message = NULL;
+  g_autofree char *translated = NULL;
 
   if (s->cancelled)
     {
@@ -912,8 +915,9 @@ set_syntax_error (Stream      *s,
     }
 
   _lode_json_tokenizer_get_error (&s->tokenizer, &line, &column, &message);
+  translated = lode_json_check_translate_message (message);
   g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_SYNTAX,
-               "%s:%u:%u: %s", name, line, column, message);
+               "%s:%u:%u: %s", name, line, column, translated);
 }
 
 /* Reads the members of the document object whose '{' was the last token
@@ -969,6 +973,8 @@ _lode_portfolio_read (const char            *data,
                       LodeLoadProgressFunc   progress,
                       gpointer               user_data,
                       GCancellable          *cancellable,
+                      GPtrArray            **problems,
+                      guint                 *n_problems,
                       GError               **error)
 {
   g_autoptr(LodePortfolio) portfolio = lode_portfolio_new (NULL);
@@ -986,6 +992,11 @@ _lode_portfolio_read (const char            *data,
     .report_step = MAX (length / PROGRESS_STEPS, 1 << 16),
   };
   LodeJsonTokenKind kind;
+
+  if (problems != NULL)
+    *problems = NULL;
+  if (n_problems != NULL)
+    *n_problems = 0;
 
   _lode_json_tokenizer_init (&s.tokenizer, data, length,
                              LODE_PORTFOLIO_MAX_DEPTH, LODE_PORTFOLIO_MAX_STRING);
@@ -1012,8 +1023,18 @@ _lode_portfolio_read (const char            *data,
           set_syntax_error (&s, name, error);
           goto out;
         }
+      const char *message = _("not a Lode portfolio: the document must be a JSON object");
+
       g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_INVALID,
-                   "%s: not a Lode portfolio: the document must be a JSON object", name);
+                   "%s: %s", name, message);
+      if (problems != NULL)
+        {
+          *problems = g_ptr_array_new_with_free_func ((GDestroyNotify) _lode_load_problem_free);
+          g_ptr_array_add (*problems, _lode_load_problem_new (LODE_LOAD_PROBLEM_FORMAT, "", NULL,
+                                                              g_strdup (message)));
+        }
+      if (n_problems != NULL)
+        *n_problems = 1;
       goto out;
     }
 
@@ -1022,6 +1043,13 @@ _lode_portfolio_read (const char            *data,
 
   _lode_reader_init (&reader, name, portfolio);
   result = _lode_reader_read_portfolio (&reader, root, read_exports_cb, &s, error);
+  if (result == NULL && reader.n_errors > 0)
+    {
+      if (problems != NULL)
+        *problems = g_steal_pointer (&reader.errors);
+      if (n_problems != NULL)
+        *n_problems = reader.n_errors;
+    }
   _lode_reader_clear (&reader);
 
 out:

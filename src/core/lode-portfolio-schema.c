@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -75,16 +76,52 @@ pop (Reader *reader,
   g_string_truncate (reader->pointer, mark);
 }
 
-/* Records "NAME: /pointer/member: message"; @member may be NULL for the
+LodeLoadProblem *
+_lode_load_problem_new (LodeLoadProblemKind  kind,
+                        const char          *pointer,
+                        const char          *detail,
+                        char                *message)
+{
+  LodeLoadProblem *problem = g_new (LodeLoadProblem, 1);
+
+  *problem = (LodeLoadProblem) {
+    .kind = kind,
+    .pointer = g_strdup (pointer),
+    .detail = g_strdup (detail),
+    .message = message,
+  };
+
+  return problem;
+}
+
+LodeLoadProblem *
+_lode_load_problem_copy (const LodeLoadProblem *problem)
+{
+  return _lode_load_problem_new (problem->kind, problem->pointer, problem->detail,
+                                 g_strdup (problem->message));
+}
+
+void
+_lode_load_problem_free (LodeLoadProblem *problem)
+{
+  g_free (problem->pointer);
+  g_free (problem->detail);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+/* Records a problem at /pointer/member; @member may be NULL for the
  * current object itself. */
 void
-_lode_reader_error (Reader     *reader,
-                    const char *member,
-                    const char *format,
+_lode_reader_error (Reader              *reader,
+                    const char          *member,
+                    LodeLoadProblemKind  kind,
+                    const char          *detail,
+                    const char          *format,
                     ...)
 {
-  g_autofree char *message = NULL;
   g_autoptr(GString) pointer = NULL;
+  char *message;
   va_list args;
 
   reader->n_errors++;
@@ -105,11 +142,7 @@ _lode_reader_error (Reader     *reader,
   if (member != NULL)
     append_pointer_token (pointer, member);
 
-  if (pointer->len == 0)
-    g_ptr_array_add (reader->errors, g_strdup_printf ("%s: %s", reader->name, message));
-  else
-    g_ptr_array_add (reader->errors,
-                     g_strdup_printf ("%s: %s: %s", reader->name, pointer->str, message));
+  g_ptr_array_add (reader->errors, _lode_load_problem_new (kind, pointer->str, detail, message));
 }
 
 void
@@ -220,10 +253,48 @@ enum_choices (GType enum_type,
   return found;
 }
 
+/* Records that the required @member is absent or null; FALSE. */
+static gboolean
+missing_error (Reader     *reader,
+               const char *member)
+{
+  _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_MISSING, NULL,
+                      _("required member is missing"));
+
+  return FALSE;
+}
+
+/* Whether @v holds a number to check. When it does not, @ok says whether
+ * that is right: an absent or null member is, unless @required; any other
+ * value is wrong (@type_message). */
+static gboolean
+has_number (Reader          *reader,
+            const LodeValue *v,
+            const char      *member,
+            gboolean         required,
+            const char      *type_message,
+            gboolean        *ok)
+{
+  if (value_is_null (v))
+    {
+      *ok = !required || missing_error (reader, member);
+      return FALSE;
+    }
+
+  if (!value_is_number (v))
+    {
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, "%s", type_message);
+      *ok = FALSE;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Member readers. Each takes the member's value and name, returns FALSE
  * (with an error recorded) when the member is present but wrong, and leaves
- * the output untouched when the member is absent or null. The variants
- * without "_value" take the value from a json-glib object. */
+ * the output untouched when the member is absent or null. The items of the
+ * lists other than the records name theirs in tables (MemberRule). */
 
 static gboolean
 read_string_value (Reader           *reader,
@@ -233,24 +304,17 @@ read_string_value (Reader           *reader,
                    const char      **out)
 {
   if (value_is_null (value))
-    {
-      if (required)
-        {
-          _lode_reader_error (reader, member, "required member is missing");
-          return FALSE;
-        }
-      return TRUE;
-    }
+    return !required || missing_error (reader, member);
 
   if (value->kind != LODE_VALUE_STRING)
     {
-      _lode_reader_error (reader, member, "must be a string");
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be a string"));
       return FALSE;
     }
 
   if (required && value->string[0] == '\0')
     {
-      _lode_reader_error (reader, member, "must not be empty");
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_EMPTY, NULL, _("must not be empty"));
       return FALSE;
     }
 
@@ -260,42 +324,43 @@ read_string_value (Reader           *reader,
 }
 
 static gboolean
-read_string (Reader      *reader,
-             JsonObject  *object,
-             const char  *member,
-             gboolean     required,
-             const char **out)
-{
-  LodeValue value;
-
-  _lode_value_from_member (object, member, &value);
-
-  return read_string_value (reader, &value, member, required, out);
-}
-
-static gboolean
-read_slug (Reader      *reader,
-           JsonObject  *object,
-           const char  *member,
-           gboolean     required,
-           const char **out)
+read_slug_value (Reader           *reader,
+                 const LodeValue  *v,
+                 const char       *member,
+                 gboolean          required,
+                 const char      **out)
 {
   const char *value = NULL;
 
-  if (!read_string (reader, object, member, required, &value))
+  if (!read_string_value (reader, v, member, required, &value))
     return FALSE;
 
   if (value != NULL && !lode_rule_slug (value, NULL))
     {
-      _lode_reader_error (reader, member,
-                          "“%s” is not an id: use lowercase letters, digits and hyphens, "
-                          "starting with a letter or digit", value);
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
+                          _("“%s” is not an id: use lowercase letters, digits and hyphens, "
+                            "starting with a letter or digit"), value);
       return FALSE;
     }
 
   *out = value;
 
   return TRUE;
+}
+
+/* @kind is "mineral" or "source". */
+static void
+reference_error (Reader     *reader,
+                 const char *member,
+                 const char *kind,
+                 const char *value)
+{
+  if (g_str_equal (kind, "mineral"))
+    _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_REFERENCE, value,
+                        _("refers to mineral “%s”, which is not in the file"), value);
+  else
+    _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_REFERENCE, value,
+                        _("refers to source “%s”, which is not in the file"), value);
 }
 
 /* A reference to a source or mineral id that must resolve; @ids NULL
@@ -316,8 +381,7 @@ read_reference_value (Reader           *reader,
 
   if (value != NULL && ids != NULL && !g_hash_table_contains (ids, value))
     {
-      _lode_reader_error (reader, member, "refers to %s “%s”, which is not in the file",
-                          kind, value);
+      reference_error (reader, member, kind, value);
       return FALSE;
     }
 
@@ -327,54 +391,26 @@ read_reference_value (Reader           *reader,
 }
 
 static gboolean
-read_reference (Reader      *reader,
-                JsonObject  *object,
-                const char  *member,
-                gboolean     required,
-                GHashTable  *ids,
-                const char  *kind,
-                const char **out)
-{
-  LodeValue value;
-
-  _lode_value_from_member (object, member, &value);
-
-  return read_reference_value (reader, &value, member, required, ids, kind, out);
-}
-
-static gboolean
 read_integer_value (Reader          *reader,
                     const LodeValue *v,
                     const char      *member,
                     gboolean         required,
                     gint64           min,
                     gint64           max,
-                    const char      *what,
+                    const char      *message,
                     gint64          *out)
 {
+  gboolean ok;
   double value;
 
-  if (value_is_null (v))
-    {
-      if (required)
-        {
-          _lode_reader_error (reader, member, "required member is missing");
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (!value_is_number (v))
-    {
-      _lode_reader_error (reader, member, "must be %s", what);
-      return FALSE;
-    }
+  if (!has_number (reader, v, member, required, message, &ok))
+    return ok;
 
   if (v->kind == LODE_VALUE_INT)
     {
       if (v->i < min || v->i > max)
         {
-          _lode_reader_error (reader, member, "must be %s", what);
+          _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, "%s", message);
           return FALSE;
         }
       *out = v->i;
@@ -384,30 +420,13 @@ read_integer_value (Reader          *reader,
   value = v->d;
   if (value != floor (value) || value < (double) min || value > (double) max)
     {
-      _lode_reader_error (reader, member, "must be %s", what);
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, "%s", message);
       return FALSE;
     }
 
   *out = (gint64) value;
 
   return TRUE;
-}
-
-static gboolean
-read_integer (Reader     *reader,
-              JsonObject *object,
-              const char *member,
-              gboolean    required,
-              gint64      min,
-              gint64      max,
-              const char *what,
-              gint64     *out)
-{
-  LodeValue value;
-
-  _lode_value_from_member (object, member, &value);
-
-  return read_integer_value (reader, &value, member, required, min, max, what, out);
 }
 
 static gboolean
@@ -420,27 +439,13 @@ read_year_value (Reader          *reader,
   gint64 year = 0;
 
   if (!read_integer_value (reader, value, member, required, YEAR_MIN, YEAR_MAX,
-                           "a year from 1800 to 2200", &year))
+                           _("must be a year from 1800 to 2200"), &year))
     return FALSE;
 
   if (year != 0)
     *out = year;
 
   return TRUE;
-}
-
-static gboolean
-read_year (Reader     *reader,
-           JsonObject *object,
-           const char *member,
-           gboolean    required,
-           int        *out)
-{
-  LodeValue value;
-
-  _lode_value_from_member (object, member, &value);
-
-  return read_year_value (reader, &value, member, required, out);
 }
 
 static gboolean
@@ -451,55 +456,28 @@ read_number_value (Reader          *reader,
                    double           max,
                    double          *out)
 {
+  gboolean ok;
   double value;
 
-  if (value_is_null (v))
-    {
-      if (required)
-        {
-          _lode_reader_error (reader, member, "required member is missing");
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (!value_is_number (v))
-    {
-      _lode_reader_error (reader, member, "must be a non-negative number");
-      return FALSE;
-    }
+  if (!has_number (reader, v, member, required, _("must be a non-negative number"), &ok))
+    return ok;
 
   value = value_get_double (v);
   if (!isfinite (value) || value < 0)
     {
-      _lode_reader_error (reader, member, "must be a non-negative number");
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, _("must be a non-negative number"));
       return FALSE;
     }
 
   if (value > max)
     {
-      _lode_reader_error (reader, member, "must be at most %g", max);
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, _("must be at most %g"), max);
       return FALSE;
     }
 
   *out = value == 0 ? 0.0 : value;
 
   return TRUE;
-}
-
-static gboolean
-read_number (Reader     *reader,
-             JsonObject *object,
-             const char *member,
-             gboolean    required,
-             double      max,
-             double     *out)
-{
-  LodeValue value;
-
-  _lode_value_from_member (object, member, &value);
-
-  return read_number_value (reader, &value, member, required, max, out);
 }
 
 static gboolean
@@ -510,22 +488,10 @@ read_money_value (Reader          *reader,
                   LodeMoney       *out)
 {
   LodeMoney cents = 0;
+  gboolean ok;
 
-  if (value_is_null (v))
-    {
-      if (required)
-        {
-          _lode_reader_error (reader, member, "required member is missing");
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  if (!value_is_number (v))
-    {
-      _lode_reader_error (reader, member, "must be a non-negative number");
-      return FALSE;
-    }
+  if (!has_number (reader, v, member, required, _("must be a non-negative number"), &ok))
+    return ok;
 
   switch (lode_money_from_double (value_get_double (v), &cents))
     {
@@ -534,31 +500,19 @@ read_money_value (Reader          *reader,
       return TRUE;
     case LODE_MONEY_NOT_FINITE:
     case LODE_MONEY_NEGATIVE:
-      _lode_reader_error (reader, member, "must be a non-negative number");
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, _("must be a non-negative number"));
       return FALSE;
     case LODE_MONEY_TOO_LARGE:
-      _lode_reader_error (reader, member, "is too large: amounts go up to 70 trillion");
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
+                          _("is too large: amounts go up to 70 trillion"));
       return FALSE;
     case LODE_MONEY_TOO_PRECISE:
-      _lode_reader_error (reader, member, "must have at most two decimals (whole cents)");
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
+                          _("must have at most two decimals (whole cents)"));
       return FALSE;
     default:
       g_assert_not_reached ();
     }
-}
-
-static gboolean
-read_money (Reader     *reader,
-            JsonObject *object,
-            const char *member,
-            gboolean    required,
-            LodeMoney  *out)
-{
-  LodeValue value;
-
-  _lode_value_from_member (object, member, &value);
-
-  return read_money_value (reader, &value, member, required, out);
 }
 
 static gboolean
@@ -599,30 +553,16 @@ read_enum_value (Reader          *reader,
 
   if (!lode_enum_from_nick (enum_type, nick, &value) || value == absent)
     {
-      _lode_reader_error (reader, member, "“%s” is not one of: %s", nick,
-                          enum_choices (enum_type, absent));
+      const char *choices = enum_choices (enum_type, absent);
+
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_CHOICE, choices,
+                          _("“%s” is not one of: %s"), nick, choices);
       return FALSE;
     }
 
   *out = value;
 
   return TRUE;
-}
-
-static gboolean
-read_enum (Reader     *reader,
-           JsonObject *object,
-           const char *member,
-           gboolean    required,
-           GType       enum_type,
-           int         absent,
-           int        *out)
-{
-  LodeValue value;
-
-  _lode_value_from_member (object, member, &value);
-
-  return read_enum_value (reader, &value, member, required, enum_type, absent, out);
 }
 
 static gboolean
@@ -638,8 +578,9 @@ read_country_value (Reader           *reader,
 
   if (value != NULL && !lode_rule_country_code (value, NULL))
     {
-      _lode_reader_error (reader, member,
-                          "“%s” is not a country code: use ISO 3166-1 alpha-2, such as CN", value);
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
+                          _("“%s” is not a country code: use ISO 3166-1 alpha-2, such as CN"),
+                          value);
       return FALSE;
     }
 
@@ -648,17 +589,13 @@ read_country_value (Reader           *reader,
   return TRUE;
 }
 
-static gboolean
-read_country (Reader      *reader,
-              JsonObject  *object,
-              const char  *member,
-              const char **out)
+static void
+hs_code_error (Reader     *reader,
+               const char *member,
+               const char *value)
 {
-  LodeValue value;
-
-  _lode_value_from_member (object, member, &value);
-
-  return read_country_value (reader, &value, member, out);
+  _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
+                      _("“%s” is not an HS code of 2, 4 or 6 digits"), value);
 }
 
 static gboolean
@@ -674,13 +611,132 @@ read_hs_code_value (Reader           *reader,
 
   if (value != NULL && !lode_rule_hs_code (value, NULL))
     {
-      _lode_reader_error (reader, member, "“%s” is not an HS code of 2, 4 or 6 digits", value);
+      hs_code_error (reader, member, value);
       return FALSE;
     }
 
   *out = value;
 
   return TRUE;
+}
+
+/* The members of an item, in tables: each names a member, what it must be
+ * and where its value goes in a struct of the item's fields. The members
+ * are checked in the order of the table, which is the order of their
+ * errors. */
+typedef enum
+{
+  MEMBER_STRING,         /* const char * */
+  MEMBER_SLUG,           /* const char * */
+  MEMBER_MINERAL,        /* const char *, a mineral of the file */
+  MEMBER_SOURCE,         /* const char *, a source of the file */
+  MEMBER_COUNTRY,        /* const char * */
+  MEMBER_YEAR,           /* int */
+  MEMBER_JOBS,           /* gint64 */
+  MEMBER_QUANTITY,       /* double */
+  MEMBER_SHARE,          /* double */
+  MEMBER_MONEY,          /* LodeMoney */
+  MEMBER_ENUM,           /* int */
+} MemberType;
+
+typedef struct
+{
+  const char *name;
+  MemberType  type;
+  gboolean    required;
+  gsize       offset;              /* of the value in the fields */
+  GType     (*enum_type) (void);   /* MEMBER_ENUM */
+  int         absent;              /* MEMBER_ENUM: the value that names none */
+} MemberRule;
+
+#define MEMBER(fields, field, member_type, is_required) \
+  { .name = #field, .type = (member_type), .required = (is_required), \
+    .offset = G_STRUCT_OFFSET (fields, field) }
+#define MEMBER_NAMED(fields, field, member_name, member_type, is_required) \
+  { .name = (member_name), .type = (member_type), .required = (is_required), \
+    .offset = G_STRUCT_OFFSET (fields, field) }
+#define ENUM_MEMBER(fields, field, is_required, get_type, absent_value) \
+  { .name = #field, .type = MEMBER_ENUM, .required = (is_required), \
+    .offset = G_STRUCT_OFFSET (fields, field), .enum_type = (get_type), .absent = (absent_value) }
+
+static gboolean
+read_member_value (Reader           *reader,
+                   const MemberRule *rule,
+                   const LodeValue  *v,
+                   gpointer          fields)
+{
+  gpointer out = G_STRUCT_MEMBER_P (fields, rule->offset);
+
+  switch (rule->type)
+    {
+    case MEMBER_STRING:
+      return read_string_value (reader, v, rule->name, rule->required, out);
+    case MEMBER_SLUG:
+      return read_slug_value (reader, v, rule->name, rule->required, out);
+    case MEMBER_MINERAL:
+      return read_reference_value (reader, v, rule->name, rule->required, reader->mineral_ids,
+                                   "mineral", out);
+    case MEMBER_SOURCE:
+      return read_reference_value (reader, v, rule->name, rule->required, reader->source_ids,
+                                   "source", out);
+    case MEMBER_COUNTRY:
+      return read_country_value (reader, v, rule->name, out);
+    case MEMBER_YEAR:
+      return read_year_value (reader, v, rule->name, rule->required, out);
+    case MEMBER_JOBS:
+      return read_integer_value (reader, v, rule->name, rule->required, 0, LODE_JOBS_MAX,
+                                 _("must be a whole number of jobs, 0 or more"), out);
+    case MEMBER_QUANTITY:
+      return read_number_value (reader, v, rule->name, rule->required, G_MAXDOUBLE, out);
+    case MEMBER_SHARE:
+      return read_number_value (reader, v, rule->name, rule->required, 1.0, out);
+    case MEMBER_MONEY:
+      return read_money_value (reader, v, rule->name, rule->required, out);
+    case MEMBER_ENUM:
+      return read_enum_value (reader, v, rule->name, rule->required, rule->enum_type (),
+                              rule->absent, out);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Reads the members @rules name from @object into @fields; FALSE when one
+ * is wrong (all are read, so that each error is recorded). */
+static gboolean
+read_members (Reader           *reader,
+              JsonObject       *object,
+              const MemberRule *rules,
+              guint             n_rules,
+              gpointer          fields)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < n_rules; i++)
+    {
+      LodeValue value;
+
+      _lode_value_from_member (object, rules[i].name, &value);
+      ok &= read_member_value (reader, &rules[i], &value, fields);
+    }
+
+  return ok;
+}
+
+/* The same for the object @object, the member @member of the item. */
+static gboolean
+read_nested_members (Reader           *reader,
+                     JsonObject       *object,
+                     const char       *member,
+                     const MemberRule *rules,
+                     guint             n_rules,
+                     gpointer          fields)
+{
+  gsize mark = push_member (reader, member);
+  gboolean ok = read_members (reader, object, rules, n_rules, fields);
+
+  pop (reader, mark);
+
+  return ok;
 }
 
 /* An object member that must be an object (or absent/null). */
@@ -697,17 +753,12 @@ read_object (Reader      *reader,
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
     {
-      if (required)
-        {
-          _lode_reader_error (reader, member, "required member is missing");
-          return FALSE;
-        }
-      return TRUE;
+      return !required || missing_error (reader, member);
     }
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      _lode_reader_error (reader, member, "must be an object");
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be an object"));
       return FALSE;
     }
 
@@ -731,7 +782,7 @@ read_array (Reader      *reader,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      _lode_reader_error (reader, member, "must be an array");
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be an array"));
       return FALSE;
     }
 
@@ -740,16 +791,20 @@ read_array (Reader      *reader,
   return TRUE;
 }
 
-/* A list of strings, each checked by @check (may be NULL; @check_message
- * follows the value in the error) and, when @ids is not NULL, resolved
- * against it. */
+/* Checks one element of a list of strings, recording the error of the
+ * element @index when it is refused. */
+typedef gboolean (*CheckElementFunc) (Reader     *reader,
+                                      const char *index,
+                                      const char *value);
+
+/* A list of strings, each checked by @check (may be NULL) and, when @ids
+ * is not NULL, resolved against it. */
 static gboolean
-read_string_list (Reader         *reader,
-                  JsonObject     *object,
-                  const char     *member,
-                  gboolean      (*check) (const char *),
-                  const char     *check_message,
-                  GHashTable     *ids,
+read_string_list (Reader           *reader,
+                  JsonObject       *object,
+                  const char       *member,
+                  CheckElementFunc  check,
+                  GHashTable       *ids,
                   const char     *kind,
                   GStrv          *out)
 {
@@ -775,21 +830,20 @@ read_string_list (Reader         *reader,
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
         {
-          _lode_reader_error (reader, index, "must be a string");
+          _lode_reader_error (reader, index, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be a string"));
           ok = FALSE;
           continue;
         }
 
       value = json_node_get_string (node);
-      if (check != NULL && !check (value))
+      if (check != NULL && !check (reader, index, value))
         {
-          _lode_reader_error (reader, index, "“%s” %s", value, check_message);
           ok = FALSE;
           continue;
         }
       if (ids != NULL && !g_hash_table_contains (ids, value))
         {
-          _lode_reader_error (reader, index, "refers to %s “%s”, which is not in the file", kind, value);
+          reference_error (reader, index, kind, value);
           ok = FALSE;
           continue;
         }
@@ -900,7 +954,7 @@ read_list (Reader       *reader,
       gsize item_mark = push_index (reader, i);
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        _lode_reader_error (reader, NULL, "must be an object");
+        _lode_reader_error (reader, NULL, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be an object"));
       else
         read_item (reader, json_node_get_object (node), i, user_data);
 
@@ -919,7 +973,8 @@ claim_id (Reader     *reader,
 
   if (first != NULL)
     {
-      _lode_reader_error (reader, "id", "“%s” is already the id of %s", id, first);
+      _lode_reader_error (reader, "id", LODE_LOAD_PROBLEM_DUPLICATE_ID, NULL,
+                          _("“%s” is already the id of %s"), id, first);
       return FALSE;
     }
 
@@ -935,7 +990,7 @@ check_unit (Reader     *reader,
 {
   if (quantity >= 0 && unit == LODE_UNIT_NONE)
     {
-      _lode_reader_error (reader, "unit", "a quantity needs its unit");
+      _lode_reader_error (reader, "unit", LODE_LOAD_PROBLEM_NEEDS_UNIT, NULL, _("a quantity needs its unit"));
       return FALSE;
     }
 
@@ -948,34 +1003,42 @@ read_source (Reader     *reader,
              guint       index,
              gpointer    user_data)
 {
+  typedef struct
+  {
+    const char *id, *title, *publisher, *date, *url;
+  } Fields;
+  static const MemberRule rules[] = {
+    MEMBER (Fields, id, MEMBER_SLUG, TRUE),
+    MEMBER (Fields, title, MEMBER_STRING, TRUE),
+    MEMBER (Fields, publisher, MEMBER_STRING, FALSE),
+    MEMBER (Fields, date, MEMBER_STRING, FALSE),
+    MEMBER (Fields, url, MEMBER_STRING, FALSE),
+  };
   static const char * const known[] = { "id", "title", "publisher", "date", "url", NULL };
-  const char *id = NULL, *title = NULL, *publisher = NULL, *date = NULL, *url = NULL;
+  Fields f = { NULL };
   g_autoptr(JsonObject) extra = NULL;
   g_autoptr(LodeSource) source = NULL;
-  gboolean ok = TRUE;
+  gboolean ok;
 
-  ok &= read_slug (reader, object, "id", TRUE, &id);
-  ok &= read_string (reader, object, "title", TRUE, &title);
-  ok &= read_string (reader, object, "publisher", FALSE, &publisher);
-  ok &= read_string (reader, object, "date", FALSE, &date);
-  ok &= read_string (reader, object, "url", FALSE, &url);
+  ok = read_members (reader, object, rules, G_N_ELEMENTS (rules), &f);
 
-  if (date != NULL && !lode_rule_date (date, NULL))
+  if (f.date != NULL && !lode_rule_date (f.date, NULL))
     {
-      _lode_reader_error (reader, "date", "“%s” is not a date such as 2025-09-26", date);
+      _lode_reader_error (reader, "date", LODE_LOAD_PROBLEM_RULE, NULL,
+                          _("“%s” is not a date such as 2025-09-26"), f.date);
       ok = FALSE;
     }
 
-  if (id != NULL)
-    ok &= claim_id (reader, reader->source_ids, id);
+  if (f.id != NULL)
+    ok &= claim_id (reader, reader->source_ids, f.id);
 
   if (!ok)
     return;
 
-  source = lode_source_new (id, title);
-  lode_source_set_publisher (source, publisher);
-  lode_source_set_date (source, date);
-  lode_source_set_url (source, url);
+  source = lode_source_new (f.id, f.title);
+  lode_source_set_publisher (source, f.publisher);
+  lode_source_set_date (source, f.date);
+  lode_source_set_url (source, f.url);
   extra = collect_extra (object, known);
   lode_source_set_extra (source, extra);
   g_list_store_append (lode_portfolio_get_sources (reader->portfolio), source);
@@ -990,38 +1053,56 @@ read_reserve (Reader     *reader,
   static const char * const known[] = {
     "category", "quantity", "unit", "value_usd", "year", "source", NULL
   };
+  typedef struct
+  {
+    int         category;
+    double      quantity;
+    int         unit;
+    LodeMoney   value_usd;
+    int         year;
+    const char *source;
+  } Fields;
+  static const MemberRule rules[] = {
+    ENUM_MEMBER (Fields, category, FALSE, lode_reserve_category_get_type, -1),
+    MEMBER (Fields, quantity, MEMBER_QUANTITY, TRUE),
+    ENUM_MEMBER (Fields, unit, TRUE, lode_unit_get_type, LODE_UNIT_NONE),
+    MEMBER (Fields, value_usd, MEMBER_MONEY, FALSE),
+    MEMBER (Fields, year, MEMBER_YEAR, FALSE),
+    MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
+  };
   LodeMineral *mineral = user_data;
-  int category = LODE_RESERVE_CATEGORY_UNSPECIFIED, unit = LODE_UNIT_NONE, year = 0;
-  double quantity = LODE_QUANTITY_UNSET;
-  LodeMoney value = LODE_MONEY_UNSET;
-  const char *source_id = NULL;
+  Fields f = {
+    .category = LODE_RESERVE_CATEGORY_UNSPECIFIED,
+    .quantity = LODE_QUANTITY_UNSET,
+    .unit = LODE_UNIT_NONE,
+    .value_usd = LODE_MONEY_UNSET,
+  };
   g_autoptr(LodeReserve) reserve = NULL;
   g_autoptr(JsonObject) extra = NULL;
-  gboolean ok = TRUE;
 
-  ok &= read_enum (reader, object, "category", FALSE, LODE_TYPE_RESERVE_CATEGORY, -1, &category);
-  ok &= read_number (reader, object, "quantity", TRUE, G_MAXDOUBLE, &quantity);
-  ok &= read_enum (reader, object, "unit", TRUE, LODE_TYPE_UNIT, LODE_UNIT_NONE, &unit);
-  ok &= read_money (reader, object, "value_usd", FALSE, &value);
-  ok &= read_year (reader, object, "year", FALSE, &year);
-  ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source", &source_id);
-
-  if (!ok || mineral == NULL)
+  if (!read_members (reader, object, rules, G_N_ELEMENTS (rules), &f) || mineral == NULL)
     return;
 
-  reserve = lode_reserve_new (category, quantity, unit);
-  lode_reserve_set_value (reserve, value);
-  lode_reserve_set_year (reserve, year);
-  lode_reserve_set_source (reserve, source_id);
+  reserve = lode_reserve_new (f.category, f.quantity, f.unit);
+  lode_reserve_set_value (reserve, f.value_usd);
+  lode_reserve_set_year (reserve, f.year);
+  lode_reserve_set_source (reserve, f.source);
   extra = collect_extra (object, known);
   lode_reserve_set_extra (reserve, extra);
   lode_mineral_add_reserve (mineral, reserve);
 }
 
 static gboolean
-check_hs_code (const char *code)
+check_hs_code (Reader     *reader,
+               const char *index,
+               const char *code)
 {
-  return lode_rule_hs_code (code, NULL);
+  if (lode_rule_hs_code (code, NULL))
+    return TRUE;
+
+  hs_code_error (reader, index, code);
+
+  return FALSE;
 }
 
 static void
@@ -1033,28 +1114,34 @@ read_mineral (Reader     *reader,
   static const char * const known[] = {
     "id", "name", "symbol", "group", "hs_codes", "reserves", NULL
   };
-  const char *id = NULL, *name = NULL, *symbol = NULL;
-  int group = LODE_MINERAL_GROUP_OTHER;
+  typedef struct
+  {
+    const char *id, *name, *symbol;
+    int         group;
+  } Fields;
+  static const MemberRule rules[] = {
+    MEMBER (Fields, id, MEMBER_SLUG, TRUE),
+    MEMBER (Fields, name, MEMBER_STRING, TRUE),
+    MEMBER (Fields, symbol, MEMBER_STRING, FALSE),
+    ENUM_MEMBER (Fields, group, TRUE, lode_mineral_group_get_type, -1),
+  };
+  Fields f = { .group = LODE_MINERAL_GROUP_OTHER };
   g_auto(GStrv) hs_codes = NULL;
   g_autoptr(LodeMineral) mineral = NULL;
   g_autoptr(JsonObject) extra = NULL;
   guint errors_before = reader->n_errors;
-  gboolean ok = TRUE;
+  gboolean ok;
 
-  ok &= read_slug (reader, object, "id", TRUE, &id);
-  ok &= read_string (reader, object, "name", TRUE, &name);
-  ok &= read_string (reader, object, "symbol", FALSE, &symbol);
-  ok &= read_enum (reader, object, "group", TRUE, LODE_TYPE_MINERAL_GROUP, -1, &group);
-  ok &= read_string_list (reader, object, "hs_codes", check_hs_code,
-                          "is not an HS code of 2, 4 or 6 digits", NULL, NULL, &hs_codes);
+  ok = read_members (reader, object, rules, G_N_ELEMENTS (rules), &f);
+  ok &= read_string_list (reader, object, "hs_codes", check_hs_code, NULL, NULL, &hs_codes);
 
-  if (id != NULL)
-    ok &= claim_id (reader, reader->mineral_ids, id);
+  if (f.id != NULL)
+    ok &= claim_id (reader, reader->mineral_ids, f.id);
 
   if (ok)
     {
-      mineral = lode_mineral_new (id, name, group);
-      lode_mineral_set_symbol (mineral, symbol);
+      mineral = lode_mineral_new (f.id, f.name, f.group);
+      lode_mineral_set_symbol (mineral, f.symbol);
       lode_mineral_set_hs_codes (mineral, (const char * const *) hs_codes);
     }
 
@@ -1093,7 +1180,7 @@ _lode_reader_read_export (Reader          *reader,
                          names[LODE_EXPORT_MEMBER_YEAR], TRUE, &row->year);
   ok &= read_integer_value (reader, &values[LODE_EXPORT_MEMBER_MONTH],
                             names[LODE_EXPORT_MEMBER_MONTH], FALSE, 1, 12,
-                            "a month from 1 to 12", &month);
+                            _("must be a month from 1 to 12"), &month);
   ok &= read_country_value (reader, &values[LODE_EXPORT_MEMBER_DESTINATION],
                             names[LODE_EXPORT_MEMBER_DESTINATION], &row->destination);
   ok &= read_hs_code_value (reader, &values[LODE_EXPORT_MEMBER_HS_CODE],
@@ -1153,32 +1240,43 @@ read_partner (Reader     *reader,
               gpointer    user_data)
 {
   static const char * const known[] = { "name", "country", "share", NULL };
+  typedef struct
+  {
+    const char *name, *country;
+    double      share;
+  } Fields;
+  static const MemberRule rules[] = {
+    MEMBER (Fields, name, MEMBER_STRING, FALSE),
+    MEMBER (Fields, country, MEMBER_COUNTRY, FALSE),
+    MEMBER (Fields, share, MEMBER_SHARE, FALSE),
+  };
   LodeProject *project = user_data;
-  const char *name = NULL, *country = NULL;
-  double share = LODE_SHARE_UNSET;
+  Fields f = { .share = LODE_SHARE_UNSET };
   g_autoptr(LodePartner) partner = NULL;
   g_autoptr(JsonObject) extra = NULL;
-  gboolean ok = TRUE;
 
-  ok &= read_string (reader, object, "name", FALSE, &name);
-  ok &= read_country (reader, object, "country", &country);
-  ok &= read_number (reader, object, "share", FALSE, 1.0, &share);
-
-  if (!ok || project == NULL)
+  if (!read_members (reader, object, rules, G_N_ELEMENTS (rules), &f) || project == NULL)
     return;
 
-  partner = lode_partner_new (name);
-  lode_partner_set_country (partner, country);
-  lode_partner_set_share (partner, share);
+  partner = lode_partner_new (f.name);
+  lode_partner_set_country (partner, f.country);
+  lode_partner_set_share (partner, f.share);
   extra = collect_extra (object, known);
   lode_partner_set_extra (partner, extra);
   lode_project_add_partner (project, partner);
 }
 
 static gboolean
-check_slug (const char *value)
+check_slug (Reader     *reader,
+            const char *index,
+            const char *value)
 {
-  return lode_rule_slug (value, NULL);
+  if (lode_rule_slug (value, NULL))
+    return TRUE;
+
+  _lode_reader_error (reader, index, LODE_LOAD_PROBLEM_RULE, NULL, _("“%s” is not an id"), value);
+
+  return FALSE;
 }
 
 static void
@@ -1192,46 +1290,62 @@ read_project (Reader     *reader,
     "investment_usd", "start_year", "jobs", "source", NULL
   };
   static const char * const investment_known[] = { "committed", "disbursed", NULL };
+  /* The members in the order of their errors: the list of minerals and
+   * the investment come between. */
+  typedef struct
+  {
+    const char *id, *name, *region, *operator_, *source;
+    int         status, start_year;
+    gint64      jobs;
+    LodeMoney   committed, disbursed;
+  } Fields;
+  static const MemberRule head_rules[] = {
+    MEMBER (Fields, id, MEMBER_SLUG, TRUE),
+    MEMBER (Fields, name, MEMBER_STRING, TRUE),
+  };
+  static const MemberRule middle_rules[] = {
+    MEMBER (Fields, region, MEMBER_STRING, FALSE),
+    MEMBER_NAMED (Fields, operator_, "operator", MEMBER_STRING, FALSE),
+    ENUM_MEMBER (Fields, status, FALSE, lode_project_status_get_type, LODE_PROJECT_STATUS_UNKNOWN),
+  };
+  static const MemberRule investment_rules[] = {
+    MEMBER (Fields, committed, MEMBER_MONEY, FALSE),
+    MEMBER (Fields, disbursed, MEMBER_MONEY, FALSE),
+  };
+  static const MemberRule tail_rules[] = {
+    MEMBER (Fields, start_year, MEMBER_YEAR, FALSE),
+    MEMBER (Fields, jobs, MEMBER_JOBS, FALSE),
+    MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
+  };
   GHashTable *project_ids = user_data;
-  const char *id = NULL, *name = NULL, *region = NULL, *operator_ = NULL, *source_id = NULL;
-  int status = LODE_PROJECT_STATUS_UNKNOWN, start_year = 0;
-  gint64 jobs = -1;
-  LodeMoney committed = LODE_MONEY_UNSET, disbursed = LODE_MONEY_UNSET;
+  Fields f = {
+    .status = LODE_PROJECT_STATUS_UNKNOWN,
+    .jobs = -1,
+    .committed = LODE_MONEY_UNSET,
+    .disbursed = LODE_MONEY_UNSET,
+  };
   g_auto(GStrv) minerals = NULL;
   JsonObject *investment = NULL;
   g_autoptr(LodeProject) project = NULL;
   g_autoptr(JsonObject) extra = NULL;
   guint errors_before = reader->n_errors;
-  gboolean ok = TRUE;
+  gboolean ok;
 
-  ok &= read_slug (reader, object, "id", TRUE, &id);
-  ok &= read_string (reader, object, "name", TRUE, &name);
-  ok &= read_string_list (reader, object, "minerals", check_slug, "is not an id",
+  ok = read_members (reader, object, head_rules, G_N_ELEMENTS (head_rules), &f);
+  ok &= read_string_list (reader, object, "minerals", check_slug,
                           reader->mineral_ids, "mineral", &minerals);
-  ok &= read_string (reader, object, "region", FALSE, &region);
-  ok &= read_string (reader, object, "operator", FALSE, &operator_);
-  ok &= read_enum (reader, object, "status", FALSE, LODE_TYPE_PROJECT_STATUS,
-                   LODE_PROJECT_STATUS_UNKNOWN, &status);
+  ok &= read_members (reader, object, middle_rules, G_N_ELEMENTS (middle_rules), &f);
   ok &= read_object (reader, object, "investment_usd", FALSE, &investment);
   if (investment != NULL)
-    {
-      gsize mark = push_member (reader, "investment_usd");
+    ok &= read_nested_members (reader, investment, "investment_usd",
+                               investment_rules, G_N_ELEMENTS (investment_rules), &f);
+  ok &= read_members (reader, object, tail_rules, G_N_ELEMENTS (tail_rules), &f);
 
-      ok &= read_money (reader, investment, "committed", FALSE, &committed);
-      ok &= read_money (reader, investment, "disbursed", FALSE, &disbursed);
-      pop (reader, mark);
-    }
-  ok &= read_year (reader, object, "start_year", FALSE, &start_year);
-  ok &= read_integer (reader, object, "jobs", FALSE, 0, LODE_JOBS_MAX,
-                      "a whole number of jobs, 0 or more", &jobs);
-  ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
-                        &source_id);
-
-  if (id != NULL)
-    ok &= claim_id (reader, project_ids, id);
+  if (f.id != NULL)
+    ok &= claim_id (reader, project_ids, f.id);
 
   if (ok)
-    project = lode_project_new (id, name);
+    project = lode_project_new (f.id, f.name);
 
   read_list (reader, object, "partners", read_partner, project);
 
@@ -1239,14 +1353,14 @@ read_project (Reader     *reader,
     return;
 
   lode_project_set_minerals (project, (const char * const *) minerals);
-  lode_project_set_region (project, region);
-  lode_project_set_operator (project, operator_);
-  lode_project_set_status (project, status);
-  lode_project_set_committed (project, committed);
-  lode_project_set_disbursed (project, disbursed);
-  lode_project_set_start_year (project, start_year);
-  lode_project_set_jobs (project, jobs);
-  lode_project_set_source (project, source_id);
+  lode_project_set_region (project, f.region);
+  lode_project_set_operator (project, f.operator_);
+  lode_project_set_status (project, f.status);
+  lode_project_set_committed (project, f.committed);
+  lode_project_set_disbursed (project, f.disbursed);
+  lode_project_set_start_year (project, f.start_year);
+  lode_project_set_jobs (project, f.jobs);
+  lode_project_set_source (project, f.source);
   extra = collect_extra (object, known);
   lode_project_set_extra (project, extra);
   if (investment != NULL)
@@ -1270,78 +1384,95 @@ read_target (Reader     *reader,
   static const char * const metric_known[] = { "kind", "mineral", "destination", NULL };
   static const char * const baseline_known[] = { "year", "value_usd", NULL };
   static const char * const target_known[] = { "year", "low_usd", "high_usd", NULL };
+  typedef struct
+  {
+    const char *id, *title, *source, *mineral, *destination;
+    int         kind, baseline_year, target_year;
+    LodeMoney   baseline_value, low, high;
+  } Fields;
+  static const MemberRule head_rules[] = {
+    MEMBER (Fields, id, MEMBER_SLUG, TRUE),
+    MEMBER (Fields, title, MEMBER_STRING, TRUE),
+  };
+  static const MemberRule source_rules[] = {
+    MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
+  };
+  static const MemberRule metric_rules[] = {
+    ENUM_MEMBER (Fields, kind, TRUE, lode_metric_kind_get_type, -1),
+    MEMBER (Fields, mineral, MEMBER_MINERAL, FALSE),
+    MEMBER (Fields, destination, MEMBER_COUNTRY, FALSE),
+  };
+  static const MemberRule baseline_rules[] = {
+    MEMBER_NAMED (Fields, baseline_year, "year", MEMBER_YEAR, TRUE),
+    MEMBER_NAMED (Fields, baseline_value, "value_usd", MEMBER_MONEY, TRUE),
+  };
+  static const MemberRule goal_rules[] = {
+    MEMBER_NAMED (Fields, target_year, "year", MEMBER_YEAR, TRUE),
+    MEMBER_NAMED (Fields, low, "low_usd", MEMBER_MONEY, TRUE),
+    MEMBER_NAMED (Fields, high, "high_usd", MEMBER_MONEY, FALSE),
+  };
   GHashTable *target_ids = user_data;
-  const char *id = NULL, *title = NULL, *source_id = NULL;
-  const char *metric_mineral = NULL, *metric_destination = NULL;
-  int kind = LODE_METRIC_KIND_EXPORTS, baseline_year = 0, target_year = 0;
-  LodeMoney baseline_value = LODE_MONEY_UNSET, low = LODE_MONEY_UNSET, high = LODE_MONEY_UNSET;
+  Fields f = {
+    .kind = LODE_METRIC_KIND_EXPORTS,
+    .baseline_value = LODE_MONEY_UNSET,
+    .low = LODE_MONEY_UNSET,
+    .high = LODE_MONEY_UNSET,
+  };
   JsonObject *metric = NULL, *baseline = NULL, *goal = NULL;
   g_autoptr(LodeTarget) target = NULL;
   g_autoptr(JsonObject) extra = NULL;
-  gboolean ok = TRUE;
-  gsize mark;
+  gboolean ok;
 
-  ok &= read_slug (reader, object, "id", TRUE, &id);
-  ok &= read_string (reader, object, "title", TRUE, &title);
+  ok = read_members (reader, object, head_rules, G_N_ELEMENTS (head_rules), &f);
   ok &= read_object (reader, object, "metric", TRUE, &metric);
   ok &= read_object (reader, object, "baseline", TRUE, &baseline);
   ok &= read_object (reader, object, "target", TRUE, &goal);
-  ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
-                        &source_id);
+  ok &= read_members (reader, object, source_rules, G_N_ELEMENTS (source_rules), &f);
 
   if (metric != NULL)
-    {
-      mark = push_member (reader, "metric");
-      ok &= read_enum (reader, metric, "kind", TRUE, LODE_TYPE_METRIC_KIND, -1, &kind);
-      ok &= read_reference (reader, metric, "mineral", FALSE, reader->mineral_ids, "mineral",
-                            &metric_mineral);
-      ok &= read_country (reader, metric, "destination", &metric_destination);
-      pop (reader, mark);
-    }
+    ok &= read_nested_members (reader, metric, "metric", metric_rules,
+                               G_N_ELEMENTS (metric_rules), &f);
 
   if (baseline != NULL)
-    {
-      mark = push_member (reader, "baseline");
-      ok &= read_year (reader, baseline, "year", TRUE, &baseline_year);
-      ok &= read_money (reader, baseline, "value_usd", TRUE, &baseline_value);
-      pop (reader, mark);
-    }
+    ok &= read_nested_members (reader, baseline, "baseline", baseline_rules,
+                               G_N_ELEMENTS (baseline_rules), &f);
 
   if (goal != NULL)
     {
-      mark = push_member (reader, "target");
-      ok &= read_year (reader, goal, "year", TRUE, &target_year);
-      ok &= read_money (reader, goal, "low_usd", TRUE, &low);
-      ok &= read_money (reader, goal, "high_usd", FALSE, &high);
-      if (ok && high != LODE_MONEY_UNSET && high < low)
+      gsize mark = push_member (reader, "target");
+
+      ok &= read_members (reader, goal, goal_rules, G_N_ELEMENTS (goal_rules), &f);
+      if (ok && f.high != LODE_MONEY_UNSET && f.high < f.low)
         {
-          _lode_reader_error (reader, "high_usd", "must not be below low_usd");
+          _lode_reader_error (reader, "high_usd", LODE_LOAD_PROBLEM_BELOW_LOW, NULL,
+                              _("must not be below low_usd"));
           ok = FALSE;
         }
-      if (ok && baseline_year != 0 && target_year <= baseline_year)
+      if (ok && f.baseline_year != 0 && f.target_year <= f.baseline_year)
         {
-          _lode_reader_error (reader, "year", "must come after the baseline year");
+          _lode_reader_error (reader, "year", LODE_LOAD_PROBLEM_BEFORE_BASELINE, NULL,
+                              _("must come after the baseline year"));
           ok = FALSE;
         }
       pop (reader, mark);
     }
 
-  if (id != NULL)
-    ok &= claim_id (reader, target_ids, id);
+  if (f.id != NULL)
+    ok &= claim_id (reader, target_ids, f.id);
 
   if (!ok)
     return;
 
-  target = lode_target_new (id, title);
-  lode_target_set_metric_kind (target, kind);
-  lode_target_set_metric_mineral (target, metric_mineral);
-  lode_target_set_metric_destination (target, metric_destination);
-  lode_target_set_baseline_year (target, baseline_year);
-  lode_target_set_baseline_value (target, baseline_value);
-  lode_target_set_target_year (target, target_year);
-  lode_target_set_target_low (target, low);
-  lode_target_set_target_high (target, high != LODE_MONEY_UNSET ? high : low);
-  lode_target_set_source (target, source_id);
+  target = lode_target_new (f.id, f.title);
+  lode_target_set_metric_kind (target, f.kind);
+  lode_target_set_metric_mineral (target, f.mineral);
+  lode_target_set_metric_destination (target, f.destination);
+  lode_target_set_baseline_year (target, f.baseline_year);
+  lode_target_set_baseline_value (target, f.baseline_value);
+  lode_target_set_target_year (target, f.target_year);
+  lode_target_set_target_low (target, f.low);
+  lode_target_set_target_high (target, f.high != LODE_MONEY_UNSET ? f.high : f.low);
+  lode_target_set_source (target, f.source);
 
   extra = collect_extra (object, known);
   lode_target_set_extra (target, LODE_TARGET_EXTRA_SELF, extra);
@@ -1365,33 +1496,40 @@ read_header (Reader     *reader,
              JsonObject *root,
              GError    **error)
 {
+  g_autofree char *version_message = NULL;
   const char *format = NULL;
   gint64 version = 0;
-  LodeValue version_value;
+  LodeValue value;
 
-  if (!read_string (reader, root, "format", TRUE, &format))
+  _lode_value_from_member (root, "format", &value);
+  if (!read_string_value (reader, &value, "format", TRUE, &format))
     return FALSE;
 
   if (g_strcmp0 (format, LODE_PORTFOLIO_FORMAT) != 0)
     {
-      _lode_reader_error (reader, "format", "“%s” is not a Lode portfolio: expected “%s”",
-                    format, LODE_PORTFOLIO_FORMAT);
+      _lode_reader_error (reader, "format", LODE_LOAD_PROBLEM_FORMAT, NULL,
+                          _("“%s” is not a Lode portfolio: expected “%s”"),
+                          format, LODE_PORTFOLIO_FORMAT);
       return FALSE;
     }
 
-  _lode_value_from_member (root, "version", &version_value);
-  if (version_value.kind == LODE_VALUE_INT && version_value.i > LODE_PORTFOLIO_VERSION)
+  _lode_value_from_member (root, "version", &value);
+  if (value.kind == LODE_VALUE_INT && value.i > LODE_PORTFOLIO_VERSION)
     {
+      g_autofree char *newer = g_strdup_printf ("%" G_GINT64_FORMAT, value.i);
+
       g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_NEWER_VERSION,
-                   "%s: /version: this file was written by a newer version of Lode "
-                   "(format version %" G_GINT64_FORMAT "); this version reads version %d. "
-                   "Update Lode to open it.",
-                   reader->name, version_value.i, LODE_PORTFOLIO_VERSION);
+                   /* TRANSLATORS: the first %s is the file's name */
+                   _("%s: /version: this file was written by a newer version of Lode "
+                     "(format version %s); this version reads version %d. "
+                     "Update Lode to open it."),
+                   reader->name, newer, LODE_PORTFOLIO_VERSION);
       return FALSE;
     }
 
-  if (!read_integer (reader, root, "version", TRUE, 1, LODE_PORTFOLIO_VERSION,
-                     "format version " G_STRINGIFY (LODE_PORTFOLIO_VERSION), &version))
+  version_message = g_strdup_printf (_("must be format version %d"), LODE_PORTFOLIO_VERSION);
+  if (!read_integer_value (reader, &value, "version", TRUE, 1, LODE_PORTFOLIO_VERSION,
+                           version_message, &version))
     return FALSE;
 
   return TRUE;
@@ -1417,7 +1555,7 @@ _lode_reader_init (Reader        *reader,
   *reader = (Reader) {
     .name = name,
     .pointer = g_string_new (NULL),
-    .errors = g_ptr_array_new_with_free_func (g_free),
+    .errors = g_ptr_array_new_with_free_func ((GDestroyNotify) _lode_load_problem_free),
     .portfolio = portfolio,
   };
 }
@@ -1438,7 +1576,7 @@ _lode_reader_take_errors (Reader *reader,
 {
   for (guint i = 0; i < from->errors->len; i++)
     if (reader->errors->len < LODE_PORTFOLIO_MAX_ERRORS)
-      g_ptr_array_add (reader->errors, g_strdup (g_ptr_array_index (from->errors, i)));
+      g_ptr_array_add (reader->errors, _lode_load_problem_copy (g_ptr_array_index (from->errors, i)));
   reader->n_errors += from->n_errors;
 }
 
@@ -1450,8 +1588,18 @@ _lode_reader_read_portfolio (Reader               *reader,
                              GError              **error)
 {
   static const char * const known[] = {
-    "format", "version", "title", "description", "currency",
+    "format", "version", "title", "description", "currency", "country",
     "sources", "minerals", "exports", "projects", "targets", NULL
+  };
+  typedef struct
+  {
+    const char *title, *description, *currency, *country;
+  } Fields;
+  static const MemberRule rules[] = {
+    MEMBER (Fields, title, MEMBER_STRING, TRUE),
+    MEMBER (Fields, description, MEMBER_STRING, FALSE),
+    MEMBER (Fields, currency, MEMBER_STRING, FALSE),
+    MEMBER (Fields, country, MEMBER_COUNTRY, FALSE),
   };
   g_autoptr(GHashTable) project_ids = NULL;
   g_autoptr(GHashTable) target_ids = NULL;
@@ -1459,7 +1607,7 @@ _lode_reader_read_portfolio (Reader               *reader,
   LodePortfolio *portfolio = reader->portfolio;
   GPtrArray *errors = reader->errors;
   const char *name = reader->name;
-  const char *title = NULL, *description = NULL, *currency = NULL;
+  Fields f = { NULL };
   g_autoptr(GError) local_error = NULL;
 
   reader->source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -1469,12 +1617,10 @@ _lode_reader_read_portfolio (Reader               *reader,
 
   if (read_header (reader, root, &local_error))
     {
-      read_string (reader, root, "title", TRUE, &title);
-      read_string (reader, root, "description", FALSE, &description);
-      if (read_string (reader, root, "currency", FALSE, &currency)
-          && currency != NULL && g_strcmp0 (currency, "USD") != 0)
-        _lode_reader_error (reader, "currency", "“%s” is not supported: amounts are in USD",
-                            currency);
+      read_members (reader, root, rules, G_N_ELEMENTS (rules), &f);
+      if (f.currency != NULL && g_strcmp0 (f.currency, "USD") != 0)
+        _lode_reader_error (reader, "currency", LODE_LOAD_PROBLEM_CURRENCY, NULL,
+                            _("“%s” is not supported: amounts are in USD"), f.currency);
 
       /* Sources and minerals first: the rest refers to them. */
       read_list (reader, root, "sources", read_source, NULL);
@@ -1500,23 +1646,32 @@ _lode_reader_read_portfolio (Reader               *reader,
 
       for (guint i = 0; i < errors->len; i++)
         {
+          const LodeLoadProblem *problem = g_ptr_array_index (errors, i);
+
           if (i > 0)
             g_string_append_c (message, '\n');
-          g_string_append (message, g_ptr_array_index (errors, i));
+          if (problem->pointer[0] == '\0')
+            g_string_append_printf (message, "%s: %s", name, problem->message);
+          else
+            g_string_append_printf (message, "%s: %s: %s", name, problem->pointer, problem->message);
         }
       if (reader->n_errors > errors->len)
-        g_string_append_printf (message, "\n%s: … and %u more errors", name,
-                                reader->n_errors - errors->len);
+        {
+          g_string_append_printf (message, "\n%s: ", name);
+          g_string_append_printf (message, _("… and %u more errors"),
+                                  reader->n_errors - errors->len);
+        }
 
       g_set_error_literal (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_INVALID,
                            message->str);
       return NULL;
     }
 
-  lode_portfolio_set_title (portfolio, title);
-  lode_portfolio_set_description (portfolio, description);
-  if (currency != NULL)
-    lode_portfolio_set_currency (portfolio, currency);
+  lode_portfolio_set_title (portfolio, f.title);
+  lode_portfolio_set_description (portfolio, f.description);
+  if (f.currency != NULL)
+    lode_portfolio_set_currency (portfolio, f.currency);
+  lode_portfolio_set_country (portfolio, f.country);
   extra = collect_extra (root, known);
   lode_portfolio_set_extra (portfolio, extra);
   lode_export_table_announce (lode_portfolio_get_exports (portfolio), 0, 0,

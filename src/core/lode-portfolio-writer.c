@@ -8,6 +8,7 @@
 #include "lode-export-table-private.h"
 #include "lode-file-utils.h"
 #include "lode-json-writer.h"
+#include "lode-json-writer-private.h"
 #include "lode-portfolio-io.h"
 
 /* Writing format v1
@@ -101,202 +102,174 @@ write_strv_member (LodeJsonWriter     *writer,
   lode_json_writer_end_array (writer);
 }
 
-static void
-write_sources (LodeJsonWriter *writer,
-               GListModel     *sources)
-{
-  guint n = g_list_model_get_n_items (sources);
+typedef void (*WriteItemFunc) (LodeJsonWriter *writer,
+                               gpointer        item);
 
-  lode_json_writer_member (writer, "sources");
+/* Writes @list as the array member @member, each item an object whose
+ * members @write_item writes. */
+static void
+write_list (LodeJsonWriter *writer,
+            const char     *member,
+            GListModel     *list,
+            WriteItemFunc   write_item)
+{
+  guint n = g_list_model_get_n_items (list);
+
+  lode_json_writer_member (writer, member);
   lode_json_writer_begin_array (writer);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(LodeSource) source = g_list_model_get_item (sources, i);
+      g_autoptr(GObject) item = g_list_model_get_item (list, i);
 
       lode_json_writer_begin_object (writer);
-      write_string_member (writer, "id", lode_source_get_id (source));
-      write_string_member (writer, "title", lode_source_get_title (source));
-      write_string_member (writer, "publisher", lode_source_get_publisher (source));
-      write_string_member (writer, "date", lode_source_get_date (source));
-      write_string_member (writer, "url", lode_source_get_url (source));
-      lode_json_writer_members (writer, lode_source_get_extra (source));
+      write_item (writer, item);
       lode_json_writer_end_object (writer);
     }
   lode_json_writer_end_array (writer);
 }
 
 static void
-write_reserves (LodeJsonWriter *writer,
-                GListModel     *reserves)
+begin_object_member (LodeJsonWriter *writer,
+                     const char     *member)
 {
-  guint n = g_list_model_get_n_items (reserves);
+  lode_json_writer_member (writer, member);
+  lode_json_writer_begin_object (writer);
+}
 
-  lode_json_writer_member (writer, "reserves");
-  lode_json_writer_begin_array (writer);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LodeReserve) reserve = g_list_model_get_item (reserves, i);
-
-      lode_json_writer_begin_object (writer);
-      write_enum_member (writer, "category", LODE_TYPE_RESERVE_CATEGORY,
-                         lode_reserve_get_category (reserve), -1);
-      write_quantity_members (writer, lode_reserve_get_quantity (reserve),
-                              lode_reserve_get_unit (reserve));
-      write_money_member (writer, "value_usd", lode_reserve_get_value (reserve));
-      write_int_member (writer, "year", lode_reserve_get_year (reserve), 0);
-      write_string_member (writer, "source", lode_reserve_get_source (reserve));
-      lode_json_writer_members (writer, lode_reserve_get_extra (reserve));
-      lode_json_writer_end_object (writer);
-    }
-  lode_json_writer_end_array (writer);
+/* Ends an object after the members Lode does not know, @extra. */
+static void
+end_object_after (LodeJsonWriter *writer,
+                  JsonObject     *extra)
+{
+  lode_json_writer_members (writer, extra);
+  lode_json_writer_end_object (writer);
 }
 
 static void
-write_minerals (LodeJsonWriter *writer,
-                GListModel     *minerals)
+write_source (LodeJsonWriter *writer,
+              gpointer        item)
 {
-  guint n = g_list_model_get_n_items (minerals);
+  LodeSource *source = item;
 
-  lode_json_writer_member (writer, "minerals");
-  lode_json_writer_begin_array (writer);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LodeMineral) mineral = g_list_model_get_item (minerals, i);
-
-      lode_json_writer_begin_object (writer);
-      write_string_member (writer, "id", lode_mineral_get_id (mineral));
-      write_string_member (writer, "name", lode_mineral_get_name (mineral));
-      write_string_member (writer, "symbol", lode_mineral_get_symbol (mineral));
-      write_enum_member (writer, "group", LODE_TYPE_MINERAL_GROUP,
-                         lode_mineral_get_group (mineral), -1);
-      write_strv_member (writer, "hs_codes", lode_mineral_get_hs_codes (mineral));
-      write_reserves (writer, lode_mineral_get_reserves (mineral));
-      lode_json_writer_members (writer, lode_mineral_get_extra (mineral));
-      lode_json_writer_end_object (writer);
-    }
-  lode_json_writer_end_array (writer);
+  write_string_member (writer, "id", lode_source_get_id (source));
+  write_string_member (writer, "title", lode_source_get_title (source));
+  write_string_member (writer, "publisher", lode_source_get_publisher (source));
+  write_string_member (writer, "date", lode_source_get_date (source));
+  write_string_member (writer, "url", lode_source_get_url (source));
+  lode_json_writer_members (writer, lode_source_get_extra (source));
 }
 
 static void
-write_partners (LodeJsonWriter *writer,
-                GListModel     *partners)
+write_reserve (LodeJsonWriter *writer,
+               gpointer        item)
 {
-  guint n = g_list_model_get_n_items (partners);
+  LodeReserve *reserve = item;
 
-  if (n == 0)
-    return;
-
-  lode_json_writer_member (writer, "partners");
-  lode_json_writer_begin_array (writer);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LodePartner) partner = g_list_model_get_item (partners, i);
-
-      lode_json_writer_begin_object (writer);
-      write_string_member (writer, "name", lode_partner_get_name (partner));
-      write_string_member (writer, "country", lode_partner_get_country (partner));
-      if (lode_partner_get_share (partner) >= 0)
-        {
-          lode_json_writer_member (writer, "share");
-          lode_json_writer_double (writer, lode_partner_get_share (partner));
-        }
-      lode_json_writer_members (writer, lode_partner_get_extra (partner));
-      lode_json_writer_end_object (writer);
-    }
-  lode_json_writer_end_array (writer);
+  write_enum_member (writer, "category", LODE_TYPE_RESERVE_CATEGORY,
+                     lode_reserve_get_category (reserve), -1);
+  write_quantity_members (writer, lode_reserve_get_quantity (reserve),
+                          lode_reserve_get_unit (reserve));
+  write_money_member (writer, "value_usd", lode_reserve_get_value (reserve));
+  write_int_member (writer, "year", lode_reserve_get_year (reserve), 0);
+  write_string_member (writer, "source", lode_reserve_get_source (reserve));
+  lode_json_writer_members (writer, lode_reserve_get_extra (reserve));
 }
 
 static void
-write_projects (LodeJsonWriter *writer,
-                GListModel     *projects)
+write_mineral (LodeJsonWriter *writer,
+               gpointer        item)
 {
-  guint n = g_list_model_get_n_items (projects);
+  LodeMineral *mineral = item;
 
-  lode_json_writer_member (writer, "projects");
-  lode_json_writer_begin_array (writer);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LodeProject) project = g_list_model_get_item (projects, i);
-      LodeMoney committed = lode_project_get_committed (project);
-      LodeMoney disbursed = lode_project_get_disbursed (project);
-      JsonObject *investment_extra = lode_project_get_investment_extra (project);
-
-      lode_json_writer_begin_object (writer);
-      write_string_member (writer, "id", lode_project_get_id (project));
-      write_string_member (writer, "name", lode_project_get_name (project));
-      write_strv_member (writer, "minerals", lode_project_get_minerals (project));
-      write_string_member (writer, "region", lode_project_get_region (project));
-      write_string_member (writer, "operator", lode_project_get_operator (project));
-      write_enum_member (writer, "status", LODE_TYPE_PROJECT_STATUS,
-                         lode_project_get_status (project), LODE_PROJECT_STATUS_UNKNOWN);
-      write_partners (writer, lode_project_get_partners (project));
-      if (committed != LODE_MONEY_UNSET || disbursed != LODE_MONEY_UNSET
-          || investment_extra != NULL)
-        {
-          lode_json_writer_member (writer, "investment_usd");
-          lode_json_writer_begin_object (writer);
-          write_money_member (writer, "committed", committed);
-          write_money_member (writer, "disbursed", disbursed);
-          lode_json_writer_members (writer, investment_extra);
-          lode_json_writer_end_object (writer);
-        }
-      write_int_member (writer, "start_year", lode_project_get_start_year (project), 0);
-      write_int_member (writer, "jobs", lode_project_get_jobs (project), -1);
-      write_string_member (writer, "source", lode_project_get_source (project));
-      lode_json_writer_members (writer, lode_project_get_extra (project));
-      lode_json_writer_end_object (writer);
-    }
-  lode_json_writer_end_array (writer);
+  write_string_member (writer, "id", lode_mineral_get_id (mineral));
+  write_string_member (writer, "name", lode_mineral_get_name (mineral));
+  write_string_member (writer, "symbol", lode_mineral_get_symbol (mineral));
+  write_enum_member (writer, "group", LODE_TYPE_MINERAL_GROUP,
+                     lode_mineral_get_group (mineral), -1);
+  write_strv_member (writer, "hs_codes", lode_mineral_get_hs_codes (mineral));
+  write_list (writer, "reserves", lode_mineral_get_reserves (mineral), write_reserve);
+  lode_json_writer_members (writer, lode_mineral_get_extra (mineral));
 }
 
 static void
-write_targets (LodeJsonWriter *writer,
-               GListModel     *targets)
+write_partner (LodeJsonWriter *writer,
+               gpointer        item)
 {
-  guint n = g_list_model_get_n_items (targets);
+  LodePartner *partner = item;
 
-  lode_json_writer_member (writer, "targets");
-  lode_json_writer_begin_array (writer);
-  for (guint i = 0; i < n; i++)
+  write_string_member (writer, "name", lode_partner_get_name (partner));
+  write_string_member (writer, "country", lode_partner_get_country (partner));
+  if (lode_partner_get_share (partner) >= 0)
     {
-      g_autoptr(LodeTarget) target = g_list_model_get_item (targets, i);
-      LodeMoney low = lode_target_get_target_low (target);
-      LodeMoney high = lode_target_get_target_high (target);
-
-      lode_json_writer_begin_object (writer);
-      write_string_member (writer, "id", lode_target_get_id (target));
-      write_string_member (writer, "title", lode_target_get_title (target));
-
-      lode_json_writer_member (writer, "metric");
-      lode_json_writer_begin_object (writer);
-      write_enum_member (writer, "kind", LODE_TYPE_METRIC_KIND,
-                         lode_target_get_metric_kind (target), -1);
-      write_string_member (writer, "mineral", lode_target_get_metric_mineral (target));
-      write_string_member (writer, "destination", lode_target_get_metric_destination (target));
-      lode_json_writer_members (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_METRIC));
-      lode_json_writer_end_object (writer);
-
-      lode_json_writer_member (writer, "baseline");
-      lode_json_writer_begin_object (writer);
-      write_int_member (writer, "year", lode_target_get_baseline_year (target), 0);
-      write_money_member (writer, "value_usd", lode_target_get_baseline_value (target));
-      lode_json_writer_members (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_BASELINE));
-      lode_json_writer_end_object (writer);
-
-      lode_json_writer_member (writer, "target");
-      lode_json_writer_begin_object (writer);
-      write_int_member (writer, "year", lode_target_get_target_year (target), 0);
-      write_money_member (writer, "low_usd", low);
-      if (high != low)
-        write_money_member (writer, "high_usd", high);
-      lode_json_writer_members (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_TARGET));
-      lode_json_writer_end_object (writer);
-
-      write_string_member (writer, "source", lode_target_get_source (target));
-      lode_json_writer_members (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_SELF));
-      lode_json_writer_end_object (writer);
+      lode_json_writer_member (writer, "share");
+      lode_json_writer_double (writer, lode_partner_get_share (partner));
     }
-  lode_json_writer_end_array (writer);
+  lode_json_writer_members (writer, lode_partner_get_extra (partner));
+}
+
+static void
+write_project (LodeJsonWriter *writer,
+               gpointer        item)
+{
+  LodeProject *project = item;
+  LodeMoney committed = lode_project_get_committed (project);
+  LodeMoney disbursed = lode_project_get_disbursed (project);
+  JsonObject *investment_extra = lode_project_get_investment_extra (project);
+  GListModel *partners = lode_project_get_partners (project);
+
+  write_string_member (writer, "id", lode_project_get_id (project));
+  write_string_member (writer, "name", lode_project_get_name (project));
+  write_strv_member (writer, "minerals", lode_project_get_minerals (project));
+  write_string_member (writer, "region", lode_project_get_region (project));
+  write_string_member (writer, "operator", lode_project_get_operator (project));
+  write_enum_member (writer, "status", LODE_TYPE_PROJECT_STATUS,
+                     lode_project_get_status (project), LODE_PROJECT_STATUS_UNKNOWN);
+  if (g_list_model_get_n_items (partners) > 0)
+    write_list (writer, "partners", partners, write_partner);
+  if (committed != LODE_MONEY_UNSET || disbursed != LODE_MONEY_UNSET || investment_extra != NULL)
+    {
+      begin_object_member (writer, "investment_usd");
+      write_money_member (writer, "committed", committed);
+      write_money_member (writer, "disbursed", disbursed);
+      end_object_after (writer, investment_extra);
+    }
+  write_int_member (writer, "start_year", lode_project_get_start_year (project), 0);
+  write_int_member (writer, "jobs", lode_project_get_jobs (project), -1);
+  write_string_member (writer, "source", lode_project_get_source (project));
+  lode_json_writer_members (writer, lode_project_get_extra (project));
+}
+
+static void
+write_target (LodeJsonWriter *writer,
+              gpointer        item)
+{
+  LodeTarget *target = item;
+  LodeMoney low = lode_target_get_target_low (target);
+  LodeMoney high = lode_target_get_target_high (target);
+
+  write_string_member (writer, "id", lode_target_get_id (target));
+  write_string_member (writer, "title", lode_target_get_title (target));
+
+  begin_object_member (writer, "metric");
+  write_enum_member (writer, "kind", LODE_TYPE_METRIC_KIND, lode_target_get_metric_kind (target), -1);
+  write_string_member (writer, "mineral", lode_target_get_metric_mineral (target));
+  write_string_member (writer, "destination", lode_target_get_metric_destination (target));
+  end_object_after (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_METRIC));
+
+  begin_object_member (writer, "baseline");
+  write_int_member (writer, "year", lode_target_get_baseline_year (target), 0);
+  write_money_member (writer, "value_usd", lode_target_get_baseline_value (target));
+  end_object_after (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_BASELINE));
+
+  begin_object_member (writer, "target");
+  write_int_member (writer, "year", lode_target_get_target_year (target), 0);
+  write_money_member (writer, "low_usd", low);
+  if (high != low)
+    write_money_member (writer, "high_usd", high);
+  end_object_after (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_TARGET));
+
+  write_string_member (writer, "source", lode_target_get_source (target));
+  lode_json_writer_members (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_SELF));
 }
 
 /* Export records
@@ -392,22 +365,6 @@ texts_free (Texts *texts)
     }
   g_free (texts->strings);
   g_free (texts);
-}
-
-/* Room for @n more bytes at the end of @out. */
-static inline char *
-reserve (GString *out,
-         gsize    n)
-{
-  if (G_UNLIKELY (out->len + n >= out->allocated_len))
-    {
-      gsize len = out->len;
-
-      g_string_set_size (out, len + n);
-      out->len = len;
-    }
-
-  return out->str + out->len;
 }
 
 static inline void
@@ -523,7 +480,7 @@ write_export_row (GString                *out,
 
   /* The names, numbers and nicks take less than 400 bytes; each of the
    * four strings at most the longest. */
-  p = reserve (out, 400 + 4 * MAX (texts->longest, TEXT_PAD));
+  p = _lode_json_reserve (out, 400 + 4 * MAX (texts->longest, TEXT_PAD));
 
   if (first)
     p = PUT_LITERAL (p, "\n" ROW_INDENT "{\n" MEMBER_INDENT "\"mineral\": ");
@@ -561,7 +518,7 @@ write_export_row (GString                *out,
       p = PUT_LITERAL (p, MEMBER ("quantity"));
       commit (out, p);
       lode_json_append_double (out, row->quantity);
-      p = reserve (out, 400 + 4 * MAX (texts->longest, TEXT_PAD));
+      p = _lode_json_reserve (out, 400 + 4 * MAX (texts->longest, TEXT_PAD));
     }
   if (unit->text != NULL && row->unit == (guint8) row->unit)
     {
@@ -585,7 +542,7 @@ write_export_row (GString                *out,
       /* The row object is at depth 3 and holds at least its mineral. */
       lode_json_writer_enter_object (writer, 3, 1);
       lode_json_writer_members (writer, extra);
-      p = reserve (out, 8);
+      p = _lode_json_reserve (out, 8);
     }
 
   p = PUT_LITERAL (p, "\n" ROW_INDENT "}");
@@ -750,15 +707,16 @@ lode_portfolio_snapshot_new (LodePortfolio *self)
   write_string_member (writer, "title", lode_portfolio_get_title (self));
   write_string_member (writer, "description", lode_portfolio_get_description (self));
   write_string_member (writer, "currency", lode_portfolio_get_currency (self));
-  write_sources (writer, G_LIST_MODEL (lode_portfolio_get_sources (self)));
-  write_minerals (writer, G_LIST_MODEL (lode_portfolio_get_minerals (self)));
+  write_string_member (writer, "country", lode_portfolio_get_country (self));
+  write_list (writer, "sources", G_LIST_MODEL (lode_portfolio_get_sources (self)), write_source);
+  write_list (writer, "minerals", G_LIST_MODEL (lode_portfolio_get_minerals (self)), write_mineral);
   /* The records go where this empty array is. */
   lode_json_writer_member (writer, "exports");
   split = out->len;
   lode_json_writer_begin_array (writer);
   lode_json_writer_end_array (writer);
-  write_projects (writer, G_LIST_MODEL (lode_portfolio_get_projects (self)));
-  write_targets (writer, G_LIST_MODEL (lode_portfolio_get_targets (self)));
+  write_list (writer, "projects", G_LIST_MODEL (lode_portfolio_get_projects (self)), write_project);
+  write_list (writer, "targets", G_LIST_MODEL (lode_portfolio_get_targets (self)), write_target);
   lode_json_writer_members (writer, lode_portfolio_get_extra (self));
   lode_json_writer_end_object (writer);
   g_string_append_c (out, '\n');

@@ -11,6 +11,7 @@ struct _LodePortfolio
   char            *title;
   char            *description;
   char            *currency;
+  char            *country;
   GListStore      *sources;
   GListStore      *minerals;
   GListStore      *projects;
@@ -28,6 +29,7 @@ enum {
   PROP_TITLE,
   PROP_DESCRIPTION,
   PROP_CURRENCY,
+  PROP_COUNTRY,
   PROP_MODIFIED,
   N_PROPS
 };
@@ -116,6 +118,7 @@ lode_portfolio_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->country, g_free);
   g_clear_pointer (&self->extra, json_object_unref);
 
   G_OBJECT_CLASS (lode_portfolio_parent_class)->finalize (object);
@@ -139,6 +142,9 @@ lode_portfolio_get_property (GObject    *object,
       break;
     case PROP_CURRENCY:
       g_value_set_string (value, self->currency);
+      break;
+    case PROP_COUNTRY:
+      g_value_set_string (value, self->country);
       break;
     case PROP_MODIFIED:
       g_value_set_boolean (value, self->modified);
@@ -167,6 +173,9 @@ lode_portfolio_set_property (GObject      *object,
     case PROP_CURRENCY:
       lode_portfolio_set_currency (self, g_value_get_string (value));
       break;
+    case PROP_COUNTRY:
+      lode_portfolio_set_country (self, g_value_get_string (value));
+      break;
     case PROP_MODIFIED:
       lode_portfolio_set_modified (self, g_value_get_boolean (value));
       break;
@@ -189,6 +198,7 @@ lode_portfolio_class_init (LodePortfolioClass *klass)
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
   properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, flags);
   properties[PROP_CURRENCY] = g_param_spec_string ("currency", NULL, NULL, "USD", flags);
+  properties[PROP_COUNTRY] = g_param_spec_string ("country", NULL, NULL, NULL, flags);
   properties[PROP_MODIFIED] = g_param_spec_boolean ("modified", NULL, NULL, FALSE, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -282,6 +292,23 @@ lode_portfolio_set_currency (LodePortfolio *self,
   g_return_if_fail (LODE_IS_PORTFOLIO (self));
 
   set_string (self, &self->currency, currency, PROP_CURRENCY);
+}
+
+const char *
+lode_portfolio_get_country (LodePortfolio *self)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  return self->country;
+}
+
+void
+lode_portfolio_set_country (LodePortfolio *self,
+                            const char    *country)
+{
+  g_return_if_fail (LODE_IS_PORTFOLIO (self));
+
+  set_string (self, &self->country, country, PROP_COUNTRY);
 }
 
 GListStore *

@@ -6,7 +6,10 @@
 
 #include "lode-export-table.h"
 #include "lode-history.h"
+#include "lode-investment.h"
 #include "lode-mineral.h"
+#include "lode-national-figure.h"
+#include "lode-production.h"
 #include "lode-project.h"
 #include "lode-source.h"
 #include "lode-target.h"
@@ -27,12 +30,45 @@ void             lode_portfolio_set_description (LodePortfolio *self,
 const char      *lode_portfolio_get_currency    (LodePortfolio *self);
 void             lode_portfolio_set_currency    (LodePortfolio *self,
                                                  const char    *currency);
+/* The country whose mineral sector the portfolio tracks, ISO 3166-1
+ * alpha-2 ("PK"), or NULL when the file does not say; the reporter of
+ * imported trade statistics. */
+const char      *lode_portfolio_get_country     (LodePortfolio *self);
+void             lode_portfolio_set_country     (LodePortfolio *self,
+                                                 const char    *country);
 /* GListStores of LodeSource, LodeMineral, LodeProject, LodeTarget. */
 GListStore      *lode_portfolio_get_sources     (LodePortfolio *self);
 GListStore      *lode_portfolio_get_minerals    (LodePortfolio *self);
 GListStore      *lode_portfolio_get_projects    (LodePortfolio *self);
 GListStore      *lode_portfolio_get_targets     (LodePortfolio *self);
 LodeExportTable *lode_portfolio_get_exports     (LodePortfolio *self);
+/* GListStores of LodeInvestment, LodeProduction, LodeNationalFigure, in
+ * the order of the file. */
+GListStore      *lode_portfolio_get_investments (LodePortfolio *self);
+GListStore      *lode_portfolio_get_production  (LodePortfolio *self);
+GListStore      *lode_portfolio_get_national_figures (LodePortfolio *self);
+LodeProject     *lode_portfolio_find_project    (LodePortfolio *self,
+                                                 const char    *id);
+/* A project's investment in cents: committed (net of withdrawals) and
+ * disbursed from its events when it has events of that kind, else the
+ * figures the project itself holds ("investment_usd" of files that have
+ * no events); LODE_MONEY_UNSET when neither says. */
+void             lode_portfolio_get_project_investment (LodePortfolio *self,
+                                                        const char    *project,
+                                                        LodeMoney     *committed,
+                                                        LodeMoney     *disbursed);
+/* The whole portfolio's: every event, and the figures of the projects
+ * that have no events of that kind. 0 when there is nothing. */
+void             lode_portfolio_get_investment_totals  (LodePortfolio *self,
+                                                        LodeMoney     *committed,
+                                                        LodeMoney     *disbursed);
+/* What a target on investment has reached by the end of @year (0: in all
+ * years): the events of the kind it measures and of its investors'
+ * country, commitments net of withdrawals. FALSE for a target on exports. */
+gboolean         lode_portfolio_get_target_investment  (LodePortfolio *self,
+                                                        LodeTarget    *target,
+                                                        int            year,
+                                                        LodeMoney     *value);
 LodeSource      *lode_portfolio_find_source     (LodePortfolio *self,
                                                  const char    *id);
 LodeMineral     *lode_portfolio_find_mineral    (LodePortfolio *self,

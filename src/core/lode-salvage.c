@@ -6,14 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lode-load-problem-private.h"
 #include "lode-portfolio-io.h"
 #include "lode-rules.h"
 #include "lode-salvage.h"
 
-/* Salvage works on the reader's public face only: its error lines,
- * "NAME: /json/pointer: message", say where each problem is; what to take
- * out is decided from the pointer (which item, which member) and the kind
- * of message. */
+/* Salvage works on the reader's problems as data (lode-load-problem-private.h),
+ * never on its messages, which are in the user's language: the JSON Pointer
+ * of each says where it is; what to take out is decided from the pointer
+ * (which item, which member) and the kind of problem. */
 
 /* Longest name or value quoted in a sentence, in characters. */
 #define QUOTE_MAX 60
@@ -50,17 +51,6 @@ static const struct
 
 typedef enum
 {
-  PROBLEM_OTHER,
-  PROBLEM_MISSING,
-  PROBLEM_EMPTY,
-  PROBLEM_DUPLICATE,
-  PROBLEM_REFERENCE,
-  PROBLEM_CHOICE,
-  PROBLEM_NEEDS_UNIT,
-} Problem;
-
-typedef enum
-{
   FATE_REMOVE_ITEM,
   FATE_REMOVE_MEMBER,
   FATE_REPLACE_MEMBER,
@@ -80,7 +70,7 @@ typedef struct
   JsonObject *parent;       /* the object holding the member pointed at */
   char       *member;
   JsonNode   *node;         /* the member's value; NULL when it is absent */
-  Problem     problem;
+  LodeLoadProblemKind problem;
   char       *detail;       /* the value referred to, or the choices */
   Fate        fate;
 } Place;
@@ -429,15 +419,14 @@ last_token (const char *rest)
 
 /* The rule a member broke, in a sentence, or NULL. */
 static const char *
-rule_for (const Place *place,
-          const char  *message)
+rule_for (const Place *place)
 {
   const char *member = last_token (place->rest);
   const char *why = NULL;
 
-  if (g_str_equal (place->rest, "target/year") && strstr (message, "baseline") != NULL)
+  if (place->problem == LODE_LOAD_PROBLEM_BEFORE_BASELINE)
     return _("A target year comes after the baseline year");
-  if (g_str_equal (member, "high_usd") && strstr (message, "low_usd") != NULL)
+  if (place->problem == LODE_LOAD_PROBLEM_BELOW_LOW)
     return _("The upper target value may not be below the target value");
   if (g_str_equal (member, "currency"))
     return _("Amounts are in US dollars");
@@ -616,38 +605,6 @@ is_vital (ItemKind    kind,
     }
 }
 
-static Problem
-classify (const char  *message,
-          char       **detail)
-{
-  const char *found;
-
-  if (g_str_equal (message, "required member is missing"))
-    return PROBLEM_MISSING;
-  if (g_str_equal (message, "must not be empty"))
-    return PROBLEM_EMPTY;
-  if (g_str_equal (message, "a quantity needs its unit"))
-    return PROBLEM_NEEDS_UNIT;
-  if (strstr (message, " is already the id of ") != NULL)
-    return PROBLEM_DUPLICATE;
-  if (g_str_has_prefix (message, "refers to "))
-    {
-      const char *open = strstr (message, "“");
-      const char *close = open != NULL ? strstr (open, "”") : NULL;
-
-      if (open != NULL && close != NULL)
-        *detail = g_strndup (open + strlen ("“"), close - open - strlen ("“"));
-      return PROBLEM_REFERENCE;
-    }
-  if ((found = strstr (message, " is not one of: ")) != NULL)
-    {
-      *detail = g_strdup (found + strlen (" is not one of: "));
-      return PROBLEM_CHOICE;
-    }
-
-  return PROBLEM_OTHER;
-}
-
 /* One round */
 
 /* Where the item @node (of a list of the portfolio) was in the text. */
@@ -724,8 +681,7 @@ replacement (const Place *place)
 
 static void
 note_place (Salvage     *salvage,
-            const Place *place,
-            const char  *message)
+            const Place *place)
 {
   g_autofree char *label = item_label (salvage->root, place->kind, place->item, place->index,
                                        place->owner_kind, place->owner, place->owner_index);
@@ -738,23 +694,28 @@ note_place (Salvage     *salvage,
 
   switch (place->problem)
     {
-    case PROBLEM_REFERENCE:
+    case LODE_LOAD_PROBLEM_REFERENCE:
       why = g_str_equal (last_token (place->rest), "source") ? _("No source in the portfolio has this id")
                                                              : _("No mineral in the portfolio has this id");
       break;
-    case PROBLEM_CHOICE:
+    case LODE_LOAD_PROBLEM_CHOICE:
       choices = g_strdup_printf (_("Lode knows only %s"), place->detail);
       why = choices;
       break;
-    case PROBLEM_NEEDS_UNIT:
+    case LODE_LOAD_PROBLEM_NEEDS_UNIT:
       why = _("A quantity needs its unit");
       break;
-    case PROBLEM_OTHER:
-      why = rule_for (place, message);
+    case LODE_LOAD_PROBLEM_TYPE:
+    case LODE_LOAD_PROBLEM_RULE:
+    case LODE_LOAD_PROBLEM_BEFORE_BASELINE:
+    case LODE_LOAD_PROBLEM_BELOW_LOW:
+    case LODE_LOAD_PROBLEM_CURRENCY:
+    case LODE_LOAD_PROBLEM_FORMAT:
+      why = rule_for (place);
       break;
-    case PROBLEM_MISSING:
-    case PROBLEM_EMPTY:
-    case PROBLEM_DUPLICATE:
+    case LODE_LOAD_PROBLEM_MISSING:
+    case LODE_LOAD_PROBLEM_EMPTY:
+    case LODE_LOAD_PROBLEM_DUPLICATE_ID:
     default:
       break;
     }
@@ -763,16 +724,16 @@ note_place (Salvage     *salvage,
     {
       if (*place->rest == '\0')
         fate = g_strdup_printf (_("%s: removed, as it is not a record Lode can read."), label);
-      else if (place->problem == PROBLEM_MISSING)
+      else if (place->problem == LODE_LOAD_PROBLEM_MISSING)
         fate = g_strdup_printf (_("%s: removed, as its %s is missing."), label, field);
-      else if (place->problem == PROBLEM_EMPTY)
+      else if (place->problem == LODE_LOAD_PROBLEM_EMPTY)
         fate = g_strdup_printf (_("%s: removed, as its %s is empty."), label, field);
-      else if (place->problem == PROBLEM_REFERENCE && value != NULL)
+      else if (place->problem == LODE_LOAD_PROBLEM_REFERENCE && value != NULL)
         {
           fate = g_strdup_printf (_("%s: removed, as its %s %s is not in the portfolio."), label, field, value);
           why = NULL;
         }
-      else if (place->problem == PROBLEM_DUPLICATE)
+      else if (place->problem == LODE_LOAD_PROBLEM_DUPLICATE_ID)
         fate = g_strdup_printf (_("%s: removed, as an item before it has the same id %s."), label, value);
       else if (value != NULL)
         fate = g_strdup_printf (_("%s: removed, as its %s %s could not be kept."), label, field, value);
@@ -783,9 +744,9 @@ note_place (Salvage     *salvage,
     {
       g_autofree char *now = quote (replacement (place));
 
-      if (place->problem == PROBLEM_MISSING)
+      if (place->problem == LODE_LOAD_PROBLEM_MISSING)
         fate = g_strdup_printf (_("%s: its %s was missing; it is now %s."), label, field, now);
-      else if (place->problem == PROBLEM_EMPTY)
+      else if (place->problem == LODE_LOAD_PROBLEM_EMPTY)
         fate = g_strdup_printf (_("%s: its %s was empty; it is now %s."), label, field, now);
       else if (value != NULL)
         fate = g_strdup_printf (_("%s: its %s %s was not kept; it is now %s."), label, field, value, now);
@@ -1124,7 +1085,7 @@ refers_to_gone (Salvage     *salvage,
   GHashTable *gone_before = source ? salvage->gone_sources : salvage->gone_minerals;
   const char *mineral;
 
-  if (place->problem == PROBLEM_REFERENCE && place->detail != NULL)
+  if (place->problem == LODE_LOAD_PROBLEM_REFERENCE && place->detail != NULL)
     return g_hash_table_contains (gone, place->detail) || g_hash_table_contains (gone_before, place->detail);
 
   /* Anything else wrong with a record that goes with its mineral. */
@@ -1139,52 +1100,39 @@ refers_to_gone (Salvage     *salvage,
   return mineral != NULL && g_hash_table_contains (gone_minerals, mineral);
 }
 
-/* The error lines of the reader, each "NAME: /pointer: message"; the
- * places they name are taken out. FALSE when the error is not one of
- * content, or nothing could be taken out. */
+/* The problems the reader found, LodeLoadProblem each; the places they
+ * name are taken out. FALSE when a problem is not one of content, or
+ * nothing could be taken out. */
 static gboolean
-salvage_round (Salvage    *salvage,
-               const char *errors,
-               const char *name)
+salvage_round (Salvage   *salvage,
+               GPtrArray *problems)
 {
-  g_auto(GStrv) lines = g_strsplit (errors, "\n", -1);
   g_autoptr(GPtrArray) places = g_ptr_array_new_with_free_func ((GDestroyNotify) place_free);
-  g_autoptr(GPtrArray) messages = g_ptr_array_new ();
   g_autoptr(GPtrArray) cascades = g_ptr_array_new_with_free_func ((GDestroyNotify) cascade_free);
   g_autoptr(GHashTable) doomed = g_hash_table_new_full (NULL, NULL, NULL,
                                                         (GDestroyNotify) g_hash_table_unref);
   g_autoptr(GHashTable) noted = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) gone_minerals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) gone_sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gsize name_length = strlen (name);
   gboolean changed = FALSE;
   GHashTableIter iter;
   gpointer key;
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; i < problems->len; i++)
     {
-      const char *line = lines[i];
-      const char *pointer;
-      const char *separator;
-      g_autofree char *pointer_text = NULL;
+      const LodeLoadProblem *problem = g_ptr_array_index (problems, i);
       Place *place;
 
-      if (strncmp (line, name, name_length) != 0 || !g_str_has_prefix (line + name_length, ": "))
-        return FALSE;
-
-      pointer = line + name_length + 2;
-      if (g_str_has_prefix (pointer, "… and "))
-        continue;
       /* No pointer: the document as a whole is not a portfolio. */
-      if (*pointer != '/' || (separator = strstr (pointer, ": ")) == NULL)
+      if (problem->pointer[0] != '/' || problem->kind == LODE_LOAD_PROBLEM_FORMAT)
         return FALSE;
 
-      pointer_text = g_strndup (pointer, separator - pointer);
-      place = resolve (salvage->root, pointer_text);
+      place = resolve (salvage->root, problem->pointer);
       if (place == NULL)
         return FALSE;
 
-      place->problem = classify (separator + 2, &place->detail);
+      place->problem = problem->kind;
+      place->detail = g_strdup (problem->detail);
 
       if (place->kind == ITEM_NONE)
         {
@@ -1204,11 +1152,10 @@ salvage_round (Salvage    *salvage,
         place->fate = FATE_REMOVE_MEMBER;
 
       /* References are decided once it is known what else goes. */
-      if (place->fate == FATE_REMOVE_ITEM && place->problem != PROBLEM_REFERENCE)
+      if (place->fate == FATE_REMOVE_ITEM && place->problem != LODE_LOAD_PROBLEM_REFERENCE)
         doom (doomed, place->array, place->item);
 
       g_ptr_array_add (places, place);
-      g_ptr_array_add (messages, (gpointer) (separator + 2));
     }
 
   find_gone_ids (salvage->root, "minerals", doomed, gone_minerals);
@@ -1218,7 +1165,7 @@ salvage_round (Salvage    *salvage,
     {
       Place *place = g_ptr_array_index (places, i);
 
-      if (place->fate == FATE_REMOVE_ITEM && place->problem == PROBLEM_REFERENCE
+      if (place->fate == FATE_REMOVE_ITEM && place->problem == LODE_LOAD_PROBLEM_REFERENCE
           && !refers_to_gone (salvage, place, gone_minerals, gone_sources))
         doom (doomed, place->array, place->item);
     }
@@ -1228,7 +1175,6 @@ salvage_round (Salvage    *salvage,
   for (guint i = 0; i < places->len; i++)
     {
       Place *place = g_ptr_array_index (places, i);
-      const char *message = g_ptr_array_index (messages, i);
       JsonArray *owners = place->owner_kind == ITEM_MINERAL ? root_list (salvage->root, "minerals")
                                                             : root_list (salvage->root, "projects");
 
@@ -1242,7 +1188,7 @@ salvage_round (Salvage    *salvage,
         continue;
       g_hash_table_add (noted, place->item);
 
-      note_place (salvage, place, message);
+      note_place (salvage, place);
 
       if (place->kind == ITEM_MINERAL || place->kind == ITEM_SOURCE)
         {
@@ -1269,7 +1215,7 @@ salvage_round (Salvage    *salvage,
         }
       else if (place->fate == FATE_REMOVE_MEMBER && place->parent != NULL)
         {
-          const char *member = place->problem == PROBLEM_NEEDS_UNIT ? "quantity" : place->member;
+          const char *member = place->problem == LODE_LOAD_PROBLEM_NEEDS_UNIT ? "quantity" : place->member;
 
           /* A quantity and its unit go together. */
           if (place->kind == ITEM_EXPORT
@@ -1319,12 +1265,6 @@ salvage_round (Salvage    *salvage,
  * records counts: the whole is loaded again after. */
 #define PROBE_SLICE 100
 
-static gboolean
-has_more_errors (const char *errors)
-{
-  return strstr (errors, ": … and ") != NULL;
-}
-
 static void
 probe_exports (Salvage      *salvage,
                const char   *name,
@@ -1332,9 +1272,8 @@ probe_exports (Salvage      *salvage,
 {
   JsonObject *root = json_node_get_object (salvage->root);
   JsonArray *exports = root_list (salvage->root, "exports");
-  g_autoptr(GString) found = g_string_new (NULL);
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) _lode_load_problem_free);
   g_autoptr(GList) members = NULL;
-  g_autofree char *prefix = g_strdup_printf ("%s: /exports/", name);
   guint n = exports != NULL ? json_array_get_length (exports) : 0;
 
   if (n <= PROBE_SLICE)
@@ -1348,8 +1287,8 @@ probe_exports (Salvage      *salvage,
       g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(LodePortfolio) portfolio = NULL;
       g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
       g_autofree char *text = NULL;
-      g_auto(GStrv) lines = NULL;
       JsonArray *slice = json_array_sized_new (PROBE_SLICE);
       gsize length;
 
@@ -1364,32 +1303,34 @@ probe_exports (Salvage      *salvage,
 
       json_generator_set_root (generator, probe);
       text = json_generator_to_data (generator, &length);
-      portfolio = lode_portfolio_load_data (text, length, name, &error);
-      if (portfolio != NULL || !g_error_matches (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_INVALID))
+      portfolio = _lode_portfolio_load_data_with_problems (text, length, name, &problems, NULL, &error);
+      if (problems == NULL)
         continue;
 
-      /* "NAME: /exports/K/…: message", K in the slice. */
-      lines = g_strsplit (error->message, "\n", -1);
-      for (guint i = 0; lines[i] != NULL; i++)
+      /* "/exports/K/…", K in the slice. */
+      for (guint i = 0; i < problems->len; i++)
         {
-          const char *index = lines[i] + strlen (prefix);
+          const LodeLoadProblem *problem = g_ptr_array_index (problems, i);
+          const char *index = problem->pointer + strlen ("/exports/");
+          g_autofree char *pointer = NULL;
           char *end = NULL;
           guint64 k;
 
-          if (!g_str_has_prefix (lines[i], prefix))
+          if (!g_str_has_prefix (problem->pointer, "/exports/"))
             continue;
           k = g_ascii_strtoull (index, &end, 10);
-          if (end == index || (*end != '/' && *end != ':'))
+          if (end == index || (*end != '/' && *end != '\0'))
             continue;
-          g_string_append_printf (found, "%s%" G_GUINT64_FORMAT "%s\n", prefix, start + k, end);
+          pointer = g_strdup_printf ("/exports/%" G_GUINT64_FORMAT "%s", start + k, end);
+          g_ptr_array_add (found, _lode_load_problem_new (problem->kind, pointer, problem->detail,
+                                                          g_strdup (problem->message)));
         }
     }
 
   if (found->len == 0)
     return;
 
-  g_string_truncate (found, found->len - 1);
-  salvage_round (salvage, found->str, name);
+  salvage_round (salvage, found);
 }
 
 LodePortfolio *
@@ -1401,6 +1342,7 @@ lode_salvage_load_data (const char    *data,
                         GError       **error)
 {
   g_autoptr(GError) load_error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GPtrArray) notes = NULL;
   g_autoptr(GHashTable) gone_minerals = NULL;
@@ -1408,6 +1350,7 @@ lode_salvage_load_data (const char    *data,
   g_autoptr(GHashTable) origin = NULL;
   LodePortfolio *portfolio;
   Salvage salvage;
+  guint n_problems = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1417,7 +1360,8 @@ lode_salvage_load_data (const char    *data,
   if (not_kept != NULL)
     *not_kept = NULL;
 
-  portfolio = lode_portfolio_load_data (data, length, name, &load_error);
+  portfolio = _lode_portfolio_load_data_with_problems (data, length, name, &problems, &n_problems,
+                                                      &load_error);
   if (portfolio != NULL)
     {
       if (not_kept != NULL)
@@ -1462,9 +1406,9 @@ lode_salvage_load_data (const char    *data,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
 
-      if (!salvage_round (&salvage, load_error->message, name))
+      if (problems == NULL || !salvage_round (&salvage, problems))
         break;
-      if (has_more_errors (load_error->message))
+      if (n_problems > problems->len)
         probe_exports (&salvage, name, cancellable);
 
       generator = json_generator_new ();
@@ -1472,7 +1416,9 @@ lode_salvage_load_data (const char    *data,
       text = json_generator_to_data (generator, &text_length);
 
       g_clear_error (&load_error);
-      portfolio = lode_portfolio_load_data (text, text_length, name, &load_error);
+      g_clear_pointer (&problems, g_ptr_array_unref);
+      portfolio = _lode_portfolio_load_data_with_problems (text, text_length, name, &problems,
+                                                          &n_problems, &load_error);
       if (portfolio != NULL)
         {
           if (not_kept != NULL)
@@ -1516,9 +1462,10 @@ lode_salvage_load_file (GFile         *file,
                             cancellable, &local_error);
   if (info != NULL && (guint64) g_file_info_get_size (info) > LODE_PORTFOLIO_MAX_SIZE)
     {
+      g_autofree char *limit = g_strdup_printf ("%u", (guint) (LODE_PORTFOLIO_MAX_SIZE >> 20));
+
       g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_TOO_LARGE,
-                   "%s: the file is larger than %u MB, the most Lode opens",
-                   name, (guint) (LODE_PORTFOLIO_MAX_SIZE >> 20));
+                   _("%s: the file is larger than %s MB, the most Lode opens"), name, limit);
       return NULL;
     }
 

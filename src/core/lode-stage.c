@@ -14,6 +14,8 @@ lode_stage_get_name (LodeStage stage)
       return C_("stage", "Ore");
     case LODE_STAGE_CONCENTRATE:
       return C_("stage", "Concentrate");
+    case LODE_STAGE_UNREFINED:
+      return C_("stage", "Unrefined");
     case LODE_STAGE_REFINED:
       return C_("stage", "Refined");
     case LODE_STAGE_PRODUCT:

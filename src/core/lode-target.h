@@ -9,7 +9,11 @@
 G_BEGIN_DECLS
 
 /* A national target: a metric (exports, optionally of one mineral to one
- * destination; or investment) that is to grow from a baseline to a range. */
+ * destination; or investment, committed or disbursed, optionally of the
+ * investors of one country) that is to grow from a baseline to a range.
+ * A target on investment may have no baseline (baseline year 0, value
+ * LODE_MONEY_UNSET: counted from nothing) and no deadline (target year
+ * 0). */
 #define LODE_TYPE_TARGET (lode_target_get_type ())
 G_DECLARE_FINAL_TYPE (LodeTarget, lode_target, LODE, TARGET, GObject)
 
@@ -40,6 +44,16 @@ void            lode_target_set_metric_mineral     (LodeTarget     *self,
 const char     *lode_target_get_metric_destination (LodeTarget     *self);
 void            lode_target_set_metric_destination (LodeTarget     *self,
                                                     const char     *destination);
+/* For an investment metric: LODE_INVESTMENT_KIND_COMMITTED (the default)
+ * or LODE_INVESTMENT_KIND_DISBURSED. Property "metric-investment". */
+LodeInvestmentKind lode_target_get_metric_investment (LodeTarget   *self);
+void            lode_target_set_metric_investment  (LodeTarget     *self,
+                                                    LodeInvestmentKind kind);
+/* For an investment metric: ISO 3166-1 alpha-2 code of the investors'
+ * country, or NULL (all investors). Property "metric-investor-country". */
+const char     *lode_target_get_metric_investor_country (LodeTarget *self);
+void            lode_target_set_metric_investor_country (LodeTarget *self,
+                                                         const char *country);
 int             lode_target_get_baseline_year      (LodeTarget     *self);
 void            lode_target_set_baseline_year      (LodeTarget     *self,
                                                     int             year);

@@ -268,6 +268,7 @@ lode_application_startup (GApplication *application)
   static const char *redo_accels[] = { "<Control><Shift>z", "<Control>y", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *export_workbook_accels[] = { "<Control><Shift>e", NULL };
 
   G_APPLICATION_CLASS (lode_application_parent_class)->startup (application);
 
@@ -284,6 +285,7 @@ lode_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.save-as", save_as_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.export-workbook", export_workbook_accels);
 
   follow_color_scheme (LODE_APPLICATION (application));
 }

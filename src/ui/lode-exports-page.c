@@ -9,6 +9,7 @@
 #include "lode-list-page-private.h"
 #include "lode-export-index.h"
 #include "lode-export-editor.h"
+#include "lode-spreadsheet-export.h"
 #include "lode-ui-format.h"
 #include "lode-window.h"
 
@@ -647,6 +648,23 @@ update_actions (LodeExportsPage *self)
 
   lode_list_page_update_actions (GTK_WIDGET (self), "exports", has_portfolio,
                                  has_portfolio && selected_row (self) != G_MAXUINT);
+  /* What is shown is known once the index is no longer busy. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "exports.export-csv",
+                                 has_portfolio && !lode_export_index_get_busy (self->index));
+}
+
+/* The records as shown: the search, the filters and the sort of the page. */
+static void
+export_csv_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LodeExportsPage *self = LODE_EXPORTS_PAGE (widget);
+
+  if (get_portfolio (self) == NULL || lode_export_index_get_busy (self->index))
+    return;
+
+  lode_spreadsheet_export (widget, get_portfolio (self), self->index, LODE_SPREADSHEET_FORMAT_CSV);
 }
 
 static void
@@ -746,6 +764,8 @@ lode_exports_page_class_init (LodeExportsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, row_activated);
 
   lode_list_page_class_install_actions (widget_class, "exports");
+  gtk_widget_class_install_action (widget_class, "exports.export-csv", NULL, export_csv_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "exports.export-csv", NULL);
   lode_cell_bind_setup_callbacks (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, bind_mineral_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_year_cell);
@@ -778,6 +798,8 @@ lode_exports_page_init (LodeExportsPage *self)
   lode_export_index_set_background (self->index, TRUE);
   g_signal_connect_object (self->index, "notify::busy",
                            G_CALLBACK (update_table), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->index, "notify::busy",
+                           G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_menu_button_get_popover (self->filters_button), "notify::visible",
                            G_CALLBACK (filters_popover_notify_visible_cb), self, G_CONNECT_SWAPPED);
   set_column_sorters (self);

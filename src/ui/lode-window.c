@@ -14,6 +14,7 @@
 #include "lode-projects-page.h"
 #include "lode-settings.h"
 #include "lode-sources-page.h"
+#include "lode-spreadsheet-export.h"
 #include "lode-targets-page.h"
 #include "lode-window.h"
 
@@ -584,6 +585,18 @@ lode_window_set_property (GObject      *object,
 /* "win.show-exports" a{sv}: the Exports page on the records of a chart
  * item, by any of "mineral", "destination", "stage" (strings) and "year"
  * (int32). */
+/* The whole portfolio, whatever the pages show. */
+static void
+export_workbook_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LodeWindow *self = LODE_WINDOW (widget);
+
+  if (self->portfolio != NULL)
+    lode_spreadsheet_export (widget, self->portfolio, NULL, LODE_SPREADSHEET_FORMAT_XLSX);
+}
+
 static void
 show_exports_action (GtkWidget  *widget,
                      const char *action_name,
@@ -658,6 +671,7 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
   gtk_widget_class_install_action (widget_class, "win.show-exports", "a{sv}", show_exports_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL, export_workbook_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-open", NULL);
 

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "lode-enums.h"
+#include "lode-investment.h"
+#include "lode-money.h"
+
+G_BEGIN_DECLS
+
+/* The totals of a list of investment events, made in one pass: by kind, by
+ * year and kind, by investor country and kind. Give it the portfolio's
+ * "investments" or any filtered model of LodeInvestment.
+ *
+ * Committed is counted net: a withdrawal takes its amount off the
+ * commitments (never below zero). */
+typedef struct _LodeInvestmentSummary LodeInvestmentSummary;
+
+LodeInvestmentSummary *lode_investment_summary_new              (GListModel            *investments);
+void                   lode_investment_summary_free             (LodeInvestmentSummary *self);
+
+/* The sum of the events of @kind (LODE_INVESTMENT_KIND_COMMITTED: net of
+ * withdrawals); 0 when there are none. */
+LodeMoney              lode_investment_summary_get_total        (LodeInvestmentSummary *self,
+                                                                 LodeInvestmentKind     kind);
+guint                  lode_investment_summary_get_n_events     (LodeInvestmentSummary *self);
+
+/* The years that have events, ascending. */
+guint                  lode_investment_summary_get_n_years      (LodeInvestmentSummary *self);
+int                    lode_investment_summary_get_year         (LodeInvestmentSummary *self,
+                                                                 guint                  index);
+/* The sum of the events of @kind in @year (committed not net: what was
+ * committed that year); 0 when there are none. */
+LodeMoney              lode_investment_summary_get_year_total   (LodeInvestmentSummary *self,
+                                                                 int                    year,
+                                                                 LodeInvestmentKind     kind);
+
+/* The investor countries, the largest committed (net) first, then by code;
+ * events without a country count under NULL, which comes last. */
+guint                  lode_investment_summary_get_n_countries  (LodeInvestmentSummary *self);
+const char            *lode_investment_summary_get_country      (LodeInvestmentSummary *self,
+                                                                 guint                  index);
+/* As get_total(), for the events of investors of @country (NULL: of no
+ * known country). */
+LodeMoney              lode_investment_summary_get_country_total (LodeInvestmentSummary *self,
+                                                                  const char            *country,
+                                                                  LodeInvestmentKind     kind);
+/* The known country with the most committed (net), or NULL when no event
+ * of a known country is a commitment. */
+const char            *lode_investment_summary_get_leading_country (LodeInvestmentSummary *self);
+
+/* The pipeline: the share of the amount announced that reached @kind
+ * (agreed, committed, disbursed), from 0; what reached a step counts as
+ * announced even without an announcement of its own, so the first step
+ * is the largest of the four totals. Returns FALSE when nothing was
+ * announced, agreed, committed or disbursed. */
+gboolean               lode_investment_summary_get_pipeline_share (LodeInvestmentSummary *self,
+                                                                   LodeInvestmentKind     kind,
+                                                                   double                *share);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeInvestmentSummary, lode_investment_summary_free)
+
+G_END_DECLS
