@@ -7,6 +7,7 @@
 #include "lode-investment-editor.h"
 #include "lode-investments-page.h"
 #include "lode-overview-page.h"
+#include "lode-portfolio-io.h"
 #include "lode-test-ui.h"
 
 /* An investor's MoU for a project, then its commitment and a first

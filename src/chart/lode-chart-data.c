@@ -348,7 +348,6 @@ chart_data_begin (LodePortfolio *portfolio)
   LodeChartData *self;
   GListModel *minerals;
   GListModel *targets;
-  GListModel *projects;
 
   self = g_new0 (LodeChartData, 1);
   g_atomic_ref_count_init (&self->ref_count);
@@ -381,16 +380,8 @@ chart_data_begin (LodePortfolio *portfolio)
       g_ptr_array_add (self->targets, chart_target_new (self, target));
     }
 
-  projects = G_LIST_MODEL (lode_portfolio_get_projects (portfolio));
-  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
-    {
-      g_autoptr(LodeProject) project = g_list_model_get_item (projects, i);
-
-      if (lode_project_get_committed (project) != LODE_MONEY_UNSET)
-        self->committed += lode_project_get_committed (project);
-      if (lode_project_get_disbursed (project) != LODE_MONEY_UNSET)
-        self->disbursed += lode_project_get_disbursed (project);
-    }
+  /* Every investment event, and the figures of projects without events. */
+  lode_portfolio_get_investment_totals (portfolio, &self->committed, &self->disbursed);
 
   add_investments (self, portfolio);
   add_sources (self, portfolio);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-cells.h"
+#include "lode-enum-types.h"
 #include "lode-investment-editor.h"
 #include "lode-rules.h"
 #include "lode-ui-format.h"

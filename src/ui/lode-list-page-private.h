@@ -19,6 +19,10 @@ void lode_list_page_set_selection         (LodeListPage       *self,
 /* Filters the items again, for a page whose item_matches() reads more
  * than the search (filters of its own). */
 void lode_list_page_refilter              (LodeListPage       *self);
+/* Binds the rows again and says the totals again, for a page whose cells
+ * show what its items do not hold themselves (a project's investment,
+ * made from the investment events). */
+void lode_list_page_rebind                (LodeListPage       *self);
 
 /* Helpers of the pages, for pages that need them beyond what the list
  * page does for them. */
