@@ -28,7 +28,7 @@ expect "$out" "lode "
 
 out=$("$lode_cli" --help)
 expect "$out" "Usage:" "validate" "summary" "convert" "sample" "Exit status" "lode-cli(1)"
-for command in validate summary convert sample chart export; do
+for command in validate summary convert sample chart export import; do
   out=$("$lode_cli" "$command" --help)
   expect "$out" "Usage:" "lode-cli $command" "Exit status"
 done

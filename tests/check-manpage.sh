@@ -14,7 +14,7 @@ fi
 
 lexgrog "$page"
 # Every command of lode-cli has its entry.
-for command in validate summary convert sample chart export; do
+for command in validate summary convert sample chart export import; do
   grep -q "^\.BI\{0,1\}R\{0,1\} $command\b" "$page" || {
     echo "$page: no entry for the command $command" >&2
     exit 1

@@ -181,7 +181,7 @@ test_world_data (void)
   assert_line_skipped (plan, 3, "Another country");
   assert_line_skipped (plan, 4, "Production is not stored yet");
   assert_line_skipped (plan, 5, "Production is not stored yet");
-  assert_line_skipped (plan, 6, "A world total");
+  assert_line_skipped (plan, 6, "A total of several countries");
   assert_line_skipped (plan, 7, "Withheld by USGS (W)");
   assert_line_skipped (plan, 8, "Another country");
   assert_line_skipped (plan, 9, "Not available (NA)");
@@ -190,6 +190,7 @@ test_world_data (void)
   assert_line_skipped (plan, 13, "Production is not stored yet");
   assert_line_skipped (plan, 16, "no mineral Lode knows");
   assert_line_skipped (plan, 17, "No figure (a dash)");
+  assert_line_skipped (plan, 18, "A total of several countries");
   g_assert_null (reasons_of_line (plan, 15));
 
   /* A second import adds nothing. */
@@ -213,7 +214,7 @@ test_per_commodity (void)
   assert_reserves (portfolio, expected, G_N_ELEMENTS (expected));
   assert_line_skipped (plan, 2, "Another country");
   assert_line_skipped (plan, 4, "Production is not stored yet");
-  assert_line_skipped (plan, 6, "A world total");
+  assert_line_skipped (plan, 6, "A total of several countries");
   /* The empty last row is no row. */
   g_assert_null (reasons_of_line (plan, 7));
   g_assert_cmpint (lode_import_plan_get_encoding (plan), ==, LODE_CSV_ENCODING_UTF8);

@@ -247,6 +247,19 @@ test_keep_both (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (lode_export_table_get_extra (table, 2), "x-flag"), ==, "provisional");
 
   assert_loads_again (mine);
+
+  /* The same file again: its copper is found as copper-2, with its
+   * records, project and target; Saindak, which both had, as it was.
+   * Nothing comes. */
+  {
+    g_autoptr(LodeImportPlan) again = plan_merge (fixture, LODE_IMPORT_KEEP_BOTH);
+
+    g_assert_cmpuint (g_list_model_get_n_items (lode_import_plan_get_items (again)), ==, 0);
+    g_assert_cmpuint (lode_import_plan_get_n_conflicts (again), ==, 0);
+    g_assert_cmpuint (lode_import_plan_get_n_skipped (again), ==, 4);
+    g_assert_true (lode_import_plan_is_empty (again));
+  }
+
   assert_undo_restores (fixture);
 }
 

@@ -62,7 +62,7 @@ static const EnumCase enum_cases[] = {
             "rare-earth", "industrial", "energy", "other", NULL } },
   { NULL, { "unspecified", "proven", "probable", "measured", "indicated",
             "inferred", NULL } },
-  { "unknown", { "ore", "concentrate", "refined", "product", NULL } },
+  { "unknown", { "ore", "concentrate", "unrefined", "refined", "product", NULL } },
   { "unknown", { "exploration", "feasibility", "development",
                  "construction", "production", "suspended", "closed", NULL } },
   { NULL, { "exports", "investment", NULL } },

@@ -41,9 +41,9 @@ def cents(value):
     return int((decimal.Decimal(str(value)) * 100).to_integral_value())
 
 
-def export(cli, portfolio, out, *options):
+def export(cli, portfolio, out, *options, env=None):
     run = subprocess.run([cli, "export", portfolio, "--output", out, *options],
-                         capture_output=True, text=True)
+                         capture_output=True, text=True, env=env)
     if run.returncode != 0:
         raise RuntimeError(f"lode-cli export {portfolio}: {run.returncode}: {run.stderr}")
 
@@ -166,6 +166,14 @@ def main(cli, root):
         shown = [r for r in data["exports"] if r["mineral"] == "copper" and r.get("destination") == "CN"]
         ok(len(shown) > 0, "sample: copper to China has records")
         check_workbook("sample, copper to CN", out, data, shown)
+
+        # A decimal comma in the user's locale changes nothing in the file.
+        path = os.path.join(root, "tests", "fixtures", "valid", "monthly-exports.json")
+        with open(path, encoding="utf-8") as f:
+            data = json.load(f, parse_float=decimal.Decimal)
+        out = os.path.join(tmp, "de_DE.xlsx")
+        export(cli, path, out, env=dict(os.environ, LC_ALL="de_DE.UTF-8"))
+        check_workbook("monthly-exports.json in de_DE", out, data)
 
     failed = [r for r in results if not r[0]]
     # One line a check that failed, and one a file for those that passed.

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -19,7 +20,12 @@
  * - an item the portfolio has with other content is a conflict: keep the
  *   existing, take the imported, or keep both (the imported one then gets
  *   a free id, and what the file says refers to it follows, when the plan
- *   is applied).
+ *   is applied);
+ * - an item the portfolio has under such an id ("copper-2" for the file's
+ *   "copper"), from an earlier merge of the file, is already there too:
+ *   what the file says refers to it then refers to that id, so that its
+ *   records are found already there, and merging the same file again
+ *   adds nothing.
  *
  * Export records go through the rule of every import: equal to one there,
  * already present; the same mineral, year, month, destination and HS code
@@ -27,7 +33,7 @@
  * records come with them; those of the file itself join the portfolio's
  * where it has no member of that name. */
 
-/* Equality of items, member by member */
+/* Equality of items, member by member, their ids left aside */
 
 static gboolean
 extra_equal (JsonObject *a,
@@ -67,8 +73,7 @@ static gboolean
 source_equal (LodeSource *a,
               LodeSource *b)
 {
-  return g_strcmp0 (lode_source_get_id (a), lode_source_get_id (b)) == 0 &&
-         g_strcmp0 (lode_source_get_title (a), lode_source_get_title (b)) == 0 &&
+  return g_strcmp0 (lode_source_get_title (a), lode_source_get_title (b)) == 0 &&
          g_strcmp0 (lode_source_get_publisher (a), lode_source_get_publisher (b)) == 0 &&
          g_strcmp0 (lode_source_get_date (a), lode_source_get_date (b)) == 0 &&
          g_strcmp0 (lode_source_get_url (a), lode_source_get_url (b)) == 0 &&
@@ -115,8 +120,7 @@ static gboolean
 mineral_equal (LodeMineral *a,
                LodeMineral *b)
 {
-  return g_strcmp0 (lode_mineral_get_id (a), lode_mineral_get_id (b)) == 0 &&
-         g_strcmp0 (lode_mineral_get_name (a), lode_mineral_get_name (b)) == 0 &&
+  return g_strcmp0 (lode_mineral_get_name (a), lode_mineral_get_name (b)) == 0 &&
          g_strcmp0 (lode_mineral_get_symbol (a), lode_mineral_get_symbol (b)) == 0 &&
          lode_mineral_get_group (a) == lode_mineral_get_group (b) &&
          strv_equal (lode_mineral_get_hs_codes (a), lode_mineral_get_hs_codes (b)) &&
@@ -139,8 +143,7 @@ static gboolean
 project_equal (LodeProject *a,
                LodeProject *b)
 {
-  return g_strcmp0 (lode_project_get_id (a), lode_project_get_id (b)) == 0 &&
-         g_strcmp0 (lode_project_get_name (a), lode_project_get_name (b)) == 0 &&
+  return g_strcmp0 (lode_project_get_name (a), lode_project_get_name (b)) == 0 &&
          strv_equal (lode_project_get_minerals (a), lode_project_get_minerals (b)) &&
          g_strcmp0 (lode_project_get_region (a), lode_project_get_region (b)) == 0 &&
          g_strcmp0 (lode_project_get_operator (a), lode_project_get_operator (b)) == 0 &&
@@ -164,8 +167,7 @@ target_equal (LodeTarget *a,
     if (!extra_equal (lode_target_get_extra (a, where), lode_target_get_extra (b, where)))
       return FALSE;
 
-  return g_strcmp0 (lode_target_get_id (a), lode_target_get_id (b)) == 0 &&
-         g_strcmp0 (lode_target_get_title (a), lode_target_get_title (b)) == 0 &&
+  return g_strcmp0 (lode_target_get_title (a), lode_target_get_title (b)) == 0 &&
          lode_target_get_metric_kind (a) == lode_target_get_metric_kind (b) &&
          g_strcmp0 (lode_target_get_metric_mineral (a), lode_target_get_metric_mineral (b)) == 0 &&
          g_strcmp0 (lode_target_get_metric_destination (a), lode_target_get_metric_destination (b)) == 0 &&
@@ -177,46 +179,214 @@ target_equal (LodeTarget *a,
          g_strcmp0 (lode_target_get_source (a), lode_target_get_source (b)) == 0;
 }
 
+/* Records of the minerals the portfolio holds the file's under another
+ * id: a record the same as one of the portfolio's, by the mineral's id as
+ * the file writes it, was left alone by an earlier merge; any other is one
+ * of the mineral kept under the other id. The portfolio's records of those
+ * ids, as text, to look that up. */
+static char *
+record_text (const char *mineral,
+             int         year,
+             int         month,
+             const char *destination,
+             const char *hs_code,
+             LodeStage   stage,
+             double      quantity,
+             LodeUnit    unit,
+             LodeMoney   value)
+{
+  return g_strdup_printf ("%s|%d|%d|%s|%s|%d|%.17g|%d|%" G_GINT64_FORMAT, mineral, year, month,
+                          destination != NULL ? destination : "", hs_code != NULL ? hs_code : "",
+                          stage, quantity, unit, value);
+}
+
+static GHashTable *
+records_of_minerals (LodeImportContext *ctx,
+                     GHashTable        *minerals)
+{
+  const LodeExportTableVersion *existing = _lode_import_context_get_existing_exports (ctx);
+  GHashTable *records = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_rows = _lode_export_table_version_get_n_rows (existing);
+
+  if (g_hash_table_size (minerals) == 0)
+    return records;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      LodeExportRawRow row;
+      const char *mineral;
+
+      _lode_export_table_version_get_raw_row (existing, i, &row);
+      mineral = _lode_export_table_version_get_string (existing, row.mineral);
+      if (mineral == NULL || !g_hash_table_contains (minerals, mineral))
+        continue;
+
+      g_hash_table_add (records, record_text (mineral, row.year, row.month,
+                                              _lode_export_table_version_get_string (existing, row.destination),
+                                              _lode_export_table_version_get_string (existing, row.hs_code),
+                                              row.stage, row.quantity, row.unit, row.value));
+    }
+
+  return records;
+}
+
 /* Merging */
 
-typedef GObject *(*FindFunc)  (LodeImportContext *ctx,
-                               const char        *id);
-typedef const char *(*IdFunc) (gpointer           item);
+typedef GPtrArray *(*ListFunc) (LodeImportContext *ctx);
+typedef const char *(*IdFunc)  (gpointer           item);
 
 typedef struct
 {
-  FindFunc   find;
+  ListFunc   list;
   IdFunc     get_id;
   gboolean (*equal) (gpointer, gpointer);
 } ItemKind;
 
 static const ItemKind kinds[] = {
-  { (FindFunc) _lode_import_context_find_source, (IdFunc) lode_source_get_id,
+  { _lode_import_context_get_sources, (IdFunc) lode_source_get_id,
     (gboolean (*) (gpointer, gpointer)) source_equal },
-  { (FindFunc) _lode_import_context_find_mineral, (IdFunc) lode_mineral_get_id,
+  { _lode_import_context_get_minerals, (IdFunc) lode_mineral_get_id,
     (gboolean (*) (gpointer, gpointer)) mineral_equal },
-  { (FindFunc) _lode_import_context_find_project, (IdFunc) lode_project_get_id,
+  { _lode_import_context_get_projects, (IdFunc) lode_project_get_id,
     (gboolean (*) (gpointer, gpointer)) project_equal },
-  { (FindFunc) _lode_import_context_find_target, (IdFunc) lode_target_get_id,
+  { _lode_import_context_get_targets, (IdFunc) lode_target_get_id,
     (gboolean (*) (gpointer, gpointer)) target_equal },
 };
+
+/* The file's ids of sources and minerals that the portfolio holds under
+ * another id, the file's id → the portfolio's. */
+typedef struct
+{
+  GHashTable *sources;
+  GHashTable *minerals;
+} Aliases;
+
+static const char *
+alias (GHashTable *map,
+       const char *id)
+{
+  const char *other = id != NULL ? g_hash_table_lookup (map, id) : NULL;
+
+  return other != NULL ? other : id;
+}
+
+/* Points the references of an item of the file (its own object, to
+ * change as it likes) at the ids the portfolio holds them under. */
+static void
+follow_aliases (GObject *item,
+                Aliases *aliases)
+{
+  if (LODE_IS_MINERAL (item))
+    {
+      GListModel *reserves = lode_mineral_get_reserves (LODE_MINERAL (item));
+
+      for (guint i = 0; i < g_list_model_get_n_items (reserves); i++)
+        {
+          g_autoptr(LodeReserve) reserve = g_list_model_get_item (reserves, i);
+          const char *source = lode_reserve_get_source (reserve);
+
+          if (source != alias (aliases->sources, source))
+            lode_reserve_set_source (reserve, alias (aliases->sources, source));
+        }
+    }
+  else if (LODE_IS_PROJECT (item))
+    {
+      LodeProject *project = LODE_PROJECT (item);
+      const char * const *minerals = lode_project_get_minerals (project);
+      const char *source = lode_project_get_source (project);
+
+      if (minerals != NULL && g_hash_table_size (aliases->minerals) > 0)
+        {
+          g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+          for (guint i = 0; minerals[i] != NULL; i++)
+            g_ptr_array_add (ids, (gpointer) alias (aliases->minerals, minerals[i]));
+          g_ptr_array_add (ids, NULL);
+          lode_project_set_minerals (project, (const char * const *) ids->pdata);
+        }
+      if (source != alias (aliases->sources, source))
+        lode_project_set_source (project, alias (aliases->sources, source));
+    }
+  else if (LODE_IS_TARGET (item))
+    {
+      LodeTarget *target = LODE_TARGET (item);
+      const char *mineral = lode_target_get_metric_mineral (target);
+      const char *source = lode_target_get_source (target);
+
+      if (mineral != alias (aliases->minerals, mineral))
+        lode_target_set_metric_mineral (target, alias (aliases->minerals, mineral));
+      if (source != alias (aliases->sources, source))
+        lode_target_set_source (target, alias (aliases->sources, source));
+    }
+}
+
+/* "copper-2" for "copper": an id a merge kept an item of the file under. */
+static gboolean
+is_kept_id (const char *id,
+            const char *original)
+{
+  gsize length = strlen (original);
+  const char *p;
+
+  if (strncmp (id, original, length) != 0 || id[length] != '-' || id[length + 1] == '\0')
+    return FALSE;
+  for (p = id + length + 1; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+
+  return TRUE;
+}
 
 /* Adds the items of @store that are new or differ; returns how many were
  * already there. */
 static guint
 merge_items (LodeImportContext *ctx,
              const ItemKind    *kind,
-             GListModel        *store)
+             GListModel        *store,
+             Aliases           *aliases,
+             GHashTable        *map)
 {
+  GPtrArray *existing_items = kind->list (ctx);
   guint n_present = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (store); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (store, i);
-      GObject *existing = kind->find (ctx, kind->get_id (item));
+      const char *id = kind->get_id (item);
+      GObject *existing = NULL;
+      GObject *kept = NULL;
+
+      for (guint j = 0; j < existing_items->len && existing == NULL; j++)
+        if (g_strcmp0 (kind->get_id (g_ptr_array_index (existing_items, j)), id) == 0)
+          existing = g_ptr_array_index (existing_items, j);
+
+      /* The same as the portfolio's as it stands, what it names meaning
+       * what the portfolio's names: it was left alone before. */
+      if (existing != NULL && kind->equal (existing, item))
+        {
+          n_present++;
+          continue;
+        }
+
+      /* Else what it names is what the file names, which the portfolio
+       * may hold under other ids. */
+      follow_aliases (item, aliases);
+      for (guint j = 0; j < existing_items->len && kept == NULL; j++)
+        {
+          GObject *candidate = g_ptr_array_index (existing_items, j);
+
+          if (is_kept_id (kind->get_id (candidate), id) && kind->equal (candidate, item))
+            kept = candidate;
+        }
 
       if (existing != NULL && kind->equal (existing, item))
         n_present++;
+      else if (existing != NULL && kept != NULL)
+        {
+          n_present++;
+          if (map != NULL)
+            g_hash_table_insert (map, g_strdup (id), g_strdup (kind->get_id (kept)));
+        }
       else
         _lode_import_context_add_item (ctx, item, existing);
     }
@@ -239,6 +409,11 @@ _lode_import_portfolio_run (LodeImportContext *ctx,
                             GError           **error)
 {
   g_autoptr(LodePortfolio) other = NULL;
+  g_autoptr(GHashTable) source_aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) mineral_aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Aliases aliases = { source_aliases, mineral_aliases };
+  GHashTable *maps[G_N_ELEMENTS (kinds)] = { source_aliases, mineral_aliases, NULL, NULL };
+  g_autoptr(GHashTable) left_alone = NULL;
   LodeExportTable *table;
   guint n_rows;
   guint n_present = 0;
@@ -254,8 +429,9 @@ _lode_import_portfolio_run (LodeImportContext *ctx,
   stores[1] = lode_portfolio_get_minerals (other);
   stores[2] = lode_portfolio_get_projects (other);
   stores[3] = lode_portfolio_get_targets (other);
+  /* Sources first, then minerals: what comes after may name them. */
   for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-    n_present += merge_items (ctx, &kinds[k], G_LIST_MODEL (stores[k]));
+    n_present += merge_items (ctx, &kinds[k], G_LIST_MODEL (stores[k]), &aliases, maps[k]);
 
   if (n_present > 0)
     {
@@ -273,6 +449,7 @@ _lode_import_portfolio_run (LodeImportContext *ctx,
    * stays without a source. */
   table = lode_portfolio_get_exports (other);
   n_rows = lode_export_table_get_n_rows (table);
+  left_alone = records_of_minerals (ctx, mineral_aliases);
   for (guint i = 0; i < n_rows; i++)
     {
       LodeExportRow row;
@@ -281,6 +458,15 @@ _lode_import_portfolio_run (LodeImportContext *ctx,
         return FALSE;
 
       lode_export_table_get_row (table, i, &row);
+      if (g_hash_table_contains (mineral_aliases, row.mineral))
+        {
+          g_autofree char *text = record_text (row.mineral, row.year, row.month, row.destination, row.hs_code,
+                                               row.stage, row.quantity, row.unit, row.value);
+
+          if (!g_hash_table_contains (left_alone, text))
+            row.mineral = alias (mineral_aliases, row.mineral);
+        }
+      row.source = alias (source_aliases, row.source);
       _lode_import_context_add_export_with_extra (ctx, &row, lode_export_table_get_extra (table, i), 0);
     }
 

@@ -321,6 +321,7 @@ parse_figure (const char  *cell,
 
 /* Countries and commodities */
 
+/* "World total (rounded)", "Other countries": totals, not countries. */
 static gboolean
 is_world_total (const char *name)
 {
@@ -607,7 +608,7 @@ read_row (UsgsReader         *self,
 
   if (is_world_total (country_cell))
     {
-      _lode_import_context_skip (self->ctx, line, _("A world total, not a country"));
+      _lode_import_context_skip (self->ctx, line, _("A total of several countries, not a country"));
       return;
     }
   code = country_code (country_cell);

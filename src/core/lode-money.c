@@ -270,20 +270,31 @@ append_hundredths (GString           *out,
     g_string_append_c (out, '0' + fraction % 10);
 }
 
-char *
-lode_money_format_short (LodeMoney cents)
+/* A new string with the sign of @cents and the currency symbol, and the
+ * number style of the user's locale in @style. */
+static GString *
+begin_amount (LodeMoney    cents,
+              NumberStyle *style)
 {
   GString *out = g_string_new (NULL);
-  guint64 magnitude = magnitude_of (cents);
-  guint scale = 0;
-  guint64 hundredths;
-  NumberStyle style;
 
-  get_number_style (&style);
+  get_number_style (style);
 
   if (cents < 0)
     g_string_append_c (out, '-');
   g_string_append (out, CURRENCY_SYMBOL);
+
+  return out;
+}
+
+char *
+lode_money_format_short (LodeMoney cents)
+{
+  guint64 magnitude = magnitude_of (cents);
+  guint scale = 0;
+  guint64 hundredths;
+  NumberStyle style;
+  GString *out = begin_amount (cents, &style);
 
   /* Under a thousand dollars, the amount as it is. */
   if (magnitude < short_scales[0].dollars * 100)
@@ -322,14 +333,9 @@ lode_money_format_short (LodeMoney cents)
 char *
 lode_money_format_full (LodeMoney cents)
 {
-  GString *out = g_string_new (NULL);
   NumberStyle style;
+  GString *out = begin_amount (cents, &style);
 
-  get_number_style (&style);
-
-  if (cents < 0)
-    g_string_append_c (out, '-');
-  g_string_append (out, CURRENCY_SYMBOL);
   append_hundredths (out, magnitude_of (cents), &style, TRUE);
 
   return g_string_free (out, FALSE);

@@ -114,32 +114,17 @@ lode_portfolio_load_data (const char  *data,
   return _lode_portfolio_load_data_with_problems (data, length, name, NULL, NULL, error);
 }
 
-LodePortfolio *
-_lode_portfolio_load_data_with_problems (const char   *data,
-                                         gsize         length,
-                                         const char   *name,
-                                         GPtrArray   **problems,
-                                         guint        *n_problems,
-                                         GError      **error)
+gboolean
+_lode_portfolio_check_size (gsize        length,
+                            const char  *name,
+                            GError     **error)
 {
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  if (length <= max_size)
+    return TRUE;
 
-  if (problems != NULL)
-    *problems = NULL;
-  if (n_problems != NULL)
-    *n_problems = 0;
+  set_too_large_error (error, name);
 
-  if (name == NULL)
-    name = "portfolio";
-
-  if (length > max_size)
-    {
-      set_too_large_error (error, name);
-      return NULL;
-    }
-
-  return _lode_portfolio_read (data, length, name, NULL, NULL, NULL, problems, n_problems, error);
+  return FALSE;
 }
 
 LodePortfolio *
@@ -224,11 +209,8 @@ load_mapped (GMappedFile          *mapped,
     .user_data = user_data,
   };
 
-  if (length > max_size)
-    {
-      set_too_large_error (error, name);
-      return NULL;
-    }
+  if (!_lode_portfolio_check_size (length, name, error))
+    return NULL;
 
 #if defined(MADV_SEQUENTIAL)
   if (length > 0)
@@ -236,7 +218,7 @@ load_mapped (GMappedFile          *mapped,
 #endif
 
   return _lode_portfolio_read (read.data, length, name, mapped_read_progress_cb, &read,
-                               cancellable, NULL, NULL, error);
+                               cancellable, error);
 }
 
 LodePortfolio *
@@ -301,14 +283,10 @@ lode_portfolio_load_file_full (GFile                *file,
   if (contents == NULL)
     return NULL;
 
-  if (length > max_size)
-    {
-      set_too_large_error (error, name);
-      return NULL;
-    }
+  if (!_lode_portfolio_check_size (length, name, error))
+    return NULL;
 
-  return _lode_portfolio_read (contents, length, name, progress, user_data, cancellable,
-                               NULL, NULL, error);
+  return _lode_portfolio_read (contents, length, name, progress, user_data, cancellable, error);
 }
 
 LodePortfolio *

@@ -135,17 +135,17 @@ LodePortfolio *_lode_reader_read_portfolio (LodeReader           *reader,
 
 /* The whole reader: one pass of the strict tokenizer over @data, building
  * the portfolio as it goes. @progress may be NULL; it is called at most
- * about a hundred times. @cancellable may be NULL. @problems and
- * @n_problems (may be NULL) as _lode_portfolio_load_data_with_problems()
- * says. */
+ * about a hundred times. @cancellable may be NULL. */
 LodePortfolio *_lode_portfolio_read         (const char            *data,
                                              gsize                  length,
                                              const char            *name,
                                              LodeLoadProgressFunc   progress,
                                              gpointer               user_data,
                                              GCancellable          *cancellable,
-                                             GPtrArray            **problems,
-                                             guint                 *n_problems,
+                                             GError               **error);
+/* FALSE, with @error set, when @length bytes are more than Lode opens. */
+gboolean       _lode_portfolio_check_size   (gsize                  length,
+                                             const char            *name,
                                              GError               **error);
 
 G_END_DECLS

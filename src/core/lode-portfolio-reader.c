@@ -775,7 +775,7 @@ read_records (Stream *s)
         {
           _lode_reader_set_item (&s->exports, "exports", index);
           _lode_reader_error (&s->exports, NULL, LODE_LOAD_PROBLEM_TYPE, NULL,
-                              _("must be an object"));
+                              N_("must be an object"));
           if (!skip_value (s, kind))
             return FALSE;
         }
@@ -966,16 +966,16 @@ read_document (Stream     *s,
          && stream_next (s) == LODE_JSON_TOKEN_END;
 }
 
-LodePortfolio *
-_lode_portfolio_read (const char            *data,
-                      gsize                  length,
-                      const char            *name,
-                      LodeLoadProgressFunc   progress,
-                      gpointer               user_data,
-                      GCancellable          *cancellable,
-                      GPtrArray            **problems,
-                      guint                 *n_problems,
-                      GError               **error)
+static LodePortfolio *
+read_portfolio (const char            *data,
+                gsize                  length,
+                const char            *name,
+                LodeLoadProgressFunc   progress,
+                gpointer               user_data,
+                GCancellable          *cancellable,
+                GPtrArray            **problems,
+                guint                 *n_problems,
+                GError               **error)
 {
   g_autoptr(LodePortfolio) portfolio = lode_portfolio_new (NULL);
   g_autoptr(JsonObject) root = NULL;
@@ -1061,4 +1061,41 @@ out:
   g_hash_table_unref (s.referenced_sources);
 
   return result;
+}
+
+LodePortfolio *
+_lode_portfolio_read (const char            *data,
+                      gsize                  length,
+                      const char            *name,
+                      LodeLoadProgressFunc   progress,
+                      gpointer               user_data,
+                      GCancellable          *cancellable,
+                      GError               **error)
+{
+  return read_portfolio (data, length, name, progress, user_data, cancellable, NULL, NULL, error);
+}
+
+LodePortfolio *
+_lode_portfolio_load_data_with_problems (const char   *data,
+                                         gsize         length,
+                                         const char   *name,
+                                         GPtrArray   **problems,
+                                         guint        *n_problems,
+                                         GError      **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (problems != NULL)
+    *problems = NULL;
+  if (n_problems != NULL)
+    *n_problems = 0;
+
+  if (name == NULL)
+    name = "portfolio";
+
+  if (!_lode_portfolio_check_size (length, name, error))
+    return NULL;
+
+  return read_portfolio (data, length, name, NULL, NULL, NULL, problems, n_problems, error);
 }

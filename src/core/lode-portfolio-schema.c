@@ -111,7 +111,7 @@ _lode_load_problem_free (LodeLoadProblem *problem)
 }
 
 /* Records a problem at /pointer/member; @member may be NULL for the
- * current object itself. */
+ * current object itself. @format is the untranslated message (N_()). */
 void
 _lode_reader_error (Reader              *reader,
                     const char          *member,
@@ -134,8 +134,10 @@ _lode_reader_error (Reader              *reader,
       reader->item_list = NULL;
     }
 
+  /* Translated here, past the limit: a broken file of a million records
+   * looks up only the messages it shows. */
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  message = g_strdup_vprintf (_(format), args);
   va_end (args);
 
   pointer = g_string_new (reader->pointer->str);
@@ -259,14 +261,14 @@ missing_error (Reader     *reader,
                const char *member)
 {
   _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_MISSING, NULL,
-                      _("required member is missing"));
+                      N_("required member is missing"));
 
   return FALSE;
 }
 
 /* Whether @v holds a number to check. When it does not, @ok says whether
  * that is right: an absent or null member is, unless @required; any other
- * value is wrong (@type_message). */
+ * value is wrong (@type_message, untranslated: N_()). */
 static gboolean
 has_number (Reader          *reader,
             const LodeValue *v,
@@ -283,7 +285,7 @@ has_number (Reader          *reader,
 
   if (!value_is_number (v))
     {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, "%s", type_message);
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, "%s", _(type_message));
       *ok = FALSE;
       return FALSE;
     }
@@ -308,13 +310,13 @@ read_string_value (Reader           *reader,
 
   if (value->kind != LODE_VALUE_STRING)
     {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be a string"));
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, N_("must be a string"));
       return FALSE;
     }
 
   if (required && value->string[0] == '\0')
     {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_EMPTY, NULL, _("must not be empty"));
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_EMPTY, NULL, N_("must not be empty"));
       return FALSE;
     }
 
@@ -338,7 +340,7 @@ read_slug_value (Reader           *reader,
   if (value != NULL && !lode_rule_slug (value, NULL))
     {
       _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
-                          _("“%s” is not an id: use lowercase letters, digits and hyphens, "
+                          N_("“%s” is not an id: use lowercase letters, digits and hyphens, "
                             "starting with a letter or digit"), value);
       return FALSE;
     }
@@ -348,7 +350,7 @@ read_slug_value (Reader           *reader,
   return TRUE;
 }
 
-/* @kind is "mineral" or "source". */
+/* @kind is "mineral", "project" or "source". */
 static void
 reference_error (Reader     *reader,
                  const char *member,
@@ -357,10 +359,13 @@ reference_error (Reader     *reader,
 {
   if (g_str_equal (kind, "mineral"))
     _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_REFERENCE, value,
-                        _("refers to mineral “%s”, which is not in the file"), value);
+                        N_("refers to mineral “%s”, which is not in the file"), value);
+  else if (g_str_equal (kind, "project"))
+    _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_REFERENCE, value,
+                        N_("refers to project “%s”, which is not in the file"), value);
   else
     _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_REFERENCE, value,
-                        _("refers to source “%s”, which is not in the file"), value);
+                        N_("refers to source “%s”, which is not in the file"), value);
 }
 
 /* A reference to a source or mineral id that must resolve; @ids NULL
@@ -410,7 +415,7 @@ read_integer_value (Reader          *reader,
     {
       if (v->i < min || v->i > max)
         {
-          _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, "%s", message);
+          _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, "%s", _(message));
           return FALSE;
         }
       *out = v->i;
@@ -420,7 +425,7 @@ read_integer_value (Reader          *reader,
   value = v->d;
   if (value != floor (value) || value < (double) min || value > (double) max)
     {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, "%s", message);
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, "%s", _(message));
       return FALSE;
     }
 
@@ -439,7 +444,7 @@ read_year_value (Reader          *reader,
   gint64 year = 0;
 
   if (!read_integer_value (reader, value, member, required, YEAR_MIN, YEAR_MAX,
-                           _("must be a year from 1800 to 2200"), &year))
+                           N_("must be a year from 1800 to 2200"), &year))
     return FALSE;
 
   if (year != 0)
@@ -459,19 +464,19 @@ read_number_value (Reader          *reader,
   gboolean ok;
   double value;
 
-  if (!has_number (reader, v, member, required, _("must be a non-negative number"), &ok))
+  if (!has_number (reader, v, member, required, N_("must be a non-negative number"), &ok))
     return ok;
 
   value = value_get_double (v);
   if (!isfinite (value) || value < 0)
     {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, _("must be a non-negative number"));
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, N_("must be a non-negative number"));
       return FALSE;
     }
 
   if (value > max)
     {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, _("must be at most %g"), max);
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, N_("must be at most %g"), max);
       return FALSE;
     }
 
@@ -490,7 +495,7 @@ read_money_value (Reader          *reader,
   LodeMoney cents = 0;
   gboolean ok;
 
-  if (!has_number (reader, v, member, required, _("must be a non-negative number"), &ok))
+  if (!has_number (reader, v, member, required, N_("must be a non-negative number"), &ok))
     return ok;
 
   switch (lode_money_from_double (value_get_double (v), &cents))
@@ -500,15 +505,15 @@ read_money_value (Reader          *reader,
       return TRUE;
     case LODE_MONEY_NOT_FINITE:
     case LODE_MONEY_NEGATIVE:
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, _("must be a non-negative number"));
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, N_("must be a non-negative number"));
       return FALSE;
     case LODE_MONEY_TOO_LARGE:
       _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
-                          _("is too large: amounts go up to 70 trillion"));
+                          N_("is too large: amounts go up to 70 trillion"));
       return FALSE;
     case LODE_MONEY_TOO_PRECISE:
       _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
-                          _("must have at most two decimals (whole cents)"));
+                          N_("must have at most two decimals (whole cents)"));
       return FALSE;
     default:
       g_assert_not_reached ();
@@ -556,7 +561,7 @@ read_enum_value (Reader          *reader,
       const char *choices = enum_choices (enum_type, absent);
 
       _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_CHOICE, choices,
-                          _("“%s” is not one of: %s"), nick, choices);
+                          N_("“%s” is not one of: %s"), nick, choices);
       return FALSE;
     }
 
@@ -579,7 +584,7 @@ read_country_value (Reader           *reader,
   if (value != NULL && !lode_rule_country_code (value, NULL))
     {
       _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
-                          _("“%s” is not a country code: use ISO 3166-1 alpha-2, such as CN"),
+                          N_("“%s” is not a country code: use ISO 3166-1 alpha-2, such as CN"),
                           value);
       return FALSE;
     }
@@ -595,7 +600,7 @@ hs_code_error (Reader     *reader,
                const char *value)
 {
   _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
-                      _("“%s” is not an HS code of 2, 4 or 6 digits"), value);
+                      N_("“%s” is not an HS code of 2, 4 or 6 digits"), value);
 }
 
 static gboolean
@@ -636,6 +641,8 @@ typedef enum
   MEMBER_QUANTITY,       /* double */
   MEMBER_SHARE,          /* double */
   MEMBER_MONEY,          /* LodeMoney */
+  MEMBER_CHANGE,         /* double, a fraction of -1 or more */
+  MEMBER_DATE,           /* const char *, a date of 1800 to 2200 */
   MEMBER_ENUM,           /* int */
 } MemberType;
 
@@ -658,6 +665,60 @@ typedef struct
 #define ENUM_MEMBER(fields, field, is_required, get_type, absent_value) \
   { .name = #field, .type = MEMBER_ENUM, .required = (is_required), \
     .offset = G_STRUCT_OFFSET (fields, field), .enum_type = (get_type), .absent = (absent_value) }
+
+/* A change on the year before, as a fraction: 0.111 is up 11.1 %; a
+ * fall can take no more than the whole (-1). */
+static gboolean
+read_change_value (Reader          *reader,
+                   const LodeValue *v,
+                   const char      *member,
+                   double          *out)
+{
+  const char *message = N_("must be a number of -1 or more (0.111 for a rise of 11.1 %)");
+  gboolean ok;
+  double value;
+
+  if (!has_number (reader, v, member, FALSE, message, &ok))
+    return ok;
+
+  value = value_get_double (v);
+  if (!isfinite (value) || value < -1.0)
+    {
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, "%s", _(message));
+      return FALSE;
+    }
+
+  *out = value == 0 ? 0.0 : value;
+
+  return TRUE;
+}
+
+/* A date as a source's, whose year is one Lode takes for a year. */
+static gboolean
+read_date_value (Reader           *reader,
+                 const LodeValue  *v,
+                 const char       *member,
+                 gboolean          required,
+                 const char      **out)
+{
+  const char *value = NULL;
+
+  if (!read_string_value (reader, v, member, required, &value))
+    return FALSE;
+
+  if (value != NULL
+      && (!lode_rule_date (value, NULL)
+          || !lode_rule_year (g_ascii_strtoll (value, NULL, 10), NULL)))
+    {
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
+                          N_("“%s” is not a date from 1800 to 2200 such as 2026-01-28"), value);
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
 
 static gboolean
 read_member_value (Reader           *reader,
@@ -685,13 +746,17 @@ read_member_value (Reader           *reader,
       return read_year_value (reader, v, rule->name, rule->required, out);
     case MEMBER_JOBS:
       return read_integer_value (reader, v, rule->name, rule->required, 0, LODE_JOBS_MAX,
-                                 _("must be a whole number of jobs, 0 or more"), out);
+                                 N_("must be a whole number of jobs, 0 or more"), out);
     case MEMBER_QUANTITY:
       return read_number_value (reader, v, rule->name, rule->required, G_MAXDOUBLE, out);
     case MEMBER_SHARE:
       return read_number_value (reader, v, rule->name, rule->required, 1.0, out);
     case MEMBER_MONEY:
       return read_money_value (reader, v, rule->name, rule->required, out);
+    case MEMBER_CHANGE:
+      return read_change_value (reader, v, rule->name, out);
+    case MEMBER_DATE:
+      return read_date_value (reader, v, rule->name, rule->required, out);
     case MEMBER_ENUM:
       return read_enum_value (reader, v, rule->name, rule->required, rule->enum_type (),
                               rule->absent, out);
@@ -758,7 +823,7 @@ read_object (Reader      *reader,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be an object"));
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, N_("must be an object"));
       return FALSE;
     }
 
@@ -782,7 +847,7 @@ read_array (Reader      *reader,
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
     {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be an array"));
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_TYPE, NULL, N_("must be an array"));
       return FALSE;
     }
 
@@ -830,7 +895,7 @@ read_string_list (Reader           *reader,
 
       if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
         {
-          _lode_reader_error (reader, index, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be a string"));
+          _lode_reader_error (reader, index, LODE_LOAD_PROBLEM_TYPE, NULL, N_("must be a string"));
           ok = FALSE;
           continue;
         }
@@ -954,7 +1019,7 @@ read_list (Reader       *reader,
       gsize item_mark = push_index (reader, i);
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
-        _lode_reader_error (reader, NULL, LODE_LOAD_PROBLEM_TYPE, NULL, _("must be an object"));
+        _lode_reader_error (reader, NULL, LODE_LOAD_PROBLEM_TYPE, NULL, N_("must be an object"));
       else
         read_item (reader, json_node_get_object (node), i, user_data);
 
@@ -974,7 +1039,7 @@ claim_id (Reader     *reader,
   if (first != NULL)
     {
       _lode_reader_error (reader, "id", LODE_LOAD_PROBLEM_DUPLICATE_ID, NULL,
-                          _("“%s” is already the id of %s"), id, first);
+                          N_("“%s” is already the id of %s"), id, first);
       return FALSE;
     }
 
@@ -990,7 +1055,7 @@ check_unit (Reader     *reader,
 {
   if (quantity >= 0 && unit == LODE_UNIT_NONE)
     {
-      _lode_reader_error (reader, "unit", LODE_LOAD_PROBLEM_NEEDS_UNIT, NULL, _("a quantity needs its unit"));
+      _lode_reader_error (reader, "unit", LODE_LOAD_PROBLEM_NEEDS_UNIT, NULL, N_("a quantity needs its unit"));
       return FALSE;
     }
 
@@ -1025,7 +1090,7 @@ read_source (Reader     *reader,
   if (f.date != NULL && !lode_rule_date (f.date, NULL))
     {
       _lode_reader_error (reader, "date", LODE_LOAD_PROBLEM_RULE, NULL,
-                          _("“%s” is not a date such as 2025-09-26"), f.date);
+                          N_("“%s” is not a date such as 2025-09-26"), f.date);
       ok = FALSE;
     }
 
@@ -1180,7 +1245,7 @@ _lode_reader_read_export (Reader          *reader,
                          names[LODE_EXPORT_MEMBER_YEAR], TRUE, &row->year);
   ok &= read_integer_value (reader, &values[LODE_EXPORT_MEMBER_MONTH],
                             names[LODE_EXPORT_MEMBER_MONTH], FALSE, 1, 12,
-                            _("must be a month from 1 to 12"), &month);
+                            N_("must be a month from 1 to 12"), &month);
   ok &= read_country_value (reader, &values[LODE_EXPORT_MEMBER_DESTINATION],
                             names[LODE_EXPORT_MEMBER_DESTINATION], &row->destination);
   ok &= read_hs_code_value (reader, &values[LODE_EXPORT_MEMBER_HS_CODE],
@@ -1274,7 +1339,7 @@ check_slug (Reader     *reader,
   if (lode_rule_slug (value, NULL))
     return TRUE;
 
-  _lode_reader_error (reader, index, LODE_LOAD_PROBLEM_RULE, NULL, _("“%s” is not an id"), value);
+  _lode_reader_error (reader, index, LODE_LOAD_PROBLEM_RULE, NULL, N_("“%s” is not an id"), value);
 
   return FALSE;
 }
@@ -1372,6 +1437,20 @@ read_project (Reader     *reader,
   g_list_store_append (lode_portfolio_get_projects (reader->portfolio), project);
 }
 
+/* Whether the metric names the kind "investment", whose targets need no
+ * baseline and no deadline; the kind itself is checked with the rest of
+ * the metric. */
+static gboolean
+metric_is_investment (JsonObject *metric)
+{
+  JsonNode *kind = metric != NULL ? json_object_get_member (metric, "kind") : NULL;
+
+  return kind != NULL
+         && JSON_NODE_HOLDS_VALUE (kind)
+         && json_node_get_value_type (kind) == G_TYPE_STRING
+         && g_strcmp0 (json_node_get_string (kind), "investment") == 0;
+}
+
 static void
 read_target (Reader     *reader,
              JsonObject *object,
@@ -1381,13 +1460,15 @@ read_target (Reader     *reader,
   static const char * const known[] = {
     "id", "title", "metric", "baseline", "target", "source", NULL
   };
-  static const char * const metric_known[] = { "kind", "mineral", "destination", NULL };
+  static const char * const metric_known[] = {
+    "kind", "mineral", "destination", "investment", "investor_country", NULL
+  };
   static const char * const baseline_known[] = { "year", "value_usd", NULL };
   static const char * const target_known[] = { "year", "low_usd", "high_usd", NULL };
   typedef struct
   {
-    const char *id, *title, *source, *mineral, *destination;
-    int         kind, baseline_year, target_year;
+    const char *id, *title, *source, *mineral, *destination, *investor_country;
+    int         kind, investment, baseline_year, target_year;
     LodeMoney   baseline_value, low, high;
   } Fields;
   static const MemberRule head_rules[] = {
@@ -1401,6 +1482,9 @@ read_target (Reader     *reader,
     ENUM_MEMBER (Fields, kind, TRUE, lode_metric_kind_get_type, -1),
     MEMBER (Fields, mineral, MEMBER_MINERAL, FALSE),
     MEMBER (Fields, destination, MEMBER_COUNTRY, FALSE),
+    ENUM_MEMBER (Fields, investment, FALSE, lode_investment_kind_get_type,
+                 LODE_INVESTMENT_KIND_UNKNOWN),
+    MEMBER (Fields, investor_country, MEMBER_COUNTRY, FALSE),
   };
   static const MemberRule baseline_rules[] = {
     MEMBER_NAMED (Fields, baseline_year, "year", MEMBER_YEAR, TRUE),
@@ -1411,27 +1495,51 @@ read_target (Reader     *reader,
     MEMBER_NAMED (Fields, low, "low_usd", MEMBER_MONEY, TRUE),
     MEMBER_NAMED (Fields, high, "high_usd", MEMBER_MONEY, FALSE),
   };
+  /* A target on investment may have no deadline. */
+  static const MemberRule open_goal_rules[] = {
+    MEMBER_NAMED (Fields, target_year, "year", MEMBER_YEAR, FALSE),
+    MEMBER_NAMED (Fields, low, "low_usd", MEMBER_MONEY, TRUE),
+    MEMBER_NAMED (Fields, high, "high_usd", MEMBER_MONEY, FALSE),
+  };
   GHashTable *target_ids = user_data;
   Fields f = {
     .kind = LODE_METRIC_KIND_EXPORTS,
+    .investment = LODE_INVESTMENT_KIND_COMMITTED,
     .baseline_value = LODE_MONEY_UNSET,
     .low = LODE_MONEY_UNSET,
     .high = LODE_MONEY_UNSET,
   };
   JsonObject *metric = NULL, *baseline = NULL, *goal = NULL;
+  gboolean on_investment;
   g_autoptr(LodeTarget) target = NULL;
   g_autoptr(JsonObject) extra = NULL;
   gboolean ok;
 
   ok = read_members (reader, object, head_rules, G_N_ELEMENTS (head_rules), &f);
   ok &= read_object (reader, object, "metric", TRUE, &metric);
-  ok &= read_object (reader, object, "baseline", TRUE, &baseline);
+  on_investment = metric_is_investment (metric);
+  ok &= read_object (reader, object, "baseline", !on_investment, &baseline);
   ok &= read_object (reader, object, "target", TRUE, &goal);
   ok &= read_members (reader, object, source_rules, G_N_ELEMENTS (source_rules), &f);
 
   if (metric != NULL)
-    ok &= read_nested_members (reader, metric, "metric", metric_rules,
-                               G_N_ELEMENTS (metric_rules), &f);
+    {
+      ok &= read_nested_members (reader, metric, "metric", metric_rules,
+                                 G_N_ELEMENTS (metric_rules), &f);
+      if (f.investment != LODE_INVESTMENT_KIND_COMMITTED
+          && f.investment != LODE_INVESTMENT_KIND_DISBURSED)
+        {
+          gsize mark = push_member (reader, "metric");
+
+          _lode_reader_error (reader, "investment", LODE_LOAD_PROBLEM_CHOICE,
+                              "committed, disbursed",
+                              N_("“%s” is not one of: %s"),
+                              lode_enum_to_nick (LODE_TYPE_INVESTMENT_KIND, f.investment),
+                              "committed, disbursed");
+          pop (reader, mark);
+          ok = FALSE;
+        }
+    }
 
   if (baseline != NULL)
     ok &= read_nested_members (reader, baseline, "baseline", baseline_rules,
@@ -1441,17 +1549,20 @@ read_target (Reader     *reader,
     {
       gsize mark = push_member (reader, "target");
 
-      ok &= read_members (reader, goal, goal_rules, G_N_ELEMENTS (goal_rules), &f);
+      if (on_investment)
+        ok &= read_members (reader, goal, open_goal_rules, G_N_ELEMENTS (open_goal_rules), &f);
+      else
+        ok &= read_members (reader, goal, goal_rules, G_N_ELEMENTS (goal_rules), &f);
       if (ok && f.high != LODE_MONEY_UNSET && f.high < f.low)
         {
           _lode_reader_error (reader, "high_usd", LODE_LOAD_PROBLEM_BELOW_LOW, NULL,
-                              _("must not be below low_usd"));
+                              N_("must not be below low_usd"));
           ok = FALSE;
         }
-      if (ok && f.baseline_year != 0 && f.target_year <= f.baseline_year)
+      if (ok && f.baseline_year != 0 && f.target_year != 0 && f.target_year <= f.baseline_year)
         {
           _lode_reader_error (reader, "year", LODE_LOAD_PROBLEM_BEFORE_BASELINE, NULL,
-                              _("must come after the baseline year"));
+                              N_("must come after the baseline year"));
           ok = FALSE;
         }
       pop (reader, mark);
@@ -1467,6 +1578,8 @@ read_target (Reader     *reader,
   lode_target_set_metric_kind (target, f.kind);
   lode_target_set_metric_mineral (target, f.mineral);
   lode_target_set_metric_destination (target, f.destination);
+  lode_target_set_metric_investment (target, f.investment);
+  lode_target_set_metric_investor_country (target, f.investor_country);
   lode_target_set_baseline_year (target, f.baseline_year);
   lode_target_set_baseline_value (target, f.baseline_value);
   lode_target_set_target_year (target, f.target_year);
@@ -1489,6 +1602,179 @@ read_target (Reader     *reader,
   g_list_store_append (lode_portfolio_get_targets (reader->portfolio), target);
 }
 
+/* An optional reference to a project of the file, read as an id. */
+static gboolean
+read_project_reference (Reader      *reader,
+                        JsonObject  *object,
+                        GHashTable  *project_ids,
+                        const char **out)
+{
+  static const MemberRule rules[] = {
+    { .name = "project", .type = MEMBER_SLUG, .required = FALSE, .offset = 0 },
+  };
+  const char *value = NULL;
+
+  if (!read_members (reader, object, rules, G_N_ELEMENTS (rules), &value))
+    return FALSE;
+
+  if (value != NULL && !g_hash_table_contains (project_ids, value))
+    {
+      reference_error (reader, "project", "project", value);
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+static void
+read_investment (Reader     *reader,
+                 JsonObject *object,
+                 guint       index,
+                 gpointer    user_data)
+{
+  static const char * const known[] = {
+    "project", "investor", "investor_country", "kind", "value_usd", "date",
+    "minerals", "source", "note", NULL
+  };
+  typedef struct
+  {
+    const char *investor, *investor_country, *date, *source, *note;
+    int         kind;
+    LodeMoney   value_usd;
+  } Fields;
+  static const MemberRule head_rules[] = {
+    MEMBER (Fields, investor, MEMBER_STRING, FALSE),
+    MEMBER (Fields, investor_country, MEMBER_COUNTRY, FALSE),
+    ENUM_MEMBER (Fields, kind, TRUE, lode_investment_kind_get_type, LODE_INVESTMENT_KIND_UNKNOWN),
+    MEMBER (Fields, value_usd, MEMBER_MONEY, TRUE),
+    MEMBER (Fields, date, MEMBER_DATE, TRUE),
+  };
+  static const MemberRule tail_rules[] = {
+    MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
+    MEMBER (Fields, note, MEMBER_STRING, FALSE),
+  };
+  GHashTable *project_ids = user_data;
+  Fields f = { .kind = LODE_INVESTMENT_KIND_UNKNOWN };
+  const char *project = NULL;
+  g_auto(GStrv) minerals = NULL;
+  g_autoptr(LodeInvestment) investment = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok;
+
+  ok = read_project_reference (reader, object, project_ids, &project);
+  ok &= read_members (reader, object, head_rules, G_N_ELEMENTS (head_rules), &f);
+  ok &= read_string_list (reader, object, "minerals", check_slug,
+                          reader->mineral_ids, "mineral", &minerals);
+  ok &= read_members (reader, object, tail_rules, G_N_ELEMENTS (tail_rules), &f);
+
+  if (!ok)
+    return;
+
+  investment = lode_investment_new (f.kind, f.value_usd, f.date);
+  lode_investment_set_project (investment, project);
+  lode_investment_set_investor (investment, f.investor);
+  lode_investment_set_investor_country (investment, f.investor_country);
+  lode_investment_set_minerals (investment, (const char * const *) minerals);
+  lode_investment_set_source (investment, f.source);
+  lode_investment_set_note (investment, f.note);
+  extra = collect_extra (object, known);
+  lode_investment_set_extra (investment, extra);
+  g_list_store_append (lode_portfolio_get_investments (reader->portfolio), investment);
+}
+
+static void
+read_production (Reader     *reader,
+                 JsonObject *object,
+                 guint       index,
+                 gpointer    user_data)
+{
+  static const char * const known[] = {
+    "mineral", "project", "year", "quantity", "unit", "source", "note", NULL
+  };
+  typedef struct
+  {
+    const char *mineral, *source, *note;
+    int         year, unit;
+    double      quantity;
+  } Fields;
+  static const MemberRule head_rules[] = {
+    MEMBER (Fields, mineral, MEMBER_MINERAL, TRUE),
+  };
+  static const MemberRule tail_rules[] = {
+    MEMBER (Fields, year, MEMBER_YEAR, TRUE),
+    MEMBER (Fields, quantity, MEMBER_QUANTITY, TRUE),
+    ENUM_MEMBER (Fields, unit, TRUE, lode_unit_get_type, LODE_UNIT_NONE),
+    MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
+    MEMBER (Fields, note, MEMBER_STRING, FALSE),
+  };
+  GHashTable *project_ids = user_data;
+  Fields f = { .quantity = LODE_QUANTITY_UNSET, .unit = LODE_UNIT_NONE };
+  const char *project = NULL;
+  g_autoptr(LodeProduction) production = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok;
+
+  ok = read_members (reader, object, head_rules, G_N_ELEMENTS (head_rules), &f);
+  ok &= read_project_reference (reader, object, project_ids, &project);
+  ok &= read_members (reader, object, tail_rules, G_N_ELEMENTS (tail_rules), &f);
+
+  if (!ok)
+    return;
+
+  production = lode_production_new (f.mineral, f.year, f.quantity, f.unit);
+  lode_production_set_project (production, project);
+  lode_production_set_source (production, f.source);
+  lode_production_set_note (production, f.note);
+  extra = collect_extra (object, known);
+  lode_production_set_extra (production, extra);
+  g_list_store_append (lode_portfolio_get_production (reader->portfolio), production);
+}
+
+static void
+read_national_figure (Reader     *reader,
+                      JsonObject *object,
+                      guint       index,
+                      gpointer    user_data)
+{
+  static const char * const known[] = {
+    "kind", "country", "year", "value_usd", "change", "note", "source", NULL
+  };
+  typedef struct
+  {
+    const char *country, *note, *source;
+    int         kind, year;
+    LodeMoney   value_usd;
+    double      change;
+  } Fields;
+  static const MemberRule rules[] = {
+    ENUM_MEMBER (Fields, kind, TRUE, lode_figure_kind_get_type, LODE_FIGURE_KIND_UNKNOWN),
+    MEMBER (Fields, country, MEMBER_COUNTRY, FALSE),
+    MEMBER (Fields, year, MEMBER_YEAR, FALSE),
+    MEMBER (Fields, value_usd, MEMBER_MONEY, TRUE),
+    MEMBER (Fields, change, MEMBER_CHANGE, FALSE),
+    MEMBER (Fields, note, MEMBER_STRING, FALSE),
+    MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
+  };
+  Fields f = { .kind = LODE_FIGURE_KIND_UNKNOWN, .change = NAN };
+  g_autoptr(LodeNationalFigure) figure = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+
+  if (!read_members (reader, object, rules, G_N_ELEMENTS (rules), &f))
+    return;
+
+  figure = lode_national_figure_new (f.kind, f.value_usd);
+  lode_national_figure_set_country (figure, f.country);
+  lode_national_figure_set_year (figure, f.year);
+  lode_national_figure_set_change (figure, f.change);
+  lode_national_figure_set_note (figure, f.note);
+  lode_national_figure_set_source (figure, f.source);
+  extra = collect_extra (object, known);
+  lode_national_figure_set_extra (figure, extra);
+  g_list_store_append (lode_portfolio_get_national_figures (reader->portfolio), figure);
+}
+
 /* Reads the header members; FALSE stops reading: the file is not a
  * portfolio Lode can read at all. */
 static gboolean
@@ -1496,7 +1782,6 @@ read_header (Reader     *reader,
              JsonObject *root,
              GError    **error)
 {
-  g_autofree char *version_message = NULL;
   const char *format = NULL;
   gint64 version = 0;
   LodeValue value;
@@ -1508,7 +1793,7 @@ read_header (Reader     *reader,
   if (g_strcmp0 (format, LODE_PORTFOLIO_FORMAT) != 0)
     {
       _lode_reader_error (reader, "format", LODE_LOAD_PROBLEM_FORMAT, NULL,
-                          _("“%s” is not a Lode portfolio: expected “%s”"),
+                          N_("“%s” is not a Lode portfolio: expected “%s”"),
                           format, LODE_PORTFOLIO_FORMAT);
       return FALSE;
     }
@@ -1527,9 +1812,10 @@ read_header (Reader     *reader,
       return FALSE;
     }
 
-  version_message = g_strdup_printf (_("must be format version %d"), LODE_PORTFOLIO_VERSION);
+  /* The message names the version: say the new one when it changes. */
+  G_STATIC_ASSERT (LODE_PORTFOLIO_VERSION == 1);
   if (!read_integer_value (reader, &value, "version", TRUE, 1, LODE_PORTFOLIO_VERSION,
-                           version_message, &version))
+                           N_("must be format version 1"), &version))
     return FALSE;
 
   return TRUE;
@@ -1589,7 +1875,8 @@ _lode_reader_read_portfolio (Reader               *reader,
 {
   static const char * const known[] = {
     "format", "version", "title", "description", "currency", "country",
-    "sources", "minerals", "exports", "projects", "targets", NULL
+    "sources", "minerals", "exports", "projects", "targets",
+    "investments", "production", "national_figures", NULL
   };
   typedef struct
   {
@@ -1620,7 +1907,7 @@ _lode_reader_read_portfolio (Reader               *reader,
       read_members (reader, root, rules, G_N_ELEMENTS (rules), &f);
       if (f.currency != NULL && g_strcmp0 (f.currency, "USD") != 0)
         _lode_reader_error (reader, "currency", LODE_LOAD_PROBLEM_CURRENCY, NULL,
-                            _("“%s” is not supported: amounts are in USD"), f.currency);
+                            N_("“%s” is not supported: amounts are in USD"), f.currency);
 
       /* Sources and minerals first: the rest refers to them. */
       read_list (reader, root, "sources", read_source, NULL);
@@ -1632,6 +1919,9 @@ _lode_reader_read_portfolio (Reader               *reader,
         _lode_reader_read_exports (reader, root);
       read_list (reader, root, "projects", read_project, project_ids);
       read_list (reader, root, "targets", read_target, target_ids);
+      read_list (reader, root, "investments", read_investment, project_ids);
+      read_list (reader, root, "production", read_production, project_ids);
+      read_list (reader, root, "national_figures", read_national_figure, NULL);
     }
 
   if (local_error != NULL)

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "lode-enum-types.h"
@@ -246,6 +247,14 @@ write_target (LodeJsonWriter *writer,
   LodeTarget *target = item;
   LodeMoney low = lode_target_get_target_low (target);
   LodeMoney high = lode_target_get_target_high (target);
+  const char *investment = NULL;
+
+  /* Commitments, the default, go unsaid: a target of a file of before
+   * reads back as it was written. */
+  if (lode_target_get_metric_kind (target) == LODE_METRIC_KIND_INVESTMENT
+      && lode_target_get_metric_investment (target) != LODE_INVESTMENT_KIND_COMMITTED)
+    investment = lode_enum_to_nick (LODE_TYPE_INVESTMENT_KIND,
+                                    lode_target_get_metric_investment (target));
 
   write_string_member (writer, "id", lode_target_get_id (target));
   write_string_member (writer, "title", lode_target_get_title (target));
@@ -254,12 +263,23 @@ write_target (LodeJsonWriter *writer,
   write_enum_member (writer, "kind", LODE_TYPE_METRIC_KIND, lode_target_get_metric_kind (target), -1);
   write_string_member (writer, "mineral", lode_target_get_metric_mineral (target));
   write_string_member (writer, "destination", lode_target_get_metric_destination (target));
+
+  write_string_member (writer, "investment", investment);
+  write_string_member (writer, "investor_country",
+                       lode_target_get_metric_investor_country (target));
   end_object_after (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_METRIC));
 
-  begin_object_member (writer, "baseline");
-  write_int_member (writer, "year", lode_target_get_baseline_year (target), 0);
-  write_money_member (writer, "value_usd", lode_target_get_baseline_value (target));
-  end_object_after (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_BASELINE));
+  /* Only a target on investment may go without a baseline. */
+  if (lode_target_get_baseline_year (target) != 0
+      || lode_target_get_baseline_value (target) != LODE_MONEY_UNSET
+      || lode_target_get_extra (target, LODE_TARGET_EXTRA_BASELINE) != NULL
+      || lode_target_get_metric_kind (target) != LODE_METRIC_KIND_INVESTMENT)
+    {
+      begin_object_member (writer, "baseline");
+      write_int_member (writer, "year", lode_target_get_baseline_year (target), 0);
+      write_money_member (writer, "value_usd", lode_target_get_baseline_value (target));
+      end_object_after (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_BASELINE));
+    }
 
   begin_object_member (writer, "target");
   write_int_member (writer, "year", lode_target_get_target_year (target), 0);
@@ -270,6 +290,76 @@ write_target (LodeJsonWriter *writer,
 
   write_string_member (writer, "source", lode_target_get_source (target));
   lode_json_writer_members (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_SELF));
+}
+
+static void
+write_investment (LodeJsonWriter *writer,
+                  gpointer        item)
+{
+  LodeInvestment *investment = item;
+
+  write_string_member (writer, "project", lode_investment_get_project (investment));
+  write_string_member (writer, "investor", lode_investment_get_investor (investment));
+  write_string_member (writer, "investor_country",
+                       lode_investment_get_investor_country (investment));
+  write_enum_member (writer, "kind", LODE_TYPE_INVESTMENT_KIND,
+                     lode_investment_get_kind (investment), LODE_INVESTMENT_KIND_UNKNOWN);
+  write_money_member (writer, "value_usd", lode_investment_get_value (investment));
+  write_string_member (writer, "date", lode_investment_get_date (investment));
+  write_strv_member (writer, "minerals", lode_investment_get_minerals (investment));
+  write_string_member (writer, "source", lode_investment_get_source (investment));
+  write_string_member (writer, "note", lode_investment_get_note (investment));
+  lode_json_writer_members (writer, lode_investment_get_extra (investment));
+}
+
+static void
+write_production (LodeJsonWriter *writer,
+                  gpointer        item)
+{
+  LodeProduction *production = item;
+
+  write_string_member (writer, "mineral", lode_production_get_mineral (production));
+  write_string_member (writer, "project", lode_production_get_project (production));
+  write_int_member (writer, "year", lode_production_get_year (production), 0);
+  write_quantity_members (writer, lode_production_get_quantity (production),
+                          lode_production_get_unit (production));
+  write_string_member (writer, "source", lode_production_get_source (production));
+  write_string_member (writer, "note", lode_production_get_note (production));
+  lode_json_writer_members (writer, lode_production_get_extra (production));
+}
+
+static void
+write_national_figure (LodeJsonWriter *writer,
+                       gpointer        item)
+{
+  LodeNationalFigure *figure = item;
+  double change = lode_national_figure_get_change (figure);
+
+  write_enum_member (writer, "kind", LODE_TYPE_FIGURE_KIND,
+                     lode_national_figure_get_kind (figure), LODE_FIGURE_KIND_UNKNOWN);
+  write_string_member (writer, "country", lode_national_figure_get_country (figure));
+  write_int_member (writer, "year", lode_national_figure_get_year (figure), 0);
+  write_money_member (writer, "value_usd", lode_national_figure_get_value (figure));
+  if (!isnan (change))
+    {
+      lode_json_writer_member (writer, "change");
+      lode_json_writer_double (writer, change);
+    }
+  write_string_member (writer, "note", lode_national_figure_get_note (figure));
+  write_string_member (writer, "source", lode_national_figure_get_source (figure));
+  lode_json_writer_members (writer, lode_national_figure_get_extra (figure));
+}
+
+/* The lists added within format v1 are written only when they hold
+ * something, so that a file of before saves to the same bytes. */
+static void
+write_optional_list (LodeJsonWriter *writer,
+                     const char     *member,
+                     GListModel     *list,
+                     WriteItemFunc   write_item)
+{
+  if (g_list_model_get_n_items (list) > 0)
+    write_list (writer, member, list, write_item);
 }
 
 /* Export records
@@ -717,6 +807,13 @@ lode_portfolio_snapshot_new (LodePortfolio *self)
   lode_json_writer_end_array (writer);
   write_list (writer, "projects", G_LIST_MODEL (lode_portfolio_get_projects (self)), write_project);
   write_list (writer, "targets", G_LIST_MODEL (lode_portfolio_get_targets (self)), write_target);
+  write_optional_list (writer, "investments",
+                       G_LIST_MODEL (lode_portfolio_get_investments (self)), write_investment);
+  write_optional_list (writer, "production",
+                       G_LIST_MODEL (lode_portfolio_get_production (self)), write_production);
+  write_optional_list (writer, "national_figures",
+                       G_LIST_MODEL (lode_portfolio_get_national_figures (self)),
+                       write_national_figure);
   lode_json_writer_members (writer, lode_portfolio_get_extra (self));
   lode_json_writer_end_object (writer);
   g_string_append_c (out, '\n');

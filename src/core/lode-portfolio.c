@@ -16,6 +16,9 @@ struct _LodePortfolio
   GListStore      *minerals;
   GListStore      *projects;
   GListStore      *targets;
+  GListStore      *investments;
+  GListStore      *production;
+  GListStore      *national_figures;
   LodeExportTable *exports;
   JsonObject      *extra;
   LodeHistory     *history;
@@ -105,6 +108,9 @@ lode_portfolio_dispose (GObject *object)
   g_clear_object (&self->minerals);
   g_clear_object (&self->projects);
   g_clear_object (&self->targets);
+  g_clear_object (&self->investments);
+  g_clear_object (&self->production);
+  g_clear_object (&self->national_figures);
   g_clear_object (&self->exports);
 
   G_OBJECT_CLASS (lode_portfolio_parent_class)->dispose (object);
@@ -212,6 +218,9 @@ lode_portfolio_init (LodePortfolio *self)
   self->minerals = new_store (self, LODE_TYPE_MINERAL);
   self->projects = new_store (self, LODE_TYPE_PROJECT);
   self->targets = new_store (self, LODE_TYPE_TARGET);
+  self->investments = new_store (self, LODE_TYPE_INVESTMENT);
+  self->production = new_store (self, LODE_TYPE_PRODUCTION);
+  self->national_figures = new_store (self, LODE_TYPE_NATIONAL_FIGURE);
   self->exports = lode_export_table_new ();
   g_signal_connect_object (self->exports, "items-changed", G_CALLBACK (on_exports_changed),
                            self, G_CONNECT_SWAPPED);
@@ -349,6 +358,229 @@ lode_portfolio_get_exports (LodePortfolio *self)
   g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
 
   return self->exports;
+}
+
+GListStore *
+lode_portfolio_get_investments (LodePortfolio *self)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  return self->investments;
+}
+
+GListStore *
+lode_portfolio_get_production (LodePortfolio *self)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  return self->production;
+}
+
+GListStore *
+lode_portfolio_get_national_figures (LodePortfolio *self)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  return self->national_figures;
+}
+
+LodeProject *
+lode_portfolio_find_project (LodePortfolio *self,
+                             const char    *id)
+{
+  guint n;
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->projects));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeProject) project = g_list_model_get_item (G_LIST_MODEL (self->projects), i);
+
+      if (g_strcmp0 (lode_project_get_id (project), id) == 0)
+        return project;
+    }
+
+  return NULL;
+}
+
+/* The investment events of one project, summed: committed net of withdrawals, disbursed. @has_committed and
+ * @has_disbursed say whether any event of that kind counted. */
+static void
+sum_events (LodePortfolio *self,
+            const char    *project,
+            LodeMoney     *committed,
+            LodeMoney     *disbursed,
+            gboolean      *has_committed,
+            gboolean      *has_disbursed)
+{
+  GListModel *events = G_LIST_MODEL (self->investments);
+  guint n = g_list_model_get_n_items (events);
+  LodeMoney withdrawn = 0;
+
+  *committed = *disbursed = 0;
+  *has_committed = *has_disbursed = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeInvestment) event = g_list_model_get_item (events, i);
+
+      if (g_strcmp0 (lode_investment_get_project (event), project) != 0)
+        continue;
+
+      switch (lode_investment_get_kind (event))
+        {
+        case LODE_INVESTMENT_KIND_COMMITTED:
+          *committed += lode_investment_get_value (event);
+          *has_committed = TRUE;
+          break;
+        case LODE_INVESTMENT_KIND_WITHDRAWN:
+          withdrawn += lode_investment_get_value (event);
+          *has_committed = TRUE;
+          break;
+        case LODE_INVESTMENT_KIND_DISBURSED:
+          *disbursed += lode_investment_get_value (event);
+          *has_disbursed = TRUE;
+          break;
+        case LODE_INVESTMENT_KIND_UNKNOWN:
+        case LODE_INVESTMENT_KIND_ANNOUNCED:
+        case LODE_INVESTMENT_KIND_AGREED:
+        default:
+          break;
+        }
+    }
+
+  *committed = MAX (*committed - withdrawn, 0);
+}
+
+void
+lode_portfolio_get_project_investment (LodePortfolio *self,
+                                       const char    *project,
+                                       LodeMoney     *committed,
+                                       LodeMoney     *disbursed)
+{
+  LodeProject *item;
+  LodeMoney c, d;
+  gboolean has_c, has_d;
+
+  g_return_if_fail (LODE_IS_PORTFOLIO (self));
+  g_return_if_fail (project != NULL);
+
+  sum_events (self, project, &c, &d, &has_c, &has_d);
+  item = lode_portfolio_find_project (self, project);
+
+  /* Files of before events keep their stored figures as they were. */
+  if (!has_c)
+    c = item != NULL ? lode_project_get_committed (item) : LODE_MONEY_UNSET;
+  if (!has_d)
+    d = item != NULL ? lode_project_get_disbursed (item) : LODE_MONEY_UNSET;
+
+  if (committed != NULL)
+    *committed = c;
+  if (disbursed != NULL)
+    *disbursed = d;
+}
+
+void
+lode_portfolio_get_investment_totals (LodePortfolio *self,
+                                      LodeMoney     *committed,
+                                      LodeMoney     *disbursed)
+{
+  GListModel *projects;
+  LodeMoney c = 0, d = 0;
+  guint n;
+
+  g_return_if_fail (LODE_IS_PORTFOLIO (self));
+
+  /* Each project by its own rule, events or stored figures... */
+  projects = G_LIST_MODEL (self->projects);
+  n = g_list_model_get_n_items (projects);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeProject) project = g_list_model_get_item (projects, i);
+      LodeMoney pc, pd;
+
+      lode_portfolio_get_project_investment (self, lode_project_get_id (project), &pc, &pd);
+      if (pc != LODE_MONEY_UNSET)
+        c += pc;
+      if (pd != LODE_MONEY_UNSET)
+        d += pd;
+    }
+
+  /* ...and the events of no project in the list. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->investments));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeInvestment) event = g_list_model_get_item (G_LIST_MODEL (self->investments), i);
+      const char *project = lode_investment_get_project (event);
+
+      if (project != NULL && lode_portfolio_find_project (self, project) != NULL)
+        continue;
+
+      switch (lode_investment_get_kind (event))
+        {
+        case LODE_INVESTMENT_KIND_COMMITTED:
+          c += lode_investment_get_value (event);
+          break;
+        case LODE_INVESTMENT_KIND_WITHDRAWN:
+          c = MAX (c - lode_investment_get_value (event), 0);
+          break;
+        case LODE_INVESTMENT_KIND_DISBURSED:
+          d += lode_investment_get_value (event);
+          break;
+        default:
+          break;
+        }
+    }
+
+  if (committed != NULL)
+    *committed = c;
+  if (disbursed != NULL)
+    *disbursed = d;
+}
+
+gboolean
+lode_portfolio_get_target_investment (LodePortfolio *self,
+                                      LodeTarget    *target,
+                                      int            year,
+                                      LodeMoney     *value)
+{
+  GListModel *events;
+  LodeInvestmentKind kind;
+  const char *country;
+  LodeMoney sum = 0, withdrawn = 0;
+  guint n;
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), FALSE);
+  g_return_val_if_fail (LODE_IS_TARGET (target), FALSE);
+
+  if (lode_target_get_metric_kind (target) != LODE_METRIC_KIND_INVESTMENT)
+    return FALSE;
+
+  kind = lode_target_get_metric_investment (target);
+  country = lode_target_get_metric_investor_country (target);
+  events = G_LIST_MODEL (self->investments);
+  n = g_list_model_get_n_items (events);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeInvestment) event = g_list_model_get_item (events, i);
+      LodeInvestmentKind event_kind = lode_investment_get_kind (event);
+
+      if (year != 0 && lode_investment_get_year (event) > year)
+        continue;
+      if (country != NULL && g_strcmp0 (lode_investment_get_investor_country (event), country) != 0)
+        continue;
+
+      if (event_kind == kind)
+        sum += lode_investment_get_value (event);
+      else if (kind == LODE_INVESTMENT_KIND_COMMITTED && event_kind == LODE_INVESTMENT_KIND_WITHDRAWN)
+        withdrawn += lode_investment_get_value (event);
+    }
+
+  if (value != NULL)
+    *value = MAX (sum - withdrawn, 0);
+
+  return TRUE;
 }
 
 LodeSource *

@@ -19,6 +19,8 @@ struct _LodeTarget
   LodeMetricKind  metric_kind;
   char           *metric_mineral;
   char           *metric_destination;
+  LodeInvestmentKind metric_investment;
+  char           *metric_investor_country;
   int             baseline_year;
   LodeMoney       baseline_value;
   int             target_year;
@@ -37,6 +39,8 @@ enum {
   PROP_METRIC_KIND,
   PROP_METRIC_MINERAL,
   PROP_METRIC_DESTINATION,
+  PROP_METRIC_INVESTMENT,
+  PROP_METRIC_INVESTOR_COUNTRY,
   PROP_BASELINE_YEAR,
   PROP_BASELINE_VALUE,
   PROP_TARGET_YEAR,
@@ -106,6 +110,7 @@ lode_target_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->metric_mineral, g_free);
   g_clear_pointer (&self->metric_destination, g_free);
+  g_clear_pointer (&self->metric_investor_country, g_free);
   g_clear_pointer (&self->source, g_free);
 
   for (guint i = 0; i < N_EXTRAS; i++)
@@ -142,6 +147,14 @@ lode_target_get_property (GObject    *object,
 
     case PROP_METRIC_DESTINATION:
       g_value_set_string (value, self->metric_destination);
+      break;
+
+    case PROP_METRIC_INVESTMENT:
+      g_value_set_enum (value, self->metric_investment);
+      break;
+
+    case PROP_METRIC_INVESTOR_COUNTRY:
+      g_value_set_string (value, self->metric_investor_country);
       break;
 
     case PROP_BASELINE_YEAR:
@@ -201,6 +214,14 @@ lode_target_set_property (GObject      *object,
 
     case PROP_METRIC_DESTINATION:
       lode_target_set_metric_destination (self, g_value_get_string (value));
+      break;
+
+    case PROP_METRIC_INVESTMENT:
+      lode_target_set_metric_investment (self, g_value_get_enum (value));
+      break;
+
+    case PROP_METRIC_INVESTOR_COUNTRY:
+      lode_target_set_metric_investor_country (self, g_value_get_string (value));
       break;
 
     case PROP_BASELINE_YEAR:
@@ -267,6 +288,17 @@ lode_target_class_init (LodeTargetClass *klass)
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_METRIC_INVESTMENT] =
+    g_param_spec_enum ("metric-investment", NULL, NULL,
+                       LODE_TYPE_INVESTMENT_KIND,
+                       LODE_INVESTMENT_KIND_COMMITTED,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_METRIC_INVESTOR_COUNTRY] =
+    g_param_spec_string ("metric-investor-country", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties[PROP_BASELINE_YEAR] =
     g_param_spec_int ("baseline-year", NULL, NULL,
                       0, G_MAXINT, 0,
@@ -304,6 +336,7 @@ static void
 lode_target_init (LodeTarget *self)
 {
   self->metric_kind = LODE_METRIC_KIND_EXPORTS;
+  self->metric_investment = LODE_INVESTMENT_KIND_COMMITTED;
   self->baseline_value = LODE_MONEY_UNSET;
   self->target_low = LODE_MONEY_UNSET;
   self->target_high = LODE_MONEY_UNSET;
@@ -412,6 +445,49 @@ lode_target_set_metric_destination (LodeTarget *self,
 
   if (set_string (&self->metric_destination, destination))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRIC_DESTINATION]);
+}
+
+LodeInvestmentKind
+lode_target_get_metric_investment (LodeTarget *self)
+{
+  g_return_val_if_fail (LODE_IS_TARGET (self), LODE_INVESTMENT_KIND_COMMITTED);
+
+  return self->metric_investment;
+}
+
+/* Only commitments and disbursements make a target: an announcement
+ * promises nothing and a withdrawal is a commitment taken back. */
+void
+lode_target_set_metric_investment (LodeTarget         *self,
+                                   LodeInvestmentKind  kind)
+{
+  g_return_if_fail (LODE_IS_TARGET (self));
+  g_return_if_fail (kind == LODE_INVESTMENT_KIND_COMMITTED ||
+                    kind == LODE_INVESTMENT_KIND_DISBURSED);
+
+  if (self->metric_investment == kind)
+    return;
+
+  self->metric_investment = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRIC_INVESTMENT]);
+}
+
+const char *
+lode_target_get_metric_investor_country (LodeTarget *self)
+{
+  g_return_val_if_fail (LODE_IS_TARGET (self), NULL);
+
+  return self->metric_investor_country;
+}
+
+void
+lode_target_set_metric_investor_country (LodeTarget *self,
+                                         const char *country)
+{
+  g_return_if_fail (LODE_IS_TARGET (self));
+
+  if (set_string (&self->metric_investor_country, country))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRIC_INVESTOR_COUNTRY]);
 }
 
 int
