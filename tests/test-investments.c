@@ -7,6 +7,7 @@
 #include "lode-investment-editor.h"
 #include "lode-investments-page.h"
 #include "lode-overview-page.h"
+#include "lode-projects-page.h"
 #include "lode-portfolio-io.h"
 #include "lode-test-ui.h"
 
@@ -164,10 +165,33 @@ wait_for_pipeline (LodeWindow *window,
   g_assert_true (lode_test_poll (pipeline_is, &wait, 30));
 }
 
+/* A project's investment as the Projects page shows it: from its events. */
+static LodeMoney
+committed_of (LodePortfolio *portfolio,
+              LodeProject   *project)
+{
+  LodeMoney committed;
+
+  lode_portfolio_get_project_investment (portfolio, lode_project_get_id (project), &committed, NULL);
+
+  return committed == LODE_MONEY_UNSET ? 0 : committed;
+}
+
+static LodeMoney
+disbursed_of (LodePortfolio *portfolio,
+              LodeProject   *project)
+{
+  LodeMoney disbursed;
+
+  lode_portfolio_get_project_investment (portfolio, lode_project_get_id (project), NULL, &disbursed);
+
+  return disbursed == LODE_MONEY_UNSET ? 0 : disbursed;
+}
+
 static const char *
 totals_text (GtkWidget *page)
 {
-  return gtk_label_get_label (lode_test_template_child (page, LODE_TYPE_LIST_PAGE, "totals_label"));
+  return gtk_label_get_label (lode_test_template_child (page, LODE_TYPE_INVESTMENTS_PAGE, "totals_label"));
 }
 
 static void
@@ -184,17 +208,17 @@ test_deal (void)
   g_autoptr(LodeProject) project = g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_projects (portfolio)), 0);
   const char *project_name = lode_project_get_name (project);
   guint n_before = g_list_model_get_n_items (investments);
-  LodeMoney committed_before = lode_project_get_committed (project);
-  LodeMoney disbursed_before = lode_project_get_disbursed (project);
+  LodeMoney committed_before = committed_of (portfolio, project);
+  LodeMoney disbursed_before = disbursed_of (portfolio, project);
+  GtkWidget *projects_page = lode_test_template_child (window, LODE_TYPE_WINDOW, "projects_page");
+  g_autofree char *projects_totals = g_strdup (gtk_label_get_label (lode_test_template_child (projects_page,
+                                                                                             LODE_TYPE_PROJECTS_PAGE,
+                                                                                             "totals_label")));
   LodeChartData *data;
   LodeMoney announced0, committed0, disbursed0;
   g_autofree char *totals_before = NULL;
   g_autofree char *add_label = NULL;
 
-  if (committed_before == LODE_MONEY_UNSET)
-    committed_before = 0;
-  if (disbursed_before == LODE_MONEY_UNSET)
-    disbursed_before = 0;
 
   adw_view_stack_set_visible_child_name (stack, "investments");
   lode_test_settle ();
@@ -215,13 +239,16 @@ test_deal (void)
   /* The commitment, $800 M: the project's committed total follows. */
   add_through_editor (window, page, "Committed", "800000000", "2024-09", project_name);
   g_assert_cmpuint (g_list_model_get_n_items (investments), ==, n_before + 2);
-  g_assert_cmpint (lode_project_get_committed (project), ==, committed_before + 80000000000);
+  g_assert_cmpint (committed_of (portfolio, project), ==, 80000000000);
+  /* The Projects page says it too. */
+  g_assert_cmpstr (gtk_label_get_label (lode_test_template_child (projects_page, LODE_TYPE_PROJECTS_PAGE, "totals_label")),
+                   !=, projects_totals);
   wait_for_pipeline (window, announced0 + 100000000000, committed0 + 80000000000, disbursed0);
 
   /* The first disbursement, $100 M in 2025. */
   add_through_editor (window, page, "Disbursed", "100000000", "2025", project_name);
   g_assert_cmpuint (g_list_model_get_n_items (investments), ==, n_before + 3);
-  g_assert_cmpint (lode_project_get_disbursed (project), ==, disbursed_before + 10000000000);
+  g_assert_cmpint (disbursed_of (portfolio, project), ==, 10000000000);
   wait_for_pipeline (window, announced0 + 100000000000, committed0 + 80000000000, disbursed0 + 10000000000);
 
   /* The Overview's cards: the latest year of the investments, and China
@@ -235,14 +262,14 @@ test_deal (void)
   /* Each step undoes, the latest first. */
   lode_history_undo (history);
   g_assert_cmpuint (g_list_model_get_n_items (investments), ==, n_before + 2);
-  g_assert_cmpint (lode_project_get_disbursed (project) == LODE_MONEY_UNSET ? 0 : lode_project_get_disbursed (project),
-                   ==, disbursed_before);
+  g_assert_cmpint (disbursed_of (portfolio, project), ==, disbursed_before);
   wait_for_pipeline (window, announced0 + 100000000000, committed0 + 80000000000, disbursed0);
 
   lode_history_undo (history);
   g_assert_cmpuint (g_list_model_get_n_items (investments), ==, n_before + 1);
-  g_assert_cmpint (lode_project_get_committed (project) == LODE_MONEY_UNSET ? 0 : lode_project_get_committed (project),
-                   ==, committed_before);
+  g_assert_cmpint (committed_of (portfolio, project), ==, committed_before);
+  g_assert_cmpstr (gtk_label_get_label (lode_test_template_child (projects_page, LODE_TYPE_PROJECTS_PAGE, "totals_label")),
+                   ==, projects_totals);
   wait_for_pipeline (window, announced0 + 100000000000, committed0, disbursed0);
 
   lode_history_undo (history);
@@ -273,7 +300,7 @@ test_filters (void)
   LodePortfolio *portfolio = lode_window_get_portfolio (window);
   AdwViewStack *stack = lode_test_template_child (window, LODE_TYPE_WINDOW, "stack");
   GtkWidget *page = lode_test_template_child (window, LODE_TYPE_WINDOW, "investments_page");
-  GListModel *shown = G_LIST_MODEL (lode_test_template_child (page, LODE_TYPE_LIST_PAGE, "sort_model"));
+  GListModel *shown = G_LIST_MODEL (lode_test_template_child (page, LODE_TYPE_INVESTMENTS_PAGE, "sort_model"));
   g_autoptr(LodeProject) project = g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_projects (portfolio)), 0);
   guint n_all;
 
@@ -312,7 +339,7 @@ test_filters (void)
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, n_all);
 
   /* The search reads the investor's name. */
-  gtk_editable_set_text (lode_test_template_child (page, LODE_TYPE_LIST_PAGE, "search_entry"), "karakoram");
+  gtk_editable_set_text (lode_test_template_child (page, LODE_TYPE_INVESTMENTS_PAGE, "search_entry"), "karakoram");
   g_assert_true (lode_test_poll (shows_two, shown, 10));
 
   gtk_window_destroy (GTK_WINDOW (window));

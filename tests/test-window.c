@@ -467,7 +467,7 @@ test_open_ten (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("lode-test-window-XXXXXX", &error);
-  const char *pages[] = { "overview", "minerals", "exports", "projects", "targets", "sources" };
+  const char *pages[] = { "overview", "minerals", "exports", "projects", "investments", "targets", "sources" };
   guint n_finalized = 0;
   FinalizedCount count = { &n_finalized, 0 };
   LodeWindow *window;

@@ -275,7 +275,8 @@ add_investments (LodeChartData *self,
   self->n_investments = lode_investment_summary_get_n_events (summary);
   self->investors = g_array_sized_new (FALSE, TRUE, sizeof (LodeChartInvestor), n_countries);
 
-  for (guint k = 0; k < LODE_N_INVESTMENT_KINDS; k++)
+  /* Events of no known kind are in no total. */
+  for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
     self->investment_kinds[k] = lode_investment_summary_get_total (summary, k);
   self->withdrawn = self->investment_kinds[LODE_INVESTMENT_KIND_WITHDRAWN];
 
@@ -286,7 +287,7 @@ add_investments (LodeChartData *self,
       self->investment_years = g_new0 (LodeMoney, (self->investment_last_year - self->investment_first_year + 1) *
                                                   LODE_N_INVESTMENT_KINDS);
       for (int year = self->investment_first_year; year <= self->investment_last_year; year++)
-        for (guint k = 0; k < LODE_N_INVESTMENT_KINDS; k++)
+        for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
           self->investment_years[(year - self->investment_first_year) * LODE_N_INVESTMENT_KINDS + k] =
             lode_investment_summary_get_year_total (summary, year, k);
     }
@@ -296,7 +297,7 @@ add_investments (LodeChartData *self,
       LodeChartInvestor investor = { 0, };
 
       investor.country = keep_string (self, lode_investment_summary_get_country (summary, i));
-      for (guint k = 0; k < LODE_N_INVESTMENT_KINDS; k++)
+      for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
         {
           investor.kinds[k] = lode_investment_summary_get_country_total (summary, investor.country, k);
           if (k != LODE_INVESTMENT_KIND_WITHDRAWN)

@@ -24,6 +24,13 @@ struct _LodeInvestmentsPage
   GPtrArray   *country_codes;
   GPtrArray   *project_ids;
   GArray      *years;
+  /* The lists whose changes change the filters' choices: retargeted
+   * when the portfolio changes, so that none is listened to after. */
+  GSignalGroup *investments_signals;
+  GSignalGroup *projects_signals;
+  /* Set while the filters' choices are made anew. */
+  gboolean      filling;
+  guint         refilter_id;
 };
 
 G_DEFINE_FINAL_TYPE (LodeInvestmentsPage, lode_investments_page, LODE_TYPE_LIST_PAGE)
@@ -303,7 +310,19 @@ investment_matches (LodeListPage *page,
 static void
 filters_changed (LodeInvestmentsPage *self)
 {
+  if (!self->filling)
+    lode_list_page_refilter (LODE_LIST_PAGE (self));
+}
+
+static gboolean
+refilter_cb (gpointer user_data)
+{
+  LodeInvestmentsPage *self = user_data;
+
+  self->refilter_id = 0;
   lode_list_page_refilter (LODE_LIST_PAGE (self));
+
+  return G_SOURCE_REMOVE;
 }
 
 /* The filters offer what the investments hold: their investors'
@@ -387,6 +406,9 @@ investments_changed (LodeInvestmentsPage *self)
   g_autofree char *kept_project = project < self->project_ids->len ?
                                   g_strdup (g_ptr_array_index (self->project_ids, project)) : NULL;
 
+  /* The list is in the middle of taking the change: filtering now would
+   * see the store ahead of the filter model. */
+  self->filling = TRUE;
   fill_filters (self);
 
   for (guint i = 1; kept_country != NULL && i < self->country_codes->len; i++)
@@ -398,6 +420,17 @@ investments_changed (LodeInvestmentsPage *self)
   for (guint i = 1; kept_project != NULL && i < self->project_ids->len; i++)
     if (g_str_equal (g_ptr_array_index (self->project_ids, i), kept_project))
       adw_combo_row_set_selected (self->project_filter, i);
+  self->filling = FALSE;
+
+  /* A choice no longer offered went back to "any": filter again, once
+   * the change is taken. */
+  if ((kept_country != NULL && adw_combo_row_get_selected (self->country_filter) == 0) ||
+      (year != 0 && adw_combo_row_get_selected (self->year_filter) == 0) ||
+      (kept_project != NULL && adw_combo_row_get_selected (self->project_filter) == 0))
+    {
+      if (self->refilter_id == 0)
+        self->refilter_id = g_idle_add (refilter_cb, self);
+    }
 }
 
 static void
@@ -411,13 +444,10 @@ portfolio_changed (LodeListPage *page)
   adw_combo_row_set_selected (self->project_filter, 0);
   adw_combo_row_set_selected (self->year_filter, 0);
   fill_filters (self);
-  if (portfolio != NULL)
-    {
-      g_signal_connect_object (lode_portfolio_get_investments (portfolio), "items-changed",
-                               G_CALLBACK (investments_changed), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (lode_portfolio_get_projects (portfolio), "items-changed",
-                               G_CALLBACK (investments_changed), self, G_CONNECT_SWAPPED);
-    }
+  g_signal_group_set_target (self->investments_signals,
+                             portfolio != NULL ? lode_portfolio_get_investments (portfolio) : NULL);
+  g_signal_group_set_target (self->projects_signals,
+                             portfolio != NULL ? lode_portfolio_get_projects (portfolio) : NULL);
 }
 
 /* Editing */
@@ -470,6 +500,18 @@ format_kind (int kind)
 }
 
 static void
+lode_investments_page_dispose (GObject *object)
+{
+  LodeInvestmentsPage *self = LODE_INVESTMENTS_PAGE (object);
+
+  g_clear_object (&self->investments_signals);
+  g_clear_object (&self->projects_signals);
+  g_clear_handle_id (&self->refilter_id, g_source_remove);
+
+  G_OBJECT_CLASS (lode_investments_page_parent_class)->dispose (object);
+}
+
+static void
 lode_investments_page_finalize (GObject *object)
 {
   LodeInvestmentsPage *self = LODE_INVESTMENTS_PAGE (object);
@@ -488,6 +530,7 @@ lode_investments_page_class_init (LodeInvestmentsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   LodeListPageClass *page_class = LODE_LIST_PAGE_CLASS (klass);
 
+  object_class->dispose = lode_investments_page_dispose;
   object_class->finalize = lode_investments_page_finalize;
 
   page_class->portfolio_changed = portfolio_changed;
@@ -530,6 +573,12 @@ lode_investments_page_init (LodeInvestmentsPage *self)
   self->country_codes = g_ptr_array_new_with_free_func (g_free);
   self->project_ids = g_ptr_array_new_with_free_func (g_free);
   self->years = g_array_new (FALSE, FALSE, sizeof (int));
+  self->investments_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->investments_signals, "items-changed",
+                                  G_CALLBACK (investments_changed), self);
+  self->projects_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->projects_signals, "items-changed",
+                                  G_CALLBACK (investments_changed), self);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 

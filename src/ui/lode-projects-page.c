@@ -11,7 +11,10 @@
 
 struct _LodeProjectsPage
 {
-  LodeListPage parent_instance;
+  LodeListPage  parent_instance;
+
+  /* The investment events, which make the projects' investment. */
+  GSignalGroup *investments_signals;
 };
 
 G_DEFINE_FINAL_TYPE (LodeProjectsPage, lode_projects_page, LODE_TYPE_LIST_PAGE)
@@ -263,9 +266,16 @@ portfolio_changed (LodeListPage *page)
 {
   LodePortfolio *portfolio = lode_list_page_get_portfolio (page);
 
-  if (portfolio != NULL)
-    g_signal_connect_object (lode_portfolio_get_investments (portfolio), "items-changed",
-                             G_CALLBACK (investments_changed), page, G_CONNECT_SWAPPED);
+  g_signal_group_set_target (LODE_PROJECTS_PAGE (page)->investments_signals,
+                             portfolio != NULL ? lode_portfolio_get_investments (portfolio) : NULL);
+}
+
+static void
+lode_projects_page_dispose (GObject *object)
+{
+  g_clear_object (&LODE_PROJECTS_PAGE (object)->investments_signals);
+
+  G_OBJECT_CLASS (lode_projects_page_parent_class)->dispose (object);
 }
 
 static GtkWindow *
@@ -297,6 +307,7 @@ lode_projects_page_class_init (LodeProjectsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   LodeListPageClass *page_class = LODE_LIST_PAGE_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = lode_projects_page_dispose;
   page_class->portfolio_changed = portfolio_changed;
   page_class->get_items = lode_portfolio_get_projects;
   page_class->item_matches = project_matches;
@@ -325,5 +336,8 @@ lode_projects_page_class_init (LodeProjectsPageClass *klass)
 static void
 lode_projects_page_init (LodeProjectsPage *self)
 {
+  self->investments_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->investments_signals, "items-changed",
+                                  G_CALLBACK (investments_changed), self);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
