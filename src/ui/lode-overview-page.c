@@ -459,12 +459,14 @@ update_investment_year (LodeOverviewPage *self,
   figure_set (&self->investment_year, committed, exact, caption, detail);
 }
 
-/* The investor country with the most invested (withdrawals left out). */
+/* The investor country with the most committed, net of withdrawals: an
+ * announcement is not yet money, and adding the steps of one deal up
+ * would count it more than once. */
 static void
 update_investor (LodeOverviewPage *self,
                  LodeChartData    *data)
 {
-  const LodeChartInvestor *leading;
+  const LodeChartInvestor *leading = NULL;
   LodeMoney all = 0;
   g_autofree char *money = NULL;
   g_autofree char *exact = NULL;
@@ -473,22 +475,29 @@ update_investor (LodeOverviewPage *self,
   const char *name;
 
   for (guint i = 0; i < data->investors->len; i++)
-    all += g_array_index (data->investors, LodeChartInvestor, i).total;
+    {
+      const LodeChartInvestor *investor = &g_array_index (data->investors, LodeChartInvestor, i);
 
-  leading = data->investors->len > 0 ? &g_array_index (data->investors, LodeChartInvestor, 0) : NULL;
-  if (leading == NULL || leading->country == NULL || leading->total <= 0)
+      all += investor->kinds[LODE_INVESTMENT_KIND_COMMITTED];
+      if (investor->country != NULL &&
+          (leading == NULL ||
+           investor->kinds[LODE_INVESTMENT_KIND_COMMITTED] > leading->kinds[LODE_INVESTMENT_KIND_COMMITTED]))
+        leading = investor;
+    }
+
+  if (leading == NULL || leading->kinds[LODE_INVESTMENT_KIND_COMMITTED] <= 0)
     {
       gtk_widget_set_visible (self->investor.child, FALSE);
       return;
     }
 
   name = lode_country_lookup (leading->country);
-  money = money_short (leading->total);
-  exact = lode_money_format_full (leading->total);
-  share = lode_format_ltr (lode_chart_format_percent (lode_money_to_double (leading->total) /
+  money = money_short (leading->kinds[LODE_INVESTMENT_KIND_COMMITTED]);
+  exact = lode_money_format_full (leading->kinds[LODE_INVESTMENT_KIND_COMMITTED]);
+  share = lode_format_ltr (lode_chart_format_percent (lode_money_to_double (leading->kinds[LODE_INVESTMENT_KIND_COMMITTED]) /
                                                       lode_money_to_double (all)));
-  /* TRANSLATORS: below the leading investor country: "$2 B, 64.0 % of all investment" */
-  detail = g_strdup_printf (_("%s, %s of all investment"), money, share);
+  /* TRANSLATORS: below the leading investor country: "$2 B committed, 64.0 % of all commitments" */
+  detail = g_strdup_printf (_("%s committed, %s of all commitments"), money, share);
   figure_set (&self->investor, name != NULL ? name : leading->country, exact, _("Leading investor country"), detail);
 }
 
