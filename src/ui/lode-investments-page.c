@@ -5,6 +5,7 @@
 
 #include "lode-cells.h"
 #include "lode-history.h"
+#include "lode-investment-summary.h"
 #include "lode-investment-editor.h"
 #include "lode-investments-page.h"
 #include "lode-list-page-private.h"
@@ -227,27 +228,22 @@ update_totals (LodeListPage *page,
                GListModel   *shown,
                GtkLabel     *label)
 {
-  LodeMoney by_kind[LODE_N_INVESTMENT_KINDS] = { 0, };
+  /* The core's summary, so that the totals are those of lode-cli summary:
+   * committed net of withdrawals. */
+  g_autoptr(LodeInvestmentSummary) summary = lode_investment_summary_new (shown);
   guint n_shown = g_list_model_get_n_items (shown);
+  LodeMoney committed_value = lode_investment_summary_get_total (summary, LODE_INVESTMENT_KIND_COMMITTED);
   g_autofree char *count = lode_format_count (n_shown);
-  g_autofree char *committed = NULL;
-  g_autofree char *disbursed = NULL;
-  g_autofree char *announced = NULL;
-  g_autofree char *exact = NULL;
+  g_autofree char *committed = lode_format_money (committed_value);
+  g_autofree char *disbursed = lode_format_money (lode_investment_summary_get_total (summary,
+                                                                                   LODE_INVESTMENT_KIND_DISBURSED));
+  g_autofree char *announced = lode_format_money (lode_investment_summary_get_total (summary,
+                                                                                   LODE_INVESTMENT_KIND_ANNOUNCED) +
+                                                  lode_investment_summary_get_total (summary,
+                                                                                   LODE_INVESTMENT_KIND_AGREED));
+  g_autofree char *exact = lode_money_format_full (committed_value);
   g_autofree char *text = NULL;
 
-  for (guint i = 0; i < n_shown; i++)
-    {
-      g_autoptr(LodeInvestment) investment = g_list_model_get_item (shown, i);
-      LodeMoney amount = lode_investment_get_value (investment);
-
-      if (amount != LODE_MONEY_UNSET && (guint) lode_investment_get_kind (investment) < LODE_N_INVESTMENT_KINDS)
-        by_kind[lode_investment_get_kind (investment)] += amount;
-    }
-
-  announced = lode_format_money (by_kind[LODE_INVESTMENT_KIND_ANNOUNCED] + by_kind[LODE_INVESTMENT_KIND_AGREED]);
-  committed = lode_format_money (by_kind[LODE_INVESTMENT_KIND_COMMITTED]);
-  disbursed = lode_format_money (by_kind[LODE_INVESTMENT_KIND_DISBURSED]);
   /* TRANSLATORS: the totals line below the investments, as in
    * "5 investments · $12 B announced or agreed · $1.5 B committed · $0.2 B disbursed" */
   text = g_strdup_printf (ngettext ("%s investment · %s announced or agreed · %s committed · %s disbursed",
@@ -255,7 +251,6 @@ update_totals (LodeListPage *page,
                                     n_shown),
                           count, announced, committed, disbursed);
   gtk_label_set_label (label, text);
-  exact = lode_money_format_full (by_kind[LODE_INVESTMENT_KIND_COMMITTED]);
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), exact);
 }
 
