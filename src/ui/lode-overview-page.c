@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "lode-chart-view.h"
 #include "lode-countries.h"
@@ -27,6 +28,8 @@ struct _LodeOverviewPage
   GtkLabel        *description_label;
   GtkWidget       *about_box;
   GtkFlowBox      *figures;
+  GtkWidget       *national_group;
+  GtkListBox      *national_list;
   GtkWidget       *targets_group;
   GtkListBox      *targets_list;
   GtkBox          *charts_box;
@@ -416,6 +419,8 @@ update_investment (LodeOverviewPage *self,
   figure_set (&self->investment, committed, exact, _("Investment committed"), detail);
 }
 
+static void update_national (LodeOverviewPage *self);
+
 /* The latest year of the investments with a commitment or a
  * disbursement, and what was committed and disbursed in it. */
 static void
@@ -782,6 +787,7 @@ show_data (LodeOverviewPage *self,
   update_reserves (self, self->data);
   update_investment (self, self->data);
   update_investment_year (self, self->data);
+  update_national (self);
   update_investor (self, self->data);
   update_targets (self, self->data);
 
@@ -936,6 +942,107 @@ create_source_row (gpointer item,
   return row;
 }
 
+/* "Bilateral trade with China, 2024" */
+static char *
+national_figure_title (LodeNationalFigure *figure)
+{
+  const char *code = lode_national_figure_get_country (figure);
+  const char *country = code != NULL ? lode_country_lookup (code) : NULL;
+  int year = lode_national_figure_get_year (figure);
+  g_autofree char *what = NULL;
+
+  if (country == NULL)
+    country = code;
+
+  switch (lode_national_figure_get_kind (figure))
+    {
+    case LODE_FIGURE_KIND_RESERVE_VALUE:
+      what = g_strdup (_("Estimated value of the mineral reserves"));
+      break;
+    case LODE_FIGURE_KIND_MINERAL_EXPORTS:
+      what = g_strdup (_("Mineral exports"));
+      break;
+    case LODE_FIGURE_KIND_BILATERAL_TRADE:
+      /* TRANSLATORS: a national figure, as in "Trade with China" */
+      what = country != NULL ? g_strdup_printf (_("Trade with %s"), country) : g_strdup (_("Bilateral trade"));
+      break;
+    case LODE_FIGURE_KIND_INVESTMENT_TARGET:
+      what = g_strdup (_("Investment target"));
+      break;
+    case LODE_FIGURE_KIND_OTHER:
+    case LODE_FIGURE_KIND_UNKNOWN:
+    default:
+      what = g_strdup (_("Other figure"));
+      break;
+    }
+
+  if (year == 0)
+    return g_steal_pointer (&what);
+
+  /* TRANSLATORS: a national figure and its year, as in "Mineral exports, 2024" */
+  return g_strdup_printf (_("%s, %d"), what, year);
+}
+
+static GtkWidget *
+create_national_row (gpointer item,
+                     gpointer user_data)
+{
+  LodeNationalFigure *figure = item;
+  LodeOverviewPage *self = user_data;
+  LodeMoney value = lode_national_figure_get_value (figure);
+  double change = lode_national_figure_get_change (figure);
+  const char *note = lode_national_figure_get_note (figure);
+  const char *source_id = lode_national_figure_get_source (figure);
+  LodeSource *source = source_id != NULL && self->portfolio != NULL ?
+                       lode_portfolio_find_source (self->portfolio, source_id) : NULL;
+  g_autofree char *title = national_figure_title (figure);
+  g_autofree char *money = money_short (value);
+  g_autofree char *exact = lode_money_format_full (value);
+  g_autofree char *shown = NULL;
+  g_autoptr(GString) subtitle = g_string_new (note);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (source != NULL)
+    {
+      if (subtitle->len > 0)
+        /* TRANSLATORS: between a figure's note and its source */
+        g_string_append (subtitle, _(" · "));
+      /* TRANSLATORS: the source of a national figure, as in "Source: Arab News" */
+      g_string_append_printf (subtitle, _("Source: %s"), lode_source_get_title (source));
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+
+  if (!isnan (change))
+    {
+      g_autofree char *percent = signed_percent (change);
+
+      /* TRANSLATORS: a figure and its change on the year before, "$23.1 B (+11.1 %)" */
+      shown = g_strdup_printf (_("%s (%s)"), money, percent);
+    }
+  label = gtk_label_new (shown != NULL ? shown : money);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_tooltip_text (label, exact);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+
+  return row;
+}
+
+static void
+update_national (LodeOverviewPage *self)
+{
+  GListModel *figures = self->portfolio != NULL ?
+                        G_LIST_MODEL (lode_portfolio_get_national_figures (self->portfolio)) : NULL;
+
+  /* Made anew: an undo changes a figure without changing the list. */
+  gtk_list_box_bind_model (self->national_list, figures, create_national_row, self, NULL);
+  gtk_widget_set_visible (self->national_group, figures != NULL && g_list_model_get_n_items (figures) > 0);
+}
+
 static void
 update_sources (LodeOverviewPage *self)
 {
@@ -1077,6 +1184,8 @@ lode_overview_page_class_init (LodeOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, about_box);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, figures);
+  gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, national_group);
+  gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, national_list);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, targets_group);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, targets_list);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, charts_box);
