@@ -331,13 +331,41 @@ def lode_rules(doc):
                 if all(isinstance(v, int) for v in (start, end)) and end <= start:
                     problems.append((pointer(["targets", i, "target", "year"]),
                                      "not after the baseline year"))
+    for i, event in items(doc, "investments"):
+        where = ["investments", i]
+        ref(event.get("project"), where + ["project"], "projects")
+        minerals = event.get("minerals")
+        if isinstance(minerals, list):
+            for k, m in enumerate(minerals):
+                ref(m, where + ["minerals", k], "minerals")
+        ref(event.get("source"), where + ["source"], "sources")
+        money(event, where, "value_usd")
+        date = event.get("date")
+        if isinstance(date, str) and re.fullmatch(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", date):
+            year = int(date[:4])
+            if not 1800 <= year <= 2200:
+                problems.append((pointer(where + ["date"]), "year outside 1800-2200"))
+            elif len(date) == 10:
+                try:
+                    datetime.date.fromisoformat(date)
+                except ValueError:
+                    problems.append((pointer(where + ["date"]), "no such day"))
+    for i, figure in items(doc, "production"):
+        where = ["production", i]
+        ref(figure.get("mineral"), where + ["mineral"], "minerals")
+        ref(figure.get("project"), where + ["project"], "projects")
+        ref(figure.get("source"), where + ["source"], "sources")
+    for i, figure in items(doc, "national_figures"):
+        ref(figure.get("source"), ["national_figures", i, "source"], "sources")
+        money(figure, ["national_figures", i], "value_usd")
     return problems
 
 
 # Members of format v1; the sample uses no others.
 KNOWN = {
     "": {"format", "version", "title", "description", "currency", "country",
-         "sources", "minerals", "exports", "projects", "targets"},
+         "sources", "minerals", "exports", "projects", "targets",
+         "investments", "production", "national_figures"},
     "source": {"id", "title", "publisher", "date", "url"},
     "mineral": {"id", "name", "symbol", "group", "hs_codes", "reserves"},
     "reserve": {"category", "quantity", "unit", "value_usd", "year", "source"},
@@ -348,9 +376,13 @@ KNOWN = {
     "partner": {"name", "country", "share"},
     "investment": {"committed", "disbursed"},
     "target": {"id", "title", "metric", "baseline", "target", "source"},
-    "metric": {"kind", "mineral", "destination"},
+    "metric": {"kind", "mineral", "destination", "investment", "investor_country"},
     "baseline": {"year", "value_usd"},
     "target-object": {"year", "low_usd", "high_usd"},
+    "investment-event": {"project", "investor", "investor_country", "kind", "value_usd",
+                         "date", "minerals", "source", "note"},
+    "production": {"mineral", "project", "year", "quantity", "unit", "source", "note"},
+    "national-figure": {"kind", "country", "year", "value_usd", "change", "note", "source"},
 }
 
 
@@ -380,6 +412,10 @@ def unknown_members(doc):
         look(t, "target", ["targets", i])
         for member, kind in (("metric", "metric"), ("baseline", "baseline"), ("target", "target-object")):
             look(t.get(member), kind, ["targets", i, member])
+    for key, kind in (("investments", "investment-event"), ("production", "production"),
+                      ("national_figures", "national-figure")):
+        for i, item in items(doc, key):
+            look(item, kind, [key, i])
     return found
 
 
@@ -459,7 +495,9 @@ def main():
         for i, record in items(sample, "exports"):
             if not record.get("source"):
                 problems.append("/exports/%d has no source" % i)
-        for key in ("projects", "targets"):
+        if not sample.get("national_figures"):
+            problems.append("no national_figures")
+        for key in ("projects", "targets", "investments", "production", "national_figures"):
             for i, item in items(sample, key):
                 if not item.get("source"):
                     problems.append("/%s/%d has no source" % (key, i))

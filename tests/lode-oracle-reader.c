@@ -1051,13 +1051,17 @@ read_target (Reader     *reader,
   static const char * const known[] = {
     "id", "title", "metric", "baseline", "target", "source", NULL
   };
-  static const char * const metric_known[] = { "kind", "mineral", "destination", NULL };
+  static const char * const metric_known[] = {
+    "kind", "mineral", "destination", "investment", "investor_country", NULL
+  };
   static const char * const baseline_known[] = { "year", "value_usd", NULL };
   static const char * const target_known[] = { "year", "low_usd", "high_usd", NULL };
   GHashTable *target_ids = user_data;
   const char *id = NULL, *title = NULL, *source_id = NULL;
-  const char *metric_mineral = NULL, *metric_destination = NULL;
+  const char *metric_mineral = NULL, *metric_destination = NULL, *investor_country = NULL;
   int kind = LODE_METRIC_KIND_EXPORTS, baseline_year = 0, target_year = 0;
+  int investment = LODE_INVESTMENT_KIND_COMMITTED;
+  gboolean on_investment = FALSE;
   LodeMoney baseline_value = LODE_MONEY_UNSET, low = LODE_MONEY_UNSET, high = LODE_MONEY_UNSET;
   JsonObject *metric = NULL, *baseline = NULL, *goal = NULL;
   g_autoptr(LodeTarget) target = NULL;
@@ -1068,7 +1072,16 @@ read_target (Reader     *reader,
   ok &= read_slug (reader, object, "id", TRUE, &id);
   ok &= read_string (reader, object, "title", TRUE, &title);
   ok &= read_object (reader, object, "metric", TRUE, &metric);
-  ok &= read_object (reader, object, "baseline", TRUE, &baseline);
+  if (metric != NULL)
+    {
+      JsonNode *metric_kind = json_object_get_member (metric, "kind");
+
+      /* Targets on investment need no baseline and no deadline. */
+      on_investment = metric_kind != NULL && JSON_NODE_HOLDS_VALUE (metric_kind)
+                      && json_node_get_value_type (metric_kind) == G_TYPE_STRING
+                      && strcmp (json_node_get_string (metric_kind), "investment") == 0;
+    }
+  ok &= read_object (reader, object, "baseline", !on_investment, &baseline);
   ok &= read_object (reader, object, "target", TRUE, &goal);
   ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
                         &source_id);
@@ -1080,6 +1093,15 @@ read_target (Reader     *reader,
       ok &= read_reference (reader, metric, "mineral", FALSE, reader->mineral_ids, "mineral",
                             &metric_mineral);
       ok &= read_country (reader, metric, "destination", &metric_destination);
+      ok &= read_enum (reader, metric, "investment", FALSE, LODE_TYPE_INVESTMENT_KIND,
+                       LODE_INVESTMENT_KIND_UNKNOWN, &investment);
+      ok &= read_country (reader, metric, "investor_country", &investor_country);
+      if (investment != LODE_INVESTMENT_KIND_COMMITTED && investment != LODE_INVESTMENT_KIND_DISBURSED)
+        {
+          reader_error (reader, "investment", "“%s” is not one of: committed, disbursed",
+                        lode_enum_to_nick (LODE_TYPE_INVESTMENT_KIND, investment));
+          ok = FALSE;
+        }
       pop (reader, mark);
     }
 
@@ -1094,7 +1116,7 @@ read_target (Reader     *reader,
   if (goal != NULL)
     {
       mark = push_member (reader, "target");
-      ok &= read_year (reader, goal, "year", TRUE, &target_year);
+      ok &= read_year (reader, goal, "year", !on_investment, &target_year);
       ok &= read_money (reader, goal, "low_usd", TRUE, &low);
       ok &= read_money (reader, goal, "high_usd", FALSE, &high);
       if (ok && high != LODE_MONEY_UNSET && high < low)
@@ -1102,7 +1124,7 @@ read_target (Reader     *reader,
           reader_error (reader, "high_usd", "must not be below low_usd");
           ok = FALSE;
         }
-      if (ok && baseline_year != 0 && target_year <= baseline_year)
+      if (ok && baseline_year != 0 && target_year != 0 && target_year <= baseline_year)
         {
           reader_error (reader, "year", "must come after the baseline year");
           ok = FALSE;
@@ -1120,6 +1142,8 @@ read_target (Reader     *reader,
   lode_target_set_metric_kind (target, kind);
   lode_target_set_metric_mineral (target, metric_mineral);
   lode_target_set_metric_destination (target, metric_destination);
+  lode_target_set_metric_investment (target, investment);
+  lode_target_set_metric_investor_country (target, investor_country);
   lode_target_set_baseline_year (target, baseline_year);
   lode_target_set_baseline_value (target, baseline_value);
   lode_target_set_target_year (target, target_year);
@@ -1133,13 +1157,187 @@ read_target (Reader     *reader,
   extra = collect_extra (metric, metric_known);
   lode_target_set_extra (target, LODE_TARGET_EXTRA_METRIC, extra);
   g_clear_pointer (&extra, json_object_unref);
-  extra = collect_extra (baseline, baseline_known);
-  lode_target_set_extra (target, LODE_TARGET_EXTRA_BASELINE, extra);
-  g_clear_pointer (&extra, json_object_unref);
+  if (baseline != NULL)
+    {
+      extra = collect_extra (baseline, baseline_known);
+      lode_target_set_extra (target, LODE_TARGET_EXTRA_BASELINE, extra);
+      g_clear_pointer (&extra, json_object_unref);
+    }
   extra = collect_extra (goal, target_known);
   lode_target_set_extra (target, LODE_TARGET_EXTRA_TARGET, extra);
 
   g_list_store_append (lode_portfolio_get_targets (reader->portfolio), target);
+}
+
+static gboolean
+read_project_id (Reader      *reader,
+                 JsonObject  *object,
+                 GHashTable  *project_ids,
+                 const char **out)
+{
+  const char *value = NULL;
+
+  if (!read_slug (reader, object, "project", FALSE, &value))
+    return FALSE;
+
+  if (value != NULL && !g_hash_table_contains (project_ids, value))
+    {
+      reader_error (reader, "project", "refers to project “%s”, which is not in the file", value);
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+static void
+read_investment (Reader     *reader,
+                 JsonObject *object,
+                 guint       index,
+                 gpointer    user_data)
+{
+  static const char * const known[] = {
+    "project", "investor", "investor_country", "kind", "value_usd", "date",
+    "minerals", "source", "note", NULL
+  };
+  const char *project = NULL, *investor = NULL, *country = NULL, *date = NULL;
+  const char *source_id = NULL, *note = NULL;
+  int kind = LODE_INVESTMENT_KIND_UNKNOWN;
+  LodeMoney value = LODE_MONEY_UNSET;
+  g_auto(GStrv) minerals = NULL;
+  g_autoptr(LodeInvestment) investment = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok = TRUE;
+
+  ok &= read_project_id (reader, object, user_data, &project);
+  ok &= read_string (reader, object, "investor", FALSE, &investor);
+  ok &= read_country (reader, object, "investor_country", &country);
+  ok &= read_enum (reader, object, "kind", TRUE, LODE_TYPE_INVESTMENT_KIND,
+                   LODE_INVESTMENT_KIND_UNKNOWN, &kind);
+  ok &= read_money (reader, object, "value_usd", TRUE, &value);
+  if (read_string (reader, object, "date", TRUE, &date) && date != NULL)
+    {
+      if (!lode_rule_date (date, NULL) || !lode_rule_year (g_ascii_strtoll (date, NULL, 10), NULL))
+        {
+          reader_error (reader, "date", "“%s” is not a date from 1800 to 2200 such as 2026-01-28",
+                        date);
+          ok = FALSE;
+        }
+    }
+  else
+    ok = FALSE;
+  ok &= read_string_list (reader, object, "minerals", check_slug, "is not an id",
+                          reader->mineral_ids, "mineral", &minerals);
+  ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
+                        &source_id);
+  ok &= read_string (reader, object, "note", FALSE, &note);
+
+  if (!ok)
+    return;
+
+  investment = lode_investment_new (kind, value, date);
+  lode_investment_set_project (investment, project);
+  lode_investment_set_investor (investment, investor);
+  lode_investment_set_investor_country (investment, country);
+  lode_investment_set_minerals (investment, (const char * const *) minerals);
+  lode_investment_set_source (investment, source_id);
+  lode_investment_set_note (investment, note);
+  extra = collect_extra (object, known);
+  lode_investment_set_extra (investment, extra);
+  g_list_store_append (lode_portfolio_get_investments (reader->portfolio), investment);
+}
+
+static void
+read_production (Reader     *reader,
+                 JsonObject *object,
+                 guint       index,
+                 gpointer    user_data)
+{
+  static const char * const known[] = {
+    "mineral", "project", "year", "quantity", "unit", "source", "note", NULL
+  };
+  const char *mineral = NULL, *project = NULL, *source_id = NULL, *note = NULL;
+  int year = 0, unit = LODE_UNIT_NONE;
+  double quantity = -1.0;
+  g_autoptr(LodeProduction) production = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok = TRUE;
+
+  ok &= read_reference (reader, object, "mineral", TRUE, reader->mineral_ids, "mineral",
+                        &mineral);
+  ok &= read_project_id (reader, object, user_data, &project);
+  ok &= read_year (reader, object, "year", TRUE, &year);
+  ok &= read_number (reader, object, "quantity", TRUE, G_MAXDOUBLE, &quantity);
+  ok &= read_enum (reader, object, "unit", TRUE, LODE_TYPE_UNIT, LODE_UNIT_NONE, &unit);
+  ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
+                        &source_id);
+  ok &= read_string (reader, object, "note", FALSE, &note);
+
+  if (!ok)
+    return;
+
+  production = lode_production_new (mineral, year, quantity, unit);
+  lode_production_set_project (production, project);
+  lode_production_set_source (production, source_id);
+  lode_production_set_note (production, note);
+  extra = collect_extra (object, known);
+  lode_production_set_extra (production, extra);
+  g_list_store_append (lode_portfolio_get_production (reader->portfolio), production);
+}
+
+static void
+read_national_figure (Reader     *reader,
+                      JsonObject *object,
+                      guint       index,
+                      gpointer    user_data)
+{
+  static const char * const known[] = {
+    "kind", "country", "year", "value_usd", "change", "note", "source", NULL
+  };
+  const char *change_message = "must be a number of -1 or more (0.111 for a rise of 11.1 %)";
+  const char *country = NULL, *note = NULL, *source_id = NULL;
+  int kind = LODE_FIGURE_KIND_UNKNOWN, year = 0;
+  LodeMoney value = LODE_MONEY_UNSET;
+  double change = LODE_CHANGE_UNSET;
+  JsonNode *change_node;
+  g_autoptr(LodeNationalFigure) figure = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok = TRUE;
+
+  ok &= read_enum (reader, object, "kind", TRUE, LODE_TYPE_FIGURE_KIND,
+                   LODE_FIGURE_KIND_UNKNOWN, &kind);
+  ok &= read_country (reader, object, "country", &country);
+  ok &= read_year (reader, object, "year", FALSE, &year);
+  ok &= read_money (reader, object, "value_usd", TRUE, &value);
+  change_node = json_object_get_member (object, "change");
+  if (!is_null (change_node))
+    {
+      if (!is_number (change_node) || !isfinite (json_node_get_double (change_node))
+          || json_node_get_double (change_node) < -1.0)
+        {
+          reader_error (reader, "change", "%s", change_message);
+          ok = FALSE;
+        }
+      else
+        change = json_node_get_double (change_node) == 0 ? 0.0 : json_node_get_double (change_node);
+    }
+  ok &= read_string (reader, object, "note", FALSE, &note);
+  ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
+                        &source_id);
+
+  if (!ok)
+    return;
+
+  figure = lode_national_figure_new (kind, value);
+  lode_national_figure_set_country (figure, country);
+  lode_national_figure_set_year (figure, year);
+  lode_national_figure_set_change (figure, change);
+  lode_national_figure_set_note (figure, note);
+  lode_national_figure_set_source (figure, source_id);
+  extra = collect_extra (object, known);
+  lode_national_figure_set_extra (figure, extra);
+  g_list_store_append (lode_portfolio_get_national_figures (reader->portfolio), figure);
 }
 
 /* Reads the header members; FALSE stops reading: the file is not a
@@ -1190,7 +1388,8 @@ read_portfolio (JsonNode    *root_node,
 {
   static const char * const known[] = {
     "format", "version", "title", "description", "currency", "country",
-    "sources", "minerals", "exports", "projects", "targets", NULL
+    "sources", "minerals", "exports", "projects", "targets",
+    "investments", "production", "national_figures", NULL
   };
   g_autoptr(GHashTable) project_ids = NULL;
   g_autoptr(GHashTable) target_ids = NULL;
@@ -1241,6 +1440,9 @@ read_portfolio (JsonNode    *root_node,
       read_list (&reader, root, "exports", read_export, NULL);
       read_list (&reader, root, "projects", read_project, project_ids);
       read_list (&reader, root, "targets", read_target, target_ids);
+      read_list (&reader, root, "investments", read_investment, project_ids);
+      read_list (&reader, root, "production", read_production, project_ids);
+      read_list (&reader, root, "national_figures", read_national_figure, NULL);
     }
 
   g_clear_pointer (&reader.source_ids, g_hash_table_unref);

@@ -4,8 +4,11 @@
 
 #include "lode-enum-types.h"
 #include "lode-enums.h"
+#include "lode-investment.h"
 #include "lode-mineral.h"
+#include "lode-national-figure.h"
 #include "lode-partner.h"
+#include "lode-production.h"
 #include "lode-project.h"
 #include "lode-reserve.h"
 #include "lode-source.h"
@@ -67,6 +70,9 @@ static const EnumCase enum_cases[] = {
                  "construction", "production", "suspended", "closed", NULL } },
   { NULL, { "exports", "investment", NULL } },
   { "none", { "t", "kt", "Mt", "kg", "oz", "koz", "Moz", "ct", "m3", NULL } },
+  { "unknown", { "announced", "agreed", "committed", "disbursed", "withdrawn", NULL } },
+  { "unknown", { "reserve-value", "mineral-exports", "bilateral-trade", "investment-target",
+                 "other", NULL } },
 };
 
 static GType
@@ -80,6 +86,8 @@ enum_case_type (guint i)
     case 3: return LODE_TYPE_PROJECT_STATUS;
     case 4: return LODE_TYPE_METRIC_KIND;
     case 5: return LODE_TYPE_UNIT;
+    case 6: return LODE_TYPE_INVESTMENT_KIND;
+    case 7: return LODE_TYPE_FIGURE_KIND;
     default: g_assert_not_reached ();
     }
 }
@@ -176,7 +184,7 @@ init_other_value (GParamSpec *pspec,
   if (type == G_TYPE_STRING && g_str_equal (pspec->name, "date"))
     g_value_set_string (value, "2025-09-26");
   else if (type == G_TYPE_STRING &&
-           (g_str_equal (pspec->name, "country") || g_str_has_suffix (pspec->name, "destination")))
+           (g_str_has_suffix (pspec->name, "country") || g_str_has_suffix (pspec->name, "destination")))
     g_value_set_string (value, "CN");
   else if (type == G_TYPE_STRING)
     g_value_set_string (value, "some-text");
@@ -188,6 +196,8 @@ init_other_value (GParamSpec *pspec,
     g_value_set_int64 (value, 123456);
   else if (type == G_TYPE_DOUBLE)
     g_value_set_double (value, 0.25);
+  else if (type == LODE_TYPE_INVESTMENT_KIND && g_str_equal (pspec->name, "metric-investment"))
+    g_value_set_enum (value, LODE_INVESTMENT_KIND_DISBURSED);  /* a target measures one of two */
   else if (G_TYPE_IS_ENUM (type))
     {
       GParamSpecEnum *enum_pspec = G_PARAM_SPEC_ENUM (pspec);
@@ -294,7 +304,8 @@ test_properties_all (void)
                                    "committed", "disbursed", "start-year", "jobs", "source", NULL };
   const char * const project_ro[] = { "partners", NULL };
   const char * const target[] = { "id", "title", "metric-kind", "metric-mineral",
-                                  "metric-destination", "baseline-year", "baseline-value",
+                                  "metric-destination", "metric-investment",
+                                  "metric-investor-country", "baseline-year", "baseline-value",
                                   "target-year", "target-low", "target-high", "source", NULL };
   g_autoptr(GObject) s = g_object_new (LODE_TYPE_SOURCE, NULL);
   g_autoptr(GObject) r = g_object_new (LODE_TYPE_RESERVE, NULL);
@@ -302,7 +313,19 @@ test_properties_all (void)
   g_autoptr(GObject) pa = g_object_new (LODE_TYPE_PARTNER, NULL);
   g_autoptr(GObject) pr = g_object_new (LODE_TYPE_PROJECT, NULL);
   g_autoptr(GObject) t = g_object_new (LODE_TYPE_TARGET, NULL);
+  const char * const investment[] = { "project", "investor", "investor-country", "kind", "value",
+                                      "date", "minerals", "source", "note", NULL };
+  const char * const production[] = { "mineral", "project", "year", "quantity", "unit", "source",
+                                      "note", NULL };
+  const char * const figure[] = { "kind", "country", "year", "value", "change", "note", "source",
+                                  NULL };
+  g_autoptr(GObject) i = g_object_new (LODE_TYPE_INVESTMENT, NULL);
+  g_autoptr(GObject) pd = g_object_new (LODE_TYPE_PRODUCTION, NULL);
+  g_autoptr(GObject) f = g_object_new (LODE_TYPE_NATIONAL_FIGURE, NULL);
 
+  check_properties (i, investment, NULL);
+  check_properties (pd, production, NULL);
+  check_properties (f, figure, NULL);
   check_properties (s, source, NULL);
   check_properties (r, reserve, NULL);
   check_properties (m, mineral, mineral_ro);

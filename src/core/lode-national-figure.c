@@ -172,11 +172,9 @@ lode_national_figure_class_init (LodeNationalFigureClass *klass)
   properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0, flags);
   properties[PROP_VALUE] =
     g_param_spec_int64 ("value", NULL, NULL, 0, LODE_MONEY_MAX, 0, flags);
-  /* NAN is "not given", what init sets; a paramspec's default must lie
-   * in its range, which NAN never does, hence 0 here. Values pass its
-   * validation, NAN included (it compares outside no bound). */
   properties[PROP_CHANGE] =
-    g_param_spec_double ("change", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0.0, flags);
+    g_param_spec_double ("change", NULL, NULL,
+                         LODE_CHANGE_UNSET, G_MAXDOUBLE, LODE_CHANGE_UNSET, flags);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
   properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
 
@@ -186,7 +184,7 @@ lode_national_figure_class_init (LodeNationalFigureClass *klass)
 static void
 lode_national_figure_init (LodeNationalFigure *self)
 {
-  self->change = NAN;
+  self->change = LODE_CHANGE_UNSET;
 }
 
 LodeNationalFigure *
@@ -286,7 +284,7 @@ lode_national_figure_set_value (LodeNationalFigure *self,
 double
 lode_national_figure_get_change (LodeNationalFigure *self)
 {
-  g_return_val_if_fail (LODE_IS_NATIONAL_FIGURE (self), NAN);
+  g_return_val_if_fail (LODE_IS_NATIONAL_FIGURE (self), LODE_CHANGE_UNSET);
 
   return self->change;
 }
@@ -296,10 +294,9 @@ lode_national_figure_set_change (LodeNationalFigure *self,
                                  double              change)
 {
   g_return_if_fail (LODE_IS_NATIONAL_FIGURE (self));
-  g_return_if_fail (isnan (change) || isfinite (change));
+  g_return_if_fail (change == LODE_CHANGE_UNSET || (change >= -1.0 && isfinite (change)));
 
-  /* NAN equals nothing, itself included. */
-  if (self->change == change || (isnan (self->change) && isnan (change)))
+  if (self->change == change)
     return;
 
   self->change = change;

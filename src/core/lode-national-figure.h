@@ -8,6 +8,10 @@
 
 G_BEGIN_DECLS
 
+/* An absent change: below any a figure can have (a fall of the whole is
+ * -1). Not NAN, which a GObject property refuses. */
+#define LODE_CHANGE_UNSET (-2.0)
+
 /* A figure of the whole sector that belongs to no one mineral or project:
  * the estimated value of all reserves, the mineral exports of a year, the
  * trade with one country, an investment a platform aims at. The
@@ -36,8 +40,8 @@ void                lode_national_figure_set_year    (LodeNationalFigure *self,
 LodeMoney           lode_national_figure_get_value   (LodeNationalFigure *self);
 void                lode_national_figure_set_value   (LodeNationalFigure *self,
                                                       LodeMoney           value);
-/* The change on the year before as a fraction (0.111 for up 11.1 %), or
- * NAN when not given. */
+/* The change on the year before as a fraction (0.111 for up 11.1 %), -1
+ * or more; LODE_CHANGE_UNSET when not given. */
 double              lode_national_figure_get_change  (LodeNationalFigure *self);
 void                lode_national_figure_set_change  (LodeNationalFigure *self,
                                                       double              change);

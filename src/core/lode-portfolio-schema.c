@@ -1593,9 +1593,12 @@ read_target (Reader     *reader,
   extra = collect_extra (metric, metric_known);
   lode_target_set_extra (target, LODE_TARGET_EXTRA_METRIC, extra);
   g_clear_pointer (&extra, json_object_unref);
-  extra = collect_extra (baseline, baseline_known);
-  lode_target_set_extra (target, LODE_TARGET_EXTRA_BASELINE, extra);
-  g_clear_pointer (&extra, json_object_unref);
+  if (baseline != NULL)
+    {
+      extra = collect_extra (baseline, baseline_known);
+      lode_target_set_extra (target, LODE_TARGET_EXTRA_BASELINE, extra);
+      g_clear_pointer (&extra, json_object_unref);
+    }
   extra = collect_extra (goal, target_known);
   lode_target_set_extra (target, LODE_TARGET_EXTRA_TARGET, extra);
 
@@ -1757,7 +1760,7 @@ read_national_figure (Reader     *reader,
     MEMBER (Fields, note, MEMBER_STRING, FALSE),
     MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
   };
-  Fields f = { .kind = LODE_FIGURE_KIND_UNKNOWN, .change = NAN };
+  Fields f = { .kind = LODE_FIGURE_KIND_UNKNOWN, .change = LODE_CHANGE_UNSET };
   g_autoptr(LodeNationalFigure) figure = NULL;
   g_autoptr(JsonObject) extra = NULL;
 
@@ -1886,6 +1889,9 @@ _lode_reader_read_portfolio (Reader               *reader,
     MEMBER (Fields, title, MEMBER_STRING, TRUE),
     MEMBER (Fields, description, MEMBER_STRING, FALSE),
     MEMBER (Fields, currency, MEMBER_STRING, FALSE),
+  };
+  /* After the currency's own check, where its errors have always been. */
+  static const MemberRule country_rules[] = {
     MEMBER (Fields, country, MEMBER_COUNTRY, FALSE),
   };
   g_autoptr(GHashTable) project_ids = NULL;
@@ -1908,6 +1914,7 @@ _lode_reader_read_portfolio (Reader               *reader,
       if (f.currency != NULL && g_strcmp0 (f.currency, "USD") != 0)
         _lode_reader_error (reader, "currency", LODE_LOAD_PROBLEM_CURRENCY, NULL,
                             N_("“%s” is not supported: amounts are in USD"), f.currency);
+      read_members (reader, root, country_rules, G_N_ELEMENTS (country_rules), &f);
 
       /* Sources and minerals first: the rest refers to them. */
       read_list (reader, root, "sources", read_source, NULL);

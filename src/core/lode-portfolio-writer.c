@@ -2,7 +2,6 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "lode-enum-types.h"
@@ -340,7 +339,7 @@ write_national_figure (LodeJsonWriter *writer,
   write_string_member (writer, "country", lode_national_figure_get_country (figure));
   write_int_member (writer, "year", lode_national_figure_get_year (figure), 0);
   write_money_member (writer, "value_usd", lode_national_figure_get_value (figure));
-  if (!isnan (change))
+  if (change != LODE_CHANGE_UNSET)
     {
       lode_json_writer_member (writer, "change");
       lode_json_writer_double (writer, change);
