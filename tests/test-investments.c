@@ -345,6 +345,83 @@ test_filters (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_trade (gpointer group)
+{
+  return lode_test_find_widget (group, GTK_TYPE_LABEL, "$23.1 B (+11.1 %)") != NULL;
+}
+
+static gboolean
+lacks_trade (gpointer group)
+{
+  return !has_trade (group);
+}
+
+/* A file with investments, production and national figures: the
+ * Overview lists the national figures with their sources, the Minerals
+ * page each mineral's latest production, the Investments page the
+ * events. */
+static void
+test_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", "investments.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_load_file (file, NULL, &error);
+  LodeWindow *window;
+  GtkWidget *overview;
+  GtkWidget *minerals;
+  GtkWidget *national_group;
+  GListModel *national_list;
+  AdwViewStack *stack;
+
+  g_assert_no_error (error);
+  window = lode_test_window_new (portfolio);
+  stack = lode_test_template_child (window, LODE_TYPE_WINDOW, "stack");
+  overview = lode_test_template_child (window, LODE_TYPE_WINDOW, "overview_page");
+  national_group = lode_test_template_child (overview, LODE_TYPE_OVERVIEW_PAGE, "national_group");
+  national_list = G_LIST_MODEL (lode_portfolio_get_national_figures (portfolio));
+
+  g_assert_cmpuint (g_list_model_get_n_items (national_list), ==, 5);
+  g_assert_true (gtk_widget_get_visible (national_group));
+  g_assert_nonnull (lode_test_find_widget (national_group, ADW_TYPE_ACTION_ROW, "Trade with China, 2024"));
+  g_assert_nonnull (lode_test_find_widget (national_group, ADW_TYPE_ACTION_ROW, "Mineral exports, 2025"));
+  g_assert_nonnull (lode_test_find_widget (national_group, GTK_TYPE_LABEL, "$23.1 B (+11.1 %)"));
+  g_assert_nonnull (lode_test_find_widget (national_group, ADW_TYPE_ACTION_ROW,
+                                           "Estimated value of the mineral reserves"));
+
+  /* An undo of a removed figure brings its row back. */
+  lode_history_remove_item (lode_portfolio_get_history (portfolio), "Delete figure",
+                            lode_portfolio_get_national_figures (portfolio), 1);
+  g_assert_true (lode_test_poll (lacks_trade, national_group, 10));
+  lode_history_undo (lode_portfolio_get_history (portfolio));
+  g_assert_cmpuint (g_list_model_get_n_items (national_list), ==, 5);
+  g_assert_true (lode_test_poll (has_trade, national_group, 10));
+
+  /* Copper's production of 2024, in the unit of the file. */
+  adw_view_stack_set_visible_child_name (stack, "minerals");
+  lode_test_settle ();
+  minerals = lode_test_template_child (window, LODE_TYPE_WINDOW, "minerals_page");
+  g_assert_nonnull (lode_test_find_widget (minerals, GTK_TYPE_INSCRIPTION, NULL));
+  {
+    gboolean found = FALSE;
+
+    for (guint n = 0; !found; n++)
+      {
+        GtkWidget *cell = lode_test_find_nth_widget (minerals, GTK_TYPE_INSCRIPTION, NULL, n);
+
+        if (cell == NULL)
+          break;
+        const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (cell));
+
+        found = text != NULL && g_str_has_suffix (text, "kt (2024)");
+      }
+    g_assert_true (found);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -353,6 +430,7 @@ main (int   argc,
 
   g_test_add_func ("/lode/investments/deal", test_deal);
   g_test_add_func ("/lode/investments/filters", test_filters);
+  g_test_add_func ("/lode/investments/file", test_file);
 
   return lode_test_run ();
 }

@@ -1016,7 +1016,7 @@ create_national_row (gpointer item,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
 
-  if (!isnan (change))
+  if (change != LODE_CHANGE_UNSET)
     {
       g_autofree char *percent = signed_percent (change);
 
