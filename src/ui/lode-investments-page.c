@@ -234,13 +234,14 @@ update_totals (LodeListPage *page,
   guint n_shown = g_list_model_get_n_items (shown);
   LodeMoney committed_value = lode_investment_summary_get_total (summary, LODE_INVESTMENT_KIND_COMMITTED);
   g_autofree char *count = lode_format_count (n_shown);
-  g_autofree char *committed = lode_format_money (committed_value);
-  g_autofree char *disbursed = lode_format_money (lode_investment_summary_get_total (summary,
-                                                                                   LODE_INVESTMENT_KIND_DISBURSED));
-  g_autofree char *announced = lode_format_money (lode_investment_summary_get_total (summary,
+  /* Isolated, so that "$3.3 B" keeps its order in an Urdu sentence. */
+  g_autofree char *committed = lode_format_ltr (lode_format_money (committed_value));
+  g_autofree char *disbursed = lode_format_ltr (lode_format_money (lode_investment_summary_get_total (summary,
+                                                                                   LODE_INVESTMENT_KIND_DISBURSED)));
+  g_autofree char *announced = lode_format_ltr (lode_format_money (lode_investment_summary_get_total (summary,
                                                                                    LODE_INVESTMENT_KIND_ANNOUNCED) +
                                                   lode_investment_summary_get_total (summary,
-                                                                                   LODE_INVESTMENT_KIND_AGREED));
+                                                                                   LODE_INVESTMENT_KIND_AGREED)));
   g_autofree char *exact = lode_money_format_full (committed_value);
   g_autofree char *text = NULL;
 
