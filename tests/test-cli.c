@@ -842,6 +842,103 @@ test_summary_json (void)
   g_assert_cmpint (lookup_cents (root, "/exports_by_stage/2/value_usd"), ==, 10);
 }
 
+/* An MoU, a commitment, a first disbursement and a withdrawal of another
+ * investor, with production and a national figure. */
+static const char INVESTMENTS[] =
+  "{ \"format\": \"lode-portfolio\", \"version\": 1, \"title\": \"Deals\",\n"
+  "  \"sources\": [ { \"id\": \"dunya\", \"title\": \"Forum\", \"publisher\": \"Dunya News\" } ],\n"
+  "  \"minerals\": [ { \"id\": \"copper\", \"name\": \"Copper\", \"group\": \"base-metal\" } ],\n"
+  "  \"projects\": [ { \"id\": \"reko-diq\", \"name\": \"Reko Diq\",\n"
+  "                    \"investment_usd\": { \"committed\": 999 } },\n"
+  "                  { \"id\": \"thar\", \"name\": \"Thar\",\n"
+  "                    \"investment_usd\": { \"committed\": 7, \"disbursed\": 3 } } ],\n"
+  "  \"investments\": [\n"
+  "    { \"project\": \"reko-diq\", \"investor_country\": \"CN\", \"kind\": \"announced\",\n"
+  "      \"value_usd\": 500, \"date\": \"2025-01\" },\n"
+  "    { \"project\": \"reko-diq\", \"investor_country\": \"CN\", \"kind\": \"committed\",\n"
+  "      \"value_usd\": 400.25, \"date\": \"2025-09-26\" },\n"
+  "    { \"project\": \"reko-diq\", \"investor_country\": \"CN\", \"kind\": \"disbursed\",\n"
+  "      \"value_usd\": 100, \"date\": \"2026\" },\n"
+  "    { \"investor_country\": \"SA\", \"kind\": \"committed\", \"value_usd\": 60, \"date\": \"2026\" },\n"
+  "    { \"investor_country\": \"SA\", \"kind\": \"withdrawn\", \"value_usd\": 10, \"date\": \"2026\" } ],\n"
+  "  \"production\": [ { \"mineral\": \"copper\", \"year\": 2024, \"quantity\": 12.5, \"unit\": \"kt\" } ],\n"
+  "  \"national_figures\": [ { \"kind\": \"bilateral-trade\", \"country\": \"CN\", \"year\": 2024,\n"
+  "      \"value_usd\": 23100000000, \"change\": 0.111, \"source\": \"dunya\" } ] }\n";
+
+static void
+test_summary_investment (void)
+{
+  g_auto(TmpDir) tmp = { 0 };
+  g_autofree char *path = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(CliRun) text = { 0 };
+  g_auto(CliRun) json = { 0 };
+
+  tmp_dir_init (&tmp);
+  path = tmp_file (&tmp, "deals.json", INVESTMENTS);
+
+  run_cli (&text, RUN_DEFAULT, NULL, "summary", path, NULL);
+  g_assert_cmpint (text.status, ==, 0);
+  g_assert_nonnull (strstr (text.out_text, "Investment by kind"));
+  g_assert_nonnull (strstr (text.out_text, "Investment by year"));
+  g_assert_nonnull (strstr (text.out_text, "Investment by investor country"));
+  g_assert_nonnull (strstr (text.out_text, "Production"));
+  g_assert_nonnull (strstr (text.out_text, "12.5 kt"));
+  g_assert_nonnull (strstr (text.out_text, "National figures"));
+  g_assert_nonnull (strstr (text.out_text, "+11.1%"));
+  g_assert_nonnull (strstr (text.out_text, "Dunya News"));
+
+  run_cli (&json, RUN_DEFAULT, NULL, "summary", "--json", path, NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  root = parse_json (json.out_text);
+
+  g_assert_cmpint (lookup_int (root, "/counts/investments"), ==, 5);
+  g_assert_cmpint (lookup_int (root, "/counts/production"), ==, 1);
+  g_assert_cmpint (lookup_int (root, "/counts/national_figures"), ==, 1);
+
+  /* Reko Diq's events replace its stored 999; Thar keeps its figures;
+   * the investment of no project counts, less its withdrawal. */
+  g_assert_cmpint (lookup_cents (root, "/investment_usd/committed"), ==, 40025 + 700 + 5000);
+  g_assert_cmpint (lookup_cents (root, "/investment_usd/disbursed"), ==, 10000 + 300);
+
+  g_assert_cmpint (lookup_cents (root, "/investment_by_kind/announced_usd"), ==, 50000);
+  g_assert_cmpint (lookup_cents (root, "/investment_by_kind/committed_usd"), ==, 40025 + 5000);
+  g_assert_cmpint (lookup_cents (root, "/investment_by_kind/withdrawn_usd"), ==, 1000);
+
+  g_assert_cmpint (lookup_int (root, "/investment_by_year/0/year"), ==, 2025);
+  g_assert_cmpint (lookup_cents (root, "/investment_by_year/0/committed_usd"), ==, 40025);
+  g_assert_cmpint (lookup_int (root, "/investment_by_year/1/year"), ==, 2026);
+  g_assert_cmpint (lookup_cents (root, "/investment_by_year/1/disbursed_usd"), ==, 10000);
+
+  /* The most committed first. */
+  g_assert_cmpstr (lookup_string (root, "/investment_by_investor_country/0/country"), ==, "CN");
+  g_assert_cmpstr (lookup_string (root, "/investment_by_investor_country/1/country"), ==, "SA");
+  g_assert_cmpint (lookup_cents (root, "/investment_by_investor_country/1/committed_usd"), ==, 5000);
+
+  g_assert_cmpstr (lookup_string (root, "/production/0/unit"), ==, "kt");
+  g_assert_cmpstr (lookup_string (root, "/national_figures/0/kind"), ==, "bilateral-trade");
+  g_assert_cmpstr (lookup_string (root, "/national_figures/0/source_publisher"), ==, "Dunya News");
+  g_assert_cmpfloat (json_node_get_double (lookup (root, "/national_figures/0/change")), ==, 0.111);
+}
+
+/* Of a file of before, the text has no section of the new lists. */
+static void
+test_summary_without_investment (void)
+{
+  g_auto(TmpDir) tmp = { 0 };
+  g_autofree char *path = NULL;
+  g_auto(CliRun) run = { 0 };
+
+  tmp_dir_init (&tmp);
+  path = tmp_file (&tmp, "three.json", THREE_RECORDS);
+
+  run_cli (&run, RUN_DEFAULT, NULL, "summary", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out_text, "Investment by"));
+  g_assert_null (strstr (run.out_text, "Production"));
+  g_assert_null (strstr (run.out_text, "National figures"));
+}
+
 static void
 test_summary_errors (void)
 {
@@ -1132,6 +1229,8 @@ main (int    argc,
   g_test_add_func ("/lode/cli/summary/text", test_summary_text);
   g_test_add_func ("/lode/cli/summary/json", test_summary_json);
   g_test_add_func ("/lode/cli/summary/errors", test_summary_errors);
+  g_test_add_func ("/lode/cli/summary/investment", test_summary_investment);
+  g_test_add_func ("/lode/cli/summary/without-investment", test_summary_without_investment);
   g_test_add_func ("/lode/cli/convert/unknown-members", test_convert_unknown_members);
   g_test_add_func ("/lode/cli/convert/stable", test_convert_stable);
   g_test_add_func ("/lode/cli/convert/failures", test_convert_failures);

@@ -2,7 +2,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "lode-history.h"
+#include "lode-investment-summary.h"
 #include "lode-portfolio-io.h"
 #include "lode-portfolio.h"
 
@@ -152,6 +155,218 @@ test_history_round_trip (void)
   g_assert_cmpstr (after, ==, before);
 }
 
+static LodeMoney
+project_committed (LodePortfolio *portfolio,
+                   const char    *project)
+{
+  LodeMoney committed;
+
+  lode_portfolio_get_project_investment (portfolio, project, &committed, NULL);
+
+  return committed;
+}
+
+static LodeMoney
+project_disbursed (LodePortfolio *portfolio,
+                   const char    *project)
+{
+  LodeMoney disbursed;
+
+  lode_portfolio_get_project_investment (portfolio, project, NULL, &disbursed);
+
+  return disbursed;
+}
+
+static LodeMoney
+target_reached (LodePortfolio *portfolio,
+                const char    *id)
+{
+  GListModel *targets = G_LIST_MODEL (lode_portfolio_get_targets (portfolio));
+  LodeMoney value = -1;
+
+  for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
+    {
+      g_autoptr(LodeTarget) target = g_list_model_get_item (targets, i);
+
+      if (g_strcmp0 (lode_target_get_id (target), id) == 0)
+        g_assert_true (lode_portfolio_get_target_investment (portfolio, target, 0, &value));
+    }
+
+  return value;
+}
+
+/* As a new user would: an investor's MoU for a project, then its
+ * commitment and a first disbursement; the project's totals, the
+ * pipeline and the investment target follow each step, an edit and a
+ * removal too, and each step undoes and redoes. The file comes back to
+ * its bytes. */
+static void
+test_history_investment (void)
+{
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new_sample ();
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  GListStore *store = lode_portfolio_get_investments (portfolio);
+  g_autofree char *before = to_text (portfolio);
+  g_autoptr(LodeInvestment) mou = lode_investment_new (LODE_INVESTMENT_KIND_ANNOUNCED,
+                                                       100000000000, "2026-01");
+  g_autoptr(LodeInvestment) commitment = NULL;
+  g_autoptr(LodeInvestment) disbursement = NULL;
+  g_autoptr(LodeInvestmentSummary) summary = NULL;
+  g_autofree char *after = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  double share = 0;
+
+  /* Before: nothing committed, the sample's target at zero. */
+  g_assert_cmpint (project_committed (portfolio, "reko-diq"), ==, LODE_MONEY_UNSET);
+  g_assert_cmpint (target_reached (portfolio, "e-mining-platform-investment"), ==, 0);
+
+  lode_investment_set_project (mou, "reko-diq");
+  lode_investment_set_investor (mou, "An investor");
+  lode_investment_set_investor_country (mou, "CN");
+  lode_history_insert_item (history, "Add Investment", store, 0, G_OBJECT (mou));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  g_assert_true (lode_portfolio_get_modified (portfolio));
+  /* An announcement commits nothing. */
+  g_assert_cmpint (project_committed (portfolio, "reko-diq"), ==, LODE_MONEY_UNSET);
+
+  commitment = lode_investment_copy (mou);
+  lode_investment_set_kind (commitment, LODE_INVESTMENT_KIND_COMMITTED);
+  lode_investment_set_value (commitment, 80000000000);
+  lode_investment_set_date (commitment, "2026-03-01");
+  lode_history_insert_item (history, "Add Investment", store, 1, G_OBJECT (commitment));
+
+  disbursement = lode_investment_copy (commitment);
+  lode_investment_set_kind (disbursement, LODE_INVESTMENT_KIND_DISBURSED);
+  lode_investment_set_value (disbursement, 10000000000);
+  lode_history_insert_item (history, "Add Investment", store, 2, G_OBJECT (disbursement));
+
+  g_assert_cmpint (project_committed (portfolio, "reko-diq"), ==, 80000000000);
+  g_assert_cmpint (project_disbursed (portfolio, "reko-diq"), ==, 10000000000);
+  g_assert_cmpint (target_reached (portfolio, "e-mining-platform-investment"), ==, 80000000000);
+
+  summary = lode_investment_summary_new (G_LIST_MODEL (store));
+  g_assert_cmpstr (lode_investment_summary_get_leading_country (summary), ==, "CN");
+  g_assert_true (lode_investment_summary_get_pipeline_share (summary,
+                                                             LODE_INVESTMENT_KIND_COMMITTED,
+                                                             &share));
+  g_assert_cmpfloat_with_epsilon (share, 0.8, 1e-12);
+  g_assert_true (lode_investment_summary_get_pipeline_share (summary,
+                                                             LODE_INVESTMENT_KIND_DISBURSED,
+                                                             &share));
+  g_assert_cmpfloat_with_epsilon (share, 0.1, 1e-12);
+  g_clear_pointer (&summary, lode_investment_summary_free);
+
+  /* Edit the commitment: the totals follow, and the edit undoes. */
+  g_value_init (&value, G_TYPE_INT64);
+  g_value_set_int64 (&value, 90000000000);
+  lode_history_set_property (history, "Edit Investment", G_OBJECT (commitment), "value", &value);
+  g_assert_cmpint (project_committed (portfolio, "reko-diq"), ==, 90000000000);
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Edit Investment");
+  lode_history_undo (history);
+  g_assert_cmpint (project_committed (portfolio, "reko-diq"), ==, 80000000000);
+  lode_history_redo (history);
+  g_assert_cmpint (project_committed (portfolio, "reko-diq"), ==, 90000000000);
+
+  /* Remove the disbursement, then undo it. */
+  lode_history_remove_item (history, "Delete Investment", store, 2);
+  g_assert_cmpint (project_disbursed (portfolio, "reko-diq"), ==, LODE_MONEY_UNSET);
+  lode_history_undo (history);
+  g_assert_cmpint (project_disbursed (portfolio, "reko-diq"), ==, 10000000000);
+
+  /* What is saved reads back the same. */
+  after = to_text (portfolio);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LodePortfolio) reread = lode_portfolio_load_data (after, strlen (after), "t.json", &error);
+    g_autofree char *again = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_investments (reread))), ==, 3);
+    again = to_text (reread);
+    g_assert_cmpstr (again, ==, after);
+  }
+
+  /* Every step undone: the sample's own bytes, unmodified. */
+  while (lode_history_get_can_undo (history))
+    lode_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+  g_assert_false (lode_portfolio_get_modified (portfolio));
+  g_free (after);
+  after = to_text (portfolio);
+  g_assert_cmpstr (after, ==, before);
+
+  /* And all redone, the removal that was undone last included. */
+  while (lode_history_get_can_redo (history))
+    lode_history_redo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
+  g_assert_cmpint (project_committed (portfolio, "reko-diq"), ==, 90000000000);
+  g_assert_cmpint (project_disbursed (portfolio, "reko-diq"), ==, LODE_MONEY_UNSET);
+}
+
+/* A withdrawal takes its amount off the commitments, never below zero;
+ * a project without events keeps its stored figures. */
+static void
+test_investment_totals (void)
+{
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new ("Totals");
+  g_autoptr(LodeProject) thar = lode_project_new ("thar", "Thar");
+  g_autoptr(LodeProject) dodar = lode_project_new ("dodar", "Dodar");
+  g_autoptr(LodeInvestment) a = lode_investment_new (LODE_INVESTMENT_KIND_COMMITTED, 500, "2024");
+  g_autoptr(LodeInvestment) b = lode_investment_new (LODE_INVESTMENT_KIND_WITHDRAWN, 800, "2025");
+  g_autoptr(LodeInvestment) c = lode_investment_new (LODE_INVESTMENT_KIND_DISBURSED, 70, "2025");
+  LodeMoney committed, disbursed;
+
+  lode_project_set_committed (thar, 1000);
+  lode_project_set_disbursed (thar, 400);
+  lode_project_set_committed (dodar, 9999);
+  g_list_store_append (lode_portfolio_get_projects (portfolio), thar);
+  g_list_store_append (lode_portfolio_get_projects (portfolio), dodar);
+
+  lode_investment_set_project (a, "dodar");
+  lode_investment_set_project (b, "dodar");
+  g_list_store_append (lode_portfolio_get_investments (portfolio), a);
+  g_list_store_append (lode_portfolio_get_investments (portfolio), b);
+  g_list_store_append (lode_portfolio_get_investments (portfolio), c);
+
+  lode_portfolio_get_project_investment (portfolio, "thar", &committed, &disbursed);
+  g_assert_cmpint (committed, ==, 1000);
+  g_assert_cmpint (disbursed, ==, 400);
+  lode_portfolio_get_project_investment (portfolio, "dodar", &committed, &disbursed);
+  g_assert_cmpint (committed, ==, 0);
+  g_assert_cmpint (disbursed, ==, LODE_MONEY_UNSET);
+
+  /* Thar's figures, Dodar's events, and the disbursement of no project. */
+  lode_portfolio_get_investment_totals (portfolio, &committed, &disbursed);
+  g_assert_cmpint (committed, ==, 1000);
+  g_assert_cmpint (disbursed, ==, 470);
+}
+
+static void
+test_production_total (void)
+{
+  g_autoptr(GListStore) store = g_list_store_new (LODE_TYPE_PRODUCTION);
+  g_autoptr(LodeProduction) national = lode_production_new ("copper", 2024, 15, LODE_UNIT_KT);
+  g_autoptr(LodeProduction) project = lode_production_new ("copper", 2024, 9000, LODE_UNIT_T);
+  g_autoptr(LodeProduction) other = lode_production_new ("copper", 2025, 2000, LODE_UNIT_T);
+  g_autoptr(LodeProduction) volume = lode_production_new ("copper", 2025, 5, LODE_UNIT_M3);
+  double quantity = -1;
+
+  lode_production_set_project (project, "saindak");
+  lode_production_set_project (other, "saindak");
+  g_list_store_append (store, national);
+  g_list_store_append (store, project);
+  g_list_store_append (store, other);
+  g_list_store_append (store, volume);
+
+  /* The national figure holds the project's. */
+  g_assert_true (lode_production_total (G_LIST_MODEL (store), "copper", 2024, LODE_UNIT_T, &quantity));
+  g_assert_cmpfloat (quantity, ==, 15000);
+  /* Without one, the projects add up; a volume does not convert. */
+  g_assert_true (lode_production_total (G_LIST_MODEL (store), "copper", 2025, LODE_UNIT_KT, &quantity));
+  g_assert_cmpfloat (quantity, ==, 2);
+  g_assert_false (lode_production_total (G_LIST_MODEL (store), "gold", 2025, LODE_UNIT_T, &quantity));
+}
+
 static void
 test_history_notify (void)
 {
@@ -184,6 +399,9 @@ main (int   argc,
   g_test_add_func ("/history/branch", test_history_branch);
   g_test_add_func ("/history/round-trip", test_history_round_trip);
   g_test_add_func ("/history/notify", test_history_notify);
+  g_test_add_func ("/history/investment", test_history_investment);
+  g_test_add_func ("/investment/totals", test_investment_totals);
+  g_test_add_func ("/production/total", test_production_total);
 
   return g_test_run ();
 }

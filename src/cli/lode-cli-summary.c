@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "lode-cli-summary.h"
+#include "lode-enum-types.h"
+#include "lode-investment-summary.h"
 #include "lode-json-writer.h"
 #include "lode-money.h"
 
@@ -14,6 +16,9 @@ typedef struct
   guint     n_projects;
   guint     n_targets;
   guint     n_exports;
+  guint     n_investments;
+  guint     n_production;
+  guint     n_national_figures;
   LodeMoney exports;
   LodeMoney reserves;
   LodeMoney committed;
@@ -67,6 +72,9 @@ totals_compute (Totals        *totals,
     .n_projects = g_list_model_get_n_items (projects),
     .n_targets = n_items (lode_portfolio_get_targets (portfolio)),
     .n_exports = lode_export_table_get_n_rows (exports),
+    .n_investments = n_items (lode_portfolio_get_investments (portfolio)),
+    .n_production = n_items (lode_portfolio_get_production (portfolio)),
+    .n_national_figures = n_items (lode_portfolio_get_national_figures (portfolio)),
     .exports = lode_export_table_get_total (exports),
   };
 
@@ -78,16 +86,62 @@ totals_compute (Totals        *totals,
                                     lode_mineral_get_reserve_value (mineral));
     }
 
-  for (guint i = 0; i < totals->n_projects; i++)
-    {
-      g_autoptr(LodeProject) project = g_list_model_get_item (projects, i);
-      LodeMoney committed = lode_project_get_committed (project);
-      LodeMoney disbursed = lode_project_get_disbursed (project);
+  /* The projects' own figures where they have no events, and the events. */
+  lode_portfolio_get_investment_totals (portfolio, &totals->committed, &totals->disbursed);
+}
 
-      if (committed != LODE_MONEY_UNSET)
-        totals->committed = money_add (totals->committed, committed);
-      if (disbursed != LODE_MONEY_UNSET)
-        totals->disbursed = money_add (totals->disbursed, disbursed);
+/* The steps of investment in the order of a deal, for the tables. */
+static const LodeInvestmentKind investment_kinds[] = {
+  LODE_INVESTMENT_KIND_ANNOUNCED,
+  LODE_INVESTMENT_KIND_AGREED,
+  LODE_INVESTMENT_KIND_COMMITTED,
+  LODE_INVESTMENT_KIND_DISBURSED,
+  LODE_INVESTMENT_KIND_WITHDRAWN,
+};
+
+static const char *
+investment_kind_label (LodeInvestmentKind kind)
+{
+  switch (kind)
+    {
+    case LODE_INVESTMENT_KIND_ANNOUNCED:
+      /* Translators: an investment announced, or a memorandum of understanding */
+      return _("Announced");
+    case LODE_INVESTMENT_KIND_AGREED:
+      /* Translators: an investment agreement signed */
+      return _("Agreed");
+    case LODE_INVESTMENT_KIND_COMMITTED:
+      return _("Committed");
+    case LODE_INVESTMENT_KIND_DISBURSED:
+      return _("Disbursed");
+    case LODE_INVESTMENT_KIND_WITHDRAWN:
+      return _("Withdrawn");
+    case LODE_INVESTMENT_KIND_UNKNOWN:
+    default:
+      return _("unknown");
+    }
+}
+
+static const char *
+figure_kind_label (LodeFigureKind kind)
+{
+  switch (kind)
+    {
+    case LODE_FIGURE_KIND_RESERVE_VALUE:
+      return _("Reserves, estimated value");
+    case LODE_FIGURE_KIND_MINERAL_EXPORTS:
+      return _("Mineral exports");
+    case LODE_FIGURE_KIND_BILATERAL_TRADE:
+      /* Translators: all trade, both ways, with one country */
+      return _("Bilateral trade");
+    case LODE_FIGURE_KIND_INVESTMENT_TARGET:
+      return _("Investment target");
+    case LODE_FIGURE_KIND_OTHER:
+      /* Translators: a national figure of no other kind */
+      return _("Other figure");
+    case LODE_FIGURE_KIND_UNKNOWN:
+    default:
+      return _("unknown");
     }
 }
 
@@ -345,6 +399,177 @@ append_group (GString         *out,
   table_clear (&table);
 }
 
+/* "CN", or "unknown" for investors of no known country. */
+static char *
+format_country (const char *country)
+{
+  /* Translators: an investor, or a figure, of no known country */
+  return g_strdup (country != NULL ? country : _("unknown"));
+}
+
+static void
+append_heading (GString    *out,
+                const char *heading)
+{
+  g_string_append_c (out, '\n');
+  g_string_append (out, heading);
+  g_string_append_c (out, '\n');
+}
+
+/* A table of the five steps: one row a @key, a column a step. */
+static void
+add_kinds_header (Table      *table,
+                  const char *key_title)
+{
+  char **cells = g_new0 (char *, table->n_columns + 1);
+
+  cells[0] = g_strdup (key_title);
+  for (guint k = 0; k < G_N_ELEMENTS (investment_kinds); k++)
+    cells[k + 1] = g_strdup (investment_kind_label (investment_kinds[k]));
+  g_ptr_array_add (table->rows, cells);
+}
+
+static void
+append_investment (GString       *out,
+                   LodePortfolio *portfolio)
+{
+  g_autoptr(LodeInvestmentSummary) summary =
+    lode_investment_summary_new (G_LIST_MODEL (lode_portfolio_get_investments (portfolio)));
+  guint all_but_first = ((1u << (G_N_ELEMENTS (investment_kinds) + 1)) - 1) & ~1u;
+  Table table;
+
+  append_heading (out, _("Investment by kind"));
+  table_init (&table, 2, 1u << 1);
+  for (guint k = 0; k < G_N_ELEMENTS (investment_kinds); k++)
+    table_add (&table, g_strdup (investment_kind_label (investment_kinds[k])),
+               lode_money_format_full (lode_investment_summary_get_total (summary,
+                                                                         investment_kinds[k])));
+  table_render (&table, "  ", out);
+  table_clear (&table);
+
+  append_heading (out, _("Investment by year"));
+  table_init (&table, G_N_ELEMENTS (investment_kinds) + 1, all_but_first);
+  add_kinds_header (&table, _("Year"));
+  for (guint y = 0; y < lode_investment_summary_get_n_years (summary); y++)
+    {
+      int year = lode_investment_summary_get_year (summary, y);
+      char **cells = g_new0 (char *, table.n_columns + 1);
+
+      cells[0] = g_strdup_printf ("%d", year);
+      for (guint k = 0; k < G_N_ELEMENTS (investment_kinds); k++)
+        cells[k + 1] = lode_money_format_full (
+          lode_investment_summary_get_year_total (summary, year, investment_kinds[k]));
+      g_ptr_array_add (table.rows, cells);
+    }
+  table_render (&table, "  ", out);
+  table_clear (&table);
+
+  /* Committed is net of withdrawals here, as in the totals by kind. */
+  append_heading (out, _("Investment by investor country"));
+  table_init (&table, G_N_ELEMENTS (investment_kinds) + 1, all_but_first);
+  add_kinds_header (&table, _("Country"));
+  for (guint c = 0; c < lode_investment_summary_get_n_countries (summary); c++)
+    {
+      const char *country = lode_investment_summary_get_country (summary, c);
+      char **cells = g_new0 (char *, table.n_columns + 1);
+
+      cells[0] = format_country (country);
+      for (guint k = 0; k < G_N_ELEMENTS (investment_kinds); k++)
+        cells[k + 1] = lode_money_format_full (
+          lode_investment_summary_get_country_total (summary, country, investment_kinds[k]));
+      g_ptr_array_add (table.rows, cells);
+    }
+  table_render (&table, "  ", out);
+  table_clear (&table);
+}
+
+static char *
+format_quantity (double   quantity,
+                 LodeUnit unit)
+{
+  GString *out = g_string_new (NULL);
+
+  /* As the file holds it, to the last digit that tells it apart. */
+  lode_json_append_double (out, quantity);
+  g_string_append_printf (out, " %s", lode_enum_to_nick (LODE_TYPE_UNIT, unit));
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+append_production (GString       *out,
+                   LodePortfolio *portfolio)
+{
+  GListModel *production = G_LIST_MODEL (lode_portfolio_get_production (portfolio));
+  guint n = g_list_model_get_n_items (production);
+  Table table;
+
+  append_heading (out, _("Production"));
+  table_init (&table, 4, 1u << 2 | 1u << 3);
+  table_add (&table, g_strdup (_("Mineral")), g_strdup (_("Project")), g_strdup (_("Year")),
+             g_strdup (_("Quantity")));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeProduction) item = g_list_model_get_item (production, i);
+      const char *name = mineral_name (portfolio, lode_production_get_mineral (item));
+      const char *project = lode_production_get_project (item);
+
+      table_add (&table,
+                 g_strdup (name != NULL ? name : lode_production_get_mineral (item)),
+                 /* Translators: production of the whole country, not of one project */
+                 g_strdup (project != NULL ? project : _("national")),
+                 g_strdup_printf ("%d", lode_production_get_year (item)),
+                 format_quantity (lode_production_get_quantity (item),
+                                  lode_production_get_unit (item)));
+    }
+  table_render (&table, "  ", out);
+  table_clear (&table);
+}
+
+static char *
+format_change (double change)
+{
+  if (change == LODE_CHANGE_UNSET)
+    return g_strdup ("");
+
+  /* Translators: a change on the year before, as in "+11.1%" */
+  return g_strdup_printf (_("%+.1f%%"), 100.0 * change);
+}
+
+static void
+append_national_figures (GString       *out,
+                         LodePortfolio *portfolio)
+{
+  GListModel *figures = G_LIST_MODEL (lode_portfolio_get_national_figures (portfolio));
+  guint n = g_list_model_get_n_items (figures);
+  Table table;
+
+  append_heading (out, _("National figures"));
+  table_init (&table, 6, 1u << 2 | 1u << 3 | 1u << 4);
+  table_add (&table, g_strdup (_("Figure")), g_strdup (_("Country")), g_strdup (_("Year")),
+             g_strdup (_("Value")), g_strdup (_("Change")), g_strdup (_("Source")));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeNationalFigure) figure = g_list_model_get_item (figures, i);
+      const char *country = lode_national_figure_get_country (figure);
+      const char *source_id = lode_national_figure_get_source (figure);
+      LodeSource *source = source_id != NULL ? lode_portfolio_find_source (portfolio, source_id) : NULL;
+      int year = lode_national_figure_get_year (figure);
+
+      table_add (&table,
+                 g_strdup (figure_kind_label (lode_national_figure_get_kind (figure))),
+                 g_strdup (country != NULL ? country : ""),
+                 year != 0 ? g_strdup_printf ("%d", year) : g_strdup (""),
+                 lode_money_format_full (lode_national_figure_get_value (figure)),
+                 format_change (lode_national_figure_get_change (figure)),
+                 g_strdup (source != NULL && lode_source_get_publisher (source) != NULL
+                           ? lode_source_get_publisher (source)
+                           : source_id != NULL ? source_id : ""));
+    }
+  table_render (&table, "  ", out);
+  table_clear (&table);
+}
+
 char *
 lode_cli_summary_to_text (LodePortfolio *portfolio)
 {
@@ -370,6 +595,15 @@ lode_cli_summary_to_text (LodePortfolio *portfolio)
   table_add (&table, g_strdup (_("Projects")), g_strdup_printf ("%u", totals.n_projects));
   table_add (&table, g_strdup (_("Targets")), g_strdup_printf ("%u", totals.n_targets));
   table_add (&table, g_strdup (_("Export records")), g_strdup_printf ("%u", totals.n_exports));
+  if (totals.n_investments > 0)
+    table_add (&table, g_strdup (_("Investment events")),
+               g_strdup_printf ("%u", totals.n_investments));
+  if (totals.n_production > 0)
+    table_add (&table, g_strdup (_("Production figures")),
+               g_strdup_printf ("%u", totals.n_production));
+  if (totals.n_national_figures > 0)
+    table_add (&table, g_strdup (_("National figures")),
+               g_strdup_printf ("%u", totals.n_national_figures));
   table_render (&table, "", out);
   table_clear (&table);
 
@@ -385,6 +619,13 @@ lode_cli_summary_to_text (LodePortfolio *portfolio)
              lode_money_format_full (totals.disbursed));
   table_render (&table, "", out);
   table_clear (&table);
+
+  if (totals.n_investments > 0)
+    append_investment (out, portfolio);
+  if (totals.n_production > 0)
+    append_production (out, portfolio);
+  if (totals.n_national_figures > 0)
+    append_national_figures (out, portfolio);
 
   if (totals.n_exports > 0)
     {
@@ -429,6 +670,144 @@ write_money_member (LodeJsonWriter *writer,
   lode_json_writer_money (writer, value);
 }
 
+/* "announced_usd": …, one member a step. */
+static void
+write_kind_members (LodeJsonWriter        *writer,
+                    LodeInvestmentSummary *summary,
+                    int                    year,
+                    const char            *country,
+                    gboolean               by_country)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (investment_kinds); k++)
+    {
+      LodeInvestmentKind kind = investment_kinds[k];
+      g_autofree char *member = g_strconcat (lode_enum_to_nick (LODE_TYPE_INVESTMENT_KIND, kind),
+                                             "_usd", NULL);
+      LodeMoney value;
+
+      if (by_country)
+        value = lode_investment_summary_get_country_total (summary, country, kind);
+      else if (year != 0)
+        value = lode_investment_summary_get_year_total (summary, year, kind);
+      else
+        value = lode_investment_summary_get_total (summary, kind);
+      write_money_member (writer, member, value);
+    }
+}
+
+/* Committed is net of withdrawals in the totals and by country, and what
+ * was committed in the year in the rows by year. */
+static void
+write_investment_json (LodeJsonWriter *writer,
+                       LodePortfolio  *portfolio)
+{
+  g_autoptr(LodeInvestmentSummary) summary =
+    lode_investment_summary_new (G_LIST_MODEL (lode_portfolio_get_investments (portfolio)));
+
+  lode_json_writer_member (writer, "investment_by_kind");
+  lode_json_writer_begin_object (writer);
+  write_kind_members (writer, summary, 0, NULL, FALSE);
+  lode_json_writer_end_object (writer);
+
+  lode_json_writer_member (writer, "investment_by_year");
+  lode_json_writer_begin_array (writer);
+  for (guint y = 0; y < lode_investment_summary_get_n_years (summary); y++)
+    {
+      int year = lode_investment_summary_get_year (summary, y);
+
+      lode_json_writer_begin_object (writer);
+      lode_json_writer_member (writer, "year");
+      lode_json_writer_int (writer, year);
+      write_kind_members (writer, summary, year, NULL, FALSE);
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+
+  lode_json_writer_member (writer, "investment_by_investor_country");
+  lode_json_writer_begin_array (writer);
+  for (guint c = 0; c < lode_investment_summary_get_n_countries (summary); c++)
+    {
+      const char *country = lode_investment_summary_get_country (summary, c);
+
+      lode_json_writer_begin_object (writer);
+      write_string_member (writer, "country", country);
+      write_kind_members (writer, summary, 0, country, TRUE);
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+}
+
+static void
+write_production_json (LodeJsonWriter *writer,
+                       LodePortfolio  *portfolio)
+{
+  GListModel *production = G_LIST_MODEL (lode_portfolio_get_production (portfolio));
+  guint n = g_list_model_get_n_items (production);
+
+  lode_json_writer_member (writer, "production");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeProduction) item = g_list_model_get_item (production, i);
+
+      lode_json_writer_begin_object (writer);
+      write_string_member (writer, "mineral", lode_production_get_mineral (item));
+      write_string_member (writer, "name", mineral_name (portfolio, lode_production_get_mineral (item)));
+      write_string_member (writer, "project", lode_production_get_project (item));
+      lode_json_writer_member (writer, "year");
+      lode_json_writer_int (writer, lode_production_get_year (item));
+      lode_json_writer_member (writer, "quantity");
+      lode_json_writer_double (writer, lode_production_get_quantity (item));
+      write_string_member (writer, "unit",
+                           lode_enum_to_nick (LODE_TYPE_UNIT, lode_production_get_unit (item)));
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+}
+
+static void
+write_national_figures_json (LodeJsonWriter *writer,
+                             LodePortfolio  *portfolio)
+{
+  GListModel *figures = G_LIST_MODEL (lode_portfolio_get_national_figures (portfolio));
+  guint n = g_list_model_get_n_items (figures);
+
+  lode_json_writer_member (writer, "national_figures");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeNationalFigure) figure = g_list_model_get_item (figures, i);
+      const char *source_id = lode_national_figure_get_source (figure);
+      LodeSource *source = source_id != NULL ? lode_portfolio_find_source (portfolio, source_id) : NULL;
+      double change = lode_national_figure_get_change (figure);
+
+      lode_json_writer_begin_object (writer);
+      write_string_member (writer, "kind",
+                           lode_enum_to_nick (LODE_TYPE_FIGURE_KIND,
+                                              lode_national_figure_get_kind (figure)));
+      write_string_member (writer, "country", lode_national_figure_get_country (figure));
+      lode_json_writer_member (writer, "year");
+      if (lode_national_figure_get_year (figure) != 0)
+        lode_json_writer_int (writer, lode_national_figure_get_year (figure));
+      else
+        lode_json_writer_null (writer);
+      write_money_member (writer, "value_usd", lode_national_figure_get_value (figure));
+      lode_json_writer_member (writer, "change");
+      if (change != LODE_CHANGE_UNSET)
+        lode_json_writer_double (writer, change);
+      else
+        lode_json_writer_null (writer);
+      write_string_member (writer, "note", lode_national_figure_get_note (figure));
+      write_string_member (writer, "source", source_id);
+      write_string_member (writer, "source_title",
+                           source != NULL ? lode_source_get_title (source) : NULL);
+      write_string_member (writer, "source_publisher",
+                           source != NULL ? lode_source_get_publisher (source) : NULL);
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+}
+
 char *
 lode_cli_summary_to_json (LodePortfolio *portfolio,
                           const char    *name)
@@ -464,6 +843,9 @@ lode_cli_summary_to_json (LodePortfolio *portfolio,
       { "projects", totals.n_projects },
       { "targets", totals.n_targets },
       { "exports", totals.n_exports },
+      { "investments", totals.n_investments },
+      { "production", totals.n_production },
+      { "national_figures", totals.n_national_figures },
     };
 
     lode_json_writer_member (writer, "counts");
@@ -483,6 +865,10 @@ lode_cli_summary_to_json (LodePortfolio *portfolio,
   write_money_member (writer, "committed", totals.committed);
   write_money_member (writer, "disbursed", totals.disbursed);
   lode_json_writer_end_object (writer);
+
+  write_investment_json (writer, portfolio);
+  write_production_json (writer, portfolio);
+  write_national_figures_json (writer, portfolio);
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     {

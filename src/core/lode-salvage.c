@@ -31,6 +31,10 @@ typedef enum
   ITEM_PARTNER,
   ITEM_PROJECT_MINERAL,  /* an element of a project's minerals */
   ITEM_TARGET,
+  ITEM_INVESTMENT,
+  ITEM_INVESTMENT_MINERAL,  /* an element of an investment's minerals */
+  ITEM_PRODUCTION,
+  ITEM_NATIONAL_FIGURE,
 } ItemKind;
 
 static const struct
@@ -47,6 +51,10 @@ static const struct
   { "/projects/*/partners/*", ITEM_PARTNER },
   { "/projects/*/minerals/*", ITEM_PROJECT_MINERAL },
   { "/targets/*", ITEM_TARGET },
+  { "/investments/*", ITEM_INVESTMENT },
+  { "/investments/*/minerals/*", ITEM_INVESTMENT_MINERAL },
+  { "/production/*", ITEM_PRODUCTION },
+  { "/national_figures/*", ITEM_NATIONAL_FIGURE },
 };
 
 typedef enum
@@ -316,8 +324,21 @@ item_label (JsonNode *root,
     case ITEM_EXPORT:
       return export_label (root, item, index);
 
+    case ITEM_INVESTMENT:
+      /* TRANSLATORS: an investment event by its place in the list */
+      return g_strdup_printf (_("Investment %u"), index + 1);
+
+    case ITEM_PRODUCTION:
+      /* TRANSLATORS: a production figure by its place in the list */
+      return g_strdup_printf (_("Production figure %u"), index + 1);
+
+    case ITEM_NATIONAL_FIGURE:
+      /* TRANSLATORS: a national figure by its place in the list */
+      return g_strdup_printf (_("National figure %u"), index + 1);
+
     case ITEM_HS_CODE:
     case ITEM_PROJECT_MINERAL:
+    case ITEM_INVESTMENT_MINERAL:
       return item_label (root, owner_kind, owner, owner_index, ITEM_NONE, NULL, 0);
 
     case ITEM_RESERVE:
@@ -395,11 +416,22 @@ field_label (ItemKind    kind,
     { "target/year", N_("target year") },
     { "target/low_usd", N_("target value") },
     { "target/high_usd", N_("upper target value") },
+    { "investments", N_("list of investments") },
+    { "production", N_("list of production figures") },
+    { "national_figures", N_("list of national figures") },
+    { "project", N_("project") },
+    { "investor", N_("investor") },
+    { "investor_country", N_("investor's country") },
+    { "kind", N_("kind") },
+    { "note", N_("note") },
+    { "change", N_("change") },
+    { "metric/investment", N_("measure") },
+    { "metric/investor_country", N_("investor's country") },
   };
 
   if (kind == ITEM_HS_CODE)
     return _("HS code");
-  if (kind == ITEM_PROJECT_MINERAL)
+  if (kind == ITEM_PROJECT_MINERAL || kind == ITEM_INVESTMENT_MINERAL)
     return _("mineral");
 
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
@@ -437,7 +469,7 @@ rule_for (const Place *place)
     lode_rule_month (0, &why);
   else if (g_str_equal (member, "date"))
     lode_rule_date (NULL, &why);
-  else if (g_str_equal (member, "destination") || g_str_equal (member, "country"))
+  else if (g_str_equal (member, "destination") || g_str_has_suffix (member, "country"))
     lode_rule_country_code (NULL, &why);
   else if (g_str_equal (member, "hs_code") || place->kind == ITEM_HS_CODE)
     lode_rule_hs_code (NULL, &why);
@@ -574,6 +606,9 @@ is_vital (ItemKind    kind,
   static const char * const reserve[] = { "quantity", "unit", NULL };
   static const char * const export[] = { "mineral", "year", "value_usd", NULL };
   static const char * const project[] = { "id", "name", NULL };
+  static const char * const investment[] = { "kind", "value_usd", "date", NULL };
+  static const char * const production[] = { "mineral", "year", "quantity", "unit", NULL };
+  static const char * const figure[] = { "kind", "value_usd", NULL };
   g_autofree char *first = g_strdup (rest);
   char *slash = strchr (first, '/');
 
@@ -592,6 +627,12 @@ is_vital (ItemKind    kind,
       return g_strv_contains (export, first);
     case ITEM_PROJECT:
       return g_strv_contains (project, first);
+    case ITEM_INVESTMENT:
+      return g_strv_contains (investment, first);
+    case ITEM_PRODUCTION:
+      return g_strv_contains (production, first);
+    case ITEM_NATIONAL_FIGURE:
+      return g_strv_contains (figure, first);
     case ITEM_TARGET:
       /* What it measures, from and to: all of it but its source and the
        * top of its range. */
@@ -600,6 +641,7 @@ is_vital (ItemKind    kind,
     case ITEM_PARTNER:
     case ITEM_HS_CODE:
     case ITEM_PROJECT_MINERAL:
+    case ITEM_INVESTMENT_MINERAL:
     default:
       return FALSE;
     }
@@ -652,7 +694,10 @@ compare_notes (gconstpointer a,
 static void
 number_items (Salvage *salvage)
 {
-  static const char * const lists[] = { "sources", "minerals", "exports", "projects", "targets" };
+  static const char * const lists[] = {
+    "sources", "minerals", "exports", "projects", "targets",
+    "investments", "production", "national_figures",
+  };
   guint64 order = 1;
 
   for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
@@ -689,14 +734,19 @@ note_place (Salvage     *salvage,
   g_autofree char *value = value_text (place->node);
   g_autofree char *fate = NULL;
   g_autofree char *choices = NULL;
-  gboolean element = place->kind == ITEM_HS_CODE || place->kind == ITEM_PROJECT_MINERAL;
+  gboolean element = place->kind == ITEM_HS_CODE || place->kind == ITEM_PROJECT_MINERAL
+                     || place->kind == ITEM_INVESTMENT_MINERAL;
   const char *why = NULL;
 
   switch (place->problem)
     {
     case LODE_LOAD_PROBLEM_REFERENCE:
-      why = g_str_equal (last_token (place->rest), "source") ? _("No source in the portfolio has this id")
-                                                             : _("No mineral in the portfolio has this id");
+      if (g_str_equal (last_token (place->rest), "source"))
+        why = _("No source in the portfolio has this id");
+      else if (g_str_equal (last_token (place->rest), "project"))
+        why = _("No project in the portfolio has this id");
+      else
+        why = _("No mineral in the portfolio has this id");
       break;
     case LODE_LOAD_PROBLEM_CHOICE:
       choices = g_strdup_printf (_("Lode knows only %s"), place->detail);
@@ -1084,6 +1134,11 @@ refers_to_gone (Salvage     *salvage,
   GHashTable *gone = source ? gone_sources : gone_minerals;
   GHashTable *gone_before = source ? salvage->gone_sources : salvage->gone_minerals;
   const char *mineral;
+
+  /* Projects are not salvaged away in cascades: a reference to one that
+   * is missing is the member's own fault. */
+  if (g_str_equal (last_token (place->rest), "project"))
+    return FALSE;
 
   if (place->problem == LODE_LOAD_PROBLEM_REFERENCE && place->detail != NULL)
     return g_hash_table_contains (gone, place->detail) || g_hash_table_contains (gone_before, place->detail);
