@@ -407,7 +407,7 @@ update_investment (LodeOverviewPage *self,
   if (data->committed <= 0 && data->disbursed <= 0)
     {
       figure_set (&self->investment, C_("figure", "—"), NULL, _("Investment committed"),
-                  _("No investment amounts recorded in the projects"));
+                  _("No investment recorded in the investments or the projects"));
       return;
     }
 
