@@ -126,7 +126,8 @@ test_accessible (void)
   guint n_targets = 0;
   guint n_sample_targets = g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_targets (lode_window_get_portfolio (window))));
 
-  /* A view a kind of chart but target progress, and one a target of the sample. */
+  /* A view a kind of chart but target progress, and one a target of the
+   * sample (three targets). */
   g_assert_cmpuint (views->len, ==, LODE_N_CHART_KINDS - 1 + n_sample_targets);
 
   for (guint i = 0; i < views->len; i++)
@@ -150,6 +151,7 @@ test_accessible (void)
         n_targets++;
     }
   g_assert_cmpuint (n_targets, ==, n_sample_targets);
+  g_assert_cmpuint (n_sample_targets, ==, 3);
 
   /* What the sample says. */
   {

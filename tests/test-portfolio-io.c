@@ -310,6 +310,35 @@ check_round_trip (const char *path)
   g_assert_true (g_bytes_equal (once, twice));
 }
 
+/* Files written before investment events, production and national
+ * figures, and one that has them all, save to their own bytes. */
+static void
+test_saved_bytes_unchanged (void)
+{
+  static const char * const names[] = {
+    "sample-before-investments.json", "editors-untouched.json", "empty-lists.json",
+    "investments.json",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = fixture_path ("valid", names[i]);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LodePortfolio) portfolio = NULL;
+      g_autoptr(GBytes) saved = NULL;
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      g_test_message ("%s", names[i]);
+      g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+      portfolio = lode_portfolio_load_file (file, NULL, &error);
+      g_assert_no_error (error);
+      saved = save_to_bytes (portfolio);
+      g_assert_cmpmem (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), contents, length);
+    }
+}
+
 static void
 test_valid_fixtures (void)
 {
@@ -666,6 +695,7 @@ main (int   argc,
   g_test_add_func ("/lode/portfolio-io/syntax-errors", test_syntax_errors);
   g_test_add_func ("/lode/portfolio-io/several-errors", test_several_errors);
   g_test_add_func ("/lode/portfolio-io/valid-fixtures", test_valid_fixtures);
+  g_test_add_func ("/lode/portfolio-io/saved-bytes-unchanged", test_saved_bytes_unchanged);
   g_test_add_func ("/lode/portfolio-io/invalid-fixtures", test_invalid_fixtures);
   g_test_add_func ("/lode/portfolio-io/syntax-fixtures", test_syntax_fixtures);
   g_test_add_func ("/lode/portfolio-io/sample", test_sample);

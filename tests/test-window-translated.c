@@ -80,7 +80,8 @@ static const char syntax_text[] =
   " \"version\": 1,\n"
   "}\n";
 
-/* A record whose year is out of range. */
+/* A record whose year is out of range. The window shows its pointer
+ * isolated as left-to-right text (U+2068 … U+2069). */
 static const char content_text[] =
   "{\"format\": \"lode-portfolio\", \"version\": 1, \"title\": \"T\",\n"
   " \"minerals\": [{\"id\": \"copper\", \"name\": \"Copper\", \"group\": \"base-metal\"}],\n"
@@ -108,7 +109,7 @@ test_urdu (void)
 {
   check_language ("ur",
                   "لائن 2، کالم 14: آخر میں زائد کوما",
-                  "/exports/0/year: 1800 سے 2200 تک کا سال ہونا چاہیے");
+                  "\u2068/exports/0/year\u2069: 1800 سے 2200 تک کا سال ہونا چاہیے");
 }
 
 static void
@@ -116,7 +117,7 @@ test_chinese (void)
 {
   check_language ("zh_CN",
                   "第 2 行，第 14 列： 多余的尾随逗号",
-                  "/exports/0/year: 必须是 1800 到 2200 之间的年份");
+                  "\u2068/exports/0/year\u2069: 必须是 1800 到 2200 之间的年份");
 }
 
 int

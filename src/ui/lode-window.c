@@ -100,9 +100,18 @@ describe_load_error (const char *name,
             }
         }
 
-      /* "NAME: /json/pointer: message" */
+      /* "NAME: /json/pointer: message". The pointer is isolated as
+       * left-to-right text, so that a right-to-left message does not
+       * reorder its slashes and names. */
       while (*line == ' ')
         line++;
+      if (*line == '/' && (end = strstr (line, ": ")) != NULL)
+        {
+          g_string_append (text, "\u2068");
+          g_string_append_len (text, line, end - line);
+          g_string_append (text, "\u2069");
+          line = end;
+        }
       g_string_append (text, line);
     }
 
