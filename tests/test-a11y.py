@@ -47,7 +47,7 @@ gi.require_version("Atspi", "2.0")
 import pyatspi  # noqa: E402
 
 TIMEOUT = 60.0
-PAGES = ["Overview", "Minerals", "Exports", "Projects", "Targets"]
+PAGES = ["Overview", "Minerals", "Exports", "Projects", "Investments", "Targets"]
 NEW_MINERAL = "Lithium test ore"
 NEW_PROJECT = "Odd spelling project"
 ZERO_WIDTH_SPACE = "\u200b"
@@ -201,7 +201,7 @@ def check_browse(app, frame):
 
     # The pages, through the tabs' actions; each shows its list.
     lists = {"Minerals": "Minerals", "Exports": "Export records"}
-    for page in ("Minerals", "Exports", "Projects", "Overview"):
+    for page in ("Minerals", "Exports", "Projects", "Investments", "Overview"):
         if tabs.get(page) is None:
             continue
         press(tabs[page])
@@ -223,6 +223,13 @@ def check_browse(app, frame):
             # (GTK's own GtkListItemWidget and GtkColumnViewTitle still do.)
             inscriptions = [n for n in walk(table) if n.name == "GtkInscription"]
             ok(not inscriptions, f"no cell of the {page} list reads as 'GtkInscription' ({len(inscriptions)})")
+        if page == "Investments":
+            # Shown with or without investments: the button that adds one,
+            # the filters, and no control without a name.
+            for name in ("Add Investment", "Edit Investment", "Delete Investment"):
+                ok(wait_until(lambda: find_one(frame, pyatspi.ROLE_PUSH_BUTTON, name), f"{name!r}"),
+                   f"the Investments page has a button named {name!r}")
+            ok(not unnamed_controls(frame), f"no unnamed control on the Investments page {unnamed_controls(frame)}")
 
     check_preferences(app, frame)
 

@@ -78,7 +78,8 @@ find_dialog (GtkWindow *parent)
 static void
 test_pages (void)
 {
-  static const char * const titles[] = { "Overview", "Minerals", "Exports", "Projects", "Targets", "Sources" };
+  static const char * const titles[] = { "Overview", "Minerals", "Exports", "Projects", "Investments", "Targets",
+                                         "Sources" };
   LodeWindow *window = window_new_on_sample ();
   AdwViewStack *stack = lode_test_template_child (window, LODE_TYPE_WINDOW, "stack");
   g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
@@ -466,7 +467,7 @@ test_open_ten (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("lode-test-window-XXXXXX", &error);
-  const char *pages[] = { "overview", "minerals", "exports", "projects", "targets", "sources" };
+  const char *pages[] = { "overview", "minerals", "exports", "projects", "investments", "targets", "sources" };
   guint n_finalized = 0;
   FinalizedCount count = { &n_finalized, 0 };
   LodeWindow *window;

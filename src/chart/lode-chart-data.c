@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "lode-export-table-private.h"
+#include "lode-investment-summary.h"
 #include "lode-units.h"
 
 #include "lode-chart-data.h"
@@ -243,6 +244,79 @@ measure_growth (LodeChartData   *self,
     }
 }
 
+static int
+compare_investors (gconstpointer a,
+                   gconstpointer b)
+{
+  const LodeChartInvestor *ia = a;
+  const LodeChartInvestor *ib = b;
+
+  if (ia->total != ib->total)
+    return ia->total > ib->total ? -1 : 1;
+
+  return g_strcmp0 (ia->country, ib->country);
+}
+
+/* The figures of investment, from the core's summary of the events, so
+ * that the charts say what lode-cli summary says. */
+static void
+add_investments (LodeChartData *self,
+                 LodePortfolio *portfolio)
+{
+  static const LodeInvestmentKind steps[LODE_N_PIPELINE_STEPS] = {
+    LODE_INVESTMENT_KIND_ANNOUNCED, LODE_INVESTMENT_KIND_AGREED,
+    LODE_INVESTMENT_KIND_COMMITTED, LODE_INVESTMENT_KIND_DISBURSED,
+  };
+  g_autoptr(LodeInvestmentSummary) summary =
+    lode_investment_summary_new (G_LIST_MODEL (lode_portfolio_get_investments (portfolio)));
+  guint n_years = lode_investment_summary_get_n_years (summary);
+  guint n_countries = lode_investment_summary_get_n_countries (summary);
+
+  self->n_investments = lode_investment_summary_get_n_events (summary);
+  self->investors = g_array_sized_new (FALSE, TRUE, sizeof (LodeChartInvestor), n_countries);
+
+  /* Events of no known kind are in no total. */
+  for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
+    self->investment_kinds[k] = lode_investment_summary_get_total (summary, k);
+  self->withdrawn = self->investment_kinds[LODE_INVESTMENT_KIND_WITHDRAWN];
+
+  if (n_years > 0)
+    {
+      self->investment_first_year = lode_investment_summary_get_year (summary, 0);
+      self->investment_last_year = lode_investment_summary_get_year (summary, n_years - 1);
+      self->investment_years = g_new0 (LodeMoney, (self->investment_last_year - self->investment_first_year + 1) *
+                                                  LODE_N_INVESTMENT_KINDS);
+      for (int year = self->investment_first_year; year <= self->investment_last_year; year++)
+        for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
+          self->investment_years[(year - self->investment_first_year) * LODE_N_INVESTMENT_KINDS + k] =
+            lode_investment_summary_get_year_total (summary, year, k);
+    }
+
+  for (guint i = 0; i < n_countries; i++)
+    {
+      LodeChartInvestor investor = { 0, };
+
+      investor.country = keep_string (self, lode_investment_summary_get_country (summary, i));
+      for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
+        {
+          investor.kinds[k] = lode_investment_summary_get_country_total (summary, investor.country, k);
+          if (k != LODE_INVESTMENT_KIND_WITHDRAWN)
+            investor.total += investor.kinds[k];
+        }
+      if (investor.total > 0 || investor.kinds[LODE_INVESTMENT_KIND_WITHDRAWN] > 0)
+        g_array_append_val (self->investors, investor);
+    }
+  g_array_sort (self->investors, compare_investors);
+
+  /* What reached a later step counts as announced, so the first step is
+   * the largest of the four. */
+  for (guint s = 0; s < LODE_N_PIPELINE_STEPS; s++)
+    {
+      self->pipeline[s] = self->investment_kinds[steps[s]];
+      self->pipeline[LODE_PIPELINE_ANNOUNCED] = MAX (self->pipeline[LODE_PIPELINE_ANNOUNCED], self->pipeline[s]);
+    }
+}
+
 static void
 add_sources (LodeChartData *self,
              LodePortfolio *portfolio)
@@ -275,7 +349,6 @@ chart_data_begin (LodePortfolio *portfolio)
   LodeChartData *self;
   GListModel *minerals;
   GListModel *targets;
-  GListModel *projects;
 
   self = g_new0 (LodeChartData, 1);
   g_atomic_ref_count_init (&self->ref_count);
@@ -308,17 +381,10 @@ chart_data_begin (LodePortfolio *portfolio)
       g_ptr_array_add (self->targets, chart_target_new (self, target));
     }
 
-  projects = G_LIST_MODEL (lode_portfolio_get_projects (portfolio));
-  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
-    {
-      g_autoptr(LodeProject) project = g_list_model_get_item (projects, i);
+  /* Every investment event, and the figures of projects without events. */
+  lode_portfolio_get_investment_totals (portfolio, &self->committed, &self->disbursed);
 
-      if (lode_project_get_committed (project) != LODE_MONEY_UNSET)
-        self->committed += lode_project_get_committed (project);
-      if (lode_project_get_disbursed (project) != LODE_MONEY_UNSET)
-        self->disbursed += lode_project_get_disbursed (project);
-    }
-
+  add_investments (self, portfolio);
   add_sources (self, portfolio);
 
   return self;
@@ -586,6 +652,8 @@ lode_chart_data_unref (LodeChartData *self)
   g_ptr_array_unref (self->minerals);
   g_array_unref (self->destinations);
   g_ptr_array_unref (self->targets);
+  g_free (self->investment_years);
+  g_clear_pointer (&self->investors, g_array_unref);
   g_hash_table_unref (self->source_titles);
   g_hash_table_unref (self->strings);
   g_object_unref (self->table);
@@ -638,4 +706,18 @@ lode_chart_data_describe_source (LodeChartData *self,
   text = g_hash_table_lookup (self->source_titles, source);
 
   return text != NULL ? text : source;
+}
+
+LodeMoney
+lode_chart_data_get_investment (LodeChartData      *self,
+                                int                 year,
+                                LodeInvestmentKind  kind)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail ((guint) kind < LODE_N_INVESTMENT_KINDS, 0);
+
+  if (self->investment_first_year == 0 || year < self->investment_first_year || year > self->investment_last_year)
+    return 0;
+
+  return self->investment_years[(year - self->investment_first_year) * LODE_N_INVESTMENT_KINDS + kind];
 }

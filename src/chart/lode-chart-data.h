@@ -84,6 +84,25 @@ typedef struct
   double           shortfall;           /* required_low - achieved, when behind */
 } LodeChartTarget;
 
+/* The steps of the investment pipeline, in order. */
+typedef enum
+{
+  LODE_PIPELINE_ANNOUNCED,
+  LODE_PIPELINE_AGREED,
+  LODE_PIPELINE_COMMITTED,
+  LODE_PIPELINE_DISBURSED,
+} LodePipelineStep;
+
+#define LODE_N_PIPELINE_STEPS 4
+
+/* The investments of one investor country. */
+typedef struct
+{
+  const char *country;                          /* code, or NULL when not given */
+  LodeMoney   kinds[LODE_N_INVESTMENT_KINDS];   /* by LodeInvestmentKind */
+  LodeMoney   total;                            /* of the kinds but withdrawn */
+} LodeChartInvestor;
+
 typedef struct _LodeChartData LodeChartData;
 
 struct _LodeChartData
@@ -110,6 +129,20 @@ struct _LodeChartData
   LodeMoney             reserve_value;
   LodeMoney             committed;
   LodeMoney             disbursed;
+  /* Investments: their amounts by kind, by year and kind
+   * ((year - investment_first_year) * LODE_N_INVESTMENT_KINDS + kind, for
+   * investment_first_year…investment_last_year, 0 without investments)
+   * and by investor country. */
+  guint                 n_investments;
+  LodeMoney             investment_kinds[LODE_N_INVESTMENT_KINDS];
+  int                   investment_first_year;
+  int                   investment_last_year;
+  LodeMoney            *investment_years;
+  GArray               *investors;      /* LodeChartInvestor, largest first */
+  /* The pipeline: how much reached each step, committed net of
+   * withdrawals; what reached a later step counts as announced. */
+  LodeMoney             pipeline[LODE_N_PIPELINE_STEPS];
+  LodeMoney             withdrawn;
 };
 
 LodeChartData    *lode_chart_data_new          (LodePortfolio *portfolio);
@@ -141,6 +174,11 @@ const char       *lode_chart_data_describe_source (LodeChartData *self,
 double            lode_growth_rate             (double         from,
                                                 double         to,
                                                 double         years);
+
+/* Investments of @kind in @year, or 0. */
+LodeMoney         lode_chart_data_get_investment (LodeChartData *self,
+                                                  int            year,
+                                                  LodeInvestmentKind kind);
 
 /* Folds a record's @value, @source and @year into @cell. */
 void              lode_chart_cell_add          (LodeChartCell *cell,

@@ -621,3 +621,78 @@ _lode_chart_table_new (void)
 {
   return g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 }
+
+/* Investments */
+
+int
+_lode_chart_investment_series (LodeInvestmentKind kind)
+{
+  /* A withdrawal is money that goes: the grey of what is left out. */
+  return kind == LODE_INVESTMENT_KIND_WITHDRAWN || kind == LODE_INVESTMENT_KIND_UNKNOWN ?
+         LODE_CHART_SERIES_OTHER : (int) kind - 1;
+}
+
+const char *
+_lode_chart_investment_kind_name (LodeInvestmentKind kind)
+{
+  switch (kind)
+    {
+    case LODE_INVESTMENT_KIND_ANNOUNCED:
+      return C_("investment", "Announced");
+    case LODE_INVESTMENT_KIND_AGREED:
+      return C_("investment", "Agreed");
+    case LODE_INVESTMENT_KIND_COMMITTED:
+      return C_("investment", "Committed");
+    case LODE_INVESTMENT_KIND_DISBURSED:
+      return C_("investment", "Disbursed");
+    case LODE_INVESTMENT_KIND_WITHDRAWN:
+      return C_("investment", "Withdrawn");
+    default:
+      return NULL;
+    }
+}
+
+guint
+_lode_chart_investment_legend (const LodeMoney      *amounts,
+                               LodeChartLegendEntry *legend)
+{
+  guint n = 0;
+
+  for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
+    if (amounts[k] > 0)
+      legend[n++] = (LodeChartLegendEntry) { _lode_chart_investment_series (k),
+                                             _lode_chart_investment_kind_name (k), FALSE };
+
+  return n;
+}
+
+void
+_lode_chart_investment_row (LodeChartBarRow *row,
+                            const char      *name,
+                            const LodeMoney *amounts,
+                            int              year)
+{
+  LodeMoney total = 0;
+
+  /* A segment a kind; events of no known kind are not drawn. */
+  G_STATIC_ASSERT (LODE_N_INVESTMENT_KINDS - 1 <= LODE_N_STAGES);
+
+  row->label = g_strdup (name);
+  for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
+    {
+      guint s = row->n_segments;
+
+      if (amounts[k] <= 0)
+        continue;
+
+      row->values[s] = amounts[k];
+      row->series[s] = _lode_chart_investment_series (k);
+      row->stages[s] = LODE_STAGE_UNKNOWN;
+      row->years[s] = year;
+      /* TRANSLATORS: a bar of an investment chart, "China, committed" or "2024, committed" */
+      row->item_labels[s] = g_strdup_printf (_("%s, %s"), name, _lode_chart_investment_kind_name (k));
+      row->n_segments++;
+      total += amounts[k];
+    }
+  row->end_label = _lode_chart_format_money (total);
+}

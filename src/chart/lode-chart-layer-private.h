@@ -179,6 +179,19 @@ char           *_lode_chart_source_cell            (const char                 *
  * most; returns how many. */
 guint           _lode_chart_describe_largest_minerals (LodeChartData           *data,
                                                     GString                    *text);
+/* Investment charts: the colour of investments of @kind, the name of the
+ * kind ("Committed") and a legend entry a kind that @amounts (by kind)
+ * holds; returns how many entries. */
+int             _lode_chart_investment_series      (LodeInvestmentKind          kind);
+const char     *_lode_chart_investment_kind_name   (LodeInvestmentKind          kind);
+guint           _lode_chart_investment_legend      (const LodeMoney            *amounts,
+                                                    LodeChartLegendEntry       *legend);
+/* Fills @row with a segment a kind of @amounts (by kind) that is not
+ * zero, named "@name, kind"; @year for each (0 for none). */
+void            _lode_chart_investment_row         (LodeChartBarRow            *row,
+                                                    const char                 *name,
+                                                    const LodeMoney            *amounts,
+                                                    int                         year);
 /* An empty table of the chart's figures. */
 GPtrArray      *_lode_chart_table_new              (void);
 

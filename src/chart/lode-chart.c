@@ -14,6 +14,9 @@
 #include "lode-destinations-layer.h"
 #include "lode-exports-by-mineral-layer.h"
 #include "lode-exports-over-time-layer.h"
+#include "lode-investment-by-country-layer.h"
+#include "lode-investment-by-year-layer.h"
+#include "lode-investment-pipeline-layer.h"
 #include "lode-reserves-layer.h"
 #include "lode-target-progress-layer.h"
 
@@ -61,6 +64,15 @@ static const struct
   { "target-progress", N_("Target progress"),
     N_("Recorded values against the path a target needs, with its low–high band"),
     lode_target_progress_layer_get_type },
+  { "investment-by-year", N_("Investment by year"),
+    N_("Bars of the investments of each year, stacked by kind"),
+    lode_investment_by_year_layer_get_type },
+  { "investment-by-country", N_("Investment by investor country"),
+    N_("Bars of the investments of each investor country, stacked by kind"),
+    lode_investment_by_country_layer_get_type },
+  { "investment-pipeline", N_("Investment pipeline"),
+    N_("What reached each step from announced to disbursed, with its share of what was announced"),
+    lode_investment_pipeline_layer_get_type },
 };
 
 /* Names and words */

@@ -16,6 +16,13 @@ void lode_list_page_class_install_actions (GtkWidgetClass     *widget_class,
  * of the page, which keeps it. */
 void lode_list_page_set_selection         (LodeListPage       *self,
                                            GtkSingleSelection *selection);
+/* Filters the items again, for a page whose item_matches() reads more
+ * than the search (filters of its own). */
+void lode_list_page_refilter              (LodeListPage       *self);
+/* Binds the rows again and says the totals again, for a page whose cells
+ * show what its items do not hold themselves (a project's investment,
+ * made from the investment events). */
+void lode_list_page_rebind                (LodeListPage       *self);
 
 /* Helpers of the pages, for pages that need them beyond what the list
  * page does for them. */

@@ -635,6 +635,36 @@ lode_list_page_set_selection (LodeListPage       *self,
   priv->selection = selection;
 }
 
+void
+lode_list_page_refilter (LodeListPage *self)
+{
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+
+  g_return_if_fail (LODE_IS_LIST_PAGE (self));
+
+  if (priv->filter != NULL)
+    search_changed (self);
+}
+
+void
+lode_list_page_rebind (LodeListPage *self)
+{
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+  guint n_items;
+
+  g_return_if_fail (LODE_IS_LIST_PAGE (self));
+
+  if (priv->sort_model == NULL)
+    return;
+
+  /* The same items, changed: the rows shown bind them again. */
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (priv->sort_model));
+  if (n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (priv->sort_model), 0, n_items, n_items);
+  else
+    update_empty (self);
+}
+
 LodePortfolio *
 lode_list_page_get_portfolio (LodeListPage *self)
 {

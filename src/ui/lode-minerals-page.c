@@ -19,6 +19,71 @@ struct _LodeMineralsPage
 
 G_DEFINE_FINAL_TYPE (LodeMineralsPage, lode_minerals_page, LODE_TYPE_LIST_PAGE)
 
+/* The latest year of @mineral's production and the unit it is in; 0
+ * when the portfolio has none. */
+static int
+latest_production (LodeMineralsPage *self,
+                   LodeMineral      *mineral,
+                   LodeUnit         *unit)
+{
+  LodePortfolio *portfolio = lode_list_page_get_portfolio (LODE_LIST_PAGE (self));
+  GListModel *production = portfolio != NULL ? G_LIST_MODEL (lode_portfolio_get_production (portfolio)) : NULL;
+  int latest = 0;
+
+  for (guint i = 0; production != NULL && i < g_list_model_get_n_items (production); i++)
+    {
+      g_autoptr(LodeProduction) figure = g_list_model_get_item (production, i);
+
+      if (g_strcmp0 (lode_production_get_mineral (figure), lode_mineral_get_id (mineral)) != 0 ||
+          lode_production_get_year (figure) < latest)
+        continue;
+      /* A national figure of the year sets the unit over the projects'. */
+      if (lode_production_get_year (figure) > latest || lode_production_get_project (figure) == NULL)
+        *unit = lode_production_get_unit (figure);
+      latest = lode_production_get_year (figure);
+    }
+
+  return latest;
+}
+
+static int
+mineral_production_key (LodeMineral      *mineral,
+                        LodeMineralsPage *self)
+{
+  LodeUnit unit = LODE_UNIT_NONE;
+
+  return latest_production (self, mineral, &unit);
+}
+
+/* "1.2 Mt (2024)": the latest year's production, national or else the
+ * projects' added up. */
+static void
+bind_production_cell (GtkSignalListItemFactory *factory,
+                      GtkListItem              *list_item,
+                      LodeMineralsPage         *self)
+{
+  LodeMineral *mineral = gtk_list_item_get_item (list_item);
+  LodePortfolio *portfolio = lode_list_page_get_portfolio (LODE_LIST_PAGE (self));
+  LodeUnit unit = LODE_UNIT_NONE;
+  int year = latest_production (self, mineral, &unit);
+  g_autofree char *quantity = NULL;
+  g_autofree char *text = NULL;
+  double total;
+
+  if (year == 0 || portfolio == NULL ||
+      !lode_production_total (G_LIST_MODEL (lode_portfolio_get_production (portfolio)),
+                              lode_mineral_get_id (mineral), year, unit, &total))
+    {
+      lode_cell_set_text (list_item, NULL, NULL);
+      return;
+    }
+
+  quantity = lode_format_quantity (total, unit);
+  /* TRANSLATORS: a year's production in a cell, as in "1.2 Mt (2024)" */
+  text = g_strdup_printf (_("%s (%d)"), quantity, year);
+  lode_cell_set_text (list_item, text, text);
+}
+
 static char *
 join_hs_codes (LodeMineral *mineral)
 {
@@ -468,6 +533,8 @@ lode_minerals_page_class_init (LodeMineralsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_hs_codes_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_reserves_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_value_cell);
+  gtk_widget_class_bind_template_callback (widget_class, mineral_production_key);
+  gtk_widget_class_bind_template_callback (widget_class, bind_production_cell);
 }
 
 static void

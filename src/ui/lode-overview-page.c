@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 #include "lode-chart-view.h"
 #include "lode-countries.h"
@@ -27,6 +28,8 @@ struct _LodeOverviewPage
   GtkLabel        *description_label;
   GtkWidget       *about_box;
   GtkFlowBox      *figures;
+  GtkWidget       *national_group;
+  GtkListBox      *national_list;
   GtkWidget       *targets_group;
   GtkListBox      *targets_list;
   GtkBox          *charts_box;
@@ -40,6 +43,8 @@ struct _LodeOverviewPage
   Figure           growth;
   Figure           reserves;
   Figure           investment;
+  Figure           investment_year;
+  Figure           investor;
 
   /* Charts: one view a kind, and one a target after them. */
   LodeChartView   *views[LODE_N_CHART_KINDS];
@@ -52,7 +57,7 @@ struct _LodeOverviewPage
   GBindingGroup   *texts;
   GSignalGroup    *portfolio_signals;
   GSignalGroup    *sources_signals;
-  GSignalGroup    *model_signals[4];
+  GSignalGroup    *model_signals[5];
   GSignalGroup    *history_signals;
   LodeChartData   *data;
   guint            refresh_id;
@@ -83,7 +88,17 @@ static const LodeChartKind chart_order[] = {
   LODE_CHART_DESTINATIONS,
   LODE_CHART_EXPORTS_OVER_TIME,
   LODE_CHART_RESERVES,
+  LODE_CHART_INVESTMENT_PIPELINE,
+  LODE_CHART_INVESTMENT_BY_YEAR,
+  LODE_CHART_INVESTMENT_BY_COUNTRY,
 };
+
+static gboolean
+is_investment_chart (LodeChartKind kind)
+{
+  return kind == LODE_CHART_INVESTMENT_PIPELINE || kind == LODE_CHART_INVESTMENT_BY_YEAR ||
+         kind == LODE_CHART_INVESTMENT_BY_COUNTRY;
+}
 
 /* Amount formatting */
 
@@ -397,7 +412,7 @@ update_investment (LodeOverviewPage *self,
   if (data->committed <= 0 && data->disbursed <= 0)
     {
       figure_set (&self->investment, C_("figure", "—"), NULL, _("Investment committed"),
-                  _("No investment amounts recorded in the projects"));
+                  _("No investment recorded in the investments or the projects"));
       return;
     }
 
@@ -407,6 +422,93 @@ update_investment (LodeOverviewPage *self,
   /* TRANSLATORS: the investment paid out of what was committed */
   detail = g_strdup_printf (_("%s disbursed"), disbursed);
   figure_set (&self->investment, committed, exact, _("Investment committed"), detail);
+}
+
+static void update_national (LodeOverviewPage *self);
+
+/* The latest year of the investments with a commitment or a
+ * disbursement, and what was committed and disbursed in it. */
+static void
+update_investment_year (LodeOverviewPage *self,
+                        LodeChartData    *data)
+{
+  g_autofree char *committed = NULL;
+  g_autofree char *disbursed = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *detail = NULL;
+  g_autofree char *exact = NULL;
+  g_autofree char *total_committed = NULL;
+  g_autofree char *total_disbursed = NULL;
+  int year = 0;
+
+  for (int y = data->investment_last_year; data->investment_first_year != 0 && y >= data->investment_first_year; y--)
+    if (lode_chart_data_get_investment (data, y, LODE_INVESTMENT_KIND_COMMITTED) > 0 ||
+        lode_chart_data_get_investment (data, y, LODE_INVESTMENT_KIND_DISBURSED) > 0)
+      {
+        year = y;
+        break;
+      }
+
+  if (year == 0)
+    {
+      gtk_widget_set_visible (self->investment_year.child, FALSE);
+      return;
+    }
+
+  committed = money_short (lode_chart_data_get_investment (data, year, LODE_INVESTMENT_KIND_COMMITTED));
+  disbursed = money_short (lode_chart_data_get_investment (data, year, LODE_INVESTMENT_KIND_DISBURSED));
+  exact = lode_money_format_full (lode_chart_data_get_investment (data, year, LODE_INVESTMENT_KIND_COMMITTED));
+  total_committed = money_short (data->investment_kinds[LODE_INVESTMENT_KIND_COMMITTED]);
+  total_disbursed = money_short (data->investment_kinds[LODE_INVESTMENT_KIND_DISBURSED]);
+  /* TRANSLATORS: the caption of the investment committed in the latest year, "Committed in 2025" */
+  caption = g_strdup_printf (_("Committed in %d"), year);
+  /* TRANSLATORS: below the investment committed in the latest year:
+   * "$0.2 B disbursed in the year; in all years $1.5 B committed, $0.3 B disbursed" */
+  detail = g_strdup_printf (_("%s disbursed in the year; in all years %s committed, %s disbursed"),
+                            disbursed, total_committed, total_disbursed);
+  figure_set (&self->investment_year, committed, exact, caption, detail);
+}
+
+/* The investor country with the most committed, net of withdrawals: an
+ * announcement is not yet money, and adding the steps of one deal up
+ * would count it more than once. */
+static void
+update_investor (LodeOverviewPage *self,
+                 LodeChartData    *data)
+{
+  const LodeChartInvestor *leading = NULL;
+  LodeMoney all = 0;
+  g_autofree char *money = NULL;
+  g_autofree char *exact = NULL;
+  g_autofree char *share = NULL;
+  g_autofree char *detail = NULL;
+  const char *name;
+
+  for (guint i = 0; i < data->investors->len; i++)
+    {
+      const LodeChartInvestor *investor = &g_array_index (data->investors, LodeChartInvestor, i);
+
+      all += investor->kinds[LODE_INVESTMENT_KIND_COMMITTED];
+      if (investor->country != NULL &&
+          (leading == NULL ||
+           investor->kinds[LODE_INVESTMENT_KIND_COMMITTED] > leading->kinds[LODE_INVESTMENT_KIND_COMMITTED]))
+        leading = investor;
+    }
+
+  if (leading == NULL || leading->kinds[LODE_INVESTMENT_KIND_COMMITTED] <= 0)
+    {
+      gtk_widget_set_visible (self->investor.child, FALSE);
+      return;
+    }
+
+  name = lode_country_lookup (leading->country);
+  money = money_short (leading->kinds[LODE_INVESTMENT_KIND_COMMITTED]);
+  exact = lode_money_format_full (leading->kinds[LODE_INVESTMENT_KIND_COMMITTED]);
+  share = lode_format_ltr (lode_chart_format_percent (lode_money_to_double (leading->kinds[LODE_INVESTMENT_KIND_COMMITTED]) /
+                                                      lode_money_to_double (all)));
+  /* TRANSLATORS: below the leading investor country: "$2 B committed, 64.0 % of all commitments" */
+  detail = g_strdup_printf (_("%s committed, %s of all commitments"), money, share);
+  figure_set (&self->investor, name != NULL ? name : leading->country, exact, _("Leading investor country"), detail);
 }
 
 /* Targets */
@@ -553,6 +655,13 @@ chart_item_activated (LodeChartView    *view,
   if (chart == NULL || index >= lode_chart_get_n_items (chart))
     return;
 
+  /* Investments are listed on a page of their own. */
+  if (is_investment_chart (lode_chart_get_kind (chart)))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-page", "s", "investments");
+      return;
+    }
+
   item = lode_chart_get_item (chart, index);
   g_variant_dict_init (&filter, NULL);
   if (item->mineral != NULL)
@@ -602,13 +711,16 @@ update_charts (LodeOverviewPage *self,
   for (guint i = 0; i < G_N_ELEMENTS (chart_order); i++)
     {
       gboolean has_data = data != NULL &&
-                          (chart_order[i] == LODE_CHART_RESERVES ? data->reserve_value > 0 : data->n_records > 0);
+                          (chart_order[i] == LODE_CHART_RESERVES ? data->reserve_value > 0 :
+                           is_investment_chart (chart_order[i]) ? data->investors->len > 0 :
+                           data->n_records > 0);
 
       gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->views[chart_order[i]])), has_data);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->charts_box),
                           data != NULL &&
-                          (data->n_records > 0 || data->reserve_value > 0 || data->targets->len > 0));
+                          (data->n_records > 0 || data->reserve_value > 0 || data->targets->len > 0 ||
+                           data->investors->len > 0));
 
   /* A chart a target, after the others. */
   while (self->target_views->len > (data != NULL ? data->targets->len : 0))
@@ -679,6 +791,9 @@ show_data (LodeOverviewPage *self,
   update_growth (self, self->data);
   update_reserves (self, self->data);
   update_investment (self, self->data);
+  update_investment_year (self, self->data);
+  update_national (self);
+  update_investor (self, self->data);
   update_targets (self, self->data);
 
   g_clear_handle_id (&self->charts_id, g_source_remove);
@@ -855,6 +970,107 @@ create_source_row (gpointer item,
   return row;
 }
 
+/* "Bilateral trade with China, 2024" */
+static char *
+national_figure_title (LodeNationalFigure *figure)
+{
+  const char *code = lode_national_figure_get_country (figure);
+  const char *country = code != NULL ? lode_country_lookup (code) : NULL;
+  int year = lode_national_figure_get_year (figure);
+  g_autofree char *what = NULL;
+
+  if (country == NULL)
+    country = code;
+
+  switch (lode_national_figure_get_kind (figure))
+    {
+    case LODE_FIGURE_KIND_RESERVE_VALUE:
+      what = g_strdup (_("Estimated value of the mineral reserves"));
+      break;
+    case LODE_FIGURE_KIND_MINERAL_EXPORTS:
+      what = g_strdup (_("Mineral exports"));
+      break;
+    case LODE_FIGURE_KIND_BILATERAL_TRADE:
+      /* TRANSLATORS: a national figure, as in "Trade with China" */
+      what = country != NULL ? g_strdup_printf (_("Trade with %s"), country) : g_strdup (_("Bilateral trade"));
+      break;
+    case LODE_FIGURE_KIND_INVESTMENT_TARGET:
+      what = g_strdup (_("Investment target"));
+      break;
+    case LODE_FIGURE_KIND_OTHER:
+    case LODE_FIGURE_KIND_UNKNOWN:
+    default:
+      what = g_strdup (_("Other figure"));
+      break;
+    }
+
+  if (year == 0)
+    return g_steal_pointer (&what);
+
+  /* TRANSLATORS: a national figure and its year, as in "Mineral exports, 2024" */
+  return g_strdup_printf (_("%s, %d"), what, year);
+}
+
+static GtkWidget *
+create_national_row (gpointer item,
+                     gpointer user_data)
+{
+  LodeNationalFigure *figure = item;
+  LodeOverviewPage *self = user_data;
+  LodeMoney value = lode_national_figure_get_value (figure);
+  double change = lode_national_figure_get_change (figure);
+  const char *note = lode_national_figure_get_note (figure);
+  const char *source_id = lode_national_figure_get_source (figure);
+  LodeSource *source = source_id != NULL && self->portfolio != NULL ?
+                       lode_portfolio_find_source (self->portfolio, source_id) : NULL;
+  g_autofree char *title = national_figure_title (figure);
+  g_autofree char *money = money_short (value);
+  g_autofree char *exact = lode_money_format_full (value);
+  g_autofree char *shown = NULL;
+  g_autoptr(GString) subtitle = g_string_new (note);
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (source != NULL)
+    {
+      if (subtitle->len > 0)
+        /* TRANSLATORS: between a figure's note and its source */
+        g_string_append (subtitle, _(" · "));
+      /* TRANSLATORS: the source of a national figure, as in "Source: Arab News" */
+      g_string_append_printf (subtitle, _("Source: %s"), lode_source_get_title (source));
+    }
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+
+  if (change != LODE_CHANGE_UNSET)
+    {
+      g_autofree char *percent = signed_percent (change);
+
+      /* TRANSLATORS: a figure and its change on the year before, "$23.1 B (+11.1 %)" */
+      shown = g_strdup_printf (_("%s (%s)"), money, percent);
+    }
+  label = gtk_label_new (shown != NULL ? shown : money);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_tooltip_text (label, exact);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+
+  return row;
+}
+
+static void
+update_national (LodeOverviewPage *self)
+{
+  GListModel *figures = self->portfolio != NULL ?
+                        G_LIST_MODEL (lode_portfolio_get_national_figures (self->portfolio)) : NULL;
+
+  /* Made anew: an undo changes a figure without changing the list. */
+  gtk_list_box_bind_model (self->national_list, figures, create_national_row, self, NULL);
+  gtk_widget_set_visible (self->national_group, figures != NULL && g_list_model_get_n_items (figures) > 0);
+}
+
 static void
 update_sources (LodeOverviewPage *self)
 {
@@ -882,6 +1098,8 @@ watched_model (LodePortfolio *portfolio,
       return G_LIST_MODEL (lode_portfolio_get_projects (portfolio));
     case 3:
       return G_LIST_MODEL (lode_portfolio_get_targets (portfolio));
+    case 4:
+      return G_LIST_MODEL (lode_portfolio_get_investments (portfolio));
     default:
       return NULL;
     }
@@ -1007,6 +1225,8 @@ lode_overview_page_class_init (LodeOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, about_box);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, figures);
+  gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, national_group);
+  gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, national_list);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, targets_group);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, targets_list);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, charts_box);
@@ -1025,6 +1245,8 @@ lode_overview_page_init (LodeOverviewPage *self)
   figure_init (&self->growth, self->figures);
   figure_init (&self->reserves, self->figures);
   figure_init (&self->investment, self->figures);
+  figure_init (&self->investment_year, self->figures);
+  figure_init (&self->investor, self->figures);
 
   self->target_views = g_ptr_array_new ();
   for (guint i = 0; i < G_N_ELEMENTS (chart_order); i++)

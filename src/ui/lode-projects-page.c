@@ -4,13 +4,17 @@
 #include <glib/gi18n.h>
 
 #include "lode-cells.h"
+#include "lode-list-page-private.h"
 #include "lode-project-editor.h"
 #include "lode-projects-page.h"
 #include "lode-ui-format.h"
 
 struct _LodeProjectsPage
 {
-  LodeListPage parent_instance;
+  LodeListPage  parent_instance;
+
+  /* The investment events, which make the projects' investment. */
+  GSignalGroup *investments_signals;
 };
 
 G_DEFINE_FINAL_TYPE (LodeProjectsPage, lode_projects_page, LODE_TYPE_LIST_PAGE)
@@ -107,20 +111,62 @@ set_money_cell (GtkListItem *list_item,
   lode_cell_set_text (list_item, text, exact);
 }
 
+/* A project's investment: from its investment events when it has events
+ * of that kind, else as the project itself holds it. */
+static LodeMoney
+committed_of (LodeProjectsPage *self,
+              LodeProject      *project)
+{
+  LodePortfolio *portfolio = lode_list_page_get_portfolio (LODE_LIST_PAGE (self));
+  LodeMoney committed = lode_project_get_committed (project);
+
+  if (portfolio != NULL)
+    lode_portfolio_get_project_investment (portfolio, lode_project_get_id (project), &committed, NULL);
+
+  return committed;
+}
+
+static LodeMoney
+disbursed_of (LodeProjectsPage *self,
+              LodeProject      *project)
+{
+  LodePortfolio *portfolio = lode_list_page_get_portfolio (LODE_LIST_PAGE (self));
+  LodeMoney disbursed = lode_project_get_disbursed (project);
+
+  if (portfolio != NULL)
+    lode_portfolio_get_project_investment (portfolio, lode_project_get_id (project), NULL, &disbursed);
+
+  return disbursed;
+}
+
+static gint64
+committed_key (LodeProject      *project,
+               LodeProjectsPage *self)
+{
+  return committed_of (self, project);
+}
+
+static gint64
+disbursed_key (LodeProject      *project,
+               LodeProjectsPage *self)
+{
+  return disbursed_of (self, project);
+}
+
 static void
 bind_committed_cell (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
-                     gpointer                  user_data)
+                     LodeProjectsPage         *self)
 {
-  set_money_cell (list_item, lode_project_get_committed (gtk_list_item_get_item (list_item)));
+  set_money_cell (list_item, committed_of (self, gtk_list_item_get_item (list_item)));
 }
 
 static void
 bind_disbursed_cell (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
-                     gpointer                  user_data)
+                     LodeProjectsPage         *self)
 {
-  set_money_cell (list_item, lode_project_get_disbursed (gtk_list_item_get_item (list_item)));
+  set_money_cell (list_item, disbursed_of (self, gtk_list_item_get_item (list_item)));
 }
 
 static void
@@ -165,10 +211,13 @@ update_totals (LodeListPage *page,
     {
       g_autoptr(LodeProject) project = g_list_model_get_item (shown, i);
 
-      if (lode_project_get_committed (project) != LODE_MONEY_UNSET)
-        committed += lode_project_get_committed (project);
-      if (lode_project_get_disbursed (project) != LODE_MONEY_UNSET)
-        disbursed += lode_project_get_disbursed (project);
+      LodeMoney project_committed = committed_of (LODE_PROJECTS_PAGE (page), project);
+      LodeMoney project_disbursed = disbursed_of (LODE_PROJECTS_PAGE (page), project);
+
+      if (project_committed != LODE_MONEY_UNSET)
+        committed += project_committed;
+      if (project_disbursed != LODE_MONEY_UNSET)
+        disbursed += project_disbursed;
       if (lode_project_get_jobs (project) > 0)
         jobs += lode_project_get_jobs (project);
     }
@@ -205,6 +254,30 @@ project_matches (LodeListPage *page,
   return lode_list_texts_match (search, texts, G_N_ELEMENTS (texts));
 }
 
+static void
+investments_changed (LodeListPage *page)
+{
+  lode_list_page_rebind (page);
+}
+
+/* A project's investment follows its events, which change on another page. */
+static void
+portfolio_changed (LodeListPage *page)
+{
+  LodePortfolio *portfolio = lode_list_page_get_portfolio (page);
+
+  g_signal_group_set_target (LODE_PROJECTS_PAGE (page)->investments_signals,
+                             portfolio != NULL ? lode_portfolio_get_investments (portfolio) : NULL);
+}
+
+static void
+lode_projects_page_dispose (GObject *object)
+{
+  g_clear_object (&LODE_PROJECTS_PAGE (object)->investments_signals);
+
+  G_OBJECT_CLASS (lode_projects_page_parent_class)->dispose (object);
+}
+
 static GtkWindow *
 new_editor (LodeListPage *page,
             gpointer      item)
@@ -234,6 +307,8 @@ lode_projects_page_class_init (LodeProjectsPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   LodeListPageClass *page_class = LODE_LIST_PAGE_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = lode_projects_page_dispose;
+  page_class->portfolio_changed = portfolio_changed;
   page_class->get_items = lode_portfolio_get_projects;
   page_class->item_matches = project_matches;
   page_class->update_totals = update_totals;
@@ -246,6 +321,8 @@ lode_projects_page_class_init (LodeProjectsPageClass *klass)
   lode_list_page_class_set_template (widget_class, "/io/github/lodeapp/Lode/ui/lode-projects-page.ui", "projects");
   gtk_widget_class_bind_template_callback (widget_class, status_key);
   gtk_widget_class_bind_template_callback (widget_class, minerals_key);
+  gtk_widget_class_bind_template_callback (widget_class, committed_key);
+  gtk_widget_class_bind_template_callback (widget_class, disbursed_key);
   gtk_widget_class_bind_template_callback (widget_class, bind_name_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_status_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_region_cell);
@@ -259,5 +336,8 @@ lode_projects_page_class_init (LodeProjectsPageClass *klass)
 static void
 lode_projects_page_init (LodeProjectsPage *self)
 {
+  self->investments_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->investments_signals, "items-changed",
+                                  G_CALLBACK (investments_changed), self);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

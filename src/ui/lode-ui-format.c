@@ -72,6 +72,26 @@ lode_format_project_status (LodeProjectStatus status)
 }
 
 const char *
+lode_format_investment_kind (LodeInvestmentKind kind)
+{
+  switch (kind)
+    {
+    case LODE_INVESTMENT_KIND_ANNOUNCED:
+      return _("Announced or MoU");
+    case LODE_INVESTMENT_KIND_AGREED:
+      return _("Agreement signed");
+    case LODE_INVESTMENT_KIND_COMMITTED:
+      return C_("investment", "Committed");
+    case LODE_INVESTMENT_KIND_DISBURSED:
+      return C_("investment", "Disbursed");
+    case LODE_INVESTMENT_KIND_WITHDRAWN:
+      return C_("investment", "Withdrawn");
+    default:
+      return NULL;
+    }
+}
+
+const char *
 lode_format_month (int month)
 {
   static const char * const months[] = {

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
 const char *lode_format_mineral_group  (LodeMineralGroup  group);
 const char *lode_format_stage          (LodeStage         stage);
 const char *lode_format_project_status (LodeProjectStatus status);
+/* "Announced or MoU", "Agreement signed", "Committed" … */
+const char *lode_format_investment_kind (LodeInvestmentKind kind);
 /* "March"; NULL for 0 (the whole year). */
 const char *lode_format_month          (int               month);
 /* "1,200.5 t"; NULL when @quantity is unset. */

@@ -3,6 +3,7 @@
 
 #include "lode-dialogs.h"
 #include "lode-exports-page.h"
+#include "lode-investments-page.h"
 #include "lode-minerals-page.h"
 #include "lode-overview-page.h"
 #include "lode-projects-page.h"
@@ -41,6 +42,7 @@ struct _LodeWindow
   LodeMineralsPage     *minerals_page;
   LodeExportsPage      *exports_page;
   LodeProjectsPage     *projects_page;
+  LodeInvestmentsPage  *investments_page;
   LodeTargetsPage      *targets_page;
   AdwViewSwitcherBar   *switcher_bar;
   GMenu                *history_section;

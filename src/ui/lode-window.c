@@ -10,6 +10,7 @@
 #include "lode-exports-page.h"
 #include "lode-minerals-page.h"
 #include "lode-overview-page.h"
+#include "lode-investments-page.h"
 #include "lode-projects-page.h"
 #include "lode-settings.h"
 #include "lode-sources-page.h"
@@ -637,6 +638,19 @@ show_exports_action (GtkWidget  *widget,
   g_variant_dict_clear (&filter);
 }
 
+/* "win.show-page" s: the page of that name, as in "investments". */
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LodeWindow *self = LODE_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (adw_view_stack_get_child_by_name (self->stack, name) != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, name);
+}
+
 static void
 lode_window_class_init (LodeWindowClass *klass)
 {
@@ -675,6 +689,7 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
   gtk_widget_class_install_action (widget_class, "win.show-exports", "a{sv}", show_exports_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.export-workbook", NULL, export_workbook_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-open", NULL);
@@ -683,6 +698,7 @@ lode_window_class_init (LodeWindowClass *klass)
   g_type_ensure (LODE_TYPE_MINERALS_PAGE);
   g_type_ensure (LODE_TYPE_OVERVIEW_PAGE);
   g_type_ensure (LODE_TYPE_PROJECTS_PAGE);
+  g_type_ensure (LODE_TYPE_INVESTMENTS_PAGE);
   g_type_ensure (LODE_TYPE_TARGETS_PAGE);
   g_type_ensure (LODE_TYPE_SOURCES_PAGE);
 
@@ -700,6 +716,7 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, minerals_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, exports_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, projects_page);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, investments_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, targets_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, history_section);
