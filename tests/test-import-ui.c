@@ -154,6 +154,27 @@ close_dialog (LodeImportDialog *dialog)
 
 /* The preview of a Comtrade file: its summary; a conflict set to take the
  * imported record; Import; the records and the undo step; Undo. */
+/* A cell of the added records gives its tooltip when asked (cells do not
+ * set it when bound, which would ask the display where the pointer is). */
+static void
+check_cell_tooltip (LodeImportDialog *dialog,
+                    const char       *text,
+                    const char       *tooltip)
+{
+  GtkWidget *added = lode_test_template_child (dialog, LODE_TYPE_IMPORT_DIALOG, "added_view");
+  g_autoptr(GtkTooltip) query = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  GtkWidget *cell;
+  gboolean shown = FALSE;
+
+  lode_test_settle ();
+  cell = lode_test_find_widget (added, GTK_TYPE_INSCRIPTION, text);
+  g_assert_nonnull (cell);
+  g_assert_true (gtk_widget_get_has_tooltip (cell));
+  g_signal_emit_by_name (cell, "query-tooltip", 0, 0, FALSE, query, &shown);
+  g_assert_true (shown);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (cell), "lode-cell-tooltip"), ==, tooltip);
+}
+
 static void
 test_import_comtrade (void)
 {
@@ -185,6 +206,7 @@ test_import_comtrade (void)
   /* Nothing changed yet. */
   g_assert_cmpuint (lode_export_table_get_n_rows (exports), ==, n_before);
   g_assert_false (lode_portfolio_get_modified (portfolio));
+  check_cell_tooltip (dialog, "China", "CN");
 
   /* The conflict, resolved in its row as a user would. */
   adw_view_stack_set_visible_child_name (lode_test_template_child (dialog, LODE_TYPE_IMPORT_DIALOG, "view_stack"),

@@ -1705,11 +1705,14 @@ lode_import_plan_new_finish (GAsyncResult  *result,
 
 /* Applying */
 
+/* The records a plan adds, as one step: they are stored by the ids of
+ * their strings in the table, which never change (the table's strings only
+ * grow), so applying them again looks up no string. */
 typedef struct
 {
   LodeExportTable *table;
   guint            position;
-  GArray          *rows;   /* of LodeExportRow, interned by @table */
+  GArray          *rows;   /* of LodeExportRawRow, by ids of @table's strings */
   GPtrArray       *extras; /* the rows' unknown members (JsonObject or NULL), or NULL */
 } AppendRows;
 
@@ -1720,7 +1723,20 @@ append_rows_apply (gpointer data)
 
   lode_export_table_reserve (command->table, command->position + command->rows->len);
   for (guint i = 0; i < command->rows->len; i++)
-    lode_export_table_append_silent (command->table, &g_array_index (command->rows, LodeExportRow, i));
+    {
+      const LodeExportRawRow *raw = &g_array_index (command->rows, LodeExportRawRow, i);
+      const guint32 ids[4] = { raw->mineral, raw->destination, raw->hs_code, raw->source };
+      LodeExportRow row = {
+        .year = raw->year,
+        .month = raw->month,
+        .stage = raw->stage,
+        .quantity = raw->quantity,
+        .unit = raw->unit,
+        .value = raw->value,
+      };
+
+      _lode_export_table_append_interned (command->table, &row, ids);
+    }
   for (guint i = 0; command->extras != NULL && i < command->extras->len; i++)
     if (g_ptr_array_index (command->extras, i) != NULL)
       lode_export_table_set_extra (command->table, command->position + i,
@@ -2186,6 +2202,51 @@ apply_reserves (LodeImportPlan *self,
     }
 }
 
+/* Maps the ids of the plan's strings in one column to ids in the
+ * portfolio's table, each string looked up once: a million records hold a
+ * few hundred strings. */
+typedef struct
+{
+  LodeExportTable              *table;
+  const LodeExportTableVersion *version;
+  GHashTable                   *renames; /* or NULL */
+  guint32                      *ids;     /* G_MAXUINT32 where not looked up yet */
+} IdMap;
+
+static void
+id_map_init (IdMap                        *map,
+             LodeExportTable              *table,
+             const LodeExportTableVersion *version,
+             GHashTable                   *renames)
+{
+  guint n_strings = _lode_export_table_version_get_n_strings (version);
+
+  map->table = table;
+  map->version = version;
+  map->renames = renames;
+  map->ids = g_new (guint32, n_strings);
+  memset (map->ids, 0xff, n_strings * sizeof (guint32));
+}
+
+static const char *
+id_map_string (IdMap   *map,
+               guint32  id)
+{
+  const char *str = _lode_export_table_version_get_string (map->version, id);
+
+  return map->renames != NULL ? renamed (map->renames, str) : str;
+}
+
+static inline guint32
+id_map_lookup (IdMap   *map,
+               guint32  id)
+{
+  if (G_UNLIKELY (map->ids[id] == G_MAXUINT32))
+    map->ids[id] = _lode_export_table_intern_id (map->table, id_map_string (map, id));
+
+  return map->ids[id];
+}
+
 static void
 apply_exports (LodeImportPlan *self,
                LodePortfolio  *portfolio,
@@ -2194,28 +2255,39 @@ apply_exports (LodeImportPlan *self,
                Renames        *renames)
 {
   LodeExportTable *table = lode_portfolio_get_exports (portfolio);
-  guint n_rows = lode_export_table_get_n_rows (self->exports);
+  LodeExportTableVersion *version = _lode_export_table_freeze (self->exports);
+  guint n_rows = _lode_export_table_version_get_n_rows (version);
+  gboolean has_conflicts = g_hash_table_size (self->conflict_rows) > 0;
+  g_autofree guint *extra_rows = NULL;
+  guint n_extra_rows, next_extra = 0;
+  IdMap minerals, destinations, hs_codes, sources;
   AppendRows *command;
+
+  /* The plan's own table is read by the ids of its strings; it does not
+   * change while this runs, so the version copies nothing. */
+  extra_rows = _lode_export_table_version_get_extra_rows (version, &n_extra_rows);
+  id_map_init (&minerals, table, version, renames->minerals);
+  id_map_init (&destinations, table, version, NULL);
+  id_map_init (&hs_codes, table, version, NULL);
+  id_map_init (&sources, table, version, renames->sources);
 
   command = g_new0 (AppendRows, 1);
   command->table = g_object_ref (table);
   command->position = lode_export_table_get_n_rows (table);
-  command->rows = g_array_sized_new (FALSE, FALSE, sizeof (LodeExportRow), n_rows);
+  command->rows = g_array_sized_new (FALSE, FALSE, sizeof (LodeExportRawRow), n_rows);
 
   for (guint i = 0; i < n_rows; i++)
     {
-      LodeExportRow row;
-      guint conflict_index;
+      LodeExportRawRow raw;
+      guint conflict_index = 0;
+      JsonObject *extra = NULL;
 
-      lode_export_table_get_row (self->exports, i, &row);
-      row.mineral = renamed (renames->minerals, row.mineral);
-      row.source = renamed (renames->sources, row.source);
-      row.mineral = lode_export_table_intern (table, row.mineral);
-      row.destination = lode_export_table_intern (table, row.destination);
-      row.hs_code = lode_export_table_intern (table, row.hs_code);
-      row.source = lode_export_table_intern (table, row.source);
+      _lode_export_table_version_get_raw_row (version, i, &raw);
+      if (next_extra < n_extra_rows && extra_rows[next_extra] == i)
+        extra = _lode_export_table_version_get_extra (version, extra_rows[next_extra++]);
 
-      conflict_index = GPOINTER_TO_UINT (g_hash_table_lookup (self->conflict_rows, GUINT_TO_POINTER (i + 1)));
+      if (has_conflicts)
+        conflict_index = GPOINTER_TO_UINT (g_hash_table_lookup (self->conflict_rows, GUINT_TO_POINTER (i + 1)));
       if (conflict_index != 0)
         {
           const Conflict *conflict = &g_array_index (self->conflicts, Conflict, conflict_index - 1);
@@ -2224,21 +2296,45 @@ apply_exports (LodeImportPlan *self,
             continue;
           if (conflict->resolution == LODE_IMPORT_TAKE_IMPORTED)
             {
+              LodeExportRow row = {
+                .mineral = lode_export_table_intern (table, id_map_string (&minerals, raw.mineral)),
+                .year = raw.year,
+                .month = raw.month,
+                .destination = lode_export_table_intern (table, id_map_string (&destinations, raw.destination)),
+                .hs_code = lode_export_table_intern (table, id_map_string (&hs_codes, raw.hs_code)),
+                .stage = raw.stage,
+                .quantity = raw.quantity,
+                .unit = raw.unit,
+                .value = raw.value,
+                .source = lode_export_table_intern (table, id_map_string (&sources, raw.source)),
+              };
+
               lode_history_replace_export (history, label, conflict->existing, &row);
               continue;
             }
         }
 
-      g_array_append_val (command->rows, row);
-      if (lode_export_table_get_extra (self->exports, i) != NULL)
+      raw.mineral = id_map_lookup (&minerals, raw.mineral);
+      raw.destination = id_map_lookup (&destinations, raw.destination);
+      raw.hs_code = id_map_lookup (&hs_codes, raw.hs_code);
+      raw.source = id_map_lookup (&sources, raw.source);
+      g_array_append_val (command->rows, raw);
+      if (extra != NULL)
         {
           if (command->extras == NULL)
             command->extras = g_ptr_array_new_with_free_func (extra_unref);
           g_ptr_array_set_size (command->extras, command->rows->len);
-          g_ptr_array_index (command->extras, command->rows->len - 1) =
-            json_object_ref (lode_export_table_get_extra (self->exports, i));
+          g_ptr_array_index (command->extras, command->rows->len - 1) = json_object_ref (extra);
         }
     }
+
+  g_free (minerals.ids);
+  g_free (destinations.ids);
+  g_free (hs_codes.ids);
+  g_free (sources.ids);
+  /* The version's references to the unknown members are the table's: the
+   * command took its own above. */
+  _lode_export_table_version_free (version);
 
   if (command->rows->len == 0)
     {

@@ -71,6 +71,49 @@ lode_cell_bind_setup_callbacks (GtkWidgetClass *widget_class)
                                                 G_CALLBACK (lode_cell_setup_number));
 }
 
+#define CELL_TOOLTIP "lode-cell-tooltip"
+
+static gboolean
+query_cell_tooltip (GtkWidget  *cell,
+                    int         x,
+                    int         y,
+                    gboolean    keyboard_mode,
+                    GtkTooltip *tooltip,
+                    gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP);
+
+  if (text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+/* gtk_widget_set_tooltip_text() asks the display where the pointer is, a
+ * round trip to the X server for each cell bound: a list of a few thousand
+ * rows spent most of a third of a second on them when first shown. The
+ * cell keeps its tooltip and gives it when asked. */
+static void
+set_cell_tooltip (GtkWidget  *cell,
+                  const char *tooltip)
+{
+  if (g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP "-query") == NULL)
+    {
+      g_signal_connect (cell, "query-tooltip", G_CALLBACK (query_cell_tooltip), NULL);
+      g_object_set_data (G_OBJECT (cell), CELL_TOOLTIP "-query", GINT_TO_POINTER (TRUE));
+    }
+
+  g_object_set_data_full (G_OBJECT (cell), CELL_TOOLTIP, g_strdup (tooltip), g_free);
+  gtk_widget_set_has_tooltip (cell, tooltip != NULL);
+  if (tooltip != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 void
 lode_cell_set_text (GtkListItem *list_item,
                     const char  *text,
@@ -80,7 +123,7 @@ lode_cell_set_text (GtkListItem *list_item,
 
   g_assert (GTK_IS_INSCRIPTION (cell));
 
-  gtk_widget_set_tooltip_text (cell, tooltip);
+  set_cell_tooltip (cell, tooltip);
   lode_cell_set_inscription (cell, text);
 }
 
