@@ -25,7 +25,10 @@ static const char *mine_json =
   "    { \"mineral\": \"gold\", \"year\": 2024, \"destination\": \"AE\", \"value_usd\": 50 } ],\n"
   "  \"projects\": [ { \"id\": \"saindak\", \"name\": \"Saindak\", \"minerals\": [\"copper\", \"gold\"] } ],\n"
   "  \"targets\": [ { \"id\": \"t2030\", \"title\": \"Exports\", \"metric\": { \"kind\": \"exports\" },\n"
-  "                 \"baseline\": { \"year\": 2024, \"value_usd\": 150 }, \"target\": { \"year\": 2030, \"low_usd\": 600 } } ]\n"
+  "                 \"baseline\": { \"year\": 2024, \"value_usd\": 150 }, \"target\": { \"year\": 2030, \"low_usd\": 600 } } ],\n"
+  "  \"investments\": [ { \"project\": \"saindak\", \"kind\": \"committed\", \"value_usd\": 300, \"date\": \"2024-05\", \"minerals\": [\"copper\"] } ],\n"
+  "  \"production\": [ { \"mineral\": \"copper\", \"project\": \"saindak\", \"year\": 2024, \"quantity\": 15.2, \"unit\": \"kt\" } ],\n"
+  "  \"national_figures\": [ { \"kind\": \"bilateral-trade\", \"country\": \"CN\", \"year\": 2024, \"value_usd\": 2310, \"change\": 0.111 } ]\n"
   "}\n";
 
 /* A colleague's: some of the same items, a copper of other content, a
@@ -50,7 +53,14 @@ static const char *colleague_json =
   "  \"projects\": [ { \"id\": \"saindak\", \"name\": \"Saindak\", \"minerals\": [\"copper\", \"gold\"] },\n"
   "                { \"id\": \"copper-belt\", \"name\": \"Copper belt\", \"minerals\": [\"copper\", \"lithium\"], \"source\": \"usgs-2025\" } ],\n"
   "  \"targets\": [ { \"id\": \"copper-2030\", \"title\": \"Copper exports\", \"metric\": { \"kind\": \"exports\", \"mineral\": \"copper\" },\n"
-  "                 \"baseline\": { \"year\": 2024, \"value_usd\": 100 }, \"target\": { \"year\": 2030, \"low_usd\": 400 } } ]\n"
+  "                 \"baseline\": { \"year\": 2024, \"value_usd\": 100 }, \"target\": { \"year\": 2030, \"low_usd\": 400 } } ],\n"
+  "  \"investments\": [ { \"project\": \"saindak\", \"kind\": \"committed\", \"value_usd\": 300, \"date\": \"2024-05\", \"minerals\": [\"copper\"] },\n"
+  "                   { \"project\": \"copper-belt\", \"investor\": \"Belt Mining\", \"kind\": \"disbursed\", \"value_usd\": 120,\n"
+  "                     \"date\": \"2025\", \"minerals\": [\"copper\", \"lithium\"], \"source\": \"usgs-2025\", \"x-deal\": \"phase 1\" } ],\n"
+  "  \"production\": [ { \"mineral\": \"copper\", \"project\": \"saindak\", \"year\": 2024, \"quantity\": 15.2, \"unit\": \"kt\" },\n"
+  "                  { \"mineral\": \"copper\", \"year\": 2025, \"quantity\": 16, \"unit\": \"kt\", \"source\": \"usgs-2025\" } ],\n"
+  "  \"national_figures\": [ { \"kind\": \"bilateral-trade\", \"country\": \"CN\", \"year\": 2024, \"value_usd\": 2310, \"change\": 0.111 },\n"
+  "                        { \"kind\": \"mineral-exports\", \"year\": 2025, \"value_usd\": 5000, \"source\": \"usgs-2025\" } ]\n"
   "}\n";
 
 typedef struct
@@ -178,6 +188,12 @@ assert_loads_again (LodePortfolio *portfolio)
   g_assert_nonnull (again);
 }
 
+static guint
+n_items (GListStore *store)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (store));
+}
+
 static void
 assert_undo_restores (Fixture *fixture)
 {
@@ -238,6 +254,32 @@ test_keep_both (Fixture       *fixture,
   target = g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_targets (mine)), 1);
   g_assert_cmpstr (lode_target_get_metric_mineral (target), ==, "copper-2");
 
+  /* Investment events, production and national figures, which have no id:
+   * those the same in both once, the others added, naming the colleague's
+   * copper as copper-2. */
+  g_assert_cmpuint (n_items (lode_portfolio_get_investments (mine)), ==, 2);
+  g_assert_cmpuint (n_items (lode_portfolio_get_production (mine)), ==, 2);
+  g_assert_cmpuint (n_items (lode_portfolio_get_national_figures (mine)), ==, 2);
+  {
+    g_autoptr(LodeInvestment) ours = g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_investments (mine)), 0);
+    g_autoptr(LodeInvestment) event = g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_investments (mine)), 1);
+    g_autoptr(LodeProduction) figure = g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_production (mine)), 1);
+    g_autoptr(LodeNationalFigure) exports = g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_national_figures (mine)), 1);
+
+    g_assert_cmpstr (lode_investment_get_minerals (ours)[0], ==, "copper");
+    g_assert_cmpstr (lode_investment_get_investor (event), ==, "Belt Mining");
+    g_assert_cmpstr (lode_investment_get_project (event), ==, "copper-belt");
+    g_assert_cmpstr (lode_investment_get_minerals (event)[0], ==, "copper-2");
+    g_assert_cmpstr (lode_investment_get_minerals (event)[1], ==, "lithium");
+    g_assert_cmpstr (lode_investment_get_source (event), ==, "usgs-2025");
+    g_assert_cmpint (lode_investment_get_value (event), ==, 12000);
+    g_assert_cmpstr (json_object_get_string_member (lode_investment_get_extra (event), "x-deal"), ==, "phase 1");
+    g_assert_cmpstr (lode_production_get_mineral (figure), ==, "copper-2");
+    g_assert_cmpint (lode_production_get_year (figure), ==, 2025);
+    g_assert_cmpint (lode_national_figure_get_kind (exports), ==, LODE_FIGURE_KIND_MINERAL_EXPORTS);
+    g_assert_cmpint (lode_national_figure_get_value (exports), ==, 500000);
+  }
+
   /* Unknown members of both: the portfolio's own value of a name wins. */
   extra = lode_portfolio_get_extra (mine);
   g_assert_cmpstr (json_object_get_string_member (extra, "x-owner"), ==, "ministry");
@@ -258,6 +300,7 @@ test_keep_both (Fixture       *fixture,
     g_assert_cmpuint (lode_import_plan_get_n_conflicts (again), ==, 0);
     g_assert_cmpuint (lode_import_plan_get_n_skipped (again), ==, 4);
     g_assert_true (lode_import_plan_is_empty (again));
+    g_assert_nonnull (lode_import_plan_get_notes (again)[0]);
   }
 
   assert_undo_restores (fixture);
@@ -285,6 +328,10 @@ test_take_imported (Fixture       *fixture,
                    "lithium 2025-3 CN 1234 usgs-2025\n");
   assert_loads_again (mine);
 
+  g_assert_cmpuint (n_items (lode_portfolio_get_investments (mine)), ==, 2);
+  g_assert_cmpuint (n_items (lode_portfolio_get_production (mine)), ==, 2);
+  g_assert_cmpuint (n_items (lode_portfolio_get_national_figures (mine)), ==, 2);
+
   /* The same file again adds nothing. */
   again = plan_merge (fixture, LODE_IMPORT_TAKE_IMPORTED);
   g_assert_cmpuint (lode_import_plan_get_n_conflicts (again), ==, 0);
@@ -305,6 +352,9 @@ test_keep_existing (Fixture       *fixture,
 
   assert_ids (lode_portfolio_get_minerals (mine), (gpointer) lode_mineral_get_id, "copper gold lithium");
   g_assert_cmpstr (lode_mineral_get_name (lode_portfolio_find_mineral (mine, "copper")), ==, "Copper");
+  g_assert_cmpuint (n_items (lode_portfolio_get_investments (mine)), ==, 2);
+  g_assert_cmpuint (n_items (lode_portfolio_get_production (mine)), ==, 2);
+  g_assert_cmpuint (n_items (lode_portfolio_get_national_figures (mine)), ==, 2);
   g_assert_cmpuint (g_list_model_get_n_items (lode_mineral_get_reserves (lode_portfolio_find_mineral (mine, "lithium"))), ==, 1);
   records = records_of (mine);
   g_assert_cmpstr (records, ==,
@@ -356,9 +406,71 @@ test_sample (Fixture       *fixture,
   g_assert_nonnull (lode_portfolio_find_mineral (merged, "copper-2"));
   g_assert_nonnull (lode_portfolio_find_mineral (merged, "gold-2"));
   g_assert_cmpuint (lode_export_table_get_n_rows (lode_portfolio_get_exports (merged)), ==, 4 + n_sample_rows);
+  g_assert_cmpuint (n_items (lode_portfolio_get_investments (merged)), ==,
+                    2 + n_items (lode_portfolio_get_investments (sample)));
+  g_assert_cmpuint (n_items (lode_portfolio_get_production (merged)), ==,
+                    2 + n_items (lode_portfolio_get_production (sample)));
+  g_assert_cmpuint (n_items (lode_portfolio_get_national_figures (merged)), ==,
+                    2 + n_items (lode_portfolio_get_national_figures (sample)));
   g_assert_cmpint (lode_export_table_get_total (lode_portfolio_get_exports (merged)), ==,
                    lode_export_table_get_total (lode_portfolio_get_exports (sample)) + 10000 + 7050 + 6000 + 1234);
   assert_loads_again (merged);
+}
+
+/* Keep both on a project: the file's events and production figures of it
+ * follow it to its new id, those of the portfolio's stay (as for records,
+ * a figure the portfolio has the same, by the ids as the file writes
+ * them, is already there); a figure listed twice in the file is kept
+ * twice; merging again adds nothing. */
+static void
+test_figures_follow_project (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  static const char *other_json =
+    "{ \"format\": \"lode-portfolio\", \"version\": 1, \"title\": \"Other\",\n"
+    "  \"minerals\": [ { \"id\": \"copper\", \"name\": \"Copper\", \"group\": \"base-metal\", \"hs_codes\": [\"2603\", \"7403\"] } ],\n"
+    "  \"projects\": [ { \"id\": \"saindak\", \"name\": \"Saindak (Chagai)\" } ],\n"
+    "  \"investments\": [ { \"project\": \"saindak\", \"kind\": \"agreed\", \"value_usd\": 80, \"date\": \"2025-01-28\" } ],\n"
+    "  \"production\": [ { \"mineral\": \"copper\", \"project\": \"saindak\", \"year\": 2024, \"quantity\": 14.8, \"unit\": \"kt\" },\n"
+    "                  { \"mineral\": \"copper\", \"year\": 2023, \"quantity\": 9, \"unit\": \"kt\" },\n"
+    "                  { \"mineral\": \"copper\", \"year\": 2023, \"quantity\": 9, \"unit\": \"kt\" } ] }\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodeImportPlan) plan = NULL;
+  g_autoptr(LodeImportPlan) again = NULL;
+  LodePortfolio *mine = fixture->mine;
+  GListModel *production = G_LIST_MODEL (lode_portfolio_get_production (mine));
+
+  g_file_set_contents (fixture->path, other_json, -1, &error);
+  g_assert_no_error (error);
+
+  plan = plan_merge (fixture, LODE_IMPORT_KEEP_BOTH);
+  g_assert_cmpuint (lode_import_plan_get_n_conflicts (plan), ==, 1);
+  apply (plan, mine);
+
+  assert_ids (lode_portfolio_get_projects (mine), (gpointer) lode_project_get_id, "saindak saindak-2");
+  g_assert_cmpuint (n_items (lode_portfolio_get_investments (mine)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (production), ==, 4);
+  {
+    g_autoptr(LodeInvestment) ours = g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_investments (mine)), 0);
+    g_autoptr(LodeInvestment) theirs = g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_investments (mine)), 1);
+    g_autoptr(LodeProduction) kept = g_list_model_get_item (production, 0);
+    g_autoptr(LodeProduction) moved = g_list_model_get_item (production, 1);
+    g_autoptr(LodeProduction) twice = g_list_model_get_item (production, 3);
+
+    g_assert_cmpstr (lode_investment_get_project (ours), ==, "saindak");
+    g_assert_cmpstr (lode_investment_get_project (theirs), ==, "saindak-2");
+    g_assert_cmpstr (lode_production_get_project (kept), ==, "saindak");
+    g_assert_cmpstr (lode_production_get_project (moved), ==, "saindak-2");
+    g_assert_null (lode_production_get_project (twice));
+    g_assert_cmpint (lode_production_get_year (twice), ==, 2023);
+  }
+  assert_loads_again (mine);
+
+  again = plan_merge (fixture, LODE_IMPORT_KEEP_BOTH);
+  g_assert_cmpuint (lode_import_plan_get_n_conflicts (again), ==, 0);
+  g_assert_true (lode_import_plan_is_empty (again));
+
+  assert_undo_restores (fixture);
 }
 
 /* A file that is not a portfolio is refused with the reader's place, and
@@ -395,6 +507,7 @@ main (int    argc,
   g_test_add ("/lode/merge/take-imported", Fixture, NULL, fixture_set_up, test_take_imported, fixture_tear_down);
   g_test_add ("/lode/merge/keep-existing", Fixture, NULL, fixture_set_up, test_keep_existing, fixture_tear_down);
   g_test_add ("/lode/merge/sample", Fixture, NULL, fixture_set_up, test_sample, fixture_tear_down);
+  g_test_add ("/lode/merge/figures-follow-project", Fixture, NULL, fixture_set_up, test_figures_follow_project, fixture_tear_down);
   g_test_add ("/lode/merge/not-a-portfolio", Fixture, NULL, fixture_set_up, test_not_a_portfolio, fixture_tear_down);
 
   return g_test_run ();

@@ -27,6 +27,12 @@
  *   records are found already there, and merging the same file again
  *   adds nothing.
  *
+ * Investment events, production figures and national figures have no id:
+ * one the same as one of the portfolio's (what it names followed as above)
+ * is already there, any other is added. The portfolio's item answers for
+ * one of the file's only, so that a file listing the same figure twice
+ * keeps both when merged into a portfolio that has it once.
+ *
  * Export records go through the rule of every import: equal to one there,
  * already present; the same mineral, year, month, destination and HS code
  * with other figures, a conflict. Unknown members of the file's items and
@@ -179,6 +185,50 @@ target_equal (LodeTarget *a,
          g_strcmp0 (lode_target_get_source (a), lode_target_get_source (b)) == 0;
 }
 
+static gboolean
+investment_equal (LodeInvestment *a,
+                  LodeInvestment *b)
+{
+  return g_strcmp0 (lode_investment_get_project (a), lode_investment_get_project (b)) == 0 &&
+         g_strcmp0 (lode_investment_get_investor (a), lode_investment_get_investor (b)) == 0 &&
+         g_strcmp0 (lode_investment_get_investor_country (a), lode_investment_get_investor_country (b)) == 0 &&
+         lode_investment_get_kind (a) == lode_investment_get_kind (b) &&
+         lode_investment_get_value (a) == lode_investment_get_value (b) &&
+         g_strcmp0 (lode_investment_get_date (a), lode_investment_get_date (b)) == 0 &&
+         strv_equal (lode_investment_get_minerals (a), lode_investment_get_minerals (b)) &&
+         g_strcmp0 (lode_investment_get_source (a), lode_investment_get_source (b)) == 0 &&
+         g_strcmp0 (lode_investment_get_note (a), lode_investment_get_note (b)) == 0 &&
+         extra_equal (lode_investment_get_extra (a), lode_investment_get_extra (b));
+}
+
+static gboolean
+production_equal (LodeProduction *a,
+                  LodeProduction *b)
+{
+  return g_strcmp0 (lode_production_get_mineral (a), lode_production_get_mineral (b)) == 0 &&
+         g_strcmp0 (lode_production_get_project (a), lode_production_get_project (b)) == 0 &&
+         lode_production_get_year (a) == lode_production_get_year (b) &&
+         number_equal (lode_production_get_quantity (a), lode_production_get_quantity (b)) &&
+         lode_production_get_unit (a) == lode_production_get_unit (b) &&
+         g_strcmp0 (lode_production_get_source (a), lode_production_get_source (b)) == 0 &&
+         g_strcmp0 (lode_production_get_note (a), lode_production_get_note (b)) == 0 &&
+         extra_equal (lode_production_get_extra (a), lode_production_get_extra (b));
+}
+
+static gboolean
+national_figure_equal (LodeNationalFigure *a,
+                       LodeNationalFigure *b)
+{
+  return lode_national_figure_get_kind (a) == lode_national_figure_get_kind (b) &&
+         g_strcmp0 (lode_national_figure_get_country (a), lode_national_figure_get_country (b)) == 0 &&
+         lode_national_figure_get_year (a) == lode_national_figure_get_year (b) &&
+         lode_national_figure_get_value (a) == lode_national_figure_get_value (b) &&
+         number_equal (lode_national_figure_get_change (a), lode_national_figure_get_change (b)) &&
+         g_strcmp0 (lode_national_figure_get_note (a), lode_national_figure_get_note (b)) == 0 &&
+         g_strcmp0 (lode_national_figure_get_source (a), lode_national_figure_get_source (b)) == 0 &&
+         extra_equal (lode_national_figure_get_extra (a), lode_national_figure_get_extra (b));
+}
+
 /* Records of the minerals the portfolio holds the file's under another
  * id: a record the same as one of the portfolio's, by the mineral's id as
  * the file writes it, was left alone by an earlier merge; any other is one
@@ -253,12 +303,13 @@ static const ItemKind kinds[] = {
     (gboolean (*) (gpointer, gpointer)) target_equal },
 };
 
-/* The file's ids of sources and minerals that the portfolio holds under
- * another id, the file's id → the portfolio's. */
+/* The file's ids of sources, minerals and projects that the portfolio
+ * holds under another id, the file's id → the portfolio's. */
 typedef struct
 {
   GHashTable *sources;
   GHashTable *minerals;
+  GHashTable *projects;
 } Aliases;
 
 static const char *
@@ -268,6 +319,25 @@ alias (GHashTable *map,
   const char *other = id != NULL ? g_hash_table_lookup (map, id) : NULL;
 
   return other != NULL ? other : id;
+}
+
+/* @ids with each id the portfolio holds under another in @map replaced,
+ * NULL-terminated, or NULL when none is. */
+static GPtrArray *
+alias_strv (GHashTable         *map,
+            const char * const *ids)
+{
+  GPtrArray *result;
+
+  if (ids == NULL || g_hash_table_size (map) == 0)
+    return NULL;
+
+  result = g_ptr_array_new ();
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_ptr_array_add (result, (gpointer) alias (map, ids[i]));
+  g_ptr_array_add (result, NULL);
+
+  return result;
 }
 
 /* Points the references of an item of the file (its own object, to
@@ -317,6 +387,42 @@ follow_aliases (GObject *item,
         lode_target_set_metric_mineral (target, alias (aliases->minerals, mineral));
       if (source != alias (aliases->sources, source))
         lode_target_set_source (target, alias (aliases->sources, source));
+    }
+  else if (LODE_IS_INVESTMENT (item))
+    {
+      LodeInvestment *investment = LODE_INVESTMENT (item);
+      const char *project = lode_investment_get_project (investment);
+      const char *source = lode_investment_get_source (investment);
+      g_autoptr(GPtrArray) minerals = alias_strv (aliases->minerals, lode_investment_get_minerals (investment));
+
+      if (project != alias (aliases->projects, project))
+        lode_investment_set_project (investment, alias (aliases->projects, project));
+      if (minerals != NULL)
+        lode_investment_set_minerals (investment, (const char * const *) minerals->pdata);
+      if (source != alias (aliases->sources, source))
+        lode_investment_set_source (investment, alias (aliases->sources, source));
+    }
+  else if (LODE_IS_PRODUCTION (item))
+    {
+      LodeProduction *production = LODE_PRODUCTION (item);
+      const char *mineral = lode_production_get_mineral (production);
+      const char *project = lode_production_get_project (production);
+      const char *source = lode_production_get_source (production);
+
+      if (mineral != alias (aliases->minerals, mineral))
+        lode_production_set_mineral (production, alias (aliases->minerals, mineral));
+      if (project != alias (aliases->projects, project))
+        lode_production_set_project (production, alias (aliases->projects, project));
+      if (source != alias (aliases->sources, source))
+        lode_production_set_source (production, alias (aliases->sources, source));
+    }
+  else if (LODE_IS_NATIONAL_FIGURE (item))
+    {
+      LodeNationalFigure *figure = LODE_NATIONAL_FIGURE (item);
+      const char *source = lode_national_figure_get_source (figure);
+
+      if (source != alias (aliases->sources, source))
+        lode_national_figure_set_source (figure, alias (aliases->sources, source));
     }
 }
 
@@ -394,6 +500,71 @@ merge_items (LodeImportContext *ctx,
   return n_present;
 }
 
+/* Items without an id: investment events, production and national figures */
+
+typedef struct
+{
+  ListFunc   list;
+  gboolean (*equal) (gpointer, gpointer);
+} FigureKind;
+
+static const FigureKind figure_kinds[] = {
+  { _lode_import_context_get_investments, (gboolean (*) (gpointer, gpointer)) investment_equal },
+  { _lode_import_context_get_production, (gboolean (*) (gpointer, gpointer)) production_equal },
+  { _lode_import_context_get_national_figures, (gboolean (*) (gpointer, gpointer)) national_figure_equal },
+};
+
+/* The first of @items not yet @used that is the same as @item, or -1. */
+static int
+find_unused_equal (GPtrArray               *items,
+                   const gboolean          *used,
+                   gboolean               (*equal) (gpointer, gpointer),
+                   gpointer                 item)
+{
+  for (guint j = 0; j < items->len; j++)
+    if (!used[j] && equal (g_ptr_array_index (items, j), item))
+      return j;
+
+  return -1;
+}
+
+/* Adds the items of @store that the portfolio does not have; returns how
+ * many it has. */
+static guint
+merge_figures (LodeImportContext *ctx,
+               const FigureKind  *kind,
+               GListModel        *store,
+               Aliases           *aliases)
+{
+  GPtrArray *existing_items = kind->list (ctx);
+  g_autofree gboolean *used = g_new0 (gboolean, MAX (existing_items->len, 1));
+  guint n_present = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (store, i);
+      int found = find_unused_equal (existing_items, used, kind->equal, item);
+
+      /* As for items with ids: the same as the portfolio's as the file
+       * writes it, else once what it names follows the portfolio's ids. */
+      if (found < 0)
+        {
+          follow_aliases (item, aliases);
+          found = find_unused_equal (existing_items, used, kind->equal, item);
+        }
+
+      if (found >= 0)
+        {
+          used[found] = TRUE;
+          n_present++;
+        }
+      else
+        _lode_import_context_add_item (ctx, item, NULL);
+    }
+
+  return n_present;
+}
+
 static void
 load_progress (guint64  done,
                guint64  total,
@@ -411,13 +582,16 @@ _lode_import_portfolio_run (LodeImportContext *ctx,
   g_autoptr(LodePortfolio) other = NULL;
   g_autoptr(GHashTable) source_aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) mineral_aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  Aliases aliases = { source_aliases, mineral_aliases };
-  GHashTable *maps[G_N_ELEMENTS (kinds)] = { source_aliases, mineral_aliases, NULL, NULL };
+  g_autoptr(GHashTable) project_aliases = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  Aliases aliases = { source_aliases, mineral_aliases, project_aliases };
+  GHashTable *maps[G_N_ELEMENTS (kinds)] = { source_aliases, mineral_aliases, project_aliases, NULL };
   g_autoptr(GHashTable) left_alone = NULL;
   LodeExportTable *table;
   guint n_rows;
   guint n_present = 0;
   GListStore *stores[G_N_ELEMENTS (kinds)];
+  GListStore *figure_stores[G_N_ELEMENTS (figure_kinds)];
+  guint n_figures_present = 0;
 
   _lode_import_context_set_layout (ctx, LODE_IMPORT_LAYOUT_PORTFOLIO);
 
@@ -441,6 +615,25 @@ _lode_import_portfolio_run (LodeImportContext *ctx,
                                       "%u sources, minerals, projects or targets of the file are already in the portfolio",
                                       n_present),
                          n_present);
+
+      _lode_import_context_add_note (ctx, note);
+    }
+
+  /* After the items with ids: they name projects, minerals and sources. */
+  figure_stores[0] = lode_portfolio_get_investments (other);
+  figure_stores[1] = lode_portfolio_get_production (other);
+  figure_stores[2] = lode_portfolio_get_national_figures (other);
+  for (guint k = 0; k < G_N_ELEMENTS (figure_kinds); k++)
+    n_figures_present += merge_figures (ctx, &figure_kinds[k], G_LIST_MODEL (figure_stores[k]), &aliases);
+
+  if (n_figures_present > 0)
+    {
+      g_autofree char *note =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u investment event, production figure or national figure of the file is already in the portfolio",
+                                      "%u investment events, production figures or national figures of the file are already in the portfolio",
+                                      n_figures_present),
+                         n_figures_present);
 
       _lode_import_context_add_note (ctx, note);
     }

@@ -122,6 +122,11 @@ GPtrArray               *_lode_import_context_get_minerals (LodeImportContext *c
 GPtrArray               *_lode_import_context_get_sources  (LodeImportContext *ctx);
 GPtrArray               *_lode_import_context_get_projects (LodeImportContext *ctx);
 GPtrArray               *_lode_import_context_get_targets  (LodeImportContext *ctx);
+/* Its investment events, production figures and national figures as they
+ * were: items without ids. */
+GPtrArray               *_lode_import_context_get_investments      (LodeImportContext *ctx);
+GPtrArray               *_lode_import_context_get_production       (LodeImportContext *ctx);
+GPtrArray               *_lode_import_context_get_national_figures (LodeImportContext *ctx);
 /* The portfolio's export records as they were (detached: any thread). */
 const LodeExportTableVersion *_lode_import_context_get_existing_exports (LodeImportContext *ctx);
 
@@ -181,8 +186,9 @@ void                     _lode_import_context_set_extra    (LodeImportContext   
  * where subheadings came for them. */
 void                     _lode_import_context_prefer_subheadings (LodeImportContext *ctx);
 
-/* An item to add (LodeMineral, LodeSource, LodeProject, LodeTarget), taken
- * over by the plan. When @existing (the portfolio's item with the same id)
+/* An item to add (LodeMineral, LodeSource, LodeProject, LodeTarget; or
+ * LodeInvestment, LodeProduction, LodeNationalFigure, which have no id and
+ * so are never in conflict: @existing NULL), taken over by the plan. When @existing (the portfolio's item with the same id)
  * is not NULL, the item is a conflict: the resolution says which stays
  * (KEEP_BOTH adds the imported one under a new id, and the plan's records
  * and items that name it by its id name it by the new one). */

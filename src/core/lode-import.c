@@ -525,6 +525,9 @@ struct _LodeImportContext
   GPtrArray              *sources;
   GPtrArray              *projects;
   GPtrArray              *targets;
+  GPtrArray              *investments;
+  GPtrArray              *production;
+  GPtrArray              *national_figures;
   LodeExportTableVersion *existing;
   /* HS code (or prefix) → mineral id, from the portfolio's minerals, taken
    * on the main thread. */
@@ -713,6 +716,9 @@ context_new (LodePortfolio           *portfolio,
   ctx->sources = take_store (lode_portfolio_get_sources (portfolio));
   ctx->projects = take_store (lode_portfolio_get_projects (portfolio));
   ctx->targets = take_store (lode_portfolio_get_targets (portfolio));
+  ctx->investments = take_store (lode_portfolio_get_investments (portfolio));
+  ctx->production = take_store (lode_portfolio_get_production (portfolio));
+  ctx->national_figures = take_store (lode_portfolio_get_national_figures (portfolio));
   ctx->existing = _lode_export_table_freeze (lode_portfolio_get_exports (portfolio));
 
   ctx->prefixes = g_hash_table_new (g_str_hash, g_str_equal);
@@ -766,6 +772,9 @@ context_free (LodeImportContext *ctx)
   g_ptr_array_unref (ctx->sources);
   g_ptr_array_unref (ctx->projects);
   g_ptr_array_unref (ctx->targets);
+  g_ptr_array_unref (ctx->investments);
+  g_ptr_array_unref (ctx->production);
+  g_ptr_array_unref (ctx->national_figures);
   /* Versions are freed on the main thread: see lode-export-table-private.h. */
   g_clear_pointer (&ctx->existing, _lode_export_table_version_free);
   g_hash_table_unref (ctx->prefixes);
@@ -950,6 +959,24 @@ GPtrArray *
 _lode_import_context_get_targets (LodeImportContext *ctx)
 {
   return ctx->targets;
+}
+
+GPtrArray *
+_lode_import_context_get_investments (LodeImportContext *ctx)
+{
+  return ctx->investments;
+}
+
+GPtrArray *
+_lode_import_context_get_production (LodeImportContext *ctx)
+{
+  return ctx->production;
+}
+
+GPtrArray *
+_lode_import_context_get_national_figures (LodeImportContext *ctx)
+{
+  return ctx->national_figures;
 }
 
 const LodeExportTableVersion *
@@ -1817,6 +1844,12 @@ store_for_item (LodePortfolio *portfolio,
     return lode_portfolio_get_projects (portfolio);
   if (LODE_IS_TARGET (item))
     return lode_portfolio_get_targets (portfolio);
+  if (LODE_IS_INVESTMENT (item))
+    return lode_portfolio_get_investments (portfolio);
+  if (LODE_IS_PRODUCTION (item))
+    return lode_portfolio_get_production (portfolio);
+  if (LODE_IS_NATIONAL_FIGURE (item))
+    return lode_portfolio_get_national_figures (portfolio);
   return NULL;
 }
 
@@ -1844,13 +1877,15 @@ item_set_id (GObject    *item,
 
 /* Keep both: the imported items of a conflict so resolved get a free id
  * before anything is applied, and whatever the plan brings that named
- * them by the old id (records, reserves, projects, targets) names them by
- * the new one. The portfolio's own items are not touched: what they name
- * is the item that was there. */
+ * them by the old id (records, reserves, projects, targets, investment
+ * events, production and national figures) names them by the new one.
+ * The portfolio's own items are not touched: what they name is the item
+ * that was there. */
 typedef struct
 {
   GHashTable *minerals;  /* old id → new id */
   GHashTable *sources;
+  GHashTable *projects;
 } Renames;
 
 static void
@@ -1858,6 +1893,7 @@ renames_clear (Renames *renames)
 {
   g_clear_pointer (&renames->minerals, g_hash_table_unref);
   g_clear_pointer (&renames->sources, g_hash_table_unref);
+  g_clear_pointer (&renames->projects, g_hash_table_unref);
 }
 
 static const char *
@@ -1946,6 +1982,15 @@ rewire_reserve (LodeReserve *reserve,
     lode_reserve_set_source (reserve, g_hash_table_lookup (renames->sources, source));
 }
 
+/* The item's reference @id (a source, mineral or project) under its new
+ * id in @map, or NULL when it keeps its id. */
+static const char *
+rewired (GHashTable *map,
+         const char *id)
+{
+  return id != NULL ? g_hash_table_lookup (map, id) : NULL;
+}
+
 static void
 rewire_item (GObject *item,
              Renames *renames)
@@ -1983,6 +2028,36 @@ rewire_item (GObject *item,
       if ((id = lode_target_get_source (target)) != NULL && g_hash_table_contains (renames->sources, id))
         lode_target_set_source (target, g_hash_table_lookup (renames->sources, id));
     }
+  else if (LODE_IS_INVESTMENT (item))
+    {
+      LodeInvestment *investment = LODE_INVESTMENT (item);
+
+      if ((id = rewired (renames->projects, lode_investment_get_project (investment))) != NULL)
+        lode_investment_set_project (investment, id);
+      rewire_strv (lode_investment_get_minerals (investment), renames->minerals, &minerals);
+      if (minerals != NULL)
+        lode_investment_set_minerals (investment, (const char * const *) minerals);
+      if ((id = rewired (renames->sources, lode_investment_get_source (investment))) != NULL)
+        lode_investment_set_source (investment, id);
+    }
+  else if (LODE_IS_PRODUCTION (item))
+    {
+      LodeProduction *production = LODE_PRODUCTION (item);
+
+      if ((id = rewired (renames->minerals, lode_production_get_mineral (production))) != NULL)
+        lode_production_set_mineral (production, id);
+      if ((id = rewired (renames->projects, lode_production_get_project (production))) != NULL)
+        lode_production_set_project (production, id);
+      if ((id = rewired (renames->sources, lode_production_get_source (production))) != NULL)
+        lode_production_set_source (production, id);
+    }
+  else if (LODE_IS_NATIONAL_FIGURE (item))
+    {
+      LodeNationalFigure *figure = LODE_NATIONAL_FIGURE (item);
+
+      if ((id = rewired (renames->sources, lode_national_figure_get_source (figure))) != NULL)
+        lode_national_figure_set_source (figure, id);
+    }
 }
 
 static void
@@ -1995,6 +2070,7 @@ rename_kept_items (LodeImportPlan *self,
 
   renames->minerals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   renames->sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  renames->projects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (guint i = 0; i < self->conflicts->len; i++)
     {
@@ -2029,9 +2105,12 @@ rename_kept_items (LodeImportPlan *self,
         g_hash_table_insert (renames->minerals, g_strdup (old_id), g_strdup (new_id));
       else if (LODE_IS_SOURCE (item))
         g_hash_table_insert (renames->sources, g_strdup (old_id), g_strdup (new_id));
+      else if (LODE_IS_PROJECT (item))
+        g_hash_table_insert (renames->projects, g_strdup (old_id), g_strdup (new_id));
     }
 
-  if (g_hash_table_size (renames->minerals) == 0 && g_hash_table_size (renames->sources) == 0)
+  if (g_hash_table_size (renames->minerals) == 0 && g_hash_table_size (renames->sources) == 0 &&
+      g_hash_table_size (renames->projects) == 0)
     return;
 
   for (guint i = 0; i < n_items; i++)
