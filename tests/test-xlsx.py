@@ -7,9 +7,12 @@ test-xlsx.py LODE_CLI SOURCE_ROOT
 
 For the built-in sample and every valid fixture: every sheet there, in
 order, with a row a mineral, reserve estimate, export record, project,
-target and source; numbers are numbers, years and months whole numbers,
-money in US dollars with a currency format and the same cents as the
-file; the header bold and frozen; absent values empty cells. Prints TAP.
+target, investment event, production figure, national figure and source
+(the sheets there with their header also when the file has no such
+list); numbers are numbers, years and months whole numbers, money in US
+dollars with a currency format and the same cents as the file, dates the
+text of the file; the header bold and frozen; absent values empty cells.
+Prints TAP.
 """
 
 import decimal
@@ -22,9 +25,16 @@ import tempfile
 
 import openpyxl
 
-SHEETS = ["Minerals", "Reserves", "Exports", "Projects", "Targets", "Sources"]
+SHEETS = ["Minerals", "Reserves", "Exports", "Projects", "Targets", "Investments",
+          "Production", "National figures", "Sources"]
 EXPORT_HEADER = ["mineral", "year", "month", "destination", "hs_code", "stage",
                  "quantity", "unit", "value_usd", "source"]
+HEADERS = {
+    "Investments": ["project", "investor", "investor_country", "kind", "value_usd", "date",
+                    "minerals", "source", "note"],
+    "Production": ["mineral", "project", "year", "quantity", "unit", "source", "note"],
+    "National figures": ["kind", "country", "year", "value_usd", "change", "note", "source"],
+}
 MONEY_COLUMNS = {"value_usd", "committed_usd", "disbursed_usd", "baseline_usd", "low_usd", "high_usd"}
 INTEGER_COLUMNS = {"year", "month", "start_year", "jobs", "baseline_year", "target_year"}
 
@@ -68,13 +78,54 @@ def check_types(name, sheet):
             elif column in INTEGER_COLUMNS:
                 good &= ok(isinstance(cell.value, int) and not isinstance(cell.value, bool),
                            f"{name}: {sheet.title} {cell.coordinate} {column} is an integer", repr(cell.value))
-            elif column in ("quantity", "share"):
+            elif column in ("quantity", "share", "change"):
                 good &= ok(isinstance(cell.value, (int, float)),
                            f"{name}: {sheet.title} {cell.coordinate} quantity is a number", repr(cell.value))
             else:
                 good &= ok(isinstance(cell.value, str),
                            f"{name}: {sheet.title} {cell.coordinate} {column} is text", repr(cell.value))
     return good
+
+
+def same_number(cell, value):
+    """A number of the file (a Decimal) against its cell, to the 16
+    significant digits libxlsxwriter writes."""
+    if value is None:
+        return cell is None
+    return cell is not None and abs(decimal.Decimal(repr(cell)) - value) <= abs(value) * decimal.Decimal("1e-15")
+
+
+def check_figures(name, book, data):
+    """The cells of the investment events, production and national figures
+    against the file, item by item."""
+    lists = [
+        ("Investments", data.get("investments") or [], lambda item, cell: (
+            cell["project"] == item.get("project") and cell["investor"] == item.get("investor")
+            and cell["investor_country"] == item.get("investor_country") and cell["kind"] == item["kind"]
+            and cents(cell["value_usd"]) == cents(item["value_usd"])
+            and cell["date"] == str(item["date"])
+            and cell["minerals"] == (", ".join(item["minerals"]) if item.get("minerals") else None)
+            and cell["source"] == item.get("source") and cell["note"] == item.get("note"))),
+        ("Production", data.get("production") or [], lambda item, cell: (
+            cell["mineral"] == item["mineral"] and cell["project"] == item.get("project")
+            and cell["year"] == item["year"] and same_number(cell["quantity"], item["quantity"])
+            and cell["unit"] == item["unit"] and cell["source"] == item.get("source")
+            and cell["note"] == item.get("note"))),
+        ("National figures", data.get("national_figures") or [], lambda item, cell: (
+            cell["kind"] == item["kind"] and cell["country"] == item.get("country")
+            and cell["year"] == item.get("year") and cents(cell["value_usd"]) == cents(item["value_usd"])
+            and same_number(cell["change"], item.get("change"))
+            and cell["note"] == item.get("note") and cell["source"] == item.get("source"))),
+    ]
+    for title, items, same in lists:
+        if title not in book.sheetnames:
+            continue
+        header, rows = rows_of(book[title])
+        good = True
+        for item, row in zip(items, rows):
+            cell = dict(zip(header, (c.value for c in row)))
+            good &= ok(same(item, cell), f"{name}: {title} item", f"{cell!r} {item!r}")
+        ok(good, f"{name}: every {title} item's cells")
 
 
 def check_workbook(name, path, data, exports=None):
@@ -91,6 +142,9 @@ def check_workbook(name, path, data, exports=None):
         "Exports": len(exports),
         "Projects": len(data.get("projects") or []),
         "Targets": len(data.get("targets") or []),
+        "Investments": len(data.get("investments") or []),
+        "Production": len(data.get("production") or []),
+        "National figures": len(data.get("national_figures") or []),
         "Sources": len(data.get("sources") or []),
     }
 
@@ -105,6 +159,10 @@ def check_workbook(name, path, data, exports=None):
         ok(all(sheet.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width >= 8
                for i in range(len(header))), f"{name}: {title} columns have widths")
         check_types(name, sheet)
+        if title in HEADERS:
+            ok(header == HEADERS[title], f"{name}: {title} header", repr(header))
+
+    check_figures(name, book, data)
 
     if "Exports" not in book.sheetnames:
         return

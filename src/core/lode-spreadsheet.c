@@ -19,7 +19,8 @@
 #include "lode-spreadsheet.h"
 
 /* A spreadsheet is made of sheets of typed cells. The small lists
- * (minerals, reserves, projects, targets, sources) become cells when the
+ * (minerals, reserves, projects, targets, investment events, production
+ * and national figures, sources) become cells when the
  * spreadsheet is taken, on the main thread, since their objects may only
  * be read there; the export records, which may be a million, stay a
  * frozen version of the table and become cells one row at a time as they
@@ -100,6 +101,25 @@ static const Column target_columns[] = {
   { "high_usd", CELL_MONEY }, { "source", CELL_TEXT },
 };
 
+static const Column investment_columns[] = {
+  { "project", CELL_TEXT }, { "investor", CELL_TEXT },
+  { "investor_country", CELL_TEXT }, { "kind", CELL_TEXT },
+  { "value_usd", CELL_MONEY }, { "date", CELL_TEXT }, { "minerals", CELL_TEXT },
+  { "source", CELL_TEXT }, { "note", CELL_TEXT },
+};
+
+static const Column production_columns[] = {
+  { "mineral", CELL_TEXT }, { "project", CELL_TEXT }, { "year", CELL_INTEGER },
+  { "quantity", CELL_NUMBER }, { "unit", CELL_TEXT }, { "source", CELL_TEXT },
+  { "note", CELL_TEXT },
+};
+
+static const Column national_figure_columns[] = {
+  { "kind", CELL_TEXT }, { "country", CELL_TEXT }, { "year", CELL_INTEGER },
+  { "value_usd", CELL_MONEY }, { "change", CELL_NUMBER }, { "note", CELL_TEXT },
+  { "source", CELL_TEXT },
+};
+
 static const Column source_columns[] = {
   { "id", CELL_TEXT }, { "title", CELL_TEXT }, { "publisher", CELL_TEXT },
   { "date", CELL_TEXT }, { "url", CELL_TEXT },
@@ -112,6 +132,9 @@ enum
   SHEET_EXPORTS,
   SHEET_PROJECTS,
   SHEET_TARGETS,
+  SHEET_INVESTMENTS,
+  SHEET_PRODUCTION,
+  SHEET_NATIONAL_FIGURES,
   SHEET_SOURCES,
   N_SHEETS
 };
@@ -361,6 +384,71 @@ take_targets (LodeSpreadsheet *self,
     }
 }
 
+/* Dates stay text as the file has them ("2026", "2026-01", "2026-01-28"):
+ * a spreadsheet's date would make a day of a month or a year. */
+static void
+take_investments (LodeSpreadsheet *self,
+                  GListModel      *investments)
+{
+  Sheet *sheet = &self->sheets[SHEET_INVESTMENTS];
+
+  for (guint i = 0; i < g_list_model_get_n_items (investments); i++)
+    {
+      g_autoptr(LodeInvestment) investment = g_list_model_get_item (investments, i);
+
+      add_text (self, sheet, lode_investment_get_project (investment));
+      add_text (self, sheet, lode_investment_get_investor (investment));
+      add_text (self, sheet, lode_investment_get_investor_country (investment));
+      add_nick (self, sheet, LODE_TYPE_INVESTMENT_KIND, lode_investment_get_kind (investment));
+      add_money (sheet, lode_investment_get_value (investment));
+      add_text (self, sheet, lode_investment_get_date (investment));
+      add_joined (self, sheet, lode_investment_get_minerals (investment));
+      add_text (self, sheet, lode_investment_get_source (investment));
+      add_text (self, sheet, lode_investment_get_note (investment));
+    }
+}
+
+static void
+take_production (LodeSpreadsheet *self,
+                 GListModel      *production)
+{
+  Sheet *sheet = &self->sheets[SHEET_PRODUCTION];
+
+  for (guint i = 0; i < g_list_model_get_n_items (production); i++)
+    {
+      g_autoptr(LodeProduction) figure = g_list_model_get_item (production, i);
+
+      add_text (self, sheet, lode_production_get_mineral (figure));
+      add_text (self, sheet, lode_production_get_project (figure));
+      add_integer (sheet, lode_production_get_year (figure), 0);
+      add_number (sheet, lode_production_get_quantity (figure), NAN);
+      add_nick (self, sheet, LODE_TYPE_UNIT, lode_production_get_unit (figure));
+      add_text (self, sheet, lode_production_get_source (figure));
+      add_text (self, sheet, lode_production_get_note (figure));
+    }
+}
+
+static void
+take_national_figures (LodeSpreadsheet *self,
+                       GListModel      *figures)
+{
+  Sheet *sheet = &self->sheets[SHEET_NATIONAL_FIGURES];
+
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(LodeNationalFigure) figure = g_list_model_get_item (figures, i);
+
+      add_nick (self, sheet, LODE_TYPE_FIGURE_KIND, lode_national_figure_get_kind (figure));
+      add_text (self, sheet, lode_national_figure_get_country (figure));
+      add_integer (sheet, lode_national_figure_get_year (figure), 0);
+      add_money (sheet, lode_national_figure_get_value (figure));
+      /* As the file has it, a fraction: 0.111 for a rise of 11.1 %. */
+      add_number (sheet, lode_national_figure_get_change (figure), LODE_CHANGE_UNSET);
+      add_text (self, sheet, lode_national_figure_get_note (figure));
+      add_text (self, sheet, lode_national_figure_get_source (figure));
+    }
+}
+
 static void
 take_sources (LodeSpreadsheet *self,
               GListModel      *sources)
@@ -424,12 +512,19 @@ lode_spreadsheet_new (LodePortfolio   *portfolio,
   sheet_init (&self->sheets[SHEET_RESERVES], "Reserves", reserve_columns, G_N_ELEMENTS (reserve_columns));
   sheet_init (&self->sheets[SHEET_PROJECTS], "Projects", project_columns, G_N_ELEMENTS (project_columns));
   sheet_init (&self->sheets[SHEET_TARGETS], "Targets", target_columns, G_N_ELEMENTS (target_columns));
+  sheet_init (&self->sheets[SHEET_INVESTMENTS], "Investments", investment_columns, G_N_ELEMENTS (investment_columns));
+  sheet_init (&self->sheets[SHEET_PRODUCTION], "Production", production_columns, G_N_ELEMENTS (production_columns));
+  sheet_init (&self->sheets[SHEET_NATIONAL_FIGURES], "National figures", national_figure_columns,
+              G_N_ELEMENTS (national_figure_columns));
   sheet_init (&self->sheets[SHEET_SOURCES], "Sources", source_columns, G_N_ELEMENTS (source_columns));
   self->sheets[SHEET_EXPORTS] = (Sheet) { "Exports", export_columns, G_N_ELEMENTS (export_columns), NULL };
 
   take_minerals (self, G_LIST_MODEL (lode_portfolio_get_minerals (portfolio)));
   take_projects (self, G_LIST_MODEL (lode_portfolio_get_projects (portfolio)));
   take_targets (self, G_LIST_MODEL (lode_portfolio_get_targets (portfolio)));
+  take_investments (self, G_LIST_MODEL (lode_portfolio_get_investments (portfolio)));
+  take_production (self, G_LIST_MODEL (lode_portfolio_get_production (portfolio)));
+  take_national_figures (self, G_LIST_MODEL (lode_portfolio_get_national_figures (portfolio)));
   take_sources (self, G_LIST_MODEL (lode_portfolio_get_sources (portfolio)));
 
   return self;
@@ -905,6 +1000,7 @@ write_sheet (LodeSpreadsheet  *self,
   lxw_worksheet *worksheet;
 
   G_STATIC_ASSERT (G_N_ELEMENTS (project_columns) >= G_N_ELEMENTS (export_columns));
+  G_STATIC_ASSERT (G_N_ELEMENTS (project_columns) >= G_N_ELEMENTS (investment_columns));
 
   worksheet = workbook_add_worksheet (book->workbook, sheet->name);
   if (worksheet == NULL)
