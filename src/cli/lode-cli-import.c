@@ -230,6 +230,7 @@ print_plan (LodeImportPlan *plan,
   g_autofree char *total = lode_money_format_full (lode_export_table_get_total (lode_import_plan_get_exports (plan)));
 
   guint n_reserves = lode_import_plan_get_n_reserves (plan);
+  guint n_figures = 0;
 
   g_printerr (_("%s: read as %s\n"), name, lode_import_layout_get_name (lode_import_plan_get_layout (plan)));
   if (n_records > 0 || n_reserves == 0)
@@ -255,7 +256,15 @@ print_plan (LodeImportPlan *plan,
       else if (LODE_IS_SOURCE (item))
         g_printerr (_("%s: new source “%s” (%s)\n"), name,
                     lode_source_get_title (LODE_SOURCE (item)), lode_source_get_id (LODE_SOURCE (item)));
+      else if (LODE_IS_INVESTMENT (item) || LODE_IS_PRODUCTION (item) || LODE_IS_NATIONAL_FIGURE (item))
+        n_figures++;
     }
+  if (n_figures > 0)
+    /* Translators: FILE: N investment events, production or national figures to add */
+    g_printerr (g_dngettext (GETTEXT_PACKAGE,
+                             "%s: %u investment event, production or national figure to add\n",
+                             "%s: %u investment events, production or national figures to add\n", n_figures),
+                name, n_figures);
 
   for (guint i = 0; i < n_conflicts; i++)
     {
