@@ -569,6 +569,7 @@ production_row_new (LodeMineralEditor *self,
   GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
   GtkWidget *remove = lode_editor_remove_button (_("Remove Production"));
   g_autofree char *edit_label = g_strdup_printf (_("Edit Production %s"), title);
+  g_autofree char *remove_label = g_strdup_printf (_("Remove production %s"), title);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (source != NULL)
@@ -580,6 +581,8 @@ production_row_new (LodeMineralEditor *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label, -1);
   g_object_set_data_full (G_OBJECT (edit), "production", g_object_ref (production), g_object_unref);
   g_signal_connect_object (edit, "clicked", G_CALLBACK (edit_production_clicked), self, 0);
+  /* A screen reader says which figure the button takes. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
   g_object_set_data_full (G_OBJECT (remove), "production", g_object_ref (production), g_object_unref);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_production_clicked), self, 0);
 
