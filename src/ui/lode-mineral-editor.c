@@ -8,6 +8,7 @@
 #include "lode-hs-code-chooser.h"
 #include "lode-hs-codes.h"
 #include "lode-mineral-editor.h"
+#include "lode-production-editor.h"
 #include "lode-rules.h"
 #include "lode-ui-format.h"
 
@@ -25,6 +26,7 @@ struct _LodeMineralEditor
   AdwPreferencesGroup *hs_codes_group;
   GtkMenuButton *hs_code_button;
   AdwPreferencesGroup *reserves_group;
+  AdwPreferencesGroup *production_group;
   GtkLabel      *error_label;
 
   LodePortfolio *portfolio;
@@ -33,6 +35,9 @@ struct _LodeMineralEditor
   /* The chosen HS codes and their rows, in order. */
   GPtrArray     *hs_codes;
   GPtrArray     *hs_code_rows;
+  /* The rows of the mineral's production figures, rebuilt when they
+   * change. */
+  GPtrArray     *production_rows;
   gboolean       valid;
 };
 
@@ -504,6 +509,135 @@ entry_activated (LodeMineralEditor *self)
     gtk_widget_activate_action (GTK_WIDGET (self), "editor.confirm", NULL);
 }
 
+/* Production */
+
+static void
+edit_production_clicked (GtkButton         *button,
+                         LodeMineralEditor *self)
+{
+  LodeProduction *production = g_object_get_data (G_OBJECT (button), "production");
+  LodeProductionEditor *editor = lode_production_editor_new (self->portfolio, production, NULL);
+
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+/* One undo step, like every other change to production. */
+static void
+remove_production_clicked (GtkButton         *button,
+                           LodeMineralEditor *self)
+{
+  LodeProduction *production = g_object_get_data (G_OBJECT (button), "production");
+  GListStore *store = lode_portfolio_get_production (self->portfolio);
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  guint position;
+
+  if (!g_list_store_find (store, production, &position))
+    return;
+
+  name = lode_production_editor_describe (self->portfolio, production);
+  /* TRANSLATORS: an undoable change, as in "Remove production 1.2 Mt (2024)" */
+  label = g_strdup_printf (_("Remove production %s"), name);
+  lode_history_remove_item (lode_portfolio_get_history (self->portfolio), label, store, position);
+}
+
+static const char *
+source_title (LodePortfolio *portfolio,
+              const char    *id)
+{
+  GListModel *sources = G_LIST_MODEL (lode_portfolio_get_sources (portfolio));
+
+  for (guint i = 0; id != NULL && i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(LodeSource) source = g_list_model_get_item (sources, i);
+
+      if (g_strcmp0 (lode_source_get_id (source), id) == 0)
+        return lode_source_get_title (source);
+    }
+
+  return id;
+}
+
+static GtkWidget *
+production_row_new (LodeMineralEditor *self,
+                    LodeProduction    *production)
+{
+  g_autofree char *title = lode_production_editor_describe (self->portfolio, production);
+  const char *source = source_title (self->portfolio, lode_production_get_source (production));
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  GtkWidget *remove = lode_editor_remove_button (_("Remove Production"));
+  g_autofree char *edit_label = g_strdup_printf (_("Edit Production %s"), title);
+  g_autofree char *remove_label = g_strdup_printf (_("Remove production %s"), title);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (source != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), source);
+
+  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (edit, "flat");
+  gtk_widget_set_tooltip_text (edit, _("Edit Production"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label, -1);
+  g_object_set_data_full (G_OBJECT (edit), "production", g_object_ref (production), g_object_unref);
+  g_signal_connect_object (edit, "clicked", G_CALLBACK (edit_production_clicked), self, 0);
+  /* A screen reader says which figure the button takes. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, remove_label, -1);
+  g_object_set_data_full (G_OBJECT (remove), "production", g_object_ref (production), g_object_unref);
+  g_signal_connect_object (remove, "clicked", G_CALLBACK (remove_production_clicked), self, 0);
+
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), edit);
+
+  return row;
+}
+
+/* The figures change through this editor, its own production editors,
+ * undo and redo: the rows follow each of them. */
+static void
+update_production (LodeMineralEditor *self)
+{
+  GListModel *production;
+
+  if (self->portfolio == NULL || self->mineral == NULL || self->production_rows == NULL)
+    return;
+
+  for (guint i = 0; i < self->production_rows->len; i++)
+    adw_preferences_group_remove (self->production_group, g_ptr_array_index (self->production_rows, i));
+  g_ptr_array_set_size (self->production_rows, 0);
+
+  production = G_LIST_MODEL (lode_portfolio_get_production (self->portfolio));
+  for (guint i = 0; i < g_list_model_get_n_items (production); i++)
+    {
+      g_autoptr(LodeProduction) figure = g_list_model_get_item (production, i);
+      GtkWidget *row;
+
+      if (g_strcmp0 (lode_production_get_mineral (figure), lode_mineral_get_id (self->mineral)) != 0)
+        continue;
+
+      row = production_row_new (self, figure);
+      adw_preferences_group_add (self->production_group, row);
+      g_ptr_array_add (self->production_rows, row);
+    }
+}
+
+static void
+add_production_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LodeMineralEditor *self = LODE_MINERAL_EDITOR (widget);
+  LodeProductionEditor *editor;
+
+  if (self->mineral == NULL)
+    return;
+
+  editor = lode_production_editor_new (self->portfolio, NULL, lode_mineral_get_id (self->mineral));
+  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
 static void
 lode_mineral_editor_dispose (GObject *object)
 {
@@ -515,6 +649,7 @@ lode_mineral_editor_dispose (GObject *object)
   g_clear_pointer (&self->reserve_forms, g_ptr_array_unref);
   g_clear_pointer (&self->hs_codes, g_ptr_array_unref);
   g_clear_pointer (&self->hs_code_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->production_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lode_mineral_editor_parent_class)->dispose (object);
 }
@@ -535,11 +670,13 @@ lode_mineral_editor_class_init (LodeMineralEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, hs_codes_group);
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, hs_code_button);
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, reserves_group);
+  gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, production_group);
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, error_label);
   gtk_widget_class_bind_template_callback (widget_class, validate);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated);
 
   gtk_widget_class_install_action (widget_class, "editor.add-reserve", NULL, add_reserve_action);
+  gtk_widget_class_install_action (widget_class, "editor.add-production", NULL, add_production_action);
   lode_editor_class_install_confirm (widget_class, confirm_action);
 }
 
@@ -552,6 +689,7 @@ lode_mineral_editor_init (LodeMineralEditor *self)
   self->reserve_forms = g_ptr_array_new_with_free_func (reserve_form_free);
   self->hs_codes = g_ptr_array_new_with_free_func (g_free);
   self->hs_code_rows = g_ptr_array_new ();
+  self->production_rows = g_ptr_array_new ();
 
   chooser = lode_hs_code_chooser_new (FALSE);
   gtk_menu_button_set_popover (self->hs_code_button, GTK_WIDGET (chooser));
@@ -593,6 +731,14 @@ lode_mineral_editor_new (LodePortfolio *portfolio,
           add_reserve_form (self, reserve);
         }
       gtk_button_set_label (self->confirm_button, _("Save"));
+
+      /* A new mineral has no id to give production until it is added. */
+      gtk_widget_set_visible (GTK_WIDGET (self->production_group), TRUE);
+      g_signal_connect_object (lode_portfolio_get_production (portfolio), "items-changed",
+                               G_CALLBACK (update_production), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (lode_portfolio_get_history (portfolio), "notify::undo-label",
+                               G_CALLBACK (update_production), self, G_CONNECT_SWAPPED);
+      update_production (self);
 
       lode_editor_remember (self->name_row);
       lode_editor_remember (self->symbol_row);

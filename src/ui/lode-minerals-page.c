@@ -14,7 +14,11 @@
 
 struct _LodeMineralsPage
 {
-  LodeListPage parent_instance;
+  LodeListPage  parent_instance;
+
+  /* The Production column shows what the minerals do not hold. */
+  GSignalGroup *production_signals;
+  GSignalGroup *history_signals;
 };
 
 G_DEFINE_FINAL_TYPE (LodeMineralsPage, lode_minerals_page, LODE_TYPE_LIST_PAGE)
@@ -507,13 +511,49 @@ delete_item (LodeListPage *page,
   lode_dialog_present (dialog, "cancel", "cancel", GTK_WIDGET (self));
 }
 
+/* Production is added, edited and removed in the mineral editor, and
+ * undone from anywhere: the column follows every step. An edit changes a
+ * figure's properties without the list changing, so the history says when. */
+static void
+production_changed (LodeListPage *page)
+{
+  lode_list_page_rebind (page);
+}
+
+static void
+portfolio_changed (LodeListPage *page)
+{
+  LodeMineralsPage *self = LODE_MINERALS_PAGE (page);
+  LodePortfolio *portfolio = lode_list_page_get_portfolio (page);
+
+  g_signal_group_set_target (self->production_signals,
+                             portfolio != NULL ? lode_portfolio_get_production (portfolio) : NULL);
+  g_signal_group_set_target (self->history_signals,
+                             portfolio != NULL ? lode_portfolio_get_history (portfolio) : NULL);
+}
+
+static void
+lode_minerals_page_dispose (GObject *object)
+{
+  LodeMineralsPage *self = LODE_MINERALS_PAGE (object);
+
+  g_clear_object (&self->production_signals);
+  g_clear_object (&self->history_signals);
+
+  G_OBJECT_CLASS (lode_minerals_page_parent_class)->dispose (object);
+}
+
 static void
 lode_minerals_page_class_init (LodeMineralsPageClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   LodeListPageClass *page_class = LODE_LIST_PAGE_CLASS (klass);
 
+  object_class->dispose = lode_minerals_page_dispose;
+
   page_class->get_items = lode_portfolio_get_minerals;
+  page_class->portfolio_changed = portfolio_changed;
   page_class->item_matches = mineral_matches;
   page_class->update_totals = update_totals;
   page_class->new_editor = new_editor;
@@ -540,5 +580,11 @@ lode_minerals_page_class_init (LodeMineralsPageClass *klass)
 static void
 lode_minerals_page_init (LodeMineralsPage *self)
 {
+  self->production_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->production_signals, "items-changed",
+                                  G_CALLBACK (production_changed), self);
+  self->history_signals = g_signal_group_new (LODE_TYPE_HISTORY);
+  g_signal_group_connect_swapped (self->history_signals, "notify::undo-label",
+                                  G_CALLBACK (production_changed), self);
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "lode-cells.h"
+#include "lode-enum-types.h"
+#include "lode-production-editor.h"
+#include "lode-rules.h"
+#include "lode-ui-format.h"
+
+struct _LodeProductionEditor
+{
+  AdwWindow       parent_instance;
+
+  /* Template widgets */
+  GtkButton      *confirm_button;
+  AdwComboRow    *mineral_row;
+  AdwEntryRow    *quantity_row;
+  AdwComboRow    *unit_row;
+  AdwEntryRow    *year_row;
+  AdwComboRow    *project_row;
+  AdwComboRow    *source_row;
+  GtkLabel       *error_label;
+
+  LodePortfolio  *portfolio;
+  LodeProduction *production;
+  /* What each choice of the combo rows stands for. */
+  GPtrArray      *mineral_ids;
+  GPtrArray      *project_ids;
+  GPtrArray      *source_ids;
+};
+
+G_DEFINE_FINAL_TYPE (LodeProductionEditor, lode_production_editor, ADW_TYPE_WINDOW)
+
+/* What the fields say, read and checked. */
+typedef struct
+{
+  const char *mineral;
+  double      quantity;
+  LodeUnit    unit;
+  int         year;
+  const char *project;
+  const char *source;
+} Values;
+
+static gboolean
+read_values (LodeProductionEditor *self,
+             Values               *values,
+             GString              *errors)
+{
+  g_autofree char *year_text = lode_editor_row_text (self->year_row);
+  const char *why = NULL;
+
+  values->mineral = lode_choice_get (self->mineral_row, self->mineral_ids);
+  lode_editor_mark_row (GTK_WIDGET (self->mineral_row),
+                        values->mineral == NULL ? _("Production is of a mineral: choose one") : NULL,
+                        errors);
+
+  values->quantity = -1;
+  if (lode_parse_quantity (gtk_editable_get_text (GTK_EDITABLE (self->quantity_row)), &values->quantity, &why) &&
+      values->quantity < 0)
+    why = _("Production needs a quantity, as in 1200");
+  lode_editor_mark_row (GTK_WIDGET (self->quantity_row), why, errors);
+
+  values->unit = adw_combo_row_get_selected (self->unit_row);
+  lode_editor_mark_row (GTK_WIDGET (self->unit_row),
+                        values->unit == LODE_UNIT_NONE ? _("A quantity needs its unit") : NULL, errors);
+
+  why = NULL;
+  values->year = 0;
+  if (year_text != NULL)
+    lode_parse_year (year_text, &values->year, &why);
+  else
+    why = _("Production is of a year, as in 2024");
+  lode_editor_mark_row (GTK_WIDGET (self->year_row), why, errors);
+
+  values->project = lode_choice_get (self->project_row, self->project_ids);
+  values->source = lode_choice_get (self->source_row, self->source_ids);
+
+  return errors->len == 0;
+}
+
+static gboolean
+validate (LodeProductionEditor *self)
+{
+  g_autoptr(GString) errors = g_string_new (NULL);
+  Values values = { 0, };
+
+  /* The rows change while the template is built. */
+  if (self->portfolio == NULL || self->mineral_ids == NULL || self->project_ids == NULL ||
+      self->source_ids == NULL)
+    return FALSE;
+
+  read_values (self, &values, errors);
+  lode_editor_show_errors (GTK_WIDGET (self), self->error_label, errors);
+
+  return errors->len == 0;
+}
+
+static const char *
+project_name (LodePortfolio *portfolio,
+              const char    *id)
+{
+  GListModel *projects = G_LIST_MODEL (lode_portfolio_get_projects (portfolio));
+
+  for (guint i = 0; id != NULL && i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(LodeProject) project = g_list_model_get_item (projects, i);
+
+      if (g_strcmp0 (lode_project_get_id (project), id) == 0)
+        return lode_project_get_name (project);
+    }
+
+  return id;
+}
+
+static char *
+describe (LodePortfolio *portfolio,
+          double         quantity,
+          LodeUnit       unit,
+          int            year,
+          const char    *project)
+{
+  g_autofree char *amount = lode_format_quantity (quantity, unit);
+
+  if (project != NULL)
+    /* TRANSLATORS: a project's production of a year, as in
+     * "1.2 Mt (2024, Reko Diq)" */
+    return g_strdup_printf (_("%s (%d, %s)"), amount, year, project_name (portfolio, project));
+
+  /* TRANSLATORS: a year's production in a cell, as in "1.2 Mt (2024)" */
+  return g_strdup_printf (_("%s (%d)"), amount, year);
+}
+
+char *
+lode_production_editor_describe (LodePortfolio  *portfolio,
+                                 LodeProduction *production)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
+  g_return_val_if_fail (LODE_IS_PRODUCTION (production), NULL);
+
+  return describe (portfolio, lode_production_get_quantity (production), lode_production_get_unit (production),
+                   lode_production_get_year (production), lode_production_get_project (production));
+}
+
+static void
+add_production (LodeProductionEditor *self,
+                Values               *values)
+{
+  LodeHistory *history = lode_portfolio_get_history (self->portfolio);
+  GListStore *store = lode_portfolio_get_production (self->portfolio);
+  g_autoptr(LodeProduction) production = lode_production_new (values->mineral, values->year,
+                                                              values->quantity, values->unit);
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  lode_production_set_project (production, values->project);
+  lode_production_set_source (production, values->source);
+
+  name = describe (self->portfolio, values->quantity, values->unit, values->year, values->project);
+  /* TRANSLATORS: an undoable change, as in "Add production 1.2 Mt (2024)" */
+  label = g_strdup_printf (_("Add production %s"), name);
+  lode_history_insert_item (history, label, store,
+                            g_list_model_get_n_items (G_LIST_MODEL (store)), G_OBJECT (production));
+}
+
+/* Only the fields the user changed are written back: a stored value the
+ * editor would show differently (a quantity's last digits) stays. */
+static void
+edit_production (LodeProductionEditor *self,
+                 Values               *values)
+{
+  LodeHistory *history = lode_portfolio_get_history (self->portfolio);
+  GObject *object = G_OBJECT (self->production);
+  g_autofree char *name = lode_production_editor_describe (self->portfolio, self->production);
+  /* TRANSLATORS: an undoable change, as in "Edit production 1.2 Mt (2024)" */
+  g_autofree char *label = g_strdup_printf (_("Edit production %s"), name);
+
+  lode_history_begin_group (history, label);
+  if (lode_editor_changed (self->mineral_row))
+    lode_editor_set_string (history, label, object, "mineral", values->mineral);
+  if (lode_editor_changed (self->quantity_row))
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_TYPE_DOUBLE);
+      g_value_set_double (&value, values->quantity);
+      lode_editor_set_property (history, label, object, "quantity", &value);
+    }
+  if (lode_editor_changed (self->unit_row))
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, LODE_TYPE_UNIT);
+      g_value_set_enum (&value, values->unit);
+      lode_editor_set_property (history, label, object, "unit", &value);
+    }
+  if (lode_editor_changed (self->year_row))
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_value_init (&value, G_TYPE_INT);
+      g_value_set_int (&value, values->year);
+      lode_editor_set_property (history, label, object, "year", &value);
+    }
+  if (lode_editor_changed (self->project_row))
+    lode_editor_set_string (history, label, object, "project", values->project);
+  if (lode_editor_changed (self->source_row))
+    lode_editor_set_string (history, label, object, "source", values->source);
+  lode_history_end_group (history);
+}
+
+static void
+confirm_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LodeProductionEditor *self = LODE_PRODUCTION_EDITOR (widget);
+  g_autoptr(GString) errors = g_string_new (NULL);
+  Values values = { 0, };
+
+  if (!read_values (self, &values, errors))
+    {
+      lode_editor_show_errors (widget, self->error_label, errors);
+      return;
+    }
+
+  if (self->production == NULL)
+    add_production (self, &values);
+  else
+    edit_production (self, &values);
+
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+entry_activated (LodeProductionEditor *self)
+{
+  if (validate (self))
+    gtk_widget_activate_action (GTK_WIDGET (self), "editor.confirm", NULL);
+}
+
+static void
+lode_production_editor_dispose (GObject *object)
+{
+  LodeProductionEditor *self = LODE_PRODUCTION_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LODE_TYPE_PRODUCTION_EDITOR);
+  g_clear_object (&self->portfolio);
+  g_clear_object (&self->production);
+  g_clear_pointer (&self->mineral_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->project_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->source_ids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (lode_production_editor_parent_class)->dispose (object);
+}
+
+static void
+lode_production_editor_class_init (LodeProductionEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lode_production_editor_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-production-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, confirm_button);
+  gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, mineral_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, quantity_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, unit_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, year_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, project_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, source_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, validate);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated);
+
+  lode_editor_class_install_confirm (widget_class, confirm_action);
+}
+
+static void
+lode_production_editor_init (LodeProductionEditor *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static const char *
+format_unit (int value)
+{
+  return value == LODE_UNIT_NONE ? C_("unit", "None") : lode_enum_to_nick (LODE_TYPE_UNIT, value);
+}
+
+static void
+fill_projects (LodeProductionEditor *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GListModel *projects = G_LIST_MODEL (lode_portfolio_get_projects (self->portfolio));
+
+  self->project_ids = g_ptr_array_new_with_free_func (g_free);
+  /* TRANSLATORS: the project of a production figure that is the whole
+   * country's */
+  gtk_string_list_append (names, _("None (national)"));
+  g_ptr_array_add (self->project_ids, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
+    {
+      g_autoptr(LodeProject) project = g_list_model_get_item (projects, i);
+
+      gtk_string_list_append (names, lode_project_get_name (project));
+      g_ptr_array_add (self->project_ids, g_strdup (lode_project_get_id (project)));
+    }
+  adw_combo_row_set_model (self->project_row, G_LIST_MODEL (names));
+}
+
+static void
+fill_sources (LodeProductionEditor *self)
+{
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+  GListModel *sources = G_LIST_MODEL (lode_portfolio_get_sources (self->portfolio));
+
+  self->source_ids = g_ptr_array_new_with_free_func (g_free);
+  gtk_string_list_append (titles, C_("source", "None"));
+  g_ptr_array_add (self->source_ids, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
+    {
+      g_autoptr(LodeSource) source = g_list_model_get_item (sources, i);
+
+      gtk_string_list_append (titles, lode_source_get_title (source));
+      g_ptr_array_add (self->source_ids, g_strdup (lode_source_get_id (source)));
+    }
+  adw_combo_row_set_model (self->source_row, G_LIST_MODEL (titles));
+}
+
+LodeProductionEditor *
+lode_production_editor_new (LodePortfolio  *portfolio,
+                            LodeProduction *production,
+                            const char     *mineral_id)
+{
+  LodeProductionEditor *self;
+  g_autoptr(GtkStringList) units = NULL;
+
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
+  g_return_val_if_fail (production == NULL || LODE_IS_PRODUCTION (production), NULL);
+
+  self = g_object_new (LODE_TYPE_PRODUCTION_EDITOR, NULL);
+  self->portfolio = g_object_ref (portfolio);
+  g_set_object (&self->production, production);
+
+  self->mineral_ids = g_ptr_array_new_with_free_func (g_free);
+  lode_choice_fill_minerals (self->mineral_row, self->mineral_ids, portfolio, C_("mineral", "None"));
+  units = lode_choice_list (NULL, 0, LODE_UNIT_M3 + 1, format_unit);
+  adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (units));
+  /* Most production is counted in tonnes. */
+  adw_combo_row_set_selected (self->unit_row, LODE_UNIT_T);
+  fill_projects (self);
+  fill_sources (self);
+
+  if (production != NULL)
+    {
+      g_autofree char *quantity = lode_format_number_exact (lode_production_get_quantity (production));
+      g_autofree char *year = g_strdup_printf ("%d", lode_production_get_year (production));
+
+      mineral_id = lode_production_get_mineral (production);
+      gtk_editable_set_text (GTK_EDITABLE (self->quantity_row), quantity);
+      adw_combo_row_set_selected (self->unit_row, lode_production_get_unit (production));
+      gtk_editable_set_text (GTK_EDITABLE (self->year_row), year);
+      adw_combo_row_set_selected (self->project_row,
+                                  lode_choice_find (self->project_ids, lode_production_get_project (production)));
+      adw_combo_row_set_selected (self->source_row,
+                                  lode_choice_find (self->source_ids, lode_production_get_source (production)));
+      gtk_button_set_label (self->confirm_button, _("Save"));
+    }
+  adw_combo_row_set_selected (self->mineral_row, lode_choice_find (self->mineral_ids, mineral_id));
+
+  if (production != NULL)
+    {
+      GtkWidget *fields[] = {
+        GTK_WIDGET (self->mineral_row), GTK_WIDGET (self->quantity_row), GTK_WIDGET (self->unit_row),
+        GTK_WIDGET (self->year_row), GTK_WIDGET (self->project_row), GTK_WIDGET (self->source_row),
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        lode_editor_remember (fields[i]);
+    }
+
+  validate (self);
+  lode_editor_focus_first (self, self->quantity_row);
+
+  return self;
+}

@@ -1,0 +1,260 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "lode-mineral-editor.h"
+#include "lode-minerals-page.h"
+#include "lode-portfolio-io.h"
+#include "lode-production-editor.h"
+#include "lode-test-ui.h"
+
+/* A mineral's production added, edited and removed through the mineral
+ * editor and its production editor as a user does: the Minerals page's
+ * Production column and the editor's rows follow every step, and every
+ * step undoes and redoes on its own. On a real display (Xvfb). */
+
+static gpointer
+find (gpointer    widget,
+      GType       type,
+      const char *text)
+{
+  GtkWidget *found = lode_test_find_widget (widget, type, text);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+set_text (GtkWidget  *editor,
+          const char *title,
+          const char *text)
+{
+  gtk_editable_set_text (find (editor, ADW_TYPE_ENTRY_ROW, title), text);
+  lode_test_settle ();
+}
+
+static void
+choose (GtkWidget  *editor,
+        const char *title,
+        const char *text)
+{
+  AdwComboRow *row = find (editor, ADW_TYPE_COMBO_ROW, title);
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GtkStringObject) choice = g_list_model_get_item (model, i);
+
+      if (g_str_equal (gtk_string_object_get_string (choice), text))
+        {
+          adw_combo_row_set_selected (row, i);
+          lode_test_settle ();
+          return;
+        }
+    }
+
+  g_error ("no choice %s in %s", text, title);
+}
+
+static gboolean
+can_confirm (GtkWidget *editor)
+{
+  return gtk_widget_is_sensitive (GTK_WIDGET (lode_test_template_child (editor, LODE_TYPE_PRODUCTION_EDITOR,
+                                                                        "confirm_button")));
+}
+
+/* Confirms @editor and waits until it has closed. */
+static void
+confirm (GtkWidget *editor)
+{
+  GtkWidget *watched = editor;
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &watched);
+  g_assert_true (gtk_widget_activate_action (editor, "editor.confirm", NULL));
+  g_assert_true (lode_test_wait_for (lode_test_is_null, &watched));
+}
+
+static GtkWidget *
+open_production_editor (GtkWidget *mineral_editor)
+{
+  GtkWidget *editor = lode_test_find_toplevel (LODE_TYPE_PRODUCTION_EDITOR, GTK_WINDOW (mineral_editor));
+
+  g_assert_nonnull (editor);
+  lode_test_present (editor);
+  lode_test_settle ();
+
+  return editor;
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  GType       type;
+  const char *text;
+} Shown;
+
+static gboolean
+is_shown (gpointer data)
+{
+  Shown *shown = data;
+
+  return lode_test_find_widget (shown->root, shown->type, shown->text) != NULL;
+}
+
+static gboolean
+is_gone (gpointer data)
+{
+  return !is_shown (data);
+}
+
+/* The Production column of the Minerals page says @text, or not. */
+static void
+assert_cell (GtkWidget  *page,
+             const char *text,
+             gboolean    shown)
+{
+  Shown wait = { page, GTK_TYPE_INSCRIPTION, text };
+
+  g_assert_true (lode_test_poll (shown ? is_shown : is_gone, &wait, 10));
+}
+
+static void
+assert_row (GtkWidget  *editor,
+            const char *title,
+            gboolean    shown)
+{
+  Shown wait = { editor, ADW_TYPE_ACTION_ROW, title };
+
+  g_assert_true (lode_test_poll (shown ? is_shown : is_gone, &wait, 10));
+}
+
+static void
+test_production (void)
+{
+  g_autoptr(LodePortfolio) sample = lode_portfolio_new_sample ();
+  LodeWindow *window = lode_test_window_new (sample);
+  LodePortfolio *portfolio = lode_window_get_portfolio (window);
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  AdwViewStack *stack = lode_test_template_child (window, LODE_TYPE_WINDOW, "stack");
+  GtkWidget *page = lode_test_template_child (window, LODE_TYPE_WINDOW, "minerals_page");
+  GtkSingleSelection *selection = lode_test_template_child (page, LODE_TYPE_MINERALS_PAGE, "selection");
+  GListModel *production = G_LIST_MODEL (lode_portfolio_get_production (portfolio));
+  guint n_before = g_list_model_get_n_items (production);
+  g_autoptr(LodeMineral) mineral = NULL;
+  g_autoptr(LodeProduction) added = NULL;
+  g_autofree char *first_text = NULL;
+  g_autofree char *edited_text = NULL;
+  GtkWidget *mineral_editor;
+  GtkWidget *editor;
+  GtkWidget *watched;
+
+  adw_view_stack_set_visible_child_name (stack, "minerals");
+  lode_test_settle ();
+
+  /* The first mineral of the list, opened as a double click opens it. */
+  gtk_single_selection_set_selected (selection, 0);
+  mineral = g_object_ref (gtk_single_selection_get_selected_item (selection));
+  g_assert_true (gtk_widget_activate_action (page, "minerals.edit", NULL));
+  lode_test_settle ();
+  mineral_editor = lode_test_find_toplevel (LODE_TYPE_MINERAL_EDITOR, GTK_WINDOW (window));
+  g_assert_nonnull (mineral_editor);
+  lode_test_present (mineral_editor);
+  lode_test_settle ();
+  g_assert_true (gtk_widget_get_visible (lode_test_template_child (mineral_editor, LODE_TYPE_MINERAL_EDITOR,
+                                                                   "production_group")));
+
+  /* 1,500 kt in 2030: a year no figure of the sample reaches, so that
+   * it is the one the column shows. */
+  g_assert_true (gtk_widget_activate_action (mineral_editor, "editor.add-production", NULL));
+  lode_test_settle ();
+  editor = open_production_editor (mineral_editor);
+  g_assert_false (can_confirm (editor));
+  set_text (editor, "Quantity", "fifteen");
+  set_text (editor, "Year", "2030");
+  g_assert_false (can_confirm (editor));
+  g_assert_true (gtk_widget_has_css_class (find (editor, ADW_TYPE_ENTRY_ROW, "Quantity"), "error"));
+  set_text (editor, "Quantity", "1500");
+  choose (editor, "Unit", "kt");
+  g_assert_true (can_confirm (editor));
+  confirm (editor);
+
+  g_assert_cmpuint (g_list_model_get_n_items (production), ==, n_before + 1);
+  added = g_list_model_get_item (production, n_before);
+  g_assert_cmpstr (lode_production_get_mineral (added), ==, lode_mineral_get_id (mineral));
+  g_assert_cmpint (lode_production_get_year (added), ==, 2030);
+  g_assert_cmpfloat (lode_production_get_quantity (added), ==, 1500);
+  g_assert_cmpint (lode_production_get_unit (added), ==, LODE_UNIT_KT);
+  g_assert_null (lode_production_get_project (added));
+  g_assert_true (g_str_has_prefix (lode_history_get_undo_label (history), "Add production "));
+  first_text = lode_production_editor_describe (portfolio, added);
+  assert_row (mineral_editor, first_text, TRUE);
+  assert_cell (page, first_text, TRUE);
+
+  /* An edit of the quantity alone: the unit stays as it was stored. */
+  g_signal_emit_by_name (find (mineral_editor, GTK_TYPE_BUTTON, "Edit Production"), "clicked");
+  lode_test_settle ();
+  editor = open_production_editor (mineral_editor);
+  g_assert_true (can_confirm (editor));
+  set_text (editor, "Quantity", "2000");
+  confirm (editor);
+  g_assert_cmpfloat (lode_production_get_quantity (added), ==, 2000);
+  g_assert_cmpint (lode_production_get_unit (added), ==, LODE_UNIT_KT);
+  g_assert_true (g_str_has_prefix (lode_history_get_undo_label (history), "Edit production "));
+  edited_text = lode_production_editor_describe (portfolio, added);
+  g_assert_cmpstr (edited_text, !=, first_text);
+  assert_row (mineral_editor, edited_text, TRUE);
+  assert_cell (page, edited_text, TRUE);
+  assert_cell (page, first_text, FALSE);
+
+  /* Undo and redo the edit, then the addition. */
+  lode_history_undo (history);
+  g_assert_cmpfloat (lode_production_get_quantity (added), ==, 1500);
+  assert_cell (page, first_text, TRUE);
+  assert_row (mineral_editor, first_text, TRUE);
+  lode_history_redo (history);
+  g_assert_cmpfloat (lode_production_get_quantity (added), ==, 2000);
+  assert_cell (page, edited_text, TRUE);
+
+  lode_history_undo (history);
+  lode_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (production), ==, n_before);
+  assert_cell (page, first_text, FALSE);
+  assert_row (mineral_editor, first_text, FALSE);
+  g_assert_false (lode_portfolio_get_modified (portfolio));
+  lode_history_redo (history);
+  lode_history_redo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (production), ==, n_before + 1);
+  assert_cell (page, edited_text, TRUE);
+  assert_row (mineral_editor, edited_text, TRUE);
+
+  /* The remove button takes the figure in one step. */
+  g_signal_emit_by_name (find (mineral_editor, GTK_TYPE_BUTTON, "Remove Production"), "clicked");
+  lode_test_settle ();
+  g_assert_cmpuint (g_list_model_get_n_items (production), ==, n_before);
+  g_assert_true (g_str_has_prefix (lode_history_get_undo_label (history), "Remove production "));
+  assert_cell (page, edited_text, FALSE);
+  assert_row (mineral_editor, edited_text, FALSE);
+  lode_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (production), ==, n_before + 1);
+  assert_cell (page, edited_text, TRUE);
+  assert_row (mineral_editor, edited_text, TRUE);
+
+  /* Cancelling the mineral editor keeps production: it was its own step. */
+  watched = mineral_editor;
+  g_object_add_weak_pointer (G_OBJECT (mineral_editor), (gpointer *) &watched);
+  gtk_window_close (GTK_WINDOW (mineral_editor));
+  g_assert_true (lode_test_wait_for (lode_test_is_null, &watched));
+  g_assert_cmpuint (g_list_model_get_n_items (production), ==, n_before + 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  lode_test_init (&argc, &argv);
+
+  g_test_add_func ("/lode/production/editor", test_production);
+
+  return lode_test_run ();
+}
