@@ -7,6 +7,7 @@
 #include "lode-enum-types.h"
 #include "lode-import.h"
 #include "lode-portfolio-io.h"
+#include "lode-production.h"
 
 /* USGS Mineral Commodity Summaries: the world data CSV of a recent release
  * and an older per-commodity world file (tests/fixtures/import/usgs/) give
@@ -145,6 +146,40 @@ assert_line_skipped (LodeImportPlan *plan,
              line, reason, reasons);
 }
 
+/* Production is yearly mine production at national level, each citing
+ * its edition and keeping USGS's description of what was mined. */
+static void
+assert_production (LodePortfolio         *portfolio,
+                   const ExpectedReserve *expected,
+                   guint                  n_expected)
+{
+  GListModel *production = G_LIST_MODEL (lode_portfolio_get_production (portfolio));
+
+  g_assert_cmpuint (g_list_model_get_n_items (production), ==, n_expected);
+
+  for (guint i = 0; i < n_expected; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < g_list_model_get_n_items (production) && !found; j++)
+        {
+          g_autoptr(LodeProduction) figure = g_list_model_get_item (production, j);
+
+          found = g_strcmp0 (lode_production_get_mineral (figure), expected[i].mineral) == 0
+                  && lode_production_get_year (figure) == expected[i].year
+                  && lode_production_get_quantity (figure) == expected[i].quantity
+                  && g_strcmp0 (lode_enum_to_nick (LODE_TYPE_UNIT, lode_production_get_unit (figure)),
+                                expected[i].unit) == 0
+                  && g_strcmp0 (lode_production_get_source (figure), expected[i].source) == 0
+                  && lode_production_get_project (figure) == NULL
+                  && g_str_has_prefix (lode_production_get_note (figure), "Mine production");
+        }
+      if (!found)
+        g_error ("no production of %g %s of %s in %d from %s", expected[i].quantity, expected[i].unit,
+                 expected[i].mineral, expected[i].year, expected[i].source);
+    }
+}
+
 static void
 test_world_data (void)
 {
@@ -154,6 +189,20 @@ test_world_data (void)
     { "rare-earths", 2023, 12000, "t", "usgs-mcs-2024" },
     { "iron-ore", 2023, 430, "Mt", "usgs-mcs-2024" },
     { "bauxite", 2023, 74000, "kt", "usgs-mcs-2024" },
+  };
+  static const ExpectedReserve expected_production[] = {
+    { "copper", 2022, 15, "kt", "usgs-mcs-2024" },
+    { "copper", 2023, 16, "kt", "usgs-mcs-2024" },
+    { "chromite", 2022, 320, "kt", "usgs-mcs-2024" },
+    { "chromite", 2023, 300, "kt", "usgs-mcs-2024" },
+    { "gypsum", 2022, 2000, "kt", "usgs-mcs-2024" },
+    { "gypsum", 2023, 2100, "kt", "usgs-mcs-2024" },
+    { "salt", 2022, 3700, "kt", "usgs-mcs-2024" },
+    { "salt", 2023, 3800, "kt", "usgs-mcs-2024" },
+    { "gold", 2022, 1, "t", "usgs-mcs-2024" },
+    { "gold", 2023, 1, "t", "usgs-mcs-2024" },
+    { "iron-ore", 2022, 0.4, "Mt", "usgs-mcs-2024" },
+    { "iron-ore", 2023, 0.4, "Mt", "usgs-mcs-2024" },
   };
   g_autoptr(LodePortfolio) portfolio = new_portfolio ("PK");
   g_autoptr(LodeImportPlan) plan = plan_for (portfolio, "MCS2024_World_Data.csv", NULL);
@@ -167,10 +216,9 @@ test_world_data (void)
   g_assert_no_error (error);
 
   assert_reserves (portfolio, expected, G_N_ELEMENTS (expected));
+  assert_production (portfolio, expected_production, G_N_ELEMENTS (expected_production));
   /* No mineral is made for figures that were not kept. */
   g_assert_null (lode_portfolio_find_mineral (portfolio, "zinc"));
-  g_assert_null (lode_portfolio_find_mineral (portfolio, "chromite"));
-  g_assert_null (lode_portfolio_find_mineral (portfolio, "gypsum"));
 
   source = lode_portfolio_find_source (portfolio, "usgs-mcs-2024");
   g_assert_nonnull (source);
@@ -179,15 +227,16 @@ test_world_data (void)
   /* Every line not imported says why. */
   assert_line_skipped (plan, 2, "Another country");
   assert_line_skipped (plan, 3, "Another country");
-  assert_line_skipped (plan, 4, "Production is not stored yet");
-  assert_line_skipped (plan, 5, "Production is not stored yet");
+  g_assert_null (reasons_of_line (plan, 4));
+  /* Smelter output of copper already counted as mined is not production. */
+  assert_line_skipped (plan, 5, "Not mine production");
   assert_line_skipped (plan, 6, "A total of several countries");
   assert_line_skipped (plan, 7, "Withheld by USGS (W)");
   assert_line_skipped (plan, 8, "Another country");
   assert_line_skipped (plan, 9, "Not available (NA)");
   assert_line_skipped (plan, 10, "Not a figure");
   assert_line_skipped (plan, 12, "Another country");
-  assert_line_skipped (plan, 13, "Production is not stored yet");
+  assert_line_skipped (plan, 13, "No figure (a dash)");
   assert_line_skipped (plan, 16, "no mineral Lode knows");
   assert_line_skipped (plan, 17, "No figure (a dash)");
   assert_line_skipped (plan, 18, "A total of several countries");
@@ -205,6 +254,10 @@ test_per_commodity (void)
   static const ExpectedReserve expected[] = {
     { "copper", 2019, 5900, "kt", "usgs-mcs-2020" },
   };
+  static const ExpectedReserve expected_production[] = {
+    { "copper", 2018, 12, "kt", "usgs-mcs-2020" },
+    { "copper", 2019, 14, "kt", "usgs-mcs-2020" },
+  };
   g_autoptr(LodePortfolio) portfolio = new_portfolio ("PK");
   g_autoptr(LodeImportPlan) plan = plan_for (portfolio, "mcs2020-coppe_world.csv", NULL);
   g_autoptr(GError) error = NULL;
@@ -212,8 +265,9 @@ test_per_commodity (void)
   g_assert_true (lode_import_plan_apply (plan, portfolio, &error));
   g_assert_no_error (error);
   assert_reserves (portfolio, expected, G_N_ELEMENTS (expected));
+  assert_production (portfolio, expected_production, G_N_ELEMENTS (expected_production));
   assert_line_skipped (plan, 2, "Another country");
-  assert_line_skipped (plan, 4, "Production is not stored yet");
+  g_assert_null (reasons_of_line (plan, 4));
   assert_line_skipped (plan, 6, "A total of several countries");
   /* The empty last row is no row. */
   g_assert_null (reasons_of_line (plan, 7));

@@ -10,7 +10,9 @@
 #include "lode-countries.h"
 #include "lode-hs-commodities.h"
 #include "lode-import-private.h"
+#include "lode-production.h"
 #include "lode-reserve.h"
+#include "lode-rules.h"
 #include "lode-source.h"
 
 /* The USGS Mineral Commodity Summaries (MCS) data releases, for reserve
@@ -57,7 +59,7 @@ typedef struct
   LodeImportContext *ctx;
   const char        *country;       /* ISO alpha-2 */
   GArray            *columns;       /* of Column, one a header cell */
-  int                source_col, commodity_col, country_col, unit_col;
+  int                source_col, commodity_col, country_col, unit_col, type_col;
   int                latest_year;   /* of the production columns */
   int                file_edition;  /* "mcs2020-…" in the file name, or 0 */
   char              *file_commodity; /* for per-commodity files */
@@ -590,6 +592,90 @@ reserve_present (UsgsReader  *self,
   return FALSE;
 }
 
+/* TRUE when the portfolio already has this production figure, as an
+ * earlier import of the same file made it. */
+static gboolean
+production_present (UsgsReader     *self,
+                    LodeProduction *production)
+{
+  GPtrArray *present = _lode_import_context_get_production (self->ctx);
+
+  for (guint i = 0; i < present->len; i++)
+    {
+      LodeProduction *other = g_ptr_array_index (present, i);
+
+      if (g_strcmp0 (lode_production_get_mineral (other), lode_production_get_mineral (production)) == 0
+          && lode_production_get_project (other) == NULL
+          && lode_production_get_year (other) == lode_production_get_year (production)
+          && lode_production_get_unit (other) == lode_production_get_unit (production)
+          && lode_production_get_quantity (other) == lode_production_get_quantity (production)
+          && g_strcmp0 (lode_production_get_source (other), lode_production_get_source (production)) == 0
+          && g_strcmp0 (lode_production_get_note (other), lode_production_get_note (production)) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A figure of mine production of @mineral in one year's column. Only mine
+ * production is kept: smelter and refinery output of the same metal would
+ * count it twice, so such rows are skipped, saying why. */
+static void
+read_production (UsgsReader   *self,
+                 const char   *mineral,
+                 const char   *type,
+                 const Column *column,
+                 const char   *cell,
+                 const char   *unit_text,
+                 int           edition,
+                 guint64       line)
+{
+  g_autoptr(LodeProduction) production = NULL;
+  const char *reason = NULL;
+  double value = 0, factor;
+  LodeUnit unit;
+
+  switch (parse_figure (cell, &value, &reason))
+    {
+    case FIGURE_NONE:
+      return;
+    case FIGURE_WITHHELD:
+      _lode_import_context_skip (self->ctx, line, reason);
+      return;
+    case FIGURE_NUMBER:
+    default:
+      break;
+    }
+
+  if (type != NULL && type[0] != '\0' && g_ascii_strncasecmp (type, "mine production", 15) != 0)
+    {
+      _lode_import_context_skip (self->ctx, line, _("Not mine production (smelter, refinery or other output)"));
+      return;
+    }
+  if (column->year < LODE_YEAR_MIN || column->year > LODE_YEAR_MAX)
+    {
+      _lode_import_context_skip (self->ctx, line, _("Production of no known year"));
+      return;
+    }
+  if (!parse_unit (unit_text, &unit, &factor))
+    {
+      _lode_import_context_skip (self->ctx, line, _("A unit Lode does not have"));
+      return;
+    }
+
+  production = lode_production_new (mineral, column->year, value * factor, unit);
+  lode_production_set_source (production, source_for (self, edition != 0 ? edition : column->year + 1));
+  if (type != NULL && type[0] != '\0')
+    lode_production_set_note (production, type);
+
+  if (production_present (self, production))
+    _lode_import_context_skip (self->ctx, line, _("Already in the portfolio"));
+  else if (!_lode_import_context_ensure_mineral (self->ctx, mineral))
+    _lode_import_context_skip (self->ctx, line, _("A commodity that is no mineral Lode knows"));
+  else
+    _lode_import_context_add_item (self->ctx, G_OBJECT (production), NULL);
+}
+
 static void
 read_row (UsgsReader         *self,
           const char * const *cells,
@@ -599,8 +685,8 @@ read_row (UsgsReader         *self,
   const char *country_cell = cell_at (cells, n_cells, self->country_col);
   const char *commodity = self->commodity_col >= 0 ? cell_at (cells, n_cells, self->commodity_col)
                                                    : self->file_commodity;
+  const char *type = cell_at (cells, n_cells, self->type_col);
   const char *code, *mineral;
-  gboolean production = FALSE;
   int edition;
 
   if (is_blank_row (cells, n_cells))
@@ -641,7 +727,7 @@ read_row (UsgsReader         *self,
 
       if (column->kind == COLUMN_PRODUCTION)
         {
-          production |= parse_figure (cells[i], &value, &reason) != FIGURE_NONE;
+          read_production (self, mineral, type, column, cells[i], unit_text, edition, line);
           continue;
         }
       if (column->kind != COLUMN_RESERVES)
@@ -687,9 +773,6 @@ read_row (UsgsReader         *self,
       else
         _lode_import_context_add_reserve (self->ctx, mineral, g_steal_pointer (&reserve));
     }
-
-  if (production)
-    _lode_import_context_skip (self->ctx, line, _("Production is not stored yet"));
 }
 
 /* The edition and commodity a per-commodity file's name gives:
@@ -735,7 +818,8 @@ _lode_import_usgs_run (LodeImportContext  *ctx,
   g_autoptr(LodeCsvReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *file_name = _lode_import_context_get_file_name (ctx);
-  UsgsReader self = { .ctx = ctx, .source_col = -1, .commodity_col = -1, .country_col = -1, .unit_col = -1 };
+  UsgsReader self = { .ctx = ctx, .source_col = -1, .commodity_col = -1, .country_col = -1, .unit_col = -1,
+                      .type_col = -1 };
   const char * const *cells;
   guint n_cells;
   guint64 n_rows = 0;
@@ -782,10 +866,10 @@ _lode_import_usgs_run (LodeImportContext  *ctx,
         case COLUMN_COMMODITY: self.commodity_col = i; break;
         case COLUMN_COUNTRY:   self.country_col = i; break;
         case COLUMN_UNIT:      self.unit_col = i; break;
+        case COLUMN_TYPE:      self.type_col = i; break;
         case COLUMN_PRODUCTION:
           self.latest_year = MAX (self.latest_year, column.year);
           break;
-        case COLUMN_TYPE:
         case COLUMN_RESERVES:
         case COLUMN_OTHER:
         default:

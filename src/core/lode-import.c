@@ -1453,6 +1453,17 @@ _lode_import_context_skip (LodeImportContext *ctx,
       g_hash_table_insert (plan->reasons, copy, copy);
       skipped.reason = copy;
     }
+
+  /* A row with several figures skipped for one reason is one skipped row.
+   * (Items merged from a portfolio have no line: each is one.) */
+  if (line != 0 && plan->skipped->len > 0)
+    {
+      const Skipped *last = &g_array_index (plan->skipped, Skipped, plan->skipped->len - 1);
+
+      if (last->line == line && last->reason == skipped.reason)
+        return;
+    }
+
   g_array_append_val (plan->skipped, skipped);
 }
 
