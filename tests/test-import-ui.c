@@ -280,6 +280,41 @@ test_import_twice (void)
   lode_test_destroy_window (window);
 }
 
+/* The USGS world data: no export records, but reserve estimates and mine
+ * production, which the preview lists before Import adds them. */
+static void
+test_import_usgs (void)
+{
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new_sample ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "usgs",
+                                                 "MCS2024_World_Data.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GListModel *production = G_LIST_MODEL (lode_portfolio_get_production (portfolio));
+  LodeWindow *window = lode_test_window_new (portfolio);
+  guint n_before = g_list_model_get_n_items (production);
+  LodeImportDialog *dialog;
+  const char *notes;
+
+  dialog = import_file (window, file);
+  g_assert_cmpstr (visible_page (dialog), ==, "plan");
+  notes = label_text (dialog, "notes_label");
+  g_test_message ("notes: %s", notes);
+  g_assert_nonnull (strstr (notes, "The reserve estimate of Copper: "));
+  g_assert_nonnull (strstr (notes, "The production of Copper: 16 kt (2023)"));
+  g_assert_cmpuint (g_list_model_get_n_items (production), ==, n_before);
+
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_widget_activate (lode_test_template_child (dialog, LODE_TYPE_IMPORT_DIALOG, "import_button"));
+  g_assert_true (lode_test_poll (lode_test_is_null, &dialog, 30));
+  g_assert_cmpuint (g_list_model_get_n_items (production), ==, n_before + 12);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (production), ==, n_before);
+  g_assert_false (lode_portfolio_get_modified (portfolio));
+
+  lode_test_destroy_window (window);
+}
+
 /* A file that is not text: the error says where, and nothing changes. */
 static void
 test_import_hostile (void)
@@ -505,6 +540,7 @@ main (int   argc,
 
   g_test_add_func ("/lode/import-ui/comtrade", test_import_comtrade);
   g_test_add_func ("/lode/import-ui/twice", test_import_twice);
+  g_test_add_func ("/lode/import-ui/usgs", test_import_usgs);
   g_test_add_func ("/lode/import-ui/hostile", test_import_hostile);
   g_test_add_func ("/lode/import-ui/cancel", test_import_cancel);
   g_test_add_func ("/lode/import-ui/mapping", test_import_mapping);

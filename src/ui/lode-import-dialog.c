@@ -6,12 +6,17 @@
 
 #include "lode-countries.h"
 #include "lode-money.h"
+#include "lode-investment.h"
+#include "lode-national-figure.h"
+#include "lode-production.h"
 #include "lode-project.h"
+#include "lode-reserve.h"
 #include "lode-target.h"
 
 #include "lode-cells.h"
 #include "lode-dialogs.h"
 #include "lode-import-dialog.h"
+#include "lode-production-editor.h"
 #include "lode-settings.h"
 #include "lode-ui-format.h"
 #include "lode-window-private.h"
@@ -818,11 +823,46 @@ fill_notes (LodeImportDialog *self)
       g_autoptr(GObject) item = g_list_model_get_item (items, i);
       g_autofree char *description = describe_item (item);
 
+      if (description == NULL && LODE_IS_PRODUCTION (item))
+        {
+          LodeProduction *production = LODE_PRODUCTION (item);
+          g_autofree char *figure = lode_production_editor_describe (self->portfolio, production);
+
+          /* TRANSLATORS: something an import adds, as in
+           * "The production of Copper: 16 kt (2023)" */
+          description = g_strdup_printf (_("The production of %s: %s"),
+                                         mineral_name (self, lode_production_get_mineral (production)),
+                                         figure);
+        }
+      else if (description == NULL && LODE_IS_INVESTMENT (item))
+        /* TRANSLATORS: something an import adds; %s is an investor's name */
+        description = g_strdup_printf (_("An investment event of “%s”"),
+                                       lode_investment_get_investor (LODE_INVESTMENT (item)));
+      else if (description == NULL && LODE_IS_NATIONAL_FIGURE (item))
+        description = g_strdup (_("A national figure"));
+
       if (description == NULL)
         continue;
       if (text->len == 0)
         g_string_append (text, _("Also added:"));
       g_string_append_printf (text, "\n• %s", description);
+    }
+
+  for (guint i = 0; self->plan != NULL && i < lode_import_plan_get_n_reserves (self->plan); i++)
+    {
+      const char *mineral = NULL;
+      LodeReserve *reserve = NULL;
+      g_autofree char *amount = NULL;
+
+      lode_import_plan_get_reserve (self->plan, i, &mineral, &reserve);
+      amount = lode_format_quantity (lode_reserve_get_quantity (reserve), lode_reserve_get_unit (reserve));
+      if (text->len == 0)
+        g_string_append (text, _("Also added:"));
+      /* TRANSLATORS: something an import adds, as in
+       * "The reserve estimate of Copper: 5,900 kt (2023)" */
+      g_string_append_printf (text, "\n• ");
+      g_string_append_printf (text, _("The reserve estimate of %s: %s (%d)"),
+                              mineral_name (self, mineral), amount, lode_reserve_get_year (reserve));
     }
 
   for (guint i = 0; notes != NULL && notes[i] != NULL; i++)
