@@ -190,6 +190,11 @@ lode_target_progress_layer_render (LodeChartLayer   *layer,
   legend[2] = (LodeChartLegendEntry) { 2, _("Target"), FALSE };
   _lode_chart_draw_header (context, subtitle, legend, 3);
 
+  if (target->target_year <= 0)
+    {
+      _lode_chart_draw_empty (context, _("The target sets no year to reach it by"));
+      return;
+    }
   if (target->baseline_year <= 0 || target->target_year <= target->baseline_year)
     {
       _lode_chart_draw_empty (context, _("The target has no years to draw"));
@@ -224,6 +229,11 @@ lode_target_progress_layer_dup_title (LodeChartLayer *layer)
 
   if (target == NULL)
     return NULL;
+
+  /* A target need not have a deadline ("over $10 billion of investment"). */
+  if (target->target_year <= 0)
+    /* TRANSLATORS: the title of the chart of a target without a deadline */
+    return g_strdup_printf (_("Target: %s"), target->title);
 
   /* TRANSLATORS: the title of a target's chart: "Target: Mineral exports, 2030" */
   return g_strdup_printf (_("Target: %s, %d"), target->title, target->target_year);
