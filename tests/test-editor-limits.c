@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "lode-export-editor.h"
@@ -336,6 +337,95 @@ test_one_field (void)
   g_free (saved);
   saved = save_and_check (portfolio);
   assert_same_bytes (saved, original);
+}
+
+/* The value a record's editor shows, and the value it saves once @typed
+ * is typed into its value and quantity rows. */
+static void
+assert_typed (LodePortfolio *portfolio,
+              const char    *typed_value,
+              LodeMoney      expected_value,
+              const char    *typed_quantity,
+              double         expected_quantity)
+{
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  GtkWidget *editor = present (lode_export_editor_new (portfolio, 0));
+  LodeExportRow row;
+
+  adw_combo_row_set_selected (find (editor, ADW_TYPE_COMBO_ROW, "Unit", 0), 1);
+  g_assert_true (type_into (editor, "Value (US$)", 0, typed_value));
+  g_assert_true (type_into (editor, "Quantity", 0, typed_quantity));
+  confirm (editor);
+  lode_export_table_get_row (table, 0, &row);
+  g_assert_cmpint (row.value, ==, expected_value);
+  g_assert_cmpfloat (row.quantity, ==, expected_quantity);
+}
+
+/* A decimal comma is never read as digit grouping: "1,5" is one and a
+ * half dollars in any locale, not fifteen. In German the editors show
+ * "1234,5" and read it back as the same number; an amount that is
+ * neither (two decimal marks, groups of two) is refused, not guessed. */
+static void
+test_decimal_comma (void)
+{
+  g_autofree char *original = NULL;
+  g_autoptr(LodePortfolio) portfolio = load_fixture (&original);
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  g_autofree char *shown_value = NULL;
+  g_autofree char *shown_quantity = NULL;
+  g_autofree char *saved = NULL;
+  LodeExportRow row;
+  GtkWidget *editor;
+
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    g_error ("The locale de_DE is not installed; build-aux/dev.sh generates it");
+
+  /* What the editor shows in German reads back unchanged. */
+  lode_export_table_get_row (table, 0, &row);
+  editor = present (lode_export_editor_new (portfolio, 0));
+  shown_value = g_strdup (gtk_editable_get_text (find (editor, ADW_TYPE_ENTRY_ROW, "Value (US$)", 0)));
+  shown_quantity = g_strdup (gtk_editable_get_text (find (editor, ADW_TYPE_ENTRY_ROW, "Quantity", 0)));
+  g_assert_null (strchr (shown_value, '.'));
+  g_assert_true (type_into (editor, "Value (US$)", 0, "0"));
+  g_assert_true (type_into (editor, "Value (US$)", 0, shown_value));
+  if (row.quantity >= 0)
+    {
+      g_assert_true (type_into (editor, "Quantity", 0, "0"));
+      g_assert_true (type_into (editor, "Quantity", 0, shown_quantity));
+    }
+  confirm (editor);
+  saved = save_and_check (portfolio);
+  assert_same_bytes (saved, original);
+
+  assert_typed (portfolio, "1,5", 150, "12,5", 12.5);
+  assert_typed (portfolio, "1.500", 150000, "1.234", 1234);
+  assert_typed (portfolio, "$ 1.234.567,89", 123456789, "0,125", 0.125);
+  assert_typed (portfolio, "1234.5", 123450, "1 234,5", 1234.5);
+  assert_typed (portfolio, "\xd9\xa1\xd9\xac\xd9\xa2\xd9\xa0\xd9\xa0\xd9\xab\xd9\xa5", 120050, "2,5e3", 2500);
+
+  editor = present (lode_export_editor_new (portfolio, 0));
+  g_assert_false (type_into (editor, "Value (US$)", 0, "1,5,0"));
+  g_assert_false (type_into (editor, "Value (US$)", 0, "1.5.000"));
+  g_assert_false (type_into (editor, "Value (US$)", 0, "1,5.000"));
+  g_assert_false (type_into (editor, "Value (US$)", 0, "1,505"));   /* a tenth of a cent */
+  g_assert_false (type_into (editor, "Quantity", 0, "1,5e3,2"));
+  cancel (editor);
+
+  /* In English, too, a comma before one or two digits is a decimal mark;
+   * before three it groups thousands. */
+  setlocale (LC_NUMERIC, "C.UTF-8");
+  assert_typed (portfolio, "1,5", 150, "1,234", 1234);
+  assert_typed (portfolio, "1,500", 150000, "1.234", 1.234);
+  assert_typed (portfolio, "1.234,56", 123456, "1,234,567.5", 1234567.5);
+
+  /* Lakh and crore, as amounts are grouped in Pakistan. */
+  assert_typed (portfolio, "1,50,00,000.75", 1500000075, "12,34,567", 1234567);
+
+  editor = present (lode_export_editor_new (portfolio, 0));
+  g_assert_false (type_into (editor, "Value (US$)", 0, "1,5,00"));
+  g_assert_false (type_into (editor, "Value (US$)", 0, "1.5.0"));
+  g_assert_false (type_into (editor, "Value (US$)", 0, "1,5000,000"));
+  cancel (editor);
 }
 
 /* The export editor: years at and beyond their ends, quantities and
@@ -789,6 +879,7 @@ main (int   argc,
   g_test_add_func ("/editor-limits/untouched", test_untouched);
   g_test_add_func ("/editor-limits/one-field", test_one_field);
   g_test_add_func ("/editor-limits/export", test_export_limits);
+  g_test_add_func ("/editor-limits/decimal-comma", test_decimal_comma);
   g_test_add_func ("/editor-limits/project", test_project_limits);
   g_test_add_func ("/editor-limits/mineral", test_mineral_limits);
   g_test_add_func ("/editor-limits/source", test_source_limits);

@@ -381,7 +381,7 @@ lode_export_editor_new (LodePortfolio *portfolio,
     }
   if (position != G_MAXUINT)
     {
-      g_autofree char *text = lode_money_to_json (row.value);
+      g_autofree char *text = lode_format_money_editable (row.value);
 
       gtk_editable_set_text (GTK_EDITABLE (self->value_row), text);
       gtk_button_set_label (self->confirm_button, _("Save"));

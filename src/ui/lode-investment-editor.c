@@ -398,7 +398,7 @@ lode_investment_editor_new (LodePortfolio  *portfolio,
     {
       const char * const *minerals = lode_investment_get_minerals (investment);
       LodeMoney amount = lode_investment_get_value (investment);
-      g_autofree char *amount_text = amount != LODE_MONEY_UNSET ? lode_money_to_json (amount) : NULL;
+      g_autofree char *amount_text = amount != LODE_MONEY_UNSET ? lode_format_money_editable (amount) : NULL;
       GtkWidget *fields[] = {
         GTK_WIDGET (self->kind_row), GTK_WIDGET (self->amount_row), GTK_WIDGET (self->date_row),
         GTK_WIDGET (self->investor_row), GTK_WIDGET (self->country_row), GTK_WIDGET (self->project_row),

@@ -294,7 +294,7 @@ add_reserve_form (LodeMineralEditor *self,
       adw_combo_row_set_selected (form->unit, lode_reserve_get_unit (reserve));
       if (lode_reserve_get_value (reserve) != LODE_MONEY_UNSET)
         {
-          g_autofree char *value = lode_money_to_json (lode_reserve_get_value (reserve));
+          g_autofree char *value = lode_format_money_editable (lode_reserve_get_value (reserve));
 
           gtk_editable_set_text (GTK_EDITABLE (form->value), value);
         }

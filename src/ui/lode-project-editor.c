@@ -71,7 +71,7 @@ partner_form_read (PartnerForm *form,
 {
   g_autofree char *name = lode_editor_row_text (form->name);
   g_autofree char *typed_share = lode_editor_row_text (form->share);
-  g_autofree char *share_text = typed_share != NULL ? lode_parse_normalize (typed_share) : NULL;
+  g_autofree char *share_text = typed_share != NULL ? lode_parse_decimal (typed_share) : NULL;
   double share = LODE_SHARE_UNSET;
   const char *why = NULL;
   LodePartner *partner;
@@ -88,17 +88,17 @@ partner_form_read (PartnerForm *form,
       /* Untouched: the share as it was, not as shown in percent. */
       share = lode_partner_get_share (form->original);
     }
-  else if (share_text != NULL)
+  else if (typed_share != NULL)
     {
       char *end = NULL;
-      double percent;
+      double percent = 0;
 
-      /* "60" or "60 %", "٦٠٪". */
-      if (g_str_has_suffix (share_text, "%"))
+      /* "60" or "60 %", "٦٠٪", "12,5 %". */
+      if (share_text != NULL && g_str_has_suffix (share_text, "%"))
         share_text[strlen (share_text) - 1] = '\0';
-      g_strstrip (share_text);
-      percent = g_ascii_strtod (share_text, &end);
-      if (end == share_text || *end != '\0' || strspn (share_text, "0123456789.+-") != strlen (share_text))
+      if (share_text != NULL)
+        percent = g_ascii_strtod (share_text, &end);
+      if (share_text == NULL || end == share_text || *end != '\0' || strspn (share_text, "0123456789.+-") != strlen (share_text))
         why = _("A share is a number of percent");
       else if (lode_rule_share (percent / 100.0, &why))
         share = percent == 0 ? 0 : percent / 100.0;
@@ -442,7 +442,7 @@ add_partner_form (LodeProjectEditor *self,
 
           /* 0.5 → "50"; %.10g drops the noise of the multiplication. */
           g_ascii_formatd (text, sizeof text, "%.10g", lode_partner_get_share (partner) * 100);
-          gtk_editable_set_text (GTK_EDITABLE (form->share), text);
+          gtk_editable_set_text (GTK_EDITABLE (form->share), lode_localize_decimal_mark (text));
         }
 
       lode_editor_remember (form->name);
@@ -696,7 +696,7 @@ static void
 set_money_text (AdwEntryRow *row,
                 LodeMoney    value)
 {
-  g_autofree char *text = value != LODE_MONEY_UNSET ? lode_money_to_json (value) : NULL;
+  g_autofree char *text = value != LODE_MONEY_UNSET ? lode_format_money_editable (value) : NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }

@@ -328,7 +328,7 @@ static void
 set_amount (AdwEntryRow *row,
             LodeMoney    value)
 {
-  g_autofree char *text = value != LODE_MONEY_UNSET ? lode_money_to_json (value) : NULL;
+  g_autofree char *text = value != LODE_MONEY_UNSET ? lode_format_money_editable (value) : NULL;
 
   gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }

@@ -222,21 +222,124 @@ lode_parse_normalize (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* The normalized text without digit grouping and currency signs. */
-static char *
-strip_number (const char *text)
+/* The decimal mark of the current numeric locale, as the parsers read
+ * it: ',' in German or French, '.' in English, Urdu and Chinese. */
+static char
+locale_decimal_mark (void)
+{
+  g_autofree char *mark = lode_parse_normalize (localeconv ()->decimal_point);
+
+  return g_strcmp0 (mark, ",") == 0 ? ',' : '.';
+}
+
+/* @text with JSON's decimal point replaced by the locale's, so that what
+ * an editor shows reads back as the same number. */
+char *
+lode_localize_decimal_mark (char *text)
+{
+  char mark = locale_decimal_mark ();
+  char *point;
+
+  if (mark != '.' && (point = strchr (text, '.')) != NULL)
+    *point = mark;
+
+  return text;
+}
+
+/* Whether the separator just before @p groups digits: three digits
+ * follow it up to the exponent, the decimal mark or the end; or two or
+ * three up to the next separator, as in "1,50,000" (lakh) and
+ * "1,500,000". */
+static gboolean
+is_group (const char *p)
+{
+  int n = 0;
+
+  while (g_ascii_isdigit (p[n]))
+    n++;
+
+  if (p[n] == p[-1])
+    return n == 2 || n == 3;
+
+  return n == 3 && strchr (",.eE", p[n]) != NULL;   /* also the final '\0' */
+}
+
+/* What people type ("1,200.5", "1.200,5", "$ 1 200", "١٬٢٠٠٫٥") in
+ * JSON's notation ("1200.5"), or NULL when the separators do not make
+ * one number. Which of ',' and '.' is the decimal mark: the last one when
+ * both occur; a separator that occurs twice or more groups digits; a
+ * single one is the locale's decimal mark when it is that mark, else it
+ * groups digits when exactly three follow it and is the decimal mark
+ * otherwise ("1,5" is one and a half in any locale, never fifteen). */
+char *
+lode_parse_decimal (const char *text)
 {
   g_autofree char *normal = lode_parse_normalize (text);
-  GString *out = g_string_new (NULL);
+  GString *plain = g_string_new (NULL);
+  GString *out;
+  const char *exponent;
+  guint commas = 0, points = 0;
+  const char *last_comma = NULL, *last_point = NULL;
+  char decimal = '\0';
 
   for (const char *p = normal; *p != '\0'; p++)
+    if (*p != ' ' && *p != '$' && *p != '_')
+      g_string_append_c (plain, *p);
+
+  exponent = strpbrk (plain->str, "eE");
+  for (const char *p = plain->str; *p != '\0' && p != exponent; p++)
     {
-      if (*p == ',' || *p == ' ' || *p == '$' || *p == '_')
-        continue;
-      g_string_append_c (out, *p);
+      if (*p == ',')
+        commas++, last_comma = p;
+      else if (*p == '.')
+        points++, last_point = p;
+    }
+  if (exponent != NULL && strpbrk (exponent, ",.") != NULL)
+    return g_string_free (plain, TRUE), NULL;
+
+  if (commas > 0 && points > 0)
+    decimal = last_comma > last_point ? ',' : '.';
+  else if (commas + points == 1)
+    {
+      char separator = commas == 1 ? ',' : '.';
+      const char *at = commas == 1 ? last_comma : last_point;
+
+      if (separator == locale_decimal_mark () || !is_group (at + 1))
+        decimal = separator;
     }
 
+  out = g_string_new (NULL);
+  for (const char *p = plain->str; *p != '\0'; p++)
+    {
+      if (p == exponent)
+        {
+          g_string_append (out, p);
+          break;
+        }
+      if (*p == decimal)
+        {
+          /* One decimal mark, after every group separator. */
+          if ((decimal == ',' && p != last_comma) || (decimal == '.' && p != last_point))
+            goto invalid;
+          g_string_append_c (out, '.');
+          decimal = '\1';
+        }
+      else if (*p == ',' || *p == '.')
+        {
+          if (decimal == '\1' || !is_group (p + 1))
+            goto invalid;
+        }
+      else
+        g_string_append_c (out, *p);
+    }
+
+  g_string_free (plain, TRUE);
   return g_string_free (out, FALSE);
+
+invalid:
+  g_string_free (plain, TRUE);
+  g_string_free (out, TRUE);
+  return NULL;
 }
 
 /* Only decimal numbers: g_ascii_strtod() also reads hexadecimal, "inf"
@@ -256,18 +359,19 @@ lode_parse_money (const char  *text,
                   LodeMoney   *cents,
                   const char **why)
 {
-  g_autofree char *digits = strip_number (text != NULL ? text : "");
+  g_autofree char *digits = lode_parse_decimal (text != NULL ? text : "");
   char *end = NULL;
-  double value;
+  double value = 0;
 
-  if (*digits == '\0')
+  if (digits != NULL && *digits == '\0')
     {
       *why = _("Enter an amount in US dollars");
       return FALSE;
     }
 
-  value = g_ascii_strtod (digits, &end);
-  if (end == digits || *end != '\0' || !is_decimal (digits))
+  if (digits != NULL)
+    value = g_ascii_strtod (digits, &end);
+  if (digits == NULL || end == digits || *end != '\0' || !is_decimal (digits))
     {
       *why = _("Not a number");
       return FALSE;
@@ -298,18 +402,19 @@ lode_parse_quantity (const char  *text,
                      double      *quantity,
                      const char **why)
 {
-  g_autofree char *digits = strip_number (text != NULL ? text : "");
+  g_autofree char *digits = lode_parse_decimal (text != NULL ? text : "");
   char *end = NULL;
-  double value;
+  double value = 0;
 
-  if (*digits == '\0')
+  if (digits != NULL && *digits == '\0')
     {
       *quantity = -1.0;
       return TRUE;
     }
 
-  value = g_ascii_strtod (digits, &end);
-  if (end == digits || *end != '\0' || !is_decimal (digits) || !isfinite (value))
+  if (digits != NULL)
+    value = g_ascii_strtod (digits, &end);
+  if (digits == NULL || end == digits || *end != '\0' || !is_decimal (digits) || !isfinite (value))
     {
       *why = _("Not a number");
       return FALSE;
@@ -333,11 +438,13 @@ static gboolean
 parse_whole (const char *text,
              gint64     *number)
 {
-  g_autofree char *digits = strip_number (text != NULL ? text : "");
+  g_autofree char *digits = lode_parse_decimal (text != NULL ? text : "");
   const char *p = digits;
   gboolean negative = FALSE;
   guint64 magnitude;
 
+  if (p == NULL)
+    return FALSE;
   if (*p == '+' || *p == '-')
     negative = *p++ == '-';
   if (*p == '\0' || !g_ascii_string_to_unsigned (p, 10, 0, G_MAXINT64, &magnitude, NULL))
@@ -398,7 +505,13 @@ lode_format_number_exact (double number)
         break;
     }
 
-  return g_strdup (text);
+  return lode_localize_decimal_mark (g_strdup (text));
+}
+
+char *
+lode_format_money_editable (LodeMoney cents)
+{
+  return lode_localize_decimal_mark (lode_money_to_json (cents));
 }
 
 const char *

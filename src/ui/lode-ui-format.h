@@ -60,9 +60,21 @@ gboolean    lode_parse_jobs            (const char       *text,
  * forms, zero-width characters and bidi marks dropped, any space as a
  * space, white space stripped at both ends. */
 char       *lode_parse_normalize       (const char       *text);
+/* What people type ("1,200.5"; "1.200,5" in German; "1,5" is one and a
+ * half in any locale) in JSON's notation ("1200.5"), or NULL when the
+ * separators do not make one number. Digits and signs as
+ * lode_parse_normalize() reads them; '$', '_' and spaces are dropped. */
+char       *lode_parse_decimal         (const char       *text);
 /* @number in the fewest significant digits (15 to 17) that read back as
- * exactly @number, with JSON's decimal point: "0.12345678901234567". */
+ * exactly @number, with the locale's decimal mark: "0.12345678901234567",
+ * "0,5" in German. The parsers above read it back as the same number. */
 char       *lode_format_number_exact   (double            number);
+/* An amount as an editor shows it for editing: "1140000000.25", or
+ * "1140000000,25" in German; lode_parse_money() reads it back. */
+char       *lode_format_money_editable (LodeMoney         cents);
+/* Replaces JSON's decimal point in @text, in place, with the locale's
+ * decimal mark; returns @text. */
+char       *lode_localize_decimal_mark (char             *text);
 
 G_END_DECLS
 
