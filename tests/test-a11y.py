@@ -346,6 +346,49 @@ def check_odd_spellings(app, frame, path):
     project = next((p for p in json.loads(text).get("projects", []) if p.get("name") == NEW_PROJECT), {})
     ok(project.get("jobs") == 20 and project.get("start_year") == 1995,
        f"the file holds 20 jobs and the year 1995: {project.get('jobs')!r}, {project.get('start_year')!r}")
+    check_saved_investment(text)
+
+
+INVESTOR = "Barrick Gold (a11y)"
+AMOUNT_DECIMAL_COMMA = "1,5"           # one and a half dollars, never fifteen
+DATE_ARABIC_INDIC = "\u0662\u0660\u0662\u0665-\u0660\u0663"   # 2025-03
+
+
+def check_investment(app, frame):
+    """Adds an investment through the Investments page as a screen reader
+    user would: a decimal comma in the amount, a date in Arabic-Indic
+    digits. check_odd_spellings() then saves and validates the file."""
+    tab = find_one(frame, pyatspi.ROLE_PAGE_TAB, "Investments")
+    if not ok(tab is not None, "a page tab named 'Investments'"):
+        return
+    press(tab)
+    add = wait_until(lambda: find_one(frame, pyatspi.ROLE_PUSH_BUTTON, "Add Investment"), "'Add Investment'")
+    press(add)
+
+    amount = wait_until(lambda: editor_entry(app, "Amount (US$)"), "the investment editor's 'Amount (US$)'")
+    date = wait_until(lambda: editor_entry(app, "Date (YYYY-MM-DD, YYYY-MM or YYYY)"), "its 'Date'")
+    investor = wait_until(lambda: editor_entry(app, "Investor"), "its 'Investor'")
+    add_button = wait_until(lambda: confirm_button(app, "Add"), "the investment editor's 'Add'")
+
+    type_into(date, "2025-13")
+    type_into(investor, INVESTOR)
+    type_into(amount, AMOUNT_DECIMAL_COMMA)
+    ok(wait_until(lambda: not sensitive(add_button), "'Add' turned off", 10),
+       "the month 13 is refused")
+    type_into(date, DATE_ARABIC_INDIC)
+    ok(wait_until(lambda: sensitive(add_button), "'Add' turned on", 10),
+       "an amount of 1,5 and a date in Arabic-Indic digits are accepted")
+    press(add_button)
+    table = wait_until(lambda: find_one(frame, pyatspi.ROLE_TREE_TABLE, "Investments")
+                       or find_one(frame, pyatspi.ROLE_TABLE, "Investments"), "the Investments list")
+    ok(wait_until(lambda: list_has_text(table, INVESTOR), f"{INVESTOR!r} in the list"),
+       f"the Investments list reads out {INVESTOR!r}")
+
+
+def check_saved_investment(text):
+    event = next((e for e in json.loads(text).get("investments", []) if e.get("investor") == INVESTOR), {})
+    ok(event.get("value_usd") == 1.5 and event.get("date") == "2025-03",
+       f"the file holds $1.50 on 2025-03: {event.get('value_usd')!r}, {event.get('date')!r}")
 
 
 def window_named(app, name):
@@ -454,6 +497,7 @@ def main():
         wait_until(lambda: find_one(frame, pyatspi.ROLE_PAGE_TAB, "Overview"), "the page tabs")
         if edit:
             check_edit(app, frame)
+            check_investment(app, frame)
             check_odd_spellings(app, frame, path)
         elif csv is not None:
             check_import(app, frame, csv, app_id)
