@@ -422,6 +422,27 @@ test_file (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The sample gives no mineral's reserves a value, but the sector's
+ * estimate is among its national figures: the card shows that, and says
+ * whose estimate it is. */
+static void
+test_reserve_card (void)
+{
+  g_autoptr(LodePortfolio) sample = lode_portfolio_new_sample ();
+  LodeWindow *window = lode_test_window_new (sample);
+  GtkWidget *overview = lode_test_template_child (window, LODE_TYPE_WINDOW, "overview_page");
+  GtkWidget *detail;
+
+  lode_test_settle ();
+  detail = lode_test_find_widget (overview, GTK_TYPE_LABEL,
+                                  "The whole sector's estimate, among the national figures below");
+  g_assert_nonnull (detail);
+  g_assert_nonnull (lode_test_find_widget (gtk_widget_get_parent (detail), GTK_TYPE_LABEL, "$6 T"));
+  g_assert_null (lode_test_find_widget (overview, GTK_TYPE_LABEL, "No reserve estimates with a value recorded"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +452,7 @@ main (int   argc,
   g_test_add_func ("/lode/investments/deal", test_deal);
   g_test_add_func ("/lode/investments/filters", test_filters);
   g_test_add_func ("/lode/investments/file", test_file);
+  g_test_add_func ("/lode/investments/reserve-card", test_reserve_card);
 
   return lode_test_run ();
 }

@@ -372,6 +372,32 @@ update_growth (LodeOverviewPage *self,
   figure_set (&self->growth, now, NULL, caption, detail);
 }
 
+/* The national figure of the reserves' value of the latest year (one
+ * without a year counts as the oldest), or NULL. */
+static LodeNationalFigure *
+latest_reserve_value (LodePortfolio *portfolio)
+{
+  GListModel *figures;
+  LodeNationalFigure *latest = NULL;
+
+  if (portfolio == NULL)
+    return NULL;
+
+  figures = G_LIST_MODEL (lode_portfolio_get_national_figures (portfolio));
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(LodeNationalFigure) figure = g_list_model_get_item (figures, i);
+
+      if (lode_national_figure_get_kind (figure) != LODE_FIGURE_KIND_RESERVE_VALUE ||
+          lode_national_figure_get_value (figure) == LODE_MONEY_UNSET)
+        continue;
+      if (latest == NULL || lode_national_figure_get_year (figure) >= lode_national_figure_get_year (latest))
+        latest = figure;   /* the list holds it */
+    }
+
+  return latest;
+}
+
 static void
 update_reserves (LodeOverviewPage *self,
                  LodeChartData    *data)
@@ -380,12 +406,22 @@ update_reserves (LodeOverviewPage *self,
   g_autofree char *exact = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *count = NULL;
+  LodeNationalFigure *sector;
   guint n = 0;
 
   for (guint i = 0; i < data->minerals->len; i++)
     if (((LodeChartMineral *) g_ptr_array_index (data->minerals, i))->reserve_value > 0)
       n++;
 
+  if (n == 0 && (sector = latest_reserve_value (self->portfolio)) != NULL)
+    {
+      /* No mineral's estimate has a value, but the sector's does. */
+      text = money_short (lode_national_figure_get_value (sector));
+      exact = lode_money_format_full (lode_national_figure_get_value (sector));
+      figure_set (&self->reserves, text, exact, _("Estimated reserve value"),
+                  _("The whole sector's estimate, among the national figures below"));
+      return;
+    }
   if (n == 0)
     {
       figure_set (&self->reserves, C_("figure", "—"), NULL, _("Estimated reserve value"),
