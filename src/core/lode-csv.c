@@ -143,6 +143,26 @@ utf8_sequence_length (const guchar *s,
   return 0;
 }
 
+/* Where the first eight bytes from @i that hold a NUL or a byte above
+ * 0x7F begin, up to @stop: ASCII is skipped a word at a time. */
+static inline gsize
+skip_ascii (const guchar *s,
+            gsize         i,
+            gsize         stop)
+{
+  while (i + 8 <= stop)
+    {
+      guint64 w;
+
+      memcpy (&w, s + i, sizeof w);
+      if (word_has_high_or_zero (w))
+        break;
+      i += 8;
+    }
+
+  return i;
+}
+
 /* Finds the first byte that stops @s from being UTF-8 text: an invalid
  * sequence (LODE_CSV_ERROR_ENCODING) or a NUL (LODE_CSV_ERROR_BINARY).
  * Looks at the sequences that begin before @stop, in @n bytes. Eight ASCII
@@ -163,15 +183,7 @@ scan_utf8 (const guchar *s,
     {
       gsize len;
 
-      while (i + 8 <= stop)
-        {
-          guint64 w;
-
-          memcpy (&w, s + i, sizeof w);
-          if (word_has_high_or_zero (w))
-            break;
-          i += 8;
-        }
+      i = skip_ascii (s, i, stop);
       if (i >= stop)
         break;
 
@@ -404,15 +416,7 @@ check_more (LodeCsvReader *self)
     {
       gsize len;
 
-      while (i + 8 <= stop)
-        {
-          guint64 w;
-
-          memcpy (&w, s + i, sizeof w);
-          if (word_has_high_or_zero (w))
-            break;
-          i += 8;
-        }
+      i = skip_ascii (s, i, stop);
       if (i >= stop)
         break;
 
