@@ -496,6 +496,52 @@ test_sample (void)
 }
 
 /* Unknown members at every level come back unchanged. */
+/* json-glib holds 64-bit integers only; an unknown member's integer beyond
+ * them is written back digit for digit, not wrapped to another number.
+ * Those within 64 bits stay numbers json-glib reads. */
+static void
+test_unknown_big_integers (void)
+{
+  const char *numbers[] = {
+    "12345678901234567890", "-12345678901234567890", "9223372036854775808",
+    "-9223372036854775809", "9223372036854775807", "-9223372036854775808",
+    "18446744073709551616", "123456789012345678901234567890", "0", "-0",
+  };
+  g_autoptr(GString) text = g_string_new ("{\"format\":\"lode-portfolio\",\"version\":1,\"title\":\"T\","
+                                          "\"x-ids\":[");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_autoptr(LodePortfolio) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes_again = NULL;
+  g_autofree char *saved = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? "," : "", numbers[i]);
+  g_string_append (text, "],\"x-string\":\"\\u00ff12\"}");
+
+  portfolio = lode_portfolio_load_data (text->str, text->len, "big.json", &error);
+  g_assert_no_error (error);
+  bytes = lode_portfolio_to_bytes (portfolio);
+  saved = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n    %s%s\n", i == 9 ? "0" : numbers[i],
+                                               i + 1 < G_N_ELEMENTS (numbers) ? "," : "");
+
+      g_assert_nonnull (strstr (saved, line));
+    }
+  /* A string is never taken for a number. */
+  g_assert_nonnull (strstr (saved, "\"x-string\": \"\u00ff12\""));
+
+  /* And again, the same bytes. */
+  again = lode_portfolio_load_data (saved, strlen (saved), "big.json", &error);
+  g_assert_no_error (error);
+  bytes_again = lode_portfolio_to_bytes (again);
+  g_assert_true (g_bytes_equal (bytes, bytes_again));
+}
+
 static void
 test_unknown_members_kept (void)
 {
@@ -700,6 +746,7 @@ main (int   argc,
   g_test_add_func ("/lode/portfolio-io/syntax-fixtures", test_syntax_fixtures);
   g_test_add_func ("/lode/portfolio-io/sample", test_sample);
   g_test_add_func ("/lode/portfolio-io/unknown-members-kept", test_unknown_members_kept);
+  g_test_add_func ("/lode/portfolio-io/unknown-big-integers", test_unknown_big_integers);
   g_test_add_func ("/lode/portfolio-io/save-file", test_save_file);
   g_test_add_func ("/lode/portfolio-io/modified", test_modified);
   g_test_add_func ("/lode/portfolio-io/exact-total-through-loader", test_exact_total_through_loader);

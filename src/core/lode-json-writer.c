@@ -497,6 +497,37 @@ lode_json_writer_null (LodeJsonWriter *self)
   append_bytes (self->out, "null", 4);
 }
 
+/* 0xFF never begins (nor occurs in) UTF-8, so no string of a JSON text
+ * is taken for a big integer. */
+#define BIG_INTEGER_MARK '\xff'
+
+JsonNode *
+lode_json_node_new_big_integer (const char *text,
+                                gsize       length)
+{
+  JsonNode *node = json_node_new (JSON_NODE_VALUE);
+  g_autofree char *marked = g_malloc (length + 2);
+
+  marked[0] = BIG_INTEGER_MARK;
+  memcpy (marked + 1, text, length);
+  marked[length + 1] = '\0';
+  json_node_set_string (node, marked);
+
+  return node;
+}
+
+const char *
+lode_json_node_get_big_integer (JsonNode *node)
+{
+  const char *text;
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  text = json_node_get_string (node);
+  return text != NULL && text[0] == BIG_INTEGER_MARK ? text + 1 : NULL;
+}
+
 void
 lode_json_writer_node (LodeJsonWriter *self,
                        JsonNode       *node)
@@ -541,6 +572,13 @@ lode_json_writer_node (LodeJsonWriter *self,
           lode_json_writer_double (self, json_node_get_double (node));
         else if (type == G_TYPE_BOOLEAN)
           lode_json_writer_boolean (self, json_node_get_boolean (node));
+        else if (lode_json_node_get_big_integer (node) != NULL)
+          {
+            const char *digits = lode_json_node_get_big_integer (node);
+
+            before_value (self);
+            append_bytes (self->out, digits, strlen (digits));
+          }
         else if (type == G_TYPE_STRING)
           lode_json_writer_string (self, json_node_get_string (node));
         else

@@ -35,6 +35,17 @@ void            lode_json_writer_null         (LodeJsonWriter *self);
 /* A whole json-glib tree, for members Lode keeps without knowing them. */
 void            lode_json_writer_node         (LodeJsonWriter *self,
                                                JsonNode       *node);
+/* An integer beyond 64 bits, kept as its digits in a member Lode does not
+ * know ("12345678901234567890"), so that it is written back as it was
+ * read: json-glib holds only 64-bit integers and doubles. The node holds
+ * a string that no JSON text can give (it begins with the byte 0xFF,
+ * which is not UTF-8); lode_json_writer_node() writes its digits as a
+ * number. @text: the number's digits, with an optional minus sign. */
+JsonNode       *lode_json_node_new_big_integer (const char    *text,
+                                                gsize          length);
+/* The digits of a node made by lode_json_node_new_big_integer(), or NULL
+ * for any other node. */
+const char     *lode_json_node_get_big_integer (JsonNode      *node);
 /* Writes each member of @object (may be NULL) into the current object. */
 void            lode_json_writer_members      (LodeJsonWriter *self,
                                                JsonObject     *object);

@@ -28,6 +28,7 @@
 #include "lode-export-table-private.h"
 #include "lode-json-check.h"
 #include "lode-json-tokenizer-private.h"
+#include "lode-json-writer.h"
 #include "lode-portfolio-reader-private.h"
 
 /* Progress is reported (and cancellation looked at) about this many times
@@ -413,6 +414,21 @@ number_value (const LodeJsonToken *token,
     }
 }
 
+/* Whether an integer @token fits in 64 bits (any other number does, as a
+ * double). */
+static gboolean
+integer_fits (const LodeJsonToken *token)
+{
+  gboolean negative = token->text[0] == '-';
+
+  if (!token->is_integer)
+    return TRUE;
+  if (token->digits > 19)
+    return FALSE;
+
+  return token->mantissa <= (negative ? (guint64) G_MAXINT64 + 1 : (guint64) G_MAXINT64);
+}
+
 /* Takes the tokens of the value that starts with @kind; FALSE on a syntax
  * error or cancellation. */
 static gboolean
@@ -519,6 +535,13 @@ build_node (Stream            *s,
       {
         LodeValue value;
 
+        if (!integer_fits (&s->token))
+          {
+            /* Beyond 64 bits, where json-glib would wrap it: kept as
+             * written. */
+            node = lode_json_node_new_big_integer (s->token.text, s->token.length);
+            break;
+          }
         number_value (&s->token, &value);
         node = json_node_new (JSON_NODE_VALUE);
         if (value.kind == LODE_VALUE_INT)
