@@ -40,6 +40,19 @@ typedef struct
   LodeUnit       reserve_unit;
   gboolean       reserve_mixed_units;
   const char    *reserve_source;
+  /* Production by year, production_first_year…production_last_year (NAN
+   * for a year without a figure), as lode_production_total() counts it, in
+   * production_unit: the unit of the mineral's first production figure,
+   * LODE_UNIT_NONE when it has none. The quantity of its export records
+   * by year (first_year…last_year) in that unit, and how many of its
+   * records give no quantity that converts to it. */
+  LodeUnit       production_unit;
+  int            production_first_year;
+  int            production_last_year;
+  double        *production;
+  const char   **production_sources;    /* by year: id, NULL or LODE_CHART_SOURCES_MIXED */
+  double        *export_quantity;
+  guint          export_unquantified;
 } LodeChartMineral;
 
 typedef struct
@@ -165,6 +178,16 @@ guint             lode_chart_data_get_n_years  (LodeChartData *self);
 /* How many minerals have records in @year. */
 guint             lode_chart_data_count_minerals_in_year (LodeChartData *self,
                                                           int            year);
+/* The mineral of id @mineral, or NULL. */
+LodeChartMineral *lode_chart_data_find_mineral (LodeChartData *self,
+                                                const char    *mineral);
+/* Whether @mineral has production figures and export records, as the
+ * chart of production against exports needs. */
+gboolean          lode_chart_mineral_has_production_and_exports (const LodeChartMineral *mineral);
+/* Whether its exports are drawn as quantities: every export record of
+ * @mineral gives one that converts to its production unit. */
+gboolean          lode_chart_mineral_exports_quantities (const LodeChartMineral *mineral);
+
 /* "Publisher, 2025-09-26" for a source id; "several sources" when mixed. */
 const char       *lode_chart_data_describe_source (LodeChartData *self,
                                                    const char    *source);
