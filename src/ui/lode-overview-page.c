@@ -46,9 +46,11 @@ struct _LodeOverviewPage
   Figure           investment_year;
   Figure           investor;
 
-  /* Charts: one view a kind, and one a target after them. */
+  /* Charts: one view a kind, one a target after them, and one a mineral
+   * with production and exports at the end. */
   LodeChartView   *views[LODE_N_CHART_KINDS];
   GPtrArray       *target_views;
+  GPtrArray       *production_views;
 
   LodePortfolio   *portfolio;
   /* The portfolio's title and description in the labels, and the handlers
@@ -695,10 +697,37 @@ chart_card_new (LodeOverviewPage  *self,
   return card;
 }
 
+/* Grows or shrinks @views, chart views in cards, to @n, the first after
+ * the card of @after. */
+static void
+resize_views (LodeOverviewPage *self,
+              GPtrArray        *views,
+              guint             n,
+              GtkWidget        *after)
+{
+  while (views->len > n)
+    {
+      GtkWidget *view = g_ptr_array_steal_index (views, views->len - 1);
+
+      gtk_box_remove (self->charts_box, gtk_widget_get_parent (view));
+    }
+  while (views->len < n)
+    {
+      GtkWidget *previous = views->len > 0 ? g_ptr_array_index (views, views->len - 1) : after;
+      LodeChartView *view;
+      GtkWidget *card = chart_card_new (self, &view);
+
+      gtk_box_insert_child_after (self->charts_box, card, gtk_widget_get_parent (previous));
+      g_ptr_array_add (views, view);
+    }
+}
+
 static void
 update_charts (LodeOverviewPage *self,
                LodeChartData    *data)
 {
+  g_autoptr(GPtrArray) production = g_ptr_array_new ();
+
   for (guint i = 0; i < G_N_ELEMENTS (chart_order); i++)
     {
       g_autoptr(LodeChart) chart = data != NULL ? lode_chart_new (chart_order[i], data) : NULL;
@@ -717,29 +746,9 @@ update_charts (LodeOverviewPage *self,
 
       gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->views[chart_order[i]])), has_data);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->charts_box),
-                          data != NULL &&
-                          (data->n_records > 0 || data->reserve_value > 0 || data->targets->len > 0 ||
-                           data->investors->len > 0));
-
-  /* A chart a target, after the others. */
-  while (self->target_views->len > (data != NULL ? data->targets->len : 0))
-    {
-      GtkWidget *view = g_ptr_array_steal_index (self->target_views, self->target_views->len - 1);
-
-      gtk_box_remove (self->charts_box, gtk_widget_get_parent (view));
-    }
-  while (data != NULL && self->target_views->len < data->targets->len)
-    {
-      GtkWidget *previous = self->target_views->len > 0 ?
-                            g_ptr_array_index (self->target_views, self->target_views->len - 1) :
-                            GTK_WIDGET (self->views[LODE_CHART_EXPORTS_OVER_TIME]);
-      LodeChartView *view;
-      GtkWidget *card = chart_card_new (self, &view);
-
-      gtk_box_insert_child_after (self->charts_box, card, gtk_widget_get_parent (previous));
-      g_ptr_array_add (self->target_views, view);
-    }
+  /* A chart a target, after the exports over time. */
+  resize_views (self, self->target_views, data != NULL ? data->targets->len : 0,
+                GTK_WIDGET (self->views[LODE_CHART_EXPORTS_OVER_TIME]));
   for (guint i = 0; data != NULL && i < data->targets->len; i++)
     {
       g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_TARGET_PROGRESS, data);
@@ -747,6 +756,28 @@ update_charts (LodeOverviewPage *self,
       lode_chart_set_target (chart, i);
       lode_chart_view_set_chart (g_ptr_array_index (self->target_views, i), chart);
     }
+
+  /* A chart a mineral with production and exports, at the end. */
+  for (guint i = 0; data != NULL && i < data->minerals->len; i++)
+    {
+      LodeChartMineral *mineral = g_ptr_array_index (data->minerals, i);
+
+      if (lode_chart_mineral_has_production_and_exports (mineral))
+        g_ptr_array_add (production, (gpointer) mineral->id);
+    }
+  resize_views (self, self->production_views, production->len,
+                GTK_WIDGET (self->views[chart_order[G_N_ELEMENTS (chart_order) - 1]]));
+  for (guint i = 0; i < production->len; i++)
+    {
+      g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_PRODUCTION_AND_EXPORTS, data);
+
+      lode_chart_set_mineral (chart, g_ptr_array_index (production, i));
+      lode_chart_view_set_chart (g_ptr_array_index (self->production_views, i), chart);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->charts_box),
+                          data != NULL &&
+                          (data->n_records > 0 || data->reserve_value > 0 || data->targets->len > 0 ||
+                           data->investors->len > 0 || production->len > 0));
 }
 
 #define PREPARED_DATA "lode-overview-prepared-data"
@@ -1152,6 +1183,7 @@ lode_overview_page_dispose (GObject *object)
   g_clear_object (&self->portfolio);
   g_clear_pointer (&self->data, lode_chart_data_unref);
   g_clear_pointer (&self->target_views, g_ptr_array_unref);
+  g_clear_pointer (&self->production_views, g_ptr_array_unref);
   g_clear_object (&self->texts);
   g_clear_object (&self->portfolio_signals);
   g_clear_object (&self->sources_signals);
@@ -1249,6 +1281,7 @@ lode_overview_page_init (LodeOverviewPage *self)
   figure_init (&self->investor, self->figures);
 
   self->target_views = g_ptr_array_new ();
+  self->production_views = g_ptr_array_new ();
   for (guint i = 0; i < G_N_ELEMENTS (chart_order); i++)
     gtk_box_append (self->charts_box, chart_card_new (self, &self->views[chart_order[i]]));
 
