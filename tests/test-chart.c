@@ -832,6 +832,59 @@ test_production_chart (void)
   g_assert_cmpint (lode_chart_get_item (gold, 0)->unit, ==, LODE_UNIT_KOZ);
 }
 
+/* A target on investment without a deadline: what the commitments
+ * reached against its amount, $3.5 B of $10 B. */
+#define OPEN_TARGET_PORTFOLIO \
+  "{\n" \
+  "  \"format\": \"lode-portfolio\", \"version\": 1, \"title\": \"Open target\",\n" \
+  "  \"targets\": [ { \"id\": \"platform\", \"title\": \"Platform\", \"metric\": { \"kind\": \"investment\" },\n" \
+  "                   \"target\": { \"low_usd\": 10000000000 } } ],\n" \
+  "  \"investments\": [\n" \
+  "    { \"kind\": \"announced\", \"value_usd\": 9000000000, \"date\": \"2024\" },\n" \
+  "    { \"kind\": \"committed\", \"value_usd\": 4000000000, \"date\": \"2025-03\" },\n" \
+  "    { \"kind\": \"withdrawn\", \"value_usd\": 500000000, \"date\": \"2025-09\" }\n" \
+  "  ]\n" \
+  "}\n"
+
+static void
+test_open_ended_target (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodePortfolio) portfolio =
+    lode_portfolio_load_data (OPEN_TARGET_PORTFOLIO, strlen (OPEN_TARGET_PORTFOLIO), "open.json", &error);
+  g_autoptr(LodeChartData) data = NULL;
+  g_autoptr(LodeChart) chart = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *reached = NULL;
+  LodeChartTarget *target;
+  const LodeChartItem *bar;
+
+  g_assert_no_error (error);
+  data = lode_chart_data_new (portfolio);
+  target = g_ptr_array_index (data->targets, 0);
+  g_assert_true (target->investment);
+  g_assert_cmpint (target->target_year, ==, 0);
+  /* Commitments net of withdrawals; the announcement is no commitment. */
+  g_assert_cmpint (target->reached, ==, 350000000000);
+
+  chart = lode_chart_new (LODE_CHART_TARGET_PROGRESS, data);
+  lode_chart_set_target (chart, 0);
+  render (chart, NULL);
+  g_assert_cmpstr (lode_chart_get_title (chart), ==, "Target: Platform");
+  /* Two bars, what was reached and the target, on one scale. */
+  g_assert_cmpuint (lode_chart_get_n_items (chart), ==, 2);
+  bar = lode_chart_get_item (chart, 0);
+  g_assert_cmpint (bar->kind, ==, LODE_CHART_ITEM_BAR);
+  g_assert_cmpint (bar->value, ==, 350000000000);
+  g_assert_cmpfloat_with_epsilon (bar->width / lode_chart_get_item (chart, 1)->width, 0.35, 0.01);
+
+  description = lode_chart_describe (chart);
+  g_assert_nonnull (strstr (description, "Platform: $3.5 B of $10 B, 35.0 %"));
+  g_assert_null (strstr (description, "no year"));
+  reached = lode_chart_describe_item (chart, 0);
+  g_assert_cmpstr (reached, ==, "Reached: $3,500,000,000");
+}
+
 static void
 test_table (void)
 {
@@ -1354,6 +1407,7 @@ main (int    argc,
   g_test_add_func ("/chart/lines", test_lines);
   g_test_add_func ("/chart/target", test_target_chart);
   g_test_add_func ("/chart/production", test_production_chart);
+  g_test_add_func ("/chart/open-ended-target", test_open_ended_target);
   g_test_add_func ("/chart/table", test_table);
   g_test_add_func ("/chart/files", test_files);
   g_test_add_func ("/chart/every-chart", test_every_chart);

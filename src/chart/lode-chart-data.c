@@ -229,6 +229,7 @@ add_production (LodeChartData    *self,
 
 static LodeChartTarget *
 chart_target_new (LodeChartData *self,
+                  LodePortfolio *portfolio,
                   LodeTarget    *target)
 {
   LodeChartTarget *chart_target = g_new0 (LodeChartTarget, 1);
@@ -238,6 +239,7 @@ chart_target_new (LodeChartData *self,
   chart_target->title = g_strdup (lode_target_get_title (target));
   chart_target->source = keep_string (self, lode_target_get_source (target));
   chart_target->exports = lode_target_get_metric_kind (target) == LODE_METRIC_KIND_EXPORTS;
+  chart_target->investment = lode_portfolio_get_target_investment (portfolio, target, 0, &chart_target->reached);
   chart_target->mineral = g_strdup (lode_target_get_metric_mineral (target));
   chart_target->destination = g_strdup (lode_target_get_metric_destination (target));
   chart_target->baseline_year = lode_target_get_baseline_year (target);
@@ -443,7 +445,7 @@ chart_data_begin (LodePortfolio *portfolio)
     {
       g_autoptr(LodeTarget) target = g_list_model_get_item (targets, i);
 
-      g_ptr_array_add (self->targets, chart_target_new (self, target));
+      g_ptr_array_add (self->targets, chart_target_new (self, portfolio, target));
     }
 
   /* Every investment event, and the figures of projects without events. */

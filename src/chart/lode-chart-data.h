@@ -95,6 +95,9 @@ typedef struct
   LodeMoney        recorded_baseline;   /* records of the baseline year */
   double           achieved;            /* compound growth a year since the baseline */
   double           shortfall;           /* required_low - achieved, when behind */
+  /* A target on investment: what its events have reached in all years. */
+  gboolean         investment;
+  LodeMoney        reached;
 } LodeChartTarget;
 
 /* The steps of the investment pipeline, in order. */

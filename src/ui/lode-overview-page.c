@@ -526,6 +526,35 @@ describe_status (LodeChartTarget *target,
 
   *style = "dim-label";
 
+  /* A target on investment is measured by what its events reached. */
+  if (target->investment)
+    {
+      g_autofree char *reached = money_short (target->reached);
+      g_autofree char *goal = money_short (target->low);
+
+      if (target->low > 0 && target->reached >= target->low)
+        {
+          *badge = _("Reached");
+          *style = "success";
+        }
+      else
+        {
+          *badge = _("Under way");
+        }
+
+      if (target->low <= 0)
+        /* TRANSLATORS: what a target on investment has reached, "$3.5 B of $0" */
+        return g_strdup_printf (_("%s of %s"), reached, goal);
+
+      {
+        g_autofree char *share = lode_format_ltr (lode_chart_format_percent (lode_money_to_double (target->reached) /
+                                                                             lode_money_to_double (target->low)));
+
+        /* TRANSLATORS: what a target on investment has reached, "$3.5 B of $10 B, 35.0 %" */
+        return g_strdup_printf (_("%s of %s, %s"), reached, goal, share);
+      }
+    }
+
   switch (target->status)
     {
     case LODE_GROWTH_NO_REQUIREMENT:
@@ -584,8 +613,12 @@ target_row_new (LodeChartTarget *target)
   const char *style;
 
   goal = target->high != target->low ? g_strdup_printf ("%s–%s", low, high) : g_strdup (low);
-  /* TRANSLATORS: a target: "Mineral exports: $6 B–$8 B by 2030" */
-  title = g_strdup_printf (_("%s: %s by %d"), target->title, goal, target->target_year);
+  if (target->target_year > 0)
+    /* TRANSLATORS: a target: "Mineral exports: $6 B–$8 B by 2030" */
+    title = g_strdup_printf (_("%s: %s by %d"), target->title, goal, target->target_year);
+  else
+    /* TRANSLATORS: a target without a deadline: "Mineral investment: $10 B" */
+    title = g_strdup_printf (_("%s: %s"), target->title, goal);
 
   if (target->has_required)
     {
