@@ -4,9 +4,12 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "lode-cells.h"
 #include "lode-chart-view.h"
 #include "lode-countries.h"
 #include "lode-enum-types.h"
+#include "lode-list-page-private.h"
+#include "lode-national-figure-editor.h"
 #include "lode-overview-page.h"
 #include "lode-ui-format.h"
 
@@ -1034,47 +1037,6 @@ create_source_row (gpointer item,
   return row;
 }
 
-/* "Bilateral trade with China, 2024" */
-static char *
-national_figure_title (LodeNationalFigure *figure)
-{
-  const char *code = lode_national_figure_get_country (figure);
-  const char *country = code != NULL ? lode_country_lookup (code) : NULL;
-  int year = lode_national_figure_get_year (figure);
-  g_autofree char *what = NULL;
-
-  if (country == NULL)
-    country = code;
-
-  switch (lode_national_figure_get_kind (figure))
-    {
-    case LODE_FIGURE_KIND_RESERVE_VALUE:
-      what = g_strdup (_("Estimated value of the mineral reserves"));
-      break;
-    case LODE_FIGURE_KIND_MINERAL_EXPORTS:
-      what = g_strdup (_("Mineral exports"));
-      break;
-    case LODE_FIGURE_KIND_BILATERAL_TRADE:
-      /* TRANSLATORS: a national figure, as in "Trade with China" */
-      what = country != NULL ? g_strdup_printf (_("Trade with %s"), country) : g_strdup (_("Bilateral trade"));
-      break;
-    case LODE_FIGURE_KIND_INVESTMENT_TARGET:
-      what = g_strdup (_("Investment target"));
-      break;
-    case LODE_FIGURE_KIND_OTHER:
-    case LODE_FIGURE_KIND_UNKNOWN:
-    default:
-      what = g_strdup (_("Other figure"));
-      break;
-    }
-
-  if (year == 0)
-    return g_steal_pointer (&what);
-
-  /* TRANSLATORS: a national figure and its year, as in "Mineral exports, 2024" */
-  return g_strdup_printf (_("%s, %d"), what, year);
-}
-
 static GtkWidget *
 create_national_row (gpointer item,
                      gpointer user_data)
@@ -1087,7 +1049,11 @@ create_national_row (gpointer item,
   const char *source_id = lode_national_figure_get_source (figure);
   LodeSource *source = source_id != NULL && self->portfolio != NULL ?
                        lode_portfolio_find_source (self->portfolio, source_id) : NULL;
-  g_autofree char *title = national_figure_title (figure);
+  g_autofree char *title = lode_national_figure_editor_describe (figure);
+  g_autofree char *duplicate_label = NULL;
+  g_autofree char *delete_label = NULL;
+  GtkWidget *button;
+  guint position = 0;
   g_autofree char *money = money_short (value);
   g_autofree char *exact = lode_money_format_full (value);
   g_autofree char *shown = NULL;
@@ -1121,7 +1087,131 @@ create_national_row (gpointer item,
   gtk_widget_set_tooltip_text (label, exact);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
 
+  /* Enter or a click edits the figure; the buttons duplicate and delete
+   * it, each one step of the history. */
+  g_list_store_find (lode_portfolio_get_national_figures (self->portfolio), figure, &position);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "national.edit");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "u", position);
+
+  /* TRANSLATORS: a button's tooltip, as in "Duplicate Mineral exports, 2024" */
+  duplicate_label = g_strdup_printf (_("Duplicate %s"), title);
+  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, duplicate_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, duplicate_label, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "national.duplicate");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", position);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  /* TRANSLATORS: a button's tooltip, as in "Delete Mineral exports, 2024" */
+  delete_label = g_strdup_printf (_("Delete %s"), title);
+  button = lode_editor_remove_button (delete_label);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "national.delete");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", position);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
   return row;
+}
+
+static LodeNationalFigure *
+national_figure_at (LodeOverviewPage *self,
+                    GVariant         *parameter)
+{
+  GListModel *figures;
+  guint position = g_variant_get_uint32 (parameter);
+  g_autoptr(LodeNationalFigure) figure = NULL;
+
+  if (self->portfolio == NULL)
+    return NULL;
+
+  figures = G_LIST_MODEL (lode_portfolio_get_national_figures (self->portfolio));
+  figure = g_list_model_get_item (figures, position);
+
+  return figure;   /* the list keeps it */
+}
+
+static void
+present_editor (LodeOverviewPage *self,
+                GtkWindow        *editor)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (editor, GTK_WINDOW (root));
+  gtk_window_present (editor);
+}
+
+static void
+national_add_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LodeOverviewPage *self = LODE_OVERVIEW_PAGE (widget);
+
+  if (self->portfolio != NULL)
+    present_editor (self, GTK_WINDOW (lode_national_figure_editor_new (self->portfolio, NULL)));
+}
+
+static void
+national_edit_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LodeOverviewPage *self = LODE_OVERVIEW_PAGE (widget);
+  LodeNationalFigure *figure = national_figure_at (self, parameter);
+
+  if (figure != NULL)
+    present_editor (self, GTK_WINDOW (lode_national_figure_editor_new (self->portfolio, figure)));
+}
+
+static void
+national_duplicate_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  LodeOverviewPage *self = LODE_OVERVIEW_PAGE (widget);
+  LodeNationalFigure *figure = national_figure_at (self, parameter);
+  g_autoptr(LodeNationalFigure) copy = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  if (figure == NULL)
+    return;
+
+  copy = lode_national_figure_copy (figure);
+  name = lode_national_figure_editor_describe (figure);
+  /* TRANSLATORS: an undoable change, as in "Duplicate Mineral exports, 2024" */
+  label = g_strdup_printf (_("Duplicate %s"), name);
+  lode_history_insert_item (lode_portfolio_get_history (self->portfolio), label,
+                            lode_portfolio_get_national_figures (self->portfolio),
+                            g_variant_get_uint32 (parameter) + 1, G_OBJECT (copy));
+}
+
+static void
+national_delete_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LodeOverviewPage *self = LODE_OVERVIEW_PAGE (widget);
+  LodeNationalFigure *figure = national_figure_at (self, parameter);
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *toast = NULL;
+
+  if (figure == NULL)
+    return;
+
+  name = lode_national_figure_editor_describe (figure);
+  /* TRANSLATORS: an undoable change, as in "Delete Mineral exports, 2024" */
+  label = g_strdup_printf (_("Delete %s"), name);
+  /* TRANSLATORS: a toast, as in "Deleted Mineral exports, 2024" */
+  toast = g_strdup_printf (_("Deleted %s"), name);
+  lode_history_remove_item (lode_portfolio_get_history (self->portfolio), label,
+                            lode_portfolio_get_national_figures (self->portfolio),
+                            g_variant_get_uint32 (parameter));
+  lode_list_toast_deleted (widget, toast);
 }
 
 static void
@@ -1132,7 +1222,7 @@ update_national (LodeOverviewPage *self)
 
   /* Made anew: an undo changes a figure without changing the list. */
   gtk_list_box_bind_model (self->national_list, figures, create_national_row, self, NULL);
-  gtk_widget_set_visible (self->national_group, figures != NULL && g_list_model_get_n_items (figures) > 0);
+  gtk_widget_set_visible (self->national_group, figures != NULL);
 }
 
 static void
@@ -1297,6 +1387,11 @@ lode_overview_page_class_init (LodeOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, charts_box);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, sources_group);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, sources_list);
+
+  gtk_widget_class_install_action (widget_class, "national.add", NULL, national_add_action);
+  gtk_widget_class_install_action (widget_class, "national.edit", "u", national_edit_action);
+  gtk_widget_class_install_action (widget_class, "national.duplicate", "u", national_duplicate_action);
+  gtk_widget_class_install_action (widget_class, "national.delete", "u", national_delete_action);
 }
 
 static void
@@ -1312,6 +1407,19 @@ lode_overview_page_init (LodeOverviewPage *self)
   figure_init (&self->investment, self->figures);
   figure_init (&self->investment_year, self->figures);
   figure_init (&self->investor, self->figures);
+
+  {
+    GtkWidget *placeholder = gtk_label_new (_("No national figures yet: add the reserve value, the exports of a year "
+                                              "or a plan's target as a source gives it"));
+
+    gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+    gtk_widget_add_css_class (placeholder, "dim-label");
+    gtk_widget_set_margin_top (placeholder, 12);
+    gtk_widget_set_margin_bottom (placeholder, 12);
+    gtk_widget_set_margin_start (placeholder, 12);
+    gtk_widget_set_margin_end (placeholder, 12);
+    gtk_list_box_set_placeholder (self->national_list, placeholder);
+  }
 
   self->target_views = g_ptr_array_new ();
   self->production_views = g_ptr_array_new ();
