@@ -1037,6 +1037,26 @@ create_source_row (gpointer item,
   return row;
 }
 
+/* A row's button: its action on the figure of the row's place. */
+static void
+national_button_clicked_cb (GtkButton *button,
+                            gpointer   user_data)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  int index = row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
+
+  if (index >= 0)
+    gtk_widget_activate_action (GTK_WIDGET (button), g_object_get_data (G_OBJECT (button), "lode-action"),
+                                "u", (guint32) index);
+}
+
+static void
+national_list_row_activated_cb (LodeOverviewPage *self,
+                                GtkListBoxRow    *row)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "national.edit", "u", (guint32) gtk_list_box_row_get_index (row));
+}
+
 static GtkWidget *
 create_national_row (gpointer item,
                      gpointer user_data)
@@ -1053,7 +1073,6 @@ create_national_row (gpointer item,
   g_autofree char *duplicate_label = NULL;
   g_autofree char *delete_label = NULL;
   GtkWidget *button;
-  guint position = 0;
   g_autofree char *money = money_short (value);
   g_autofree char *exact = lode_money_format_full (value);
   g_autofree char *shown = NULL;
@@ -1088,11 +1107,9 @@ create_national_row (gpointer item,
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
 
   /* Enter or a click edits the figure; the buttons duplicate and delete
-   * it, each one step of the history. */
-  g_list_store_find (lode_portfolio_get_national_figures (self->portfolio), figure, &position);
+   * it, each one step of the history. The figure is found by the row's
+   * place when it is asked for, which follows the list at once. */
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "national.edit");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "u", position);
 
   /* TRANSLATORS: a button's tooltip, as in "Duplicate Mineral exports, 2024" */
   duplicate_label = g_strdup_printf (_("Duplicate %s"), title);
@@ -1101,18 +1118,24 @@ create_national_row (gpointer item,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_tooltip_text (button, duplicate_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, duplicate_label, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "national.duplicate");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", position);
+  g_object_set_data (G_OBJECT (button), "lode-action", (gpointer) "national.duplicate");
+  g_signal_connect (button, "clicked", G_CALLBACK (national_button_clicked_cb), NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   /* TRANSLATORS: a button's tooltip, as in "Delete Mineral exports, 2024" */
   delete_label = g_strdup_printf (_("Delete %s"), title);
   button = lode_editor_remove_button (delete_label);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "national.delete");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", position);
+  g_object_set_data (G_OBJECT (button), "lode-action", (gpointer) "national.delete");
+  g_signal_connect (button, "clicked", G_CALLBACK (national_button_clicked_cb), NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
 
   return row;
+}
+
+static guint
+n_national_figures (LodeOverviewPage *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_national_figures (self->portfolio)));
 }
 
 static LodeNationalFigure *
@@ -1123,7 +1146,7 @@ national_figure_at (LodeOverviewPage *self,
   guint position = g_variant_get_uint32 (parameter);
   g_autoptr(LodeNationalFigure) figure = NULL;
 
-  if (self->portfolio == NULL)
+  if (self->portfolio == NULL || position >= n_national_figures (self))
     return NULL;
 
   figures = G_LIST_MODEL (lode_portfolio_get_national_figures (self->portfolio));
@@ -1419,6 +1442,8 @@ lode_overview_page_init (LodeOverviewPage *self)
     gtk_widget_set_margin_start (placeholder, 12);
     gtk_widget_set_margin_end (placeholder, 12);
     gtk_list_box_set_placeholder (self->national_list, placeholder);
+    g_signal_connect_object (self->national_list, "row-activated",
+                             G_CALLBACK (national_list_row_activated_cb), self, G_CONNECT_SWAPPED);
   }
 
   self->target_views = g_ptr_array_new ();
