@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lode-export-editor.h"
+#include "lode-investment-editor.h"
 #include "lode-mineral-editor.h"
 #include "lode-national-figure-editor.h"
 #include "lode-preferences-window.h"
@@ -255,6 +256,11 @@ test_untouched (void)
   n = g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_sources (portfolio)));
   for (guint i = 0; i < n; i++)
     confirm (present (lode_source_editor_new (portfolio, item_at (lode_portfolio_get_sources (portfolio), i))));
+
+  /* Its minerals stay in the file's order. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_investments (portfolio)));
+  g_assert_cmpuint (n, ==, 1);
+  confirm (present (lode_investment_editor_new (portfolio, item_at (lode_portfolio_get_investments (portfolio), 0))));
 
   n = g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_national_figures (portfolio)));
   g_assert_cmpuint (n, ==, 3);
