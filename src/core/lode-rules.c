@@ -168,7 +168,7 @@ lode_rule_change (double       change,
   if (isfinite (change) && change >= -1.0)
     return TRUE;
 
-  return refuse (why, _("A change is a fall of at most 100 % or any rise"));
+  return refuse (why, _("A change is any rise, or a fall of at most 100 %"));
 }
 
 /* White space, and characters that take no room: format characters
