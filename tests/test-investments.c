@@ -513,6 +513,59 @@ test_file (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Files written before investment events open in the window, save and
+ * reopen byte for byte: nothing lost, nothing added. */
+static void
+test_old_files (void)
+{
+  static const char * const names[] = { "sample-before-investments.json", "empty-lists.json" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lode-old-files-XXXXXX", &error);
+  LodeWindow *window = lode_test_window_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", names[i], NULL);
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *original = NULL;
+      g_autofree char *saved = NULL;
+      LodePortfolio *portfolio;
+
+      g_assert_true (g_file_get_contents (fixture, &original, NULL, NULL));
+      g_assert_true (g_file_set_contents (path, original, -1, NULL));
+
+      lode_window_open_file (window, file);
+      g_assert_true (lode_test_wait_for (lode_test_is_idle, window));
+      portfolio = lode_window_get_portfolio (window);
+      g_assert_nonnull (portfolio);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_investments (portfolio))), ==, 0);
+
+      /* A change and its undo, so that Save has something to do. */
+      g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.set-title",
+                                                         g_variant_new_string ("Changed")));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+      lode_window_save_to_file (window, file);
+      g_assert_true (lode_test_wait_for (lode_test_is_idle, window));
+      g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+      g_assert_cmpstr (saved, ==, original);
+
+      /* Reopened, it is the same portfolio, and saves the same bytes. */
+      lode_window_open_file (window, file);
+      g_assert_true (lode_test_wait_for (lode_test_is_idle, window));
+      g_assert_false (lode_portfolio_get_modified (lode_window_get_portfolio (window)));
+      lode_window_save_to_file (window, file);
+      g_assert_true (lode_test_wait_for (lode_test_is_idle, window));
+      g_clear_pointer (&saved, g_free);
+      g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+      g_assert_cmpstr (saved, ==, original);
+    }
+
+  lode_test_destroy_window (window);
+  lode_test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -522,6 +575,7 @@ main (int   argc,
   g_test_add_func ("/lode/investments/deal", test_deal);
   g_test_add_func ("/lode/investments/filters", test_filters);
   g_test_add_func ("/lode/investments/file", test_file);
+  g_test_add_func ("/lode/investments/old-files", test_old_files);
 
   return lode_test_run ();
 }
