@@ -11,28 +11,29 @@
 
 struct _LodeInvestmentEditor
 {
-  AdwWindow       parent_instance;
+  AdwWindow           parent_instance;
 
   /* Template widgets */
-  GtkButton      *confirm_button;
-  AdwComboRow    *kind_row;
-  AdwEntryRow    *amount_row;
-  AdwEntryRow    *date_row;
-  AdwEntryRow    *investor_row;
-  AdwComboRow    *country_row;
-  AdwComboRow    *project_row;
-  AdwComboRow    *source_row;
+  GtkButton           *confirm_button;
+  AdwComboRow         *kind_row;
+  AdwEntryRow         *amount_row;
+  AdwEntryRow         *date_row;
+  AdwEntryRow         *investor_row;
+  AdwComboRow         *country_row;
+  AdwComboRow         *project_row;
+  AdwComboRow         *source_row;
   AdwPreferencesGroup *minerals_group;
-  GtkLabel       *error_label;
+  GtkLabel            *error_label;
 
-  LodePortfolio  *portfolio;
-  LodeInvestment *investment;
-  /* What each choice of the combo rows stands for. */
-  GPtrArray      *country_codes;
-  GPtrArray      *project_ids;
-  GPtrArray      *mineral_ids;
-  GPtrArray      *mineral_checks;
-  GPtrArray      *source_ids;
+  LodePortfolio       *portfolio;
+  LodeInvestment      *investment;
+  /* What each choice of the combo rows and each mineral's check stand
+   * for. */
+  GPtrArray           *country_codes;
+  GPtrArray           *project_ids;
+  GPtrArray           *mineral_ids;
+  GPtrArray           *mineral_checks;
+  GPtrArray           *source_ids;
 };
 
 G_DEFINE_FINAL_TYPE (LodeInvestmentEditor, lode_investment_editor, ADW_TYPE_WINDOW)
