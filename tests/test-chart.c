@@ -769,6 +769,19 @@ test_production_chart (void)
   g_assert_false (lode_chart_mineral_exports_quantities (lode_chart_data_find_mineral (data, "chromite")));
   g_assert_false (lode_chart_mineral_has_production_and_exports (lode_chart_data_find_mineral (data, "gold")));
 
+  /* The share exported: only where every export gives a quantity and the
+   * year has both figures. */
+  {
+    double exported = 0, produced = 0;
+
+    g_assert_true (lode_chart_mineral_get_exported (data, copper, 2024, &exported, &produced));
+    g_assert_cmpfloat_with_epsilon (exported, 0.6, 1e-9);
+    g_assert_cmpfloat_with_epsilon (produced, 1.2, 1e-9);
+    g_assert_false (lode_chart_mineral_get_exported (data, copper, 2025, NULL, NULL));
+    g_assert_false (lode_chart_mineral_get_exported (data, lode_chart_data_find_mineral (data, "chromite"),
+                                                     2024, NULL, NULL));
+  }
+
   /* By default the largest exports with production: chromite, $3,000. */
   render (chart, NULL);
   g_assert_cmpstr (lode_chart_get_title (chart), ==, "Production and exports: Chromite");

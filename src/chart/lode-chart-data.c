@@ -802,6 +802,36 @@ lode_chart_mineral_exports_quantities (const LodeChartMineral *mineral)
   return lode_chart_mineral_has_production_and_exports (mineral) && mineral->export_unquantified == 0;
 }
 
+gboolean
+lode_chart_mineral_get_exported (LodeChartData          *data,
+                                 const LodeChartMineral *mineral,
+                                 int                     year,
+                                 double                 *exported,
+                                 double                 *produced)
+{
+  double production;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (mineral != NULL, FALSE);
+
+  if (!lode_chart_mineral_exports_quantities (mineral) ||
+      year < mineral->production_first_year || year > mineral->production_last_year ||
+      year < data->first_year || year > data->last_year ||
+      mineral->years[year - data->first_year].count == 0)
+    return FALSE;
+
+  production = mineral->production[year - mineral->production_first_year];
+  if (!(production > 0))
+    return FALSE;
+
+  if (exported != NULL)
+    *exported = mineral->export_quantity[year - data->first_year];
+  if (produced != NULL)
+    *produced = production;
+
+  return TRUE;
+}
+
 const char *
 lode_chart_data_describe_source (LodeChartData *self,
                                  const char    *source)

@@ -191,6 +191,17 @@ gboolean          lode_chart_mineral_has_production_and_exports (const LodeChart
  * @mineral gives one that converts to its production unit. */
 gboolean          lode_chart_mineral_exports_quantities (const LodeChartMineral *mineral);
 
+/* The quantity of @mineral exported in @year and its production that
+ * year, in its production unit, when its exports are quantities
+ * (lode_chart_mineral_exports_quantities()), it has a production figure
+ * above 0 for @year and export records in it; else FALSE. The share
+ * exported is @exported / @produced. */
+gboolean          lode_chart_mineral_get_exported (LodeChartData          *data,
+                                                   const LodeChartMineral *mineral,
+                                                   int                     year,
+                                                   double                 *exported,
+                                                   double                 *produced);
+
 /* "Publisher, 2025-09-26" for a source id; "several sources" when mixed. */
 const char       *lode_chart_data_describe_source (LodeChartData *self,
                                                    const char    *source);

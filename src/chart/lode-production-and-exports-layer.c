@@ -380,11 +380,9 @@ exported_share (LodeChartData    *data,
                 LodeChartMineral *mineral,
                 int               year)
 {
-  double production, exported;
+  double exported, production;
 
-  if (!lode_chart_mineral_exports_quantities (mineral) ||
-      !get_production (mineral, year, &production) || !(production > 0) ||
-      !get_exports (data, mineral, year, TRUE, &exported))
+  if (!lode_chart_mineral_get_exported (data, mineral, year, &exported, &production))
     return NAN;
 
   return exported / production;

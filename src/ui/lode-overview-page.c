@@ -48,6 +48,7 @@ struct _LodeOverviewPage
   Figure           investment;
   Figure           investment_year;
   Figure           investor;
+  Figure           exported;
 
   /* Charts: one view a kind, one a target after them, and one a mineral
    * with production and exports at the end. */
@@ -516,6 +517,47 @@ update_investor (LodeOverviewPage *self,
   figure_set (&self->investor, name != NULL ? name : leading->country, exact, _("Leading investor country"), detail);
 }
 
+/* The share of its production the mineral of the largest exports sent
+ * abroad, in the latest year that both figures can tell: its exports all
+ * give a quantity, and production has a figure that year. */
+static void
+update_exported (LodeOverviewPage *self,
+                 LodeChartData    *data)
+{
+  for (guint i = 0; i < data->minerals->len; i++)
+    {
+      LodeChartMineral *mineral = g_ptr_array_index (data->minerals, i);
+
+      if (!lode_chart_mineral_exports_quantities (mineral))
+        continue;
+
+      for (int year = mineral->production_last_year; year >= mineral->production_first_year; year--)
+        {
+          g_autofree char *share = NULL;
+          g_autofree char *exported_text = NULL;
+          g_autofree char *produced_text = NULL;
+          g_autofree char *caption = NULL;
+          g_autofree char *detail = NULL;
+          double exported, produced;
+
+          if (!lode_chart_mineral_get_exported (data, mineral, year, &exported, &produced))
+            continue;
+
+          share = lode_format_ltr (lode_chart_format_percent (exported / produced));
+          exported_text = lode_format_ltr (lode_format_quantity (exported, mineral->production_unit));
+          produced_text = lode_format_ltr (lode_format_quantity (produced, mineral->production_unit));
+          /* TRANSLATORS: a card of the Overview: "Copper production exported, 2024" */
+          caption = g_strdup_printf (_("%s production exported, %d"), mineral->name, year);
+          /* TRANSLATORS: below the share of production exported: "0.6 kt of 1.2 kt produced" */
+          detail = g_strdup_printf (_("%s of %s produced"), exported_text, produced_text);
+          figure_set (&self->exported, share, NULL, caption, detail);
+          return;
+        }
+    }
+
+  gtk_widget_set_visible (self->exported.child, FALSE);
+}
+
 /* Targets */
 
 static char *
@@ -861,6 +903,7 @@ show_data (LodeOverviewPage *self,
   update_investment_year (self, self->data);
   update_national (self);
   update_investor (self, self->data);
+  update_exported (self, self->data);
   update_targets (self, self->data);
 
   g_clear_handle_id (&self->charts_id, g_source_remove);
@@ -1430,6 +1473,7 @@ lode_overview_page_init (LodeOverviewPage *self)
   figure_init (&self->investment, self->figures);
   figure_init (&self->investment_year, self->figures);
   figure_init (&self->investor, self->figures);
+  figure_init (&self->exported, self->figures);
 
   {
     GtkWidget *placeholder = gtk_label_new (_("No national figures yet: add the reserve value, the exports of a year "
