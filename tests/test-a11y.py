@@ -277,6 +277,41 @@ def check_edit(app, frame):
        f"the Minerals list reads out {NEW_MINERAL!r}")
 
 
+def check_national(app, frame):
+    """Adds a national figure from the Overview, as a screen reader user
+    would: the editor is a frame whose controls all have names."""
+    overview_tab = find_one(frame, pyatspi.ROLE_PAGE_TAB, "Overview")
+    if not ok(overview_tab is not None, "a page tab named 'Overview'"):
+        return
+    press(overview_tab)
+    add = wait_until(lambda: find_one(frame, pyatspi.ROLE_PUSH_BUTTON, "Add Figure"), "'Add Figure'")
+    if not ok(add is not None, "the Overview has a button named 'Add Figure'"):
+        return
+    for name in ("Duplicate Mineral exports", "Delete Mineral exports"):
+        ok(find_one(frame, pyatspi.ROLE_PUSH_BUTTON, name) is not None,
+           f"a national figure has a button named {name!r}")
+    press(add)
+
+    editor = wait_until(lambda: window_named(app, "National Figure"), "the national figure editor")
+    ok(editor.getRole() == pyatspi.ROLE_FRAME,
+       f"the national figure editor is a frame, as the other editors: {editor.getRoleName()!r}")
+    amount = wait_until(lambda: editor_entry(app, "Amount (US$)"), "the editor's entry 'Amount (US$)'")
+    change = wait_until(lambda: editor_entry(app, "Change on the Year Before (%, optional)"), "the change")
+    add_button = wait_until(lambda: confirm_button(app, "Add"), "the editor's button 'Add'")
+    ok(not unnamed_controls(editor), f"no unnamed control in the national figure editor {unnamed_controls(editor)}")
+
+    type_into(amount, "23100000000")
+    type_into(change, "-100.5")
+    ok(wait_until(lambda: not sensitive(add_button), "'Add' turned off", 10),
+       "a fall of more than 100 % is refused")
+    type_into(change, "\u06f1\u06f1\u066b\u06f1")
+    ok(wait_until(lambda: sensitive(add_button), "'Add' turned on", 10),
+       "a rise of 11.1 %, in Urdu digits, is accepted")
+    press(add_button)
+    ok(wait_until(lambda: window_named(app, "National Figure") is None, "the editor closed"),
+       "Add closes the national figure editor")
+
+
 def sensitive(node):
     return node.getState().contains(pyatspi.STATE_SENSITIVE)
 
@@ -498,6 +533,7 @@ def main():
         if edit:
             check_edit(app, frame)
             check_investment(app, frame)
+            check_national(app, frame)
             check_odd_spellings(app, frame, path)
         elif csv is not None:
             check_import(app, frame, csv, app_id)

@@ -126,9 +126,10 @@ test_accessible (void)
   guint n_targets = 0;
   guint n_sample_targets = g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_targets (lode_window_get_portfolio (window))));
 
-  /* A view a kind of chart but target progress, and one a target of the
-   * sample (three targets). */
-  g_assert_cmpuint (views->len, ==, LODE_N_CHART_KINDS - 1 + n_sample_targets);
+  /* A view a kind of chart but target progress and production, one a
+   * target of the sample (three targets), and one a mineral with
+   * production and exports (the sample gives no production figures). */
+  g_assert_cmpuint (views->len, ==, LODE_N_CHART_KINDS - 2 + n_sample_targets);
 
   for (guint i = 0; i < views->len; i++)
     {

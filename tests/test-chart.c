@@ -685,6 +685,219 @@ test_target_chart (void)
   g_assert_nonnull (strstr (description, "Needs 100.0 %–144.9 % a year"));
 }
 
+/* Production against exports: copper's exports all give a quantity, so
+ * both lines are tonnes; chromite's do not, so its exports are dollars. No
+ * copper figure in 2025: a gap in both lines. */
+#define PRODUCTION_PORTFOLIO \
+  "{\n" \
+  "  \"format\": \"lode-portfolio\", \"version\": 1, \"title\": \"Production\",\n" \
+  "  \"sources\": [ { \"id\": \"survey\", \"title\": \"Survey\", \"publisher\": \"Survey office\" } ],\n" \
+  "  \"minerals\": [ { \"id\": \"copper\", \"name\": \"Copper\", \"group\": \"base-metal\" },\n" \
+  "                  { \"id\": \"chromite\", \"name\": \"Chromite\", \"group\": \"ferrous\" },\n" \
+  "                  { \"id\": \"gold\", \"name\": \"Gold\", \"group\": \"precious-metal\" } ],\n" \
+  "  \"projects\": [ { \"id\": \"mine\", \"name\": \"Mine\", \"minerals\": [ \"copper\" ] } ],\n" \
+  "  \"exports\": [\n" \
+  "    { \"mineral\": \"copper\", \"year\": 2023, \"destination\": \"CN\", \"value_usd\": 100,\n" \
+  "      \"quantity\": 400, \"unit\": \"t\", \"source\": \"survey\" },\n" \
+  "    { \"mineral\": \"copper\", \"year\": 2024, \"destination\": \"CN\", \"value_usd\": 300,\n" \
+  "      \"quantity\": 0.6, \"unit\": \"kt\" },\n" \
+  "    { \"mineral\": \"copper\", \"year\": 2026, \"destination\": \"CN\", \"value_usd\": 200,\n" \
+  "      \"quantity\": 500, \"unit\": \"t\" },\n" \
+  "    { \"mineral\": \"chromite\", \"year\": 2024, \"destination\": \"CN\", \"value_usd\": 1000 },\n" \
+  "    { \"mineral\": \"chromite\", \"year\": 2025, \"destination\": \"CN\", \"value_usd\": 2000,\n" \
+  "      \"quantity\": 10, \"unit\": \"kt\" }\n" \
+  "  ],\n" \
+  "  \"production\": [\n" \
+  "    { \"mineral\": \"copper\", \"year\": 2023, \"quantity\": 1, \"unit\": \"kt\", \"source\": \"survey\" },\n" \
+  "    { \"mineral\": \"copper\", \"project\": \"mine\", \"year\": 2024, \"quantity\": 1200, \"unit\": \"t\" },\n" \
+  "    { \"mineral\": \"copper\", \"year\": 2026, \"quantity\": 1500, \"unit\": \"t\" },\n" \
+  "    { \"mineral\": \"chromite\", \"year\": 2024, \"quantity\": 50, \"unit\": \"kt\" },\n" \
+  "    { \"mineral\": \"gold\", \"year\": 2024, \"quantity\": 10, \"unit\": \"koz\" }\n" \
+  "  ]\n" \
+  "}\n"
+
+static LodeChartData *
+production_data (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodePortfolio) portfolio =
+    lode_portfolio_load_data (PRODUCTION_PORTFOLIO, strlen (PRODUCTION_PORTFOLIO), "production.json", &error);
+
+  g_assert_no_error (error);
+  return lode_chart_data_new (portfolio);
+}
+
+static const LodeChartItem *
+find_point (LodeChart  *chart,
+            int         series,
+            int         year)
+{
+  for (guint i = 0; i < lode_chart_get_n_items (chart); i++)
+    {
+      const LodeChartItem *item = lode_chart_get_item (chart, i);
+
+      if (item->series == series && item->year == year)
+        return item;
+    }
+
+  return NULL;
+}
+
+static void
+test_production_chart (void)
+{
+  g_autoptr(LodeChartData) data = production_data ();
+  g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_PRODUCTION_AND_EXPORTS, data);
+  g_autoptr(LodeChart) chromite = lode_chart_new (LODE_CHART_PRODUCTION_AND_EXPORTS, data);
+  g_autoptr(LodeChart) gold = lode_chart_new (LODE_CHART_PRODUCTION_AND_EXPORTS, data);
+  g_autoptr(GPtrArray) table = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *point = NULL;
+  LodeChartMineral *copper = lode_chart_data_find_mineral (data, "copper");
+  const LodeChartItem *p2023, *p2024, *p2026, *e2023, *e2024;
+  char **row;
+
+  /* The aggregates: production in the unit of the first figure (kt), the
+   * exports converted to it. */
+  g_assert_cmpint (copper->production_unit, ==, LODE_UNIT_KT);
+  g_assert_cmpint (copper->production_first_year, ==, 2023);
+  g_assert_cmpint (copper->production_last_year, ==, 2026);
+  g_assert_cmpfloat_with_epsilon (copper->production[1], 1.2, 1e-9);
+  g_assert_true (isnan (copper->production[2]));
+  g_assert_cmpuint (copper->export_unquantified, ==, 0);
+  g_assert_true (lode_chart_mineral_exports_quantities (copper));
+  g_assert_false (lode_chart_mineral_exports_quantities (lode_chart_data_find_mineral (data, "chromite")));
+  g_assert_false (lode_chart_mineral_has_production_and_exports (lode_chart_data_find_mineral (data, "gold")));
+
+  /* The share exported: only where every export gives a quantity and the
+   * year has both figures. */
+  {
+    double exported = 0, produced = 0;
+
+    g_assert_true (lode_chart_mineral_get_exported (data, copper, 2024, &exported, &produced));
+    g_assert_cmpfloat_with_epsilon (exported, 0.6, 1e-9);
+    g_assert_cmpfloat_with_epsilon (produced, 1.2, 1e-9);
+    g_assert_false (lode_chart_mineral_get_exported (data, copper, 2025, NULL, NULL));
+    g_assert_false (lode_chart_mineral_get_exported (data, lode_chart_data_find_mineral (data, "chromite"),
+                                                     2024, NULL, NULL));
+  }
+
+  /* By default the largest exports with production: chromite, $3,000. */
+  render (chart, NULL);
+  g_assert_cmpstr (lode_chart_get_title (chart), ==, "Production and exports: Chromite");
+
+  lode_chart_set_mineral (chart, "copper");
+  g_assert_cmpstr (lode_chart_get_title (chart), ==, "Production and exports: Copper");
+  render (chart, NULL);
+  /* Three production points and three export points; none in 2025. */
+  g_assert_cmpuint (lode_chart_get_n_items (chart), ==, 6);
+  g_assert_null (find_point (chart, 0, 2025));
+  g_assert_null (find_point (chart, 1, 2025));
+  p2023 = find_point (chart, 0, 2023);
+  p2024 = find_point (chart, 0, 2024);
+  p2026 = find_point (chart, 0, 2026);
+  e2023 = find_point (chart, 1, 2023);
+  e2024 = find_point (chart, 1, 2024);
+  g_assert_nonnull (p2023);
+  g_assert_nonnull (p2026);
+  g_assert_nonnull (e2024);
+  /* One scale of tonnes: production above exports, 2024 above 2023,
+   * later to the right. */
+  g_assert_cmpint (p2024->unit, ==, LODE_UNIT_KT);
+  g_assert_cmpfloat_with_epsilon (e2024->quantity, 0.6, 1e-9);
+  g_assert_cmpfloat (p2023->y, <, e2023->y);
+  g_assert_cmpfloat (p2024->y, <, p2023->y);
+  g_assert_cmpfloat (p2026->x, >, p2024->x);
+  g_assert_cmpstr (p2023->source, ==, "survey");
+  point = lode_chart_describe_item (chart, (guint) (p2024 - lode_chart_get_item (chart, 0)));
+  g_assert_nonnull (strstr (point, "Production of Copper: 1.2 kt (2024)"));
+
+  /* 2026: 500 t of 1,500 t exported. */
+  description = lode_chart_describe (chart);
+  g_assert_nonnull (strstr (description, "Copper: produced 1.5 kt in 2026, 33.3 % of it exported"));
+
+  table = lode_chart_get_table (chart);
+  g_assert_cmpuint (table->len, ==, 4);
+  row = g_ptr_array_index (table, 0);
+  g_assert_cmpstr (row[2], ==, "Production (kt)");
+  row = g_ptr_array_index (table, 2);
+  g_assert_cmpstr (row[1], ==, "2024");
+  g_assert_cmpstr (row[2], ==, "1.2");
+  g_assert_cmpstr (row[3], ==, "300");
+  g_assert_cmpstr (row[5], ==, "0.5000");
+
+  /* Chromite's exports are drawn as dollars: a 2025 export point with no
+   * production beside it, its value an amount. */
+  lode_chart_set_mineral (chromite, "chromite");
+  render (chromite, NULL);
+  g_assert_cmpuint (lode_chart_get_n_items (chromite), ==, 3);
+  g_assert_null (find_point (chromite, 0, 2025));
+  g_assert_cmpint (find_point (chromite, 1, 2025)->unit, ==, LODE_UNIT_NONE);
+  g_assert_cmpint (find_point (chromite, 1, 2025)->value, ==, 200000);
+  g_clear_pointer (&description, g_free);
+  description = lode_chart_describe (chromite);
+  g_assert_nonnull (strstr (description, "exports worth"));
+
+  /* Gold: production alone. */
+  lode_chart_set_mineral (gold, "gold");
+  render (gold, NULL);
+  g_assert_cmpuint (lode_chart_get_n_items (gold), ==, 1);
+  g_assert_cmpint (lode_chart_get_item (gold, 0)->unit, ==, LODE_UNIT_KOZ);
+}
+
+/* A target on investment without a deadline: what the commitments
+ * reached against its amount, $3.5 B of $10 B. */
+#define OPEN_TARGET_PORTFOLIO \
+  "{\n" \
+  "  \"format\": \"lode-portfolio\", \"version\": 1, \"title\": \"Open target\",\n" \
+  "  \"targets\": [ { \"id\": \"platform\", \"title\": \"Platform\", \"metric\": { \"kind\": \"investment\" },\n" \
+  "                   \"target\": { \"low_usd\": 10000000000 } } ],\n" \
+  "  \"investments\": [\n" \
+  "    { \"kind\": \"announced\", \"value_usd\": 9000000000, \"date\": \"2024\" },\n" \
+  "    { \"kind\": \"committed\", \"value_usd\": 4000000000, \"date\": \"2025-03\" },\n" \
+  "    { \"kind\": \"withdrawn\", \"value_usd\": 500000000, \"date\": \"2025-09\" }\n" \
+  "  ]\n" \
+  "}\n"
+
+static void
+test_open_ended_target (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodePortfolio) portfolio =
+    lode_portfolio_load_data (OPEN_TARGET_PORTFOLIO, strlen (OPEN_TARGET_PORTFOLIO), "open.json", &error);
+  g_autoptr(LodeChartData) data = NULL;
+  g_autoptr(LodeChart) chart = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *reached = NULL;
+  LodeChartTarget *target;
+  const LodeChartItem *bar;
+
+  g_assert_no_error (error);
+  data = lode_chart_data_new (portfolio);
+  target = g_ptr_array_index (data->targets, 0);
+  g_assert_true (target->investment);
+  g_assert_cmpint (target->target_year, ==, 0);
+  /* Commitments net of withdrawals; the announcement is no commitment. */
+  g_assert_cmpint (target->reached, ==, 350000000000);
+
+  chart = lode_chart_new (LODE_CHART_TARGET_PROGRESS, data);
+  lode_chart_set_target (chart, 0);
+  render (chart, NULL);
+  g_assert_cmpstr (lode_chart_get_title (chart), ==, "Target: Platform");
+  /* Two bars, what was reached and the target, on one scale. */
+  g_assert_cmpuint (lode_chart_get_n_items (chart), ==, 2);
+  bar = lode_chart_get_item (chart, 0);
+  g_assert_cmpint (bar->kind, ==, LODE_CHART_ITEM_BAR);
+  g_assert_cmpint (bar->value, ==, 350000000000);
+  g_assert_cmpfloat_with_epsilon (bar->width / lode_chart_get_item (chart, 1)->width, 0.35, 0.01);
+
+  description = lode_chart_describe (chart);
+  g_assert_nonnull (strstr (description, "Platform: $3.5 B of $10 B, 35.0 %"));
+  g_assert_null (strstr (description, "no year"));
+  reached = lode_chart_describe_item (chart, 0);
+  g_assert_cmpstr (reached, ==, "Reached: $3,500,000,000");
+}
+
 static void
 test_table (void)
 {
@@ -810,7 +1023,9 @@ test_every_chart (void)
       if (k != LODE_CHART_RESERVES &&
           (sample_data->n_investments > 0 ||
            (k != LODE_CHART_INVESTMENT_BY_YEAR && k != LODE_CHART_INVESTMENT_BY_COUNTRY &&
-            k != LODE_CHART_INVESTMENT_PIPELINE)))
+            k != LODE_CHART_INVESTMENT_PIPELINE)) &&
+          /* The sample gives no production figures. */
+          k != LODE_CHART_PRODUCTION_AND_EXPORTS)
         g_assert_cmpuint (lode_chart_get_n_items (a), >, 0);
     }
 }
@@ -1149,6 +1364,17 @@ test_cli (void)
     g_assert_nonnull (strstr (err, "nope"));
     g_clear_pointer (&err, g_free);
 
+    /* A mineral by its id; an unknown one fails as bad input. */
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "-c", "production-and-exports",
+                                                 "--mineral", "copper", "-o", output, NULL }, NULL, NULL), ==, 0);
+    g_assert_true (g_file_test (output, G_FILE_TEST_EXISTS));
+    g_unlink (output);
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "-c", "production-and-exports",
+                                                 "--mineral", "unobtainium", "-o", output, NULL }, NULL, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "unobtainium"));
+    g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&err, g_free);
+
     /* Wrong usage: exit 2, nothing written. */
     g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "--chart", "pie", "-o", output, NULL },
                               NULL, &err), ==, 2);
@@ -1193,6 +1419,8 @@ main (int    argc,
   g_test_add_func ("/chart/donut-other", test_donut_other);
   g_test_add_func ("/chart/lines", test_lines);
   g_test_add_func ("/chart/target", test_target_chart);
+  g_test_add_func ("/chart/production", test_production_chart);
+  g_test_add_func ("/chart/open-ended-target", test_open_ended_target);
   g_test_add_func ("/chart/table", test_table);
   g_test_add_func ("/chart/files", test_files);
   g_test_add_func ("/chart/every-chart", test_every_chart);

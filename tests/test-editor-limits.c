@@ -5,7 +5,9 @@
 #include <string.h>
 
 #include "lode-export-editor.h"
+#include "lode-investment-editor.h"
 #include "lode-mineral-editor.h"
+#include "lode-national-figure-editor.h"
 #include "lode-preferences-window.h"
 #include "lode-minerals-page.h"
 #include "lode-portfolio-io.h"
@@ -255,6 +257,17 @@ test_untouched (void)
   n = g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_sources (portfolio)));
   for (guint i = 0; i < n; i++)
     confirm (present (lode_source_editor_new (portfolio, item_at (lode_portfolio_get_sources (portfolio), i))));
+
+  /* Its minerals stay in the file's order. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_investments (portfolio)));
+  g_assert_cmpuint (n, ==, 1);
+  confirm (present (lode_investment_editor_new (portfolio, item_at (lode_portfolio_get_investments (portfolio), 0))));
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_national_figures (portfolio)));
+  g_assert_cmpuint (n, ==, 3);
+  for (guint i = 0; i < n; i++)
+    confirm (present (lode_national_figure_editor_new (portfolio,
+                                                        item_at (lode_portfolio_get_national_figures (portfolio), i))));
 
   g_assert_false (lode_history_get_can_undo (history));
   g_assert_false (lode_portfolio_get_modified (portfolio));
@@ -705,6 +718,87 @@ test_target_limits (void)
   g_assert_nonnull (strstr (saved, "\"title\": \"Bounds\""));
 }
 
+/* The national figure editor: years at and beyond their ends, amounts
+ * and changes in every spelling, a change to the last digit. */
+static void
+test_national_figure_limits (void)
+{
+  g_autofree char *original = NULL;
+  g_autoptr(LodePortfolio) portfolio = load_fixture (&original);
+  GListStore *figures = lode_portfolio_get_national_figures (portfolio);
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  LodeNationalFigure *figure;
+  GtkWidget *editor;
+  g_autofree char *saved = NULL;
+
+  editor = present (lode_national_figure_editor_new (portfolio, NULL));
+  g_assert_true (has_focus_in (editor, find (editor, ADW_TYPE_COMBO_ROW, "Kind", 0)));
+  /* The amount is required, in cents at most, never negative, up to 70
+   * trillion. */
+  g_assert_false (can_confirm (editor));
+  g_assert_false (type_into (editor, "Amount (US$)", 0, "-1"));
+  g_assert_false (type_into (editor, "Amount (US$)", 0, "0.001"));
+  g_assert_false (type_into (editor, "Amount (US$)", 0, "70000000000000.01"));
+  g_assert_true (type_into (editor, "Amount (US$)", 0, "70000000000000"));
+  g_assert_true (type_into (editor, "Amount (US$)", 0, "\xd9\xa2\xd9\xa3\xd9\xac\xd9\xa1\xd9\xa0\xd9\xa0"));
+  /* Years 1800 to 2200, or none. */
+  g_assert_false (type_into (editor, "Year (optional)", 0, "1799"));
+  g_assert_false (type_into (editor, "Year (optional)", 0, "2201"));
+  g_assert_false (type_into (editor, "Year (optional)", 0, "20x4"));
+  g_assert_true (type_into (editor, "Year (optional)", 0, ""));
+  g_assert_true (type_into (editor, "Year (optional)", 0, "\xef\xbc\x92\xef\xbc\x92\xef\xbc\x90\xef\xbc\x90"));
+  /* A change in percent: a fall of at most 100 %, any rise; no
+   * exponents, hex or words. */
+  g_assert_false (type_into (editor, "Change on the Year Before (%, optional)", 0, "-100.1"));
+  g_assert_false (type_into (editor, "Change on the Year Before (%, optional)", 0, "1e3"));
+  g_assert_false (type_into (editor, "Change on the Year Before (%, optional)", 0, "0x10"));
+  g_assert_false (type_into (editor, "Change on the Year Before (%, optional)", 0, "inf"));
+  g_assert_false (type_into (editor, "Change on the Year Before (%, optional)", 0, "up"));
+  g_assert_true (type_into (editor, "Change on the Year Before (%, optional)", 0, "-100"));
+  g_assert_true (type_into (editor, "Change on the Year Before (%, optional)", 0, " +11.1 \xd9\xaa"));
+  g_assert_true (type_into (editor, "Note", 0, "Up 11.1 %"));
+  confirm (editor);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (figures)), ==, 4);
+  figure = item_at (figures, 3);
+  g_assert_cmpint (lode_national_figure_get_kind (figure), ==, LODE_FIGURE_KIND_MINERAL_EXPORTS);
+  g_assert_cmpint (lode_national_figure_get_value (figure), ==, 2310000);
+  g_assert_cmpint (lode_national_figure_get_year (figure), ==, 2200);
+  /* 11.1 % is exactly the fraction 0.111 a file would spell. */
+  g_assert_cmpfloat (lode_national_figure_get_change (figure), ==, 0.111);
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Add Mineral exports, 2200");
+
+  /* Its change shown in percent reads back as the same fraction: a Save
+   * without a change is no step. */
+  editor = present (lode_national_figure_editor_new (portfolio, figure));
+  g_assert_cmpstr (gtk_editable_get_text (find (editor, ADW_TYPE_ENTRY_ROW, "Change on the Year Before (%, optional)", 0)),
+                   ==, "11.1");
+  confirm (editor);
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Add Mineral exports, 2200");
+
+  /* One field edited: only it changes, in one step. */
+  editor = present (lode_national_figure_editor_new (portfolio, item_at (figures, 0)));
+  g_assert_cmpstr (gtk_editable_get_text (find (editor, ADW_TYPE_ENTRY_ROW, "Change on the Year Before (%, optional)", 0)),
+                   ==, "-100");
+  g_assert_true (type_into (editor, "Year (optional)", 0, "1801"));
+  confirm (editor);
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Edit Trade with XK, 1800");
+  g_assert_cmpint (lode_national_figure_get_year (item_at (figures, 0)), ==, 1801);
+  g_assert_cmpstr (lode_national_figure_get_note (item_at (figures, 0)), ==, "  padded  ");
+
+  saved = save_and_check (portfolio);
+  g_assert_nonnull (strstr (saved, "\"change\": 0.111,\n"));
+  g_assert_nonnull (strstr (saved, "\"year\": 1801"));
+
+  /* Both undone, the file is the original again. */
+  lode_history_undo (history);
+  lode_history_undo (history);
+  g_assert_false (lode_portfolio_get_modified (portfolio));
+  g_free (saved);
+  saved = save_and_check (portfolio);
+  assert_same_bytes (saved, original);
+}
+
 static void
 select_position (LodeListPage *page,
                  guint         position)
@@ -884,6 +978,7 @@ main (int   argc,
   g_test_add_func ("/editor-limits/mineral", test_mineral_limits);
   g_test_add_func ("/editor-limits/source", test_source_limits);
   g_test_add_func ("/editor-limits/target", test_target_limits);
+  g_test_add_func ("/editor-limits/national-figure", test_national_figure_limits);
   g_test_add_func ("/editor-limits/duplicate-twice", test_duplicate_twice);
   g_test_add_func ("/editor-limits/shortcuts", test_shortcuts);
   g_test_add_func ("/editor-limits/preferences-destination", test_preferences_destination);

@@ -6,6 +6,8 @@
 #include "lode-export-editor.h"
 #include "lode-hs-code-chooser.h"
 #include "lode-mineral-editor.h"
+#include "lode-national-figure-editor.h"
+#include "lode-overview-page.h"
 #include "lode-portfolio-io.h"
 #include "lode-project-editor.h"
 #include "lode-test-ui.h"
@@ -394,6 +396,143 @@ test_mineral_hs_codes (void)
   g_assert_cmpstrv (lode_mineral_get_hs_codes (copper), ((const char *[]) { "7403", "7404", NULL }));
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  GType       type;
+  const char *text;
+} Wanted;
+
+static gboolean
+is_shown (gpointer data)
+{
+  Wanted *wanted = data;
+
+  return lode_test_find_widget (wanted->root, wanted->type, wanted->text) != NULL;
+}
+
+/* The widget of @type showing @text under @root, once the page shows it. */
+static gpointer
+wait_for_widget (GtkWidget  *root,
+                 GType       type,
+                 const char *text)
+{
+  Wanted wanted = { root, type, text };
+
+  g_assert_true (lode_test_wait_for (is_shown, &wanted));
+  return lode_test_find_widget (root, type, text);
+}
+
+static guint
+n_figures (LodePortfolio *portfolio)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_national_figures (portfolio)));
+}
+
+static LodeNationalFigure *
+figure_at (LodePortfolio *portfolio,
+           guint          position)
+{
+  g_autoptr(LodeNationalFigure) figure =
+    g_list_model_get_item (G_LIST_MODEL (lode_portfolio_get_national_figures (portfolio)), position);
+
+  return figure;   /* the list keeps it */
+}
+
+/* The editor that opened over @window, once it shows. */
+static GtkWidget *
+wait_for_editor (LodeWindow *window)
+{
+  GtkWidget *editor = NULL;
+
+  for (guint i = 0; i < 100 && editor == NULL; i++)
+    {
+      lode_test_settle ();
+      editor = lode_test_find_toplevel (LODE_TYPE_NATIONAL_FIGURE_EDITOR, GTK_WINDOW (window));
+    }
+  g_assert_nonnull (editor);
+  g_assert_true (lode_test_wait_for (lode_test_is_mapped, editor));
+
+  return editor;
+}
+
+/* National figures from the Overview as a user handles them: the Add
+ * Figure button, a row's activation, its Duplicate and Delete buttons;
+ * each one step that undoes and redoes. */
+static void
+test_national_figures (void)
+{
+  g_autoptr(LodePortfolio) sample = lode_portfolio_new_sample ();
+  LodeWindow *window = lode_test_window_new (sample);
+  LodePortfolio *portfolio = lode_window_get_portfolio (window);
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  GtkWidget *overview = lode_test_template_child (window, LODE_TYPE_WINDOW, "overview_page");
+  GtkWidget *list = lode_test_template_child (overview, LODE_TYPE_OVERVIEW_PAGE, "national_list");
+  guint n = n_figures (portfolio);
+  GtkWidget *editor;
+  GtkWidget *row;
+
+  g_assert_cmpuint (n, >, 0);
+
+  /* Add: a click on the group's button. */
+  g_signal_emit_by_name (find (overview, GTK_TYPE_BUTTON, "Add National Figure", 0), "clicked");
+  editor = wait_for_editor (window);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (editor)), ==, "National Figure");
+  adw_combo_row_set_selected (find (editor, ADW_TYPE_COMBO_ROW, "Kind", 0), LODE_FIGURE_KIND_BILATERAL_TRADE);
+  set_text (editor, "Amount (US$)", 0, "1,500,000,000");
+  set_text (editor, "Year (optional)", 0, "2025");
+  confirm (editor);
+  g_assert_cmpuint (n_figures (portfolio), ==, n + 1);
+  g_assert_cmpint (lode_national_figure_get_value (figure_at (portfolio, n)), ==, 150000000000);
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Add Bilateral trade, 2025");
+  row = wait_for_widget (list, ADW_TYPE_ACTION_ROW, "Bilateral trade, 2025");
+
+  /* Edit: the row activated opens the figure; a new year, one step. */
+  g_assert_true (gtk_widget_activate (row));
+  editor = wait_for_editor (window);
+  g_assert_true (gtk_widget_is_sensitive (find (editor, GTK_TYPE_BUTTON, "Save", 0)));
+  set_text (editor, "Year (optional)", 0, "2026");
+  confirm (editor);
+  g_assert_cmpint (lode_national_figure_get_year (figure_at (portfolio, n)), ==, 2026);
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Edit Bilateral trade, 2025");
+
+  /* Duplicate: a copy after it, one step. */
+  g_signal_emit_by_name (wait_for_widget (list, GTK_TYPE_BUTTON, "Duplicate Bilateral trade, 2026"), "clicked");
+  g_assert_cmpuint (n_figures (portfolio), ==, n + 2);
+  g_assert_true (figure_at (portfolio, n + 1) != figure_at (portfolio, n));
+  g_assert_cmpint (lode_national_figure_get_year (figure_at (portfolio, n + 1)), ==, 2026);
+
+  /* Delete the first figure: one step, undone by win.undo. */
+  {
+    g_autofree char *first = lode_national_figure_editor_describe (figure_at (portfolio, 0));
+    g_autofree char *label = g_strdup_printf ("Delete %s", first);
+    LodeNationalFigure *kept = figure_at (portfolio, 0);
+
+    g_object_ref (kept);
+    g_signal_emit_by_name (find (list, GTK_TYPE_BUTTON, label, 0), "clicked");
+    g_assert_cmpuint (n_figures (portfolio), ==, n + 1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+    g_assert_cmpuint (n_figures (portfolio), ==, n + 2);
+    g_assert_true (figure_at (portfolio, 0) == kept);
+    g_object_unref (kept);
+  }
+
+  /* Duplicate, edit and add each undo and redo as one step. */
+  lode_history_undo (history);
+  g_assert_cmpuint (n_figures (portfolio), ==, n + 1);
+  lode_history_undo (history);
+  g_assert_cmpint (lode_national_figure_get_year (figure_at (portfolio, n)), ==, 2025);
+  lode_history_undo (history);
+  g_assert_cmpuint (n_figures (portfolio), ==, n);
+  g_assert_false (lode_portfolio_get_modified (portfolio));
+  lode_history_redo (history);
+  lode_history_redo (history);
+  g_assert_cmpint (lode_national_figure_get_year (figure_at (portfolio, n)), ==, 2026);
+  g_assert_nonnull (wait_for_widget (list, ADW_TYPE_ACTION_ROW, "Bilateral trade, 2026"));
+
+  lode_test_destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +543,7 @@ main (int   argc,
   g_test_add_func ("/lode/editors/project-kept", test_project_kept);
   g_test_add_func ("/lode/editors/export-hs-code", test_export_hs_code);
   g_test_add_func ("/lode/editors/mineral-hs-codes", test_mineral_hs_codes);
+  g_test_add_func ("/lode/editors/national-figures", test_national_figures);
 
   return lode_test_run ();
 }

@@ -75,12 +75,13 @@ can_confirm (GtkWidget *editor)
 /* Adds an investment of @project through the page's Add button and the
  * editor, as a user does. */
 static void
-add_through_editor (LodeWindow *window,
-                    GtkWidget  *page,
-                    const char *kind,
-                    const char *amount,
-                    const char *date,
-                    const char *project)
+add_through_editor (LodeWindow         *window,
+                    GtkWidget          *page,
+                    const char         *kind,
+                    const char         *amount,
+                    const char         *date,
+                    const char         *project,
+                    const char * const *minerals)
 {
   GtkWidget *editor;
   GtkWidget *watched;
@@ -104,6 +105,14 @@ add_through_editor (LodeWindow *window,
   set_text (editor, "Date (YYYY-MM-DD, YYYY-MM or YYYY)", date);
   choose (editor, "Investor Country", "China");
   choose (editor, "Project", project);
+  /* The minerals it is in: a check each, by the mineral's name. */
+  for (guint i = 0; minerals != NULL && minerals[i] != NULL; i++)
+    {
+      GtkWidget *row = find (editor, ADW_TYPE_ACTION_ROW, minerals[i]);
+
+      gtk_check_button_set_active (find (row, GTK_TYPE_CHECK_BUTTON, NULL), TRUE);
+      lode_test_settle ();
+    }
   g_assert_true (can_confirm (editor));
 
   watched = editor;
@@ -188,6 +197,55 @@ disbursed_of (LodePortfolio *portfolio,
   return disbursed == LODE_MONEY_UNSET ? 0 : disbursed;
 }
 
+#define PLATFORM_TARGET "e-mining-platform-investment"
+
+typedef struct
+{
+  LodeWindow *window;
+  LodeMoney   reached;
+} TargetWait;
+
+/* What the platform's target without a deadline has reached, as the
+ * Overview's figures say, once they say @reached. */
+static gboolean
+target_reached_is (gpointer user_data)
+{
+  TargetWait *wait = user_data;
+  LodeChart *chart = overview_chart (wait->window, LODE_CHART_INVESTMENT_PIPELINE);
+  LodeChartData *data = chart != NULL ? lode_chart_get_data (chart) : NULL;
+
+  for (guint i = 0; data != NULL && i < data->targets->len; i++)
+    {
+      LodeChartTarget *target = g_ptr_array_index (data->targets, i);
+
+      if (g_str_equal (target->id, PLATFORM_TARGET))
+        return target->investment && target->target_year == 0 && target->reached == wait->reached;
+    }
+
+  return FALSE;
+}
+
+static void
+wait_for_target (LodeWindow *window,
+                 LodeMoney   reached)
+{
+  TargetWait wait = { window, reached };
+
+  g_assert_true (lode_test_poll (target_reached_is, &wait, 30));
+}
+
+/* The subtitle of the Overview's row of the platform's target. */
+static const char *
+target_subtitle (LodeWindow *window)
+{
+  GtkWidget *overview = lode_test_template_child (window, LODE_TYPE_WINDOW, "overview_page");
+  GtkWidget *list = lode_test_template_child (overview, LODE_TYPE_OVERVIEW_PAGE, "targets_list");
+  GtkWidget *row = find (list, ADW_TYPE_ACTION_ROW,
+                         "Mineral investment through the Pak\u2013China E-Mining Platform: $10 B");
+
+  return adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+}
+
 static const char *
 totals_text (GtkWidget *page)
 {
@@ -228,25 +286,40 @@ test_deal (void)
   committed0 = data->pipeline[LODE_PIPELINE_COMMITTED];
   disbursed0 = data->pipeline[LODE_PIPELINE_DISBURSED];
 
-  /* The MoU: $1 B announced. */
-  add_through_editor (window, page, "Announced or MoU", "1000000000", "2024-03", project_name);
+  /* The investment target has no deadline: it is measured against its
+   * amount, from nothing yet. */
+  wait_for_target (window, 0);
+  g_assert_cmpstr (target_subtitle (window), ==, "$0 of $10 B, 0.0 %");
+
+  /* The MoU: $1 B announced, in copper and gold. */
+  add_through_editor (window, page, "Announced or MoU", "1000000000", "2024-03", project_name,
+                      (const char *[]) { "Gold", "Copper", NULL });
   g_assert_cmpuint (g_list_model_get_n_items (investments), ==, n_before + 1);
+  {
+    g_autoptr(LodeInvestment) mou = g_list_model_get_item (investments, n_before);
+
+    /* In the portfolio's order of minerals. */
+    g_assert_cmpstrv (lode_investment_get_minerals (mou), ((const char *[]) { "copper", "gold", NULL }));
+  }
   add_label = g_strdup_printf ("Add %s: Announced or MoU, 2024-03", INVESTOR);
   g_assert_cmpstr (lode_history_get_undo_label (history), ==, add_label);
   g_assert_cmpstr (totals_text (page), !=, totals_before);
   wait_for_pipeline (window, announced0 + 100000000000, committed0, disbursed0);
 
   /* The commitment, $800 M: the project's committed total follows. */
-  add_through_editor (window, page, "Committed", "800000000", "2024-09", project_name);
+  add_through_editor (window, page, "Committed", "800000000", "2024-09", project_name, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (investments), ==, n_before + 2);
   g_assert_cmpint (committed_of (portfolio, project), ==, 80000000000);
   /* The Projects page says it too. */
   g_assert_cmpstr (gtk_label_get_label (lode_test_template_child (projects_page, LODE_TYPE_PROJECTS_PAGE, "totals_label")),
                    !=, projects_totals);
   wait_for_pipeline (window, announced0 + 100000000000, committed0 + 80000000000, disbursed0);
+  /* The target counts commitments: $800 M of its $10 B. */
+  wait_for_target (window, 80000000000);
+  g_assert_cmpstr (target_subtitle (window), ==, "$800 M of $10 B, 8.0 %");
 
   /* The first disbursement, $100 M in 2025. */
-  add_through_editor (window, page, "Disbursed", "100000000", "2025", project_name);
+  add_through_editor (window, page, "Disbursed", "100000000", "2025", project_name, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (investments), ==, n_before + 3);
   g_assert_cmpint (disbursed_of (portfolio, project), ==, 10000000000);
   wait_for_pipeline (window, announced0 + 100000000000, committed0 + 80000000000, disbursed0 + 10000000000);
@@ -259,22 +332,40 @@ test_deal (void)
   g_assert_nonnull (lode_test_find_widget (overview, GTK_TYPE_LABEL, "Leading investor country"));
   g_assert_nonnull (lode_test_find_widget (overview, GTK_TYPE_LABEL, "China"));
 
-  /* Each step undoes, the latest first. */
-  lode_history_undo (history);
+  /* Each step undoes, the latest first, as Ctrl+Z does (win.undo), and
+   * redoes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (investments), ==, n_before + 2);
+  g_assert_cmpint (disbursed_of (portfolio, project), ==, disbursed_before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpint (disbursed_of (portfolio, project), ==, 10000000000);
+  wait_for_pipeline (window, announced0 + 100000000000, committed0 + 80000000000, disbursed0 + 10000000000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (investments), ==, n_before + 2);
   g_assert_cmpint (disbursed_of (portfolio, project), ==, disbursed_before);
   wait_for_pipeline (window, announced0 + 100000000000, committed0 + 80000000000, disbursed0);
 
-  lode_history_undo (history);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (investments), ==, n_before + 1);
+  g_assert_cmpint (committed_of (portfolio, project), ==, committed_before);
+  wait_for_target (window, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpint (committed_of (portfolio, project), ==, 80000000000);
+  wait_for_target (window, 80000000000);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpint (committed_of (portfolio, project), ==, committed_before);
   g_assert_cmpstr (gtk_label_get_label (lode_test_template_child (projects_page, LODE_TYPE_PROJECTS_PAGE, "totals_label")),
                    ==, projects_totals);
   wait_for_pipeline (window, announced0 + 100000000000, committed0, disbursed0);
 
-  lode_history_undo (history);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   g_assert_cmpuint (g_list_model_get_n_items (investments), ==, n_before);
   wait_for_pipeline (window, announced0, committed0, disbursed0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (investments), ==, n_before + 1);
+  wait_for_pipeline (window, announced0 + 100000000000, committed0, disbursed0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (investments), ==, n_before);
   g_assert_false (lode_portfolio_get_modified (portfolio));
   adw_view_stack_set_visible_child_name (stack, "investments");
   lode_test_settle ();
@@ -306,8 +397,8 @@ test_filters (void)
 
   adw_view_stack_set_visible_child_name (stack, "investments");
   lode_test_settle ();
-  add_through_editor (window, page, "Announced or MoU", "1000000000", "2023", lode_project_get_name (project));
-  add_through_editor (window, page, "Committed", "500000000", "2024", lode_project_get_name (project));
+  add_through_editor (window, page, "Announced or MoU", "1000000000", "2023", lode_project_get_name (project), NULL);
+  add_through_editor (window, page, "Committed", "500000000", "2024", lode_project_get_name (project), NULL);
   n_all = g_list_model_get_n_items (shown);
   g_assert_cmpuint (n_all, >=, 2);
 
@@ -441,6 +532,57 @@ test_reserve_card (void)
   g_assert_null (lode_test_find_widget (overview, GTK_TYPE_LABEL, "No reserve estimates with a value recorded"));
 
   gtk_window_destroy (GTK_WINDOW (window));
+/* Files written before investment events open in the window, save and
+ * reopen byte for byte: nothing lost, nothing added. */
+static void
+test_old_files (void)
+{
+  static const char * const names[] = { "sample-before-investments.json", "empty-lists.json" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("lode-old-files-XXXXXX", &error);
+  LodeWindow *window = lode_test_window_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", names[i], NULL);
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autofree char *original = NULL;
+      g_autofree char *saved = NULL;
+      LodePortfolio *portfolio;
+
+      g_assert_true (g_file_get_contents (fixture, &original, NULL, NULL));
+      g_assert_true (g_file_set_contents (path, original, -1, NULL));
+
+      lode_window_open_file (window, file);
+      g_assert_true (lode_test_wait_for (lode_test_is_idle, window));
+      portfolio = lode_window_get_portfolio (window);
+      g_assert_nonnull (portfolio);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_investments (portfolio))), ==, 0);
+
+      /* A change and its undo, so that Save has something to do. */
+      g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (window), "win.set-title",
+                                                         g_variant_new_string ("Changed")));
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+      lode_window_save_to_file (window, file);
+      g_assert_true (lode_test_wait_for (lode_test_is_idle, window));
+      g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+      g_assert_cmpstr (saved, ==, original);
+
+      /* Reopened, it is the same portfolio, and saves the same bytes. */
+      lode_window_open_file (window, file);
+      g_assert_true (lode_test_wait_for (lode_test_is_idle, window));
+      g_assert_false (lode_portfolio_get_modified (lode_window_get_portfolio (window)));
+      lode_window_save_to_file (window, file);
+      g_assert_true (lode_test_wait_for (lode_test_is_idle, window));
+      g_clear_pointer (&saved, g_free);
+      g_assert_true (g_file_get_contents (path, &saved, NULL, NULL));
+      g_assert_cmpstr (saved, ==, original);
+    }
+
+  lode_test_destroy_window (window);
+  lode_test_remove_tree (dir);
 }
 
 int
@@ -453,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/lode/investments/filters", test_filters);
   g_test_add_func ("/lode/investments/file", test_file);
   g_test_add_func ("/lode/investments/reserve-card", test_reserve_card);
+  g_test_add_func ("/lode/investments/old-files", test_old_files);
 
   return lode_test_run ();
 }

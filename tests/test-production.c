@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
+#include "lode-chart-view.h"
 #include "lode-mineral-editor.h"
 #include "lode-minerals-page.h"
+#include "lode-overview-page.h"
 #include "lode-portfolio-io.h"
 #include "lode-production-editor.h"
 #include "lode-test-ui.h"
@@ -248,6 +252,90 @@ test_production (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  GtkWidget  *overview;
+  const char *caption;
+} CardWait;
+
+static gboolean
+shows_card (gpointer data)
+{
+  CardWait *wait = data;
+  GtkWidget *label = lode_test_find_widget (wait->overview, GTK_TYPE_LABEL, wait->caption);
+
+  return label != NULL && gtk_widget_is_visible (label);
+}
+
+/* The value label of the Overview's card captioned @caption. */
+static const char *
+card_value (GtkWidget  *overview,
+            const char *caption)
+{
+  CardWait wait = { overview, caption };
+  GtkWidget *label;
+
+  g_assert_true (lode_test_poll (shows_card, &wait, 30));
+  label = lode_test_find_widget (overview, GTK_TYPE_LABEL, caption);
+
+  return gtk_label_get_label (GTK_LABEL (gtk_widget_get_prev_sibling (label)));
+}
+
+/* The Overview of a portfolio with production and exports: a chart a
+ * mineral that has both, and the share of copper's production exported,
+ * which follows an undone figure. */
+static void
+test_overview (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", "production-and-exports.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_load_file (file, NULL, &error);
+  GListStore *production = NULL;
+  LodeWindow *window;
+  GtkWidget *overview;
+  guint n_charts = 0;
+  const char *value;
+
+  g_assert_no_error (error);
+  window = lode_test_window_new (portfolio);
+  overview = lode_test_template_child (window, LODE_TYPE_WINDOW, "overview_page");
+
+  /* Copper's exports all give a quantity: 500 t of the 1,500 t of 2026. */
+  value = card_value (overview, "Copper production exported, 2026");
+  g_assert_nonnull (strstr (value, "33.3"));
+  g_assert_nonnull (lode_test_find_widget (overview, GTK_TYPE_LABEL, "0.5 kt of 1.5 kt produced"));
+
+  /* Copper and chromite have production and exports; gold no exports. */
+  for (guint n = 0;; n++)
+    {
+      GtkWidget *view = lode_test_find_nth_widget (overview, LODE_TYPE_CHART_VIEW, NULL, n);
+      LodeChart *chart;
+
+      if (view == NULL)
+        break;
+      chart = lode_chart_view_get_chart (LODE_CHART_VIEW (view));
+      if (chart != NULL && lode_chart_get_kind (chart) == LODE_CHART_PRODUCTION_AND_EXPORTS)
+        {
+          g_assert_true (g_str_equal (lode_chart_get_title (chart), "Production and exports: Copper") ||
+                         g_str_equal (lode_chart_get_title (chart), "Production and exports: Chromite"));
+          n_charts++;
+        }
+    }
+  g_assert_cmpuint (n_charts, ==, 2);
+
+  /* Without the figure of 2026 the card goes back to 2024: 0.6 of 1.2 kt. */
+  production = lode_portfolio_get_production (portfolio);
+  lode_history_remove_item (lode_portfolio_get_history (portfolio), "Remove production", production, 2);
+  value = card_value (overview, "Copper production exported, 2024");
+  g_assert_nonnull (strstr (value, "50.0"));
+  lode_history_undo (lode_portfolio_get_history (portfolio));
+  value = card_value (overview, "Copper production exported, 2026");
+  g_assert_nonnull (strstr (value, "33.3"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +343,7 @@ main (int   argc,
   lode_test_init (&argc, &argv);
 
   g_test_add_func ("/lode/production/editor", test_production);
+  g_test_add_func ("/lode/production/overview", test_overview);
 
   return lode_test_run ();
 }

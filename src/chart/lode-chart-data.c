@@ -59,6 +59,9 @@ chart_mineral_free (gpointer data)
   g_free (mineral->name);
   g_free (mineral->years);
   g_free (mineral->months);
+  g_free (mineral->production);
+  g_free (mineral->production_sources);
+  g_free (mineral->export_quantity);
   g_free (mineral);
 }
 
@@ -163,8 +166,70 @@ add_reserves (LodeChartData    *self,
     chart_mineral->reserve_quantity = tonnes / lode_unit_to_tonnes (chart_mineral->reserve_unit);
 }
 
+/* The mineral's production by year, in the unit of its first figure. */
+static void
+add_production (LodeChartData    *self,
+                LodeChartMineral *chart_mineral,
+                GListModel       *production)
+{
+  guint n = g_list_model_get_n_items (production);
+  g_autofree guint *counts = NULL;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LodeProduction) figure = g_list_model_get_item (production, i);
+      int year = lode_production_get_year (figure);
+
+      if (g_strcmp0 (lode_production_get_mineral (figure), chart_mineral->id) != 0)
+        continue;
+
+      if (chart_mineral->production_unit == LODE_UNIT_NONE)
+        {
+          chart_mineral->production_unit = lode_production_get_unit (figure);
+          chart_mineral->production_first_year = year;
+          chart_mineral->production_last_year = year;
+        }
+      chart_mineral->production_first_year = MIN (chart_mineral->production_first_year, year);
+      chart_mineral->production_last_year = MAX (chart_mineral->production_last_year, year);
+    }
+
+  if (chart_mineral->production_unit == LODE_UNIT_NONE)
+    return;
+
+  n = chart_mineral->production_last_year - chart_mineral->production_first_year + 1;
+  chart_mineral->production = g_new (double, n);
+  chart_mineral->production_sources = g_new0 (const char *, n);
+  counts = g_new0 (guint, n);
+  for (int year = chart_mineral->production_first_year; year <= chart_mineral->production_last_year; year++)
+    {
+      double quantity;
+
+      if (!lode_production_total (production, chart_mineral->id, year, chart_mineral->production_unit, &quantity))
+        quantity = NAN;
+      chart_mineral->production[year - chart_mineral->production_first_year] = quantity;
+    }
+
+  /* The source of a year: that of its figures, or mixed. */
+  for (guint i = 0; i < g_list_model_get_n_items (production); i++)
+    {
+      g_autoptr(LodeProduction) figure = g_list_model_get_item (production, i);
+      const char *source = keep_string (self, lode_production_get_source (figure));
+      guint y;
+
+      if (g_strcmp0 (lode_production_get_mineral (figure), chart_mineral->id) != 0)
+        continue;
+
+      y = lode_production_get_year (figure) - chart_mineral->production_first_year;
+      if (counts[y]++ == 0)
+        chart_mineral->production_sources[y] = source;
+      else if (chart_mineral->production_sources[y] != source)
+        chart_mineral->production_sources[y] = LODE_CHART_SOURCES_MIXED;
+    }
+}
+
 static LodeChartTarget *
 chart_target_new (LodeChartData *self,
+                  LodePortfolio *portfolio,
                   LodeTarget    *target)
 {
   LodeChartTarget *chart_target = g_new0 (LodeChartTarget, 1);
@@ -174,6 +239,7 @@ chart_target_new (LodeChartData *self,
   chart_target->title = g_strdup (lode_target_get_title (target));
   chart_target->source = keep_string (self, lode_target_get_source (target));
   chart_target->exports = lode_target_get_metric_kind (target) == LODE_METRIC_KIND_EXPORTS;
+  chart_target->investment = lode_portfolio_get_target_investment (portfolio, target, 0, &chart_target->reached);
   chart_target->mineral = g_strdup (lode_target_get_metric_mineral (target));
   chart_target->destination = g_strdup (lode_target_get_metric_destination (target));
   chart_target->baseline_year = lode_target_get_baseline_year (target);
@@ -369,6 +435,7 @@ chart_data_begin (LodePortfolio *portfolio)
       chart_mineral->id = g_strdup (lode_mineral_get_id (mineral));
       chart_mineral->name = g_strdup (lode_mineral_get_name (mineral));
       add_reserves (self, chart_mineral, mineral);
+      add_production (self, chart_mineral, G_LIST_MODEL (lode_portfolio_get_production (portfolio)));
       self->reserve_value += chart_mineral->reserve_value;
       g_ptr_array_add (self->minerals, chart_mineral);
     }
@@ -378,7 +445,7 @@ chart_data_begin (LodePortfolio *portfolio)
     {
       g_autoptr(LodeTarget) target = g_list_model_get_item (targets, i);
 
-      g_ptr_array_add (self->targets, chart_target_new (self, target));
+      g_ptr_array_add (self->targets, chart_target_new (self, portfolio, target));
     }
 
   /* Every investment event, and the figures of projects without events. */
@@ -401,6 +468,7 @@ chart_mineral_new (const char *id,
   mineral->name = g_strdup (name);
   mineral->years = g_new0 (LodeChartCell, n_years);
   mineral->months = g_new0 (LodeChartCell, n_years * 12);
+  mineral->export_quantity = g_new0 (double, n_years);
 
   return mineral;
 }
@@ -443,6 +511,7 @@ chart_data_add_records (LodeChartData                *self,
 
       mineral->years = g_new0 (LodeChartCell, n_years);
       mineral->months = g_new0 (LodeChartCell, n_years * 12);
+      mineral->export_quantity = g_new0 (double, n_years);
       g_hash_table_insert (by_mineral, (gpointer) mineral->id, mineral);
     }
 
@@ -496,6 +565,16 @@ chart_data_add_records (LodeChartData                *self,
       lode_chart_cell_add (&mineral->total, row.value, source, row.year);
       lode_chart_cell_add (&mineral->stages[row.stage], row.value, source, row.year);
       lode_chart_cell_add (&mineral->years[y], row.value, source, row.year);
+      if (mineral->production_unit != LODE_UNIT_NONE)
+        {
+          double quantity;
+
+          if (row.quantity >= 0 && row.unit != LODE_UNIT_NONE &&
+              lode_unit_convert (row.quantity, row.unit, mineral->production_unit, &quantity))
+            mineral->export_quantity[y] += quantity;
+          else
+            mineral->export_unquantified++;
+        }
       if (row.month >= 1 && row.month <= 12)
         {
           lode_chart_cell_add (&mineral->months[y * 12 + row.month - 1], row.value, source, row.year);
@@ -688,6 +767,69 @@ lode_chart_data_count_minerals_in_year (LodeChartData *self,
     }
 
   return count;
+}
+
+LodeChartMineral *
+lode_chart_data_find_mineral (LodeChartData *self,
+                              const char    *mineral)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  for (guint i = 0; i < self->minerals->len; i++)
+    {
+      LodeChartMineral *chart_mineral = g_ptr_array_index (self->minerals, i);
+
+      if (g_strcmp0 (chart_mineral->id, mineral) == 0)
+        return chart_mineral;
+    }
+
+  return NULL;
+}
+
+gboolean
+lode_chart_mineral_has_production_and_exports (const LodeChartMineral *mineral)
+{
+  g_return_val_if_fail (mineral != NULL, FALSE);
+
+  return mineral->production_unit != LODE_UNIT_NONE && mineral->total.count > 0;
+}
+
+gboolean
+lode_chart_mineral_exports_quantities (const LodeChartMineral *mineral)
+{
+  g_return_val_if_fail (mineral != NULL, FALSE);
+
+  return lode_chart_mineral_has_production_and_exports (mineral) && mineral->export_unquantified == 0;
+}
+
+gboolean
+lode_chart_mineral_get_exported (LodeChartData          *data,
+                                 const LodeChartMineral *mineral,
+                                 int                     year,
+                                 double                 *exported,
+                                 double                 *produced)
+{
+  double production;
+
+  g_return_val_if_fail (data != NULL, FALSE);
+  g_return_val_if_fail (mineral != NULL, FALSE);
+
+  if (!lode_chart_mineral_exports_quantities (mineral) ||
+      year < mineral->production_first_year || year > mineral->production_last_year ||
+      year < data->first_year || year > data->last_year ||
+      mineral->years[year - data->first_year].count == 0)
+    return FALSE;
+
+  production = mineral->production[year - mineral->production_first_year];
+  if (!(production > 0))
+    return FALSE;
+
+  if (exported != NULL)
+    *exported = mineral->export_quantity[year - data->first_year];
+  if (produced != NULL)
+    *produced = production;
+
+  return TRUE;
 }
 
 const char *

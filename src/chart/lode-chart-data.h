@@ -40,6 +40,19 @@ typedef struct
   LodeUnit       reserve_unit;
   gboolean       reserve_mixed_units;
   const char    *reserve_source;
+  /* Production by year, production_first_year…production_last_year (NAN
+   * for a year without a figure), as lode_production_total() counts it, in
+   * production_unit: the unit of the mineral's first production figure,
+   * LODE_UNIT_NONE when it has none. The quantity of its export records
+   * by year (first_year…last_year) in that unit, and how many of its
+   * records give no quantity that converts to it. */
+  LodeUnit       production_unit;
+  int            production_first_year;
+  int            production_last_year;
+  double        *production;
+  const char   **production_sources;    /* by year: id, NULL or LODE_CHART_SOURCES_MIXED */
+  double        *export_quantity;
+  guint          export_unquantified;
 } LodeChartMineral;
 
 typedef struct
@@ -82,6 +95,9 @@ typedef struct
   LodeMoney        recorded_baseline;   /* records of the baseline year */
   double           achieved;            /* compound growth a year since the baseline */
   double           shortfall;           /* required_low - achieved, when behind */
+  /* A target on investment: what its events have reached in all years. */
+  gboolean         investment;
+  LodeMoney        reached;
 } LodeChartTarget;
 
 /* The steps of the investment pipeline, in order. */
@@ -165,6 +181,27 @@ guint             lode_chart_data_get_n_years  (LodeChartData *self);
 /* How many minerals have records in @year. */
 guint             lode_chart_data_count_minerals_in_year (LodeChartData *self,
                                                           int            year);
+/* The mineral of id @mineral, or NULL. */
+LodeChartMineral *lode_chart_data_find_mineral (LodeChartData *self,
+                                                const char    *mineral);
+/* Whether @mineral has production figures and export records, as the
+ * chart of production against exports needs. */
+gboolean          lode_chart_mineral_has_production_and_exports (const LodeChartMineral *mineral);
+/* Whether its exports are drawn as quantities: every export record of
+ * @mineral gives one that converts to its production unit. */
+gboolean          lode_chart_mineral_exports_quantities (const LodeChartMineral *mineral);
+
+/* The quantity of @mineral exported in @year and its production that
+ * year, in its production unit, when its exports are quantities
+ * (lode_chart_mineral_exports_quantities()), it has a production figure
+ * above 0 for @year and export records in it; else FALSE. The share
+ * exported is @exported / @produced. */
+gboolean          lode_chart_mineral_get_exported (LodeChartData          *data,
+                                                   const LodeChartMineral *mineral,
+                                                   int                     year,
+                                                   double                 *exported,
+                                                   double                 *produced);
+
 /* "Publisher, 2025-09-26" for a source id; "several sources" when mixed. */
 const char       *lode_chart_data_describe_source (LodeChartData *self,
                                                    const char    *source);

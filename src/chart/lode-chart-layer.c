@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "lode-enum-types.h"
+
 #include "lode-chart-layer-private.h"
 
 /* The base of the layers: the figures a chart draws (its LodeChartData),
@@ -15,6 +17,7 @@ typedef struct
   LodeChartData *data;
   gboolean       monthly;
   guint          target;
+  char          *mineral;
   GArray        *items;     /* LodeChartItem */
 } LodeChartLayerPrivate;
 
@@ -196,6 +199,7 @@ lode_chart_layer_finalize (GObject *object)
   clear_items (self);
   g_array_unref (priv->items);
   g_clear_pointer (&priv->data, lode_chart_data_unref);
+  g_free (priv->mineral);
 
   G_OBJECT_CLASS (lode_chart_layer_parent_class)->finalize (object);
 }
@@ -330,6 +334,30 @@ lode_chart_layer_set_target (LodeChartLayer *self,
   priv->target = target;
 }
 
+const char *
+lode_chart_layer_get_mineral (LodeChartLayer *self)
+{
+  LodeChartLayerPrivate *priv = lode_chart_layer_get_instance_private (self);
+
+  g_return_val_if_fail (LODE_IS_CHART_LAYER (self), NULL);
+
+  return priv->mineral;
+}
+
+void
+lode_chart_layer_set_mineral (LodeChartLayer *self,
+                              const char     *mineral)
+{
+  LodeChartLayerPrivate *priv = lode_chart_layer_get_instance_private (self);
+
+  g_return_if_fail (LODE_IS_CHART_LAYER (self));
+
+  if (g_strcmp0 (priv->mineral, mineral) == 0)
+    return;
+  g_free (priv->mineral);
+  priv->mineral = g_strdup (mineral);
+}
+
 char *
 lode_chart_layer_dup_title (LodeChartLayer *self)
 {
@@ -433,7 +461,11 @@ lode_chart_layer_describe_item (LodeChartLayer *self,
   g_return_val_if_fail (index < priv->items->len, NULL);
 
   item = &g_array_index (priv->items, LodeChartItem, index);
-  money = lode_money_format_full (item->value);
+  if (item->unit != LODE_UNIT_NONE)
+    /* TRANSLATORS: a quantity and its unit, such as "1,250,000 t" */
+    money = g_strdup_printf (_("%'.10g %s"), item->quantity, lode_enum_to_nick (LODE_TYPE_UNIT, item->unit));
+  else
+    money = lode_money_format_full (item->value);
   text = g_string_new (item->label);
   g_string_append (text, ": ");
   g_string_append (text, money);

@@ -58,6 +58,10 @@ void                 lode_chart_layer_set_monthly       (LodeChartLayer   *self,
 guint                lode_chart_layer_get_target        (LodeChartLayer   *self);
 void                 lode_chart_layer_set_target        (LodeChartLayer   *self,
                                                          guint             target);
+/* The mineral drawn, by its id, or NULL for the layer's choice. */
+const char          *lode_chart_layer_get_mineral       (LodeChartLayer   *self);
+void                 lode_chart_layer_set_mineral       (LodeChartLayer   *self,
+                                                         const char       *mineral);
 
 char                *lode_chart_layer_dup_title         (LodeChartLayer   *self);
 /* Clears the items, draws, then outlines item @highlight (or none, -1). */

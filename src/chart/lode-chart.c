@@ -17,6 +17,7 @@
 #include "lode-investment-by-country-layer.h"
 #include "lode-investment-by-year-layer.h"
 #include "lode-investment-pipeline-layer.h"
+#include "lode-production-and-exports-layer.h"
 #include "lode-reserves-layer.h"
 #include "lode-target-progress-layer.h"
 
@@ -73,6 +74,9 @@ static const struct
   { "investment-pipeline", N_("Investment pipeline"),
     N_("What reached each step from announced to disbursed, with its share of what was announced"),
     lode_investment_pipeline_layer_get_type },
+  { "production-and-exports", N_("Production and exports"),
+    N_("A mineral's production by year against its exports: their quantity where every record gives one, else their value"),
+    lode_production_and_exports_layer_get_type },
 };
 
 /* Names and words */
@@ -240,6 +244,16 @@ lode_chart_set_target (LodeChart *self,
   g_return_if_fail (LODE_IS_CHART (self));
 
   lode_chart_layer_set_target (self->layer, index);
+  update_title (self);
+}
+
+void
+lode_chart_set_mineral (LodeChart  *self,
+                        const char *mineral)
+{
+  g_return_if_fail (LODE_IS_CHART (self));
+
+  lode_chart_layer_set_mineral (self->layer, mineral);
   update_title (self);
 }
 

@@ -18,9 +18,10 @@ typedef enum
   LODE_CHART_INVESTMENT_BY_YEAR,
   LODE_CHART_INVESTMENT_BY_COUNTRY,
   LODE_CHART_INVESTMENT_PIPELINE,
+  LODE_CHART_PRODUCTION_AND_EXPORTS,
 } LodeChartKind;
 
-#define LODE_N_CHART_KINDS 8
+#define LODE_N_CHART_KINDS 9
 
 typedef enum
 {
@@ -48,6 +49,9 @@ typedef struct
   int                year;                    /* or 0 */
   int                month;                   /* or 0 */
   const char        *source;                  /* id, NULL or LODE_CHART_SOURCES_MIXED */
+  /* A quantity rather than an amount, when unit is not LODE_UNIT_NONE. */
+  double             quantity;
+  LodeUnit           unit;
 } LodeChartItem;
 
 #define LODE_TYPE_CHART (lode_chart_get_type ())
@@ -66,6 +70,10 @@ LodeChartData       *lode_chart_get_data             (LodeChart     *self);
 /* The target of a target-progress chart, by its index in the data. */
 void                 lode_chart_set_target           (LodeChart     *self,
                                                       guint          index);
+/* The mineral of a production-and-exports chart, by its id; NULL (the
+ * default) for the largest exports that have production figures. */
+void                 lode_chart_set_mineral          (LodeChart     *self,
+                                                      const char    *mineral);
 /* Exports over time by month rather than by year. */
 void                 lode_chart_set_monthly          (LodeChart     *self,
                                                       gboolean       monthly);

@@ -41,6 +41,31 @@ path_value (const LodeChartTarget *target,
   return base * pow (lode_money_to_double (end) / base, (year - target->baseline_year) / years);
 }
 
+/* A target on investment without a deadline: "$3.5 B of $10 B, 35.0 %". */
+static char *
+describe_reached (const LodeChartTarget *target)
+{
+  g_autofree char *reached = _lode_chart_format_money (target->reached);
+  g_autofree char *low = _lode_chart_format_money (target->low);
+  g_autofree char *high = _lode_chart_format_money (target->high);
+  g_autofree char *goal = target->high != target->low ? g_strdup_printf ("%s–%s", low, high) : g_strdup (low);
+  g_autofree char *share = NULL;
+
+  if (target->low <= 0)
+    /* TRANSLATORS: what a target on investment has reached, "$3.5 B of $0" */
+    return g_strdup_printf (_("%s of %s"), reached, goal);
+
+  share = lode_chart_format_percent (lode_money_to_double (target->reached) / lode_money_to_double (target->low));
+  /* TRANSLATORS: what a target on investment has reached, "$3.5 B of $10 B, 35.0 %" */
+  return g_strdup_printf (_("%s of %s, %s"), reached, goal, share);
+}
+
+static gboolean
+is_open_ended_investment (const LodeChartTarget *target)
+{
+  return target->investment && target->target_year <= 0;
+}
+
 static char *
 describe_requirement (const LodeChartTarget *target)
 {
@@ -50,6 +75,8 @@ describe_requirement (const LodeChartTarget *target)
   g_autofree char *goal_low = _lode_chart_format_money (target->low);
   g_autofree char *goal_high = _lode_chart_format_money (target->high);
 
+  if (is_open_ended_investment (target))
+    return describe_reached (target);
   if (!target->has_required)
     return g_strdup (_("The target does not say what growth it needs"));
 
@@ -185,6 +212,49 @@ lode_target_progress_layer_render (LodeChartLayer   *layer,
     }
 
   subtitle = describe_requirement (target);
+
+  /* Without a deadline there is no path: what the events reached against
+   * the amount. */
+  if (is_open_ended_investment (target))
+    {
+      LodeChartBarRow *rows = g_new0 (LodeChartBarRow, 2);
+      g_autofree char *reached = _lode_chart_format_money (target->reached);
+      g_autofree char *low = _lode_chart_format_money (target->low);
+      g_autofree char *high = _lode_chart_format_money (target->high);
+
+      rows[0].label = g_strdup (_("Reached"));
+      rows[0].end_label = describe_reached (target);
+      rows[0].n_segments = 1;
+      rows[0].values[0] = target->reached;
+      rows[0].series[0] = 1;
+      rows[0].item_labels[0] = g_strdup (_("Reached"));
+      rows[0].stages[0] = LODE_STAGE_UNKNOWN;
+
+      rows[1].label = g_strdup (_("Target"));
+      rows[1].end_label = target->high != target->low ? g_strdup_printf ("%s–%s", low, high) : g_strdup (low);
+      rows[1].n_segments = target->high != target->low ? 2 : 1;
+      rows[1].values[0] = target->low;
+      rows[1].series[0] = 2;
+      rows[1].item_labels[0] = g_strdup (target->title);
+      rows[1].sources[0] = target->source;
+      rows[1].stages[0] = rows[1].stages[1] = LODE_STAGE_UNKNOWN;
+      if (target->high != target->low)
+        {
+          rows[1].values[1] = target->high - target->low;
+          rows[1].series[1] = 0;
+          /* TRANSLATORS: the part of a target's range above its low end */
+          rows[1].item_labels[1] = g_strdup_printf (_("%s, up to the high end"), target->title);
+          rows[1].sources[1] = target->source;
+        }
+
+      g_free (subtitle);
+      subtitle = g_strdup (_("US dollars of the investments the target measures, against its amount; it sets no deadline"));
+      _lode_chart_draw_header (context, subtitle, NULL, 0);
+      _lode_chart_layer_draw_bars (layer, context, rows, 2);
+      _lode_chart_bar_rows_free (rows, 2);
+      return;
+    }
+
   legend[0] = (LodeChartLegendEntry) { 1, _("Recorded"), TRUE };
   legend[1] = (LodeChartLegendEntry) { 0, _("Path the target needs, low to high"), FALSE };
   legend[2] = (LodeChartLegendEntry) { 2, _("Target"), FALSE };
@@ -246,6 +316,10 @@ lode_target_progress_layer_describe_item_period (LodeChartLayer      *layer,
                                                  GString             *text)
 {
   const LodeChartTarget *target;
+
+  /* The bars of a target without a deadline are of no period. */
+  if (item->kind == LODE_CHART_ITEM_BAR)
+    return;
 
   if (item->kind != LODE_CHART_ITEM_RANGE)
     {

@@ -18,6 +18,7 @@ lode_cli_chart_options_clear (LodeCliChartOptions *options)
   g_clear_pointer (&options->chart, g_free);
   g_clear_pointer (&options->output, g_free);
   g_clear_pointer (&options->target, g_free);
+  g_clear_pointer (&options->mineral, g_free);
 }
 
 GOptionEntry *
@@ -31,6 +32,7 @@ lode_cli_chart_entries (LodeCliChartOptions *options)
     { "height", 0, 0, G_OPTION_ARG_INT, &options->height, N_("Height in points (default 450)"), N_("H") },
     { "scale", 's', 0, G_OPTION_ARG_DOUBLE, &options->scale, N_("Pixels a point in PNG files (default 1; 2 for HiDPI)"), N_("S") },
     { "target", 't', 0, G_OPTION_ARG_STRING, &options->target, N_("The target of target-progress (default the first)"), N_("ID") },
+    { "mineral", 0, 0, G_OPTION_ARG_STRING, &options->mineral, N_("The mineral of production-and-exports (default the largest exports with production)"), N_("ID") },
     { "monthly", 'm', 0, G_OPTION_ARG_NONE, &options->monthly, N_("Exports over time by month"), NULL },
     { "dark", 'd', 0, G_OPTION_ARG_NONE, &options->dark, N_("Colours for a dark background"), NULL },
     { NULL }
@@ -136,6 +138,17 @@ lode_cli_chart_write (LodePortfolio        *portfolio,
           return FALSE;
         }
       lode_chart_set_target (chart, i);
+    }
+
+  if (options->mineral != NULL)
+    {
+      if (lode_chart_data_find_mineral (data, options->mineral) == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       _("no mineral “%s” in the portfolio"), options->mineral);
+          return FALSE;
+        }
+      lode_chart_set_mineral (chart, options->mineral);
     }
 
   return lode_chart_write_file (chart, options->output,

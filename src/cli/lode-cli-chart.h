@@ -17,6 +17,7 @@ typedef struct
   int       height;
   double    scale;
   char     *target;
+  char     *mineral;
   gboolean  monthly;
   gboolean  dark;
 } LodeCliChartOptions;

@@ -682,7 +682,7 @@ read_change_value (Reader          *reader,
     return ok;
 
   value = value_get_double (v);
-  if (!isfinite (value) || value < -1.0)
+  if (!lode_rule_change (value, NULL))
     {
       _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, "%s", _(message));
       return FALSE;

@@ -161,6 +161,16 @@ lode_rule_share (double       share,
   return refuse (why, _("A share is between 0 and 100 %"));
 }
 
+gboolean
+lode_rule_change (double       change,
+                  const char **why)
+{
+  if (isfinite (change) && change >= -1.0)
+    return TRUE;
+
+  return refuse (why, _("A change is any rise, or a fall of at most 100 %"));
+}
+
 /* White space, and characters that take no room: format characters
  * (zero-width space and joiners, bidi marks, the byte-order mark),
  * combining marks alone, and unassigned or control characters. */

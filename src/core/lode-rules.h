@@ -50,6 +50,10 @@ gboolean lode_rule_quantity     (double       quantity,
 /* A share of a project, from 0 to 1. */
 gboolean lode_rule_share        (double       share,
                                  const char **why);
+/* A change on the year before as a fraction: finite, -1 (all of it
+ * gone) or more. */
+gboolean lode_rule_change       (double       change,
+                                 const char **why);
 /* A name or title people can read: valid UTF-8 with at least one character
  * that is neither white space nor invisible (zero-width spaces and other
  * format characters). Stricter than the reader, which only needs a

@@ -11,27 +11,29 @@
 
 struct _LodeInvestmentEditor
 {
-  AdwWindow       parent_instance;
+  AdwWindow           parent_instance;
 
   /* Template widgets */
-  GtkButton      *confirm_button;
-  AdwComboRow    *kind_row;
-  AdwEntryRow    *amount_row;
-  AdwEntryRow    *date_row;
-  AdwEntryRow    *investor_row;
-  AdwComboRow    *country_row;
-  AdwComboRow    *project_row;
-  AdwComboRow    *mineral_row;
-  AdwComboRow    *source_row;
-  GtkLabel       *error_label;
+  GtkButton           *confirm_button;
+  AdwComboRow         *kind_row;
+  AdwEntryRow         *amount_row;
+  AdwEntryRow         *date_row;
+  AdwEntryRow         *investor_row;
+  AdwComboRow         *country_row;
+  AdwComboRow         *project_row;
+  AdwComboRow         *source_row;
+  AdwPreferencesGroup *minerals_group;
+  GtkLabel            *error_label;
 
-  LodePortfolio  *portfolio;
-  LodeInvestment *investment;
-  /* What each choice of the combo rows stands for. */
-  GPtrArray      *country_codes;
-  GPtrArray      *project_ids;
-  GPtrArray      *mineral_ids;
-  GPtrArray      *source_ids;
+  LodePortfolio       *portfolio;
+  LodeInvestment      *investment;
+  /* What each choice of the combo rows and each mineral's check stand
+   * for. */
+  GPtrArray           *country_codes;
+  GPtrArray           *project_ids;
+  GPtrArray           *mineral_ids;
+  GPtrArray           *mineral_checks;
+  GPtrArray           *source_ids;
 };
 
 G_DEFINE_FINAL_TYPE (LodeInvestmentEditor, lode_investment_editor, ADW_TYPE_WINDOW)
@@ -45,7 +47,7 @@ typedef struct
   char              *investor;
   const char        *country;
   const char        *project;
-  const char        *mineral;
+  GStrv              minerals;
   const char        *source;
 } Values;
 
@@ -54,6 +56,40 @@ values_clear (Values *values)
 {
   g_clear_pointer (&values->date, g_free);
   g_clear_pointer (&values->investor, g_free);
+  g_clear_pointer (&values->minerals, g_strfreev);
+}
+
+/* The ids of the checked minerals, then those of the investment that the
+ * portfolio does not list (kept as they are); NULL for none. */
+static GStrv
+read_minerals (LodeInvestmentEditor *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char * const *current = self->investment != NULL ? lode_investment_get_minerals (self->investment) : NULL;
+  g_auto(GStrv) minerals = NULL;
+
+  for (guint i = 0; i < self->mineral_checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->mineral_checks, i)))
+      g_strv_builder_add (builder, g_ptr_array_index (self->mineral_ids, i));
+
+  for (guint i = 0; current != NULL && current[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (self->mineral_ids, current[i], g_str_equal, NULL))
+      g_strv_builder_add (builder, current[i]);
+
+  minerals = g_strv_builder_end (builder);
+
+  return minerals[0] != NULL ? g_steal_pointer (&minerals) : NULL;
+}
+
+/* Whether the user checked or unchecked a mineral. */
+static gboolean
+minerals_changed (LodeInvestmentEditor *self)
+{
+  for (guint i = 0; i < self->mineral_checks->len; i++)
+    if (lode_editor_changed (g_ptr_array_index (self->mineral_checks, i)))
+      return TRUE;
+
+  return FALSE;
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Values, values_clear)
@@ -82,7 +118,7 @@ read_values (LodeInvestmentEditor *self,
                         NULL, errors);
   values->country = lode_choice_get (self->country_row, self->country_codes);
   values->project = lode_choice_get (self->project_row, self->project_ids);
-  values->mineral = lode_choice_get (self->mineral_row, self->mineral_ids);
+  values->minerals = read_minerals (self);
   values->source = lode_choice_get (self->source_row, self->source_ids);
 
   if (!lode_parse_money (gtk_editable_get_text (GTK_EDITABLE (self->amount_row)), &values->amount, &why))
@@ -113,7 +149,7 @@ validate (LodeInvestmentEditor *self)
 
   /* The rows change while the template is built. */
   if (self->portfolio == NULL || self->country_codes == NULL || self->project_ids == NULL ||
-      self->mineral_ids == NULL || self->source_ids == NULL)
+      self->mineral_checks == NULL || self->source_ids == NULL)
     return FALSE;
 
   read_values (self, &values, errors);
@@ -155,14 +191,13 @@ add_investment (LodeInvestmentEditor *self,
   LodeHistory *history = lode_portfolio_get_history (self->portfolio);
   GListStore *store = lode_portfolio_get_investments (self->portfolio);
   g_autoptr(LodeInvestment) investment = lode_investment_new (values->kind, values->amount, values->date);
-  const char *minerals[] = { values->mineral, NULL };
   g_autofree char *label = NULL;
   g_autofree char *name = NULL;
 
   lode_investment_set_investor (investment, values->investor);
   lode_investment_set_investor_country (investment, values->country);
   lode_investment_set_project (investment, values->project);
-  lode_investment_set_minerals (investment, values->mineral != NULL ? minerals : NULL);
+  lode_investment_set_minerals (investment, (const char * const *) values->minerals);
   lode_investment_set_source (investment, values->source);
 
   name = describe (values->kind, values->investor, values->date);
@@ -228,11 +263,12 @@ edit_investment (LodeInvestmentEditor *self,
     lode_editor_set_string (history, label, object, "investor-country", values->country);
   if (lode_editor_changed (self->project_row))
     lode_editor_set_string (history, label, object, "project", values->project);
-  if (lode_editor_changed (self->mineral_row))
+  if (minerals_changed (self))
     {
-      const char *minerals[] = { values->mineral, NULL };
+      const char * const none[] = { NULL };
 
-      lode_editor_set_strv (history, label, object, "minerals", minerals);
+      lode_editor_set_strv (history, label, object, "minerals",
+                            values->minerals != NULL ? (const char * const *) values->minerals : none);
     }
   if (lode_editor_changed (self->source_row))
     lode_editor_set_string (history, label, object, "source", values->source);
@@ -280,6 +316,7 @@ lode_investment_editor_dispose (GObject *object)
   g_clear_pointer (&self->country_codes, g_ptr_array_unref);
   g_clear_pointer (&self->project_ids, g_ptr_array_unref);
   g_clear_pointer (&self->mineral_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->mineral_checks, g_ptr_array_unref);
   g_clear_pointer (&self->source_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lode_investment_editor_parent_class)->dispose (object);
@@ -301,8 +338,8 @@ lode_investment_editor_class_init (LodeInvestmentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, investor_row);
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, country_row);
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, project_row);
-  gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, mineral_row);
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, source_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, minerals_group);
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, error_label);
   gtk_widget_class_bind_template_callback (widget_class, validate);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated);
@@ -361,6 +398,48 @@ fill_sources (LodeInvestmentEditor *self)
   adw_combo_row_set_model (self->source_row, G_LIST_MODEL (titles));
 }
 
+/* A check a mineral of the portfolio, checked when @investment names it. */
+static void
+fill_minerals (LodeInvestmentEditor *self,
+               LodeInvestment       *investment)
+{
+  GListModel *minerals = G_LIST_MODEL (lode_portfolio_get_minerals (self->portfolio));
+  const char * const *chosen = investment != NULL ? lode_investment_get_minerals (investment) : NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (minerals); i++)
+    {
+      g_autoptr(LodeMineral) mineral = g_list_model_get_item (minerals, i);
+      const char *id = lode_mineral_get_id (mineral);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lode_mineral_get_name (mineral));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, lode_mineral_get_name (mineral), -1);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), chosen != NULL && g_strv_contains (chosen, id));
+      if (investment != NULL)
+        lode_editor_remember (check);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (self->minerals_group, row);
+
+      g_ptr_array_add (ids, g_strdup (id));
+      g_ptr_array_add (checks, check);
+    }
+
+  if (ids->len == 0)
+    adw_preferences_group_set_description (self->minerals_group,
+                                           _("Add minerals on the Minerals page to choose them here."));
+
+  self->mineral_ids = g_steal_pointer (&ids);
+  self->mineral_checks = g_steal_pointer (&checks);
+}
+
 static void
 set_row_text (AdwEntryRow *row,
               const char  *text)
@@ -389,20 +468,18 @@ lode_investment_editor_new (LodePortfolio  *portfolio,
   self->country_codes = g_ptr_array_new_with_free_func (g_free);
   lode_choice_fill_countries (self->country_row, self->country_codes, _("Unknown"));
   lode_choice_add_countries_of (self->country_row, self->country_codes, portfolio);
-  self->mineral_ids = g_ptr_array_new_with_free_func (g_free);
-  lode_choice_fill_minerals (self->mineral_row, self->mineral_ids, portfolio, C_("mineral", "None"));
+  fill_minerals (self, investment);
   fill_projects (self);
   fill_sources (self);
 
   if (investment != NULL)
     {
-      const char * const *minerals = lode_investment_get_minerals (investment);
       LodeMoney amount = lode_investment_get_value (investment);
       g_autofree char *amount_text = amount != LODE_MONEY_UNSET ? lode_format_money_editable (amount) : NULL;
       GtkWidget *fields[] = {
         GTK_WIDGET (self->kind_row), GTK_WIDGET (self->amount_row), GTK_WIDGET (self->date_row),
         GTK_WIDGET (self->investor_row), GTK_WIDGET (self->country_row), GTK_WIDGET (self->project_row),
-        GTK_WIDGET (self->mineral_row), GTK_WIDGET (self->source_row),
+        GTK_WIDGET (self->source_row),
       };
 
       adw_combo_row_set_selected (self->kind_row, lode_investment_get_kind (investment));
@@ -413,9 +490,6 @@ lode_investment_editor_new (LodePortfolio  *portfolio,
                                   lode_investment_get_investor_country (investment));
       adw_combo_row_set_selected (self->project_row,
                                   lode_choice_find (self->project_ids, lode_investment_get_project (investment)));
-      /* The editor shows the first mineral; others stay unless it changes. */
-      adw_combo_row_set_selected (self->mineral_row,
-                                  lode_choice_find (self->mineral_ids, minerals != NULL ? minerals[0] : NULL));
       adw_combo_row_set_selected (self->source_row,
                                   lode_choice_find (self->source_ids, lode_investment_get_source (investment)));
       gtk_button_set_label (self->confirm_button, _("Save"));

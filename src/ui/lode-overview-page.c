@@ -4,9 +4,12 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "lode-cells.h"
 #include "lode-chart-view.h"
 #include "lode-countries.h"
 #include "lode-enum-types.h"
+#include "lode-list-page-private.h"
+#include "lode-national-figure-editor.h"
 #include "lode-overview-page.h"
 #include "lode-ui-format.h"
 
@@ -45,10 +48,13 @@ struct _LodeOverviewPage
   Figure           investment;
   Figure           investment_year;
   Figure           investor;
+  Figure           exported;
 
-  /* Charts: one view a kind, and one a target after them. */
+  /* Charts: one view a kind, one a target after them, and one a mineral
+   * with production and exports at the end. */
   LodeChartView   *views[LODE_N_CHART_KINDS];
   GPtrArray       *target_views;
+  GPtrArray       *production_views;
 
   LodePortfolio   *portfolio;
   /* The portfolio's title and description in the labels, and the handlers
@@ -547,6 +553,47 @@ update_investor (LodeOverviewPage *self,
   figure_set (&self->investor, name != NULL ? name : leading->country, exact, _("Leading investor country"), detail);
 }
 
+/* The share of its production the mineral of the largest exports sent
+ * abroad, in the latest year that both figures can tell: its exports all
+ * give a quantity, and production has a figure that year. */
+static void
+update_exported (LodeOverviewPage *self,
+                 LodeChartData    *data)
+{
+  for (guint i = 0; i < data->minerals->len; i++)
+    {
+      LodeChartMineral *mineral = g_ptr_array_index (data->minerals, i);
+
+      if (!lode_chart_mineral_exports_quantities (mineral))
+        continue;
+
+      for (int year = mineral->production_last_year; year >= mineral->production_first_year; year--)
+        {
+          g_autofree char *share = NULL;
+          g_autofree char *exported_text = NULL;
+          g_autofree char *produced_text = NULL;
+          g_autofree char *caption = NULL;
+          g_autofree char *detail = NULL;
+          double exported, produced;
+
+          if (!lode_chart_mineral_get_exported (data, mineral, year, &exported, &produced))
+            continue;
+
+          share = lode_format_ltr (lode_chart_format_percent (exported / produced));
+          exported_text = lode_format_ltr (lode_format_quantity (exported, mineral->production_unit));
+          produced_text = lode_format_ltr (lode_format_quantity (produced, mineral->production_unit));
+          /* TRANSLATORS: a card of the Overview: "Copper production exported, 2024" */
+          caption = g_strdup_printf (_("%s production exported, %d"), mineral->name, year);
+          /* TRANSLATORS: below the share of production exported: "0.6 kt of 1.2 kt produced" */
+          detail = g_strdup_printf (_("%s of %s produced"), exported_text, produced_text);
+          figure_set (&self->exported, share, NULL, caption, detail);
+          return;
+        }
+    }
+
+  gtk_widget_set_visible (self->exported.child, FALSE);
+}
+
 /* Targets */
 
 static char *
@@ -559,6 +606,35 @@ describe_status (LodeChartTarget *target,
   g_autofree char *achieved = lode_format_ltr (lode_chart_format_percent (target->achieved));
 
   *style = "dim-label";
+
+  /* A target on investment is measured by what its events reached. */
+  if (target->investment)
+    {
+      g_autofree char *reached = money_short (target->reached);
+      g_autofree char *goal = money_short (target->low);
+
+      if (target->low > 0 && target->reached >= target->low)
+        {
+          *badge = _("Reached");
+          *style = "success";
+        }
+      else
+        {
+          *badge = _("Under way");
+        }
+
+      if (target->low <= 0)
+        /* TRANSLATORS: what a target on investment has reached, "$3.5 B of $0" */
+        return g_strdup_printf (_("%s of %s"), reached, goal);
+
+      {
+        g_autofree char *share = lode_format_ltr (lode_chart_format_percent (lode_money_to_double (target->reached) /
+                                                                             lode_money_to_double (target->low)));
+
+        /* TRANSLATORS: what a target on investment has reached, "$3.5 B of $10 B, 35.0 %" */
+        return g_strdup_printf (_("%s of %s, %s"), reached, goal, share);
+      }
+    }
 
   switch (target->status)
     {
@@ -618,8 +694,12 @@ target_row_new (LodeChartTarget *target)
   const char *style;
 
   goal = target->high != target->low ? g_strdup_printf ("%s–%s", low, high) : g_strdup (low);
-  /* TRANSLATORS: a target: "Mineral exports: $6 B–$8 B by 2030" */
-  title = g_strdup_printf (_("%s: %s by %d"), target->title, goal, target->target_year);
+  if (target->target_year > 0)
+    /* TRANSLATORS: a target: "Mineral exports: $6 B–$8 B by 2030" */
+    title = g_strdup_printf (_("%s: %s by %d"), target->title, goal, target->target_year);
+  else
+    /* TRANSLATORS: a target without a deadline: "Mineral investment: $10 B" */
+    title = g_strdup_printf (_("%s: %s"), target->title, goal);
 
   if (target->has_required)
     {
@@ -731,10 +811,37 @@ chart_card_new (LodeOverviewPage  *self,
   return card;
 }
 
+/* Grows or shrinks @views, chart views in cards, to @n, the first after
+ * the card of @after. */
+static void
+resize_views (LodeOverviewPage *self,
+              GPtrArray        *views,
+              guint             n,
+              GtkWidget        *after)
+{
+  while (views->len > n)
+    {
+      GtkWidget *view = g_ptr_array_steal_index (views, views->len - 1);
+
+      gtk_box_remove (self->charts_box, gtk_widget_get_parent (view));
+    }
+  while (views->len < n)
+    {
+      GtkWidget *previous = views->len > 0 ? g_ptr_array_index (views, views->len - 1) : after;
+      LodeChartView *view;
+      GtkWidget *card = chart_card_new (self, &view);
+
+      gtk_box_insert_child_after (self->charts_box, card, gtk_widget_get_parent (previous));
+      g_ptr_array_add (views, view);
+    }
+}
+
 static void
 update_charts (LodeOverviewPage *self,
                LodeChartData    *data)
 {
+  g_autoptr(GPtrArray) production = g_ptr_array_new ();
+
   for (guint i = 0; i < G_N_ELEMENTS (chart_order); i++)
     {
       g_autoptr(LodeChart) chart = data != NULL ? lode_chart_new (chart_order[i], data) : NULL;
@@ -753,29 +860,9 @@ update_charts (LodeOverviewPage *self,
 
       gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->views[chart_order[i]])), has_data);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->charts_box),
-                          data != NULL &&
-                          (data->n_records > 0 || data->reserve_value > 0 || data->targets->len > 0 ||
-                           data->investors->len > 0));
-
-  /* A chart a target, after the others. */
-  while (self->target_views->len > (data != NULL ? data->targets->len : 0))
-    {
-      GtkWidget *view = g_ptr_array_steal_index (self->target_views, self->target_views->len - 1);
-
-      gtk_box_remove (self->charts_box, gtk_widget_get_parent (view));
-    }
-  while (data != NULL && self->target_views->len < data->targets->len)
-    {
-      GtkWidget *previous = self->target_views->len > 0 ?
-                            g_ptr_array_index (self->target_views, self->target_views->len - 1) :
-                            GTK_WIDGET (self->views[LODE_CHART_EXPORTS_OVER_TIME]);
-      LodeChartView *view;
-      GtkWidget *card = chart_card_new (self, &view);
-
-      gtk_box_insert_child_after (self->charts_box, card, gtk_widget_get_parent (previous));
-      g_ptr_array_add (self->target_views, view);
-    }
+  /* A chart a target, after the exports over time. */
+  resize_views (self, self->target_views, data != NULL ? data->targets->len : 0,
+                GTK_WIDGET (self->views[LODE_CHART_EXPORTS_OVER_TIME]));
   for (guint i = 0; data != NULL && i < data->targets->len; i++)
     {
       g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_TARGET_PROGRESS, data);
@@ -783,6 +870,28 @@ update_charts (LodeOverviewPage *self,
       lode_chart_set_target (chart, i);
       lode_chart_view_set_chart (g_ptr_array_index (self->target_views, i), chart);
     }
+
+  /* A chart a mineral with production and exports, at the end. */
+  for (guint i = 0; data != NULL && i < data->minerals->len; i++)
+    {
+      LodeChartMineral *mineral = g_ptr_array_index (data->minerals, i);
+
+      if (lode_chart_mineral_has_production_and_exports (mineral))
+        g_ptr_array_add (production, (gpointer) mineral->id);
+    }
+  resize_views (self, self->production_views, production->len,
+                GTK_WIDGET (self->views[chart_order[G_N_ELEMENTS (chart_order) - 1]]));
+  for (guint i = 0; i < production->len; i++)
+    {
+      g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_PRODUCTION_AND_EXPORTS, data);
+
+      lode_chart_set_mineral (chart, g_ptr_array_index (production, i));
+      lode_chart_view_set_chart (g_ptr_array_index (self->production_views, i), chart);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->charts_box),
+                          data != NULL &&
+                          (data->n_records > 0 || data->reserve_value > 0 || data->targets->len > 0 ||
+                           data->investors->len > 0 || production->len > 0));
 }
 
 #define PREPARED_DATA "lode-overview-prepared-data"
@@ -830,6 +939,7 @@ show_data (LodeOverviewPage *self,
   update_investment_year (self, self->data);
   update_national (self);
   update_investor (self, self->data);
+  update_exported (self, self->data);
   update_targets (self, self->data);
 
   g_clear_handle_id (&self->charts_id, g_source_remove);
@@ -1006,45 +1116,24 @@ create_source_row (gpointer item,
   return row;
 }
 
-/* "Bilateral trade with China, 2024" */
-static char *
-national_figure_title (LodeNationalFigure *figure)
+/* A row's button: its action on the figure of the row's place. */
+static void
+national_button_clicked_cb (GtkButton *button,
+                            gpointer   user_data)
 {
-  const char *code = lode_national_figure_get_country (figure);
-  const char *country = code != NULL ? lode_country_lookup (code) : NULL;
-  int year = lode_national_figure_get_year (figure);
-  g_autofree char *what = NULL;
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
+  int index = row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
 
-  if (country == NULL)
-    country = code;
+  if (index >= 0)
+    gtk_widget_activate_action (GTK_WIDGET (button), g_object_get_data (G_OBJECT (button), "lode-action"),
+                                "u", (guint32) index);
+}
 
-  switch (lode_national_figure_get_kind (figure))
-    {
-    case LODE_FIGURE_KIND_RESERVE_VALUE:
-      what = g_strdup (_("Estimated value of the mineral reserves"));
-      break;
-    case LODE_FIGURE_KIND_MINERAL_EXPORTS:
-      what = g_strdup (_("Mineral exports"));
-      break;
-    case LODE_FIGURE_KIND_BILATERAL_TRADE:
-      /* TRANSLATORS: a national figure, as in "Trade with China" */
-      what = country != NULL ? g_strdup_printf (_("Trade with %s"), country) : g_strdup (_("Bilateral trade"));
-      break;
-    case LODE_FIGURE_KIND_INVESTMENT_TARGET:
-      what = g_strdup (_("Investment target"));
-      break;
-    case LODE_FIGURE_KIND_OTHER:
-    case LODE_FIGURE_KIND_UNKNOWN:
-    default:
-      what = g_strdup (_("Other figure"));
-      break;
-    }
-
-  if (year == 0)
-    return g_steal_pointer (&what);
-
-  /* TRANSLATORS: a national figure and its year, as in "Mineral exports, 2024" */
-  return g_strdup_printf (_("%s, %d"), what, year);
+static void
+national_list_row_activated_cb (LodeOverviewPage *self,
+                                GtkListBoxRow    *row)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "national.edit", "u", (guint32) gtk_list_box_row_get_index (row));
 }
 
 static GtkWidget *
@@ -1059,7 +1148,10 @@ create_national_row (gpointer item,
   const char *source_id = lode_national_figure_get_source (figure);
   LodeSource *source = source_id != NULL && self->portfolio != NULL ?
                        lode_portfolio_find_source (self->portfolio, source_id) : NULL;
-  g_autofree char *title = national_figure_title (figure);
+  g_autofree char *title = lode_national_figure_editor_describe (figure);
+  g_autofree char *duplicate_label = NULL;
+  g_autofree char *delete_label = NULL;
+  GtkWidget *button;
   g_autofree char *money = money_short (value);
   g_autofree char *exact = lode_money_format_full (value);
   g_autofree char *shown = NULL;
@@ -1093,7 +1185,135 @@ create_national_row (gpointer item,
   gtk_widget_set_tooltip_text (label, exact);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
 
+  /* Enter or a click edits the figure; the buttons duplicate and delete
+   * it, each one step of the history. The figure is found by the row's
+   * place when it is asked for, which follows the list at once. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  /* TRANSLATORS: a button's tooltip, as in "Duplicate Mineral exports, 2024" */
+  duplicate_label = g_strdup_printf (_("Duplicate %s"), title);
+  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, duplicate_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, duplicate_label, -1);
+  g_object_set_data (G_OBJECT (button), "lode-action", (gpointer) "national.duplicate");
+  g_signal_connect (button, "clicked", G_CALLBACK (national_button_clicked_cb), NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
+  /* TRANSLATORS: a button's tooltip, as in "Delete Mineral exports, 2024" */
+  delete_label = g_strdup_printf (_("Delete %s"), title);
+  button = lode_editor_remove_button (delete_label);
+  g_object_set_data (G_OBJECT (button), "lode-action", (gpointer) "national.delete");
+  g_signal_connect (button, "clicked", G_CALLBACK (national_button_clicked_cb), NULL);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+
   return row;
+}
+
+static guint
+n_national_figures (LodeOverviewPage *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_national_figures (self->portfolio)));
+}
+
+static LodeNationalFigure *
+national_figure_at (LodeOverviewPage *self,
+                    GVariant         *parameter)
+{
+  GListModel *figures;
+  guint position = g_variant_get_uint32 (parameter);
+  g_autoptr(LodeNationalFigure) figure = NULL;
+
+  if (self->portfolio == NULL || position >= n_national_figures (self))
+    return NULL;
+
+  figures = G_LIST_MODEL (lode_portfolio_get_national_figures (self->portfolio));
+  figure = g_list_model_get_item (figures, position);
+
+  return figure;   /* the list keeps it */
+}
+
+static void
+present_editor (LodeOverviewPage *self,
+                GtkWindow        *editor)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (editor, GTK_WINDOW (root));
+  gtk_window_present (editor);
+}
+
+static void
+national_add_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LodeOverviewPage *self = LODE_OVERVIEW_PAGE (widget);
+
+  if (self->portfolio != NULL)
+    present_editor (self, GTK_WINDOW (lode_national_figure_editor_new (self->portfolio, NULL)));
+}
+
+static void
+national_edit_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LodeOverviewPage *self = LODE_OVERVIEW_PAGE (widget);
+  LodeNationalFigure *figure = national_figure_at (self, parameter);
+
+  if (figure != NULL)
+    present_editor (self, GTK_WINDOW (lode_national_figure_editor_new (self->portfolio, figure)));
+}
+
+static void
+national_duplicate_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  LodeOverviewPage *self = LODE_OVERVIEW_PAGE (widget);
+  LodeNationalFigure *figure = national_figure_at (self, parameter);
+  g_autoptr(LodeNationalFigure) copy = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+
+  if (figure == NULL)
+    return;
+
+  copy = lode_national_figure_copy (figure);
+  name = lode_national_figure_editor_describe (figure);
+  /* TRANSLATORS: an undoable change, as in "Duplicate Mineral exports, 2024" */
+  label = g_strdup_printf (_("Duplicate %s"), name);
+  lode_history_insert_item (lode_portfolio_get_history (self->portfolio), label,
+                            lode_portfolio_get_national_figures (self->portfolio),
+                            g_variant_get_uint32 (parameter) + 1, G_OBJECT (copy));
+}
+
+static void
+national_delete_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LodeOverviewPage *self = LODE_OVERVIEW_PAGE (widget);
+  LodeNationalFigure *figure = national_figure_at (self, parameter);
+  g_autofree char *name = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *toast = NULL;
+
+  if (figure == NULL)
+    return;
+
+  name = lode_national_figure_editor_describe (figure);
+  /* TRANSLATORS: an undoable change, as in "Delete Mineral exports, 2024" */
+  label = g_strdup_printf (_("Delete %s"), name);
+  /* TRANSLATORS: a toast, as in "Deleted Mineral exports, 2024" */
+  toast = g_strdup_printf (_("Deleted %s"), name);
+  lode_history_remove_item (lode_portfolio_get_history (self->portfolio), label,
+                            lode_portfolio_get_national_figures (self->portfolio),
+                            g_variant_get_uint32 (parameter));
+  lode_list_toast_deleted (widget, toast);
 }
 
 static void
@@ -1104,7 +1324,7 @@ update_national (LodeOverviewPage *self)
 
   /* Made anew: an undo changes a figure without changing the list. */
   gtk_list_box_bind_model (self->national_list, figures, create_national_row, self, NULL);
-  gtk_widget_set_visible (self->national_group, figures != NULL && g_list_model_get_n_items (figures) > 0);
+  gtk_widget_set_visible (self->national_group, figures != NULL);
 }
 
 static void
@@ -1188,6 +1408,7 @@ lode_overview_page_dispose (GObject *object)
   g_clear_object (&self->portfolio);
   g_clear_pointer (&self->data, lode_chart_data_unref);
   g_clear_pointer (&self->target_views, g_ptr_array_unref);
+  g_clear_pointer (&self->production_views, g_ptr_array_unref);
   g_clear_object (&self->texts);
   g_clear_object (&self->portfolio_signals);
   g_clear_object (&self->sources_signals);
@@ -1268,6 +1489,11 @@ lode_overview_page_class_init (LodeOverviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, charts_box);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, sources_group);
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, sources_list);
+
+  gtk_widget_class_install_action (widget_class, "national.add", NULL, national_add_action);
+  gtk_widget_class_install_action (widget_class, "national.edit", "u", national_edit_action);
+  gtk_widget_class_install_action (widget_class, "national.duplicate", "u", national_duplicate_action);
+  gtk_widget_class_install_action (widget_class, "national.delete", "u", national_delete_action);
 }
 
 static void
@@ -1283,8 +1509,25 @@ lode_overview_page_init (LodeOverviewPage *self)
   figure_init (&self->investment, self->figures);
   figure_init (&self->investment_year, self->figures);
   figure_init (&self->investor, self->figures);
+  figure_init (&self->exported, self->figures);
+
+  {
+    GtkWidget *placeholder = gtk_label_new (_("No national figures yet: add the reserve value, the exports of a year "
+                                              "or a plan's target as a source gives it"));
+
+    gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+    gtk_widget_add_css_class (placeholder, "dim-label");
+    gtk_widget_set_margin_top (placeholder, 12);
+    gtk_widget_set_margin_bottom (placeholder, 12);
+    gtk_widget_set_margin_start (placeholder, 12);
+    gtk_widget_set_margin_end (placeholder, 12);
+    gtk_list_box_set_placeholder (self->national_list, placeholder);
+    g_signal_connect_object (self->national_list, "row-activated",
+                             G_CALLBACK (national_list_row_activated_cb), self, G_CONNECT_SWAPPED);
+  }
 
   self->target_views = g_ptr_array_new ();
+  self->production_views = g_ptr_array_new ();
   for (guint i = 0; i < G_N_ELEMENTS (chart_order); i++)
     gtk_box_append (self->charts_box, chart_card_new (self, &self->views[chart_order[i]]));
 
