@@ -48,6 +48,12 @@ typedef struct
   guint32  table_id;   /* 0 until the table has it */
   gboolean is_mineral;
   gboolean is_source;
+  /* The members of a record that took the string, one bit each (see
+   * _lode_reader_read_export_quick()), and what a stage's or a unit's
+   * string was made into. */
+  guint32  accepted;
+  int      stage;
+  int      unit;
 } CacheEntry;
 
 typedef struct
@@ -705,6 +711,38 @@ take_value (Stream              *s,
   return TRUE;
 }
 
+/* Whether every string of the record was accepted in its member before:
+ * most records of a file repeat a few hundred strings. */
+static inline gboolean
+strings_accepted (const LodeValue    *values,
+                  CacheEntry * const *entries)
+{
+  for (guint i = 0; i < LODE_N_EXPORT_MEMBERS; i++)
+    if (values[i].kind == LODE_VALUE_STRING
+        && (entries[i] == NULL || (entries[i]->accepted & (1u << i)) == 0))
+      return FALSE;
+
+  return TRUE;
+}
+
+/* Notes that the strings of the valid record @row was read from are
+ * accepted in their members. */
+static void
+accept_strings (const LodeValue     *values,
+                CacheEntry * const  *entries,
+                const LodeExportRow *row)
+{
+  for (guint i = 0; i < LODE_N_EXPORT_MEMBERS; i++)
+    if (values[i].kind == LODE_VALUE_STRING && entries[i] != NULL)
+      {
+        entries[i]->accepted |= 1u << i;
+        if (i == LODE_EXPORT_MEMBER_STAGE)
+          entries[i]->stage = row->stage;
+        else if (i == LODE_EXPORT_MEMBER_UNIT)
+          entries[i]->unit = row->unit;
+      }
+}
+
 /* Reads the record whose '{' was the last token into the table; FALSE on a
  * syntax error or cancellation. */
 static gboolean
@@ -721,6 +759,7 @@ read_record (Stream *s,
   guint32 ids[4];
   LodeJsonTokenKind kind;
   guint errors_before = s->exports.n_errors;
+  gboolean quick = FALSE;
 
   for (guint i = 0; i < LODE_N_EXPORT_MEMBERS; i++)
     values[i].kind = LODE_VALUE_ABSENT;
@@ -788,15 +827,30 @@ read_record (Stream *s,
     if (values[i].kind == LODE_VALUE_STRING && values[i].string == NULL)
       values[i].string = s->strings->str + s->string_offsets[i];
 
-  _lode_reader_set_item (&s->exports, "exports", index);
-  if (!_lode_reader_read_export (&s->exports, values, s->resolve, &row)
-      || s->exports.n_errors != errors_before)
-    return TRUE;
+  if (!s->resolve && s->exports.n_errors == 0 && strings_accepted (values, entries))
+    {
+      int stage = entries[LODE_EXPORT_MEMBER_STAGE] != NULL
+                  ? entries[LODE_EXPORT_MEMBER_STAGE]->stage : LODE_STAGE_UNKNOWN;
+      int unit = entries[LODE_EXPORT_MEMBER_UNIT] != NULL
+                 ? entries[LODE_EXPORT_MEMBER_UNIT]->unit : LODE_UNIT_NONE;
 
-  /* Records are kept only while all are valid: a broken file is not
-   * loaded, and its records would only take memory. */
-  if (s->exports.n_errors > 0 || s->resolve)
-    return TRUE;
+      quick = _lode_reader_read_export_quick (values, stage, unit, &row);
+    }
+
+  if (!quick)
+    {
+      _lode_reader_set_item (&s->exports, "exports", index);
+      if (!_lode_reader_read_export (&s->exports, values, s->resolve, &row)
+          || s->exports.n_errors != errors_before)
+        return TRUE;
+
+      /* Records are kept only while all are valid: a broken file is not
+       * loaded, and its records would only take memory. */
+      if (s->exports.n_errors > 0 || s->resolve)
+        return TRUE;
+
+      accept_strings (values, entries, &row);
+    }
 
   ids[0] = intern_member (s, entries, LODE_EXPORT_MEMBER_MINERAL, row.mineral);
   ids[1] = intern_member (s, entries, LODE_EXPORT_MEMBER_DESTINATION, row.destination);
