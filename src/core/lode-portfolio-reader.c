@@ -383,7 +383,7 @@ slow:
   }
 }
 
-static void
+G_ALWAYS_INLINE static inline void
 number_value (const LodeJsonToken *token,
               LodeValue           *value)
 {
