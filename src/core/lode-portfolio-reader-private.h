@@ -27,6 +27,11 @@ typedef struct
   const char   *string;  /* LODE_VALUE_STRING */
   gint64        i;       /* LODE_VALUE_INT */
   double        d;       /* LODE_VALUE_DOUBLE */
+  /* Numbers the streaming reader read: whether @cents is the amount the
+   * number writes, in whole cents, when it is written plainly with at
+   * most two decimals and is below 2^50 cents. */
+  gboolean      has_cents;
+  gint64        cents;
 } LodeValue;
 
 /* The members of an export record Lode knows, in the order they are

@@ -389,6 +389,20 @@ number_value (const LodeJsonToken *token,
 {
   gboolean negative = token->text[0] == '-';
 
+  /* An amount in whole cents, exact: at most 15 digits and 2 decimals. */
+  value->has_cents = FALSE;
+  if (!negative && token->digits <= 15 && token->decimals <= 2)
+    {
+      static const guint64 to_cents[] = { 100, 10, 1 };
+      guint64 cents = token->mantissa * to_cents[token->decimals];
+
+      if (cents < G_GUINT64_CONSTANT (1) << 50)
+        {
+          value->has_cents = TRUE;
+          value->cents = cents;
+        }
+    }
+
   /* The tokenizer has the digits already. */
   if (token->is_integer && token->digits <= 19)
     {

@@ -1353,9 +1353,15 @@ _lode_reader_read_export_quick (const LodeValue *values,
   else
     return FALSE;
 
+  /* Below 2^50 cents, the double nearest an amount of whole cents gives
+   * that amount back (see lode_money_from_double()): the cents the text
+   * writes are the amount. */
   v = &values[LODE_EXPORT_MEMBER_VALUE_USD];
-  if (!value_is_number (v)
-      || lode_money_from_double (value_get_double (v), &row->value) != LODE_MONEY_OK)
+  if (!value_is_number (v))
+    return FALSE;
+  if (v->has_cents)
+    row->value = v->cents;
+  else if (lode_money_from_double (value_get_double (v), &row->value) != LODE_MONEY_OK)
     return FALSE;
 
   return TRUE;
