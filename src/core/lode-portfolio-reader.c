@@ -658,14 +658,16 @@ intern_member (Stream            *s,
 }
 
 /* Takes the value of the known @member, whose first token is @token, of
- * kind @kind; FALSE on a syntax error. */
+ * kind @kind, counting in @unaccepted the strings not accepted in their
+ * member before (see accept_strings()); FALSE on a syntax error. */
 G_ALWAYS_INLINE static inline gboolean
 take_value (Stream              *s,
             LodeExportMember     member,
             LodeJsonTokenKind    kind,
             const LodeJsonToken *token,
             LodeValue           *values,
-            CacheEntry         **entries)
+            CacheEntry         **entries,
+            guint               *unaccepted)
 {
   switch (kind)
     {
@@ -683,9 +685,12 @@ take_value (Stream              *s,
         if (entries[member] != NULL)
           {
             values[member].string = entries[member]->string;
+            if ((entries[member]->accepted & (1u << member)) == 0)
+              (*unaccepted)++;
             break;
           }
 
+        (*unaccepted)++;
         g_string_set_size (s->strings, offset + token->length + 1);
         length = _lode_json_decode_string (token->text, token->length,
                                            s->strings->str + offset);
@@ -725,22 +730,10 @@ take_value (Stream              *s,
   return TRUE;
 }
 
-/* Whether every string of the record was accepted in its member before:
- * most records of a file repeat a few hundred strings. */
-static inline gboolean
-strings_accepted (const LodeValue    *values,
-                  CacheEntry * const *entries)
-{
-  for (guint i = 0; i < LODE_N_EXPORT_MEMBERS; i++)
-    if (values[i].kind == LODE_VALUE_STRING
-        && (entries[i] == NULL || (entries[i]->accepted & (1u << i)) == 0))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* Notes that the strings of the valid record @row was read from are
- * accepted in their members. */
+ * accepted in their members: most records of a file repeat a few hundred
+ * strings, and a record whose strings were all accepted before is read
+ * the quick way. */
 static void
 accept_strings (const LodeValue     *values,
                 CacheEntry * const  *entries,
@@ -774,6 +767,7 @@ read_record (Stream *s,
   LodeJsonTokenKind kind;
   guint errors_before = s->exports.n_errors;
   gboolean quick = FALSE;
+  guint unaccepted = 0;
 
   for (guint i = 0; i < LODE_N_EXPORT_MEMBERS; i++)
     values[i].kind = LODE_VALUE_ABSENT;
@@ -826,22 +820,23 @@ read_record (Stream *s,
           continue;
         }
 
-      if (!take_value (s, member, kind, &s->token, values, entries))
+      if (!take_value (s, member, kind, &s->token, values, entries, &unaccepted))
         return FALSE;
     }
 
   for (guint i = 0; present != 0; i++, present >>= 1)
     if ((present & 1) != 0)
-      take_value (s, i, tokens[i].kind, &tokens[i], values, entries);
+      take_value (s, i, tokens[i].kind, &tokens[i], values, entries, &unaccepted);
 
   if (kind != LODE_JSON_TOKEN_OBJECT_END)
     return FALSE;
 
-  for (guint i = 0; i < LODE_N_EXPORT_MEMBERS; i++)
+  /* Strings with escapes, decoded one after the other. */
+  for (guint i = 0; s->strings->len > 0 && i < LODE_N_EXPORT_MEMBERS; i++)
     if (values[i].kind == LODE_VALUE_STRING && values[i].string == NULL)
       values[i].string = s->strings->str + s->string_offsets[i];
 
-  if (!s->resolve && s->exports.n_errors == 0 && strings_accepted (values, entries))
+  if (!s->resolve && s->exports.n_errors == 0 && unaccepted == 0)
     {
       int stage = entries[LODE_EXPORT_MEMBER_STAGE] != NULL
                   ? entries[LODE_EXPORT_MEMBER_STAGE]->stage : LODE_STAGE_UNKNOWN;
