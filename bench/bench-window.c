@@ -34,6 +34,11 @@ static gint64 last_tick;
 static gint64 longest_gap;
 static gint64 last_tick_cpu;
 static gint64 longest_gap_cpu;
+/* --gaps: where the longest gap of a step lies, in CLOCK_MONOTONIC
+ * seconds, to find what ran then in a profile recorded with that clock
+ * (perf record -k CLOCK_MONOTONIC). */
+static gboolean print_gaps;
+static gint64 longest_gap_end;
 
 /* CPU time of the main thread, in µs: on a busy machine a stall in wall
  * time also counts the time other processes had the CPU. */
@@ -52,7 +57,11 @@ tick_cb (gpointer user_data)
   gint64 now = g_get_monotonic_time ();
   gint64 cpu = thread_cpu_time ();
 
-  longest_gap = MAX (longest_gap, now - last_tick);
+  if (now - last_tick > longest_gap)
+    {
+      longest_gap = now - last_tick;
+      longest_gap_end = now;
+    }
   longest_gap_cpu = MAX (longest_gap_cpu, cpu - last_tick_cpu);
   last_tick = now;
   last_tick_cpu = cpu;
@@ -98,8 +107,12 @@ static void
 print_row (const char *step,
            double      seconds)
 {
-  g_print ("| %-24s | %9.3f | %10.1f | %10.1f |\n", step, seconds,
+  g_print ("| %-24s | %9.3f | %10.1f | %10.1f |", step, seconds,
            longest_gap / 1000.0, longest_gap_cpu / 1000.0);
+  if (print_gaps)
+    g_print (" %.6f–%.6f", (longest_gap_end - longest_gap) / (double) G_USEC_PER_SEC,
+             longest_gap_end / (double) G_USEC_PER_SEC);
+  g_print ("\n");
 }
 
 /* The label whose text starts with @prefix, under @widget. */
@@ -222,6 +235,8 @@ main (int   argc,
     { "records", 0, 0, G_OPTION_ARG_INT, &records, "Export records in the portfolio (1000000)", "N" },
     { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, &data_dir, "Keep the generated file there", "DIR" },
     { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Seed of the random figures (1)", "S" },
+    { "gaps", 0, 0, G_OPTION_ARG_NONE, &print_gaps,
+      "Print when each step's longest stall began and ended (CLOCK_MONOTONIC seconds)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— the window's main-loop stalls");

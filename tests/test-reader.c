@@ -11,6 +11,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bench-generate.h"
 #include "lode-oracle-reader.h"
 #include "lode-portfolio-io.h"
 
@@ -219,6 +220,164 @@ test_distinct_and_escaped_strings (void)
                    "t.json: /exports/69999/mineral: refers to mineral “tin”, which is not in the file");
 }
 
+/* The text of a generated portfolio of @n records, as the benchmarks
+ * make them: the layout Lode writes, records with members Lode does not
+ * know among them. */
+static GBytes *
+generated_bytes (guint n)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "generated.json", NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length;
+
+  g_assert_true (bench_generate_portfolio (path, n, 7, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  return g_bytes_new_take (contents, length);
+}
+
+/* As test_minified(), test_windows_line_ends() and test_member_order(),
+ * with thousands of records, as a new user would try them: the reader
+ * learns how the records are laid out from the first ones, and each of
+ * these files lays them out another way. The records of all three are
+ * those of the file as generated, whose saved bytes are its own. */
+static void
+test_generated_layouts (void)
+{
+  const guint n = 20000;
+  g_autoptr(GBytes) original = generated_bytes (n);
+  g_autoptr(GBytes) expected = saved_bytes (g_bytes_get_data (original, NULL),
+                                            g_bytes_get_size (original));
+  g_autoptr(JsonObject) object = parse_object (original);
+  g_autoptr(JsonObject) reordered = json_object_new ();
+  g_autofree char *text = g_strndup (g_bytes_get_data (original, NULL),
+                                     g_bytes_get_size (original));
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autofree char *crlf = g_strjoinv ("\r\n", lines);
+  g_autofree char *minified = write_object (object, FALSE);
+  g_autofree char *exports_first = NULL;
+  g_autoptr(GList) members = json_object_get_members (object);
+
+  g_assert_true (g_bytes_equal (expected, original));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "exports")),
+                    ==, n);
+
+  g_assert_null (strchr (minified, '\n'));
+  assert_same_portfolio (expected, minified);
+
+  g_assert_cmpuint (g_strv_length (lines), >, n * 10);
+  assert_same_portfolio (expected, crlf);
+
+  json_object_set_member (reordered, "exports", json_object_dup_member (object, "exports"));
+  for (const GList *l = members; l != NULL; l = l->next)
+    if (!json_object_has_member (reordered, l->data))
+      json_object_set_member (reordered, l->data, json_object_dup_member (object, l->data));
+  exports_first = write_object (reordered, TRUE);
+  g_assert_true (strstr (exports_first, "\"exports\"") < strstr (exports_first, "\"minerals\""));
+  assert_same_portfolio (expected, exports_first);
+}
+
+/* Records whose strings the reader has met in valid records before, each
+ * wrong in another way, or right in an unusual one, after them: the reader
+ * takes the first ones the short way and must still find every error of
+ * the others, as the oracle does. */
+static void
+test_known_strings_checked (void)
+{
+  static const char * const records[] = {
+    /* Right, unusually written. */
+    "\"year\":2020.0",
+    "\"year\":2020,\"month\":null",
+    "\"year\":2020,\"month\":12.0",
+    "\"year\":2020,\"quantity\":0,\"unit\":\"t\"",
+    "\"year\":2020,\"quantity\":-0.0,\"unit\":\"t\"",
+    "\"year\":2020,\"quantity\":1e2,\"unit\":\"t\"",
+    "\"year\":2020,\"quantity\":null,\"stage\":null,\"unit\":null",
+    "\"year\":2020,\"destination\":null,\"hs_code\":null,\"source\":null",
+    "\"year\":2020,\"value_usd\":12345678901234.5",
+    "\"year\":2020,\"value_usd\":0.07",
+    "\"year\":2020,\"value_usd\":0",
+    "\"year\":2020,\"value_usd\":11258999068426.23",
+    "\"year\":2020,\"value_usd\":11258999068426.24",
+    "\"year\":2020,\"value_usd\":69999999999999.99",
+    "\"year\":2020,\"value_usd\":1.50",
+    /* Wrong. */
+    "\"year\":1799",
+    "\"year\":2201",
+    "\"year\":2020.5",
+    "\"year\":\"2020\"",
+    "\"year\":2020,\"month\":0",
+    "\"year\":2020,\"month\":13",
+    "\"year\":2020,\"month\":true",
+    "\"year\":2020,\"quantity\":-1,\"unit\":\"t\"",
+    "\"year\":2020,\"quantity\":5",
+    "\"year\":2020,\"quantity\":5,\"unit\":null",
+    "\"year\":2020,\"quantity\":\"5\",\"unit\":\"t\"",
+    "\"year\":2020,\"stage\":1",
+    "\"year\":2020,\"stage\":\"t\"",
+    "\"year\":2020,\"unit\":\"refined\"",
+    "\"year\":2020,\"destination\":\"7403\"",
+    "\"year\":2020,\"hs_code\":\"CN\"",
+    "\"year\":2020,\"destination\":[]",
+    "\"year\":2020,\"source\":\"copper\"",
+    "\"year\":2020,\"mineral\":\"src\"",
+    "\"year\":2020,\"mineral\":null",
+    "\"year\":2020,\"value_usd\":1.255",
+    "\"year\":2020,\"value_usd\":-1",
+    "\"year\":2020,\"value_usd\":null",
+    "\"year\":2020,\"value_usd\":\"1\"",
+    "\"year\":2020,\"value_usd\":1e300",
+  };
+  /* The records above that are right. */
+  const guint n_right = 15;
+  static const char head[] =
+    "{\"format\":\"lode-portfolio\",\"version\":1,\"title\":\"T\","
+    "\"sources\":[{\"id\":\"src\",\"title\":\"S\"}],"
+    "\"minerals\":[{\"id\":\"copper\",\"name\":\"Copper\",\"group\":\"base-metal\"}],"
+    "\"exports\":[";
+  /* Every string a record above uses, accepted in its member. */
+  static const char known[] =
+    "{\"mineral\":\"copper\",\"year\":2019,\"month\":3,\"destination\":\"CN\","
+    "\"hs_code\":\"7403\",\"stage\":\"refined\",\"quantity\":2.5,\"unit\":\"t\","
+    "\"value_usd\":10.25,\"source\":\"src\"}";
+
+  for (guint r = 0; r < G_N_ELEMENTS (records); r++)
+    {
+      g_autoptr(GString) text = g_string_new (head);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LodePortfolio) portfolio = NULL;
+      gboolean has_value = strstr (records[r], "value_usd") != NULL;
+      gboolean has_mineral = strstr (records[r], "mineral") != NULL;
+      gboolean has_destination = strstr (records[r], "destination") != NULL;
+
+      for (guint i = 0; i < 3; i++)
+        g_string_append_printf (text, "%s,", known);
+      g_string_append_printf (text, "{%s%s%s%s},%s]}", records[r],
+                              has_mineral ? "" : ",\"mineral\":\"copper\"",
+                              has_value ? "" : ",\"value_usd\":1",
+                              has_destination ? "" : ",\"destination\":\"CN\"",
+                              known);
+
+      g_test_message ("%s", records[r]);
+      portfolio = lode_oracle_compare (text->str, text->len, "t.json", &error);
+      if (r < n_right)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (lode_export_table_get_n_rows (lode_portfolio_get_exports (portfolio)),
+                            ==, 5);
+        }
+      else
+        {
+          g_assert_null (portfolio);
+          g_assert_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_INVALID);
+          g_assert_nonnull (strstr (error->message, "/exports/3/"));
+        }
+    }
+}
+
 typedef struct
 {
   guint   calls;
@@ -330,6 +489,8 @@ main (int   argc,
   g_test_add_func ("/lode/reader/member-order", test_member_order);
   g_test_add_func ("/lode/reader/member-order-errors", test_member_order_errors);
   g_test_add_func ("/lode/reader/distinct-and-escaped-strings", test_distinct_and_escaped_strings);
+  g_test_add_func ("/lode/reader/generated-layouts", test_generated_layouts);
+  g_test_add_func ("/lode/reader/known-strings-checked", test_known_strings_checked);
   g_test_add_func ("/lode/reader/progress", test_progress);
   g_test_add_func ("/lode/reader/cancel", test_cancel);
 

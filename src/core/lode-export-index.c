@@ -789,7 +789,7 @@ notify_busy (LodeExportIndex *self,
 }
 
 /* Rows whose new items are announced at one time. */
-#define STALE_SLICE 12
+#define STALE_SLICE 6
 
 static gboolean
 has_stale (LodeExportIndex *self)

@@ -1448,6 +1448,61 @@ fast_scan_string (const guchar *p,
     }
 }
 
+static const guint64 digit_scales[] = {
+  1, 10, 100, 1000, 10000, 100000, 1000000, 10000000, 100000000,
+};
+
+/* Appends the digits at @p to *@mantissa (wrapping past 19 digits, which
+ * the caller refuses); returns their end. */
+static inline const guchar *
+scan_digits (const guchar *p,
+             const guchar *end,
+             guint64      *mantissa)
+{
+  guint64 m = *mantissa;
+
+#if HAVE_FAST_SCAN
+  /* Eight bytes at a time: which are digits, then their value. */
+  while (end - p >= 8)
+    {
+      guint64 v, a, other;
+      guint n;
+
+      memcpy (&v, p, 8);
+      a = v - G_GUINT64_CONSTANT (0x3030303030303030);
+      /* The high bit of each byte that is not a digit: below '0' it is
+       * set by the subtraction, above '9' by adding 0x76. A borrow or a
+       * carry only spills into the bytes after one that is not a digit. */
+      other = (a | (a + G_GUINT64_CONSTANT (0x7676767676767676)))
+              & G_GUINT64_CONSTANT (0x8080808080808080);
+      n = other != 0 ? FIRST_BYTE_SET (other) : 8;
+      if (n == 0)
+        break;
+
+      /* The digits as the last n bytes, the first the most significant,
+       * then pairs, fours and eights of them added up. */
+      a <<= 8 * (8 - n);
+      a = ((a & G_GUINT64_CONSTANT (0x0F0F0F0F0F0F0F0F)) * 2561) >> 8;
+      a = ((a & G_GUINT64_CONSTANT (0x00FF00FF00FF00FF)) * 6553601) >> 16;
+      a = ((a & G_GUINT64_CONSTANT (0x0000FFFF0000FFFF)) * G_GUINT64_CONSTANT (42949672960001)) >> 32;
+
+      m = m * digit_scales[n] + a;
+      p += n;
+      if (n < 8)
+        {
+          *mantissa = m;
+          return p;
+        }
+    }
+#endif
+
+  while (p < end && is_digit (*p))
+    m = m * 10 + (*p++ - '0');
+  *mantissa = m;
+
+  return p;
+}
+
 /* Reads the number at @p into @token when it has at most 19 digits and no
  * exponent; returns its end, or NULL. */
 static inline const guchar *
@@ -1463,8 +1518,7 @@ fast_scan_number (const guchar  *p,
   if (p < end && *p == '0')
     p++;
   else
-    while (p < end && is_digit (*p))
-      mantissa = mantissa * 10 + (*p++ - '0');
+    p = scan_digits (p, end, &mantissa);
   digits = p - start;
 
   token->is_integer = TRUE;
@@ -1472,8 +1526,7 @@ fast_scan_number (const guchar  *p,
   if (p < end && *p == '.')
     {
       frac_start = ++p;
-      while (p < end && is_digit (*p))
-        mantissa = mantissa * 10 + (*p++ - '0');
+      p = scan_digits (p, end, &mantissa);
       if (p == frac_start)
         return NULL;
       token->is_integer = FALSE;

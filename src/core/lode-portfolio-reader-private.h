@@ -27,6 +27,11 @@ typedef struct
   const char   *string;  /* LODE_VALUE_STRING */
   gint64        i;       /* LODE_VALUE_INT */
   double        d;       /* LODE_VALUE_DOUBLE */
+  /* Numbers the streaming reader read: whether @cents is the amount the
+   * number writes, in whole cents, when it is written plainly with at
+   * most two decimals and is below 2^50 cents. */
+  gboolean      has_cents;
+  gint64        cents;
 } LodeValue;
 
 /* The members of an export record Lode knows, in the order they are
@@ -112,6 +117,19 @@ gboolean _lode_reader_read_export   (LodeReader      *reader,
                                      const LodeValue *values,
                                      gboolean         resolve,
                                      LodeExportRow   *row);
+/* The quick way through _lode_reader_read_export() for the records of a
+ * valid file, without references resolved. The caller vouches that each
+ * string of @values was accepted in its member before by
+ * _lode_reader_read_export(), whose checks of a string depend on the
+ * string alone, and gives the @stage and @unit it made of the stage's and
+ * the unit's strings. Checks the rest as _lode_reader_read_export() does:
+ * TRUE with @row filled when the record is valid; FALSE, with nothing
+ * recorded, when it is not or might not be: _lode_reader_read_export()
+ * then reads it and says why. */
+gboolean _lode_reader_read_export_quick (const LodeValue *values,
+                                         int              stage,
+                                         int              unit,
+                                         LodeExportRow   *row);
 
 /* Reads the exports from the "exports" member of @root, a json-glib
  * array. */

@@ -49,6 +49,12 @@ typedef struct
   guint32  table_id;   /* 0 until the table has it */
   gboolean is_mineral;
   gboolean is_source;
+  /* The members of a record that took the string, one bit each (see
+   * _lode_reader_read_export_quick()), and what a stage's or a unit's
+   * string was made into. */
+  guint32  accepted;
+  int      stage;
+  int      unit;
 } CacheEntry;
 
 typedef struct
@@ -378,11 +384,25 @@ slow:
   }
 }
 
-static void
+G_ALWAYS_INLINE static inline void
 number_value (const LodeJsonToken *token,
               LodeValue           *value)
 {
   gboolean negative = token->text[0] == '-';
+
+  /* An amount in whole cents, exact: at most 15 digits and 2 decimals. */
+  value->has_cents = FALSE;
+  if (!negative && token->digits <= 15 && token->decimals <= 2)
+    {
+      static const guint64 to_cents[] = { 100, 10, 1 };
+      guint64 cents = token->mantissa * to_cents[token->decimals];
+
+      if (cents < G_GUINT64_CONSTANT (1) << 50)
+        {
+          value->has_cents = TRUE;
+          value->cents = cents;
+        }
+    }
 
   /* The tokenizer has the digits already. */
   if (token->is_integer && token->digits <= 19)
@@ -661,14 +681,16 @@ intern_member (Stream            *s,
 }
 
 /* Takes the value of the known @member, whose first token is @token, of
- * kind @kind; FALSE on a syntax error. */
+ * kind @kind, counting in @unaccepted the strings not accepted in their
+ * member before (see accept_strings()); FALSE on a syntax error. */
 G_ALWAYS_INLINE static inline gboolean
 take_value (Stream              *s,
             LodeExportMember     member,
             LodeJsonTokenKind    kind,
             const LodeJsonToken *token,
             LodeValue           *values,
-            CacheEntry         **entries)
+            CacheEntry         **entries,
+            guint               *unaccepted)
 {
   switch (kind)
     {
@@ -686,9 +708,12 @@ take_value (Stream              *s,
         if (entries[member] != NULL)
           {
             values[member].string = entries[member]->string;
+            if ((entries[member]->accepted & (1u << member)) == 0)
+              (*unaccepted)++;
             break;
           }
 
+        (*unaccepted)++;
         g_string_set_size (s->strings, offset + token->length + 1);
         length = _lode_json_decode_string (token->text, token->length,
                                            s->strings->str + offset);
@@ -728,6 +753,26 @@ take_value (Stream              *s,
   return TRUE;
 }
 
+/* Notes that the strings of the valid record @row was read from are
+ * accepted in their members: most records of a file repeat a few hundred
+ * strings, and a record whose strings were all accepted before is read
+ * the quick way. */
+static void
+accept_strings (const LodeValue     *values,
+                CacheEntry * const  *entries,
+                const LodeExportRow *row)
+{
+  for (guint i = 0; i < LODE_N_EXPORT_MEMBERS; i++)
+    if (values[i].kind == LODE_VALUE_STRING && entries[i] != NULL)
+      {
+        entries[i]->accepted |= 1u << i;
+        if (i == LODE_EXPORT_MEMBER_STAGE)
+          entries[i]->stage = row->stage;
+        else if (i == LODE_EXPORT_MEMBER_UNIT)
+          entries[i]->unit = row->unit;
+      }
+}
+
 /* Reads the record whose '{' was the last token into the table; FALSE on a
  * syntax error or cancellation. */
 static gboolean
@@ -744,6 +789,8 @@ read_record (Stream *s,
   guint32 ids[4];
   LodeJsonTokenKind kind;
   guint errors_before = s->exports.n_errors;
+  gboolean quick = FALSE;
+  guint unaccepted = 0;
 
   for (guint i = 0; i < LODE_N_EXPORT_MEMBERS; i++)
     values[i].kind = LODE_VALUE_ABSENT;
@@ -796,30 +843,46 @@ read_record (Stream *s,
           continue;
         }
 
-      if (!take_value (s, member, kind, &s->token, values, entries))
+      if (!take_value (s, member, kind, &s->token, values, entries, &unaccepted))
         return FALSE;
     }
 
   for (guint i = 0; present != 0; i++, present >>= 1)
     if ((present & 1) != 0)
-      take_value (s, i, tokens[i].kind, &tokens[i], values, entries);
+      take_value (s, i, tokens[i].kind, &tokens[i], values, entries, &unaccepted);
 
   if (kind != LODE_JSON_TOKEN_OBJECT_END)
     return FALSE;
 
-  for (guint i = 0; i < LODE_N_EXPORT_MEMBERS; i++)
+  /* Strings with escapes, decoded one after the other. */
+  for (guint i = 0; s->strings->len > 0 && i < LODE_N_EXPORT_MEMBERS; i++)
     if (values[i].kind == LODE_VALUE_STRING && values[i].string == NULL)
       values[i].string = s->strings->str + s->string_offsets[i];
 
-  _lode_reader_set_item (&s->exports, "exports", index);
-  if (!_lode_reader_read_export (&s->exports, values, s->resolve, &row)
-      || s->exports.n_errors != errors_before)
-    return TRUE;
+  if (!s->resolve && s->exports.n_errors == 0 && unaccepted == 0)
+    {
+      int stage = entries[LODE_EXPORT_MEMBER_STAGE] != NULL
+                  ? entries[LODE_EXPORT_MEMBER_STAGE]->stage : LODE_STAGE_UNKNOWN;
+      int unit = entries[LODE_EXPORT_MEMBER_UNIT] != NULL
+                 ? entries[LODE_EXPORT_MEMBER_UNIT]->unit : LODE_UNIT_NONE;
 
-  /* Records are kept only while all are valid: a broken file is not
-   * loaded, and its records would only take memory. */
-  if (s->exports.n_errors > 0 || s->resolve)
-    return TRUE;
+      quick = _lode_reader_read_export_quick (values, stage, unit, &row);
+    }
+
+  if (!quick)
+    {
+      _lode_reader_set_item (&s->exports, "exports", index);
+      if (!_lode_reader_read_export (&s->exports, values, s->resolve, &row)
+          || s->exports.n_errors != errors_before)
+        return TRUE;
+
+      /* Records are kept only while all are valid: a broken file is not
+       * loaded, and its records would only take memory. */
+      if (s->exports.n_errors > 0 || s->resolve)
+        return TRUE;
+
+      accept_strings (values, entries, &row);
+    }
 
   ids[0] = intern_member (s, entries, LODE_EXPORT_MEMBER_MINERAL, row.mineral);
   ids[1] = intern_member (s, entries, LODE_EXPORT_MEMBER_DESTINATION, row.destination);

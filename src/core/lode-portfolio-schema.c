@@ -1274,6 +1274,99 @@ _lode_reader_read_export (Reader          *reader,
   return ok;
 }
 
+/* Optional strings: present or null. */
+static inline gboolean
+quick_string (const LodeValue  *v,
+              const char      **out)
+{
+  if (v->kind == LODE_VALUE_STRING)
+    *out = v->string;
+  else if (value_is_null (v))
+    *out = NULL;
+  else
+    return FALSE;
+
+  return TRUE;
+}
+
+/* Keep in step with _lode_reader_read_export(): what this takes, that
+ * takes too, with the same figures. */
+gboolean
+_lode_reader_read_export_quick (const LodeValue *values,
+                                int              stage,
+                                int              unit,
+                                LodeExportRow   *row)
+{
+  const LodeValue *v;
+
+  if (values[LODE_EXPORT_MEMBER_MINERAL].kind != LODE_VALUE_STRING)
+    return FALSE;
+  row->mineral = values[LODE_EXPORT_MEMBER_MINERAL].string;
+
+  v = &values[LODE_EXPORT_MEMBER_YEAR];
+  if (v->kind != LODE_VALUE_INT || v->i < YEAR_MIN || v->i > YEAR_MAX)
+    return FALSE;
+  row->year = v->i;
+
+  v = &values[LODE_EXPORT_MEMBER_MONTH];
+  if (v->kind == LODE_VALUE_INT && v->i >= 1 && v->i <= 12)
+    row->month = v->i;
+  else if (value_is_null (v))
+    row->month = 0;
+  else
+    return FALSE;
+
+  if (!quick_string (&values[LODE_EXPORT_MEMBER_DESTINATION], &row->destination)
+      || !quick_string (&values[LODE_EXPORT_MEMBER_HS_CODE], &row->hs_code)
+      || !quick_string (&values[LODE_EXPORT_MEMBER_SOURCE], &row->source))
+    return FALSE;
+
+  v = &values[LODE_EXPORT_MEMBER_STAGE];
+  if (v->kind == LODE_VALUE_STRING)
+    row->stage = stage;
+  else if (value_is_null (v))
+    row->stage = LODE_STAGE_UNKNOWN;
+  else
+    return FALSE;
+
+  v = &values[LODE_EXPORT_MEMBER_UNIT];
+  if (v->kind == LODE_VALUE_STRING)
+    row->unit = unit;
+  else if (value_is_null (v))
+    row->unit = LODE_UNIT_NONE;
+  else
+    return FALSE;
+
+  v = &values[LODE_EXPORT_MEMBER_QUANTITY];
+  if (value_is_number (v))
+    {
+      double quantity = value_get_double (v);
+
+      if (!isfinite (quantity) || quantity < 0)
+        return FALSE;
+      row->quantity = quantity == 0 ? 0.0 : quantity;
+      if (row->unit == LODE_UNIT_NONE)
+        return FALSE;
+    }
+  else if (value_is_null (v))
+    row->quantity = LODE_QUANTITY_UNSET;
+  else
+    return FALSE;
+
+  /* Below 2^50 cents, the double nearest an amount of whole cents gives
+   * that amount back (see lode_money_from_double()): the cents the text
+   * writes are the amount. */
+  v = &values[LODE_EXPORT_MEMBER_VALUE_USD];
+  if (!value_is_number (v))
+    return FALSE;
+  if (v->has_cents)
+    row->value = v->cents;
+  else if (lode_money_from_double (value_get_double (v), &row->value) != LODE_MONEY_OK)
+    return FALSE;
+
+  return TRUE;
+}
+
 static void
 read_export (Reader     *reader,
              JsonObject *object,
