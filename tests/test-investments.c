@@ -532,6 +532,8 @@ test_reserve_card (void)
   g_assert_null (lode_test_find_widget (overview, GTK_TYPE_LABEL, "No reserve estimates with a value recorded"));
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Files written before investment events open in the window, save and
  * reopen byte for byte: nothing lost, nothing added. */
 static void
