@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <gobject/gvaluecollector.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -641,4 +643,61 @@ lode_editor_class_install_confirm (GtkWidgetClass              *widget_class,
 {
   gtk_widget_class_install_action (widget_class, "editor.confirm", NULL, confirm);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static GQuark
+editor_validate_quark (void)
+{
+  return g_quark_from_static_string ("lode-editor-validate");
+}
+
+/* Enter in a field: confirms when every field holds a valid value. */
+static void
+editor_entry_activated (GtkWidget *editor)
+{
+  LodeEditorValidateFunc validate = g_type_get_qdata (G_OBJECT_TYPE (editor),
+                                                      editor_validate_quark ());
+
+  if (validate (editor))
+    gtk_widget_activate_action (editor, "editor.confirm", NULL);
+}
+
+void
+lode_editor_class_setup (GtkWidgetClass              *widget_class,
+                         const char                  *resource,
+                         GtkWidgetActionActivateFunc  confirm,
+                         LodeEditorValidateFunc       validate)
+{
+  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), editor_validate_quark (), validate);
+
+  gtk_widget_class_set_template_from_resource (widget_class, resource);
+  gtk_widget_class_bind_template_callback_full (widget_class, "validate", G_CALLBACK (validate));
+  gtk_widget_class_bind_template_callback_full (widget_class, "entry_activated",
+                                                G_CALLBACK (editor_entry_activated));
+  lode_editor_class_install_confirm (widget_class, confirm);
+}
+
+/* The value of @property follows, of the property's type, as for
+ * g_object_set(). */
+void
+lode_editor_set (gpointer    history,
+                 const char *label,
+                 GObject    *object,
+                 const char *property,
+                 ...)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *error = NULL;
+  va_list args;
+
+  g_return_if_fail (pspec != NULL);
+
+  va_start (args, property);
+  G_VALUE_COLLECT_INIT (&value, G_PARAM_SPEC_VALUE_TYPE (pspec), args, 0, &error);
+  va_end (args);
+
+  g_return_if_fail (error == NULL);
+
+  lode_editor_set_property (history, label, object, property, &value);
 }

@@ -104,6 +104,13 @@ void     lode_editor_set_string    (gpointer      history,
                                     GObject      *object,
                                     const char   *property,
                                     const char   *text);
+/* Likewise for a value of any type, given as for g_object_set(): an
+ * int for an enum, a gint64 for money. */
+void     lode_editor_set           (gpointer      history,
+                                    const char   *label,
+                                    GObject      *object,
+                                    const char   *property,
+                                    ...);
 /* The stripped text of an editable @row, or NULL when it is empty. */
 char    *lode_editor_row_text      (gpointer      row);
 
@@ -149,6 +156,15 @@ GtkStringList *lode_choice_list            (const char                  *none,
 /* An editor's editor.confirm action, and Escape to close it. */
 void        lode_editor_class_install_confirm (GtkWidgetClass              *widget_class,
                                                GtkWidgetActionActivateFunc  confirm);
+/* Whether every field of an editor holds a valid value; shows why not. */
+typedef gboolean (*LodeEditorValidateFunc) (gpointer editor);
+/* An editor's template from @resource, its editor.confirm action and
+ * Escape, and the callbacks the template names: "validate" and
+ * "entry_activated", which confirms when @validate passes. */
+void        lode_editor_class_setup        (GtkWidgetClass              *widget_class,
+                                            const char                  *resource,
+                                            GtkWidgetActionActivateFunc  confirm,
+                                            LodeEditorValidateFunc       validate);
 
 G_END_DECLS
 
