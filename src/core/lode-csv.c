@@ -111,6 +111,26 @@ word_has_high_or_zero (guint64 w)
   return ((w | ((w - ones) & ~w)) & highs) != 0;
 }
 
+/* Skips, from @i up to @stop, the words of eight bytes of @s that hold
+ * neither a NUL nor a byte with its high bit set. */
+static inline gsize
+skip_plain_words (const guchar *s,
+                  gsize         i,
+                  gsize         stop)
+{
+  while (i + 8 <= stop)
+    {
+      guint64 w;
+
+      memcpy (&w, s + i, sizeof w);
+      if (word_has_high_or_zero (w))
+        break;
+      i += 8;
+    }
+
+  return i;
+}
+
 /* The length of the valid UTF-8 sequence at @s (at most @n bytes), or 0
  * if it is not one: no overlong forms, no surrogates, nothing past
  * U+10FFFF. */
@@ -163,15 +183,7 @@ scan_utf8 (const guchar *s,
     {
       gsize len;
 
-      while (i + 8 <= stop)
-        {
-          guint64 w;
-
-          memcpy (&w, s + i, sizeof w);
-          if (word_has_high_or_zero (w))
-            break;
-          i += 8;
-        }
+      i = skip_plain_words (s, i, stop);
       if (i >= stop)
         break;
 
@@ -404,15 +416,7 @@ check_more (LodeCsvReader *self)
     {
       gsize len;
 
-      while (i + 8 <= stop)
-        {
-          guint64 w;
-
-          memcpy (&w, s + i, sizeof w);
-          if (word_has_high_or_zero (w))
-            break;
-          i += 8;
-        }
+      i = skip_plain_words (s, i, stop);
       if (i >= stop)
         break;
 

@@ -39,6 +39,27 @@ enum
   KIND_OBJECT,
 };
 
+#if HAVE_FAST_SCAN && defined(__SSE2__)
+/* A bit for each of the sixteen bytes at @p that ends a plain run of a
+ * string: quotes, backslashes, control characters (unsigned, at most
+ * 0x1F) and bytes of multi-byte sequences (their high bit, which the
+ * mask takes as it is); in @quotes, the bits of the quotes. */
+static inline guint
+string_stop_mask (const guchar *p,
+                  guint        *quotes)
+{
+  __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+  __m128i quote = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('"'));
+  __m128i backslash = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('\\'));
+  __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (v, _mm_set1_epi8 (0x1F)), v);
+
+  *quotes = (guint) _mm_movemask_epi8 (quote);
+
+  return (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (quote, backslash), control))
+         | (guint) _mm_movemask_epi8 (v);
+}
+#endif
+
 struct _LodeJsonKeyEntry
 {
   guint64 head;     /* the first (up to) eight bytes of the decoded name */
@@ -240,24 +261,17 @@ scan_string (Checker      *c,
       guchar ch;
 
 #if HAVE_FAST_SCAN && defined(__SSE2__)
-      /* Sixteen bytes at a time: the quotes, backslashes, control
-       * characters (unsigned, at most 0x1F) and bytes of multi-byte
-       * sequences (their high bit, which the mask takes as it is). */
+      /* Sixteen bytes at a time. */
       while (end - p >= 16)
         {
-          __m128i v = _mm_loadu_si128 ((const __m128i *) p);
-          __m128i quote = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('"'));
-          __m128i backslash = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('\\'));
-          __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (v, _mm_set1_epi8 (0x1F)), v);
-          guint mask = (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (quote, backslash),
-                                                               control))
-                       | (guint) _mm_movemask_epi8 (v);
+          guint quotes;
+          guint mask = string_stop_mask (p, &quotes);
 
           if (mask != 0)
             {
               guint first = mask & -mask;
 
-              if ((first & (guint) _mm_movemask_epi8 (quote)) != 0)
+              if ((first & quotes) != 0)
                 return p + __builtin_ctz (mask) + 1;
               p += __builtin_ctz (mask);
               goto special;
@@ -1387,13 +1401,8 @@ fast_scan_string (const guchar *p,
 #if HAVE_FAST_SCAN && defined(__SSE2__)
       while (end - p >= 16)
         {
-          __m128i v = _mm_loadu_si128 ((const __m128i *) p);
-          __m128i quote = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('"'));
-          __m128i backslash = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('\\'));
-          __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (v, _mm_set1_epi8 (0x1F)), v);
-          guint mask = (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (quote, backslash),
-                                                               control))
-                       | (guint) _mm_movemask_epi8 (v);
+          guint quotes;
+          guint mask = string_stop_mask (p, &quotes);
 
           if (mask != 0)
             {
