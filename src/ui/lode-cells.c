@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "lode-cells.h"
+#include "lode-countries.h"
+#include "lode-export-table.h"
 #include "lode-history.h"
 #include "lode-portfolio.h"
 #include "lode-rules.h"
@@ -700,4 +702,72 @@ lode_editor_set (gpointer    history,
   g_return_if_fail (error == NULL);
 
   lode_editor_set_property (history, label, object, property, &value);
+}
+
+/* Cells of an export record's columns, in every list of records */
+
+static const LodeExportRow *
+export_row (GtkListItem *list_item)
+{
+  LodeExportRecord *record = gtk_list_item_get_item (list_item);
+
+  g_assert (LODE_IS_EXPORT_RECORD (record));
+
+  return lode_export_record_get_row (record);
+}
+
+void
+lode_cell_bind_export_year (GtkSignalListItemFactory *factory,
+                            GtkListItem              *list_item,
+                            gpointer                  user_data)
+{
+  g_autofree char *text = g_strdup_printf ("%d", export_row (list_item)->year);
+
+  lode_cell_set_text (list_item, text, NULL);
+}
+
+void
+lode_cell_bind_export_month (GtkSignalListItemFactory *factory,
+                             GtkListItem              *list_item,
+                             gpointer                  user_data)
+{
+  const char *month = lode_format_month (export_row (list_item)->month);
+
+  if (month != NULL)
+    lode_cell_set_text (list_item, month, NULL);
+  else
+    lode_cell_set_text (list_item, C_("month", "—"), _("The whole year"));
+}
+
+void
+lode_cell_bind_export_destination (GtkSignalListItemFactory *factory,
+                                   GtkListItem              *list_item,
+                                   gpointer                  user_data)
+{
+  const LodeExportRow *row = export_row (list_item);
+
+  if (row->destination != NULL)
+    {
+      const char *name = lode_country_lookup (row->destination);
+
+      lode_cell_set_text (list_item, name != NULL ? name : row->destination, row->destination);
+    }
+  else
+    lode_cell_set_text (list_item, C_("destination", "—"), _("Destination not known"));
+}
+
+void
+lode_cell_bind_export_hs_code (GtkSignalListItemFactory *factory,
+                               GtkListItem              *list_item,
+                               gpointer                  user_data)
+{
+  lode_cell_set_text (list_item, export_row (list_item)->hs_code, NULL);
+}
+
+void
+lode_cell_bind_export_stage (GtkSignalListItemFactory *factory,
+                             GtkListItem              *list_item,
+                             gpointer                  user_data)
+{
+  lode_cell_set_text (list_item, lode_format_stage (export_row (list_item)->stage), NULL);
 }

@@ -33,6 +33,23 @@ void lode_cell_set_text     (GtkListItem              *list_item,
  * reads for it: "Empty" rather than the class name for no text. */
 void lode_cell_set_inscription (GtkWidget  *cell,
                                 const char *text);
+/* "bind" handlers of a GtkSignalListItemFactory whose items are
+ * LodeExportRecords: the year, month, destination, HS code and stage. */
+void lode_cell_bind_export_year        (GtkSignalListItemFactory *factory,
+                                        GtkListItem              *list_item,
+                                        gpointer                  user_data);
+void lode_cell_bind_export_month       (GtkSignalListItemFactory *factory,
+                                        GtkListItem              *list_item,
+                                        gpointer                  user_data);
+void lode_cell_bind_export_destination (GtkSignalListItemFactory *factory,
+                                        GtkListItem              *list_item,
+                                        gpointer                  user_data);
+void lode_cell_bind_export_hs_code     (GtkSignalListItemFactory *factory,
+                                        GtkListItem              *list_item,
+                                        gpointer                  user_data);
+void lode_cell_bind_export_stage       (GtkSignalListItemFactory *factory,
+                                        GtkListItem              *list_item,
+                                        gpointer                  user_data);
 
 G_END_DECLS
 

@@ -112,68 +112,6 @@ bind_mineral_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_year_cell (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                LodeExportsPage          *self)
-{
-  const LodeExportRow *row = list_item_get_row (list_item);
-  g_autofree char *text = g_strdup_printf ("%d", row->year);
-
-  lode_cell_set_text (list_item, text, NULL);
-}
-
-static void
-bind_month_cell (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 LodeExportsPage          *self)
-{
-  const LodeExportRow *row = list_item_get_row (list_item);
-  const char *month = lode_format_month (row->month);
-
-  if (month != NULL)
-    lode_cell_set_text (list_item, month, NULL);
-  else
-    lode_cell_set_text (list_item, C_("month", "—"), _("The whole year"));
-}
-
-static void
-bind_destination_cell (GtkSignalListItemFactory *factory,
-                       GtkListItem              *list_item,
-                       LodeExportsPage          *self)
-{
-  const LodeExportRow *row = list_item_get_row (list_item);
-
-  if (row->destination != NULL)
-    {
-      const char *name = lode_country_lookup (row->destination);
-
-      lode_cell_set_text (list_item, name != NULL ? name : row->destination, row->destination);
-    }
-  else
-    lode_cell_set_text (list_item, C_("destination", "—"), _("Destination not known"));
-}
-
-static void
-bind_hs_code_cell (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   LodeExportsPage          *self)
-{
-  const LodeExportRow *row = list_item_get_row (list_item);
-
-  lode_cell_set_text (list_item, row->hs_code, NULL);
-}
-
-static void
-bind_stage_cell (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 LodeExportsPage          *self)
-{
-  const LodeExportRow *row = list_item_get_row (list_item);
-
-  lode_cell_set_text (list_item, lode_format_stage (row->stage), NULL);
-}
-
-static void
 bind_quantity_cell (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     LodeExportsPage          *self)
@@ -718,11 +656,11 @@ lode_exports_page_class_init (LodeExportsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "exports.export-csv", NULL);
   lode_cell_bind_setup_callbacks (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, bind_mineral_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_year_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_month_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_destination_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_hs_code_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_stage_cell);
+  gtk_widget_class_bind_template_callback_full (widget_class, "bind_year_cell", G_CALLBACK (lode_cell_bind_export_year));
+  gtk_widget_class_bind_template_callback_full (widget_class, "bind_month_cell", G_CALLBACK (lode_cell_bind_export_month));
+  gtk_widget_class_bind_template_callback_full (widget_class, "bind_destination_cell", G_CALLBACK (lode_cell_bind_export_destination));
+  gtk_widget_class_bind_template_callback_full (widget_class, "bind_hs_code_cell", G_CALLBACK (lode_cell_bind_export_hs_code));
+  gtk_widget_class_bind_template_callback_full (widget_class, "bind_stage_cell", G_CALLBACK (lode_cell_bind_export_stage));
   gtk_widget_class_bind_template_callback (widget_class, bind_quantity_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_value_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_source_cell);
