@@ -264,9 +264,11 @@ lode_item_notify (LodeItem *self,
 JsonObject *
 lode_item_get_extra (LodeItem *self)
 {
-  LodeItemPrivate *priv = lode_item_get_instance_private (self);
+  LodeItemPrivate *priv;
 
   g_return_val_if_fail (LODE_IS_ITEM (self), NULL);
+
+  priv = lode_item_get_instance_private (self);
 
   return priv->extra;
 }
@@ -275,10 +277,11 @@ void
 lode_item_set_extra (LodeItem   *self,
                      JsonObject *extra)
 {
-  LodeItemPrivate *priv = lode_item_get_instance_private (self);
+  LodeItemPrivate *priv;
 
   g_return_if_fail (LODE_IS_ITEM (self));
 
+  priv = lode_item_get_instance_private (self);
   lode_item_store_json (&priv->extra, extra);
 }
 
