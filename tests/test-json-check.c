@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "lode-json-check.h"
+#include "lode-json-tokenizer-private.h"
 
 #define DEPTH 64
 
@@ -327,6 +328,33 @@ test_optional_out (void)
   g_assert_true (lode_json_check ("[]", 2, DEPTH, NULL, NULL, NULL));
 }
 
+/* Every error the tokenizer gives has its sentence; the detail, when
+ * there is one, stands where the sentence says. */
+static void
+test_error_messages (void)
+{
+  for (LodeJsonError code = LODE_JSON_ERROR_NONE + 1; code < LODE_JSON_N_ERRORS; code++)
+    {
+      g_autofree char *plain = _lode_json_error_message (code, NULL);
+      g_autofree char *detailed = _lode_json_error_message (code, "'@'");
+
+      g_assert_nonnull (plain);
+      g_assert_cmpuint (strlen (plain), >, 0);
+
+      if (code >= LODE_JSON_ERROR_UNEXPECTED_CHARACTER)
+        {
+          g_assert_nonnull (strstr (plain, "%s"));
+          g_assert_nonnull (strstr (detailed, "'@'"));
+          g_assert_null (strstr (detailed, "%s"));
+        }
+      else
+        {
+          g_assert_null (strstr (plain, "%"));
+          g_assert_cmpstr (detailed, ==, plain);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/lode/json-check/many-members", test_many_members);
   g_test_add_func ("/lode/json-check/every-prefix", test_every_prefix);
   g_test_add_func ("/lode/json-check/optional-out", test_optional_out);
+  g_test_add_func ("/lode/json-check/error-messages", test_error_messages);
 
   return g_test_run ();
 }

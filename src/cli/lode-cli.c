@@ -327,6 +327,103 @@ print_error (const GError *error)
   g_printerr ("%s%s", message, length > 0 && message[length - 1] == '\n' ? "" : "\n");
 }
 
+/* Checks that @args holds from @min to @max operands after the command's
+ * name. Returns EXIT_OK, or EXIT_USAGE once it has said what is wrong:
+ * @missing (by default, a missing file name) or too many arguments. */
+static int
+check_operands (const Command  *command,
+                char          **args,
+                guint           min,
+                guint           max,
+                const char     *missing)
+{
+  guint n_operands = g_strv_length (args) - 1;
+
+  if (n_operands < min)
+    return usage_error (command, "%s", missing != NULL ? missing : _("missing file name"));
+  if (n_operands > max)
+    return usage_error (command, _("too many arguments"));
+
+  return EXIT_OK;
+}
+
+/* Loads the portfolio @path into @portfolio. Returns EXIT_OK, or
+ * EXIT_BAD_INPUT once it has printed why the file does not load. */
+static int
+load_file (const char     *path,
+           LodePortfolio **portfolio)
+{
+  g_autoptr(GError) error = NULL;
+
+  *portfolio = load_portfolio (path, &error);
+  if (*portfolio == NULL)
+    {
+      print_error (error);
+      return EXIT_BAD_INPUT;
+    }
+
+  return EXIT_OK;
+}
+
+/* Prints why an output could not be written; returns EXIT_BAD_INPUT. */
+static int
+output_error (const GError *error)
+{
+  g_printerr ("lode-cli: %s\n", error->message);
+  return EXIT_BAD_INPUT;
+}
+
+/* What a command with options of its own holds while it runs: its
+ * options, the portfolio it reads and what went wrong. */
+typedef struct
+{
+  GOptionContext *context;
+  GOptionEntry   *entries;
+  LodePortfolio  *portfolio;
+  GError         *error;
+  char           *message;
+} CommandRun;
+
+static void
+command_run_clear (CommandRun *run)
+{
+  g_clear_pointer (&run->context, g_option_context_free);
+  g_clear_pointer (&run->entries, g_free);
+  g_clear_object (&run->portfolio);
+  g_clear_error (&run->error);
+  g_clear_pointer (&run->message, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CommandRun, command_run_clear)
+
+/* Parses the options @entries (taken) describe out of @args. */
+static gboolean
+command_run_parse (CommandRun     *run,
+                   const Command  *command,
+                   GOptionEntry   *entries,
+                   const char     *description,
+                   char         ***args,
+                   int            *status)
+{
+  run->entries = entries;
+  run->context = command_context_new (command, entries, description);
+
+  return command_parse (command, run->context, args, status);
+}
+
+/* Says what is wrong with the options, when @options_ok is not: the
+ * check's message in @run. */
+static int
+command_run_check (CommandRun    *run,
+                   const Command *command,
+                   gboolean       options_ok)
+{
+  if (!options_ok)
+    return usage_error (command, "%s", run->message);
+
+  return EXIT_OK;
+}
+
 /* Formats lode-cli can write, by the extension of the file name. */
 static gboolean
 is_supported_output (const char *path)
@@ -404,24 +501,18 @@ command_validate (const Command   *command,
   if (!command_parse (command, context, args, &status))
     return status;
 
-  if (g_strv_length (*args) < 2)
-    return usage_error (command, _("missing file name"));
+  status = check_operands (command, *args, 1, G_MAXUINT, NULL);
+  if (status != EXIT_OK)
+    return status;
 
   for (guint i = 1; (*args)[i] != NULL; i++)
     {
-      const char *path = (*args)[i];
       g_autoptr(LodePortfolio) portfolio = NULL;
-      g_autoptr(GError) error = NULL;
 
-      portfolio = load_portfolio (path, &error);
-      if (portfolio == NULL)
-        {
-          print_error (error);
-          status = EXIT_BAD_INPUT;
-          continue;
-        }
-
-      g_print (_("%s: ok\n"), input_name (path));
+      if (load_file ((*args)[i], &portfolio) != EXIT_OK)
+        status = EXIT_BAD_INPUT;
+      else
+        g_print (_("%s: ok\n"), input_name ((*args)[i]));
     }
 
   return status;
@@ -440,6 +531,19 @@ parse_month (const char *text,
   *month = value;
 
   return TRUE;
+}
+
+/* Reads --fiscal-year-start, when given, into @month. */
+static int
+check_fiscal_year_start (const Command *command,
+                         const char    *text,
+                         int           *month)
+{
+  if (text != NULL && !parse_month (text, month))
+    return usage_error (command, _("--fiscal-year-start: “%s” is not a month from 1 to 12"),
+                        text);
+
+  return EXIT_OK;
 }
 
 static int
@@ -531,20 +635,13 @@ command_summary (const Command   *command,
   if (!command_parse (command, context, args, &status))
     return status;
 
-  if (g_strv_length (*args) < 2)
-    return usage_error (command, _("missing file name"));
-  if (g_strv_length (*args) > 2)
-    return usage_error (command, _("too many arguments"));
-  if (fiscal_text != NULL && !parse_month (fiscal_text, &fiscal_year_start))
-    return usage_error (command, _("--fiscal-year-start: “%s” is not a month from 1 to 12"),
-                        fiscal_text);
-
-  portfolio = load_portfolio ((*args)[1], &error);
-  if (portfolio == NULL)
-    {
-      print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+  status = check_operands (command, *args, 1, 1, NULL);
+  if (status == EXIT_OK)
+    status = check_fiscal_year_start (command, fiscal_text, &fiscal_year_start);
+  if (status == EXIT_OK)
+    status = load_file ((*args)[1], &portfolio);
+  if (status != EXIT_OK)
+    return status;
   if (fiscal_text == NULL)
     fiscal_year_start = lode_portfolio_get_fiscal_year_start (portfolio);
 
@@ -554,10 +651,7 @@ command_summary (const Command   *command,
                                                         input_name ((*args)[1]));
 
       if (!write_stdout (text, strlen (text), &error))
-        {
-          g_printerr ("lode-cli: %s\n", error->message);
-          return EXIT_BAD_INPUT;
-        }
+        return output_error (error);
     }
   else
     {
@@ -631,22 +725,17 @@ command_compare (const Command   *command,
   if (!command_parse (command, context, args, &status))
     return status;
 
-  if (g_strv_length (*args) < 4)
-    return usage_error (command, _("missing file name or period: FILE FROM TO"));
-  if (g_strv_length (*args) > 4)
-    return usage_error (command, _("too many arguments"));
+  status = check_operands (command, *args, 3, 3,
+                           _("missing file name or period: FILE FROM TO"));
+  if (status != EXIT_OK)
+    return status;
   if (json && csv)
     return usage_error (command, _("--json and --csv cannot be used together"));
-  if (fiscal_text != NULL && !parse_month (fiscal_text, &fiscal_year_start))
-    return usage_error (command, _("--fiscal-year-start: “%s” is not a month from 1 to 12"),
-                        fiscal_text);
-
-  portfolio = load_portfolio ((*args)[1], &error);
-  if (portfolio == NULL)
-    {
-      print_error (error);
-      return EXIT_BAD_INPUT;
-    }
+  status = check_fiscal_year_start (command, fiscal_text, &fiscal_year_start);
+  if (status == EXIT_OK)
+    status = load_file ((*args)[1], &portfolio);
+  if (status != EXIT_OK)
+    return status;
   if (fiscal_text == NULL)
     fiscal_year_start = lode_portfolio_get_fiscal_year_start (portfolio);
 
@@ -664,10 +753,48 @@ command_compare (const Command   *command,
     text = lode_cli_compare_to_text (portfolio, &periods[0], &periods[1]);
 
   if (!write_stdout (text, strlen (text), &error))
-    {
-      g_printerr ("lode-cli: %s\n", error->message);
-      return EXIT_BAD_INPUT;
-    }
+    return output_error (error);
+
+  return EXIT_OK;
+}
+
+/* convert and sample: writes a portfolio to OUT, the last operand,
+ * standard output when there is none. The portfolio is the one IN names
+ * when @has_input, else the sample. */
+static int
+write_command (const Command   *command,
+               char          ***args,
+               const char      *description,
+               gboolean         has_input)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_operands = has_input ? 2 : 1;
+  const char *out;
+  int status = EXIT_OK;
+
+  context = command_context_new (command, NULL, description);
+  if (!command_parse (command, context, args, &status))
+    return status;
+
+  status = check_operands (command, *args, has_input ? 2 : 0, n_operands, NULL);
+  if (status != EXIT_OK)
+    return status;
+
+  out = (*args)[n_operands] != NULL ? (*args)[n_operands] : "-";
+  if (!is_supported_output (out))
+    return usage_error (command, _("%s: unsupported output format"), out);
+
+  if (has_input)
+    status = load_file ((*args)[1], &portfolio);
+  else
+    portfolio = lode_portfolio_new_sample ();
+  if (status != EXIT_OK)
+    return status;
+
+  if (!write_portfolio (portfolio, out, &error))
+    return output_error (error);
 
   return EXIT_OK;
 }
@@ -676,232 +803,156 @@ static int
 command_convert (const Command   *command,
                  char          ***args)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(LodePortfolio) portfolio = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *in;
-  const char *out;
-  int status = EXIT_OK;
-
-  context = command_context_new (command, NULL,
-                                 _("Reads the portfolio IN and writes it to OUT, in the format its\n"
-                                   "extension names: .json for portfolio format v1. Members that\n"
-                                   "Lode does not know are written back unchanged. OUT is replaced\n"
-                                   "atomically: if writing fails, the old file is left as it was.\n"
-                                   "\n"
-                                   "Exit status: 0 on success, 1 if IN does not load or OUT cannot\n"
-                                   "be written, 2 on wrong usage."));
-  if (!command_parse (command, context, args, &status))
-    return status;
-
-  if (g_strv_length (*args) < 3)
-    return usage_error (command, _("missing file name"));
-  if (g_strv_length (*args) > 3)
-    return usage_error (command, _("too many arguments"));
-
-  in = (*args)[1];
-  out = (*args)[2];
-
-  if (!is_supported_output (out))
-    return usage_error (command, _("%s: unsupported output format"), out);
-
-  portfolio = load_portfolio (in, &error);
-  if (portfolio == NULL)
-    {
-      print_error (error);
-      return EXIT_BAD_INPUT;
-    }
-
-  if (!write_portfolio (portfolio, out, &error))
-    {
-      g_printerr ("lode-cli: %s\n", error->message);
-      return EXIT_BAD_INPUT;
-    }
-
-  return EXIT_OK;
+  return write_command (command, args,
+                        _("Reads the portfolio IN and writes it to OUT, in the format its\n"
+                          "extension names: .json for portfolio format v1. Members that\n"
+                          "Lode does not know are written back unchanged. OUT is replaced\n"
+                          "atomically: if writing fails, the old file is left as it was.\n"
+                          "\n"
+                          "Exit status: 0 on success, 1 if IN does not load or OUT cannot\n"
+                          "be written, 2 on wrong usage."),
+                        TRUE);
 }
 
 static int
 command_sample (const Command   *command,
                 char          ***args)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(LodePortfolio) portfolio = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *out;
+  return write_command (command, args,
+                        _("Writes “Pakistan minerals (sample)”, the portfolio Lode opens\n"
+                          "when started with no file, to OUT or to standard output.\n"
+                          "\n"
+                          "Exit status: 0 on success, 1 if OUT cannot be written, 2 on\n"
+                          "wrong usage."),
+                        FALSE);
+}
+
+/* A command that reads one FILE and writes what its options ask for; the
+ * options come from a module of its own. */
+typedef struct
+{
+  gsize           options_size;
+  GOptionEntry *(*entries)     (gpointer        options);
+  const char   *(*description) (void);
+  gboolean      (*check)       (gpointer        options,
+                                char          **message);
+  gboolean      (*write)       (LodePortfolio  *portfolio,
+                                gpointer        options,
+                                GError        **error);
+  void          (*clear)       (gpointer        options);
+  /* Prints what the options ask for in place of a run, if they do. */
+  gboolean      (*answer)      (gpointer        options);
+} FileWriter;
+
+static int
+run_file_writer (const Command     *command,
+                 char            ***args,
+                 const FileWriter  *writer)
+{
+  g_auto(CommandRun) run = { 0 };
+  g_autofree gpointer options = g_malloc0 (writer->options_size);
   int status = EXIT_OK;
 
-  context = command_context_new (command, NULL,
-                                 _("Writes “Pakistan minerals (sample)”, the portfolio Lode opens\n"
-                                   "when started with no file, to OUT or to standard output.\n"
-                                   "\n"
-                                   "Exit status: 0 on success, 1 if OUT cannot be written, 2 on\n"
-                                   "wrong usage."));
-  if (!command_parse (command, context, args, &status))
-    return status;
+  if (!command_run_parse (&run, command, writer->entries (options),
+                          writer->description (), args, &status))
+    goto out;
 
-  if (g_strv_length (*args) > 2)
-    return usage_error (command, _("too many arguments"));
+  if (writer->answer != NULL && writer->answer (options))
+    goto out;
 
-  out = (*args)[1] != NULL ? (*args)[1] : "-";
-  if (!is_supported_output (out))
-    return usage_error (command, _("%s: unsupported output format"), out);
+  status = check_operands (command, *args, 1, 1, NULL);
+  if (status == EXIT_OK)
+    status = command_run_check (&run, command, writer->check (options, &run.message));
+  if (status == EXIT_OK)
+    status = load_file ((*args)[1], &run.portfolio);
+  if (status == EXIT_OK && !writer->write (run.portfolio, options, &run.error))
+    status = output_error (run.error);
 
-  portfolio = lode_portfolio_new_sample ();
-
-  if (!write_portfolio (portfolio, out, &error))
-    {
-      g_printerr ("lode-cli: %s\n", error->message);
-      return EXIT_BAD_INPUT;
-    }
-
-  return EXIT_OK;
+out:
+  writer->clear (options);
+  return status;
 }
+
+static gboolean
+chart_answer (gpointer data)
+{
+  LodeCliChartOptions *options = data;
+  g_autofree char *list = NULL;
+
+  if (!options->list)
+    return FALSE;
+
+  list = lode_cli_chart_list ();
+  g_print ("%s", list);
+
+  return TRUE;
+}
+
+static const FileWriter chart_writer = {
+  sizeof (LodeCliChartOptions),
+  (GOptionEntry *(*) (gpointer)) lode_cli_chart_entries,
+  lode_cli_chart_description,
+  (gboolean (*) (gpointer, char **)) lode_cli_chart_check,
+  (gboolean (*) (LodePortfolio *, gpointer, GError **)) lode_cli_chart_write,
+  (void (*) (gpointer)) lode_cli_chart_options_clear,
+  chart_answer,
+};
+
+static const FileWriter export_writer = {
+  sizeof (LodeCliExportOptions),
+  (GOptionEntry *(*) (gpointer)) lode_cli_export_entries,
+  lode_cli_export_description,
+  (gboolean (*) (gpointer, char **)) lode_cli_export_check,
+  (gboolean (*) (LodePortfolio *, gpointer, GError **)) lode_cli_export_write,
+  (void (*) (gpointer)) lode_cli_export_options_clear,
+  NULL,
+};
 
 static int
 command_chart (const Command   *command,
                char          ***args)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(LodePortfolio) portfolio = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree GOptionEntry *entries = NULL;
-  g_autofree char *message = NULL;
-  LodeCliChartOptions options = { 0 };
-  int status = EXIT_OK;
-
-  entries = lode_cli_chart_entries (&options);
-  context = command_context_new (command, entries, lode_cli_chart_description ());
-  if (!command_parse (command, context, args, &status))
-    goto out;
-
-  if (options.list)
-    {
-      g_autofree char *list = lode_cli_chart_list ();
-
-      g_print ("%s", list);
-      goto out;
-    }
-
-  if (g_strv_length (*args) < 2)
-    status = usage_error (command, _("missing file name"));
-  else if (g_strv_length (*args) > 2)
-    status = usage_error (command, _("too many arguments"));
-  else if (!lode_cli_chart_check (&options, &message))
-    status = usage_error (command, "%s", message);
-  if (status != EXIT_OK)
-    goto out;
-
-  portfolio = load_portfolio ((*args)[1], &error);
-  if (portfolio == NULL)
-    {
-      print_error (error);
-      status = EXIT_BAD_INPUT;
-      goto out;
-    }
-
-  if (!lode_cli_chart_write (portfolio, &options, &error))
-    {
-      g_printerr ("lode-cli: %s\n", error->message);
-      status = EXIT_BAD_INPUT;
-    }
-
-out:
-  lode_cli_chart_options_clear (&options);
-  return status;
-}
-
-static int
-command_import (const Command   *command,
-                char          ***args)
-{
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(LodePortfolio) portfolio = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree GOptionEntry *entries = NULL;
-  g_autofree char *message = NULL;
-  LodeCliImportOptions options = { 0 };
-  int status = EXIT_OK;
-
-  entries = lode_cli_import_entries (&options);
-  context = command_context_new (command, entries, lode_cli_import_description ());
-  if (!command_parse (command, context, args, &status))
-    goto out;
-
-  if (g_strv_length (*args) < 2)
-    status = usage_error (command, _("missing file name"));
-  else if (!lode_cli_import_check (&options, &message))
-    status = usage_error (command, "%s", message);
-  if (status != EXIT_OK)
-    goto out;
-
-  if (options.into != NULL)
-    {
-      portfolio = load_portfolio (options.into, &error);
-      if (portfolio == NULL)
-        {
-          print_error (error);
-          status = EXIT_BAD_INPUT;
-          goto out;
-        }
-    }
-  else
-    portfolio = lode_cli_import_new_portfolio (&options);
-
-  if (!lode_cli_import_run (portfolio, (const char * const *) &(*args)[1], &options, &error) ||
-      !write_portfolio (portfolio, options.output, &error))
-    {
-      print_error (error);
-      status = EXIT_BAD_INPUT;
-    }
-
-out:
-  lode_cli_import_options_clear (&options);
-  return status;
+  return run_file_writer (command, args, &chart_writer);
 }
 
 static int
 command_export (const Command   *command,
                 char          ***args)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(LodePortfolio) portfolio = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree GOptionEntry *entries = NULL;
-  g_autofree char *message = NULL;
-  LodeCliExportOptions options = { 0 };
+  return run_file_writer (command, args, &export_writer);
+}
+
+static int
+command_import (const Command   *command,
+                char          ***args)
+{
+  g_auto(CommandRun) run = { 0 };
+  LodeCliImportOptions options = { 0 };
   int status = EXIT_OK;
 
-  entries = lode_cli_export_entries (&options);
-  context = command_context_new (command, entries, lode_cli_export_description ());
-  if (!command_parse (command, context, args, &status))
+  if (!command_run_parse (&run, command, lode_cli_import_entries (&options),
+                          lode_cli_import_description (), args, &status))
     goto out;
 
-  if (g_strv_length (*args) < 2)
-    status = usage_error (command, _("missing file name"));
-  else if (g_strv_length (*args) > 2)
-    status = usage_error (command, _("too many arguments"));
-  else if (!lode_cli_export_check (&options, &message))
-    status = usage_error (command, "%s", message);
+  status = check_operands (command, *args, 1, G_MAXUINT, NULL);
+  if (status == EXIT_OK)
+    status = command_run_check (&run, command, lode_cli_import_check (&options, &run.message));
+  if (status == EXIT_OK && options.into != NULL)
+    status = load_file (options.into, &run.portfolio);
+  else if (status == EXIT_OK)
+    run.portfolio = lode_cli_import_new_portfolio (&options);
   if (status != EXIT_OK)
     goto out;
 
-  portfolio = load_portfolio ((*args)[1], &error);
-  if (portfolio == NULL)
+  if (!lode_cli_import_run (run.portfolio, (const char * const *) &(*args)[1], &options, &run.error) ||
+      !write_portfolio (run.portfolio, options.output, &run.error))
     {
-      print_error (error);
-      status = EXIT_BAD_INPUT;
-      goto out;
-    }
-
-  if (!lode_cli_export_write (portfolio, &options, &error))
-    {
-      g_printerr ("lode-cli: %s\n", error->message);
+      print_error (run.error);
       status = EXIT_BAD_INPUT;
     }
 
 out:
-  lode_cli_export_options_clear (&options);
+  lode_cli_import_options_clear (&options);
   return status;
 }
 

@@ -111,6 +111,26 @@ word_has_high_or_zero (guint64 w)
   return ((w | ((w - ones) & ~w)) & highs) != 0;
 }
 
+/* Skips, from @i up to @stop, the words of eight bytes of @s that hold
+ * neither a NUL nor a byte with its high bit set. */
+static inline gsize
+skip_plain_words (const guchar *s,
+                  gsize         i,
+                  gsize         stop)
+{
+  while (i + 8 <= stop)
+    {
+      guint64 w;
+
+      memcpy (&w, s + i, sizeof w);
+      if (word_has_high_or_zero (w))
+        break;
+      i += 8;
+    }
+
+  return i;
+}
+
 /* The length of the valid UTF-8 sequence at @s (at most @n bytes), or 0
  * if it is not one: no overlong forms, no surrogates, nothing past
  * U+10FFFF. */
@@ -143,26 +163,6 @@ utf8_sequence_length (const guchar *s,
   return 0;
 }
 
-/* Where the first eight bytes from @i that hold a NUL or a byte above
- * 0x7F begin, up to @stop: ASCII is skipped a word at a time. */
-static inline gsize
-skip_ascii (const guchar *s,
-            gsize         i,
-            gsize         stop)
-{
-  while (i + 8 <= stop)
-    {
-      guint64 w;
-
-      memcpy (&w, s + i, sizeof w);
-      if (word_has_high_or_zero (w))
-        break;
-      i += 8;
-    }
-
-  return i;
-}
-
 /* Finds the first byte that stops @s from being UTF-8 text: an invalid
  * sequence (LODE_CSV_ERROR_ENCODING) or a NUL (LODE_CSV_ERROR_BINARY).
  * Looks at the sequences that begin before @stop, in @n bytes. Eight ASCII
@@ -183,7 +183,7 @@ scan_utf8 (const guchar *s,
     {
       gsize len;
 
-      i = skip_ascii (s, i, stop);
+      i = skip_plain_words (s, i, stop);
       if (i >= stop)
         break;
 
@@ -416,7 +416,7 @@ check_more (LodeCsvReader *self)
     {
       gsize len;
 
-      i = skip_ascii (s, i, stop);
+      i = skip_plain_words (s, i, stop);
       if (i >= stop)
         break;
 

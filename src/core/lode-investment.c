@@ -8,7 +8,7 @@
 
 struct _LodeInvestment
 {
-  GObject             parent_instance;
+  LodeItem           parent_instance;
 
   char               *project;
   char               *investor;
@@ -19,10 +19,9 @@ struct _LodeInvestment
   char              **minerals;
   char               *source;
   char               *note;
-  JsonObject         *extra;
 };
 
-G_DEFINE_FINAL_TYPE (LodeInvestment, lode_investment, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LodeInvestment, lode_investment, LODE_TYPE_ITEM)
 
 enum {
   PROP_0,
@@ -40,178 +39,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  char *copy;
-
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-/* Stores a copy of @value in @field, an empty vector as NULL. Returns
- * whether the field changed. */
-static gboolean
-set_strv (char               ***field,
-          const char * const   *value)
-{
-  char **copy;
-
-  if (value != NULL && value[0] == NULL)
-    value = NULL;
-
-  if (*field == NULL && value == NULL)
-    return FALSE;
-
-  if (*field != NULL && value != NULL &&
-      g_strv_equal ((const char * const *) *field, value))
-    return FALSE;
-
-  copy = g_strdupv ((char **) value);
-  g_strfreev (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-static void
-lode_investment_finalize (GObject *object)
-{
-  LodeInvestment *self = (LodeInvestment *)object;
-
-  g_clear_pointer (&self->project, g_free);
-  g_clear_pointer (&self->investor, g_free);
-  g_clear_pointer (&self->investor_country, g_free);
-  g_clear_pointer (&self->date, g_free);
-  g_clear_pointer (&self->minerals, g_strfreev);
-  g_clear_pointer (&self->source, g_free);
-  g_clear_pointer (&self->note, g_free);
-  g_clear_pointer (&self->extra, json_object_unref);
-
-  G_OBJECT_CLASS (lode_investment_parent_class)->finalize (object);
-}
-
-static void
-lode_investment_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  LodeInvestment *self = LODE_INVESTMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      g_value_set_string (value, self->project);
-      break;
-
-    case PROP_INVESTOR:
-      g_value_set_string (value, self->investor);
-      break;
-
-    case PROP_INVESTOR_COUNTRY:
-      g_value_set_string (value, self->investor_country);
-      break;
-
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-
-    case PROP_VALUE:
-      g_value_set_int64 (value, self->value);
-      break;
-
-    case PROP_DATE:
-      g_value_set_string (value, self->date);
-      break;
-
-    case PROP_MINERALS:
-      g_value_set_boxed (value, self->minerals);
-      break;
-
-    case PROP_SOURCE:
-      g_value_set_string (value, self->source);
-      break;
-
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lode_investment_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  LodeInvestment *self = LODE_INVESTMENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_PROJECT:
-      lode_investment_set_project (self, g_value_get_string (value));
-      break;
-
-    case PROP_INVESTOR:
-      lode_investment_set_investor (self, g_value_get_string (value));
-      break;
-
-    case PROP_INVESTOR_COUNTRY:
-      lode_investment_set_investor_country (self, g_value_get_string (value));
-      break;
-
-    case PROP_KIND:
-      lode_investment_set_kind (self, g_value_get_enum (value));
-      break;
-
-    case PROP_VALUE:
-      lode_investment_set_value (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_DATE:
-      lode_investment_set_date (self, g_value_get_string (value));
-      break;
-
-    case PROP_MINERALS:
-      lode_investment_set_minerals (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_SOURCE:
-      lode_investment_set_source (self, g_value_get_string (value));
-      break;
-
-    case PROP_NOTE:
-      lode_investment_set_note (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const LodeItemField fields[N_PROPS] = {
+  [PROP_PROJECT] = LODE_ITEM_FIELD (LodeInvestment, project, lode_investment_set_project),
+  [PROP_INVESTOR] = LODE_ITEM_FIELD (LodeInvestment, investor, lode_investment_set_investor),
+  [PROP_INVESTOR_COUNTRY] = LODE_ITEM_FIELD (LodeInvestment, investor_country, lode_investment_set_investor_country),
+  [PROP_KIND] = LODE_ITEM_FIELD (LodeInvestment, kind, lode_investment_set_kind),
+  [PROP_VALUE] = LODE_ITEM_FIELD (LodeInvestment, value, lode_investment_set_value),
+  [PROP_DATE] = LODE_ITEM_FIELD (LodeInvestment, date, lode_investment_set_date),
+  [PROP_MINERALS] = LODE_ITEM_FIELD (LodeInvestment, minerals, lode_investment_set_minerals),
+  [PROP_SOURCE] = LODE_ITEM_FIELD (LodeInvestment, source, lode_investment_set_source),
+  [PROP_NOTE] = LODE_ITEM_FIELD (LodeInvestment, note, lode_investment_set_note),
+};
 
 static void
 lode_investment_class_init (LodeInvestmentClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
-  object_class->finalize = lode_investment_finalize;
-  object_class->get_property = lode_investment_get_property;
-  object_class->set_property = lode_investment_set_property;
 
   properties[PROP_PROJECT] = g_param_spec_string ("project", NULL, NULL, NULL, flags);
   properties[PROP_INVESTOR] = g_param_spec_string ("investor", NULL, NULL, NULL, flags);
@@ -228,7 +72,7 @@ lode_investment_class_init (LodeInvestmentClass *klass)
   properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  lode_item_class_install_properties (LODE_ITEM_CLASS (klass), N_PROPS, properties, fields);
 }
 
 static void
@@ -262,8 +106,7 @@ lode_investment_set_project (LodeInvestment *self,
 {
   g_return_if_fail (LODE_IS_INVESTMENT (self));
 
-  if (set_string (&self->project, project))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  lode_item_set_string (LODE_ITEM (self), PROP_PROJECT, project);
 }
 
 const char *
@@ -280,8 +123,7 @@ lode_investment_set_investor (LodeInvestment *self,
 {
   g_return_if_fail (LODE_IS_INVESTMENT (self));
 
-  if (set_string (&self->investor, investor))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INVESTOR]);
+  lode_item_set_string (LODE_ITEM (self), PROP_INVESTOR, investor);
 }
 
 const char *
@@ -298,8 +140,7 @@ lode_investment_set_investor_country (LodeInvestment *self,
 {
   g_return_if_fail (LODE_IS_INVESTMENT (self));
 
-  if (set_string (&self->investor_country, country))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INVESTOR_COUNTRY]);
+  lode_item_set_string (LODE_ITEM (self), PROP_INVESTOR_COUNTRY, country);
 }
 
 LodeInvestmentKind
@@ -317,11 +158,7 @@ lode_investment_set_kind (LodeInvestment     *self,
   g_return_if_fail (LODE_IS_INVESTMENT (self));
   g_return_if_fail (kind >= LODE_INVESTMENT_KIND_UNKNOWN && kind < LODE_N_INVESTMENT_KINDS);
 
-  if (self->kind == kind)
-    return;
-
-  self->kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  lode_item_set_int (LODE_ITEM (self), PROP_KIND, kind);
 }
 
 LodeMoney
@@ -339,11 +176,7 @@ lode_investment_set_value (LodeInvestment *self,
   g_return_if_fail (LODE_IS_INVESTMENT (self));
   g_return_if_fail (value >= 0 && value <= LODE_MONEY_MAX);
 
-  if (self->value == value)
-    return;
-
-  self->value = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+  lode_item_set_int64 (LODE_ITEM (self), PROP_VALUE, value);
 }
 
 const char *
@@ -360,8 +193,7 @@ lode_investment_set_date (LodeInvestment *self,
 {
   g_return_if_fail (LODE_IS_INVESTMENT (self));
 
-  if (set_string (&self->date, date))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+  lode_item_set_string (LODE_ITEM (self), PROP_DATE, date);
 }
 
 /* The date starts with its four digits of year (lode_rule_date() made
@@ -400,8 +232,7 @@ lode_investment_set_minerals (LodeInvestment     *self,
 {
   g_return_if_fail (LODE_IS_INVESTMENT (self));
 
-  if (set_strv (&self->minerals, minerals))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MINERALS]);
+  lode_item_set_strv (LODE_ITEM (self), PROP_MINERALS, minerals);
 }
 
 const char *
@@ -418,8 +249,7 @@ lode_investment_set_source (LodeInvestment *self,
 {
   g_return_if_fail (LODE_IS_INVESTMENT (self));
 
-  if (set_string (&self->source, source))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+  lode_item_set_string (LODE_ITEM (self), PROP_SOURCE, source);
 }
 
 const char *
@@ -436,8 +266,7 @@ lode_investment_set_note (LodeInvestment *self,
 {
   g_return_if_fail (LODE_IS_INVESTMENT (self));
 
-  if (set_string (&self->note, note))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+  lode_item_set_string (LODE_ITEM (self), PROP_NOTE, note);
 }
 
 /* Returns: (transfer none) (nullable): members Lode does not know. */
@@ -446,7 +275,7 @@ lode_investment_get_extra (LodeInvestment *self)
 {
   g_return_val_if_fail (LODE_IS_INVESTMENT (self), NULL);
 
-  return self->extra;
+  return lode_item_get_extra (LODE_ITEM (self));
 }
 
 void
@@ -455,13 +284,7 @@ lode_investment_set_extra (LodeInvestment *self,
 {
   g_return_if_fail (LODE_IS_INVESTMENT (self));
 
-  if (extra == self->extra)
-    return;
-
-  if (extra != NULL)
-    json_object_ref (extra);
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = extra;
+  lode_item_set_extra (LODE_ITEM (self), extra);
 }
 
 /* Returns: (transfer full): a new event with the values of @self. */
@@ -479,7 +302,7 @@ lode_investment_copy (LodeInvestment *self)
   lode_investment_set_minerals (copy, (const char * const *) self->minerals);
   lode_investment_set_source (copy, self->source);
   lode_investment_set_note (copy, self->note);
-  lode_investment_set_extra (copy, self->extra);
+  lode_investment_set_extra (copy, lode_item_get_extra (LODE_ITEM (self)));
 
   return copy;
 }

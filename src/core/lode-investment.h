@@ -3,6 +3,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "lode-item.h"
+
 #include "lode-enums.h"
 #include "lode-money.h"
 
@@ -18,7 +20,7 @@ G_BEGIN_DECLS
  * "investor-country", "kind", "value", "date", "minerals", "source",
  * "note". */
 #define LODE_TYPE_INVESTMENT (lode_investment_get_type ())
-G_DECLARE_FINAL_TYPE (LodeInvestment, lode_investment, LODE, INVESTMENT, GObject)
+G_DECLARE_FINAL_TYPE (LodeInvestment, lode_investment, LODE, INVESTMENT, LodeItem)
 
 LodeInvestment     *lode_investment_new                  (LodeInvestmentKind  kind,
                                                           LodeMoney           value,

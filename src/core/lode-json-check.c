@@ -8,88 +8,57 @@
 
 #include "lode-json-tokenizer-private.h"
 
-/* The tokenizer's messages, for translators. It says them in English, kept
- * apart from its hot loop; they are put in the user's language here, where
- * they leave the core. A message with a variable part is matched by the
- * text around it, the part kept as it is (a number, or a quoted piece of
- * the document). */
-static const char * const fixed_messages[] = {
-  N_("NaN and Infinity are not JSON numbers"),
-  N_("a byte-order mark is not allowed at the start"),
-  N_("comments are not allowed in JSON"),
-  N_("control character in string"),
-  N_("expected ',' or ']'"),
-  N_("expected ',' or '}'"),
-  N_("expected ':'"),
-  N_("expected a member name in double quotes"),
-  N_("invalid UTF-8"),
-  N_("invalid escape"),
-  N_("invalid number"),
-  N_("leading zeros are not allowed"),
-  N_("lone surrogate in \\u escape"),
-  N_("number out of range"),
-  N_("the file holds only whitespace"),
-  N_("the file is empty"),
-  N_("trailing comma"),
-  N_("unexpected end of the file"),
-  N_("unexpected text after the end of the document"),
-  N_("unterminated string"),
-};
-
-static const struct
-{
-  const char *prefix;
-  const char *suffix;
-  const char *format;
-} variable_messages[] = {
+/* The tokenizer's errors in words. It keeps a code and the variable part
+ * of the message, kept apart from its hot loop; they are said in the
+ * user's language here, where they leave the core. */
+static const char * const messages[LODE_JSON_N_ERRORS] = {
+  [LODE_JSON_ERROR_NAN_INFINITY] = N_("NaN and Infinity are not JSON numbers"),
+  [LODE_JSON_ERROR_BYTE_ORDER_MARK] = N_("a byte-order mark is not allowed at the start"),
+  [LODE_JSON_ERROR_COMMENT] = N_("comments are not allowed in JSON"),
+  [LODE_JSON_ERROR_CONTROL_CHARACTER] = N_("control character in string"),
+  [LODE_JSON_ERROR_EXPECTED_COMMA_OR_BRACKET] = N_("expected ',' or ']'"),
+  [LODE_JSON_ERROR_EXPECTED_COMMA_OR_BRACE] = N_("expected ',' or '}'"),
+  [LODE_JSON_ERROR_EXPECTED_COLON] = N_("expected ':'"),
+  [LODE_JSON_ERROR_EXPECTED_NAME] = N_("expected a member name in double quotes"),
+  [LODE_JSON_ERROR_INVALID_UTF8] = N_("invalid UTF-8"),
+  [LODE_JSON_ERROR_INVALID_ESCAPE] = N_("invalid escape"),
+  [LODE_JSON_ERROR_INVALID_NUMBER] = N_("invalid number"),
+  [LODE_JSON_ERROR_LEADING_ZEROS] = N_("leading zeros are not allowed"),
+  [LODE_JSON_ERROR_LONE_SURROGATE] = N_("lone surrogate in \\u escape"),
+  [LODE_JSON_ERROR_NUMBER_OUT_OF_RANGE] = N_("number out of range"),
+  [LODE_JSON_ERROR_ONLY_WHITESPACE] = N_("the file holds only whitespace"),
+  [LODE_JSON_ERROR_EMPTY] = N_("the file is empty"),
+  [LODE_JSON_ERROR_TRAILING_COMMA] = N_("trailing comma"),
+  [LODE_JSON_ERROR_UNEXPECTED_END] = N_("unexpected end of the file"),
+  [LODE_JSON_ERROR_TEXT_AFTER_END] = N_("unexpected text after the end of the document"),
+  [LODE_JSON_ERROR_UNTERMINATED_STRING] = N_("unterminated string"),
   /* TRANSLATORS: %s is a character as written, such as 'x' or U+0007 */
-  { "unexpected character ", "", N_("unexpected character %s") },
+  [LODE_JSON_ERROR_UNEXPECTED_CHARACTER] = N_("unexpected character %s"),
   /* TRANSLATORS: %s is a word as written, in quotes */
-  { "unexpected word ", "", N_("unexpected word %s") },
+  [LODE_JSON_ERROR_UNEXPECTED_WORD] = N_("unexpected word %s"),
   /* TRANSLATORS: %s is a member name as written, in quotes */
-  { "duplicate member ", "", N_("duplicate member %s") },
+  [LODE_JSON_ERROR_DUPLICATE_MEMBER] = N_("duplicate member %s"),
   /* TRANSLATORS: %s is a number */
-  { "nesting deeper than ", " levels", N_("nesting deeper than %s levels") },
+  [LODE_JSON_ERROR_TOO_DEEP] = N_("nesting deeper than %s levels"),
   /* TRANSLATORS: %s is a number of bytes */
-  { "string longer than ", " bytes, the most allowed", N_("string longer than %s bytes, the most allowed") },
+  [LODE_JSON_ERROR_STRING_TOO_LONG] = N_("string longer than %s bytes, the most allowed"),
 };
 
 char *
-lode_json_check_translate_message (const char *message)
+_lode_json_error_message (LodeJsonError  code,
+                          const char    *detail)
 {
-  gsize length;
+  GString *text;
 
-  g_return_val_if_fail (message != NULL, NULL);
+  g_return_val_if_fail (code > LODE_JSON_ERROR_NONE && code < LODE_JSON_N_ERRORS, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (fixed_messages); i++)
-    if (strcmp (message, fixed_messages[i]) == 0)
-      return g_strdup (_(fixed_messages[i]));
+  text = g_string_new (_(messages[code]));
 
-  length = strlen (message);
-  for (guint i = 0; i < G_N_ELEMENTS (variable_messages); i++)
-    {
-      const char *prefix = variable_messages[i].prefix;
-      const char *suffix = variable_messages[i].suffix;
-      gsize prefix_length = strlen (prefix);
-      gsize suffix_length = strlen (suffix);
-      g_autofree char *part = NULL;
-      GString *text;
+  /* A message with a detail has one %s, and no other conversion. */
+  if (detail != NULL)
+    g_string_replace (text, "%s", detail, 1);
 
-      if (length <= prefix_length + suffix_length
-          || strncmp (message, prefix, prefix_length) != 0
-          || strcmp (message + length - suffix_length, suffix) != 0)
-        continue;
-
-      part = g_strndup (message + prefix_length, length - prefix_length - suffix_length);
-
-      /* Each format has one %s, and no other conversion. */
-      text = g_string_new (_(variable_messages[i].format));
-      g_string_replace (text, "%s", part, 1);
-
-      return g_string_free (text, FALSE);
-    }
-
-  return g_strdup (message);
+  return g_string_free (text, FALSE);
 }
 
 gboolean
@@ -125,11 +94,12 @@ lode_json_check_full (const char  *data,
 
   if (kind == LODE_JSON_TOKEN_ERROR)
     {
-      const char *message = NULL;
+      LodeJsonError code = LODE_JSON_ERROR_NONE;
+      const char *detail = NULL;
 
-      _lode_json_tokenizer_get_error (&tokenizer, line_out, column_out, &message);
+      _lode_json_tokenizer_get_error (&tokenizer, line_out, column_out, &code, &detail);
       if (message_out != NULL)
-        *message_out = lode_json_check_translate_message (message);
+        *message_out = _lode_json_error_message (code, detail);
     }
 
   _lode_json_tokenizer_clear (&tokenizer);

@@ -36,8 +36,4 @@ gboolean lode_json_check_full (const char  *data,
                                guint       *column,
                                char       **message);
 
-/* A message of the strict tokenizer (which speaks English) in the user's
- * language. */
-char    *lode_json_check_translate_message (const char *message);
-
 G_END_DECLS

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,45 @@ typedef enum
   LODE_JSON_TOKEN_FALSE,
   LODE_JSON_TOKEN_NULL,
 } LodeJsonTokenKind;
+
+/* What the tokenizer refuses, each said in words (and in the user's
+ * language) by _lode_json_error_message(). The last ones come with a
+ * detail, a piece of the text or a limit. */
+typedef enum
+{
+  LODE_JSON_ERROR_NONE,
+  LODE_JSON_ERROR_NAN_INFINITY,
+  LODE_JSON_ERROR_BYTE_ORDER_MARK,
+  LODE_JSON_ERROR_COMMENT,
+  LODE_JSON_ERROR_CONTROL_CHARACTER,
+  LODE_JSON_ERROR_EXPECTED_COMMA_OR_BRACKET,
+  LODE_JSON_ERROR_EXPECTED_COMMA_OR_BRACE,
+  LODE_JSON_ERROR_EXPECTED_COLON,
+  LODE_JSON_ERROR_EXPECTED_NAME,
+  LODE_JSON_ERROR_INVALID_UTF8,
+  LODE_JSON_ERROR_INVALID_ESCAPE,
+  LODE_JSON_ERROR_INVALID_NUMBER,
+  LODE_JSON_ERROR_LEADING_ZEROS,
+  LODE_JSON_ERROR_LONE_SURROGATE,
+  LODE_JSON_ERROR_NUMBER_OUT_OF_RANGE,
+  LODE_JSON_ERROR_ONLY_WHITESPACE,
+  LODE_JSON_ERROR_EMPTY,
+  LODE_JSON_ERROR_TRAILING_COMMA,
+  LODE_JSON_ERROR_UNEXPECTED_END,
+  LODE_JSON_ERROR_TEXT_AFTER_END,
+  LODE_JSON_ERROR_UNTERMINATED_STRING,
+  LODE_JSON_ERROR_UNEXPECTED_CHARACTER,  /* 'x', U+0007 or 'é' (U+00E9) */
+  LODE_JSON_ERROR_UNEXPECTED_WORD,       /* 'word', in quotes */
+  LODE_JSON_ERROR_DUPLICATE_MEMBER,      /* "name", in quotes */
+  LODE_JSON_ERROR_TOO_DEEP,              /* the most levels */
+  LODE_JSON_ERROR_STRING_TOO_LONG,       /* the most bytes */
+  LODE_JSON_N_ERRORS
+} LodeJsonError;
+
+/* @code with its @detail (or NULL) as a sentence in the user's language,
+ * without the position. */
+char             *_lode_json_error_message    (LodeJsonError      code,
+                                               const char        *detail);
 
 typedef struct
 {
@@ -126,8 +166,34 @@ typedef struct
   gsize                arena_alloc;
 
   const guchar        *error_pos;
-  char                *error_message;
+  LodeJsonError        error_code;
+  char                *error_detail;
 } LodeJsonTokenizer;
+
+/* The first (up to) eight bytes of @text (@length bytes, with @end -
+ * @text readable), zeros after its end, as one word: the head by which
+ * names and ids are compared and hashed. */
+static inline guint64
+_lode_json_head_word (const void *text,
+                      gsize       length,
+                      const void *end)
+{
+  guint64 head = 0;
+
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+  if (G_LIKELY ((const guchar *) end - (const guchar *) text >= 8))
+    {
+      memcpy (&head, text, 8);
+      if (length < 8)
+        head &= (G_GUINT64_CONSTANT (1) << (length * 8)) - 1;
+      return head;
+    }
+#endif
+
+  memcpy (&head, text, MIN (length, 8));
+
+  return head;
+}
 
 /* @max_depth 0 and @max_string_length 0 mean no limit. */
 void              _lode_json_tokenizer_init   (LodeJsonTokenizer *self,
@@ -170,11 +236,13 @@ _lode_json_tokenizer_get_offset (LodeJsonTokenizer *self)
   return self->p - self->data;
 }
 /* After LODE_JSON_TOKEN_ERROR: where (1-based; columns count characters)
- * and why. @message is the tokenizer's, valid until it is cleared. */
+ * and why. @detail is the tokenizer's (or NULL), valid until it is
+ * cleared. */
 void              _lode_json_tokenizer_get_error (LodeJsonTokenizer  *self,
                                                   guint              *line,
                                                   guint              *column,
-                                                  const char        **message);
+                                                  LodeJsonError      *code,
+                                                  const char        **detail);
 
 /* Decodes a string token's escapes into @out (at least @length bytes; a
  * decoded string is never longer than written); returns its length. */

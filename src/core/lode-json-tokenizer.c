@@ -39,6 +39,27 @@ enum
   KIND_OBJECT,
 };
 
+#if HAVE_FAST_SCAN && defined(__SSE2__)
+/* A bit for each of the sixteen bytes at @p that ends a plain run of a
+ * string: quotes, backslashes, control characters (unsigned, at most
+ * 0x1F) and bytes of multi-byte sequences (their high bit, which the
+ * mask takes as it is); in @quotes, the bits of the quotes. */
+static inline guint
+string_stop_mask (const guchar *p,
+                  guint        *quotes)
+{
+  __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+  __m128i quote = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('"'));
+  __m128i backslash = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('\\'));
+  __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (v, _mm_set1_epi8 (0x1F)), v);
+
+  *quotes = (guint) _mm_movemask_epi8 (quote);
+
+  return (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (quote, backslash), control))
+         | (guint) _mm_movemask_epi8 (v);
+}
+#endif
+
 struct _LodeJsonKeyEntry
 {
   guint64 head;     /* the first (up to) eight bytes of the decoded name */
@@ -104,13 +125,16 @@ is_word_char (guchar ch)
   return g_ascii_isalnum (ch) || ch == '_';
 }
 
+/* Records why the text is refused, and where; @detail is taken. */
 static gboolean
-fail (Checker      *c,
-      const guchar *pos,
-      char         *message)
+fail (Checker       *c,
+      const guchar  *pos,
+      LodeJsonError  code,
+      char          *detail)
 {
   c->error_pos = pos;
-  c->error_message = message;
+  c->error_code = code;
+  c->error_detail = detail;
   return FALSE;
 }
 
@@ -193,31 +217,31 @@ read_u_escape (const guchar *p,
 
 /* Message for a character that is not allowed where it stands. */
 static gboolean
-fail_unexpected (Checker      *c,
-                 const guchar *p,
-                 const guchar *end,
-                 const char   *expected)
+fail_unexpected (Checker       *c,
+                 const guchar  *p,
+                 const guchar  *end,
+                 LodeJsonError  expected)
 {
   gsize n;
 
   if (p[0] == '/' && end - p >= 2 && (p[1] == '/' || p[1] == '*'))
-    return fail (c, p, g_strdup ("comments are not allowed in JSON"));
+    return fail (c, p, LODE_JSON_ERROR_COMMENT, NULL);
 
-  if (expected != NULL)
-    return fail (c, p, g_strdup (expected));
+  if (expected != LODE_JSON_ERROR_NONE)
+    return fail (c, p, expected, NULL);
 
   n = utf8_sequence_length (p, end);
   if (n == 0)
-    return fail (c, p, g_strdup ("invalid UTF-8"));
+    return fail (c, p, LODE_JSON_ERROR_INVALID_UTF8, NULL);
 
   if (n == 1 && (p[0] < 0x20 || p[0] == 0x7F))
-    return fail (c, p, g_strdup_printf ("unexpected character U+%04X", p[0]));
+    return fail (c, p, LODE_JSON_ERROR_UNEXPECTED_CHARACTER, g_strdup_printf ("U+%04X", p[0]));
   if (n == 1)
-    return fail (c, p, g_strdup_printf ("unexpected character '%c'", p[0]));
+    return fail (c, p, LODE_JSON_ERROR_UNEXPECTED_CHARACTER, g_strdup_printf ("'%c'", p[0]));
 
-  return fail (c, p, g_strdup_printf ("unexpected character '%.*s' (U+%04X)",
-                                      (int) n, (const char *) p,
-                                      g_utf8_get_char ((const char *) p)));
+  return fail (c, p, LODE_JSON_ERROR_UNEXPECTED_CHARACTER,
+               g_strdup_printf ("'%.*s' (U+%04X)", (int) n, (const char *) p,
+                                g_utf8_get_char ((const char *) p)));
 }
 
 /* Scans the string whose opening quote is at @p. Returns the position after
@@ -237,24 +261,17 @@ scan_string (Checker      *c,
       guchar ch;
 
 #if HAVE_FAST_SCAN && defined(__SSE2__)
-      /* Sixteen bytes at a time: the quotes, backslashes, control
-       * characters (unsigned, at most 0x1F) and bytes of multi-byte
-       * sequences (their high bit, which the mask takes as it is). */
+      /* Sixteen bytes at a time. */
       while (end - p >= 16)
         {
-          __m128i v = _mm_loadu_si128 ((const __m128i *) p);
-          __m128i quote = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('"'));
-          __m128i backslash = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('\\'));
-          __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (v, _mm_set1_epi8 (0x1F)), v);
-          guint mask = (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (quote, backslash),
-                                                               control))
-                       | (guint) _mm_movemask_epi8 (v);
+          guint quotes;
+          guint mask = string_stop_mask (p, &quotes);
 
           if (mask != 0)
             {
               guint first = mask & -mask;
 
-              if ((first & (guint) _mm_movemask_epi8 (quote)) != 0)
+              if ((first & quotes) != 0)
                 return p + __builtin_ctz (mask) + 1;
               p += __builtin_ctz (mask);
               goto special;
@@ -293,7 +310,7 @@ scan_string (Checker      *c,
         p++;
 
       if (p == end)
-        return fail (c, open, g_strdup ("unterminated string")), NULL;
+        return fail (c, open, LODE_JSON_ERROR_UNTERMINATED_STRING, NULL), NULL;
 
 #if HAVE_FAST_SCAN
     special:
@@ -308,7 +325,7 @@ scan_string (Checker      *c,
           *has_escape = TRUE;
 
           if (end - p < 2)
-            return fail (c, open, g_strdup ("unterminated string")), NULL;
+            return fail (c, open, LODE_JSON_ERROR_UNTERMINATED_STRING, NULL), NULL;
 
           switch (p[1])
             {
@@ -322,17 +339,17 @@ scan_string (Checker      *c,
                 int unit = read_u_escape (p, end);
 
                 if (unit < 0)
-                  return fail (c, p, g_strdup ("invalid escape")), NULL;
+                  return fail (c, p, LODE_JSON_ERROR_INVALID_ESCAPE, NULL), NULL;
 
                 if (unit >= 0xDC00 && unit <= 0xDFFF)
-                  return fail (c, p, g_strdup ("lone surrogate in \\u escape")), NULL;
+                  return fail (c, p, LODE_JSON_ERROR_LONE_SURROGATE, NULL), NULL;
 
                 if (unit >= 0xD800 && unit <= 0xDBFF)
                   {
                     int low = read_u_escape (p + 6, end);
 
                     if (low < 0xDC00 || low > 0xDFFF)
-                      return fail (c, p, g_strdup ("lone surrogate in \\u escape")), NULL;
+                      return fail (c, p, LODE_JSON_ERROR_LONE_SURROGATE, NULL), NULL;
                     p += 12;
                   }
                 else
@@ -341,17 +358,17 @@ scan_string (Checker      *c,
               break;
 
             default:
-              return fail (c, p, g_strdup ("invalid escape")), NULL;
+              return fail (c, p, LODE_JSON_ERROR_INVALID_ESCAPE, NULL), NULL;
             }
         }
       else if (ch < 0x20)
-        return fail (c, p, g_strdup ("control character in string")), NULL;
+        return fail (c, p, LODE_JSON_ERROR_CONTROL_CHARACTER, NULL), NULL;
       else
         {
           gsize n = utf8_sequence_length (p, end);
 
           if (n == 0)
-            return fail (c, p, g_strdup ("invalid UTF-8")), NULL;
+            return fail (c, p, LODE_JSON_ERROR_INVALID_UTF8, NULL), NULL;
           p += n;
         }
     }
@@ -547,7 +564,7 @@ static char *
 quote_name (const guchar *text,
             gsize         length)
 {
-  GString *out = g_string_new ("duplicate member \"");
+  GString *out = g_string_new ("\"");
   gsize shown = length;
 
   if (length > QUOTED_NAME_MAX)
@@ -650,7 +667,7 @@ add_key (Checker      *c,
             if (k->head == head
                 && k->length == length
                 && (length <= 8 || memcmp (key_text (c, k) + 8, text + 8, length - 8) == 0))
-              return fail (c, open, quote_name (text, length));
+              return fail (c, open, LODE_JSON_ERROR_DUPLICATE_MEMBER, quote_name (text, length));
         }
       frame->seen |= bit;
 
@@ -664,35 +681,11 @@ add_key (Checker      *c,
         }
     }
   else if (!key_set_insert (c, frame->set, c->n_keys))
-    return fail (c, open, quote_name (text, length));
+    return fail (c, open, LODE_JSON_ERROR_DUPLICATE_MEMBER, quote_name (text, length));
 
   c->n_keys++;
 
   return TRUE;
-}
-
-/* The first (up to) eight bytes of @text (@length bytes, with @limit - @text
- * readable), zeros after its end, as add_key() makes a head. */
-static inline guint64
-name_head (const guchar *text,
-           gsize         length,
-           const guchar *limit)
-{
-  guint64 head = 0;
-
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-  if (G_LIKELY (limit - text >= 8))
-    {
-      memcpy (&head, text, 8);
-      if (length < 8)
-        head &= (G_GUINT64_CONSTANT (1) << (length * 8)) - 1;
-      return head;
-    }
-#endif
-
-  memcpy (&head, text, MIN (length, 8));
-
-  return head;
 }
 
 static inline guint
@@ -720,9 +713,9 @@ _lode_json_names_init (LodeJsonNames      *names,
 
       names->lengths[i] = length;
       names->max_length = MAX (names->max_length, length);
-      names->heads[i] = name_head ((const guchar *) list[i], length, (const guchar *) list[i]);
+      names->heads[i] = _lode_json_head_word ((const guchar *) list[i], length, (const guchar *) list[i]);
       if (length > 8)
-        names->tails[i] = name_head ((const guchar *) list[i] + 8, length - 8,
+        names->tails[i] = _lode_json_head_word ((const guchar *) list[i] + 8, length - 8,
                                      (const guchar *) list[i] + 8);
       for (slot = names_slot (names->heads[i]); names->slots[slot] != 0;
            slot = (slot + 1) % LODE_JSON_NAMES_SLOTS)
@@ -740,7 +733,7 @@ names_lookup (const LodeJsonNames *names,
               gsize                length,
               const guchar        *limit)
 {
-  guint64 head = name_head (text, length, limit);
+  guint64 head = _lode_json_head_word (text, length, limit);
   guint slot;
 
   for (slot = names_slot (head); names->slots[slot] != 0;
@@ -753,7 +746,7 @@ names_lookup (const LodeJsonNames *names,
           if (length <= 8)
             return i;
           if (length <= 16
-              && name_head (text + 8, length - 8, limit) == names->tails[i])
+              && _lode_json_head_word (text + 8, length - 8, limit) == names->tails[i])
             return i;
           if (length > 16 && memcmp (names->names[i] + 8, text + 8, length - 8) == 0)
             return i;
@@ -868,9 +861,9 @@ enum
   STATE_FAILED,
 };
 
-#define FAIL(pos, msg)                                                  \
+#define FAIL(pos, code, detail)                                         \
   G_STMT_START {                                                        \
-    fail (c, (pos), (msg));                                             \
+    fail (c, (pos), (code), (detail));                                  \
     goto failed;                                                        \
   } G_STMT_END
 
@@ -880,9 +873,8 @@ enum
   G_STMT_START {                                                        \
     if (G_UNLIKELY (c->max_string_length != 0                           \
                     && (gsize) ((after) - (open)) - 2 > c->max_string_length)) \
-      FAIL ((open), g_strdup_printf ("string longer than %" G_GSIZE_FORMAT \
-                                     " bytes, the most allowed",        \
-                                     c->max_string_length));            \
+      FAIL ((open), LODE_JSON_ERROR_STRING_TOO_LONG,                    \
+            g_strdup_printf ("%" G_GSIZE_FORMAT, c->max_string_length)); \
   } G_STMT_END
 
 /* Keeps the position and returns @kind; the next call goes on in @next. */
@@ -925,7 +917,7 @@ _lode_json_tokenizer_clear (LodeJsonTokenizer *self)
   g_clear_pointer (&self->objects, g_free);
   g_clear_pointer (&self->keys, g_free);
   g_clear_pointer (&self->arena, g_free);
-  g_clear_pointer (&self->error_message, g_free);
+  g_clear_pointer (&self->error_detail, g_free);
   self->n_objects = 0;
 }
 
@@ -978,10 +970,10 @@ tokenizer_next (LodeJsonTokenizer   *c,
     }
 
   if (p == end)
-    FAIL (p, g_strdup ("the file is empty"));
+    FAIL (p, LODE_JSON_ERROR_EMPTY, NULL);
 
   if (end - p >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
-    FAIL (p, g_strdup ("a byte-order mark is not allowed at the start"));
+    FAIL (p, LODE_JSON_ERROR_BYTE_ORDER_MARK, NULL);
 
   SKIP_WHITESPACE ();
   if (p == end)
@@ -989,12 +981,12 @@ tokenizer_next (LodeJsonTokenizer   *c,
       /* Point at the start: there is nothing else to point at. */
       line = 1;
       line_start = c->data;
-      FAIL (c->data, g_strdup ("the file holds only whitespace"));
+      FAIL (c->data, LODE_JSON_ERROR_ONLY_WHITESPACE, NULL);
     }
 
 value:
   if (p == end)
-    FAIL (p, g_strdup ("unexpected end of the file"));
+    FAIL (p, LODE_JSON_ERROR_UNEXPECTED_END, NULL);
 
   switch (*p)
     {
@@ -1032,8 +1024,8 @@ value:
             if (p == end || !is_digit (*p))
               {
                 if (p < end && (*p == 'I' || *p == 'N'))
-                  FAIL (start, g_strdup ("NaN and Infinity are not JSON numbers"));
-                FAIL (start, g_strdup ("invalid number"));
+                  FAIL (start, LODE_JSON_ERROR_NAN_INFINITY, NULL);
+                FAIL (start, LODE_JSON_ERROR_INVALID_NUMBER, NULL);
               }
           }
 
@@ -1042,7 +1034,7 @@ value:
           {
             p++;
             if (p < end && is_digit (*p))
-              FAIL (start, g_strdup ("leading zeros are not allowed"));
+              FAIL (start, LODE_JSON_ERROR_LEADING_ZEROS, NULL);
           }
         else
           {
@@ -1065,7 +1057,7 @@ value:
               }
             frac_end = p;
             if (frac_start == frac_end)
-              FAIL (start, g_strdup ("invalid number"));
+              FAIL (start, LODE_JSON_ERROR_INVALID_NUMBER, NULL);
           }
 
         if (p < end && (*p == 'e' || *p == 'E'))
@@ -1089,7 +1081,7 @@ value:
                 p++;
               }
             if (p == exp_start)
-              FAIL (start, g_strdup ("invalid number"));
+              FAIL (start, LODE_JSON_ERROR_INVALID_NUMBER, NULL);
             if (negative)
               exponent = -exponent;
           }
@@ -1113,7 +1105,7 @@ value:
 
             if (magnitude > 308
                 || (magnitude == 308 && !number_in_range (start, p)))
-              FAIL (start, g_strdup ("number out of range"));
+              FAIL (start, LODE_JSON_ERROR_NUMBER_OUT_OF_RANGE, NULL);
           }
 
         token->text = (const char *) start;
@@ -1131,7 +1123,7 @@ value:
 
     case '{':
       if (c->depth >= c->limit)
-        FAIL (p, g_strdup_printf ("nesting deeper than %u levels", c->max_depth));
+        FAIL (p, LODE_JSON_ERROR_TOO_DEEP, g_strdup_printf ("%u", c->max_depth));
       push_kind (c, KIND_OBJECT);
       if (c->n_objects == c->objects_alloc)
         {
@@ -1150,7 +1142,7 @@ value:
 
     case '[':
       if (c->depth >= c->limit)
-        FAIL (p, g_strdup_printf ("nesting deeper than %u levels", c->max_depth));
+        FAIL (p, LODE_JSON_ERROR_TOO_DEEP, g_strdup_printf ("%u", c->max_depth));
       push_kind (c, KIND_ARRAY);
       p++;
       EMIT (STATE_ARRAY_FIRST, LODE_JSON_TOKEN_ARRAY_START);
@@ -1174,21 +1166,21 @@ value:
 
           if ((n == 3 && memcmp (word, "NaN", 3) == 0)
               || (n == 8 && memcmp (word, "Infinity", 8) == 0))
-            FAIL (word, g_strdup ("NaN and Infinity are not JSON numbers"));
+            FAIL (word, LODE_JSON_ERROR_NAN_INFINITY, NULL);
 
-          FAIL (word, g_strdup_printf ("unexpected word '%.*s%s'",
-                                       (int) MIN (n, 20), (const char *) word,
-                                       n > 20 ? "…" : ""));
+          FAIL (word, LODE_JSON_ERROR_UNEXPECTED_WORD,
+                g_strdup_printf ("'%.*s%s'", (int) MIN (n, 20), (const char *) word,
+                                 n > 20 ? "…" : ""));
         }
 
-      fail_unexpected (c, p, end, NULL);
+      fail_unexpected (c, p, end, LODE_JSON_ERROR_NONE);
       goto failed;
     }
 
 object_first:
   SKIP_WHITESPACE ();
   if (p == end)
-    FAIL (p, g_strdup ("unexpected end of the file"));
+    FAIL (p, LODE_JSON_ERROR_UNEXPECTED_END, NULL);
   if (*p == '}')
     {
       p++;
@@ -1214,7 +1206,7 @@ after_value:
 
   SKIP_WHITESPACE ();
   if (p == end)
-    FAIL (p, g_strdup ("unexpected end of the file"));
+    FAIL (p, LODE_JSON_ERROR_UNEXPECTED_END, NULL);
 
   if (c->kinds[c->depth - 1] == KIND_OBJECT)
     {
@@ -1223,9 +1215,9 @@ after_value:
           comma = p++;
           SKIP_WHITESPACE ();
           if (p == end)
-            FAIL (p, g_strdup ("unexpected end of the file"));
+            FAIL (p, LODE_JSON_ERROR_UNEXPECTED_END, NULL);
           if (*p == '}')
-            FAIL (comma, g_strdup ("trailing comma"));
+            FAIL (comma, LODE_JSON_ERROR_TRAILING_COMMA, NULL);
           goto member;
         }
       else if (*p == '}')
@@ -1240,7 +1232,7 @@ after_value:
           EMIT (STATE_AFTER_VALUE, LODE_JSON_TOKEN_OBJECT_END);
         }
 
-      fail_unexpected (c, p, end, "expected ',' or '}'");
+      fail_unexpected (c, p, end, LODE_JSON_ERROR_EXPECTED_COMMA_OR_BRACE);
       goto failed;
     }
   else
@@ -1250,7 +1242,7 @@ after_value:
           comma = p++;
           SKIP_WHITESPACE ();
           if (p < end && *p == ']')
-            FAIL (comma, g_strdup ("trailing comma"));
+            FAIL (comma, LODE_JSON_ERROR_TRAILING_COMMA, NULL);
           goto value;
         }
       else if (*p == ']')
@@ -1260,14 +1252,14 @@ after_value:
           EMIT (STATE_AFTER_VALUE, LODE_JSON_TOKEN_ARRAY_END);
         }
 
-      fail_unexpected (c, p, end, "expected ',' or ']'");
+      fail_unexpected (c, p, end, LODE_JSON_ERROR_EXPECTED_COMMA_OR_BRACKET);
       goto failed;
     }
 
 member:
   if (*p != '"')
     {
-      fail_unexpected (c, p, end, "expected a member name in double quotes");
+      fail_unexpected (c, p, end, LODE_JSON_ERROR_EXPECTED_NAME);
       goto failed;
     }
   {
@@ -1290,7 +1282,7 @@ member:
             guint64 bit = G_GUINT64_CONSTANT (1) << member_index;
 
             if ((frame->known_seen & bit) != 0)
-              FAIL (open, quote_name (open + 1, (p - open) - 2));
+              FAIL (open, LODE_JSON_ERROR_DUPLICATE_MEMBER, quote_name (open + 1, (p - open) - 2));
             frame->known_seen |= bit;
           }
         else
@@ -1309,10 +1301,10 @@ member:
   }
   SKIP_WHITESPACE ();
   if (p == end)
-    FAIL (p, g_strdup ("unexpected end of the file"));
+    FAIL (p, LODE_JSON_ERROR_UNEXPECTED_END, NULL);
   if (*p != ':')
     {
-      fail_unexpected (c, p, end, "expected ':'");
+      fail_unexpected (c, p, end, LODE_JSON_ERROR_EXPECTED_COLON);
       goto failed;
     }
   p++;
@@ -1337,7 +1329,7 @@ finish:
   SKIP_WHITESPACE ();
   if (p != end)
     {
-      fail_unexpected (c, p, end, "unexpected text after the end of the document");
+      fail_unexpected (c, p, end, LODE_JSON_ERROR_TEXT_AFTER_END);
       goto failed;
     }
   EMIT (STATE_DONE, LODE_JSON_TOKEN_END);
@@ -1409,13 +1401,8 @@ fast_scan_string (const guchar *p,
 #if HAVE_FAST_SCAN && defined(__SSE2__)
       while (end - p >= 16)
         {
-          __m128i v = _mm_loadu_si128 ((const __m128i *) p);
-          __m128i quote = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('"'));
-          __m128i backslash = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('\\'));
-          __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (v, _mm_set1_epi8 (0x1F)), v);
-          guint mask = (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (quote, backslash),
-                                                               control))
-                       | (guint) _mm_movemask_epi8 (v);
+          guint quotes;
+          guint mask = string_stop_mask (p, &quotes);
 
           if (mask != 0)
             {
@@ -1830,7 +1817,8 @@ void
 _lode_json_tokenizer_get_error (LodeJsonTokenizer  *c,
                                 guint              *line_out,
                                 guint              *column_out,
-                                const char        **message_out)
+                                LodeJsonError      *code_out,
+                                const char        **detail_out)
 {
   const guchar *pos = c->error_pos;
   const guchar *line_start = c->line_start;
@@ -1859,6 +1847,8 @@ _lode_json_tokenizer_get_error (LodeJsonTokenizer  *c,
     *line_out = (guint) MIN (line, G_MAXUINT);
   if (column_out != NULL)
     *column_out = (guint) MIN (column, G_MAXUINT);
-  if (message_out != NULL)
-    *message_out = c->error_message;
+  if (code_out != NULL)
+    *code_out = c->error_code;
+  if (detail_out != NULL)
+    *detail_out = c->error_detail;
 }

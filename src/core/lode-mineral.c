@@ -8,7 +8,7 @@
 
 struct _LodeMineral
 {
-  GObject           parent_instance;
+  LodeItem         parent_instance;
 
   char             *id;
   char             *name;
@@ -16,10 +16,9 @@ struct _LodeMineral
   LodeMineralGroup  group;
   char            **hs_codes;
   GListStore       *reserves;
-  JsonObject       *extra;
 };
 
-G_DEFINE_FINAL_TYPE (LodeMineral, lode_mineral, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LodeMineral, lode_mineral, LODE_TYPE_ITEM)
 
 enum {
   PROP_0,
@@ -35,49 +34,15 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  char *copy;
-
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-/* Stores a copy of @value in @field, an empty vector as NULL. Returns
- * whether the field changed. */
-static gboolean
-set_strv (char               ***field,
-          const char * const   *value)
-{
-  char **copy;
-
-  if (value != NULL && value[0] == NULL)
-    value = NULL;
-
-  if (*field == NULL && value == NULL)
-    return FALSE;
-
-  if (*field != NULL && value != NULL &&
-      g_strv_equal ((const char * const *) *field, value))
-    return FALSE;
-
-  copy = g_strdupv ((char **) value);
-  g_strfreev (*field);
-  *field = copy;
-
-  return TRUE;
-}
+static const LodeItemField fields[N_PROPS] = {
+  [PROP_ID] = LODE_ITEM_FIELD (LodeMineral, id, lode_mineral_set_id),
+  [PROP_NAME] = LODE_ITEM_FIELD (LodeMineral, name, lode_mineral_set_name),
+  [PROP_SYMBOL] = LODE_ITEM_FIELD (LodeMineral, symbol, lode_mineral_set_symbol),
+  [PROP_GROUP] = LODE_ITEM_FIELD (LodeMineral, group, lode_mineral_set_group),
+  [PROP_HS_CODES] = LODE_ITEM_FIELD (LodeMineral, hs_codes, lode_mineral_set_hs_codes),
+  [PROP_RESERVES] = LODE_ITEM_FIELD (LodeMineral, reserves, NULL),
+  [PROP_RESERVE_VALUE] = LODE_ITEM_COMPUTED (lode_mineral_get_reserve_value),
+};
 
 /* A reserve in the list changed: whoever watches the mineral (a portfolio,
  * a view) sees it as a change of the mineral's reserves. */
@@ -122,145 +87,31 @@ lode_mineral_dispose (GObject *object)
 }
 
 static void
-lode_mineral_finalize (GObject *object)
-{
-  LodeMineral *self = (LodeMineral *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->symbol, g_free);
-  g_clear_pointer (&self->hs_codes, g_strfreev);
-  g_clear_pointer (&self->extra, json_object_unref);
-
-  G_OBJECT_CLASS (lode_mineral_parent_class)->finalize (object);
-}
-
-static void
-lode_mineral_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  LodeMineral *self = LODE_MINERAL (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_SYMBOL:
-      g_value_set_string (value, self->symbol);
-      break;
-
-    case PROP_GROUP:
-      g_value_set_enum (value, self->group);
-      break;
-
-    case PROP_HS_CODES:
-      g_value_set_boxed (value, self->hs_codes);
-      break;
-
-    case PROP_RESERVES:
-      g_value_set_object (value, self->reserves);
-      break;
-
-    case PROP_RESERVE_VALUE:
-      g_value_set_int64 (value, lode_mineral_get_reserve_value (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lode_mineral_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  LodeMineral *self = LODE_MINERAL (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      lode_mineral_set_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_NAME:
-      lode_mineral_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_SYMBOL:
-      lode_mineral_set_symbol (self, g_value_get_string (value));
-      break;
-
-    case PROP_GROUP:
-      lode_mineral_set_group (self, g_value_get_enum (value));
-      break;
-
-    case PROP_HS_CODES:
-      lode_mineral_set_hs_codes (self, g_value_get_boxed (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 lode_mineral_class_init (LodeMineralClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags read_only = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = lode_mineral_dispose;
-  object_class->finalize = lode_mineral_finalize;
-  object_class->get_property = lode_mineral_get_property;
-  object_class->set_property = lode_mineral_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_SYMBOL] =
-    g_param_spec_string ("symbol", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_SYMBOL] = g_param_spec_string ("symbol", NULL, NULL, NULL, flags);
   properties[PROP_GROUP] =
     g_param_spec_enum ("group", NULL, NULL,
-                       LODE_TYPE_MINERAL_GROUP,
-                       LODE_MINERAL_GROUP_OTHER,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+                       LODE_TYPE_MINERAL_GROUP, LODE_MINERAL_GROUP_OTHER, flags);
   properties[PROP_HS_CODES] =
-    g_param_spec_boxed ("hs-codes", NULL, NULL,
-                        G_TYPE_STRV,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+    g_param_spec_boxed ("hs-codes", NULL, NULL, G_TYPE_STRV, flags);
   /* Notified when a reserve is added or removed, or one of them changes. */
   properties[PROP_RESERVES] =
     g_param_spec_object ("reserves", NULL, NULL,
-                         G_TYPE_LIST_MODEL,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+                         G_TYPE_LIST_MODEL, read_only);
   properties[PROP_RESERVE_VALUE] =
     g_param_spec_int64 ("reserve-value", NULL, NULL,
-                        0, G_MAXINT64, 0,
-                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                        0, G_MAXINT64, 0, read_only);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  lode_item_class_install_properties (LODE_ITEM_CLASS (klass), N_PROPS, properties, fields);
 }
 
 static void
@@ -297,8 +148,7 @@ lode_mineral_set_id (LodeMineral *self,
   g_return_if_fail (LODE_IS_MINERAL (self));
   g_return_if_fail (id == NULL || *id == '\0' || lode_rule_slug (id, NULL));
 
-  if (set_string (&self->id, id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  lode_item_set_string (LODE_ITEM (self), PROP_ID, id);
 }
 
 const char *
@@ -315,8 +165,7 @@ lode_mineral_set_name (LodeMineral *self,
 {
   g_return_if_fail (LODE_IS_MINERAL (self));
 
-  if (set_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  lode_item_set_string (LODE_ITEM (self), PROP_NAME, name);
 }
 
 const char *
@@ -333,8 +182,7 @@ lode_mineral_set_symbol (LodeMineral *self,
 {
   g_return_if_fail (LODE_IS_MINERAL (self));
 
-  if (set_string (&self->symbol, symbol))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SYMBOL]);
+  lode_item_set_string (LODE_ITEM (self), PROP_SYMBOL, symbol);
 }
 
 LodeMineralGroup
@@ -351,11 +199,7 @@ lode_mineral_set_group (LodeMineral      *self,
 {
   g_return_if_fail (LODE_IS_MINERAL (self));
 
-  if (self->group == group)
-    return;
-
-  self->group = group;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GROUP]);
+  lode_item_set_int (LODE_ITEM (self), PROP_GROUP, group);
 }
 
 const char * const *
@@ -372,8 +216,7 @@ lode_mineral_set_hs_codes (LodeMineral        *self,
 {
   g_return_if_fail (LODE_IS_MINERAL (self));
 
-  if (set_strv (&self->hs_codes, hs_codes))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HS_CODES]);
+  lode_item_set_strv (LODE_ITEM (self), PROP_HS_CODES, hs_codes);
 }
 
 /* Returns: (transfer none): a GListModel of LodeReserve. */
@@ -459,7 +302,7 @@ lode_mineral_get_extra (LodeMineral *self)
 {
   g_return_val_if_fail (LODE_IS_MINERAL (self), NULL);
 
-  return self->extra;
+  return lode_item_get_extra (LODE_ITEM (self));
 }
 
 void
@@ -468,11 +311,5 @@ lode_mineral_set_extra (LodeMineral *self,
 {
   g_return_if_fail (LODE_IS_MINERAL (self));
 
-  if (extra == self->extra)
-    return;
-
-  if (extra != NULL)
-    json_object_ref (extra);
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = extra;
+  lode_item_set_extra (LODE_ITEM (self), extra);
 }

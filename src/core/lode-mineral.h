@@ -4,13 +4,15 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "lode-item.h"
+
 #include "lode-enums.h"
 #include "lode-reserve.h"
 
 G_BEGIN_DECLS
 
 #define LODE_TYPE_MINERAL (lode_mineral_get_type ())
-G_DECLARE_FINAL_TYPE (LodeMineral, lode_mineral, LODE, MINERAL, GObject)
+G_DECLARE_FINAL_TYPE (LodeMineral, lode_mineral, LODE, MINERAL, LodeItem)
 
 LodeMineral        *lode_mineral_new          (const char         *id,
                                                const char         *name,

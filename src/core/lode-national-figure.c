@@ -9,7 +9,7 @@
 
 struct _LodeNationalFigure
 {
-  GObject         parent_instance;
+  LodeItem        parent_instance;
 
   LodeFigureKind  kind;
   char           *country;
@@ -18,10 +18,9 @@ struct _LodeNationalFigure
   double          change;
   char           *note;
   char           *source;
-  JsonObject     *extra;
 };
 
-G_DEFINE_FINAL_TYPE (LodeNationalFigure, lode_national_figure, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LodeNationalFigure, lode_national_figure, LODE_TYPE_ITEM)
 
 enum {
   PROP_0,
@@ -37,133 +36,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  char *copy;
-
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-static void
-lode_national_figure_finalize (GObject *object)
-{
-  LodeNationalFigure *self = (LodeNationalFigure *)object;
-
-  g_clear_pointer (&self->country, g_free);
-  g_clear_pointer (&self->note, g_free);
-  g_clear_pointer (&self->source, g_free);
-  g_clear_pointer (&self->extra, json_object_unref);
-
-  G_OBJECT_CLASS (lode_national_figure_parent_class)->finalize (object);
-}
-
-static void
-lode_national_figure_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  LodeNationalFigure *self = LODE_NATIONAL_FIGURE (object);
-
-  switch (prop_id)
-    {
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-
-    case PROP_COUNTRY:
-      g_value_set_string (value, self->country);
-      break;
-
-    case PROP_YEAR:
-      g_value_set_int (value, self->year);
-      break;
-
-    case PROP_VALUE:
-      g_value_set_int64 (value, self->value);
-      break;
-
-    case PROP_CHANGE:
-      g_value_set_double (value, self->change);
-      break;
-
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-
-    case PROP_SOURCE:
-      g_value_set_string (value, self->source);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lode_national_figure_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  LodeNationalFigure *self = LODE_NATIONAL_FIGURE (object);
-
-  switch (prop_id)
-    {
-    case PROP_KIND:
-      lode_national_figure_set_kind (self, g_value_get_enum (value));
-      break;
-
-    case PROP_COUNTRY:
-      lode_national_figure_set_country (self, g_value_get_string (value));
-      break;
-
-    case PROP_YEAR:
-      lode_national_figure_set_year (self, g_value_get_int (value));
-      break;
-
-    case PROP_VALUE:
-      lode_national_figure_set_value (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_CHANGE:
-      lode_national_figure_set_change (self, g_value_get_double (value));
-      break;
-
-    case PROP_NOTE:
-      lode_national_figure_set_note (self, g_value_get_string (value));
-      break;
-
-    case PROP_SOURCE:
-      lode_national_figure_set_source (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const LodeItemField fields[N_PROPS] = {
+  [PROP_KIND] = LODE_ITEM_FIELD (LodeNationalFigure, kind, lode_national_figure_set_kind),
+  [PROP_COUNTRY] = LODE_ITEM_FIELD (LodeNationalFigure, country, lode_national_figure_set_country),
+  [PROP_YEAR] = LODE_ITEM_FIELD (LodeNationalFigure, year, lode_national_figure_set_year),
+  [PROP_VALUE] = LODE_ITEM_FIELD (LodeNationalFigure, value, lode_national_figure_set_value),
+  [PROP_CHANGE] = LODE_ITEM_FIELD (LodeNationalFigure, change, lode_national_figure_set_change),
+  [PROP_NOTE] = LODE_ITEM_FIELD (LodeNationalFigure, note, lode_national_figure_set_note),
+  [PROP_SOURCE] = LODE_ITEM_FIELD (LodeNationalFigure, source, lode_national_figure_set_source),
+};
 
 static void
 lode_national_figure_class_init (LodeNationalFigureClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
-  object_class->finalize = lode_national_figure_finalize;
-  object_class->get_property = lode_national_figure_get_property;
-  object_class->set_property = lode_national_figure_set_property;
 
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL,
@@ -178,7 +65,7 @@ lode_national_figure_class_init (LodeNationalFigureClass *klass)
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
   properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  lode_item_class_install_properties (LODE_ITEM_CLASS (klass), N_PROPS, properties, fields);
 }
 
 static void
@@ -212,11 +99,7 @@ lode_national_figure_set_kind (LodeNationalFigure *self,
   g_return_if_fail (LODE_IS_NATIONAL_FIGURE (self));
   g_return_if_fail (kind >= LODE_FIGURE_KIND_UNKNOWN && kind < LODE_N_FIGURE_KINDS);
 
-  if (self->kind == kind)
-    return;
-
-  self->kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  lode_item_set_int (LODE_ITEM (self), PROP_KIND, kind);
 }
 
 const char *
@@ -233,8 +116,7 @@ lode_national_figure_set_country (LodeNationalFigure *self,
 {
   g_return_if_fail (LODE_IS_NATIONAL_FIGURE (self));
 
-  if (set_string (&self->country, country))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
+  lode_item_set_string (LODE_ITEM (self), PROP_COUNTRY, country);
 }
 
 int
@@ -252,11 +134,7 @@ lode_national_figure_set_year (LodeNationalFigure *self,
   g_return_if_fail (LODE_IS_NATIONAL_FIGURE (self));
   g_return_if_fail (year >= 0);
 
-  if (self->year == year)
-    return;
-
-  self->year = year;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+  lode_item_set_int (LODE_ITEM (self), PROP_YEAR, year);
 }
 
 LodeMoney
@@ -274,11 +152,7 @@ lode_national_figure_set_value (LodeNationalFigure *self,
   g_return_if_fail (LODE_IS_NATIONAL_FIGURE (self));
   g_return_if_fail (value >= 0 && value <= LODE_MONEY_MAX);
 
-  if (self->value == value)
-    return;
-
-  self->value = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+  lode_item_set_int64 (LODE_ITEM (self), PROP_VALUE, value);
 }
 
 double
@@ -296,11 +170,7 @@ lode_national_figure_set_change (LodeNationalFigure *self,
   g_return_if_fail (LODE_IS_NATIONAL_FIGURE (self));
   g_return_if_fail (change == LODE_CHANGE_UNSET || (change >= -1.0 && isfinite (change)));
 
-  if (self->change == change)
-    return;
-
-  self->change = change;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHANGE]);
+  lode_item_set_double (LODE_ITEM (self), PROP_CHANGE, change);
 }
 
 const char *
@@ -317,8 +187,7 @@ lode_national_figure_set_note (LodeNationalFigure *self,
 {
   g_return_if_fail (LODE_IS_NATIONAL_FIGURE (self));
 
-  if (set_string (&self->note, note))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+  lode_item_set_string (LODE_ITEM (self), PROP_NOTE, note);
 }
 
 const char *
@@ -335,8 +204,7 @@ lode_national_figure_set_source (LodeNationalFigure *self,
 {
   g_return_if_fail (LODE_IS_NATIONAL_FIGURE (self));
 
-  if (set_string (&self->source, source))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+  lode_item_set_string (LODE_ITEM (self), PROP_SOURCE, source);
 }
 
 /* Returns: (transfer none) (nullable): members Lode does not know. */
@@ -345,7 +213,7 @@ lode_national_figure_get_extra (LodeNationalFigure *self)
 {
   g_return_val_if_fail (LODE_IS_NATIONAL_FIGURE (self), NULL);
 
-  return self->extra;
+  return lode_item_get_extra (LODE_ITEM (self));
 }
 
 void
@@ -354,13 +222,7 @@ lode_national_figure_set_extra (LodeNationalFigure *self,
 {
   g_return_if_fail (LODE_IS_NATIONAL_FIGURE (self));
 
-  if (extra == self->extra)
-    return;
-
-  if (extra != NULL)
-    json_object_ref (extra);
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = extra;
+  lode_item_set_extra (LODE_ITEM (self), extra);
 }
 
 /* Returns: (transfer full): a new figure with the values of @self. */
@@ -377,7 +239,7 @@ lode_national_figure_copy (LodeNationalFigure *self)
   lode_national_figure_set_change (copy, self->change);
   lode_national_figure_set_note (copy, self->note);
   lode_national_figure_set_source (copy, self->source);
-  lode_national_figure_set_extra (copy, self->extra);
+  lode_national_figure_set_extra (copy, lode_item_get_extra (LODE_ITEM (self)));
 
   return copy;
 }

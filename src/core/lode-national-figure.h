@@ -3,6 +3,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "lode-item.h"
+
 #include "lode-enums.h"
 #include "lode-money.h"
 
@@ -20,7 +22,7 @@ G_BEGIN_DECLS
  * Properties, for lode_history_set_property(): "kind", "country", "year",
  * "value", "change", "note", "source". */
 #define LODE_TYPE_NATIONAL_FIGURE (lode_national_figure_get_type ())
-G_DECLARE_FINAL_TYPE (LodeNationalFigure, lode_national_figure, LODE, NATIONAL_FIGURE, GObject)
+G_DECLARE_FINAL_TYPE (LodeNationalFigure, lode_national_figure, LODE, NATIONAL_FIGURE, LodeItem)
 
 LodeNationalFigure *lode_national_figure_new         (LodeFigureKind      kind,
                                                       LodeMoney           value);

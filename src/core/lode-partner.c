@@ -7,15 +7,14 @@
 
 struct _LodePartner
 {
-  GObject     parent_instance;
+  LodeItem    parent_instance;
 
   char       *name;
   char       *country;
   double      share;
-  JsonObject *extra;
 };
 
-G_DEFINE_FINAL_TYPE (LodePartner, lode_partner, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LodePartner, lode_partner, LODE_TYPE_ITEM)
 
 enum {
   PROP_0,
@@ -27,116 +26,24 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  char *copy;
-
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-static void
-lode_partner_finalize (GObject *object)
-{
-  LodePartner *self = (LodePartner *)object;
-
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->country, g_free);
-  g_clear_pointer (&self->extra, json_object_unref);
-
-  G_OBJECT_CLASS (lode_partner_parent_class)->finalize (object);
-}
-
-static void
-lode_partner_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  LodePartner *self = LODE_PARTNER (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_COUNTRY:
-      g_value_set_string (value, self->country);
-      break;
-
-    case PROP_SHARE:
-      g_value_set_double (value, self->share);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lode_partner_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  LodePartner *self = LODE_PARTNER (object);
-
-  switch (prop_id)
-    {
-    case PROP_NAME:
-      lode_partner_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_COUNTRY:
-      lode_partner_set_country (self, g_value_get_string (value));
-      break;
-
-    case PROP_SHARE:
-      lode_partner_set_share (self, g_value_get_double (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const LodeItemField fields[N_PROPS] = {
+  [PROP_NAME] = LODE_ITEM_FIELD (LodePartner, name, lode_partner_set_name),
+  [PROP_COUNTRY] = LODE_ITEM_FIELD (LodePartner, country, lode_partner_set_country),
+  [PROP_SHARE] = LODE_ITEM_FIELD (LodePartner, share, lode_partner_set_share),
+};
 
 static void
 lode_partner_class_init (LodePartnerClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
-  object_class->finalize = lode_partner_finalize;
-  object_class->get_property = lode_partner_get_property;
-  object_class->set_property = lode_partner_set_property;
-
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_COUNTRY] =
-    g_param_spec_string ("country", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_COUNTRY] = g_param_spec_string ("country", NULL, NULL, NULL, flags);
   properties[PROP_SHARE] =
     g_param_spec_double ("share", NULL, NULL,
-                         LODE_SHARE_UNSET, 1.0, LODE_SHARE_UNSET,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                         LODE_SHARE_UNSET, 1.0, LODE_SHARE_UNSET, flags);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  lode_item_class_install_properties (LODE_ITEM_CLASS (klass), N_PROPS, properties, fields);
 }
 
 static void
@@ -167,8 +74,7 @@ lode_partner_set_name (LodePartner *self,
 {
   g_return_if_fail (LODE_IS_PARTNER (self));
 
-  if (set_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  lode_item_set_string (LODE_ITEM (self), PROP_NAME, name);
 }
 
 const char *
@@ -186,8 +92,7 @@ lode_partner_set_country (LodePartner *self,
   g_return_if_fail (LODE_IS_PARTNER (self));
   g_return_if_fail (country == NULL || lode_rule_country_code (country, NULL));
 
-  if (set_string (&self->country, country))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNTRY]);
+  lode_item_set_string (LODE_ITEM (self), PROP_COUNTRY, country);
 }
 
 double
@@ -205,11 +110,7 @@ lode_partner_set_share (LodePartner *self,
   g_return_if_fail (LODE_IS_PARTNER (self));
   g_return_if_fail (share == LODE_SHARE_UNSET || (share >= 0.0 && share <= 1.0));
 
-  if (self->share == share)
-    return;
-
-  self->share = share;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHARE]);
+  lode_item_set_double (LODE_ITEM (self), PROP_SHARE, share);
 }
 
 /* Returns: (transfer none) (nullable): members Lode does not know. */
@@ -218,7 +119,7 @@ lode_partner_get_extra (LodePartner *self)
 {
   g_return_val_if_fail (LODE_IS_PARTNER (self), NULL);
 
-  return self->extra;
+  return lode_item_get_extra (LODE_ITEM (self));
 }
 
 void
@@ -227,11 +128,5 @@ lode_partner_set_extra (LodePartner *self,
 {
   g_return_if_fail (LODE_IS_PARTNER (self));
 
-  if (extra == self->extra)
-    return;
-
-  if (extra != NULL)
-    json_object_ref (extra);
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = extra;
+  lode_item_set_extra (LODE_ITEM (self), extra);
 }

@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <json-glib/json-glib.h>
+#include "lode-item.h"
 
 G_BEGIN_DECLS
 
 /* A partner in an investment project. */
 #define LODE_TYPE_PARTNER (lode_partner_get_type ())
-G_DECLARE_FINAL_TYPE (LodePartner, lode_partner, LODE, PARTNER, GObject)
+G_DECLARE_FINAL_TYPE (LodePartner, lode_partner, LODE, PARTNER, LodeItem)
 
 #define LODE_SHARE_UNSET (-1.0)
 

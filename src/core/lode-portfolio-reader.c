@@ -130,30 +130,6 @@ stream_poll (Stream *s)
   return !s->cancelled;
 }
 
-/* The first (up to) eight bytes of @text, as one word; @end is where the
- * readable memory ends. */
-static inline guint64
-head_word (const char *text,
-           gsize       length,
-           const char *end)
-{
-  guint64 head = 0;
-
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-  if (G_LIKELY (end - text >= 8))
-    {
-      memcpy (&head, text, 8);
-      if (length < 8)
-        head &= (G_GUINT64_CONSTANT (1) << (length * 8)) - 1;
-      return head;
-    }
-#endif
-
-  memcpy (&head, text, MIN (length, 8));
-
-  return head;
-}
-
 /* Eight bytes at a time: the ids and codes records repeat are one or two
  * words long. */
 static inline guint64
@@ -252,8 +228,8 @@ string_cache_lookup (StringCache *cache,
                      gsize        length,
                      const char  *end)
 {
-  guint64 head = head_word (text, length, end);
-  guint64 tail = length > 8 ? head_word (text + 8, MIN (length - 8, 8), end) : 0;
+  guint64 head = _lode_json_head_word (text, length, end);
+  guint64 tail = length > 8 ? _lode_json_head_word (text + 8, MIN (length - 8, 8), end) : 0;
   guint64 hash = hash_bytes (head, tail, text, length);
   CacheEntry *entry;
   gsize i;
@@ -1050,8 +1026,9 @@ set_syntax_error (Stream      *s,
                   GError     **error)
 {
   guint line = 0, column = 0;
-  const char *message = NULL;
-  g_autofree char *translated = NULL;
+  LodeJsonError code = LODE_JSON_ERROR_NONE;
+  const char *detail = NULL;
+  g_autofree char *message = NULL;
 
   if (s->cancelled)
     {
@@ -1060,10 +1037,10 @@ set_syntax_error (Stream      *s,
       return;
     }
 
-  _lode_json_tokenizer_get_error (&s->tokenizer, &line, &column, &message);
-  translated = lode_json_check_translate_message (message);
+  _lode_json_tokenizer_get_error (&s->tokenizer, &line, &column, &code, &detail);
+  message = _lode_json_error_message (code, detail);
   g_set_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_SYNTAX,
-               "%s:%u:%u: %s", name, line, column, translated);
+               "%s:%u:%u: %s", name, line, column, message);
 }
 
 /* Reads the members of the document object whose '{' was the last token

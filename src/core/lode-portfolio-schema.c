@@ -990,6 +990,18 @@ collect_extra (JsonObject        *object,
   return extra;
 }
 
+/* Keeps the members of @object Lode does not know in @item, to be
+ * written back as they were. */
+static void
+keep_extra (gpointer            item,
+            JsonObject         *object,
+            const char * const *known)
+{
+  g_autoptr(JsonObject) extra = collect_extra (object, known);
+
+  lode_item_set_extra (LODE_ITEM (item), extra);
+}
+
 /* Calls @read_item for each element of the list member @member, each of
  * which must be an object. */
 typedef void (*ReadItemFunc) (Reader     *reader,
@@ -1081,7 +1093,6 @@ read_source (Reader     *reader,
   };
   static const char * const known[] = { "id", "title", "publisher", "date", "url", NULL };
   Fields f = { NULL };
-  g_autoptr(JsonObject) extra = NULL;
   g_autoptr(LodeSource) source = NULL;
   gboolean ok;
 
@@ -1104,8 +1115,7 @@ read_source (Reader     *reader,
   lode_source_set_publisher (source, f.publisher);
   lode_source_set_date (source, f.date);
   lode_source_set_url (source, f.url);
-  extra = collect_extra (object, known);
-  lode_source_set_extra (source, extra);
+  keep_extra (source, object, known);
   g_list_store_append (lode_portfolio_get_sources (reader->portfolio), source);
 }
 
@@ -1143,7 +1153,6 @@ read_reserve (Reader     *reader,
     .value_usd = LODE_MONEY_UNSET,
   };
   g_autoptr(LodeReserve) reserve = NULL;
-  g_autoptr(JsonObject) extra = NULL;
 
   if (!read_members (reader, object, rules, G_N_ELEMENTS (rules), &f) || mineral == NULL)
     return;
@@ -1152,8 +1161,7 @@ read_reserve (Reader     *reader,
   lode_reserve_set_value (reserve, f.value_usd);
   lode_reserve_set_year (reserve, f.year);
   lode_reserve_set_source (reserve, f.source);
-  extra = collect_extra (object, known);
-  lode_reserve_set_extra (reserve, extra);
+  keep_extra (reserve, object, known);
   lode_mineral_add_reserve (mineral, reserve);
 }
 
@@ -1193,7 +1201,6 @@ read_mineral (Reader     *reader,
   Fields f = { .group = LODE_MINERAL_GROUP_OTHER };
   g_auto(GStrv) hs_codes = NULL;
   g_autoptr(LodeMineral) mineral = NULL;
-  g_autoptr(JsonObject) extra = NULL;
   guint errors_before = reader->n_errors;
   gboolean ok;
 
@@ -1216,8 +1223,7 @@ read_mineral (Reader     *reader,
   if (mineral == NULL || reader->n_errors != errors_before)
     return;
 
-  extra = collect_extra (object, known);
-  lode_mineral_set_extra (mineral, extra);
+  keep_extra (mineral, object, known);
   g_list_store_append (lode_portfolio_get_minerals (reader->portfolio), mineral);
 }
 
@@ -1411,7 +1417,6 @@ read_partner (Reader     *reader,
   LodeProject *project = user_data;
   Fields f = { .share = LODE_SHARE_UNSET };
   g_autoptr(LodePartner) partner = NULL;
-  g_autoptr(JsonObject) extra = NULL;
 
   if (!read_members (reader, object, rules, G_N_ELEMENTS (rules), &f) || project == NULL)
     return;
@@ -1419,8 +1424,7 @@ read_partner (Reader     *reader,
   partner = lode_partner_new (f.name);
   lode_partner_set_country (partner, f.country);
   lode_partner_set_share (partner, f.share);
-  extra = collect_extra (object, known);
-  lode_partner_set_extra (partner, extra);
+  keep_extra (partner, object, known);
   lode_project_add_partner (project, partner);
 }
 
@@ -1485,7 +1489,6 @@ read_project (Reader     *reader,
   g_auto(GStrv) minerals = NULL;
   JsonObject *investment = NULL;
   g_autoptr(LodeProject) project = NULL;
-  g_autoptr(JsonObject) extra = NULL;
   guint errors_before = reader->n_errors;
   gboolean ok;
 
@@ -1519,8 +1522,7 @@ read_project (Reader     *reader,
   lode_project_set_start_year (project, f.start_year);
   lode_project_set_jobs (project, f.jobs);
   lode_project_set_source (project, f.source);
-  extra = collect_extra (object, known);
-  lode_project_set_extra (project, extra);
+  keep_extra (project, object, known);
   if (investment != NULL)
     {
       g_autoptr(JsonObject) investment_extra = collect_extra (investment, investment_known);
@@ -1756,7 +1758,6 @@ read_investment (Reader     *reader,
   const char *project = NULL;
   g_auto(GStrv) minerals = NULL;
   g_autoptr(LodeInvestment) investment = NULL;
-  g_autoptr(JsonObject) extra = NULL;
   gboolean ok;
 
   ok = read_project_reference (reader, object, project_ids, &project);
@@ -1775,8 +1776,7 @@ read_investment (Reader     *reader,
   lode_investment_set_minerals (investment, (const char * const *) minerals);
   lode_investment_set_source (investment, f.source);
   lode_investment_set_note (investment, f.note);
-  extra = collect_extra (object, known);
-  lode_investment_set_extra (investment, extra);
+  keep_extra (investment, object, known);
   g_list_store_append (lode_portfolio_get_investments (reader->portfolio), investment);
 }
 
@@ -1809,7 +1809,6 @@ read_production (Reader     *reader,
   Fields f = { .quantity = LODE_QUANTITY_UNSET, .unit = LODE_UNIT_NONE };
   const char *project = NULL;
   g_autoptr(LodeProduction) production = NULL;
-  g_autoptr(JsonObject) extra = NULL;
   gboolean ok;
 
   ok = read_members (reader, object, head_rules, G_N_ELEMENTS (head_rules), &f);
@@ -1823,8 +1822,7 @@ read_production (Reader     *reader,
   lode_production_set_project (production, project);
   lode_production_set_source (production, f.source);
   lode_production_set_note (production, f.note);
-  extra = collect_extra (object, known);
-  lode_production_set_extra (production, extra);
+  keep_extra (production, object, known);
   g_list_store_append (lode_portfolio_get_production (reader->portfolio), production);
 }
 
@@ -1855,7 +1853,6 @@ read_national_figure (Reader     *reader,
   };
   Fields f = { .kind = LODE_FIGURE_KIND_UNKNOWN, .change = LODE_CHANGE_UNSET };
   g_autoptr(LodeNationalFigure) figure = NULL;
-  g_autoptr(JsonObject) extra = NULL;
 
   if (!read_members (reader, object, rules, G_N_ELEMENTS (rules), &f))
     return;
@@ -1866,8 +1863,7 @@ read_national_figure (Reader     *reader,
   lode_national_figure_set_change (figure, f.change);
   lode_national_figure_set_note (figure, f.note);
   lode_national_figure_set_source (figure, f.source);
-  extra = collect_extra (object, known);
-  lode_national_figure_set_extra (figure, extra);
+  keep_extra (figure, object, known);
   g_list_store_append (lode_portfolio_get_national_figures (reader->portfolio), figure);
 }
 

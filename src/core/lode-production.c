@@ -10,7 +10,7 @@
 
 struct _LodeProduction
 {
-  GObject     parent_instance;
+  LodeItem   parent_instance;
 
   char       *mineral;
   char       *project;
@@ -19,10 +19,9 @@ struct _LodeProduction
   LodeUnit    unit;
   char       *source;
   char       *note;
-  JsonObject *extra;
 };
 
-G_DEFINE_FINAL_TYPE (LodeProduction, lode_production, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LodeProduction, lode_production, LODE_TYPE_ITEM)
 
 enum {
   PROP_0,
@@ -38,134 +37,21 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  char *copy;
-
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-static void
-lode_production_finalize (GObject *object)
-{
-  LodeProduction *self = (LodeProduction *)object;
-
-  g_clear_pointer (&self->mineral, g_free);
-  g_clear_pointer (&self->project, g_free);
-  g_clear_pointer (&self->source, g_free);
-  g_clear_pointer (&self->note, g_free);
-  g_clear_pointer (&self->extra, json_object_unref);
-
-  G_OBJECT_CLASS (lode_production_parent_class)->finalize (object);
-}
-
-static void
-lode_production_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  LodeProduction *self = LODE_PRODUCTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_MINERAL:
-      g_value_set_string (value, self->mineral);
-      break;
-
-    case PROP_PROJECT:
-      g_value_set_string (value, self->project);
-      break;
-
-    case PROP_YEAR:
-      g_value_set_int (value, self->year);
-      break;
-
-    case PROP_QUANTITY:
-      g_value_set_double (value, self->quantity);
-      break;
-
-    case PROP_UNIT:
-      g_value_set_enum (value, self->unit);
-      break;
-
-    case PROP_SOURCE:
-      g_value_set_string (value, self->source);
-      break;
-
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lode_production_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  LodeProduction *self = LODE_PRODUCTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_MINERAL:
-      lode_production_set_mineral (self, g_value_get_string (value));
-      break;
-
-    case PROP_PROJECT:
-      lode_production_set_project (self, g_value_get_string (value));
-      break;
-
-    case PROP_YEAR:
-      lode_production_set_year (self, g_value_get_int (value));
-      break;
-
-    case PROP_QUANTITY:
-      lode_production_set_quantity (self, g_value_get_double (value));
-      break;
-
-    case PROP_UNIT:
-      lode_production_set_unit (self, g_value_get_enum (value));
-      break;
-
-    case PROP_SOURCE:
-      lode_production_set_source (self, g_value_get_string (value));
-      break;
-
-    case PROP_NOTE:
-      lode_production_set_note (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const LodeItemField fields[N_PROPS] = {
+  [PROP_MINERAL] = LODE_ITEM_FIELD (LodeProduction, mineral, lode_production_set_mineral),
+  [PROP_PROJECT] = LODE_ITEM_FIELD (LodeProduction, project, lode_production_set_project),
+  [PROP_YEAR] = LODE_ITEM_FIELD (LodeProduction, year, lode_production_set_year),
+  [PROP_QUANTITY] = LODE_ITEM_FIELD (LodeProduction, quantity, lode_production_set_quantity),
+  [PROP_UNIT] = LODE_ITEM_FIELD (LodeProduction, unit, lode_production_set_unit),
+  [PROP_SOURCE] = LODE_ITEM_FIELD (LodeProduction, source, lode_production_set_source),
+  [PROP_NOTE] = LODE_ITEM_FIELD (LodeProduction, note, lode_production_set_note),
+};
 
 static void
 lode_production_class_init (LodeProductionClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
-  object_class->finalize = lode_production_finalize;
-  object_class->get_property = lode_production_get_property;
-  object_class->set_property = lode_production_set_property;
 
   properties[PROP_MINERAL] = g_param_spec_string ("mineral", NULL, NULL, NULL, flags);
   properties[PROP_PROJECT] = g_param_spec_string ("project", NULL, NULL, NULL, flags);
@@ -177,7 +63,7 @@ lode_production_class_init (LodeProductionClass *klass)
   properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  lode_item_class_install_properties (LODE_ITEM_CLASS (klass), N_PROPS, properties, fields);
 }
 
 static void
@@ -213,8 +99,7 @@ lode_production_set_mineral (LodeProduction *self,
 {
   g_return_if_fail (LODE_IS_PRODUCTION (self));
 
-  if (set_string (&self->mineral, mineral))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MINERAL]);
+  lode_item_set_string (LODE_ITEM (self), PROP_MINERAL, mineral);
 }
 
 const char *
@@ -231,8 +116,7 @@ lode_production_set_project (LodeProduction *self,
 {
   g_return_if_fail (LODE_IS_PRODUCTION (self));
 
-  if (set_string (&self->project, project))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+  lode_item_set_string (LODE_ITEM (self), PROP_PROJECT, project);
 }
 
 int
@@ -250,11 +134,7 @@ lode_production_set_year (LodeProduction *self,
   g_return_if_fail (LODE_IS_PRODUCTION (self));
   g_return_if_fail (year >= 0);
 
-  if (self->year == year)
-    return;
-
-  self->year = year;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+  lode_item_set_int (LODE_ITEM (self), PROP_YEAR, year);
 }
 
 double
@@ -272,11 +152,7 @@ lode_production_set_quantity (LodeProduction *self,
   g_return_if_fail (LODE_IS_PRODUCTION (self));
   g_return_if_fail (quantity >= 0.0 && isfinite (quantity));
 
-  if (self->quantity == quantity)
-    return;
-
-  self->quantity = quantity;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUANTITY]);
+  lode_item_set_double (LODE_ITEM (self), PROP_QUANTITY, quantity);
 }
 
 LodeUnit
@@ -293,11 +169,7 @@ lode_production_set_unit (LodeProduction *self,
 {
   g_return_if_fail (LODE_IS_PRODUCTION (self));
 
-  if (self->unit == unit)
-    return;
-
-  self->unit = unit;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+  lode_item_set_int (LODE_ITEM (self), PROP_UNIT, unit);
 }
 
 const char *
@@ -314,8 +186,7 @@ lode_production_set_source (LodeProduction *self,
 {
   g_return_if_fail (LODE_IS_PRODUCTION (self));
 
-  if (set_string (&self->source, source))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+  lode_item_set_string (LODE_ITEM (self), PROP_SOURCE, source);
 }
 
 const char *
@@ -332,8 +203,7 @@ lode_production_set_note (LodeProduction *self,
 {
   g_return_if_fail (LODE_IS_PRODUCTION (self));
 
-  if (set_string (&self->note, note))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+  lode_item_set_string (LODE_ITEM (self), PROP_NOTE, note);
 }
 
 /* Returns: (transfer none) (nullable): members Lode does not know. */
@@ -342,7 +212,7 @@ lode_production_get_extra (LodeProduction *self)
 {
   g_return_val_if_fail (LODE_IS_PRODUCTION (self), NULL);
 
-  return self->extra;
+  return lode_item_get_extra (LODE_ITEM (self));
 }
 
 void
@@ -351,13 +221,7 @@ lode_production_set_extra (LodeProduction *self,
 {
   g_return_if_fail (LODE_IS_PRODUCTION (self));
 
-  if (extra == self->extra)
-    return;
-
-  if (extra != NULL)
-    json_object_ref (extra);
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = extra;
+  lode_item_set_extra (LODE_ITEM (self), extra);
 }
 
 /* Returns: (transfer full): a new figure with the values of @self. */
@@ -372,7 +236,7 @@ lode_production_copy (LodeProduction *self)
   lode_production_set_project (copy, self->project);
   lode_production_set_source (copy, self->source);
   lode_production_set_note (copy, self->note);
-  lode_production_set_extra (copy, self->extra);
+  lode_production_set_extra (copy, lode_item_get_extra (LODE_ITEM (self)));
 
   return copy;
 }

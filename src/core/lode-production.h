@@ -3,6 +3,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "lode-item.h"
+
 #include "lode-enums.h"
 
 G_BEGIN_DECLS
@@ -13,7 +15,7 @@ G_BEGIN_DECLS
  * Properties, for lode_history_set_property(): "mineral", "project",
  * "year", "quantity", "unit", "source", "note". */
 #define LODE_TYPE_PRODUCTION (lode_production_get_type ())
-G_DECLARE_FINAL_TYPE (LodeProduction, lode_production, LODE, PRODUCTION, GObject)
+G_DECLARE_FINAL_TYPE (LodeProduction, lode_production, LODE, PRODUCTION, LodeItem)
 
 LodeProduction *lode_production_new          (const char     *mineral,
                                               int             year,

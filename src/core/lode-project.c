@@ -8,7 +8,7 @@
 
 struct _LodeProject
 {
-  GObject            parent_instance;
+  LodeItem          parent_instance;
 
   char              *id;
   char              *name;
@@ -22,11 +22,10 @@ struct _LodeProject
   int                start_year;
   gint64             jobs;
   char              *source;
-  JsonObject        *extra;
   JsonObject        *investment_extra;
 };
 
-G_DEFINE_FINAL_TYPE (LodeProject, lode_project, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LodeProject, lode_project, LODE_TYPE_ITEM)
 
 enum {
   PROP_0,
@@ -47,49 +46,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  char *copy;
-
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-/* Stores a copy of @value in @field, an empty vector as NULL. Returns
- * whether the field changed. */
-static gboolean
-set_strv (char               ***field,
-          const char * const   *value)
-{
-  char **copy;
-
-  if (value != NULL && value[0] == NULL)
-    value = NULL;
-
-  if (*field == NULL && value == NULL)
-    return FALSE;
-
-  if (*field != NULL && value != NULL &&
-      g_strv_equal ((const char * const *) *field, value))
-    return FALSE;
-
-  copy = g_strdupv ((char **) value);
-  g_strfreev (*field);
-  *field = copy;
-
-  return TRUE;
-}
+static const LodeItemField fields[N_PROPS] = {
+  [PROP_ID] = LODE_ITEM_FIELD (LodeProject, id, lode_project_set_id),
+  [PROP_NAME] = LODE_ITEM_FIELD (LodeProject, name, lode_project_set_name),
+  [PROP_MINERALS] = LODE_ITEM_FIELD (LodeProject, minerals, lode_project_set_minerals),
+  [PROP_REGION] = LODE_ITEM_FIELD (LodeProject, region, lode_project_set_region),
+  [PROP_OPERATOR] = LODE_ITEM_FIELD (LodeProject, operator_, lode_project_set_operator),
+  [PROP_STATUS] = LODE_ITEM_FIELD (LodeProject, status, lode_project_set_status),
+  [PROP_PARTNERS] = LODE_ITEM_FIELD (LodeProject, partners, NULL),
+  [PROP_COMMITTED] = LODE_ITEM_FIELD (LodeProject, committed, lode_project_set_committed),
+  [PROP_DISBURSED] = LODE_ITEM_FIELD (LodeProject, disbursed, lode_project_set_disbursed),
+  [PROP_START_YEAR] = LODE_ITEM_FIELD (LodeProject, start_year, lode_project_set_start_year),
+  [PROP_JOBS] = LODE_ITEM_FIELD (LodeProject, jobs, lode_project_set_jobs),
+  [PROP_SOURCE] = LODE_ITEM_FIELD (LodeProject, source, lode_project_set_source),
+};
 
 /* A partner in the list changed: whoever watches the project sees it as a
  * change of the project's partners. */
@@ -135,213 +105,47 @@ lode_project_finalize (GObject *object)
 {
   LodeProject *self = (LodeProject *)object;
 
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->minerals, g_strfreev);
-  g_clear_pointer (&self->region, g_free);
-  g_clear_pointer (&self->operator_, g_free);
-  g_clear_pointer (&self->source, g_free);
-  g_clear_pointer (&self->extra, json_object_unref);
   g_clear_pointer (&self->investment_extra, json_object_unref);
 
   G_OBJECT_CLASS (lode_project_parent_class)->finalize (object);
 }
 
 static void
-lode_project_get_property (GObject    *object,
-                           guint       prop_id,
-                           GValue     *value,
-                           GParamSpec *pspec)
-{
-  LodeProject *self = LODE_PROJECT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_MINERALS:
-      g_value_set_boxed (value, self->minerals);
-      break;
-
-    case PROP_REGION:
-      g_value_set_string (value, self->region);
-      break;
-
-    case PROP_OPERATOR:
-      g_value_set_string (value, self->operator_);
-      break;
-
-    case PROP_STATUS:
-      g_value_set_enum (value, self->status);
-      break;
-
-    case PROP_PARTNERS:
-      g_value_set_object (value, self->partners);
-      break;
-
-    case PROP_COMMITTED:
-      g_value_set_int64 (value, self->committed);
-      break;
-
-    case PROP_DISBURSED:
-      g_value_set_int64 (value, self->disbursed);
-      break;
-
-    case PROP_START_YEAR:
-      g_value_set_int (value, self->start_year);
-      break;
-
-    case PROP_JOBS:
-      g_value_set_int64 (value, self->jobs);
-      break;
-
-    case PROP_SOURCE:
-      g_value_set_string (value, self->source);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lode_project_set_property (GObject      *object,
-                           guint         prop_id,
-                           const GValue *value,
-                           GParamSpec   *pspec)
-{
-  LodeProject *self = LODE_PROJECT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      lode_project_set_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_NAME:
-      lode_project_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_MINERALS:
-      lode_project_set_minerals (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_REGION:
-      lode_project_set_region (self, g_value_get_string (value));
-      break;
-
-    case PROP_OPERATOR:
-      lode_project_set_operator (self, g_value_get_string (value));
-      break;
-
-    case PROP_STATUS:
-      lode_project_set_status (self, g_value_get_enum (value));
-      break;
-
-    case PROP_COMMITTED:
-      lode_project_set_committed (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_DISBURSED:
-      lode_project_set_disbursed (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_START_YEAR:
-      lode_project_set_start_year (self, g_value_get_int (value));
-      break;
-
-    case PROP_JOBS:
-      lode_project_set_jobs (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_SOURCE:
-      lode_project_set_source (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 lode_project_class_init (LodeProjectClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags read_only = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = lode_project_dispose;
   object_class->finalize = lode_project_finalize;
-  object_class->get_property = lode_project_get_property;
-  object_class->set_property = lode_project_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
   properties[PROP_MINERALS] =
-    g_param_spec_boxed ("minerals", NULL, NULL,
-                        G_TYPE_STRV,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_REGION] =
-    g_param_spec_string ("region", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_OPERATOR] =
-    g_param_spec_string ("operator", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+    g_param_spec_boxed ("minerals", NULL, NULL, G_TYPE_STRV, flags);
+  properties[PROP_REGION] = g_param_spec_string ("region", NULL, NULL, NULL, flags);
+  properties[PROP_OPERATOR] = g_param_spec_string ("operator", NULL, NULL, NULL, flags);
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL,
-                       LODE_TYPE_PROJECT_STATUS,
-                       LODE_PROJECT_STATUS_UNKNOWN,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+                       LODE_TYPE_PROJECT_STATUS, LODE_PROJECT_STATUS_UNKNOWN, flags);
   /* Notified when a partner is added or removed, or one of them changes. */
   properties[PROP_PARTNERS] =
     g_param_spec_object ("partners", NULL, NULL,
-                         G_TYPE_LIST_MODEL,
-                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+                         G_TYPE_LIST_MODEL, read_only);
   properties[PROP_COMMITTED] =
     g_param_spec_int64 ("committed", NULL, NULL,
-                        LODE_MONEY_UNSET, LODE_MONEY_MAX, LODE_MONEY_UNSET,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+                        LODE_MONEY_UNSET, LODE_MONEY_MAX, LODE_MONEY_UNSET, flags);
   properties[PROP_DISBURSED] =
     g_param_spec_int64 ("disbursed", NULL, NULL,
-                        LODE_MONEY_UNSET, LODE_MONEY_MAX, LODE_MONEY_UNSET,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+                        LODE_MONEY_UNSET, LODE_MONEY_MAX, LODE_MONEY_UNSET, flags);
   properties[PROP_START_YEAR] =
-    g_param_spec_int ("start-year", NULL, NULL,
-                      0, G_MAXINT, 0,
-                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+    g_param_spec_int ("start-year", NULL, NULL, 0, G_MAXINT, 0, flags);
   properties[PROP_JOBS] =
-    g_param_spec_int64 ("jobs", NULL, NULL,
-                        -1, G_MAXINT64, -1,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_int64 ("jobs", NULL, NULL, -1, G_MAXINT64, -1, flags);
+  properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
 
-  properties[PROP_SOURCE] =
-    g_param_spec_string ("source", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  lode_item_class_install_properties (LODE_ITEM_CLASS (klass), N_PROPS, properties, fields);
 }
 
 static void
@@ -379,8 +183,7 @@ lode_project_set_id (LodeProject *self,
   g_return_if_fail (LODE_IS_PROJECT (self));
   g_return_if_fail (id == NULL || *id == '\0' || lode_rule_slug (id, NULL));
 
-  if (set_string (&self->id, id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  lode_item_set_string (LODE_ITEM (self), PROP_ID, id);
 }
 
 const char *
@@ -397,8 +200,7 @@ lode_project_set_name (LodeProject *self,
 {
   g_return_if_fail (LODE_IS_PROJECT (self));
 
-  if (set_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  lode_item_set_string (LODE_ITEM (self), PROP_NAME, name);
 }
 
 const char * const *
@@ -415,8 +217,7 @@ lode_project_set_minerals (LodeProject        *self,
 {
   g_return_if_fail (LODE_IS_PROJECT (self));
 
-  if (set_strv (&self->minerals, minerals))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MINERALS]);
+  lode_item_set_strv (LODE_ITEM (self), PROP_MINERALS, minerals);
 }
 
 const char *
@@ -433,8 +234,7 @@ lode_project_set_region (LodeProject *self,
 {
   g_return_if_fail (LODE_IS_PROJECT (self));
 
-  if (set_string (&self->region, region))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
+  lode_item_set_string (LODE_ITEM (self), PROP_REGION, region);
 }
 
 const char *
@@ -451,8 +251,7 @@ lode_project_set_operator (LodeProject *self,
 {
   g_return_if_fail (LODE_IS_PROJECT (self));
 
-  if (set_string (&self->operator_, operator_))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPERATOR]);
+  lode_item_set_string (LODE_ITEM (self), PROP_OPERATOR, operator_);
 }
 
 LodeProjectStatus
@@ -469,11 +268,7 @@ lode_project_set_status (LodeProject       *self,
 {
   g_return_if_fail (LODE_IS_PROJECT (self));
 
-  if (self->status == status)
-    return;
-
-  self->status = status;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+  lode_item_set_int (LODE_ITEM (self), PROP_STATUS, status);
 }
 
 /* Returns: (transfer none): a GListModel of LodePartner. */
@@ -536,11 +331,7 @@ lode_project_set_committed (LodeProject *self,
   g_return_if_fail (LODE_IS_PROJECT (self));
   g_return_if_fail (committed >= LODE_MONEY_UNSET && committed <= LODE_MONEY_MAX);
 
-  if (self->committed == committed)
-    return;
-
-  self->committed = committed;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMMITTED]);
+  lode_item_set_int64 (LODE_ITEM (self), PROP_COMMITTED, committed);
 }
 
 LodeMoney
@@ -558,11 +349,7 @@ lode_project_set_disbursed (LodeProject *self,
   g_return_if_fail (LODE_IS_PROJECT (self));
   g_return_if_fail (disbursed >= LODE_MONEY_UNSET && disbursed <= LODE_MONEY_MAX);
 
-  if (self->disbursed == disbursed)
-    return;
-
-  self->disbursed = disbursed;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DISBURSED]);
+  lode_item_set_int64 (LODE_ITEM (self), PROP_DISBURSED, disbursed);
 }
 
 int
@@ -581,11 +368,7 @@ lode_project_set_start_year (LodeProject *self,
   g_return_if_fail (start_year == 0 || lode_rule_year (start_year, NULL));
   g_return_if_fail (start_year >= 0);
 
-  if (self->start_year == start_year)
-    return;
-
-  self->start_year = start_year;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_START_YEAR]);
+  lode_item_set_int (LODE_ITEM (self), PROP_START_YEAR, start_year);
 }
 
 gint64
@@ -604,11 +387,7 @@ lode_project_set_jobs (LodeProject *self,
   g_return_if_fail (jobs == -1 || lode_rule_jobs (jobs, NULL));
   g_return_if_fail (jobs >= -1);
 
-  if (self->jobs == jobs)
-    return;
-
-  self->jobs = jobs;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_JOBS]);
+  lode_item_set_int64 (LODE_ITEM (self), PROP_JOBS, jobs);
 }
 
 const char *
@@ -625,8 +404,7 @@ lode_project_set_source (LodeProject *self,
 {
   g_return_if_fail (LODE_IS_PROJECT (self));
 
-  if (set_string (&self->source, source))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+  lode_item_set_string (LODE_ITEM (self), PROP_SOURCE, source);
 }
 
 /* Returns: (transfer none) (nullable): members Lode does not know. */
@@ -635,7 +413,7 @@ lode_project_get_extra (LodeProject *self)
 {
   g_return_val_if_fail (LODE_IS_PROJECT (self), NULL);
 
-  return self->extra;
+  return lode_item_get_extra (LODE_ITEM (self));
 }
 
 void
@@ -644,13 +422,7 @@ lode_project_set_extra (LodeProject *self,
 {
   g_return_if_fail (LODE_IS_PROJECT (self));
 
-  if (extra == self->extra)
-    return;
-
-  if (extra != NULL)
-    json_object_ref (extra);
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = extra;
+  lode_item_set_extra (LODE_ITEM (self), extra);
 }
 
 /* Returns: (transfer none) (nullable): members of "investment_usd" Lode
@@ -669,11 +441,5 @@ lode_project_set_investment_extra (LodeProject *self,
 {
   g_return_if_fail (LODE_IS_PROJECT (self));
 
-  if (extra == self->investment_extra)
-    return;
-
-  if (extra != NULL)
-    json_object_ref (extra);
-  g_clear_pointer (&self->investment_extra, json_object_unref);
-  self->investment_extra = extra;
+  lode_item_store_json (&self->investment_extra, extra);
 }

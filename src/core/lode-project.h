@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "lode-item.h"
+
 #include "lode-enums.h"
 #include "lode-money.h"
 #include "lode-partner.h"
@@ -11,7 +13,7 @@
 G_BEGIN_DECLS
 
 #define LODE_TYPE_PROJECT (lode_project_get_type ())
-G_DECLARE_FINAL_TYPE (LodeProject, lode_project, LODE, PROJECT, GObject)
+G_DECLARE_FINAL_TYPE (LodeProject, lode_project, LODE, PROJECT, LodeItem)
 
 LodeProject        *lode_project_new             (const char         *id,
                                                   const char         *name);

@@ -3,6 +3,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "lode-item.h"
+
 #include "lode-enums.h"
 #include "lode-money.h"
 
@@ -10,7 +12,7 @@ G_BEGIN_DECLS
 
 /* An estimate of a mineral's reserves. */
 #define LODE_TYPE_RESERVE (lode_reserve_get_type ())
-G_DECLARE_FINAL_TYPE (LodeReserve, lode_reserve, LODE, RESERVE, GObject)
+G_DECLARE_FINAL_TYPE (LodeReserve, lode_reserve, LODE, RESERVE, LodeItem)
 
 LodeReserve        *lode_reserve_new          (LodeReserveCategory category,
                                                double              quantity,

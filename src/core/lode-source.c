@@ -7,17 +7,16 @@
 
 struct _LodeSource
 {
-  GObject     parent_instance;
+  LodeItem   parent_instance;
 
   char       *id;
   char       *title;
   char       *publisher;
   char       *date;
   char       *url;
-  JsonObject *extra;
 };
 
-G_DEFINE_FINAL_TYPE (LodeSource, lode_source, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LodeSource, lode_source, LODE_TYPE_ITEM)
 
 enum {
   PROP_0,
@@ -31,147 +30,27 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Stores @value in @field, an empty string as NULL. Returns whether the
- * field changed. */
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  char *copy;
-
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-static void
-lode_source_finalize (GObject *object)
-{
-  LodeSource *self = (LodeSource *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->publisher, g_free);
-  g_clear_pointer (&self->date, g_free);
-  g_clear_pointer (&self->url, g_free);
-  g_clear_pointer (&self->extra, json_object_unref);
-
-  G_OBJECT_CLASS (lode_source_parent_class)->finalize (object);
-}
-
-static void
-lode_source_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  LodeSource *self = LODE_SOURCE (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-
-    case PROP_PUBLISHER:
-      g_value_set_string (value, self->publisher);
-      break;
-
-    case PROP_DATE:
-      g_value_set_string (value, self->date);
-      break;
-
-    case PROP_URL:
-      g_value_set_string (value, self->url);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lode_source_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
-{
-  LodeSource *self = LODE_SOURCE (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      lode_source_set_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_TITLE:
-      lode_source_set_title (self, g_value_get_string (value));
-      break;
-
-    case PROP_PUBLISHER:
-      lode_source_set_publisher (self, g_value_get_string (value));
-      break;
-
-    case PROP_DATE:
-      lode_source_set_date (self, g_value_get_string (value));
-      break;
-
-    case PROP_URL:
-      lode_source_set_url (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const LodeItemField fields[N_PROPS] = {
+  [PROP_ID] = LODE_ITEM_FIELD (LodeSource, id, lode_source_set_id),
+  [PROP_TITLE] = LODE_ITEM_FIELD (LodeSource, title, lode_source_set_title),
+  [PROP_PUBLISHER] = LODE_ITEM_FIELD (LodeSource, publisher, lode_source_set_publisher),
+  [PROP_DATE] = LODE_ITEM_FIELD (LodeSource, date, lode_source_set_date),
+  [PROP_URL] = LODE_ITEM_FIELD (LodeSource, url, lode_source_set_url),
+};
 
 static void
 lode_source_class_init (LodeSourceClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
-  object_class->finalize = lode_source_finalize;
-  object_class->get_property = lode_source_get_property;
-  object_class->set_property = lode_source_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
+  properties[PROP_PUBLISHER] = g_param_spec_string ("publisher", NULL, NULL, NULL, flags);
+  properties[PROP_DATE] = g_param_spec_string ("date", NULL, NULL, NULL, flags);
+  properties[PROP_URL] = g_param_spec_string ("url", NULL, NULL, NULL, flags);
 
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_PUBLISHER] =
-    g_param_spec_string ("publisher", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_DATE] =
-    g_param_spec_string ("date", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_URL] =
-    g_param_spec_string ("url", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  lode_item_class_install_properties (LODE_ITEM_CLASS (klass), N_PROPS, properties, fields);
 }
 
 static void
@@ -204,8 +83,7 @@ lode_source_set_id (LodeSource *self,
   g_return_if_fail (LODE_IS_SOURCE (self));
   g_return_if_fail (id == NULL || *id == '\0' || lode_rule_slug (id, NULL));
 
-  if (set_string (&self->id, id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  lode_item_set_string (LODE_ITEM (self), PROP_ID, id);
 }
 
 const char *
@@ -222,8 +100,7 @@ lode_source_set_title (LodeSource *self,
 {
   g_return_if_fail (LODE_IS_SOURCE (self));
 
-  if (set_string (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  lode_item_set_string (LODE_ITEM (self), PROP_TITLE, title);
 }
 
 const char *
@@ -240,8 +117,7 @@ lode_source_set_publisher (LodeSource *self,
 {
   g_return_if_fail (LODE_IS_SOURCE (self));
 
-  if (set_string (&self->publisher, publisher))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PUBLISHER]);
+  lode_item_set_string (LODE_ITEM (self), PROP_PUBLISHER, publisher);
 }
 
 const char *
@@ -259,8 +135,7 @@ lode_source_set_date (LodeSource *self,
   g_return_if_fail (LODE_IS_SOURCE (self));
   g_return_if_fail (date == NULL || lode_rule_date (date, NULL));
 
-  if (set_string (&self->date, date))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+  lode_item_set_string (LODE_ITEM (self), PROP_DATE, date);
 }
 
 const char *
@@ -277,8 +152,7 @@ lode_source_set_url (LodeSource *self,
 {
   g_return_if_fail (LODE_IS_SOURCE (self));
 
-  if (set_string (&self->url, url))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_URL]);
+  lode_item_set_string (LODE_ITEM (self), PROP_URL, url);
 }
 
 /* Returns: (transfer none) (nullable): members Lode does not know. */
@@ -287,7 +161,7 @@ lode_source_get_extra (LodeSource *self)
 {
   g_return_val_if_fail (LODE_IS_SOURCE (self), NULL);
 
-  return self->extra;
+  return lode_item_get_extra (LODE_ITEM (self));
 }
 
 void
@@ -296,11 +170,5 @@ lode_source_set_extra (LodeSource *self,
 {
   g_return_if_fail (LODE_IS_SOURCE (self));
 
-  if (extra == self->extra)
-    return;
-
-  if (extra != NULL)
-    json_object_ref (extra);
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = extra;
+  lode_item_set_extra (LODE_ITEM (self), extra);
 }

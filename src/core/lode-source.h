@@ -3,10 +3,12 @@
 
 #include <json-glib/json-glib.h>
 
+#include "lode-item.h"
+
 G_BEGIN_DECLS
 
 #define LODE_TYPE_SOURCE (lode_source_get_type ())
-G_DECLARE_FINAL_TYPE (LodeSource, lode_source, LODE, SOURCE, GObject)
+G_DECLARE_FINAL_TYPE (LodeSource, lode_source, LODE, SOURCE, LodeItem)
 
 LodeSource *lode_source_new           (const char *id,
                                        const char *title);

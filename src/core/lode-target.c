@@ -12,7 +12,7 @@
 
 struct _LodeTarget
 {
-  GObject         parent_instance;
+  LodeItem       parent_instance;
 
   char           *id;
   char           *title;
@@ -30,7 +30,7 @@ struct _LodeTarget
   JsonObject     *extra[N_EXTRAS];
 };
 
-G_DEFINE_FINAL_TYPE (LodeTarget, lode_target, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LodeTarget, lode_target, LODE_TYPE_ITEM)
 
 enum {
   PROP_0,
@@ -52,66 +52,46 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  char *copy;
-
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
+static const LodeItemField fields[N_PROPS] = {
+  [PROP_ID] = LODE_ITEM_FIELD (LodeTarget, id, lode_target_set_id),
+  [PROP_TITLE] = LODE_ITEM_FIELD (LodeTarget, title, lode_target_set_title),
+  [PROP_METRIC_KIND] = LODE_ITEM_FIELD (LodeTarget, metric_kind, lode_target_set_metric_kind),
+  [PROP_METRIC_MINERAL] = LODE_ITEM_FIELD (LodeTarget, metric_mineral, lode_target_set_metric_mineral),
+  [PROP_METRIC_DESTINATION] = LODE_ITEM_FIELD (LodeTarget, metric_destination, lode_target_set_metric_destination),
+  [PROP_METRIC_INVESTMENT] = LODE_ITEM_FIELD (LodeTarget, metric_investment, lode_target_set_metric_investment),
+  [PROP_METRIC_INVESTOR_COUNTRY] = LODE_ITEM_FIELD (LodeTarget, metric_investor_country, lode_target_set_metric_investor_country),
+  [PROP_BASELINE_YEAR] = LODE_ITEM_FIELD (LodeTarget, baseline_year, lode_target_set_baseline_year),
+  [PROP_BASELINE_VALUE] = LODE_ITEM_FIELD (LodeTarget, baseline_value, lode_target_set_baseline_value),
+  [PROP_TARGET_YEAR] = LODE_ITEM_FIELD (LodeTarget, target_year, lode_target_set_target_year),
+  [PROP_TARGET_LOW] = LODE_ITEM_FIELD (LodeTarget, target_low, lode_target_set_target_low),
+  [PROP_TARGET_HIGH] = LODE_ITEM_FIELD (LodeTarget, target_high, lode_target_set_target_high),
+  [PROP_SOURCE] = LODE_ITEM_FIELD (LodeTarget, source, lode_target_set_source),
+};
 
 static void
 set_money (LodeTarget *self,
-           LodeMoney  *field,
            LodeMoney   value,
            guint       prop_id)
 {
   g_return_if_fail (value >= LODE_MONEY_UNSET && value <= LODE_MONEY_MAX);
 
-  if (*field == value)
-    return;
-
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  lode_item_set_int64 (LODE_ITEM (self), prop_id, value);
 }
 
 static void
 set_year (LodeTarget *self,
-          int        *field,
           int         value,
           guint       prop_id)
 {
   g_return_if_fail (value >= 0);
 
-  if (*field == value)
-    return;
-
-  *field = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+  lode_item_set_int (LODE_ITEM (self), prop_id, value);
 }
 
 static void
 lode_target_finalize (GObject *object)
 {
   LodeTarget *self = (LodeTarget *)object;
-
-  g_clear_pointer (&self->id, g_free);
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->metric_mineral, g_free);
-  g_clear_pointer (&self->metric_destination, g_free);
-  g_clear_pointer (&self->metric_investor_country, g_free);
-  g_clear_pointer (&self->source, g_free);
 
   for (guint i = 0; i < N_EXTRAS; i++)
     g_clear_pointer (&self->extra[i], json_object_unref);
@@ -120,216 +100,43 @@ lode_target_finalize (GObject *object)
 }
 
 static void
-lode_target_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
-{
-  LodeTarget *self = LODE_TARGET (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_string (value, self->id);
-      break;
-
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-
-    case PROP_METRIC_KIND:
-      g_value_set_enum (value, self->metric_kind);
-      break;
-
-    case PROP_METRIC_MINERAL:
-      g_value_set_string (value, self->metric_mineral);
-      break;
-
-    case PROP_METRIC_DESTINATION:
-      g_value_set_string (value, self->metric_destination);
-      break;
-
-    case PROP_METRIC_INVESTMENT:
-      g_value_set_enum (value, self->metric_investment);
-      break;
-
-    case PROP_METRIC_INVESTOR_COUNTRY:
-      g_value_set_string (value, self->metric_investor_country);
-      break;
-
-    case PROP_BASELINE_YEAR:
-      g_value_set_int (value, self->baseline_year);
-      break;
-
-    case PROP_BASELINE_VALUE:
-      g_value_set_int64 (value, self->baseline_value);
-      break;
-
-    case PROP_TARGET_YEAR:
-      g_value_set_int (value, self->target_year);
-      break;
-
-    case PROP_TARGET_LOW:
-      g_value_set_int64 (value, self->target_low);
-      break;
-
-    case PROP_TARGET_HIGH:
-      g_value_set_int64 (value, self->target_high);
-      break;
-
-    case PROP_SOURCE:
-      g_value_set_string (value, self->source);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lode_target_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
-{
-  LodeTarget *self = LODE_TARGET (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      lode_target_set_id (self, g_value_get_string (value));
-      break;
-
-    case PROP_TITLE:
-      lode_target_set_title (self, g_value_get_string (value));
-      break;
-
-    case PROP_METRIC_KIND:
-      lode_target_set_metric_kind (self, g_value_get_enum (value));
-      break;
-
-    case PROP_METRIC_MINERAL:
-      lode_target_set_metric_mineral (self, g_value_get_string (value));
-      break;
-
-    case PROP_METRIC_DESTINATION:
-      lode_target_set_metric_destination (self, g_value_get_string (value));
-      break;
-
-    case PROP_METRIC_INVESTMENT:
-      lode_target_set_metric_investment (self, g_value_get_enum (value));
-      break;
-
-    case PROP_METRIC_INVESTOR_COUNTRY:
-      lode_target_set_metric_investor_country (self, g_value_get_string (value));
-      break;
-
-    case PROP_BASELINE_YEAR:
-      lode_target_set_baseline_year (self, g_value_get_int (value));
-      break;
-
-    case PROP_BASELINE_VALUE:
-      lode_target_set_baseline_value (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_TARGET_YEAR:
-      lode_target_set_target_year (self, g_value_get_int (value));
-      break;
-
-    case PROP_TARGET_LOW:
-      lode_target_set_target_low (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_TARGET_HIGH:
-      lode_target_set_target_high (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_SOURCE:
-      lode_target_set_source (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 lode_target_class_init (LodeTargetClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = lode_target_finalize;
-  object_class->get_property = lode_target_get_property;
-  object_class->set_property = lode_target_set_property;
 
-  properties[PROP_ID] =
-    g_param_spec_string ("id", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, flags);
   properties[PROP_METRIC_KIND] =
     g_param_spec_enum ("metric-kind", NULL, NULL,
-                       LODE_TYPE_METRIC_KIND,
-                       LODE_METRIC_KIND_EXPORTS,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+                       LODE_TYPE_METRIC_KIND, LODE_METRIC_KIND_EXPORTS, flags);
   properties[PROP_METRIC_MINERAL] =
-    g_param_spec_string ("metric-mineral", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+    g_param_spec_string ("metric-mineral", NULL, NULL, NULL, flags);
   properties[PROP_METRIC_DESTINATION] =
-    g_param_spec_string ("metric-destination", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+    g_param_spec_string ("metric-destination", NULL, NULL, NULL, flags);
   properties[PROP_METRIC_INVESTMENT] =
     g_param_spec_enum ("metric-investment", NULL, NULL,
-                       LODE_TYPE_INVESTMENT_KIND,
-                       LODE_INVESTMENT_KIND_COMMITTED,
-                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+                       LODE_TYPE_INVESTMENT_KIND, LODE_INVESTMENT_KIND_COMMITTED, flags);
   properties[PROP_METRIC_INVESTOR_COUNTRY] =
-    g_param_spec_string ("metric-investor-country", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+    g_param_spec_string ("metric-investor-country", NULL, NULL, NULL, flags);
   properties[PROP_BASELINE_YEAR] =
-    g_param_spec_int ("baseline-year", NULL, NULL,
-                      0, G_MAXINT, 0,
-                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+    g_param_spec_int ("baseline-year", NULL, NULL, 0, G_MAXINT, 0, flags);
   properties[PROP_BASELINE_VALUE] =
     g_param_spec_int64 ("baseline-value", NULL, NULL,
-                        LODE_MONEY_UNSET, LODE_MONEY_MAX, LODE_MONEY_UNSET,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+                        LODE_MONEY_UNSET, LODE_MONEY_MAX, LODE_MONEY_UNSET, flags);
   properties[PROP_TARGET_YEAR] =
-    g_param_spec_int ("target-year", NULL, NULL,
-                      0, G_MAXINT, 0,
-                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+    g_param_spec_int ("target-year", NULL, NULL, 0, G_MAXINT, 0, flags);
   properties[PROP_TARGET_LOW] =
     g_param_spec_int64 ("target-low", NULL, NULL,
-                        LODE_MONEY_UNSET, LODE_MONEY_MAX, LODE_MONEY_UNSET,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
+                        LODE_MONEY_UNSET, LODE_MONEY_MAX, LODE_MONEY_UNSET, flags);
   properties[PROP_TARGET_HIGH] =
     g_param_spec_int64 ("target-high", NULL, NULL,
-                        LODE_MONEY_UNSET, LODE_MONEY_MAX, LODE_MONEY_UNSET,
-                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                        LODE_MONEY_UNSET, LODE_MONEY_MAX, LODE_MONEY_UNSET, flags);
+  properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
 
-  properties[PROP_SOURCE] =
-    g_param_spec_string ("source", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  lode_item_class_install_properties (LODE_ITEM_CLASS (klass), N_PROPS, properties, fields);
 }
 
 static void
@@ -367,8 +174,7 @@ lode_target_set_id (LodeTarget *self,
   g_return_if_fail (LODE_IS_TARGET (self));
   g_return_if_fail (id == NULL || *id == '\0' || lode_rule_slug (id, NULL));
 
-  if (set_string (&self->id, id))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  lode_item_set_string (LODE_ITEM (self), PROP_ID, id);
 }
 
 const char *
@@ -385,8 +191,7 @@ lode_target_set_title (LodeTarget *self,
 {
   g_return_if_fail (LODE_IS_TARGET (self));
 
-  if (set_string (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  lode_item_set_string (LODE_ITEM (self), PROP_TITLE, title);
 }
 
 LodeMetricKind
@@ -403,11 +208,7 @@ lode_target_set_metric_kind (LodeTarget     *self,
 {
   g_return_if_fail (LODE_IS_TARGET (self));
 
-  if (self->metric_kind == kind)
-    return;
-
-  self->metric_kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRIC_KIND]);
+  lode_item_set_int (LODE_ITEM (self), PROP_METRIC_KIND, kind);
 }
 
 const char *
@@ -424,8 +225,7 @@ lode_target_set_metric_mineral (LodeTarget *self,
 {
   g_return_if_fail (LODE_IS_TARGET (self));
 
-  if (set_string (&self->metric_mineral, mineral))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRIC_MINERAL]);
+  lode_item_set_string (LODE_ITEM (self), PROP_METRIC_MINERAL, mineral);
 }
 
 const char *
@@ -443,8 +243,7 @@ lode_target_set_metric_destination (LodeTarget *self,
   g_return_if_fail (LODE_IS_TARGET (self));
   g_return_if_fail (destination == NULL || lode_rule_country_code (destination, NULL));
 
-  if (set_string (&self->metric_destination, destination))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRIC_DESTINATION]);
+  lode_item_set_string (LODE_ITEM (self), PROP_METRIC_DESTINATION, destination);
 }
 
 LodeInvestmentKind
@@ -465,11 +264,7 @@ lode_target_set_metric_investment (LodeTarget         *self,
   g_return_if_fail (kind == LODE_INVESTMENT_KIND_COMMITTED ||
                     kind == LODE_INVESTMENT_KIND_DISBURSED);
 
-  if (self->metric_investment == kind)
-    return;
-
-  self->metric_investment = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRIC_INVESTMENT]);
+  lode_item_set_int (LODE_ITEM (self), PROP_METRIC_INVESTMENT, kind);
 }
 
 const char *
@@ -486,8 +281,7 @@ lode_target_set_metric_investor_country (LodeTarget *self,
 {
   g_return_if_fail (LODE_IS_TARGET (self));
 
-  if (set_string (&self->metric_investor_country, country))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRIC_INVESTOR_COUNTRY]);
+  lode_item_set_string (LODE_ITEM (self), PROP_METRIC_INVESTOR_COUNTRY, country);
 }
 
 int
@@ -505,7 +299,7 @@ lode_target_set_baseline_year (LodeTarget *self,
   g_return_if_fail (LODE_IS_TARGET (self));
   g_return_if_fail (year == 0 || lode_rule_year (year, NULL));
 
-  set_year (self, &self->baseline_year, year, PROP_BASELINE_YEAR);
+  set_year (self, year, PROP_BASELINE_YEAR);
 }
 
 LodeMoney
@@ -522,7 +316,7 @@ lode_target_set_baseline_value (LodeTarget *self,
 {
   g_return_if_fail (LODE_IS_TARGET (self));
 
-  set_money (self, &self->baseline_value, value, PROP_BASELINE_VALUE);
+  set_money (self, value, PROP_BASELINE_VALUE);
 }
 
 int
@@ -540,7 +334,7 @@ lode_target_set_target_year (LodeTarget *self,
   g_return_if_fail (LODE_IS_TARGET (self));
   g_return_if_fail (year == 0 || lode_rule_year (year, NULL));
 
-  set_year (self, &self->target_year, year, PROP_TARGET_YEAR);
+  set_year (self, year, PROP_TARGET_YEAR);
 }
 
 LodeMoney
@@ -557,7 +351,7 @@ lode_target_set_target_low (LodeTarget *self,
 {
   g_return_if_fail (LODE_IS_TARGET (self));
 
-  set_money (self, &self->target_low, low, PROP_TARGET_LOW);
+  set_money (self, low, PROP_TARGET_LOW);
 }
 
 LodeMoney
@@ -574,7 +368,7 @@ lode_target_set_target_high (LodeTarget *self,
 {
   g_return_if_fail (LODE_IS_TARGET (self));
 
-  set_money (self, &self->target_high, high, PROP_TARGET_HIGH);
+  set_money (self, high, PROP_TARGET_HIGH);
 }
 
 const char *
@@ -591,8 +385,7 @@ lode_target_set_source (LodeTarget *self,
 {
   g_return_if_fail (LODE_IS_TARGET (self));
 
-  if (set_string (&self->source, source))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+  lode_item_set_string (LODE_ITEM (self), PROP_SOURCE, source);
 }
 
 gboolean
@@ -638,11 +431,5 @@ lode_target_set_extra (LodeTarget      *self,
   g_return_if_fail (LODE_IS_TARGET (self));
   g_return_if_fail ((guint) where < N_EXTRAS);
 
-  if (extra == self->extra[where])
-    return;
-
-  if (extra != NULL)
-    json_object_ref (extra);
-  g_clear_pointer (&self->extra[where], json_object_unref);
-  self->extra[where] = extra;
+  lode_item_store_json (&self->extra[where], extra);
 }

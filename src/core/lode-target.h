@@ -3,6 +3,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "lode-item.h"
+
 #include "lode-enums.h"
 #include "lode-money.h"
 
@@ -15,7 +17,7 @@ G_BEGIN_DECLS
  * LODE_MONEY_UNSET: counted from nothing) and no deadline (target year
  * 0). */
 #define LODE_TYPE_TARGET (lode_target_get_type ())
-G_DECLARE_FINAL_TYPE (LodeTarget, lode_target, LODE, TARGET, GObject)
+G_DECLARE_FINAL_TYPE (LodeTarget, lode_target, LODE, TARGET, LodeItem)
 
 typedef enum
 {

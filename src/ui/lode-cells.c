@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <gobject/gvaluecollector.h>
+
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "lode-cells.h"
+#include "lode-countries.h"
+#include "lode-export-table.h"
 #include "lode-history.h"
 #include "lode-portfolio.h"
 #include "lode-rules.h"
@@ -641,4 +645,129 @@ lode_editor_class_install_confirm (GtkWidgetClass              *widget_class,
 {
   gtk_widget_class_install_action (widget_class, "editor.confirm", NULL, confirm);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static GQuark
+editor_validate_quark (void)
+{
+  return g_quark_from_static_string ("lode-editor-validate");
+}
+
+/* Enter in a field: confirms when every field holds a valid value. */
+static void
+editor_entry_activated (GtkWidget *editor)
+{
+  LodeEditorValidateFunc validate = g_type_get_qdata (G_OBJECT_TYPE (editor),
+                                                      editor_validate_quark ());
+
+  if (validate (editor))
+    gtk_widget_activate_action (editor, "editor.confirm", NULL);
+}
+
+void
+lode_editor_class_setup (GtkWidgetClass              *widget_class,
+                         const char                  *resource,
+                         GtkWidgetActionActivateFunc  confirm,
+                         LodeEditorValidateFunc       validate)
+{
+  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), editor_validate_quark (), validate);
+
+  gtk_widget_class_set_template_from_resource (widget_class, resource);
+  gtk_widget_class_bind_template_callback_full (widget_class, "validate", G_CALLBACK (validate));
+  gtk_widget_class_bind_template_callback_full (widget_class, "entry_activated",
+                                                G_CALLBACK (editor_entry_activated));
+  lode_editor_class_install_confirm (widget_class, confirm);
+}
+
+/* The value of @property follows, of the property's type, as for
+ * g_object_set(). */
+void
+lode_editor_set (gpointer    history,
+                 const char *label,
+                 GObject    *object,
+                 const char *property,
+                 ...)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *error = NULL;
+  va_list args;
+
+  g_return_if_fail (pspec != NULL);
+
+  va_start (args, property);
+  G_VALUE_COLLECT_INIT (&value, G_PARAM_SPEC_VALUE_TYPE (pspec), args, 0, &error);
+  va_end (args);
+
+  g_return_if_fail (error == NULL);
+
+  lode_editor_set_property (history, label, object, property, &value);
+}
+
+/* Cells of an export record's columns, in every list of records */
+
+static const LodeExportRow *
+export_row (GtkListItem *list_item)
+{
+  LodeExportRecord *record = gtk_list_item_get_item (list_item);
+
+  g_assert (LODE_IS_EXPORT_RECORD (record));
+
+  return lode_export_record_get_row (record);
+}
+
+void
+lode_cell_bind_export_year (GtkSignalListItemFactory *factory,
+                            GtkListItem              *list_item,
+                            gpointer                  user_data)
+{
+  g_autofree char *text = g_strdup_printf ("%d", export_row (list_item)->year);
+
+  lode_cell_set_text (list_item, text, NULL);
+}
+
+void
+lode_cell_bind_export_month (GtkSignalListItemFactory *factory,
+                             GtkListItem              *list_item,
+                             gpointer                  user_data)
+{
+  const char *month = lode_format_month (export_row (list_item)->month);
+
+  if (month != NULL)
+    lode_cell_set_text (list_item, month, NULL);
+  else
+    lode_cell_set_text (list_item, C_("month", "—"), _("The whole year"));
+}
+
+void
+lode_cell_bind_export_destination (GtkSignalListItemFactory *factory,
+                                   GtkListItem              *list_item,
+                                   gpointer                  user_data)
+{
+  const LodeExportRow *row = export_row (list_item);
+
+  if (row->destination != NULL)
+    {
+      const char *name = lode_country_lookup (row->destination);
+
+      lode_cell_set_text (list_item, name != NULL ? name : row->destination, row->destination);
+    }
+  else
+    lode_cell_set_text (list_item, C_("destination", "—"), _("Destination not known"));
+}
+
+void
+lode_cell_bind_export_hs_code (GtkSignalListItemFactory *factory,
+                               GtkListItem              *list_item,
+                               gpointer                  user_data)
+{
+  lode_cell_set_text (list_item, export_row (list_item)->hs_code, NULL);
+}
+
+void
+lode_cell_bind_export_stage (GtkSignalListItemFactory *factory,
+                             GtkListItem              *list_item,
+                             gpointer                  user_data)
+{
+  lode_cell_set_text (list_item, lode_format_stage (export_row (list_item)->stage), NULL);
 }

@@ -33,6 +33,23 @@ void lode_cell_set_text     (GtkListItem              *list_item,
  * reads for it: "Empty" rather than the class name for no text. */
 void lode_cell_set_inscription (GtkWidget  *cell,
                                 const char *text);
+/* "bind" handlers of a GtkSignalListItemFactory whose items are
+ * LodeExportRecords: the year, month, destination, HS code and stage. */
+void lode_cell_bind_export_year        (GtkSignalListItemFactory *factory,
+                                        GtkListItem              *list_item,
+                                        gpointer                  user_data);
+void lode_cell_bind_export_month       (GtkSignalListItemFactory *factory,
+                                        GtkListItem              *list_item,
+                                        gpointer                  user_data);
+void lode_cell_bind_export_destination (GtkSignalListItemFactory *factory,
+                                        GtkListItem              *list_item,
+                                        gpointer                  user_data);
+void lode_cell_bind_export_hs_code     (GtkSignalListItemFactory *factory,
+                                        GtkListItem              *list_item,
+                                        gpointer                  user_data);
+void lode_cell_bind_export_stage       (GtkSignalListItemFactory *factory,
+                                        GtkListItem              *list_item,
+                                        gpointer                  user_data);
 
 G_END_DECLS
 
@@ -104,6 +121,13 @@ void     lode_editor_set_string    (gpointer      history,
                                     GObject      *object,
                                     const char   *property,
                                     const char   *text);
+/* Likewise for a value of any type, given as for g_object_set(): an
+ * int for an enum, a gint64 for money. */
+void     lode_editor_set           (gpointer      history,
+                                    const char   *label,
+                                    GObject      *object,
+                                    const char   *property,
+                                    ...);
 /* The stripped text of an editable @row, or NULL when it is empty. */
 char    *lode_editor_row_text      (gpointer      row);
 
@@ -149,6 +173,15 @@ GtkStringList *lode_choice_list            (const char                  *none,
 /* An editor's editor.confirm action, and Escape to close it. */
 void        lode_editor_class_install_confirm (GtkWidgetClass              *widget_class,
                                                GtkWidgetActionActivateFunc  confirm);
+/* Whether every field of an editor holds a valid value; shows why not. */
+typedef gboolean (*LodeEditorValidateFunc) (gpointer editor);
+/* An editor's template from @resource, its editor.confirm action and
+ * Escape, and the callbacks the template names: "validate" and
+ * "entry_activated", which confirms when @validate passes. */
+void        lode_editor_class_setup        (GtkWidgetClass              *widget_class,
+                                            const char                  *resource,
+                                            GtkWidgetActionActivateFunc  confirm,
+                                            LodeEditorValidateFunc       validate);
 
 G_END_DECLS
 

@@ -245,3 +245,66 @@ lode_file_chooser_cancel (GObject *chooser)
 }
 
 #endif
+
+static GtkFileFilter *
+file_filter_new (LodeFileFilter kind)
+{
+  GtkFileFilter *filter = gtk_file_filter_new ();
+  gboolean csv = kind == LODE_FILE_FILTER_CSV || kind == LODE_FILE_FILTER_IMPORTABLE;
+  gboolean json = kind == LODE_FILE_FILTER_PORTFOLIOS || kind == LODE_FILE_FILTER_IMPORTABLE;
+
+  switch (kind)
+    {
+    case LODE_FILE_FILTER_PORTFOLIOS:
+      gtk_file_filter_set_name (filter, _("Lode portfolios"));
+      break;
+
+    case LODE_FILE_FILTER_CSV:
+      gtk_file_filter_set_name (filter, _("CSV files"));
+      break;
+
+    case LODE_FILE_FILTER_IMPORTABLE:
+      gtk_file_filter_set_name (filter, _("Trade statistics and portfolios"));
+      break;
+
+    case LODE_FILE_FILTER_ALL:
+    case LODE_FILE_FILTER_END:
+    default:
+      gtk_file_filter_set_name (filter, _("All files"));
+      gtk_file_filter_add_pattern (filter, "*");
+      break;
+    }
+
+  if (csv)
+    {
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      gtk_file_filter_add_suffix (filter, "csv");
+    }
+  if (json)
+    {
+      gtk_file_filter_add_mime_type (filter, "application/json");
+      gtk_file_filter_add_suffix (filter, "json");
+    }
+
+  return filter;
+}
+
+/* Returns: (transfer full): a GListModel of GtkFileFilter. */
+GListModel *
+lode_file_filters_new (LodeFileFilter first,
+                       ...)
+{
+  GListStore *filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+  va_list args;
+
+  va_start (args, first);
+  for (LodeFileFilter kind = first; kind != LODE_FILE_FILTER_END; kind = va_arg (args, LodeFileFilter))
+    {
+      g_autoptr(GtkFileFilter) filter = file_filter_new (kind);
+
+      g_list_store_append (filters, filter);
+    }
+  va_end (args);
+
+  return G_LIST_MODEL (filters);
+}

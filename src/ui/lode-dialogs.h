@@ -55,4 +55,20 @@ GObject *lode_file_chooser_show      (GtkWidget              *parent,
  * reference. */
 void     lode_file_chooser_cancel    (GObject                *chooser);
 
+/* The kinds of files a chooser offers, each a GtkFileFilter named for
+ * the user. */
+typedef enum
+{
+  LODE_FILE_FILTER_PORTFOLIOS,  /* .json */
+  LODE_FILE_FILTER_CSV,
+  LODE_FILE_FILTER_IMPORTABLE,  /* CSV and portfolios */
+  LODE_FILE_FILTER_ALL,
+  LODE_FILE_FILTER_END = -1,
+} LodeFileFilter;
+
+/* The filters for lode_file_chooser_show(): @first and those that follow,
+ * up to LODE_FILE_FILTER_END. */
+GListModel *lode_file_filters_new    (LodeFileFilter          first,
+                                      ...);
+
 G_END_DECLS

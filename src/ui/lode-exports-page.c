@@ -101,56 +101,6 @@ index_country_name (const char *code,
 
 /* Cells */
 
-#define CELL_TOOLTIP "lode-cell-tooltip"
-
-static gboolean
-cell_query_tooltip_cb (GtkWidget  *cell,
-                       int         x,
-                       int         y,
-                       gboolean    keyboard,
-                       GtkTooltip *tooltip,
-                       gpointer    user_data)
-{
-  const char *text = g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP);
-
-  if (text == NULL)
-    return FALSE;
-
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-/* As lode_cell_set_text(), but the tooltip is given when GTK asks for it.
- * GTK 4.8's gtk_widget_set_tooltip_text() asks the X server where the
- * pointer is, a round trip for every cell, even when the tooltip stays
- * unset: after a sort, binding the couple of hundred rows the view keeps
- * took hundreds of milliseconds. The tooltip still describes the cell to
- * assistive technologies. */
-static void
-set_cell (GtkListItem *list_item,
-          const char  *text,
-          const char  *tooltip)
-{
-  GtkWidget *cell = gtk_list_item_get_child (list_item);
-
-  lode_cell_set_inscription (cell, text);
-
-  if (g_object_get_data (G_OBJECT (cell), CELL_TOOLTIP "-connected") == NULL)
-    {
-      g_signal_connect (cell, "query-tooltip", G_CALLBACK (cell_query_tooltip_cb), NULL);
-      g_object_set_data (G_OBJECT (cell), CELL_TOOLTIP "-connected", GINT_TO_POINTER (TRUE));
-    }
-
-  g_object_set_data_full (G_OBJECT (cell), CELL_TOOLTIP, g_strdup (tooltip), g_free);
-  gtk_widget_set_has_tooltip (cell, tooltip != NULL);
-  if (tooltip != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
-                                    -1);
-  else
-    gtk_accessible_reset_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-}
-
 static void
 bind_mineral_cell (GtkSignalListItemFactory *factory,
                    GtkListItem              *list_item,
@@ -158,69 +108,7 @@ bind_mineral_cell (GtkSignalListItemFactory *factory,
 {
   const LodeExportRow *row = list_item_get_row (list_item);
 
-  set_cell (list_item, mineral_name (self, row->mineral), NULL);
-}
-
-static void
-bind_year_cell (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                LodeExportsPage          *self)
-{
-  const LodeExportRow *row = list_item_get_row (list_item);
-  g_autofree char *text = g_strdup_printf ("%d", row->year);
-
-  set_cell (list_item, text, NULL);
-}
-
-static void
-bind_month_cell (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 LodeExportsPage          *self)
-{
-  const LodeExportRow *row = list_item_get_row (list_item);
-  const char *month = lode_format_month (row->month);
-
-  if (month != NULL)
-    set_cell (list_item, month, NULL);
-  else
-    set_cell (list_item, C_("month", "—"), _("The whole year"));
-}
-
-static void
-bind_destination_cell (GtkSignalListItemFactory *factory,
-                       GtkListItem              *list_item,
-                       LodeExportsPage          *self)
-{
-  const LodeExportRow *row = list_item_get_row (list_item);
-
-  if (row->destination != NULL)
-    {
-      const char *name = lode_country_lookup (row->destination);
-
-      set_cell (list_item, name != NULL ? name : row->destination, row->destination);
-    }
-  else
-    set_cell (list_item, C_("destination", "—"), _("Destination not known"));
-}
-
-static void
-bind_hs_code_cell (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   LodeExportsPage          *self)
-{
-  const LodeExportRow *row = list_item_get_row (list_item);
-
-  set_cell (list_item, row->hs_code, NULL);
-}
-
-static void
-bind_stage_cell (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 LodeExportsPage          *self)
-{
-  const LodeExportRow *row = list_item_get_row (list_item);
-
-  set_cell (list_item, lode_format_stage (row->stage), NULL);
+  lode_cell_set_text (list_item, mineral_name (self, row->mineral), NULL);
 }
 
 static void
@@ -234,7 +122,7 @@ bind_quantity_cell (GtkSignalListItemFactory *factory,
   if (row->quantity != LODE_QUANTITY_UNSET)
     text = lode_format_quantity (row->quantity, row->unit);
 
-  set_cell (list_item, text, NULL);
+  lode_cell_set_text (list_item, text, NULL);
 }
 
 static void
@@ -246,7 +134,7 @@ bind_value_cell (GtkSignalListItemFactory *factory,
   g_autofree char *text = lode_format_money (row->value);
   g_autofree char *exact = lode_money_format_full (row->value);
 
-  set_cell (list_item, text, exact);
+  lode_cell_set_text (list_item, text, exact);
 }
 
 static void
@@ -263,7 +151,7 @@ bind_source_cell (GtkSignalListItemFactory *factory,
 
   if (row->source == NULL)
     {
-      set_cell (list_item, NULL, NULL);
+      lode_cell_set_text (list_item, NULL, NULL);
       return;
     }
 
@@ -272,7 +160,7 @@ bind_source_cell (GtkSignalListItemFactory *factory,
 
   if (source == NULL)
     {
-      set_cell (list_item, row->source, NULL);
+      lode_cell_set_text (list_item, row->source, NULL);
       return;
     }
 
@@ -286,7 +174,7 @@ bind_source_cell (GtkSignalListItemFactory *factory,
   if (date != NULL)
     g_string_append_printf (tooltip, "\n%s", date);
 
-  set_cell (list_item, publisher != NULL ? publisher : title, tooltip->str);
+  lode_cell_set_text (list_item, publisher != NULL ? publisher : title, tooltip->str);
 }
 
 static void
@@ -768,11 +656,11 @@ lode_exports_page_class_init (LodeExportsPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "exports.export-csv", NULL);
   lode_cell_bind_setup_callbacks (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, bind_mineral_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_year_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_month_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_destination_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_hs_code_cell);
-  gtk_widget_class_bind_template_callback (widget_class, bind_stage_cell);
+  gtk_widget_class_bind_template_callback_full (widget_class, "bind_year_cell", G_CALLBACK (lode_cell_bind_export_year));
+  gtk_widget_class_bind_template_callback_full (widget_class, "bind_month_cell", G_CALLBACK (lode_cell_bind_export_month));
+  gtk_widget_class_bind_template_callback_full (widget_class, "bind_destination_cell", G_CALLBACK (lode_cell_bind_export_destination));
+  gtk_widget_class_bind_template_callback_full (widget_class, "bind_hs_code_cell", G_CALLBACK (lode_cell_bind_export_hs_code));
+  gtk_widget_class_bind_template_callback_full (widget_class, "bind_stage_cell", G_CALLBACK (lode_cell_bind_export_stage));
   gtk_widget_class_bind_template_callback (widget_class, bind_quantity_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_value_cell);
   gtk_widget_class_bind_template_callback (widget_class, bind_source_cell);

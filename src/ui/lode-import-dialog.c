@@ -1413,62 +1413,6 @@ bind_mineral_cell (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_year_cell (GtkSignalListItemFactory *factory,
-                GtkListItem              *list_item,
-                LodeImportDialog         *self)
-{
-  g_autofree char *text = g_strdup_printf ("%d", list_item_get_row (list_item)->year);
-
-  lode_cell_set_text (list_item, text, NULL);
-}
-
-static void
-bind_month_cell (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 LodeImportDialog         *self)
-{
-  const char *month = lode_format_month (list_item_get_row (list_item)->month);
-
-  if (month != NULL)
-    lode_cell_set_text (list_item, month, NULL);
-  else
-    lode_cell_set_text (list_item, C_("month", "—"), _("The whole year"));
-}
-
-static void
-bind_destination_cell (GtkSignalListItemFactory *factory,
-                       GtkListItem              *list_item,
-                       LodeImportDialog         *self)
-{
-  const LodeExportRow *row = list_item_get_row (list_item);
-
-  if (row->destination != NULL)
-    {
-      const char *name = lode_country_lookup (row->destination);
-
-      lode_cell_set_text (list_item, name != NULL ? name : row->destination, row->destination);
-    }
-  else
-    lode_cell_set_text (list_item, C_("destination", "—"), _("Destination not known"));
-}
-
-static void
-bind_hs_code_cell (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   LodeImportDialog         *self)
-{
-  lode_cell_set_text (list_item, list_item_get_row (list_item)->hs_code, NULL);
-}
-
-static void
-bind_stage_cell (GtkSignalListItemFactory *factory,
-                 GtkListItem              *list_item,
-                 LodeImportDialog         *self)
-{
-  lode_cell_set_text (list_item, lode_format_stage (list_item_get_row (list_item)->stage), NULL);
-}
-
-static void
 bind_value_cell (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  LodeImportDialog         *self)
@@ -1707,11 +1651,11 @@ lode_import_dialog_init (LodeImportDialog *self)
     _("Keep Existing"), _("Take Imported"), _("Keep Both"), NULL });
 
   add_column (self, self->added_view, _("Mineral"), lode_cell_setup_text, G_CALLBACK (bind_mineral_cell), TRUE);
-  add_column (self, self->added_view, _("Year"), lode_cell_setup_short, G_CALLBACK (bind_year_cell), FALSE);
-  add_column (self, self->added_view, _("Month"), lode_cell_setup_medium, G_CALLBACK (bind_month_cell), FALSE);
-  add_column (self, self->added_view, _("Destination"), lode_cell_setup_text, G_CALLBACK (bind_destination_cell), TRUE);
-  add_column (self, self->added_view, _("HS Code"), lode_cell_setup_short, G_CALLBACK (bind_hs_code_cell), FALSE);
-  add_column (self, self->added_view, _("Stage"), lode_cell_setup_medium, G_CALLBACK (bind_stage_cell), FALSE);
+  add_column (self, self->added_view, _("Year"), lode_cell_setup_short, G_CALLBACK (lode_cell_bind_export_year), FALSE);
+  add_column (self, self->added_view, _("Month"), lode_cell_setup_medium, G_CALLBACK (lode_cell_bind_export_month), FALSE);
+  add_column (self, self->added_view, _("Destination"), lode_cell_setup_text, G_CALLBACK (lode_cell_bind_export_destination), TRUE);
+  add_column (self, self->added_view, _("HS Code"), lode_cell_setup_short, G_CALLBACK (lode_cell_bind_export_hs_code), FALSE);
+  add_column (self, self->added_view, _("Stage"), lode_cell_setup_medium, G_CALLBACK (lode_cell_bind_export_stage), FALSE);
   add_column (self, self->added_view, _("Value"), lode_cell_setup_number, G_CALLBACK (bind_value_cell), TRUE);
 
   self->skipped_rows = lode_import_rows_new (self, skipped_text);

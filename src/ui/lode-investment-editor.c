@@ -207,35 +207,6 @@ add_investment (LodeInvestmentEditor *self,
                             g_list_model_get_n_items (G_LIST_MODEL (store)), G_OBJECT (investment));
 }
 
-static void
-set_enum (LodeHistory *history,
-          const char  *label,
-          GObject     *object,
-          const char  *property,
-          GType        type,
-          int          value)
-{
-  g_auto(GValue) gvalue = G_VALUE_INIT;
-
-  g_value_init (&gvalue, type);
-  g_value_set_enum (&gvalue, value);
-  lode_editor_set_property (history, label, object, property, &gvalue);
-}
-
-static void
-set_money (LodeHistory *history,
-           const char  *label,
-           GObject     *object,
-           const char  *property,
-           LodeMoney    value)
-{
-  g_auto(GValue) gvalue = G_VALUE_INIT;
-
-  g_value_init (&gvalue, G_TYPE_INT64);
-  g_value_set_int64 (&gvalue, value);
-  lode_editor_set_property (history, label, object, property, &gvalue);
-}
-
 /* Only the fields the user changed are written back: a stored value the
  * editor would show differently stays as it is. */
 static void
@@ -252,9 +223,9 @@ edit_investment (LodeInvestmentEditor *self,
 
   lode_history_begin_group (history, label);
   if (lode_editor_changed (self->kind_row))
-    set_enum (history, label, object, "kind", LODE_TYPE_INVESTMENT_KIND, values->kind);
+    lode_editor_set (history, label, object, "kind", (int) values->kind);
   if (lode_editor_changed (self->amount_row))
-    set_money (history, label, object, "value", values->amount);
+    lode_editor_set (history, label, object, "value", (gint64) values->amount);
   if (lode_editor_changed (self->date_row))
     lode_editor_set_string (history, label, object, "date", values->date);
   if (lode_editor_changed (self->investor_row))
@@ -299,13 +270,6 @@ confirm_action (GtkWidget  *widget,
 }
 
 static void
-entry_activated (LodeInvestmentEditor *self)
-{
-  if (validate (self))
-    gtk_widget_activate_action (GTK_WIDGET (self), "editor.confirm", NULL);
-}
-
-static void
 lode_investment_editor_dispose (GObject *object)
 {
   LodeInvestmentEditor *self = LODE_INVESTMENT_EDITOR (object);
@@ -330,7 +294,8 @@ lode_investment_editor_class_init (LodeInvestmentEditorClass *klass)
 
   object_class->dispose = lode_investment_editor_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-investment-editor.ui");
+  lode_editor_class_setup (widget_class, "/io/github/lodeapp/Lode/ui/lode-investment-editor.ui",
+                           confirm_action, (LodeEditorValidateFunc) validate);
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, amount_row);
@@ -341,10 +306,6 @@ lode_investment_editor_class_init (LodeInvestmentEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, source_row);
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, minerals_group);
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, validate);
-  gtk_widget_class_bind_template_callback (widget_class, entry_activated);
-
-  lode_editor_class_install_confirm (widget_class, confirm_action);
 }
 
 static void

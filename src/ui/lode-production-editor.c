@@ -181,29 +181,11 @@ edit_production (LodeProductionEditor *self,
   if (lode_editor_changed (self->mineral_row))
     lode_editor_set_string (history, label, object, "mineral", values->mineral);
   if (lode_editor_changed (self->quantity_row))
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      g_value_init (&value, G_TYPE_DOUBLE);
-      g_value_set_double (&value, values->quantity);
-      lode_editor_set_property (history, label, object, "quantity", &value);
-    }
+    lode_editor_set (history, label, object, "quantity", values->quantity);
   if (lode_editor_changed (self->unit_row))
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      g_value_init (&value, LODE_TYPE_UNIT);
-      g_value_set_enum (&value, values->unit);
-      lode_editor_set_property (history, label, object, "unit", &value);
-    }
+    lode_editor_set (history, label, object, "unit", (int) values->unit);
   if (lode_editor_changed (self->year_row))
-    {
-      g_auto(GValue) value = G_VALUE_INIT;
-
-      g_value_init (&value, G_TYPE_INT);
-      g_value_set_int (&value, values->year);
-      lode_editor_set_property (history, label, object, "year", &value);
-    }
+    lode_editor_set (history, label, object, "year", values->year);
   if (lode_editor_changed (self->project_row))
     lode_editor_set_string (history, label, object, "project", values->project);
   if (lode_editor_changed (self->source_row))
@@ -235,13 +217,6 @@ confirm_action (GtkWidget  *widget,
 }
 
 static void
-entry_activated (LodeProductionEditor *self)
-{
-  if (validate (self))
-    gtk_widget_activate_action (GTK_WIDGET (self), "editor.confirm", NULL);
-}
-
-static void
 lode_production_editor_dispose (GObject *object)
 {
   LodeProductionEditor *self = LODE_PRODUCTION_EDITOR (object);
@@ -264,7 +239,8 @@ lode_production_editor_class_init (LodeProductionEditorClass *klass)
 
   object_class->dispose = lode_production_editor_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-production-editor.ui");
+  lode_editor_class_setup (widget_class, "/io/github/lodeapp/Lode/ui/lode-production-editor.ui",
+                           confirm_action, (LodeEditorValidateFunc) validate);
   gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, mineral_row);
   gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, quantity_row);
@@ -273,10 +249,6 @@ lode_production_editor_class_init (LodeProductionEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, project_row);
   gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, source_row);
   gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, validate);
-  gtk_widget_class_bind_template_callback (widget_class, entry_activated);
-
-  lode_editor_class_install_confirm (widget_class, confirm_action);
 }
 
 static void

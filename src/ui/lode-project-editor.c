@@ -632,13 +632,6 @@ confirm_action (GtkWidget  *widget,
 }
 
 static void
-entry_activated (LodeProjectEditor *self)
-{
-  if (validate (self))
-    gtk_widget_activate_action (GTK_WIDGET (self), "editor.confirm", NULL);
-}
-
-static void
 lode_project_editor_dispose (GObject *object)
 {
   LodeProjectEditor *self = LODE_PROJECT_EDITOR (object);
@@ -661,7 +654,8 @@ lode_project_editor_class_init (LodeProjectEditorClass *klass)
 
   object_class->dispose = lode_project_editor_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-project-editor.ui");
+  lode_editor_class_setup (widget_class, "/io/github/lodeapp/Lode/ui/lode-project-editor.ui",
+                           confirm_action, (LodeEditorValidateFunc) validate);
   gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, status_row);
@@ -675,12 +669,9 @@ lode_project_editor_class_init (LodeProjectEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, minerals_group);
   gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, partners_group);
   gtk_widget_class_bind_template_child (widget_class, LodeProjectEditor, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, validate);
-  gtk_widget_class_bind_template_callback (widget_class, entry_activated);
 
   gtk_widget_class_install_action (widget_class, "editor.add-partner", NULL, add_partner_action);
   gtk_widget_class_install_action (widget_class, "editor.region", "s", region_action);
-  lode_editor_class_install_confirm (widget_class, confirm_action);
 }
 
 static void

@@ -124,13 +124,6 @@ confirm_action (GtkWidget  *widget,
 }
 
 static void
-entry_activated (LodeSourceEditor *self)
-{
-  if (validate (self))
-    gtk_widget_activate_action (GTK_WIDGET (self), "editor.confirm", NULL);
-}
-
-static void
 lode_source_editor_dispose (GObject *object)
 {
   LodeSourceEditor *self = LODE_SOURCE_EDITOR (object);
@@ -150,17 +143,14 @@ lode_source_editor_class_init (LodeSourceEditorClass *klass)
 
   object_class->dispose = lode_source_editor_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-source-editor.ui");
+  lode_editor_class_setup (widget_class, "/io/github/lodeapp/Lode/ui/lode-source-editor.ui",
+                           confirm_action, (LodeEditorValidateFunc) validate);
   gtk_widget_class_bind_template_child (widget_class, LodeSourceEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeSourceEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, LodeSourceEditor, publisher_row);
   gtk_widget_class_bind_template_child (widget_class, LodeSourceEditor, date_row);
   gtk_widget_class_bind_template_child (widget_class, LodeSourceEditor, url_row);
   gtk_widget_class_bind_template_child (widget_class, LodeSourceEditor, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, validate);
-  gtk_widget_class_bind_template_callback (widget_class, entry_activated);
-
-  lode_editor_class_install_confirm (widget_class, confirm_action);
 }
 
 static void

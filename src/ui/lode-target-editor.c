@@ -269,13 +269,6 @@ confirm_action (GtkWidget  *widget,
 }
 
 static void
-entry_activated (LodeTargetEditor *self)
-{
-  if (validate (self))
-    gtk_widget_activate_action (GTK_WIDGET (self), "editor.confirm", NULL);
-}
-
-static void
 lode_target_editor_dispose (GObject *object)
 {
   LodeTargetEditor *self = LODE_TARGET_EDITOR (object);
@@ -297,7 +290,8 @@ lode_target_editor_class_init (LodeTargetEditorClass *klass)
 
   object_class->dispose = lode_target_editor_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-target-editor.ui");
+  lode_editor_class_setup (widget_class, "/io/github/lodeapp/Lode/ui/lode-target-editor.ui",
+                           confirm_action, (LodeEditorValidateFunc) validate);
   gtk_widget_class_bind_template_child (widget_class, LodeTargetEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeTargetEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, LodeTargetEditor, kind_row);
@@ -310,10 +304,6 @@ lode_target_editor_class_init (LodeTargetEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeTargetEditor, low_row);
   gtk_widget_class_bind_template_child (widget_class, LodeTargetEditor, high_row);
   gtk_widget_class_bind_template_child (widget_class, LodeTargetEditor, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, validate);
-  gtk_widget_class_bind_template_callback (widget_class, entry_activated);
-
-  lode_editor_class_install_confirm (widget_class, confirm_action);
 }
 
 static void

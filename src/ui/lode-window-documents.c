@@ -770,29 +770,6 @@ suggested_file_name (LodeWindow *self)
   return name;
 }
 
-static GtkFileFilter *
-portfolio_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Lode portfolios"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-
-  return filter;
-}
-
-static GtkFileFilter *
-all_files_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("All files"));
-  gtk_file_filter_add_pattern (filter, "*");
-
-  return filter;
-}
-
 static void
 close_file_chooser (LodeWindow *self)
 {
@@ -807,21 +784,19 @@ choose_file (LodeWindow         *self,
              gboolean            save,
              LodeFileChosenFunc  chosen)
 {
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) portfolios = portfolio_filter ();
-  g_autoptr(GtkFileFilter) all = all_files_filter ();
+  g_autoptr(GListModel) filters = lode_file_filters_new (LODE_FILE_FILTER_PORTFOLIOS,
+                                                         LODE_FILE_FILTER_ALL,
+                                                         LODE_FILE_FILTER_END);
   g_autoptr(GFile) folder = self->file != NULL ? g_file_get_parent (self->file) : NULL;
   g_autofree char *name = save ? suggested_file_name (self) : NULL;
 
   close_file_chooser (self);
 
-  g_list_store_append (filters, portfolios);
-  g_list_store_append (filters, all);
   self->file_chooser = lode_file_chooser_show (GTK_WIDGET (self),
                                                save ? LODE_FILE_CHOOSER_SAVE : LODE_FILE_CHOOSER_OPEN,
                                                save ? _("Save Portfolio As") : _("Open Portfolio"),
                                                save ? _("_Save") : _("_Open"),
-                                               G_LIST_MODEL (filters), folder, name,
+                                               filters, folder, name,
                                                chosen, self);
 }
 

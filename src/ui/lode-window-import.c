@@ -82,44 +82,6 @@ lode_window_import_file (LodeWindow *self,
 
 /* The file chooser */
 
-static GtkFileFilter *
-import_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Trade statistics and portfolios"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-
-  return filter;
-}
-
-static GtkFileFilter *
-csv_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_filter_add_suffix (filter, "csv");
-
-  return filter;
-}
-
-static GtkFileFilter *
-portfolios_filter (void)
-{
-  GtkFileFilter *filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Lode portfolios"));
-  gtk_file_filter_add_mime_type (filter, "application/json");
-  gtk_file_filter_add_suffix (filter, "json");
-
-  return filter;
-}
-
 static void
 import_chosen (GFile    *file,
                gpointer  user_data)
@@ -138,11 +100,7 @@ import_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   LodeWindow *self = LODE_WINDOW (widget);
-  g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-  g_autoptr(GtkFileFilter) both = import_filter ();
-  g_autoptr(GtkFileFilter) csv = csv_filter ();
-  g_autoptr(GtkFileFilter) portfolios = portfolios_filter ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GListModel) filters = NULL;
   g_autoptr(GFile) folder = lode_settings_get_last_folder ();
 
   if (self->portfolio == NULL || lode_window_get_busy (self))
@@ -151,16 +109,12 @@ import_action (GtkWidget  *widget,
   if (self->import_chooser != NULL)
     lode_file_chooser_cancel (g_steal_pointer (&self->import_chooser));
 
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  g_list_store_append (filters, both);
-  g_list_store_append (filters, csv);
-  g_list_store_append (filters, portfolios);
-  g_list_store_append (filters, all);
-
+  filters = lode_file_filters_new (LODE_FILE_FILTER_IMPORTABLE, LODE_FILE_FILTER_CSV,
+                                   LODE_FILE_FILTER_PORTFOLIOS, LODE_FILE_FILTER_ALL,
+                                   LODE_FILE_FILTER_END);
   self->import_chooser = lode_file_chooser_show (GTK_WIDGET (self), LODE_FILE_CHOOSER_OPEN,
                                                  _("Import"), _("_Import"),
-                                                 G_LIST_MODEL (filters), folder, NULL,
+                                                 filters, folder, NULL,
                                                  import_chosen, self);
 }
 
