@@ -17,6 +17,7 @@
 #include "lode-investment-by-country-layer.h"
 #include "lode-investment-by-year-layer.h"
 #include "lode-investment-pipeline-layer.h"
+#include "lode-largest-movers-layer.h"
 #include "lode-reserves-layer.h"
 #include "lode-target-progress-layer.h"
 
@@ -73,6 +74,9 @@ static const struct
   { "investment-pipeline", N_("Investment pipeline"),
     N_("What reached each step from announced to disbursed, with its share of what was announced"),
     lode_investment_pipeline_layer_get_type },
+  { "largest-movers", N_("Largest movers"),
+    N_("Bars of the minerals whose exports changed most from one period to another"),
+    lode_largest_movers_layer_get_type },
 };
 
 /* Names and words */
@@ -240,6 +244,17 @@ lode_chart_set_target (LodeChart *self,
   g_return_if_fail (LODE_IS_CHART (self));
 
   lode_chart_layer_set_target (self->layer, index);
+  update_title (self);
+}
+
+void
+lode_chart_set_periods (LodeChart        *self,
+                        const LodePeriod *first,
+                        const LodePeriod *second)
+{
+  g_return_if_fail (LODE_IS_CHART (self));
+
+  lode_chart_layer_set_periods (self->layer, first, second);
   update_title (self);
 }
 

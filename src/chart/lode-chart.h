@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "lode-chart-data.h"
+#include "lode-periods.h"
 
 G_BEGIN_DECLS
 
@@ -18,9 +19,10 @@ typedef enum
   LODE_CHART_INVESTMENT_BY_YEAR,
   LODE_CHART_INVESTMENT_BY_COUNTRY,
   LODE_CHART_INVESTMENT_PIPELINE,
+  LODE_CHART_LARGEST_MOVERS,
 } LodeChartKind;
 
-#define LODE_N_CHART_KINDS 8
+#define LODE_N_CHART_KINDS 9
 
 typedef enum
 {
@@ -66,6 +68,11 @@ LodeChartData       *lode_chart_get_data             (LodeChart     *self);
 /* The target of a target-progress chart, by its index in the data. */
 void                 lode_chart_set_target           (LodeChart     *self,
                                                       guint          index);
+/* The two periods of a largest-movers chart: by default the last two of
+ * its data. */
+void                 lode_chart_set_periods          (LodeChart        *self,
+                                                      const LodePeriod *first,
+                                                      const LodePeriod *second);
 /* Exports over time by month rather than by year. */
 void                 lode_chart_set_monthly          (LodeChart     *self,
                                                       gboolean       monthly);

@@ -9,6 +9,7 @@
 #include "lode-list-page-private.h"
 #include "lode-export-index.h"
 #include "lode-export-editor.h"
+#include "lode-periods.h"
 #include "lode-spreadsheet-export.h"
 #include "lode-ui-format.h"
 #include "lode-window.h"
@@ -31,6 +32,9 @@ struct _LodeExportsPage
   GtkSingleSelection *selection;
   LodeExportIndex  *index;
   GtkLabel         *totals_label;
+  GtkLabel         *years_label;
+  /* The month the years of years_label begin in: 1 for calendar years. */
+  int               start_month;
 
   LodeExportTable  *table;
   /* The portfolio's minerals, whose names the records show; the handlers
@@ -289,6 +293,63 @@ bind_source_cell (GtkSignalListItemFactory *factory,
   set_cell (list_item, publisher != NULL ? publisher : title, tooltip->str);
 }
 
+/* All the records by year, or by fiscal year, with those a fiscal year
+ * cannot hold said apart: "By fiscal year: FY2023-24 $1.2 M · FY2024-25
+ * $2.3 M. 3 records of whole calendar years are in no fiscal year". */
+static void
+update_years (LodeExportsPage *self)
+{
+  g_autoptr(LodePeriodTotals) totals = NULL;
+  g_autoptr(GString) text = NULL;
+
+  if (self->table == NULL || lode_export_table_get_n_rows (self->table) == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->years_label), FALSE);
+      return;
+    }
+
+  totals = lode_period_totals_new (self->table, self->start_month);
+  text = g_string_new (self->start_month == 1 ? _("By year:") : _("By fiscal year:"));
+  for (guint i = 0; i < totals->totals->len; i++)
+    {
+      const LodePeriodTotal *total = &g_array_index (totals->totals, LodePeriodTotal, i);
+      g_autofree char *name = lode_period_to_string (&total->period);
+      g_autofree char *value = lode_format_money (total->value);
+
+      g_string_append_printf (text, i == 0 ? " %s %s" : " · %s %s", name, value);
+    }
+  if (totals->n_unplaced > 0)
+    {
+      g_autofree char *count = lode_format_count (totals->n_unplaced);
+      g_autofree char *value = lode_format_money (totals->unplaced_value);
+
+      g_string_append (text, "\n");
+      /* TRANSLATORS: after the exports by fiscal year: how many records of a
+       * whole calendar year none of them holds, and their value */
+      g_string_append_printf (text, g_dngettext (NULL,
+                                                 "%s record of a whole calendar year (%s) is in no fiscal year",
+                                                 "%s records of whole calendar years (%s) are in no fiscal year",
+                                                 totals->n_unplaced),
+                              count, value);
+    }
+  gtk_label_set_label (self->years_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->years_label), TRUE);
+}
+
+void
+lode_exports_page_set_start_month (LodeExportsPage *self,
+                                   int              start_month)
+{
+  g_return_if_fail (LODE_IS_EXPORTS_PAGE (self));
+  g_return_if_fail (start_month >= 1 && start_month <= 12);
+
+  if (self->start_month == start_month)
+    return;
+
+  self->start_month = start_month;
+  update_years (self);
+}
+
 static void
 update_table (LodeExportsPage *self)
 {
@@ -301,6 +362,10 @@ update_table (LodeExportsPage *self)
 
   if (self->index == NULL || self->stack == NULL)
     return;
+
+  /* The years of all the records, once the index has them too. */
+  if (!lode_export_index_get_busy (self->index))
+    update_years (self);
 
   totals = lode_export_index_get_totals (self->index);
   n_rows = self->table != NULL ? lode_export_table_get_n_rows (self->table) : 0;
@@ -759,6 +824,7 @@ lode_exports_page_class_init (LodeExportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, selection);
   gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, index);
   gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, totals_label);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, years_label);
   gtk_widget_class_bind_template_callback (widget_class, update_table);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, row_activated);
@@ -785,6 +851,7 @@ lode_exports_page_init (LodeExportsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   lode_list_page_set_selection (LODE_LIST_PAGE (self), self->selection);
+  self->start_month = 1;
 
   self->mineral_ids = g_ptr_array_new_with_free_func (g_free);
   self->destination_codes = g_ptr_array_new_with_free_func (g_free);

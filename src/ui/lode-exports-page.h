@@ -16,4 +16,9 @@ void           lode_exports_page_show_filtered (LodeExportsPage *self,
                                                 const char      *stage,
                                                 int              year);
 
+/* The month (1–12) the years of the figures by year begin in: 1 for
+ * calendar years, else fiscal years. */
+void           lode_exports_page_set_start_month (LodeExportsPage *self,
+                                                  int              start_month);
+
 G_END_DECLS
