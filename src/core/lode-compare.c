@@ -19,14 +19,26 @@ typedef enum
 static Place
 place_in (const LodePeriod *p,
           int               year,
-          int               month)
+          int               month,
+          LodePeriodKind    kind,
+          int               fiscal_year_start)
 {
+  LodeExportRow row = { .year = year, .month = month, .period = kind };
   LodePeriod period;
+  int first, start;
 
-  if (lode_period_place (year, month, p->start_month, &period))
+  if (lode_period_place_row (&row, fiscal_year_start, p->start_month, &period))
     return lode_period_equal (&period, p) ? PLACED : OUTSIDE;
 
-  return year == p->first_year || year == p->first_year + 1 ? UNPLACED : OUTSIDE;
+  /* A whole year that was not placed: unplaced where it overlaps the
+   * period, counting months from year 0. */
+  first = p->first_year * 12 + p->start_month - 1;
+  if (kind == LODE_PERIOD_KIND_FISCAL_YEAR)
+    start = year * 12 + fiscal_year_start - 1;
+  else
+    start = year * 12;
+
+  return start < first + 12 && first < start + 12 ? UNPLACED : OUTSIDE;
 }
 
 static guint32
@@ -101,6 +113,7 @@ lode_comparison_new (LodeExportTable  *table,
   g_autoptr(GHashTable) slots = NULL;
   LodeComparison *self;
   LodeExportColumns c;
+  int fiscal_year_start;
 
   g_return_val_if_fail (LODE_IS_EXPORT_TABLE (table), NULL);
   g_return_val_if_fail (field != LODE_EXPORT_FIELD_YEAR, NULL);
@@ -115,14 +128,17 @@ lode_comparison_new (LodeExportTable  *table,
   slots = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   _lode_export_table_get_columns (table, &c);
+  fiscal_year_start = lode_export_table_get_fiscal_year_start (table);
 
   for (guint i = 0; i < c.n_rows; i++)
     {
       Place places[2];
       LodeCompareRow *row = NULL;
 
-      places[0] = place_in (first, c.year[i], c.month[i]);
-      places[1] = place_in (second, c.year[i], c.month[i]);
+      LodePeriodKind kind = c.period != NULL ? c.period[i] : LODE_PERIOD_KIND_UNKNOWN;
+
+      places[0] = place_in (first, c.year[i], c.month[i], kind, fiscal_year_start);
+      places[1] = place_in (second, c.year[i], c.month[i], kind, fiscal_year_start);
       if (places[0] == OUTSIDE && places[1] == OUTSIDE)
         continue;
 

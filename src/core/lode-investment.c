@@ -19,6 +19,8 @@ struct _LodeInvestment
   char              **minerals;
   char               *source;
   char               *note;
+  char               *original_currency;
+  LodeMoney           original_amount;
   JsonObject         *extra;
 };
 
@@ -35,6 +37,8 @@ enum {
   PROP_MINERALS,
   PROP_SOURCE,
   PROP_NOTE,
+  PROP_ORIGINAL_CURRENCY,
+  PROP_ORIGINAL_AMOUNT,
   N_PROPS
 };
 
@@ -96,6 +100,7 @@ lode_investment_finalize (GObject *object)
   g_clear_pointer (&self->minerals, g_strfreev);
   g_clear_pointer (&self->source, g_free);
   g_clear_pointer (&self->note, g_free);
+  g_clear_pointer (&self->original_currency, g_free);
   g_clear_pointer (&self->extra, json_object_unref);
 
   G_OBJECT_CLASS (lode_investment_parent_class)->finalize (object);
@@ -145,6 +150,14 @@ lode_investment_get_property (GObject    *object,
 
     case PROP_NOTE:
       g_value_set_string (value, self->note);
+      break;
+
+    case PROP_ORIGINAL_CURRENCY:
+      g_value_set_string (value, self->original_currency);
+      break;
+
+    case PROP_ORIGINAL_AMOUNT:
+      g_value_set_int64 (value, self->original_amount);
       break;
 
     default:
@@ -198,6 +211,14 @@ lode_investment_set_property (GObject      *object,
       lode_investment_set_note (self, g_value_get_string (value));
       break;
 
+    case PROP_ORIGINAL_CURRENCY:
+      lode_investment_set_original (self, g_value_get_string (value), self->original_amount);
+      break;
+
+    case PROP_ORIGINAL_AMOUNT:
+      lode_investment_set_original (self, self->original_currency, g_value_get_int64 (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -227,6 +248,10 @@ lode_investment_class_init (LodeInvestmentClass *klass)
     g_param_spec_boxed ("minerals", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
+  properties[PROP_ORIGINAL_CURRENCY] =
+    g_param_spec_string ("original-currency", NULL, NULL, NULL, flags);
+  properties[PROP_ORIGINAL_AMOUNT] =
+    g_param_spec_int64 ("original-amount", NULL, NULL, 0, LODE_MONEY_MAX, 0, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -479,7 +504,49 @@ lode_investment_copy (LodeInvestment *self)
   lode_investment_set_minerals (copy, (const char * const *) self->minerals);
   lode_investment_set_source (copy, self->source);
   lode_investment_set_note (copy, self->note);
+  lode_investment_set_original (copy, self->original_currency, self->original_amount);
   lode_investment_set_extra (copy, self->extra);
 
   return copy;
+}
+
+const char *
+lode_investment_get_original_currency (LodeInvestment *self)
+{
+  g_return_val_if_fail (LODE_IS_INVESTMENT (self), NULL);
+
+  return self->original_currency;
+}
+
+LodeMoney
+lode_investment_get_original_amount (LodeInvestment *self)
+{
+  g_return_val_if_fail (LODE_IS_INVESTMENT (self), 0);
+
+  return self->original_amount;
+}
+
+void
+lode_investment_set_original (LodeInvestment *self,
+                              const char     *currency,
+                              LodeMoney       amount)
+{
+  gboolean currency_changed;
+
+  g_return_if_fail (LODE_IS_INVESTMENT (self));
+  g_return_if_fail (amount >= 0 && amount <= LODE_MONEY_MAX);
+
+  if (currency == NULL || currency[0] == '\0')
+    amount = 0;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  currency_changed = set_string (&self->original_currency, currency);
+  if (currency_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIGINAL_CURRENCY]);
+  if (self->original_amount != amount)
+    {
+      self->original_amount = amount;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ORIGINAL_AMOUNT]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
 }

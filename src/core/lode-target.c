@@ -27,6 +27,7 @@ struct _LodeTarget
   LodeMoney       target_low;
   LodeMoney       target_high;
   char           *source;
+  LodePeriodKind  period;
   JsonObject     *extra[N_EXTRAS];
 };
 
@@ -47,6 +48,7 @@ enum {
   PROP_TARGET_LOW,
   PROP_TARGET_HIGH,
   PROP_SOURCE,
+  PROP_PERIOD,
   N_PROPS
 };
 
@@ -181,6 +183,10 @@ lode_target_get_property (GObject    *object,
       g_value_set_string (value, self->source);
       break;
 
+    case PROP_PERIOD:
+      g_value_set_enum (value, self->period);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -246,6 +252,10 @@ lode_target_set_property (GObject      *object,
 
     case PROP_SOURCE:
       lode_target_set_source (self, g_value_get_string (value));
+      break;
+
+    case PROP_PERIOD:
+      lode_target_set_period (self, g_value_get_enum (value));
       break;
 
     default:
@@ -328,6 +338,11 @@ lode_target_class_init (LodeTargetClass *klass)
     g_param_spec_string ("source", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_PERIOD] =
+    g_param_spec_enum ("period", NULL, NULL,
+                       LODE_TYPE_PERIOD_KIND, LODE_PERIOD_KIND_UNKNOWN,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -575,6 +590,27 @@ lode_target_set_target_high (LodeTarget *self,
   g_return_if_fail (LODE_IS_TARGET (self));
 
   set_money (self, &self->target_high, high, PROP_TARGET_HIGH);
+}
+
+LodePeriodKind
+lode_target_get_period (LodeTarget *self)
+{
+  g_return_val_if_fail (LODE_IS_TARGET (self), LODE_PERIOD_KIND_UNKNOWN);
+
+  return self->period;
+}
+
+void
+lode_target_set_period (LodeTarget     *self,
+                        LodePeriodKind  period)
+{
+  g_return_if_fail (LODE_IS_TARGET (self));
+
+  if (self->period == period)
+    return;
+
+  self->period = period;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
 }
 
 const char *
