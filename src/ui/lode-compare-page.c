@@ -647,6 +647,13 @@ labelled_choice (GtkDropDown **choice,
   gtk_label_set_mnemonic_widget (GTK_LABEL (title), GTK_WIDGET (*choice));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (*choice),
                                   GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
+  /* GTK 4.8 leaves the drop-down's own button unnamed: it takes the
+   * label's name too. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (*choice)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, title, NULL, -1);
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (*choice));
 
@@ -692,7 +699,6 @@ build (LodeComparePage *self)
   gtk_widget_set_margin_bottom (bar, 6);
   gtk_widget_set_margin_start (bar, 12);
   gtk_widget_set_margin_end (bar, 12);
-  /* Room for the choices before the button wraps them. */
   gtk_box_append (GTK_BOX (bar), labelled_choice (&self->first_choice, G_LIST_MODEL (self->period_names),
                                                   _("_From"), _("The year or fiscal year to compare from")));
   gtk_box_append (GTK_BOX (bar), labelled_choice (&self->second_choice, G_LIST_MODEL (self->period_names),
