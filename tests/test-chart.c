@@ -1149,6 +1149,28 @@ test_cli (void)
     g_assert_nonnull (strstr (err, "nope"));
     g_clear_pointer (&err, g_free);
 
+    /* Two periods of largest-movers, and fiscal years. */
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "-c", "largest-movers", "--from", "2024",
+                                                 "--to", "2025", "-o", output, NULL }, NULL, NULL), ==, 0);
+    g_assert_true (g_file_test (output, G_FILE_TEST_EXISTS));
+    g_unlink (output);
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "-c", "exports-over-time",
+                                                 "--fiscal-year-start", "3", "-o", output, NULL }, NULL, NULL), ==, 0);
+    g_assert_true (g_file_test (output, G_FILE_TEST_EXISTS));
+    g_unlink (output);
+    /* A fiscal year while the year starts in January: bad input. */
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "-c", "largest-movers", "--from", "FY2024-25",
+                                                 "--to", "2025", "-o", output, NULL }, NULL, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "--from"));
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "-c", "largest-movers", "--from", "2024",
+                                                 "-o", output, NULL }, NULL, NULL), ==, 2);
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "-c", "destinations", "--from", "2024",
+                                                 "--to", "2025", "-o", output, NULL }, NULL, NULL), ==, 2);
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "-c", "exports-over-time",
+                                                 "--fiscal-year-start", "13", "-o", output, NULL }, NULL, NULL), ==, 2);
+    g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+
     /* Wrong usage: exit 2, nothing written. */
     g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "--chart", "pie", "-o", output, NULL },
                               NULL, &err), ==, 2);
@@ -1175,6 +1197,106 @@ test_cli (void)
   g_rmdir (dir);
 }
 
+/* Fiscal years beginning in March: the one record of a month falls into
+ * FY2025-26, the records of whole calendar years into no fiscal year, and
+ * are counted apart; targets are still measured by calendar year. */
+static void
+test_fiscal_periods (void)
+{
+  g_autoptr(LodePortfolio) portfolio = load_known ();
+  g_autoptr(LodeChartData) data = lode_chart_data_new_for_periods (portfolio, 3);
+  g_autoptr(LodeChartData) calendar = lode_chart_data_new (portfolio);
+  g_autoptr(LodeChart) chart = NULL;
+  g_autoptr(GPtrArray) table = NULL;
+  g_autofree char *name = NULL;
+  LodeMoney sum;
+
+  g_assert_cmpint (data->start_month, ==, 3);
+  g_assert_cmpint (data->first_year, ==, 2025);
+  g_assert_cmpint (data->last_year, ==, 2025);
+  g_assert_cmpint (data->years[0].value, ==, 10005);
+  g_assert_cmpuint (data->years[0].count, ==, 1);
+  g_assert_cmpuint (data->n_unplaced, ==, 5);
+  g_assert_cmpint (data->unplaced_value, ==, 75000);
+  sum = data->unplaced_value;
+  for (guint y = 0; y < lode_chart_data_get_n_years (data); y++)
+    sum += data->years[y].value;
+  g_assert_cmpint (sum, ==, data->total);
+  g_assert_cmpint (data->total, ==, calendar->total);
+  /* March is the first month of its fiscal year. */
+  g_assert_cmpint (find_mineral (data, "bauxite")->months[0].value, ==, 10005);
+  name = lode_chart_data_dup_period_name (data, 2025);
+  g_assert_cmpstr (name, ==, "FY2025-26");
+
+  g_assert_cmpint (data->target_first_year, ==, 2024);
+  g_assert_cmpint (data->target_last_year, ==, 2025);
+  for (guint t = 0; t < data->targets->len; t++)
+    {
+      LodeChartTarget *fiscal = g_ptr_array_index (data->targets, t);
+      LodeChartTarget *target = g_ptr_array_index (calendar->targets, t);
+
+      g_assert_cmpint (fiscal->status, ==, target->status);
+      g_assert_cmpint (fiscal->latest_year, ==, target->latest_year);
+      g_assert_cmpint (fiscal->latest_value, ==, target->latest_value);
+    }
+
+  /* The chart says what it left out, and names fiscal years in its table. */
+  chart = lode_chart_new (LODE_CHART_EXPORTS_OVER_TIME, data);
+  render (chart, NULL);
+  g_assert_cmpuint (lode_chart_get_n_items (chart), ==, 1);
+  g_assert_cmpint (lode_chart_get_item (chart, 0)->year, ==, 2025);
+  {
+    g_autofree char *text = lode_chart_describe_item (chart, 0);
+
+    g_assert_nonnull (strstr (text, "(FY2025-26)"));
+  }
+  table = lode_chart_get_table (chart);
+  g_assert_cmpuint (table->len, ==, 2);
+  g_assert_cmpstr (((char **) g_ptr_array_index (table, 1))[1], ==, "FY2025-26");
+}
+
+/* The largest movers from 2024 to 2025: copper +$300, iron ore +$200,
+ * bauxite +$50.05, largest first; the other way round, falls. */
+static void
+test_largest_movers (void)
+{
+  g_autoptr(LodeChartData) data = known_data ();
+  g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_LARGEST_MOVERS, data);
+  g_autoptr(GPtrArray) table = NULL;
+  LodePeriod from = { 2025, 1 }, to = { 2024, 1 };
+  guint n_rows = 0;
+
+  g_assert_cmpstr (lode_chart_get_title (chart), ==, "Largest movers");
+  render (chart, NULL);
+  g_assert_cmpuint (lode_chart_get_n_items (chart), ==, 3);
+  g_assert_cmpstr (lode_chart_get_item (chart, 0)->mineral, ==, "copper");
+  g_assert_cmpint (lode_chart_get_item (chart, 0)->value, ==, 30000);
+  g_assert_cmpstr (lode_chart_get_item (chart, 1)->mineral, ==, "iron-ore");
+  g_assert_cmpint (lode_chart_get_item (chart, 2)->value, ==, 5005);
+  {
+    g_autofree char *text = lode_chart_describe_item (chart, 0);
+
+    g_assert_nonnull (strstr (text, "Copper"));
+    g_assert_nonnull (strstr (text, "2024 to 2025"));
+  }
+  g_assert_true (lode_chart_get_n_rows (chart, &n_rows));
+  g_assert_cmpuint (n_rows, ==, 3);
+
+  table = lode_chart_get_table (chart);
+  g_assert_cmpuint (table->len, ==, 4);
+  g_assert_cmpstr (((char **) g_ptr_array_index (table, 1))[3], ==, "300");
+
+  lode_chart_set_periods (chart, &from, &to);
+  render (chart, NULL);
+  g_assert_cmpuint (lode_chart_get_n_items (chart), ==, 3);
+  {
+    g_autofree char *text = lode_chart_describe_item (chart, 0);
+
+    g_assert_nonnull (strstr (text, "\u2212"));
+    g_assert_nonnull (strstr (text, "2025 to 2024"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1197,6 +1319,8 @@ main (int    argc,
   g_test_add_func ("/chart/files", test_files);
   g_test_add_func ("/chart/every-chart", test_every_chart);
   g_test_add_func ("/chart/cli", test_cli);
+  g_test_add_func ("/chart/fiscal-periods", test_fiscal_periods);
+  g_test_add_func ("/chart/largest-movers", test_largest_movers);
   g_test_add_func ("/chart/files-size-limit", test_files_size_limit);
   g_test_add_func ("/chart/files-full-disk", test_files_full_disk);
   g_test_add_func ("/chart/files-async", test_files_async);

@@ -45,7 +45,12 @@ lode_exports_over_time_layer_render (LodeChartLayer   *layer,
     {
       LodeChartMineral *mineral = g_ptr_array_index (data->minerals, i);
 
-      if (mineral->total.count == 0)
+      gboolean placed = FALSE;
+
+      /* Records only of years no period holds draw no line. */
+      for (guint y = 0; y < n_years && !placed; y++)
+        placed = mineral->years[y].count > 0;
+      if (!placed)
         continue;
 
       lines[n_lines] = (LodeChartLine) { monthly ? mineral->months : mineral->years, n_periods,
