@@ -7,6 +7,8 @@
 
 #include "lode-chart-view.h"
 #include "lode-compare-page.h"
+#include "lode-currency.h"
+#include "lode-exchange-rate.h"
 #include "lode-exports-page.h"
 #include "lode-overview-page.h"
 #include "lode-portfolio-io.h"
@@ -392,6 +394,12 @@ file_is_written (gpointer data)
   return g_file_test (wait->path, G_FILE_TEST_EXISTS);
 }
 
+static gboolean
+chart_is_drawn (gpointer data)
+{
+  return lode_chart_get_n_items (data) > 0;
+}
+
 static char *
 money_text (LodeMoney cents)
 {
@@ -452,7 +460,7 @@ test_compare (void)
   chart = lode_chart_view_get_chart (chart_view);
   g_assert_nonnull (chart);
   g_assert_cmpint (lode_chart_get_kind (chart), ==, LODE_CHART_LARGEST_MOVERS);
-  g_assert_cmpuint (lode_chart_get_n_items (chart), >, 0);
+  g_assert_true (lode_test_poll (chart_is_drawn, chart, 30));
   {
     g_autofree char *text = lode_chart_describe_item (chart, 0);
 
@@ -539,6 +547,101 @@ test_compare (void)
   g_rmdir (dir);
 }
 
+/* The sum of @year's records in rupees at @rate: one rate for the year,
+ * so the exact sum of the products is the rate times the sum of the
+ * cents, rounded once to the paisa. */
+static LodeAmount
+rupees (LodeExportTable *table,
+        int              year,
+        LodeRate         rate)
+{
+  guint count;
+  LodeMoney cents = sum_records (table, NULL, year, 0, &count);
+
+  return (LodeAmount) ((cents * rate + LODE_RATE_SCALE / 2) / LODE_RATE_SCALE);
+}
+
+/* Rupees for 2024 with the State Bank's rate, none for 2025: the chooser
+ * in the header bar shows every total of the Exports page and the Compare
+ * page in rupees where a rate exists, and says plainly where one does
+ * not. */
+static void
+test_currency (void)
+{
+  g_autoptr(LodePortfolio) months = portfolio_new_with_months ();
+  g_autoptr(LodeExchangeRate) rate = lode_exchange_rate_new ("PKR", 2024, 278500000);
+  g_autoptr(LodeSource) sbp = lode_source_new ("sbp-2024", "Exchange rates, yearly averages");
+  LodeWindow *window = NULL;
+  LodePortfolio *portfolio;
+  LodeExportTable *table;
+  AdwViewStack *stack;
+  GtkWidget *exports;
+  LodeComparePage *page;
+  GtkDropDown *choice;
+  GListModel *codes;
+  g_autofree char *expected = NULL;
+  g_autofree char *amount = NULL;
+  GtkLabel *years;
+
+  lode_source_set_publisher (sbp, "State Bank of Pakistan");
+  g_list_store_append (lode_portfolio_get_sources (months), sbp);
+  lode_exchange_rate_set_source (rate, "sbp-2024");
+  g_list_store_append (lode_portfolio_get_exchange_rates (months), rate);
+  window = lode_test_window_new (months);
+  portfolio = lode_window_get_portfolio (window);
+  table = lode_portfolio_get_exports (portfolio);
+  stack = lode_test_template_child (window, LODE_TYPE_WINDOW, "stack");
+  exports = lode_test_template_child (window, LODE_TYPE_WINDOW, "exports_page");
+  page = lode_test_template_child (window, LODE_TYPE_WINDOW, "compare_page");
+
+  choice = lode_test_template_child (window, LODE_TYPE_WINDOW, "currency_choice");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (choice)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (choice)), ==, "Show Amounts in a Currency");
+  codes = gtk_drop_down_get_model (choice);
+  g_assert_cmpuint (g_list_model_get_n_items (codes), ==, 2);
+  choose (choice, "PKR");
+  {
+    g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "currency");
+
+    g_assert_cmpstr (g_variant_get_string (state, NULL), ==, "PKR");
+  }
+
+  /* The Exports page: each year in rupees, to the paisa; 2025 has none. */
+  adw_view_stack_set_visible_child_name (stack, "exports");
+  amount = lode_amount_format_full ("PKR", rupees (table, 2024, 278500000));
+  expected = g_strdup_printf ("2024 %s", amount);
+  years = wait_for_text (exports, expected);
+  g_assert_nonnull (strstr (gtk_label_get_label (years), "No PKR rate for 2025"));
+  g_assert_nonnull (strstr (gtk_label_get_label (years), "2025 —"));
+  wait_for_text (exports, "total PKR");
+
+  /* The Compare page: 2024 in rupees, 2025 without a rate, said. */
+  adw_view_stack_set_visible_child_name (stack, "compare");
+  lode_test_settle ();
+  choose (GTK_DROP_DOWN (lode_test_find_widget (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN,
+                                                "The year or fiscal year to compare from")), "2024");
+  choose (GTK_DROP_DOWN (lode_test_find_widget (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN,
+                                                "The year or fiscal year to compare with it")), "2025");
+  lode_test_settle ();
+  {
+    g_autofree char *summary = g_strdup_printf ("2024: %s in", amount);
+
+    wait_for_text (page, summary);
+  }
+  wait_for_text (page, "No PKR rate for 2025");
+
+  /* Back to dollars: no rate is missing. */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "currency", g_variant_new_string ("USD"));
+  lode_test_settle ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (choice), ==, 0);
+  g_assert_null (label_containing (GTK_WIDGET (page), "No PKR rate"));
+  /* A currency without rates is no choice. */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "currency", g_variant_new_string ("CNY"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (choice), ==, 0);
+
+  lode_test_destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -548,6 +651,7 @@ main (int    argc,
   g_test_add_func ("/lode/fiscal-window/setting", test_fiscal_year_setting);
   g_test_add_func ("/lode/fiscal-window/fiscal-years", test_fiscal_years_view);
   g_test_add_func ("/lode/fiscal-window/compare", test_compare);
+  g_test_add_func ("/lode/fiscal-window/currency", test_currency);
 
   return lode_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include "lode-compare.h"
 #include "lode-countries.h"
+#include "lode-currency.h"
 #include "lode-enum-types.h"
 #include "lode-file-utils.h"
 #include "lode-stage.h"
@@ -28,6 +29,13 @@ struct _LodeCompareItem
   char          *name;
   LodeCompareRow row;     /* key: the comparison's; used only while it lives */
   guint          index;   /* in the comparison's rows */
+  /* What the table shows: the row's cents, or amounts in the currency
+   * shown; a side without any rate shows none. */
+  gint64         shown[2];
+  gint64         shown_change;
+  gboolean       no_rate[2];
+  gboolean       has_percent;
+  double         percent;
 };
 
 G_DEFINE_FINAL_TYPE (LodeCompareItem, lode_compare_item, G_TYPE_OBJECT)
@@ -96,6 +104,7 @@ struct _LodeComparePage
   guint                refresh_id;
   gboolean             filling;
   GObject             *chooser;
+  char                *currency;          /* of the amounts shown */
 };
 
 G_DEFINE_FINAL_TYPE (LodeComparePage, lode_compare_page, ADW_TYPE_BIN)
@@ -138,6 +147,111 @@ key_name (LodeComparePage *self,
     default:
       return g_strdup (key != NULL ? key : _("HS code not given"));
     }
+}
+
+/* The key a record has in a comparison by @field, as lode-compare.c
+ * gives it. */
+static const char *
+row_key (const LodeExportRow *row,
+         LodeExportField      field)
+{
+  switch (field)
+    {
+    case LODE_EXPORT_FIELD_MINERAL:
+      return row->mineral;
+    case LODE_EXPORT_FIELD_DESTINATION:
+      return row->destination;
+    case LODE_EXPORT_FIELD_STAGE:
+      return row->stage == LODE_STAGE_UNKNOWN ? NULL : lode_enum_to_nick (LODE_TYPE_STAGE, row->stage);
+    case LODE_EXPORT_FIELD_HS_CODE:
+      return row->hs_code;
+    case LODE_EXPORT_FIELD_YEAR:
+    default:
+      return NULL;
+    }
+}
+
+static gboolean
+in_period (const LodeExportRow *row,
+           const LodePeriod    *period)
+{
+  LodePeriod placed;
+
+  return lode_period_place (row->year, row->month, period->start_month, &placed) &&
+         lode_period_equal (&placed, period);
+}
+
+/* Every row's two sides in the currency shown: the exact sums of their
+ * records' converted values, rounded once. Returns which years had no
+ * rate, or NULL. */
+static char *
+convert_items (LodeComparePage *self,
+               GPtrArray       *items)
+{
+  LodeExportTable *table = lode_portfolio_get_exports (self->portfolio);
+  g_autoptr(LodeConverter) converter = NULL;
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree LodeAmountSum *sums = g_new0 (LodeAmountSum, items->len * 2);
+  g_autofree guint *with_rate = g_new0 (guint, items->len * 2);
+  const char *none = "";
+
+  converter = lode_converter_new (G_LIST_MODEL (lode_portfolio_get_exchange_rates (self->portfolio)),
+                                  self->currency, lode_portfolio_get_fiscal_year_start (self->portfolio));
+  for (guint i = 0; i < items->len; i++)
+    {
+      LodeCompareItem *item = g_ptr_array_index (items, i);
+
+      g_hash_table_insert (by_key, (gpointer) (item->row.key != NULL ? item->row.key : none), item);
+    }
+
+  for (guint r = 0; r < lode_export_table_get_n_rows (table); r++)
+    {
+      LodeExportRow row;
+
+      lode_export_table_get_row (table, r, &row);
+      for (guint side = 0; side < 2; side++)
+        {
+          const char *key;
+          LodeCompareItem *item;
+          guint i;
+
+          if (!in_period (&row, &self->comparison->periods[side]))
+            continue;
+          key = row_key (&row, self->comparison->field);
+          item = g_hash_table_lookup (by_key, key != NULL ? key : none);
+          if (item == NULL)
+            continue;
+          i = item->index;
+          if (lode_converter_add_row (converter, &row, &sums[i * 2 + side]))
+            with_rate[i * 2 + side]++;
+        }
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      LodeCompareItem *item = g_ptr_array_index (items, i);
+
+      for (guint side = 0; side < 2; side++)
+        {
+          LodeAmount amount = 0;
+
+          item->no_rate[side] = item->row.count[side] > 0 && with_rate[item->index * 2 + side] == 0;
+          if (!lode_amount_sum_round (&sums[item->index * 2 + side], &amount))
+            item->no_rate[side] = TRUE;
+          item->shown[side] = amount;
+        }
+      item->shown_change = item->shown[1] - item->shown[0];
+      item->has_percent = !item->no_rate[0] && !item->no_rate[1] && item->shown[0] != 0;
+      item->percent = item->has_percent ? 100.0 * (double) item->shown_change / (double) item->shown[0] : 0;
+    }
+
+  return lode_converter_describe_missing (converter);
+}
+
+static gboolean
+converting (LodeComparePage *self)
+{
+  return self->currency != NULL && !g_str_equal (self->currency, LODE_CURRENCY_USD);
 }
 
 static gboolean
@@ -208,6 +322,8 @@ compare (LodeComparePage *self)
   g_autofree char *second_value = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *unplaced = NULL;
+  g_autofree char *no_rate = NULL;
+  g_autoptr(GPtrArray) items = NULL;
   LodePeriod periods[2];
 
   g_list_store_remove_all (self->items);
@@ -223,6 +339,7 @@ compare (LodeComparePage *self)
 
   self->comparison = lode_comparison_new (lode_portfolio_get_exports (self->portfolio), field,
                                           &periods[0], &periods[1]);
+  items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < self->comparison->rows->len; i++)
     {
       LodeCompareItem *item = g_object_new (LODE_TYPE_COMPARE_ITEM, NULL);
@@ -230,17 +347,37 @@ compare (LodeComparePage *self)
       item->row = g_array_index (self->comparison->rows, LodeCompareRow, i);
       item->name = key_name (self, field, item->row.key);
       item->index = i;
-      g_list_store_append (self->items, item);
-      g_object_unref (item);
+      item->shown[0] = item->row.value[0];
+      item->shown[1] = item->row.value[1];
+      item->shown_change = item->row.change;
+      item->has_percent = item->row.has_percent;
+      item->percent = item->row.percent;
+      g_ptr_array_add (items, item);
     }
+  if (converting (self))
+    no_rate = convert_items (self, items);
+  g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
 
   first_name = lode_period_to_string (&periods[0]);
   second_name = lode_period_to_string (&periods[1]);
   gtk_column_view_column_set_title (self->columns[COLUMN_FIRST], first_name);
   gtk_column_view_column_set_title (self->columns[COLUMN_SECOND], second_name);
 
-  first_value = lode_money_format_full (self->comparison->value[0]);
-  second_value = lode_money_format_full (self->comparison->value[1]);
+  if (converting (self))
+    {
+      LodeAmount sides[2] = { 0, 0 };
+
+      for (guint i = 0; i < items->len; i++)
+        for (guint side = 0; side < 2; side++)
+          sides[side] += ((LodeCompareItem *) g_ptr_array_index (items, i))->shown[side];
+      first_value = lode_amount_format_full (self->currency, sides[0]);
+      second_value = lode_amount_format_full (self->currency, sides[1]);
+    }
+  else
+    {
+      first_value = lode_money_format_full (self->comparison->value[0]);
+      second_value = lode_money_format_full (self->comparison->value[1]);
+    }
   /* TRANSLATORS: the totals of the two periods compared: "2024: $1,234.00 in
    * 12 records; 2025: $2,345.00 in 14 records" */
   summary = g_strdup_printf (_("%s: %s in %u records; %s: %s in %u records"),
@@ -249,6 +386,13 @@ compare (LodeComparePage *self)
   gtk_label_set_label (self->summary_label, summary);
 
   unplaced = describe_unplaced (self->comparison);
+  if (no_rate != NULL)
+    {
+      char *both = *unplaced != '\0' ? g_strconcat (unplaced, "\n", no_rate, NULL) : g_strdup (no_rate);
+
+      g_free (unplaced);
+      unplaced = both;
+    }
   gtk_label_set_label (self->unplaced_label, unplaced);
   gtk_widget_set_visible (GTK_WIDGET (self->unplaced_label), *unplaced != '\0');
 
@@ -354,7 +498,18 @@ queue_refresh (LodeComparePage *self)
 /* Cells */
 
 static char *
-format_cell (LodeCompareItem *item,
+format_amount (LodeComparePage *self,
+               gint64           value)
+{
+  if (self->currency == NULL || g_str_equal (self->currency, LODE_CURRENCY_USD))
+    return lode_money_format_full (value);
+
+  return lode_amount_format_full (self->currency, value);
+}
+
+static char *
+format_cell (LodeComparePage *self,
+             LodeCompareItem *item,
              Column           column)
 {
   switch (column)
@@ -362,21 +517,28 @@ format_cell (LodeCompareItem *item,
     case COLUMN_NAME:
       return g_strdup (item->name);
     case COLUMN_FIRST:
-      return lode_money_format_full (item->row.value[0]);
     case COLUMN_SECOND:
-      return lode_money_format_full (item->row.value[1]);
+      if (item->no_rate[column - COLUMN_FIRST])
+        /* TRANSLATORS: in place of an amount that has no rate to be shown in */
+        return g_strdup (C_("amount", "—"));
+      return format_amount (self, item->shown[column - COLUMN_FIRST]);
     case COLUMN_CHANGE:
       {
-        g_autofree char *amount = lode_money_format_full (item->row.change < 0 ? -item->row.change : item->row.change);
+        g_autofree char *amount = NULL;
 
-        return g_strconcat (item->row.change < 0 ? "\u2212" : item->row.change > 0 ? "+" : "", amount, NULL);
+        if (item->no_rate[0] || item->no_rate[1])
+          return g_strdup (C_("amount", "—"));
+        amount = format_amount (self, item->shown_change < 0 ? -item->shown_change : item->shown_change);
+        return g_strconcat (item->shown_change < 0 ? "\u2212" : item->shown_change > 0 ? "+" : "", amount, NULL);
       }
     case COLUMN_PERCENT:
-      if (!item->row.has_percent)
+      if (item->no_rate[0] || item->no_rate[1])
+        return g_strdup (C_("amount", "—"));
+      if (!item->has_percent)
         /* TRANSLATORS: the change in percent from nothing */
         return g_strdup (C_("percent", "new"));
-      return g_strdup_printf ("%s%.1f\u00a0%%", item->row.percent < 0 ? "\u2212" : "+",
-                              item->row.percent < 0 ? -item->row.percent : item->row.percent);
+      return g_strdup_printf ("%s%.1f\u00a0%%", item->percent < 0 ? "\u2212" : "+",
+                              item->percent < 0 ? -item->percent : item->percent);
     case N_COLUMNS:
     default:
       g_return_val_if_reached (NULL);
@@ -413,7 +575,8 @@ bind_cell (GtkSignalListItemFactory *factory,
 {
   Column column = GPOINTER_TO_INT (user_data);
   LodeCompareItem *item = gtk_list_item_get_item (list_item);
-  g_autofree char *text = format_cell (item, column);
+  LodeComparePage *self = g_object_get_data (G_OBJECT (factory), "lode-page");
+  g_autofree char *text = format_cell (self, item, column);
 
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (list_item)), text);
 }
@@ -440,20 +603,20 @@ sort_items (gconstpointer a,
       result = g_utf8_collate (ia->name, ib->name);
       break;
     case COLUMN_FIRST:
-      result = compare_money (ia->row.value[0], ib->row.value[0]);
+      result = compare_money (ia->shown[0], ib->shown[0]);
       break;
     case COLUMN_SECOND:
-      result = compare_money (ia->row.value[1], ib->row.value[1]);
+      result = compare_money (ia->shown[1], ib->shown[1]);
       break;
     case COLUMN_CHANGE:
-      result = compare_money (ia->row.change, ib->row.change);
+      result = compare_money (ia->shown_change, ib->shown_change);
       break;
     case COLUMN_PERCENT:
       /* Rows without a percent, new ones, above every percent. */
-      if (ia->row.has_percent != ib->row.has_percent)
-        result = ia->row.has_percent ? -1 : 1;
-      else if (ia->row.has_percent)
-        result = ia->row.percent < ib->row.percent ? -1 : ia->row.percent > ib->row.percent ? 1 : 0;
+      if (ia->has_percent != ib->has_percent)
+        result = ia->has_percent ? -1 : 1;
+      else if (ia->has_percent)
+        result = ia->percent < ib->percent ? -1 : ia->percent > ib->percent ? 1 : 0;
       break;
     case N_COLUMNS:
     default:
@@ -671,6 +834,7 @@ add_column (LodeComparePage *self,
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), GINT_TO_POINTER (column));
+  g_object_set_data (G_OBJECT (factory), "lode-page", self);
   view_column = gtk_column_view_column_new (title, factory);
   sorter = GTK_SORTER (gtk_custom_sorter_new (sort_items, GINT_TO_POINTER (column), NULL));
   gtk_column_view_column_set_sorter (view_column, sorter);
@@ -830,6 +994,20 @@ lode_compare_page_set_portfolio (LodeComparePage *self,
 }
 
 void
+lode_compare_page_set_currency (LodeComparePage *self,
+                                const char      *currency)
+{
+  g_return_if_fail (LODE_IS_COMPARE_PAGE (self));
+
+  if (g_strcmp0 (self->currency, currency) == 0)
+    return;
+
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+  compare (self);
+}
+
+void
 lode_compare_page_set_start_month (LodeComparePage *self,
                                    int              start_month)
 {
@@ -859,6 +1037,7 @@ lode_compare_page_dispose (GObject *object)
   g_clear_object (&self->history_signals);
   g_clear_object (&self->portfolio);
   g_clear_pointer (&self->comparison, lode_comparison_free);
+  g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (lode_compare_page_parent_class)->dispose (object);
 }

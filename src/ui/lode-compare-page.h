@@ -20,6 +20,11 @@ void           lode_compare_page_set_portfolio   (LodeComparePage *self,
  * are offered beside calendar years unless it is 1. */
 void           lode_compare_page_set_start_month (LodeComparePage *self,
                                                   int              start_month);
+/* The currency of the amounts shown: "USD", or one the portfolio has
+ * rates of; a side without any rate shows none, and the page says which
+ * years had none. The CSV stays in US dollars. */
+void           lode_compare_page_set_currency    (LodeComparePage *self,
+                                                  const char      *currency);
 /* Writes the table as shown, in its sort, to @file as CSV: the one
  * writer, in a worker thread; a toast says it is written, a dialog why
  * not. */

@@ -9,6 +9,7 @@
 #include "lode-list-page-private.h"
 #include "lode-export-index.h"
 #include "lode-export-editor.h"
+#include "lode-currency.h"
 #include "lode-periods.h"
 #include "lode-spreadsheet-export.h"
 #include "lode-ui-format.h"
@@ -35,6 +36,8 @@ struct _LodeExportsPage
   GtkLabel         *years_label;
   /* The month the years of years_label begin in: 1 for calendar years. */
   int               start_month;
+  /* The currency of the totals: "USD", or one of the portfolio's rates. */
+  char             *currency;
 
   LodeExportTable  *table;
   /* The portfolio's minerals, whose names the records show; the handlers
@@ -293,6 +296,65 @@ bind_source_cell (GtkSignalListItemFactory *factory,
   set_cell (list_item, publisher != NULL ? publisher : title, tooltip->str);
 }
 
+static void update_table (LodeExportsPage *self);
+
+/* A converter to the currency shown, or NULL for US dollars. */
+static LodeConverter *
+new_converter (LodeExportsPage *self)
+{
+  LodePortfolio *portfolio = get_portfolio (self);
+
+  if (portfolio == NULL || self->currency == NULL || g_str_equal (self->currency, LODE_CURRENCY_USD))
+    return NULL;
+
+  return lode_converter_new (G_LIST_MODEL (lode_portfolio_get_exchange_rates (portfolio)), self->currency,
+                             lode_portfolio_get_fiscal_year_start (portfolio));
+}
+
+/* The total of the records shown, in the currency shown: "PKR 1,234.50",
+ * and which years had no rate; NULL in US dollars. */
+static char *
+converted_total (LodeExportsPage  *self,
+                 char            **missing)
+{
+  g_autoptr(LodeConverter) converter = new_converter (self);
+  LodeAmountSum sum = LODE_AMOUNT_SUM_INIT;
+  LodeAmount amount;
+  guint n;
+
+  *missing = NULL;
+  if (converter == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->index));
+  for (guint i = 0; i < n; i++)
+    {
+      LodeExportRow row;
+
+      lode_export_table_get_row (self->table, lode_export_index_get_row_position (self->index, i), &row);
+      lode_converter_add_row (converter, &row, &sum);
+    }
+  *missing = lode_converter_describe_missing (converter);
+  if (!lode_amount_sum_round (&sum, &amount))
+    return g_strdup (C_("amount", "—"));
+
+  return lode_amount_format_full (self->currency, amount);
+}
+
+void
+lode_exports_page_set_currency (LodeExportsPage *self,
+                                const char      *currency)
+{
+  g_return_if_fail (LODE_IS_EXPORTS_PAGE (self));
+
+  if (g_strcmp0 (self->currency, currency) == 0)
+    return;
+
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+  update_table (self);
+}
+
 /* All the records by year, or by fiscal year, with those a fiscal year
  * cannot hold said apart: "By fiscal year: FY2023-24 $1.2 M · FY2024-25
  * $2.3 M. 3 records of whole calendar years are in no fiscal year". */
@@ -301,6 +363,8 @@ update_years (LodeExportsPage *self)
 {
   g_autoptr(LodePeriodTotals) totals = NULL;
   g_autoptr(GString) text = NULL;
+  g_autoptr(LodeConverter) converter = new_converter (self);
+  g_autoptr(GArray) converted = NULL;
 
   if (self->table == NULL || lode_export_table_get_n_rows (self->table) == 0)
     {
@@ -309,14 +373,31 @@ update_years (LodeExportsPage *self)
     }
 
   totals = lode_period_totals_new (self->table, self->start_month);
+  if (converter != NULL)
+    converted = lode_converter_period_totals (converter, self->table, totals, self->start_month);
   text = g_string_new (self->start_month == 1 ? _("By year:") : _("By fiscal year:"));
   for (guint i = 0; i < totals->totals->len; i++)
     {
       const LodePeriodTotal *total = &g_array_index (totals->totals, LodePeriodTotal, i);
       g_autofree char *name = lode_period_to_string (&total->period);
-      g_autofree char *value = lode_format_money (total->value);
+      g_autofree char *value = NULL;
+
+      if (converted == NULL)
+        value = lode_format_money (total->value);
+      else if (g_array_index (converted, LodeConvertedTotal, i).n_missing == total->count)
+        /* TRANSLATORS: in place of an amount that has no rate to be shown in */
+        value = g_strdup (C_("amount", "—"));
+      else
+        value = lode_amount_format_full (self->currency, g_array_index (converted, LodeConvertedTotal, i).amount);
 
       g_string_append_printf (text, i == 0 ? " %s %s" : " · %s %s", name, value);
+    }
+  if (converter != NULL)
+    {
+      g_autofree char *missing = lode_converter_describe_missing (converter);
+
+      if (missing != NULL)
+        g_string_append_printf (text, "\n%s", missing);
     }
   if (totals->n_unplaced > 0)
     {
@@ -358,6 +439,7 @@ update_table (LodeExportsPage *self)
   g_autofree char *total = NULL;
   g_autofree char *exact = NULL;
   g_autofree char *count = NULL;
+  g_autofree char *missing = NULL;
   guint n_rows;
 
   if (self->index == NULL || self->stack == NULL)
@@ -386,7 +468,9 @@ update_table (LodeExportsPage *self)
   else
     gtk_stack_set_visible_child_name (self->stack, "list");
 
-  total = lode_format_money (totals->value);
+  total = converted_total (self, &missing);
+  if (total == NULL)
+    total = lode_format_money (totals->value);
   count = lode_format_count (totals->count);
   /* TRANSLATORS: the totals line below the export records, as in
    * "1,204 records · total $3.12 B"; the first %s is the count */
@@ -409,6 +493,10 @@ update_table (LodeExportsPage *self)
        * the count of all records, as in " (of 1,000,000 records)" */
       g_string_append_printf (text, ngettext (" (of %s record)", " (of %s records)", n_rows), all);
     }
+
+  /* Said plainly, not guessed: "No PKR rate for 2022". */
+  if (missing != NULL)
+    g_string_append_printf (text, " · %s", missing);
 
   gtk_label_set_label (self->totals_label, text->str);
   exact = lode_money_format_full (totals->value);
@@ -789,6 +877,7 @@ lode_exports_page_dispose (GObject *object)
   g_clear_object (&self->probe_items[1]);
   g_clear_pointer (&self->mineral_ids, g_ptr_array_unref);
   g_clear_pointer (&self->destination_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (lode_exports_page_parent_class)->dispose (object);
 }

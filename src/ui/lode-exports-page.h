@@ -21,4 +21,9 @@ void           lode_exports_page_show_filtered (LodeExportsPage *self,
 void           lode_exports_page_set_start_month (LodeExportsPage *self,
                                                   int              start_month);
 
+/* The currency of the totals: "USD", or a currency the portfolio has
+ * rates of; records without a rate are left out of them, and said. */
+void           lode_exports_page_set_currency   (LodeExportsPage *self,
+                                                  const char      *currency);
+
 G_END_DECLS

@@ -3,12 +3,16 @@
 
 #include <glib/gi18n.h>
 
+#include "lode-currency.h"
+#include "lode-exchange-rate.h"
+
 #include "lode-compare-page.h"
 #include "lode-window-private.h"
 
-/* The window's side of periods: the month the portfolio's fiscal year
- * starts in (Portfolio → Fiscal Year…), and whether the pages count
- * exports by calendar or by fiscal year (Ctrl+Shift+F). */
+/* The window's side of periods and currencies: the month the portfolio's
+ * fiscal year starts in (Portfolio → Fiscal Year…), whether the pages
+ * count exports by calendar or by fiscal year (Ctrl+Shift+Y), and the
+ * currency the pages show amounts in (the chooser in the header bar). */
 
 /* The name of @month (1–12), as the locale writes it standing alone. */
 char *
@@ -59,6 +63,115 @@ apply_periods (LodeWindow *self)
   lode_compare_page_set_start_month (self->compare_page, portfolio_start_month (self));
 }
 
+/* Currencies */
+
+static void
+apply_currency (LodeWindow *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "currency");
+  guint n;
+
+  if (self->currency_codes == NULL)
+    return;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->currency_codes));
+
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (self->currency));
+
+  self->filling_currencies = TRUE;
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (gtk_string_list_get_string (self->currency_codes, i), self->currency))
+      gtk_drop_down_set_selected (self->currency_choice, i);
+  self->filling_currencies = FALSE;
+
+  lode_exports_page_set_currency (self->exports_page, self->currency);
+  lode_compare_page_set_currency (self->compare_page, self->currency);
+}
+
+static gboolean
+has_code (GtkStringList *codes,
+          const char    *code)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (codes)); i++)
+    if (g_str_equal (gtk_string_list_get_string (codes, i), code))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The chooser offers the US dollar and every currency the portfolio has
+ * rates of; it shows only when there is a choice. */
+static void
+fill_currencies (LodeWindow *self)
+{
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  GListModel *rates = self->portfolio != NULL
+                      ? G_LIST_MODEL (lode_portfolio_get_exchange_rates (self->portfolio)) : NULL;
+
+  if (self->currency_codes == NULL)
+    return;
+
+  g_ptr_array_add (codes, (gpointer) LODE_CURRENCY_USD);
+  for (guint i = 0; rates != NULL && i < g_list_model_get_n_items (rates); i++)
+    {
+      g_autoptr(LodeExchangeRate) rate = g_list_model_get_item (rates, i);
+      const char *code = g_intern_string (lode_exchange_rate_get_currency (rate));
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < codes->len && !seen; j++)
+        seen = g_ptr_array_index (codes, j) == code;
+      if (!seen && code != NULL)
+        g_ptr_array_add (codes, (gpointer) code);
+    }
+  g_ptr_array_add (codes, NULL);
+
+  self->filling_currencies = TRUE;
+  gtk_string_list_splice (self->currency_codes, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->currency_codes)),
+                          (const char * const *) codes->pdata);
+  self->filling_currencies = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->currency_choice), codes->len > 2);
+
+  /* A currency whose rates went goes back to the dollar. */
+  if (!has_code (self->currency_codes, self->currency))
+    {
+      g_free (self->currency);
+      self->currency = g_strdup (LODE_CURRENCY_USD);
+    }
+  apply_currency (self);
+}
+
+/* "win.currency" s: the currency amounts are shown in, "USD" or one the
+ * portfolio has rates of. */
+static void
+currency_change_state (GSimpleAction *action,
+                       GVariant      *value,
+                       gpointer       user_data)
+{
+  LodeWindow *self = user_data;
+  const char *code = g_variant_get_string (value, NULL);
+
+  if (!has_code (self->currency_codes, code) || g_str_equal (code, self->currency))
+    return;
+
+  g_free (self->currency);
+  self->currency = g_strdup (code);
+  apply_currency (self);
+}
+
+static void
+currency_chosen (LodeWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->currency_choice);
+
+  if (self->filling_currencies || selected >= g_list_model_get_n_items (G_LIST_MODEL (self->currency_codes)))
+    return;
+
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "currency",
+                                      g_variant_new_string (gtk_string_list_get_string (self->currency_codes,
+                                                                                        selected)));
+}
+
 void
 lode_window_periods_update_actions (LodeWindow *self)
 {
@@ -77,6 +190,11 @@ lode_window_periods_changed (LodeWindow *self)
 {
   if (portfolio_start_month (self) == 1)
     self->fiscal_years = FALSE;
+
+  if (self->rates_signals != NULL)
+    g_signal_group_set_target (self->rates_signals,
+                               self->portfolio != NULL ? lode_portfolio_get_exchange_rates (self->portfolio) : NULL);
+  fill_currencies (self);
 
   lode_window_periods_update_actions (self);
   apply_periods (self);
@@ -187,6 +305,7 @@ edit_fiscal_year_action (GtkWidget  *widget,
 static const GActionEntry map_actions[] = {
   { "set-fiscal-year-start", set_fiscal_year_start_activated, "i" },
   { "fiscal-years", NULL, NULL, "false", fiscal_years_change_state },
+  { "currency", NULL, "s", "'USD'", currency_change_state },
 };
 
 void
@@ -198,9 +317,33 @@ lode_window_periods_class_init (GtkWidgetClass *widget_class)
 void
 lode_window_periods_init (LodeWindow *self)
 {
+  g_autoptr(GtkExpression) expression = NULL;
+
+  self->currency = g_strdup (LODE_CURRENCY_USD);
+  self->currency_codes = gtk_string_list_new ((const char *[]) { LODE_CURRENCY_USD, NULL });
+  expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+  gtk_drop_down_set_expression (self->currency_choice, expression);
+  gtk_drop_down_set_model (self->currency_choice, G_LIST_MODEL (self->currency_codes));
+  gtk_widget_set_visible (GTK_WIDGET (self->currency_choice), FALSE);
+  g_signal_connect_object (self->currency_choice, "notify::selected",
+                           G_CALLBACK (currency_chosen), self, G_CONNECT_SWAPPED);
+  self->rates_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_swapped (self->rates_signals, "items-changed",
+                                  G_CALLBACK (fill_currencies), self);
+
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    map_actions, G_N_ELEMENTS (map_actions),
                                    self);
   g_signal_group_connect_swapped (self->portfolio_signals, "notify::fiscal-year-start",
                                   G_CALLBACK (lode_window_periods_changed), self);
+}
+
+void
+lode_window_periods_dispose (LodeWindow *self)
+{
+  if (self->rates_signals != NULL)
+    g_signal_group_set_target (self->rates_signals, NULL);
+  g_clear_object (&self->rates_signals);
+  g_clear_object (&self->currency_codes);
+  g_clear_pointer (&self->currency, g_free);
 }

@@ -46,6 +46,7 @@ struct _LodeWindow
   LodeInvestmentsPage  *investments_page;
   LodeTargetsPage      *targets_page;
   LodeComparePage      *compare_page;
+  GtkDropDown          *currency_choice;
   AdwViewSwitcherBar   *switcher_bar;
   GMenu                *history_section;
   GMenu                *recent_menu;
@@ -95,6 +96,12 @@ struct _LodeWindow
 
   /* The pages count by fiscal years, not calendar ones. */
   gboolean              fiscal_years;
+  /* The currency amounts are shown in: "USD", or one with rates; the
+   * codes the chooser offers, in its order. */
+  char                 *currency;
+  GtkStringList        *currency_codes;
+  GSignalGroup         *rates_signals;
+  gboolean              filling_currencies;
 
   /* Import */
   GtkWindow            *import_dialog;    /* weak */
@@ -155,6 +162,7 @@ void     lode_window_periods_changed        (LodeWindow    *self);
 /* The month (1–12) the periods the pages show begin in: 1 for calendar
  * years. */
 int      lode_window_get_start_month        (LodeWindow    *self);
+void     lode_window_periods_dispose        (LodeWindow    *self);
 /* The locale's name of @month (1–12). */
 char    *lode_window_month_name             (int            month);
 

@@ -542,6 +542,7 @@ lode_window_dispose (GObject *object)
 
   lode_window_documents_dispose (self);
   lode_window_import_dispose (self);
+  lode_window_periods_dispose (self);
 
   if (self->portfolio_signals != NULL)
     g_signal_group_set_target (self->portfolio_signals, NULL);
@@ -725,6 +726,7 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, investments_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, targets_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, compare_page);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, currency_choice);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, recent_menu);
