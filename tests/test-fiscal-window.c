@@ -615,6 +615,10 @@ test_currency (void)
   g_assert_nonnull (strstr (gtk_label_get_label (years), "2025 —"));
   wait_for_text (exports, "total PKR");
 
+  /* The Overview: the latest year, 2025, has no rate, and says so. */
+  adw_view_stack_set_visible_child_name (stack, "overview");
+  wait_for_text (lode_test_template_child (window, LODE_TYPE_WINDOW, "overview_page"), "No PKR rate for 2025");
+
   /* The Compare page: 2024 in rupees, 2025 without a rate, said. */
   adw_view_stack_set_visible_child_name (stack, "compare");
   lode_test_settle ();

@@ -6,6 +6,7 @@
 
 #include "lode-chart-view.h"
 #include "lode-countries.h"
+#include "lode-currency.h"
 #include "lode-enum-types.h"
 #include "lode-overview-page.h"
 #include "lode-ui-format.h"
@@ -62,6 +63,8 @@ struct _LodeOverviewPage
   LodeChartData   *data;
   /* The month the periods begin in: 1 for calendar years. */
   int              start_month;
+  /* The currency of the latest exports: "USD", or one with rates. */
+  char            *currency;
   guint            refresh_id;
   guint            charts_id;
   /* The aggregation running in a worker, if any. */
@@ -292,6 +295,47 @@ update_latest (LodeOverviewPage *self,
       both = *detail != '\0' ? g_strconcat (detail, "\n", unplaced, NULL) : g_strdup (unplaced);
       g_free (detail);
       detail = both;
+    }
+
+  /* In the currency shown, where the period's records have a rate. */
+  if (self->currency != NULL && !g_str_equal (self->currency, LODE_CURRENCY_USD) &&
+      self->portfolio != NULL && data->first_year != 0)
+    {
+      LodeExportTable *table = lode_portfolio_get_exports (self->portfolio);
+      g_autoptr(LodeConverter) converter =
+        lode_converter_new (G_LIST_MODEL (lode_portfolio_get_exchange_rates (self->portfolio)), self->currency,
+                            lode_portfolio_get_fiscal_year_start (self->portfolio));
+      g_autoptr(LodePeriodTotals) totals = lode_period_totals_new (table, data->start_month);
+      g_autoptr(GArray) converted = lode_converter_period_totals (converter, table, totals, data->start_month);
+      g_autofree char *missing = lode_converter_describe_missing (converter);
+
+      for (guint i = 0; i < totals->totals->len; i++)
+        {
+          const LodePeriodTotal *total = &g_array_index (totals->totals, LodePeriodTotal, i);
+          const LodeConvertedTotal *in_currency = &g_array_index (converted, LodeConvertedTotal, i);
+
+          if (total->period.first_year != latest)
+            continue;
+          g_free (text);
+          g_free (exact);
+          if (in_currency->n_missing == total->count)
+            {
+              text = g_strdup (C_("amount", "—"));
+              exact = NULL;
+            }
+          else
+            {
+              text = lode_format_ltr (lode_amount_format_short (self->currency, in_currency->amount));
+              exact = lode_amount_format_full (self->currency, in_currency->amount);
+            }
+        }
+      if (missing != NULL)
+        {
+          char *both = *detail != '\0' ? g_strconcat (detail, "\n", missing, NULL) : g_strdup (missing);
+
+          g_free (detail);
+          detail = both;
+        }
     }
 
   figure_set (&self->latest, text, exact, caption, detail);
@@ -1182,6 +1226,7 @@ lode_overview_page_dispose (GObject *object)
     retarget (self, NULL);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->charts_id, g_source_remove);
+  g_clear_pointer (&self->currency, g_free);
   g_cancellable_cancel (self->aggregating);
   g_clear_object (&self->aggregating);
 
@@ -1359,6 +1404,21 @@ lode_overview_page_set_start_month (LodeOverviewPage *self,
   self->start_month = start_month;
   if (self->portfolio != NULL)
     refresh (self);
+}
+
+void
+lode_overview_page_set_currency (LodeOverviewPage *self,
+                                 const char       *currency)
+{
+  g_return_if_fail (LODE_IS_OVERVIEW_PAGE (self));
+
+  if (g_strcmp0 (self->currency, currency) == 0)
+    return;
+
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+  if (self->data != NULL)
+    update_latest (self, self->data);
 }
 
 int

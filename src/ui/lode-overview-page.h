@@ -18,6 +18,10 @@ void           lode_overview_page_set_portfolio (LodeOverviewPage *self,
 int            lode_overview_page_get_start_month (LodeOverviewPage *self);
 void           lode_overview_page_set_start_month (LodeOverviewPage *self,
                                                    int               start_month);
+/* The currency of the exports of the latest year: "USD", or one the
+ * portfolio has rates of. */
+void           lode_overview_page_set_currency    (LodeOverviewPage *self,
+                                                   const char       *currency);
 /* Any thread, before @portfolio is shown and while no other thread uses
  * it: aggregates its figures (tens of milliseconds for a million records)
  * and keeps them with it, so that the page that shows it next need not. */

@@ -84,6 +84,7 @@ apply_currency (LodeWindow *self)
       gtk_drop_down_set_selected (self->currency_choice, i);
   self->filling_currencies = FALSE;
 
+  lode_overview_page_set_currency (self->overview_page, self->currency);
   lode_exports_page_set_currency (self->exports_page, self->currency);
   lode_compare_page_set_currency (self->compare_page, self->currency);
 }
