@@ -366,12 +366,21 @@ compare (LodeComparePage *self)
   if (converting (self))
     {
       LodeAmount sides[2] = { 0, 0 };
+      gboolean rated[2] = { FALSE, FALSE };
 
+      /* A side none of whose records has a rate has no amount. */
       for (guint i = 0; i < items->len; i++)
         for (guint side = 0; side < 2; side++)
-          sides[side] += ((LodeCompareItem *) g_ptr_array_index (items, i))->shown[side];
-      first_value = lode_amount_format_full (self->currency, sides[0]);
-      second_value = lode_amount_format_full (self->currency, sides[1]);
+          {
+            LodeCompareItem *item = g_ptr_array_index (items, i);
+
+            sides[side] += item->shown[side];
+            rated[side] |= item->row.count[side] > 0 && !item->no_rate[side];
+          }
+      first_value = rated[0] || self->comparison->count[0] == 0
+                    ? lode_amount_format_full (self->currency, sides[0]) : g_strdup (C_("amount", "—"));
+      second_value = rated[1] || self->comparison->count[1] == 0
+                     ? lode_amount_format_full (self->currency, sides[1]) : g_strdup (C_("amount", "—"));
     }
   else
     {
