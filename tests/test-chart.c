@@ -1297,6 +1297,72 @@ test_largest_movers (void)
   }
 }
 
+/* A generated portfolio of 100,000 monthly records from January 2023 to
+ * December 2026, by fiscal years of July: every fiscal year's total is
+ * the exact sum of the records of its twelve months, and with the records
+ * of whole years no fiscal year holds, the sum of all. */
+static void
+test_fiscal_periods_large (void)
+{
+  g_autoptr(LodePortfolio) portfolio = load_known ();
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  g_autoptr(LodeChartData) data = NULL;
+  LodeMoney expected[5] = { 0 };   /* FY2022-23 … FY2026-27 */
+  guint counts[5] = { 0 };
+  LodeMoney yearly = 0, sum;
+  guint32 seed = 12345;
+
+  for (guint i = 0; i < lode_export_table_get_n_rows (table); i++)
+    {
+      LodeExportRow row;
+
+      lode_export_table_get_row (table, i, &row);
+      if (row.month == 0)
+        yearly += row.value;
+      else
+        {
+          int fy = row.month >= 7 ? row.year : row.year - 1;
+
+          expected[fy - 2022] += row.value;
+          counts[fy - 2022]++;
+        }
+    }
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      LodeExportRow row = {
+        .mineral = i % 3 == 0 ? "copper" : i % 3 == 1 ? "bauxite" : "iron-ore",
+        .destination = "CN", .stage = LODE_STAGE_ORE, .quantity = LODE_QUANTITY_UNSET,
+        .unit = LODE_UNIT_NONE,
+      };
+      int fy;
+
+      seed = seed * 1103515245u + 12345u;
+      row.year = 2023 + (int) (i % 4);
+      row.month = 1 + (int) ((i / 4) % 12);
+      row.value = 1 + (LodeMoney) (seed % 999999937u);
+      fy = row.month >= 7 ? row.year : row.year - 1;
+      expected[fy - 2022] += row.value;
+      counts[fy - 2022]++;
+      lode_export_table_append_silent (table, &row);
+    }
+
+  data = lode_chart_data_new_for_periods (portfolio, 7);
+  g_assert_cmpuint (data->n_records, ==, 100006);
+  g_assert_cmpint (data->first_year, ==, 2022);
+  g_assert_cmpint (data->last_year, ==, 2026);
+  g_assert_cmpuint (data->n_unplaced, ==, 5);
+  g_assert_cmpint (data->unplaced_value, ==, yearly);
+  sum = data->unplaced_value;
+  for (guint y = 0; y < 5; y++)
+    {
+      g_assert_cmpint (data->years[y].value, ==, expected[y]);
+      g_assert_cmpuint (data->years[y].count, ==, counts[y]);
+      sum += data->years[y].value;
+    }
+  g_assert_cmpint (sum, ==, data->total);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1320,6 +1386,7 @@ main (int    argc,
   g_test_add_func ("/chart/every-chart", test_every_chart);
   g_test_add_func ("/chart/cli", test_cli);
   g_test_add_func ("/chart/fiscal-periods", test_fiscal_periods);
+  g_test_add_func ("/chart/fiscal-periods-large", test_fiscal_periods_large);
   g_test_add_func ("/chart/largest-movers", test_largest_movers);
   g_test_add_func ("/chart/files-size-limit", test_files_size_limit);
   g_test_add_func ("/chart/files-full-disk", test_files_full_disk);
