@@ -18,6 +18,7 @@
 #include "lode-cli-import.h"
 #include "lode-cli-summary.h"
 #include "lode-portfolio-io.h"
+#include "lode-rules.h"
 
 /* lode-cli: the core of Lode from a terminal. Each command parses its own
  * options; the exit status tells success, bad input and wrong usage apart. */
@@ -451,14 +452,20 @@ command_summary (const Command   *command,
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
   g_autofree char *fiscal_text = NULL;
+  g_autofree char *currency = NULL;
+  g_autoptr(LodeConverter) converter = NULL;
   gboolean json = FALSE;
   int fiscal_year_start = 1;
   int status = EXIT_OK;
+  const char *why = NULL;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the totals as a JSON object"), NULL },
     { "fiscal-year-start", 0, 0, G_OPTION_ARG_STRING, &fiscal_text,
       N_("Count the years as fiscal years starting in MONTH (1–12); by default as the portfolio says"),
       N_("MONTH") },
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency,
+      N_("Also give the exports in CODE (ISO 4217, such as PKR) at the portfolio’s exchange rates"),
+      N_("CODE") },
     { NULL }
   };
 
@@ -506,7 +513,17 @@ command_summary (const Command   *command,
     "    \"exports_by_destination\": [ { \"destination\": CODE or null,\n"
     "                                  \"records\": N, \"value_usd\": AMOUNT }, … ],\n"
     "    \"exports_by_stage\": [ { \"stage\": STAGE or null,\n"
-    "                            \"records\": N, \"value_usd\": AMOUNT }, … ]\n"
+    "                            \"records\": N, \"value_usd\": AMOUNT }, … ],\n"
+    "    \"in_currency\": (only with --currency)\n"
+    "      { \"currency\": CODE,\n"
+    "        \"exports\": TOTAL,\n"
+    "        \"exports_by_year\": [ { \"year\": N, TOTAL members }, … ]\n"
+    "          (by fiscal year: { \"fiscal_year\": \"FY2024-25\", \"first_year\": N, … }),\n"
+    "        \"exports_by_mineral\": [ { \"mineral\": ID, TOTAL members }, … ],\n"
+    "        \"missing_rates\": [ YEAR, … ] }\n"
+    "      where a TOTAL is { \"records\": N, \"value\": AMOUNT or null,\n"
+    "                        \"records_without_rate\": N,\n"
+    "                        \"value_usd_without_rate\": AMOUNT }\n"
     "  }\n"
     "\n",
     _("Investment committed is counted net of withdrawals, except by year,\n"
@@ -523,6 +540,13 @@ command_summary (const Command   *command,
       "month; records of a whole year lie across two fiscal years and are\n"
       "counted apart, never split.\n"
       "\n"
+      "With --currency, the exports are also given in that currency, each\n"
+      "record at the rate of its month, else of its year (a record of a\n"
+      "fiscal year: of its fiscal year, else of the year it begins in),\n"
+      "summed exactly and rounded once to the hundredth. Records of a year\n"
+      "without a rate are left out of the amounts and counted, and the\n"
+      "years without a rate are listed: no rate is ever guessed.\n"
+      "\n"
       "Exit status: 0 on success, 1 if the file does not load, 2 on wrong\n"
       "usage."),
     NULL);
@@ -538,6 +562,9 @@ command_summary (const Command   *command,
   if (fiscal_text != NULL && !parse_month (fiscal_text, &fiscal_year_start))
     return usage_error (command, _("--fiscal-year-start: “%s” is not a month from 1 to 12"),
                         fiscal_text);
+  if (currency != NULL && strcmp (currency, LODE_CURRENCY_USD) != 0
+      && !lode_rule_currency_code (currency, &why))
+    return usage_error (command, "--currency: “%s”: %s", currency, why);
 
   portfolio = load_portfolio ((*args)[1], &error);
   if (portfolio == NULL)
@@ -547,10 +574,12 @@ command_summary (const Command   *command,
     }
   if (fiscal_text == NULL)
     fiscal_year_start = lode_portfolio_get_fiscal_year_start (portfolio);
+  if (currency != NULL)
+    converter = lode_portfolio_new_converter (portfolio, currency);
 
   if (json)
     {
-      g_autofree char *text = lode_cli_summary_to_json (portfolio, fiscal_year_start,
+      g_autofree char *text = lode_cli_summary_to_json (portfolio, fiscal_year_start, converter,
                                                         input_name ((*args)[1]));
 
       if (!write_stdout (text, strlen (text), &error))
@@ -561,7 +590,7 @@ command_summary (const Command   *command,
     }
   else
     {
-      g_autofree char *text = lode_cli_summary_to_text (portfolio, fiscal_year_start);
+      g_autofree char *text = lode_cli_summary_to_text (portfolio, fiscal_year_start, converter);
 
       g_print ("%s", text);
     }
