@@ -373,12 +373,18 @@ chart_data_begin (LodePortfolio *portfolio)
       g_ptr_array_add (self->minerals, chart_mineral);
     }
 
+  self->fiscal_year_start = lode_portfolio_get_fiscal_year_start (portfolio);
   targets = G_LIST_MODEL (lode_portfolio_get_targets (portfolio));
   for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
     {
       g_autoptr(LodeTarget) target = g_list_model_get_item (targets, i);
 
-      g_ptr_array_add (self->targets, chart_target_new (self, target));
+      LodeChartTarget *chart_target = chart_target_new (self, target);
+
+      if (lode_target_get_period (target) == LODE_PERIOD_KIND_FISCAL_YEAR &&
+          lode_portfolio_get_fiscal_year_start (portfolio) != 1)
+        chart_target->fiscal_year_start = lode_portfolio_get_fiscal_year_start (portfolio);
+      g_ptr_array_add (self->targets, chart_target);
     }
 
   /* Every investment event, and the figures of projects without events. */
@@ -518,11 +524,27 @@ chart_data_add_records (LodeChartData                *self,
       for (guint t = 0; t < self->targets->len; t++)
         {
           LodeChartTarget *target = g_ptr_array_index (self->targets, t);
+          LodeExportRow placed = { .year = row.year, .month = row.month, .period = row.period };
+          LodePeriod period;
 
-          if (target->exports &&
-              (target_match[(gsize) t * n_strings + row.mineral] & 1) != 0 &&
-              (target_match[(gsize) t * n_strings + row.destination] & 2) != 0)
-            lode_chart_cell_add (&target->actual[y], row.value, source, row.year);
+          if (!target->exports ||
+              (target_match[(gsize) t * n_strings + row.mineral] & 1) == 0 ||
+              (target_match[(gsize) t * n_strings + row.destination] & 2) == 0)
+            continue;
+
+          /* By calendar or fiscal year, named by the year it begins in:
+           * a record of a fiscal year is in no calendar year, and one of
+           * a calendar year in no fiscal year. */
+          if (!lode_period_place_row (&placed, self->fiscal_year_start,
+                                      target->fiscal_year_start != 0 ? target->fiscal_year_start : 1,
+                                      &period) ||
+              period.first_year < self->first_year || period.first_year > self->last_year)
+            {
+              target->n_unplaced++;
+              continue;
+            }
+          lode_chart_cell_add (&target->actual[period.first_year - self->first_year],
+                               row.value, source, row.year);
         }
     }
 

@@ -66,6 +66,13 @@ typedef struct
   const char      *mineral;             /* metric filter, or NULL */
   const char      *destination;         /* metric filter, or NULL */
   gboolean         exports;             /* an export metric */
+  /* The month the target's fiscal years begin in when its years are
+   * fiscal years (named by the year they begin in), else 0: its records
+   * are then placed in fiscal years. Records that lie across two of its
+   * years (a calendar year in fiscal years, a fiscal year in calendar
+   * years) are left out of @actual and counted in @n_unplaced. */
+  int              fiscal_year_start;
+  guint            n_unplaced;
   int              baseline_year;
   LodeMoney        baseline_value;
   int              target_year;
@@ -116,6 +123,7 @@ struct _LodeChartData
   /*< public, read-only >*/
   char                 *title;
   int                   first_year;     /* 0 without records */
+  int                   fiscal_year_start;  /* the portfolio's, 1–12 */
   int                   last_year;
   gboolean              has_months;     /* some records name a month */
   guint                 n_records;
