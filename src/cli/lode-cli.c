@@ -540,15 +540,15 @@ command_summary (const Command   *command,
       "month; records of a whole year lie across two fiscal years and are\n"
       "counted apart, never split.\n"
       "\n"
-      "With --currency, the exports are also given in that currency, each\n"
+      "Exit status: 0 on success, 1 if the file does not load, 2 on wrong\n"
+      "usage."),
+    "\n\n",
+    _("With --currency, the exports are also given in that currency, each\n"
       "record at the rate of its month, else of its year (a record of a\n"
       "fiscal year: of its fiscal year, else of the year it begins in),\n"
       "summed exactly and rounded once to the hundredth. Records of a year\n"
       "without a rate are left out of the amounts and counted, and the\n"
-      "years without a rate are listed: no rate is ever guessed.\n"
-      "\n"
-      "Exit status: 0 on success, 1 if the file does not load, 2 on wrong\n"
-      "usage."),
+      "years without a rate are listed: no rate is ever guessed."),
     NULL);
 
   context = command_context_new (command, entries, description);
