@@ -476,6 +476,9 @@ test_usage (void)
       { "summary", "--fiscal-year-start", "0", valid, NULL },
       { "summary", "--fiscal-year-start", "13", valid, NULL },
       { "summary", "--fiscal-year-start", "July", valid, NULL },
+      { "summary", "--currency", "pkr", valid, NULL },
+      { "summary", "--currency", "XYZ", valid, NULL },
+      { "summary", "--currency", "", valid, NULL },
       { "compare", NULL },
       { "compare", valid, "2024", NULL },
       { "compare", valid, "2024", "2025", "2026", NULL },
@@ -970,6 +973,62 @@ test_summary_errors (void)
   g_assert_true (g_str_has_prefix (run_missing.err, missing));
 }
 
+/* The exports in rupees of a fixture with yearly, monthly and fiscal-year
+ * rates: FY2023-24 holds June 2024 at the 2024 rate; FY2024-25 July 2024
+ * at July's rate and the fiscal year 2024 at its own; the calendar year
+ * 2023 has no rate, and is said. */
+static void
+test_summary_currency (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid",
+                                                 "exchange-rates.json", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) usd = NULL;
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) run_json = { 0 };
+  g_auto(CliRun) run_usd = { 0 };
+  g_auto(CliRun) run_plain = { 0 };
+
+  run_cli (&run, RUN_DEFAULT, NULL, "summary", "--currency", "PKR", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out_text, "Exports in PKR (Pakistan Rupee)"));
+  g_assert_nonnull (strstr (run.out_text, "PKR\u00a0362,723.16"));
+  g_assert_nonnull (strstr (run.out_text, "PKR\u00a0334,773.46"));
+  g_assert_nonnull (strstr (run.out_text,
+                            "No PKR rate for 2023: 1 record ($900) is left out of the amounts."));
+
+  run_cli (&run_json, RUN_DEFAULT, NULL, "summary", "--json", "--currency", "PKR", path, NULL);
+  g_assert_cmpint (run_json.status, ==, 0);
+  root = parse_json (run_json.out_text);
+  g_assert_cmpstr (lookup_string (root, "/currency"), ==, "USD");
+  g_assert_cmpstr (lookup_string (root, "/in_currency/currency"), ==, "PKR");
+  g_assert_cmpint (lookup_int (root, "/in_currency/exports/records"), ==, 4);
+  g_assert_cmpint (lookup_cents (root, "/in_currency/exports/value"), ==, 36272316);
+  g_assert_cmpint (lookup_int (root, "/in_currency/exports/records_without_rate"), ==, 1);
+  g_assert_cmpint (lookup_cents (root, "/in_currency/exports/value_usd_without_rate"), ==, 90000);
+  g_assert_cmpstr (lookup_string (root, "/in_currency/exports_by_year/0/fiscal_year"), ==, "FY2023-24");
+  g_assert_cmpint (lookup_cents (root, "/in_currency/exports_by_year/0/value"), ==, 2794970);
+  g_assert_cmpint (lookup_cents (root, "/in_currency/exports_by_year/1/value"), ==, 33477346);
+  g_assert_cmpint (lookup_int (root, "/in_currency/exports_by_year/1/records"), ==, 2);
+  g_assert_cmpstr (lookup_string (root, "/in_currency/exports_by_mineral/0/mineral"), ==, "copper");
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (lookup (root, "/in_currency/missing_rates"))), ==, 1);
+  g_assert_cmpint (lookup_int (root, "/in_currency/missing_rates/0"), ==, 2023);
+
+  /* In dollars every record has its rate, and the amounts are the
+   * stored ones. */
+  run_cli (&run_usd, RUN_DEFAULT, NULL, "summary", "--json", "--currency", "USD", path, NULL);
+  g_assert_cmpint (run_usd.status, ==, 0);
+  usd = parse_json (run_usd.out_text);
+  g_assert_cmpint (lookup_cents (usd, "/in_currency/exports/value"), ==,
+                   lookup_cents (usd, "/exports_usd"));
+  g_assert_cmpint (lookup_int (usd, "/in_currency/exports/records_without_rate"), ==, 0);
+
+  /* Without the option, nothing of it. */
+  run_cli (&run_plain, RUN_DEFAULT, NULL, "summary", "--json", path, NULL);
+  g_assert_null (strstr (run_plain.out_text, "in_currency"));
+}
+
 static void
 test_summary_fiscal (void)
 {
@@ -1450,6 +1509,7 @@ main (int    argc,
   g_test_add_func ("/lode/cli/summary/investment", test_summary_investment);
   g_test_add_func ("/lode/cli/summary/without-investment", test_summary_without_investment);
   g_test_add_func ("/lode/cli/summary/fiscal", test_summary_fiscal);
+  g_test_add_func ("/lode/cli/summary/currency", test_summary_currency);
   g_test_add_func ("/lode/cli/compare/text", test_compare_text);
   g_test_add_func ("/lode/cli/compare/json", test_compare_json);
   g_test_add_func ("/lode/cli/compare/csv", test_compare_csv);
