@@ -1029,6 +1029,51 @@ test_summary_currency (void)
   g_assert_null (strstr (run_plain.out_text, "in_currency"));
 }
 
+/* Two fiscal years in rupees: every record in them has a rate. Two
+ * calendar years: 2023 has none, and its side has no value. */
+static void
+test_compare_currency (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid",
+                                                 "exchange-rates.json", NULL);
+  g_autoptr(JsonNode) fiscal = NULL;
+  g_autoptr(JsonNode) calendar = NULL;
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) run_fiscal = { 0 };
+  g_auto(CliRun) run_calendar = { 0 };
+  g_auto(CliRun) run_csv = { 0 };
+
+  run_cli (&run_fiscal, RUN_DEFAULT, NULL, "compare", "--json", "--currency", "PKR", path,
+           "FY2023-24", "FY2024-25", NULL);
+  g_assert_cmpint (run_fiscal.status, ==, 0);
+  fiscal = parse_json (run_fiscal.out_text);
+  g_assert_cmpstr (lookup_string (fiscal, "/currency"), ==, "PKR");
+  g_assert_cmpint (lookup_cents (fiscal, "/exports/first/value"), ==, 2794970);
+  g_assert_cmpint (lookup_cents (fiscal, "/exports/second/value"), ==, 33477346);
+  g_assert_cmpint (lookup_int (fiscal, "/exports/second/records_without_rate"), ==, 0);
+  g_assert_cmpint (lookup_cents (fiscal, "/by_mineral/0/second/value"), ==, 33477346);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (lookup (fiscal, "/missing_rates"))), ==, 0);
+
+  run_cli (&run_calendar, RUN_DEFAULT, NULL, "compare", "--json", "--currency", "PKR", path,
+           "2023", "2024", NULL);
+  g_assert_cmpint (run_calendar.status, ==, 0);
+  calendar = parse_json (run_calendar.out_text);
+  g_assert_true (JSON_NODE_HOLDS_NULL (lookup (calendar, "/exports/first/value")));
+  g_assert_cmpint (lookup_int (calendar, "/exports/first/records_without_rate"), ==, 1);
+  g_assert_cmpint (lookup_cents (calendar, "/exports/second/value"), ==, 8359970);
+  g_assert_cmpint (lookup_int (calendar, "/missing_rates/0"), ==, 2023);
+
+  run_cli (&run, RUN_DEFAULT, NULL, "compare", "--currency", "PKR", path, "2023", "2024", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out_text, "Exports in PKR"));
+  g_assert_nonnull (strstr (run.out_text, "PKR\u00a083,599.70"));
+  g_assert_nonnull (strstr (run.out_text, "No PKR rate for 2023"));
+
+  run_cli (&run_csv, RUN_DEFAULT, NULL, "compare", "--csv", "--currency", "PKR", path,
+           "2023", "2024", NULL);
+  assert_usage_error (&run_csv);
+}
+
 static void
 test_summary_fiscal (void)
 {
@@ -1514,6 +1559,7 @@ main (int    argc,
   g_test_add_func ("/lode/cli/compare/json", test_compare_json);
   g_test_add_func ("/lode/cli/compare/csv", test_compare_csv);
   g_test_add_func ("/lode/cli/compare/errors", test_compare_errors);
+  g_test_add_func ("/lode/cli/compare/currency", test_compare_currency);
   g_test_add_func ("/lode/cli/convert/unknown-members", test_convert_unknown_members);
   g_test_add_func ("/lode/cli/convert/stable", test_convert_stable);
   g_test_add_func ("/lode/cli/convert/failures", test_convert_failures);

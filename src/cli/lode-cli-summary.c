@@ -638,9 +638,15 @@ format_converted (const char               *code,
 }
 
 static char *
+format_missing_count (guint n_missing)
+{
+  return n_missing > 0 ? g_strdup_printf ("%u", n_missing) : g_strdup ("");
+}
+
+static char *
 format_missing (const LodeConvertedTotal *total)
 {
-  return total->n_missing > 0 ? g_strdup_printf ("%u", total->n_missing) : g_strdup ("");
+  return format_missing_count (total->n_missing);
 }
 
 /* The exports again in the converter's currency: in all, by year (or
@@ -1327,10 +1333,50 @@ append_unplaced (GString        *out,
     }
 }
 
+/* The exports of both periods in the converter's currency. */
+static void
+append_compare_currency (GString        *out,
+                         LodeComparison *comparison,
+                         LodeConverter  *converter)
+{
+  const char *code = lode_converter_get_code (converter);
+  g_autofree char *missing = lode_converter_describe_missing (converter);
+  g_autofree char *label = NULL;
+  char *cells[2];
+  Table table;
+
+  for (guint s = 0; s < 2; s++)
+    {
+      LodeConvertedTotal total = {
+        .count = comparison->count[s],
+        .n_missing = comparison->n_missing[s],
+        .amount = comparison->amount[s],
+      };
+
+      cells[s] = format_converted (code, &total);
+    }
+
+  /* Translators: %s is a currency code (PKR) */
+  label = g_strdup_printf (_("Exports in %s"), code);
+  table_init (&table, 3, 1u << 1 | 1u << 2);
+  table_add (&table, g_strdup (label), cells[0], cells[1]);
+  table_add (&table, g_strdup (_("Without a rate")), format_missing_count (comparison->n_missing[0]),
+             format_missing_count (comparison->n_missing[1]));
+  table_render (&table, "", out);
+  table_clear (&table);
+
+  if (missing != NULL)
+    {
+      g_string_append (out, missing);
+      g_string_append_c (out, '\n');
+    }
+}
+
 char *
 lode_cli_compare_to_text (LodePortfolio    *portfolio,
                           const LodePeriod *first,
-                          const LodePeriod *second)
+                          const LodePeriod *second,
+                          LodeConverter    *converter)
 {
   LodeExportTable *exports;
   GString *out;
@@ -1373,6 +1419,8 @@ lode_cli_compare_to_text (LodePortfolio    *portfolio,
                      g_strdup (""), g_strdup (""));
           table_render (&table, "", out);
           table_clear (&table);
+          if (converter != NULL && lode_comparison_convert (comparison, exports, converter))
+            append_compare_currency (out, comparison, converter);
           append_unplaced (out, comparison);
         }
 
@@ -1415,10 +1463,13 @@ write_percent_member (LodeJsonWriter *writer,
     lode_json_writer_null (writer);
 }
 
+/* @amount and @n_missing: the values in another currency, or NULL. */
 static void
-write_sides (LodeJsonWriter  *writer,
-             const guint     *count,
-             const LodeMoney *value)
+write_sides (LodeJsonWriter   *writer,
+             const guint      *count,
+             const LodeMoney  *value,
+             const LodeAmount *amount,
+             const guint      *n_missing)
 {
   const char *names[2] = { "first", "second" };
 
@@ -1429,6 +1480,16 @@ write_sides (LodeJsonWriter  *writer,
       lode_json_writer_member (writer, "records");
       lode_json_writer_int (writer, count[s]);
       write_money_member (writer, "value_usd", value[s]);
+      if (amount != NULL)
+        {
+          lode_json_writer_member (writer, "value");
+          if (count[s] == 0 || n_missing[s] < count[s])
+            lode_json_writer_money (writer, amount[s]);
+          else
+            lode_json_writer_null (writer);
+          lode_json_writer_member (writer, "records_without_rate");
+          lode_json_writer_int (writer, n_missing[s]);
+        }
       lode_json_writer_end_object (writer);
     }
 }
@@ -1437,6 +1498,7 @@ char *
 lode_cli_compare_to_json (LodePortfolio    *portfolio,
                           const LodePeriod *first,
                           const LodePeriod *second,
+                          LodeConverter    *converter,
                           const char       *name)
 {
   LodeExportTable *exports;
@@ -1454,6 +1516,8 @@ lode_cli_compare_to_json (LodePortfolio    *portfolio,
   write_string_member (writer, "title", lode_portfolio_get_title (portfolio));
   write_period_member (writer, "first", first);
   write_period_member (writer, "second", second);
+  if (converter != NULL)
+    write_string_member (writer, "currency", lode_converter_get_code (converter));
 
   for (guint g = 0; g < G_N_ELEMENTS (compare_groups); g++)
     {
@@ -1461,6 +1525,8 @@ lode_cli_compare_to_json (LodePortfolio    *portfolio,
         lode_comparison_new (exports, compare_groups[g].field, first, second);
       const char *field_name = lode_comparison_field_name (compare_groups[g].field);
       g_autofree char *member = g_strconcat ("by_", field_name, NULL);
+      gboolean converted = converter != NULL &&
+                           lode_comparison_convert (comparison, exports, converter);
 
       if (g == 0)
         {
@@ -1468,7 +1534,8 @@ lode_cli_compare_to_json (LodePortfolio    *portfolio,
 
           lode_json_writer_member (writer, "exports");
           lode_json_writer_begin_object (writer);
-          write_sides (writer, comparison->count, comparison->value);
+          write_sides (writer, comparison->count, comparison->value,
+                       converted ? comparison->amount : NULL, comparison->n_missing);
           write_money_member (writer, "change_usd", change);
           write_percent_member (writer, comparison->value[0] != 0,
                                 comparison->value[0] != 0
@@ -1477,7 +1544,7 @@ lode_cli_compare_to_json (LodePortfolio    *portfolio,
 
           lode_json_writer_member (writer, "unplaced");
           lode_json_writer_begin_object (writer);
-          write_sides (writer, comparison->n_unplaced, comparison->unplaced_value);
+          write_sides (writer, comparison->n_unplaced, comparison->unplaced_value, NULL, NULL);
           lode_json_writer_end_object (writer);
         }
 
@@ -1491,11 +1558,23 @@ lode_cli_compare_to_json (LodePortfolio    *portfolio,
           write_string_member (writer, field_name, row->key);
           if (compare_groups[g].field == LODE_EXPORT_FIELD_MINERAL)
             write_string_member (writer, "name", mineral_name (portfolio, row->key));
-          write_sides (writer, row->count, row->value);
+          write_sides (writer, row->count, row->value,
+                       converted ? row->amount : NULL, row->n_missing);
           write_money_member (writer, "change_usd", row->change);
           write_percent_member (writer, row->has_percent, row->percent);
           lode_json_writer_end_object (writer);
         }
+      lode_json_writer_end_array (writer);
+    }
+
+  if (converter != NULL)
+    {
+      GArray *missing = lode_converter_get_missing (converter);
+
+      lode_json_writer_member (writer, "missing_rates");
+      lode_json_writer_begin_array (writer);
+      for (guint i = 0; i < missing->len; i++)
+        lode_json_writer_int (writer, g_array_index (missing, int, i));
       lode_json_writer_end_array (writer);
     }
 

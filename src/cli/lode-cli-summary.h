@@ -28,12 +28,15 @@ char *lode_cli_summary_to_json (LodePortfolio *portfolio,
 /* `lode-cli compare`: the exports of two periods side by side by mineral,
  * destination, stage and HS code, as text, JSON (as for the summary) or
  * CSV (one line for each row of each group). */
+/* With @converter (may be NULL), the exports also in its currency. */
 char *lode_cli_compare_to_text (LodePortfolio    *portfolio,
                                 const LodePeriod *first,
-                                const LodePeriod *second);
+                                const LodePeriod *second,
+                                LodeConverter    *converter);
 char *lode_cli_compare_to_json (LodePortfolio    *portfolio,
                                 const LodePeriod *first,
                                 const LodePeriod *second,
+                                LodeConverter    *converter,
                                 const char       *name);
 char *lode_cli_compare_to_csv  (LodePortfolio    *portfolio,
                                 const LodePeriod *first,

@@ -608,6 +608,9 @@ command_compare (const Command   *command,
   g_autofree char *description = NULL;
   g_autofree char *fiscal_text = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *currency = NULL;
+  g_autoptr(LodeConverter) converter = NULL;
+  const char *why = NULL;
   gboolean json = FALSE;
   gboolean csv = FALSE;
   int fiscal_year_start = 1;
@@ -619,6 +622,9 @@ command_compare (const Command   *command,
     { "fiscal-year-start", 0, 0, G_OPTION_ARG_STRING, &fiscal_text,
       N_("Read fiscal years as starting in MONTH (1–12); by default as the portfolio says"),
       N_("MONTH") },
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency,
+      N_("Also give the exports in CODE (ISO 4217, such as PKR) at the portfolio’s exchange rates"),
+      N_("CODE") },
     { NULL }
   };
 
@@ -654,6 +660,12 @@ command_compare (const Command   *command,
     "\n",
     _("Exit status: 0 on success, 1 if the file does not load, 2 on wrong\n"
       "usage, a period included."),
+    "\n\n",
+    _("With --currency (not with --csv), the exports of both periods are also\n"
+      "given in that currency as lode-cli summary --currency gives them: in\n"
+      "the text in all, in the JSON object also by row, each SIDE with\n"
+      "\"value\" (null when no record has a rate) and \"records_without_rate\",\n"
+      "the object with \"currency\" and \"missing_rates\"."),
     NULL);
 
   context = command_context_new (command, entries, description);
@@ -666,6 +678,11 @@ command_compare (const Command   *command,
     return usage_error (command, _("too many arguments"));
   if (json && csv)
     return usage_error (command, _("--json and --csv cannot be used together"));
+  if (currency != NULL && csv)
+    return usage_error (command, _("--currency and --csv cannot be used together"));
+  if (currency != NULL && strcmp (currency, LODE_CURRENCY_USD) != 0
+      && !lode_rule_currency_code (currency, &why))
+    return usage_error (command, "--currency: “%s”: %s", currency, why);
   if (fiscal_text != NULL && !parse_month (fiscal_text, &fiscal_year_start))
     return usage_error (command, _("--fiscal-year-start: “%s” is not a month from 1 to 12"),
                         fiscal_text);
@@ -685,12 +702,16 @@ command_compare (const Command   *command,
         return usage_error (command, "%s", error->message);
     }
 
+  if (currency != NULL)
+    converter = lode_portfolio_new_converter (portfolio, currency);
+
   if (json)
-    text = lode_cli_compare_to_json (portfolio, &periods[0], &periods[1], input_name ((*args)[1]));
+    text = lode_cli_compare_to_json (portfolio, &periods[0], &periods[1], converter,
+                                     input_name ((*args)[1]));
   else if (csv)
     text = lode_cli_compare_to_csv (portfolio, &periods[0], &periods[1]);
   else
-    text = lode_cli_compare_to_text (portfolio, &periods[0], &periods[1]);
+    text = lode_cli_compare_to_text (portfolio, &periods[0], &periods[1], converter);
 
   if (!write_stdout (text, strlen (text), &error))
     {
