@@ -400,6 +400,74 @@ test_targets (void)
   g_assert_cmpint (target->status, ==, LODE_GROWTH_NOT_MEASURABLE);
 }
 
+/* A target in fiscal years (July) counts each month in its fiscal year,
+ * and leaves out, counted, the records of a whole calendar year. */
+static void
+test_fiscal_target (void)
+{
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new ("Fiscal target");
+  g_autoptr(LodeMineral) copper = lode_mineral_new ("copper", "Copper", LODE_MINERAL_GROUP_BASE_METAL);
+  g_autoptr(LodeTarget) fiscal = lode_target_new ("fiscal", "By fiscal year");
+  g_autoptr(LodeTarget) calendar = lode_target_new ("calendar", "By calendar year");
+  g_autoptr(LodeChartData) data = NULL;
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  static const struct
+  {
+    int       year, month;
+    LodePeriodKind period;
+    LodeMoney value;
+  } records[] = {
+    { 2024, 7, LODE_PERIOD_KIND_UNKNOWN, 100 },   /* FY2024-25 */
+    { 2025, 6, LODE_PERIOD_KIND_UNKNOWN, 200 },   /* FY2024-25 */
+    { 2025, 7, LODE_PERIOD_KIND_UNKNOWN, 400 },   /* FY2025-26 */
+    { 2025, 0, LODE_PERIOD_KIND_FISCAL_YEAR, 800 },  /* FY2025-26 */
+    { 2025, 0, LODE_PERIOD_KIND_UNKNOWN, 1600 },  /* the calendar year 2025 */
+  };
+  LodeChartTarget *target;
+
+  lode_portfolio_set_fiscal_year_start (portfolio, 7);
+  g_list_store_append (lode_portfolio_get_minerals (portfolio), copper);
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      LodeExportRow row = {
+        .mineral = "copper", .year = records[i].year, .month = records[i].month,
+        .period = records[i].period, .quantity = LODE_QUANTITY_UNSET, .value = records[i].value,
+      };
+
+      lode_export_table_append (table, &row);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      LodeTarget *t = i == 0 ? fiscal : calendar;
+
+      lode_target_set_baseline_year (t, 2024);
+      lode_target_set_baseline_value (t, 300);
+      lode_target_set_target_year (t, 2026);
+      lode_target_set_target_low (t, 2000);
+      lode_target_set_target_high (t, 2000);
+      g_list_store_append (lode_portfolio_get_targets (portfolio), t);
+    }
+  lode_target_set_period (fiscal, LODE_PERIOD_KIND_FISCAL_YEAR);
+
+  data = lode_chart_data_new (portfolio);
+  g_assert_cmpint (data->first_year, ==, 2024);
+
+  target = find_target (data, "fiscal");
+  g_assert_cmpint (target->fiscal_year_start, ==, 7);
+  g_assert_cmpint (target->actual[0].value, ==, 300);
+  g_assert_cmpint (target->actual[1].value, ==, 1200);
+  g_assert_cmpuint (target->n_unplaced, ==, 1);
+  g_assert_cmpint (target->recorded_baseline, ==, 300);
+  g_assert_cmpint (target->latest_year, ==, 2025);
+  g_assert_cmpint (target->latest_value, ==, 1200);
+
+  target = find_target (data, "calendar");
+  g_assert_cmpint (target->fiscal_year_start, ==, 0);
+  g_assert_cmpint (target->actual[0].value, ==, 100);
+  g_assert_cmpint (target->actual[1].value, ==, 2200);
+  g_assert_cmpuint (target->n_unplaced, ==, 1);
+}
+
 /* Renderer */
 
 static void
@@ -1373,6 +1441,7 @@ main (int    argc,
   g_test_add_func ("/chart/aggregation-async", test_aggregation_async);
   g_test_add_func ("/chart/growth-rate", test_growth_rate);
   g_test_add_func ("/chart/targets", test_targets);
+  g_test_add_func ("/chart/fiscal-target", test_fiscal_target);
   g_test_add_func ("/chart/ticks", test_ticks);
   g_test_add_func ("/chart/bars", test_bars);
   g_test_add_func ("/chart/bars-other", test_bars_other);

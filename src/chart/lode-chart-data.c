@@ -377,12 +377,18 @@ chart_data_begin (LodePortfolio *portfolio,
       g_ptr_array_add (self->minerals, chart_mineral);
     }
 
+  self->fiscal_year_start = lode_portfolio_get_fiscal_year_start (portfolio);
   targets = G_LIST_MODEL (lode_portfolio_get_targets (portfolio));
   for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
     {
       g_autoptr(LodeTarget) target = g_list_model_get_item (targets, i);
 
-      g_ptr_array_add (self->targets, chart_target_new (self, target));
+      LodeChartTarget *chart_target = chart_target_new (self, target);
+
+      if (lode_target_get_period (target) == LODE_PERIOD_KIND_FISCAL_YEAR &&
+          lode_portfolio_get_fiscal_year_start (portfolio) != 1)
+        chart_target->fiscal_year_start = lode_portfolio_get_fiscal_year_start (portfolio);
+      g_ptr_array_add (self->targets, chart_target);
     }
 
   /* Every investment event, and the figures of projects without events. */
@@ -426,21 +432,35 @@ chart_data_add_records (LodeChartData                *self,
   LodeExportRawRow row;
   guint n_years;
   guint n_target_years;
+  int fiscal_targets = 0;   /* the month fiscal targets' years begin in */
 
   self->n_records = n_rows;
+
+  for (guint t = 0; t < self->targets->len; t++)
+    if (((LodeChartTarget *) g_ptr_array_index (self->targets, t))->fiscal_year_start != 0)
+      fiscal_targets = ((LodeChartTarget *) g_ptr_array_index (self->targets, t))->fiscal_year_start;
 
   /* The span of periods sizes the arrays; targets, stated in calendar
    * years, are measured in calendar years whatever the periods. */
   for (guint i = 0; i < n_rows; i++)
     {
+      LodeExportRow placed;
       LodePeriod period;
 
       _lode_export_table_version_get_raw_row (version, i, &row);
+      placed = (LodeExportRow) { .year = row.year, .month = row.month, .period = row.period };
       if (self->target_first_year == 0 || row.year < self->target_first_year)
         self->target_first_year = row.year;
       if (row.year > self->target_last_year)
         self->target_last_year = row.year;
-      if (!lode_period_place (row.year, row.month, self->start_month, &period))
+      /* A target of fiscal years places a month in the fiscal year it
+       * falls in, which may begin the year before. */
+      if (fiscal_targets != 0 && lode_period_place_row (&placed, self->fiscal_year_start, fiscal_targets, &period))
+        {
+          self->target_first_year = MIN (self->target_first_year, period.first_year);
+          self->target_last_year = MAX (self->target_last_year, period.first_year);
+        }
+      if (!lode_period_place_row (&placed, self->fiscal_year_start, self->start_month, &period))
         continue;
       if (self->first_year == 0 || period.first_year < self->first_year)
         self->first_year = period.first_year;
@@ -489,7 +509,11 @@ chart_data_add_records (LodeChartData                *self,
       guint y = 0;
 
       _lode_export_table_version_get_raw_row (version, i, &row);
-      placed = lode_period_place (row.year, row.month, self->start_month, &period);
+      {
+        LodeExportRow record = { .year = row.year, .month = row.month, .period = row.period };
+
+        placed = lode_period_place_row (&record, self->fiscal_year_start, self->start_month, &period);
+      }
       if (placed)
         y = period.first_year - self->first_year;
       source = _lode_export_table_version_get_string (version, row.source);
@@ -549,12 +573,27 @@ chart_data_add_records (LodeChartData                *self,
       for (guint t = 0; t < self->targets->len; t++)
         {
           LodeChartTarget *target = g_ptr_array_index (self->targets, t);
+          LodeExportRow record = { .year = row.year, .month = row.month, .period = row.period };
+          LodePeriod target_period;
 
-          if (target->exports &&
-              (target_match[(gsize) t * n_strings + row.mineral] & 1) != 0 &&
-              (target_match[(gsize) t * n_strings + row.destination] & 2) != 0)
-            lode_chart_cell_add (&target->actual[row.year - self->target_first_year],
-                                 row.value, source, row.year);
+          if (!target->exports ||
+              (target_match[(gsize) t * n_strings + row.mineral] & 1) == 0 ||
+              (target_match[(gsize) t * n_strings + row.destination] & 2) == 0)
+            continue;
+
+          /* By calendar or fiscal year, named by the year it begins in:
+           * a record of a fiscal year is in no calendar year, and one of
+           * a calendar year in no fiscal year. */
+          if (!lode_period_place_row (&record, self->fiscal_year_start,
+                                      target->fiscal_year_start != 0 ? target->fiscal_year_start : 1,
+                                      &target_period) ||
+              target_period.first_year < self->target_first_year || target_period.first_year > self->target_last_year)
+            {
+              target->n_unplaced++;
+              continue;
+            }
+          lode_chart_cell_add (&target->actual[target_period.first_year - self->target_first_year],
+                               row.value, source, row.year);
         }
     }
 

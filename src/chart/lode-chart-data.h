@@ -67,6 +67,13 @@ typedef struct
   const char      *mineral;             /* metric filter, or NULL */
   const char      *destination;         /* metric filter, or NULL */
   gboolean         exports;             /* an export metric */
+  /* The month the target's fiscal years begin in when its years are
+   * fiscal years (named by the year they begin in), else 0: its records
+   * are then placed in fiscal years. Records that lie across two of its
+   * years (a calendar year in fiscal years, a fiscal year in calendar
+   * years) are left out of @actual and counted in @n_unplaced. */
+  int              fiscal_year_start;
+  guint            n_unplaced;
   int              baseline_year;
   LodeMoney        baseline_value;
   int              target_year;
@@ -75,8 +82,8 @@ typedef struct
   gboolean         has_required;
   double           required_low;        /* growth a year, 0.25 = 25 % */
   double           required_high;
-  /* The metric's total by calendar year in the records,
-   * target_first_year…target_last_year of the data. */
+  /* The metric's total by the target's years (calendar or fiscal) in the
+   * records, target_first_year…target_last_year of the data. */
   LodeChartCell   *actual;
   LodeGrowthStatus status;
   int              latest_year;         /* latest year with records, or 0 */
@@ -122,10 +129,12 @@ struct _LodeChartData
    * counts in the totals but in no period, and in @n_unplaced. */
   int                   start_month;
   int                   first_year;     /* of the first period; 0 without records placed */
+  int                   fiscal_year_start;  /* the portfolio's, 1–12 */
   int                   last_year;
   guint                 n_unplaced;
   LodeMoney             unplaced_value;
-  /* The calendar years of the records, that targets are measured in:
+  /* The years targets are measured in, whatever the periods shown: the
+   * calendar years of the records and the fiscal years of fiscal targets.
    * LodeChartTarget.actual holds target_first_year…target_last_year. */
   int                   target_first_year;
   int                   target_last_year;

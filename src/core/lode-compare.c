@@ -179,7 +179,106 @@ lode_comparison_free (LodeComparison *self)
     return;
 
   g_array_unref (self->rows);
+  g_free (self->currency);
   g_free (self);
+}
+
+gboolean
+lode_comparison_convert (LodeComparison  *self,
+                         LodeExportTable *table,
+                         LodeConverter   *converter)
+{
+  g_autoptr(GHashTable) index = NULL;
+  g_autofree LodeAmountSum *sums = NULL;
+  LodeAmountSum totals[2] = { LODE_AMOUNT_SUM_INIT, LODE_AMOUNT_SUM_INIT };
+  int fiscal_year_start;
+  gboolean fits = TRUE;
+  guint n_rows;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (table), FALSE);
+  g_return_val_if_fail (converter != NULL, FALSE);
+
+  /* Rows by their key: interned strings and nicks are one pointer each;
+   * the rows without one by the table itself. */
+  index = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LodeCompareRow *row = &g_array_index (self->rows, LodeCompareRow, i);
+
+      row->amount[0] = row->amount[1] = 0;
+      row->n_missing[0] = row->n_missing[1] = 0;
+      g_hash_table_insert (index, row->key != NULL ? (gpointer) row->key : (gpointer) table,
+                           GUINT_TO_POINTER (i));
+    }
+  sums = g_new0 (LodeAmountSum, 2 * MAX (self->rows->len, 1));
+  self->n_missing[0] = self->n_missing[1] = 0;
+
+  fiscal_year_start = lode_export_table_get_fiscal_year_start (table);
+  n_rows = lode_export_table_get_n_rows (table);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      LodeExportRow row;
+      const char *key;
+      gpointer slot;
+      guint r;
+
+      lode_export_table_get_row (table, i, &row);
+      for (guint side = 0; side < 2; side++)
+        {
+          if (place_in (&self->periods[side], row.year, row.month, row.period,
+                        fiscal_year_start) != PLACED)
+            continue;
+
+          switch (self->field)
+            {
+            case LODE_EXPORT_FIELD_MINERAL:
+              key = row.mineral;
+              break;
+            case LODE_EXPORT_FIELD_DESTINATION:
+              key = row.destination;
+              break;
+            case LODE_EXPORT_FIELD_HS_CODE:
+              key = row.hs_code;
+              break;
+            case LODE_EXPORT_FIELD_STAGE:
+              key = row.stage == LODE_STAGE_UNKNOWN ? NULL
+                    : lode_enum_to_nick (LODE_TYPE_STAGE, row.stage);
+              break;
+            case LODE_EXPORT_FIELD_YEAR:
+            default:
+              g_assert_not_reached ();
+            }
+
+          if (!g_hash_table_lookup_extended (index, key != NULL ? (gpointer) key : (gpointer) table,
+                                             NULL, &slot))
+            continue;
+          r = GPOINTER_TO_UINT (slot);
+
+          if (lode_converter_add_row (converter, &row, &sums[2 * r + side]))
+            lode_converter_add_row (converter, &row, &totals[side]);
+          else
+            {
+              g_array_index (self->rows, LodeCompareRow, r).n_missing[side]++;
+              self->n_missing[side]++;
+            }
+        }
+    }
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LodeCompareRow *row = &g_array_index (self->rows, LodeCompareRow, i);
+
+      for (guint side = 0; side < 2; side++)
+        fits &= lode_amount_sum_round (&sums[2 * i + side], &row->amount[side]);
+    }
+  for (guint side = 0; side < 2; side++)
+    fits &= lode_amount_sum_round (&totals[side], &self->amount[side]);
+
+  g_free (self->currency);
+  self->currency = g_strdup (lode_converter_get_code (converter));
+
+  return fits;
 }
 
 typedef struct

@@ -536,9 +536,6 @@ lode_investment_set_original (LodeInvestment *self,
   g_return_if_fail (LODE_IS_INVESTMENT (self));
   g_return_if_fail (amount >= 0 && amount <= LODE_MONEY_MAX);
 
-  if (currency == NULL || currency[0] == '\0')
-    amount = 0;
-
   g_object_freeze_notify (G_OBJECT (self));
   currency_changed = set_string (&self->original_currency, currency);
   if (currency_changed)

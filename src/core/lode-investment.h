@@ -44,8 +44,8 @@ void                lode_investment_set_value            (LodeInvestment     *se
                                                           LodeMoney           value);
 /* The amount as entered in another currency: its ISO 4217 code, or NULL
  * when the event keeps none, and the amount in hundredths of that
- * currency (0 when the code is NULL). Properties "original-currency",
- * "original-amount". */
+ * currency (not written without the code). Properties
+ * "original-currency", "original-amount". */
 const char         *lode_investment_get_original_currency (LodeInvestment    *self);
 LodeMoney           lode_investment_get_original_amount  (LodeInvestment     *self);
 void                lode_investment_set_original         (LodeInvestment     *self,

@@ -1895,8 +1895,10 @@ read_exchange_rate (Reader     *reader,
   static const MemberRule year_rules[] = {
     MEMBER (Fields, year, MEMBER_YEAR, TRUE),
   };
-  static const MemberRule tail_rules[] = {
+  static const MemberRule rate_rules[] = {
     MEMBER_NAMED (Fields, rate_text, "units_per_usd", MEMBER_STRING, TRUE),
+  };
+  static const MemberRule tail_rules[] = {
     MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
     MEMBER (Fields, note, MEMBER_STRING, FALSE),
   };
@@ -1927,16 +1929,21 @@ read_exchange_rate (Reader     *reader,
                             N_("must be a month from 1 to 12"), &month);
   _lode_value_from_member (object, "period", &value);
   ok &= read_period_value (reader, &value, "period", month, &period);
-  ok &= read_members (reader, object, tail_rules, G_N_ELEMENTS (tail_rules), &f);
-
-  if (f.rate_text != NULL && !lode_rate_parse (f.rate_text, &rate, NULL))
+  if (read_members (reader, object, rate_rules, G_N_ELEMENTS (rate_rules), &f))
     {
-      _lode_reader_error (reader, "units_per_usd", LODE_LOAD_PROBLEM_RULE, NULL,
-                          N_("“%s” is not a rate: write the units of the currency one US dollar "
-                             "buys as a decimal string, more than 0, such as \"278.8313\""),
-                          f.rate_text);
-      ok = FALSE;
+      if (f.rate_text != NULL && !lode_rate_parse (f.rate_text, &rate, NULL))
+        {
+          _lode_reader_error (reader, "units_per_usd", LODE_LOAD_PROBLEM_RULE, NULL,
+                              N_("“%s” is not a rate: write the units of the currency one US "
+                                 "dollar buys as a decimal string, more than 0, such as "
+                                 "\"278.8313\""),
+                              f.rate_text);
+          ok = FALSE;
+        }
     }
+  else
+    ok = FALSE;
+  ok &= read_members (reader, object, tail_rules, G_N_ELEMENTS (tail_rules), &f);
 
   if (!ok)
     return;

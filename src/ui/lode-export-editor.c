@@ -24,6 +24,8 @@ struct _LodeExportEditor
   AdwComboRow   *mineral_row;
   GtkSpinButton *year;
   AdwComboRow   *month_row;
+  AdwActionRow  *fiscal_row;
+  GtkSwitch     *fiscal_switch;
   AdwComboRow   *destination_row;
   AdwActionRow  *hs_code_row;
   GtkMenuButton *hs_code_button;
@@ -74,6 +76,30 @@ hs_code_chosen (LodeExportEditor *self,
   gtk_menu_button_set_label (self->hs_code_button, code != NULL ? code : C_("hs code", "None"));
 }
 
+/* A record of a whole year may be of a fiscal year: offered when the
+ * portfolio's fiscal year does not begin in January, or when the record
+ * already is one, so that editing it never drops the mark. */
+static void
+update_fiscal_row (LodeExportEditor *self,
+                   int               year,
+                   int               month)
+{
+  int start = lode_portfolio_get_fiscal_year_start (self->portfolio);
+  gboolean offered = month == 0 &&
+                     (start != 1 || self->stored.period == LODE_PERIOD_KIND_FISCAL_YEAR);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->fiscal_row), offered);
+  if (offered && start != 1)
+    {
+      LodePeriod period = { .first_year = year, .start_month = start };
+      g_autofree char *name = lode_period_to_string (&period);
+
+      adw_action_row_set_subtitle (self->fiscal_row, name);
+    }
+  else
+    adw_action_row_set_subtitle (self->fiscal_row, "");
+}
+
 static gboolean
 read_row (LodeExportEditor *self,
           LodeExportRow    *row,
@@ -96,6 +122,10 @@ read_row (LodeExportEditor *self,
   row->stage = adw_combo_row_get_selected (self->stage_row);
   row->unit = adw_combo_row_get_selected (self->unit_row);
   row->source = lode_choice_get (self->source_row, self->source_ids);
+  update_fiscal_row (self, row->year, row->month);
+  row->period = row->month == 0 && gtk_widget_get_visible (GTK_WIDGET (self->fiscal_row)) &&
+                gtk_switch_get_active (self->fiscal_switch)
+                ? LODE_PERIOD_KIND_FISCAL_YEAR : LODE_PERIOD_KIND_UNKNOWN;
 
   why = NULL;
   if (!lode_parse_quantity (gtk_editable_get_text (GTK_EDITABLE (self->quantity_row)), &row->quantity, &why))
@@ -145,6 +175,13 @@ keep_untouched (LodeExportEditor *self,
     row->value = stored->value;
   if (!lode_editor_changed (self->source_row))
     row->source = stored->source;
+  /* Said a calendar year in the file: still so while not made fiscal. */
+  if (row->month == 0 && row->period == LODE_PERIOD_KIND_UNKNOWN &&
+      stored->period == LODE_PERIOD_KIND_CALENDAR_YEAR)
+    row->period = LODE_PERIOD_KIND_CALENDAR_YEAR;
+  /* The amount as entered in another currency stays with the record. */
+  row->original_currency = stored->original_currency;
+  row->original_amount = stored->original_amount;
 }
 
 static gboolean
@@ -161,7 +198,10 @@ same_row (const LodeExportRow *a,
          memcmp (&a->quantity, &b->quantity, sizeof a->quantity) == 0 &&
          a->unit == b->unit &&
          a->value == b->value &&
-         g_strcmp0 (a->source, b->source) == 0;
+         g_strcmp0 (a->source, b->source) == 0 &&
+         a->period == b->period &&
+         g_strcmp0 (a->original_currency, b->original_currency) == 0 &&
+         (a->original_currency == NULL || a->original_amount == b->original_amount);
 }
 
 static void
@@ -252,6 +292,8 @@ lode_export_editor_class_init (LodeExportEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, mineral_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, year);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, month_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, fiscal_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, fiscal_switch);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, destination_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, hs_code_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, hs_code_button);
@@ -366,6 +408,8 @@ lode_export_editor_new (LodePortfolio *portfolio,
     adw_combo_row_set_selected (self->mineral_row, lode_choice_find (self->mineral_ids, row.mineral));
   gtk_spin_button_set_value (self->year, row.year);
   adw_combo_row_set_selected (self->month_row, row.month);
+  gtk_switch_set_active (self->fiscal_switch, row.period == LODE_PERIOD_KIND_FISCAL_YEAR);
+  update_fiscal_row (self, row.year, row.month);
   lode_choice_select_country (self->destination_row, self->destination_codes, row.destination);
   adw_combo_row_set_selected (self->stage_row, row.stage);
   adw_combo_row_set_selected (self->unit_row, row.unit);
