@@ -103,11 +103,20 @@ lode_exports_over_time_layer_render (LodeChartLayer   *layer,
       /* TRANSLATORS: a chart's subtitle, then how many records of a whole
        * calendar year it leaves out: "US dollars a fiscal year, the
        * largest minerals; 12 records of calendar years not placed" */
-      said = g_strdup_printf (g_dngettext (NULL,
-                                           "%s; %s record of a calendar year not placed",
-                                           "%s; %s records of calendar years not placed",
-                                           data->n_unplaced),
-                              subtitle, count);
+      if (data->start_month != 1)
+        said = g_strdup_printf (g_dngettext (NULL,
+                                             "%s; %s record of a calendar year not placed",
+                                             "%s; %s records of calendar years not placed",
+                                             data->n_unplaced),
+                                subtitle, count);
+      else
+        /* TRANSLATORS: as above, of records of a whole fiscal year in a
+         * chart of calendar years */
+        said = g_strdup_printf (g_dngettext (NULL,
+                                             "%s; %s record of a fiscal year not placed",
+                                             "%s; %s records of fiscal years not placed",
+                                             data->n_unplaced),
+                                subtitle, count);
       g_free (subtitle);
       subtitle = said;
     }

@@ -300,11 +300,20 @@ describe_unplaced (LodeComparison *comparison)
       /* TRANSLATORS: records of a whole calendar year that overlap a fiscal
        * year and so are in neither side of a comparison: "FY2024-25: 12
        * records of whole calendar years ($1.2 M) could not be placed" */
-      g_string_append_printf (text, g_dngettext (NULL,
-                                                 "%s: %s record of a whole calendar year (%s) could not be placed",
-                                                 "%s: %s records of whole calendar years (%s) could not be placed",
-                                                 comparison->n_unplaced[i]),
-                              period, count, value);
+      if (comparison->periods[i].start_month != 1)
+        g_string_append_printf (text, g_dngettext (NULL,
+                                                   "%s: %s record of a whole calendar year (%s) could not be placed",
+                                                   "%s: %s records of whole calendar years (%s) could not be placed",
+                                                   comparison->n_unplaced[i]),
+                                period, count, value);
+      else
+        /* TRANSLATORS: as above, of records of a whole fiscal year that
+         * overlap a calendar year */
+        g_string_append_printf (text, g_dngettext (NULL,
+                                                   "%s: %s record of a whole fiscal year (%s) could not be placed",
+                                                   "%s: %s records of whole fiscal years (%s) could not be placed",
+                                                   comparison->n_unplaced[i]),
+                                period, count, value);
     }
 
   return g_string_free (g_steal_pointer (&text), FALSE);

@@ -407,11 +407,20 @@ update_years (LodeExportsPage *self)
       g_string_append (text, "\n");
       /* TRANSLATORS: after the exports by fiscal year: how many records of a
        * whole calendar year none of them holds, and their value */
-      g_string_append_printf (text, g_dngettext (NULL,
-                                                 "%s record of a whole calendar year (%s) is in no fiscal year",
-                                                 "%s records of whole calendar years (%s) are in no fiscal year",
-                                                 totals->n_unplaced),
-                              count, value);
+      if (self->start_month != 1)
+        g_string_append_printf (text, g_dngettext (NULL,
+                                                   "%s record of a whole calendar year (%s) is in no fiscal year",
+                                                   "%s records of whole calendar years (%s) are in no fiscal year",
+                                                   totals->n_unplaced),
+                                count, value);
+      else
+        /* TRANSLATORS: after the exports by calendar year: how many
+         * records of a whole fiscal year none of them holds */
+        g_string_append_printf (text, g_dngettext (NULL,
+                                                   "%s record of a whole fiscal year (%s) is in no calendar year",
+                                                   "%s records of whole fiscal years (%s) are in no calendar year",
+                                                   totals->n_unplaced),
+                                count, value);
     }
   gtk_label_set_label (self->years_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->years_label), TRUE);

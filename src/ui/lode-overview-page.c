@@ -287,11 +287,20 @@ update_latest (LodeOverviewPage *self,
 
       /* TRANSLATORS: below the exports of the latest fiscal year: how many
        * records of a whole calendar year no fiscal year holds */
-      unplaced = g_strdup_printf (g_dngettext (NULL,
-                                               "%s record of a whole calendar year is in no fiscal year",
-                                               "%s records of whole calendar years are in no fiscal year",
-                                               data->n_unplaced),
-                                  count);
+      if (data->start_month != 1)
+        unplaced = g_strdup_printf (g_dngettext (NULL,
+                                                 "%s record of a whole calendar year is in no fiscal year",
+                                                 "%s records of whole calendar years are in no fiscal year",
+                                                 data->n_unplaced),
+                                    count);
+      else
+        /* TRANSLATORS: below the exports of the latest calendar year: how
+         * many records of a whole fiscal year no calendar year holds */
+        unplaced = g_strdup_printf (g_dngettext (NULL,
+                                                 "%s record of a whole fiscal year is in no calendar year",
+                                                 "%s records of whole fiscal years are in no calendar year",
+                                                 data->n_unplaced),
+                                    count);
       both = *detail != '\0' ? g_strconcat (detail, "\n", unplaced, NULL) : g_strdup (unplaced);
       g_free (detail);
       detail = both;
