@@ -547,6 +547,37 @@ test_compare (void)
   g_rmdir (dir);
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} FindTip;
+
+static gboolean
+tooltip_in (GtkWidget  *root,
+            const char *text)
+{
+  /* A cell keeps its tooltip, its exact figure, for when it is asked. */
+  const char *tooltip = g_object_get_data (G_OBJECT (root), "lode-cell-tooltip");
+
+  if (tooltip != NULL && strstr (tooltip, text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (tooltip_in (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+has_tooltip (gpointer data)
+{
+  FindTip *find = data;
+
+  return tooltip_in (find->root, find->text);
+}
+
 /* The sum of @year's records in rupees at @rate: one rate for the year,
  * so the exact sum of the products is the rate times the sum of the
  * cents, rounded once to the paisa. */
@@ -614,6 +645,17 @@ test_currency (void)
   g_assert_nonnull (strstr (gtk_label_get_label (years), "No PKR rate for 2025"));
   g_assert_nonnull (strstr (gtk_label_get_label (years), "2025 —"));
   wait_for_text (exports, "total PKR");
+  /* Each record's value too: one of January 2024 in rupees, one of 2025
+   * without a rate, saying so. */
+  {
+    GtkColumnView *view = GTK_COLUMN_VIEW (lode_test_find_widget (exports, GTK_TYPE_COLUMN_VIEW, NULL));
+    g_autofree char *copper = lode_amount_format_full ("PKR", (monthly_value ("copper", 2024, 1) * 278500000
+                                                               + LODE_RATE_SCALE / 2) / LODE_RATE_SCALE);
+
+    g_assert_nonnull (view);
+    g_assert_true (lode_test_poll (has_tooltip, &(FindTip) { GTK_WIDGET (view), copper }, 30));
+    g_assert_true (lode_test_poll (has_tooltip, &(FindTip) { GTK_WIDGET (view), "No PKR rate for 2025" }, 30));
+  }
 
   /* The Overview: the latest year, 2025, has no rate, and says so. */
   adw_view_stack_set_visible_child_name (stack, "overview");

@@ -36,8 +36,10 @@ struct _LodeExportsPage
   GtkLabel         *years_label;
   /* The month the years of years_label begin in: 1 for calendar years. */
   int               start_month;
-  /* The currency of the totals: "USD", or one of the portfolio's rates. */
+  /* The currency of the totals: "USD", or one of the portfolio's rates,
+   * and the converter of the records' values to it (NULL in dollars). */
   char             *currency;
+  LodeConverter    *converter;
 
   LodeExportTable  *table;
   /* The portfolio's minerals, whose names the records show; the handlers
@@ -244,15 +246,40 @@ bind_quantity_cell (GtkSignalListItemFactory *factory,
   set_cell (list_item, text, NULL);
 }
 
+static LodeConverter *new_converter (LodeExportsPage *self);
+
 static void
 bind_value_cell (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  LodeExportsPage          *self)
 {
   const LodeExportRow *row = list_item_get_row (list_item);
-  g_autofree char *text = lode_format_money (row->value);
-  g_autofree char *exact = lode_money_format_full (row->value);
+  g_autofree char *text = NULL;
+  g_autofree char *exact = NULL;
+  g_autoptr(GError) error = NULL;
+  LodeAmount amount;
 
+  /* In the currency shown at the rate of the record's period; without
+   * one, no amount, and the cell's tooltip says why. */
+  if (self->converter != NULL)
+    {
+      if (lode_converter_convert (self->converter, row->value, row->year, row->month, row->period,
+                                  &amount, &error))
+        {
+          text = lode_amount_format_short (self->currency, amount);
+          exact = lode_amount_format_full (self->currency, amount);
+        }
+      else
+        {
+          text = g_strdup (C_("amount", "—"));
+          exact = g_strdup (error->message);
+        }
+      set_cell (list_item, text, exact);
+      return;
+    }
+
+  text = lode_format_money (row->value);
+  exact = lode_money_format_full (row->value);
   set_cell (list_item, text, exact);
 }
 
@@ -347,12 +374,19 @@ lode_exports_page_set_currency (LodeExportsPage *self,
 {
   g_return_if_fail (LODE_IS_EXPORTS_PAGE (self));
 
-  if (g_strcmp0 (self->currency, currency) == 0)
+  /* The same currency again may come with other rates: only dollars
+   * stay as they are. */
+  if (g_strcmp0 (self->currency, currency) == 0 && self->converter == NULL)
     return;
 
   g_free (self->currency);
   self->currency = g_strdup (currency);
+  g_clear_pointer (&self->converter, lode_converter_unref);
+  self->converter = new_converter (self);
   update_table (self);
+  /* Each record's value is bound again, in the new currency. */
+  if (self->table != NULL)
+    lode_export_index_rebuild (self->index);
 }
 
 /* All the records by year, or by fiscal year, with those a fiscal year
@@ -868,6 +902,8 @@ portfolio_changed (LodeListPage *page)
   if (portfolio != NULL)
     self->minerals = g_object_ref (lode_portfolio_get_minerals (portfolio));
   g_signal_group_set_target (self->minerals_signals, self->minerals);
+  g_clear_pointer (&self->converter, lode_converter_unref);
+  self->converter = new_converter (self);
   set_table (self, portfolio != NULL ? lode_portfolio_get_exports (portfolio) : NULL);
   update_actions (self);
 }
@@ -887,6 +923,7 @@ lode_exports_page_dispose (GObject *object)
   g_clear_pointer (&self->mineral_ids, g_ptr_array_unref);
   g_clear_pointer (&self->destination_codes, g_ptr_array_unref);
   g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->converter, lode_converter_unref);
 
   G_OBJECT_CLASS (lode_exports_page_parent_class)->dispose (object);
 }
