@@ -1027,6 +1027,22 @@ test_summary_currency (void)
   /* Without the option, nothing of it. */
   run_cli (&run_plain, RUN_DEFAULT, NULL, "summary", "--json", path, NULL);
   g_assert_null (strstr (run_plain.out_text, "in_currency"));
+
+  /* By calendar year, the record of FY2024-25 is in none, and said. */
+  {
+    g_auto(CliRun) run_calendar = { 0 };
+    g_autoptr(JsonNode) calendar = NULL;
+
+    run_cli (&run_calendar, RUN_DEFAULT, NULL, "summary", "--json", "--fiscal-year-start", "1",
+             path, NULL);
+    g_assert_cmpint (run_calendar.status, ==, 0);
+    calendar = parse_json (run_calendar.out_text);
+    g_assert_cmpint (lookup_int (calendar, "/exports_by_year/0/year"), ==, 2023);
+    g_assert_cmpint (lookup_int (calendar, "/exports_by_year/1/year"), ==, 2024);
+    g_assert_cmpint (lookup_cents (calendar, "/exports_by_year/1/value_usd"), ==, 30025);
+    g_assert_cmpint (lookup_int (calendar, "/exports_unplaced/records"), ==, 1);
+    g_assert_cmpint (lookup_cents (calendar, "/exports_unplaced/value_usd"), ==, 100000);
+  }
 }
 
 /* Two fiscal years in rupees: every record in them has a rate. Two

@@ -81,6 +81,11 @@ test_codes (void)
   g_assert_false (lode_rule_currency_code (NULL, NULL));
   /* Three capitals, but no currency of ISO 4217. */
   g_assert_false (lode_rule_currency_code ("XYZ", NULL));
+  g_assert_true (lode_rule_rate_currency ("PKR", NULL));
+  why = NULL;
+  g_assert_false (lode_rule_rate_currency ("USD", &why));
+  g_assert_nonnull (why);
+  g_assert_false (lode_rule_rate_currency ("XYZ", NULL));
   g_assert_cmpstr (lode_currency_name ("PKR"), ==, "Pakistan Rupee");
   g_assert_null (lode_currency_name ("XYZ"));
   g_assert_true (g_strv_contains (lode_currency_codes (), "CNY"));

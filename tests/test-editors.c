@@ -405,6 +405,38 @@ test_export_period (void)
   g_assert_cmpstr (row.original_currency, ==, "PKR");
   g_assert_cmpint (row.original_amount, ==, 5576050);
 
+  /* Entered again as 83,475 rupees: July's rate (278.25) makes it
+   * $300.00; in 2023, which has no rate, it is refused and said. */
+  editor = present (lode_export_editor_new (portfolio, 1));
+  g_assert_cmpstr (gtk_editable_get_text (find (editor, ADW_TYPE_ENTRY_ROW, "Amount in That Currency", 0)),
+                   ==, "55760.5");
+  set_text (editor, "Amount in That Currency", 0, "83475");
+  g_assert_cmpstr (gtk_editable_get_text (find (editor, ADW_TYPE_ENTRY_ROW, "Value (US$)", 0)), ==, "300");
+  gtk_spin_button_set_value (find (editor, GTK_TYPE_SPIN_BUTTON, NULL, 0), 2023);
+  lode_test_settle ();
+  g_assert_false (can_confirm (editor));
+  g_assert_nonnull (strstr (gtk_label_get_text (find (editor, GTK_TYPE_LABEL, "No PKR rate for 2023", 0)),
+                            "No PKR rate for 2023"));
+  gtk_spin_button_set_value (find (editor, GTK_TYPE_SPIN_BUTTON, NULL, 0), 2024);
+  lode_test_settle ();
+  confirm (editor);
+  lode_export_table_get_row (table, 1, &row);
+  g_assert_cmpint (row.value, ==, 30000);
+  g_assert_cmpint (row.original_amount, ==, 8347500);
+  g_assert_cmpstr (row.original_currency, ==, "PKR");
+
+  /* Back to US dollars: the original amount goes, the value stays. */
+  editor = present (lode_export_editor_new (portfolio, 1));
+  adw_combo_row_set_selected (find (editor, ADW_TYPE_COMBO_ROW, "Entered In", 0), 0);
+  lode_test_settle ();
+  confirm (editor);
+  lode_export_table_get_row (table, 1, &row);
+  g_assert_null (row.original_currency);
+  g_assert_cmpint (row.value, ==, 30000);
+  lode_history_undo (history);
+  lode_export_table_get_row (table, 1, &row);
+  g_assert_cmpstr (row.original_currency, ==, "PKR");
+
   /* The record of FY2024-25: shown as such, and unmarked. */
   editor = present (lode_export_editor_new (portfolio, 2));
   g_assert_true (gtk_widget_get_visible (find (editor, ADW_TYPE_ACTION_ROW, "Fiscal Year", 0)));

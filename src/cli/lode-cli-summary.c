@@ -574,7 +574,30 @@ append_national_figures (GString       *out,
   table_clear (&table);
 }
 
-/* The exports by fiscal year, and what no fiscal year holds. */
+/* Whether some records are of fiscal years that are not calendar years:
+ * then the exports by calendar year leave them out, and say so. */
+static gboolean
+has_fiscal_records (LodeExportTable *table)
+{
+  guint n_rows = lode_export_table_get_n_rows (table);
+
+  if (lode_export_table_get_fiscal_year_start (table) == 1)
+    return FALSE;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      LodeExportRow row;
+
+      lode_export_table_get_row (table, i, &row);
+      if (row.month == 0 && row.period == LODE_PERIOD_KIND_FISCAL_YEAR)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The exports by fiscal year (or, with @fiscal_year_start 1, by calendar
+ * year), and what none of them holds. */
 static void
 append_fiscal_group (GString       *out,
                      LodePortfolio *portfolio,
@@ -586,8 +609,8 @@ append_fiscal_group (GString       *out,
   Table table;
 
   table_init (&table, 4, 1u << 1 | 1u << 2 | 1u << 3);
-  table_add (&table, g_strdup (_("Fiscal year")), g_strdup (_("Records")),
-             g_strdup (_("Value")), g_strdup (_("Share")));
+  table_add (&table, g_strdup (fiscal_year_start != 1 ? _("Fiscal year") : _("Year")),
+             g_strdup (_("Records")), g_strdup (_("Value")), g_strdup (_("Share")));
 
   for (guint i = 0; i < totals->totals->len; i++)
     {
@@ -600,14 +623,29 @@ append_fiscal_group (GString       *out,
     }
 
   g_string_append_c (out, '\n');
-  g_string_append (out, _("Exports by fiscal year"));
+  g_string_append (out, fiscal_year_start != 1 ? _("Exports by fiscal year") : _("Exports by year"));
   g_string_append_c (out, '\n');
   /* Only a header when every record is of a whole year. */
   if (totals->totals->len > 0)
     table_render (&table, "  ", out);
   table_clear (&table);
 
-  if (totals->n_unplaced > 0)
+  if (totals->n_unplaced > 0 && fiscal_year_start == 1)
+    {
+      g_autofree char *value = lode_money_format_full (totals->unplaced_value);
+
+      g_string_append (out, "  ");
+      g_string_append_printf (out,
+                              /* Translators: records of a fiscal year, which lie across two
+                               * calendar years and are not split between them */
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u record of a fiscal year (%s) is in no calendar year",
+                                           "%u records of a fiscal year (%s) are in no calendar year",
+                                           totals->n_unplaced),
+                              totals->n_unplaced, value);
+      g_string_append_c (out, '\n');
+    }
+  else if (totals->n_unplaced > 0)
     {
       g_autofree char *value = lode_money_format_full (totals->unplaced_value);
 
@@ -798,7 +836,7 @@ lode_cli_summary_to_text (LodePortfolio *portfolio,
     {
       append_group (out, portfolio, LODE_EXPORT_FIELD_MINERAL,
                     _("Exports by mineral"), _("Mineral"), totals.exports);
-      if (fiscal_year_start != 1)
+      if (fiscal_year_start != 1 || has_fiscal_records (lode_portfolio_get_exports (portfolio)))
         append_fiscal_group (out, portfolio, fiscal_year_start, totals.exports);
       else
         append_group (out, portfolio, LODE_EXPORT_FIELD_YEAR,
@@ -999,8 +1037,13 @@ write_fiscal_group (LodeJsonWriter  *writer,
                                                       (total->period.first_year + 1) % 100);
 
       lode_json_writer_begin_object (writer);
-      write_string_member (writer, "fiscal_year", fiscal_year);
-      lode_json_writer_member (writer, "first_year");
+      if (fiscal_year_start != 1)
+        {
+          write_string_member (writer, "fiscal_year", fiscal_year);
+          lode_json_writer_member (writer, "first_year");
+        }
+      else
+        lode_json_writer_member (writer, "year");
       lode_json_writer_int (writer, total->period.first_year);
       lode_json_writer_member (writer, "records");
       lode_json_writer_int (writer, total->count);
@@ -1175,7 +1218,8 @@ lode_cli_summary_to_json (LodePortfolio *portfolio,
     {
       g_autoptr(GArray) group_totals = NULL;
 
-      if (groups[g].field == LODE_EXPORT_FIELD_YEAR && fiscal_year_start != 1)
+      if (groups[g].field == LODE_EXPORT_FIELD_YEAR &&
+          (fiscal_year_start != 1 || has_fiscal_records (exports)))
         {
           write_fiscal_group (writer, exports, fiscal_year_start);
           continue;

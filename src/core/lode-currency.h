@@ -112,7 +112,9 @@ GQuark      lode_currency_error_quark (void);
 
 /* The rates of one currency from a list of LodeExchangeRate, ready to
  * convert. A snapshot: later changes to the list are not seen. For "USD"
- * every conversion is exact and no rate is missing. */
+ * every conversion is exact and no rate is missing. It notes the years it
+ * found no rate for, so it is used from one thread at a time (a worker
+ * may take one made on the main thread). */
 typedef struct _LodeConverter LodeConverter;
 
 /* @rates: a GListModel of LodeExchangeRate (the portfolio's); @code: an

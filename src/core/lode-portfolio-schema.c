@@ -1916,7 +1916,7 @@ read_exchange_rate (Reader     *reader,
 
   _lode_value_from_member (object, "currency", &value);
   ok = read_currency_value (reader, &value, "currency", TRUE, &currency);
-  if (currency != NULL && strcmp (currency, LODE_CURRENCY_USD) == 0)
+  if (currency != NULL && !lode_rule_rate_currency (currency, NULL))
     {
       _lode_reader_error (reader, "currency", LODE_LOAD_PROBLEM_RULE, NULL,
                           N_("rates are of other currencies against the US dollar: "

@@ -147,6 +147,19 @@ lode_rule_currency_code (const char  *value,
 }
 
 gboolean
+lode_rule_rate_currency (const char  *value,
+                         const char **why)
+{
+  if (!lode_rule_currency_code (value, why))
+    return FALSE;
+
+  if (strcmp (value, LODE_CURRENCY_USD) == 0)
+    return refuse (why, _("Rates are of other currencies against the US dollar: USD needs none"));
+
+  return TRUE;
+}
+
+gboolean
 lode_rule_rate (gint64       rate,
                 const char **why)
 {

@@ -45,6 +45,10 @@ gboolean lode_rule_hs_code      (const char  *value,
  * iso-codes when iso-codes is installed ("PKR", "CNY"). */
 gboolean lode_rule_currency_code (const char  *value,
                                   const char **why);
+/* The currency of an exchange rate: a currency code, not USD (rates are
+ * against the US dollar). */
+gboolean lode_rule_rate_currency (const char  *value,
+                                  const char **why);
 /* An exchange rate (LodeRate, millionths of a unit per US dollar): more
  * than 0, at most LODE_RATE_MAX. */
 gboolean lode_rule_rate         (gint64       rate,
