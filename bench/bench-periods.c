@@ -5,13 +5,16 @@
 #include <sys/resource.h>
 
 #include "lode-compare.h"
+#include "lode-exchange-rate.h"
 #include "lode-periods.h"
 
-/* bench-periods: the CPU time of the exports by fiscal year (July start)
- * and of two fiscal years compared by mineral, over tables of monthly
- * records, beside the same sums in Python over a list of tuples with a
- * dict, as an analyst would write them. Building the records is not
- * timed on either side. */
+/* bench-periods: the CPU time of the exports by fiscal year (July start),
+ * of two fiscal years compared by mineral, and of the exports by fiscal
+ * year in rupees (a rate a month, exact products rounded once), over
+ * tables of monthly records, beside the same sums in Python over a list
+ * of tuples with a dict, as an analyst would write them (Python's
+ * integers are exact too). Building the records is not timed on either
+ * side. */
 
 static const char *python_script =
   "import random, sys, time\n"
@@ -34,7 +37,16 @@ static const char *python_script =
   "    if fy == 2023 or fy == 2024:\n"
   "        side = sides[fy - 2023]\n"
   "        side[mineral] = side.get(mineral, 0) + value\n"
-  "print('compare', time.process_time() - t)\n";
+  "print('compare', time.process_time() - t)\n"
+  "rates = {(y, m): 270000000 + 1000 * (12 * (y - 2020) + m) for y in range(2020, 2026)\n"
+  "         for m in range(1, 13)}\n"
+  "t = time.process_time()\n"
+  "sums = {}\n"
+  "for year, month, value, mineral in rows:\n"
+  "    fy = year if month >= 7 else year - 1\n"
+  "    sums[fy] = sums.get(fy, 0) + value * rates[(year, month)]\n"
+  "rounded = {fy: (s + 500000) // 1000000 for fy, s in sums.items()}\n"
+  "print('convert', time.process_time() - t)\n";
 
 static double
 cpu_seconds (void)
@@ -49,7 +61,8 @@ cpu_seconds (void)
 static void
 time_python (guint   n,
              double *totals,
-             double *compare)
+             double *compare,
+             double *convert)
 {
   g_autofree char *count = g_strdup_printf ("%u", n);
   const char *argv[] = { "/usr/bin/python3", "-c", python_script, count, NULL };
@@ -57,7 +70,7 @@ time_python (guint   n,
   g_auto(GStrv) lines = NULL;
   int status;
 
-  *totals = *compare = -1;
+  *totals = *compare = *convert = -1;
   if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, NULL) ||
       !g_spawn_check_wait_status (status, NULL))
     return;
@@ -69,6 +82,8 @@ time_python (guint   n,
         *totals = g_ascii_strtod (lines[i] + 7, NULL);
       else if (g_str_has_prefix (lines[i], "compare "))
         *compare = g_ascii_strtod (lines[i] + 8, NULL);
+      else if (g_str_has_prefix (lines[i], "convert "))
+        *convert = g_ascii_strtod (lines[i] + 8, NULL);
     }
 }
 
@@ -119,6 +134,10 @@ main (int    argc,
       LodePeriod first = { 2023, 7 };
       LodePeriod second = { 2024, 7 };
       double start, lode_totals, lode_compare, python_totals, python_compare;
+      double lode_convert, python_convert;
+      g_autoptr(GListStore) rates = g_list_store_new (LODE_TYPE_EXCHANGE_RATE);
+      g_autoptr(LodeConverter) converter = NULL;
+      g_autoptr(GArray) converted = NULL;
 
       lode_export_table_reserve (table, n);
       for (guint i = 0; i < n; i++)
@@ -144,9 +163,24 @@ main (int    argc,
       comparison = lode_comparison_new (table, LODE_EXPORT_FIELD_MINERAL, &first, &second);
       lode_compare = cpu_seconds () - start;
 
-      time_python (n, &python_totals, &python_compare);
+      for (int y = 2020; y < 2026; y++)
+        for (int m = 1; m <= 12; m++)
+          {
+            g_autoptr(LodeExchangeRate) rate =
+              lode_exchange_rate_new ("PKR", y, 270000000 + 1000 * (12 * (y - 2020) + m));
+
+            lode_exchange_rate_set_month (rate, m);
+            g_list_store_append (rates, rate);
+          }
+      converter = lode_converter_new (G_LIST_MODEL (rates), "PKR", 7);
+      start = cpu_seconds ();
+      converted = lode_converter_period_totals (converter, table, totals, 7);
+      lode_convert = cpu_seconds () - start;
+
+      time_python (n, &python_totals, &python_compare, &python_convert);
       print_row ("by-fy", n, lode_totals, python_totals);
       print_row ("compare", n, lode_compare, python_compare);
+      print_row ("by-fy-pkr", n, lode_convert, python_convert);
     }
 
   return 0;

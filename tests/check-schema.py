@@ -358,7 +358,49 @@ def lode_rules(doc):
     for i, figure in items(doc, "national_figures"):
         ref(figure.get("source"), ["national_figures", i, "source"], "sources")
         money(figure, ["national_figures", i], "value_usd")
+    for key in ("exports", "investments"):
+        for i, item in items(doc, key):
+            money(item, [key, i], "original_amount")
+    for i, record in items(doc, "exports"):
+        if record.get("month") is not None and record.get("period") is not None:
+            problems.append((pointer(["exports", i, "period"]), "a period kind with a month"))
+    def currency(value, where):
+        if isinstance(value, str) and re.fullmatch(r"[A-Z]{3}", value) and value not in CURRENCIES:
+            problems.append((pointer(where), "%r is no ISO 4217 currency" % value))
+
+    for key in ("exports", "investments"):
+        for i, item in items(doc, key):
+            currency(item.get("original_currency"), [key, i, "original_currency"])
+    periods = {}
+    for i, rate in items(doc, "exchange_rates"):
+        currency(rate.get("currency"), ["exchange_rates", i, "currency"])
+        where = ["exchange_rates", i]
+        ref(rate.get("source"), where + ["source"], "sources")
+        text = rate.get("units_per_usd")
+        if isinstance(text, str) and re.fullmatch(r"[0-9]+(\.[0-9]+)?", text):
+            if not 0 < float(text) <= 1e9:
+                problems.append((pointer(where + ["units_per_usd"]), "not above 0 or above a billion"))
+        if rate.get("month") is not None and rate.get("period") is not None:
+            problems.append((pointer(where + ["period"]), "a period kind with a month"))
+        key_of = (rate.get("currency"), rate.get("year"), rate.get("month"),
+                  rate.get("period") == "fiscal_year")
+        if key_of in periods:
+            problems.append((pointer(where), "a second rate for the same period"))
+        periods[key_of] = i
     return problems
+
+
+# The currencies of ISO 4217 as iso-codes lists them.
+def read_currencies():
+    for folder in ("/usr/share", "/usr/local/share", "/app/share"):
+        path = os.path.join(folder, "iso-codes", "json", "iso_4217.json")
+        if os.path.exists(path):
+            with open(path, encoding="utf-8") as f:
+                return {c["alpha_3"] for c in json.load(f)["4217"]}
+    raise SystemExit("iso-codes' iso_4217.json is not installed")
+
+
+CURRENCIES = read_currencies()
 
 
 # Members of format v1; the sample uses no others.
@@ -366,24 +408,27 @@ KNOWN = {
     "": {"format", "version", "title", "description", "currency", "country",
          "fiscal_year_start",
          "sources", "minerals", "exports", "projects", "targets",
-         "investments", "production", "national_figures"},
+         "investments", "production", "national_figures", "exchange_rates"},
     "source": {"id", "title", "publisher", "date", "url"},
     "mineral": {"id", "name", "symbol", "group", "hs_codes", "reserves"},
     "reserve": {"category", "quantity", "unit", "value_usd", "year", "source"},
     "export": {"mineral", "year", "month", "destination", "hs_code", "stage",
-               "quantity", "unit", "value_usd", "source"},
+               "quantity", "unit", "value_usd", "source",
+               "period", "original_amount", "original_currency"},
     "project": {"id", "name", "minerals", "region", "operator", "status",
                 "partners", "investment_usd", "start_year", "jobs", "source"},
     "partner": {"name", "country", "share"},
     "investment": {"committed", "disbursed"},
-    "target": {"id", "title", "metric", "baseline", "target", "source"},
+    "target": {"id", "title", "metric", "baseline", "target", "source", "period"},
     "metric": {"kind", "mineral", "destination", "investment", "investor_country"},
     "baseline": {"year", "value_usd"},
     "target-object": {"year", "low_usd", "high_usd"},
     "investment-event": {"project", "investor", "investor_country", "kind", "value_usd",
-                         "date", "minerals", "source", "note"},
+                         "date", "minerals", "source", "note",
+                         "original_amount", "original_currency"},
     "production": {"mineral", "project", "year", "quantity", "unit", "source", "note"},
     "national-figure": {"kind", "country", "year", "value_usd", "change", "note", "source"},
+    "exchange-rate": {"currency", "year", "month", "period", "units_per_usd", "source", "note"},
 }
 
 
@@ -414,7 +459,8 @@ def unknown_members(doc):
         for member, kind in (("metric", "metric"), ("baseline", "baseline"), ("target", "target-object")):
             look(t.get(member), kind, ["targets", i, member])
     for key, kind in (("investments", "investment-event"), ("production", "production"),
-                      ("national_figures", "national-figure")):
+                      ("national_figures", "national-figure"),
+                      ("exchange_rates", "exchange-rate")):
         for i, item in items(doc, key):
             look(item, kind, [key, i])
     return found

@@ -754,6 +754,79 @@ check_unit (Reader     *reader,
   return TRUE;
 }
 
+/* A period kind: never on a figure of one month. */
+static gboolean
+read_period (Reader     *reader,
+             JsonObject *object,
+             const char *member,
+             gint64      month,
+             int        *out)
+{
+  int kind = LODE_PERIOD_KIND_UNKNOWN;
+
+  if (!read_enum (reader, object, member, FALSE, LODE_TYPE_PERIOD_KIND,
+                  LODE_PERIOD_KIND_UNKNOWN, &kind))
+    return FALSE;
+
+  if (month != 0 && kind != LODE_PERIOD_KIND_UNKNOWN)
+    {
+      reader_error (reader, member, "is for the figures of a whole year: a figure of one "
+                    "month has no period kind");
+      return FALSE;
+    }
+
+  *out = kind;
+  return TRUE;
+}
+
+static gboolean
+read_currency (Reader      *reader,
+               JsonObject  *object,
+               const char  *member,
+               gboolean     required,
+               const char **out)
+{
+  const char *code = NULL;
+
+  if (!read_string (reader, object, member, required, &code))
+    return FALSE;
+
+  if (code != NULL && !lode_rule_currency_code (code, NULL))
+    {
+      reader_error (reader, member, "“%s” is not an ISO 4217 currency code such as PKR or CNY",
+                    code);
+      return FALSE;
+    }
+
+  *out = code;
+  return TRUE;
+}
+
+/* An amount in another currency with its code: one needs the other. */
+static gboolean
+read_original (Reader      *reader,
+               JsonObject  *object,
+               LodeMoney   *amount,
+               const char **currency)
+{
+  gboolean amount_given = !is_null (json_object_get_member (object, "original_amount"));
+  gboolean currency_given = !is_null (json_object_get_member (object, "original_currency"));
+  LodeMoney read_amount = LODE_MONEY_UNSET;
+  const char *read_code = NULL;
+  gboolean ok = TRUE;
+
+  ok &= read_money (reader, object, "original_amount", currency_given, &read_amount);
+  ok &= read_currency (reader, object, "original_currency", amount_given, &read_code);
+
+  if (ok && read_code != NULL)
+    {
+      *amount = read_amount;
+      *currency = read_code;
+    }
+
+  return ok;
+}
+
 static void
 read_source (Reader     *reader,
              JsonObject *object,
@@ -889,7 +962,8 @@ read_export (Reader     *reader,
 {
   static const char * const known[] = {
     "mineral", "year", "month", "destination", "hs_code", "stage",
-    "quantity", "unit", "value_usd", "source", NULL
+    "quantity", "unit", "value_usd", "source", "period", "original_amount",
+    "original_currency", NULL
   };
   LodeExportTable *table = lode_portfolio_get_exports (reader->portfolio);
   LodeExportRow row = {
@@ -899,6 +973,7 @@ read_export (Reader     *reader,
   };
   gint64 month = 0;
   int stage = LODE_STAGE_UNKNOWN, unit = LODE_UNIT_NONE;
+  int period = LODE_PERIOD_KIND_UNKNOWN;
   g_autoptr(JsonObject) extra = NULL;
   gboolean ok = TRUE;
 
@@ -914,12 +989,15 @@ read_export (Reader     *reader,
   ok &= read_money (reader, object, "value_usd", TRUE, &row.value);
   ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
                         &row.source);
+  ok &= read_period (reader, object, "period", month, &period);
+  ok &= read_original (reader, object, &row.original_amount, &row.original_currency);
   if (ok)
     ok &= check_unit (reader, row.quantity, unit);
 
   if (!ok || reader->n_errors > 0)
     return;
 
+  row.period = period;
   row.month = month;
   row.stage = stage;
   row.unit = unit;
@@ -1049,7 +1127,7 @@ read_target (Reader     *reader,
              gpointer    user_data)
 {
   static const char * const known[] = {
-    "id", "title", "metric", "baseline", "target", "source", NULL
+    "id", "title", "metric", "baseline", "target", "source", "period", NULL
   };
   static const char * const metric_known[] = {
     "kind", "mineral", "destination", "investment", "investor_country", NULL
@@ -1060,6 +1138,7 @@ read_target (Reader     *reader,
   const char *id = NULL, *title = NULL, *source_id = NULL;
   const char *metric_mineral = NULL, *metric_destination = NULL, *investor_country = NULL;
   int kind = LODE_METRIC_KIND_EXPORTS, baseline_year = 0, target_year = 0;
+  int period = LODE_PERIOD_KIND_UNKNOWN;
   int investment = LODE_INVESTMENT_KIND_COMMITTED;
   gboolean on_investment = FALSE;
   LodeMoney baseline_value = LODE_MONEY_UNSET, low = LODE_MONEY_UNSET, high = LODE_MONEY_UNSET;
@@ -1085,6 +1164,7 @@ read_target (Reader     *reader,
   ok &= read_object (reader, object, "target", TRUE, &goal);
   ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
                         &source_id);
+  ok &= read_period (reader, object, "period", 0, &period);
 
   if (metric != NULL)
     {
@@ -1150,6 +1230,7 @@ read_target (Reader     *reader,
   lode_target_set_target_low (target, low);
   lode_target_set_target_high (target, high != LODE_MONEY_UNSET ? high : low);
   lode_target_set_source (target, source_id);
+  lode_target_set_period (target, period);
 
   extra = collect_extra (object, known);
   lode_target_set_extra (target, LODE_TARGET_EXTRA_SELF, extra);
@@ -1199,10 +1280,12 @@ read_investment (Reader     *reader,
 {
   static const char * const known[] = {
     "project", "investor", "investor_country", "kind", "value_usd", "date",
-    "minerals", "source", "note", NULL
+    "minerals", "source", "note", "original_amount", "original_currency", NULL
   };
   const char *project = NULL, *investor = NULL, *country = NULL, *date = NULL;
   const char *source_id = NULL, *note = NULL;
+  const char *original_currency = NULL;
+  LodeMoney original_amount = 0;
   int kind = LODE_INVESTMENT_KIND_UNKNOWN;
   LodeMoney value = LODE_MONEY_UNSET;
   g_auto(GStrv) minerals = NULL;
@@ -1232,11 +1315,14 @@ read_investment (Reader     *reader,
   ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
                         &source_id);
   ok &= read_string (reader, object, "note", FALSE, &note);
+  ok &= read_original (reader, object, &original_amount, &original_currency);
 
   if (!ok)
     return;
 
   investment = lode_investment_new (kind, value, date);
+  lode_investment_set_original (investment, original_currency,
+                                original_currency != NULL ? original_amount : 0);
   lode_investment_set_project (investment, project);
   lode_investment_set_investor (investment, investor);
   lode_investment_set_investor_country (investment, country);
@@ -1340,6 +1426,71 @@ read_national_figure (Reader     *reader,
   g_list_store_append (lode_portfolio_get_national_figures (reader->portfolio), figure);
 }
 
+static void
+read_exchange_rate (Reader     *reader,
+                    JsonObject *object,
+                    guint       index,
+                    gpointer    user_data)
+{
+  static const char * const known[] = {
+    "currency", "year", "month", "period", "units_per_usd", "source", "note", NULL
+  };
+  GHashTable *seen = user_data;
+  const char *currency = NULL, *text = NULL, *source_id = NULL, *note = NULL;
+  int year = 0, period = LODE_PERIOD_KIND_UNKNOWN;
+  gint64 month = 0;
+  LodeRate rate = 0;
+  g_autofree char *key = NULL;
+  g_autoptr(LodeExchangeRate) item = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  gboolean ok = TRUE;
+
+  ok &= read_currency (reader, object, "currency", TRUE, &currency);
+  if (g_strcmp0 (currency, "USD") == 0)
+    {
+      reader_error (reader, "currency", "rates are of other currencies against the US dollar: "
+                    "USD needs none");
+      ok = FALSE;
+    }
+  ok &= read_year (reader, object, "year", TRUE, &year);
+  ok &= read_integer (reader, object, "month", FALSE, 1, 12, "a month from 1 to 12", &month);
+  ok &= read_period (reader, object, "period", month, &period);
+  if (!read_string (reader, object, "units_per_usd", TRUE, &text))
+    ok = FALSE;
+  else if (!lode_rate_parse (text, &rate, NULL))
+    {
+      reader_error (reader, "units_per_usd", "“%s” is not a rate: write the units of the "
+                    "currency one US dollar buys as a decimal string, more than 0, such as "
+                    "\"278.8313\"", text);
+      ok = FALSE;
+    }
+  ok &= read_reference (reader, object, "source", FALSE, reader->source_ids, "source",
+                        &source_id);
+  ok &= read_string (reader, object, "note", FALSE, &note);
+
+  if (!ok)
+    return;
+
+  key = g_strdup_printf ("%s %d %d %s", currency, year, (int) month,
+                         period == LODE_PERIOD_KIND_FISCAL_YEAR ? "fiscal" : "calendar");
+  if (g_hash_table_contains (seen, key))
+    {
+      reader_error (reader, NULL, "is a second rate of %s for the same period (%s)", currency,
+                    (const char *) g_hash_table_lookup (seen, key));
+      return;
+    }
+  g_hash_table_insert (seen, g_steal_pointer (&key), g_strdup (reader->pointer->str));
+
+  item = lode_exchange_rate_new (currency, year, rate);
+  lode_exchange_rate_set_month (item, month);
+  lode_exchange_rate_set_period (item, period);
+  lode_exchange_rate_set_source (item, source_id);
+  lode_exchange_rate_set_note (item, note);
+  extra = collect_extra (object, known);
+  lode_exchange_rate_set_extra (item, extra);
+  g_list_store_append (lode_portfolio_get_exchange_rates (reader->portfolio), item);
+}
+
 /* Reads the header members; FALSE stops reading: the file is not a
  * portfolio Lode can read at all. */
 static gboolean
@@ -1390,8 +1541,9 @@ read_portfolio (JsonNode    *root_node,
     "format", "version", "title", "description", "currency", "country",
     "fiscal_year_start",
     "sources", "minerals", "exports", "projects", "targets",
-    "investments", "production", "national_figures", NULL
+    "investments", "production", "national_figures", "exchange_rates", NULL
   };
+  g_autoptr(GHashTable) rate_periods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GHashTable) project_ids = NULL;
   g_autoptr(GHashTable) target_ids = NULL;
   g_autoptr(GString) pointer = g_string_new (NULL);
@@ -1448,6 +1600,7 @@ read_portfolio (JsonNode    *root_node,
       read_list (&reader, root, "investments", read_investment, project_ids);
       read_list (&reader, root, "production", read_production, project_ids);
       read_list (&reader, root, "national_figures", read_national_figure, NULL);
+      read_list (&reader, root, "exchange_rates", read_exchange_rate, rate_periods);
     }
 
   g_clear_pointer (&reader.source_ids, g_hash_table_unref);

@@ -6,7 +6,7 @@ test-a11y.py LODE [--edit | --import CSV APP_ID]
 
 Run inside an X server and a session bus of its own (tests/headless.sh).
 Starts the accessibility bus and LODE on the built-in sample, then finds
-the window, the five page tabs, the lists and the header bar's buttons by
+the window, the page tabs, the lists and the header bar's buttons by
 role and name, and moves between pages through their accessible actions.
 
 With --edit it edits a portfolio file instead (the sample, written by
@@ -47,7 +47,7 @@ gi.require_version("Atspi", "2.0")
 import pyatspi  # noqa: E402
 
 TIMEOUT = 60.0
-PAGES = ["Overview", "Minerals", "Exports", "Projects", "Investments", "Targets"]
+PAGES = ["Overview", "Minerals", "Exports", "Compare", "Projects", "Investments", "Targets"]
 NEW_MINERAL = "Lithium test ore"
 NEW_PROJECT = "Odd spelling project"
 ZERO_WIDTH_SPACE = "\u200b"
@@ -200,8 +200,8 @@ def check_browse(app, frame):
     ok(not unnamed_controls(frame), f"no unnamed control in the window {unnamed_controls(frame)}")
 
     # The pages, through the tabs' actions; each shows its list.
-    lists = {"Minerals": "Minerals", "Exports": "Export records"}
-    for page in ("Minerals", "Exports", "Projects", "Investments", "Overview"):
+    lists = {"Minerals": "Minerals", "Exports": "Export records", "Compare": "Comparison"}
+    for page in ("Minerals", "Exports", "Compare", "Projects", "Investments", "Overview"):
         if tabs.get(page) is None:
             continue
         press(tabs[page])
@@ -223,6 +223,18 @@ def check_browse(app, frame):
             # (GTK's own GtkListItemWidget and GtkColumnViewTitle still do.)
             inscriptions = [n for n in walk(table) if n.name == "GtkInscription"]
             ok(not inscriptions, f"no cell of the {page} list reads as 'GtkInscription' ({len(inscriptions)})")
+        if page == "Compare":
+            # Two periods and what to group by, each a named choice; the
+            # sample's last two years are compared at first.
+            for name in ("From", "To", "By"):
+                ok(wait_until(lambda: find_one(frame, pyatspi.ROLE_COMBO_BOX, name), f"the choice {name!r}"),
+                   f"the Compare page has a choice named {name!r}")
+            ok(wait_until(lambda: find_one(frame, pyatspi.ROLE_PUSH_BUTTON, "Export the Comparison as CSV"),
+                          "the export button"),
+               "the Compare page has a button named 'Export the Comparison as CSV'")
+            ok(wait_until(lambda: list_has_text(table, "Copper"), "Copper in the comparison"),
+               "the comparison reads out Copper")
+            ok(not unnamed_controls(frame), f"no unnamed control on the Compare page {unnamed_controls(frame)}")
         if page == "Investments":
             # Shown with or without investments: the button that adds one,
             # the filters, and no control without a name.

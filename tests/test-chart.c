@@ -400,6 +400,74 @@ test_targets (void)
   g_assert_cmpint (target->status, ==, LODE_GROWTH_NOT_MEASURABLE);
 }
 
+/* A target in fiscal years (July) counts each month in its fiscal year,
+ * and leaves out, counted, the records of a whole calendar year. */
+static void
+test_fiscal_target (void)
+{
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new ("Fiscal target");
+  g_autoptr(LodeMineral) copper = lode_mineral_new ("copper", "Copper", LODE_MINERAL_GROUP_BASE_METAL);
+  g_autoptr(LodeTarget) fiscal = lode_target_new ("fiscal", "By fiscal year");
+  g_autoptr(LodeTarget) calendar = lode_target_new ("calendar", "By calendar year");
+  g_autoptr(LodeChartData) data = NULL;
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  static const struct
+  {
+    int       year, month;
+    LodePeriodKind period;
+    LodeMoney value;
+  } records[] = {
+    { 2024, 7, LODE_PERIOD_KIND_UNKNOWN, 100 },   /* FY2024-25 */
+    { 2025, 6, LODE_PERIOD_KIND_UNKNOWN, 200 },   /* FY2024-25 */
+    { 2025, 7, LODE_PERIOD_KIND_UNKNOWN, 400 },   /* FY2025-26 */
+    { 2025, 0, LODE_PERIOD_KIND_FISCAL_YEAR, 800 },  /* FY2025-26 */
+    { 2025, 0, LODE_PERIOD_KIND_UNKNOWN, 1600 },  /* the calendar year 2025 */
+  };
+  LodeChartTarget *target;
+
+  lode_portfolio_set_fiscal_year_start (portfolio, 7);
+  g_list_store_append (lode_portfolio_get_minerals (portfolio), copper);
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      LodeExportRow row = {
+        .mineral = "copper", .year = records[i].year, .month = records[i].month,
+        .period = records[i].period, .quantity = LODE_QUANTITY_UNSET, .value = records[i].value,
+      };
+
+      lode_export_table_append (table, &row);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      LodeTarget *t = i == 0 ? fiscal : calendar;
+
+      lode_target_set_baseline_year (t, 2024);
+      lode_target_set_baseline_value (t, 300);
+      lode_target_set_target_year (t, 2026);
+      lode_target_set_target_low (t, 2000);
+      lode_target_set_target_high (t, 2000);
+      g_list_store_append (lode_portfolio_get_targets (portfolio), t);
+    }
+  lode_target_set_period (fiscal, LODE_PERIOD_KIND_FISCAL_YEAR);
+
+  data = lode_chart_data_new (portfolio);
+  g_assert_cmpint (data->first_year, ==, 2024);
+
+  target = find_target (data, "fiscal");
+  g_assert_cmpint (target->fiscal_year_start, ==, 7);
+  g_assert_cmpint (target->actual[0].value, ==, 300);
+  g_assert_cmpint (target->actual[1].value, ==, 1200);
+  g_assert_cmpuint (target->n_unplaced, ==, 1);
+  g_assert_cmpint (target->recorded_baseline, ==, 300);
+  g_assert_cmpint (target->latest_year, ==, 2025);
+  g_assert_cmpint (target->latest_value, ==, 1200);
+
+  target = find_target (data, "calendar");
+  g_assert_cmpint (target->fiscal_year_start, ==, 0);
+  g_assert_cmpint (target->actual[0].value, ==, 100);
+  g_assert_cmpint (target->actual[1].value, ==, 2200);
+  g_assert_cmpuint (target->n_unplaced, ==, 1);
+}
+
 /* Renderer */
 
 static void
@@ -1374,6 +1442,27 @@ test_cli (void)
     g_assert_nonnull (strstr (err, "unobtainium"));
     g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
     g_clear_pointer (&err, g_free);
+    /* Two periods of largest-movers, and fiscal years. */
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "-c", "largest-movers", "--from", "2024",
+                                                 "--to", "2025", "-o", output, NULL }, NULL, NULL), ==, 0);
+    g_assert_true (g_file_test (output, G_FILE_TEST_EXISTS));
+    g_unlink (output);
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "-c", "exports-over-time",
+                                                 "--fiscal-year-start", "3", "-o", output, NULL }, NULL, NULL), ==, 0);
+    g_assert_true (g_file_test (output, G_FILE_TEST_EXISTS));
+    g_unlink (output);
+    /* A fiscal year while the year starts in January: bad input. */
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "-c", "largest-movers", "--from", "FY2024-25",
+                                                 "--to", "2025", "-o", output, NULL }, NULL, &err), ==, 1);
+    g_assert_nonnull (strstr (err, "--from"));
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "-c", "largest-movers", "--from", "2024",
+                                                 "-o", output, NULL }, NULL, NULL), ==, 2);
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "-c", "destinations", "--from", "2024",
+                                                 "--to", "2025", "-o", output, NULL }, NULL, NULL), ==, 2);
+    g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "-c", "exports-over-time",
+                                                 "--fiscal-year-start", "13", "-o", output, NULL }, NULL, NULL), ==, 2);
+    g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
 
     /* Wrong usage: exit 2, nothing written. */
     g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "--chart", "pie", "-o", output, NULL },
@@ -1401,6 +1490,172 @@ test_cli (void)
   g_rmdir (dir);
 }
 
+/* Fiscal years beginning in March: the one record of a month falls into
+ * FY2025-26, the records of whole calendar years into no fiscal year, and
+ * are counted apart; targets are still measured by calendar year. */
+static void
+test_fiscal_periods (void)
+{
+  g_autoptr(LodePortfolio) portfolio = load_known ();
+  g_autoptr(LodeChartData) data = lode_chart_data_new_for_periods (portfolio, 3);
+  g_autoptr(LodeChartData) calendar = lode_chart_data_new (portfolio);
+  g_autoptr(LodeChart) chart = NULL;
+  g_autoptr(GPtrArray) table = NULL;
+  g_autofree char *name = NULL;
+  LodeMoney sum;
+
+  g_assert_cmpint (data->start_month, ==, 3);
+  g_assert_cmpint (data->first_year, ==, 2025);
+  g_assert_cmpint (data->last_year, ==, 2025);
+  g_assert_cmpint (data->years[0].value, ==, 10005);
+  g_assert_cmpuint (data->years[0].count, ==, 1);
+  g_assert_cmpuint (data->n_unplaced, ==, 5);
+  g_assert_cmpint (data->unplaced_value, ==, 75000);
+  sum = data->unplaced_value;
+  for (guint y = 0; y < lode_chart_data_get_n_years (data); y++)
+    sum += data->years[y].value;
+  g_assert_cmpint (sum, ==, data->total);
+  g_assert_cmpint (data->total, ==, calendar->total);
+  /* March is the first month of its fiscal year. */
+  g_assert_cmpint (find_mineral (data, "bauxite")->months[0].value, ==, 10005);
+  name = lode_chart_data_dup_period_name (data, 2025);
+  g_assert_cmpstr (name, ==, "FY2025-26");
+
+  g_assert_cmpint (data->target_first_year, ==, 2024);
+  g_assert_cmpint (data->target_last_year, ==, 2025);
+  for (guint t = 0; t < data->targets->len; t++)
+    {
+      LodeChartTarget *fiscal = g_ptr_array_index (data->targets, t);
+      LodeChartTarget *target = g_ptr_array_index (calendar->targets, t);
+
+      g_assert_cmpint (fiscal->status, ==, target->status);
+      g_assert_cmpint (fiscal->latest_year, ==, target->latest_year);
+      g_assert_cmpint (fiscal->latest_value, ==, target->latest_value);
+    }
+
+  /* The chart says what it left out, and names fiscal years in its table. */
+  chart = lode_chart_new (LODE_CHART_EXPORTS_OVER_TIME, data);
+  render (chart, NULL);
+  g_assert_cmpuint (lode_chart_get_n_items (chart), ==, 1);
+  g_assert_cmpint (lode_chart_get_item (chart, 0)->year, ==, 2025);
+  {
+    g_autofree char *text = lode_chart_describe_item (chart, 0);
+
+    g_assert_nonnull (strstr (text, "(FY2025-26)"));
+  }
+  table = lode_chart_get_table (chart);
+  g_assert_cmpuint (table->len, ==, 2);
+  g_assert_cmpstr (((char **) g_ptr_array_index (table, 1))[1], ==, "FY2025-26");
+}
+
+/* The largest movers from 2024 to 2025: copper +$300, iron ore +$200,
+ * bauxite +$50.05, largest first; the other way round, falls. */
+static void
+test_largest_movers (void)
+{
+  g_autoptr(LodeChartData) data = known_data ();
+  g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_LARGEST_MOVERS, data);
+  g_autoptr(GPtrArray) table = NULL;
+  LodePeriod from = { 2025, 1 }, to = { 2024, 1 };
+  guint n_rows = 0;
+
+  g_assert_cmpstr (lode_chart_get_title (chart), ==, "Largest movers");
+  render (chart, NULL);
+  g_assert_cmpuint (lode_chart_get_n_items (chart), ==, 3);
+  g_assert_cmpstr (lode_chart_get_item (chart, 0)->mineral, ==, "copper");
+  g_assert_cmpint (lode_chart_get_item (chart, 0)->value, ==, 30000);
+  g_assert_cmpstr (lode_chart_get_item (chart, 1)->mineral, ==, "iron-ore");
+  g_assert_cmpint (lode_chart_get_item (chart, 2)->value, ==, 5005);
+  {
+    g_autofree char *text = lode_chart_describe_item (chart, 0);
+
+    g_assert_nonnull (strstr (text, "Copper"));
+    g_assert_nonnull (strstr (text, "2024 to 2025"));
+  }
+  g_assert_true (lode_chart_get_n_rows (chart, &n_rows));
+  g_assert_cmpuint (n_rows, ==, 3);
+
+  table = lode_chart_get_table (chart);
+  g_assert_cmpuint (table->len, ==, 4);
+  g_assert_cmpstr (((char **) g_ptr_array_index (table, 1))[3], ==, "300");
+
+  lode_chart_set_periods (chart, &from, &to);
+  render (chart, NULL);
+  g_assert_cmpuint (lode_chart_get_n_items (chart), ==, 3);
+  {
+    g_autofree char *text = lode_chart_describe_item (chart, 0);
+
+    g_assert_nonnull (strstr (text, "\u2212"));
+    g_assert_nonnull (strstr (text, "2025 to 2024"));
+  }
+}
+
+/* A generated portfolio of 100,000 monthly records from January 2023 to
+ * December 2026, by fiscal years of July: every fiscal year's total is
+ * the exact sum of the records of its twelve months, and with the records
+ * of whole years no fiscal year holds, the sum of all. */
+static void
+test_fiscal_periods_large (void)
+{
+  g_autoptr(LodePortfolio) portfolio = load_known ();
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  g_autoptr(LodeChartData) data = NULL;
+  LodeMoney expected[5] = { 0 };   /* FY2022-23 … FY2026-27 */
+  guint counts[5] = { 0 };
+  LodeMoney yearly = 0, sum;
+  guint32 seed = 12345;
+
+  for (guint i = 0; i < lode_export_table_get_n_rows (table); i++)
+    {
+      LodeExportRow row;
+
+      lode_export_table_get_row (table, i, &row);
+      if (row.month == 0)
+        yearly += row.value;
+      else
+        {
+          int fy = row.month >= 7 ? row.year : row.year - 1;
+
+          expected[fy - 2022] += row.value;
+          counts[fy - 2022]++;
+        }
+    }
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      LodeExportRow row = {
+        .mineral = i % 3 == 0 ? "copper" : i % 3 == 1 ? "bauxite" : "iron-ore",
+        .destination = "CN", .stage = LODE_STAGE_ORE, .quantity = LODE_QUANTITY_UNSET,
+        .unit = LODE_UNIT_NONE,
+      };
+      int fy;
+
+      seed = seed * 1103515245u + 12345u;
+      row.year = 2023 + (int) (i % 4);
+      row.month = 1 + (int) ((i / 4) % 12);
+      row.value = 1 + (LodeMoney) (seed % 999999937u);
+      fy = row.month >= 7 ? row.year : row.year - 1;
+      expected[fy - 2022] += row.value;
+      counts[fy - 2022]++;
+      lode_export_table_append_silent (table, &row);
+    }
+
+  data = lode_chart_data_new_for_periods (portfolio, 7);
+  g_assert_cmpuint (data->n_records, ==, 100006);
+  g_assert_cmpint (data->first_year, ==, 2022);
+  g_assert_cmpint (data->last_year, ==, 2026);
+  g_assert_cmpuint (data->n_unplaced, ==, 5);
+  g_assert_cmpint (data->unplaced_value, ==, yearly);
+  sum = data->unplaced_value;
+  for (guint y = 0; y < 5; y++)
+    {
+      g_assert_cmpint (data->years[y].value, ==, expected[y]);
+      g_assert_cmpuint (data->years[y].count, ==, counts[y]);
+      sum += data->years[y].value;
+    }
+  g_assert_cmpint (sum, ==, data->total);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1411,6 +1666,7 @@ main (int    argc,
   g_test_add_func ("/chart/aggregation-async", test_aggregation_async);
   g_test_add_func ("/chart/growth-rate", test_growth_rate);
   g_test_add_func ("/chart/targets", test_targets);
+  g_test_add_func ("/chart/fiscal-target", test_fiscal_target);
   g_test_add_func ("/chart/ticks", test_ticks);
   g_test_add_func ("/chart/bars", test_bars);
   g_test_add_func ("/chart/bars-other", test_bars_other);
@@ -1425,6 +1681,9 @@ main (int    argc,
   g_test_add_func ("/chart/files", test_files);
   g_test_add_func ("/chart/every-chart", test_every_chart);
   g_test_add_func ("/chart/cli", test_cli);
+  g_test_add_func ("/chart/fiscal-periods", test_fiscal_periods);
+  g_test_add_func ("/chart/fiscal-periods-large", test_fiscal_periods_large);
+  g_test_add_func ("/chart/largest-movers", test_largest_movers);
   g_test_add_func ("/chart/files-size-limit", test_files_size_limit);
   g_test_add_func ("/chart/files-full-disk", test_files_full_disk);
   g_test_add_func ("/chart/files-async", test_files_async);

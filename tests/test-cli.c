@@ -476,6 +476,9 @@ test_usage (void)
       { "summary", "--fiscal-year-start", "0", valid, NULL },
       { "summary", "--fiscal-year-start", "13", valid, NULL },
       { "summary", "--fiscal-year-start", "July", valid, NULL },
+      { "summary", "--currency", "pkr", valid, NULL },
+      { "summary", "--currency", "XYZ", valid, NULL },
+      { "summary", "--currency", "", valid, NULL },
       { "compare", NULL },
       { "compare", valid, "2024", NULL },
       { "compare", valid, "2024", "2025", "2026", NULL },
@@ -970,6 +973,123 @@ test_summary_errors (void)
   g_assert_true (g_str_has_prefix (run_missing.err, missing));
 }
 
+/* The exports in rupees of a fixture with yearly, monthly and fiscal-year
+ * rates: FY2023-24 holds June 2024 at the 2024 rate; FY2024-25 July 2024
+ * at July's rate and the fiscal year 2024 at its own; the calendar year
+ * 2023 has no rate, and is said. */
+static void
+test_summary_currency (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid",
+                                                 "exchange-rates.json", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) usd = NULL;
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) run_json = { 0 };
+  g_auto(CliRun) run_usd = { 0 };
+  g_auto(CliRun) run_plain = { 0 };
+
+  run_cli (&run, RUN_DEFAULT, NULL, "summary", "--currency", "PKR", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out_text, "Exports in PKR (Pakistan Rupee)"));
+  g_assert_nonnull (strstr (run.out_text, "PKR\u00a0362,723.16"));
+  g_assert_nonnull (strstr (run.out_text, "PKR\u00a0334,773.46"));
+  g_assert_nonnull (strstr (run.out_text,
+                            "No PKR rate for 2023: 1 record ($900) is left out of the amounts."));
+
+  run_cli (&run_json, RUN_DEFAULT, NULL, "summary", "--json", "--currency", "PKR", path, NULL);
+  g_assert_cmpint (run_json.status, ==, 0);
+  root = parse_json (run_json.out_text);
+  g_assert_cmpstr (lookup_string (root, "/currency"), ==, "USD");
+  g_assert_cmpstr (lookup_string (root, "/in_currency/currency"), ==, "PKR");
+  g_assert_cmpint (lookup_int (root, "/in_currency/exports/records"), ==, 4);
+  g_assert_cmpint (lookup_cents (root, "/in_currency/exports/value"), ==, 36272316);
+  g_assert_cmpint (lookup_int (root, "/in_currency/exports/records_without_rate"), ==, 1);
+  g_assert_cmpint (lookup_cents (root, "/in_currency/exports/value_usd_without_rate"), ==, 90000);
+  g_assert_cmpstr (lookup_string (root, "/in_currency/exports_by_year/0/fiscal_year"), ==, "FY2023-24");
+  g_assert_cmpint (lookup_cents (root, "/in_currency/exports_by_year/0/value"), ==, 2794970);
+  g_assert_cmpint (lookup_cents (root, "/in_currency/exports_by_year/1/value"), ==, 33477346);
+  g_assert_cmpint (lookup_int (root, "/in_currency/exports_by_year/1/records"), ==, 2);
+  g_assert_cmpstr (lookup_string (root, "/in_currency/exports_by_mineral/0/mineral"), ==, "copper");
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (lookup (root, "/in_currency/missing_rates"))), ==, 1);
+  g_assert_cmpint (lookup_int (root, "/in_currency/missing_rates/0"), ==, 2023);
+
+  /* In dollars every record has its rate, and the amounts are the
+   * stored ones. */
+  run_cli (&run_usd, RUN_DEFAULT, NULL, "summary", "--json", "--currency", "USD", path, NULL);
+  g_assert_cmpint (run_usd.status, ==, 0);
+  usd = parse_json (run_usd.out_text);
+  g_assert_cmpint (lookup_cents (usd, "/in_currency/exports/value"), ==,
+                   lookup_cents (usd, "/exports_usd"));
+  g_assert_cmpint (lookup_int (usd, "/in_currency/exports/records_without_rate"), ==, 0);
+
+  /* Without the option, nothing of it. */
+  run_cli (&run_plain, RUN_DEFAULT, NULL, "summary", "--json", path, NULL);
+  g_assert_null (strstr (run_plain.out_text, "in_currency"));
+
+  /* By calendar year, the record of FY2024-25 is in none, and said. */
+  {
+    g_auto(CliRun) run_calendar = { 0 };
+    g_autoptr(JsonNode) calendar = NULL;
+
+    run_cli (&run_calendar, RUN_DEFAULT, NULL, "summary", "--json", "--fiscal-year-start", "1",
+             path, NULL);
+    g_assert_cmpint (run_calendar.status, ==, 0);
+    calendar = parse_json (run_calendar.out_text);
+    g_assert_cmpint (lookup_int (calendar, "/exports_by_year/0/year"), ==, 2023);
+    g_assert_cmpint (lookup_int (calendar, "/exports_by_year/1/year"), ==, 2024);
+    g_assert_cmpint (lookup_cents (calendar, "/exports_by_year/1/value_usd"), ==, 30025);
+    g_assert_cmpint (lookup_int (calendar, "/exports_unplaced/records"), ==, 1);
+    g_assert_cmpint (lookup_cents (calendar, "/exports_unplaced/value_usd"), ==, 100000);
+  }
+}
+
+/* Two fiscal years in rupees: every record in them has a rate. Two
+ * calendar years: 2023 has none, and its side has no value. */
+static void
+test_compare_currency (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid",
+                                                 "exchange-rates.json", NULL);
+  g_autoptr(JsonNode) fiscal = NULL;
+  g_autoptr(JsonNode) calendar = NULL;
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) run_fiscal = { 0 };
+  g_auto(CliRun) run_calendar = { 0 };
+  g_auto(CliRun) run_csv = { 0 };
+
+  run_cli (&run_fiscal, RUN_DEFAULT, NULL, "compare", "--json", "--currency", "PKR", path,
+           "FY2023-24", "FY2024-25", NULL);
+  g_assert_cmpint (run_fiscal.status, ==, 0);
+  fiscal = parse_json (run_fiscal.out_text);
+  g_assert_cmpstr (lookup_string (fiscal, "/currency"), ==, "PKR");
+  g_assert_cmpint (lookup_cents (fiscal, "/exports/first/value"), ==, 2794970);
+  g_assert_cmpint (lookup_cents (fiscal, "/exports/second/value"), ==, 33477346);
+  g_assert_cmpint (lookup_int (fiscal, "/exports/second/records_without_rate"), ==, 0);
+  g_assert_cmpint (lookup_cents (fiscal, "/by_mineral/0/second/value"), ==, 33477346);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (lookup (fiscal, "/missing_rates"))), ==, 0);
+
+  run_cli (&run_calendar, RUN_DEFAULT, NULL, "compare", "--json", "--currency", "PKR", path,
+           "2023", "2024", NULL);
+  g_assert_cmpint (run_calendar.status, ==, 0);
+  calendar = parse_json (run_calendar.out_text);
+  g_assert_true (JSON_NODE_HOLDS_NULL (lookup (calendar, "/exports/first/value")));
+  g_assert_cmpint (lookup_int (calendar, "/exports/first/records_without_rate"), ==, 1);
+  g_assert_cmpint (lookup_cents (calendar, "/exports/second/value"), ==, 8359970);
+  g_assert_cmpint (lookup_int (calendar, "/missing_rates/0"), ==, 2023);
+
+  run_cli (&run, RUN_DEFAULT, NULL, "compare", "--currency", "PKR", path, "2023", "2024", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out_text, "Exports in PKR"));
+  g_assert_nonnull (strstr (run.out_text, "PKR\u00a083,599.70"));
+  g_assert_nonnull (strstr (run.out_text, "No PKR rate for 2023"));
+
+  run_cli (&run_csv, RUN_DEFAULT, NULL, "compare", "--csv", "--currency", "PKR", path,
+           "2023", "2024", NULL);
+  assert_usage_error (&run_csv);
+}
+
 static void
 test_summary_fiscal (void)
 {
@@ -1450,10 +1570,12 @@ main (int    argc,
   g_test_add_func ("/lode/cli/summary/investment", test_summary_investment);
   g_test_add_func ("/lode/cli/summary/without-investment", test_summary_without_investment);
   g_test_add_func ("/lode/cli/summary/fiscal", test_summary_fiscal);
+  g_test_add_func ("/lode/cli/summary/currency", test_summary_currency);
   g_test_add_func ("/lode/cli/compare/text", test_compare_text);
   g_test_add_func ("/lode/cli/compare/json", test_compare_json);
   g_test_add_func ("/lode/cli/compare/csv", test_compare_csv);
   g_test_add_func ("/lode/cli/compare/errors", test_compare_errors);
+  g_test_add_func ("/lode/cli/compare/currency", test_compare_currency);
   g_test_add_func ("/lode/cli/convert/unknown-members", test_convert_unknown_members);
   g_test_add_func ("/lode/cli/convert/stable", test_convert_stable);
   g_test_add_func ("/lode/cli/convert/failures", test_convert_failures);

@@ -366,6 +366,107 @@ test_export_hs_code (void)
   g_assert_cmpstr (row.hs_code, ==, "7403");
 }
 
+/* Records of fiscal years and with amounts in rupees: opened and saved
+ * untouched they keep every member; an edit keeps the original amount;
+ * the fiscal-year switch marks and unmarks a record of a whole year, one
+ * history step each. */
+static void
+test_export_period (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "valid",
+                                                 "exchange-rates.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_load_file (file, NULL, &error);
+  g_autofree char *original = NULL;
+  g_autofree char *saved = NULL;
+  LodeExportTable *table;
+  LodeHistory *history;
+  GtkWidget *editor;
+  GtkSwitch *fiscal;
+  LodeExportRow row;
+
+  g_assert_no_error (error);
+  table = lode_portfolio_get_exports (portfolio);
+  history = lode_portfolio_get_history (portfolio);
+  original = to_text (portfolio);
+
+  for (guint i = 0; i < lode_export_table_get_n_rows (table); i++)
+    confirm (present (lode_export_editor_new (portfolio, i)));
+  g_assert_false (lode_history_get_can_undo (history));
+  saved = to_text (portfolio);
+  g_assert_cmpstr (saved, ==, original);
+
+  /* July 2024, entered as 55,760.50 rupees: a new value keeps them. */
+  editor = present (lode_export_editor_new (portfolio, 1));
+  g_assert_false (gtk_widget_get_visible (find (editor, ADW_TYPE_ACTION_ROW, "Fiscal Year", 0)));
+  set_text (editor, "Value (US$)", 0, "200.5");
+  confirm (editor);
+  lode_export_table_get_row (table, 1, &row);
+  g_assert_cmpint (row.value, ==, 20050);
+  g_assert_cmpstr (row.original_currency, ==, "PKR");
+  g_assert_cmpint (row.original_amount, ==, 5576050);
+
+  /* Entered again as 83,475 rupees: July's rate (278.25) makes it
+   * $300.00; in 2023, which has no rate, it is refused and said. */
+  editor = present (lode_export_editor_new (portfolio, 1));
+  g_assert_cmpstr (gtk_editable_get_text (find (editor, ADW_TYPE_ENTRY_ROW, "Amount in That Currency", 0)),
+                   ==, "55760.5");
+  set_text (editor, "Amount in That Currency", 0, "83475");
+  g_assert_cmpstr (gtk_editable_get_text (find (editor, ADW_TYPE_ENTRY_ROW, "Value (US$)", 0)), ==, "300");
+  gtk_spin_button_set_value (find (editor, GTK_TYPE_SPIN_BUTTON, NULL, 0), 2023);
+  lode_test_settle ();
+  g_assert_false (can_confirm (editor));
+  g_assert_nonnull (strstr (gtk_label_get_text (find (editor, GTK_TYPE_LABEL, "No PKR rate for 2023", 0)),
+                            "No PKR rate for 2023"));
+  gtk_spin_button_set_value (find (editor, GTK_TYPE_SPIN_BUTTON, NULL, 0), 2024);
+  lode_test_settle ();
+  confirm (editor);
+  lode_export_table_get_row (table, 1, &row);
+  g_assert_cmpint (row.value, ==, 30000);
+  g_assert_cmpint (row.original_amount, ==, 8347500);
+  g_assert_cmpstr (row.original_currency, ==, "PKR");
+
+  /* Back to US dollars: the original amount goes, the value stays. */
+  editor = present (lode_export_editor_new (portfolio, 1));
+  adw_combo_row_set_selected (find (editor, ADW_TYPE_COMBO_ROW, "Entered In", 0), 0);
+  lode_test_settle ();
+  confirm (editor);
+  lode_export_table_get_row (table, 1, &row);
+  g_assert_null (row.original_currency);
+  g_assert_cmpint (row.value, ==, 30000);
+  lode_history_undo (history);
+  lode_export_table_get_row (table, 1, &row);
+  g_assert_cmpstr (row.original_currency, ==, "PKR");
+
+  /* The record of FY2024-25: shown as such, and unmarked. */
+  editor = present (lode_export_editor_new (portfolio, 2));
+  g_assert_true (gtk_widget_get_visible (find (editor, ADW_TYPE_ACTION_ROW, "Fiscal Year", 0)));
+  g_assert_cmpstr (adw_action_row_get_subtitle (find (editor, ADW_TYPE_ACTION_ROW, "Fiscal Year", 0)),
+                   ==, "FY2024-25");
+  fiscal = find (editor, GTK_TYPE_SWITCH, NULL, 0);
+  g_assert_true (gtk_switch_get_active (fiscal));
+  gtk_switch_set_active (fiscal, FALSE);
+  lode_test_settle ();
+  confirm (editor);
+  lode_export_table_get_row (table, 2, &row);
+  g_assert_cmpint (row.period, ==, LODE_PERIOD_KIND_UNKNOWN);
+  lode_history_undo (history);
+  lode_export_table_get_row (table, 2, &row);
+  g_assert_cmpint (row.period, ==, LODE_PERIOD_KIND_FISCAL_YEAR);
+
+  /* The calendar year said so in the file is made a fiscal year. */
+  editor = present (lode_export_editor_new (portfolio, 3));
+  fiscal = find (editor, GTK_TYPE_SWITCH, NULL, 0);
+  g_assert_false (gtk_switch_get_active (fiscal));
+  gtk_switch_set_active (fiscal, TRUE);
+  lode_test_settle ();
+  confirm (editor);
+  lode_export_table_get_row (table, 3, &row);
+  g_assert_cmpint (row.period, ==, LODE_PERIOD_KIND_FISCAL_YEAR);
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Edit Export Record");
+}
+
 static void
 test_mineral_hs_codes (void)
 {
@@ -542,6 +643,7 @@ main (int   argc,
   g_test_add_func ("/lode/editors/project-partners", test_project_partners);
   g_test_add_func ("/lode/editors/project-kept", test_project_kept);
   g_test_add_func ("/lode/editors/export-hs-code", test_export_hs_code);
+  g_test_add_func ("/lode/editors/export-period", test_export_period);
   g_test_add_func ("/lode/editors/mineral-hs-codes", test_mineral_hs_codes);
   g_test_add_func ("/lode/editors/national-figures", test_national_figures);
 

@@ -4,6 +4,7 @@
 
 #include "lode-enum-types.h"
 #include "lode-enums.h"
+#include "lode-exchange-rate.h"
 #include "lode-investment.h"
 #include "lode-mineral.h"
 #include "lode-national-figure.h"
@@ -186,10 +187,14 @@ init_other_value (GParamSpec *pspec,
   else if (type == G_TYPE_STRING &&
            (g_str_has_suffix (pspec->name, "country") || g_str_has_suffix (pspec->name, "destination")))
     g_value_set_string (value, "CN");
+  else if (type == G_TYPE_STRING && g_str_has_suffix (pspec->name, "currency"))
+    g_value_set_string (value, "PKR");
   else if (type == G_TYPE_STRING)
     g_value_set_string (value, "some-text");
   else if (type == G_TYPE_STRV)
     g_value_set_boxed (value, strv);
+  else if (type == G_TYPE_INT && g_str_equal (pspec->name, "month"))
+    g_value_set_int (value, 7);
   else if (type == G_TYPE_INT)
     g_value_set_int (value, 2030);
   else if (type == G_TYPE_INT64)
@@ -306,7 +311,8 @@ test_properties_all (void)
   const char * const target[] = { "id", "title", "metric-kind", "metric-mineral",
                                   "metric-destination", "metric-investment",
                                   "metric-investor-country", "baseline-year", "baseline-value",
-                                  "target-year", "target-low", "target-high", "source", NULL };
+                                  "target-year", "target-low", "target-high", "source",
+                                  "period", NULL };
   g_autoptr(GObject) s = g_object_new (LODE_TYPE_SOURCE, NULL);
   g_autoptr(GObject) r = g_object_new (LODE_TYPE_RESERVE, NULL);
   g_autoptr(GObject) m = g_object_new (LODE_TYPE_MINERAL, NULL);
@@ -314,7 +320,11 @@ test_properties_all (void)
   g_autoptr(GObject) pr = g_object_new (LODE_TYPE_PROJECT, NULL);
   g_autoptr(GObject) t = g_object_new (LODE_TYPE_TARGET, NULL);
   const char * const investment[] = { "project", "investor", "investor-country", "kind", "value",
-                                      "date", "minerals", "source", "note", NULL };
+                                      "date", "minerals", "source", "note", "original-currency",
+                                      "original-amount", NULL };
+  const char * const rate[] = { "currency", "year", "month", "period", "rate", "source", "note",
+                                NULL };
+  g_autoptr(GObject) x = g_object_new (LODE_TYPE_EXCHANGE_RATE, NULL);
   const char * const production[] = { "mineral", "project", "year", "quantity", "unit", "source",
                                       "note", NULL };
   const char * const figure[] = { "kind", "country", "year", "value", "change", "note", "source",
@@ -324,6 +334,7 @@ test_properties_all (void)
   g_autoptr(GObject) f = g_object_new (LODE_TYPE_NATIONAL_FIGURE, NULL);
 
   check_properties (i, investment, NULL);
+  check_properties (x, rate, NULL);
   check_properties (pd, production, NULL);
   check_properties (f, figure, NULL);
   check_properties (s, source, NULL);

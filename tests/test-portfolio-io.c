@@ -311,13 +311,14 @@ check_round_trip (const char *path)
 }
 
 /* Files written before investment events, production and national
- * figures, and one that has them all, save to their own bytes. */
+ * figures, one that has them all, and one with exchange rates, period
+ * kinds and original amounts, save to their own bytes. */
 static void
 test_saved_bytes_unchanged (void)
 {
   static const char * const names[] = {
     "sample-before-investments.json", "editors-untouched.json", "empty-lists.json",
-    "investments.json",
+    "investments.json", "exchange-rates.json",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

@@ -78,7 +78,7 @@ find_dialog (GtkWindow *parent)
 static void
 test_pages (void)
 {
-  static const char * const titles[] = { "Overview", "Minerals", "Exports", "Projects", "Investments", "Targets",
+  static const char * const titles[] = { "Overview", "Minerals", "Exports", "Compare", "Projects", "Investments", "Targets",
                                          "Sources" };
   LodeWindow *window = window_new_on_sample ();
   AdwViewStack *stack = lode_test_template_child (window, LODE_TYPE_WINDOW, "stack");

@@ -6,6 +6,7 @@
 
 #include "lode-export-table-private.h"
 #include "lode-investment-summary.h"
+#include "lode-periods.h"
 #include "lode-units.h"
 
 #include "lode-chart-data.h"
@@ -262,7 +263,8 @@ static void
 measure_growth (LodeChartData   *self,
                 LodeChartTarget *target)
 {
-  guint n_years = lode_chart_data_get_n_years (self);
+  guint n_years = self->target_first_year == 0 ? 0 :
+                  (guint) (self->target_last_year - self->target_first_year + 1);
 
   target->status = LODE_GROWTH_NO_REQUIREMENT;
   if (!target->has_required)
@@ -276,14 +278,14 @@ measure_growth (LodeChartData   *self,
     {
       if (target->actual[i - 1].count > 0)
         {
-          target->latest_year = self->first_year + (int) i - 1;
+          target->latest_year = self->target_first_year + (int) i - 1;
           target->latest_value = target->actual[i - 1].value;
           break;
         }
     }
 
-  if (target->baseline_year >= self->first_year && target->baseline_year <= self->last_year)
-    target->recorded_baseline = target->actual[target->baseline_year - self->first_year].value;
+  if (target->baseline_year >= self->target_first_year && target->baseline_year <= self->target_last_year)
+    target->recorded_baseline = target->actual[target->baseline_year - self->target_first_year].value;
 
   if (target->latest_year <= target->baseline_year)
     {
@@ -410,7 +412,8 @@ add_sources (LodeChartData *self,
 /* What is read from the portfolio's objects, on the thread that owns
  * them: everything but the records. */
 static LodeChartData *
-chart_data_begin (LodePortfolio *portfolio)
+chart_data_begin (LodePortfolio *portfolio,
+                  int            start_month)
 {
   LodeChartData *self;
   GListModel *minerals;
@@ -418,6 +421,7 @@ chart_data_begin (LodePortfolio *portfolio)
 
   self = g_new0 (LodeChartData, 1);
   g_atomic_ref_count_init (&self->ref_count);
+  self->start_month = start_month;
   self->title = g_strdup (lode_portfolio_get_title (portfolio));
   self->minerals = g_ptr_array_new_with_free_func (chart_mineral_free);
   self->destinations = g_array_new (FALSE, TRUE, sizeof (LodeChartDestination));
@@ -440,12 +444,18 @@ chart_data_begin (LodePortfolio *portfolio)
       g_ptr_array_add (self->minerals, chart_mineral);
     }
 
+  self->fiscal_year_start = lode_portfolio_get_fiscal_year_start (portfolio);
   targets = G_LIST_MODEL (lode_portfolio_get_targets (portfolio));
   for (guint i = 0; i < g_list_model_get_n_items (targets); i++)
     {
       g_autoptr(LodeTarget) target = g_list_model_get_item (targets, i);
 
-      g_ptr_array_add (self->targets, chart_target_new (self, portfolio, target));
+      LodeChartTarget *chart_target = chart_target_new (self, portfolio, target);
+
+      if (lode_target_get_period (target) == LODE_PERIOD_KIND_FISCAL_YEAR &&
+          lode_portfolio_get_fiscal_year_start (portfolio) != 1)
+        chart_target->fiscal_year_start = lode_portfolio_get_fiscal_year_start (portfolio);
+      g_ptr_array_add (self->targets, chart_target);
     }
 
   /* Every investment event, and the figures of projects without events. */
@@ -489,19 +499,45 @@ chart_data_add_records (LodeChartData                *self,
   g_autofree guint8 *target_match = NULL;
   LodeExportRawRow row;
   guint n_years;
+  guint n_target_years;
+  int fiscal_targets = 0;   /* the month fiscal targets' years begin in */
 
   self->n_records = n_rows;
 
-  /* The span of years sizes the arrays. */
+  for (guint t = 0; t < self->targets->len; t++)
+    if (((LodeChartTarget *) g_ptr_array_index (self->targets, t))->fiscal_year_start != 0)
+      fiscal_targets = ((LodeChartTarget *) g_ptr_array_index (self->targets, t))->fiscal_year_start;
+
+  /* The span of periods sizes the arrays; targets, stated in calendar
+   * years, are measured in calendar years whatever the periods. */
   for (guint i = 0; i < n_rows; i++)
     {
+      LodeExportRow placed;
+      LodePeriod period;
+
       _lode_export_table_version_get_raw_row (version, i, &row);
-      if (self->first_year == 0 || row.year < self->first_year)
-        self->first_year = row.year;
-      if (row.year > self->last_year)
-        self->last_year = row.year;
+      placed = (LodeExportRow) { .year = row.year, .month = row.month, .period = row.period };
+      if (self->target_first_year == 0 || row.year < self->target_first_year)
+        self->target_first_year = row.year;
+      if (row.year > self->target_last_year)
+        self->target_last_year = row.year;
+      /* A target of fiscal years places a month in the fiscal year it
+       * falls in, which may begin the year before. */
+      if (fiscal_targets != 0 && lode_period_place_row (&placed, self->fiscal_year_start, fiscal_targets, &period))
+        {
+          self->target_first_year = MIN (self->target_first_year, period.first_year);
+          self->target_last_year = MAX (self->target_last_year, period.first_year);
+        }
+      if (!lode_period_place_row (&placed, self->fiscal_year_start, self->start_month, &period))
+        continue;
+      if (self->first_year == 0 || period.first_year < self->first_year)
+        self->first_year = period.first_year;
+      if (period.first_year > self->last_year)
+        self->last_year = period.first_year;
     }
   n_years = lode_chart_data_get_n_years (self);
+  n_target_years = self->target_first_year == 0 ? 0 :
+                   (guint) (self->target_last_year - self->target_first_year + 1);
   self->years = g_new0 (LodeChartCell, n_years);
 
   by_mineral = g_hash_table_new (g_str_hash, g_str_equal);
@@ -522,7 +558,7 @@ chart_data_add_records (LodeChartData                *self,
     {
       LodeChartTarget *target = g_ptr_array_index (self->targets, t);
 
-      target->actual = g_new0 (LodeChartCell, n_years);
+      target->actual = g_new0 (LodeChartCell, n_target_years);
       for (guint id = 0; id < n_strings; id++)
         {
           const char *str = _lode_export_table_version_get_string (version, id);
@@ -537,10 +573,18 @@ chart_data_add_records (LodeChartData                *self,
     {
       LodeChartMineral *mineral;
       const char *source;
-      guint y;
+      LodePeriod period;
+      gboolean placed;
+      guint y = 0;
 
       _lode_export_table_version_get_raw_row (version, i, &row);
-      y = row.year - self->first_year;
+      {
+        LodeExportRow record = { .year = row.year, .month = row.month, .period = row.period };
+
+        placed = lode_period_place_row (&record, self->fiscal_year_start, self->start_month, &period);
+      }
+      if (placed)
+        y = period.first_year - self->first_year;
       source = _lode_export_table_version_get_string (version, row.source);
 
       mineral = mineral_of[row.mineral];
@@ -560,16 +604,24 @@ chart_data_add_records (LodeChartData                *self,
         }
 
       self->total += row.value;
-      lode_chart_cell_add (&self->years[y], row.value, source, row.year);
       lode_chart_cell_add (&self->stages[row.stage], row.value, source, row.year);
       lode_chart_cell_add (&mineral->total, row.value, source, row.year);
       lode_chart_cell_add (&mineral->stages[row.stage], row.value, source, row.year);
-      lode_chart_cell_add (&mineral->years[y], row.value, source, row.year);
+      if (placed)
+        {
+          lode_chart_cell_add (&self->years[y], row.value, source, row.year);
+          lode_chart_cell_add (&mineral->years[y], row.value, source, row.year);
+        }
+      else
+        {
+          self->n_unplaced++;
+          self->unplaced_value += row.value;
+        }
       if (mineral->production_unit != LODE_UNIT_NONE)
         {
           double quantity;
 
-          if (row.quantity >= 0 && row.unit != LODE_UNIT_NONE &&
+          if (placed && row.quantity >= 0 && row.unit != LODE_UNIT_NONE &&
               lode_unit_convert (row.quantity, row.unit, mineral->production_unit, &quantity))
             mineral->export_quantity[y] += quantity;
           else
@@ -577,7 +629,10 @@ chart_data_add_records (LodeChartData                *self,
         }
       if (row.month >= 1 && row.month <= 12)
         {
-          lode_chart_cell_add (&mineral->months[y * 12 + row.month - 1], row.value, source, row.year);
+          /* The months of a period in their order, its first month first. */
+          guint m = (guint) (row.month - self->start_month + 12) % 12;
+
+          lode_chart_cell_add (&mineral->months[y * 12 + m], row.value, source, row.year);
           self->has_months = TRUE;
         }
 
@@ -597,11 +652,27 @@ chart_data_add_records (LodeChartData                *self,
       for (guint t = 0; t < self->targets->len; t++)
         {
           LodeChartTarget *target = g_ptr_array_index (self->targets, t);
+          LodeExportRow record = { .year = row.year, .month = row.month, .period = row.period };
+          LodePeriod target_period;
 
-          if (target->exports &&
-              (target_match[(gsize) t * n_strings + row.mineral] & 1) != 0 &&
-              (target_match[(gsize) t * n_strings + row.destination] & 2) != 0)
-            lode_chart_cell_add (&target->actual[y], row.value, source, row.year);
+          if (!target->exports ||
+              (target_match[(gsize) t * n_strings + row.mineral] & 1) == 0 ||
+              (target_match[(gsize) t * n_strings + row.destination] & 2) == 0)
+            continue;
+
+          /* By calendar or fiscal year, named by the year it begins in:
+           * a record of a fiscal year is in no calendar year, and one of
+           * a calendar year in no fiscal year. */
+          if (!lode_period_place_row (&record, self->fiscal_year_start,
+                                      target->fiscal_year_start != 0 ? target->fiscal_year_start : 1,
+                                      &target_period) ||
+              target_period.first_year < self->target_first_year || target_period.first_year > self->target_last_year)
+            {
+              target->n_unplaced++;
+              continue;
+            }
+          lode_chart_cell_add (&target->actual[target_period.first_year - self->target_first_year],
+                               row.value, source, row.year);
         }
     }
 
@@ -615,12 +686,20 @@ chart_data_add_records (LodeChartData                *self,
 LodeChartData *
 lode_chart_data_new (LodePortfolio *portfolio)
 {
+  return lode_chart_data_new_for_periods (portfolio, 1);
+}
+
+LodeChartData *
+lode_chart_data_new_for_periods (LodePortfolio *portfolio,
+                                 int            start_month)
+{
   g_autoptr(LodeExportTableVersion) version = NULL;
   LodeChartData *self;
 
   g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
+  g_return_val_if_fail (start_month >= 1 && start_month <= 12, NULL);
 
-  self = chart_data_begin (portfolio);
+  self = chart_data_begin (portfolio, start_month);
   /* Read in place: the version is let go of before the table can change,
    * so the table takes its columns back without a copy. */
   version = _lode_export_table_freeze (self->table);
@@ -672,14 +751,25 @@ lode_chart_data_new_async (LodePortfolio       *portfolio,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
+  lode_chart_data_new_for_periods_async (portfolio, 1, cancellable, callback, user_data);
+}
+
+void
+lode_chart_data_new_for_periods_async (LodePortfolio       *portfolio,
+                                       int                  start_month,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   AggregateJob *job;
 
   g_return_if_fail (LODE_IS_PORTFOLIO (portfolio));
+  g_return_if_fail (start_month >= 1 && start_month <= 12);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   job = g_new0 (AggregateJob, 1);
-  job->data = chart_data_begin (portfolio);
+  job->data = chart_data_begin (portfolio, start_month);
   job->version = _lode_export_table_freeze (job->data->table);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
@@ -862,4 +952,16 @@ lode_chart_data_get_investment (LodeChartData      *self,
     return 0;
 
   return self->investment_years[(year - self->investment_first_year) * LODE_N_INVESTMENT_KINDS + kind];
+}
+
+char *
+lode_chart_data_dup_period_name (LodeChartData *self,
+                                 int            year)
+{
+  LodePeriod period = { year, 1 };
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  period.start_month = self->start_month;
+  return lode_period_to_string (&period);
 }

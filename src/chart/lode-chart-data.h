@@ -29,8 +29,9 @@ typedef struct
   char          *name;
   LodeChartCell  total;
   LodeChartCell  stages[LODE_N_STAGES];  /* by LodeStage */
-  /* By year (first_year…last_year) and by month ((year - first_year) * 12 +
-   * month - 1, records without a month in no month). */
+  /* By period (first_year…last_year) and by month ((year - first_year) * 12
+   * + the month's place in its period, 0 for start_month; records without
+   * a month in no month). */
   LodeChartCell *years;
   LodeChartCell *months;
   /* Reserve estimates: value, and quantity in one unit (mass units in
@@ -79,6 +80,13 @@ typedef struct
   const char      *mineral;             /* metric filter, or NULL */
   const char      *destination;         /* metric filter, or NULL */
   gboolean         exports;             /* an export metric */
+  /* The month the target's fiscal years begin in when its years are
+   * fiscal years (named by the year they begin in), else 0: its records
+   * are then placed in fiscal years. Records that lie across two of its
+   * years (a calendar year in fiscal years, a fiscal year in calendar
+   * years) are left out of @actual and counted in @n_unplaced. */
+  int              fiscal_year_start;
+  guint            n_unplaced;
   int              baseline_year;
   LodeMoney        baseline_value;
   int              target_year;
@@ -87,7 +95,8 @@ typedef struct
   gboolean         has_required;
   double           required_low;        /* growth a year, 0.25 = 25 % */
   double           required_high;
-  /* The metric's total by year in the records, first_year…last_year. */
+  /* The metric's total by the target's years (calendar or fiscal) in the
+   * records, target_first_year…target_last_year of the data. */
   LodeChartCell   *actual;
   LodeGrowthStatus status;
   int              latest_year;         /* latest year with records, or 0 */
@@ -131,13 +140,25 @@ struct _LodeChartData
   GHashTable           *strings;
   /*< public, read-only >*/
   char                 *title;
-  int                   first_year;     /* 0 without records */
+  /* The month (1–12) the periods of @years begin in: 1 for calendar
+   * years. A record of a whole calendar year is in no fiscal year: it
+   * counts in the totals but in no period, and in @n_unplaced. */
+  int                   start_month;
+  int                   first_year;     /* of the first period; 0 without records placed */
+  int                   fiscal_year_start;  /* the portfolio's, 1–12 */
   int                   last_year;
+  guint                 n_unplaced;
+  LodeMoney             unplaced_value;
+  /* The years targets are measured in, whatever the periods shown: the
+   * calendar years of the records and the fiscal years of fiscal targets.
+   * LodeChartTarget.actual holds target_first_year…target_last_year. */
+  int                   target_first_year;
+  int                   target_last_year;
   gboolean              has_months;     /* some records name a month */
   guint                 n_records;
   LodeMoney             total;
   LodeChartCell         stages[LODE_N_STAGES];
-  LodeChartCell        *years;          /* first_year…last_year, all minerals */
+  LodeChartCell        *years;          /* by period, first_year…last_year, all minerals */
   GPtrArray            *minerals;       /* LodeChartMineral, largest exports first */
   GArray               *destinations;   /* LodeChartDestination, largest first */
   GPtrArray            *targets;        /* LodeChartTarget, in the file's order */
@@ -174,10 +195,22 @@ void              lode_chart_data_new_async    (LodePortfolio        *portfolio,
                                                 gpointer              user_data);
 LodeChartData    *lode_chart_data_new_finish   (GAsyncResult         *result,
                                                 GError              **error);
+/* As the two above, with periods that begin in @start_month (1–12)
+ * rather than calendar years: fiscal years. */
+LodeChartData    *lode_chart_data_new_for_periods (LodePortfolio *portfolio,
+                                                   int            start_month);
+void              lode_chart_data_new_for_periods_async (LodePortfolio       *portfolio,
+                                                         int                  start_month,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
 LodeChartData    *lode_chart_data_ref          (LodeChartData *self);
 void              lode_chart_data_unref        (LodeChartData *self);
 
 guint             lode_chart_data_get_n_years  (LodeChartData *self);
+/* The name of the period that begins in @year: "2024", or "FY2024-25". */
+char             *lode_chart_data_dup_period_name (LodeChartData *self,
+                                                   int            year);
 /* How many minerals have records in @year. */
 guint             lode_chart_data_count_minerals_in_year (LodeChartData *self,
                                                           int            year);

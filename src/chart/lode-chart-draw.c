@@ -417,6 +417,7 @@ double
 _lode_chart_draw_axes (LodeChartContext *context,
                        double            max,
                        int               first_year,
+                       int               start_month,
                        guint             n_periods,
                        gboolean          monthly)
 {
@@ -425,7 +426,7 @@ _lode_chart_draw_axes (LodeChartContext *context,
   guint every;
   double year_w;
 
-  _lode_chart_text_size (context, "2000", &year_w, &text_h);
+  _lode_chart_text_size (context, start_month == 1 ? "2000" : "2000-01", &year_w, &text_h);
   context->y0 += text_h / 2;
   context->y1 -= text_h + 4;
   step = lode_chart_nice_step (max, MAX (2, (int) ((context->y1 - context->y0) / 50)));
@@ -460,7 +461,11 @@ _lode_chart_draw_axes (LodeChartContext *context,
     every = MAX (1, (guint) ceil ((year_w + 12) / MAX (room, 1.0)));
     for (guint y = 0; y < n_years; y += every)
       {
-        g_autofree char *label = g_strdup_printf ("%d", first_year + (int) y);
+        /* A fiscal year by its two calendar years, "2024-25". */
+        g_autofree char *label = start_month == 1
+                                 ? g_strdup_printf ("%d", first_year + (int) y)
+                                 : g_strdup_printf ("%d-%02d", first_year + (int) y,
+                                                    (first_year + (int) y + 1) % 100);
         double x = _lode_chart_period_x (context, monthly ? y * 12 : y, n_periods);
 
         _lode_chart_draw_text (context, label, x, context->y1 + 4, LODE_CHART_ALIGN_CENTER, context->fg, 0.7);

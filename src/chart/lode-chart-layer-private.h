@@ -153,11 +153,13 @@ double          _lode_chart_period_x               (LodeChartContext           *
 double          _lode_chart_value_y                (LodeChartContext           *context,
                                                     double                      value,
                                                     double                      axis_max);
-/* The value axis at the start, years at the bottom; leaves the plot
+/* The value axis at the start, years at the bottom (periods that begin
+ * in @start_month, named "2024-25" when it is not 1); leaves the plot
  * inside and returns the top of the value axis. */
 double          _lode_chart_draw_axes              (LodeChartContext           *context,
                                                     double                      max,
                                                     int                         first_year,
+                                                    int                         start_month,
                                                     guint                       n_periods,
                                                     gboolean                    monthly);
 /* Strokes the line through the cells with records, reduced to the first,

@@ -18,6 +18,8 @@ typedef struct
   gboolean       monthly;
   guint          target;
   char          *mineral;
+  gboolean       has_periods;
+  LodePeriod     periods[2];
   GArray        *items;     /* LodeChartItem */
 } LodeChartLayerPrivate;
 
@@ -156,10 +158,10 @@ lode_chart_layer_real_describe_item_period (LodeChartLayer      *self,
     g_string_append_printf (text, " (%d-%02d)", item->year, item->month);
   else if (item->year != 0)
     g_string_append_printf (text, " (%d)", item->year);
-  else if (data->first_year != 0 && data->first_year != data->last_year)
-    g_string_append_printf (text, " (%d–%d)", data->first_year, data->last_year);
-  else if (data->first_year != 0)
-    g_string_append_printf (text, " (%d)", data->first_year);
+  else if (data->target_first_year != 0 && data->target_first_year != data->target_last_year)
+    g_string_append_printf (text, " (%d–%d)", data->target_first_year, data->target_last_year);
+  else if (data->target_first_year != 0)
+    g_string_append_printf (text, " (%d)", data->target_first_year);
 }
 
 static char *
@@ -311,6 +313,49 @@ lode_chart_layer_set_monthly (LodeChartLayer *self,
   g_return_if_fail (LODE_IS_CHART_LAYER (self));
 
   priv->monthly = !!monthly;
+}
+
+void
+lode_chart_layer_get_periods (LodeChartLayer *self,
+                              LodePeriod     *first,
+                              LodePeriod     *second)
+{
+  LodeChartLayerPrivate *priv = lode_chart_layer_get_instance_private (self);
+  LodeChartData *data;
+
+  g_return_if_fail (LODE_IS_CHART_LAYER (self));
+
+  if (priv->has_periods)
+    {
+      *first = priv->periods[0];
+      *second = priv->periods[1];
+      return;
+    }
+
+  /* The last two periods with records. */
+  data = priv->data;
+  first->start_month = second->start_month = data->start_month;
+  second->first_year = data->last_year;
+  first->first_year = data->last_year - 1;
+}
+
+void
+lode_chart_layer_set_periods (LodeChartLayer   *self,
+                              const LodePeriod *first,
+                              const LodePeriod *second)
+{
+  LodeChartLayerPrivate *priv = lode_chart_layer_get_instance_private (self);
+
+  g_return_if_fail (LODE_IS_CHART_LAYER (self));
+
+  priv->has_periods = first != NULL && second != NULL;
+  if (priv->has_periods)
+    {
+      priv->periods[0] = *first;
+      priv->periods[1] = *second;
+    }
+  if (LODE_CHART_LAYER_GET_CLASS (self)->periods_changed != NULL)
+    LODE_CHART_LAYER_GET_CLASS (self)->periods_changed (self);
 }
 
 guint

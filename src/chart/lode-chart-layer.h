@@ -5,6 +5,7 @@
 #include <glib-object.h>
 
 #include "lode-chart.h"
+#include "lode-periods.h"
 
 G_BEGIN_DECLS
 
@@ -46,14 +47,24 @@ struct _LodeChartLayerClass
                                       guint               *n_rows);
   /* Whether lode_chart_layer_set_monthly() changes what is drawn. */
   gboolean   (*can_show_months)      (LodeChartLayer      *self);
+  /* After lode_chart_layer_set_periods(). */
+  void       (*periods_changed)      (LodeChartLayer      *self);
 
-  gpointer padding[8];
+  gpointer padding[7];
 };
 
 LodeChartData       *lode_chart_layer_get_data          (LodeChartLayer   *self);
 gboolean             lode_chart_layer_get_monthly       (LodeChartLayer   *self);
 void                 lode_chart_layer_set_monthly       (LodeChartLayer   *self,
                                                          gboolean          monthly);
+/* The two periods a comparison sets side by side: by default the last
+ * two periods of the data. */
+void                 lode_chart_layer_get_periods       (LodeChartLayer   *self,
+                                                         LodePeriod       *first,
+                                                         LodePeriod       *second);
+void                 lode_chart_layer_set_periods       (LodeChartLayer   *self,
+                                                         const LodePeriod *first,
+                                                         const LodePeriod *second);
 /* The target drawn, by its index in the data. */
 guint                lode_chart_layer_get_target        (LodeChartLayer   *self);
 void                 lode_chart_layer_set_target        (LodeChartLayer   *self,

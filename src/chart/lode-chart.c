@@ -18,6 +18,7 @@
 #include "lode-investment-by-year-layer.h"
 #include "lode-investment-pipeline-layer.h"
 #include "lode-production-and-exports-layer.h"
+#include "lode-largest-movers-layer.h"
 #include "lode-reserves-layer.h"
 #include "lode-target-progress-layer.h"
 
@@ -77,6 +78,9 @@ static const struct
   { "production-and-exports", N_("Production and exports"),
     N_("A mineral's production by year against its exports: their quantity where every record gives one, else their value"),
     lode_production_and_exports_layer_get_type },
+  { "largest-movers", N_("Largest movers"),
+    N_("Bars of the minerals whose exports changed most from one period to another"),
+    lode_largest_movers_layer_get_type },
 };
 
 /* Names and words */
@@ -254,6 +258,17 @@ lode_chart_set_mineral (LodeChart  *self,
   g_return_if_fail (LODE_IS_CHART (self));
 
   lode_chart_layer_set_mineral (self->layer, mineral);
+  update_title (self);
+}
+
+void
+lode_chart_set_periods (LodeChart        *self,
+                        const LodePeriod *first,
+                        const LodePeriod *second)
+{
+  g_return_if_fail (LODE_IS_CHART (self));
+
+  lode_chart_layer_set_periods (self->layer, first, second);
   update_title (self);
 }
 

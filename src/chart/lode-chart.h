@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "lode-chart-data.h"
+#include "lode-periods.h"
 
 G_BEGIN_DECLS
 
@@ -19,9 +20,10 @@ typedef enum
   LODE_CHART_INVESTMENT_BY_COUNTRY,
   LODE_CHART_INVESTMENT_PIPELINE,
   LODE_CHART_PRODUCTION_AND_EXPORTS,
+  LODE_CHART_LARGEST_MOVERS,
 } LodeChartKind;
 
-#define LODE_N_CHART_KINDS 9
+#define LODE_N_CHART_KINDS 10
 
 typedef enum
 {
@@ -74,6 +76,11 @@ void                 lode_chart_set_target           (LodeChart     *self,
  * default) for the largest exports that have production figures. */
 void                 lode_chart_set_mineral          (LodeChart     *self,
                                                       const char    *mineral);
+/* The two periods of a largest-movers chart: by default the last two of
+ * its data. */
+void                 lode_chart_set_periods          (LodeChart        *self,
+                                                      const LodePeriod *first,
+                                                      const LodePeriod *second);
 /* Exports over time by month rather than by year. */
 void                 lode_chart_set_monthly          (LodeChart     *self,
                                                       gboolean       monthly);

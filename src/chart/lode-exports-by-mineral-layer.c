@@ -133,14 +133,16 @@ lode_exports_by_mineral_layer_render (LodeChartLayer   *layer,
       n_rows++;
     }
 
-  if (data->first_year == 0)
+  /* All the records, in the calendar years they name. */
+  if (data->target_first_year == 0)
     subtitle = g_strdup (_("No export records"));
-  else if (data->first_year == data->last_year)
+  else if (data->target_first_year == data->target_last_year)
     /* TRANSLATORS: the years a chart covers */
-    subtitle = g_strdup_printf (_("US dollars, %d"), data->first_year);
+    subtitle = g_strdup_printf (_("US dollars, %d"), data->target_first_year);
   else
     /* TRANSLATORS: the years a chart covers */
-    subtitle = g_strdup_printf (_("US dollars, %d–%d, all years together"), data->first_year, data->last_year);
+    subtitle = g_strdup_printf (_("US dollars, %d–%d, all years together"),
+                                data->target_first_year, data->target_last_year);
 
   _lode_chart_draw_header (context, subtitle, legend, n_legend);
   if (n_rows == 0)

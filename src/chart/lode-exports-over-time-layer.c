@@ -45,7 +45,12 @@ lode_exports_over_time_layer_render (LodeChartLayer   *layer,
     {
       LodeChartMineral *mineral = g_ptr_array_index (data->minerals, i);
 
-      if (mineral->total.count == 0)
+      gboolean placed = FALSE;
+
+      /* Records only of years no period holds draw no line. */
+      for (guint y = 0; y < n_years && !placed; y++)
+        placed = mineral->years[y].count > 0;
+      if (!placed)
         continue;
 
       lines[n_lines] = (LodeChartLine) { monthly ? mineral->months : mineral->years, n_periods,
@@ -81,10 +86,40 @@ lode_exports_over_time_layer_render (LodeChartLayer   *layer,
     subtitle = g_strdup (_("US dollars a month, the largest minerals, on a logarithmic scale"));
   else if (monthly)
     subtitle = g_strdup (_("US dollars a month, the largest minerals"));
+  else if (data->start_month != 1 && context->log_scale)
+    subtitle = g_strdup (_("US dollars a fiscal year, the largest minerals, on a logarithmic scale"));
+  else if (data->start_month != 1)
+    subtitle = g_strdup (_("US dollars a fiscal year, the largest minerals"));
   else if (context->log_scale)
     subtitle = g_strdup (_("US dollars a year, the largest minerals, on a logarithmic scale"));
   else
     subtitle = g_strdup (_("US dollars a year, the largest minerals"));
+
+  if (n_lines > 0 && data->n_unplaced > 0)
+    {
+      g_autofree char *count = lode_format_count (data->n_unplaced);
+      char *said;
+
+      /* TRANSLATORS: a chart's subtitle, then how many records of a whole
+       * calendar year it leaves out: "US dollars a fiscal year, the
+       * largest minerals; 12 records of calendar years not placed" */
+      if (data->start_month != 1)
+        said = g_strdup_printf (g_dngettext (NULL,
+                                             "%s; %s record of a calendar year not placed",
+                                             "%s; %s records of calendar years not placed",
+                                             data->n_unplaced),
+                                subtitle, count);
+      else
+        /* TRANSLATORS: as above, of records of a whole fiscal year in a
+         * chart of calendar years */
+        said = g_strdup_printf (g_dngettext (NULL,
+                                             "%s; %s record of a fiscal year not placed",
+                                             "%s; %s records of fiscal years not placed",
+                                             data->n_unplaced),
+                                subtitle, count);
+      g_free (subtitle);
+      subtitle = said;
+    }
 
   _lode_chart_draw_header (context, subtitle, legend, n_lines);
   if (n_lines == 0)
@@ -93,7 +128,8 @@ lode_exports_over_time_layer_render (LodeChartLayer   *layer,
       return;
     }
 
-  axis_max = _lode_chart_draw_axes (context, max, data->first_year, n_periods, monthly);
+  axis_max = _lode_chart_draw_axes (context, max, data->first_year, data->start_month,
+                                    n_periods, monthly);
 
   for (guint l = 0; l < n_lines; l++)
     _lode_chart_draw_reduced_line (context, &lines[l], axis_max);
@@ -123,8 +159,12 @@ lode_exports_over_time_layer_render (LodeChartLayer   *layer,
                                              g_strdup (lines[l].name));
           _lode_chart_item_set_rectangle (context, item, x - 5, y - 5, 10, 10);
           item->mineral = lines[l].mineral;
+          /* A month by its calendar year; a year by the year its period
+           * begins in. */
           item->year = data->first_year + (int) (monthly ? p / 12 : p);
-          item->month = monthly ? (int) (p % 12) + 1 : 0;
+          item->month = monthly ? (int) (p % 12 + data->start_month - 1) % 12 + 1 : 0;
+          if (monthly && item->month < data->start_month)
+            item->year++;
           item->source = cell->source;
         }
     }
@@ -158,8 +198,8 @@ lode_exports_over_time_layer_get_table (LodeChartLayer *layer)
           if (cells[p].count == 0)
             continue;
           _lode_chart_table_add_row (table, g_strdup (mineral->name),
-                                     g_strdup_printf ("%d", data->first_year + (int) (monthly ? p / 12 : p)),
-                                     monthly ? g_strdup_printf ("%u", p % 12 + 1) : g_strdup (""),
+                                     lode_chart_data_dup_period_name (data, data->first_year + (int) (monthly ? p / 12 : p)),
+                                     monthly ? g_strdup_printf ("%u", (p % 12 + data->start_month - 1) % 12 + 1) : g_strdup (""),
                                      lode_money_to_json (cells[p].value),
                                      g_strdup_printf ("%u", cells[p].count),
                                      _lode_chart_source_cell (cells[p].source), NULL);
@@ -167,6 +207,25 @@ lode_exports_over_time_layer_get_table (LodeChartLayer *layer)
     }
 
   return table;
+}
+
+/* A point of a fiscal year by the year's name. */
+static void
+lode_exports_over_time_layer_describe_item_period (LodeChartLayer      *layer,
+                                                   const LodeChartItem *item,
+                                                   GString             *text)
+{
+  LodeChartData *data = lode_chart_layer_get_data (layer);
+  g_autofree char *name = NULL;
+
+  if (data->start_month == 1 || item->month != 0 || item->year == 0)
+    {
+      LODE_CHART_LAYER_CLASS (lode_exports_over_time_layer_parent_class)->describe_item_period (layer, item, text);
+      return;
+    }
+
+  name = lode_chart_data_dup_period_name (data, item->year);
+  g_string_append_printf (text, " (%s)", name);
 }
 
 static gboolean
@@ -184,6 +243,7 @@ lode_exports_over_time_layer_class_init (LodeExportsOverTimeLayerClass *klass)
   layer_class->describe = lode_exports_over_time_layer_describe;
   layer_class->get_table = lode_exports_over_time_layer_get_table;
   layer_class->can_show_months = lode_exports_over_time_layer_can_show_months;
+  layer_class->describe_item_period = lode_exports_over_time_layer_describe_item_period;
 }
 
 static void

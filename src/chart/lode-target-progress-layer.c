@@ -149,8 +149,9 @@ draw_records (LodeChartLayer        *layer,
               double                 axis_max)
 {
   LodeChartData *data = lode_chart_layer_get_data (layer);
-  LodeChartLine line = { target->actual, lode_chart_data_get_n_years (data), 1, NULL, target->mineral };
-  int offset = data->first_year - first;
+  LodeChartLine line = { target->actual,
+                         data->target_first_year == 0 ? 0 : (guint) (data->target_last_year - data->target_first_year + 1), 1, NULL, target->mineral };
+  int offset = data->target_first_year - first;
 
   /* Shift the records' years onto the chart's. */
   cairo_save (context->cr);
@@ -170,7 +171,7 @@ draw_records (LodeChartLayer        *layer,
 
   for (guint p = 0; p < line.n_cells; p++)
     {
-      int year = data->first_year + (int) p;
+      int year = data->target_first_year + (int) p;
       LodeChartItem *item;
       double x, y;
 
@@ -273,22 +274,22 @@ lode_target_progress_layer_render (LodeChartLayer   *layer,
 
   first = target->baseline_year;
   last = target->target_year;
-  if (data->first_year != 0)
+  if (data->target_first_year != 0)
     {
-      first = MIN (first, MAX (data->first_year, target->baseline_year - 5));
-      last = MAX (last, data->last_year);
+      first = MIN (first, MAX (data->target_first_year, target->baseline_year - 5));
+      last = MAX (last, data->target_last_year);
     }
   n_periods = last - first + 1;
 
   max = lode_money_to_double (target->high);
   for (int y = first; y <= last; y++)
-    if (y >= data->first_year && y <= data->last_year && data->first_year != 0)
-      max = MAX (max, lode_money_to_double (target->actual[y - data->first_year].value));
+    if (y >= data->target_first_year && y <= data->target_last_year && data->target_first_year != 0)
+      max = MAX (max, lode_money_to_double (target->actual[y - data->target_first_year].value));
 
-  axis_max = _lode_chart_draw_axes (context, max, first, n_periods, FALSE);
+  axis_max = _lode_chart_draw_axes (context, max, first, 1, n_periods, FALSE);
   draw_band (context, target, first, n_periods, axis_max);
   draw_range (layer, context, target, first, n_periods, axis_max);
-  if (data->first_year != 0 && target->exports)
+  if (data->target_first_year != 0 && target->exports)
     draw_records (layer, context, target, first, last, n_periods, axis_max);
 }
 
@@ -370,19 +371,19 @@ lode_target_progress_layer_get_table (LodeChartLayer *layer)
 
   first = target->baseline_year;
   last = target->target_year;
-  if (data->first_year != 0)
+  if (data->target_first_year != 0)
     {
-      first = MIN (first, data->first_year);
-      last = MAX (last, data->last_year);
+      first = MIN (first, data->target_first_year);
+      last = MAX (last, data->target_last_year);
     }
   for (int y = first; y <= last && y - first < 1000; y++)
     {
-      gboolean recorded = data->first_year != 0 && y >= data->first_year && y <= data->last_year &&
-                          target->actual[y - data->first_year].count > 0;
+      gboolean recorded = data->target_first_year != 0 && y >= data->target_first_year && y <= data->target_last_year &&
+                          target->actual[y - data->target_first_year].count > 0;
       gboolean on_path = y >= target->baseline_year && y <= target->target_year;
 
       _lode_chart_table_add_row (table, g_strdup_printf ("%d", y),
-                                 recorded ? lode_money_to_json (target->actual[y - data->first_year].value) : g_strdup (""),
+                                 recorded ? lode_money_to_json (target->actual[y - data->target_first_year].value) : g_strdup (""),
                                  on_path ? lode_money_to_json ((LodeMoney) llround (path_value (target, target->low, y) * 100)) : g_strdup (""),
                                  on_path ? lode_money_to_json ((LodeMoney) llround (path_value (target, target->high, y) * 100)) : g_strdup (""),
                                  NULL);

@@ -19,6 +19,9 @@ lode_cli_chart_options_clear (LodeCliChartOptions *options)
   g_clear_pointer (&options->output, g_free);
   g_clear_pointer (&options->target, g_free);
   g_clear_pointer (&options->mineral, g_free);
+  g_clear_pointer (&options->fiscal_year_start, g_free);
+  g_clear_pointer (&options->from, g_free);
+  g_clear_pointer (&options->to, g_free);
 }
 
 GOptionEntry *
@@ -35,6 +38,12 @@ lode_cli_chart_entries (LodeCliChartOptions *options)
     { "mineral", 0, 0, G_OPTION_ARG_STRING, &options->mineral, N_("The mineral of production-and-exports (default the largest exports with production)"), N_("ID") },
     { "monthly", 'm', 0, G_OPTION_ARG_NONE, &options->monthly, N_("Exports over time by month"), NULL },
     { "dark", 'd', 0, G_OPTION_ARG_NONE, &options->dark, N_("Colours for a dark background"), NULL },
+    { "fiscal-year-start", 0, 0, G_OPTION_ARG_STRING, &options->fiscal_year_start,
+      N_("Count by fiscal years starting in MONTH (1–12) rather than by calendar years"), N_("MONTH") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &options->from,
+      N_("The year or fiscal year largest-movers compares from (default the one before the last)"), N_("PERIOD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &options->to,
+      N_("The year or fiscal year largest-movers compares with it (default the last)"), N_("PERIOD") },
     { NULL }
   };
 
@@ -69,6 +78,20 @@ lode_cli_chart_list (void)
 }
 
 static gboolean
+parse_month (const char *text,
+             int        *month)
+{
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, 12, &value, NULL))
+    return FALSE;
+
+  *month = (int) value;
+
+  return TRUE;
+}
+
+static gboolean
 has_chart_suffix (const char *path)
 {
   const char *dot = strrchr (path, '.');
@@ -83,6 +106,8 @@ gboolean
 lode_cli_chart_check (LodeCliChartOptions  *options,
                       char                **message)
 {
+  int month;
+
   if (options->chart == NULL)
     *message = g_strdup (_("missing --chart NAME"));
   else if (!lode_chart_kind_from_name (options->chart, NULL))
@@ -96,6 +121,13 @@ lode_cli_chart_check (LodeCliChartOptions  *options,
     *message = g_strdup_printf (_("width and height must be between %d and %d"), 100, MAX_SIDE);
   else if (options->scale != 0 && (options->scale < 0.5 || options->scale > 4))
     *message = g_strdup (_("scale must be between 0.5 and 4"));
+  else if (options->fiscal_year_start != NULL && !parse_month (options->fiscal_year_start, &month))
+    *message = g_strdup_printf (_("--fiscal-year-start: “%s” is not a month from 1 to 12"),
+                                options->fiscal_year_start);
+  else if ((options->from != NULL || options->to != NULL) && !g_str_equal (options->chart, "largest-movers"))
+    *message = g_strdup (_("--from and --to are for the chart largest-movers"));
+  else if ((options->from == NULL) != (options->to == NULL))
+    *message = g_strdup (_("--from and --to go together"));
   else
     return TRUE;
 
@@ -110,12 +142,39 @@ lode_cli_chart_write (LodePortfolio        *portfolio,
   g_autoptr(LodeChartData) data = NULL;
   g_autoptr(LodeChart) chart = NULL;
   LodeChartKind kind;
+  int start_month = 1;
 
   if (!lode_chart_kind_from_name (options->chart, &kind))
     g_return_val_if_reached (FALSE);
 
-  data = lode_chart_data_new (portfolio);
+  if (options->fiscal_year_start != NULL && !parse_month (options->fiscal_year_start, &start_month))
+    g_return_val_if_reached (FALSE);
+
+  data = lode_chart_data_new_for_periods (portfolio, start_month);
   chart = lode_chart_new (kind, data);
+
+  /* Periods as the summary names them: fiscal years of the month given,
+   * else of the portfolio's. */
+  if (options->from != NULL && options->to != NULL)
+    {
+      int fiscal = options->fiscal_year_start != NULL ? start_month
+                                                      : lode_portfolio_get_fiscal_year_start (portfolio);
+      LodePeriod periods[2];
+      const char *texts[2] = { options->from, options->to };
+
+      for (guint i = 0; i < 2; i++)
+        {
+          g_autoptr(GError) local_error = NULL;
+
+          if (!lode_period_parse (texts[i], fiscal, &periods[i], &local_error))
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           "%s: %s", i == 0 ? "--from" : "--to", local_error->message);
+              return FALSE;
+            }
+        }
+      lode_chart_set_periods (chart, &periods[0], &periods[1]);
+    }
   lode_chart_set_monthly (chart, options->monthly);
   lode_chart_set_dark (chart, options->dark);
 

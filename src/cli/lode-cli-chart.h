@@ -20,6 +20,9 @@ typedef struct
   char     *mineral;
   gboolean  monthly;
   gboolean  dark;
+  char     *fiscal_year_start;   /* a month, 1–12, or NULL for calendar years */
+  char     *from;                /* the periods of largest-movers */
+  char     *to;
 } LodeCliChartOptions;
 
 void          lode_cli_chart_options_clear (LodeCliChartOptions  *options);

@@ -574,7 +574,30 @@ append_national_figures (GString       *out,
   table_clear (&table);
 }
 
-/* The exports by fiscal year, and what no fiscal year holds. */
+/* Whether some records are of fiscal years that are not calendar years:
+ * then the exports by calendar year leave them out, and say so. */
+static gboolean
+has_fiscal_records (LodeExportTable *table)
+{
+  guint n_rows = lode_export_table_get_n_rows (table);
+
+  if (lode_export_table_get_fiscal_year_start (table) == 1)
+    return FALSE;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      LodeExportRow row;
+
+      lode_export_table_get_row (table, i, &row);
+      if (row.month == 0 && row.period == LODE_PERIOD_KIND_FISCAL_YEAR)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The exports by fiscal year (or, with @fiscal_year_start 1, by calendar
+ * year), and what none of them holds. */
 static void
 append_fiscal_group (GString       *out,
                      LodePortfolio *portfolio,
@@ -586,8 +609,8 @@ append_fiscal_group (GString       *out,
   Table table;
 
   table_init (&table, 4, 1u << 1 | 1u << 2 | 1u << 3);
-  table_add (&table, g_strdup (_("Fiscal year")), g_strdup (_("Records")),
-             g_strdup (_("Value")), g_strdup (_("Share")));
+  table_add (&table, g_strdup (fiscal_year_start != 1 ? _("Fiscal year") : _("Year")),
+             g_strdup (_("Records")), g_strdup (_("Value")), g_strdup (_("Share")));
 
   for (guint i = 0; i < totals->totals->len; i++)
     {
@@ -600,14 +623,29 @@ append_fiscal_group (GString       *out,
     }
 
   g_string_append_c (out, '\n');
-  g_string_append (out, _("Exports by fiscal year"));
+  g_string_append (out, fiscal_year_start != 1 ? _("Exports by fiscal year") : _("Exports by year"));
   g_string_append_c (out, '\n');
   /* Only a header when every record is of a whole year. */
   if (totals->totals->len > 0)
     table_render (&table, "  ", out);
   table_clear (&table);
 
-  if (totals->n_unplaced > 0)
+  if (totals->n_unplaced > 0 && fiscal_year_start == 1)
+    {
+      g_autofree char *value = lode_money_format_full (totals->unplaced_value);
+
+      g_string_append (out, "  ");
+      g_string_append_printf (out,
+                              /* Translators: records of a fiscal year, which lie across two
+                               * calendar years and are not split between them */
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%u record of a fiscal year (%s) is in no calendar year",
+                                           "%u records of a fiscal year (%s) are in no calendar year",
+                                           totals->n_unplaced),
+                              totals->n_unplaced, value);
+      g_string_append_c (out, '\n');
+    }
+  else if (totals->n_unplaced > 0)
     {
       g_autofree char *value = lode_money_format_full (totals->unplaced_value);
 
@@ -624,9 +662,121 @@ append_fiscal_group (GString       *out,
     }
 }
 
+/* A total in a currency: the amount of the records that have a rate, or
+ * "no rate" when none has. */
+static char *
+format_converted (const char               *code,
+                  const LodeConvertedTotal *total)
+{
+  if (total->count > 0 && total->n_missing == total->count)
+    /* Translators: in a table of amounts in another currency */
+    return g_strdup (_("no rate"));
+
+  return lode_amount_format_full (code, total->amount);
+}
+
+static char *
+format_missing_count (guint n_missing)
+{
+  return n_missing > 0 ? g_strdup_printf ("%u", n_missing) : g_strdup ("");
+}
+
+static char *
+format_missing (const LodeConvertedTotal *total)
+{
+  return format_missing_count (total->n_missing);
+}
+
+/* The exports again in the converter's currency: in all, by year (or
+ * fiscal year) and by mineral, and the years that have no rate. */
+static void
+append_currency (GString       *out,
+                 LodePortfolio *portfolio,
+                 LodeConverter *converter,
+                 int            fiscal_year_start)
+{
+  LodeExportTable *exports = lode_portfolio_get_exports (portfolio);
+  const char *code = lode_converter_get_code (converter);
+  const char *name = lode_currency_name (code);
+  g_autoptr(LodePeriodTotals) periods = lode_period_totals_new (exports, fiscal_year_start);
+  g_autoptr(GArray) by_period = lode_converter_period_totals (converter, exports, periods,
+                                                              fiscal_year_start);
+  g_autoptr(GArray) minerals = lode_export_table_aggregate (exports, LODE_EXPORT_FIELD_MINERAL);
+  g_autoptr(GArray) by_mineral = lode_converter_aggregate (converter, exports,
+                                                           LODE_EXPORT_FIELD_MINERAL, minerals);
+  g_autofree char *missing = NULL;
+  LodeConvertedTotal all;
+  Table table;
+
+  lode_converter_table_total (converter, exports, &all);
+
+  g_string_append_c (out, '\n');
+  if (name != NULL)
+    /* Translators: the first %s is a currency code (PKR), the second its name */
+    g_string_append_printf (out, _("Exports in %s (%s), at the portfolio’s exchange rates"),
+                            code, name);
+  else
+    /* Translators: %s is a currency code (PKR) */
+    g_string_append_printf (out, _("Exports in %s, at the portfolio’s exchange rates"), code);
+  g_string_append_c (out, '\n');
+
+  table_init (&table, 4, 1u << 1 | 1u << 2 | 1u << 3);
+  table_add (&table, g_strdup (fiscal_year_start != 1 ? _("Fiscal year") : _("Year")),
+             g_strdup (_("Records")), g_strdup (_("Value")), g_strdup (_("Without a rate")));
+  for (guint i = 0; i < by_period->len; i++)
+    {
+      const LodePeriodTotal *period = &g_array_index (periods->totals, LodePeriodTotal, i);
+      const LodeConvertedTotal *total = &g_array_index (by_period, LodeConvertedTotal, i);
+
+      table_add (&table, lode_period_to_string (&period->period),
+                 g_strdup_printf ("%u", total->count), format_converted (code, total),
+                 format_missing (total));
+    }
+  table_add (&table, g_strdup (_("All")), g_strdup_printf ("%u", all.count),
+             format_converted (code, &all), format_missing (&all));
+  table_render (&table, "  ", out);
+  table_clear (&table);
+
+  g_string_append_c (out, '\n');
+  table_init (&table, 4, 1u << 1 | 1u << 2 | 1u << 3);
+  table_add (&table, g_strdup (_("Mineral")), g_strdup (_("Records")), g_strdup (_("Value")),
+             g_strdup (_("Without a rate")));
+  for (guint i = 0; i < by_mineral->len; i++)
+    {
+      const LodeExportTotal *key = &g_array_index (minerals, LodeExportTotal, i);
+      const LodeConvertedTotal *total = &g_array_index (by_mineral, LodeConvertedTotal, i);
+
+      table_add (&table, g_strdup (mineral_name (portfolio, key->key)),
+                 g_strdup_printf ("%u", total->count), format_converted (code, total),
+                 format_missing (total));
+    }
+  table_render (&table, "  ", out);
+  table_clear (&table);
+
+  missing = lode_converter_describe_missing (converter);
+  if (missing != NULL)
+    {
+      g_autofree char *value = lode_money_format_full (all.value_missing);
+
+      g_string_append_c (out, '\n');
+      g_string_append (out, "  ");
+      g_string_append_printf (out,
+                              /* Translators: the first %s says which rates are missing ("No
+                               * PKR rate for 2022"), %u counts records, the last %s is their
+                               * value in US dollars */
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "%s: %u record (%s) is left out of the amounts.",
+                                           "%s: %u records (%s) are left out of the amounts.",
+                                           all.n_missing),
+                              missing, all.n_missing, value);
+      g_string_append_c (out, '\n');
+    }
+}
+
 char *
 lode_cli_summary_to_text (LodePortfolio *portfolio,
-                          int            fiscal_year_start)
+                          int            fiscal_year_start,
+                          LodeConverter *converter)
 {
   GString *out = g_string_new (NULL);
   const char *description;
@@ -686,7 +836,7 @@ lode_cli_summary_to_text (LodePortfolio *portfolio,
     {
       append_group (out, portfolio, LODE_EXPORT_FIELD_MINERAL,
                     _("Exports by mineral"), _("Mineral"), totals.exports);
-      if (fiscal_year_start != 1)
+      if (fiscal_year_start != 1 || has_fiscal_records (lode_portfolio_get_exports (portfolio)))
         append_fiscal_group (out, portfolio, fiscal_year_start, totals.exports);
       else
         append_group (out, portfolio, LODE_EXPORT_FIELD_YEAR,
@@ -696,6 +846,9 @@ lode_cli_summary_to_text (LodePortfolio *portfolio,
       append_group (out, portfolio, LODE_EXPORT_FIELD_STAGE,
                     _("Exports by stage"), _("Stage"), totals.exports);
     }
+
+  if (converter != NULL)
+    append_currency (out, portfolio, converter, fiscal_year_start);
 
   return g_string_free (out, FALSE);
 }
@@ -884,8 +1037,13 @@ write_fiscal_group (LodeJsonWriter  *writer,
                                                       (total->period.first_year + 1) % 100);
 
       lode_json_writer_begin_object (writer);
-      write_string_member (writer, "fiscal_year", fiscal_year);
-      lode_json_writer_member (writer, "first_year");
+      if (fiscal_year_start != 1)
+        {
+          write_string_member (writer, "fiscal_year", fiscal_year);
+          lode_json_writer_member (writer, "first_year");
+        }
+      else
+        lode_json_writer_member (writer, "year");
       lode_json_writer_int (writer, total->period.first_year);
       lode_json_writer_member (writer, "records");
       lode_json_writer_int (writer, total->count);
@@ -902,9 +1060,98 @@ write_fiscal_group (LodeJsonWriter  *writer,
   lode_json_writer_end_object (writer);
 }
 
+static void
+write_converted_members (LodeJsonWriter           *writer,
+                         const LodeConvertedTotal *total)
+{
+  lode_json_writer_member (writer, "records");
+  lode_json_writer_int (writer, total->count);
+  lode_json_writer_member (writer, "value");
+  if (total->count == 0 || total->n_missing < total->count)
+    lode_json_writer_money (writer, total->amount);
+  else
+    lode_json_writer_null (writer);
+  lode_json_writer_member (writer, "records_without_rate");
+  lode_json_writer_int (writer, total->n_missing);
+  write_money_member (writer, "value_usd_without_rate", total->value_missing);
+}
+
+/* "in_currency": the exports in the converter's currency. */
+static void
+write_currency_json (LodeJsonWriter *writer,
+                     LodePortfolio  *portfolio,
+                     LodeConverter  *converter,
+                     int             fiscal_year_start)
+{
+  LodeExportTable *exports = lode_portfolio_get_exports (portfolio);
+  g_autoptr(LodePeriodTotals) periods = lode_period_totals_new (exports, fiscal_year_start);
+  g_autoptr(GArray) by_period = lode_converter_period_totals (converter, exports, periods,
+                                                              fiscal_year_start);
+  g_autoptr(GArray) minerals = lode_export_table_aggregate (exports, LODE_EXPORT_FIELD_MINERAL);
+  g_autoptr(GArray) by_mineral = lode_converter_aggregate (converter, exports,
+                                                           LODE_EXPORT_FIELD_MINERAL, minerals);
+  LodeConvertedTotal all;
+  GArray *missing;
+
+  lode_converter_table_total (converter, exports, &all);
+  missing = lode_converter_get_missing (converter);
+
+  lode_json_writer_member (writer, "in_currency");
+  lode_json_writer_begin_object (writer);
+  write_string_member (writer, "currency", lode_converter_get_code (converter));
+  lode_json_writer_member (writer, "exports");
+  lode_json_writer_begin_object (writer);
+  write_converted_members (writer, &all);
+  lode_json_writer_end_object (writer);
+
+  lode_json_writer_member (writer, "exports_by_year");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < by_period->len; i++)
+    {
+      const LodePeriodTotal *period = &g_array_index (periods->totals, LodePeriodTotal, i);
+
+      lode_json_writer_begin_object (writer);
+      if (fiscal_year_start != 1)
+        {
+          g_autofree char *fiscal_year = g_strdup_printf ("FY%d-%02d", period->period.first_year,
+                                                          (period->period.first_year + 1) % 100);
+
+          write_string_member (writer, "fiscal_year", fiscal_year);
+          lode_json_writer_member (writer, "first_year");
+        }
+      else
+        lode_json_writer_member (writer, "year");
+      lode_json_writer_int (writer, period->period.first_year);
+      write_converted_members (writer, &g_array_index (by_period, LodeConvertedTotal, i));
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+
+  lode_json_writer_member (writer, "exports_by_mineral");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < by_mineral->len; i++)
+    {
+      const LodeExportTotal *key = &g_array_index (minerals, LodeExportTotal, i);
+
+      lode_json_writer_begin_object (writer);
+      write_string_member (writer, "mineral", key->key);
+      write_converted_members (writer, &g_array_index (by_mineral, LodeConvertedTotal, i));
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+
+  lode_json_writer_member (writer, "missing_rates");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < missing->len; i++)
+    lode_json_writer_int (writer, g_array_index (missing, int, i));
+  lode_json_writer_end_array (writer);
+  lode_json_writer_end_object (writer);
+}
+
 char *
 lode_cli_summary_to_json (LodePortfolio *portfolio,
                           int            fiscal_year_start,
+                          LodeConverter *converter,
                           const char    *name)
 {
   LodeExportTable *exports;
@@ -971,7 +1218,8 @@ lode_cli_summary_to_json (LodePortfolio *portfolio,
     {
       g_autoptr(GArray) group_totals = NULL;
 
-      if (groups[g].field == LODE_EXPORT_FIELD_YEAR && fiscal_year_start != 1)
+      if (groups[g].field == LODE_EXPORT_FIELD_YEAR &&
+          (fiscal_year_start != 1 || has_fiscal_records (exports)))
         {
           write_fiscal_group (writer, exports, fiscal_year_start);
           continue;
@@ -1003,6 +1251,9 @@ lode_cli_summary_to_json (LodePortfolio *portfolio,
 
       lode_json_writer_end_array (writer);
     }
+
+  if (converter != NULL)
+    write_currency_json (writer, portfolio, converter, fiscal_year_start);
 
   lode_json_writer_end_object (writer);
   g_clear_pointer (&writer, lode_json_writer_free);
@@ -1126,10 +1377,50 @@ append_unplaced (GString        *out,
     }
 }
 
+/* The exports of both periods in the converter's currency. */
+static void
+append_compare_currency (GString        *out,
+                         LodeComparison *comparison,
+                         LodeConverter  *converter)
+{
+  const char *code = lode_converter_get_code (converter);
+  g_autofree char *missing = lode_converter_describe_missing (converter);
+  g_autofree char *label = NULL;
+  char *cells[2];
+  Table table;
+
+  for (guint s = 0; s < 2; s++)
+    {
+      LodeConvertedTotal total = {
+        .count = comparison->count[s],
+        .n_missing = comparison->n_missing[s],
+        .amount = comparison->amount[s],
+      };
+
+      cells[s] = format_converted (code, &total);
+    }
+
+  /* Translators: %s is a currency code (PKR) */
+  label = g_strdup_printf (_("Exports in %s"), code);
+  table_init (&table, 3, 1u << 1 | 1u << 2);
+  table_add (&table, g_strdup (label), cells[0], cells[1]);
+  table_add (&table, g_strdup (_("Without a rate")), format_missing_count (comparison->n_missing[0]),
+             format_missing_count (comparison->n_missing[1]));
+  table_render (&table, "", out);
+  table_clear (&table);
+
+  if (missing != NULL)
+    {
+      g_string_append (out, missing);
+      g_string_append_c (out, '\n');
+    }
+}
+
 char *
 lode_cli_compare_to_text (LodePortfolio    *portfolio,
                           const LodePeriod *first,
-                          const LodePeriod *second)
+                          const LodePeriod *second,
+                          LodeConverter    *converter)
 {
   LodeExportTable *exports;
   GString *out;
@@ -1172,6 +1463,8 @@ lode_cli_compare_to_text (LodePortfolio    *portfolio,
                      g_strdup (""), g_strdup (""));
           table_render (&table, "", out);
           table_clear (&table);
+          if (converter != NULL && lode_comparison_convert (comparison, exports, converter))
+            append_compare_currency (out, comparison, converter);
           append_unplaced (out, comparison);
         }
 
@@ -1214,10 +1507,13 @@ write_percent_member (LodeJsonWriter *writer,
     lode_json_writer_null (writer);
 }
 
+/* @amount and @n_missing: the values in another currency, or NULL. */
 static void
-write_sides (LodeJsonWriter  *writer,
-             const guint     *count,
-             const LodeMoney *value)
+write_sides (LodeJsonWriter   *writer,
+             const guint      *count,
+             const LodeMoney  *value,
+             const LodeAmount *amount,
+             const guint      *n_missing)
 {
   const char *names[2] = { "first", "second" };
 
@@ -1228,6 +1524,16 @@ write_sides (LodeJsonWriter  *writer,
       lode_json_writer_member (writer, "records");
       lode_json_writer_int (writer, count[s]);
       write_money_member (writer, "value_usd", value[s]);
+      if (amount != NULL)
+        {
+          lode_json_writer_member (writer, "value");
+          if (count[s] == 0 || n_missing[s] < count[s])
+            lode_json_writer_money (writer, amount[s]);
+          else
+            lode_json_writer_null (writer);
+          lode_json_writer_member (writer, "records_without_rate");
+          lode_json_writer_int (writer, n_missing[s]);
+        }
       lode_json_writer_end_object (writer);
     }
 }
@@ -1236,6 +1542,7 @@ char *
 lode_cli_compare_to_json (LodePortfolio    *portfolio,
                           const LodePeriod *first,
                           const LodePeriod *second,
+                          LodeConverter    *converter,
                           const char       *name)
 {
   LodeExportTable *exports;
@@ -1253,6 +1560,8 @@ lode_cli_compare_to_json (LodePortfolio    *portfolio,
   write_string_member (writer, "title", lode_portfolio_get_title (portfolio));
   write_period_member (writer, "first", first);
   write_period_member (writer, "second", second);
+  if (converter != NULL)
+    write_string_member (writer, "currency", lode_converter_get_code (converter));
 
   for (guint g = 0; g < G_N_ELEMENTS (compare_groups); g++)
     {
@@ -1260,6 +1569,8 @@ lode_cli_compare_to_json (LodePortfolio    *portfolio,
         lode_comparison_new (exports, compare_groups[g].field, first, second);
       const char *field_name = lode_comparison_field_name (compare_groups[g].field);
       g_autofree char *member = g_strconcat ("by_", field_name, NULL);
+      gboolean converted = converter != NULL &&
+                           lode_comparison_convert (comparison, exports, converter);
 
       if (g == 0)
         {
@@ -1267,7 +1578,8 @@ lode_cli_compare_to_json (LodePortfolio    *portfolio,
 
           lode_json_writer_member (writer, "exports");
           lode_json_writer_begin_object (writer);
-          write_sides (writer, comparison->count, comparison->value);
+          write_sides (writer, comparison->count, comparison->value,
+                       converted ? comparison->amount : NULL, comparison->n_missing);
           write_money_member (writer, "change_usd", change);
           write_percent_member (writer, comparison->value[0] != 0,
                                 comparison->value[0] != 0
@@ -1276,7 +1588,7 @@ lode_cli_compare_to_json (LodePortfolio    *portfolio,
 
           lode_json_writer_member (writer, "unplaced");
           lode_json_writer_begin_object (writer);
-          write_sides (writer, comparison->n_unplaced, comparison->unplaced_value);
+          write_sides (writer, comparison->n_unplaced, comparison->unplaced_value, NULL, NULL);
           lode_json_writer_end_object (writer);
         }
 
@@ -1290,11 +1602,23 @@ lode_cli_compare_to_json (LodePortfolio    *portfolio,
           write_string_member (writer, field_name, row->key);
           if (compare_groups[g].field == LODE_EXPORT_FIELD_MINERAL)
             write_string_member (writer, "name", mineral_name (portfolio, row->key));
-          write_sides (writer, row->count, row->value);
+          write_sides (writer, row->count, row->value,
+                       converted ? row->amount : NULL, row->n_missing);
           write_money_member (writer, "change_usd", row->change);
           write_percent_member (writer, row->has_percent, row->percent);
           lode_json_writer_end_object (writer);
         }
+      lode_json_writer_end_array (writer);
+    }
+
+  if (converter != NULL)
+    {
+      GArray *missing = lode_converter_get_missing (converter);
+
+      lode_json_writer_member (writer, "missing_rates");
+      lode_json_writer_begin_array (writer);
+      for (guint i = 0; i < missing->len; i++)
+        lode_json_writer_int (writer, g_array_index (missing, int, i));
       lode_json_writer_end_array (writer);
     }
 

@@ -18,6 +18,7 @@
 #include "lode-cli-import.h"
 #include "lode-cli-summary.h"
 #include "lode-portfolio-io.h"
+#include "lode-rules.h"
 
 /* lode-cli: the core of Lode from a terminal. Each command parses its own
  * options; the exit status tells success, bad input and wrong usage apart. */
@@ -546,6 +547,20 @@ check_fiscal_year_start (const Command *command,
   return EXIT_OK;
 }
 
+/* --currency: a code the rules accept, or USD. */
+static int
+check_currency (const Command *command,
+                const char    *currency)
+{
+  const char *why = NULL;
+
+  if (currency != NULL && strcmp (currency, LODE_CURRENCY_USD) != 0 &&
+      !lode_rule_currency_code (currency, &why))
+    return usage_error (command, "--currency: “%s”: %s", currency, why);
+
+  return EXIT_OK;
+}
+
 static int
 command_summary (const Command   *command,
                  char          ***args)
@@ -555,6 +570,8 @@ command_summary (const Command   *command,
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
   g_autofree char *fiscal_text = NULL;
+  g_autofree char *currency = NULL;
+  g_autoptr(LodeConverter) converter = NULL;
   gboolean json = FALSE;
   int fiscal_year_start = 1;
   int status = EXIT_OK;
@@ -563,6 +580,9 @@ command_summary (const Command   *command,
     { "fiscal-year-start", 0, 0, G_OPTION_ARG_STRING, &fiscal_text,
       N_("Count the years as fiscal years starting in MONTH (1–12); by default as the portfolio says"),
       N_("MONTH") },
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency,
+      N_("Also give the exports in CODE (ISO 4217, such as PKR) at the portfolio’s exchange rates"),
+      N_("CODE") },
     { NULL }
   };
 
@@ -606,11 +626,23 @@ command_summary (const Command   *command,
     "      (with a fiscal year not starting in January:\n"
     "       [ { \"fiscal_year\": \"FY2024-25\", \"first_year\": N, \"records\": N,\n"
     "           \"value_usd\": AMOUNT }, … ],\n"
-    "       \"exports_unplaced\": { \"records\": N, \"value_usd\": AMOUNT })\n"
+    "       \"exports_unplaced\": { \"records\": N, \"value_usd\": AMOUNT };\n"
+    "       by calendar year with records of fiscal years: [ { \"year\": N, … } ],\n"
+    "       \"exports_unplaced\" as well)\n"
     "    \"exports_by_destination\": [ { \"destination\": CODE or null,\n"
     "                                  \"records\": N, \"value_usd\": AMOUNT }, … ],\n"
     "    \"exports_by_stage\": [ { \"stage\": STAGE or null,\n"
-    "                            \"records\": N, \"value_usd\": AMOUNT }, … ]\n"
+    "                            \"records\": N, \"value_usd\": AMOUNT }, … ],\n"
+    "    \"in_currency\": (only with --currency)\n"
+    "      { \"currency\": CODE,\n"
+    "        \"exports\": TOTAL,\n"
+    "        \"exports_by_year\": [ { \"year\": N, TOTAL members }, … ]\n"
+    "          (by fiscal year: { \"fiscal_year\": \"FY2024-25\", \"first_year\": N, … }),\n"
+    "        \"exports_by_mineral\": [ { \"mineral\": ID, TOTAL members }, … ],\n"
+    "        \"missing_rates\": [ YEAR, … ] }\n"
+    "      where a TOTAL is { \"records\": N, \"value\": AMOUNT or null,\n"
+    "                        \"records_without_rate\": N,\n"
+    "                        \"value_usd_without_rate\": AMOUNT }\n"
     "  }\n"
     "\n",
     _("Investment committed is counted net of withdrawals, except by year,\n"
@@ -629,6 +661,13 @@ command_summary (const Command   *command,
       "\n"
       "Exit status: 0 on success, 1 if the file does not load, 2 on wrong\n"
       "usage."),
+    "\n\n",
+    _("With --currency, the exports are also given in that currency, each\n"
+      "record at the rate of its month, else of its year (a record of a\n"
+      "fiscal year: of its fiscal year, else of the year it begins in),\n"
+      "summed exactly and rounded once to the hundredth. Records of a year\n"
+      "without a rate are left out of the amounts and counted, and the\n"
+      "years without a rate are listed: no rate is ever guessed."),
     NULL);
 
   context = command_context_new (command, entries, description);
@@ -639,15 +678,19 @@ command_summary (const Command   *command,
   if (status == EXIT_OK)
     status = check_fiscal_year_start (command, fiscal_text, &fiscal_year_start);
   if (status == EXIT_OK)
+    status = check_currency (command, currency);
+  if (status == EXIT_OK)
     status = load_file ((*args)[1], &portfolio);
   if (status != EXIT_OK)
     return status;
   if (fiscal_text == NULL)
     fiscal_year_start = lode_portfolio_get_fiscal_year_start (portfolio);
+  if (currency != NULL)
+    converter = lode_portfolio_new_converter (portfolio, currency);
 
   if (json)
     {
-      g_autofree char *text = lode_cli_summary_to_json (portfolio, fiscal_year_start,
+      g_autofree char *text = lode_cli_summary_to_json (portfolio, fiscal_year_start, converter,
                                                         input_name ((*args)[1]));
 
       if (!write_stdout (text, strlen (text), &error))
@@ -655,7 +698,7 @@ command_summary (const Command   *command,
     }
   else
     {
-      g_autofree char *text = lode_cli_summary_to_text (portfolio, fiscal_year_start);
+      g_autofree char *text = lode_cli_summary_to_text (portfolio, fiscal_year_start, converter);
 
       g_print ("%s", text);
     }
@@ -673,6 +716,8 @@ command_compare (const Command   *command,
   g_autofree char *description = NULL;
   g_autofree char *fiscal_text = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *currency = NULL;
+  g_autoptr(LodeConverter) converter = NULL;
   gboolean json = FALSE;
   gboolean csv = FALSE;
   int fiscal_year_start = 1;
@@ -684,6 +729,9 @@ command_compare (const Command   *command,
     { "fiscal-year-start", 0, 0, G_OPTION_ARG_STRING, &fiscal_text,
       N_("Read fiscal years as starting in MONTH (1–12); by default as the portfolio says"),
       N_("MONTH") },
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency,
+      N_("Also give the exports in CODE (ISO 4217, such as PKR) at the portfolio’s exchange rates"),
+      N_("CODE") },
     { NULL }
   };
 
@@ -719,6 +767,12 @@ command_compare (const Command   *command,
     "\n",
     _("Exit status: 0 on success, 1 if the file does not load, 2 on wrong\n"
       "usage, a period included."),
+    "\n\n",
+    _("With --currency (not with --csv), the exports of both periods are also\n"
+      "given in that currency as lode-cli summary --currency gives them: in\n"
+      "the text in all, in the JSON object also by row, each SIDE with\n"
+      "\"value\" (null when no record has a rate) and \"records_without_rate\",\n"
+      "the object with \"currency\" and \"missing_rates\"."),
     NULL);
 
   context = command_context_new (command, entries, description);
@@ -731,7 +785,11 @@ command_compare (const Command   *command,
     return status;
   if (json && csv)
     return usage_error (command, _("--json and --csv cannot be used together"));
+  if (currency != NULL && csv)
+    return usage_error (command, _("--currency and --csv cannot be used together"));
   status = check_fiscal_year_start (command, fiscal_text, &fiscal_year_start);
+  if (status == EXIT_OK)
+    status = check_currency (command, currency);
   if (status == EXIT_OK)
     status = load_file ((*args)[1], &portfolio);
   if (status != EXIT_OK)
@@ -745,12 +803,16 @@ command_compare (const Command   *command,
         return usage_error (command, "%s", error->message);
     }
 
+  if (currency != NULL)
+    converter = lode_portfolio_new_converter (portfolio, currency);
+
   if (json)
-    text = lode_cli_compare_to_json (portfolio, &periods[0], &periods[1], input_name ((*args)[1]));
+    text = lode_cli_compare_to_json (portfolio, &periods[0], &periods[1], converter,
+                                     input_name ((*args)[1]));
   else if (csv)
     text = lode_cli_compare_to_csv (portfolio, &periods[0], &periods[1]);
   else
-    text = lode_cli_compare_to_text (portfolio, &periods[0], &periods[1]);
+    text = lode_cli_compare_to_text (portfolio, &periods[0], &periods[1], converter);
 
   if (!write_stdout (text, strlen (text), &error))
     return output_error (error);

@@ -19,14 +19,26 @@ typedef enum
 static Place
 place_in (const LodePeriod *p,
           int               year,
-          int               month)
+          int               month,
+          LodePeriodKind    kind,
+          int               fiscal_year_start)
 {
+  LodeExportRow row = { .year = year, .month = month, .period = kind };
   LodePeriod period;
+  int first, start;
 
-  if (lode_period_place (year, month, p->start_month, &period))
+  if (lode_period_place_row (&row, fiscal_year_start, p->start_month, &period))
     return lode_period_equal (&period, p) ? PLACED : OUTSIDE;
 
-  return year == p->first_year || year == p->first_year + 1 ? UNPLACED : OUTSIDE;
+  /* A whole year that was not placed: unplaced where it overlaps the
+   * period, counting months from year 0. */
+  first = p->first_year * 12 + p->start_month - 1;
+  if (kind == LODE_PERIOD_KIND_FISCAL_YEAR)
+    start = year * 12 + fiscal_year_start - 1;
+  else
+    start = year * 12;
+
+  return start < first + 12 && first < start + 12 ? UNPLACED : OUTSIDE;
 }
 
 static guint32
@@ -101,6 +113,7 @@ lode_comparison_new (LodeExportTable  *table,
   g_autoptr(GHashTable) slots = NULL;
   LodeComparison *self;
   LodeExportColumns c;
+  int fiscal_year_start;
 
   g_return_val_if_fail (LODE_IS_EXPORT_TABLE (table), NULL);
   g_return_val_if_fail (field != LODE_EXPORT_FIELD_YEAR, NULL);
@@ -115,14 +128,17 @@ lode_comparison_new (LodeExportTable  *table,
   slots = g_hash_table_new (g_direct_hash, g_direct_equal);
 
   _lode_export_table_get_columns (table, &c);
+  fiscal_year_start = lode_export_table_get_fiscal_year_start (table);
 
   for (guint i = 0; i < c.n_rows; i++)
     {
       Place places[2];
       LodeCompareRow *row = NULL;
 
-      places[0] = place_in (first, c.year[i], c.month[i]);
-      places[1] = place_in (second, c.year[i], c.month[i]);
+      LodePeriodKind kind = c.period != NULL ? c.period[i] : LODE_PERIOD_KIND_UNKNOWN;
+
+      places[0] = place_in (first, c.year[i], c.month[i], kind, fiscal_year_start);
+      places[1] = place_in (second, c.year[i], c.month[i], kind, fiscal_year_start);
       if (places[0] == OUTSIDE && places[1] == OUTSIDE)
         continue;
 
@@ -163,7 +179,106 @@ lode_comparison_free (LodeComparison *self)
     return;
 
   g_array_unref (self->rows);
+  g_free (self->currency);
   g_free (self);
+}
+
+gboolean
+lode_comparison_convert (LodeComparison  *self,
+                         LodeExportTable *table,
+                         LodeConverter   *converter)
+{
+  g_autoptr(GHashTable) index = NULL;
+  g_autofree LodeAmountSum *sums = NULL;
+  LodeAmountSum totals[2] = { LODE_AMOUNT_SUM_INIT, LODE_AMOUNT_SUM_INIT };
+  int fiscal_year_start;
+  gboolean fits = TRUE;
+  guint n_rows;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (table), FALSE);
+  g_return_val_if_fail (converter != NULL, FALSE);
+
+  /* Rows by their key: interned strings and nicks are one pointer each;
+   * the rows without one by the table itself. */
+  index = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LodeCompareRow *row = &g_array_index (self->rows, LodeCompareRow, i);
+
+      row->amount[0] = row->amount[1] = 0;
+      row->n_missing[0] = row->n_missing[1] = 0;
+      g_hash_table_insert (index, row->key != NULL ? (gpointer) row->key : (gpointer) table,
+                           GUINT_TO_POINTER (i));
+    }
+  sums = g_new0 (LodeAmountSum, 2 * MAX (self->rows->len, 1));
+  self->n_missing[0] = self->n_missing[1] = 0;
+
+  fiscal_year_start = lode_export_table_get_fiscal_year_start (table);
+  n_rows = lode_export_table_get_n_rows (table);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      LodeExportRow row;
+      const char *key;
+      gpointer slot;
+      guint r;
+
+      lode_export_table_get_row (table, i, &row);
+      for (guint side = 0; side < 2; side++)
+        {
+          if (place_in (&self->periods[side], row.year, row.month, row.period,
+                        fiscal_year_start) != PLACED)
+            continue;
+
+          switch (self->field)
+            {
+            case LODE_EXPORT_FIELD_MINERAL:
+              key = row.mineral;
+              break;
+            case LODE_EXPORT_FIELD_DESTINATION:
+              key = row.destination;
+              break;
+            case LODE_EXPORT_FIELD_HS_CODE:
+              key = row.hs_code;
+              break;
+            case LODE_EXPORT_FIELD_STAGE:
+              key = row.stage == LODE_STAGE_UNKNOWN ? NULL
+                    : lode_enum_to_nick (LODE_TYPE_STAGE, row.stage);
+              break;
+            case LODE_EXPORT_FIELD_YEAR:
+            default:
+              g_assert_not_reached ();
+            }
+
+          if (!g_hash_table_lookup_extended (index, key != NULL ? (gpointer) key : (gpointer) table,
+                                             NULL, &slot))
+            continue;
+          r = GPOINTER_TO_UINT (slot);
+
+          if (lode_converter_add_row (converter, &row, &sums[2 * r + side]))
+            lode_converter_add_row (converter, &row, &totals[side]);
+          else
+            {
+              g_array_index (self->rows, LodeCompareRow, r).n_missing[side]++;
+              self->n_missing[side]++;
+            }
+        }
+    }
+
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      LodeCompareRow *row = &g_array_index (self->rows, LodeCompareRow, i);
+
+      for (guint side = 0; side < 2; side++)
+        fits &= lode_amount_sum_round (&sums[2 * i + side], &row->amount[side]);
+    }
+  for (guint side = 0; side < 2; side++)
+    fits &= lode_amount_sum_round (&totals[side], &self->amount[side]);
+
+  g_free (self->currency);
+  self->currency = g_strdup (lode_converter_get_code (converter));
+
+  return fits;
 }
 
 typedef struct

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "lode-currency.h"
 #include "lode-periods.h"
 #include "lode-portfolio.h"
 
@@ -17,6 +18,10 @@ typedef struct
   LodeMoney   change;        /* value[1] - value[0] */
   gboolean    has_percent;   /* FALSE when the first value is 0 */
   double      percent;       /* the change in percent of the first value */
+  /* After lode_comparison_convert(): the values in its currency, of the
+   * records that have a rate, and how many have none. */
+  LodeAmount  amount[2];
+  guint       n_missing[2];
 } LodeCompareRow;
 
 typedef enum
@@ -39,6 +44,11 @@ typedef struct
    * neither side: they are said, not split. */
   guint           n_unplaced[2];
   LodeMoney       unplaced_value[2];
+  /* After lode_comparison_convert(): its currency (else NULL), and the
+   * whole periods in it. */
+  char           *currency;
+  LodeAmount      amount[2];
+  guint           n_missing[2];
 } LodeComparison;
 
 /* The exports of @table in @first and @second by @field, largest change
@@ -48,6 +58,14 @@ LodeComparison *lode_comparison_new        (LodeExportTable  *table,
                                             const LodePeriod *first,
                                             const LodePeriod *second);
 void            lode_comparison_free       (LodeComparison   *self);
+/* Gives every row, and the whole periods, in @converter's currency too:
+ * each record at its own rate, each total rounded once; records without
+ * a rate are counted in n_missing, and their years noted by @converter.
+ * @table is the one @self was made from. FALSE when an amount does not
+ * fit in a LodeAmount. */
+gboolean        lode_comparison_convert    (LodeComparison   *self,
+                                            LodeExportTable  *table,
+                                            LodeConverter    *converter);
 /* Sorts the rows by @column. Rows without a percent come last whichever
  * way percents are sorted; ties go by key. */
 void            lode_comparison_sort       (LodeComparison   *self,

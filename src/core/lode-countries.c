@@ -5,7 +5,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "lode-countries.h"
+#include "lode-countries-private.h"
 
 #define ISO_3166_DOMAIN "iso_3166-1"
 #define ISO_3166_2_DOMAIN "iso_3166-2"
@@ -23,10 +23,10 @@ typedef struct
  * found at build time, else from the first data folder that has it (a
  * Flatpak's runtime, another prefix); NULL when none does. Binds @domain to
  * the translations beside the file. @parser keeps the list. */
-static JsonArray *
-load_iso_codes (JsonParser *parser,
-                const char *domain,
-                const char *member)
+JsonArray *
+_lode_load_iso_codes (JsonParser *parser,
+                      const char *domain,
+                      const char *member)
 {
   g_autofree char *file = g_strconcat (domain, ".json", NULL);
   g_autofree char *prefix_dir = g_build_filename (ISO_CODES_PREFIX, "share", NULL);
@@ -84,7 +84,7 @@ load_countries (void)
   Countries *countries = g_new0 (Countries, 1);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-  JsonArray *list = load_iso_codes (parser, ISO_3166_DOMAIN, "3166-1");
+  JsonArray *list = _lode_load_iso_codes (parser, ISO_3166_DOMAIN, "3166-1");
   static const char * const name_members[] = { "name", "common_name", "official_name" };
   GHashTableIter iter;
   gpointer key;
@@ -223,7 +223,7 @@ load_regions (void)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  JsonArray *list = load_iso_codes (parser, ISO_3166_2_DOMAIN, "3166-2");
+  JsonArray *list = _lode_load_iso_codes (parser, ISO_3166_2_DOMAIN, "3166-2");
 
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
     {

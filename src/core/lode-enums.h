@@ -88,6 +88,16 @@ typedef enum
 
 #define LODE_N_FIGURE_KINDS 6
 
+/* What the year of a yearly record (an export record, a target's years)
+ * stands for: unsaid (a calendar year), a calendar year said so, or a
+ * fiscal year of the portfolio, named by the year it begins in. */
+typedef enum
+{
+  LODE_PERIOD_KIND_UNKNOWN,
+  LODE_PERIOD_KIND_CALENDAR_YEAR, /*< nick=calendar_year >*/
+  LODE_PERIOD_KIND_FISCAL_YEAR,   /*< nick=fiscal_year >*/
+} LodePeriodKind;
+
 typedef enum
 {
   LODE_UNIT_NONE,

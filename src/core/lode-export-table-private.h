@@ -14,7 +14,7 @@ guint32 _lode_export_table_intern_id       (LodeExportTable     *self,
                                             const char          *str);
 /* As lode_export_table_append_silent(), with the ids of the row's
  * mineral, destination, HS code and source, in that order; the row's own
- * strings are not looked at. */
+ * strings are not looked at, but for its rare original currency. */
 void    _lode_export_table_append_interned (LodeExportTable     *self,
                                             const LodeExportRow *row,
                                             const guint32        ids[4]);
@@ -31,6 +31,7 @@ typedef struct
   const guint8    *month;
   const guint8    *stage;
   const LodeMoney *value;
+  const guint8    *period;   /* LodePeriodKind; NULL when no row has one */
 } LodeExportColumns;
 
 void        _lode_export_table_get_columns (LodeExportTable   *self,
@@ -88,6 +89,9 @@ typedef struct
   LodeUnit  unit;
   double    quantity;
   LodeMoney value;
+  LodePeriodKind period;
+  guint32   original_currency;  /* 0 when the record keeps no original amount */
+  LodeMoney original_amount;
 } LodeExportRawRow;
 
 void                    _lode_export_table_version_get_raw_row (const LodeExportTableVersion *version,

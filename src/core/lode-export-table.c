@@ -27,6 +27,10 @@ typedef struct
   guint32        *source;
   double         *quantity;
   LodeMoney      *value;
+  /* NULL until a row has a period kind or an original amount. */
+  guint8         *period;
+  guint32        *original_currency;
+  LodeMoney      *original_amount;
 } Columns;
 
 /* The map of unknown members of one version, shared the same way. Its
@@ -66,6 +70,13 @@ struct _LodeExportTable
   guint32    *source;
   double     *quantity;
   LodeMoney  *value;
+  /* The rare columns: NULL (and not counted in the 37 bytes) until a row
+   * has a period kind or an amount in another currency; then all three
+   * are there for every row. */
+  guint8     *period;
+  guint32    *original_currency;
+  LodeMoney  *original_amount;
+  int         fiscal_year_start;
 
   GStringChunk *chunk;
   GPtrArray  *strings;     /* id → interned string; [0] is NULL */
@@ -86,6 +97,7 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LodeExportTable, lode_export_table, G_TYPE_OBJECT
 
 #define ROW_BYTES (sizeof (guint32) * 4 + sizeof (guint16) + sizeof (guint8) * 3 \
                    + sizeof (double) + sizeof (LodeMoney))
+#define RARE_ROW_BYTES (sizeof (guint8) + sizeof (guint32) + sizeof (LodeMoney))
 
 static void
 columns_unref (Columns *columns)
@@ -103,6 +115,9 @@ columns_unref (Columns *columns)
   g_free (columns->source);
   g_free (columns->quantity);
   g_free (columns->value);
+  g_free (columns->period);
+  g_free (columns->original_currency);
+  g_free (columns->original_amount);
   g_free (columns);
 }
 
@@ -138,6 +153,9 @@ lode_export_table_finalize (GObject *object)
       g_free (self->source);
       g_free (self->quantity);
       g_free (self->value);
+      g_free (self->period);
+      g_free (self->original_currency);
+      g_free (self->original_amount);
     }
 
   if (self->frozen_extras != NULL)
@@ -167,6 +185,7 @@ lode_export_table_init (LodeExportTable *self)
   g_ptr_array_add (self->strings, NULL);
   self->string_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->extras = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) json_object_unref);
+  self->fiscal_year_start = 1;
 }
 
 LodeExportTable *
@@ -243,6 +262,18 @@ lode_export_table_get_row (LodeExportTable *self,
   row->unit = self->unit[position];
   row->value = self->value[position];
   row->source = string_of (self, self->source[position]);
+  if (self->period != NULL)
+    {
+      row->period = self->period[position];
+      row->original_currency = string_of (self, self->original_currency[position]);
+      row->original_amount = row->original_currency != NULL ? self->original_amount[position] : 0;
+    }
+  else
+    {
+      row->period = LODE_PERIOD_KIND_UNKNOWN;
+      row->original_currency = NULL;
+      row->original_amount = 0;
+    }
 }
 
 /* Versions
@@ -257,9 +288,14 @@ lode_export_table_get_row (LodeExportTable *self,
 
 #define COPY_COLUMN(to, from, column, capacity, n_rows) \
   G_STMT_START { \
-    (to)->column = g_malloc_n ((capacity), sizeof *(to)->column); \
-    if ((n_rows) > 0) \
-      memcpy ((to)->column, (from)->column, (n_rows) * sizeof *(to)->column); \
+    if ((from)->column == NULL) \
+      (to)->column = NULL; \
+    else \
+      { \
+        (to)->column = g_malloc_n (MAX ((capacity), 1), sizeof *(to)->column); \
+        if ((n_rows) > 0) \
+          memcpy ((to)->column, (from)->column, (n_rows) * sizeof *(to)->column); \
+      } \
   } G_STMT_END
 
 #define COPY_COLUMNS(to, from, capacity, n_rows) \
@@ -274,6 +310,9 @@ lode_export_table_get_row (LodeExportTable *self,
     COPY_COLUMN (to, from, source, capacity, n_rows); \
     COPY_COLUMN (to, from, quantity, capacity, n_rows); \
     COPY_COLUMN (to, from, value, capacity, n_rows); \
+    COPY_COLUMN (to, from, period, capacity, n_rows); \
+    COPY_COLUMN (to, from, original_currency, capacity, n_rows); \
+    COPY_COLUMN (to, from, original_amount, capacity, n_rows); \
   } G_STMT_END
 
 static void
@@ -352,6 +391,9 @@ _lode_export_table_freeze (LodeExportTable *self)
       columns->source = self->source;
       columns->quantity = self->quantity;
       columns->value = self->value;
+      columns->period = self->period;
+      columns->original_currency = self->original_currency;
+      columns->original_amount = self->original_amount;
       self->frozen_columns = columns;
     }
 
@@ -436,6 +478,18 @@ _lode_export_table_version_get_raw_row (const LodeExportTableVersion *version,
   row->unit = columns->unit[position];
   row->quantity = columns->quantity[position];
   row->value = columns->value[position];
+  if (columns->period != NULL)
+    {
+      row->period = columns->period[position];
+      row->original_currency = columns->original_currency[position];
+      row->original_amount = row->original_currency != 0 ? columns->original_amount[position] : 0;
+    }
+  else
+    {
+      row->period = LODE_PERIOD_KIND_UNKNOWN;
+      row->original_currency = 0;
+      row->original_amount = 0;
+    }
 }
 
 guint
@@ -514,10 +568,51 @@ lode_export_table_reserve (LodeExportTable *self,
   RESIZE (self->source, n_rows);
   RESIZE (self->quantity, n_rows);
   RESIZE (self->value, n_rows);
+  if (self->period != NULL)
+    {
+      RESIZE (self->period, n_rows);
+      RESIZE (self->original_currency, n_rows);
+      RESIZE (self->original_amount, n_rows);
+    }
   self->capacity = n_rows;
 }
 
 #undef RESIZE
+
+/* Makes the rare columns, when no row had them yet: every row so far has
+ * no period kind and no original amount. The columns are thawed. */
+static void
+ensure_rare_columns (LodeExportTable *self)
+{
+  guint n = MAX (self->capacity, 1);
+
+  if (self->period != NULL)
+    return;
+
+  self->period = g_new0 (guint8, n);
+  self->original_currency = g_new0 (guint32, n);
+  self->original_amount = g_new0 (LodeMoney, n);
+}
+
+/* Stores the rare members of @row at @i, with @currency the id of its
+ * original currency. */
+static void
+store_rare (LodeExportTable     *self,
+            guint                i,
+            const LodeExportRow *row,
+            guint32              currency)
+{
+  if (self->period == NULL)
+    {
+      if (row->period == LODE_PERIOD_KIND_UNKNOWN && currency == 0)
+        return;
+      ensure_rare_columns (self);
+    }
+
+  self->period[i] = row->period;
+  self->original_currency[i] = currency;
+  self->original_amount[i] = currency != 0 ? row->original_amount : 0;
+}
 
 static void
 grow (LodeExportTable *self)
@@ -540,7 +635,13 @@ lode_export_row_is_valid (const LodeExportRow *row)
          (row->quantity == LODE_QUANTITY_UNSET || lode_rule_quantity (row->quantity, NULL)) &&
          (row->quantity == LODE_QUANTITY_UNSET || row->unit != LODE_UNIT_NONE) &&
          row->value >= 0 && row->value <= LODE_MONEY_MAX &&
-         (row->source == NULL || lode_rule_slug (row->source, NULL));
+         (row->source == NULL || lode_rule_slug (row->source, NULL)) &&
+         (row->period == LODE_PERIOD_KIND_UNKNOWN ||
+          (row->month == 0 && (row->period == LODE_PERIOD_KIND_CALENDAR_YEAR ||
+                               row->period == LODE_PERIOD_KIND_FISCAL_YEAR))) &&
+         (row->original_currency == NULL ||
+          (lode_rule_currency_code (row->original_currency, NULL) &&
+           lode_rule_original_amount (row->original_amount, NULL)));
 }
 
 static void
@@ -562,6 +663,7 @@ store_row (LodeExportTable     *self,
   self->source[i] = intern_id (self, row->source);
   self->quantity[i] = row->quantity;
   self->value[i] = row->value;
+  store_rare (self, i, row, intern_id (self, row->original_currency));
 }
 
 #define MOVE(column, to, from, n) memmove (column + (to), column + (from), (n) * sizeof *column)
@@ -582,6 +684,12 @@ move_rows (LodeExportTable *self,
   MOVE (self->source, to, from, n);
   MOVE (self->quantity, to, from, n);
   MOVE (self->value, to, from, n);
+  if (self->period != NULL)
+    {
+      MOVE (self->period, to, from, n);
+      MOVE (self->original_currency, to, from, n);
+      MOVE (self->original_amount, to, from, n);
+    }
 }
 
 #undef MOVE
@@ -665,6 +773,7 @@ _lode_export_table_append_interned (LodeExportTable     *self,
   self->source[i] = ids[3];
   self->quantity[i] = row->quantity;
   self->value[i] = row->value;
+  store_rare (self, i, row, row->original_currency != NULL ? intern_id (self, row->original_currency) : 0);
 }
 
 void
@@ -894,7 +1003,26 @@ _lode_export_table_get_columns (LodeExportTable   *self,
     .month = self->month,
     .stage = self->stage,
     .value = self->value,
+    .period = self->period,
   };
+}
+
+int
+lode_export_table_get_fiscal_year_start (LodeExportTable *self)
+{
+  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (self), 1);
+
+  return self->fiscal_year_start;
+}
+
+void
+lode_export_table_set_fiscal_year_start (LodeExportTable *self,
+                                         int              month)
+{
+  g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
+  g_return_if_fail (month >= 1 && month <= 12);
+
+  self->fiscal_year_start = month;
 }
 
 const char *
@@ -915,6 +1043,8 @@ lode_export_table_get_memory (LodeExportTable *self)
   g_return_val_if_fail (LODE_IS_EXPORT_TABLE (self), 0);
 
   bytes = (gsize) self->capacity * ROW_BYTES;
+  if (self->period != NULL)
+    bytes += (gsize) self->capacity * RARE_ROW_BYTES;
   bytes += self->strings->len * (sizeof (gpointer) * 3 + 16);
   bytes += g_hash_table_size (self->extras) * 64;
 
@@ -985,6 +1115,9 @@ enum {
   REC_PROP_UNIT,
   REC_PROP_VALUE,
   REC_PROP_SOURCE,
+  REC_PROP_PERIOD,
+  REC_PROP_ORIGINAL_CURRENCY,
+  REC_PROP_ORIGINAL_AMOUNT,
   REC_N_PROPS
 };
 
@@ -1056,6 +1189,15 @@ lode_export_record_get_property (GObject    *object,
     case REC_PROP_SOURCE:
       g_value_set_string (value, self->row.source);
       break;
+    case REC_PROP_PERIOD:
+      g_value_set_enum (value, self->row.period);
+      break;
+    case REC_PROP_ORIGINAL_CURRENCY:
+      g_value_set_string (value, self->row.original_currency);
+      break;
+    case REC_PROP_ORIGINAL_AMOUNT:
+      g_value_set_int64 (value, self->row.original_amount);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1092,6 +1234,12 @@ lode_export_record_class_init (LodeExportRecordClass *klass)
     g_param_spec_int64 ("value", NULL, NULL, 0, G_MAXINT64, 0, flags);
   record_properties[REC_PROP_SOURCE] =
     g_param_spec_string ("source", NULL, NULL, NULL, flags);
+  record_properties[REC_PROP_PERIOD] =
+    g_param_spec_enum ("period", NULL, NULL, LODE_TYPE_PERIOD_KIND, LODE_PERIOD_KIND_UNKNOWN, flags);
+  record_properties[REC_PROP_ORIGINAL_CURRENCY] =
+    g_param_spec_string ("original-currency", NULL, NULL, NULL, flags);
+  record_properties[REC_PROP_ORIGINAL_AMOUNT] =
+    g_param_spec_int64 ("original-amount", NULL, NULL, 0, G_MAXINT64, 0, flags);
 
   g_object_class_install_properties (object_class, REC_N_PROPS, record_properties);
 }

@@ -29,6 +29,16 @@ typedef struct
   LodeUnit    unit;          /* LODE_UNIT_NONE when absent */
   LodeMoney   value;         /* cents */
   const char *source;        /* source id, or NULL */
+  /* What the year of a record without a month stands for: a record of a
+   * fiscal year (of the table's fiscal_year_start, named by the year it
+   * begins in) is placed in that fiscal year. LODE_PERIOD_KIND_UNKNOWN
+   * (0) when the file does not say; never set with a month. */
+  LodePeriodKind period;
+  /* The amount as entered in another currency: ISO 4217 code (interned),
+   * or NULL when the record keeps none; then original_amount, in
+   * hundredths of that currency, is not looked at. */
+  const char *original_currency;
+  LodeMoney   original_amount;
 } LodeExportRow;
 
 /* TRUE when the file can hold @row (the rules of lode-rules.h): the
@@ -99,6 +109,12 @@ LodeMoney        lode_export_table_get_total     (LodeExportTable     *self);
  * Returns a GArray of LodeExportTotal. */
 GArray          *lode_export_table_aggregate     (LodeExportTable     *self,
                                                   LodeExportField      field);
+/* The month (1–12) the fiscal years of records of LODE_PERIOD_KIND_FISCAL_YEAR
+ * begin in: the portfolio's fiscal_year_start, which the portfolio keeps
+ * here. 1 by default. */
+int              lode_export_table_get_fiscal_year_start (LodeExportTable *self);
+void             lode_export_table_set_fiscal_year_start (LodeExportTable *self,
+                                                          int              month);
 /* Bytes used by the columns, for benchmarks. */
 gsize            lode_export_table_get_memory    (LodeExportTable     *self);
 

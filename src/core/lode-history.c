@@ -627,6 +627,7 @@ intern_row (LodeExportTable     *table,
   copy.destination = lode_export_table_intern (table, row->destination);
   copy.hs_code = lode_export_table_intern (table, row->hs_code);
   copy.source = lode_export_table_intern (table, row->source);
+  copy.original_currency = lode_export_table_intern (table, row->original_currency);
 
   return copy;
 }

@@ -19,6 +19,8 @@ struct _LodeInvestment
   char              **minerals;
   char               *source;
   char               *note;
+  char               *original_currency;
+  LodeMoney           original_amount;
 };
 
 G_DEFINE_FINAL_TYPE (LodeInvestment, lode_investment, LODE_TYPE_ITEM)
@@ -34,10 +36,27 @@ enum {
   PROP_MINERALS,
   PROP_SOURCE,
   PROP_NOTE,
+  PROP_ORIGINAL_CURRENCY,
+  PROP_ORIGINAL_AMOUNT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The two halves of lode_investment_set_original(), for the properties. */
+static void
+set_original_currency (LodeInvestment *self,
+                       const char     *currency)
+{
+  lode_investment_set_original (self, currency, self->original_amount);
+}
+
+static void
+set_original_amount (LodeInvestment *self,
+                     LodeMoney       amount)
+{
+  lode_investment_set_original (self, self->original_currency, amount);
+}
 
 static const LodeItemField fields[N_PROPS] = {
   [PROP_PROJECT] = LODE_ITEM_FIELD (LodeInvestment, project, lode_investment_set_project),
@@ -49,6 +68,8 @@ static const LodeItemField fields[N_PROPS] = {
   [PROP_MINERALS] = LODE_ITEM_FIELD (LodeInvestment, minerals, lode_investment_set_minerals),
   [PROP_SOURCE] = LODE_ITEM_FIELD (LodeInvestment, source, lode_investment_set_source),
   [PROP_NOTE] = LODE_ITEM_FIELD (LodeInvestment, note, lode_investment_set_note),
+  [PROP_ORIGINAL_CURRENCY] = LODE_ITEM_FIELD (LodeInvestment, original_currency, set_original_currency),
+  [PROP_ORIGINAL_AMOUNT] = LODE_ITEM_FIELD (LodeInvestment, original_amount, set_original_amount),
 };
 
 static void
@@ -71,6 +92,10 @@ lode_investment_class_init (LodeInvestmentClass *klass)
     g_param_spec_boxed ("minerals", NULL, NULL, G_TYPE_STRV, flags);
   properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
+  properties[PROP_ORIGINAL_CURRENCY] =
+    g_param_spec_string ("original-currency", NULL, NULL, NULL, flags);
+  properties[PROP_ORIGINAL_AMOUNT] =
+    g_param_spec_int64 ("original-amount", NULL, NULL, 0, LODE_MONEY_MAX, 0, flags);
 
   lode_item_class_install_properties (LODE_ITEM_CLASS (klass), N_PROPS, properties, fields);
 }
@@ -302,7 +327,40 @@ lode_investment_copy (LodeInvestment *self)
   lode_investment_set_minerals (copy, (const char * const *) self->minerals);
   lode_investment_set_source (copy, self->source);
   lode_investment_set_note (copy, self->note);
+  lode_investment_set_original (copy, self->original_currency, self->original_amount);
   lode_investment_set_extra (copy, lode_item_get_extra (LODE_ITEM (self)));
 
   return copy;
+}
+
+const char *
+lode_investment_get_original_currency (LodeInvestment *self)
+{
+  g_return_val_if_fail (LODE_IS_INVESTMENT (self), NULL);
+
+  return self->original_currency;
+}
+
+LodeMoney
+lode_investment_get_original_amount (LodeInvestment *self)
+{
+  g_return_val_if_fail (LODE_IS_INVESTMENT (self), 0);
+
+  return self->original_amount;
+}
+
+void
+lode_investment_set_original (LodeInvestment *self,
+                              const char     *currency,
+                              LodeMoney       amount)
+{
+  g_return_if_fail (LODE_IS_INVESTMENT (self));
+  g_return_if_fail (amount >= 0 && amount <= LODE_MONEY_MAX);
+
+  g_return_if_fail (currency == NULL || currency[0] == '\0' || lode_rule_currency_code (currency, NULL));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  lode_item_set_string (LODE_ITEM (self), PROP_ORIGINAL_CURRENCY, currency);
+  lode_item_set_int64 (LODE_ITEM (self), PROP_ORIGINAL_AMOUNT, amount);
+  g_object_thaw_notify (G_OBJECT (self));
 }

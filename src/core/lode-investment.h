@@ -44,6 +44,15 @@ void                lode_investment_set_kind             (LodeInvestment     *se
 LodeMoney           lode_investment_get_value            (LodeInvestment     *self);
 void                lode_investment_set_value            (LodeInvestment     *self,
                                                           LodeMoney           value);
+/* The amount as entered in another currency: its ISO 4217 code, or NULL
+ * when the event keeps none, and the amount in hundredths of that
+ * currency (not written without the code). Properties
+ * "original-currency", "original-amount". */
+const char         *lode_investment_get_original_currency (LodeInvestment    *self);
+LodeMoney           lode_investment_get_original_amount  (LodeInvestment     *self);
+void                lode_investment_set_original         (LodeInvestment     *self,
+                                                          const char         *currency,
+                                                          LodeMoney           amount);
 /* "2026", "2026-01" or "2026-01-28" (see lode_rule_date()). */
 const char         *lode_investment_get_date             (LodeInvestment     *self);
 void                lode_investment_set_date             (LodeInvestment     *self,

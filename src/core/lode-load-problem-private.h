@@ -25,6 +25,7 @@ typedef enum
   LODE_LOAD_PROBLEM_CURRENCY,         /* a currency other than USD */
   LODE_LOAD_PROBLEM_FORMAT,           /* the document is not a Lode portfolio at all */
   LODE_LOAD_PROBLEM_VERSION,          /* not a format version this Lode reads */
+  LODE_LOAD_PROBLEM_DUPLICATE_RATE,   /* a second exchange rate of one currency and period */
 } LodeLoadProblemKind;
 
 typedef struct

@@ -7,7 +7,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "lode-money.h"
+#include "lode-money-private.h"
 
 /* Room for any gint64 amount in JSON form: a sign, 17 digits of dollars,
  * a point and two digits of cents. */
@@ -270,10 +270,11 @@ append_hundredths (GString           *out,
     g_string_append_c (out, '0' + fraction % 10);
 }
 
-/* A new string with the sign of @cents and the currency symbol, and the
- * number style of the user's locale in @style. */
+/* A new string with the sign of @cents and @prefix (the currency
+ * symbol), and the number style of the user's locale in @style. */
 static GString *
-begin_amount (LodeMoney    cents,
+begin_amount (const char  *prefix,
+              LodeMoney    cents,
               NumberStyle *style)
 {
   GString *out = g_string_new (NULL);
@@ -282,7 +283,7 @@ begin_amount (LodeMoney    cents,
 
   if (cents < 0)
     g_string_append_c (out, '-');
-  g_string_append (out, CURRENCY_SYMBOL);
+  g_string_append (out, prefix);
 
   return out;
 }
@@ -290,11 +291,18 @@ begin_amount (LodeMoney    cents,
 char *
 lode_money_format_short (LodeMoney cents)
 {
+  return _lode_format_hundredths_short (CURRENCY_SYMBOL, cents);
+}
+
+char *
+_lode_format_hundredths_short (const char *prefix,
+                               gint64      cents)
+{
   guint64 magnitude = magnitude_of (cents);
   guint scale = 0;
   guint64 hundredths;
   NumberStyle style;
-  GString *out = begin_amount (cents, &style);
+  GString *out = begin_amount (prefix, cents, &style);
 
   /* Under a thousand dollars, the amount as it is. */
   if (magnitude < short_scales[0].dollars * 100)
@@ -333,8 +341,15 @@ lode_money_format_short (LodeMoney cents)
 char *
 lode_money_format_full (LodeMoney cents)
 {
+  return _lode_format_hundredths_full (CURRENCY_SYMBOL, cents);
+}
+
+char *
+_lode_format_hundredths_full (const char *prefix,
+                              gint64      cents)
+{
   NumberStyle style;
-  GString *out = begin_amount (cents, &style);
+  GString *out = begin_amount (prefix, cents, &style);
 
   append_hundredths (out, magnitude_of (cents), &style, TRUE);
 

@@ -52,6 +52,31 @@ lode_period_place (int         year,
 }
 
 gboolean
+lode_period_place_row (const LodeExportRow *row,
+                       int                  fiscal_year_start,
+                       int                  start_month,
+                       LodePeriod          *period)
+{
+  g_return_val_if_fail (row != NULL, FALSE);
+  g_return_val_if_fail (fiscal_year_start >= 1 && fiscal_year_start <= 12, FALSE);
+  g_return_val_if_fail (start_month >= 1 && start_month <= 12, FALSE);
+
+  /* A fiscal year of the portfolio is a whole period in a view of its
+   * fiscal years, and lies across two periods in any other. */
+  if (row->month == 0 && row->period == LODE_PERIOD_KIND_FISCAL_YEAR && fiscal_year_start != 1)
+    {
+      if (start_month != fiscal_year_start)
+        return FALSE;
+
+      period->first_year = row->year;
+      period->start_month = start_month;
+      return TRUE;
+    }
+
+  return lode_period_place (row->year, row->month, start_month, period);
+}
+
+gboolean
 lode_period_equal (const LodePeriod *a,
                    const LodePeriod *b)
 {
@@ -208,6 +233,7 @@ lode_period_totals_new (LodeExportTable *table,
   g_autofree LodeMoney *values = NULL;
   LodePeriodTotals *totals;
   LodeExportColumns c;
+  int fiscal_year_start;
 
   g_return_val_if_fail (LODE_IS_EXPORT_TABLE (table), NULL);
   g_return_val_if_fail (start_month >= 1 && start_month <= 12, NULL);
@@ -219,12 +245,31 @@ lode_period_totals_new (LodeExportTable *table,
   values = g_new0 (LodeMoney, N_YEAR_SLOTS);
 
   _lode_export_table_get_columns (table, &c);
+  fiscal_year_start = lode_export_table_get_fiscal_year_start (table);
 
   for (guint i = 0; i < c.n_rows; i++)
     {
       int year = c.year[i];
       int month = c.month[i];
       guint slot;
+
+      /* A record of a fiscal year of the portfolio: its own period in a
+       * view of those fiscal years, placed nowhere in any other. */
+      if (month == 0 && c.period != NULL && c.period[i] == LODE_PERIOD_KIND_FISCAL_YEAR &&
+          fiscal_year_start != 1)
+        {
+          if (start_month != fiscal_year_start)
+            {
+              totals->n_unplaced++;
+              totals->unplaced_value += c.value[i];
+              continue;
+            }
+
+          slot = year + 1;
+          counts[slot]++;
+          values[slot] += c.value[i];
+          continue;
+        }
 
       if (month == 0 && start_month != 1)
         {

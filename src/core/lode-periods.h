@@ -45,6 +45,15 @@ gboolean lode_period_place        (int          year,
                                    int          month,
                                    int          start_month,
                                    LodePeriod  *period);
+/* As lode_period_place() for an export record: a record of a fiscal year
+ * (row->period, without a month) is placed in its fiscal year of
+ * @fiscal_year_start when @start_month is that month (or when
+ * @fiscal_year_start is January, in its calendar year), and is unplaced in
+ * any other view. */
+gboolean lode_period_place_row    (const LodeExportRow *row,
+                                   int          fiscal_year_start,
+                                   int          start_month,
+                                   LodePeriod  *period);
 gboolean lode_period_equal        (const LodePeriod *a,
                                    const LodePeriod *b);
 /* "2024" for a calendar year, "FY2024-25" (translated) for a fiscal one. */

@@ -594,6 +594,8 @@ export_member_index (const char *name,
     case 6:
       if (memcmp (name, "source", 6) == 0)
         index = LODE_EXPORT_MEMBER_SOURCE;
+      else if (memcmp (name, "period", 6) == 0)
+        index = LODE_EXPORT_MEMBER_PERIOD;
       break;
     case 7:
       if (memcmp (name, "mineral", 7) == 0)
@@ -612,6 +614,14 @@ export_member_index (const char *name,
     case 11:
       if (memcmp (name, "destination", 11) == 0)
         index = LODE_EXPORT_MEMBER_DESTINATION;
+      break;
+    case 15:
+      if (memcmp (name, "original_amount", 15) == 0)
+        index = LODE_EXPORT_MEMBER_ORIGINAL_AMOUNT;
+      break;
+    case 17:
+      if (memcmp (name, "original_currency", 17) == 0)
+        index = LODE_EXPORT_MEMBER_ORIGINAL_CURRENCY;
       break;
     default:
       break;

@@ -25,7 +25,8 @@ typedef LodeReader Reader;
 
 const char * const _lode_export_members[LODE_N_EXPORT_MEMBERS + 1] = {
   "mineral", "year", "month", "destination", "hs_code", "stage",
-  "quantity", "unit", "value_usd", "source", NULL
+  "quantity", "unit", "value_usd", "source",
+  "period", "original_amount", "original_currency", NULL
 };
 
 
@@ -1227,6 +1228,85 @@ read_mineral (Reader     *reader,
   g_list_store_append (lode_portfolio_get_minerals (reader->portfolio), mineral);
 }
 
+/* The period kind of a yearly record (or a target, a rate): the years of a
+ * record of one month are never fiscal or calendar years. */
+static gboolean
+read_period_value (Reader          *reader,
+                   const LodeValue *v,
+                   const char      *member,
+                   gint64           month,
+                   int             *out)
+{
+  int period = LODE_PERIOD_KIND_UNKNOWN;
+
+  if (!read_enum_value (reader, v, member, FALSE, LODE_TYPE_PERIOD_KIND,
+                        LODE_PERIOD_KIND_UNKNOWN, &period))
+    return FALSE;
+
+  if (period != LODE_PERIOD_KIND_UNKNOWN && month != 0)
+    {
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
+                          N_("is for the figures of a whole year: a figure of one month "
+                             "has no period kind"));
+      return FALSE;
+    }
+
+  *out = period;
+
+  return TRUE;
+}
+
+static gboolean
+read_currency_value (Reader           *reader,
+                     const LodeValue  *v,
+                     const char       *member,
+                     gboolean          required,
+                     const char      **out)
+{
+  const char *value = NULL;
+
+  if (!read_string_value (reader, v, member, required, &value))
+    return FALSE;
+
+  if (value != NULL && !lode_rule_currency_code (value, NULL))
+    {
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
+                          N_("“%s” is not an ISO 4217 currency code such as PKR or CNY"), value);
+      return FALSE;
+    }
+
+  *out = value;
+
+  return TRUE;
+}
+
+/* "original_amount" and "original_currency": both or neither. */
+static gboolean
+read_original_values (Reader           *reader,
+                      const LodeValue  *amount_value,
+                      const LodeValue  *currency_value,
+                      LodeMoney        *amount,
+                      const char      **currency)
+{
+  gboolean has_amount = !value_is_null (amount_value);
+  gboolean has_currency = !value_is_null (currency_value);
+  gboolean ok = TRUE;
+
+  *amount = 0;
+  *currency = NULL;
+
+  ok &= read_money_value (reader, amount_value, "original_amount", has_currency, amount);
+  ok &= read_currency_value (reader, currency_value, "original_currency", has_amount, currency);
+
+  if (!ok)
+    {
+      *amount = 0;
+      *currency = NULL;
+    }
+
+  return ok;
+}
+
 gboolean
 _lode_reader_read_export (Reader          *reader,
                           const LodeValue *values,
@@ -1236,6 +1316,7 @@ _lode_reader_read_export (Reader          *reader,
   const char * const *names = _lode_export_members;
   gint64 month = 0;
   int stage = LODE_STAGE_UNKNOWN, unit = LODE_UNIT_NONE;
+  int period = LODE_PERIOD_KIND_UNKNOWN;
   gboolean ok = TRUE;
 
   *row = (LodeExportRow) {
@@ -1270,9 +1351,15 @@ _lode_reader_read_export (Reader          *reader,
   ok &= read_reference_value (reader, &values[LODE_EXPORT_MEMBER_SOURCE],
                               names[LODE_EXPORT_MEMBER_SOURCE], FALSE,
                               resolve ? reader->source_ids : NULL, "source", &row->source);
+  ok &= read_period_value (reader, &values[LODE_EXPORT_MEMBER_PERIOD],
+                           names[LODE_EXPORT_MEMBER_PERIOD], month, &period);
+  ok &= read_original_values (reader, &values[LODE_EXPORT_MEMBER_ORIGINAL_AMOUNT],
+                              &values[LODE_EXPORT_MEMBER_ORIGINAL_CURRENCY],
+                              &row->original_amount, &row->original_currency);
   if (ok)
     ok &= check_unit (reader, row->quantity, unit);
 
+  row->period = period;
   row->month = month;
   row->stage = stage;
   row->unit = unit;
@@ -1553,7 +1640,7 @@ read_target (Reader     *reader,
              gpointer    user_data)
 {
   static const char * const known[] = {
-    "id", "title", "metric", "baseline", "target", "source", NULL
+    "id", "title", "metric", "baseline", "target", "source", "period", NULL
   };
   static const char * const metric_known[] = {
     "kind", "mineral", "destination", "investment", "investor_country", NULL
@@ -1597,6 +1684,8 @@ read_target (Reader     *reader,
     MEMBER_NAMED (Fields, high, "high_usd", MEMBER_MONEY, FALSE),
   };
   GHashTable *target_ids = user_data;
+  LodeValue period_value;
+  int period = LODE_PERIOD_KIND_UNKNOWN;
   Fields f = {
     .kind = LODE_METRIC_KIND_EXPORTS,
     .investment = LODE_INVESTMENT_KIND_COMMITTED,
@@ -1616,6 +1705,8 @@ read_target (Reader     *reader,
   ok &= read_object (reader, object, "baseline", !on_investment, &baseline);
   ok &= read_object (reader, object, "target", TRUE, &goal);
   ok &= read_members (reader, object, source_rules, G_N_ELEMENTS (source_rules), &f);
+  _lode_value_from_member (object, "period", &period_value);
+  ok &= read_period_value (reader, &period_value, "period", 0, &period);
 
   if (metric != NULL)
     {
@@ -1681,6 +1772,7 @@ read_target (Reader     *reader,
   lode_target_set_target_low (target, f.low);
   lode_target_set_target_high (target, f.high != LODE_MONEY_UNSET ? f.high : f.low);
   lode_target_set_source (target, f.source);
+  lode_target_set_period (target, period);
 
   extra = collect_extra (object, known);
   lode_target_set_extra (target, LODE_TARGET_EXTRA_SELF, extra);
@@ -1734,7 +1826,7 @@ read_investment (Reader     *reader,
 {
   static const char * const known[] = {
     "project", "investor", "investor_country", "kind", "value_usd", "date",
-    "minerals", "source", "note", NULL
+    "minerals", "source", "note", "original_amount", "original_currency", NULL
   };
   typedef struct
   {
@@ -1755,6 +1847,9 @@ read_investment (Reader     *reader,
   };
   GHashTable *project_ids = user_data;
   Fields f = { .kind = LODE_INVESTMENT_KIND_UNKNOWN };
+  LodeValue original_amount_value, original_currency_value;
+  LodeMoney original_amount = 0;
+  const char *original_currency = NULL;
   const char *project = NULL;
   g_auto(GStrv) minerals = NULL;
   g_autoptr(LodeInvestment) investment = NULL;
@@ -1765,11 +1860,16 @@ read_investment (Reader     *reader,
   ok &= read_string_list (reader, object, "minerals", check_slug,
                           reader->mineral_ids, "mineral", &minerals);
   ok &= read_members (reader, object, tail_rules, G_N_ELEMENTS (tail_rules), &f);
+  _lode_value_from_member (object, "original_amount", &original_amount_value);
+  _lode_value_from_member (object, "original_currency", &original_currency_value);
+  ok &= read_original_values (reader, &original_amount_value, &original_currency_value,
+                              &original_amount, &original_currency);
 
   if (!ok)
     return;
 
   investment = lode_investment_new (f.kind, f.value_usd, f.date);
+  lode_investment_set_original (investment, original_currency, original_amount);
   lode_investment_set_project (investment, project);
   lode_investment_set_investor (investment, f.investor);
   lode_investment_set_investor_country (investment, f.investor_country);
@@ -1865,6 +1965,98 @@ read_national_figure (Reader     *reader,
   lode_national_figure_set_source (figure, f.source);
   keep_extra (figure, object, known);
   g_list_store_append (lode_portfolio_get_national_figures (reader->portfolio), figure);
+}
+
+static void
+read_exchange_rate (Reader     *reader,
+                    JsonObject *object,
+                    guint       index,
+                    gpointer    user_data)
+{
+  static const char * const known[] = {
+    "currency", "year", "month", "period", "units_per_usd", "source", "note", NULL
+  };
+  typedef struct
+  {
+    const char *rate_text, *source, *note;
+    int         year;
+  } Fields;
+  static const MemberRule year_rules[] = {
+    MEMBER (Fields, year, MEMBER_YEAR, TRUE),
+  };
+  static const MemberRule rate_rules[] = {
+    MEMBER_NAMED (Fields, rate_text, "units_per_usd", MEMBER_STRING, TRUE),
+  };
+  static const MemberRule tail_rules[] = {
+    MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
+    MEMBER (Fields, note, MEMBER_STRING, FALSE),
+  };
+  GHashTable *periods = user_data;
+  Fields f = { NULL };
+  LodeValue value;
+  const char *currency = NULL;
+  gint64 month = 0;
+  int period = LODE_PERIOD_KIND_UNKNOWN;
+  LodeRate rate = 0;
+  g_autoptr(LodeExchangeRate) item = NULL;
+  g_autoptr(JsonObject) extra = NULL;
+  g_autofree char *key = NULL;
+  gboolean ok;
+
+  _lode_value_from_member (object, "currency", &value);
+  ok = read_currency_value (reader, &value, "currency", TRUE, &currency);
+  if (currency != NULL && !lode_rule_rate_currency (currency, NULL))
+    {
+      _lode_reader_error (reader, "currency", LODE_LOAD_PROBLEM_RULE, NULL,
+                          N_("rates are of other currencies against the US dollar: "
+                             "USD needs none"));
+      ok = FALSE;
+    }
+  ok &= read_members (reader, object, year_rules, G_N_ELEMENTS (year_rules), &f);
+  _lode_value_from_member (object, "month", &value);
+  ok &= read_integer_value (reader, &value, "month", FALSE, 1, 12,
+                            N_("must be a month from 1 to 12"), &month);
+  _lode_value_from_member (object, "period", &value);
+  ok &= read_period_value (reader, &value, "period", month, &period);
+  if (read_members (reader, object, rate_rules, G_N_ELEMENTS (rate_rules), &f))
+    {
+      if (f.rate_text != NULL && !lode_rate_parse (f.rate_text, &rate, NULL))
+        {
+          _lode_reader_error (reader, "units_per_usd", LODE_LOAD_PROBLEM_RULE, NULL,
+                              N_("“%s” is not a rate: write the units of the currency one US "
+                                 "dollar buys as a decimal string, more than 0, such as "
+                                 "\"278.8313\""),
+                              f.rate_text);
+          ok = FALSE;
+        }
+    }
+  else
+    ok = FALSE;
+  ok &= read_members (reader, object, tail_rules, G_N_ELEMENTS (tail_rules), &f);
+
+  if (!ok)
+    return;
+
+  /* One rate a period: which of two would be a guess. */
+  key = g_strdup_printf ("%s/%d/%d/%d", currency, f.year, (int) month,
+                         period == LODE_PERIOD_KIND_FISCAL_YEAR);
+  if (g_hash_table_contains (periods, key))
+    {
+      _lode_reader_error (reader, NULL, LODE_LOAD_PROBLEM_DUPLICATE_RATE, NULL,
+                          N_("is a second rate of %s for the same period (%s)"),
+                          currency, (const char *) g_hash_table_lookup (periods, key));
+      return;
+    }
+  g_hash_table_insert (periods, g_steal_pointer (&key), g_strdup (reader->pointer->str));
+
+  item = lode_exchange_rate_new (currency, f.year, rate);
+  lode_exchange_rate_set_month (item, month);
+  lode_exchange_rate_set_period (item, period);
+  lode_exchange_rate_set_source (item, f.source);
+  lode_exchange_rate_set_note (item, f.note);
+  extra = collect_extra (object, known);
+  lode_exchange_rate_set_extra (item, extra);
+  g_list_store_append (lode_portfolio_get_exchange_rates (reader->portfolio), item);
 }
 
 /* Reads the header members; FALSE stops reading: the file is not a
@@ -1969,7 +2161,7 @@ _lode_reader_read_portfolio (Reader               *reader,
     "format", "version", "title", "description", "currency", "country",
     "fiscal_year_start",
     "sources", "minerals", "exports", "projects", "targets",
-    "investments", "production", "national_figures", NULL
+    "investments", "production", "national_figures", "exchange_rates", NULL
   };
   typedef struct
   {
@@ -1988,6 +2180,7 @@ _lode_reader_read_portfolio (Reader               *reader,
   };
   g_autoptr(GHashTable) project_ids = NULL;
   g_autoptr(GHashTable) target_ids = NULL;
+  g_autoptr(GHashTable) rate_periods = NULL;
   g_autoptr(JsonObject) extra = NULL;
   LodePortfolio *portfolio = reader->portfolio;
   GPtrArray *errors = reader->errors;
@@ -1999,6 +2192,7 @@ _lode_reader_read_portfolio (Reader               *reader,
   reader->mineral_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   project_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   target_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  rate_periods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if (read_header (reader, root, &local_error))
     {
@@ -2025,6 +2219,7 @@ _lode_reader_read_portfolio (Reader               *reader,
       read_list (reader, root, "investments", read_investment, project_ids);
       read_list (reader, root, "production", read_production, project_ids);
       read_list (reader, root, "national_figures", read_national_figure, NULL);
+      read_list (reader, root, "exchange_rates", read_exchange_rate, rate_periods);
     }
 
   if (local_error != NULL)

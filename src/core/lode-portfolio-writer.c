@@ -288,6 +288,8 @@ write_target (LodeJsonWriter *writer,
   end_object_after (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_TARGET));
 
   write_string_member (writer, "source", lode_target_get_source (target));
+  write_enum_member (writer, "period", LODE_TYPE_PERIOD_KIND, lode_target_get_period (target),
+                     LODE_PERIOD_KIND_UNKNOWN);
   lode_json_writer_members (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_SELF));
 }
 
@@ -304,6 +306,12 @@ write_investment (LodeJsonWriter *writer,
   write_enum_member (writer, "kind", LODE_TYPE_INVESTMENT_KIND,
                      lode_investment_get_kind (investment), LODE_INVESTMENT_KIND_UNKNOWN);
   write_money_member (writer, "value_usd", lode_investment_get_value (investment));
+  if (lode_investment_get_original_currency (investment) != NULL)
+    {
+      write_money_member (writer, "original_amount", lode_investment_get_original_amount (investment));
+      write_string_member (writer, "original_currency",
+                           lode_investment_get_original_currency (investment));
+    }
   write_string_member (writer, "date", lode_investment_get_date (investment));
   write_strv_member (writer, "minerals", lode_investment_get_minerals (investment));
   write_string_member (writer, "source", lode_investment_get_source (investment));
@@ -347,6 +355,24 @@ write_national_figure (LodeJsonWriter *writer,
   write_string_member (writer, "note", lode_national_figure_get_note (figure));
   write_string_member (writer, "source", lode_national_figure_get_source (figure));
   lode_json_writer_members (writer, lode_national_figure_get_extra (figure));
+}
+
+static void
+write_exchange_rate (LodeJsonWriter *writer,
+                     gpointer        item)
+{
+  LodeExchangeRate *rate = item;
+  g_autofree char *text = lode_rate_to_string (lode_exchange_rate_get_rate (rate));
+
+  write_string_member (writer, "currency", lode_exchange_rate_get_currency (rate));
+  write_int_member (writer, "year", lode_exchange_rate_get_year (rate), 0);
+  write_int_member (writer, "month", lode_exchange_rate_get_month (rate), 0);
+  write_enum_member (writer, "period", LODE_TYPE_PERIOD_KIND, lode_exchange_rate_get_period (rate),
+                     LODE_PERIOD_KIND_UNKNOWN);
+  write_string_member (writer, "units_per_usd", text);
+  write_string_member (writer, "source", lode_exchange_rate_get_source (rate));
+  write_string_member (writer, "note", lode_exchange_rate_get_note (rate));
+  lode_json_writer_members (writer, lode_exchange_rate_get_extra (rate));
 }
 
 /* The lists added within format v1 are written only when they hold
@@ -587,6 +613,10 @@ write_export_row (GString                *out,
       p = PUT_LITERAL (p, MEMBER ("month"));
       p = put_int (p, row->month);
     }
+  if (row->period == LODE_PERIOD_KIND_CALENDAR_YEAR)
+    p = PUT_LITERAL (p, MEMBER ("period") "\"calendar_year\"");
+  else if (row->period == LODE_PERIOD_KIND_FISCAL_YEAR)
+    p = PUT_LITERAL (p, MEMBER ("period") "\"fiscal_year\"");
   if (row->destination != 0)
     {
       p = PUT_LITERAL (p, MEMBER ("destination"));
@@ -618,6 +648,13 @@ write_export_row (GString                *out,
     {
       p = PUT_LITERAL (p, MEMBER ("value_usd"));
       p = put_money (p, row->value);
+    }
+  if (row->original_currency != 0)
+    {
+      p = PUT_LITERAL (p, MEMBER ("original_amount"));
+      p = put_money (p, row->original_amount);
+      p = PUT_LITERAL (p, MEMBER ("original_currency"));
+      p = put_text (p, &texts->strings[row->original_currency]);
     }
   if (row->source != 0)
     {
@@ -816,6 +853,9 @@ lode_portfolio_snapshot_new (LodePortfolio *self)
   write_optional_list (writer, "national_figures",
                        G_LIST_MODEL (lode_portfolio_get_national_figures (self)),
                        write_national_figure);
+  write_optional_list (writer, "exchange_rates",
+                       G_LIST_MODEL (lode_portfolio_get_exchange_rates (self)),
+                       write_exchange_rate);
   lode_json_writer_members (writer, lode_portfolio_get_extra (self));
   lode_json_writer_end_object (writer);
   g_string_append_c (out, '\n');

@@ -20,6 +20,7 @@ struct _LodePortfolio
   GListStore      *investments;
   GListStore      *production;
   GListStore      *national_figures;
+  GListStore      *exchange_rates;
   LodeExportTable *exports;
   JsonObject      *extra;
   LodeHistory     *history;
@@ -113,6 +114,7 @@ lode_portfolio_dispose (GObject *object)
   g_clear_object (&self->investments);
   g_clear_object (&self->production);
   g_clear_object (&self->national_figures);
+  g_clear_object (&self->exchange_rates);
   g_clear_object (&self->exports);
 
   G_OBJECT_CLASS (lode_portfolio_parent_class)->dispose (object);
@@ -232,6 +234,7 @@ lode_portfolio_init (LodePortfolio *self)
   self->investments = new_store (self, LODE_TYPE_INVESTMENT);
   self->production = new_store (self, LODE_TYPE_PRODUCTION);
   self->national_figures = new_store (self, LODE_TYPE_NATIONAL_FIGURE);
+  self->exchange_rates = new_store (self, LODE_TYPE_EXCHANGE_RATE);
   self->exports = lode_export_table_new ();
   g_signal_connect_object (self->exports, "items-changed", G_CALLBACK (on_exports_changed),
                            self, G_CONNECT_SWAPPED);
@@ -358,6 +361,8 @@ lode_portfolio_set_fiscal_year_start (LodePortfolio *self,
     return;
 
   self->fiscal_year_start = month;
+  /* The records of fiscal years are of the portfolio's fiscal years. */
+  lode_export_table_set_fiscal_year_start (self->exports, month != 0 ? month : 1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FISCAL_YEAR_START]);
   mark_modified (self);
 }
@@ -424,6 +429,26 @@ lode_portfolio_get_national_figures (LodePortfolio *self)
   g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
 
   return self->national_figures;
+}
+
+GListStore *
+lode_portfolio_get_exchange_rates (LodePortfolio *self)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+
+  return self->exchange_rates;
+}
+
+/* Returns: (transfer full): a converter to @code. */
+LodeConverter *
+lode_portfolio_new_converter (LodePortfolio *self,
+                              const char    *code)
+{
+  g_return_val_if_fail (LODE_IS_PORTFOLIO (self), NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  return lode_converter_new (G_LIST_MODEL (self->exchange_rates), code,
+                             lode_portfolio_get_fiscal_year_start (self));
 }
 
 LodeProject *

@@ -4,6 +4,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "lode-currency.h"
+#include "lode-exchange-rate.h"
 #include "lode-export-table.h"
 #include "lode-history.h"
 #include "lode-investment.h"
@@ -53,6 +55,11 @@ LodeExportTable *lode_portfolio_get_exports     (LodePortfolio *self);
 GListStore      *lode_portfolio_get_investments (LodePortfolio *self);
 GListStore      *lode_portfolio_get_production  (LodePortfolio *self);
 GListStore      *lode_portfolio_get_national_figures (LodePortfolio *self);
+/* GListStore of LodeExchangeRate, in the order of the file. */
+GListStore      *lode_portfolio_get_exchange_rates (LodePortfolio *self);
+/* A converter to @code from the portfolio's rates and fiscal year. */
+LodeConverter   *lode_portfolio_new_converter   (LodePortfolio *self,
+                                                 const char    *code);
 LodeProject     *lode_portfolio_find_project    (LodePortfolio *self,
                                                  const char    *id);
 /* A project's investment in cents: committed (net of withdrawals) and

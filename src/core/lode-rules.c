@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lode-currency.h"
 #include "lode-rules.h"
 
 static gboolean
@@ -129,6 +130,54 @@ lode_rule_hs_code (const char  *value,
 
 bad:
   return refuse (why, _("An HS code has 2, 4 or 6 digits"));
+}
+
+gboolean
+lode_rule_currency_code (const char  *value,
+                         const char **why)
+{
+  if (value == NULL || !g_ascii_isupper (value[0]) || !g_ascii_isupper (value[1]) ||
+      !g_ascii_isupper (value[2]) || value[3] != '\0')
+    return refuse (why, _("A currency is an ISO 4217 code of three capital letters, such as PKR"));
+
+  if (!lode_currency_is_known (value))
+    return refuse (why, _("This is not an ISO 4217 currency code known to this system"));
+
+  return TRUE;
+}
+
+gboolean
+lode_rule_rate_currency (const char  *value,
+                         const char **why)
+{
+  if (!lode_rule_currency_code (value, why))
+    return FALSE;
+
+  if (strcmp (value, LODE_CURRENCY_USD) == 0)
+    return refuse (why, _("Rates are of other currencies against the US dollar: USD needs none"));
+
+  return TRUE;
+}
+
+gboolean
+lode_rule_rate (gint64       rate,
+                const char **why)
+{
+  if (rate > 0 && rate <= LODE_RATE_MAX)
+    return TRUE;
+
+  return refuse (why, _("A rate is the number of units of the currency a US dollar buys: "
+                        "more than 0 and at most 1000000000, with up to 6 decimals"));
+}
+
+gboolean
+lode_rule_original_amount (gint64       amount,
+                           const char **why)
+{
+  if (amount >= 0 && amount <= LODE_MONEY_MAX)
+    return TRUE;
+
+  return refuse (why, _("An amount is a number from 0 to 70 trillion with at most two decimals"));
 }
 
 gboolean

@@ -41,6 +41,21 @@ gboolean lode_rule_country_code (const char  *value,
 /* 2, 4 or 6 ASCII digits. */
 gboolean lode_rule_hs_code      (const char  *value,
                                  const char **why);
+/* ISO 4217 alphabetic code: three ASCII capital letters, known to
+ * iso-codes when iso-codes is installed ("PKR", "CNY"). */
+gboolean lode_rule_currency_code (const char  *value,
+                                  const char **why);
+/* The currency of an exchange rate: a currency code, not USD (rates are
+ * against the US dollar). */
+gboolean lode_rule_rate_currency (const char  *value,
+                                  const char **why);
+/* An exchange rate (LodeRate, millionths of a unit per US dollar): more
+ * than 0, at most LODE_RATE_MAX. */
+gboolean lode_rule_rate         (gint64       rate,
+                                 const char **why);
+/* An amount in another currency (hundredths): 0 to LODE_MONEY_MAX. */
+gboolean lode_rule_original_amount (gint64    amount,
+                                    const char **why);
 /* A whole number of jobs from 0 to LODE_JOBS_MAX. */
 gboolean lode_rule_jobs         (gint64       jobs,
                                  const char **why);

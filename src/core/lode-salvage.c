@@ -35,6 +35,7 @@ typedef enum
   ITEM_INVESTMENT_MINERAL,  /* an element of an investment's minerals */
   ITEM_PRODUCTION,
   ITEM_NATIONAL_FIGURE,
+  ITEM_EXCHANGE_RATE,
 } ItemKind;
 
 static const struct
@@ -55,6 +56,7 @@ static const struct
   { "/investments/*/minerals/*", ITEM_INVESTMENT_MINERAL },
   { "/production/*", ITEM_PRODUCTION },
   { "/national_figures/*", ITEM_NATIONAL_FIGURE },
+  { "/exchange_rates/*", ITEM_EXCHANGE_RATE },
 };
 
 typedef enum
@@ -336,6 +338,10 @@ item_label (JsonNode *root,
       /* TRANSLATORS: a national figure by its place in the list */
       return g_strdup_printf (_("National figure %u"), index + 1);
 
+    case ITEM_EXCHANGE_RATE:
+      /* TRANSLATORS: an exchange rate by its place in the list */
+      return g_strdup_printf (_("Exchange rate %u"), index + 1);
+
     case ITEM_HS_CODE:
     case ITEM_PROJECT_MINERAL:
     case ITEM_INVESTMENT_MINERAL:
@@ -420,6 +426,11 @@ field_label (ItemKind    kind,
     { "investments", N_("list of investments") },
     { "production", N_("list of production figures") },
     { "national_figures", N_("list of national figures") },
+    { "exchange_rates", N_("list of exchange rates") },
+    { "units_per_usd", N_("rate") },
+    { "period", N_("kind of period") },
+    { "original_amount", N_("amount in another currency") },
+    { "original_currency", N_("currency of the amount") },
     { "project", N_("project") },
     { "investor", N_("investor") },
     { "investor_country", N_("investor's country") },
@@ -461,7 +472,7 @@ rule_for (const Place *place)
     return _("A target year comes after the baseline year");
   if (place->problem == LODE_LOAD_PROBLEM_BELOW_LOW)
     return _("The upper target value may not be below the target value");
-  if (g_str_equal (member, "currency"))
+  if (g_str_equal (member, "currency") && place->kind == ITEM_NONE)
     return _("Amounts are in US dollars");
 
   if (g_str_equal (member, "year") || g_str_equal (member, "start_year"))
@@ -478,6 +489,12 @@ rule_for (const Place *place)
     lode_rule_hs_code (NULL, &why);
   else if (g_str_equal (member, "jobs"))
     lode_rule_jobs (-1, &why);
+  else if (g_str_has_suffix (member, "currency"))
+    lode_rule_currency_code (NULL, &why);
+  else if (g_str_equal (member, "units_per_usd"))
+    lode_rule_rate (0, &why);
+  else if (g_str_equal (member, "original_amount"))
+    lode_rule_original_amount (-1, &why);
   else if (g_str_equal (member, "quantity"))
     lode_rule_quantity (-1, &why);
   else if (g_str_equal (member, "share"))
@@ -612,6 +629,7 @@ is_vital (ItemKind    kind,
   static const char * const investment[] = { "kind", "value_usd", "date", NULL };
   static const char * const production[] = { "mineral", "year", "quantity", "unit", NULL };
   static const char * const figure[] = { "kind", "value_usd", NULL };
+  static const char * const rate[] = { "currency", "year", "units_per_usd", NULL };
   g_autofree char *first = g_strdup (rest);
   char *slash = strchr (first, '/');
 
@@ -636,6 +654,10 @@ is_vital (ItemKind    kind,
       return g_strv_contains (production, first);
     case ITEM_NATIONAL_FIGURE:
       return g_strv_contains (figure, first);
+    case ITEM_EXCHANGE_RATE:
+      /* A rate of some other period, or a second one, is no rate. */
+      return rest[0] == '\0' || g_strv_contains (rate, first) || g_str_equal (first, "month")
+             || g_str_equal (first, "period");
     case ITEM_TARGET:
       /* What it measures, from and to: all of it but its source and the
        * top of its range. */
@@ -699,7 +721,7 @@ number_items (Salvage *salvage)
 {
   static const char * const lists[] = {
     "sources", "minerals", "exports", "projects", "targets",
-    "investments", "production", "national_figures",
+    "investments", "production", "national_figures", "exchange_rates",
   };
   guint64 order = 1;
 

@@ -27,6 +27,7 @@ struct _LodeTarget
   LodeMoney       target_low;
   LodeMoney       target_high;
   char           *source;
+  LodePeriodKind  period;
   JsonObject     *extra[N_EXTRAS];
 };
 
@@ -47,6 +48,7 @@ enum {
   PROP_TARGET_LOW,
   PROP_TARGET_HIGH,
   PROP_SOURCE,
+  PROP_PERIOD,
   N_PROPS
 };
 
@@ -66,6 +68,7 @@ static const LodeItemField fields[N_PROPS] = {
   [PROP_TARGET_LOW] = LODE_ITEM_FIELD (LodeTarget, target_low, lode_target_set_target_low),
   [PROP_TARGET_HIGH] = LODE_ITEM_FIELD (LodeTarget, target_high, lode_target_set_target_high),
   [PROP_SOURCE] = LODE_ITEM_FIELD (LodeTarget, source, lode_target_set_source),
+  [PROP_PERIOD] = LODE_ITEM_FIELD (LodeTarget, period, lode_target_set_period),
 };
 
 static void
@@ -135,6 +138,10 @@ lode_target_class_init (LodeTargetClass *klass)
     g_param_spec_int64 ("target-high", NULL, NULL,
                         LODE_MONEY_UNSET, LODE_MONEY_MAX, LODE_MONEY_UNSET, flags);
   properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
+
+  properties[PROP_PERIOD] =
+    g_param_spec_enum ("period", NULL, NULL,
+                       LODE_TYPE_PERIOD_KIND, LODE_PERIOD_KIND_UNKNOWN, flags);
 
   lode_item_class_install_properties (LODE_ITEM_CLASS (klass), N_PROPS, properties, fields);
 }
@@ -369,6 +376,23 @@ lode_target_set_target_high (LodeTarget *self,
   g_return_if_fail (LODE_IS_TARGET (self));
 
   set_money (self, high, PROP_TARGET_HIGH);
+}
+
+LodePeriodKind
+lode_target_get_period (LodeTarget *self)
+{
+  g_return_val_if_fail (LODE_IS_TARGET (self), LODE_PERIOD_KIND_UNKNOWN);
+
+  return self->period;
+}
+
+void
+lode_target_set_period (LodeTarget     *self,
+                        LodePeriodKind  period)
+{
+  g_return_if_fail (LODE_IS_TARGET (self));
+
+  lode_item_set_int (LODE_ITEM (self), PROP_PERIOD, period);
 }
 
 const char *

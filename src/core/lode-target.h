@@ -72,6 +72,12 @@ void            lode_target_set_target_low         (LodeTarget     *self,
 LodeMoney       lode_target_get_target_high        (LodeTarget     *self);
 void            lode_target_set_target_high        (LodeTarget     *self,
                                                     LodeMoney       high);
+/* LODE_PERIOD_KIND_FISCAL_YEAR when the baseline and target years are
+ * fiscal years of the portfolio (named by the year they begin in);
+ * progress is then counted by fiscal year. Property "period". */
+LodePeriodKind  lode_target_get_period             (LodeTarget     *self);
+void            lode_target_set_period             (LodeTarget     *self,
+                                                    LodePeriodKind  period);
 const char     *lode_target_get_source             (LodeTarget     *self);
 void            lode_target_set_source             (LodeTarget     *self,
                                                     const char     *source);

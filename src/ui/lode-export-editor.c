@@ -24,6 +24,8 @@ struct _LodeExportEditor
   AdwComboRow   *mineral_row;
   GtkSpinButton *year;
   AdwComboRow   *month_row;
+  AdwActionRow  *fiscal_row;
+  GtkSwitch     *fiscal_switch;
   AdwComboRow   *destination_row;
   AdwActionRow  *hs_code_row;
   GtkMenuButton *hs_code_button;
@@ -32,6 +34,8 @@ struct _LodeExportEditor
   AdwEntryRow   *quantity_row;
   AdwComboRow   *unit_row;
   AdwEntryRow   *value_row;
+  AdwComboRow   *currency_row;
+  AdwEntryRow   *original_row;
   AdwComboRow   *source_row;
   GtkLabel      *error_label;
 
@@ -42,6 +46,8 @@ struct _LodeExportEditor
   GPtrArray     *destination_codes;
   char          *hs_code;
   GPtrArray     *source_ids;
+  GPtrArray     *currency_codes;
+  gboolean       updating_value;
   gboolean       valid;
   /* The record as stored, when editing one. */
   LodeExportRow  stored;
@@ -74,6 +80,86 @@ hs_code_chosen (LodeExportEditor *self,
   gtk_menu_button_set_label (self->hs_code_button, code != NULL ? code : C_("hs code", "None"));
 }
 
+/* A record of a whole year may be of a fiscal year: offered when the
+ * portfolio's fiscal year does not begin in January, or when the record
+ * already is one, so that editing it never drops the mark. */
+static void
+update_fiscal_row (LodeExportEditor *self,
+                   int               year,
+                   int               month)
+{
+  int start = lode_portfolio_get_fiscal_year_start (self->portfolio);
+  gboolean offered = month == 0 &&
+                     (start != 1 || self->stored.period == LODE_PERIOD_KIND_FISCAL_YEAR);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->fiscal_row), offered);
+  if (offered && start != 1)
+    {
+      LodePeriod period = { .first_year = year, .start_month = start };
+      g_autofree char *name = lode_period_to_string (&period);
+
+      adw_action_row_set_subtitle (self->fiscal_row, name);
+    }
+  else
+    adw_action_row_set_subtitle (self->fiscal_row, "");
+}
+
+/* An amount entered in another currency: kept on the record, and its
+ * value in dollars, at the rate of the record's period, written into the
+ * value row. A period without a rate is said, never guessed. */
+static gboolean
+read_original (LodeExportEditor *self,
+               LodeExportRow    *row,
+               GString          *errors)
+{
+  const char *code = lode_choice_get (self->currency_row, self->currency_codes);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->original_row));
+  g_autoptr(LodeConverter) converter = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *why = NULL;
+  LodeMoney amount = 0, cents = 0;
+
+  row->original_currency = NULL;
+  row->original_amount = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->original_row), code != NULL);
+
+  if (code == NULL)
+    {
+      lode_editor_mark_row (GTK_WIDGET (self->original_row), NULL, errors);
+      return TRUE;
+    }
+
+  if (text[0] == '\0')
+    why = _("Enter the amount in that currency, or choose US dollars");
+  else
+    lode_parse_money (text, &amount, &why);
+  if (why == NULL)
+    {
+      converter = lode_portfolio_new_converter (self->portfolio, code);
+      if (lode_converter_to_usd (converter, amount, row->year, row->month, row->period,
+                                 &cents, &error))
+        {
+          g_autofree char *value = lode_money_to_json (cents);
+
+          row->original_currency = code;
+          row->original_amount = amount;
+          /* A stored record keeps its value until its amount is touched. */
+          if ((lode_editor_changed (self->currency_row) || lode_editor_changed (self->original_row)) &&
+              !g_str_equal (gtk_editable_get_text (GTK_EDITABLE (self->value_row)), value))
+            {
+              self->updating_value = TRUE;
+              gtk_editable_set_text (GTK_EDITABLE (self->value_row), value);
+              self->updating_value = FALSE;
+            }
+        }
+      else
+        why = error->message;
+    }
+
+  lode_editor_mark_row (GTK_WIDGET (self->original_row), why, errors);
+  return why == NULL;
+}
+
 static gboolean
 read_row (LodeExportEditor *self,
           LodeExportRow    *row,
@@ -96,6 +182,10 @@ read_row (LodeExportEditor *self,
   row->stage = adw_combo_row_get_selected (self->stage_row);
   row->unit = adw_combo_row_get_selected (self->unit_row);
   row->source = lode_choice_get (self->source_row, self->source_ids);
+  update_fiscal_row (self, row->year, row->month);
+  row->period = row->month == 0 && gtk_widget_get_visible (GTK_WIDGET (self->fiscal_row)) &&
+                gtk_switch_get_active (self->fiscal_switch)
+                ? LODE_PERIOD_KIND_FISCAL_YEAR : LODE_PERIOD_KIND_UNKNOWN;
 
   why = NULL;
   if (!lode_parse_quantity (gtk_editable_get_text (GTK_EDITABLE (self->quantity_row)), &row->quantity, &why))
@@ -109,6 +199,8 @@ read_row (LodeExportEditor *self,
       valid = FALSE;
     }
   lode_editor_mark_row (GTK_WIDGET (self->unit_row), why, errors);
+
+  valid &= read_original (self, row, errors);
 
   why = NULL;
   if (!lode_parse_money (gtk_editable_get_text (GTK_EDITABLE (self->value_row)), &row->value, &why))
@@ -145,6 +237,17 @@ keep_untouched (LodeExportEditor *self,
     row->value = stored->value;
   if (!lode_editor_changed (self->source_row))
     row->source = stored->source;
+  /* Said a calendar year in the file: still so while not made fiscal. */
+  if (row->month == 0 && row->period == LODE_PERIOD_KIND_UNKNOWN &&
+      stored->period == LODE_PERIOD_KIND_CALENDAR_YEAR)
+    row->period = LODE_PERIOD_KIND_CALENDAR_YEAR;
+  /* The amount as entered in another currency stays with the record
+   * unless it was changed here. */
+  if (!lode_editor_changed (self->currency_row) && !lode_editor_changed (self->original_row))
+    {
+      row->original_currency = stored->original_currency;
+      row->original_amount = stored->original_amount;
+    }
 }
 
 static gboolean
@@ -161,7 +264,10 @@ same_row (const LodeExportRow *a,
          memcmp (&a->quantity, &b->quantity, sizeof a->quantity) == 0 &&
          a->unit == b->unit &&
          a->value == b->value &&
-         g_strcmp0 (a->source, b->source) == 0;
+         g_strcmp0 (a->source, b->source) == 0 &&
+         a->period == b->period &&
+         g_strcmp0 (a->original_currency, b->original_currency) == 0 &&
+         (a->original_currency == NULL || a->original_amount == b->original_amount);
 }
 
 static void
@@ -170,7 +276,7 @@ validate (LodeExportEditor *self)
   g_autoptr(GString) errors = g_string_new (NULL);
   LodeExportRow row = { 0 };
 
-  if (self->mineral_ids == NULL)
+  if (self->mineral_ids == NULL || self->updating_value)
     return;
 
   self->valid = read_row (self, &row, errors);
@@ -235,6 +341,7 @@ lode_export_editor_dispose (GObject *object)
   g_clear_pointer (&self->destination_codes, g_ptr_array_unref);
   g_clear_pointer (&self->hs_code, g_free);
   g_clear_pointer (&self->source_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->currency_codes, g_ptr_array_unref);
 
   G_OBJECT_CLASS (lode_export_editor_parent_class)->dispose (object);
 }
@@ -252,6 +359,8 @@ lode_export_editor_class_init (LodeExportEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, mineral_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, year);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, month_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, fiscal_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, fiscal_switch);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, destination_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, hs_code_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, hs_code_button);
@@ -259,6 +368,8 @@ lode_export_editor_class_init (LodeExportEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, quantity_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, unit_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, value_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, currency_row);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, original_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, source_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, error_label);
   gtk_widget_class_bind_template_callback (widget_class, validate);
@@ -277,6 +388,52 @@ lode_export_editor_init (LodeExportEditor *self)
   gtk_menu_button_set_popover (self->hs_code_button, GTK_WIDGET (self->hs_code_chooser));
   g_signal_connect_object (self->hs_code_chooser, "chosen",
                            G_CALLBACK (hs_code_chosen), self, G_CONNECT_SWAPPED);
+}
+
+static int
+compare_codes (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* US dollars, then the currencies the portfolio has rates of, and the
+ * record's own. */
+static void
+fill_currencies (LodeExportEditor *self,
+                 const char       *own)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  GListModel *rates = G_LIST_MODEL (lode_portfolio_get_exchange_rates (self->portfolio));
+
+  gtk_string_list_append (names, _("US dollars"));
+  g_ptr_array_add (self->currency_codes, NULL);
+
+  if (own != NULL)
+    g_ptr_array_add (codes, (gpointer) own);
+  for (guint i = 0; i < g_list_model_get_n_items (rates); i++)
+    {
+      g_autoptr(LodeExchangeRate) rate = g_list_model_get_item (rates, i);
+      const char *code = g_intern_string (lode_exchange_rate_get_currency (rate));
+
+      if (!g_ptr_array_find_with_equal_func (codes, code, g_str_equal, NULL))
+        g_ptr_array_add (codes, (gpointer) code);
+    }
+  g_ptr_array_sort (codes, compare_codes);
+
+  for (guint i = 0; i < codes->len; i++)
+    {
+      const char *code = g_ptr_array_index (codes, i);
+      const char *name = lode_currency_name (code);
+      g_autofree char *label = name != NULL ? g_strdup_printf ("%s (%s)", name, code) : g_strdup (code);
+
+      gtk_string_list_append (names, label);
+      g_ptr_array_add (self->currency_codes, g_strdup (code));
+    }
+
+  adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (names));
+  gtk_widget_set_visible (GTK_WIDGET (self->currency_row), codes->len > 0);
 }
 
 static const char *
@@ -319,6 +476,7 @@ lode_export_editor_new (LodePortfolio *portfolio,
   self->mineral_ids = g_ptr_array_new_with_free_func (g_free);
   self->destination_codes = g_ptr_array_new_with_free_func (g_free);
   self->source_ids = g_ptr_array_new_with_free_func (g_free);
+  self->currency_codes = g_ptr_array_new_with_free_func (g_free);
 
   table = lode_portfolio_get_exports (portfolio);
   if (position != G_MAXUINT)
@@ -361,11 +519,14 @@ lode_export_editor_new (LodePortfolio *portfolio,
   adw_combo_row_set_model (self->stage_row, G_LIST_MODEL (stages));
   adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (units));
   adw_combo_row_set_model (self->source_row, G_LIST_MODEL (sources));
+  fill_currencies (self, row.original_currency);
 
   if (row.mineral != NULL)
     adw_combo_row_set_selected (self->mineral_row, lode_choice_find (self->mineral_ids, row.mineral));
   gtk_spin_button_set_value (self->year, row.year);
   adw_combo_row_set_selected (self->month_row, row.month);
+  gtk_switch_set_active (self->fiscal_switch, row.period == LODE_PERIOD_KIND_FISCAL_YEAR);
+  update_fiscal_row (self, row.year, row.month);
   lode_choice_select_country (self->destination_row, self->destination_codes, row.destination);
   adw_combo_row_set_selected (self->stage_row, row.stage);
   adw_combo_row_set_selected (self->unit_row, row.unit);
@@ -386,6 +547,14 @@ lode_export_editor_new (LodePortfolio *portfolio,
       gtk_editable_set_text (GTK_EDITABLE (self->value_row), text);
       gtk_button_set_label (self->confirm_button, _("Save"));
     }
+  if (row.original_currency != NULL)
+    {
+      g_autofree char *text = lode_money_to_json (row.original_amount);
+
+      adw_combo_row_set_selected (self->currency_row,
+                                  lode_choice_find (self->currency_codes, row.original_currency));
+      gtk_editable_set_text (GTK_EDITABLE (self->original_row), text);
+    }
 
   if (position != G_MAXUINT)
     {
@@ -393,6 +562,7 @@ lode_export_editor_new (LodePortfolio *portfolio,
         GTK_WIDGET (self->mineral_row), GTK_WIDGET (self->year), GTK_WIDGET (self->month_row),
         GTK_WIDGET (self->destination_row), GTK_WIDGET (self->stage_row), GTK_WIDGET (self->quantity_row),
         GTK_WIDGET (self->unit_row), GTK_WIDGET (self->value_row), GTK_WIDGET (self->source_row),
+        GTK_WIDGET (self->currency_row), GTK_WIDGET (self->original_row),
       };
 
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)

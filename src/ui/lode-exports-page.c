@@ -9,6 +9,8 @@
 #include "lode-list-page-private.h"
 #include "lode-export-index.h"
 #include "lode-export-editor.h"
+#include "lode-currency.h"
+#include "lode-periods.h"
 #include "lode-spreadsheet-export.h"
 #include "lode-ui-format.h"
 #include "lode-window.h"
@@ -31,6 +33,13 @@ struct _LodeExportsPage
   GtkSingleSelection *selection;
   LodeExportIndex  *index;
   GtkLabel         *totals_label;
+  GtkLabel         *years_label;
+  /* The month the years of years_label begin in: 1 for calendar years. */
+  int               start_month;
+  /* The currency of the totals: "USD", or one of the portfolio's rates,
+   * and the converter of the records' values to it (NULL in dollars). */
+  char             *currency;
+  LodeConverter    *converter;
 
   LodeExportTable  *table;
   /* The portfolio's minerals, whose names the records show; the handlers
@@ -125,15 +134,40 @@ bind_quantity_cell (GtkSignalListItemFactory *factory,
   lode_cell_set_text (list_item, text, NULL);
 }
 
+static LodeConverter *new_converter (LodeExportsPage *self);
+
 static void
 bind_value_cell (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
                  LodeExportsPage          *self)
 {
   const LodeExportRow *row = list_item_get_row (list_item);
-  g_autofree char *text = lode_format_money (row->value);
-  g_autofree char *exact = lode_money_format_full (row->value);
+  g_autofree char *text = NULL;
+  g_autofree char *exact = NULL;
+  g_autoptr(GError) error = NULL;
+  LodeAmount amount;
 
+  /* In the currency shown at the rate of the record's period; without
+   * one, no amount, and the cell's tooltip says why. */
+  if (self->converter != NULL)
+    {
+      if (lode_converter_convert (self->converter, row->value, row->year, row->month, row->period,
+                                  &amount, &error))
+        {
+          text = lode_amount_format_short (self->currency, amount);
+          exact = lode_amount_format_full (self->currency, amount);
+        }
+      else
+        {
+          text = g_strdup (C_("amount", "—"));
+          exact = g_strdup (error->message);
+        }
+      lode_cell_set_text (list_item, text, exact);
+      return;
+    }
+
+  text = lode_format_money (row->value);
+  exact = lode_money_format_full (row->value);
   lode_cell_set_text (list_item, text, exact);
 }
 
@@ -177,6 +211,157 @@ bind_source_cell (GtkSignalListItemFactory *factory,
   lode_cell_set_text (list_item, publisher != NULL ? publisher : title, tooltip->str);
 }
 
+static void update_table (LodeExportsPage *self);
+
+/* A converter to the currency shown, or NULL for US dollars. */
+static LodeConverter *
+new_converter (LodeExportsPage *self)
+{
+  LodePortfolio *portfolio = get_portfolio (self);
+
+  if (portfolio == NULL || self->currency == NULL || g_str_equal (self->currency, LODE_CURRENCY_USD))
+    return NULL;
+
+  return lode_converter_new (G_LIST_MODEL (lode_portfolio_get_exchange_rates (portfolio)), self->currency,
+                             lode_portfolio_get_fiscal_year_start (portfolio));
+}
+
+/* The total of the records shown, in the currency shown: "PKR 1,234.50",
+ * and which years had no rate; NULL in US dollars. */
+static char *
+converted_total (LodeExportsPage  *self,
+                 char            **missing)
+{
+  g_autoptr(LodeConverter) converter = new_converter (self);
+  LodeAmountSum sum = LODE_AMOUNT_SUM_INIT;
+  LodeAmount amount;
+  guint n;
+
+  *missing = NULL;
+  if (converter == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->index));
+  for (guint i = 0; i < n; i++)
+    {
+      LodeExportRow row;
+
+      lode_export_table_get_row (self->table, lode_export_index_get_row_position (self->index, i), &row);
+      lode_converter_add_row (converter, &row, &sum);
+    }
+  *missing = lode_converter_describe_missing (converter);
+  if (!lode_amount_sum_round (&sum, &amount))
+    return g_strdup (C_("amount", "—"));
+
+  return lode_amount_format_full (self->currency, amount);
+}
+
+void
+lode_exports_page_set_currency (LodeExportsPage *self,
+                                const char      *currency)
+{
+  g_return_if_fail (LODE_IS_EXPORTS_PAGE (self));
+
+  /* The same currency again may come with other rates: only dollars
+   * stay as they are. */
+  if (g_strcmp0 (self->currency, currency) == 0 && self->converter == NULL)
+    return;
+
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+  g_clear_pointer (&self->converter, lode_converter_unref);
+  self->converter = new_converter (self);
+  update_table (self);
+  /* Each record's value is bound again, in the new currency. */
+  if (self->table != NULL)
+    lode_export_index_rebuild (self->index);
+}
+
+/* All the records by year, or by fiscal year, with those a fiscal year
+ * cannot hold said apart: "By fiscal year: FY2023-24 $1.2 M · FY2024-25
+ * $2.3 M. 3 records of whole calendar years are in no fiscal year". */
+static void
+update_years (LodeExportsPage *self)
+{
+  g_autoptr(LodePeriodTotals) totals = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autoptr(LodeConverter) converter = new_converter (self);
+  g_autoptr(GArray) converted = NULL;
+
+  if (self->table == NULL || lode_export_table_get_n_rows (self->table) == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->years_label), FALSE);
+      return;
+    }
+
+  totals = lode_period_totals_new (self->table, self->start_month);
+  if (converter != NULL)
+    converted = lode_converter_period_totals (converter, self->table, totals, self->start_month);
+  text = g_string_new (self->start_month == 1 ? _("By year:") : _("By fiscal year:"));
+  for (guint i = 0; i < totals->totals->len; i++)
+    {
+      const LodePeriodTotal *total = &g_array_index (totals->totals, LodePeriodTotal, i);
+      g_autofree char *name = lode_period_to_string (&total->period);
+      g_autofree char *value = NULL;
+
+      if (converted == NULL)
+        value = lode_format_money (total->value);
+      else if (g_array_index (converted, LodeConvertedTotal, i).n_missing == total->count)
+        /* TRANSLATORS: in place of an amount that has no rate to be shown in */
+        value = g_strdup (C_("amount", "—"));
+      else
+        value = lode_amount_format_full (self->currency, g_array_index (converted, LodeConvertedTotal, i).amount);
+
+      g_string_append_printf (text, i == 0 ? " %s %s" : " · %s %s", name, value);
+    }
+  if (converter != NULL)
+    {
+      g_autofree char *missing = lode_converter_describe_missing (converter);
+
+      if (missing != NULL)
+        g_string_append_printf (text, "\n%s", missing);
+    }
+  if (totals->n_unplaced > 0)
+    {
+      g_autofree char *count = lode_format_count (totals->n_unplaced);
+      g_autofree char *value = lode_format_money (totals->unplaced_value);
+
+      g_string_append (text, "\n");
+      /* TRANSLATORS: after the exports by fiscal year: how many records of a
+       * whole calendar year none of them holds, and their value */
+      if (self->start_month != 1)
+        g_string_append_printf (text, g_dngettext (NULL,
+                                                   "%s record of a whole calendar year (%s) is in no fiscal year",
+                                                   "%s records of whole calendar years (%s) are in no fiscal year",
+                                                   totals->n_unplaced),
+                                count, value);
+      else
+        /* TRANSLATORS: after the exports by calendar year: how many
+         * records of a whole fiscal year none of them holds */
+        g_string_append_printf (text, g_dngettext (NULL,
+                                                   "%s record of a whole fiscal year (%s) is in no calendar year",
+                                                   "%s records of whole fiscal years (%s) are in no calendar year",
+                                                   totals->n_unplaced),
+                                count, value);
+    }
+  gtk_label_set_label (self->years_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->years_label), TRUE);
+}
+
+void
+lode_exports_page_set_start_month (LodeExportsPage *self,
+                                   int              start_month)
+{
+  g_return_if_fail (LODE_IS_EXPORTS_PAGE (self));
+  g_return_if_fail (start_month >= 1 && start_month <= 12);
+
+  if (self->start_month == start_month)
+    return;
+
+  self->start_month = start_month;
+  update_years (self);
+}
+
 static void
 update_table (LodeExportsPage *self)
 {
@@ -185,10 +370,15 @@ update_table (LodeExportsPage *self)
   g_autofree char *total = NULL;
   g_autofree char *exact = NULL;
   g_autofree char *count = NULL;
+  g_autofree char *missing = NULL;
   guint n_rows;
 
   if (self->index == NULL || self->stack == NULL)
     return;
+
+  /* The years of all the records, once the index has them too. */
+  if (!lode_export_index_get_busy (self->index))
+    update_years (self);
 
   totals = lode_export_index_get_totals (self->index);
   n_rows = self->table != NULL ? lode_export_table_get_n_rows (self->table) : 0;
@@ -209,7 +399,9 @@ update_table (LodeExportsPage *self)
   else
     gtk_stack_set_visible_child_name (self->stack, "list");
 
-  total = lode_format_money (totals->value);
+  total = converted_total (self, &missing);
+  if (total == NULL)
+    total = lode_format_money (totals->value);
   count = lode_format_count (totals->count);
   /* TRANSLATORS: the totals line below the export records, as in
    * "1,204 records · total $3.12 B"; the first %s is the count */
@@ -232,6 +424,10 @@ update_table (LodeExportsPage *self)
        * the count of all records, as in " (of 1,000,000 records)" */
       g_string_append_printf (text, ngettext (" (of %s record)", " (of %s records)", n_rows), all);
     }
+
+  /* Said plainly, not guessed: "No PKR rate for 2022". */
+  if (missing != NULL)
+    g_string_append_printf (text, " · %s", missing);
 
   gtk_label_set_label (self->totals_label, text->str);
   exact = lode_money_format_full (totals->value);
@@ -594,6 +790,8 @@ portfolio_changed (LodeListPage *page)
   if (portfolio != NULL)
     self->minerals = g_object_ref (lode_portfolio_get_minerals (portfolio));
   g_signal_group_set_target (self->minerals_signals, self->minerals);
+  g_clear_pointer (&self->converter, lode_converter_unref);
+  self->converter = new_converter (self);
   set_table (self, portfolio != NULL ? lode_portfolio_get_exports (portfolio) : NULL);
   update_actions (self);
 }
@@ -612,6 +810,8 @@ lode_exports_page_dispose (GObject *object)
   g_clear_object (&self->probe_items[1]);
   g_clear_pointer (&self->mineral_ids, g_ptr_array_unref);
   g_clear_pointer (&self->destination_codes, g_ptr_array_unref);
+  g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->converter, lode_converter_unref);
 
   G_OBJECT_CLASS (lode_exports_page_parent_class)->dispose (object);
 }
@@ -647,6 +847,7 @@ lode_exports_page_class_init (LodeExportsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, selection);
   gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, index);
   gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, totals_label);
+  gtk_widget_class_bind_template_child (widget_class, LodeExportsPage, years_label);
   gtk_widget_class_bind_template_callback (widget_class, update_table);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, row_activated);
@@ -673,6 +874,7 @@ lode_exports_page_init (LodeExportsPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   lode_list_page_set_selection (LODE_LIST_PAGE (self), self->selection);
+  self->start_month = 1;
 
   self->mineral_ids = g_ptr_array_new_with_free_func (g_free);
   self->destination_codes = g_ptr_array_new_with_free_func (g_free);

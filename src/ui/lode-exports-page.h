@@ -16,4 +16,14 @@ void           lode_exports_page_show_filtered (LodeExportsPage *self,
                                                 const char      *stage,
                                                 int              year);
 
+/* The month (1–12) the years of the figures by year begin in: 1 for
+ * calendar years, else fiscal years. */
+void           lode_exports_page_set_start_month (LodeExportsPage *self,
+                                                  int              start_month);
+
+/* The currency of the totals: "USD", or a currency the portfolio has
+ * rates of; records without a rate are left out of them, and said. */
+void           lode_exports_page_set_currency   (LodeExportsPage *self,
+                                                  const char      *currency);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "lode-cells.h"
 #include "lode-chart-view.h"
 #include "lode-countries.h"
+#include "lode-currency.h"
 #include "lode-enum-types.h"
 #include "lode-list-page-private.h"
 #include "lode-national-figure-editor.h"
@@ -66,6 +67,10 @@ struct _LodeOverviewPage
   GSignalGroup    *model_signals[5];
   GSignalGroup    *history_signals;
   LodeChartData   *data;
+  /* The month the periods begin in: 1 for calendar years. */
+  int              start_month;
+  /* The currency of the latest exports: "USD", or one with rates. */
+  char            *currency;
   guint            refresh_id;
   guint            charts_id;
   /* The aggregation running in a worker, if any. */
@@ -218,9 +223,11 @@ update_latest (LodeOverviewPage *self,
   g_autofree char *exact = lode_money_format_full (value);
   g_autofree char *caption = NULL;
   g_autofree char *detail = NULL;
+  g_autofree char *latest_name = lode_chart_data_dup_period_name (data, latest);
+  g_autofree char *previous_name = lode_chart_data_dup_period_name (data, previous);
   guint n_latest = 0, n_shared = 0;
 
-  if (data->first_year == 0)
+  if (data->first_year == 0 && data->n_unplaced == 0)
     {
       /* TRANSLATORS: shown in place of a figure that is not known */
       figure_set (&self->latest, C_("figure", "—"), NULL, _("Exports in the latest year"),
@@ -241,12 +248,21 @@ update_latest (LodeOverviewPage *self,
     }
 
   /* TRANSLATORS: the caption of a figure, as in "Exports in 2025" */
-  caption = g_strdup_printf (_("Exports in %d"), latest);
+  caption = g_strdup_printf (_("Exports in %s"), latest_name);
 
-  if (!has_year (data->years, data, previous))
+  if (data->first_year == 0)
+    {
+      g_clear_pointer (&caption, g_free);
+      caption = g_strdup (_("Exports in the latest year"));
+      g_clear_pointer (&text, g_free);
+      text = g_strdup (C_("figure", "—"));
+      g_clear_pointer (&exact, g_free);
+      detail = g_strdup ("");
+    }
+  else if (!has_year (data->years, data, previous))
     {
       /* TRANSLATORS: the latest year has no year before it to compare with */
-      detail = g_strdup_printf (_("No records of %d to compare with"), previous);
+      detail = g_strdup_printf (_("No records of %s to compare with"), previous_name);
     }
   else if (n_shared < n_latest)
     {
@@ -254,10 +270,10 @@ update_latest (LodeOverviewPage *self,
 
       /* TRANSLATORS: "Not comparable with 2024 ($0.29 M): records of only 1 of these 3 minerals" */
       detail = g_strdup_printf (g_dngettext (NULL,
-                                             "Not comparable with %d (%s): records of only %u of these %u mineral",
-                                             "Not comparable with %d (%s): records of only %u of these %u minerals",
+                                             "Not comparable with %s (%s): records of only %u of these %u mineral",
+                                             "Not comparable with %s (%s): records of only %u of these %u minerals",
                                              n_latest),
-                                previous, before, n_shared, n_latest);
+                                previous_name, before, n_shared, n_latest);
     }
   else
     {
@@ -266,7 +282,75 @@ update_latest (LodeOverviewPage *self,
       g_autofree char *change = signed_percent (lode_money_to_double (value) / lode_money_to_double (before) - 1.0);
 
       /* TRANSLATORS: "+12.5 % from $1.1 B in 2024" */
-      detail = g_strdup_printf (_("%s from %s in %d"), change, before_text, previous);
+      detail = g_strdup_printf (_("%s from %s in %s"), change, before_text, previous_name);
+    }
+
+  if (data->n_unplaced > 0)
+    {
+      g_autofree char *count = lode_format_count (data->n_unplaced);
+      g_autofree char *unplaced = NULL;
+      char *both;
+
+      /* TRANSLATORS: below the exports of the latest fiscal year: how many
+       * records of a whole calendar year no fiscal year holds */
+      if (data->start_month != 1)
+        unplaced = g_strdup_printf (g_dngettext (NULL,
+                                                 "%s record of a whole calendar year is in no fiscal year",
+                                                 "%s records of whole calendar years are in no fiscal year",
+                                                 data->n_unplaced),
+                                    count);
+      else
+        /* TRANSLATORS: below the exports of the latest calendar year: how
+         * many records of a whole fiscal year no calendar year holds */
+        unplaced = g_strdup_printf (g_dngettext (NULL,
+                                                 "%s record of a whole fiscal year is in no calendar year",
+                                                 "%s records of whole fiscal years are in no calendar year",
+                                                 data->n_unplaced),
+                                    count);
+      both = *detail != '\0' ? g_strconcat (detail, "\n", unplaced, NULL) : g_strdup (unplaced);
+      g_free (detail);
+      detail = both;
+    }
+
+  /* In the currency shown, where the period's records have a rate. */
+  if (self->currency != NULL && !g_str_equal (self->currency, LODE_CURRENCY_USD) &&
+      self->portfolio != NULL && data->first_year != 0)
+    {
+      LodeExportTable *table = lode_portfolio_get_exports (self->portfolio);
+      g_autoptr(LodeConverter) converter =
+        lode_converter_new (G_LIST_MODEL (lode_portfolio_get_exchange_rates (self->portfolio)), self->currency,
+                            lode_portfolio_get_fiscal_year_start (self->portfolio));
+      g_autoptr(LodePeriodTotals) totals = lode_period_totals_new (table, data->start_month);
+      g_autoptr(GArray) converted = lode_converter_period_totals (converter, table, totals, data->start_month);
+      g_autofree char *missing = lode_converter_describe_missing (converter);
+
+      for (guint i = 0; i < totals->totals->len; i++)
+        {
+          const LodePeriodTotal *total = &g_array_index (totals->totals, LodePeriodTotal, i);
+          const LodeConvertedTotal *in_currency = &g_array_index (converted, LodeConvertedTotal, i);
+
+          if (total->period.first_year != latest)
+            continue;
+          g_free (text);
+          g_free (exact);
+          if (in_currency->n_missing == total->count)
+            {
+              text = g_strdup (C_("amount", "—"));
+              exact = NULL;
+            }
+          else
+            {
+              text = lode_format_ltr (lode_amount_format_short (self->currency, in_currency->amount));
+              exact = lode_amount_format_full (self->currency, in_currency->amount);
+            }
+        }
+      if (missing != NULL)
+        {
+          char *both = *detail != '\0' ? g_strconcat (detail, "\n", missing, NULL) : g_strdup (missing);
+
+          g_free (detail);
+          detail = both;
+        }
     }
 
   figure_set (&self->latest, text, exact, caption, detail);
@@ -282,6 +366,7 @@ update_leading (LodeOverviewPage *self,
   g_autofree char *text = NULL;
   g_autofree char *share = NULL;
   g_autofree char *detail = NULL;
+  g_autofree char *latest_name = NULL;
 
   for (guint i = 0; i < data->minerals->len; i++)
     {
@@ -302,7 +387,8 @@ update_leading (LodeOverviewPage *self,
   text = money_short (year_value (leading->years, data, data->last_year));
   share = lode_format_ltr (lode_chart_format_percent ((double) year_value (leading->years, data, data->last_year) / (double) total));
   /* TRANSLATORS: "$1.15 B, 90.7 % of the exports of 2025" */
-  detail = g_strdup_printf (_("%s, %s of the exports of %d"), text, share, data->last_year);
+  latest_name = lode_chart_data_dup_period_name (data, data->last_year);
+  detail = g_strdup_printf (_("%s, %s of the exports of %s"), text, share, latest_name);
   figure_set (&self->leading, leading->name, NULL, _("Leading mineral"), detail);
 }
 
@@ -344,6 +430,8 @@ update_growth (LodeOverviewPage *self,
   g_autofree char *before = NULL;
   g_autofree char *caption = NULL;
   g_autofree char *detail = NULL;
+  g_autofree char *latest_name = NULL;
+  g_autofree char *previous_name = NULL;
 
   for (guint i = 0; i < data->minerals->len; i++)
     {
@@ -372,9 +460,11 @@ update_growth (LodeOverviewPage *self,
   now = money_short (year_value (fastest->years, data, latest));
   before = money_short (year_value (fastest->years, data, latest - 1));
   /* TRANSLATORS: "Aluminium ores, 2025" */
-  caption = g_strdup_printf (_("%s, %d"), fastest->name, latest);
+  latest_name = lode_chart_data_dup_period_name (data, latest);
+  previous_name = lode_chart_data_dup_period_name (data, latest - 1);
+  caption = g_strdup_printf (_("%s, %s"), fastest->name, latest_name);
   /* TRANSLATORS: "Up from $0.29 M in 2024, 48.8 times as much" */
-  detail = g_strdup_printf (_("Up from %s in %d, %.1f times as much"), before, latest - 1, best);
+  detail = g_strdup_printf (_("Up from %s in %s, %.1f times as much"), before, previous_name, best);
   figure_set (&self->growth, now, NULL, caption, detail);
 }
 
@@ -786,7 +876,8 @@ chart_item_activated (LodeChartView    *view,
     g_variant_dict_insert (&filter, "destination", "s", item->destination);
   if (item->stage != LODE_STAGE_UNKNOWN)
     g_variant_dict_insert (&filter, "stage", "s", lode_enum_to_nick (LODE_TYPE_STAGE, item->stage));
-  if (item->year != 0)
+  /* A fiscal year is no calendar year to filter by; its months are. */
+  if (item->year != 0 && (item->month != 0 || lode_chart_get_data (chart)->start_month == 1))
     g_variant_dict_insert (&filter, "year", "i", item->year);
 
   gtk_widget_activate_action_variant (GTK_WIDGET (self), "win.show-exports",
@@ -1017,17 +1108,19 @@ refresh (LodeOverviewPage *self)
 
   /* Figures aggregated while the portfolio loaded hold until it changes. */
   data = g_object_steal_data (G_OBJECT (self->portfolio), PREPARED_DATA);
+  if (data != NULL && data->start_month != self->start_month)
+    g_clear_pointer (&data, lode_chart_data_unref);
   if (data == NULL &&
       lode_export_table_get_n_rows (lode_portfolio_get_exports (self->portfolio)) >= AGGREGATE_IN_WORKER)
     {
       self->aggregating = g_cancellable_new ();
-      lode_chart_data_new_async (self->portfolio, self->aggregating,
-                                 chart_data_new_cb, g_object_ref (self));
+      lode_chart_data_new_for_periods_async (self->portfolio, self->start_month, self->aggregating,
+                                             chart_data_new_cb, g_object_ref (self));
       return;
     }
 
   if (data == NULL)
-    data = lode_chart_data_new (self->portfolio);
+    data = lode_chart_data_new_for_periods (self->portfolio, self->start_month);
   show_data (self, data);
 }
 
@@ -1398,6 +1491,7 @@ lode_overview_page_dispose (GObject *object)
     retarget (self, NULL);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->charts_id, g_source_remove);
+  g_clear_pointer (&self->currency, g_free);
   g_cancellable_cancel (self->aggregating);
   g_clear_object (&self->aggregating);
 
@@ -1500,6 +1594,7 @@ static void
 lode_overview_page_init (LodeOverviewPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->start_month = 1;
 
   figure_init (&self->latest, self->figures);
   figure_init (&self->leading, self->figures);
@@ -1582,6 +1677,44 @@ lode_overview_page_get_portfolio (LodeOverviewPage *self)
   g_return_val_if_fail (LODE_IS_OVERVIEW_PAGE (self), NULL);
 
   return self->portfolio;
+}
+
+void
+lode_overview_page_set_start_month (LodeOverviewPage *self,
+                                    int               start_month)
+{
+  g_return_if_fail (LODE_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (start_month >= 1 && start_month <= 12);
+
+  if (self->start_month == start_month)
+    return;
+
+  self->start_month = start_month;
+  if (self->portfolio != NULL)
+    refresh (self);
+}
+
+void
+lode_overview_page_set_currency (LodeOverviewPage *self,
+                                 const char       *currency)
+{
+  g_return_if_fail (LODE_IS_OVERVIEW_PAGE (self));
+
+  if (g_strcmp0 (self->currency, currency) == 0)
+    return;
+
+  g_free (self->currency);
+  self->currency = g_strdup (currency);
+  if (self->data != NULL)
+    update_latest (self, self->data);
+}
+
+int
+lode_overview_page_get_start_month (LodeOverviewPage *self)
+{
+  g_return_val_if_fail (LODE_IS_OVERVIEW_PAGE (self), 1);
+
+  return self->start_month;
 }
 
 void

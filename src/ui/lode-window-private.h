@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "lode-compare-page.h"
 #include "lode-dialogs.h"
 #include "lode-exports-page.h"
 #include "lode-investments-page.h"
@@ -44,6 +45,8 @@ struct _LodeWindow
   LodeProjectsPage     *projects_page;
   LodeInvestmentsPage  *investments_page;
   LodeTargetsPage      *targets_page;
+  LodeComparePage      *compare_page;
+  GtkDropDown          *currency_choice;
   AdwViewSwitcherBar   *switcher_bar;
   GMenu                *history_section;
   GMenu                *recent_menu;
@@ -90,6 +93,15 @@ struct _LodeWindow
   char                 *disk_etag;
   guint                 monitor_timeout_id;
   GObject              *reload_dialog;
+
+  /* The pages count by fiscal years, not calendar ones. */
+  gboolean              fiscal_years;
+  /* The currency amounts are shown in: "USD", or one with rates; the
+   * codes the chooser offers, in its order. */
+  char                 *currency;
+  GtkStringList        *currency_codes;
+  GSignalGroup         *rates_signals;
+  gboolean              filling_currencies;
 
   /* Import */
   GtkWindow            *import_dialog;    /* weak */
@@ -141,5 +153,17 @@ void     lode_window_import_update_actions  (LodeWindow    *self);
 /* A file dropped on the window: TRUE when it is taken. */
 gboolean lode_window_import_dropped         (LodeWindow    *self,
                                              GFile         *file);
+
+/* lode-window-periods.c */
+void     lode_window_periods_class_init     (GtkWidgetClass *widget_class);
+void     lode_window_periods_init           (LodeWindow    *self);
+void     lode_window_periods_update_actions (LodeWindow    *self);
+void     lode_window_periods_changed        (LodeWindow    *self);
+/* The month (1–12) the periods the pages show begin in: 1 for calendar
+ * years. */
+int      lode_window_get_start_month        (LodeWindow    *self);
+void     lode_window_periods_dispose        (LodeWindow    *self);
+/* The locale's name of @month (1–12). */
+char    *lode_window_month_name             (int            month);
 
 G_END_DECLS

@@ -209,6 +209,7 @@ lode_window_update_state (LodeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-open", busy);
   lode_window_documents_update_actions (self);
   lode_window_import_update_actions (self);
+  lode_window_periods_update_actions (self);
 }
 
 /* Every edit is a step of the history: counts them. */
@@ -246,7 +247,10 @@ lode_window_set_portfolio_and_file (LodeWindow    *self,
   lode_window_update_state (self);
 
   if (portfolio_changed)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
+      lode_window_periods_changed (self);
+    }
 }
 
 /* What a load reads (@source), and the file and draft the window keeps for
@@ -538,6 +542,7 @@ lode_window_dispose (GObject *object)
 
   lode_window_documents_dispose (self);
   lode_window_import_dispose (self);
+  lode_window_periods_dispose (self);
 
   if (self->portfolio_signals != NULL)
     g_signal_group_set_target (self->portfolio_signals, NULL);
@@ -686,6 +691,7 @@ lode_window_class_init (LodeWindowClass *klass)
 
   lode_window_documents_class_init (widget_class);
   lode_window_import_class_init (widget_class);
+  lode_window_periods_class_init (widget_class);
   gtk_widget_class_install_action (widget_class, "win.open-sample", NULL, open_sample_action);
   gtk_widget_class_install_action (widget_class, "win.cancel-open", NULL, cancel_open_action);
   gtk_widget_class_install_action (widget_class, "win.show-exports", "a{sv}", show_exports_action);
@@ -701,6 +707,7 @@ lode_window_class_init (LodeWindowClass *klass)
   g_type_ensure (LODE_TYPE_INVESTMENTS_PAGE);
   g_type_ensure (LODE_TYPE_TARGETS_PAGE);
   g_type_ensure (LODE_TYPE_SOURCES_PAGE);
+  g_type_ensure (LODE_TYPE_COMPARE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, switcher_title);
@@ -718,6 +725,8 @@ lode_window_class_init (LodeWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, projects_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, investments_page);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, targets_page);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, compare_page);
+  gtk_widget_class_bind_template_child (widget_class, LodeWindow, currency_choice);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, LodeWindow, recent_menu);
@@ -745,6 +754,7 @@ lode_window_init (LodeWindow *self)
 
   lode_window_documents_init (self);
   lode_window_import_init (self);
+  lode_window_periods_init (self);
 
   lode_window_update_title (self);
   lode_window_update_state (self);
