@@ -401,6 +401,30 @@ test_fixtures (void)
 }
 
 /* Cancelled, it stops. */
+/* A draft with a rate of US dollars keeps the rest, and says which rule
+ * the rate broke. */
+static void
+test_exchange_rate (void)
+{
+  static const char text[] =
+    "{ \"format\": \"lode-portfolio\", \"version\": 1, \"title\": \"Rates\",\n"
+    "  \"exchange_rates\": [\n"
+    "    { \"currency\": \"USD\", \"year\": 2024, \"units_per_usd\": \"1\" },\n"
+    "    { \"currency\": \"PKR\", \"year\": 2024, \"units_per_usd\": \"278.8\" } ] }\n";
+  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) notes = NULL;
+  GListModel *rates;
+
+  portfolio = lode_salvage_load_data (text, strlen (text), "draft", &notes, NULL, &error);
+  g_assert_no_error (error);
+  rates = G_LIST_MODEL (lode_portfolio_get_exchange_rates (portfolio));
+  g_assert_cmpuint (g_list_model_get_n_items (rates), ==, 1);
+  g_assert_cmpuint (g_strv_length (notes), ==, 1);
+  g_assert_nonnull (strstr (notes[0], "Exchange rate 1"));
+  g_assert_nonnull (strstr (notes[0], "USD needs none"));
+}
+
 static void
 test_cancelled (void)
 {
@@ -440,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/lode/salvage/not-salvaged", test_not_salvaged);
   g_test_add_func ("/lode/salvage/file", test_file);
   g_test_add_func ("/lode/salvage/fixtures", test_fixtures);
+  g_test_add_func ("/lode/salvage/exchange-rate", test_exchange_rate);
   g_test_add_func ("/lode/salvage/cancelled", test_cancelled);
 
   result = g_test_run ();

@@ -490,7 +490,17 @@ rule_for (const Place *place)
   else if (g_str_equal (member, "jobs"))
     lode_rule_jobs (-1, &why);
   else if (g_str_has_suffix (member, "currency"))
-    lode_rule_currency_code (NULL, &why);
+    {
+      /* Which rule the code broke: its shape, ISO 4217, or USD for a rate. */
+      const char *code = place->node != NULL && JSON_NODE_HOLDS_VALUE (place->node) &&
+                         json_node_get_value_type (place->node) == G_TYPE_STRING
+                         ? json_node_get_string (place->node) : NULL;
+
+      if (place->kind == ITEM_EXCHANGE_RATE && g_str_equal (member, "currency"))
+        lode_rule_rate_currency (code, &why);
+      else
+        lode_rule_currency_code (code, &why);
+    }
   else if (g_str_equal (member, "units_per_usd"))
     lode_rule_rate (0, &why);
   else if (g_str_equal (member, "original_amount"))
