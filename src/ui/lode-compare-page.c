@@ -103,6 +103,7 @@ struct _LodeComparePage
   LodeComparison      *comparison;
   guint                refresh_id;
   gboolean             filling;
+  gboolean             stale;     /* to compare again once shown */
   GObject             *chooser;
   char                *currency;          /* of the amounts shown */
 };
@@ -435,7 +436,7 @@ choice_changed (LodeComparePage *self)
 /* The periods with records: every calendar year, and every fiscal year
  * when the fiscal year does not start in January. */
 static void
-fill_periods (LodeComparePage *self)
+fill_periods_now (LodeComparePage *self)
 {
   LodePeriod first = { 0, 0 }, second = { 0, 0 };
   gboolean had = selected_periods (self, &first, &second);
@@ -492,6 +493,32 @@ fill_periods (LodeComparePage *self)
   self->filling = FALSE;
 
   compare (self);
+}
+
+/* A comparison of a million records takes a tenth of a second or more:
+ * while the page is not shown, it waits until it is, so that opening a
+ * portfolio or editing it elsewhere never pays for it. */
+static void
+fill_periods (LodeComparePage *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
+
+  self->stale = FALSE;
+  fill_periods_now (self);
+}
+
+static void
+page_mapped (GtkWidget *widget,
+             gpointer   user_data)
+{
+  LodeComparePage *self = LODE_COMPARE_PAGE (widget);
+
+  if (self->stale)
+    fill_periods (self);
 }
 
 static gboolean
@@ -1022,7 +1049,10 @@ lode_compare_page_set_currency (LodeComparePage *self,
 
   g_free (self->currency);
   self->currency = g_strdup (currency);
-  compare (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    compare (self);
+  else
+    self->stale = TRUE;
 }
 
 void
@@ -1139,6 +1169,8 @@ lode_compare_page_init (LodeComparePage *self)
   self->periods = g_array_new (FALSE, FALSE, sizeof (LodePeriod));
   self->period_names = gtk_string_list_new (NULL);
   self->items = g_list_store_new (LODE_TYPE_COMPARE_ITEM);
+  g_signal_connect (self, "map", G_CALLBACK (page_mapped), NULL);
+
   self->history_signals = g_signal_group_new (LODE_TYPE_HISTORY);
   g_signal_group_connect_swapped (self->history_signals, "notify::undo-label",
                                   G_CALLBACK (queue_refresh), self);
