@@ -1576,6 +1576,53 @@ test_cli (void)
 /* Fiscal years beginning in March: the one record of a month falls into
  * FY2025-26, the records of whole calendar years into no fiscal year, and
  * are counted apart; targets are still measured by calendar year. */
+/* lode-cli chart --currency: the exports in that currency; in US dollars
+ * the very file drawn without it; a code the rules refuse, a usage
+ * error. */
+static void
+test_cli_currency (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", "exchange-rates.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("test-chart-currency-XXXXXX", &error);
+  g_autofree char *plain = g_build_filename (dir, "plain.svg", NULL);
+  g_autofree char *usd = g_build_filename (dir, "usd.svg", NULL);
+  g_autofree char *pkr = g_build_filename (dir, "pkr.svg", NULL);
+  g_autofree char *plain_text = NULL, *usd_text = NULL, *pkr_text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "--chart", "exports-by-mineral", "--output", plain,
+                                               NULL }, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "--chart", "exports-by-mineral", "--output", usd,
+                                               "--currency", "USD", NULL }, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "--chart", "exports-by-mineral", "--output", pkr,
+                                               "--currency", "PKR", NULL }, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_true (g_file_get_contents (plain, &plain_text, NULL, NULL));
+  g_assert_true (g_file_get_contents (usd, &usd_text, NULL, NULL));
+  g_assert_true (g_file_get_contents (pkr, &pkr_text, NULL, NULL));
+  g_assert_cmpstr (usd_text, ==, plain_text);
+  g_assert_cmpstr (pkr_text, !=, plain_text);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "--chart", "exports-by-mineral", "--output", pkr,
+                                               "--currency", "pkr", NULL }, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--currency: “pkr”"));
+
+  g_unlink (plain);
+  g_unlink (usd);
+  g_unlink (pkr);
+  g_rmdir (dir);
+}
+
 static void
 test_fiscal_periods (void)
 {
@@ -1765,6 +1812,7 @@ main (int    argc,
   g_test_add_func ("/chart/files", test_files);
   g_test_add_func ("/chart/every-chart", test_every_chart);
   g_test_add_func ("/chart/cli", test_cli);
+  g_test_add_func ("/chart/cli-currency", test_cli_currency);
   g_test_add_func ("/chart/fiscal-periods", test_fiscal_periods);
   g_test_add_func ("/chart/fiscal-periods-large", test_fiscal_periods_large);
   g_test_add_func ("/chart/largest-movers", test_largest_movers);
