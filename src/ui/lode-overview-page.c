@@ -216,6 +216,18 @@ has_year (const LodeChartCell *cells,
          cells[year - data->first_year].count > 0;
 }
 
+/* Whether the records of @year were left out for want of a rate. */
+static gboolean
+missing_year (LodeChartData *data,
+              int            year)
+{
+  for (guint i = 0; i < data->missing_years->len; i++)
+    if (g_array_index (data->missing_years, int, i) == year)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Exports in the latest year, and the change from the year before when
  * the two years are comparable: when every mineral of the latest year has
  * records in the year before too. A year with a fraction of the minerals
@@ -265,6 +277,11 @@ update_latest (LodeOverviewPage *self,
       g_clear_pointer (&text, g_free);
       text = g_strdup (C_("figure", "—"));
       g_clear_pointer (&exact, g_free);
+      detail = g_strdup ("");
+    }
+  else if (!has_year (data->years, data, previous) && data->start_month == 1 && missing_year (data, previous))
+    {
+      /* Its records have no rate, not none: said below. */
       detail = g_strdup ("");
     }
   else if (!has_year (data->years, data, previous))
