@@ -684,6 +684,89 @@ test_donut_other (void)
   g_assert_cmpstr (lode_chart_get_item (chart, 4)->destination, ==, "JP");
 }
 
+/* In another currency: each figure the exact sum of its records at the
+ * rate of their year, rounded once; the records of a year without a rate
+ * left out, counted and said; in US dollars the same as without. */
+static void
+test_converted (void)
+{
+  g_autoptr(LodePortfolio) portfolio = load_known ();
+  GListStore *rates = lode_portfolio_get_exchange_rates (portfolio);
+  g_autoptr(LodeExchangeRate) rate = lode_exchange_rate_new ("PKR", 2025, 278831300);
+  g_autoptr(LodeConverter) pkr = NULL;
+  g_autoptr(LodeConverter) usd = NULL;
+  g_autoptr(LodeChartData) plain = NULL;
+  g_autoptr(LodeChartData) same = NULL;
+  g_autoptr(LodeChartData) data = NULL;
+  g_autoptr(LodeChartData) async_data = NULL;
+  g_autoptr(LodeChart) lines = NULL;
+  g_autoptr(LodeChart) donut = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *description = NULL;
+  LodeChartData *ready = NULL;
+  gboolean said = FALSE;
+
+  g_list_store_append (rates, rate);
+  pkr = lode_converter_new (G_LIST_MODEL (rates), "PKR", 1);
+  usd = lode_converter_new (G_LIST_MODEL (rates), LODE_CURRENCY_USD, 1);
+
+  plain = lode_chart_data_new (portfolio);
+  same = lode_chart_data_new_converted (portfolio, 1, usd);
+  assert_same_data (same, plain);
+  g_assert_null (same->currency);
+  g_assert_null (lode_chart_data_describe_missing (same));
+
+  data = lode_chart_data_new_converted (portfolio, 1, pkr);
+  g_assert_cmpstr (data->currency, ==, "PKR");
+  /* 2024 has no rate: its two records (150 US dollars) are left out. */
+  g_assert_cmpuint (data->n_missing, ==, 2);
+  g_assert_cmpint (data->missing_value, ==, 15000);
+  g_assert_cmpuint (data->missing_years->len, ==, 1);
+  g_assert_cmpint (g_array_index (data->missing_years, int, 0), ==, 2024);
+  missing = lode_chart_data_describe_missing (data);
+  g_assert_cmpstr (missing, ==, "No PKR rate for 2024: 2 records left out");
+
+  /* 700.05 US dollars at 278.8313: 195,195.851565 rupees. */
+  g_assert_cmpint (data->total, ==, 19519585);
+  g_assert_cmpuint (data->years[0].count, ==, 0);
+  g_assert_cmpint (data->years[1].value, ==, 19519585);
+  g_assert_cmpint (find_mineral (data, "copper")->total.value, ==, 11153252);
+  g_assert_cmpuint (find_mineral (data, "copper")->total.count, ==, 2);
+  g_assert_cmpint (find_mineral (data, "iron-ore")->total.value, ==, 5576626);
+  g_assert_cmpint (find_mineral (data, "bauxite")->months[12 + 2].value, ==, 2789707);
+  g_assert_cmpstr (g_array_index (data->destinations, LodeChartDestination, 0).code, ==, "CN");
+  g_assert_cmpint (g_array_index (data->destinations, LodeChartDestination, 0).total.value, ==, 13942959);
+  /* Reserves stay in US dollars. */
+  g_assert_cmpint (data->reserve_value, ==, plain->reserve_value);
+
+  /* The same in a worker. */
+  lode_chart_data_new_converted_async (portfolio, 1, pkr, NULL, chart_data_ready_cb, &ready);
+  while (ready == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  async_data = ready;
+  assert_same_data (async_data, data);
+  g_assert_cmpuint (async_data->n_missing, ==, 2);
+
+  /* The charts say it in rupees, and what they leave out. */
+  lines = lode_chart_new (LODE_CHART_EXPORTS_OVER_TIME, data);
+  render (lines, NULL);
+  g_assert_cmpuint (lode_chart_get_n_items (lines), ==, 3);
+  for (guint i = 0; i < lode_chart_get_n_items (lines); i++)
+    {
+      g_autofree char *text = lode_chart_describe_item (lines, i);
+
+      g_assert_nonnull (strstr (text, "PKR\u00a0"));
+      g_assert_null (strstr (text, "$"));
+      if (g_str_has_prefix (text, "Copper"))
+        said = strstr (text, "PKR\u00a0111,532.52") != NULL;
+    }
+  g_assert_true (said);
+  donut = lode_chart_new (LODE_CHART_DESTINATIONS, data);
+  render (donut, NULL);
+  description = lode_chart_describe_item (donut, 0);
+  g_assert_nonnull (strstr (description, "PKR\u00a0139,429.59"));
+}
+
 static void
 test_lines (void)
 {
@@ -1493,6 +1576,53 @@ test_cli (void)
 /* Fiscal years beginning in March: the one record of a month falls into
  * FY2025-26, the records of whole calendar years into no fiscal year, and
  * are counted apart; targets are still measured by calendar year. */
+/* lode-cli chart --currency: the exports in that currency; in US dollars
+ * the very file drawn without it; a code the rules refuse, a usage
+ * error. */
+static void
+test_cli_currency (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *input = g_test_build_filename (G_TEST_DIST, "fixtures", "valid", "exchange-rates.json", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("test-chart-currency-XXXXXX", &error);
+  g_autofree char *plain = g_build_filename (dir, "plain.svg", NULL);
+  g_autofree char *usd = g_build_filename (dir, "usd.svg", NULL);
+  g_autofree char *pkr = g_build_filename (dir, "pkr.svg", NULL);
+  g_autofree char *plain_text = NULL, *usd_text = NULL, *pkr_text = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "--chart", "exports-by-mineral", "--output", plain,
+                                               NULL }, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "--chart", "exports-by-mineral", "--output", usd,
+                                               "--currency", "USD", NULL }, &out, &err), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "--chart", "exports-by-mineral", "--output", pkr,
+                                               "--currency", "PKR", NULL }, &out, &err), ==, 0);
+  g_assert_cmpstr (err, ==, "");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_true (g_file_get_contents (plain, &plain_text, NULL, NULL));
+  g_assert_true (g_file_get_contents (usd, &usd_text, NULL, NULL));
+  g_assert_true (g_file_get_contents (pkr, &pkr_text, NULL, NULL));
+  g_assert_cmpstr (usd_text, ==, plain_text);
+  g_assert_cmpstr (pkr_text, !=, plain_text);
+
+  g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "--chart", "exports-by-mineral", "--output", pkr,
+                                               "--currency", "pkr", NULL }, &out, &err), ==, 2);
+  g_assert_nonnull (strstr (err, "--currency: “pkr”"));
+
+  g_unlink (plain);
+  g_unlink (usd);
+  g_unlink (pkr);
+  g_rmdir (dir);
+}
+
 static void
 test_fiscal_periods (void)
 {
@@ -1674,6 +1804,7 @@ main (int    argc,
   g_test_add_func ("/chart/donut", test_donut);
   g_test_add_func ("/chart/donut-other", test_donut_other);
   g_test_add_func ("/chart/lines", test_lines);
+  g_test_add_func ("/chart/converted", test_converted);
   g_test_add_func ("/chart/target", test_target_chart);
   g_test_add_func ("/chart/production", test_production_chart);
   g_test_add_func ("/chart/open-ended-target", test_open_ended_target);
@@ -1681,6 +1812,7 @@ main (int    argc,
   g_test_add_func ("/chart/files", test_files);
   g_test_add_func ("/chart/every-chart", test_every_chart);
   g_test_add_func ("/chart/cli", test_cli);
+  g_test_add_func ("/chart/cli-currency", test_cli_currency);
   g_test_add_func ("/chart/fiscal-periods", test_fiscal_periods);
   g_test_add_func ("/chart/fiscal-periods-large", test_fiscal_periods_large);
   g_test_add_func ("/chart/largest-movers", test_largest_movers);

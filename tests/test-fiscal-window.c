@@ -688,6 +688,132 @@ test_currency (void)
   lode_test_destroy_window (window);
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *currency;
+} FindCharts;
+
+/* Whether every chart under @root is of data in @currency (NULL: US
+ * dollars). */
+static gboolean
+charts_in (GtkWidget  *root,
+           const char *currency,
+           guint      *n_charts)
+{
+  if (LODE_IS_CHART_VIEW (root))
+    {
+      LodeChart *chart = lode_chart_view_get_chart (LODE_CHART_VIEW (root));
+
+      if (chart == NULL)
+        return TRUE;
+      (*n_charts)++;
+      return g_strcmp0 (lode_chart_get_data (chart)->currency, currency) == 0;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!charts_in (child, currency, n_charts))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+has_charts_in (gpointer data)
+{
+  FindCharts *find = data;
+  guint n_charts = 0;
+
+  return charts_in (find->root, find->currency, &n_charts) && n_charts > 0;
+}
+
+/* The Overview in rupees, with a rate for 2025 only: its cards of the
+ * exports and its charts show the exact converted sums, the records of
+ * years without a rate are left out and said; back in dollars, all is as
+ * before. */
+static void
+test_overview_currency (void)
+{
+  g_autoptr(LodePortfolio) months = portfolio_new_with_months ();
+  g_autoptr(LodeExchangeRate) rate = lode_exchange_rate_new ("PKR", 2025, 280123456);
+  LodeWindow *window = NULL;
+  AdwViewStack *stack;
+  GtkWidget *overview;
+  LodeChartView *view;
+  g_autoptr(LodeChartData) dollars = NULL;
+  LodeChartData *rupees_data;
+  LodeChartMineral *leading = NULL;
+  LodeChartMineral *leading_rupees;
+  g_autofree char *before = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *short_text = NULL;
+  LodeAmount expected;
+  guint y;
+
+  g_list_store_append (lode_portfolio_get_exchange_rates (months), rate);
+  window = lode_test_window_new (months);
+  stack = lode_test_template_child (window, LODE_TYPE_WINDOW, "stack");
+  overview = lode_test_template_child (window, LODE_TYPE_WINDOW, "overview_page");
+  adw_view_stack_set_visible_child_name (stack, "overview");
+  g_assert_true (lode_test_poll (has_charts_in, &(FindCharts) { overview, NULL }, 30));
+  view = LODE_CHART_VIEW (lode_test_find_widget (overview, LODE_TYPE_CHART_VIEW, NULL));
+  g_assert_nonnull (view);
+  dollars = lode_chart_data_ref (lode_chart_get_data (lode_chart_view_get_chart (view)));
+  g_assert_cmpint (dollars->last_year, ==, 2025);
+  y = 2025 - dollars->first_year;
+  for (guint i = 0; i < dollars->minerals->len; i++)
+    {
+      LodeChartMineral *mineral = g_ptr_array_index (dollars->minerals, i);
+
+      if (mineral->years[y].count > 0 && (leading == NULL || mineral->years[y].value > leading->years[y].value))
+        leading = mineral;
+    }
+  g_assert_nonnull (leading);
+  before = g_strdup (gtk_label_get_label (wait_for_text (overview, "of the exports of 2025")));
+  g_assert_null (strstr (before, "PKR"));
+
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "currency", g_variant_new_string ("PKR"));
+  g_assert_true (lode_test_poll (has_charts_in, &(FindCharts) { overview, "PKR" }, 30));
+  rupees_data = lode_chart_get_data (lode_chart_view_get_chart (view));
+
+  /* One rate for the year: the exact sum is the rate times the cents,
+   * rounded once. */
+  expected = (LodeAmount) (((__int128) leading->years[y].value * 280123456 + LODE_RATE_SCALE / 2) / LODE_RATE_SCALE);
+  leading_rupees = lode_chart_data_find_mineral (rupees_data, leading->id);
+  g_assert_nonnull (leading_rupees);
+  g_assert_cmpint (leading_rupees->years[y].value, ==, expected);
+  g_assert_cmpint (rupees_data->years[y].value, ==,
+                   (LodeAmount) (((__int128) dollars->years[y].value * 280123456 + LODE_RATE_SCALE / 2) /
+                                 LODE_RATE_SCALE));
+  short_text = lode_amount_format_short ("PKR", expected);
+  {
+    GtkLabel *card = wait_for_text (overview, "of the exports of 2025");
+
+    g_assert_nonnull (strstr (gtk_label_get_label (card), short_text));
+  }
+
+  /* 2024 has no rate: its records are left out, and said. */
+  g_assert_cmpuint (rupees_data->n_missing, >, 0);
+  g_assert_cmpint (g_array_index (rupees_data->missing_years, int, rupees_data->missing_years->len - 1), ==, 2024);
+  missing = lode_chart_data_describe_missing (rupees_data);
+  g_assert_nonnull (strstr (missing, "No PKR rate for"));
+  g_assert_nonnull (strstr (missing, "2024"));
+  wait_for_text (overview, "No PKR rate for");
+  /* 2024 has records, only no rate: the latest year does not say it has
+   * none to compare with. */
+  g_assert_null (label_containing (overview, "No records of 2024"));
+
+  /* Back to dollars: as before. */
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "currency", g_variant_new_string ("USD"));
+  g_assert_true (lode_test_poll (has_charts_in, &(FindCharts) { overview, NULL }, 30));
+  wait_for_text (overview, before);
+  g_assert_cmpint (lode_chart_data_find_mineral (lode_chart_get_data (lode_chart_view_get_chart (view)),
+                                                 leading->id)->years[y].value, ==, leading->years[y].value);
+  g_assert_null (label_containing (overview, "No PKR rate"));
+
+  lode_test_destroy_window (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -698,6 +824,7 @@ main (int    argc,
   g_test_add_func ("/lode/fiscal-window/fiscal-years", test_fiscal_years_view);
   g_test_add_func ("/lode/fiscal-window/compare", test_compare);
   g_test_add_func ("/lode/fiscal-window/currency", test_currency);
+  g_test_add_func ("/lode/fiscal-window/overview-currency", test_overview_currency);
 
   return lode_test_run ();
 }

@@ -40,6 +40,66 @@ lode_chart_cell_add (LodeChartCell *cell,
   cell->count++;
 }
 
+/* Folds a record into @cell: its cents, or in a currency its value
+ * converted at @rate into the cell's exact sum. */
+static inline void
+cell_add (LodeChartData *self,
+          LodeChartCell *cell,
+          LodeMoney      value,
+          LodeRate       rate,
+          const char    *source,
+          int            year)
+{
+  if (self->converter == NULL)
+    {
+      lode_chart_cell_add (cell, value, source, year);
+      return;
+    }
+
+  lode_amount_sum_add (&cell->exact, value, rate);
+  lode_chart_cell_add (cell, 0, source, year);
+}
+
+/* The rounding of an exact sum, held at the largest amount when it does
+ * not fit (no portfolio the rules accept comes near). */
+static LodeMoney
+round_sum (const LodeAmountSum *sum)
+{
+  LodeAmount amount;
+
+  if (!lode_amount_sum_round (sum, &amount))
+    return G_MAXINT64;
+
+  return amount;
+}
+
+static void
+round_cells (LodeChartCell *cells,
+             gsize          n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (cells[i].count > 0)
+      cells[i].value = round_sum (&cells[i].exact);
+}
+
+static void
+note_missing_year (LodeChartData *self,
+                   int            year)
+{
+  guint i;
+
+  for (i = 0; i < self->missing_years->len; i++)
+    {
+      int noted = g_array_index (self->missing_years, int, i);
+
+      if (noted == year)
+        return;
+      if (noted > year)
+        break;
+    }
+  g_array_insert_val (self->missing_years, i, year);
+}
+
 double
 lode_growth_rate (double from,
                   double to,
@@ -413,7 +473,8 @@ add_sources (LodeChartData *self,
  * them: everything but the records. */
 static LodeChartData *
 chart_data_begin (LodePortfolio *portfolio,
-                  int            start_month)
+                  int            start_month,
+                  LodeConverter *converter)
 {
   LodeChartData *self;
   GListModel *minerals;
@@ -429,6 +490,12 @@ chart_data_begin (LodePortfolio *portfolio,
   self->source_titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->strings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->table = g_object_ref (lode_portfolio_get_exports (portfolio));
+  self->missing_years = g_array_new (FALSE, FALSE, sizeof (int));
+  if (converter != NULL && !g_str_equal (lode_converter_get_code (converter), LODE_CURRENCY_USD))
+    {
+      self->converter = lode_converter_ref (converter);
+      self->currency = g_strdup (lode_converter_get_code (converter));
+    }
 
   minerals = G_LIST_MODEL (lode_portfolio_get_minerals (portfolio));
   for (guint i = 0; i < g_list_model_get_n_items (minerals); i++)
@@ -501,6 +568,8 @@ chart_data_add_records (LodeChartData                *self,
   guint n_years;
   guint n_target_years;
   int fiscal_targets = 0;   /* the month fiscal targets' years begin in */
+  LodeAmountSum total = LODE_AMOUNT_SUM_INIT;
+  LodeAmountSum unplaced = LODE_AMOUNT_SUM_INIT;
 
   self->n_records = n_rows;
 
@@ -575,12 +644,22 @@ chart_data_add_records (LodeChartData                *self,
       const char *source;
       LodePeriod period;
       gboolean placed;
+      LodeRate rate = LODE_RATE_SCALE;
       guint y = 0;
 
       _lode_export_table_version_get_raw_row (version, i, &row);
       {
         LodeExportRow record = { .year = row.year, .month = row.month, .period = row.period };
 
+        if (self->converter != NULL &&
+            !lode_converter_get_rate (self->converter, row.year, row.month, row.period, &rate))
+          {
+            /* Never a guess: left out of every figure, and said. */
+            self->n_missing++;
+            self->missing_value += row.value;
+            note_missing_year (self, row.year);
+            continue;
+          }
         placed = lode_period_place_row (&record, self->fiscal_year_start, self->start_month, &period);
       }
       if (placed)
@@ -603,19 +682,25 @@ chart_data_add_records (LodeChartData                *self,
           mineral_of[row.mineral] = mineral;
         }
 
-      self->total += row.value;
-      lode_chart_cell_add (&self->stages[row.stage], row.value, source, row.year);
-      lode_chart_cell_add (&mineral->total, row.value, source, row.year);
-      lode_chart_cell_add (&mineral->stages[row.stage], row.value, source, row.year);
+      if (self->converter == NULL)
+        self->total += row.value;
+      else
+        lode_amount_sum_add (&total, row.value, rate);
+      cell_add (self, &self->stages[row.stage], row.value, rate, source, row.year);
+      cell_add (self, &mineral->total, row.value, rate, source, row.year);
+      cell_add (self, &mineral->stages[row.stage], row.value, rate, source, row.year);
       if (placed)
         {
-          lode_chart_cell_add (&self->years[y], row.value, source, row.year);
-          lode_chart_cell_add (&mineral->years[y], row.value, source, row.year);
+          cell_add (self, &self->years[y], row.value, rate, source, row.year);
+          cell_add (self, &mineral->years[y], row.value, rate, source, row.year);
         }
       else
         {
           self->n_unplaced++;
-          self->unplaced_value += row.value;
+          if (self->converter == NULL)
+            self->unplaced_value += row.value;
+          else
+            lode_amount_sum_add (&unplaced, row.value, rate);
         }
       if (mineral->production_unit != LODE_UNIT_NONE)
         {
@@ -632,7 +717,7 @@ chart_data_add_records (LodeChartData                *self,
           /* The months of a period in their order, its first month first. */
           guint m = (guint) (row.month - self->start_month + 12) % 12;
 
-          lode_chart_cell_add (&mineral->months[y * 12 + m], row.value, source, row.year);
+          cell_add (self, &mineral->months[y * 12 + m], row.value, rate, source, row.year);
           self->has_months = TRUE;
         }
 
@@ -645,9 +730,9 @@ chart_data_add_records (LodeChartData                *self,
           g_array_append_val (self->destinations, destination);
           destination_of[row.destination] = self->destinations->len;
         }
-      lode_chart_cell_add (&g_array_index (self->destinations, LodeChartDestination,
-                                           destination_of[row.destination] - 1).total,
-                           row.value, source, row.year);
+      cell_add (self, &g_array_index (self->destinations, LodeChartDestination,
+                                      destination_of[row.destination] - 1).total,
+                row.value, rate, source, row.year);
 
       for (guint t = 0; t < self->targets->len; t++)
         {
@@ -676,6 +761,25 @@ chart_data_add_records (LodeChartData                *self,
         }
     }
 
+  if (self->converter != NULL)
+    {
+      self->total = round_sum (&total);
+      self->unplaced_value = round_sum (&unplaced);
+      round_cells (self->stages, LODE_N_STAGES);
+      round_cells (self->years, n_years);
+      for (guint i = 0; i < self->minerals->len; i++)
+        {
+          LodeChartMineral *mineral = g_ptr_array_index (self->minerals, i);
+
+          round_cells (&mineral->total, 1);
+          round_cells (mineral->stages, LODE_N_STAGES);
+          round_cells (mineral->years, n_years);
+          round_cells (mineral->months, (gsize) n_years * 12);
+        }
+      for (guint i = 0; i < self->destinations->len; i++)
+        round_cells (&g_array_index (self->destinations, LodeChartDestination, i).total, 1);
+    }
+
   g_ptr_array_sort (self->minerals, compare_minerals);
   g_array_sort (self->destinations, compare_destinations);
 
@@ -693,13 +797,21 @@ LodeChartData *
 lode_chart_data_new_for_periods (LodePortfolio *portfolio,
                                  int            start_month)
 {
+  return lode_chart_data_new_converted (portfolio, start_month, NULL);
+}
+
+LodeChartData *
+lode_chart_data_new_converted (LodePortfolio *portfolio,
+                               int            start_month,
+                               LodeConverter *converter)
+{
   g_autoptr(LodeExportTableVersion) version = NULL;
   LodeChartData *self;
 
   g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
   g_return_val_if_fail (start_month >= 1 && start_month <= 12, NULL);
 
-  self = chart_data_begin (portfolio, start_month);
+  self = chart_data_begin (portfolio, start_month, converter);
   /* Read in place: the version is let go of before the table can change,
    * so the table takes its columns back without a copy. */
   version = _lode_export_table_freeze (self->table);
@@ -761,6 +873,17 @@ lode_chart_data_new_for_periods_async (LodePortfolio       *portfolio,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
+  lode_chart_data_new_converted_async (portfolio, start_month, NULL, cancellable, callback, user_data);
+}
+
+void
+lode_chart_data_new_converted_async (LodePortfolio       *portfolio,
+                                     int                  start_month,
+                                     LodeConverter       *converter,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
   AggregateJob *job;
 
@@ -769,7 +892,7 @@ lode_chart_data_new_for_periods_async (LodePortfolio       *portfolio,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   job = g_new0 (AggregateJob, 1);
-  job->data = chart_data_begin (portfolio, start_month);
+  job->data = chart_data_begin (portfolio, start_month, converter);
   job->version = _lode_export_table_freeze (job->data->table);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
@@ -826,6 +949,9 @@ lode_chart_data_unref (LodeChartData *self)
   g_hash_table_unref (self->source_titles);
   g_hash_table_unref (self->strings);
   g_object_unref (self->table);
+  g_free (self->currency);
+  g_array_unref (self->missing_years);
+  g_clear_pointer (&self->converter, lode_converter_unref);
   g_free (self);
 }
 
@@ -964,4 +1090,56 @@ lode_chart_data_dup_period_name (LodeChartData *self,
 
   period.start_month = self->start_month;
   return lode_period_to_string (&period);
+}
+
+char *
+lode_chart_data_describe_missing (LodeChartData *self)
+{
+  g_autoptr(GString) years = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->n_missing == 0)
+    return NULL;
+
+  years = g_string_new (NULL);
+  for (guint i = 0; i < self->missing_years->len; i++)
+    {
+      if (i > 0)
+        /* TRANSLATORS: between the years of a list, "2021, 2022". */
+        g_string_append (years, _(", "));
+      g_string_append_printf (years, "%d", g_array_index (self->missing_years, int, i));
+    }
+
+  /* TRANSLATORS: "No PKR rate for 2021, 2022: 12 records left out"; the
+   * records are left out of the figures shown in that currency */
+  return g_strdup_printf (g_dngettext (NULL,
+                                       "No %s rate for %s: %u record left out",
+                                       "No %s rate for %s: %u records left out",
+                                       self->n_missing),
+                          self->currency, years->str, self->n_missing);
+}
+
+char *
+lode_chart_data_format_short (LodeChartData *self,
+                              LodeMoney      value)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->currency == NULL)
+    return lode_money_format_short (value);
+
+  return lode_amount_format_short (self->currency, value);
+}
+
+char *
+lode_chart_data_format_full (LodeChartData *self,
+                             LodeMoney      value)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->currency == NULL)
+    return lode_money_format_full (value);
+
+  return lode_amount_format_full (self->currency, value);
 }

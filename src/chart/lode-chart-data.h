@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "lode-currency.h"
 #include "lode-portfolio.h"
 
 G_BEGIN_DECLS
@@ -21,6 +22,9 @@ typedef struct
   guint       count;
   const char *source;     /* source id, NULL, or LODE_CHART_SOURCES_MIXED */
   int         year;       /* of all its records, or 0 when they differ */
+  /* In a currency other than the US dollar: the exact sum of the
+   * records' converted values, of which @value is the rounding. */
+  LodeAmountSum exact;
 } LodeChartCell;
 
 typedef struct
@@ -180,6 +184,19 @@ struct _LodeChartData
    * withdrawals; what reached a later step counts as announced. */
   LodeMoney             pipeline[LODE_N_PIPELINE_STEPS];
   LodeMoney             withdrawn;
+  /* The currency of the export figures (@total, @stages, @years,
+   * @unplaced_value, the minerals' and destinations' cells): NULL for US
+   * cents, else a code, the figures then being hundredths of its unit,
+   * each the exact sum of its records' converted values rounded once.
+   * Records without a rate are left out of every figure and counted in
+   * @n_missing (@missing_value of US cents), their years in
+   * @missing_years (int, oldest first). Targets, reserves and investments
+   * stay in US cents. */
+  char                 *currency;
+  guint                 n_missing;
+  LodeMoney             missing_value;
+  GArray               *missing_years;
+  LodeConverter        *converter;
 };
 
 LodeChartData    *lode_chart_data_new          (LodePortfolio *portfolio);
@@ -204,6 +221,26 @@ void              lode_chart_data_new_for_periods_async (LodePortfolio       *po
                                                          GCancellable        *cancellable,
                                                          GAsyncReadyCallback  callback,
                                                          gpointer             user_data);
+/* As the two above, with the export figures in the currency of
+ * @converter (NULL, or one of "USD": US cents, as without it). The
+ * converter is taken: give none that another thread uses. */
+LodeChartData    *lode_chart_data_new_converted (LodePortfolio *portfolio,
+                                                 int            start_month,
+                                                 LodeConverter *converter);
+void              lode_chart_data_new_converted_async (LodePortfolio       *portfolio,
+                                                       int                  start_month,
+                                                       LodeConverter       *converter,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+/* "No PKR rate for 2022: 12 records left out", translated; NULL when no
+ * record was left out. */
+char             *lode_chart_data_describe_missing (LodeChartData *self);
+/* @value, a figure of the exports, in their currency: "PKR 1.14 B". */
+char             *lode_chart_data_format_short (LodeChartData *self,
+                                                LodeMoney      value);
+char             *lode_chart_data_format_full  (LodeChartData *self,
+                                                LodeMoney      value);
 LodeChartData    *lode_chart_data_ref          (LodeChartData *self);
 void              lode_chart_data_unref        (LodeChartData *self);
 

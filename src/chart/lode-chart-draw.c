@@ -35,6 +35,35 @@ _lode_chart_format_money (LodeMoney value)
   return lode_money_format_short (value);
 }
 
+char *
+_lode_chart_format_tick (LodeChartContext *context,
+                         double            value)
+{
+  if (context->currency == NULL)
+    return lode_chart_format_tick (value);
+
+  return lode_amount_format_short (context->currency, (LodeAmount) llround (value * 100.0));
+}
+
+char *
+_lode_chart_add_missing (LodeChartData *data,
+                         char          *subtitle)
+{
+  g_autofree char *missing = lode_chart_data_describe_missing (data);
+  char *said;
+
+  if (missing == NULL)
+    return subtitle;
+
+  /* TRANSLATORS: a chart's subtitle, then what it leaves out for want of
+   * an exchange rate: "PKR a year, the largest minerals; No PKR rate for
+   * 2022: 12 records left out" */
+  said = g_strdup_printf (_("%s; %s"), subtitle, missing);
+  g_free (subtitle);
+
+  return said;
+}
+
 const char *
 _lode_chart_destination_name (const char *code)
 {
@@ -266,7 +295,7 @@ draw_value_axis (LodeChartContext *context,
   for (double v = 0.0; v <= axis_max * 1.0001; v += step)
     {
       double x = x0 + (x1 - x0) * v / axis_max;
-      g_autofree char *label = lode_chart_format_tick (v);
+      g_autofree char *label = _lode_chart_format_tick (context, v);
 
       _lode_chart_set_rgb (context->cr, context->fg, v == 0.0 ? 0.45 : 0.12);
       cairo_rectangle (context->cr, round (_lode_chart_mirror_x (context, x)) - 0.5, y_top, 1, y_axis - y_top);
@@ -307,7 +336,7 @@ _lode_chart_layer_draw_bars (LodeChartLayer   *self,
   step = lode_chart_nice_step (max, MAX (2, (int) ((x1 - x0) / 110)));
   axis_max = MAX (step, ceil (max / step - 1e-9) * step);
   {
-    g_autofree char *widest = lode_chart_format_tick (axis_max);
+    g_autofree char *widest = _lode_chart_format_tick (context, axis_max);
 
     _lode_chart_text_size (context, widest, &tick_w, NULL);
   }
@@ -405,7 +434,7 @@ draw_value_tick (LodeChartContext *context,
                  double            alpha)
 {
   double y = _lode_chart_value_y (context, value, axis_max);
-  g_autofree char *label = lode_chart_format_tick (value);
+  g_autofree char *label = _lode_chart_format_tick (context, value);
 
   _lode_chart_set_rgb (context->cr, context->fg, alpha);
   _lode_chart_rectangle (context, context->x0, round (y) - 0.5, context->x1 - context->x0, 1);
@@ -431,7 +460,7 @@ _lode_chart_draw_axes (LodeChartContext *context,
   context->y1 -= text_h + 4;
   step = lode_chart_nice_step (max, MAX (2, (int) ((context->y1 - context->y0) / 50)));
   axis_max = MAX (step, ceil (max / step - 1e-9) * step);
-  widest = lode_chart_format_tick (axis_max);
+  widest = _lode_chart_format_tick (context, axis_max);
   _lode_chart_text_size (context, widest, &tick_w, NULL);
   context->x0 += tick_w + 8;
   context->x1 -= year_w / 2;
@@ -439,7 +468,7 @@ _lode_chart_draw_axes (LodeChartContext *context,
   if (context->log_scale)
     {
       /* A tick a power of ten. */
-      g_autofree char *low = lode_chart_format_tick (pow (10, context->log_min));
+      g_autofree char *low = _lode_chart_format_tick (context, pow (10, context->log_min));
       double low_w;
 
       _lode_chart_text_size (context, low, &low_w, NULL);
@@ -613,7 +642,7 @@ _lode_chart_describe_largest_minerals (LodeChartData *data,
 
       if (mineral->total.count == 0)
         continue;
-      money = _lode_chart_format_money (mineral->total.value);
+      money = lode_chart_data_format_short (data, mineral->total.value);
       g_string_append_printf (text, n == 0 ? _("Largest: %s %s") : ", %s %s", mineral->name, money);
       n++;
     }

@@ -37,6 +37,9 @@ struct _LodeChartContext
   /* A logarithmic value axis from 10^log_min to 10^log_max dollars. */
   gboolean      log_scale;
   double        log_min, log_max;
+  /* The currency of the values drawn: NULL for US dollars, else a code
+   * (the exports of LodeChartData.currency). */
+  const char   *currency;
 };
 
 typedef enum
@@ -170,6 +173,13 @@ guint           _lode_chart_draw_reduced_line      (LodeChartContext           *
 
 /* "$1.14 B" */
 char           *_lode_chart_format_money           (LodeMoney                   value);
+/* A tick of the value axis, in the currency of @context. */
+char           *_lode_chart_format_tick            (LodeChartContext           *context,
+                                                    double                      value);
+/* @subtitle, then what @data left out for want of a rate, if anything:
+ * "…; No PKR rate for 2022: 12 records left out". Takes @subtitle. */
+char           *_lode_chart_add_missing            (LodeChartData              *data,
+                                                    char                       *subtitle);
 /* A destination's name; "Destination not given" for NULL. */
 const char     *_lode_chart_destination_name       (const char                 *code);
 /* A row of a table from cells that it takes, ended by NULL. */

@@ -451,10 +451,13 @@ lode_chart_layer_render (LodeChartLayer   *self,
                          LodeChartContext *context,
                          int               highlight)
 {
+  LodeChartLayerPrivate *priv = lode_chart_layer_get_instance_private (self);
+
   g_return_if_fail (LODE_IS_CHART_LAYER (self));
   g_return_if_fail (context != NULL);
 
   clear_items (self);
+  context->currency = LODE_CHART_LAYER_GET_CLASS (self)->exports ? priv->data->currency : NULL;
   LODE_CHART_LAYER_GET_CLASS (self)->render (self, context);
   draw_highlight (self, context, highlight);
 }
@@ -509,6 +512,8 @@ lode_chart_layer_describe_item (LodeChartLayer *self,
   if (item->unit != LODE_UNIT_NONE)
     /* TRANSLATORS: a quantity and its unit, such as "1,250,000 t" */
     money = g_strdup_printf (_("%'.10g %s"), item->quantity, lode_enum_to_nick (LODE_TYPE_UNIT, item->unit));
+  else if (LODE_CHART_LAYER_GET_CLASS (self)->exports)
+    money = lode_chart_data_format_full (priv->data, item->value);
   else
     money = lode_money_format_full (item->value);
   text = g_string_new (item->label);

@@ -49,8 +49,11 @@ struct _LodeChartLayerClass
   gboolean   (*can_show_months)      (LodeChartLayer      *self);
   /* After lode_chart_layer_set_periods(). */
   void       (*periods_changed)      (LodeChartLayer      *self);
+  /* Whether the layer draws figures of the exports, which are in the
+   * data's currency; other figures are in US dollars. */
+  gboolean   exports;
 
-  gpointer padding[7];
+  gpointer padding[6];
 };
 
 LodeChartData       *lode_chart_layer_get_data          (LodeChartLayer   *self);

@@ -26,13 +26,14 @@ lode_destinations_layer_render (LodeChartLayer   *layer,
   guint n = MIN (data->destinations->len, MAX_SLICES);
   LodeChartLegendEntry legend[MAX_SLICES];
   g_autofree char *subtitle = NULL;
-  g_autofree char *total = _lode_chart_format_money (data->total);
+  g_autofree char *total = lode_chart_data_format_short (data, data->total);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
   double cx, cy, outer, inner, angle;
   double legend_x, legend_y, text_h;
 
   /* TRANSLATORS: the total of the exports a donut shares out */
   subtitle = g_strdup_printf (_("Share of the exports, %s in all"), total);
+  subtitle = _lode_chart_add_missing (data, subtitle);
   _lode_chart_draw_header (context, subtitle, NULL, 0);
 
   if (data->total <= 0)
@@ -119,7 +120,7 @@ lode_destinations_layer_render (LodeChartLayer   *layer,
       item->source = source;
       item->year = other ? 0 : destination->total.year;
 
-      money = _lode_chart_format_money (value);
+      money = lode_chart_data_format_short (data, value);
       percent = lode_chart_format_percent (share);
       /* TRANSLATORS: a destination in the legend: "China  100.0 %  $1.27 B" */
       text = g_strdup_printf (_("%s  %s  %s"), name, percent, money);
@@ -198,6 +199,8 @@ static void
 lode_destinations_layer_class_init (LodeDestinationsLayerClass *klass)
 {
   LodeChartLayerClass *layer_class = LODE_CHART_LAYER_CLASS (klass);
+
+  layer_class->exports = TRUE;
 
   layer_class->render = lode_destinations_layer_render;
   layer_class->describe = lode_destinations_layer_describe;

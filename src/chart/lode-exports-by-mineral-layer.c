@@ -111,7 +111,7 @@ lode_exports_by_mineral_layer_render (LodeChartLayer   *layer,
         }
 
       row->label = g_strdup (mineral->name);
-      row->end_label = _lode_chart_format_money (mineral->total.value);
+      row->end_label = lode_chart_data_format_short (data, mineral->total.value);
       row->mineral = mineral->id;
       for (guint s = 0; s < LODE_N_STAGES; s++)
         {
@@ -136,6 +136,13 @@ lode_exports_by_mineral_layer_render (LodeChartLayer   *layer,
   /* All the records, in the calendar years they name. */
   if (data->target_first_year == 0)
     subtitle = g_strdup (_("No export records"));
+  else if (data->currency != NULL && data->target_first_year == data->target_last_year)
+    /* TRANSLATORS: the currency (a code, "PKR") and the year a chart covers */
+    subtitle = g_strdup_printf (_("Amounts in %s, %d"), data->currency, data->target_first_year);
+  else if (data->currency != NULL)
+    /* TRANSLATORS: the currency (a code, "PKR") and the years a chart covers */
+    subtitle = g_strdup_printf (_("Amounts in %s, %d–%d, all years together"), data->currency,
+                                data->target_first_year, data->target_last_year);
   else if (data->target_first_year == data->target_last_year)
     /* TRANSLATORS: the years a chart covers */
     subtitle = g_strdup_printf (_("US dollars, %d"), data->target_first_year);
@@ -143,6 +150,7 @@ lode_exports_by_mineral_layer_render (LodeChartLayer   *layer,
     /* TRANSLATORS: the years a chart covers */
     subtitle = g_strdup_printf (_("US dollars, %d–%d, all years together"),
                                 data->target_first_year, data->target_last_year);
+  subtitle = _lode_chart_add_missing (data, subtitle);
 
   _lode_chart_draw_header (context, subtitle, legend, n_legend);
   if (n_rows == 0)
@@ -201,6 +209,8 @@ static void
 lode_exports_by_mineral_layer_class_init (LodeExportsByMineralLayerClass *klass)
 {
   LodeChartLayerClass *layer_class = LODE_CHART_LAYER_CLASS (klass);
+
+  layer_class->exports = TRUE;
 
   layer_class->render = lode_exports_by_mineral_layer_render;
   layer_class->describe = lode_exports_by_mineral_layer_describe;

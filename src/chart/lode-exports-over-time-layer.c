@@ -82,6 +82,26 @@ lode_exports_over_time_layer_render (LodeChartLayer   *layer,
 
   if (n_lines == 0)
     subtitle = g_strdup (_("No export records"));
+  else if (data->currency != NULL)
+    {
+      if (monthly)
+        /* TRANSLATORS: %s is a currency code: "PKR a month, the largest minerals" */
+        subtitle = g_strdup_printf (_("%s a month, the largest minerals"), data->currency);
+      else if (data->start_month != 1)
+        /* TRANSLATORS: %s is a currency code */
+        subtitle = g_strdup_printf (_("%s a fiscal year, the largest minerals"), data->currency);
+      else
+        /* TRANSLATORS: %s is a currency code */
+        subtitle = g_strdup_printf (_("%s a year, the largest minerals"), data->currency);
+      if (context->log_scale)
+        {
+          /* TRANSLATORS: a chart's subtitle, then how its values are drawn */
+          char *said = g_strdup_printf (_("%s, on a logarithmic scale"), subtitle);
+
+          g_free (subtitle);
+          subtitle = said;
+        }
+    }
   else if (monthly && context->log_scale)
     subtitle = g_strdup (_("US dollars a month, the largest minerals, on a logarithmic scale"));
   else if (monthly)
@@ -121,6 +141,8 @@ lode_exports_over_time_layer_render (LodeChartLayer   *layer,
       subtitle = said;
     }
 
+  if (n_lines > 0)
+    subtitle = _lode_chart_add_missing (data, subtitle);
   _lode_chart_draw_header (context, subtitle, legend, n_lines);
   if (n_lines == 0)
     {
@@ -238,6 +260,8 @@ static void
 lode_exports_over_time_layer_class_init (LodeExportsOverTimeLayerClass *klass)
 {
   LodeChartLayerClass *layer_class = LODE_CHART_LAYER_CLASS (klass);
+
+  layer_class->exports = TRUE;
 
   layer_class->render = lode_exports_over_time_layer_render;
   layer_class->describe = lode_exports_over_time_layer_describe;

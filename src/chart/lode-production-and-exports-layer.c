@@ -148,7 +148,7 @@ draw_scale (LodeChartContext *context,
   for (double v = 0.0; v <= axis_max * 1.0001; v += step)
     {
       double y = _lode_chart_value_y (context, v, axis_max);
-      g_autofree char *label = unit != LODE_UNIT_NONE ? format_quantity (v, unit) : lode_chart_format_tick (v);
+      g_autofree char *label = unit != LODE_UNIT_NONE ? format_quantity (v, unit) : _lode_chart_format_tick (context, v);
 
       if (at_end)
         {
@@ -294,6 +294,18 @@ lode_production_and_exports_layer_render (LodeChartLayer   *layer,
   else if (quantities)
     /* TRANSLATORS: the subtitle of the production chart; %s is a unit such as "t" */
     subtitle = g_strdup_printf (_("Production and exported quantity in %s a year"), unit_name (mineral));
+  else if (data->currency != NULL && !context->rtl)
+    /* TRANSLATORS: the subtitle of the production chart; %1$s is a unit
+     * such as "t", %2$s a currency code such as "PKR" */
+    subtitle = g_strdup_printf (_("Production in %1$s a year, scale on the right; export value in %2$s a year, "
+                                  "scale on the left (not every export record gives a quantity)"),
+                                unit_name (mineral), data->currency);
+  else if (data->currency != NULL)
+    /* TRANSLATORS: the subtitle of the production chart drawn right to
+     * left; %1$s is a unit such as "t", %2$s a currency code */
+    subtitle = g_strdup_printf (_("Production in %1$s a year, scale on the left; export value in %2$s a year, "
+                                  "scale on the right (not every export record gives a quantity)"),
+                                unit_name (mineral), data->currency);
   else if (!context->rtl)
     /* TRANSLATORS: the subtitle of the production chart; %s is a unit such as "t" */
     subtitle = g_strdup_printf (_("Production in %s a year, scale on the right; export value in US dollars a year, "
@@ -305,6 +317,8 @@ lode_production_and_exports_layer_render (LodeChartLayer   *layer,
                                   "scale on the right (not every export record gives a quantity)"),
                                 unit_name (mineral));
 
+  if (mineral->total.count > 0 && !quantities)
+    subtitle = _lode_chart_add_missing (data, subtitle);
   _lode_chart_draw_header (context, subtitle, legend, mineral->total.count > 0 ? 2 : 1);
 
   /* The scales: one when both lines are quantities or there are no
@@ -332,7 +346,7 @@ lode_production_and_exports_layer_render (LodeChartLayer   *layer,
 
       start_max = scale_max (exports_max, n_ticks, &start_step);
       end_max = scale_max (production_max, n_ticks, &end_step);
-      widest_start = lode_chart_format_tick (start_max);
+      widest_start = _lode_chart_format_tick (context, start_max);
       widest_end = format_quantity (end_max, mineral->production_unit);
       _lode_chart_text_size (context, widest_start, &start_w, NULL);
       _lode_chart_text_size (context, widest_end, &end_w, NULL);
@@ -430,7 +444,7 @@ lode_production_and_exports_layer_describe (LodeChartLayer *layer,
 
       if (get_exports (data, mineral, year, FALSE, &value))
         {
-          g_autofree char *money = _lode_chart_format_money (mineral->years[year - data->first_year].value);
+          g_autofree char *money = lode_chart_data_format_short (data, mineral->years[year - data->first_year].value);
 
           /* TRANSLATORS: follows "Copper: produced 10,000 t in 2024" */
           g_string_append_printf (text, _(", exports worth %s"), money);
@@ -497,6 +511,8 @@ static void
 lode_production_and_exports_layer_class_init (LodeProductionAndExportsLayerClass *klass)
 {
   LodeChartLayerClass *layer_class = LODE_CHART_LAYER_CLASS (klass);
+
+  layer_class->exports = TRUE;
 
   layer_class->render = lode_production_and_exports_layer_render;
   layer_class->dup_title = lode_production_and_exports_layer_dup_title;

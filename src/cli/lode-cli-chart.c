@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lode-chart.h"
+#include "lode-rules.h"
 
 #include "lode-cli-chart.h"
 
@@ -22,6 +23,7 @@ lode_cli_chart_options_clear (LodeCliChartOptions *options)
   g_clear_pointer (&options->fiscal_year_start, g_free);
   g_clear_pointer (&options->from, g_free);
   g_clear_pointer (&options->to, g_free);
+  g_clear_pointer (&options->currency, g_free);
 }
 
 GOptionEntry *
@@ -44,6 +46,9 @@ lode_cli_chart_entries (LodeCliChartOptions *options)
       N_("The year or fiscal year largest-movers compares from (default the one before the last)"), N_("PERIOD") },
     { "to", 0, 0, G_OPTION_ARG_STRING, &options->to,
       N_("The year or fiscal year largest-movers compares with it (default the last)"), N_("PERIOD") },
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &options->currency,
+      N_("The exports in CODE at the portfolio's exchange rates, records without a rate left out and said"),
+      N_("CODE") },
     { NULL }
   };
 
@@ -106,6 +111,7 @@ gboolean
 lode_cli_chart_check (LodeCliChartOptions  *options,
                       char                **message)
 {
+  const char *why = NULL;
   int month;
 
   if (options->chart == NULL)
@@ -121,6 +127,9 @@ lode_cli_chart_check (LodeCliChartOptions  *options,
     *message = g_strdup_printf (_("width and height must be between %d and %d"), 100, MAX_SIDE);
   else if (options->scale != 0 && (options->scale < 0.5 || options->scale > 4))
     *message = g_strdup (_("scale must be between 0.5 and 4"));
+  else if (options->currency != NULL && strcmp (options->currency, LODE_CURRENCY_USD) != 0 &&
+           !lode_rule_currency_code (options->currency, &why))
+    *message = g_strdup_printf ("--currency: “%s”: %s", options->currency, why);
   else if (options->fiscal_year_start != NULL && !parse_month (options->fiscal_year_start, &month))
     *message = g_strdup_printf (_("--fiscal-year-start: “%s” is not a month from 1 to 12"),
                                 options->fiscal_year_start);
@@ -139,6 +148,7 @@ lode_cli_chart_write (LodePortfolio        *portfolio,
                       LodeCliChartOptions  *options,
                       GError              **error)
 {
+  g_autoptr(LodeConverter) converter = NULL;
   g_autoptr(LodeChartData) data = NULL;
   g_autoptr(LodeChart) chart = NULL;
   LodeChartKind kind;
@@ -150,7 +160,9 @@ lode_cli_chart_write (LodePortfolio        *portfolio,
   if (options->fiscal_year_start != NULL && !parse_month (options->fiscal_year_start, &start_month))
     g_return_val_if_reached (FALSE);
 
-  data = lode_chart_data_new_for_periods (portfolio, start_month);
+  if (options->currency != NULL)
+    converter = lode_portfolio_new_converter (portfolio, options->currency);
+  data = lode_chart_data_new_converted (portfolio, start_month, converter);
   chart = lode_chart_new (kind, data);
 
   /* Periods as the summary names them: fiscal years of the month given,

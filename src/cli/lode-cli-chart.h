@@ -23,6 +23,7 @@ typedef struct
   char     *fiscal_year_start;   /* a month, 1–12, or NULL for calendar years */
   char     *from;                /* the periods of largest-movers */
   char     *to;
+  char     *currency;            /* the exports in this currency, or NULL */
 } LodeCliChartOptions;
 
 void          lode_cli_chart_options_clear (LodeCliChartOptions  *options);

@@ -119,6 +119,14 @@ money_short (LodeMoney value)
   return lode_format_ltr (lode_money_format_short (value));
 }
 
+/* A figure of the exports, in the currency they were aggregated in. */
+static char *
+exports_short (LodeChartData *data,
+               LodeMoney      value)
+{
+  return lode_format_ltr (lode_chart_data_format_short (data, value));
+}
+
 static char *
 signed_percent (double fraction)
 {
@@ -208,6 +216,18 @@ has_year (const LodeChartCell *cells,
          cells[year - data->first_year].count > 0;
 }
 
+/* Whether the records of @year were left out for want of a rate. */
+static gboolean
+missing_year (LodeChartData *data,
+              int            year)
+{
+  for (guint i = 0; i < data->missing_years->len; i++)
+    if (g_array_index (data->missing_years, int, i) == year)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Exports in the latest year, and the change from the year before when
  * the two years are comparable: when every mineral of the latest year has
  * records in the year before too. A year with a fraction of the minerals
@@ -219,8 +239,8 @@ update_latest (LodeOverviewPage *self,
   int latest = data->last_year;
   int previous = latest - 1;
   LodeMoney value = year_value (data->years, data, latest);
-  g_autofree char *text = money_short (value);
-  g_autofree char *exact = lode_money_format_full (value);
+  g_autofree char *text = exports_short (data, value);
+  g_autofree char *exact = lode_chart_data_format_full (data, value);
   g_autofree char *caption = NULL;
   g_autofree char *detail = NULL;
   g_autofree char *latest_name = lode_chart_data_dup_period_name (data, latest);
@@ -259,6 +279,11 @@ update_latest (LodeOverviewPage *self,
       g_clear_pointer (&exact, g_free);
       detail = g_strdup ("");
     }
+  else if (!has_year (data->years, data, previous) && data->start_month == 1 && missing_year (data, previous))
+    {
+      /* Its records have no rate, not none: said below. */
+      detail = g_strdup ("");
+    }
   else if (!has_year (data->years, data, previous))
     {
       /* TRANSLATORS: the latest year has no year before it to compare with */
@@ -266,7 +291,7 @@ update_latest (LodeOverviewPage *self,
     }
   else if (n_shared < n_latest)
     {
-      g_autofree char *before = money_short (year_value (data->years, data, previous));
+      g_autofree char *before = exports_short (data, year_value (data->years, data, previous));
 
       /* TRANSLATORS: "Not comparable with 2024 ($0.29 M): records of only 1 of these 3 minerals" */
       detail = g_strdup_printf (g_dngettext (NULL,
@@ -278,7 +303,7 @@ update_latest (LodeOverviewPage *self,
   else
     {
       LodeMoney before = year_value (data->years, data, previous);
-      g_autofree char *before_text = money_short (before);
+      g_autofree char *before_text = exports_short (data, before);
       g_autofree char *change = signed_percent (lode_money_to_double (value) / lode_money_to_double (before) - 1.0);
 
       /* TRANSLATORS: "+12.5 % from $1.1 B in 2024" */
@@ -384,7 +409,7 @@ update_leading (LodeOverviewPage *self,
       return;
     }
 
-  text = money_short (year_value (leading->years, data, data->last_year));
+  text = exports_short (data, year_value (leading->years, data, data->last_year));
   share = lode_format_ltr (lode_chart_format_percent ((double) year_value (leading->years, data, data->last_year) / (double) total));
   /* TRANSLATORS: "$1.15 B, 90.7 % of the exports of 2025" */
   latest_name = lode_chart_data_dup_period_name (data, data->last_year);
@@ -409,7 +434,7 @@ update_destination (LodeOverviewPage *self,
 
   top = &g_array_index (data->destinations, LodeChartDestination, 0);
   share = lode_format_ltr (lode_chart_format_percent ((double) top->total.value / (double) data->total));
-  value = money_short (top->total.value);
+  value = exports_short (data, top->total.value);
   /* TRANSLATORS: "100.0 % of all exports, $1.27 B" */
   detail = g_strdup_printf (_("%s of all exports, %s"), share, value);
   figure_set (&self->destination,
@@ -457,8 +482,8 @@ update_growth (LodeOverviewPage *self,
       return;
     }
 
-  now = money_short (year_value (fastest->years, data, latest));
-  before = money_short (year_value (fastest->years, data, latest - 1));
+  now = exports_short (data, year_value (fastest->years, data, latest));
+  before = exports_short (data, year_value (fastest->years, data, latest - 1));
   /* TRANSLATORS: "Aluminium ores, 2025" */
   latest_name = lode_chart_data_dup_period_name (data, latest);
   previous_name = lode_chart_data_dup_period_name (data, latest - 1);
@@ -1083,6 +1108,7 @@ should_wait (LodeOverviewPage *self)
 static void
 refresh (LodeOverviewPage *self)
 {
+  g_autoptr(LodeConverter) converter = NULL;
   LodeChartData *data;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
@@ -1106,21 +1132,26 @@ refresh (LodeOverviewPage *self)
       return;
     }
 
+  /* The exports in the currency shown, where their records have a rate. */
+  if (self->currency != NULL && !g_str_equal (self->currency, LODE_CURRENCY_USD))
+    converter = lode_converter_new (G_LIST_MODEL (lode_portfolio_get_exchange_rates (self->portfolio)),
+                                    self->currency, lode_portfolio_get_fiscal_year_start (self->portfolio));
+
   /* Figures aggregated while the portfolio loaded hold until it changes. */
   data = g_object_steal_data (G_OBJECT (self->portfolio), PREPARED_DATA);
-  if (data != NULL && data->start_month != self->start_month)
+  if (data != NULL && (data->start_month != self->start_month || converter != NULL))
     g_clear_pointer (&data, lode_chart_data_unref);
   if (data == NULL &&
       lode_export_table_get_n_rows (lode_portfolio_get_exports (self->portfolio)) >= AGGREGATE_IN_WORKER)
     {
       self->aggregating = g_cancellable_new ();
-      lode_chart_data_new_for_periods_async (self->portfolio, self->start_month, self->aggregating,
-                                             chart_data_new_cb, g_object_ref (self));
+      lode_chart_data_new_converted_async (self->portfolio, self->start_month, converter, self->aggregating,
+                                           chart_data_new_cb, g_object_ref (self));
       return;
     }
 
   if (data == NULL)
-    data = lode_chart_data_new_for_periods (self->portfolio, self->start_month);
+    data = lode_chart_data_new_converted (self->portfolio, self->start_month, converter);
   show_data (self, data);
 }
 
@@ -1700,13 +1731,17 @@ lode_overview_page_set_currency (LodeOverviewPage *self,
 {
   g_return_if_fail (LODE_IS_OVERVIEW_PAGE (self));
 
-  if (g_strcmp0 (self->currency, currency) == 0)
+  /* The same currency again may come with other rates: only dollars
+   * stay as they are. */
+  if (g_strcmp0 (self->currency, currency) == 0 &&
+      (currency == NULL || g_str_equal (currency, LODE_CURRENCY_USD)))
     return;
 
   g_free (self->currency);
   self->currency = g_strdup (currency);
-  if (self->data != NULL)
-    update_latest (self, self->data);
+  /* Every figure of the exports and every chart, aggregated again. */
+  if (self->data != NULL || self->aggregating != NULL)
+    refresh (self);
 }
 
 int
