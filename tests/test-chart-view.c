@@ -122,9 +122,18 @@ static void
 test_accessible (void)
 {
   LodeWindow *window = window_new_on_sample ();
-  g_autoptr(GPtrArray) views = find_all (GTK_WIDGET (window), LODE_TYPE_CHART_VIEW);
+  AdwViewStack *stack = lode_test_template_child (window, LODE_TYPE_WINDOW, "stack");
+  g_autoptr(GPtrArray) views = NULL;
   guint n_targets = 0;
-  guint n_sample_targets = g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_targets (lode_window_get_portfolio (window))));
+  guint n_sample_targets;
+
+  /* The Compare page draws its chart once it is shown. */
+  adw_view_stack_set_visible_child_name (stack, "compare");
+  lode_test_settle ();
+  adw_view_stack_set_visible_child_name (stack, "overview");
+  lode_test_settle ();
+  views = find_all (GTK_WIDGET (window), LODE_TYPE_CHART_VIEW);
+  n_sample_targets = g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_targets (lode_window_get_portfolio (window))));
 
   /* A view a kind of chart but target progress and production, one a
    * target of the sample (three targets), and one a mineral with
