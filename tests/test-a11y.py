@@ -324,6 +324,51 @@ def check_national(app, frame):
        "Add closes the national figure editor")
 
 
+def check_rates(app, frame):
+    """Opens Portfolio → Exchange Rates… from the main menu, as a screen
+    reader user would: the list, its empty state and the rate editor have
+    names for every control."""
+    menus = [n for n in find_all(frame, pyatspi.ROLE_PUSH_BUTTON, "Main Menu")
+             if n.queryAction().nActions > 0]
+    if not ok(menus, "the main menu can be opened for the exchange rates"):
+        return
+    press(menus[-1])
+    item = wait_until(lambda: next((n for w in app if w is not None
+                                    for n in find_all(w, pyatspi.ROLE_MENU_ITEM, "Exchange Rates…")), None),
+                      "the menu item 'Exchange Rates…'")
+    press(item)
+    rates = wait_until(lambda: window_named(app, "Exchange Rates"), "the exchange rates window")
+    ok(wait_until(lambda: find_one(rates, pyatspi.ROLE_PUSH_BUTTON, "Add Exchange Rate"), "'Add Exchange Rate'")
+       is not None, "the exchange rates window has a button named 'Add Exchange Rate'")
+    ok(not unnamed_controls(rates), f"no unnamed control in the exchange rates {unnamed_controls(rates)}")
+    press(find_one(rates, pyatspi.ROLE_PUSH_BUTTON, "Add Exchange Rate"))
+
+    editor = wait_until(lambda: window_named(app, "Exchange Rate"), "the rate editor")
+    ok(editor.getRole() == pyatspi.ROLE_FRAME,
+       f"the rate editor is a frame, as the other editors: {editor.getRoleName()!r}")
+    rate = wait_until(lambda: editor_entry(app, "Units per US Dollar"), "the editor's entry 'Units per US Dollar'")
+    for name in ("Currency", "Year", "Month", "Fiscal Year", "Source"):
+        # A control inside a row is named by the row and by its own label.
+        ok(wait_until(lambda: next((n for n in find_all(editor) if n.getRole() in CONTROLS
+                                    and n.name.startswith(name)), None),
+                      f"{name!r} in the rate editor") is not None,
+           f"the rate editor has a control named {name!r}")
+    ok(not unnamed_controls(editor), f"no unnamed control in the rate editor {unnamed_controls(editor)}")
+    add_button = wait_until(lambda: confirm_button(app, "Add"), "the editor's button 'Add'")
+    type_into(rate, "0")
+    ok(wait_until(lambda: not sensitive(add_button), "'Add' turned off", 10), "a rate of 0 is refused")
+    type_into(rate, "278,8313")
+    ok(wait_until(lambda: sensitive(add_button), "'Add' turned on", 10), "a rate with a decimal comma is accepted")
+    press(next(n for n in find_all(editor, pyatspi.ROLE_PUSH_BUTTON) if n.name.endswith("Cancel")))
+    ok(wait_until(lambda: window_named(app, "Exchange Rate") is None, "the editor closed"),
+       "Cancel closes the rate editor")
+    close = next((n for n in find_all(rates, pyatspi.ROLE_PUSH_BUTTON) if n.name.endswith("Close")), None)
+    if ok(close is not None, "the exchange rates window has a button named 'Close'"):
+        press(close)
+        ok(wait_until(lambda: window_named(app, "Exchange Rates") is None, "the rates window closed"),
+           "Close closes the exchange rates window")
+
+
 def sensitive(node):
     return node.getState().contains(pyatspi.STATE_SENSITIVE)
 
@@ -546,6 +591,7 @@ def main():
             check_edit(app, frame)
             check_investment(app, frame)
             check_national(app, frame)
+            check_rates(app, frame)
             check_odd_spellings(app, frame, path)
         elif csv is not None:
             check_import(app, frame, csv, app_id)

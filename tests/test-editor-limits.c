@@ -12,6 +12,7 @@
 #include "lode-minerals-page.h"
 #include "lode-portfolio-io.h"
 #include "lode-project-editor.h"
+#include "lode-rate-editor.h"
 #include "lode-settings.h"
 #include "lode-source-editor.h"
 #include "lode-target-editor.h"
@@ -964,6 +965,163 @@ test_shortcuts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether the combo row @row offers a choice whose text holds @text. */
+static gboolean
+offers (AdwComboRow *row,
+        const char  *text)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (strstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+select_text (AdwComboRow *row,
+             const char  *text)
+{
+  GListModel *model = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), text))
+      {
+        adw_combo_row_set_selected (row, i);
+        lode_test_settle ();
+        return;
+      }
+  g_error ("no choice “%s”", text);
+}
+
+/* Exchange rates: more than 0, at most a billion units a dollar, up to 6
+ * decimals, a decimal comma read; no rate of the dollar itself or of a
+ * code iso-codes does not know; one rate a currency and period; a month
+ * never with a fiscal year. Untouched, every rate saves the same bytes. */
+static void
+test_rate_limits (void)
+{
+  g_autofree char *original = NULL;
+  g_autoptr(LodePortfolio) portfolio = load_fixture (&original);
+  GListStore *rates = lode_portfolio_get_exchange_rates (portfolio);
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  g_autoptr(LodePortfolio) reloaded = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *saved = NULL;
+  g_autofree char *again = NULL;
+  LodeExchangeRate *rate;
+  AdwComboRow *currency;
+  GtkWidget *editor;
+
+  editor = present (lode_rate_editor_new (portfolio, NULL));
+  currency = find (editor, ADW_TYPE_COMBO_ROW, "Currency", 0);
+  g_assert_true (has_focus_in (editor, GTK_WIDGET (currency)));
+  /* The rupee first, then the yuan; never the dollar, nor a code
+   * iso-codes does not know. */
+  g_assert_cmpuint (adw_combo_row_get_selected (currency), ==, 0);
+  g_assert_nonnull (strstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (currency)), 0),
+                            "(PKR)"));
+  g_assert_nonnull (strstr (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (currency)), 1),
+                            "(CNY)"));
+  g_assert_false (offers (currency, "(USD)"));
+  g_assert_false (offers (currency, "(XXY)"));
+  g_assert_false (can_confirm (editor));
+  g_assert_false (type_into (editor, "Units per US Dollar", 0, "0"));
+  g_assert_false (type_into (editor, "Units per US Dollar", 0, "0.000000"));
+  g_assert_false (type_into (editor, "Units per US Dollar", 0, "-278.5"));
+  g_assert_false (type_into (editor, "Units per US Dollar", 0, "1.1234567"));
+  g_assert_false (type_into (editor, "Units per US Dollar", 0, "1000000000.000001"));
+  g_assert_false (type_into (editor, "Units per US Dollar", 0, "1000000001"));
+  g_assert_false (type_into (editor, "Units per US Dollar", 0, "1e3"));
+  g_assert_false (type_into (editor, "Units per US Dollar", 0, "rupees"));
+  g_assert_true (type_into (editor, "Units per US Dollar", 0, "1000000000"));
+  g_assert_true (type_into (editor, "Units per US Dollar", 0, "0.000001"));
+  g_assert_true (type_into (editor, "Units per US Dollar", 0, " 278,8313 "));
+  /* Years from 1800 to 2200: a spin button keeps to them. */
+  type_into_spin (editor, 0, "1799");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (find (editor, GTK_TYPE_SPIN_BUTTON, NULL, 0)), ==, 1800);
+  type_into_spin (editor, 0, "2024");
+  /* A fiscal year's rate has no month. */
+  select_text (find (editor, ADW_TYPE_COMBO_ROW, "Month", 0), "July");
+  gtk_switch_set_active (find (editor, GTK_TYPE_SWITCH, NULL, 0), TRUE);
+  lode_test_settle ();
+  g_assert_false (can_confirm (editor));
+  g_assert_nonnull (strstr (error_text (editor), "choose no month"));
+  select_text (find (editor, ADW_TYPE_COMBO_ROW, "Month", 0), "Whole Year");
+  g_assert_true (can_confirm (editor));
+  gtk_switch_set_active (find (editor, GTK_TYPE_SWITCH, NULL, 0), FALSE);
+  g_assert_true (type_into (editor, "Note", 0, "  average of the year  "));
+  confirm (editor);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rates)), ==, 1);
+  rate = item_at (rates, 0);
+  g_assert_cmpstr (lode_exchange_rate_get_currency (rate), ==, "PKR");
+  g_assert_cmpint (lode_exchange_rate_get_year (rate), ==, 2024);
+  g_assert_cmpint (lode_exchange_rate_get_month (rate), ==, 0);
+  g_assert_cmpint (lode_exchange_rate_get_period (rate), ==, LODE_PERIOD_KIND_UNKNOWN);
+  g_assert_cmpint (lode_exchange_rate_get_rate (rate), ==, 278831300);
+  g_assert_cmpstr (lode_exchange_rate_get_note (rate), ==, "average of the year");
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Add Rate PKR, 2024");
+
+  /* A second rupee rate for 2024 is refused, saying which; July 2024 and
+   * FY2024-25 are other periods. */
+  editor = present (lode_rate_editor_new (portfolio, NULL));
+  type_into_spin (editor, 0, "2024");
+  g_assert_true (type_into (editor, "Units per US Dollar", 0, "280"));
+  g_assert_false (can_confirm (editor));
+  g_assert_nonnull (strstr (error_text (editor), "already a rate for PKR, 2024"));
+  select_text (find (editor, ADW_TYPE_COMBO_ROW, "Month", 0), "July");
+  g_assert_true (can_confirm (editor));
+  confirm (editor);
+  editor = present (lode_rate_editor_new (portfolio, NULL));
+  type_into_spin (editor, 0, "2024");
+  g_assert_true (type_into (editor, "Units per US Dollar", 0, "279.123456"));
+  gtk_switch_set_active (find (editor, GTK_TYPE_SWITCH, NULL, 0), TRUE);
+  lode_test_settle ();
+  confirm (editor);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rates)), ==, 3);
+  g_assert_cmpint (lode_exchange_rate_get_period (item_at (rates, 2)), ==, LODE_PERIOD_KIND_FISCAL_YEAR);
+  /* Editing a rate into another's period is refused too. */
+  editor = present (lode_rate_editor_new (portfolio, item_at (rates, 1)));
+  select_text (find (editor, ADW_TYPE_COMBO_ROW, "Month", 0), "Whole Year");
+  g_assert_false (can_confirm (editor));
+  cancel (editor);
+
+  saved = save_and_check (portfolio);
+  g_assert_nonnull (strstr (saved, "\"units_per_usd\": \"278.8313\""));
+  g_assert_nonnull (strstr (saved, "\"units_per_usd\": \"279.123456\""));
+
+  /* Read back and every rate opened and saved untouched: no step, the
+   * same bytes. */
+  dir = g_dir_make_tmp ("lode-editor-limits-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "rates.json", NULL);
+  g_assert_true (g_file_set_contents (path, saved, -1, &error));
+  file = g_file_new_for_path (path);
+  reloaded = lode_portfolio_load_file (file, NULL, &error);
+  g_assert_no_error (error);
+  rates = lode_portfolio_get_exchange_rates (reloaded);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (rates)), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    confirm (present (lode_rate_editor_new (reloaded, item_at (rates, i))));
+  g_assert_false (lode_history_get_can_undo (lode_portfolio_get_history (reloaded)));
+  again = save_and_check (reloaded);
+  assert_same_bytes (again, saved);
+  lode_test_remove_tree (dir);
+
+  /* The three adds undone, the file is the original again. */
+  for (guint i = 0; i < 3; i++)
+    lode_history_undo (history);
+  g_assert_false (lode_portfolio_get_modified (portfolio));
+  g_free (saved);
+  saved = save_and_check (portfolio);
+  assert_same_bytes (saved, original);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -979,6 +1137,7 @@ main (int   argc,
   g_test_add_func ("/editor-limits/source", test_source_limits);
   g_test_add_func ("/editor-limits/target", test_target_limits);
   g_test_add_func ("/editor-limits/national-figure", test_national_figure_limits);
+  g_test_add_func ("/editor-limits/rate", test_rate_limits);
   g_test_add_func ("/editor-limits/duplicate-twice", test_duplicate_twice);
   g_test_add_func ("/editor-limits/shortcuts", test_shortcuts);
   g_test_add_func ("/editor-limits/preferences-destination", test_preferences_destination);

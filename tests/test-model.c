@@ -751,6 +751,67 @@ test_target_growth (void)
   g_assert_false (lode_target_required_growth (target, TRUE, &rate));
 }
 
+/* An exchange rate's setters refuse what the reader refuses, and the
+ * rate keeps its value. */
+static void
+test_exchange_rate_rules (void)
+{
+  g_autoptr(LodeExchangeRate) rate = lode_exchange_rate_new ("PKR", 2024, 278800000);
+  const struct {
+    const char *property;
+    const char *pattern;
+    gint64      value;
+  } refused_numbers[] = {
+    { "rate", "*lode_rule_rate*", 0 },
+    { "rate", "*lode_rule_rate*", -1 },
+    { "rate", "*lode_rule_rate*", LODE_RATE_MAX + 1 },
+    { "year", "*lode_rule_year*", 1799 },
+    { "month", "*lode_rule_month*", 13 },
+  };
+  const char *refused_codes[] = { "USD", "XXY", "pkr", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused_numbers); i++)
+    {
+      g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, refused_numbers[i].pattern);
+      if (g_str_equal (refused_numbers[i].property, "rate"))
+        lode_exchange_rate_set_rate (rate, refused_numbers[i].value);
+      else if (g_str_equal (refused_numbers[i].property, "year"))
+        lode_exchange_rate_set_year (rate, (int) refused_numbers[i].value);
+      else
+        lode_exchange_rate_set_month (rate, (int) refused_numbers[i].value);
+      g_test_assert_expected_messages ();
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused_codes); i++)
+    {
+      g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*lode_rule_rate_currency*");
+      lode_exchange_rate_set_currency (rate, refused_codes[i]);
+      g_test_assert_expected_messages ();
+    }
+  g_assert_cmpstr (lode_exchange_rate_get_currency (rate), ==, "PKR");
+  g_assert_cmpint (lode_exchange_rate_get_year (rate), ==, 2024);
+  g_assert_cmpint (lode_exchange_rate_get_month (rate), ==, 0);
+  g_assert_cmpint (lode_exchange_rate_get_rate (rate), ==, 278800000);
+
+  /* A month and a fiscal year never meet, in either order. */
+  lode_exchange_rate_set_month (rate, 7);
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*month == 0*");
+  lode_exchange_rate_set_period (rate, LODE_PERIOD_KIND_FISCAL_YEAR);
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (lode_exchange_rate_get_period (rate), ==, LODE_PERIOD_KIND_UNKNOWN);
+  lode_exchange_rate_set_month (rate, 0);
+  lode_exchange_rate_set_period (rate, LODE_PERIOD_KIND_FISCAL_YEAR);
+  g_test_expect_message (NULL, G_LOG_LEVEL_CRITICAL, "*LODE_PERIOD_KIND_UNKNOWN*");
+  lode_exchange_rate_set_month (rate, 7);
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (lode_exchange_rate_get_month (rate), ==, 0);
+
+  /* The smallest and largest rates are allowed. */
+  lode_exchange_rate_set_rate (rate, 1);
+  g_assert_cmpint (lode_exchange_rate_get_rate (rate), ==, 1);
+  lode_exchange_rate_set_rate (rate, LODE_RATE_MAX);
+  g_assert_cmpint (lode_exchange_rate_get_rate (rate), ==, LODE_RATE_MAX);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -768,6 +829,7 @@ main (int   argc,
   g_test_add_func ("/lode/model/mineral/outlived", test_mineral_outlived);
   g_test_add_func ("/lode/model/project/partners", test_project_partners);
   g_test_add_func ("/lode/model/target/growth", test_target_growth);
+  g_test_add_func ("/lode/model/exchange-rate/rules", test_exchange_rate_rules);
 
   return g_test_run ();
 }

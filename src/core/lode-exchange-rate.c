@@ -4,6 +4,7 @@
 
 #include "lode-enum-types.h"
 #include "lode-exchange-rate.h"
+#include "lode-rules.h"
 
 struct _LodeExchangeRate
 {
@@ -169,7 +170,7 @@ lode_exchange_rate_class_init (LodeExchangeRateClass *klass)
   properties[PROP_PERIOD] =
     g_param_spec_enum ("period", NULL, NULL, LODE_TYPE_PERIOD_KIND, LODE_PERIOD_KIND_UNKNOWN, flags);
   properties[PROP_RATE] =
-    g_param_spec_int64 ("rate", NULL, NULL, 0, LODE_RATE_MAX, 0, flags);
+    g_param_spec_int64 ("rate", NULL, NULL, 1, LODE_RATE_MAX, LODE_RATE_SCALE, flags);
   properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
 
@@ -179,6 +180,9 @@ lode_exchange_rate_class_init (LodeExchangeRateClass *klass)
 static void
 lode_exchange_rate_init (LodeExchangeRate *self)
 {
+  /* The model holds only rates the reader accepts: one unit a dollar
+   * until told otherwise. */
+  self->rate = LODE_RATE_SCALE;
 }
 
 LodeExchangeRate *
@@ -206,6 +210,7 @@ lode_exchange_rate_set_currency (LodeExchangeRate *self,
                                  const char       *currency)
 {
   g_return_if_fail (LODE_IS_EXCHANGE_RATE (self));
+  g_return_if_fail (currency == NULL || lode_rule_rate_currency (currency, NULL));
 
   if (set_string (&self->currency, currency))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
@@ -224,7 +229,7 @@ lode_exchange_rate_set_year (LodeExchangeRate *self,
                              int               year)
 {
   g_return_if_fail (LODE_IS_EXCHANGE_RATE (self));
-  g_return_if_fail (year >= 0);
+  g_return_if_fail (year == 0 || lode_rule_year (year, NULL));
 
   if (self->year == year)
     return;
@@ -246,7 +251,9 @@ lode_exchange_rate_set_month (LodeExchangeRate *self,
                               int               month)
 {
   g_return_if_fail (LODE_IS_EXCHANGE_RATE (self));
-  g_return_if_fail (month >= 0 && month <= 12);
+  g_return_if_fail (month == 0 || lode_rule_month (month, NULL));
+  /* A fiscal year's rate has no month (the reader refuses one). */
+  g_return_if_fail (month == 0 || self->period == LODE_PERIOD_KIND_UNKNOWN);
 
   if (self->month == month)
     return;
@@ -268,6 +275,7 @@ lode_exchange_rate_set_period (LodeExchangeRate *self,
                                LodePeriodKind    period)
 {
   g_return_if_fail (LODE_IS_EXCHANGE_RATE (self));
+  g_return_if_fail (period == LODE_PERIOD_KIND_UNKNOWN || self->month == 0);
 
   if (self->period == period)
     return;
@@ -289,7 +297,7 @@ lode_exchange_rate_set_rate (LodeExchangeRate *self,
                              LodeRate          rate)
 {
   g_return_if_fail (LODE_IS_EXCHANGE_RATE (self));
-  g_return_if_fail (rate >= 0 && rate <= LODE_RATE_MAX);
+  g_return_if_fail (lode_rule_rate (rate, NULL));
 
   if (self->rate == rate)
     return;

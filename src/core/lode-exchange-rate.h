@@ -13,6 +13,10 @@ G_BEGIN_DECLS
  * its source (the State Bank of Pakistan's yearly average). The
  * portfolio's "exchange_rates" list holds them.
  *
+ * The setters refuse, as a programming error, what lode-rules.h refuses,
+ * and a month with a fiscal year: the model never holds a rate the reader
+ * would not read.
+ *
  * Properties, for lode_history_set_property(): "currency", "year",
  * "month", "period", "rate", "source", "note". */
 #define LODE_TYPE_EXCHANGE_RATE (lode_exchange_rate_get_type ())
@@ -38,7 +42,8 @@ void              lode_exchange_rate_set_month    (LodeExchangeRate *self,
 LodePeriodKind    lode_exchange_rate_get_period   (LodeExchangeRate *self);
 void              lode_exchange_rate_set_period   (LodeExchangeRate *self,
                                                    LodePeriodKind    period);
-/* Units of the currency per US dollar, in millionths (LodeRate). */
+/* Units of the currency per US dollar, in millionths (LodeRate): more
+ * than 0, as lode_rule_rate() allows; 1 (LODE_RATE_SCALE) until set. */
 LodeRate          lode_exchange_rate_get_rate     (LodeExchangeRate *self);
 void              lode_exchange_rate_set_rate     (LodeExchangeRate *self,
                                                    LodeRate          rate);

@@ -271,6 +271,7 @@ lode_application_startup (GApplication *application)
   static const char *import_accels[] = { "<Control>i", NULL };
   static const char *export_workbook_accels[] = { "<Control><Shift>e", NULL };
   static const char *fiscal_years_accels[] = { "<Control><Shift>y", NULL };
+  static const char *exchange_rates_accels[] = { "<Control><Shift>r", NULL };
 
   G_APPLICATION_CLASS (lode_application_parent_class)->startup (application);
 
@@ -290,6 +291,7 @@ lode_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.import", import_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.export-workbook", export_workbook_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.fiscal-years", fiscal_years_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.exchange-rates", exchange_rates_accels);
 
   follow_color_scheme (LODE_APPLICATION (application));
 }

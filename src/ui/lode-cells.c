@@ -176,6 +176,8 @@ widget_state (gpointer widget)
     return g_strdup_printf ("%u", adw_combo_row_get_selected (widget));
   if (GTK_IS_CHECK_BUTTON (widget))
     return g_strdup (gtk_check_button_get_active (widget) ? "1" : "0");
+  if (GTK_IS_SWITCH (widget))
+    return g_strdup (gtk_switch_get_active (widget) ? "1" : "0");
   if (GTK_IS_EDITABLE (widget))
     return g_strdup (gtk_editable_get_text (widget));
 

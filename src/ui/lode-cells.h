@@ -63,8 +63,8 @@ gboolean lode_list_texts_match     (const char *search,
                                     const char * const *texts,
                                     guint       n_texts);
 /* Remembers what @widget (a GtkEditable such as an entry row or a spin
- * button, an AdwComboRow or a GtkCheckButton) shows now: the stored value
- * it was filled with. */
+ * button, an AdwComboRow, a GtkCheckButton or a GtkSwitch) shows now:
+ * the stored value it was filled with. */
 void     lode_editor_remember      (gpointer    widget);
 /* Whether the user changed @widget since lode_editor_remember(): an
  * editor writes back only the fields that changed, so that a value it

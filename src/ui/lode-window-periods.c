@@ -7,6 +7,7 @@
 #include "lode-exchange-rate.h"
 
 #include "lode-compare-page.h"
+#include "lode-rates-window.h"
 #include "lode-window-private.h"
 
 /* The window's side of periods and currencies: the month the portfolio's
@@ -180,6 +181,7 @@ lode_window_periods_update_actions (LodeWindow *self)
   gboolean has_portfolio = self->portfolio != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-fiscal-year", !busy && has_portfolio);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.exchange-rates", !busy && has_portfolio);
   set_map_action_enabled (self, "set-fiscal-year-start", !busy && has_portfolio);
   /* Fiscal years are calendar years while the year starts in January. */
   set_map_action_enabled (self, "fiscal-years", has_portfolio && portfolio_start_month (self) != 1);
@@ -303,6 +305,24 @@ edit_fiscal_year_action (GtkWidget  *widget,
   gtk_widget_grab_focus (row);
 }
 
+/* "win.exchange-rates": the list of the portfolio's rates, to add, edit,
+ * duplicate and delete them. */
+static void
+exchange_rates_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LodeWindow *self = LODE_WINDOW (widget);
+  LodeRatesWindow *rates;
+
+  if (self->portfolio == NULL || lode_window_get_busy (self))
+    return;
+
+  rates = lode_rates_window_new (self->portfolio);
+  gtk_window_set_transient_for (GTK_WINDOW (rates), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (rates));
+}
+
 static const GActionEntry map_actions[] = {
   { "set-fiscal-year-start", set_fiscal_year_start_activated, "i" },
   { "fiscal-years", NULL, NULL, "false", fiscal_years_change_state },
@@ -313,6 +333,7 @@ void
 lode_window_periods_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.edit-fiscal-year", NULL, edit_fiscal_year_action);
+  gtk_widget_class_install_action (widget_class, "win.exchange-rates", NULL, exchange_rates_action);
 }
 
 void
