@@ -101,6 +101,42 @@ has_code (GtkStringList *codes,
   return FALSE;
 }
 
+/* What the rates say: the currency, period and units per dollar of each. */
+static guint
+hash_rates (GListModel *rates)
+{
+  guint hash = 17;
+
+  for (guint i = 0; rates != NULL && i < g_list_model_get_n_items (rates); i++)
+    {
+      g_autoptr(LodeExchangeRate) rate = g_list_model_get_item (rates, i);
+      LodeRate units = lode_exchange_rate_get_rate (rate);
+
+      hash = hash * 31 + g_str_hash (lode_exchange_rate_get_currency (rate));
+      hash = hash * 31 + (guint) lode_exchange_rate_get_year (rate);
+      hash = hash * 31 + (guint) lode_exchange_rate_get_month (rate);
+      hash = hash * 31 + (guint) lode_exchange_rate_get_period (rate);
+      hash = hash * 31 + (guint) (units ^ (units >> 32));
+    }
+
+  return hash;
+}
+
+static void fill_currencies (LodeWindow *self);
+
+/* An edit of a rate in place changes no list: after each step of the
+ * history, the pages convert again when the rates are not those they
+ * converted with. */
+static void
+history_step (LodeWindow *self)
+{
+  GListModel *rates = self->portfolio != NULL
+                      ? G_LIST_MODEL (lode_portfolio_get_exchange_rates (self->portfolio)) : NULL;
+
+  if (hash_rates (rates) != self->rates_hash)
+    fill_currencies (self);
+}
+
 /* The chooser offers the US dollar and every currency the portfolio has
  * rates of; it shows only when there is a choice. */
 static void
@@ -113,6 +149,7 @@ fill_currencies (LodeWindow *self)
   if (self->currency_codes == NULL)
     return;
 
+  self->rates_hash = hash_rates (rates);
   g_ptr_array_add (codes, (gpointer) LODE_CURRENCY_USD);
   for (guint i = 0; rates != NULL && i < g_list_model_get_n_items (rates); i++)
     {
@@ -352,6 +389,8 @@ lode_window_periods_init (LodeWindow *self)
   self->rates_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_swapped (self->rates_signals, "items-changed",
                                   G_CALLBACK (fill_currencies), self);
+  g_signal_group_connect_swapped (self->history_signals, "notify::undo-label",
+                                  G_CALLBACK (history_step), self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    map_actions, G_N_ELEMENTS (map_actions),

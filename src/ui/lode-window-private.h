@@ -101,6 +101,7 @@ struct _LodeWindow
   char                 *currency;
   GtkStringList        *currency_codes;
   GSignalGroup         *rates_signals;
+  guint                 rates_hash;     /* of the rates the pages convert with */
   gboolean              filling_currencies;
 
   /* Import */
