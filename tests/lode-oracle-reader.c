@@ -1828,7 +1828,9 @@ lode_oracle_compare (const char  *data,
   {
     g_autofree char *kept = describe (streamed, stream_error);
 
-    streamed_text = wrap_big_integers (kept);
+    /* Only a saved portfolio is JSON: an error message quotes values
+     * with “ ”, and its digits are the file's, not a number's. */
+    streamed_text = streamed != NULL ? wrap_big_integers (kept) : g_steal_pointer (&kept);
   }
   oracle_text = describe (oracle, oracle_error);
 

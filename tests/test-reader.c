@@ -294,6 +294,24 @@ test_generated_layouts (void)
   assert_same_portfolio (expected, exports_first);
 }
 
+/* An error message quotes the file's text: a run of digits in a refused
+ * string is not a number, and both readers must quote it whole. */
+static void
+test_digits_in_error_messages (void)
+{
+  g_autofree char *digits = g_strnfill (97, '1');
+  g_autofree char *text = g_strdup_printf ("{\n  \"format\": \"lode-portfol%sio\",\n"
+                                           "  \"version\": 1,\n  \"title\": \"Invalid\"\n}\n",
+                                           digits);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodePortfolio) portfolio = NULL;
+
+  portfolio = lode_oracle_compare (text, strlen (text), "t.json", &error);
+  g_assert_null (portfolio);
+  g_assert_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, digits));
+}
+
 /* Records whose strings the reader has met in valid records before, each
  * wrong in another way, or right in an unusual one, after them: the reader
  * takes the first ones the short way and must still find every error of
@@ -505,6 +523,7 @@ main (int   argc,
   g_test_add_func ("/lode/reader/distinct-and-escaped-strings", test_distinct_and_escaped_strings);
   g_test_add_func ("/lode/reader/generated-layouts", test_generated_layouts);
   g_test_add_func ("/lode/reader/known-strings-checked", test_known_strings_checked);
+  g_test_add_func ("/lode/reader/digits-in-error-messages", test_digits_in_error_messages);
   g_test_add_func ("/lode/reader/progress", test_progress);
   g_test_add_func ("/lode/reader/cancel", test_cancel);
 
