@@ -294,6 +294,78 @@ test_generated_layouts (void)
   assert_same_portfolio (expected, exports_first);
 }
 
+/* Records that repeat accepted strings take the quick way: what it does
+ * not check itself (a period kind, an original amount) must still be
+ * read as written, and refused where the full way refuses it. */
+static void
+test_periods_and_originals (void)
+{
+  static const char * const records[] = {
+    "\"period\": \"fiscal_year\"",
+    "\"period\": \"calendar_year\"",
+    "",
+    "\"original_amount\": 7, \"original_currency\": \"PKR\"",
+    "\"period\": \"fiscal_year\", \"original_amount\": 8.5, \"original_currency\": \"CNY\"",
+  };
+  static const char * const refused[][2] = {
+    { "\"month\": 3, \"period\": \"fiscal_year\"", "/exports/25/period" },
+    { "\"original_amount\": 7", "/exports/25/original_currency" },
+    { "\"original_currency\": \"PKR\"", "/exports/25/original_amount" },
+  };
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_string_append (text, "{\"format\": \"lode-portfolio\", \"version\": 1, \"title\": \"t\",\n"
+                         " \"minerals\": [{\"id\": \"copper\", \"name\": \"Copper\", \"group\": \"base-metal\"}],\n"
+                         " \"exports\": [\n");
+  for (guint i = 0; i < 25; i++)
+    g_string_append_printf (text, "  {\"mineral\": \"copper\", \"year\": %u, \"value_usd\": %u%s%s},\n",
+                            2000 + i, i + 1, *records[i % 5] != '\0' ? ", " : "", records[i % 5]);
+
+  for (guint r = 0; r <= G_N_ELEMENTS (refused); r++)
+    {
+      g_autoptr(GString) file = g_string_new (text->str);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LodePortfolio) portfolio = NULL;
+      g_autoptr(GBytes) saved = NULL;
+      g_autoptr(JsonObject) object = NULL;
+      JsonArray *exports;
+
+      if (r < G_N_ELEMENTS (refused))
+        g_string_append_printf (file, "  {\"mineral\": \"copper\", \"year\": 2030, \"value_usd\": 1, %s}\n",
+                                refused[r][0]);
+      else
+        g_string_truncate (file, file->len - 2);
+      g_string_append (file, "\n]}\n");
+
+      portfolio = lode_oracle_compare (file->str, file->len, "t.json", &error);
+      if (r < G_N_ELEMENTS (refused))
+        {
+          g_assert_error (error, LODE_PORTFOLIO_ERROR, LODE_PORTFOLIO_ERROR_INVALID);
+          g_assert_nonnull (strstr (error->message, refused[r][1]));
+          continue;
+        }
+
+      g_assert_no_error (error);
+      saved = lode_portfolio_to_bytes (portfolio);
+      object = parse_object (saved);
+      exports = json_object_get_array_member (object, "exports");
+      g_assert_cmpuint (json_array_get_length (exports), ==, 25);
+      for (guint i = 0; i < 25; i++)
+        {
+          JsonObject *record = json_array_get_object_element (exports, i);
+          const char *kind = records[i % 5];
+          const char *period = json_object_get_string_member_with_default (record, "period", "");
+          const char *currency = json_object_get_string_member_with_default (record, "original_currency", "");
+
+          g_assert_cmpint (json_object_get_int_member (record, "value_usd"), ==, i + 1);
+          g_assert_true (*period == '\0' ? strstr (kind, "period") == NULL
+                                         : strstr (kind, period) != NULL);
+          g_assert_true (*currency == '\0' ? strstr (kind, "original") == NULL
+                                           : strstr (kind, currency) != NULL);
+        }
+    }
+}
+
 /* An error message quotes the file's text: a run of digits in a refused
  * string is not a number, and both readers must quote it whole. */
 static void
@@ -524,6 +596,7 @@ main (int   argc,
   g_test_add_func ("/lode/reader/generated-layouts", test_generated_layouts);
   g_test_add_func ("/lode/reader/known-strings-checked", test_known_strings_checked);
   g_test_add_func ("/lode/reader/digits-in-error-messages", test_digits_in_error_messages);
+  g_test_add_func ("/lode/reader/periods-and-originals", test_periods_and_originals);
   g_test_add_func ("/lode/reader/progress", test_progress);
   g_test_add_func ("/lode/reader/cancel", test_cancel);
 

@@ -132,6 +132,7 @@ gboolean _lode_reader_read_export   (LodeReader      *reader,
 gboolean _lode_reader_read_export_quick (const LodeValue *values,
                                          int              stage,
                                          int              unit,
+                                         int              period,
                                          LodeExportRow   *row);
 
 /* Reads the exports from the "exports" member of @root, a json-glib

@@ -50,11 +50,12 @@ typedef struct
   gboolean is_mineral;
   gboolean is_source;
   /* The members of a record that took the string, one bit each (see
-   * _lode_reader_read_export_quick()), and what a stage's or a unit's
-   * string was made into. */
+   * _lode_reader_read_export_quick()), and what a stage's, a unit's or
+   * a period kind's string was made into. */
   guint32  accepted;
   int      stage;
   int      unit;
+  int      period;
 } CacheEntry;
 
 typedef struct
@@ -756,6 +757,8 @@ accept_strings (const LodeValue     *values,
           entries[i]->stage = row->stage;
         else if (i == LODE_EXPORT_MEMBER_UNIT)
           entries[i]->unit = row->unit;
+        else if (i == LODE_EXPORT_MEMBER_PERIOD)
+          entries[i]->period = row->period;
       }
 }
 
@@ -851,8 +854,10 @@ read_record (Stream *s,
                   ? entries[LODE_EXPORT_MEMBER_STAGE]->stage : LODE_STAGE_UNKNOWN;
       int unit = entries[LODE_EXPORT_MEMBER_UNIT] != NULL
                  ? entries[LODE_EXPORT_MEMBER_UNIT]->unit : LODE_UNIT_NONE;
+      int period = entries[LODE_EXPORT_MEMBER_PERIOD] != NULL
+                   ? entries[LODE_EXPORT_MEMBER_PERIOD]->period : LODE_PERIOD_KIND_UNKNOWN;
 
-      quick = _lode_reader_read_export_quick (values, stage, unit, &row);
+      quick = _lode_reader_read_export_quick (values, stage, unit, period, &row);
     }
 
   if (!quick)

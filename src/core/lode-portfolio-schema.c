@@ -1388,9 +1388,19 @@ gboolean
 _lode_reader_read_export_quick (const LodeValue *values,
                                 int              stage,
                                 int              unit,
+                                int              period,
                                 LodeExportRow   *row)
 {
   const LodeValue *v;
+
+  /* Every member of the row is set here, as _lode_reader_read_export()
+   * sets it: the row is not cleared before. */
+  *row = (LodeExportRow) {
+    .quantity = LODE_QUANTITY_UNSET,
+    .stage = LODE_STAGE_UNKNOWN,
+    .unit = LODE_UNIT_NONE,
+    .period = LODE_PERIOD_KIND_UNKNOWN,
+  };
 
   if (values[LODE_EXPORT_MEMBER_MINERAL].kind != LODE_VALUE_STRING)
     return FALSE;
@@ -1444,6 +1454,18 @@ _lode_reader_read_export_quick (const LodeValue *values,
   else if (value_is_null (v))
     row->quantity = LODE_QUANTITY_UNSET;
   else
+    return FALSE;
+
+  /* A period kind is for a whole year; an original amount goes with its
+   * currency, both checked the full way. */
+  v = &values[LODE_EXPORT_MEMBER_PERIOD];
+  if (v->kind == LODE_VALUE_STRING && row->month == 0)
+    row->period = period;
+  else if (!value_is_null (v))
+    return FALSE;
+
+  if (!value_is_null (&values[LODE_EXPORT_MEMBER_ORIGINAL_AMOUNT])
+      || !value_is_null (&values[LODE_EXPORT_MEMBER_ORIGINAL_CURRENCY]))
     return FALSE;
 
   /* Below 2^50 cents, the double nearest an amount of whole cents gives
