@@ -924,11 +924,16 @@ clear_negative_zeros (JsonNode *node)
     }
 }
 
-/* Members of @object not in @known, in the file's order, for writing back;
- * NULL if there are none. */
+/* Whether Lode reads the member @name of an object, as @known says. */
+typedef gboolean (*KnowsFunc) (gconstpointer  known,
+                               const char    *name);
+
+/* Members of @object Lode does not read, in the file's order, for writing
+ * back; NULL if there are none. */
 static JsonObject *
-collect_extra (JsonObject        *object,
-               const char * const *known)
+collect_unknown (JsonObject    *object,
+                 KnowsFunc      knows,
+                 gconstpointer  known)
 {
   JsonObject *extra = NULL;
   g_autoptr(GList) members = json_object_get_members (object);
@@ -938,7 +943,7 @@ collect_extra (JsonObject        *object,
       const char *name = l->data;
       JsonNode *copy;
 
-      if (g_strv_contains (known, name))
+      if (knows (known, name))
         continue;
 
       if (extra == NULL)
@@ -951,16 +956,19 @@ collect_extra (JsonObject        *object,
   return extra;
 }
 
-/* Keeps the members of @object Lode does not know in @item, to be
- * written back as they were. */
-static void
-keep_extra (gpointer            item,
-            JsonObject         *object,
-            const char * const *known)
+static gboolean
+strv_knows (gconstpointer  known,
+            const char    *name)
 {
-  g_autoptr(JsonObject) extra = collect_extra (object, known);
+  return g_strv_contains (known, name);
+}
 
-  lode_item_set_extra (LODE_ITEM (item), extra);
+/* The members of @object not in @known. */
+static JsonObject *
+collect_extra (JsonObject         *object,
+               const char * const *known)
+{
+  return collect_unknown (object, strv_knows, known);
 }
 
 /* Calls @read_item for each element of the list member @member, each of
@@ -1489,6 +1497,44 @@ clear_members (const MemberRule *rules,
       g_strfreev (G_STRUCT_MEMBER (GStrv, fields, rules[i].offset));
 }
 
+/* The members an object's rules read, and the member listing its
+ * children (NULL: none). */
+typedef struct
+{
+  const MemberRule *rules;
+  guint             n_rules;
+  const char       *children;
+} ReadMembers;
+
+static gboolean
+rules_know (gconstpointer  known,
+            const char    *name)
+{
+  const ReadMembers *read = known;
+
+  if (read->children != NULL && strcmp (read->children, name) == 0)
+    return TRUE;
+
+  for (guint i = 0; i < read->n_rules; i++)
+    if (strcmp (read->rules[i].name, name) == 0
+        || (read->rules[i].type == MEMBER_ORIGINAL && strcmp (name, "original_currency") == 0))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The members of @object that @rules do not read, nor is @children. */
+static JsonObject *
+collect_unread (JsonObject       *object,
+                const MemberRule *rules,
+                guint             n_rules,
+                const char       *children)
+{
+  ReadMembers read = { rules, n_rules, children };
+
+  return collect_unknown (object, rules_know, &read);
+}
+
 /* A kind of item of the lists other than the export records: its members,
  * and how a valid one becomes part of the model. Its fields are a struct of
  * its own, which the rules point into. */
@@ -1514,9 +1560,9 @@ struct ItemKind
   void              (*finish) (gpointer      item,
                                gconstpointer fields,
                                JsonObject   *object);
-  /* The members Lode knows, for keeping the others on the item (a
-   * LodeItem); NULL when @finish keeps them. */
-  const char * const *known;
+  /* Whether @finish keeps the members Lode does not read; otherwise the
+   * item, a LodeItem, keeps them. */
+  gboolean            finish_keeps_extra;
   const ItemKind     *children;      /* read even when the item is wrong */
   /* Where a valid item goes: a list of the portfolio, or its parent
    * through add (parent, item). */
@@ -1546,8 +1592,14 @@ make_item (const ItemKind *kind,
   set_members (item, kind->rules, kind->n_rules, fields);
   if (kind->finish != NULL)
     kind->finish (item, fields, object);
-  if (kind->known != NULL)
-    keep_extra (item, object, kind->known);
+  if (!kind->finish_keeps_extra)
+    {
+      g_autoptr(JsonObject) extra = collect_unread (object, kind->rules, kind->n_rules,
+                                                    kind->children != NULL
+                                                    ? kind->children->list : NULL);
+
+      lode_item_set_extra (LODE_ITEM (item), extra);
+    }
 
   return item;
 }
@@ -1667,7 +1719,6 @@ static const ItemKind source_kind = {
   .n_rules = G_N_ELEMENTS (source_rules),
   .ids = LODE_IDS_SOURCES,
   .check = check_source,
-  .known = (const char * const []) { "id", "title", "publisher", "date", "url", NULL },
   .portfolio_list = lode_portfolio_get_sources,
 };
 
@@ -1705,9 +1756,6 @@ static const ItemKind reserve_kind = {
   .defaults = &reserve_defaults,
   .rules = reserve_rules,
   .n_rules = G_N_ELEMENTS (reserve_rules),
-  .known = (const char * const []) {
-    "category", "quantity", "unit", "value_usd", "year", "source", NULL
-  },
   .add = G_CALLBACK (lode_mineral_add_reserve),
 };
 
@@ -1736,9 +1784,6 @@ static const ItemKind mineral_kind = {
   .rules = mineral_rules,
   .n_rules = G_N_ELEMENTS (mineral_rules),
   .ids = LODE_IDS_MINERALS,
-  .known = (const char * const []) {
-    "id", "name", "symbol", "group", "hs_codes", "reserves", NULL
-  },
   .children = &reserve_kind,
   .portfolio_list = lode_portfolio_get_minerals,
 };
@@ -1764,7 +1809,6 @@ static const ItemKind partner_kind = {
   .defaults = &partner_defaults,
   .rules = partner_rules,
   .n_rules = G_N_ELEMENTS (partner_rules),
-  .known = (const char * const []) { "name", "country", "share", NULL },
   .add = G_CALLBACK (lode_project_add_partner),
 };
 
@@ -1810,14 +1854,14 @@ finish_project (gpointer      item,
                 gconstpointer fields,
                 JsonObject   *object)
 {
-  static const char * const investment_known[] = { "committed", "disbursed", NULL };
   const ProjectFields *f = fields;
   g_autoptr(JsonObject) investment_extra = NULL;
 
   if (f->investment == NULL)
     return;
 
-  investment_extra = collect_extra (f->investment, investment_known);
+  investment_extra = collect_unread (f->investment, project_investment_rules,
+                                     G_N_ELEMENTS (project_investment_rules), NULL);
   lode_project_set_investment_extra (item, investment_extra);
 }
 
@@ -1830,10 +1874,6 @@ static const ItemKind project_kind = {
   .n_rules = G_N_ELEMENTS (project_rules),
   .ids = LODE_IDS_PROJECTS,
   .finish = finish_project,
-  .known = (const char * const []) {
-    "id", "name", "minerals", "region", "operator", "status", "partners",
-    "investment_usd", "start_year", "jobs", "source", NULL
-  },
   .children = &partner_kind,
   .portfolio_list = lode_portfolio_get_projects,
 };
@@ -1972,25 +2012,18 @@ check_target (Reader     *reader,
   return ok;
 }
 
-/* Keeps the members of @object, a part of the target, that Lode does not
- * know. */
-static void
-keep_target_extra (LodeTarget         *target,
-                   LodeTargetExtra     where,
-                   JsonObject         *object,
-                   const char * const *known)
-{
-  g_autoptr(JsonObject) extra = collect_extra (object, known);
-
-  lode_target_set_extra (target, where, extra);
-}
-
 static void
 finish_target (gpointer      item,
                gconstpointer fields,
                JsonObject   *object)
 {
+  static const char * const known[] = {
+    "id", "title", "metric", "baseline", "target", "source", "period", NULL
+  };
   const TargetFields *f = fields;
+  g_autoptr(JsonObject) extra = collect_extra (object, known);
+  g_autoptr(JsonObject) metric_extra = NULL;
+  g_autoptr(JsonObject) goal_extra = NULL;
 
   set_members (item, target_tail_rules, G_N_ELEMENTS (target_tail_rules), f);
   set_members (item, metric_rules, G_N_ELEMENTS (metric_rules), f);
@@ -1998,17 +2031,18 @@ finish_target (gpointer      item,
   set_members (item, goal_rules, G_N_ELEMENTS (goal_rules), f);
   lode_target_set_target_high (item, f->high != LODE_MONEY_UNSET ? f->high : f->low);
 
-  keep_target_extra (item, LODE_TARGET_EXTRA_SELF, object, (const char * const []) {
-    "id", "title", "metric", "baseline", "target", "source", "period", NULL
-  });
-  keep_target_extra (item, LODE_TARGET_EXTRA_METRIC, f->metric, (const char * const []) {
-    "kind", "mineral", "destination", "investment", "investor_country", NULL
-  });
+  lode_target_set_extra (item, LODE_TARGET_EXTRA_SELF, extra);
+  metric_extra = collect_unread (f->metric, metric_rules, G_N_ELEMENTS (metric_rules), NULL);
+  lode_target_set_extra (item, LODE_TARGET_EXTRA_METRIC, metric_extra);
   if (f->baseline != NULL)
-    keep_target_extra (item, LODE_TARGET_EXTRA_BASELINE, f->baseline,
-                       (const char * const []) { "year", "value_usd", NULL });
-  keep_target_extra (item, LODE_TARGET_EXTRA_TARGET, f->goal,
-                     (const char * const []) { "year", "low_usd", "high_usd", NULL });
+    {
+      g_autoptr(JsonObject) baseline_extra = collect_unread (f->baseline, baseline_rules,
+                                                             G_N_ELEMENTS (baseline_rules), NULL);
+
+      lode_target_set_extra (item, LODE_TARGET_EXTRA_BASELINE, baseline_extra);
+    }
+  goal_extra = collect_unread (f->goal, goal_rules, G_N_ELEMENTS (goal_rules), NULL);
+  lode_target_set_extra (item, LODE_TARGET_EXTRA_TARGET, goal_extra);
 }
 
 static const ItemKind target_kind = {
@@ -2021,6 +2055,7 @@ static const ItemKind target_kind = {
   .ids = LODE_IDS_TARGETS,
   .check = check_target,
   .finish = finish_target,
+  .finish_keeps_extra = TRUE,
   .portfolio_list = lode_portfolio_get_targets,
 };
 
@@ -2068,10 +2103,6 @@ static const ItemKind investment_kind = {
   .rules = investment_rules,
   .n_rules = G_N_ELEMENTS (investment_rules),
   .finish = finish_investment,
-  .known = (const char * const []) {
-    "project", "investor", "investor_country", "kind", "value_usd", "date",
-    "minerals", "source", "note", "original_amount", "original_currency", NULL
-  },
   .portfolio_list = lode_portfolio_get_investments,
 };
 
@@ -2105,9 +2136,6 @@ static const ItemKind production_kind = {
   .defaults = &production_defaults,
   .rules = production_rules,
   .n_rules = G_N_ELEMENTS (production_rules),
-  .known = (const char * const []) {
-    "mineral", "project", "year", "quantity", "unit", "source", "note", NULL
-  },
   .portfolio_list = lode_portfolio_get_production,
 };
 
@@ -2142,9 +2170,6 @@ static const ItemKind figure_kind = {
   .defaults = &figure_defaults,
   .rules = figure_rules,
   .n_rules = G_N_ELEMENTS (figure_rules),
-  .known = (const char * const []) {
-    "kind", "country", "year", "value_usd", "change", "note", "source", NULL
-  },
   .portfolio_list = lode_portfolio_get_national_figures,
 };
 
@@ -2202,10 +2227,7 @@ finish_rate (gpointer      item,
              gconstpointer fields,
              JsonObject   *object)
 {
-  static const char * const known[] = {
-    "currency", "year", "month", "period", "units_per_usd", "source", "note", NULL
-  };
-  g_autoptr(JsonObject) extra = collect_extra (object, known);
+  g_autoptr(JsonObject) extra = collect_unread (object, rate_rules, G_N_ELEMENTS (rate_rules), NULL);
 
   lode_exchange_rate_set_extra (item, extra);
 }
@@ -2219,6 +2241,7 @@ static const ItemKind rate_kind = {
   .n_rules = G_N_ELEMENTS (rate_rules),
   .check = check_rate,
   .finish = finish_rate,
+  .finish_keeps_extra = TRUE,
   .portfolio_list = lode_portfolio_get_exchange_rates,
 };
 
