@@ -311,14 +311,15 @@ check_round_trip (const char *path)
 }
 
 /* Files written before investment events, production and national
- * figures, one that has them all, and one with exchange rates, period
- * kinds and original amounts, save to their own bytes. */
+ * figures, one that has them all, one with exchange rates, period kinds
+ * and original amounts, and one with a member Lode does not know in every
+ * item of every list, save to their own bytes. */
 static void
 test_saved_bytes_unchanged (void)
 {
   static const char * const names[] = {
     "sample-before-investments.json", "editors-untouched.json", "empty-lists.json",
-    "investments.json", "exchange-rates.json",
+    "investments.json", "exchange-rates.json", "unknown-members-every-list.json",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)

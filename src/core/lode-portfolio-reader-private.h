@@ -56,6 +56,16 @@ typedef enum
 
 extern const char * const _lode_export_members[LODE_N_EXPORT_MEMBERS + 1];
 
+/* The lists whose items have ids, each unique in its list. */
+typedef enum
+{
+  LODE_IDS_SOURCES,
+  LODE_IDS_MINERALS,
+  LODE_IDS_PROJECTS,
+  LODE_IDS_TARGETS,
+  LODE_N_IDS,
+} LodeIds;
+
 typedef struct
 {
   const char    *name;
@@ -63,8 +73,8 @@ typedef struct
   GPtrArray     *errors;       /* LodeLoadProblem, at most LODE_PORTFOLIO_MAX_ERRORS */
   guint          n_errors;     /* all of them */
   LodePortfolio *portfolio;
-  GHashTable    *source_ids;   /* id → pointer of its first definition */
-  GHashTable    *mineral_ids;
+  GHashTable    *ids[LODE_N_IDS];  /* id → pointer of its first definition */
+  GHashTable    *rate_periods;     /* a rate's period → pointer of its first rate */
   /* The item being read when its pointer is written only once an error
    * needs it: /item_list/item_index. */
   const char    *item_list;

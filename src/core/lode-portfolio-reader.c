@@ -558,12 +558,7 @@ build_node (Stream            *s,
       node = json_node_new (JSON_NODE_NULL);
       break;
 
-    case LODE_JSON_TOKEN_ERROR:
-    case LODE_JSON_TOKEN_END:
-    case LODE_JSON_TOKEN_OBJECT_END:
-    case LODE_JSON_TOKEN_ARRAY_END:
-    case LODE_JSON_TOKEN_MEMBER:
-    default:
+    default:  /* an error, or a token no value begins with */
       return NULL;
     }
 
@@ -576,59 +571,16 @@ static int
 export_member_index (const char *name,
                      gsize       length)
 {
-  int index = -1;
-
-  switch (length)
+  for (int i = 0; i < LODE_N_EXPORT_MEMBERS; i++)
     {
-    case 4:
-      if (memcmp (name, "year", 4) == 0)
-        index = LODE_EXPORT_MEMBER_YEAR;
-      else if (memcmp (name, "unit", 4) == 0)
-        index = LODE_EXPORT_MEMBER_UNIT;
-      break;
-    case 5:
-      if (memcmp (name, "month", 5) == 0)
-        index = LODE_EXPORT_MEMBER_MONTH;
-      else if (memcmp (name, "stage", 5) == 0)
-        index = LODE_EXPORT_MEMBER_STAGE;
-      break;
-    case 6:
-      if (memcmp (name, "source", 6) == 0)
-        index = LODE_EXPORT_MEMBER_SOURCE;
-      else if (memcmp (name, "period", 6) == 0)
-        index = LODE_EXPORT_MEMBER_PERIOD;
-      break;
-    case 7:
-      if (memcmp (name, "mineral", 7) == 0)
-        index = LODE_EXPORT_MEMBER_MINERAL;
-      else if (memcmp (name, "hs_code", 7) == 0)
-        index = LODE_EXPORT_MEMBER_HS_CODE;
-      break;
-    case 8:
-      if (memcmp (name, "quantity", 8) == 0)
-        index = LODE_EXPORT_MEMBER_QUANTITY;
-      break;
-    case 9:
-      if (memcmp (name, "value_usd", 9) == 0)
-        index = LODE_EXPORT_MEMBER_VALUE_USD;
-      break;
-    case 11:
-      if (memcmp (name, "destination", 11) == 0)
-        index = LODE_EXPORT_MEMBER_DESTINATION;
-      break;
-    case 15:
-      if (memcmp (name, "original_amount", 15) == 0)
-        index = LODE_EXPORT_MEMBER_ORIGINAL_AMOUNT;
-      break;
-    case 17:
-      if (memcmp (name, "original_currency", 17) == 0)
-        index = LODE_EXPORT_MEMBER_ORIGINAL_CURRENCY;
-      break;
-    default:
-      break;
+      const char *known = _lode_export_members[i];
+
+      /* The names differ in their first byte, most of them. */
+      if (known[0] == name[0] && strncmp (known, name, length) == 0 && known[length] == '\0')
+        return i;
     }
 
-  return index;
+  return -1;
 }
 
 /* The table id of the string of @member, also noting a reference to a
@@ -728,12 +680,7 @@ take_value (Stream              *s,
       values[member].kind = LODE_VALUE_OTHER;
       return skip_value (s, kind);
 
-    case LODE_JSON_TOKEN_ERROR:
-    case LODE_JSON_TOKEN_END:
-    case LODE_JSON_TOKEN_OBJECT_END:
-    case LODE_JSON_TOKEN_ARRAY_END:
-    case LODE_JSON_TOKEN_MEMBER:
-    default:
+    default:  /* an error, or a token no value begins with */
       return FALSE;
     }
 
@@ -971,14 +918,16 @@ references_resolve (Stream     *s,
 
       if (entry == NULL)
         continue;
-      if (entry->is_mineral && !g_hash_table_contains (reader->mineral_ids, entry->string))
+      if (entry->is_mineral
+          && !g_hash_table_contains (reader->ids[LODE_IDS_MINERALS], entry->string))
         return FALSE;
-      if (entry->is_source && !g_hash_table_contains (reader->source_ids, entry->string))
+      if (entry->is_source
+          && !g_hash_table_contains (reader->ids[LODE_IDS_SOURCES], entry->string))
         return FALSE;
     }
 
-  return all_in (reader->mineral_ids, s->referenced_minerals)
-         && all_in (reader->source_ids, s->referenced_sources);
+  return all_in (reader->ids[LODE_IDS_MINERALS], s->referenced_minerals)
+         && all_in (reader->ids[LODE_IDS_SOURCES], s->referenced_sources);
 }
 
 
@@ -1020,15 +969,15 @@ read_exports_cb (LodeReader *reader,
   string_cache_init (&again.cache);
   again.names = s->names;
   _lode_reader_init (&again.exports, reader->name, s->portfolio);
-  again.exports.mineral_ids = reader->mineral_ids;
-  again.exports.source_ids = reader->source_ids;
+  again.exports.ids[LODE_IDS_MINERALS] = reader->ids[LODE_IDS_MINERALS];
+  again.exports.ids[LODE_IDS_SOURCES] = reader->ids[LODE_IDS_SOURCES];
 
   done = stream_next (&again) == LODE_JSON_TOKEN_ARRAY_START && read_records (&again);
   g_assert (done);
   _lode_reader_take_errors (reader, &again.exports);
 
-  again.exports.mineral_ids = NULL;
-  again.exports.source_ids = NULL;
+  again.exports.ids[LODE_IDS_MINERALS] = NULL;
+  again.exports.ids[LODE_IDS_SOURCES] = NULL;
   _lode_reader_clear (&again.exports);
   _lode_json_tokenizer_clear (&again.tokenizer);
   g_string_free (again.strings, TRUE);

@@ -326,25 +326,83 @@ read_string_value (Reader           *reader,
   return TRUE;
 }
 
+/* Strings with a rule of their own, each with the message when a value
+ * breaks it: a format whose one "%s" is the value. */
+typedef enum
+{
+  STRING_ANY,          /* no rule */
+  STRING_SLUG,
+  STRING_ID,           /* an element of a list of ids */
+  STRING_COUNTRY,
+  STRING_HS_CODE,
+  STRING_DATE,         /* whose year is one Lode takes for a year */
+  STRING_SOURCE_DATE,  /* a source's: any year */
+  STRING_CURRENCY,
+} StringRule;
+
 static gboolean
-read_slug_value (Reader           *reader,
-                 const LodeValue  *v,
-                 const char       *member,
-                 gboolean          required,
-                 const char      **out)
+rule_date_in_years (const char  *value,
+                    const char **why)
+{
+  return lode_rule_date (value, why) && lode_rule_year (g_ascii_strtoll (value, NULL, 10), why);
+}
+
+static const struct
+{
+  gboolean  (*follows) (const char  *value,
+                        const char **why);
+  const char *message;
+} string_rules[] = {
+  [STRING_ANY] = { NULL, NULL },
+  [STRING_SLUG] = { lode_rule_slug,
+                    N_("“%s” is not an id: use lowercase letters, digits and hyphens, "
+                       "starting with a letter or digit") },
+  [STRING_ID] = { lode_rule_slug, N_("“%s” is not an id") },
+  [STRING_COUNTRY] = { lode_rule_country_code,
+                       N_("“%s” is not a country code: use ISO 3166-1 alpha-2, such as CN") },
+  [STRING_HS_CODE] = { lode_rule_hs_code, N_("“%s” is not an HS code of 2, 4 or 6 digits") },
+  [STRING_DATE] = { rule_date_in_years,
+                    N_("“%s” is not a date from 1800 to 2200 such as 2026-01-28") },
+  [STRING_SOURCE_DATE] = { lode_rule_date, N_("“%s” is not a date such as 2025-09-26") },
+  [STRING_CURRENCY] = { lode_rule_currency_code,
+                        N_("“%s” is not an ISO 4217 currency code such as PKR or CNY") },
+};
+
+/* Whether @value follows @rule; records the error of @member when it does
+ * not. */
+static gboolean
+check_string (Reader     *reader,
+              const char *member,
+              StringRule  rule,
+              const char *value)
+{
+  if (string_rules[rule].follows == NULL || string_rules[rule].follows (value, NULL))
+    return TRUE;
+
+  /* The format is one of the table's, each a literal taking one string. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL, string_rules[rule].message, value);
+#pragma GCC diagnostic pop
+
+  return FALSE;
+}
+
+static gboolean
+read_ruled_string (Reader           *reader,
+                   const LodeValue  *v,
+                   const char       *member,
+                   gboolean          required,
+                   StringRule        rule,
+                   const char      **out)
 {
   const char *value = NULL;
 
   if (!read_string_value (reader, v, member, required, &value))
     return FALSE;
 
-  if (value != NULL && !lode_rule_slug (value, NULL))
-    {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
-                          N_("“%s” is not an id: use lowercase letters, digits and hyphens, "
-                            "starting with a letter or digit"), value);
-      return FALSE;
-    }
+  if (value != NULL && !check_string (reader, member, rule, value))
+    return FALSE;
 
   *out = value;
 
@@ -369,20 +427,21 @@ reference_error (Reader     *reader,
                         N_("refers to source “%s”, which is not in the file"), value);
 }
 
-/* A reference to a source or mineral id that must resolve; @ids NULL
- * leaves it unresolved. */
+/* A reference to a source, mineral or project id that must resolve; @ids
+ * NULL leaves it unresolved. @rule is what the string must be first. */
 static gboolean
 read_reference_value (Reader           *reader,
                       const LodeValue  *v,
                       const char       *member,
                       gboolean          required,
+                      StringRule        rule,
                       GHashTable       *ids,
                       const char       *kind,
                       const char      **out)
 {
   const char *value = NULL;
 
-  if (!read_string_value (reader, v, member, required, &value))
+  if (!read_ruled_string (reader, v, member, required, rule, &value))
     return FALSE;
 
   if (value != NULL && ids != NULL && !g_hash_table_contains (ids, value))
@@ -571,102 +630,6 @@ read_enum_value (Reader          *reader,
   return TRUE;
 }
 
-static gboolean
-read_country_value (Reader           *reader,
-                    const LodeValue  *v,
-                    const char       *member,
-                    const char      **out)
-{
-  const char *value = NULL;
-
-  if (!read_string_value (reader, v, member, FALSE, &value))
-    return FALSE;
-
-  if (value != NULL && !lode_rule_country_code (value, NULL))
-    {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
-                          N_("“%s” is not a country code: use ISO 3166-1 alpha-2, such as CN"),
-                          value);
-      return FALSE;
-    }
-
-  *out = value;
-
-  return TRUE;
-}
-
-static void
-hs_code_error (Reader     *reader,
-               const char *member,
-               const char *value)
-{
-  _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
-                      N_("“%s” is not an HS code of 2, 4 or 6 digits"), value);
-}
-
-static gboolean
-read_hs_code_value (Reader           *reader,
-                    const LodeValue  *v,
-                    const char       *member,
-                    const char      **out)
-{
-  const char *value = NULL;
-
-  if (!read_string_value (reader, v, member, FALSE, &value))
-    return FALSE;
-
-  if (value != NULL && !lode_rule_hs_code (value, NULL))
-    {
-      hs_code_error (reader, member, value);
-      return FALSE;
-    }
-
-  *out = value;
-
-  return TRUE;
-}
-
-/* The members of an item, in tables: each names a member, what it must be
- * and where its value goes in a struct of the item's fields. The members
- * are checked in the order of the table, which is the order of their
- * errors. */
-typedef enum
-{
-  MEMBER_STRING,         /* const char * */
-  MEMBER_SLUG,           /* const char * */
-  MEMBER_MINERAL,        /* const char *, a mineral of the file */
-  MEMBER_SOURCE,         /* const char *, a source of the file */
-  MEMBER_COUNTRY,        /* const char * */
-  MEMBER_YEAR,           /* int */
-  MEMBER_JOBS,           /* gint64 */
-  MEMBER_QUANTITY,       /* double */
-  MEMBER_SHARE,          /* double */
-  MEMBER_MONEY,          /* LodeMoney */
-  MEMBER_CHANGE,         /* double, a fraction of -1 or more */
-  MEMBER_DATE,           /* const char *, a date of 1800 to 2200 */
-  MEMBER_ENUM,           /* int */
-} MemberType;
-
-typedef struct
-{
-  const char *name;
-  MemberType  type;
-  gboolean    required;
-  gsize       offset;              /* of the value in the fields */
-  GType     (*enum_type) (void);   /* MEMBER_ENUM */
-  int         absent;              /* MEMBER_ENUM: the value that names none */
-} MemberRule;
-
-#define MEMBER(fields, field, member_type, is_required) \
-  { .name = #field, .type = (member_type), .required = (is_required), \
-    .offset = G_STRUCT_OFFSET (fields, field) }
-#define MEMBER_NAMED(fields, field, member_name, member_type, is_required) \
-  { .name = (member_name), .type = (member_type), .required = (is_required), \
-    .offset = G_STRUCT_OFFSET (fields, field) }
-#define ENUM_MEMBER(fields, field, is_required, get_type, absent_value) \
-  { .name = #field, .type = MEMBER_ENUM, .required = (is_required), \
-    .offset = G_STRUCT_OFFSET (fields, field), .enum_type = (get_type), .absent = (absent_value) }
-
 /* A change on the year before, as a fraction: 0.111 is up 11.1 %; a
  * fall can take no more than the whole (-1). */
 static gboolean
@@ -694,113 +657,116 @@ read_change_value (Reader          *reader,
   return TRUE;
 }
 
-/* A date as a source's, whose year is one Lode takes for a year. */
+/* The period kind of a yearly record (or a target, a rate): the years of a
+ * record of one month are never fiscal or calendar years. */
 static gboolean
-read_date_value (Reader           *reader,
-                 const LodeValue  *v,
-                 const char       *member,
-                 gboolean          required,
-                 const char      **out)
+read_period_value (Reader          *reader,
+                   const LodeValue *v,
+                   const char      *member,
+                   gint64           month,
+                   int             *out)
 {
-  const char *value = NULL;
+  int period = LODE_PERIOD_KIND_UNKNOWN;
 
-  if (!read_string_value (reader, v, member, required, &value))
+  if (!read_enum_value (reader, v, member, FALSE, LODE_TYPE_PERIOD_KIND,
+                        LODE_PERIOD_KIND_UNKNOWN, &period))
     return FALSE;
 
-  if (value != NULL
-      && (!lode_rule_date (value, NULL)
-          || !lode_rule_year (g_ascii_strtoll (value, NULL, 10), NULL)))
+  if (period != LODE_PERIOD_KIND_UNKNOWN && month != 0)
     {
       _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
-                          N_("“%s” is not a date from 1800 to 2200 such as 2026-01-28"), value);
+                          N_("is for the figures of a whole year: a figure of one month "
+                             "has no period kind"));
       return FALSE;
     }
 
-  *out = value;
+  *out = period;
 
   return TRUE;
 }
 
 static gboolean
-read_member_value (Reader           *reader,
-                   const MemberRule *rule,
-                   const LodeValue  *v,
-                   gpointer          fields)
+read_month_value (Reader          *reader,
+                  const LodeValue *v,
+                  const char      *member,
+                  gint64          *out)
 {
-  gpointer out = G_STRUCT_MEMBER_P (fields, rule->offset);
-
-  switch (rule->type)
-    {
-    case MEMBER_STRING:
-      return read_string_value (reader, v, rule->name, rule->required, out);
-    case MEMBER_SLUG:
-      return read_slug_value (reader, v, rule->name, rule->required, out);
-    case MEMBER_MINERAL:
-      return read_reference_value (reader, v, rule->name, rule->required, reader->mineral_ids,
-                                   "mineral", out);
-    case MEMBER_SOURCE:
-      return read_reference_value (reader, v, rule->name, rule->required, reader->source_ids,
-                                   "source", out);
-    case MEMBER_COUNTRY:
-      return read_country_value (reader, v, rule->name, out);
-    case MEMBER_YEAR:
-      return read_year_value (reader, v, rule->name, rule->required, out);
-    case MEMBER_JOBS:
-      return read_integer_value (reader, v, rule->name, rule->required, 0, LODE_JOBS_MAX,
-                                 N_("must be a whole number of jobs, 0 or more"), out);
-    case MEMBER_QUANTITY:
-      return read_number_value (reader, v, rule->name, rule->required, G_MAXDOUBLE, out);
-    case MEMBER_SHARE:
-      return read_number_value (reader, v, rule->name, rule->required, 1.0, out);
-    case MEMBER_MONEY:
-      return read_money_value (reader, v, rule->name, rule->required, out);
-    case MEMBER_CHANGE:
-      return read_change_value (reader, v, rule->name, out);
-    case MEMBER_DATE:
-      return read_date_value (reader, v, rule->name, rule->required, out);
-    case MEMBER_ENUM:
-      return read_enum_value (reader, v, rule->name, rule->required, rule->enum_type (),
-                              rule->absent, out);
-    default:
-      g_assert_not_reached ();
-    }
+  return read_integer_value (reader, v, member, FALSE, 1, 12,
+                             N_("must be a month from 1 to 12"), out);
 }
 
-/* Reads the members @rules name from @object into @fields; FALSE when one
- * is wrong (all are read, so that each error is recorded). */
+/* The currency of an exchange rate. */
 static gboolean
-read_members (Reader           *reader,
-              JsonObject       *object,
-              const MemberRule *rules,
-              guint             n_rules,
-              gpointer          fields)
+read_rate_currency_value (Reader           *reader,
+                          const LodeValue  *v,
+                          const char       *member,
+                          gboolean          required,
+                          const char      **out)
 {
+  if (!read_ruled_string (reader, v, member, required, STRING_CURRENCY, out))
+    return FALSE;
+
+  if (*out != NULL && !lode_rule_rate_currency (*out, NULL))
+    {
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
+                          N_("rates are of other currencies against the US dollar: "
+                             "USD needs none"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* A rate written as a decimal string, so that it reads back exactly. */
+static gboolean
+read_rate_value (Reader          *reader,
+                 const LodeValue *v,
+                 const char      *member,
+                 gboolean         required,
+                 LodeRate        *out)
+{
+  const char *text = NULL;
+
+  if (!read_string_value (reader, v, member, required, &text))
+    return FALSE;
+
+  if (text != NULL && !lode_rate_parse (text, out, NULL))
+    {
+      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
+                          N_("“%s” is not a rate: write the units of the currency one US "
+                             "dollar buys as a decimal string, more than 0, such as "
+                             "\"278.8313\""),
+                          text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* "original_amount" and "original_currency": both or neither. */
+static gboolean
+read_original_values (Reader           *reader,
+                      const LodeValue  *amount_value,
+                      const LodeValue  *currency_value,
+                      LodeMoney        *amount,
+                      const char      **currency)
+{
+  gboolean has_amount = !value_is_null (amount_value);
+  gboolean has_currency = !value_is_null (currency_value);
   gboolean ok = TRUE;
 
-  for (guint i = 0; i < n_rules; i++)
+  *amount = 0;
+  *currency = NULL;
+
+  ok &= read_money_value (reader, amount_value, "original_amount", has_currency, amount);
+  ok &= read_ruled_string (reader, currency_value, "original_currency", has_amount, STRING_CURRENCY,
+                           currency);
+
+  if (!ok)
     {
-      LodeValue value;
-
-      _lode_value_from_member (object, rules[i].name, &value);
-      ok &= read_member_value (reader, &rules[i], &value, fields);
+      *amount = 0;
+      *currency = NULL;
     }
-
-  return ok;
-}
-
-/* The same for the object @object, the member @member of the item. */
-static gboolean
-read_nested_members (Reader           *reader,
-                     JsonObject       *object,
-                     const char       *member,
-                     const MemberRule *rules,
-                     guint             n_rules,
-                     gpointer          fields)
-{
-  gsize mark = push_member (reader, member);
-  gboolean ok = read_members (reader, object, rules, n_rules, fields);
-
-  pop (reader, mark);
 
   return ok;
 }
@@ -857,22 +823,16 @@ read_array (Reader      *reader,
   return TRUE;
 }
 
-/* Checks one element of a list of strings, recording the error of the
- * element @index when it is refused. */
-typedef gboolean (*CheckElementFunc) (Reader     *reader,
-                                      const char *index,
-                                      const char *value);
-
-/* A list of strings, each checked by @check (may be NULL) and, when @ids
- * is not NULL, resolved against it. */
+/* A list of strings, each following @rule and, when @ids is not NULL,
+ * resolved against it. */
 static gboolean
-read_string_list (Reader           *reader,
-                  JsonObject       *object,
-                  const char       *member,
-                  CheckElementFunc  check,
-                  GHashTable       *ids,
-                  const char     *kind,
-                  GStrv          *out)
+read_string_list (Reader      *reader,
+                  JsonObject  *object,
+                  const char  *member,
+                  StringRule   rule,
+                  GHashTable  *ids,
+                  const char  *kind,
+                  GStrv       *out)
 {
   JsonArray *array = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
@@ -902,7 +862,7 @@ read_string_list (Reader           *reader,
         }
 
       value = json_node_get_string (node);
-      if (check != NULL && !check (reader, index, value))
+      if (!check_string (reader, index, rule, value))
         {
           ok = FALSE;
           continue;
@@ -964,11 +924,16 @@ clear_negative_zeros (JsonNode *node)
     }
 }
 
-/* Members of @object not in @known, in the file's order, for writing back;
- * NULL if there are none. */
+/* Whether Lode reads the member @name of an object, as @known says. */
+typedef gboolean (*KnowsFunc) (gconstpointer  known,
+                               const char    *name);
+
+/* Members of @object Lode does not read, in the file's order, for writing
+ * back; NULL if there are none. */
 static JsonObject *
-collect_extra (JsonObject        *object,
-               const char * const *known)
+collect_unknown (JsonObject    *object,
+                 KnowsFunc      knows,
+                 gconstpointer  known)
 {
   JsonObject *extra = NULL;
   g_autoptr(GList) members = json_object_get_members (object);
@@ -978,7 +943,7 @@ collect_extra (JsonObject        *object,
       const char *name = l->data;
       JsonNode *copy;
 
-      if (g_strv_contains (known, name))
+      if (knows (known, name))
         continue;
 
       if (extra == NULL)
@@ -991,16 +956,19 @@ collect_extra (JsonObject        *object,
   return extra;
 }
 
-/* Keeps the members of @object Lode does not know in @item, to be
- * written back as they were. */
-static void
-keep_extra (gpointer            item,
-            JsonObject         *object,
-            const char * const *known)
+static gboolean
+strv_knows (gconstpointer  known,
+            const char    *name)
 {
-  g_autoptr(JsonObject) extra = collect_extra (object, known);
+  return g_strv_contains (known, name);
+}
 
-  lode_item_set_extra (LODE_ITEM (item), extra);
+/* The members of @object not in @known. */
+static JsonObject *
+collect_extra (JsonObject         *object,
+               const char * const *known)
+{
+  return collect_unknown (object, strv_knows, known);
 }
 
 /* Calls @read_item for each element of the list member @member, each of
@@ -1075,238 +1043,6 @@ check_unit (Reader     *reader,
   return TRUE;
 }
 
-static void
-read_source (Reader     *reader,
-             JsonObject *object,
-             guint       index,
-             gpointer    user_data)
-{
-  typedef struct
-  {
-    const char *id, *title, *publisher, *date, *url;
-  } Fields;
-  static const MemberRule rules[] = {
-    MEMBER (Fields, id, MEMBER_SLUG, TRUE),
-    MEMBER (Fields, title, MEMBER_STRING, TRUE),
-    MEMBER (Fields, publisher, MEMBER_STRING, FALSE),
-    MEMBER (Fields, date, MEMBER_STRING, FALSE),
-    MEMBER (Fields, url, MEMBER_STRING, FALSE),
-  };
-  static const char * const known[] = { "id", "title", "publisher", "date", "url", NULL };
-  Fields f = { NULL };
-  g_autoptr(LodeSource) source = NULL;
-  gboolean ok;
-
-  ok = read_members (reader, object, rules, G_N_ELEMENTS (rules), &f);
-
-  if (f.date != NULL && !lode_rule_date (f.date, NULL))
-    {
-      _lode_reader_error (reader, "date", LODE_LOAD_PROBLEM_RULE, NULL,
-                          N_("“%s” is not a date such as 2025-09-26"), f.date);
-      ok = FALSE;
-    }
-
-  if (f.id != NULL)
-    ok &= claim_id (reader, reader->source_ids, f.id);
-
-  if (!ok)
-    return;
-
-  source = lode_source_new (f.id, f.title);
-  lode_source_set_publisher (source, f.publisher);
-  lode_source_set_date (source, f.date);
-  lode_source_set_url (source, f.url);
-  keep_extra (source, object, known);
-  g_list_store_append (lode_portfolio_get_sources (reader->portfolio), source);
-}
-
-static void
-read_reserve (Reader     *reader,
-              JsonObject *object,
-              guint       index,
-              gpointer    user_data)
-{
-  static const char * const known[] = {
-    "category", "quantity", "unit", "value_usd", "year", "source", NULL
-  };
-  typedef struct
-  {
-    int         category;
-    double      quantity;
-    int         unit;
-    LodeMoney   value_usd;
-    int         year;
-    const char *source;
-  } Fields;
-  static const MemberRule rules[] = {
-    ENUM_MEMBER (Fields, category, FALSE, lode_reserve_category_get_type, -1),
-    MEMBER (Fields, quantity, MEMBER_QUANTITY, TRUE),
-    ENUM_MEMBER (Fields, unit, TRUE, lode_unit_get_type, LODE_UNIT_NONE),
-    MEMBER (Fields, value_usd, MEMBER_MONEY, FALSE),
-    MEMBER (Fields, year, MEMBER_YEAR, FALSE),
-    MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
-  };
-  LodeMineral *mineral = user_data;
-  Fields f = {
-    .category = LODE_RESERVE_CATEGORY_UNSPECIFIED,
-    .quantity = LODE_QUANTITY_UNSET,
-    .unit = LODE_UNIT_NONE,
-    .value_usd = LODE_MONEY_UNSET,
-  };
-  g_autoptr(LodeReserve) reserve = NULL;
-
-  if (!read_members (reader, object, rules, G_N_ELEMENTS (rules), &f) || mineral == NULL)
-    return;
-
-  reserve = lode_reserve_new (f.category, f.quantity, f.unit);
-  lode_reserve_set_value (reserve, f.value_usd);
-  lode_reserve_set_year (reserve, f.year);
-  lode_reserve_set_source (reserve, f.source);
-  keep_extra (reserve, object, known);
-  lode_mineral_add_reserve (mineral, reserve);
-}
-
-static gboolean
-check_hs_code (Reader     *reader,
-               const char *index,
-               const char *code)
-{
-  if (lode_rule_hs_code (code, NULL))
-    return TRUE;
-
-  hs_code_error (reader, index, code);
-
-  return FALSE;
-}
-
-static void
-read_mineral (Reader     *reader,
-              JsonObject *object,
-              guint       index,
-              gpointer    user_data)
-{
-  static const char * const known[] = {
-    "id", "name", "symbol", "group", "hs_codes", "reserves", NULL
-  };
-  typedef struct
-  {
-    const char *id, *name, *symbol;
-    int         group;
-  } Fields;
-  static const MemberRule rules[] = {
-    MEMBER (Fields, id, MEMBER_SLUG, TRUE),
-    MEMBER (Fields, name, MEMBER_STRING, TRUE),
-    MEMBER (Fields, symbol, MEMBER_STRING, FALSE),
-    ENUM_MEMBER (Fields, group, TRUE, lode_mineral_group_get_type, -1),
-  };
-  Fields f = { .group = LODE_MINERAL_GROUP_OTHER };
-  g_auto(GStrv) hs_codes = NULL;
-  g_autoptr(LodeMineral) mineral = NULL;
-  guint errors_before = reader->n_errors;
-  gboolean ok;
-
-  ok = read_members (reader, object, rules, G_N_ELEMENTS (rules), &f);
-  ok &= read_string_list (reader, object, "hs_codes", check_hs_code, NULL, NULL, &hs_codes);
-
-  if (f.id != NULL)
-    ok &= claim_id (reader, reader->mineral_ids, f.id);
-
-  if (ok)
-    {
-      mineral = lode_mineral_new (f.id, f.name, f.group);
-      lode_mineral_set_symbol (mineral, f.symbol);
-      lode_mineral_set_hs_codes (mineral, (const char * const *) hs_codes);
-    }
-
-  /* Reserves are read even when the mineral is wrong, to report them too. */
-  read_list (reader, object, "reserves", read_reserve, mineral);
-
-  if (mineral == NULL || reader->n_errors != errors_before)
-    return;
-
-  keep_extra (mineral, object, known);
-  g_list_store_append (lode_portfolio_get_minerals (reader->portfolio), mineral);
-}
-
-/* The period kind of a yearly record (or a target, a rate): the years of a
- * record of one month are never fiscal or calendar years. */
-static gboolean
-read_period_value (Reader          *reader,
-                   const LodeValue *v,
-                   const char      *member,
-                   gint64           month,
-                   int             *out)
-{
-  int period = LODE_PERIOD_KIND_UNKNOWN;
-
-  if (!read_enum_value (reader, v, member, FALSE, LODE_TYPE_PERIOD_KIND,
-                        LODE_PERIOD_KIND_UNKNOWN, &period))
-    return FALSE;
-
-  if (period != LODE_PERIOD_KIND_UNKNOWN && month != 0)
-    {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
-                          N_("is for the figures of a whole year: a figure of one month "
-                             "has no period kind"));
-      return FALSE;
-    }
-
-  *out = period;
-
-  return TRUE;
-}
-
-static gboolean
-read_currency_value (Reader           *reader,
-                     const LodeValue  *v,
-                     const char       *member,
-                     gboolean          required,
-                     const char      **out)
-{
-  const char *value = NULL;
-
-  if (!read_string_value (reader, v, member, required, &value))
-    return FALSE;
-
-  if (value != NULL && !lode_rule_currency_code (value, NULL))
-    {
-      _lode_reader_error (reader, member, LODE_LOAD_PROBLEM_RULE, NULL,
-                          N_("“%s” is not an ISO 4217 currency code such as PKR or CNY"), value);
-      return FALSE;
-    }
-
-  *out = value;
-
-  return TRUE;
-}
-
-/* "original_amount" and "original_currency": both or neither. */
-static gboolean
-read_original_values (Reader           *reader,
-                      const LodeValue  *amount_value,
-                      const LodeValue  *currency_value,
-                      LodeMoney        *amount,
-                      const char      **currency)
-{
-  gboolean has_amount = !value_is_null (amount_value);
-  gboolean has_currency = !value_is_null (currency_value);
-  gboolean ok = TRUE;
-
-  *amount = 0;
-  *currency = NULL;
-
-  ok &= read_money_value (reader, amount_value, "original_amount", has_currency, amount);
-  ok &= read_currency_value (reader, currency_value, "original_currency", has_amount, currency);
-
-  if (!ok)
-    {
-      *amount = 0;
-      *currency = NULL;
-    }
-
-  return ok;
-}
-
 gboolean
 _lode_reader_read_export (Reader          *reader,
                           const LodeValue *values,
@@ -1326,17 +1062,19 @@ _lode_reader_read_export (Reader          *reader,
   };
 
   ok &= read_reference_value (reader, &values[LODE_EXPORT_MEMBER_MINERAL],
-                              names[LODE_EXPORT_MEMBER_MINERAL], TRUE,
-                              resolve ? reader->mineral_ids : NULL, "mineral", &row->mineral);
+                              names[LODE_EXPORT_MEMBER_MINERAL], TRUE, STRING_ANY,
+                              resolve ? reader->ids[LODE_IDS_MINERALS] : NULL, "mineral",
+                              &row->mineral);
   ok &= read_year_value (reader, &values[LODE_EXPORT_MEMBER_YEAR],
                          names[LODE_EXPORT_MEMBER_YEAR], TRUE, &row->year);
-  ok &= read_integer_value (reader, &values[LODE_EXPORT_MEMBER_MONTH],
-                            names[LODE_EXPORT_MEMBER_MONTH], FALSE, 1, 12,
-                            N_("must be a month from 1 to 12"), &month);
-  ok &= read_country_value (reader, &values[LODE_EXPORT_MEMBER_DESTINATION],
-                            names[LODE_EXPORT_MEMBER_DESTINATION], &row->destination);
-  ok &= read_hs_code_value (reader, &values[LODE_EXPORT_MEMBER_HS_CODE],
-                            names[LODE_EXPORT_MEMBER_HS_CODE], &row->hs_code);
+  ok &= read_month_value (reader, &values[LODE_EXPORT_MEMBER_MONTH],
+                          names[LODE_EXPORT_MEMBER_MONTH], &month);
+  ok &= read_ruled_string (reader, &values[LODE_EXPORT_MEMBER_DESTINATION],
+                           names[LODE_EXPORT_MEMBER_DESTINATION], FALSE, STRING_COUNTRY,
+                           &row->destination);
+  ok &= read_ruled_string (reader, &values[LODE_EXPORT_MEMBER_HS_CODE],
+                           names[LODE_EXPORT_MEMBER_HS_CODE], FALSE, STRING_HS_CODE,
+                           &row->hs_code);
   ok &= read_enum_value (reader, &values[LODE_EXPORT_MEMBER_STAGE],
                          names[LODE_EXPORT_MEMBER_STAGE], FALSE, LODE_TYPE_STAGE,
                          LODE_STAGE_UNKNOWN, &stage);
@@ -1349,8 +1087,9 @@ _lode_reader_read_export (Reader          *reader,
   ok &= read_money_value (reader, &values[LODE_EXPORT_MEMBER_VALUE_USD],
                           names[LODE_EXPORT_MEMBER_VALUE_USD], TRUE, &row->value);
   ok &= read_reference_value (reader, &values[LODE_EXPORT_MEMBER_SOURCE],
-                              names[LODE_EXPORT_MEMBER_SOURCE], FALSE,
-                              resolve ? reader->source_ids : NULL, "source", &row->source);
+                              names[LODE_EXPORT_MEMBER_SOURCE], FALSE, STRING_ANY,
+                              resolve ? reader->ids[LODE_IDS_SOURCES] : NULL, "source",
+                              &row->source);
   ok &= read_period_value (reader, &values[LODE_EXPORT_MEMBER_PERIOD],
                            names[LODE_EXPORT_MEMBER_PERIOD], month, &period);
   ok &= read_original_values (reader, &values[LODE_EXPORT_MEMBER_ORIGINAL_AMOUNT],
@@ -1506,140 +1245,660 @@ read_export (Reader     *reader,
     lode_export_table_set_extra (table, lode_export_table_get_n_rows (table) - 1, extra);
 }
 
-static void
-read_partner (Reader     *reader,
-              JsonObject *object,
-              guint       index,
-              gpointer    user_data)
+/* The members of an item, in tables: each names a member, what it must be,
+ * where its value goes in a struct of the item's fields and the item's
+ * setter of it. The members are checked in the order of the table, which
+ * is the order of their errors. */
+typedef enum
 {
-  static const char * const known[] = { "name", "country", "share", NULL };
-  typedef struct
-  {
-    const char *name, *country;
-    double      share;
-  } Fields;
-  static const MemberRule rules[] = {
-    MEMBER (Fields, name, MEMBER_STRING, FALSE),
-    MEMBER (Fields, country, MEMBER_COUNTRY, FALSE),
-    MEMBER (Fields, share, MEMBER_SHARE, FALSE),
-  };
-  LodeProject *project = user_data;
-  Fields f = { .share = LODE_SHARE_UNSET };
-  g_autoptr(LodePartner) partner = NULL;
+  MEMBER_STRING,         /* const char * */
+  MEMBER_ID,             /* const char *, unique in its list */
+  MEMBER_MINERAL,        /* const char *, a mineral of the file */
+  MEMBER_SOURCE,         /* const char *, a source of the file */
+  MEMBER_PROJECT,        /* const char *, the id of a project of the file */
+  MEMBER_COUNTRY,        /* const char * */
+  MEMBER_DATE,           /* const char *, a date of 1800 to 2200 */
+  MEMBER_RATE_CURRENCY,  /* const char *, a currency but USD */
+  MEMBER_MINERALS,       /* GStrv, ids of minerals of the file */
+  MEMBER_HS_CODES,       /* GStrv */
+  MEMBER_YEAR,           /* int */
+  MEMBER_MONTH,          /* int, 0 for none */
+  MEMBER_PERIOD,         /* int, a LodePeriodKind */
+  MEMBER_ENUM,           /* int */
+  MEMBER_JOBS,           /* gint64 */
+  MEMBER_MONEY,          /* LodeMoney */
+  MEMBER_RATE,           /* LodeRate, from a decimal string */
+  MEMBER_QUANTITY,       /* double */
+  MEMBER_SHARE,          /* double */
+  MEMBER_CHANGE,         /* double, a fraction of -1 or more */
+  MEMBER_ORIGINAL,       /* Original, with "original_currency" */
+  MEMBER_OBJECT,         /* JsonObject *, whose members are nested rules */
+} MemberType;
 
-  if (!read_members (reader, object, rules, G_N_ELEMENTS (rules), &f) || project == NULL)
-    return;
+/* An amount in the currency it was given in (MEMBER_ORIGINAL). */
+typedef struct
+{
+  LodeMoney   amount;
+  const char *currency;
+} Original;
 
-  partner = lode_partner_new (f.name);
-  lode_partner_set_country (partner, f.country);
-  lode_partner_set_share (partner, f.share);
-  keep_extra (partner, object, known);
-  lode_project_add_partner (project, partner);
+typedef struct MemberRule MemberRule;
+
+struct MemberRule
+{
+  const char       *name;
+  MemberType        type;
+  gboolean          required;
+  gsize             offset;              /* of the value in the fields */
+  GCallback         set;                 /* the item's setter, or NULL */
+  GType           (*enum_type) (void);   /* MEMBER_ENUM */
+  int               absent;              /* MEMBER_ENUM: the value that names none */
+  gssize            month;               /* MEMBER_PERIOD: of the item's month, or -1 */
+  const MemberRule *nested;              /* MEMBER_OBJECT: its members */
+  guint             n_nested;
+};
+
+#define MEMBER_NAMED(fields, field, member_name, member_type, is_required, setter) \
+  { .name = (member_name), .type = (member_type), .required = (is_required), \
+    .offset = G_STRUCT_OFFSET (fields, field), .set = G_CALLBACK (setter) }
+#define MEMBER(fields, field, member_type, is_required, setter) \
+  MEMBER_NAMED (fields, field, #field, member_type, is_required, setter)
+#define ENUM_MEMBER(fields, field, is_required, get_type, absent_value, setter) \
+  { .name = #field, .type = MEMBER_ENUM, .required = (is_required), \
+    .offset = G_STRUCT_OFFSET (fields, field), .set = G_CALLBACK (setter), \
+    .enum_type = (get_type), .absent = (absent_value) }
+/* @month_offset: where the item's month is in the fields, -1 when it has
+ * none. */
+#define PERIOD_MEMBER(fields, field, month_offset, setter) \
+  { .name = #field, .type = MEMBER_PERIOD, .offset = G_STRUCT_OFFSET (fields, field), \
+    .set = G_CALLBACK (setter), .month = (month_offset) }
+#define OBJECT_MEMBER(fields, field, member_name, nested_rules) \
+  { .name = (member_name), .type = MEMBER_OBJECT, .offset = G_STRUCT_OFFSET (fields, field), \
+    .nested = (nested_rules), .n_nested = G_N_ELEMENTS (nested_rules) }
+
+static gboolean read_nested_members (Reader           *reader,
+                                     JsonObject       *object,
+                                     const char       *member,
+                                     const MemberRule *rules,
+                                     guint             n_rules,
+                                     gpointer          fields);
+
+/* Reads the member @rule names of @object into @fields. */
+static gboolean
+read_member_value (Reader           *reader,
+                   const MemberRule *rule,
+                   JsonObject       *object,
+                   gpointer          fields)
+{
+  gpointer out = G_STRUCT_MEMBER_P (fields, rule->offset);
+  LodeValue v;
+
+  _lode_value_from_member (object, rule->name, &v);
+
+  switch (rule->type)
+    {
+    case MEMBER_STRING:
+      return read_string_value (reader, &v, rule->name, rule->required, out);
+    case MEMBER_ID:
+      return read_ruled_string (reader, &v, rule->name, rule->required, STRING_SLUG, out);
+    case MEMBER_MINERAL:
+      return read_reference_value (reader, &v, rule->name, rule->required, STRING_ANY,
+                                   reader->ids[LODE_IDS_MINERALS], "mineral", out);
+    case MEMBER_SOURCE:
+      return read_reference_value (reader, &v, rule->name, rule->required, STRING_ANY,
+                                   reader->ids[LODE_IDS_SOURCES], "source", out);
+    case MEMBER_PROJECT:
+      return read_reference_value (reader, &v, rule->name, rule->required, STRING_SLUG,
+                                   reader->ids[LODE_IDS_PROJECTS], "project", out);
+    case MEMBER_COUNTRY:
+      return read_ruled_string (reader, &v, rule->name, rule->required, STRING_COUNTRY, out);
+    case MEMBER_DATE:
+      return read_ruled_string (reader, &v, rule->name, rule->required, STRING_DATE, out);
+    case MEMBER_RATE_CURRENCY:
+      return read_rate_currency_value (reader, &v, rule->name, rule->required, out);
+    case MEMBER_MINERALS:
+      return read_string_list (reader, object, rule->name, STRING_ID,
+                               reader->ids[LODE_IDS_MINERALS], "mineral", out);
+    case MEMBER_HS_CODES:
+      return read_string_list (reader, object, rule->name, STRING_HS_CODE, NULL, NULL, out);
+    case MEMBER_YEAR:
+      return read_year_value (reader, &v, rule->name, rule->required, out);
+    case MEMBER_MONTH:
+      {
+        gint64 month = 0;
+
+        if (!read_month_value (reader, &v, rule->name, &month))
+          return FALSE;
+        *(int *) out = month;
+        return TRUE;
+      }
+    case MEMBER_PERIOD:
+      return read_period_value (reader, &v, rule->name,
+                                rule->month >= 0 ? G_STRUCT_MEMBER (int, fields, rule->month) : 0,
+                                out);
+    case MEMBER_ENUM:
+      return read_enum_value (reader, &v, rule->name, rule->required, rule->enum_type (),
+                              rule->absent, out);
+    case MEMBER_JOBS:
+      return read_integer_value (reader, &v, rule->name, rule->required, 0, LODE_JOBS_MAX,
+                                 N_("must be a whole number of jobs, 0 or more"), out);
+    case MEMBER_MONEY:
+      return read_money_value (reader, &v, rule->name, rule->required, out);
+    case MEMBER_RATE:
+      return read_rate_value (reader, &v, rule->name, rule->required, out);
+    case MEMBER_QUANTITY:
+      return read_number_value (reader, &v, rule->name, rule->required, G_MAXDOUBLE, out);
+    case MEMBER_SHARE:
+      return read_number_value (reader, &v, rule->name, rule->required, 1.0, out);
+    case MEMBER_CHANGE:
+      return read_change_value (reader, &v, rule->name, out);
+    case MEMBER_ORIGINAL:
+      {
+        Original *original = out;
+        LodeValue currency;
+
+        _lode_value_from_member (object, "original_currency", &currency);
+        return read_original_values (reader, &v, &currency, &original->amount,
+                                     &original->currency);
+      }
+    case MEMBER_OBJECT:
+      {
+        JsonObject **nested = out;
+
+        if (!read_object (reader, object, rule->name, rule->required, nested))
+          return FALSE;
+        return *nested == NULL
+               || read_nested_members (reader, *nested, rule->name, rule->nested,
+                                       rule->n_nested, fields);
+      }
+    default:
+      g_assert_not_reached ();
+    }
 }
 
+/* Reads the members @rules name from @object into @fields; FALSE when one
+ * is wrong (all are read, so that each error is recorded). */
 static gboolean
-check_slug (Reader     *reader,
-            const char *index,
-            const char *value)
+read_members (Reader           *reader,
+              JsonObject       *object,
+              const MemberRule *rules,
+              guint             n_rules,
+              gpointer          fields)
 {
-  if (lode_rule_slug (value, NULL))
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < n_rules; i++)
+    ok &= read_member_value (reader, &rules[i], object, fields);
+
+  return ok;
+}
+
+/* The same for the object @object, the member @member of the item. */
+static gboolean
+read_nested_members (Reader           *reader,
+                     JsonObject       *object,
+                     const char       *member,
+                     const MemberRule *rules,
+                     guint             n_rules,
+                     gpointer          fields)
+{
+  gsize mark = push_member (reader, member);
+  gboolean ok = read_members (reader, object, rules, n_rules, fields);
+
+  pop (reader, mark);
+
+  return ok;
+}
+
+/* Gives @item the values of @fields, valid, through the setters @rules
+ * name. */
+static void
+set_members (gpointer          item,
+             const MemberRule *rules,
+             guint             n_rules,
+             gconstpointer     fields)
+{
+  for (guint i = 0; i < n_rules; i++)
+    {
+      const MemberRule *rule = &rules[i];
+      gconstpointer value = (const guint8 *) fields + rule->offset;
+
+      if (rule->type == MEMBER_OBJECT)
+        set_members (item, rule->nested, rule->n_nested, fields);
+      if (rule->set == NULL)
+        continue;
+
+      switch (rule->type)
+        {
+        case MEMBER_STRING:
+        case MEMBER_ID:
+        case MEMBER_MINERAL:
+        case MEMBER_SOURCE:
+        case MEMBER_PROJECT:
+        case MEMBER_COUNTRY:
+        case MEMBER_DATE:
+        case MEMBER_RATE_CURRENCY:
+          ((void (*) (gpointer, const char *)) rule->set) (item, *(const char * const *) value);
+          break;
+        case MEMBER_MINERALS:
+        case MEMBER_HS_CODES:
+          ((void (*) (gpointer, const char * const *)) rule->set) (item, *(const char * const * const *) value);
+          break;
+        case MEMBER_YEAR:
+        case MEMBER_MONTH:
+        case MEMBER_PERIOD:
+        case MEMBER_ENUM:
+          ((void (*) (gpointer, int)) rule->set) (item, *(const int *) value);
+          break;
+        case MEMBER_JOBS:
+        case MEMBER_MONEY:
+        case MEMBER_RATE:
+          ((void (*) (gpointer, gint64)) rule->set) (item, *(const gint64 *) value);
+          break;
+        case MEMBER_QUANTITY:
+        case MEMBER_SHARE:
+        case MEMBER_CHANGE:
+          ((void (*) (gpointer, double)) rule->set) (item, *(const double *) value);
+          break;
+        case MEMBER_ORIGINAL:
+        case MEMBER_OBJECT:
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+/* Frees what @fields own. */
+static void
+clear_members (const MemberRule *rules,
+               guint             n_rules,
+               gpointer          fields)
+{
+  for (guint i = 0; i < n_rules; i++)
+    if (rules[i].type == MEMBER_MINERALS || rules[i].type == MEMBER_HS_CODES)
+      g_strfreev (G_STRUCT_MEMBER (GStrv, fields, rules[i].offset));
+}
+
+/* The members an object's rules read, and the member listing its
+ * children (NULL: none). */
+typedef struct
+{
+  const MemberRule *rules;
+  guint             n_rules;
+  const char       *children;
+} ReadMembers;
+
+static gboolean
+rules_know (gconstpointer  known,
+            const char    *name)
+{
+  const ReadMembers *read = known;
+
+  if (read->children != NULL && strcmp (read->children, name) == 0)
     return TRUE;
 
-  _lode_reader_error (reader, index, LODE_LOAD_PROBLEM_RULE, NULL, N_("“%s” is not an id"), value);
+  for (guint i = 0; i < read->n_rules; i++)
+    if (strcmp (read->rules[i].name, name) == 0
+        || (read->rules[i].type == MEMBER_ORIGINAL && strcmp (name, "original_currency") == 0))
+      return TRUE;
 
   return FALSE;
 }
 
-static void
-read_project (Reader     *reader,
-              JsonObject *object,
-              guint       index,
-              gpointer    user_data)
+/* The members of @object that @rules do not read, nor is @children. */
+static JsonObject *
+collect_unread (JsonObject       *object,
+                const MemberRule *rules,
+                guint             n_rules,
+                const char       *children)
 {
-  static const char * const known[] = {
-    "id", "name", "minerals", "region", "operator", "status", "partners",
-    "investment_usd", "start_year", "jobs", "source", NULL
-  };
-  static const char * const investment_known[] = { "committed", "disbursed", NULL };
-  /* The members in the order of their errors: the list of minerals and
-   * the investment come between. */
-  typedef struct
-  {
-    const char *id, *name, *region, *operator_, *source;
-    int         status, start_year;
-    gint64      jobs;
-    LodeMoney   committed, disbursed;
-  } Fields;
-  static const MemberRule head_rules[] = {
-    MEMBER (Fields, id, MEMBER_SLUG, TRUE),
-    MEMBER (Fields, name, MEMBER_STRING, TRUE),
-  };
-  static const MemberRule middle_rules[] = {
-    MEMBER (Fields, region, MEMBER_STRING, FALSE),
-    MEMBER_NAMED (Fields, operator_, "operator", MEMBER_STRING, FALSE),
-    ENUM_MEMBER (Fields, status, FALSE, lode_project_status_get_type, LODE_PROJECT_STATUS_UNKNOWN),
-  };
-  static const MemberRule investment_rules[] = {
-    MEMBER (Fields, committed, MEMBER_MONEY, FALSE),
-    MEMBER (Fields, disbursed, MEMBER_MONEY, FALSE),
-  };
-  static const MemberRule tail_rules[] = {
-    MEMBER (Fields, start_year, MEMBER_YEAR, FALSE),
-    MEMBER (Fields, jobs, MEMBER_JOBS, FALSE),
-    MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
-  };
-  GHashTable *project_ids = user_data;
-  Fields f = {
-    .status = LODE_PROJECT_STATUS_UNKNOWN,
-    .jobs = -1,
-    .committed = LODE_MONEY_UNSET,
-    .disbursed = LODE_MONEY_UNSET,
-  };
-  g_auto(GStrv) minerals = NULL;
-  JsonObject *investment = NULL;
-  g_autoptr(LodeProject) project = NULL;
+  ReadMembers read = { rules, n_rules, children };
+
+  return collect_unknown (object, rules_know, &read);
+}
+
+/* A kind of item of the lists other than the export records: its members,
+ * and how a valid one becomes part of the model. Its fields are a struct of
+ * its own, which the rules point into. */
+typedef struct ItemKind ItemKind;
+
+struct ItemKind
+{
+  const char         *list;          /* the member listing the items */
+  GType             (*get_type) (void);
+  gsize               fields_size;
+  gconstpointer       defaults;      /* the fields when no member is given */
+  const MemberRule   *rules;
+  guint               n_rules;
+  LodeIds             ids;           /* with a MEMBER_ID: where it is unique */
+  /* Checks across members, after theirs (@ok: whether those passed), and
+   * reads what is not in the rules; returns whether the item is valid. May
+   * be NULL. */
+  gboolean          (*check) (Reader        *reader,
+                              JsonObject    *object,
+                              gpointer       fields,
+                              gboolean       ok);
+  /* Gives the item what the rules' setters do not; may be NULL. */
+  void              (*finish) (gpointer      item,
+                               gconstpointer fields,
+                               JsonObject   *object);
+  /* Whether @finish keeps the members Lode does not read; otherwise the
+   * item, a LodeItem, keeps them. */
+  gboolean            finish_keeps_extra;
+  const ItemKind     *children;      /* read even when the item is wrong */
+  /* Where a valid item goes: a list of the portfolio, or its parent
+   * through add (parent, item). */
+  GListStore       *(*portfolio_list) (LodePortfolio *portfolio);
+  GCallback           add;
+};
+
+/* The id of an item whose rules give it one, or NULL. */
+static const char *
+item_id (const ItemKind *kind,
+         gconstpointer   fields)
+{
+  for (guint i = 0; i < kind->n_rules; i++)
+    if (kind->rules[i].type == MEMBER_ID)
+      return *(const char * const *) ((const guint8 *) fields + kind->rules[i].offset);
+
+  return NULL;
+}
+
+static GObject *
+make_item (const ItemKind *kind,
+           gconstpointer   fields,
+           JsonObject     *object)
+{
+  GObject *item = g_object_new (kind->get_type (), NULL);
+
+  set_members (item, kind->rules, kind->n_rules, fields);
+  if (kind->finish != NULL)
+    kind->finish (item, fields, object);
+  if (!kind->finish_keeps_extra)
+    {
+      g_autoptr(JsonObject) extra = collect_unread (object, kind->rules, kind->n_rules,
+                                                    kind->children != NULL
+                                                    ? kind->children->list : NULL);
+
+      lode_item_set_extra (LODE_ITEM (item), extra);
+    }
+
+  return item;
+}
+
+static void read_items (Reader         *reader,
+                        JsonObject     *object,
+                        const ItemKind *kind,
+                        gpointer        parent);
+
+/* Reads the item @object of @kind, and adds it to @parent (the portfolio
+ * for the lists of the document; NULL when the parent is wrong) when it and
+ * its children are valid. */
+static void
+read_item (Reader         *reader,
+           JsonObject     *object,
+           const ItemKind *kind,
+           gpointer        parent)
+{
+  g_autofree gpointer fields = g_memdup2 (kind->defaults, kind->fields_size);
+  g_autoptr(GObject) item = NULL;
   guint errors_before = reader->n_errors;
+  const char *id;
   gboolean ok;
 
-  ok = read_members (reader, object, head_rules, G_N_ELEMENTS (head_rules), &f);
-  ok &= read_string_list (reader, object, "minerals", check_slug,
-                          reader->mineral_ids, "mineral", &minerals);
-  ok &= read_members (reader, object, middle_rules, G_N_ELEMENTS (middle_rules), &f);
-  ok &= read_object (reader, object, "investment_usd", FALSE, &investment);
-  if (investment != NULL)
-    ok &= read_nested_members (reader, investment, "investment_usd",
-                               investment_rules, G_N_ELEMENTS (investment_rules), &f);
-  ok &= read_members (reader, object, tail_rules, G_N_ELEMENTS (tail_rules), &f);
+  ok = read_members (reader, object, kind->rules, kind->n_rules, fields);
+  if (kind->check != NULL)
+    ok = kind->check (reader, object, fields, ok);
 
-  if (f.id != NULL)
-    ok &= claim_id (reader, project_ids, f.id);
+  id = item_id (kind, fields);
+  if (id != NULL)
+    ok &= claim_id (reader, reader->ids[kind->ids], id);
 
-  if (ok)
-    project = lode_project_new (f.id, f.name);
+  if (ok && parent != NULL)
+    item = make_item (kind, fields, object);
 
-  read_list (reader, object, "partners", read_partner, project);
+  if (kind->children != NULL)
+    read_items (reader, object, kind->children, item);
 
-  if (project == NULL || reader->n_errors != errors_before)
+  if (item != NULL && reader->n_errors == errors_before)
+    {
+      if (kind->portfolio_list != NULL)
+        g_list_store_append (kind->portfolio_list (parent), item);
+      else
+        ((void (*) (gpointer, gpointer)) kind->add) (parent, item);
+    }
+
+  clear_members (kind->rules, kind->n_rules, fields);
+}
+
+typedef struct
+{
+  const ItemKind *kind;
+  gpointer        parent;
+} ItemList;
+
+static void
+read_listed_item (Reader     *reader,
+                  JsonObject *object,
+                  guint       index,
+                  gpointer    user_data)
+{
+  const ItemList *list = user_data;
+
+  read_item (reader, object, list->kind, list->parent);
+}
+
+/* Reads the list of items of @kind of @object. */
+static void
+read_items (Reader         *reader,
+            JsonObject     *object,
+            const ItemKind *kind,
+            gpointer        parent)
+{
+  ItemList list = { kind, parent };
+
+  read_list (reader, object, kind->list, read_listed_item, &list);
+}
+
+/* The kinds of items, in the order the document lists them. */
+
+typedef struct
+{
+  const char *id, *title, *publisher, *date, *url;
+} SourceFields;
+
+static const SourceFields source_defaults = { NULL };
+
+static const MemberRule source_rules[] = {
+  MEMBER (SourceFields, id, MEMBER_ID, TRUE, lode_source_set_id),
+  MEMBER (SourceFields, title, MEMBER_STRING, TRUE, lode_source_set_title),
+  MEMBER (SourceFields, publisher, MEMBER_STRING, FALSE, lode_source_set_publisher),
+  MEMBER (SourceFields, date, MEMBER_STRING, FALSE, lode_source_set_date),
+  MEMBER (SourceFields, url, MEMBER_STRING, FALSE, lode_source_set_url),
+};
+
+/* A source's date may be of any year. */
+static gboolean
+check_source (Reader     *reader,
+              JsonObject *object,
+              gpointer    fields,
+              gboolean    ok)
+{
+  const SourceFields *f = fields;
+
+  if (f->date != NULL && !check_string (reader, "date", STRING_SOURCE_DATE, f->date))
+    return FALSE;
+
+  return ok;
+}
+
+static const ItemKind source_kind = {
+  .list = "sources",
+  .get_type = lode_source_get_type,
+  .fields_size = sizeof (SourceFields),
+  .defaults = &source_defaults,
+  .rules = source_rules,
+  .n_rules = G_N_ELEMENTS (source_rules),
+  .ids = LODE_IDS_SOURCES,
+  .check = check_source,
+  .portfolio_list = lode_portfolio_get_sources,
+};
+
+typedef struct
+{
+  int         category;
+  double      quantity;
+  int         unit;
+  LodeMoney   value_usd;
+  int         year;
+  const char *source;
+} ReserveFields;
+
+static const ReserveFields reserve_defaults = {
+  .category = LODE_RESERVE_CATEGORY_UNSPECIFIED,
+  .quantity = LODE_QUANTITY_UNSET,
+  .unit = LODE_UNIT_NONE,
+  .value_usd = LODE_MONEY_UNSET,
+};
+
+static const MemberRule reserve_rules[] = {
+  ENUM_MEMBER (ReserveFields, category, FALSE, lode_reserve_category_get_type, -1,
+               lode_reserve_set_category),
+  MEMBER (ReserveFields, quantity, MEMBER_QUANTITY, TRUE, lode_reserve_set_quantity),
+  ENUM_MEMBER (ReserveFields, unit, TRUE, lode_unit_get_type, LODE_UNIT_NONE, lode_reserve_set_unit),
+  MEMBER (ReserveFields, value_usd, MEMBER_MONEY, FALSE, lode_reserve_set_value),
+  MEMBER (ReserveFields, year, MEMBER_YEAR, FALSE, lode_reserve_set_year),
+  MEMBER (ReserveFields, source, MEMBER_SOURCE, FALSE, lode_reserve_set_source),
+};
+
+static const ItemKind reserve_kind = {
+  .list = "reserves",
+  .get_type = lode_reserve_get_type,
+  .fields_size = sizeof (ReserveFields),
+  .defaults = &reserve_defaults,
+  .rules = reserve_rules,
+  .n_rules = G_N_ELEMENTS (reserve_rules),
+  .add = G_CALLBACK (lode_mineral_add_reserve),
+};
+
+typedef struct
+{
+  const char *id, *name, *symbol;
+  int         group;
+  GStrv       hs_codes;
+} MineralFields;
+
+static const MineralFields mineral_defaults = { .group = LODE_MINERAL_GROUP_OTHER };
+
+static const MemberRule mineral_rules[] = {
+  MEMBER (MineralFields, id, MEMBER_ID, TRUE, lode_mineral_set_id),
+  MEMBER (MineralFields, name, MEMBER_STRING, TRUE, lode_mineral_set_name),
+  MEMBER (MineralFields, symbol, MEMBER_STRING, FALSE, lode_mineral_set_symbol),
+  ENUM_MEMBER (MineralFields, group, TRUE, lode_mineral_group_get_type, -1, lode_mineral_set_group),
+  MEMBER (MineralFields, hs_codes, MEMBER_HS_CODES, FALSE, lode_mineral_set_hs_codes),
+};
+
+static const ItemKind mineral_kind = {
+  .list = "minerals",
+  .get_type = lode_mineral_get_type,
+  .fields_size = sizeof (MineralFields),
+  .defaults = &mineral_defaults,
+  .rules = mineral_rules,
+  .n_rules = G_N_ELEMENTS (mineral_rules),
+  .ids = LODE_IDS_MINERALS,
+  .children = &reserve_kind,
+  .portfolio_list = lode_portfolio_get_minerals,
+};
+
+typedef struct
+{
+  const char *name, *country;
+  double      share;
+} PartnerFields;
+
+static const PartnerFields partner_defaults = { .share = LODE_SHARE_UNSET };
+
+static const MemberRule partner_rules[] = {
+  MEMBER (PartnerFields, name, MEMBER_STRING, FALSE, lode_partner_set_name),
+  MEMBER (PartnerFields, country, MEMBER_COUNTRY, FALSE, lode_partner_set_country),
+  MEMBER (PartnerFields, share, MEMBER_SHARE, FALSE, lode_partner_set_share),
+};
+
+static const ItemKind partner_kind = {
+  .list = "partners",
+  .get_type = lode_partner_get_type,
+  .fields_size = sizeof (PartnerFields),
+  .defaults = &partner_defaults,
+  .rules = partner_rules,
+  .n_rules = G_N_ELEMENTS (partner_rules),
+  .add = G_CALLBACK (lode_project_add_partner),
+};
+
+typedef struct
+{
+  const char *id, *name, *region, *operator_, *source;
+  GStrv       minerals;
+  int         status, start_year;
+  gint64      jobs;
+  JsonObject *investment;
+  LodeMoney   committed, disbursed;
+} ProjectFields;
+
+static const ProjectFields project_defaults = {
+  .status = LODE_PROJECT_STATUS_UNKNOWN,
+  .jobs = -1,
+  .committed = LODE_MONEY_UNSET,
+  .disbursed = LODE_MONEY_UNSET,
+};
+
+static const MemberRule project_investment_rules[] = {
+  MEMBER (ProjectFields, committed, MEMBER_MONEY, FALSE, lode_project_set_committed),
+  MEMBER (ProjectFields, disbursed, MEMBER_MONEY, FALSE, lode_project_set_disbursed),
+};
+
+static const MemberRule project_rules[] = {
+  MEMBER (ProjectFields, id, MEMBER_ID, TRUE, lode_project_set_id),
+  MEMBER (ProjectFields, name, MEMBER_STRING, TRUE, lode_project_set_name),
+  MEMBER (ProjectFields, minerals, MEMBER_MINERALS, FALSE, lode_project_set_minerals),
+  MEMBER (ProjectFields, region, MEMBER_STRING, FALSE, lode_project_set_region),
+  MEMBER_NAMED (ProjectFields, operator_, "operator", MEMBER_STRING, FALSE,
+                lode_project_set_operator),
+  ENUM_MEMBER (ProjectFields, status, FALSE, lode_project_status_get_type,
+               LODE_PROJECT_STATUS_UNKNOWN, lode_project_set_status),
+  OBJECT_MEMBER (ProjectFields, investment, "investment_usd", project_investment_rules),
+  MEMBER (ProjectFields, start_year, MEMBER_YEAR, FALSE, lode_project_set_start_year),
+  MEMBER (ProjectFields, jobs, MEMBER_JOBS, FALSE, lode_project_set_jobs),
+  MEMBER (ProjectFields, source, MEMBER_SOURCE, FALSE, lode_project_set_source),
+};
+
+static void
+finish_project (gpointer      item,
+                gconstpointer fields,
+                JsonObject   *object)
+{
+  const ProjectFields *f = fields;
+  g_autoptr(JsonObject) investment_extra = NULL;
+
+  if (f->investment == NULL)
     return;
 
-  lode_project_set_minerals (project, (const char * const *) minerals);
-  lode_project_set_region (project, f.region);
-  lode_project_set_operator (project, f.operator_);
-  lode_project_set_status (project, f.status);
-  lode_project_set_committed (project, f.committed);
-  lode_project_set_disbursed (project, f.disbursed);
-  lode_project_set_start_year (project, f.start_year);
-  lode_project_set_jobs (project, f.jobs);
-  lode_project_set_source (project, f.source);
-  keep_extra (project, object, known);
-  if (investment != NULL)
-    {
-      g_autoptr(JsonObject) investment_extra = collect_extra (investment, investment_known);
-
-      lode_project_set_investment_extra (project, investment_extra);
-    }
-  g_list_store_append (lode_portfolio_get_projects (reader->portfolio), project);
+  investment_extra = collect_unread (f->investment, project_investment_rules,
+                                     G_N_ELEMENTS (project_investment_rules), NULL);
+  lode_project_set_investment_extra (item, investment_extra);
 }
+
+static const ItemKind project_kind = {
+  .list = "projects",
+  .get_type = lode_project_get_type,
+  .fields_size = sizeof (ProjectFields),
+  .defaults = &project_defaults,
+  .rules = project_rules,
+  .n_rules = G_N_ELEMENTS (project_rules),
+  .ids = LODE_IDS_PROJECTS,
+  .finish = finish_project,
+  .children = &partner_kind,
+  .portfolio_list = lode_portfolio_get_projects,
+};
 
 /* Whether the metric names the kind "investment", whose targets need no
  * baseline and no deadline; the kind itself is checked with the rest of
@@ -1655,119 +1914,115 @@ metric_is_investment (JsonObject *metric)
          && g_strcmp0 (json_node_get_string (kind), "investment") == 0;
 }
 
-static void
-read_target (Reader     *reader,
-             JsonObject *object,
-             guint       index,
-             gpointer    user_data)
+typedef struct
 {
-  static const char * const known[] = {
-    "id", "title", "metric", "baseline", "target", "source", "period", NULL
-  };
-  static const char * const metric_known[] = {
-    "kind", "mineral", "destination", "investment", "investor_country", NULL
-  };
-  static const char * const baseline_known[] = { "year", "value_usd", NULL };
-  static const char * const target_known[] = { "year", "low_usd", "high_usd", NULL };
-  typedef struct
-  {
-    const char *id, *title, *source, *mineral, *destination, *investor_country;
-    int         kind, investment, baseline_year, target_year;
-    LodeMoney   baseline_value, low, high;
-  } Fields;
-  static const MemberRule head_rules[] = {
-    MEMBER (Fields, id, MEMBER_SLUG, TRUE),
-    MEMBER (Fields, title, MEMBER_STRING, TRUE),
-  };
-  static const MemberRule source_rules[] = {
-    MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
-  };
-  static const MemberRule metric_rules[] = {
-    ENUM_MEMBER (Fields, kind, TRUE, lode_metric_kind_get_type, -1),
-    MEMBER (Fields, mineral, MEMBER_MINERAL, FALSE),
-    MEMBER (Fields, destination, MEMBER_COUNTRY, FALSE),
-    ENUM_MEMBER (Fields, investment, FALSE, lode_investment_kind_get_type,
-                 LODE_INVESTMENT_KIND_UNKNOWN),
-    MEMBER (Fields, investor_country, MEMBER_COUNTRY, FALSE),
-  };
-  static const MemberRule baseline_rules[] = {
-    MEMBER_NAMED (Fields, baseline_year, "year", MEMBER_YEAR, TRUE),
-    MEMBER_NAMED (Fields, baseline_value, "value_usd", MEMBER_MONEY, TRUE),
-  };
-  static const MemberRule goal_rules[] = {
-    MEMBER_NAMED (Fields, target_year, "year", MEMBER_YEAR, TRUE),
-    MEMBER_NAMED (Fields, low, "low_usd", MEMBER_MONEY, TRUE),
-    MEMBER_NAMED (Fields, high, "high_usd", MEMBER_MONEY, FALSE),
-  };
-  /* A target on investment may have no deadline. */
-  static const MemberRule open_goal_rules[] = {
-    MEMBER_NAMED (Fields, target_year, "year", MEMBER_YEAR, FALSE),
-    MEMBER_NAMED (Fields, low, "low_usd", MEMBER_MONEY, TRUE),
-    MEMBER_NAMED (Fields, high, "high_usd", MEMBER_MONEY, FALSE),
-  };
-  GHashTable *target_ids = user_data;
-  LodeValue period_value;
-  int period = LODE_PERIOD_KIND_UNKNOWN;
-  Fields f = {
-    .kind = LODE_METRIC_KIND_EXPORTS,
-    .investment = LODE_INVESTMENT_KIND_COMMITTED,
-    .baseline_value = LODE_MONEY_UNSET,
-    .low = LODE_MONEY_UNSET,
-    .high = LODE_MONEY_UNSET,
-  };
-  JsonObject *metric = NULL, *baseline = NULL, *goal = NULL;
+  const char *id, *title, *source, *mineral, *destination, *investor_country;
+  int         kind, investment, baseline_year, target_year, period;
+  LodeMoney   baseline_value, low, high;
+  JsonObject *metric, *baseline, *goal;
+} TargetFields;
+
+static const TargetFields target_defaults = {
+  .kind = LODE_METRIC_KIND_EXPORTS,
+  .investment = LODE_INVESTMENT_KIND_COMMITTED,
+  .period = LODE_PERIOD_KIND_UNKNOWN,
+  .baseline_value = LODE_MONEY_UNSET,
+  .low = LODE_MONEY_UNSET,
+  .high = LODE_MONEY_UNSET,
+};
+
+/* The members in the order of their errors: the metric, the baseline and
+ * the target come between the head and the tail, their members after. */
+static const MemberRule target_rules[] = {
+  MEMBER (TargetFields, id, MEMBER_ID, TRUE, lode_target_set_id),
+  MEMBER (TargetFields, title, MEMBER_STRING, TRUE, lode_target_set_title),
+};
+static const MemberRule target_tail_rules[] = {
+  MEMBER (TargetFields, source, MEMBER_SOURCE, FALSE, lode_target_set_source),
+  PERIOD_MEMBER (TargetFields, period, -1, lode_target_set_period),
+};
+static const MemberRule metric_rules[] = {
+  ENUM_MEMBER (TargetFields, kind, TRUE, lode_metric_kind_get_type, -1,
+               lode_target_set_metric_kind),
+  MEMBER (TargetFields, mineral, MEMBER_MINERAL, FALSE, lode_target_set_metric_mineral),
+  MEMBER (TargetFields, destination, MEMBER_COUNTRY, FALSE, lode_target_set_metric_destination),
+  ENUM_MEMBER (TargetFields, investment, FALSE, lode_investment_kind_get_type,
+               LODE_INVESTMENT_KIND_UNKNOWN, lode_target_set_metric_investment),
+  MEMBER (TargetFields, investor_country, MEMBER_COUNTRY, FALSE,
+          lode_target_set_metric_investor_country),
+};
+static const MemberRule baseline_rules[] = {
+  MEMBER_NAMED (TargetFields, baseline_year, "year", MEMBER_YEAR, TRUE,
+                lode_target_set_baseline_year),
+  MEMBER_NAMED (TargetFields, baseline_value, "value_usd", MEMBER_MONEY, TRUE,
+                lode_target_set_baseline_value),
+};
+/* The high end is set apart: without one, it is the low end. */
+static const MemberRule goal_rules[] = {
+  MEMBER_NAMED (TargetFields, target_year, "year", MEMBER_YEAR, TRUE, lode_target_set_target_year),
+  MEMBER_NAMED (TargetFields, low, "low_usd", MEMBER_MONEY, TRUE, lode_target_set_target_low),
+  MEMBER_NAMED (TargetFields, high, "high_usd", MEMBER_MONEY, FALSE, NULL),
+};
+/* A target on investment may have no deadline. */
+static const MemberRule open_goal_rules[] = {
+  MEMBER_NAMED (TargetFields, target_year, "year", MEMBER_YEAR, FALSE, lode_target_set_target_year),
+  MEMBER_NAMED (TargetFields, low, "low_usd", MEMBER_MONEY, TRUE, lode_target_set_target_low),
+  MEMBER_NAMED (TargetFields, high, "high_usd", MEMBER_MONEY, FALSE, NULL),
+};
+
+static gboolean
+check_target (Reader     *reader,
+              JsonObject *object,
+              gpointer    fields,
+              gboolean    ok)
+{
+  TargetFields *f = fields;
   gboolean on_investment;
-  g_autoptr(LodeTarget) target = NULL;
-  g_autoptr(JsonObject) extra = NULL;
-  gboolean ok;
 
-  ok = read_members (reader, object, head_rules, G_N_ELEMENTS (head_rules), &f);
-  ok &= read_object (reader, object, "metric", TRUE, &metric);
-  on_investment = metric_is_investment (metric);
-  ok &= read_object (reader, object, "baseline", !on_investment, &baseline);
-  ok &= read_object (reader, object, "target", TRUE, &goal);
-  ok &= read_members (reader, object, source_rules, G_N_ELEMENTS (source_rules), &f);
-  _lode_value_from_member (object, "period", &period_value);
-  ok &= read_period_value (reader, &period_value, "period", 0, &period);
+  ok &= read_object (reader, object, "metric", TRUE, &f->metric);
+  on_investment = metric_is_investment (f->metric);
+  ok &= read_object (reader, object, "baseline", !on_investment, &f->baseline);
+  ok &= read_object (reader, object, "target", TRUE, &f->goal);
+  ok &= read_members (reader, object, target_tail_rules, G_N_ELEMENTS (target_tail_rules), f);
 
-  if (metric != NULL)
+  if (f->metric != NULL)
     {
-      ok &= read_nested_members (reader, metric, "metric", metric_rules,
-                                 G_N_ELEMENTS (metric_rules), &f);
-      if (f.investment != LODE_INVESTMENT_KIND_COMMITTED
-          && f.investment != LODE_INVESTMENT_KIND_DISBURSED)
+      ok &= read_nested_members (reader, f->metric, "metric", metric_rules,
+                                 G_N_ELEMENTS (metric_rules), f);
+      if (f->investment != LODE_INVESTMENT_KIND_COMMITTED
+          && f->investment != LODE_INVESTMENT_KIND_DISBURSED)
         {
           gsize mark = push_member (reader, "metric");
 
           _lode_reader_error (reader, "investment", LODE_LOAD_PROBLEM_CHOICE,
                               "committed, disbursed",
                               N_("“%s” is not one of: %s"),
-                              lode_enum_to_nick (LODE_TYPE_INVESTMENT_KIND, f.investment),
+                              lode_enum_to_nick (LODE_TYPE_INVESTMENT_KIND, f->investment),
                               "committed, disbursed");
           pop (reader, mark);
           ok = FALSE;
         }
     }
 
-  if (baseline != NULL)
-    ok &= read_nested_members (reader, baseline, "baseline", baseline_rules,
-                               G_N_ELEMENTS (baseline_rules), &f);
+  if (f->baseline != NULL)
+    ok &= read_nested_members (reader, f->baseline, "baseline", baseline_rules,
+                               G_N_ELEMENTS (baseline_rules), f);
 
-  if (goal != NULL)
+  if (f->goal != NULL)
     {
       gsize mark = push_member (reader, "target");
 
       if (on_investment)
-        ok &= read_members (reader, goal, open_goal_rules, G_N_ELEMENTS (open_goal_rules), &f);
+        ok &= read_members (reader, f->goal, open_goal_rules, G_N_ELEMENTS (open_goal_rules), f);
       else
-        ok &= read_members (reader, goal, goal_rules, G_N_ELEMENTS (goal_rules), &f);
-      if (ok && f.high != LODE_MONEY_UNSET && f.high < f.low)
+        ok &= read_members (reader, f->goal, goal_rules, G_N_ELEMENTS (goal_rules), f);
+      if (ok && f->high != LODE_MONEY_UNSET && f->high < f->low)
         {
           _lode_reader_error (reader, "high_usd", LODE_LOAD_PROBLEM_BELOW_LOW, NULL,
                               N_("must not be below low_usd"));
           ok = FALSE;
         }
-      if (ok && f.baseline_year != 0 && f.target_year != 0 && f.target_year <= f.baseline_year)
+      if (ok && f->baseline_year != 0 && f->target_year != 0 && f->target_year <= f->baseline_year)
         {
           _lode_reader_error (reader, "year", LODE_LOAD_PROBLEM_BEFORE_BASELINE, NULL,
                               N_("must come after the baseline year"));
@@ -1776,310 +2031,241 @@ read_target (Reader     *reader,
       pop (reader, mark);
     }
 
-  if (f.id != NULL)
-    ok &= claim_id (reader, target_ids, f.id);
-
-  if (!ok)
-    return;
-
-  target = lode_target_new (f.id, f.title);
-  lode_target_set_metric_kind (target, f.kind);
-  lode_target_set_metric_mineral (target, f.mineral);
-  lode_target_set_metric_destination (target, f.destination);
-  lode_target_set_metric_investment (target, f.investment);
-  lode_target_set_metric_investor_country (target, f.investor_country);
-  lode_target_set_baseline_year (target, f.baseline_year);
-  lode_target_set_baseline_value (target, f.baseline_value);
-  lode_target_set_target_year (target, f.target_year);
-  lode_target_set_target_low (target, f.low);
-  lode_target_set_target_high (target, f.high != LODE_MONEY_UNSET ? f.high : f.low);
-  lode_target_set_source (target, f.source);
-  lode_target_set_period (target, period);
-
-  extra = collect_extra (object, known);
-  lode_target_set_extra (target, LODE_TARGET_EXTRA_SELF, extra);
-  g_clear_pointer (&extra, json_object_unref);
-  extra = collect_extra (metric, metric_known);
-  lode_target_set_extra (target, LODE_TARGET_EXTRA_METRIC, extra);
-  g_clear_pointer (&extra, json_object_unref);
-  if (baseline != NULL)
-    {
-      extra = collect_extra (baseline, baseline_known);
-      lode_target_set_extra (target, LODE_TARGET_EXTRA_BASELINE, extra);
-      g_clear_pointer (&extra, json_object_unref);
-    }
-  extra = collect_extra (goal, target_known);
-  lode_target_set_extra (target, LODE_TARGET_EXTRA_TARGET, extra);
-
-  g_list_store_append (lode_portfolio_get_targets (reader->portfolio), target);
+  return ok;
 }
 
-/* An optional reference to a project of the file, read as an id. */
-static gboolean
-read_project_reference (Reader      *reader,
-                        JsonObject  *object,
-                        GHashTable  *project_ids,
-                        const char **out)
+static void
+finish_target (gpointer      item,
+               gconstpointer fields,
+               JsonObject   *object)
 {
-  static const MemberRule rules[] = {
-    { .name = "project", .type = MEMBER_SLUG, .required = FALSE, .offset = 0 },
+  static const char * const known[] = {
+    "id", "title", "metric", "baseline", "target", "source", "period", NULL
   };
-  const char *value = NULL;
+  const TargetFields *f = fields;
+  g_autoptr(JsonObject) extra = collect_extra (object, known);
+  g_autoptr(JsonObject) metric_extra = NULL;
+  g_autoptr(JsonObject) goal_extra = NULL;
 
-  if (!read_members (reader, object, rules, G_N_ELEMENTS (rules), &value))
+  set_members (item, target_tail_rules, G_N_ELEMENTS (target_tail_rules), f);
+  set_members (item, metric_rules, G_N_ELEMENTS (metric_rules), f);
+  set_members (item, baseline_rules, G_N_ELEMENTS (baseline_rules), f);
+  set_members (item, goal_rules, G_N_ELEMENTS (goal_rules), f);
+  lode_target_set_target_high (item, f->high != LODE_MONEY_UNSET ? f->high : f->low);
+
+  lode_target_set_extra (item, LODE_TARGET_EXTRA_SELF, extra);
+  metric_extra = collect_unread (f->metric, metric_rules, G_N_ELEMENTS (metric_rules), NULL);
+  lode_target_set_extra (item, LODE_TARGET_EXTRA_METRIC, metric_extra);
+  if (f->baseline != NULL)
+    {
+      g_autoptr(JsonObject) baseline_extra = collect_unread (f->baseline, baseline_rules,
+                                                             G_N_ELEMENTS (baseline_rules), NULL);
+
+      lode_target_set_extra (item, LODE_TARGET_EXTRA_BASELINE, baseline_extra);
+    }
+  goal_extra = collect_unread (f->goal, goal_rules, G_N_ELEMENTS (goal_rules), NULL);
+  lode_target_set_extra (item, LODE_TARGET_EXTRA_TARGET, goal_extra);
+}
+
+static const ItemKind target_kind = {
+  .list = "targets",
+  .get_type = lode_target_get_type,
+  .fields_size = sizeof (TargetFields),
+  .defaults = &target_defaults,
+  .rules = target_rules,
+  .n_rules = G_N_ELEMENTS (target_rules),
+  .ids = LODE_IDS_TARGETS,
+  .check = check_target,
+  .finish = finish_target,
+  .finish_keeps_extra = TRUE,
+  .portfolio_list = lode_portfolio_get_targets,
+};
+
+typedef struct
+{
+  const char *project, *investor, *investor_country, *date, *source, *note;
+  int         kind;
+  LodeMoney   value_usd;
+  GStrv       minerals;
+  Original    original;
+} InvestmentFields;
+
+static const InvestmentFields investment_defaults = { .kind = LODE_INVESTMENT_KIND_UNKNOWN };
+
+static const MemberRule investment_rules[] = {
+  MEMBER (InvestmentFields, project, MEMBER_PROJECT, FALSE, lode_investment_set_project),
+  MEMBER (InvestmentFields, investor, MEMBER_STRING, FALSE, lode_investment_set_investor),
+  MEMBER (InvestmentFields, investor_country, MEMBER_COUNTRY, FALSE,
+          lode_investment_set_investor_country),
+  ENUM_MEMBER (InvestmentFields, kind, TRUE, lode_investment_kind_get_type,
+               LODE_INVESTMENT_KIND_UNKNOWN, lode_investment_set_kind),
+  MEMBER (InvestmentFields, value_usd, MEMBER_MONEY, TRUE, lode_investment_set_value),
+  MEMBER (InvestmentFields, date, MEMBER_DATE, TRUE, lode_investment_set_date),
+  MEMBER (InvestmentFields, minerals, MEMBER_MINERALS, FALSE, lode_investment_set_minerals),
+  MEMBER (InvestmentFields, source, MEMBER_SOURCE, FALSE, lode_investment_set_source),
+  MEMBER (InvestmentFields, note, MEMBER_STRING, FALSE, lode_investment_set_note),
+  MEMBER_NAMED (InvestmentFields, original, "original_amount", MEMBER_ORIGINAL, FALSE, NULL),
+};
+
+static void
+finish_investment (gpointer      item,
+                   gconstpointer fields,
+                   JsonObject   *object)
+{
+  const InvestmentFields *f = fields;
+
+  lode_investment_set_original (item, f->original.currency, f->original.amount);
+}
+
+static const ItemKind investment_kind = {
+  .list = "investments",
+  .get_type = lode_investment_get_type,
+  .fields_size = sizeof (InvestmentFields),
+  .defaults = &investment_defaults,
+  .rules = investment_rules,
+  .n_rules = G_N_ELEMENTS (investment_rules),
+  .finish = finish_investment,
+  .portfolio_list = lode_portfolio_get_investments,
+};
+
+typedef struct
+{
+  const char *mineral, *project, *source, *note;
+  int         year, unit;
+  double      quantity;
+} ProductionFields;
+
+static const ProductionFields production_defaults = {
+  .quantity = LODE_QUANTITY_UNSET,
+  .unit = LODE_UNIT_NONE,
+};
+
+static const MemberRule production_rules[] = {
+  MEMBER (ProductionFields, mineral, MEMBER_MINERAL, TRUE, lode_production_set_mineral),
+  MEMBER (ProductionFields, project, MEMBER_PROJECT, FALSE, lode_production_set_project),
+  MEMBER (ProductionFields, year, MEMBER_YEAR, TRUE, lode_production_set_year),
+  MEMBER (ProductionFields, quantity, MEMBER_QUANTITY, TRUE, lode_production_set_quantity),
+  ENUM_MEMBER (ProductionFields, unit, TRUE, lode_unit_get_type, LODE_UNIT_NONE,
+               lode_production_set_unit),
+  MEMBER (ProductionFields, source, MEMBER_SOURCE, FALSE, lode_production_set_source),
+  MEMBER (ProductionFields, note, MEMBER_STRING, FALSE, lode_production_set_note),
+};
+
+static const ItemKind production_kind = {
+  .list = "production",
+  .get_type = lode_production_get_type,
+  .fields_size = sizeof (ProductionFields),
+  .defaults = &production_defaults,
+  .rules = production_rules,
+  .n_rules = G_N_ELEMENTS (production_rules),
+  .portfolio_list = lode_portfolio_get_production,
+};
+
+typedef struct
+{
+  const char *country, *note, *source;
+  int         kind, year;
+  LodeMoney   value_usd;
+  double      change;
+} FigureFields;
+
+static const FigureFields figure_defaults = {
+  .kind = LODE_FIGURE_KIND_UNKNOWN,
+  .change = LODE_CHANGE_UNSET,
+};
+
+static const MemberRule figure_rules[] = {
+  ENUM_MEMBER (FigureFields, kind, TRUE, lode_figure_kind_get_type, LODE_FIGURE_KIND_UNKNOWN,
+               lode_national_figure_set_kind),
+  MEMBER (FigureFields, country, MEMBER_COUNTRY, FALSE, lode_national_figure_set_country),
+  MEMBER (FigureFields, year, MEMBER_YEAR, FALSE, lode_national_figure_set_year),
+  MEMBER (FigureFields, value_usd, MEMBER_MONEY, TRUE, lode_national_figure_set_value),
+  MEMBER (FigureFields, change, MEMBER_CHANGE, FALSE, lode_national_figure_set_change),
+  MEMBER (FigureFields, note, MEMBER_STRING, FALSE, lode_national_figure_set_note),
+  MEMBER (FigureFields, source, MEMBER_SOURCE, FALSE, lode_national_figure_set_source),
+};
+
+static const ItemKind figure_kind = {
+  .list = "national_figures",
+  .get_type = lode_national_figure_get_type,
+  .fields_size = sizeof (FigureFields),
+  .defaults = &figure_defaults,
+  .rules = figure_rules,
+  .n_rules = G_N_ELEMENTS (figure_rules),
+  .portfolio_list = lode_portfolio_get_national_figures,
+};
+
+typedef struct
+{
+  const char *currency, *source, *note;
+  int         year, month, period;
+  LodeRate    rate;
+} RateFields;
+
+static const RateFields rate_defaults = { .period = LODE_PERIOD_KIND_UNKNOWN };
+
+static const MemberRule rate_rules[] = {
+  MEMBER (RateFields, currency, MEMBER_RATE_CURRENCY, TRUE, lode_exchange_rate_set_currency),
+  MEMBER (RateFields, year, MEMBER_YEAR, TRUE, lode_exchange_rate_set_year),
+  MEMBER (RateFields, month, MEMBER_MONTH, FALSE, lode_exchange_rate_set_month),
+  PERIOD_MEMBER (RateFields, period, G_STRUCT_OFFSET (RateFields, month),
+                 lode_exchange_rate_set_period),
+  MEMBER_NAMED (RateFields, rate, "units_per_usd", MEMBER_RATE, TRUE, lode_exchange_rate_set_rate),
+  MEMBER (RateFields, source, MEMBER_SOURCE, FALSE, lode_exchange_rate_set_source),
+  MEMBER (RateFields, note, MEMBER_STRING, FALSE, lode_exchange_rate_set_note),
+};
+
+/* One rate a period: which of two would be a guess. */
+static gboolean
+check_rate (Reader     *reader,
+            JsonObject *object,
+            gpointer    fields,
+            gboolean    ok)
+{
+  const RateFields *f = fields;
+  g_autofree char *key = NULL;
+
+  if (!ok)
     return FALSE;
 
-  if (value != NULL && !g_hash_table_contains (project_ids, value))
+  key = g_strdup_printf ("%s/%d/%d/%d", f->currency, f->year, f->month,
+                         f->period == LODE_PERIOD_KIND_FISCAL_YEAR);
+  if (g_hash_table_contains (reader->rate_periods, key))
     {
-      reference_error (reader, "project", "project", value);
+      _lode_reader_error (reader, NULL, LODE_LOAD_PROBLEM_DUPLICATE_RATE, NULL,
+                          N_("is a second rate of %s for the same period (%s)"),
+                          f->currency, (const char *) g_hash_table_lookup (reader->rate_periods, key));
       return FALSE;
     }
-
-  *out = value;
+  g_hash_table_insert (reader->rate_periods, g_steal_pointer (&key),
+                       g_strdup (reader->pointer->str));
 
   return TRUE;
 }
 
+/* A rate is no LodeItem: it keeps its unknown members itself. */
 static void
-read_investment (Reader     *reader,
-                 JsonObject *object,
-                 guint       index,
-                 gpointer    user_data)
+finish_rate (gpointer      item,
+             gconstpointer fields,
+             JsonObject   *object)
 {
-  static const char * const known[] = {
-    "project", "investor", "investor_country", "kind", "value_usd", "date",
-    "minerals", "source", "note", "original_amount", "original_currency", NULL
-  };
-  typedef struct
-  {
-    const char *investor, *investor_country, *date, *source, *note;
-    int         kind;
-    LodeMoney   value_usd;
-  } Fields;
-  static const MemberRule head_rules[] = {
-    MEMBER (Fields, investor, MEMBER_STRING, FALSE),
-    MEMBER (Fields, investor_country, MEMBER_COUNTRY, FALSE),
-    ENUM_MEMBER (Fields, kind, TRUE, lode_investment_kind_get_type, LODE_INVESTMENT_KIND_UNKNOWN),
-    MEMBER (Fields, value_usd, MEMBER_MONEY, TRUE),
-    MEMBER (Fields, date, MEMBER_DATE, TRUE),
-  };
-  static const MemberRule tail_rules[] = {
-    MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
-    MEMBER (Fields, note, MEMBER_STRING, FALSE),
-  };
-  GHashTable *project_ids = user_data;
-  Fields f = { .kind = LODE_INVESTMENT_KIND_UNKNOWN };
-  LodeValue original_amount_value, original_currency_value;
-  LodeMoney original_amount = 0;
-  const char *original_currency = NULL;
-  const char *project = NULL;
-  g_auto(GStrv) minerals = NULL;
-  g_autoptr(LodeInvestment) investment = NULL;
-  gboolean ok;
+  g_autoptr(JsonObject) extra = collect_unread (object, rate_rules, G_N_ELEMENTS (rate_rules), NULL);
 
-  ok = read_project_reference (reader, object, project_ids, &project);
-  ok &= read_members (reader, object, head_rules, G_N_ELEMENTS (head_rules), &f);
-  ok &= read_string_list (reader, object, "minerals", check_slug,
-                          reader->mineral_ids, "mineral", &minerals);
-  ok &= read_members (reader, object, tail_rules, G_N_ELEMENTS (tail_rules), &f);
-  _lode_value_from_member (object, "original_amount", &original_amount_value);
-  _lode_value_from_member (object, "original_currency", &original_currency_value);
-  ok &= read_original_values (reader, &original_amount_value, &original_currency_value,
-                              &original_amount, &original_currency);
-
-  if (!ok)
-    return;
-
-  investment = lode_investment_new (f.kind, f.value_usd, f.date);
-  lode_investment_set_original (investment, original_currency, original_amount);
-  lode_investment_set_project (investment, project);
-  lode_investment_set_investor (investment, f.investor);
-  lode_investment_set_investor_country (investment, f.investor_country);
-  lode_investment_set_minerals (investment, (const char * const *) minerals);
-  lode_investment_set_source (investment, f.source);
-  lode_investment_set_note (investment, f.note);
-  keep_extra (investment, object, known);
-  g_list_store_append (lode_portfolio_get_investments (reader->portfolio), investment);
-}
-
-static void
-read_production (Reader     *reader,
-                 JsonObject *object,
-                 guint       index,
-                 gpointer    user_data)
-{
-  static const char * const known[] = {
-    "mineral", "project", "year", "quantity", "unit", "source", "note", NULL
-  };
-  typedef struct
-  {
-    const char *mineral, *source, *note;
-    int         year, unit;
-    double      quantity;
-  } Fields;
-  static const MemberRule head_rules[] = {
-    MEMBER (Fields, mineral, MEMBER_MINERAL, TRUE),
-  };
-  static const MemberRule tail_rules[] = {
-    MEMBER (Fields, year, MEMBER_YEAR, TRUE),
-    MEMBER (Fields, quantity, MEMBER_QUANTITY, TRUE),
-    ENUM_MEMBER (Fields, unit, TRUE, lode_unit_get_type, LODE_UNIT_NONE),
-    MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
-    MEMBER (Fields, note, MEMBER_STRING, FALSE),
-  };
-  GHashTable *project_ids = user_data;
-  Fields f = { .quantity = LODE_QUANTITY_UNSET, .unit = LODE_UNIT_NONE };
-  const char *project = NULL;
-  g_autoptr(LodeProduction) production = NULL;
-  gboolean ok;
-
-  ok = read_members (reader, object, head_rules, G_N_ELEMENTS (head_rules), &f);
-  ok &= read_project_reference (reader, object, project_ids, &project);
-  ok &= read_members (reader, object, tail_rules, G_N_ELEMENTS (tail_rules), &f);
-
-  if (!ok)
-    return;
-
-  production = lode_production_new (f.mineral, f.year, f.quantity, f.unit);
-  lode_production_set_project (production, project);
-  lode_production_set_source (production, f.source);
-  lode_production_set_note (production, f.note);
-  keep_extra (production, object, known);
-  g_list_store_append (lode_portfolio_get_production (reader->portfolio), production);
-}
-
-static void
-read_national_figure (Reader     *reader,
-                      JsonObject *object,
-                      guint       index,
-                      gpointer    user_data)
-{
-  static const char * const known[] = {
-    "kind", "country", "year", "value_usd", "change", "note", "source", NULL
-  };
-  typedef struct
-  {
-    const char *country, *note, *source;
-    int         kind, year;
-    LodeMoney   value_usd;
-    double      change;
-  } Fields;
-  static const MemberRule rules[] = {
-    ENUM_MEMBER (Fields, kind, TRUE, lode_figure_kind_get_type, LODE_FIGURE_KIND_UNKNOWN),
-    MEMBER (Fields, country, MEMBER_COUNTRY, FALSE),
-    MEMBER (Fields, year, MEMBER_YEAR, FALSE),
-    MEMBER (Fields, value_usd, MEMBER_MONEY, TRUE),
-    MEMBER (Fields, change, MEMBER_CHANGE, FALSE),
-    MEMBER (Fields, note, MEMBER_STRING, FALSE),
-    MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
-  };
-  Fields f = { .kind = LODE_FIGURE_KIND_UNKNOWN, .change = LODE_CHANGE_UNSET };
-  g_autoptr(LodeNationalFigure) figure = NULL;
-
-  if (!read_members (reader, object, rules, G_N_ELEMENTS (rules), &f))
-    return;
-
-  figure = lode_national_figure_new (f.kind, f.value_usd);
-  lode_national_figure_set_country (figure, f.country);
-  lode_national_figure_set_year (figure, f.year);
-  lode_national_figure_set_change (figure, f.change);
-  lode_national_figure_set_note (figure, f.note);
-  lode_national_figure_set_source (figure, f.source);
-  keep_extra (figure, object, known);
-  g_list_store_append (lode_portfolio_get_national_figures (reader->portfolio), figure);
-}
-
-static void
-read_exchange_rate (Reader     *reader,
-                    JsonObject *object,
-                    guint       index,
-                    gpointer    user_data)
-{
-  static const char * const known[] = {
-    "currency", "year", "month", "period", "units_per_usd", "source", "note", NULL
-  };
-  typedef struct
-  {
-    const char *rate_text, *source, *note;
-    int         year;
-  } Fields;
-  static const MemberRule year_rules[] = {
-    MEMBER (Fields, year, MEMBER_YEAR, TRUE),
-  };
-  static const MemberRule rate_rules[] = {
-    MEMBER_NAMED (Fields, rate_text, "units_per_usd", MEMBER_STRING, TRUE),
-  };
-  static const MemberRule tail_rules[] = {
-    MEMBER (Fields, source, MEMBER_SOURCE, FALSE),
-    MEMBER (Fields, note, MEMBER_STRING, FALSE),
-  };
-  GHashTable *periods = user_data;
-  Fields f = { NULL };
-  LodeValue value;
-  const char *currency = NULL;
-  gint64 month = 0;
-  int period = LODE_PERIOD_KIND_UNKNOWN;
-  LodeRate rate = 0;
-  g_autoptr(LodeExchangeRate) item = NULL;
-  g_autoptr(JsonObject) extra = NULL;
-  g_autofree char *key = NULL;
-  gboolean ok;
-
-  _lode_value_from_member (object, "currency", &value);
-  ok = read_currency_value (reader, &value, "currency", TRUE, &currency);
-  if (currency != NULL && !lode_rule_rate_currency (currency, NULL))
-    {
-      _lode_reader_error (reader, "currency", LODE_LOAD_PROBLEM_RULE, NULL,
-                          N_("rates are of other currencies against the US dollar: "
-                             "USD needs none"));
-      ok = FALSE;
-    }
-  ok &= read_members (reader, object, year_rules, G_N_ELEMENTS (year_rules), &f);
-  _lode_value_from_member (object, "month", &value);
-  ok &= read_integer_value (reader, &value, "month", FALSE, 1, 12,
-                            N_("must be a month from 1 to 12"), &month);
-  _lode_value_from_member (object, "period", &value);
-  ok &= read_period_value (reader, &value, "period", month, &period);
-  if (read_members (reader, object, rate_rules, G_N_ELEMENTS (rate_rules), &f))
-    {
-      if (f.rate_text != NULL && !lode_rate_parse (f.rate_text, &rate, NULL))
-        {
-          _lode_reader_error (reader, "units_per_usd", LODE_LOAD_PROBLEM_RULE, NULL,
-                              N_("“%s” is not a rate: write the units of the currency one US "
-                                 "dollar buys as a decimal string, more than 0, such as "
-                                 "\"278.8313\""),
-                              f.rate_text);
-          ok = FALSE;
-        }
-    }
-  else
-    ok = FALSE;
-  ok &= read_members (reader, object, tail_rules, G_N_ELEMENTS (tail_rules), &f);
-
-  if (!ok)
-    return;
-
-  /* One rate a period: which of two would be a guess. */
-  key = g_strdup_printf ("%s/%d/%d/%d", currency, f.year, (int) month,
-                         period == LODE_PERIOD_KIND_FISCAL_YEAR);
-  if (g_hash_table_contains (periods, key))
-    {
-      _lode_reader_error (reader, NULL, LODE_LOAD_PROBLEM_DUPLICATE_RATE, NULL,
-                          N_("is a second rate of %s for the same period (%s)"),
-                          currency, (const char *) g_hash_table_lookup (periods, key));
-      return;
-    }
-  g_hash_table_insert (periods, g_steal_pointer (&key), g_strdup (reader->pointer->str));
-
-  item = lode_exchange_rate_new (currency, f.year, rate);
-  lode_exchange_rate_set_month (item, month);
-  lode_exchange_rate_set_period (item, period);
-  lode_exchange_rate_set_source (item, f.source);
-  lode_exchange_rate_set_note (item, f.note);
-  extra = collect_extra (object, known);
   lode_exchange_rate_set_extra (item, extra);
-  g_list_store_append (lode_portfolio_get_exchange_rates (reader->portfolio), item);
 }
+
+static const ItemKind rate_kind = {
+  .list = "exchange_rates",
+  .get_type = lode_exchange_rate_get_type,
+  .fields_size = sizeof (RateFields),
+  .defaults = &rate_defaults,
+  .rules = rate_rules,
+  .n_rules = G_N_ELEMENTS (rate_rules),
+  .check = check_rate,
+  .finish = finish_rate,
+  .finish_keeps_extra = TRUE,
+  .portfolio_list = lode_portfolio_get_exchange_rates,
+};
 
 /* Reads the header members; FALSE stops reading: the file is not a
  * portfolio Lode can read at all. */
@@ -2158,8 +2344,9 @@ _lode_reader_clear (Reader *reader)
   if (reader->pointer != NULL)
     g_string_free (g_steal_pointer (&reader->pointer), TRUE);
   g_clear_pointer (&reader->errors, g_ptr_array_unref);
-  g_clear_pointer (&reader->source_ids, g_hash_table_unref);
-  g_clear_pointer (&reader->mineral_ids, g_hash_table_unref);
+  for (guint i = 0; i < LODE_N_IDS; i++)
+    g_clear_pointer (&reader->ids[i], g_hash_table_unref);
+  g_clear_pointer (&reader->rate_periods, g_hash_table_unref);
 }
 
 void
@@ -2192,17 +2379,14 @@ _lode_reader_read_portfolio (Reader               *reader,
   LodeValue fiscal_value;
   gint64 fiscal_year_start = 0;
   static const MemberRule rules[] = {
-    MEMBER (Fields, title, MEMBER_STRING, TRUE),
-    MEMBER (Fields, description, MEMBER_STRING, FALSE),
-    MEMBER (Fields, currency, MEMBER_STRING, FALSE),
+    MEMBER (Fields, title, MEMBER_STRING, TRUE, NULL),
+    MEMBER (Fields, description, MEMBER_STRING, FALSE, NULL),
+    MEMBER (Fields, currency, MEMBER_STRING, FALSE, NULL),
   };
   /* After the currency's own check, where its errors have always been. */
   static const MemberRule country_rules[] = {
-    MEMBER (Fields, country, MEMBER_COUNTRY, FALSE),
+    MEMBER (Fields, country, MEMBER_COUNTRY, FALSE, NULL),
   };
-  g_autoptr(GHashTable) project_ids = NULL;
-  g_autoptr(GHashTable) target_ids = NULL;
-  g_autoptr(GHashTable) rate_periods = NULL;
   g_autoptr(JsonObject) extra = NULL;
   LodePortfolio *portfolio = reader->portfolio;
   GPtrArray *errors = reader->errors;
@@ -2210,11 +2394,9 @@ _lode_reader_read_portfolio (Reader               *reader,
   Fields f = { NULL };
   g_autoptr(GError) local_error = NULL;
 
-  reader->source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  reader->mineral_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  project_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  target_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  rate_periods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint i = 0; i < LODE_N_IDS; i++)
+    reader->ids[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  reader->rate_periods = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if (read_header (reader, root, &local_error))
     {
@@ -2229,19 +2411,19 @@ _lode_reader_read_portfolio (Reader               *reader,
       read_members (reader, root, country_rules, G_N_ELEMENTS (country_rules), &f);
 
       /* Sources and minerals first: the rest refers to them. */
-      read_list (reader, root, "sources", read_source, NULL);
-      read_list (reader, root, "minerals", read_mineral, NULL);
+      read_items (reader, root, &source_kind, portfolio);
+      read_items (reader, root, &mineral_kind, portfolio);
 
       if (read_exports != NULL)
         read_exports (reader, root, user_data);
       else
         _lode_reader_read_exports (reader, root);
-      read_list (reader, root, "projects", read_project, project_ids);
-      read_list (reader, root, "targets", read_target, target_ids);
-      read_list (reader, root, "investments", read_investment, project_ids);
-      read_list (reader, root, "production", read_production, project_ids);
-      read_list (reader, root, "national_figures", read_national_figure, NULL);
-      read_list (reader, root, "exchange_rates", read_exchange_rate, rate_periods);
+      read_items (reader, root, &project_kind, portfolio);
+      read_items (reader, root, &target_kind, portfolio);
+      read_items (reader, root, &investment_kind, portfolio);
+      read_items (reader, root, &production_kind, portfolio);
+      read_items (reader, root, &figure_kind, portfolio);
+      read_items (reader, root, &rate_kind, portfolio);
     }
 
   if (local_error != NULL)
