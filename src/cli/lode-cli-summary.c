@@ -10,6 +10,7 @@
 #include "lode-enum-types.h"
 #include "lode-investment-summary.h"
 #include "lode-json-writer.h"
+#include "lode-kind-names.h"
 #include "lode-money.h"
 #include "lode-periods.h"
 
@@ -103,50 +104,17 @@ static const LodeInvestmentKind investment_kinds[] = {
   LODE_INVESTMENT_KIND_WITHDRAWN,
 };
 
-static const char *
-investment_kind_label (LodeInvestmentKind kind)
-{
-  switch (kind)
-    {
-    case LODE_INVESTMENT_KIND_ANNOUNCED:
-      /* Translators: an investment announced, or a memorandum of understanding */
-      return _("Announced");
-    case LODE_INVESTMENT_KIND_AGREED:
-      /* Translators: an investment agreement signed */
-      return _("Agreed");
-    case LODE_INVESTMENT_KIND_COMMITTED:
-      return _("Committed");
-    case LODE_INVESTMENT_KIND_DISBURSED:
-      return _("Disbursed");
-    case LODE_INVESTMENT_KIND_WITHDRAWN:
-      return _("Withdrawn");
-    case LODE_INVESTMENT_KIND_UNKNOWN:
-    default:
-      return _("unknown");
-    }
-}
-
+/* A figure's kind as the tables name it: reserves as in the totals, and
+ * "unknown" as the other columns say it. */
 static const char *
 figure_kind_label (LodeFigureKind kind)
 {
-  switch (kind)
-    {
-    case LODE_FIGURE_KIND_RESERVE_VALUE:
-      return _("Reserves, estimated value");
-    case LODE_FIGURE_KIND_MINERAL_EXPORTS:
-      return _("Mineral exports");
-    case LODE_FIGURE_KIND_BILATERAL_TRADE:
-      /* Translators: all trade, both ways, with one country */
-      return _("Bilateral trade");
-    case LODE_FIGURE_KIND_INVESTMENT_TARGET:
-      return _("Investment target");
-    case LODE_FIGURE_KIND_OTHER:
-      /* Translators: a national figure of no other kind */
-      return _("Other figure");
-    case LODE_FIGURE_KIND_UNKNOWN:
-    default:
-      return _("unknown");
-    }
+  if (kind == LODE_FIGURE_KIND_RESERVE_VALUE)
+    return _("Reserves, estimated value");
+  if (kind == LODE_FIGURE_KIND_UNKNOWN)
+    return _("unknown");
+
+  return lode_figure_kind_get_name (kind);
 }
 
 static const char *
@@ -436,7 +404,7 @@ add_kinds_header (Table      *table,
 
   cells[0] = g_strdup (key_title);
   for (guint k = 0; k < G_N_ELEMENTS (investment_kinds); k++)
-    cells[k + 1] = g_strdup (investment_kind_label (investment_kinds[k]));
+    cells[k + 1] = g_strdup (lode_investment_kind_get_name (investment_kinds[k]));
   g_ptr_array_add (table->rows, cells);
 }
 
@@ -452,7 +420,7 @@ append_investment (GString       *out,
   append_heading (out, _("Investment by kind"));
   table_init (&table, 2, 1u << 1);
   for (guint k = 0; k < G_N_ELEMENTS (investment_kinds); k++)
-    table_add (&table, g_strdup (investment_kind_label (investment_kinds[k])),
+    table_add (&table, g_strdup (lode_investment_kind_get_name (investment_kinds[k])),
                lode_money_format_full (lode_investment_summary_get_total (summary,
                                                                          investment_kinds[k])));
   table_flush (&table, "  ", out);
