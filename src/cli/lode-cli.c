@@ -571,11 +571,10 @@ check_currency (const Command *command,
 }
 
 /* Adds --fiscal-year-start (said as @fiscal_help, marked with N_()) and
- * --currency to @context, after the command's own options. */
+ * --currency to the options of @run, after the command's own. */
 static void
-command_run_add_period_entries (CommandRun     *run,
-                                GOptionContext *context,
-                                const char     *fiscal_help)
+command_run_add_period_entries (CommandRun *run,
+                                const char *fiscal_help)
 {
   const GOptionEntry entries[] = {
     { "fiscal-year-start", 0, 0, G_OPTION_ARG_STRING, &run->fiscal_text, fiscal_help,
@@ -586,7 +585,7 @@ command_run_add_period_entries (CommandRun     *run,
     { NULL }
   };
 
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (run->context, entries, GETTEXT_PACKAGE);
 }
 
 /* Checks the options, then loads the portfolio @path: its fiscal year
@@ -714,8 +713,8 @@ command_summary (const Command   *command,
     NULL);
 
   run.context = command_context_new (command, entries, description);
-  command_run_add_period_entries (&run, run.context,
-                          N_("Count the years as fiscal years starting in MONTH (1–12); by default as the portfolio says"));
+  command_run_add_period_entries (&run, N_("Count the years as fiscal years starting in MONTH "
+                                           "(1–12); by default as the portfolio says"));
   if (!command_parse (command, run.context, args, &status))
     return status;
 
@@ -803,8 +802,8 @@ command_compare (const Command   *command,
     NULL);
 
   run.context = command_context_new (command, entries, description);
-  command_run_add_period_entries (&run, run.context,
-                          N_("Read fiscal years as starting in MONTH (1–12); by default as the portfolio says"));
+  command_run_add_period_entries (&run, N_("Read fiscal years as starting in MONTH (1–12); "
+                                           "by default as the portfolio says"));
   if (!command_parse (command, run.context, args, &status))
     return status;
 
