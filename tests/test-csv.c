@@ -371,6 +371,32 @@ test_csv_append_cell (void)
     }
 }
 
+/* Quoting whatever the cell holds, after what @out holds already. */
+static void
+test_csv_append_quoted (void)
+{
+  static const struct
+  {
+    const char *cell;
+    const char *written;
+  } cases[] = {
+    { "", "a,\"\"" },
+    { "plain", "a,\"plain\"" },
+    { "Other Asia, nes", "a,\"Other Asia, nes\"" },
+    { "say \"hi\"", "a,\"say \"\"hi\"\"\"" },
+    { "\"", "a,\"\"\"\"" },
+    { "two\r\nlines", "a,\"two\r\nlines\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new ("a,");
+
+      lode_csv_append_quoted (out, cases[i].cell);
+      g_assert_cmpstr (out->str, ==, cases[i].written);
+    }
+}
+
 /* Random cells from an alphabet rich in what needs quoting, written and
  * read back equal. */
 static void
@@ -473,6 +499,7 @@ main (int   argc,
   g_test_add_func ("/csv/error-stops", test_csv_error_stops);
   g_test_add_func ("/csv/limits", test_csv_limits);
   g_test_add_func ("/csv/append-cell", test_csv_append_cell);
+  g_test_add_func ("/csv/append-quoted", test_csv_append_quoted);
   g_test_add_func ("/csv/round-trip", test_csv_round_trip);
   g_test_add_func ("/csv/file", test_csv_file);
 

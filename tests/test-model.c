@@ -6,6 +6,7 @@
 #include "lode-enums.h"
 #include "lode-exchange-rate.h"
 #include "lode-investment.h"
+#include "lode-kind-names.h"
 #include "lode-mineral.h"
 #include "lode-national-figure.h"
 #include "lode-partner.h"
@@ -812,6 +813,32 @@ test_exchange_rate_rules (void)
   g_assert_cmpint (lode_exchange_rate_get_rate (rate), ==, LODE_RATE_MAX);
 }
 
+/* Every kind has its own name, said once for the window, the charts and
+ * lode-cli; an investment of no known kind has none. */
+static void
+test_enums_names (void)
+{
+  static const char * const investment_names[] = {
+    NULL, "Announced", "Agreed", "Committed", "Disbursed", "Withdrawn",
+  };
+  static const char * const figure_names[] = {
+    "Kind not given", "Estimated value of the mineral reserves", "Mineral exports",
+    "Bilateral trade", "Investment target", "Other figure",
+  };
+  g_autoptr(GEnumClass) investment_kinds = g_type_class_ref (LODE_TYPE_INVESTMENT_KIND);
+  g_autoptr(GEnumClass) figure_kinds = g_type_class_ref (LODE_TYPE_FIGURE_KIND);
+
+  g_assert_cmpuint (investment_kinds->n_values, ==, G_N_ELEMENTS (investment_names));
+  for (guint k = 0; k < investment_kinds->n_values; k++)
+    g_assert_cmpstr (lode_investment_kind_get_name (investment_kinds->values[k].value), ==,
+                     investment_names[investment_kinds->values[k].value]);
+
+  g_assert_cmpuint (figure_kinds->n_values, ==, G_N_ELEMENTS (figure_names));
+  for (guint k = 0; k < figure_kinds->n_values; k++)
+    g_assert_cmpstr (lode_figure_kind_get_name (figure_kinds->values[k].value), ==,
+                     figure_names[figure_kinds->values[k].value]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -820,6 +847,7 @@ main (int   argc,
 
   g_test_add_func ("/lode/enums/nicks", test_enums_nicks);
   g_test_add_func ("/lode/enums/unknown", test_enums_unknown);
+  g_test_add_func ("/lode/enums/names", test_enums_names);
   g_test_add_func ("/lode/model/properties/all", test_properties_all);
   g_test_add_func ("/lode/model/properties/defaults", test_properties_defaults);
   g_test_add_func ("/lode/model/properties/setters", test_properties_setters);

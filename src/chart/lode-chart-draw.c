@@ -666,26 +666,6 @@ _lode_chart_investment_series (LodeInvestmentKind kind)
          LODE_CHART_SERIES_OTHER : (int) kind - 1;
 }
 
-const char *
-_lode_chart_investment_kind_name (LodeInvestmentKind kind)
-{
-  switch (kind)
-    {
-    case LODE_INVESTMENT_KIND_ANNOUNCED:
-      return C_("investment", "Announced");
-    case LODE_INVESTMENT_KIND_AGREED:
-      return C_("investment", "Agreed");
-    case LODE_INVESTMENT_KIND_COMMITTED:
-      return C_("investment", "Committed");
-    case LODE_INVESTMENT_KIND_DISBURSED:
-      return C_("investment", "Disbursed");
-    case LODE_INVESTMENT_KIND_WITHDRAWN:
-      return C_("investment", "Withdrawn");
-    default:
-      return NULL;
-    }
-}
-
 guint
 _lode_chart_investment_legend (const LodeMoney      *amounts,
                                LodeChartLegendEntry *legend)
@@ -695,7 +675,7 @@ _lode_chart_investment_legend (const LodeMoney      *amounts,
   for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
     if (amounts[k] > 0)
       legend[n++] = (LodeChartLegendEntry) { _lode_chart_investment_series (k),
-                                             _lode_chart_investment_kind_name (k), FALSE };
+                                             lode_investment_kind_get_name (k), FALSE };
 
   return n;
 }
@@ -724,7 +704,7 @@ _lode_chart_investment_row (LodeChartBarRow *row,
       row->stages[s] = LODE_STAGE_UNKNOWN;
       row->years[s] = year;
       /* TRANSLATORS: a bar of an investment chart, "China, committed" or "2024, committed" */
-      row->item_labels[s] = g_strdup_printf (_("%s, %s"), name, _lode_chart_investment_kind_name (k));
+      row->item_labels[s] = g_strdup_printf (_("%s, %s"), name, lode_investment_kind_get_name (k));
       row->n_segments++;
       total += amounts[k];
     }

@@ -4,6 +4,7 @@
 #include <pango/pangocairo.h>
 
 #include "lode-chart-layer.h"
+#include "lode-kind-names.h"
 
 G_BEGIN_DECLS
 
@@ -191,11 +192,10 @@ char           *_lode_chart_source_cell            (const char                 *
  * most; returns how many. */
 guint           _lode_chart_describe_largest_minerals (LodeChartData           *data,
                                                     GString                    *text);
-/* Investment charts: the colour of investments of @kind, the name of the
- * kind ("Committed") and a legend entry a kind that @amounts (by kind)
- * holds; returns how many entries. */
+/* Investment charts: the colour of investments of @kind, and a legend
+ * entry a kind that @amounts (by kind) holds, named by
+ * lode_investment_kind_get_name(); returns how many entries. */
 int             _lode_chart_investment_series      (LodeInvestmentKind          kind);
-const char     *_lode_chart_investment_kind_name   (LodeInvestmentKind          kind);
 guint           _lode_chart_investment_legend      (const LodeMoney            *amounts,
                                                     LodeChartLegendEntry       *legend);
 /* Fills @row with a segment a kind of @amounts (by kind) that is not

@@ -170,11 +170,18 @@ lode_chart_layer_real_dup_title (LodeChartLayer *self)
   return NULL;
 }
 
+/* A chart of the exports names the minerals exported most; other charts
+ * say nothing more unless they do so themselves. */
 static guint
 lode_chart_layer_real_describe (LodeChartLayer *self,
                                 GString        *text)
 {
-  return 0;
+  LodeChartLayerPrivate *priv = lode_chart_layer_get_instance_private (self);
+
+  if (!LODE_CHART_LAYER_GET_CLASS (self)->exports)
+    return 0;
+
+  return _lode_chart_describe_largest_minerals (priv->data, text);
 }
 
 static gboolean

@@ -37,7 +37,8 @@ struct _LodeChartLayerClass
   void       (*describe_item_period) (LodeChartLayer      *self,
                                       const LodeChartItem *item,
                                       GString             *text);
-  /* Appends the leading figures to @text; returns how many. */
+  /* Appends the leading figures to @text; returns how many. By default
+   * the minerals exported most, for a layer of the exports. */
   guint      (*describe)             (LodeChartLayer      *self,
                                       GString             *text);
   /* Rows of cells, the header first. */

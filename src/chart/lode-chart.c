@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lode-csv.h"
 #include "lode-file-utils.h"
 
 #include "lode-chart.h"
@@ -451,21 +452,11 @@ lode_chart_to_csv (LodeChart *self)
 
           if (c > 0)
             g_string_append_c (out, ',');
+          /* Quoted only when it must be, unlike lode_csv_append_cell(). */
           if (strpbrk (cell, ",\"\n\r") != NULL)
-            {
-              g_string_append_c (out, '"');
-              for (const char *p = cell; *p != '\0'; p++)
-                {
-                  if (*p == '"')
-                    g_string_append_c (out, '"');
-                  g_string_append_c (out, *p);
-                }
-              g_string_append_c (out, '"');
-            }
+            lode_csv_append_quoted (out, cell);
           else
-            {
-              g_string_append (out, cell);
-            }
+            g_string_append (out, cell);
         }
       g_string_append (out, "\r\n");
     }

@@ -162,13 +162,6 @@ lode_exports_by_mineral_layer_render (LodeChartLayer   *layer,
   g_free (other.name);
 }
 
-static guint
-lode_exports_by_mineral_layer_describe (LodeChartLayer *layer,
-                                        GString        *text)
-{
-  return _lode_chart_describe_largest_minerals (lode_chart_layer_get_data (layer), text);
-}
-
 static GPtrArray *
 lode_exports_by_mineral_layer_get_table (LodeChartLayer *layer)
 {
@@ -213,7 +206,6 @@ lode_exports_by_mineral_layer_class_init (LodeExportsByMineralLayerClass *klass)
   layer_class->exports = TRUE;
 
   layer_class->render = lode_exports_by_mineral_layer_render;
-  layer_class->describe = lode_exports_by_mineral_layer_describe;
   layer_class->get_table = lode_exports_by_mineral_layer_get_table;
   layer_class->get_n_rows = lode_exports_by_mineral_layer_get_n_rows;
 }

@@ -192,13 +192,6 @@ lode_exports_over_time_layer_render (LodeChartLayer   *layer,
     }
 }
 
-static guint
-lode_exports_over_time_layer_describe (LodeChartLayer *layer,
-                                       GString        *text)
-{
-  return _lode_chart_describe_largest_minerals (lode_chart_layer_get_data (layer), text);
-}
-
 static GPtrArray *
 lode_exports_over_time_layer_get_table (LodeChartLayer *layer)
 {
@@ -264,7 +257,6 @@ lode_exports_over_time_layer_class_init (LodeExportsOverTimeLayerClass *klass)
   layer_class->exports = TRUE;
 
   layer_class->render = lode_exports_over_time_layer_render;
-  layer_class->describe = lode_exports_over_time_layer_describe;
   layer_class->get_table = lode_exports_over_time_layer_get_table;
   layer_class->can_show_months = lode_exports_over_time_layer_can_show_months;
   layer_class->describe_item_period = lode_exports_over_time_layer_describe_item_period;

@@ -106,7 +106,7 @@ lode_investment_by_country_layer_get_table (LodeChartLayer *layer)
       for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
         if (investor->kinds[k] > 0)
           _lode_chart_table_add_row (table, g_strdup (investor->country != NULL ? investor->country : ""),
-                                     g_strdup (_lode_chart_investment_kind_name (k)),
+                                     g_strdup (lode_investment_kind_get_name (k)),
                                      lode_money_to_json (investor->kinds[k]), NULL);
     }
 

@@ -120,7 +120,7 @@ lode_investment_by_year_layer_get_table (LodeChartLayer *layer)
       for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
         if (amounts[k] > 0)
           _lode_chart_table_add_row (table, g_strdup_printf ("%d", year),
-                                     g_strdup (_lode_chart_investment_kind_name (k)),
+                                     g_strdup (lode_investment_kind_get_name (k)),
                                      lode_money_to_json (amounts[k]), NULL);
     }
 

@@ -51,7 +51,7 @@ lode_investment_pipeline_layer_render (LodeChartLayer   *layer,
       g_autofree char *money = _lode_chart_format_money (data->pipeline[s]);
       g_autofree char *share = lode_chart_format_percent (step_share (data, s));
 
-      row->label = g_strdup (_lode_chart_investment_kind_name (step_kinds[s]));
+      row->label = g_strdup (lode_investment_kind_get_name (step_kinds[s]));
       /* TRANSLATORS: what reached a step of the pipeline and its share of
        * what was announced, "$800 M · 80.0 %" */
       row->end_label = s > 0 ? g_strdup_printf (_("%s · %s"), money, share) : g_strdup (money);
@@ -121,7 +121,7 @@ lode_investment_pipeline_layer_get_table (LodeChartLayer *layer)
       double share = step_share (data, s);
       char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-      _lode_chart_table_add_row (table, g_strdup (_lode_chart_investment_kind_name (step_kinds[s])),
+      _lode_chart_table_add_row (table, g_strdup (lode_investment_kind_get_name (step_kinds[s])),
                                  lode_money_to_json (data->pipeline[s]),
                                  g_strdup (isnan (share) ? "" : g_ascii_formatd (buffer, sizeof buffer, "%.4f", share)),
                                  NULL);

@@ -10,6 +10,7 @@
 #include "lode-enum-types.h"
 #include "lode-investment-summary.h"
 #include "lode-json-writer.h"
+#include "lode-kind-names.h"
 #include "lode-money.h"
 #include "lode-periods.h"
 
@@ -103,50 +104,17 @@ static const LodeInvestmentKind investment_kinds[] = {
   LODE_INVESTMENT_KIND_WITHDRAWN,
 };
 
-static const char *
-investment_kind_label (LodeInvestmentKind kind)
-{
-  switch (kind)
-    {
-    case LODE_INVESTMENT_KIND_ANNOUNCED:
-      /* Translators: an investment announced, or a memorandum of understanding */
-      return _("Announced");
-    case LODE_INVESTMENT_KIND_AGREED:
-      /* Translators: an investment agreement signed */
-      return _("Agreed");
-    case LODE_INVESTMENT_KIND_COMMITTED:
-      return _("Committed");
-    case LODE_INVESTMENT_KIND_DISBURSED:
-      return _("Disbursed");
-    case LODE_INVESTMENT_KIND_WITHDRAWN:
-      return _("Withdrawn");
-    case LODE_INVESTMENT_KIND_UNKNOWN:
-    default:
-      return _("unknown");
-    }
-}
-
+/* A figure's kind as the tables name it: reserves as in the totals, and
+ * "unknown" as the other columns say it. */
 static const char *
 figure_kind_label (LodeFigureKind kind)
 {
-  switch (kind)
-    {
-    case LODE_FIGURE_KIND_RESERVE_VALUE:
-      return _("Reserves, estimated value");
-    case LODE_FIGURE_KIND_MINERAL_EXPORTS:
-      return _("Mineral exports");
-    case LODE_FIGURE_KIND_BILATERAL_TRADE:
-      /* Translators: all trade, both ways, with one country */
-      return _("Bilateral trade");
-    case LODE_FIGURE_KIND_INVESTMENT_TARGET:
-      return _("Investment target");
-    case LODE_FIGURE_KIND_OTHER:
-      /* Translators: a national figure of no other kind */
-      return _("Other figure");
-    case LODE_FIGURE_KIND_UNKNOWN:
-    default:
-      return _("unknown");
-    }
+  if (kind == LODE_FIGURE_KIND_RESERVE_VALUE)
+    return _("Reserves, estimated value");
+  if (kind == LODE_FIGURE_KIND_UNKNOWN)
+    return _("unknown");
+
+  return lode_figure_kind_get_name (kind);
 }
 
 static const char *
@@ -278,6 +246,25 @@ table_render (Table      *table,
     }
 }
 
+/* Renders @table into @out, then clears it. */
+static void
+table_flush (Table      *table,
+             const char *indent,
+             GString    *out)
+{
+  table_render (table, indent, out);
+  table_clear (table);
+}
+
+static void
+append_heading (GString    *out,
+                const char *heading)
+{
+  g_string_append_c (out, '\n');
+  g_string_append (out, heading);
+  g_string_append_c (out, '\n');
+}
+
 /* Appends @text folded at spaces into lines of at most @width columns
  * (a longer word gets a line of its own). */
 static void
@@ -396,11 +383,8 @@ append_group (GString         *out,
         }
     }
 
-  g_string_append_c (out, '\n');
-  g_string_append (out, heading);
-  g_string_append_c (out, '\n');
-  table_render (&table, "  ", out);
-  table_clear (&table);
+  append_heading (out, heading);
+  table_flush (&table, "  ", out);
 }
 
 /* "CN", or "unknown" for investors of no known country. */
@@ -409,15 +393,6 @@ format_country (const char *country)
 {
   /* Translators: an investor, or a figure, of no known country */
   return g_strdup (country != NULL ? country : _("unknown"));
-}
-
-static void
-append_heading (GString    *out,
-                const char *heading)
-{
-  g_string_append_c (out, '\n');
-  g_string_append (out, heading);
-  g_string_append_c (out, '\n');
 }
 
 /* A table of the five steps: one row a @key, a column a step. */
@@ -429,7 +404,7 @@ add_kinds_header (Table      *table,
 
   cells[0] = g_strdup (key_title);
   for (guint k = 0; k < G_N_ELEMENTS (investment_kinds); k++)
-    cells[k + 1] = g_strdup (investment_kind_label (investment_kinds[k]));
+    cells[k + 1] = g_strdup (lode_investment_kind_get_name (investment_kinds[k]));
   g_ptr_array_add (table->rows, cells);
 }
 
@@ -445,11 +420,10 @@ append_investment (GString       *out,
   append_heading (out, _("Investment by kind"));
   table_init (&table, 2, 1u << 1);
   for (guint k = 0; k < G_N_ELEMENTS (investment_kinds); k++)
-    table_add (&table, g_strdup (investment_kind_label (investment_kinds[k])),
+    table_add (&table, g_strdup (lode_investment_kind_get_name (investment_kinds[k])),
                lode_money_format_full (lode_investment_summary_get_total (summary,
                                                                          investment_kinds[k])));
-  table_render (&table, "  ", out);
-  table_clear (&table);
+  table_flush (&table, "  ", out);
 
   append_heading (out, _("Investment by year"));
   table_init (&table, G_N_ELEMENTS (investment_kinds) + 1, all_but_first);
@@ -465,8 +439,7 @@ append_investment (GString       *out,
           lode_investment_summary_get_year_total (summary, year, investment_kinds[k]));
       g_ptr_array_add (table.rows, cells);
     }
-  table_render (&table, "  ", out);
-  table_clear (&table);
+  table_flush (&table, "  ", out);
 
   /* Committed is net of withdrawals here, as in the totals by kind. */
   append_heading (out, _("Investment by investor country"));
@@ -483,8 +456,7 @@ append_investment (GString       *out,
           lode_investment_summary_get_country_total (summary, country, investment_kinds[k]));
       g_ptr_array_add (table.rows, cells);
     }
-  table_render (&table, "  ", out);
-  table_clear (&table);
+  table_flush (&table, "  ", out);
 }
 
 static char *
@@ -500,34 +472,71 @@ format_quantity (double   quantity,
   return g_string_free (out, FALSE);
 }
 
+/* Puts @item of a portfolio's list into @target: a row of a text table,
+ * or an object of a JSON array. */
+typedef void (*ItemFunc) (gpointer       target,
+                          LodePortfolio *portfolio,
+                          gpointer       item);
+
+static void
+foreach_item (GListModel    *items,
+              ItemFunc       func,
+              gpointer       target,
+              LodePortfolio *portfolio)
+{
+  guint n = g_list_model_get_n_items (items);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+
+      func (target, portfolio, item);
+    }
+}
+
+/* @heading, then @table (its header added) with a row an item of @items. */
+static void
+append_items (GString       *out,
+              const char    *heading,
+              Table         *table,
+              LodePortfolio *portfolio,
+              GListModel    *items,
+              ItemFunc       add_row)
+{
+  append_heading (out, heading);
+  foreach_item (items, add_row, table, portfolio);
+  table_flush (table, "  ", out);
+}
+
+static void
+add_production_row (gpointer       table,
+                    LodePortfolio *portfolio,
+                    gpointer       data)
+{
+  LodeProduction *item = data;
+  const char *name = mineral_name (portfolio, lode_production_get_mineral (item));
+  const char *project = lode_production_get_project (item);
+
+  table_add (table,
+             g_strdup (name != NULL ? name : lode_production_get_mineral (item)),
+             /* Translators: production of the whole country, not of one project */
+             g_strdup (project != NULL ? project : _("national")),
+             g_strdup_printf ("%d", lode_production_get_year (item)),
+             format_quantity (lode_production_get_quantity (item),
+                              lode_production_get_unit (item)));
+}
+
 static void
 append_production (GString       *out,
                    LodePortfolio *portfolio)
 {
-  GListModel *production = G_LIST_MODEL (lode_portfolio_get_production (portfolio));
-  guint n = g_list_model_get_n_items (production);
   Table table;
 
-  append_heading (out, _("Production"));
   table_init (&table, 4, 1u << 2 | 1u << 3);
   table_add (&table, g_strdup (_("Mineral")), g_strdup (_("Project")), g_strdup (_("Year")),
              g_strdup (_("Quantity")));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LodeProduction) item = g_list_model_get_item (production, i);
-      const char *name = mineral_name (portfolio, lode_production_get_mineral (item));
-      const char *project = lode_production_get_project (item);
-
-      table_add (&table,
-                 g_strdup (name != NULL ? name : lode_production_get_mineral (item)),
-                 /* Translators: production of the whole country, not of one project */
-                 g_strdup (project != NULL ? project : _("national")),
-                 g_strdup_printf ("%d", lode_production_get_year (item)),
-                 format_quantity (lode_production_get_quantity (item),
-                                  lode_production_get_unit (item)));
-    }
-  table_render (&table, "  ", out);
-  table_clear (&table);
+  append_items (out, _("Production"), &table, portfolio,
+                G_LIST_MODEL (lode_portfolio_get_production (portfolio)), add_production_row);
 }
 
 static char *
@@ -541,37 +550,39 @@ format_change (double change)
 }
 
 static void
+add_national_figure_row (gpointer       table,
+                         LodePortfolio *portfolio,
+                         gpointer       data)
+{
+  LodeNationalFigure *figure = data;
+  const char *country = lode_national_figure_get_country (figure);
+  const char *source_id = lode_national_figure_get_source (figure);
+  LodeSource *source = source_id != NULL ? lode_portfolio_find_source (portfolio, source_id) : NULL;
+  int year = lode_national_figure_get_year (figure);
+
+  table_add (table,
+             g_strdup (figure_kind_label (lode_national_figure_get_kind (figure))),
+             g_strdup (country != NULL ? country : ""),
+             year != 0 ? g_strdup_printf ("%d", year) : g_strdup (""),
+             lode_money_format_full (lode_national_figure_get_value (figure)),
+             format_change (lode_national_figure_get_change (figure)),
+             g_strdup (source != NULL && lode_source_get_publisher (source) != NULL
+                       ? lode_source_get_publisher (source)
+                       : source_id != NULL ? source_id : ""));
+}
+
+static void
 append_national_figures (GString       *out,
                          LodePortfolio *portfolio)
 {
-  GListModel *figures = G_LIST_MODEL (lode_portfolio_get_national_figures (portfolio));
-  guint n = g_list_model_get_n_items (figures);
   Table table;
 
-  append_heading (out, _("National figures"));
   table_init (&table, 6, 1u << 2 | 1u << 3 | 1u << 4);
   table_add (&table, g_strdup (_("Figure")), g_strdup (_("Country")), g_strdup (_("Year")),
              g_strdup (_("Value")), g_strdup (_("Change")), g_strdup (_("Source")));
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LodeNationalFigure) figure = g_list_model_get_item (figures, i);
-      const char *country = lode_national_figure_get_country (figure);
-      const char *source_id = lode_national_figure_get_source (figure);
-      LodeSource *source = source_id != NULL ? lode_portfolio_find_source (portfolio, source_id) : NULL;
-      int year = lode_national_figure_get_year (figure);
-
-      table_add (&table,
-                 g_strdup (figure_kind_label (lode_national_figure_get_kind (figure))),
-                 g_strdup (country != NULL ? country : ""),
-                 year != 0 ? g_strdup_printf ("%d", year) : g_strdup (""),
-                 lode_money_format_full (lode_national_figure_get_value (figure)),
-                 format_change (lode_national_figure_get_change (figure)),
-                 g_strdup (source != NULL && lode_source_get_publisher (source) != NULL
-                           ? lode_source_get_publisher (source)
-                           : source_id != NULL ? source_id : ""));
-    }
-  table_render (&table, "  ", out);
-  table_clear (&table);
+  append_items (out, _("National figures"), &table, portfolio,
+                G_LIST_MODEL (lode_portfolio_get_national_figures (portfolio)),
+                add_national_figure_row);
 }
 
 /* Whether some records are of fiscal years that are not calendar years:
@@ -622,9 +633,7 @@ append_fiscal_group (GString       *out,
                  format_share (total->value, grand_total));
     }
 
-  g_string_append_c (out, '\n');
-  g_string_append (out, fiscal_year_start != 1 ? _("Exports by fiscal year") : _("Exports by year"));
-  g_string_append_c (out, '\n');
+  append_heading (out, fiscal_year_start != 1 ? _("Exports by fiscal year") : _("Exports by year"));
   /* Only a header when every record is of a whole year. */
   if (totals->totals->len > 0)
     table_render (&table, "  ", out);
@@ -681,11 +690,60 @@ format_missing_count (guint n_missing)
   return n_missing > 0 ? g_strdup_printf ("%u", n_missing) : g_strdup ("");
 }
 
-static char *
-format_missing (const LodeConvertedTotal *total)
+/* A row of @key (taken), then @total's records, amount and records
+ * without a rate. */
+static void
+add_converted_row (Table                    *table,
+                   char                     *key,
+                   const char               *code,
+                   const LodeConvertedTotal *total)
 {
-  return format_missing_count (total->n_missing);
+  table_add (table, key, g_strdup_printf ("%u", total->count), format_converted (code, total),
+             format_missing_count (total->n_missing));
 }
+
+/* The exports in a converter's currency: in all, by period and by
+ * mineral. */
+typedef struct
+{
+  LodePeriodTotals   *periods;
+  GArray             *by_period;   /* of LodeConvertedTotal, a period each */
+  GArray             *minerals;    /* of LodeExportTotal */
+  GArray             *by_mineral;  /* of LodeConvertedTotal, a mineral each */
+  LodeConvertedTotal  all;
+} Converted;
+
+static Converted *
+converted_new (LodePortfolio *portfolio,
+               LodeConverter *converter,
+               int            fiscal_year_start)
+{
+  LodeExportTable *exports = lode_portfolio_get_exports (portfolio);
+  Converted *converted = g_new0 (Converted, 1);
+
+  converted->periods = lode_period_totals_new (exports, fiscal_year_start);
+  converted->by_period = lode_converter_period_totals (converter, exports, converted->periods,
+                                                       fiscal_year_start);
+  converted->minerals = lode_export_table_aggregate (exports, LODE_EXPORT_FIELD_MINERAL);
+  converted->by_mineral = lode_converter_aggregate (converter, exports,
+                                                    LODE_EXPORT_FIELD_MINERAL,
+                                                    converted->minerals);
+  lode_converter_table_total (converter, exports, &converted->all);
+
+  return converted;
+}
+
+static void
+converted_free (Converted *converted)
+{
+  lode_period_totals_free (converted->periods);
+  g_array_unref (converted->by_period);
+  g_array_unref (converted->minerals);
+  g_array_unref (converted->by_mineral);
+  g_free (converted);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Converted, converted_free)
 
 /* The exports again in the converter's currency: in all, by year (or
  * fiscal year) and by mineral, and the years that have no rate. */
@@ -695,20 +753,11 @@ append_currency (GString       *out,
                  LodeConverter *converter,
                  int            fiscal_year_start)
 {
-  LodeExportTable *exports = lode_portfolio_get_exports (portfolio);
   const char *code = lode_converter_get_code (converter);
   const char *name = lode_currency_name (code);
-  g_autoptr(LodePeriodTotals) periods = lode_period_totals_new (exports, fiscal_year_start);
-  g_autoptr(GArray) by_period = lode_converter_period_totals (converter, exports, periods,
-                                                              fiscal_year_start);
-  g_autoptr(GArray) minerals = lode_export_table_aggregate (exports, LODE_EXPORT_FIELD_MINERAL);
-  g_autoptr(GArray) by_mineral = lode_converter_aggregate (converter, exports,
-                                                           LODE_EXPORT_FIELD_MINERAL, minerals);
+  g_autoptr(Converted) converted = converted_new (portfolio, converter, fiscal_year_start);
   g_autofree char *missing = NULL;
-  LodeConvertedTotal all;
   Table table;
-
-  lode_converter_table_total (converter, exports, &all);
 
   g_string_append_c (out, '\n');
   if (name != NULL)
@@ -723,40 +772,34 @@ append_currency (GString       *out,
   table_init (&table, 4, 1u << 1 | 1u << 2 | 1u << 3);
   table_add (&table, g_strdup (fiscal_year_start != 1 ? _("Fiscal year") : _("Year")),
              g_strdup (_("Records")), g_strdup (_("Value")), g_strdup (_("Without a rate")));
-  for (guint i = 0; i < by_period->len; i++)
+  for (guint i = 0; i < converted->by_period->len; i++)
     {
-      const LodePeriodTotal *period = &g_array_index (periods->totals, LodePeriodTotal, i);
-      const LodeConvertedTotal *total = &g_array_index (by_period, LodeConvertedTotal, i);
+      const LodePeriodTotal *period =
+        &g_array_index (converted->periods->totals, LodePeriodTotal, i);
 
-      table_add (&table, lode_period_to_string (&period->period),
-                 g_strdup_printf ("%u", total->count), format_converted (code, total),
-                 format_missing (total));
+      add_converted_row (&table, lode_period_to_string (&period->period), code,
+                         &g_array_index (converted->by_period, LodeConvertedTotal, i));
     }
-  table_add (&table, g_strdup (_("All")), g_strdup_printf ("%u", all.count),
-             format_converted (code, &all), format_missing (&all));
-  table_render (&table, "  ", out);
-  table_clear (&table);
+  add_converted_row (&table, g_strdup (_("All")), code, &converted->all);
+  table_flush (&table, "  ", out);
 
   g_string_append_c (out, '\n');
   table_init (&table, 4, 1u << 1 | 1u << 2 | 1u << 3);
   table_add (&table, g_strdup (_("Mineral")), g_strdup (_("Records")), g_strdup (_("Value")),
              g_strdup (_("Without a rate")));
-  for (guint i = 0; i < by_mineral->len; i++)
+  for (guint i = 0; i < converted->by_mineral->len; i++)
     {
-      const LodeExportTotal *key = &g_array_index (minerals, LodeExportTotal, i);
-      const LodeConvertedTotal *total = &g_array_index (by_mineral, LodeConvertedTotal, i);
+      const LodeExportTotal *key = &g_array_index (converted->minerals, LodeExportTotal, i);
 
-      table_add (&table, g_strdup (mineral_name (portfolio, key->key)),
-                 g_strdup_printf ("%u", total->count), format_converted (code, total),
-                 format_missing (total));
+      add_converted_row (&table, g_strdup (mineral_name (portfolio, key->key)), code,
+                         &g_array_index (converted->by_mineral, LodeConvertedTotal, i));
     }
-  table_render (&table, "  ", out);
-  table_clear (&table);
+  table_flush (&table, "  ", out);
 
   missing = lode_converter_describe_missing (converter);
   if (missing != NULL)
     {
-      g_autofree char *value = lode_money_format_full (all.value_missing);
+      g_autofree char *value = lode_money_format_full (converted->all.value_missing);
 
       g_string_append_c (out, '\n');
       g_string_append (out, "  ");
@@ -767,8 +810,8 @@ append_currency (GString       *out,
                               g_dngettext (GETTEXT_PACKAGE,
                                            "%s: %u record (%s) is left out of the amounts.",
                                            "%s: %u records (%s) are left out of the amounts.",
-                                           all.n_missing),
-                              missing, all.n_missing, value);
+                                           converted->all.n_missing),
+                              missing, converted->all.n_missing, value);
       g_string_append_c (out, '\n');
     }
 }
@@ -809,8 +852,7 @@ lode_cli_summary_to_text (LodePortfolio *portfolio,
   if (totals.n_national_figures > 0)
     table_add (&table, g_strdup (_("National figures")),
                g_strdup_printf ("%u", totals.n_national_figures));
-  table_render (&table, "", out);
-  table_clear (&table);
+  table_flush (&table, "", out);
 
   g_string_append_c (out, '\n');
   table_init (&table, 2, 1u << 1);
@@ -822,8 +864,7 @@ lode_cli_summary_to_text (LodePortfolio *portfolio,
              lode_money_format_full (totals.committed));
   table_add (&table, g_strdup (_("Investment disbursed")),
              lode_money_format_full (totals.disbursed));
-  table_render (&table, "", out);
-  table_clear (&table);
+  table_flush (&table, "", out);
 
   if (totals.n_investments > 0)
     append_investment (out, portfolio);
@@ -879,6 +920,37 @@ write_money_member (LodeJsonWriter *writer,
 {
   lode_json_writer_member (writer, member);
   lode_json_writer_money (writer, value);
+}
+
+/* Begins the object that lode-cli prints with --json in @out: "file"
+ * (@name) and the portfolio's "title". */
+static LodeJsonWriter *
+json_document_begin (GString       *out,
+                     LodePortfolio *portfolio,
+                     const char    *name)
+{
+  LodeJsonWriter *writer = lode_json_writer_new (out);
+
+  lode_json_writer_begin_object (writer);
+  write_string_member (writer, "file", name);
+  write_string_member (writer, "title", lode_portfolio_get_title (portfolio));
+
+  return writer;
+}
+
+/* Ends the object, frees @writer and returns the text of @out, ended by a
+ * new line. */
+static char *
+json_document_end (LodeJsonWriter *writer,
+                   GString        *out)
+{
+  lode_json_writer_end_object (writer);
+  lode_json_writer_free (writer);
+
+  if (out->len == 0 || out->str[out->len - 1] != '\n')
+    g_string_append_c (out, '\n');
+
+  return g_string_free (out, FALSE);
 }
 
 /* "announced_usd": …, one member a step. */
@@ -948,74 +1020,113 @@ write_investment_json (LodeJsonWriter *writer,
   lode_json_writer_end_array (writer);
 }
 
+/* "@member": an array of an object an item of @items. */
 static void
-write_production_json (LodeJsonWriter *writer,
-                       LodePortfolio  *portfolio)
+write_items_json (LodeJsonWriter *writer,
+                  const char     *member,
+                  LodePortfolio  *portfolio,
+                  GListModel     *items,
+                  ItemFunc        write_object)
 {
-  GListModel *production = G_LIST_MODEL (lode_portfolio_get_production (portfolio));
-  guint n = g_list_model_get_n_items (production);
-
-  lode_json_writer_member (writer, "production");
+  lode_json_writer_member (writer, member);
   lode_json_writer_begin_array (writer);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LodeProduction) item = g_list_model_get_item (production, i);
-
-      lode_json_writer_begin_object (writer);
-      write_string_member (writer, "mineral", lode_production_get_mineral (item));
-      write_string_member (writer, "name", mineral_name (portfolio, lode_production_get_mineral (item)));
-      write_string_member (writer, "project", lode_production_get_project (item));
-      lode_json_writer_member (writer, "year");
-      lode_json_writer_int (writer, lode_production_get_year (item));
-      lode_json_writer_member (writer, "quantity");
-      lode_json_writer_double (writer, lode_production_get_quantity (item));
-      write_string_member (writer, "unit",
-                           lode_enum_to_nick (LODE_TYPE_UNIT, lode_production_get_unit (item)));
-      lode_json_writer_end_object (writer);
-    }
+  foreach_item (items, write_object, writer, portfolio);
   lode_json_writer_end_array (writer);
 }
 
 static void
-write_national_figures_json (LodeJsonWriter *writer,
-                             LodePortfolio  *portfolio)
+write_production_object (gpointer       writer,
+                         LodePortfolio *portfolio,
+                         gpointer       data)
 {
-  GListModel *figures = G_LIST_MODEL (lode_portfolio_get_national_figures (portfolio));
-  guint n = g_list_model_get_n_items (figures);
+  LodeProduction *item = data;
 
-  lode_json_writer_member (writer, "national_figures");
-  lode_json_writer_begin_array (writer);
-  for (guint i = 0; i < n; i++)
+  lode_json_writer_begin_object (writer);
+  write_string_member (writer, "mineral", lode_production_get_mineral (item));
+  write_string_member (writer, "name", mineral_name (portfolio, lode_production_get_mineral (item)));
+  write_string_member (writer, "project", lode_production_get_project (item));
+  lode_json_writer_member (writer, "year");
+  lode_json_writer_int (writer, lode_production_get_year (item));
+  lode_json_writer_member (writer, "quantity");
+  lode_json_writer_double (writer, lode_production_get_quantity (item));
+  write_string_member (writer, "unit",
+                       lode_enum_to_nick (LODE_TYPE_UNIT, lode_production_get_unit (item)));
+  lode_json_writer_end_object (writer);
+}
+
+static void
+write_national_figure_object (gpointer       writer,
+                              LodePortfolio *portfolio,
+                              gpointer       data)
+{
+  LodeNationalFigure *figure = data;
+  double change = lode_national_figure_get_change (figure);
+  const char *source_id = lode_national_figure_get_source (figure);
+  LodeSource *source = source_id != NULL ? lode_portfolio_find_source (portfolio, source_id) : NULL;
+
+  lode_json_writer_begin_object (writer);
+  write_string_member (writer, "kind",
+                       lode_enum_to_nick (LODE_TYPE_FIGURE_KIND,
+                                          lode_national_figure_get_kind (figure)));
+  write_string_member (writer, "country", lode_national_figure_get_country (figure));
+  lode_json_writer_member (writer, "year");
+  if (lode_national_figure_get_year (figure) != 0)
+    lode_json_writer_int (writer, lode_national_figure_get_year (figure));
+  else
+    lode_json_writer_null (writer);
+  write_money_member (writer, "value_usd", lode_national_figure_get_value (figure));
+  lode_json_writer_member (writer, "change");
+  if (change != LODE_CHANGE_UNSET)
+    lode_json_writer_double (writer, change);
+  else
+    lode_json_writer_null (writer);
+  write_string_member (writer, "note", lode_national_figure_get_note (figure));
+  write_string_member (writer, "source", source_id);
+  write_string_member (writer, "source_title",
+                       source != NULL ? lode_source_get_title (source) : NULL);
+  write_string_member (writer, "source_publisher",
+                       source != NULL ? lode_source_get_publisher (source) : NULL);
+  lode_json_writer_end_object (writer);
+}
+
+/* "FY2024-25", the name programs read of the fiscal year that begins in
+ * @first_year. */
+static char *
+fiscal_year_name (int first_year)
+{
+  return g_strdup_printf ("FY%d-%02d", first_year, (first_year + 1) % 100);
+}
+
+/* The members that name @total's period: "fiscal_year" and "first_year",
+ * or "year" when years are calendar years. */
+static void
+write_period_key (LodeJsonWriter        *writer,
+                  const LodePeriodTotal *total,
+                  int                    fiscal_year_start)
+{
+  if (fiscal_year_start != 1)
     {
-      g_autoptr(LodeNationalFigure) figure = g_list_model_get_item (figures, i);
-      const char *source_id = lode_national_figure_get_source (figure);
-      LodeSource *source = source_id != NULL ? lode_portfolio_find_source (portfolio, source_id) : NULL;
-      double change = lode_national_figure_get_change (figure);
+      g_autofree char *fiscal_year = fiscal_year_name (total->period.first_year);
 
-      lode_json_writer_begin_object (writer);
-      write_string_member (writer, "kind",
-                           lode_enum_to_nick (LODE_TYPE_FIGURE_KIND,
-                                              lode_national_figure_get_kind (figure)));
-      write_string_member (writer, "country", lode_national_figure_get_country (figure));
-      lode_json_writer_member (writer, "year");
-      if (lode_national_figure_get_year (figure) != 0)
-        lode_json_writer_int (writer, lode_national_figure_get_year (figure));
-      else
-        lode_json_writer_null (writer);
-      write_money_member (writer, "value_usd", lode_national_figure_get_value (figure));
-      lode_json_writer_member (writer, "change");
-      if (change != LODE_CHANGE_UNSET)
-        lode_json_writer_double (writer, change);
-      else
-        lode_json_writer_null (writer);
-      write_string_member (writer, "note", lode_national_figure_get_note (figure));
-      write_string_member (writer, "source", source_id);
-      write_string_member (writer, "source_title",
-                           source != NULL ? lode_source_get_title (source) : NULL);
-      write_string_member (writer, "source_publisher",
-                           source != NULL ? lode_source_get_publisher (source) : NULL);
-      lode_json_writer_end_object (writer);
+      write_string_member (writer, "fiscal_year", fiscal_year);
+      lode_json_writer_member (writer, "first_year");
     }
+  else
+    lode_json_writer_member (writer, "year");
+  lode_json_writer_int (writer, total->period.first_year);
+}
+
+/* "missing_rates": the years the converter found no rate for. */
+static void
+write_missing_rates (LodeJsonWriter *writer,
+                     LodeConverter  *converter)
+{
+  GArray *missing = lode_converter_get_missing (converter);
+
+  lode_json_writer_member (writer, "missing_rates");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < missing->len; i++)
+    lode_json_writer_int (writer, g_array_index (missing, int, i));
   lode_json_writer_end_array (writer);
 }
 
@@ -1033,18 +1144,9 @@ write_fiscal_group (LodeJsonWriter  *writer,
   for (guint i = 0; i < totals->totals->len; i++)
     {
       const LodePeriodTotal *total = &g_array_index (totals->totals, LodePeriodTotal, i);
-      g_autofree char *fiscal_year = g_strdup_printf ("FY%d-%02d", total->period.first_year,
-                                                      (total->period.first_year + 1) % 100);
 
       lode_json_writer_begin_object (writer);
-      if (fiscal_year_start != 1)
-        {
-          write_string_member (writer, "fiscal_year", fiscal_year);
-          lode_json_writer_member (writer, "first_year");
-        }
-      else
-        lode_json_writer_member (writer, "year");
-      lode_json_writer_int (writer, total->period.first_year);
+      write_period_key (writer, total, fiscal_year_start);
       lode_json_writer_member (writer, "records");
       lode_json_writer_int (writer, total->count);
       write_money_member (writer, "value_usd", total->value);
@@ -1083,68 +1185,42 @@ write_currency_json (LodeJsonWriter *writer,
                      LodeConverter  *converter,
                      int             fiscal_year_start)
 {
-  LodeExportTable *exports = lode_portfolio_get_exports (portfolio);
-  g_autoptr(LodePeriodTotals) periods = lode_period_totals_new (exports, fiscal_year_start);
-  g_autoptr(GArray) by_period = lode_converter_period_totals (converter, exports, periods,
-                                                              fiscal_year_start);
-  g_autoptr(GArray) minerals = lode_export_table_aggregate (exports, LODE_EXPORT_FIELD_MINERAL);
-  g_autoptr(GArray) by_mineral = lode_converter_aggregate (converter, exports,
-                                                           LODE_EXPORT_FIELD_MINERAL, minerals);
-  LodeConvertedTotal all;
-  GArray *missing;
-
-  lode_converter_table_total (converter, exports, &all);
-  missing = lode_converter_get_missing (converter);
+  g_autoptr(Converted) converted = converted_new (portfolio, converter, fiscal_year_start);
 
   lode_json_writer_member (writer, "in_currency");
   lode_json_writer_begin_object (writer);
   write_string_member (writer, "currency", lode_converter_get_code (converter));
   lode_json_writer_member (writer, "exports");
   lode_json_writer_begin_object (writer);
-  write_converted_members (writer, &all);
+  write_converted_members (writer, &converted->all);
   lode_json_writer_end_object (writer);
 
   lode_json_writer_member (writer, "exports_by_year");
   lode_json_writer_begin_array (writer);
-  for (guint i = 0; i < by_period->len; i++)
+  for (guint i = 0; i < converted->by_period->len; i++)
     {
-      const LodePeriodTotal *period = &g_array_index (periods->totals, LodePeriodTotal, i);
-
       lode_json_writer_begin_object (writer);
-      if (fiscal_year_start != 1)
-        {
-          g_autofree char *fiscal_year = g_strdup_printf ("FY%d-%02d", period->period.first_year,
-                                                          (period->period.first_year + 1) % 100);
-
-          write_string_member (writer, "fiscal_year", fiscal_year);
-          lode_json_writer_member (writer, "first_year");
-        }
-      else
-        lode_json_writer_member (writer, "year");
-      lode_json_writer_int (writer, period->period.first_year);
-      write_converted_members (writer, &g_array_index (by_period, LodeConvertedTotal, i));
+      write_period_key (writer, &g_array_index (converted->periods->totals, LodePeriodTotal, i),
+                        fiscal_year_start);
+      write_converted_members (writer, &g_array_index (converted->by_period, LodeConvertedTotal, i));
       lode_json_writer_end_object (writer);
     }
   lode_json_writer_end_array (writer);
 
   lode_json_writer_member (writer, "exports_by_mineral");
   lode_json_writer_begin_array (writer);
-  for (guint i = 0; i < by_mineral->len; i++)
+  for (guint i = 0; i < converted->by_mineral->len; i++)
     {
-      const LodeExportTotal *key = &g_array_index (minerals, LodeExportTotal, i);
+      const LodeExportTotal *key = &g_array_index (converted->minerals, LodeExportTotal, i);
 
       lode_json_writer_begin_object (writer);
       write_string_member (writer, "mineral", key->key);
-      write_converted_members (writer, &g_array_index (by_mineral, LodeConvertedTotal, i));
+      write_converted_members (writer, &g_array_index (converted->by_mineral, LodeConvertedTotal, i));
       lode_json_writer_end_object (writer);
     }
   lode_json_writer_end_array (writer);
 
-  lode_json_writer_member (writer, "missing_rates");
-  lode_json_writer_begin_array (writer);
-  for (guint i = 0; i < missing->len; i++)
-    lode_json_writer_int (writer, g_array_index (missing, int, i));
-  lode_json_writer_end_array (writer);
+  write_missing_rates (writer, converter);
   lode_json_writer_end_object (writer);
 }
 
@@ -1155,7 +1231,7 @@ lode_cli_summary_to_json (LodePortfolio *portfolio,
                           const char    *name)
 {
   LodeExportTable *exports;
-  g_autoptr(LodeJsonWriter) writer = NULL;
+  LodeJsonWriter *writer;
   GString *out;
   Totals totals;
 
@@ -1165,12 +1241,7 @@ lode_cli_summary_to_json (LodePortfolio *portfolio,
   exports = lode_portfolio_get_exports (portfolio);
 
   out = g_string_new (NULL);
-  writer = lode_json_writer_new (out);
-
-  lode_json_writer_begin_object (writer);
-
-  write_string_member (writer, "file", name);
-  write_string_member (writer, "title", lode_portfolio_get_title (portfolio));
+  writer = json_document_begin (out, portfolio, name);
   write_string_member (writer, "description", lode_portfolio_get_description (portfolio));
   write_string_member (writer, "currency", lode_portfolio_get_currency (portfolio));
   lode_json_writer_member (writer, "fiscal_year_start");
@@ -1211,8 +1282,12 @@ lode_cli_summary_to_json (LodePortfolio *portfolio,
   lode_json_writer_end_object (writer);
 
   write_investment_json (writer, portfolio);
-  write_production_json (writer, portfolio);
-  write_national_figures_json (writer, portfolio);
+  write_items_json (writer, "production", portfolio,
+                    G_LIST_MODEL (lode_portfolio_get_production (portfolio)),
+                    write_production_object);
+  write_items_json (writer, "national_figures", portfolio,
+                    G_LIST_MODEL (lode_portfolio_get_national_figures (portfolio)),
+                    write_national_figure_object);
 
   for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
     {
@@ -1255,13 +1330,7 @@ lode_cli_summary_to_json (LodePortfolio *portfolio,
   if (converter != NULL)
     write_currency_json (writer, portfolio, converter, fiscal_year_start);
 
-  lode_json_writer_end_object (writer);
-  g_clear_pointer (&writer, lode_json_writer_free);
-
-  if (out->len == 0 || out->str[out->len - 1] != '\n')
-    g_string_append_c (out, '\n');
-
-  return g_string_free (out, FALSE);
+  return json_document_end (writer, out);
 }
 
 /* Comparing two periods */
@@ -1344,11 +1413,8 @@ append_comparison (GString        *out,
         }
     }
 
-  g_string_append_c (out, '\n');
-  g_string_append (out, heading);
-  g_string_append_c (out, '\n');
-  table_render (&table, "  ", out);
-  table_clear (&table);
+  append_heading (out, heading);
+  table_flush (&table, "  ", out);
 }
 
 static void
@@ -1406,8 +1472,7 @@ append_compare_currency (GString        *out,
   table_add (&table, g_strdup (label), cells[0], cells[1]);
   table_add (&table, g_strdup (_("Without a rate")), format_missing_count (comparison->n_missing[0]),
              format_missing_count (comparison->n_missing[1]));
-  table_render (&table, "", out);
-  table_clear (&table);
+  table_flush (&table, "", out);
 
   if (missing != NULL)
     {
@@ -1461,8 +1526,7 @@ lode_cli_compare_to_text (LodePortfolio    *portfolio,
           table_add (&table, g_strdup (_("Records")),
                      g_strdup_printf ("%u", all.count[0]), g_strdup_printf ("%u", all.count[1]),
                      g_strdup (""), g_strdup (""));
-          table_render (&table, "", out);
-          table_clear (&table);
+          table_flush (&table, "", out);
           if (converter != NULL && lode_comparison_convert (comparison, exports, converter))
             append_compare_currency (out, comparison, converter);
           append_unplaced (out, comparison);
@@ -1483,7 +1547,7 @@ write_period_member (LodeJsonWriter   *writer,
 {
   g_autofree char *name = period->start_month == 1
     ? g_strdup_printf ("%d", period->first_year)
-    : g_strdup_printf ("FY%d-%02d", period->first_year, (period->first_year + 1) % 100);
+    : fiscal_year_name (period->first_year);
 
   lode_json_writer_member (writer, member);
   lode_json_writer_begin_object (writer);
@@ -1546,18 +1610,14 @@ lode_cli_compare_to_json (LodePortfolio    *portfolio,
                           const char       *name)
 {
   LodeExportTable *exports;
-  g_autoptr(LodeJsonWriter) writer = NULL;
+  LodeJsonWriter *writer;
   GString *out;
 
   g_return_val_if_fail (LODE_IS_PORTFOLIO (portfolio), NULL);
 
   exports = lode_portfolio_get_exports (portfolio);
   out = g_string_new (NULL);
-  writer = lode_json_writer_new (out);
-
-  lode_json_writer_begin_object (writer);
-  write_string_member (writer, "file", name);
-  write_string_member (writer, "title", lode_portfolio_get_title (portfolio));
+  writer = json_document_begin (out, portfolio, name);
   write_period_member (writer, "first", first);
   write_period_member (writer, "second", second);
   if (converter != NULL)
@@ -1612,23 +1672,9 @@ lode_cli_compare_to_json (LodePortfolio    *portfolio,
     }
 
   if (converter != NULL)
-    {
-      GArray *missing = lode_converter_get_missing (converter);
+    write_missing_rates (writer, converter);
 
-      lode_json_writer_member (writer, "missing_rates");
-      lode_json_writer_begin_array (writer);
-      for (guint i = 0; i < missing->len; i++)
-        lode_json_writer_int (writer, g_array_index (missing, int, i));
-      lode_json_writer_end_array (writer);
-    }
-
-  lode_json_writer_end_object (writer);
-  g_clear_pointer (&writer, lode_json_writer_free);
-
-  if (out->len == 0 || out->str[out->len - 1] != '\n')
-    g_string_append_c (out, '\n');
-
-  return g_string_free (out, FALSE);
+  return json_document_end (writer, out);
 }
 
 char *

@@ -375,7 +375,9 @@ output_error (const GError *error)
 }
 
 /* What a command with options of its own holds while it runs: its
- * options, the portfolio it reads and what went wrong. */
+ * options, the portfolio it reads and what went wrong; for summary and
+ * compare, the month their years start in and the currency they also
+ * give the exports in. */
 typedef struct
 {
   GOptionContext *context;
@@ -383,6 +385,10 @@ typedef struct
   LodePortfolio  *portfolio;
   GError         *error;
   char           *message;
+  char           *fiscal_text;
+  char           *currency;
+  int             fiscal_year_start;
+  LodeConverter  *converter;
 } CommandRun;
 
 static void
@@ -390,9 +396,12 @@ command_run_clear (CommandRun *run)
 {
   g_clear_pointer (&run->context, g_option_context_free);
   g_clear_pointer (&run->entries, g_free);
+  g_clear_pointer (&run->converter, lode_converter_unref);
   g_clear_object (&run->portfolio);
   g_clear_error (&run->error);
   g_clear_pointer (&run->message, g_free);
+  g_clear_pointer (&run->fiscal_text, g_free);
+  g_clear_pointer (&run->currency, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CommandRun, command_run_clear)
@@ -561,28 +570,61 @@ check_currency (const Command *command,
   return EXIT_OK;
 }
 
+/* Adds --fiscal-year-start (said as @fiscal_help, marked with N_()) and
+ * --currency to the options of @run, after the command's own. */
+static void
+command_run_add_period_entries (CommandRun *run,
+                                const char *fiscal_help)
+{
+  const GOptionEntry entries[] = {
+    { "fiscal-year-start", 0, 0, G_OPTION_ARG_STRING, &run->fiscal_text, fiscal_help,
+      N_("MONTH") },
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &run->currency,
+      N_("Also give the exports in CODE (ISO 4217, such as PKR) at the portfolio’s exchange rates"),
+      N_("CODE") },
+    { NULL }
+  };
+
+  g_option_context_add_main_entries (run->context, entries, GETTEXT_PACKAGE);
+}
+
+/* Checks the options, then loads the portfolio @path: its fiscal year
+ * unless --fiscal-year-start says otherwise, and a converter with
+ * --currency. Returns EXIT_OK, or the status once it has said why not. */
+static int
+command_run_load_periods (CommandRun    *run,
+                          const Command *command,
+                          const char    *path)
+{
+  int status;
+
+  run->fiscal_year_start = 1;
+  status = check_fiscal_year_start (command, run->fiscal_text, &run->fiscal_year_start);
+  if (status == EXIT_OK)
+    status = check_currency (command, run->currency);
+  if (status == EXIT_OK)
+    status = load_file (path, &run->portfolio);
+  if (status != EXIT_OK)
+    return status;
+  if (run->fiscal_text == NULL)
+    run->fiscal_year_start = lode_portfolio_get_fiscal_year_start (run->portfolio);
+  if (run->currency != NULL)
+    run->converter = lode_portfolio_new_converter (run->portfolio, run->currency);
+
+  return EXIT_OK;
+}
+
 static int
 command_summary (const Command   *command,
                  char          ***args)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_auto(CommandRun) run = { 0, };
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
-  g_autofree char *fiscal_text = NULL;
-  g_autofree char *currency = NULL;
-  g_autoptr(LodeConverter) converter = NULL;
   gboolean json = FALSE;
-  int fiscal_year_start = 1;
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the totals as a JSON object"), NULL },
-    { "fiscal-year-start", 0, 0, G_OPTION_ARG_STRING, &fiscal_text,
-      N_("Count the years as fiscal years starting in MONTH (1–12); by default as the portfolio says"),
-      N_("MONTH") },
-    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency,
-      N_("Also give the exports in CODE (ISO 4217, such as PKR) at the portfolio’s exchange rates"),
-      N_("CODE") },
     { NULL }
   };
 
@@ -670,35 +712,30 @@ command_summary (const Command   *command,
       "years without a rate are listed: no rate is ever guessed."),
     NULL);
 
-  context = command_context_new (command, entries, description);
-  if (!command_parse (command, context, args, &status))
+  run.context = command_context_new (command, entries, description);
+  command_run_add_period_entries (&run, N_("Count the years as fiscal years starting in MONTH "
+                                           "(1–12); by default as the portfolio says"));
+  if (!command_parse (command, run.context, args, &status))
     return status;
 
   status = check_operands (command, *args, 1, 1, NULL);
   if (status == EXIT_OK)
-    status = check_fiscal_year_start (command, fiscal_text, &fiscal_year_start);
-  if (status == EXIT_OK)
-    status = check_currency (command, currency);
-  if (status == EXIT_OK)
-    status = load_file ((*args)[1], &portfolio);
+    status = command_run_load_periods (&run, command, (*args)[1]);
   if (status != EXIT_OK)
     return status;
-  if (fiscal_text == NULL)
-    fiscal_year_start = lode_portfolio_get_fiscal_year_start (portfolio);
-  if (currency != NULL)
-    converter = lode_portfolio_new_converter (portfolio, currency);
 
   if (json)
     {
-      g_autofree char *text = lode_cli_summary_to_json (portfolio, fiscal_year_start, converter,
-                                                        input_name ((*args)[1]));
+      g_autofree char *text = lode_cli_summary_to_json (run.portfolio, run.fiscal_year_start,
+                                                        run.converter, input_name ((*args)[1]));
 
       if (!write_stdout (text, strlen (text), &error))
         return output_error (error);
     }
   else
     {
-      g_autofree char *text = lode_cli_summary_to_text (portfolio, fiscal_year_start, converter);
+      g_autofree char *text = lode_cli_summary_to_text (run.portfolio, run.fiscal_year_start,
+                                                        run.converter);
 
       g_print ("%s", text);
     }
@@ -710,28 +747,17 @@ static int
 command_compare (const Command   *command,
                  char          ***args)
 {
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(LodePortfolio) portfolio = NULL;
+  g_auto(CommandRun) run = { 0, };
   g_autoptr(GError) error = NULL;
   g_autofree char *description = NULL;
-  g_autofree char *fiscal_text = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *currency = NULL;
-  g_autoptr(LodeConverter) converter = NULL;
   gboolean json = FALSE;
   gboolean csv = FALSE;
-  int fiscal_year_start = 1;
   LodePeriod periods[2];
   int status = EXIT_OK;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the comparison as a JSON object"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &csv, N_("Print the comparison as CSV"), NULL },
-    { "fiscal-year-start", 0, 0, G_OPTION_ARG_STRING, &fiscal_text,
-      N_("Read fiscal years as starting in MONTH (1–12); by default as the portfolio says"),
-      N_("MONTH") },
-    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency,
-      N_("Also give the exports in CODE (ISO 4217, such as PKR) at the portfolio’s exchange rates"),
-      N_("CODE") },
     { NULL }
   };
 
@@ -775,8 +801,10 @@ command_compare (const Command   *command,
       "the object with \"currency\" and \"missing_rates\"."),
     NULL);
 
-  context = command_context_new (command, entries, description);
-  if (!command_parse (command, context, args, &status))
+  run.context = command_context_new (command, entries, description);
+  command_run_add_period_entries (&run, N_("Read fiscal years as starting in MONTH (1–12); "
+                                           "by default as the portfolio says"));
+  if (!command_parse (command, run.context, args, &status))
     return status;
 
   status = check_operands (command, *args, 3, 3,
@@ -785,34 +813,25 @@ command_compare (const Command   *command,
     return status;
   if (json && csv)
     return usage_error (command, _("--json and --csv cannot be used together"));
-  if (currency != NULL && csv)
+  if (run.currency != NULL && csv)
     return usage_error (command, _("--currency and --csv cannot be used together"));
-  status = check_fiscal_year_start (command, fiscal_text, &fiscal_year_start);
-  if (status == EXIT_OK)
-    status = check_currency (command, currency);
-  if (status == EXIT_OK)
-    status = load_file ((*args)[1], &portfolio);
+  status = command_run_load_periods (&run, command, (*args)[1]);
   if (status != EXIT_OK)
     return status;
-  if (fiscal_text == NULL)
-    fiscal_year_start = lode_portfolio_get_fiscal_year_start (portfolio);
 
   for (guint i = 0; i < 2; i++)
     {
-      if (!lode_period_parse ((*args)[2 + i], fiscal_year_start, &periods[i], &error))
+      if (!lode_period_parse ((*args)[2 + i], run.fiscal_year_start, &periods[i], &error))
         return usage_error (command, "%s", error->message);
     }
 
-  if (currency != NULL)
-    converter = lode_portfolio_new_converter (portfolio, currency);
-
   if (json)
-    text = lode_cli_compare_to_json (portfolio, &periods[0], &periods[1], converter,
+    text = lode_cli_compare_to_json (run.portfolio, &periods[0], &periods[1], run.converter,
                                      input_name ((*args)[1]));
   else if (csv)
-    text = lode_cli_compare_to_csv (portfolio, &periods[0], &periods[1]);
+    text = lode_cli_compare_to_csv (run.portfolio, &periods[0], &periods[1]);
   else
-    text = lode_cli_compare_to_text (portfolio, &periods[0], &periods[1], converter);
+    text = lode_cli_compare_to_text (run.portfolio, &periods[0], &periods[1], run.converter);
 
   if (!write_stdout (text, strlen (text), &error))
     return output_error (error);

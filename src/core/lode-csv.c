@@ -1204,6 +1204,23 @@ lode_csv_reader_get_size (LodeCsvReader *self)
 /* Writing */
 
 void
+lode_csv_append_quoted (GString    *out,
+                        const char *cell)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (cell != NULL);
+
+  g_string_append_c (out, '"');
+  for (const char *p = cell; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+void
 lode_csv_append_cell (GString    *out,
                       const char *cell)
 {
@@ -1221,12 +1238,5 @@ lode_csv_append_cell (GString    *out,
       return;
     }
 
-  g_string_append_c (out, '"');
-  for (const char *p = cell; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
+  lode_csv_append_quoted (out, cell);
 }

@@ -76,6 +76,9 @@ guint64         lode_csv_reader_get_size     (LodeCsvReader   *self);
  * starts or ends with a space. */
 void            lode_csv_append_cell         (GString         *out,
                                               const char      *cell);
+/* Appends @cell to @out between double quotes, its quotes doubled. */
+void            lode_csv_append_quoted       (GString         *out,
+                                              const char      *cell);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LodeCsvReader, lode_csv_reader_free)
 

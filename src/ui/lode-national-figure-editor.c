@@ -6,6 +6,7 @@
 #include "lode-cells.h"
 #include "lode-countries.h"
 #include "lode-enum-types.h"
+#include "lode-kind-names.h"
 #include "lode-national-figure-editor.h"
 #include "lode-rules.h"
 #include "lode-ui-format.h"
@@ -158,22 +159,7 @@ validate (LodeNationalFigureEditor *self)
 const char *
 lode_national_figure_editor_kind_name (LodeFigureKind kind)
 {
-  switch (kind)
-    {
-    case LODE_FIGURE_KIND_RESERVE_VALUE:
-      return _("Estimated value of the mineral reserves");
-    case LODE_FIGURE_KIND_MINERAL_EXPORTS:
-      return _("Mineral exports");
-    case LODE_FIGURE_KIND_BILATERAL_TRADE:
-      return _("Bilateral trade");
-    case LODE_FIGURE_KIND_INVESTMENT_TARGET:
-      return _("Investment target");
-    case LODE_FIGURE_KIND_OTHER:
-      return _("Other figure");
-    case LODE_FIGURE_KIND_UNKNOWN:
-    default:
-      return C_("figure", "Kind not given");
-    }
+  return lode_figure_kind_get_name (kind);
 }
 
 static char *

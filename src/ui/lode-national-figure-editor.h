@@ -18,7 +18,7 @@ LodeNationalFigureEditor *lode_national_figure_editor_new      (LodePortfolio   
 /* "Trade with China, 2024", as the Overview and the history name
  * @figure. */
 char                     *lode_national_figure_editor_describe (LodeNationalFigure *figure);
-/* "Reserve value estimate" for LODE_FIGURE_KIND_RESERVE_VALUE. */
+/* The name of a figure's kind: lode_figure_kind_get_name(). */
 const char               *lode_national_figure_editor_kind_name (LodeFigureKind     kind);
 
 G_END_DECLS

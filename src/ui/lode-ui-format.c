@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "lode-enum-types.h"
+#include "lode-kind-names.h"
 #include "lode-rules.h"
 #include "lode-settings.h"
 #include "lode-stage.h"
@@ -80,14 +81,8 @@ lode_format_investment_kind (LodeInvestmentKind kind)
       return _("Announced or MoU");
     case LODE_INVESTMENT_KIND_AGREED:
       return _("Agreement signed");
-    case LODE_INVESTMENT_KIND_COMMITTED:
-      return C_("investment", "Committed");
-    case LODE_INVESTMENT_KIND_DISBURSED:
-      return C_("investment", "Disbursed");
-    case LODE_INVESTMENT_KIND_WITHDRAWN:
-      return C_("investment", "Withdrawn");
     default:
-      return NULL;
+      return lode_investment_kind_get_name (kind);
     }
 }
 
