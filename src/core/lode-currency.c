@@ -146,56 +146,15 @@ typedef struct
   char      **codes;  /* sorted by name */
 } Currencies;
 
-static int
-compare_codes (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  GHashTable *names = user_data;
-  const char *name_a = g_hash_table_lookup (names, *(const char * const *) a);
-  const char *name_b = g_hash_table_lookup (names, *(const char * const *) b);
-
-  return g_utf8_collate (name_a, name_b);
-}
-
 static Currencies *
 load_currencies (void)
 {
+  static const char * const name_members[] = { "name", NULL };
   Currencies *currencies = g_new0 (Currencies, 1);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-  JsonArray *list = _lode_load_iso_codes (parser, ISO_4217_DOMAIN, "4217");
-  GHashTableIter iter;
-  gpointer key;
 
   currencies->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
-    {
-      JsonNode *node = json_array_get_element (list, i);
-      JsonObject *currency;
-      const char *code;
-      const char *name;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-
-      currency = json_node_get_object (node);
-      code = json_object_get_string_member_with_default (currency, "alpha_3", NULL);
-      name = json_object_get_string_member_with_default (currency, "name", NULL);
-      if (code == NULL || name == NULL)
-        continue;
-
-      g_hash_table_insert (currencies->names, g_strdup (code),
-                           g_strdup (dgettext (ISO_4217_DOMAIN, name)));
-    }
-
-  g_hash_table_iter_init (&iter, currencies->names);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (codes, key);
-  g_ptr_array_sort_with_data (codes, compare_codes, currencies->names);
-  g_ptr_array_add (codes, NULL);
-  currencies->codes = (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
+  currencies->codes = _lode_load_iso_names (ISO_4217_DOMAIN, "4217", "alpha_3", name_members,
+                                            currencies->names, NULL, NULL);
 
   return currencies;
 }
