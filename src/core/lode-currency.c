@@ -202,42 +202,40 @@ lode_currency_codes (void)
 
 /* Amounts */
 
-/* "PKR" and a no-break space: the code, which every reader can tell
- * apart, rather than a symbol ("Rs", "¥") that several currencies share. */
+/* Shows @amount of @code with @format, after the dollar sign for US
+ * dollars, else after "PKR" and a no-break space: the code, which every
+ * reader can tell apart, rather than a symbol ("Rs", "¥") that several
+ * currencies share. */
 static char *
-prefix_of (const char *code)
+format_amount (const char               *code,
+               LodeAmount                amount,
+               LodeFormatHundredthsFunc  format)
 {
-  return g_strconcat (code, "\u00a0", NULL);
+  g_autofree char *prefix = NULL;
+
+  if (strcmp (code, LODE_CURRENCY_USD) == 0)
+    return format (_LODE_DOLLAR_PREFIX, amount);
+
+  prefix = g_strconcat (code, "\u00a0", NULL);
+  return format (prefix, amount);
 }
 
 char *
 lode_amount_format_full (const char *code,
                          LodeAmount  amount)
 {
-  g_autofree char *prefix = NULL;
-
   g_return_val_if_fail (code != NULL, NULL);
 
-  if (strcmp (code, LODE_CURRENCY_USD) == 0)
-    return lode_money_format_full (amount);
-
-  prefix = prefix_of (code);
-  return _lode_format_hundredths_full (prefix, amount);
+  return format_amount (code, amount, _lode_format_hundredths_full);
 }
 
 char *
 lode_amount_format_short (const char *code,
                           LodeAmount  amount)
 {
-  g_autofree char *prefix = NULL;
-
   g_return_val_if_fail (code != NULL, NULL);
 
-  if (strcmp (code, LODE_CURRENCY_USD) == 0)
-    return lode_money_format_short (amount);
-
-  prefix = prefix_of (code);
-  return _lode_format_hundredths_short (prefix, amount);
+  return format_amount (code, amount, _lode_format_hundredths_short);
 }
 
 char *
