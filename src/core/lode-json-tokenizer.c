@@ -146,26 +146,20 @@ utf8_sequence_length (const guchar *p,
 
   if (b0 < 0x80)
     return 1;
-  else if (b0 >= 0xC2 && b0 <= 0xDF)
-    n = 2;
-  else if (b0 >= 0xE0 && b0 <= 0xEF)
-    {
-      n = 3;
-      if (b0 == 0xE0)
-        lo = 0xA0;
-      else if (b0 == 0xED)
-        hi = 0x9F;
-    }
-  else if (b0 >= 0xF0 && b0 <= 0xF4)
-    {
-      n = 4;
-      if (b0 == 0xF0)
-        lo = 0x90;
-      else if (b0 == 0xF4)
-        hi = 0x8F;
-    }
-  else
+  if (b0 < 0xC2 || b0 > 0xF4)
     return 0;
+
+  n = b0 <= 0xDF ? 2 : b0 <= 0xEF ? 3 : 4;
+  /* The second byte leaves out overlong forms (after E0 and F0),
+   * surrogates (after ED) and what is past U+10FFFF (after F4). */
+  if (b0 == 0xE0)
+    lo = 0xA0;
+  else if (b0 == 0xED)
+    hi = 0x9F;
+  else if (b0 == 0xF0)
+    lo = 0x90;
+  else if (b0 == 0xF4)
+    hi = 0x8F;
 
   if ((gsize) (end - p) < n)
     return 0;
