@@ -1320,6 +1320,30 @@ failed:
   EMIT (STATE_FAILED, LODE_JSON_TOKEN_ERROR);
 }
 
+/* The position after the spaces at @p: an indent, eight bytes at a
+ * time. */
+G_ALWAYS_INLINE static inline const guchar *
+skip_spaces (const guchar *p,
+             const guchar *end)
+{
+#if HAVE_FAST_SCAN
+  while (end - p >= 8)
+    {
+      guint64 v, x;
+
+      memcpy (&v, p, 8);
+      x = v ^ SPACES;
+      if (x != 0)
+        return p + FIRST_BYTE_SET (x);
+      p += 8;
+    }
+#endif
+  while (p < end && *p == ' ')
+    p++;
+
+  return p;
+}
+
 /* The fast path of _lode_json_tokenizer_next_members(): the members of an
  * export record, and of most objects like it, are a known name written
  * plainly, then a plain string or a number without an exponent, in a
@@ -1343,22 +1367,8 @@ fast_skip_whitespace (const guchar  *p,
         {
           (*line)++;
           *line_start = ++p;
-#if HAVE_FAST_SCAN
           /* The indent of the next line. */
-          while (end - p >= 8)
-            {
-              guint64 v, x;
-
-              memcpy (&v, p, 8);
-              x = v ^ SPACES;
-              if (x != 0)
-                {
-                  p += FIRST_BYTE_SET (x);
-                  break;
-                }
-              p += 8;
-            }
-#endif
+          p = skip_spaces (p, end);
         }
       else if (*p == ' ' || *p == '\t' || *p == '\r')
         p++;
@@ -1637,26 +1647,7 @@ read_known_members (Checker       *c,
                 {
                   line++;
                   line_start = ++p;
-                  while (p < end && *p == ' ')
-                    {
-#if HAVE_FAST_SCAN
-                      guint64 v, x;
-
-                      if (end - p >= 8)
-                        {
-                          memcpy (&v, p, 8);
-                          x = v ^ SPACES;
-                          if (x != 0)
-                            {
-                              p += FIRST_BYTE_SET (x);
-                              break;
-                            }
-                          p += 8;
-                          continue;
-                        }
-#endif
-                      p++;
-                    }
+                  p = skip_spaces (p, end);
                 }
               if (p < end && *p <= ' ')
                 p = fast_skip_whitespace (p, end, &line, &line_start);
