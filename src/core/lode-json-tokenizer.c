@@ -849,12 +849,18 @@ enum
     goto failed;                                                        \
   } G_STMT_END
 
-/* Refuses the string whose opening quote is at @open and which ends just
- * before @after, when it is longer than the limit (0: no limit). */
-#define CHECK_STRING_LENGTH(open, after)                                \
+/* Scans the string whose opening quote, @open, is at p, as scan_string()
+ * does (has_escape says whether it holds one), and refuses it when it is
+ * longer than the limit (0: no limit). p is then after its closing
+ * quote. */
+#define SCAN_STRING(open)                                               \
   G_STMT_START {                                                        \
+    has_escape = FALSE;                                                 \
+    p = scan_string (c, p, end, &has_escape);                           \
+    if (p == NULL)                                                      \
+      goto failed;                                                      \
     if (G_UNLIKELY (c->max_string_length != 0                           \
-                    && (gsize) ((after) - (open)) - 2 > c->max_string_length)) \
+                    && (gsize) (p - (open)) - 2 > c->max_string_length)) \
       FAIL ((open), LODE_JSON_ERROR_STRING_TOO_LONG,                    \
             g_strdup_printf ("%" G_GSIZE_FORMAT, c->max_string_length)); \
   } G_STMT_END
@@ -976,11 +982,7 @@ value:
       {
         const guchar *open = p;
 
-        has_escape = FALSE;
-        p = scan_string (c, p, end, &has_escape);
-        if (p == NULL)
-          goto failed;
-        CHECK_STRING_LENGTH (open, p);
+        SCAN_STRING (open);
         token->text = (const char *) open + 1;
         token->length = (p - open) - 2;
         token->has_escape = has_escape;
@@ -1247,11 +1249,7 @@ member:
   {
     const guchar *open = p;
 
-    has_escape = FALSE;
-    p = scan_string (c, p, end, &has_escape);
-    if (p == NULL)
-      goto failed;
-    CHECK_STRING_LENGTH (open, p);
+    SCAN_STRING (open);
     if (known != NULL)
       {
         ObjectFrame *frame = &c->objects[c->n_objects - 1];
