@@ -182,6 +182,28 @@ lode_export_table_init (LodeExportTable *self)
   self->fiscal_year_start = 1;
 }
 
+const char *
+lode_export_row_get_key (const LodeExportRow *row,
+                         LodeExportField      field)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+
+  switch (field)
+    {
+    case LODE_EXPORT_FIELD_MINERAL:
+      return row->mineral;
+    case LODE_EXPORT_FIELD_DESTINATION:
+      return row->destination;
+    case LODE_EXPORT_FIELD_HS_CODE:
+      return row->hs_code;
+    case LODE_EXPORT_FIELD_STAGE:
+      return lode_enum_to_nick (LODE_TYPE_STAGE, row->stage == LODE_STAGE_UNKNOWN ? -1 : (int) row->stage);
+    case LODE_EXPORT_FIELD_YEAR:
+    default:
+      return NULL;
+    }
+}
+
 LodeExportTable *
 lode_export_table_new (void)
 {
