@@ -43,14 +43,17 @@ enum
 /* A bit for each of the sixteen bytes at @p that ends a plain run of a
  * string: quotes, backslashes, control characters (unsigned, at most
  * 0x1F) and bytes of multi-byte sequences (their high bit, which the
- * mask takes as it is). */
+ * mask takes as it is); in @quotes, the bits of the quotes. */
 static inline guint
-string_stop_mask (const guchar *p)
+string_stop_mask (const guchar *p,
+                  guint        *quotes)
 {
   __m128i v = _mm_loadu_si128 ((const __m128i *) p);
   __m128i quote = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('"'));
   __m128i backslash = _mm_cmpeq_epi8 (v, _mm_set1_epi8 ('\\'));
   __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (v, _mm_set1_epi8 (0x1F)), v);
+
+  *quotes = (guint) _mm_movemask_epi8 (quote);
 
   return (guint) _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (quote, backslash), control))
          | (guint) _mm_movemask_epi8 (v);
@@ -235,48 +238,6 @@ fail_unexpected (Checker       *c,
                                 g_utf8_get_char ((const char *) p)));
 }
 
-/* The first byte from @p on that ends a plain run of a string (see
- * string_stop_mask()), or @end. */
-G_ALWAYS_INLINE static inline const guchar *
-find_string_stop (const guchar *p,
-                  const guchar *end)
-{
-#if HAVE_FAST_SCAN && defined(__SSE2__)
-  /* Sixteen bytes at a time. */
-  while (end - p >= 16)
-    {
-      guint mask = string_stop_mask (p);
-
-      if (mask != 0)
-        return p + __builtin_ctz (mask);
-      p += 16;
-    }
-#endif
-#if HAVE_FAST_SCAN
-  /* Then eight. */
-  while (end - p >= 8)
-    {
-      guint64 v, q, b, t;
-
-      memcpy (&v, p, 8);
-      q = v ^ (ONES * '"');
-      b = v ^ (ONES * '\\');
-      t = ((v - ONES * 0x20) & ~v)
-          | ((q - ONES) & ~q)
-          | ((b - ONES) & ~b)
-          | v;
-      t &= HIGHS;
-      if (t != 0)
-        return p + FIRST_BYTE_SET (t);
-      p += 8;
-    }
-#endif
-  while (p < end && !string_special[*p])
-    p++;
-
-  return p;
-}
-
 /* Scans the string whose opening quote is at @p. Returns the position after
  * the closing quote, or NULL on error. */
 G_ALWAYS_INLINE static inline const guchar *
@@ -293,10 +254,61 @@ scan_string (Checker      *c,
     {
       guchar ch;
 
-      p = find_string_stop (p, end);
+#if HAVE_FAST_SCAN && defined(__SSE2__)
+      /* Sixteen bytes at a time. */
+      while (end - p >= 16)
+        {
+          guint quotes;
+          guint mask = string_stop_mask (p, &quotes);
+
+          if (mask != 0)
+            {
+              guint first = mask & -mask;
+
+              if ((first & quotes) != 0)
+                return p + __builtin_ctz (mask) + 1;
+              p += __builtin_ctz (mask);
+              goto special;
+            }
+          p += 16;
+        }
+#endif
+#if HAVE_FAST_SCAN
+      while (end - p >= 8)
+        {
+          guint64 v, q, b, t;
+
+          memcpy (&v, p, 8);
+          q = v ^ (ONES * '"');
+          b = v ^ (ONES * '\\');
+          t = ((v - ONES * 0x20) & ~v)
+              | ((q - ONES) & ~q)
+              | ((b - ONES) & ~b)
+              | v;
+          t &= HIGHS;
+          if (t != 0)
+            {
+              guint64 quotes = (q - ONES) & ~q & HIGHS;
+
+              /* The first special byte is the closing quote: the usual
+               * case, decided without loading the byte again. */
+              if ((t & -t & quotes) != 0)
+                return p + FIRST_BYTE_SET (t) + 1;
+              p += FIRST_BYTE_SET (t);
+              goto special;
+            }
+          p += 8;
+        }
+#endif
+      while (p < end && !string_special[*p])
+        p++;
+
       if (p == end)
         return fail (c, open, LODE_JSON_ERROR_UNTERMINATED_STRING, NULL), NULL;
 
+#if HAVE_FAST_SCAN
+    special:
+#endif
       ch = *p;
 
       if (ch == '"')
@@ -1388,10 +1400,28 @@ fast_scan_string (const guchar *p,
 
   for (;;)
     {
-      p = find_string_stop (p, end);
+#if HAVE_FAST_SCAN && defined(__SSE2__)
+      while (end - p >= 16)
+        {
+          guint quotes;
+          guint mask = string_stop_mask (p, &quotes);
+
+          if (mask != 0)
+            {
+              p += __builtin_ctz (mask);
+              goto special;
+            }
+          p += 16;
+        }
+#endif
+      while (p < end && !string_special[*p])
+        p++;
       if (p == end)
         return NULL;
 
+#if HAVE_FAST_SCAN && defined(__SSE2__)
+    special:
+#endif
       if (*p == '"')
         return p + 1;
       if (*p < 0x80)
