@@ -78,68 +78,95 @@ compare_codes (gconstpointer a,
   return g_utf8_collate (name_a, name_b);
 }
 
+char **
+_lode_load_iso_names (const char         *domain,
+                      const char         *member,
+                      const char         *code_member,
+                      const char * const *name_members,
+                      GHashTable         *names,
+                      LodeIsoEntryFunc    func,
+                      gpointer            user_data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+  JsonArray *list = _lode_load_iso_codes (parser, domain, member);
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
+    {
+      JsonNode *node = json_array_get_element (list, i);
+      JsonObject *entry;
+      const char *code;
+      const char *name = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+
+      entry = json_node_get_object (node);
+      code = json_object_get_string_member_with_default (entry, code_member, NULL);
+      for (guint j = 0; name == NULL && name_members[j] != NULL; j++)
+        name = json_object_get_string_member_with_default (entry, name_members[j], NULL);
+      if (code == NULL || name == NULL)
+        continue;
+      if (func != NULL && !func (entry, code, user_data))
+        continue;
+
+      /* dgettext(), not g_dgettext(): the names are translated even
+       * where Lode itself is not, as the regions are. */
+      g_hash_table_insert (names, g_strdup (code), g_strdup (dgettext (domain, name)));
+    }
+
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (codes, key);
+  g_ptr_array_sort_with_data (codes, compare_codes, names);
+  g_ptr_array_add (codes, NULL);
+
+  return (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
+}
+
+/* The other codes and the English names of a country. */
+static gboolean
+add_country_codes (JsonObject *country,
+                   const char *code,
+                   gpointer    user_data)
+{
+  Countries *countries = user_data;
+  static const char * const name_members[] = { "name", "common_name", "official_name" };
+  const char *alpha3;
+  const char *numeric;
+  guint64 number;
+
+  alpha3 = json_object_get_string_member_with_default (country, "alpha_3", NULL);
+  if (alpha3 != NULL)
+    g_hash_table_insert (countries->alpha3, g_strdup (alpha3), g_strdup (code));
+  for (guint j = 0; j < G_N_ELEMENTS (name_members); j++)
+    {
+      const char *english = json_object_get_string_member_with_default (country, name_members[j], NULL);
+
+      if (english != NULL)
+        g_hash_table_insert (countries->english, g_utf8_casefold (english, -1), g_strdup (code));
+    }
+  numeric = json_object_get_string_member_with_default (country, "numeric", NULL);
+  if (numeric != NULL && g_ascii_string_to_unsigned (numeric, 10, 1, 999, &number, NULL))
+    g_hash_table_insert (countries->numeric, GUINT_TO_POINTER ((guint) number), g_strdup (code));
+
+  return TRUE;
+}
+
 static Countries *
 load_countries (void)
 {
+  static const char * const shown_names[] = { "common_name", "name", NULL };
   Countries *countries = g_new0 (Countries, 1);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-  JsonArray *list = _lode_load_iso_codes (parser, ISO_3166_DOMAIN, "3166-1");
-  static const char * const name_members[] = { "name", "common_name", "official_name" };
-  GHashTableIter iter;
-  gpointer key;
 
   countries->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   countries->alpha3 = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   countries->numeric = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   countries->english = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
-    {
-      JsonNode *node = json_array_get_element (list, i);
-      JsonObject *country;
-      const char *code;
-      const char *name;
-      const char *alpha3;
-      const char *numeric;
-      guint64 number;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-
-      country = json_node_get_object (node);
-      code = json_object_get_string_member_with_default (country, "alpha_2", NULL);
-      name = json_object_get_string_member_with_default (country, "common_name", NULL);
-      if (name == NULL)
-        name = json_object_get_string_member_with_default (country, "name", NULL);
-      if (code == NULL || name == NULL)
-        continue;
-
-      /* dgettext(), not g_dgettext(): country names are translated even
-       * where Lode itself is not, as the regions are. */
-      g_hash_table_insert (countries->names, g_strdup (code), g_strdup (dgettext (ISO_3166_DOMAIN, name)));
-
-      alpha3 = json_object_get_string_member_with_default (country, "alpha_3", NULL);
-      if (alpha3 != NULL)
-        g_hash_table_insert (countries->alpha3, g_strdup (alpha3), g_strdup (code));
-      for (guint j = 0; j < G_N_ELEMENTS (name_members); j++)
-        {
-          const char *english = json_object_get_string_member_with_default (country, name_members[j], NULL);
-
-          if (english != NULL)
-            g_hash_table_insert (countries->english, g_utf8_casefold (english, -1), g_strdup (code));
-        }
-      numeric = json_object_get_string_member_with_default (country, "numeric", NULL);
-      if (numeric != NULL && g_ascii_string_to_unsigned (numeric, 10, 1, 999, &number, NULL))
-        g_hash_table_insert (countries->numeric, GUINT_TO_POINTER ((guint) number), g_strdup (code));
-    }
-
-  g_hash_table_iter_init (&iter, countries->names);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (codes, key);
-  g_ptr_array_sort_with_data (codes, compare_codes, countries->names);
-  g_ptr_array_add (codes, NULL);
-  countries->codes = (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
+  countries->codes = _lode_load_iso_names (ISO_3166_DOMAIN, "3166-1", "alpha_2", shown_names,
+                                           countries->names, add_country_codes, countries);
 
   return countries;
 }

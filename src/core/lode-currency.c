@@ -146,56 +146,15 @@ typedef struct
   char      **codes;  /* sorted by name */
 } Currencies;
 
-static int
-compare_codes (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  GHashTable *names = user_data;
-  const char *name_a = g_hash_table_lookup (names, *(const char * const *) a);
-  const char *name_b = g_hash_table_lookup (names, *(const char * const *) b);
-
-  return g_utf8_collate (name_a, name_b);
-}
-
 static Currencies *
 load_currencies (void)
 {
+  static const char * const name_members[] = { "name", NULL };
   Currencies *currencies = g_new0 (Currencies, 1);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
-  JsonArray *list = _lode_load_iso_codes (parser, ISO_4217_DOMAIN, "4217");
-  GHashTableIter iter;
-  gpointer key;
 
   currencies->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
-    {
-      JsonNode *node = json_array_get_element (list, i);
-      JsonObject *currency;
-      const char *code;
-      const char *name;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-
-      currency = json_node_get_object (node);
-      code = json_object_get_string_member_with_default (currency, "alpha_3", NULL);
-      name = json_object_get_string_member_with_default (currency, "name", NULL);
-      if (code == NULL || name == NULL)
-        continue;
-
-      g_hash_table_insert (currencies->names, g_strdup (code),
-                           g_strdup (dgettext (ISO_4217_DOMAIN, name)));
-    }
-
-  g_hash_table_iter_init (&iter, currencies->names);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (codes, key);
-  g_ptr_array_sort_with_data (codes, compare_codes, currencies->names);
-  g_ptr_array_add (codes, NULL);
-  currencies->codes = (char **) g_ptr_array_free (g_steal_pointer (&codes), FALSE);
+  currencies->codes = _lode_load_iso_names (ISO_4217_DOMAIN, "4217", "alpha_3", name_members,
+                                            currencies->names, NULL, NULL);
 
   return currencies;
 }
@@ -243,42 +202,40 @@ lode_currency_codes (void)
 
 /* Amounts */
 
-/* "PKR" and a no-break space: the code, which every reader can tell
- * apart, rather than a symbol ("Rs", "¥") that several currencies share. */
+/* Shows @amount of @code with @format, after the dollar sign for US
+ * dollars, else after "PKR" and a no-break space: the code, which every
+ * reader can tell apart, rather than a symbol ("Rs", "¥") that several
+ * currencies share. */
 static char *
-prefix_of (const char *code)
+format_amount (const char               *code,
+               LodeAmount                amount,
+               LodeFormatHundredthsFunc  format)
 {
-  return g_strconcat (code, "\u00a0", NULL);
+  g_autofree char *prefix = NULL;
+
+  if (strcmp (code, LODE_CURRENCY_USD) == 0)
+    return format (_LODE_DOLLAR_PREFIX, amount);
+
+  prefix = g_strconcat (code, "\u00a0", NULL);
+  return format (prefix, amount);
 }
 
 char *
 lode_amount_format_full (const char *code,
                          LodeAmount  amount)
 {
-  g_autofree char *prefix = NULL;
-
   g_return_val_if_fail (code != NULL, NULL);
 
-  if (strcmp (code, LODE_CURRENCY_USD) == 0)
-    return lode_money_format_full (amount);
-
-  prefix = prefix_of (code);
-  return _lode_format_hundredths_full (prefix, amount);
+  return format_amount (code, amount, _lode_format_hundredths_full);
 }
 
 char *
 lode_amount_format_short (const char *code,
                           LodeAmount  amount)
 {
-  g_autofree char *prefix = NULL;
-
   g_return_val_if_fail (code != NULL, NULL);
 
-  if (strcmp (code, LODE_CURRENCY_USD) == 0)
-    return lode_money_format_short (amount);
-
-  prefix = prefix_of (code);
-  return _lode_format_hundredths_short (prefix, amount);
+  return format_amount (code, amount, _lode_format_hundredths_short);
 }
 
 char *
@@ -791,28 +748,6 @@ lode_converter_table_total (LodeConverter      *self,
   return fits;
 }
 
-/* The key a row has in totals by @field, as lode_export_table_aggregate()
- * makes them: interned strings, stage nicks; years apart. */
-static const char *
-key_of (const LodeExportRow *row,
-        LodeExportField      field)
-{
-  switch (field)
-    {
-    case LODE_EXPORT_FIELD_MINERAL:
-      return row->mineral;
-    case LODE_EXPORT_FIELD_DESTINATION:
-      return row->destination;
-    case LODE_EXPORT_FIELD_HS_CODE:
-      return row->hs_code;
-    case LODE_EXPORT_FIELD_STAGE:
-      return lode_enum_to_nick (LODE_TYPE_STAGE, row->stage == LODE_STAGE_UNKNOWN ? -1 : (int) row->stage);
-    case LODE_EXPORT_FIELD_YEAR:
-    default:
-      return NULL;
-    }
-}
-
 GArray *
 lode_converter_aggregate (LodeConverter   *self,
                           LodeExportTable *table,
@@ -854,7 +789,7 @@ lode_converter_aggregate (LodeConverter   *self,
         key = GINT_TO_POINTER (row.year + 1);
       else
         {
-          key = key_of (&row, field);
+          key = lode_export_row_get_key (&row, field);
           if (key == NULL)
             key = &index;
         }

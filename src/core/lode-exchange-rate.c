@@ -8,7 +8,7 @@
 
 struct _LodeExchangeRate
 {
-  GObject         parent_instance;
+  LodeItem        parent_instance;
 
   char           *currency;
   int             year;
@@ -17,10 +17,9 @@ struct _LodeExchangeRate
   LodeRate        rate;
   char           *source;
   char           *note;
-  JsonObject     *extra;
 };
 
-G_DEFINE_FINAL_TYPE (LodeExchangeRate, lode_exchange_rate, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (LodeExchangeRate, lode_exchange_rate, LODE_TYPE_ITEM)
 
 enum {
   PROP_0,
@@ -36,133 +35,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  char *copy;
-
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
-
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  copy = g_strdup (value);
-  g_free (*field);
-  *field = copy;
-
-  return TRUE;
-}
-
-static void
-lode_exchange_rate_finalize (GObject *object)
-{
-  LodeExchangeRate *self = (LodeExchangeRate *)object;
-
-  g_clear_pointer (&self->currency, g_free);
-  g_clear_pointer (&self->source, g_free);
-  g_clear_pointer (&self->note, g_free);
-  g_clear_pointer (&self->extra, json_object_unref);
-
-  G_OBJECT_CLASS (lode_exchange_rate_parent_class)->finalize (object);
-}
-
-static void
-lode_exchange_rate_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  LodeExchangeRate *self = LODE_EXCHANGE_RATE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CURRENCY:
-      g_value_set_string (value, self->currency);
-      break;
-
-    case PROP_YEAR:
-      g_value_set_int (value, self->year);
-      break;
-
-    case PROP_MONTH:
-      g_value_set_int (value, self->month);
-      break;
-
-    case PROP_PERIOD:
-      g_value_set_enum (value, self->period);
-      break;
-
-    case PROP_RATE:
-      g_value_set_int64 (value, self->rate);
-      break;
-
-    case PROP_SOURCE:
-      g_value_set_string (value, self->source);
-      break;
-
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lode_exchange_rate_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  LodeExchangeRate *self = LODE_EXCHANGE_RATE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CURRENCY:
-      lode_exchange_rate_set_currency (self, g_value_get_string (value));
-      break;
-
-    case PROP_YEAR:
-      lode_exchange_rate_set_year (self, g_value_get_int (value));
-      break;
-
-    case PROP_MONTH:
-      lode_exchange_rate_set_month (self, g_value_get_int (value));
-      break;
-
-    case PROP_PERIOD:
-      lode_exchange_rate_set_period (self, g_value_get_enum (value));
-      break;
-
-    case PROP_RATE:
-      lode_exchange_rate_set_rate (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_SOURCE:
-      lode_exchange_rate_set_source (self, g_value_get_string (value));
-      break;
-
-    case PROP_NOTE:
-      lode_exchange_rate_set_note (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
+static const LodeItemField fields[N_PROPS] = {
+  [PROP_CURRENCY] = LODE_ITEM_FIELD (LodeExchangeRate, currency, lode_exchange_rate_set_currency),
+  [PROP_YEAR] = LODE_ITEM_FIELD (LodeExchangeRate, year, lode_exchange_rate_set_year),
+  [PROP_MONTH] = LODE_ITEM_FIELD (LodeExchangeRate, month, lode_exchange_rate_set_month),
+  [PROP_PERIOD] = LODE_ITEM_FIELD (LodeExchangeRate, period, lode_exchange_rate_set_period),
+  [PROP_RATE] = LODE_ITEM_FIELD (LodeExchangeRate, rate, lode_exchange_rate_set_rate),
+  [PROP_SOURCE] = LODE_ITEM_FIELD (LodeExchangeRate, source, lode_exchange_rate_set_source),
+  [PROP_NOTE] = LODE_ITEM_FIELD (LodeExchangeRate, note, lode_exchange_rate_set_note),
+};
 
 static void
 lode_exchange_rate_class_init (LodeExchangeRateClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GParamFlags flags = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
-
-  object_class->finalize = lode_exchange_rate_finalize;
-  object_class->get_property = lode_exchange_rate_get_property;
-  object_class->set_property = lode_exchange_rate_set_property;
 
   properties[PROP_CURRENCY] = g_param_spec_string ("currency", NULL, NULL, NULL, flags);
   properties[PROP_YEAR] = g_param_spec_int ("year", NULL, NULL, 0, G_MAXINT, 0, flags);
@@ -174,7 +60,7 @@ lode_exchange_rate_class_init (LodeExchangeRateClass *klass)
   properties[PROP_SOURCE] = g_param_spec_string ("source", NULL, NULL, NULL, flags);
   properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  lode_item_class_install_properties (LODE_ITEM_CLASS (klass), N_PROPS, properties, fields);
 }
 
 static void
@@ -212,8 +98,7 @@ lode_exchange_rate_set_currency (LodeExchangeRate *self,
   g_return_if_fail (LODE_IS_EXCHANGE_RATE (self));
   g_return_if_fail (currency == NULL || lode_rule_rate_currency (currency, NULL));
 
-  if (set_string (&self->currency, currency))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENCY]);
+  lode_item_set_string (LODE_ITEM (self), PROP_CURRENCY, currency);
 }
 
 int
@@ -231,11 +116,7 @@ lode_exchange_rate_set_year (LodeExchangeRate *self,
   g_return_if_fail (LODE_IS_EXCHANGE_RATE (self));
   g_return_if_fail (year == 0 || lode_rule_year (year, NULL));
 
-  if (self->year == year)
-    return;
-
-  self->year = year;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+  lode_item_set_int (LODE_ITEM (self), PROP_YEAR, year);
 }
 
 int
@@ -255,11 +136,7 @@ lode_exchange_rate_set_month (LodeExchangeRate *self,
   /* A fiscal year's rate has no month (the reader refuses one). */
   g_return_if_fail (month == 0 || self->period == LODE_PERIOD_KIND_UNKNOWN);
 
-  if (self->month == month)
-    return;
-
-  self->month = month;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MONTH]);
+  lode_item_set_int (LODE_ITEM (self), PROP_MONTH, month);
 }
 
 LodePeriodKind
@@ -277,11 +154,7 @@ lode_exchange_rate_set_period (LodeExchangeRate *self,
   g_return_if_fail (LODE_IS_EXCHANGE_RATE (self));
   g_return_if_fail (period == LODE_PERIOD_KIND_UNKNOWN || self->month == 0);
 
-  if (self->period == period)
-    return;
-
-  self->period = period;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERIOD]);
+  lode_item_set_int (LODE_ITEM (self), PROP_PERIOD, period);
 }
 
 LodeRate
@@ -299,11 +172,7 @@ lode_exchange_rate_set_rate (LodeExchangeRate *self,
   g_return_if_fail (LODE_IS_EXCHANGE_RATE (self));
   g_return_if_fail (lode_rule_rate (rate, NULL));
 
-  if (self->rate == rate)
-    return;
-
-  self->rate = rate;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RATE]);
+  lode_item_set_int64 (LODE_ITEM (self), PROP_RATE, rate);
 }
 
 const char *
@@ -320,8 +189,7 @@ lode_exchange_rate_set_source (LodeExchangeRate *self,
 {
   g_return_if_fail (LODE_IS_EXCHANGE_RATE (self));
 
-  if (set_string (&self->source, source))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE]);
+  lode_item_set_string (LODE_ITEM (self), PROP_SOURCE, source);
 }
 
 const char *
@@ -338,8 +206,7 @@ lode_exchange_rate_set_note (LodeExchangeRate *self,
 {
   g_return_if_fail (LODE_IS_EXCHANGE_RATE (self));
 
-  if (set_string (&self->note, note))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+  lode_item_set_string (LODE_ITEM (self), PROP_NOTE, note);
 }
 
 /* Returns: (transfer none) (nullable): members Lode does not know. */
@@ -348,7 +215,7 @@ lode_exchange_rate_get_extra (LodeExchangeRate *self)
 {
   g_return_val_if_fail (LODE_IS_EXCHANGE_RATE (self), NULL);
 
-  return self->extra;
+  return lode_item_get_extra (LODE_ITEM (self));
 }
 
 void
@@ -357,13 +224,7 @@ lode_exchange_rate_set_extra (LodeExchangeRate *self,
 {
   g_return_if_fail (LODE_IS_EXCHANGE_RATE (self));
 
-  if (extra == self->extra)
-    return;
-
-  if (extra != NULL)
-    json_object_ref (extra);
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = extra;
+  lode_item_set_extra (LODE_ITEM (self), extra);
 }
 
 /* Returns: (transfer full): a new rate with the values of @self. */
@@ -379,7 +240,7 @@ lode_exchange_rate_copy (LodeExchangeRate *self)
   lode_exchange_rate_set_period (copy, self->period);
   lode_exchange_rate_set_source (copy, self->source);
   lode_exchange_rate_set_note (copy, self->note);
-  lode_exchange_rate_set_extra (copy, self->extra);
+  lode_exchange_rate_set_extra (copy, lode_exchange_rate_get_extra (self));
 
   return copy;
 }

@@ -5,6 +5,7 @@
 
 #include "lode-currency.h"
 #include "lode-enums.h"
+#include "lode-item.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +21,7 @@ G_BEGIN_DECLS
  * Properties, for lode_history_set_property(): "currency", "year",
  * "month", "period", "rate", "source", "note". */
 #define LODE_TYPE_EXCHANGE_RATE (lode_exchange_rate_get_type ())
-G_DECLARE_FINAL_TYPE (LodeExchangeRate, lode_exchange_rate, LODE, EXCHANGE_RATE, GObject)
+G_DECLARE_FINAL_TYPE (LodeExchangeRate, lode_exchange_rate, LODE, EXCHANGE_RATE, LodeItem)
 
 LodeExchangeRate *lode_exchange_rate_new          (const char       *currency,
                                                    int               year,

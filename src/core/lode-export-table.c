@@ -9,28 +9,56 @@
 #include "lode-export-table-private.h"
 #include "lode-rules.h"
 
+/* The records as columns: a record is a row across them; strings are ids
+ * into one interning table, 0 standing for NULL. About 37 bytes a record.
+ * The rare columns, period to original_amount, are NULL (and not counted
+ * in the 37 bytes) until a row has a period kind or an amount in another
+ * currency; then all three are there for every row. */
+#define N_COLUMNS 13
+
+typedef union
+{
+  struct
+  {
+    guint32   *mineral;
+    guint16   *year;
+    guint8    *month;
+    guint8    *stage;
+    guint8    *unit;
+    guint32   *destination;
+    guint32   *hs_code;
+    guint32   *source;
+    double    *quantity;
+    LodeMoney *value;
+    guint8    *period;
+    guint32   *original_currency;
+    LodeMoney *original_amount;
+  };
+  gpointer all[N_COLUMNS];   /* the same columns, for what is done to each */
+} ColumnArrays;
+
+G_STATIC_ASSERT (sizeof (ColumnArrays) == N_COLUMNS * sizeof (gpointer));
+
+#define ELEMENT_SIZE(column) \
+  [G_STRUCT_OFFSET (ColumnArrays, column) / sizeof (gpointer)] = sizeof *((ColumnArrays *) NULL)->column
+
+/* The size of one element of each column. */
+static const gsize element_size[N_COLUMNS] = {
+  ELEMENT_SIZE (mineral), ELEMENT_SIZE (year), ELEMENT_SIZE (month), ELEMENT_SIZE (stage),
+  ELEMENT_SIZE (unit), ELEMENT_SIZE (destination), ELEMENT_SIZE (hs_code),
+  ELEMENT_SIZE (source), ELEMENT_SIZE (quantity), ELEMENT_SIZE (value), ELEMENT_SIZE (period),
+  ELEMENT_SIZE (original_currency), ELEMENT_SIZE (original_amount),
+};
+
 /* The columns of one version of the table, owned here once a snapshot has
  * been taken of them. Shared between the table and its snapshots by an
  * atomic count; never changed while shared. Plain memory: any thread may
  * drop the last reference. */
 typedef struct
 {
-  int             ref_count;   /* atomic */
-  guint           capacity;
-  guint32        *mineral;
-  guint16        *year;
-  guint8         *month;
-  guint8         *stage;
-  guint8         *unit;
-  guint32        *destination;
-  guint32        *hs_code;
-  guint32        *source;
-  double         *quantity;
-  LodeMoney      *value;
-  /* NULL until a row has a period kind or an original amount. */
-  guint8         *period;
-  guint32        *original_currency;
-  LodeMoney      *original_amount;
+  int           ref_count;   /* atomic */
+  guint         capacity;
+  ColumnArrays  arrays;
 } Columns;
 
 /* The map of unknown members of one version, shared the same way. Its
@@ -52,30 +80,13 @@ struct _LodeExportTableVersion
   guint            n_strings;
 };
 
-/* Each record is a row across these columns; strings are ids into one
- * interning table, 0 standing for NULL. About 37 bytes a record. */
 struct _LodeExportTable
 {
-  GObject     parent_instance;
+  GObject       parent_instance;
 
-  guint       n_rows;
-  guint       capacity;
-  guint32    *mineral;
-  guint16    *year;
-  guint8     *month;
-  guint8     *stage;
-  guint8     *unit;
-  guint32    *destination;
-  guint32    *hs_code;
-  guint32    *source;
-  double     *quantity;
-  LodeMoney  *value;
-  /* The rare columns: NULL (and not counted in the 37 bytes) until a row
-   * has a period kind or an amount in another currency; then all three
-   * are there for every row. */
-  guint8     *period;
-  guint32    *original_currency;
-  LodeMoney  *original_amount;
+  guint         n_rows;
+  guint         capacity;
+  ColumnArrays  columns;
   int         fiscal_year_start;
 
   GStringChunk *chunk;
@@ -100,24 +111,19 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (LodeExportTable, lode_export_table, G_TYPE_OBJECT
 #define RARE_ROW_BYTES (sizeof (guint8) + sizeof (guint32) + sizeof (LodeMoney))
 
 static void
+column_arrays_clear (ColumnArrays *arrays)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    g_free (arrays->all[i]);
+}
+
+static void
 columns_unref (Columns *columns)
 {
   if (!g_atomic_int_dec_and_test (&columns->ref_count))
     return;
 
-  g_free (columns->mineral);
-  g_free (columns->year);
-  g_free (columns->month);
-  g_free (columns->stage);
-  g_free (columns->unit);
-  g_free (columns->destination);
-  g_free (columns->hs_code);
-  g_free (columns->source);
-  g_free (columns->quantity);
-  g_free (columns->value);
-  g_free (columns->period);
-  g_free (columns->original_currency);
-  g_free (columns->original_amount);
+  column_arrays_clear (&columns->arrays);
   g_free (columns);
 }
 
@@ -143,19 +149,7 @@ lode_export_table_finalize (GObject *object)
     }
   else
     {
-      g_free (self->mineral);
-      g_free (self->year);
-      g_free (self->month);
-      g_free (self->stage);
-      g_free (self->unit);
-      g_free (self->destination);
-      g_free (self->hs_code);
-      g_free (self->source);
-      g_free (self->quantity);
-      g_free (self->value);
-      g_free (self->period);
-      g_free (self->original_currency);
-      g_free (self->original_amount);
+      column_arrays_clear (&self->columns);
     }
 
   if (self->frozen_extras != NULL)
@@ -186,6 +180,28 @@ lode_export_table_init (LodeExportTable *self)
   self->string_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->extras = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) json_object_unref);
   self->fiscal_year_start = 1;
+}
+
+const char *
+lode_export_row_get_key (const LodeExportRow *row,
+                         LodeExportField      field)
+{
+  g_return_val_if_fail (row != NULL, NULL);
+
+  switch (field)
+    {
+    case LODE_EXPORT_FIELD_MINERAL:
+      return row->mineral;
+    case LODE_EXPORT_FIELD_DESTINATION:
+      return row->destination;
+    case LODE_EXPORT_FIELD_HS_CODE:
+      return row->hs_code;
+    case LODE_EXPORT_FIELD_STAGE:
+      return lode_enum_to_nick (LODE_TYPE_STAGE, row->stage == LODE_STAGE_UNKNOWN ? -1 : (int) row->stage);
+    case LODE_EXPORT_FIELD_YEAR:
+    default:
+      return NULL;
+    }
 }
 
 LodeExportTable *
@@ -243,37 +259,61 @@ string_of (LodeExportTable *self,
   return g_ptr_array_index (self->strings, id);
 }
 
+/* Row @position as stored. */
+static inline void
+column_arrays_get_raw_row (const ColumnArrays *columns,
+                           guint               position,
+                           LodeExportRawRow   *row)
+{
+  row->mineral = columns->mineral[position];
+  row->destination = columns->destination[position];
+  row->hs_code = columns->hs_code[position];
+  row->source = columns->source[position];
+  row->year = columns->year[position];
+  row->month = columns->month[position];
+  row->stage = columns->stage[position];
+  row->unit = columns->unit[position];
+  row->quantity = columns->quantity[position];
+  row->value = columns->value[position];
+  if (columns->period != NULL)
+    {
+      row->period = columns->period[position];
+      row->original_currency = columns->original_currency[position];
+      row->original_amount = row->original_currency != 0 ? columns->original_amount[position] : 0;
+    }
+  else
+    {
+      row->period = LODE_PERIOD_KIND_UNKNOWN;
+      row->original_currency = 0;
+      row->original_amount = 0;
+    }
+}
+
 void
 lode_export_table_get_row (LodeExportTable *self,
                            guint            position,
                            LodeExportRow   *row)
 {
+  LodeExportRawRow raw;
+
   g_return_if_fail (LODE_IS_EXPORT_TABLE (self));
   g_return_if_fail (position < self->n_rows);
   g_return_if_fail (row != NULL);
 
-  row->mineral = string_of (self, self->mineral[position]);
-  row->year = self->year[position];
-  row->month = self->month[position];
-  row->destination = string_of (self, self->destination[position]);
-  row->hs_code = string_of (self, self->hs_code[position]);
-  row->stage = self->stage[position];
-  row->quantity = self->quantity[position];
-  row->unit = self->unit[position];
-  row->value = self->value[position];
-  row->source = string_of (self, self->source[position]);
-  if (self->period != NULL)
-    {
-      row->period = self->period[position];
-      row->original_currency = string_of (self, self->original_currency[position]);
-      row->original_amount = row->original_currency != NULL ? self->original_amount[position] : 0;
-    }
-  else
-    {
-      row->period = LODE_PERIOD_KIND_UNKNOWN;
-      row->original_currency = NULL;
-      row->original_amount = 0;
-    }
+  column_arrays_get_raw_row (&self->columns, position, &raw);
+  row->mineral = string_of (self, raw.mineral);
+  row->year = raw.year;
+  row->month = raw.month;
+  row->destination = string_of (self, raw.destination);
+  row->hs_code = string_of (self, raw.hs_code);
+  row->stage = raw.stage;
+  row->quantity = raw.quantity;
+  row->unit = raw.unit;
+  row->value = raw.value;
+  row->source = string_of (self, raw.source);
+  row->period = raw.period;
+  row->original_currency = string_of (self, raw.original_currency);
+  row->original_amount = raw.original_amount;
 }
 
 /* Versions
@@ -286,34 +326,27 @@ lode_export_table_get_row (LodeExportTable *self,
  * first detaches it, copying the columns into memory of its own, so that
  * the table soon holds them alone again. */
 
-#define COPY_COLUMN(to, from, column, capacity, n_rows) \
-  G_STMT_START { \
-    if ((from)->column == NULL) \
-      (to)->column = NULL; \
-    else \
-      { \
-        (to)->column = g_malloc_n (MAX ((capacity), 1), sizeof *(to)->column); \
-        if ((n_rows) > 0) \
-          memcpy ((to)->column, (from)->column, (n_rows) * sizeof *(to)->column); \
-      } \
-  } G_STMT_END
+/* Copies the first @n_rows rows of @from into new columns of @capacity
+ * rows; a column @from does not have, @to does not either. */
+static void
+column_arrays_copy (ColumnArrays       *to,
+                    const ColumnArrays *from,
+                    guint               capacity,
+                    guint               n_rows)
+{
+  for (guint i = 0; i < N_COLUMNS; i++)
+    {
+      if (from->all[i] == NULL)
+        {
+          to->all[i] = NULL;
+          continue;
+        }
 
-#define COPY_COLUMNS(to, from, capacity, n_rows) \
-  G_STMT_START { \
-    COPY_COLUMN (to, from, mineral, capacity, n_rows); \
-    COPY_COLUMN (to, from, year, capacity, n_rows); \
-    COPY_COLUMN (to, from, month, capacity, n_rows); \
-    COPY_COLUMN (to, from, stage, capacity, n_rows); \
-    COPY_COLUMN (to, from, unit, capacity, n_rows); \
-    COPY_COLUMN (to, from, destination, capacity, n_rows); \
-    COPY_COLUMN (to, from, hs_code, capacity, n_rows); \
-    COPY_COLUMN (to, from, source, capacity, n_rows); \
-    COPY_COLUMN (to, from, quantity, capacity, n_rows); \
-    COPY_COLUMN (to, from, value, capacity, n_rows); \
-    COPY_COLUMN (to, from, period, capacity, n_rows); \
-    COPY_COLUMN (to, from, original_currency, capacity, n_rows); \
-    COPY_COLUMN (to, from, original_amount, capacity, n_rows); \
-  } G_STMT_END
+      to->all[i] = g_malloc_n (MAX (capacity, 1), element_size[i]);
+      if (n_rows > 0)
+        memcpy (to->all[i], from->all[i], n_rows * element_size[i]);
+    }
+}
 
 static void
 thaw_columns (LodeExportTable *self)
@@ -332,7 +365,7 @@ thaw_columns (LodeExportTable *self)
     }
 
   /* A snapshot is still reading them: change a copy. */
-  COPY_COLUMNS (self, frozen, self->capacity, self->n_rows);
+  column_arrays_copy (&self->columns, &frozen->arrays, self->capacity, self->n_rows);
   columns_unref (frozen);
 }
 
@@ -381,19 +414,7 @@ _lode_export_table_freeze (LodeExportTable *self)
 
       columns->ref_count = 1;
       columns->capacity = self->capacity;
-      columns->mineral = self->mineral;
-      columns->year = self->year;
-      columns->month = self->month;
-      columns->stage = self->stage;
-      columns->unit = self->unit;
-      columns->destination = self->destination;
-      columns->hs_code = self->hs_code;
-      columns->source = self->source;
-      columns->quantity = self->quantity;
-      columns->value = self->value;
-      columns->period = self->period;
-      columns->original_currency = self->original_currency;
-      columns->original_amount = self->original_amount;
+      columns->arrays = self->columns;
       self->frozen_columns = columns;
     }
 
@@ -431,14 +452,11 @@ _lode_export_table_version_detach (LodeExportTableVersion *version)
   own = g_new0 (Columns, 1);
   own->ref_count = 1;
   own->capacity = version->n_rows;
-  COPY_COLUMNS (own, version->columns, version->n_rows, version->n_rows);
+  column_arrays_copy (&own->arrays, &version->columns->arrays, version->n_rows, version->n_rows);
 
   columns_unref (version->columns);
   version->columns = own;
 }
-
-#undef COPY_COLUMNS
-#undef COPY_COLUMN
 
 void
 _lode_export_table_version_free (LodeExportTableVersion *version)
@@ -464,32 +482,9 @@ _lode_export_table_version_get_raw_row (const LodeExportTableVersion *version,
                                         guint                         position,
                                         LodeExportRawRow             *row)
 {
-  const Columns *columns = version->columns;
-
   g_assert (position < version->n_rows);
 
-  row->mineral = columns->mineral[position];
-  row->destination = columns->destination[position];
-  row->hs_code = columns->hs_code[position];
-  row->source = columns->source[position];
-  row->year = columns->year[position];
-  row->month = columns->month[position];
-  row->stage = columns->stage[position];
-  row->unit = columns->unit[position];
-  row->quantity = columns->quantity[position];
-  row->value = columns->value[position];
-  if (columns->period != NULL)
-    {
-      row->period = columns->period[position];
-      row->original_currency = columns->original_currency[position];
-      row->original_amount = row->original_currency != 0 ? columns->original_amount[position] : 0;
-    }
-  else
-    {
-      row->period = LODE_PERIOD_KIND_UNKNOWN;
-      row->original_currency = 0;
-      row->original_amount = 0;
-    }
+  column_arrays_get_raw_row (&version->columns->arrays, position, row);
 }
 
 guint
@@ -558,21 +553,21 @@ lode_export_table_reserve (LodeExportTable *self,
 
   thaw_columns (self);
 
-  RESIZE (self->mineral, n_rows);
-  RESIZE (self->year, n_rows);
-  RESIZE (self->month, n_rows);
-  RESIZE (self->stage, n_rows);
-  RESIZE (self->unit, n_rows);
-  RESIZE (self->destination, n_rows);
-  RESIZE (self->hs_code, n_rows);
-  RESIZE (self->source, n_rows);
-  RESIZE (self->quantity, n_rows);
-  RESIZE (self->value, n_rows);
-  if (self->period != NULL)
+  RESIZE (self->columns.mineral, n_rows);
+  RESIZE (self->columns.year, n_rows);
+  RESIZE (self->columns.month, n_rows);
+  RESIZE (self->columns.stage, n_rows);
+  RESIZE (self->columns.unit, n_rows);
+  RESIZE (self->columns.destination, n_rows);
+  RESIZE (self->columns.hs_code, n_rows);
+  RESIZE (self->columns.source, n_rows);
+  RESIZE (self->columns.quantity, n_rows);
+  RESIZE (self->columns.value, n_rows);
+  if (self->columns.period != NULL)
     {
-      RESIZE (self->period, n_rows);
-      RESIZE (self->original_currency, n_rows);
-      RESIZE (self->original_amount, n_rows);
+      RESIZE (self->columns.period, n_rows);
+      RESIZE (self->columns.original_currency, n_rows);
+      RESIZE (self->columns.original_amount, n_rows);
     }
   self->capacity = n_rows;
 }
@@ -586,12 +581,12 @@ ensure_rare_columns (LodeExportTable *self)
 {
   guint n = MAX (self->capacity, 1);
 
-  if (self->period != NULL)
+  if (self->columns.period != NULL)
     return;
 
-  self->period = g_new0 (guint8, n);
-  self->original_currency = g_new0 (guint32, n);
-  self->original_amount = g_new0 (LodeMoney, n);
+  self->columns.period = g_new0 (guint8, n);
+  self->columns.original_currency = g_new0 (guint32, n);
+  self->columns.original_amount = g_new0 (LodeMoney, n);
 }
 
 /* Stores the rare members of @row at @i, with @currency the id of its
@@ -602,16 +597,16 @@ store_rare (LodeExportTable     *self,
             const LodeExportRow *row,
             guint32              currency)
 {
-  if (self->period == NULL)
+  if (self->columns.period == NULL)
     {
       if (row->period == LODE_PERIOD_KIND_UNKNOWN && currency == 0)
         return;
       ensure_rare_columns (self);
     }
 
-  self->period[i] = row->period;
-  self->original_currency[i] = currency;
-  self->original_amount[i] = currency != 0 ? row->original_amount : 0;
+  self->columns.period[i] = row->period;
+  self->columns.original_currency[i] = currency;
+  self->columns.original_amount[i] = currency != 0 ? row->original_amount : 0;
 }
 
 static void
@@ -653,16 +648,16 @@ store_row (LodeExportTable     *self,
   g_assert (row->year >= 0 && row->year <= G_MAXUINT16);
   g_assert (row->month >= 0 && row->month <= 12);
 
-  self->mineral[i] = intern_id (self, row->mineral);
-  self->year[i] = row->year;
-  self->month[i] = row->month;
-  self->stage[i] = row->stage;
-  self->unit[i] = row->unit;
-  self->destination[i] = intern_id (self, row->destination);
-  self->hs_code[i] = intern_id (self, row->hs_code);
-  self->source[i] = intern_id (self, row->source);
-  self->quantity[i] = row->quantity;
-  self->value[i] = row->value;
+  self->columns.mineral[i] = intern_id (self, row->mineral);
+  self->columns.year[i] = row->year;
+  self->columns.month[i] = row->month;
+  self->columns.stage[i] = row->stage;
+  self->columns.unit[i] = row->unit;
+  self->columns.destination[i] = intern_id (self, row->destination);
+  self->columns.hs_code[i] = intern_id (self, row->hs_code);
+  self->columns.source[i] = intern_id (self, row->source);
+  self->columns.quantity[i] = row->quantity;
+  self->columns.value[i] = row->value;
   store_rare (self, i, row, intern_id (self, row->original_currency));
 }
 
@@ -674,21 +669,21 @@ move_rows (LodeExportTable *self,
            guint            from,
            guint            n)
 {
-  MOVE (self->mineral, to, from, n);
-  MOVE (self->year, to, from, n);
-  MOVE (self->month, to, from, n);
-  MOVE (self->stage, to, from, n);
-  MOVE (self->unit, to, from, n);
-  MOVE (self->destination, to, from, n);
-  MOVE (self->hs_code, to, from, n);
-  MOVE (self->source, to, from, n);
-  MOVE (self->quantity, to, from, n);
-  MOVE (self->value, to, from, n);
-  if (self->period != NULL)
+  MOVE (self->columns.mineral, to, from, n);
+  MOVE (self->columns.year, to, from, n);
+  MOVE (self->columns.month, to, from, n);
+  MOVE (self->columns.stage, to, from, n);
+  MOVE (self->columns.unit, to, from, n);
+  MOVE (self->columns.destination, to, from, n);
+  MOVE (self->columns.hs_code, to, from, n);
+  MOVE (self->columns.source, to, from, n);
+  MOVE (self->columns.quantity, to, from, n);
+  MOVE (self->columns.value, to, from, n);
+  if (self->columns.period != NULL)
     {
-      MOVE (self->period, to, from, n);
-      MOVE (self->original_currency, to, from, n);
-      MOVE (self->original_amount, to, from, n);
+      MOVE (self->columns.period, to, from, n);
+      MOVE (self->columns.original_currency, to, from, n);
+      MOVE (self->columns.original_amount, to, from, n);
     }
 }
 
@@ -763,16 +758,16 @@ _lode_export_table_append_interned (LodeExportTable     *self,
   thaw_columns (self);
   grow (self);
   i = self->n_rows++;
-  self->mineral[i] = ids[0];
-  self->year[i] = row->year;
-  self->month[i] = row->month;
-  self->stage[i] = row->stage;
-  self->unit[i] = row->unit;
-  self->destination[i] = ids[1];
-  self->hs_code[i] = ids[2];
-  self->source[i] = ids[3];
-  self->quantity[i] = row->quantity;
-  self->value[i] = row->value;
+  self->columns.mineral[i] = ids[0];
+  self->columns.year[i] = row->year;
+  self->columns.month[i] = row->month;
+  self->columns.stage[i] = row->stage;
+  self->columns.unit[i] = row->unit;
+  self->columns.destination[i] = ids[1];
+  self->columns.hs_code[i] = ids[2];
+  self->columns.source[i] = ids[3];
+  self->columns.quantity[i] = row->quantity;
+  self->columns.value[i] = row->value;
   store_rare (self, i, row, row->original_currency != NULL ? intern_id (self, row->original_currency) : 0);
 }
 
@@ -886,7 +881,7 @@ lode_export_table_get_total (LodeExportTable *self)
   g_return_val_if_fail (LODE_IS_EXPORT_TABLE (self), 0);
 
   for (guint i = 0; i < self->n_rows; i++)
-    total += self->value[i];
+    total += self->columns.value[i];
 
   return total;
 }
@@ -928,15 +923,15 @@ lode_export_table_aggregate (LodeExportTable *self,
       n_slots = LODE_N_STAGES;
       break;
     case LODE_EXPORT_FIELD_MINERAL:
-      ids = self->mineral;
+      ids = self->columns.mineral;
       n_slots = self->strings->len;
       break;
     case LODE_EXPORT_FIELD_DESTINATION:
-      ids = self->destination;
+      ids = self->columns.destination;
       n_slots = self->strings->len;
       break;
     case LODE_EXPORT_FIELD_HS_CODE:
-      ids = self->hs_code;
+      ids = self->columns.hs_code;
       n_slots = self->strings->len;
       break;
     default:
@@ -950,14 +945,14 @@ lode_export_table_aggregate (LodeExportTable *self,
       guint slot;
 
       if (field == LODE_EXPORT_FIELD_YEAR)
-        slot = self->year[i];
+        slot = self->columns.year[i];
       else if (field == LODE_EXPORT_FIELD_STAGE)
-        slot = self->stage[i];
+        slot = self->columns.stage[i];
       else
         slot = ids[i];
 
       slots[slot].count++;
-      slots[slot].value += self->value[i];
+      slots[slot].value += self->columns.value[i];
     }
 
   for (guint slot = 0; slot < n_slots; slot++)
@@ -996,14 +991,14 @@ _lode_export_table_get_columns (LodeExportTable   *self,
 
   *columns = (LodeExportColumns) {
     .n_rows = self->n_rows,
-    .mineral = self->mineral,
-    .destination = self->destination,
-    .hs_code = self->hs_code,
-    .year = self->year,
-    .month = self->month,
-    .stage = self->stage,
-    .value = self->value,
-    .period = self->period,
+    .mineral = self->columns.mineral,
+    .destination = self->columns.destination,
+    .hs_code = self->columns.hs_code,
+    .year = self->columns.year,
+    .month = self->columns.month,
+    .stage = self->columns.stage,
+    .value = self->columns.value,
+    .period = self->columns.period,
   };
 }
 
@@ -1043,7 +1038,7 @@ lode_export_table_get_memory (LodeExportTable *self)
   g_return_val_if_fail (LODE_IS_EXPORT_TABLE (self), 0);
 
   bytes = (gsize) self->capacity * ROW_BYTES;
-  if (self->period != NULL)
+  if (self->columns.period != NULL)
     bytes += (gsize) self->capacity * RARE_ROW_BYTES;
   bytes += self->strings->len * (sizeof (gpointer) * 3 + 16);
   bytes += g_hash_table_size (self->extras) * 64;

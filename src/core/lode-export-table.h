@@ -55,6 +55,13 @@ typedef enum
   LODE_EXPORT_FIELD_HS_CODE,
 } LodeExportField;
 
+/* The key @row has in the totals by @field of lode_export_table_aggregate():
+ * its mineral, destination or HS code as it holds them (interned when the
+ * row comes from a table), or its stage's nick; NULL when the row has
+ * none, and for LODE_EXPORT_FIELD_YEAR, whose totals go by number. */
+const char *lode_export_row_get_key (const LodeExportRow *row,
+                                     LodeExportField      field);
+
 /* A total over the records that share one key. */
 typedef struct
 {

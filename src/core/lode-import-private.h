@@ -91,6 +91,14 @@ void                     _lode_import_context_set_encoding (LodeImportContext *c
 const char              *_lode_import_context_get_country  (LodeImportContext *ctx);
 /* The file's base name, as the source's title and the undo label say it. */
 const char              *_lode_import_context_get_file_name (LodeImportContext *ctx);
+/* Opens @file as CSV, in the encoding of the options, and reads its first
+ * row into @cells (see lode_csv_reader_next()); NULL with @error set when
+ * it cannot, or when the file is empty. */
+LodeCsvReader           *_lode_import_context_open_csv     (LodeImportContext   *ctx,
+                                                            GFile               *file,
+                                                            const char * const **cells,
+                                                            guint               *n_cells,
+                                                            GError             **error);
 /* Reports progress (bytes read of all) to the caller's LodeLoadProgressFunc;
  * cheap enough to call every few thousand rows. */
 void                     _lode_import_context_progress     (LodeImportContext *ctx,

@@ -1037,19 +1037,10 @@ _lode_import_trade_run (LodeImportContext  *ctx,
   GError *local_error = NULL;
   guint64 n_rows = 0;
 
-  reader = lode_csv_reader_new_for_file (file, options->encoding, error);
+  reader = _lode_import_context_open_csv (ctx, file, &cells, &n_cells, error);
   if (reader == NULL)
     return FALSE;
   _lode_import_context_set_encoding (ctx, lode_csv_reader_get_encoding (reader));
-
-  if (!lode_csv_reader_next (reader, &cells, &n_cells, &local_error))
-    {
-      if (local_error == NULL)
-        g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     _("%s: The file is empty"), _lode_import_context_get_file_name (ctx));
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
 
   if (options->layout == LODE_IMPORT_LAYOUT_AUTO && detect_layout (cells, n_cells) == LODE_IMPORT_LAYOUT_USGS_MCS)
     {

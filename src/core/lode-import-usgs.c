@@ -814,7 +814,6 @@ _lode_import_usgs_run (LodeImportContext  *ctx,
                        GCancellable       *cancellable,
                        GError            **error)
 {
-  const LodeImportOptions *options = _lode_import_context_get_options (ctx);
   g_autoptr(LodeCsvReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
   const char *file_name = _lode_import_context_get_file_name (ctx);
@@ -825,18 +824,9 @@ _lode_import_usgs_run (LodeImportContext  *ctx,
   guint64 n_rows = 0;
   gboolean ok = FALSE;
 
-  reader = lode_csv_reader_new_for_file (file, options->encoding, error);
+  reader = _lode_import_context_open_csv (ctx, file, &cells, &n_cells, error);
   if (reader == NULL)
     return FALSE;
-
-  if (!lode_csv_reader_next (reader, &cells, &n_cells, &local_error))
-    {
-      if (local_error == NULL)
-        g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                     _("%s: The file is empty"), file_name);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
 
   _lode_import_context_set_layout (ctx, LODE_IMPORT_LAYOUT_USGS_MCS);
   _lode_import_context_set_header (ctx, cells, n_cells);

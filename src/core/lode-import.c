@@ -853,6 +853,32 @@ _lode_import_context_get_file_name (LodeImportContext *ctx)
   return ctx->plan->file_name;
 }
 
+LodeCsvReader *
+_lode_import_context_open_csv (LodeImportContext   *ctx,
+                               GFile               *file,
+                               const char * const **cells,
+                               guint               *n_cells,
+                               GError             **error)
+{
+  g_autoptr(LodeCsvReader) reader = NULL;
+  GError *local_error = NULL;
+
+  reader = lode_csv_reader_new_for_file (file, ctx->options.encoding, error);
+  if (reader == NULL)
+    return NULL;
+
+  if (!lode_csv_reader_next (reader, cells, n_cells, &local_error))
+    {
+      if (local_error == NULL)
+        g_set_error (&local_error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                     _("%s: The file is empty"), _lode_import_context_get_file_name (ctx));
+      g_propagate_error (error, local_error);
+      return NULL;
+    }
+
+  return g_steal_pointer (&reader);
+}
+
 void
 _lode_import_context_progress (LodeImportContext *ctx,
                                guint64            done,

@@ -6,7 +6,8 @@
 G_BEGIN_DECLS
 
 /* The base of the portfolio's small records: mineral, project, source,
- * target, reserve, partner, investment, production and national figure.
+ * target, reserve, partner, investment, production, national figure and
+ * exchange rate.
  *
  * A subclass keeps its values in its own struct, lists them in a table of
  * LodeItemField indexed by its property ids, and installs its GParamSpecs

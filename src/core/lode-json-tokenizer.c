@@ -149,26 +149,20 @@ utf8_sequence_length (const guchar *p,
 
   if (b0 < 0x80)
     return 1;
-  else if (b0 >= 0xC2 && b0 <= 0xDF)
-    n = 2;
-  else if (b0 >= 0xE0 && b0 <= 0xEF)
-    {
-      n = 3;
-      if (b0 == 0xE0)
-        lo = 0xA0;
-      else if (b0 == 0xED)
-        hi = 0x9F;
-    }
-  else if (b0 >= 0xF0 && b0 <= 0xF4)
-    {
-      n = 4;
-      if (b0 == 0xF0)
-        lo = 0x90;
-      else if (b0 == 0xF4)
-        hi = 0x8F;
-    }
-  else
+  if (b0 < 0xC2 || b0 > 0xF4)
     return 0;
+
+  n = b0 <= 0xDF ? 2 : b0 <= 0xEF ? 3 : 4;
+  /* The second byte leaves out overlong forms (after E0 and F0),
+   * surrogates (after ED) and what is past U+10FFFF (after F4). */
+  if (b0 == 0xE0)
+    lo = 0xA0;
+  else if (b0 == 0xED)
+    hi = 0x9F;
+  else if (b0 == 0xF0)
+    lo = 0x90;
+  else if (b0 == 0xF4)
+    hi = 0x8F;
 
   if ((gsize) (end - p) < n)
     return 0;
@@ -867,12 +861,18 @@ enum
     goto failed;                                                        \
   } G_STMT_END
 
-/* Refuses the string whose opening quote is at @open and which ends just
- * before @after, when it is longer than the limit (0: no limit). */
-#define CHECK_STRING_LENGTH(open, after)                                \
+/* Scans the string whose opening quote, @open, is at p, as scan_string()
+ * does (has_escape says whether it holds one), and refuses it when it is
+ * longer than the limit (0: no limit). p is then after its closing
+ * quote. */
+#define SCAN_STRING(open)                                               \
   G_STMT_START {                                                        \
+    has_escape = FALSE;                                                 \
+    p = scan_string (c, p, end, &has_escape);                           \
+    if (p == NULL)                                                      \
+      goto failed;                                                      \
     if (G_UNLIKELY (c->max_string_length != 0                           \
-                    && (gsize) ((after) - (open)) - 2 > c->max_string_length)) \
+                    && (gsize) (p - (open)) - 2 > c->max_string_length)) \
       FAIL ((open), LODE_JSON_ERROR_STRING_TOO_LONG,                    \
             g_strdup_printf ("%" G_GSIZE_FORMAT, c->max_string_length)); \
   } G_STMT_END
@@ -994,11 +994,7 @@ value:
       {
         const guchar *open = p;
 
-        has_escape = FALSE;
-        p = scan_string (c, p, end, &has_escape);
-        if (p == NULL)
-          goto failed;
-        CHECK_STRING_LENGTH (open, p);
+        SCAN_STRING (open);
         token->text = (const char *) open + 1;
         token->length = (p - open) - 2;
         token->has_escape = has_escape;
@@ -1265,11 +1261,7 @@ member:
   {
     const guchar *open = p;
 
-    has_escape = FALSE;
-    p = scan_string (c, p, end, &has_escape);
-    if (p == NULL)
-      goto failed;
-    CHECK_STRING_LENGTH (open, p);
+    SCAN_STRING (open);
     if (known != NULL)
       {
         ObjectFrame *frame = &c->objects[c->n_objects - 1];
@@ -1338,6 +1330,30 @@ failed:
   EMIT (STATE_FAILED, LODE_JSON_TOKEN_ERROR);
 }
 
+/* The position after the spaces at @p: an indent, eight bytes at a
+ * time. */
+G_ALWAYS_INLINE static inline const guchar *
+skip_spaces (const guchar *p,
+             const guchar *end)
+{
+#if HAVE_FAST_SCAN
+  while (end - p >= 8)
+    {
+      guint64 v, x;
+
+      memcpy (&v, p, 8);
+      x = v ^ SPACES;
+      if (x != 0)
+        return p + FIRST_BYTE_SET (x);
+      p += 8;
+    }
+#endif
+  while (p < end && *p == ' ')
+    p++;
+
+  return p;
+}
+
 /* The fast path of _lode_json_tokenizer_next_members(): the members of an
  * export record, and of most objects like it, are a known name written
  * plainly, then a plain string or a number without an exponent, in a
@@ -1361,22 +1377,8 @@ fast_skip_whitespace (const guchar  *p,
         {
           (*line)++;
           *line_start = ++p;
-#if HAVE_FAST_SCAN
           /* The indent of the next line. */
-          while (end - p >= 8)
-            {
-              guint64 v, x;
-
-              memcpy (&v, p, 8);
-              x = v ^ SPACES;
-              if (x != 0)
-                {
-                  p += FIRST_BYTE_SET (x);
-                  break;
-                }
-              p += 8;
-            }
-#endif
+          p = skip_spaces (p, end);
         }
       else if (*p == ' ' || *p == '\t' || *p == '\r')
         p++;
@@ -1673,26 +1675,7 @@ read_known_members (Checker       *c,
                 {
                   line++;
                   line_start = ++p;
-                  while (p < end && *p == ' ')
-                    {
-#if HAVE_FAST_SCAN
-                      guint64 v, x;
-
-                      if (end - p >= 8)
-                        {
-                          memcpy (&v, p, 8);
-                          x = v ^ SPACES;
-                          if (x != 0)
-                            {
-                              p += FIRST_BYTE_SET (x);
-                              break;
-                            }
-                          p += 8;
-                          continue;
-                        }
-#endif
-                      p++;
-                    }
+                  p = skip_spaces (p, end);
                 }
               if (p < end && *p <= ' ')
                 p = fast_skip_whitespace (p, end, &line, &line_start);

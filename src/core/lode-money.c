@@ -21,7 +21,6 @@
  * and digit grouping of the current LC_NUMERIC. The C locale groups
  * nothing; there Lode keeps the English conventions. The JSON text above
  * never depends on the locale. */
-#define CURRENCY_SYMBOL   "$"
 #define SUFFIX_SEPARATOR  " "
 
 typedef struct
@@ -291,7 +290,7 @@ begin_amount (const char  *prefix,
 char *
 lode_money_format_short (LodeMoney cents)
 {
-  return _lode_format_hundredths_short (CURRENCY_SYMBOL, cents);
+  return _lode_format_hundredths_short (_LODE_DOLLAR_PREFIX, cents);
 }
 
 char *
@@ -341,7 +340,7 @@ _lode_format_hundredths_short (const char *prefix,
 char *
 lode_money_format_full (LodeMoney cents)
 {
-  return _lode_format_hundredths_full (CURRENCY_SYMBOL, cents);
+  return _lode_format_hundredths_full (_LODE_DOLLAR_PREFIX, cents);
 }
 
 char *

@@ -22,7 +22,90 @@
  * cheap to take and the save fast. Both give exactly the bytes the
  * generic writer gives. */
 
-/* Small lists, through LodeJsonWriter */
+/* Small lists, through LodeJsonWriter
+ *
+ * Each kind of record is a table of its members, in the order they are
+ * written: the getter of each and the value that leaves it out of the
+ * file, the members Lode does not know last. One loop writes them all. */
+
+typedef enum
+{
+  MEMBER_STRING,   /* const char *: left out when NULL */
+  MEMBER_STRV,     /* const char * const *: left out when NULL */
+  MEMBER_INT,      /* int: left out when @absent */
+  MEMBER_INT64,    /* gint64: left out when @absent */
+  MEMBER_ENUM,     /* a value of @enum_type, an int, written as its nick:
+                    * left out when @absent */
+  MEMBER_MONEY,    /* LodeMoney: left out when LODE_MONEY_UNSET */
+  MEMBER_DOUBLE,   /* double: left out when less than @absent */
+  MEMBER_RATE,     /* LodeRate, written as a string */
+  MEMBER_LIST,     /* GListModel, an array of @record objects: left out
+                    * when empty and @absent is TRUE */
+  MEMBER_OBJECT,   /* an object of @record members of the item itself:
+                    * left out when @get, if any, says it is absent */
+  MEMBER_GROUP,    /* @record members of the item, in place: left out
+                    * when @get says they are absent */
+  MEMBER_EXTRA,    /* JsonObject: the members Lode does not know */
+  MEMBER_TARGET_EXTRA, /* those of part @absent of a target, see
+                        * lode_target_get_extra() */
+} MemberType;
+
+typedef struct _Record Record;
+
+typedef struct
+{
+  const char    *name;
+  MemberType     type;
+  GCallback      get;     /* the value of the item; for an object or a
+                           * group, gboolean (*) (item): is it present */
+  gint64         absent;
+  GType        (*enum_type) (void);
+  const Record  *record;
+} Member;
+
+/* A kind of object: its members, in order. */
+struct _Record
+{
+  const Member *members;
+  guint         n_members;
+};
+
+#define STRING_MEMBER(name, getter) \
+  { name, MEMBER_STRING, G_CALLBACK (getter), 0, NULL, NULL }
+#define STRV_MEMBER(name, getter) \
+  { name, MEMBER_STRV, G_CALLBACK (getter), 0, NULL, NULL }
+#define INT_MEMBER(name, getter, absent) \
+  { name, MEMBER_INT, G_CALLBACK (getter), absent, NULL, NULL }
+#define INT64_MEMBER(name, getter, absent) \
+  { name, MEMBER_INT64, G_CALLBACK (getter), absent, NULL, NULL }
+#define ENUM_MEMBER(name, getter, enum_type, absent) \
+  { name, MEMBER_ENUM, G_CALLBACK (getter), absent, enum_type, NULL }
+#define MONEY_MEMBER(name, getter) \
+  { name, MEMBER_MONEY, G_CALLBACK (getter), 0, NULL, NULL }
+#define DOUBLE_MEMBER(name, getter, least) \
+  { name, MEMBER_DOUBLE, G_CALLBACK (getter), least, NULL, NULL }
+#define RATE_MEMBER(name, getter) \
+  { name, MEMBER_RATE, G_CALLBACK (getter), 0, NULL, NULL }
+#define LIST_MEMBER(name, getter, record) \
+  { name, MEMBER_LIST, G_CALLBACK (getter), FALSE, NULL, record }
+#define NONEMPTY_LIST_MEMBER(name, getter, record) \
+  { name, MEMBER_LIST, G_CALLBACK (getter), TRUE, NULL, record }
+#define OBJECT_MEMBER(name, present, record) \
+  { name, MEMBER_OBJECT, G_CALLBACK (present), 0, NULL, record }
+#define GROUP_MEMBER(present, record) \
+  { NULL, MEMBER_GROUP, G_CALLBACK (present), 0, NULL, record }
+
+#define EXTRA_MEMBERS(getter) \
+  { NULL, MEMBER_EXTRA, G_CALLBACK (getter), 0, NULL, NULL }
+#define TARGET_EXTRA_MEMBERS(part) \
+  { NULL, MEMBER_TARGET_EXTRA, NULL, part, NULL, NULL }
+
+#define RECORD(members) { members, G_N_ELEMENTS (members) }
+
+static void write_list (LodeJsonWriter *writer,
+                        const char     *member,
+                        GListModel     *list,
+                        const Record   *record);
 
 static void
 write_string_member (LodeJsonWriter *writer,
@@ -37,81 +120,123 @@ write_string_member (LodeJsonWriter *writer,
 }
 
 static void
-write_money_member (LodeJsonWriter *writer,
-                    const char     *name,
-                    LodeMoney       value)
+write_members (LodeJsonWriter *writer,
+               gpointer        item,
+               const Record   *record)
 {
-  if (value == LODE_MONEY_UNSET)
-    return;
-
-  lode_json_writer_member (writer, name);
-  lode_json_writer_money (writer, value);
-}
-
-static void
-write_int_member (LodeJsonWriter *writer,
-                  const char     *name,
-                  gint64          value,
-                  gint64          absent)
-{
-  if (value == absent)
-    return;
-
-  lode_json_writer_member (writer, name);
-  lode_json_writer_int (writer, value);
-}
-
-static void
-write_enum_member (LodeJsonWriter *writer,
-                   const char     *name,
-                   GType           enum_type,
-                   int             value,
-                   int             absent)
-{
-  if (value == absent)
-    return;
-
-  write_string_member (writer, name, lode_enum_to_nick (enum_type, value));
-}
-
-static void
-write_quantity_members (LodeJsonWriter *writer,
-                        double          quantity,
-                        LodeUnit        unit)
-{
-  if (quantity >= 0)
+  for (guint i = 0; i < record->n_members; i++)
     {
-      lode_json_writer_member (writer, "quantity");
-      lode_json_writer_double (writer, quantity);
+      const Member *member = &record->members[i];
+      const char *name = member->name;
+      gint64 number;
+      double value;
+
+      switch (member->type)
+        {
+        case MEMBER_STRING:
+          write_string_member (writer, name, ((const char * (*) (gpointer)) member->get) (item));
+          break;
+
+        case MEMBER_STRV:
+          {
+            const char * const *values = ((const char * const * (*) (gpointer)) member->get) (item);
+
+            if (values == NULL)
+              break;
+            lode_json_writer_member (writer, name);
+            lode_json_writer_begin_array (writer);
+            for (guint j = 0; values[j] != NULL; j++)
+              lode_json_writer_string (writer, values[j]);
+            lode_json_writer_end_array (writer);
+          }
+          break;
+
+        case MEMBER_INT:
+        case MEMBER_INT64:
+          if (member->type == MEMBER_INT)
+            number = ((int (*) (gpointer)) member->get) (item);
+          else
+            number = ((gint64 (*) (gpointer)) member->get) (item);
+          if (number == member->absent)
+            break;
+          lode_json_writer_member (writer, name);
+          lode_json_writer_int (writer, number);
+          break;
+
+        case MEMBER_ENUM:
+          number = ((int (*) (gpointer)) member->get) (item);
+          if (number != member->absent)
+            write_string_member (writer, name, lode_enum_to_nick (member->enum_type (), (int) number));
+          break;
+
+        case MEMBER_MONEY:
+          number = ((LodeMoney (*) (gpointer)) member->get) (item);
+          if (number == LODE_MONEY_UNSET)
+            break;
+          lode_json_writer_member (writer, name);
+          lode_json_writer_money (writer, number);
+          break;
+
+        case MEMBER_DOUBLE:
+          value = ((double (*) (gpointer)) member->get) (item);
+          if (value < member->absent)
+            break;
+          lode_json_writer_member (writer, name);
+          lode_json_writer_double (writer, value);
+          break;
+
+        case MEMBER_RATE:
+          {
+            g_autofree char *text = lode_rate_to_string (((LodeRate (*) (gpointer)) member->get) (item));
+
+            write_string_member (writer, name, text);
+          }
+          break;
+
+        case MEMBER_LIST:
+          {
+            GListModel *list = ((GListModel * (*) (gpointer)) member->get) (item);
+
+            if (!member->absent || g_list_model_get_n_items (list) > 0)
+              write_list (writer, name, list, member->record);
+          }
+          break;
+
+        case MEMBER_OBJECT:
+          if (member->get != NULL && !((gboolean (*) (gpointer)) member->get) (item))
+            break;
+          lode_json_writer_member (writer, name);
+          lode_json_writer_begin_object (writer);
+          write_members (writer, item, member->record);
+          lode_json_writer_end_object (writer);
+          break;
+
+        case MEMBER_GROUP:
+          if (((gboolean (*) (gpointer)) member->get) (item))
+            write_members (writer, item, member->record);
+          break;
+
+        case MEMBER_EXTRA:
+          lode_json_writer_members (writer, ((JsonObject * (*) (gpointer)) member->get) (item));
+          break;
+
+        case MEMBER_TARGET_EXTRA:
+          lode_json_writer_members (writer, lode_target_get_extra (item, (LodeTargetExtra) member->absent));
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
     }
-  write_enum_member (writer, "unit", LODE_TYPE_UNIT, unit, LODE_UNIT_NONE);
 }
 
-static void
-write_strv_member (LodeJsonWriter     *writer,
-                   const char         *name,
-                   const char * const *values)
-{
-  if (values == NULL)
-    return;
-
-  lode_json_writer_member (writer, name);
-  lode_json_writer_begin_array (writer);
-  for (guint i = 0; values[i] != NULL; i++)
-    lode_json_writer_string (writer, values[i]);
-  lode_json_writer_end_array (writer);
-}
-
-typedef void (*WriteItemFunc) (LodeJsonWriter *writer,
-                               gpointer        item);
-
-/* Writes @list as the array member @member, each item an object whose
- * members @write_item writes. */
+/* Writes @list as the array member @member, each item an object of the
+ * kind @record. */
 static void
 write_list (LodeJsonWriter *writer,
             const char     *member,
             GListModel     *list,
-            WriteItemFunc   write_item)
+            const Record   *record)
 {
   guint n = g_list_model_get_n_items (list);
 
@@ -122,257 +247,10 @@ write_list (LodeJsonWriter *writer,
       g_autoptr(GObject) item = g_list_model_get_item (list, i);
 
       lode_json_writer_begin_object (writer);
-      write_item (writer, item);
+      write_members (writer, item, record);
       lode_json_writer_end_object (writer);
     }
   lode_json_writer_end_array (writer);
-}
-
-static void
-begin_object_member (LodeJsonWriter *writer,
-                     const char     *member)
-{
-  lode_json_writer_member (writer, member);
-  lode_json_writer_begin_object (writer);
-}
-
-/* Ends an object after the members Lode does not know, @extra. */
-static void
-end_object_after (LodeJsonWriter *writer,
-                  JsonObject     *extra)
-{
-  lode_json_writer_members (writer, extra);
-  lode_json_writer_end_object (writer);
-}
-
-static void
-write_source (LodeJsonWriter *writer,
-              gpointer        item)
-{
-  LodeSource *source = item;
-
-  write_string_member (writer, "id", lode_source_get_id (source));
-  write_string_member (writer, "title", lode_source_get_title (source));
-  write_string_member (writer, "publisher", lode_source_get_publisher (source));
-  write_string_member (writer, "date", lode_source_get_date (source));
-  write_string_member (writer, "url", lode_source_get_url (source));
-  lode_json_writer_members (writer, lode_source_get_extra (source));
-}
-
-static void
-write_reserve (LodeJsonWriter *writer,
-               gpointer        item)
-{
-  LodeReserve *reserve = item;
-
-  write_enum_member (writer, "category", LODE_TYPE_RESERVE_CATEGORY,
-                     lode_reserve_get_category (reserve), -1);
-  write_quantity_members (writer, lode_reserve_get_quantity (reserve),
-                          lode_reserve_get_unit (reserve));
-  write_money_member (writer, "value_usd", lode_reserve_get_value (reserve));
-  write_int_member (writer, "year", lode_reserve_get_year (reserve), 0);
-  write_string_member (writer, "source", lode_reserve_get_source (reserve));
-  lode_json_writer_members (writer, lode_reserve_get_extra (reserve));
-}
-
-static void
-write_mineral (LodeJsonWriter *writer,
-               gpointer        item)
-{
-  LodeMineral *mineral = item;
-
-  write_string_member (writer, "id", lode_mineral_get_id (mineral));
-  write_string_member (writer, "name", lode_mineral_get_name (mineral));
-  write_string_member (writer, "symbol", lode_mineral_get_symbol (mineral));
-  write_enum_member (writer, "group", LODE_TYPE_MINERAL_GROUP,
-                     lode_mineral_get_group (mineral), -1);
-  write_strv_member (writer, "hs_codes", lode_mineral_get_hs_codes (mineral));
-  write_list (writer, "reserves", lode_mineral_get_reserves (mineral), write_reserve);
-  lode_json_writer_members (writer, lode_mineral_get_extra (mineral));
-}
-
-static void
-write_partner (LodeJsonWriter *writer,
-               gpointer        item)
-{
-  LodePartner *partner = item;
-
-  write_string_member (writer, "name", lode_partner_get_name (partner));
-  write_string_member (writer, "country", lode_partner_get_country (partner));
-  if (lode_partner_get_share (partner) >= 0)
-    {
-      lode_json_writer_member (writer, "share");
-      lode_json_writer_double (writer, lode_partner_get_share (partner));
-    }
-  lode_json_writer_members (writer, lode_partner_get_extra (partner));
-}
-
-static void
-write_project (LodeJsonWriter *writer,
-               gpointer        item)
-{
-  LodeProject *project = item;
-  LodeMoney committed = lode_project_get_committed (project);
-  LodeMoney disbursed = lode_project_get_disbursed (project);
-  JsonObject *investment_extra = lode_project_get_investment_extra (project);
-  GListModel *partners = lode_project_get_partners (project);
-
-  write_string_member (writer, "id", lode_project_get_id (project));
-  write_string_member (writer, "name", lode_project_get_name (project));
-  write_strv_member (writer, "minerals", lode_project_get_minerals (project));
-  write_string_member (writer, "region", lode_project_get_region (project));
-  write_string_member (writer, "operator", lode_project_get_operator (project));
-  write_enum_member (writer, "status", LODE_TYPE_PROJECT_STATUS,
-                     lode_project_get_status (project), LODE_PROJECT_STATUS_UNKNOWN);
-  if (g_list_model_get_n_items (partners) > 0)
-    write_list (writer, "partners", partners, write_partner);
-  if (committed != LODE_MONEY_UNSET || disbursed != LODE_MONEY_UNSET || investment_extra != NULL)
-    {
-      begin_object_member (writer, "investment_usd");
-      write_money_member (writer, "committed", committed);
-      write_money_member (writer, "disbursed", disbursed);
-      end_object_after (writer, investment_extra);
-    }
-  write_int_member (writer, "start_year", lode_project_get_start_year (project), 0);
-  write_int_member (writer, "jobs", lode_project_get_jobs (project), -1);
-  write_string_member (writer, "source", lode_project_get_source (project));
-  lode_json_writer_members (writer, lode_project_get_extra (project));
-}
-
-static void
-write_target (LodeJsonWriter *writer,
-              gpointer        item)
-{
-  LodeTarget *target = item;
-  LodeMoney low = lode_target_get_target_low (target);
-  LodeMoney high = lode_target_get_target_high (target);
-  const char *investment = NULL;
-
-  /* Commitments, the default, go unsaid: a target of a file of before
-   * reads back as it was written. */
-  if (lode_target_get_metric_kind (target) == LODE_METRIC_KIND_INVESTMENT
-      && lode_target_get_metric_investment (target) != LODE_INVESTMENT_KIND_COMMITTED)
-    investment = lode_enum_to_nick (LODE_TYPE_INVESTMENT_KIND,
-                                    lode_target_get_metric_investment (target));
-
-  write_string_member (writer, "id", lode_target_get_id (target));
-  write_string_member (writer, "title", lode_target_get_title (target));
-
-  begin_object_member (writer, "metric");
-  write_enum_member (writer, "kind", LODE_TYPE_METRIC_KIND, lode_target_get_metric_kind (target), -1);
-  write_string_member (writer, "mineral", lode_target_get_metric_mineral (target));
-  write_string_member (writer, "destination", lode_target_get_metric_destination (target));
-
-  write_string_member (writer, "investment", investment);
-  write_string_member (writer, "investor_country",
-                       lode_target_get_metric_investor_country (target));
-  end_object_after (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_METRIC));
-
-  /* Only a target on investment may go without a baseline. */
-  if (lode_target_get_baseline_year (target) != 0
-      || lode_target_get_baseline_value (target) != LODE_MONEY_UNSET
-      || lode_target_get_extra (target, LODE_TARGET_EXTRA_BASELINE) != NULL
-      || lode_target_get_metric_kind (target) != LODE_METRIC_KIND_INVESTMENT)
-    {
-      begin_object_member (writer, "baseline");
-      write_int_member (writer, "year", lode_target_get_baseline_year (target), 0);
-      write_money_member (writer, "value_usd", lode_target_get_baseline_value (target));
-      end_object_after (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_BASELINE));
-    }
-
-  begin_object_member (writer, "target");
-  write_int_member (writer, "year", lode_target_get_target_year (target), 0);
-  write_money_member (writer, "low_usd", low);
-  if (high != low)
-    write_money_member (writer, "high_usd", high);
-  end_object_after (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_TARGET));
-
-  write_string_member (writer, "source", lode_target_get_source (target));
-  write_enum_member (writer, "period", LODE_TYPE_PERIOD_KIND, lode_target_get_period (target),
-                     LODE_PERIOD_KIND_UNKNOWN);
-  lode_json_writer_members (writer, lode_target_get_extra (target, LODE_TARGET_EXTRA_SELF));
-}
-
-static void
-write_investment (LodeJsonWriter *writer,
-                  gpointer        item)
-{
-  LodeInvestment *investment = item;
-
-  write_string_member (writer, "project", lode_investment_get_project (investment));
-  write_string_member (writer, "investor", lode_investment_get_investor (investment));
-  write_string_member (writer, "investor_country",
-                       lode_investment_get_investor_country (investment));
-  write_enum_member (writer, "kind", LODE_TYPE_INVESTMENT_KIND,
-                     lode_investment_get_kind (investment), LODE_INVESTMENT_KIND_UNKNOWN);
-  write_money_member (writer, "value_usd", lode_investment_get_value (investment));
-  if (lode_investment_get_original_currency (investment) != NULL)
-    {
-      write_money_member (writer, "original_amount", lode_investment_get_original_amount (investment));
-      write_string_member (writer, "original_currency",
-                           lode_investment_get_original_currency (investment));
-    }
-  write_string_member (writer, "date", lode_investment_get_date (investment));
-  write_strv_member (writer, "minerals", lode_investment_get_minerals (investment));
-  write_string_member (writer, "source", lode_investment_get_source (investment));
-  write_string_member (writer, "note", lode_investment_get_note (investment));
-  lode_json_writer_members (writer, lode_investment_get_extra (investment));
-}
-
-static void
-write_production (LodeJsonWriter *writer,
-                  gpointer        item)
-{
-  LodeProduction *production = item;
-
-  write_string_member (writer, "mineral", lode_production_get_mineral (production));
-  write_string_member (writer, "project", lode_production_get_project (production));
-  write_int_member (writer, "year", lode_production_get_year (production), 0);
-  write_quantity_members (writer, lode_production_get_quantity (production),
-                          lode_production_get_unit (production));
-  write_string_member (writer, "source", lode_production_get_source (production));
-  write_string_member (writer, "note", lode_production_get_note (production));
-  lode_json_writer_members (writer, lode_production_get_extra (production));
-}
-
-static void
-write_national_figure (LodeJsonWriter *writer,
-                       gpointer        item)
-{
-  LodeNationalFigure *figure = item;
-  double change = lode_national_figure_get_change (figure);
-
-  write_enum_member (writer, "kind", LODE_TYPE_FIGURE_KIND,
-                     lode_national_figure_get_kind (figure), LODE_FIGURE_KIND_UNKNOWN);
-  write_string_member (writer, "country", lode_national_figure_get_country (figure));
-  write_int_member (writer, "year", lode_national_figure_get_year (figure), 0);
-  write_money_member (writer, "value_usd", lode_national_figure_get_value (figure));
-  if (change != LODE_CHANGE_UNSET)
-    {
-      lode_json_writer_member (writer, "change");
-      lode_json_writer_double (writer, change);
-    }
-  write_string_member (writer, "note", lode_national_figure_get_note (figure));
-  write_string_member (writer, "source", lode_national_figure_get_source (figure));
-  lode_json_writer_members (writer, lode_national_figure_get_extra (figure));
-}
-
-static void
-write_exchange_rate (LodeJsonWriter *writer,
-                     gpointer        item)
-{
-  LodeExchangeRate *rate = item;
-  g_autofree char *text = lode_rate_to_string (lode_exchange_rate_get_rate (rate));
-
-  write_string_member (writer, "currency", lode_exchange_rate_get_currency (rate));
-  write_int_member (writer, "year", lode_exchange_rate_get_year (rate), 0);
-  write_int_member (writer, "month", lode_exchange_rate_get_month (rate), 0);
-  write_enum_member (writer, "period", LODE_TYPE_PERIOD_KIND, lode_exchange_rate_get_period (rate),
-                     LODE_PERIOD_KIND_UNKNOWN);
-  write_string_member (writer, "units_per_usd", text);
-  write_string_member (writer, "source", lode_exchange_rate_get_source (rate));
-  write_string_member (writer, "note", lode_exchange_rate_get_note (rate));
-  lode_json_writer_members (writer, lode_exchange_rate_get_extra (rate));
 }
 
 /* The lists added within format v1 are written only when they hold
@@ -381,11 +259,240 @@ static void
 write_optional_list (LodeJsonWriter *writer,
                      const char     *member,
                      GListModel     *list,
-                     WriteItemFunc   write_item)
+                     const Record   *record)
 {
   if (g_list_model_get_n_items (list) > 0)
-    write_list (writer, member, list, write_item);
+    write_list (writer, member, list, record);
 }
+
+static const Member source_members[] = {
+  STRING_MEMBER ("id", lode_source_get_id),
+  STRING_MEMBER ("title", lode_source_get_title),
+  STRING_MEMBER ("publisher", lode_source_get_publisher),
+  STRING_MEMBER ("date", lode_source_get_date),
+  STRING_MEMBER ("url", lode_source_get_url),
+  EXTRA_MEMBERS (lode_source_get_extra),
+};
+static const Record source_record = RECORD (source_members);
+
+static const Member reserve_members[] = {
+  ENUM_MEMBER ("category", lode_reserve_get_category, lode_reserve_category_get_type, -1),
+  DOUBLE_MEMBER ("quantity", lode_reserve_get_quantity, 0),
+  ENUM_MEMBER ("unit", lode_reserve_get_unit, lode_unit_get_type, LODE_UNIT_NONE),
+  MONEY_MEMBER ("value_usd", lode_reserve_get_value),
+  INT_MEMBER ("year", lode_reserve_get_year, 0),
+  STRING_MEMBER ("source", lode_reserve_get_source),
+  EXTRA_MEMBERS (lode_reserve_get_extra),
+};
+static const Record reserve_record = RECORD (reserve_members);
+
+static const Member mineral_members[] = {
+  STRING_MEMBER ("id", lode_mineral_get_id),
+  STRING_MEMBER ("name", lode_mineral_get_name),
+  STRING_MEMBER ("symbol", lode_mineral_get_symbol),
+  ENUM_MEMBER ("group", lode_mineral_get_group, lode_mineral_group_get_type, -1),
+  STRV_MEMBER ("hs_codes", lode_mineral_get_hs_codes),
+  LIST_MEMBER ("reserves", lode_mineral_get_reserves, &reserve_record),
+  EXTRA_MEMBERS (lode_mineral_get_extra),
+};
+static const Record mineral_record = RECORD (mineral_members);
+
+static const Member partner_members[] = {
+  STRING_MEMBER ("name", lode_partner_get_name),
+  STRING_MEMBER ("country", lode_partner_get_country),
+  DOUBLE_MEMBER ("share", lode_partner_get_share, 0),
+  EXTRA_MEMBERS (lode_partner_get_extra),
+};
+static const Record partner_record = RECORD (partner_members);
+
+static gboolean
+project_has_investment (LodeProject *project)
+{
+  return lode_project_get_committed (project) != LODE_MONEY_UNSET
+         || lode_project_get_disbursed (project) != LODE_MONEY_UNSET
+         || lode_project_get_investment_extra (project) != NULL;
+}
+
+static const Member project_investment_members[] = {
+  MONEY_MEMBER ("committed", lode_project_get_committed),
+  MONEY_MEMBER ("disbursed", lode_project_get_disbursed),
+  EXTRA_MEMBERS (lode_project_get_investment_extra),
+};
+static const Record project_investment_record = RECORD (project_investment_members);
+
+static const Member project_members[] = {
+  STRING_MEMBER ("id", lode_project_get_id),
+  STRING_MEMBER ("name", lode_project_get_name),
+  STRV_MEMBER ("minerals", lode_project_get_minerals),
+  STRING_MEMBER ("region", lode_project_get_region),
+  STRING_MEMBER ("operator", lode_project_get_operator),
+  ENUM_MEMBER ("status", lode_project_get_status, lode_project_status_get_type,
+               LODE_PROJECT_STATUS_UNKNOWN),
+  NONEMPTY_LIST_MEMBER ("partners", lode_project_get_partners, &partner_record),
+  OBJECT_MEMBER ("investment_usd", project_has_investment, &project_investment_record),
+  INT_MEMBER ("start_year", lode_project_get_start_year, 0),
+  INT64_MEMBER ("jobs", lode_project_get_jobs, -1),
+  STRING_MEMBER ("source", lode_project_get_source),
+  EXTRA_MEMBERS (lode_project_get_extra),
+};
+static const Record project_record = RECORD (project_members);
+
+/* Commitments, the default, go unsaid: a target of a file of before reads
+ * back as it was written. */
+static const char *
+target_get_investment (LodeTarget *target)
+{
+  if (lode_target_get_metric_kind (target) != LODE_METRIC_KIND_INVESTMENT
+      || lode_target_get_metric_investment (target) == LODE_INVESTMENT_KIND_COMMITTED)
+    return NULL;
+
+  return lode_enum_to_nick (LODE_TYPE_INVESTMENT_KIND, lode_target_get_metric_investment (target));
+}
+
+/* Only a target on investment may go without a baseline. */
+static gboolean
+target_has_baseline (LodeTarget *target)
+{
+  return lode_target_get_baseline_year (target) != 0
+         || lode_target_get_baseline_value (target) != LODE_MONEY_UNSET
+         || lode_target_get_extra (target, LODE_TARGET_EXTRA_BASELINE) != NULL
+         || lode_target_get_metric_kind (target) != LODE_METRIC_KIND_INVESTMENT;
+}
+
+/* A range only when it is one. */
+static LodeMoney
+target_get_high_if_range (LodeTarget *target)
+{
+  LodeMoney high = lode_target_get_target_high (target);
+
+  return high != lode_target_get_target_low (target) ? high : LODE_MONEY_UNSET;
+}
+
+static const Member target_metric_members[] = {
+  ENUM_MEMBER ("kind", lode_target_get_metric_kind, lode_metric_kind_get_type, -1),
+  STRING_MEMBER ("mineral", lode_target_get_metric_mineral),
+  STRING_MEMBER ("destination", lode_target_get_metric_destination),
+  STRING_MEMBER ("investment", target_get_investment),
+  STRING_MEMBER ("investor_country", lode_target_get_metric_investor_country),
+  TARGET_EXTRA_MEMBERS (LODE_TARGET_EXTRA_METRIC),
+};
+static const Record target_metric_record = RECORD (target_metric_members);
+
+static const Member target_baseline_members[] = {
+  INT_MEMBER ("year", lode_target_get_baseline_year, 0),
+  MONEY_MEMBER ("value_usd", lode_target_get_baseline_value),
+  TARGET_EXTRA_MEMBERS (LODE_TARGET_EXTRA_BASELINE),
+};
+static const Record target_baseline_record = RECORD (target_baseline_members);
+
+static const Member target_goal_members[] = {
+  INT_MEMBER ("year", lode_target_get_target_year, 0),
+  MONEY_MEMBER ("low_usd", lode_target_get_target_low),
+  MONEY_MEMBER ("high_usd", target_get_high_if_range),
+  TARGET_EXTRA_MEMBERS (LODE_TARGET_EXTRA_TARGET),
+};
+static const Record target_goal_record = RECORD (target_goal_members);
+
+static const Member target_members[] = {
+  STRING_MEMBER ("id", lode_target_get_id),
+  STRING_MEMBER ("title", lode_target_get_title),
+  OBJECT_MEMBER ("metric", NULL, &target_metric_record),
+  OBJECT_MEMBER ("baseline", target_has_baseline, &target_baseline_record),
+  OBJECT_MEMBER ("target", NULL, &target_goal_record),
+  STRING_MEMBER ("source", lode_target_get_source),
+  ENUM_MEMBER ("period", lode_target_get_period, lode_period_kind_get_type,
+               LODE_PERIOD_KIND_UNKNOWN),
+  TARGET_EXTRA_MEMBERS (LODE_TARGET_EXTRA_SELF),
+};
+static const Record target_record = RECORD (target_members);
+
+static gboolean
+investment_has_original (LodeInvestment *investment)
+{
+  return lode_investment_get_original_currency (investment) != NULL;
+}
+
+static const Member investment_original_members[] = {
+  MONEY_MEMBER ("original_amount", lode_investment_get_original_amount),
+  STRING_MEMBER ("original_currency", lode_investment_get_original_currency),
+};
+static const Record investment_original_record = RECORD (investment_original_members);
+
+static const Member investment_members[] = {
+  STRING_MEMBER ("project", lode_investment_get_project),
+  STRING_MEMBER ("investor", lode_investment_get_investor),
+  STRING_MEMBER ("investor_country", lode_investment_get_investor_country),
+  ENUM_MEMBER ("kind", lode_investment_get_kind, lode_investment_kind_get_type,
+               LODE_INVESTMENT_KIND_UNKNOWN),
+  MONEY_MEMBER ("value_usd", lode_investment_get_value),
+  GROUP_MEMBER (investment_has_original, &investment_original_record),
+  STRING_MEMBER ("date", lode_investment_get_date),
+  STRV_MEMBER ("minerals", lode_investment_get_minerals),
+  STRING_MEMBER ("source", lode_investment_get_source),
+  STRING_MEMBER ("note", lode_investment_get_note),
+  EXTRA_MEMBERS (lode_investment_get_extra),
+};
+static const Record investment_record = RECORD (investment_members);
+
+static const Member production_members[] = {
+  STRING_MEMBER ("mineral", lode_production_get_mineral),
+  STRING_MEMBER ("project", lode_production_get_project),
+  INT_MEMBER ("year", lode_production_get_year, 0),
+  DOUBLE_MEMBER ("quantity", lode_production_get_quantity, 0),
+  ENUM_MEMBER ("unit", lode_production_get_unit, lode_unit_get_type, LODE_UNIT_NONE),
+  STRING_MEMBER ("source", lode_production_get_source),
+  STRING_MEMBER ("note", lode_production_get_note),
+  EXTRA_MEMBERS (lode_production_get_extra),
+};
+static const Record production_record = RECORD (production_members);
+
+/* A change is -1 or more, LODE_CHANGE_UNSET (less) when not given. */
+static const Member national_figure_members[] = {
+  ENUM_MEMBER ("kind", lode_national_figure_get_kind, lode_figure_kind_get_type,
+               LODE_FIGURE_KIND_UNKNOWN),
+  STRING_MEMBER ("country", lode_national_figure_get_country),
+  INT_MEMBER ("year", lode_national_figure_get_year, 0),
+  MONEY_MEMBER ("value_usd", lode_national_figure_get_value),
+  DOUBLE_MEMBER ("change", lode_national_figure_get_change, -1),
+  STRING_MEMBER ("note", lode_national_figure_get_note),
+  STRING_MEMBER ("source", lode_national_figure_get_source),
+  EXTRA_MEMBERS (lode_national_figure_get_extra),
+};
+static const Record national_figure_record = RECORD (national_figure_members);
+
+static const Member exchange_rate_members[] = {
+  STRING_MEMBER ("currency", lode_exchange_rate_get_currency),
+  INT_MEMBER ("year", lode_exchange_rate_get_year, 0),
+  INT_MEMBER ("month", lode_exchange_rate_get_month, 0),
+  ENUM_MEMBER ("period", lode_exchange_rate_get_period, lode_period_kind_get_type,
+               LODE_PERIOD_KIND_UNKNOWN),
+  RATE_MEMBER ("units_per_usd", lode_exchange_rate_get_rate),
+  STRING_MEMBER ("source", lode_exchange_rate_get_source),
+  STRING_MEMBER ("note", lode_exchange_rate_get_note),
+  EXTRA_MEMBERS (lode_exchange_rate_get_extra),
+};
+static const Record exchange_rate_record = RECORD (exchange_rate_members);
+
+/* Only when set, so that a file that does not say saves as it was. */
+static int
+portfolio_get_fiscal_year_start_if_set (LodePortfolio *portfolio)
+{
+  if (!lode_portfolio_has_fiscal_year_start (portfolio))
+    return 0;
+
+  return lode_portfolio_get_fiscal_year_start (portfolio);
+}
+
+/* The portfolio's own members before its lists; the members it does not
+ * know are written last, after the lists. */
+static const Member portfolio_head_members[] = {
+  STRING_MEMBER ("title", lode_portfolio_get_title),
+  STRING_MEMBER ("description", lode_portfolio_get_description),
+  STRING_MEMBER ("currency", lode_portfolio_get_currency),
+  STRING_MEMBER ("country", lode_portfolio_get_country),
+  INT_MEMBER ("fiscal_year_start", portfolio_get_fiscal_year_start_if_set, 0),
+};
+static const Record portfolio_head_record = RECORD (portfolio_head_members);
 
 /* Export records
  *
@@ -492,6 +599,8 @@ commit (GString *out,
 
 #define PUT_LITERAL(p, literal) \
   (memcpy ((p), (literal), sizeof (literal) - 1), (p) + sizeof (literal) - 1)
+/* The separator, indent and name of the member @name: its value follows. */
+#define PUT_MEMBER(p, name) PUT_LITERAL (p, MEMBER (name))
 
 static inline char *
 put_text (char       *p,
@@ -604,63 +713,36 @@ write_export_row (GString                *out,
   p = put_text (p, &texts->strings[row->mineral]);
 
   if (row->year != 0)
-    {
-      p = PUT_LITERAL (p, MEMBER ("year"));
-      p = put_int (p, row->year);
-    }
+    p = put_int (PUT_MEMBER (p, "year"), row->year);
   if (row->month != 0)
-    {
-      p = PUT_LITERAL (p, MEMBER ("month"));
-      p = put_int (p, row->month);
-    }
+    p = put_int (PUT_MEMBER (p, "month"), row->month);
   if (row->period == LODE_PERIOD_KIND_CALENDAR_YEAR)
     p = PUT_LITERAL (p, MEMBER ("period") "\"calendar_year\"");
   else if (row->period == LODE_PERIOD_KIND_FISCAL_YEAR)
     p = PUT_LITERAL (p, MEMBER ("period") "\"fiscal_year\"");
   if (row->destination != 0)
-    {
-      p = PUT_LITERAL (p, MEMBER ("destination"));
-      p = put_text (p, &texts->strings[row->destination]);
-    }
+    p = put_text (PUT_MEMBER (p, "destination"), &texts->strings[row->destination]);
   if (row->hs_code != 0)
-    {
-      p = PUT_LITERAL (p, MEMBER ("hs_code"));
-      p = put_text (p, &texts->strings[row->hs_code]);
-    }
+    p = put_text (PUT_MEMBER (p, "hs_code"), &texts->strings[row->hs_code]);
   if (stage->text != NULL && row->stage == (guint8) row->stage)
-    {
-      p = PUT_LITERAL (p, MEMBER ("stage"));
-      p = put_text (p, stage);
-    }
+    p = put_text (PUT_MEMBER (p, "stage"), stage);
   if (row->quantity >= 0)
     {
-      p = PUT_LITERAL (p, MEMBER ("quantity"));
-      commit (out, p);
+      commit (out, PUT_MEMBER (p, "quantity"));
       lode_json_append_double (out, row->quantity);
       p = _lode_json_reserve (out, 400 + 4 * MAX (texts->longest, TEXT_PAD));
     }
   if (unit->text != NULL && row->unit == (guint8) row->unit)
-    {
-      p = PUT_LITERAL (p, MEMBER ("unit"));
-      p = put_text (p, unit);
-    }
+    p = put_text (PUT_MEMBER (p, "unit"), unit);
   if (row->value != LODE_MONEY_UNSET)
-    {
-      p = PUT_LITERAL (p, MEMBER ("value_usd"));
-      p = put_money (p, row->value);
-    }
+    p = put_money (PUT_MEMBER (p, "value_usd"), row->value);
   if (row->original_currency != 0)
     {
-      p = PUT_LITERAL (p, MEMBER ("original_amount"));
-      p = put_money (p, row->original_amount);
-      p = PUT_LITERAL (p, MEMBER ("original_currency"));
-      p = put_text (p, &texts->strings[row->original_currency]);
+      p = put_money (PUT_MEMBER (p, "original_amount"), row->original_amount);
+      p = put_text (PUT_MEMBER (p, "original_currency"), &texts->strings[row->original_currency]);
     }
   if (row->source != 0)
-    {
-      p = PUT_LITERAL (p, MEMBER ("source"));
-      p = put_text (p, &texts->strings[row->source]);
-    }
+    p = put_text (PUT_MEMBER (p, "source"), &texts->strings[row->source]);
 
   if (extra != NULL)
     {
@@ -830,32 +912,26 @@ lode_portfolio_snapshot_new (LodePortfolio *self)
   write_string_member (writer, "format", LODE_PORTFOLIO_FORMAT);
   lode_json_writer_member (writer, "version");
   lode_json_writer_int (writer, LODE_PORTFOLIO_VERSION);
-  write_string_member (writer, "title", lode_portfolio_get_title (self));
-  write_string_member (writer, "description", lode_portfolio_get_description (self));
-  write_string_member (writer, "currency", lode_portfolio_get_currency (self));
-  write_string_member (writer, "country", lode_portfolio_get_country (self));
-  /* Only when set, so that a file that does not say saves as it was. */
-  if (lode_portfolio_has_fiscal_year_start (self))
-    write_int_member (writer, "fiscal_year_start", lode_portfolio_get_fiscal_year_start (self), 0);
-  write_list (writer, "sources", G_LIST_MODEL (lode_portfolio_get_sources (self)), write_source);
-  write_list (writer, "minerals", G_LIST_MODEL (lode_portfolio_get_minerals (self)), write_mineral);
+  write_members (writer, self, &portfolio_head_record);
+  write_list (writer, "sources", G_LIST_MODEL (lode_portfolio_get_sources (self)), &source_record);
+  write_list (writer, "minerals", G_LIST_MODEL (lode_portfolio_get_minerals (self)), &mineral_record);
   /* The records go where this empty array is. */
   lode_json_writer_member (writer, "exports");
   split = out->len;
   lode_json_writer_begin_array (writer);
   lode_json_writer_end_array (writer);
-  write_list (writer, "projects", G_LIST_MODEL (lode_portfolio_get_projects (self)), write_project);
-  write_list (writer, "targets", G_LIST_MODEL (lode_portfolio_get_targets (self)), write_target);
+  write_list (writer, "projects", G_LIST_MODEL (lode_portfolio_get_projects (self)), &project_record);
+  write_list (writer, "targets", G_LIST_MODEL (lode_portfolio_get_targets (self)), &target_record);
   write_optional_list (writer, "investments",
-                       G_LIST_MODEL (lode_portfolio_get_investments (self)), write_investment);
+                       G_LIST_MODEL (lode_portfolio_get_investments (self)), &investment_record);
   write_optional_list (writer, "production",
-                       G_LIST_MODEL (lode_portfolio_get_production (self)), write_production);
+                       G_LIST_MODEL (lode_portfolio_get_production (self)), &production_record);
   write_optional_list (writer, "national_figures",
                        G_LIST_MODEL (lode_portfolio_get_national_figures (self)),
-                       write_national_figure);
+                       &national_figure_record);
   write_optional_list (writer, "exchange_rates",
                        G_LIST_MODEL (lode_portfolio_get_exchange_rates (self)),
-                       write_exchange_rate);
+                       &exchange_rate_record);
   lode_json_writer_members (writer, lode_portfolio_get_extra (self));
   lode_json_writer_end_object (writer);
   g_string_append_c (out, '\n');
