@@ -6,6 +6,7 @@
 #include "lode-cells.h"
 #include "lode-history.h"
 #include "lode-list-page-private.h"
+#include "lode-portfolio-property-private.h"
 #include "lode-window.h"
 
 typedef struct
@@ -517,44 +518,6 @@ lode_list_page_dispose (GObject *object)
 }
 
 static void
-lode_list_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  LodeListPage *self = LODE_LIST_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PORTFOLIO:
-      g_value_set_object (value, lode_list_page_get_portfolio (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lode_list_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  LodeListPage *self = LODE_LIST_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PORTFOLIO:
-      lode_list_page_set_portfolio (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 lode_list_page_class_init (LodeListPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -562,8 +525,6 @@ lode_list_page_class_init (LodeListPageClass *klass)
 
   object_class->constructed = lode_list_page_constructed;
   object_class->dispose = lode_list_page_dispose;
-  object_class->get_property = lode_list_page_get_property;
-  object_class->set_property = lode_list_page_set_property;
   widget_class->map = lode_list_page_map;
   widget_class->unroot = lode_list_page_unroot;
 
@@ -571,13 +532,9 @@ lode_list_page_class_init (LodeListPageClass *klass)
   klass->delete_item = lode_list_page_real_delete_item;
 
   properties[PROP_PORTFOLIO] =
-    g_param_spec_object ("portfolio", NULL, NULL,
-                         LODE_TYPE_PORTFOLIO,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+    lode_portfolio_property_install (object_class, PROP_PORTFOLIO,
+                                     (LodePortfolioGetter) lode_list_page_get_portfolio,
+                                     (LodePortfolioSetter) lode_list_page_set_portfolio);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "lode-exports-page.h"
 #include "lode-minerals-page.h"
 #include "lode-overview-page.h"
+#include "lode-portfolio-property-private.h"
 #include "lode-investments-page.h"
 #include "lode-projects-page.h"
 #include "lode-settings.h"
@@ -666,12 +667,7 @@ lode_window_class_init (LodeWindowClass *klass)
   object_class->get_property = lode_window_get_property;
   object_class->set_property = lode_window_set_property;
 
-  properties[PROP_PORTFOLIO] =
-    g_param_spec_object ("portfolio", NULL, NULL,
-                         LODE_TYPE_PORTFOLIO,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+  properties[PROP_PORTFOLIO] = lode_portfolio_property_new ();
 
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL,
