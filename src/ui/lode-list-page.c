@@ -371,6 +371,26 @@ delete_action (GtkWidget  *widget,
     LODE_LIST_PAGE_GET_CLASS (self)->delete_item (self, item);
 }
 
+static GtkWindow *
+lode_list_page_real_new_editor (LodeListPage *self,
+                                gpointer      item)
+{
+  LodeListPageClass *klass = LODE_LIST_PAGE_GET_CLASS (self);
+
+  return GTK_WINDOW (klass->editor_new (lode_list_page_get_portfolio (self), item));
+}
+
+static gpointer
+lode_list_page_real_copy_item (LodeListPage *self,
+                               gpointer      item,
+                               const char   *name)
+{
+  LodeListPageClass *klass = LODE_LIST_PAGE_GET_CLASS (self);
+  g_autofree char *id = klass->make_id (lode_list_page_get_portfolio (self), name);
+
+  return klass->copy_with_id (item, id, name);
+}
+
 static void
 lode_list_page_real_duplicate_item (LodeListPage *self,
                                     gpointer      item)
@@ -528,6 +548,8 @@ lode_list_page_class_init (LodeListPageClass *klass)
   widget_class->map = lode_list_page_map;
   widget_class->unroot = lode_list_page_unroot;
 
+  klass->new_editor = lode_list_page_real_new_editor;
+  klass->copy_item = lode_list_page_real_copy_item;
   klass->duplicate_item = lode_list_page_real_duplicate_item;
   klass->delete_item = lode_list_page_real_delete_item;
 
