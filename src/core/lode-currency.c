@@ -791,28 +791,6 @@ lode_converter_table_total (LodeConverter      *self,
   return fits;
 }
 
-/* The key a row has in totals by @field, as lode_export_table_aggregate()
- * makes them: interned strings, stage nicks; years apart. */
-static const char *
-key_of (const LodeExportRow *row,
-        LodeExportField      field)
-{
-  switch (field)
-    {
-    case LODE_EXPORT_FIELD_MINERAL:
-      return row->mineral;
-    case LODE_EXPORT_FIELD_DESTINATION:
-      return row->destination;
-    case LODE_EXPORT_FIELD_HS_CODE:
-      return row->hs_code;
-    case LODE_EXPORT_FIELD_STAGE:
-      return lode_enum_to_nick (LODE_TYPE_STAGE, row->stage == LODE_STAGE_UNKNOWN ? -1 : (int) row->stage);
-    case LODE_EXPORT_FIELD_YEAR:
-    default:
-      return NULL;
-    }
-}
-
 GArray *
 lode_converter_aggregate (LodeConverter   *self,
                           LodeExportTable *table,
@@ -854,7 +832,7 @@ lode_converter_aggregate (LodeConverter   *self,
         key = GINT_TO_POINTER (row.year + 1);
       else
         {
-          key = key_of (&row, field);
+          key = lode_export_row_get_key (&row, field);
           if (key == NULL)
             key = &index;
         }

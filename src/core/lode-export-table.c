@@ -644,6 +644,26 @@ lode_export_row_is_valid (const LodeExportRow *row)
            lode_rule_original_amount (row->original_amount, NULL)));
 }
 
+const char *
+lode_export_row_get_key (const LodeExportRow *row,
+                         LodeExportField      field)
+{
+  switch (field)
+    {
+    case LODE_EXPORT_FIELD_MINERAL:
+      return row->mineral;
+    case LODE_EXPORT_FIELD_DESTINATION:
+      return row->destination;
+    case LODE_EXPORT_FIELD_HS_CODE:
+      return row->hs_code;
+    case LODE_EXPORT_FIELD_STAGE:
+      return row->stage == LODE_STAGE_UNKNOWN ? NULL : lode_enum_to_nick (LODE_TYPE_STAGE, row->stage);
+    case LODE_EXPORT_FIELD_YEAR:
+    default:
+      return NULL;
+    }
+}
+
 static void
 store_row (LodeExportTable     *self,
            guint                i,

@@ -55,6 +55,12 @@ typedef enum
   LODE_EXPORT_FIELD_HS_CODE,
 } LodeExportField;
 
+/* @row's key in totals and comparisons by @field: its mineral, destination
+ * or HS code, or its stage's nick; NULL when unknown, and for
+ * LODE_EXPORT_FIELD_YEAR (years are numbers). */
+const char *lode_export_row_get_key (const LodeExportRow *row,
+                                     LodeExportField      field);
+
 /* A total over the records that share one key. */
 typedef struct
 {

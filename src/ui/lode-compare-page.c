@@ -151,28 +151,6 @@ key_name (LodeComparePage *self,
     }
 }
 
-/* The key a record has in a comparison by @field, as lode-compare.c
- * gives it. */
-static const char *
-row_key (const LodeExportRow *row,
-         LodeExportField      field)
-{
-  switch (field)
-    {
-    case LODE_EXPORT_FIELD_MINERAL:
-      return row->mineral;
-    case LODE_EXPORT_FIELD_DESTINATION:
-      return row->destination;
-    case LODE_EXPORT_FIELD_STAGE:
-      return row->stage == LODE_STAGE_UNKNOWN ? NULL : lode_enum_to_nick (LODE_TYPE_STAGE, row->stage);
-    case LODE_EXPORT_FIELD_HS_CODE:
-      return row->hs_code;
-    case LODE_EXPORT_FIELD_YEAR:
-    default:
-      return NULL;
-    }
-}
-
 static gboolean
 in_period (const LodeExportRow *row,
            const LodePeriod    *period)
@@ -219,7 +197,7 @@ convert_items (LodeComparePage *self,
 
           if (!in_period (&row, &self->comparison->periods[side]))
             continue;
-          key = row_key (&row, self->comparison->field);
+          key = lode_export_row_get_key (&row, self->comparison->field);
           item = g_hash_table_lookup (by_key, key != NULL ? key : none);
           if (item == NULL)
             continue;
