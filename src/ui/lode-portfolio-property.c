@@ -9,7 +9,11 @@ typedef struct
   LodePortfolioSetter setter;
 } Accessors;
 
-G_DEFINE_QUARK (lode-portfolio-property-accessors, accessors)
+static GQuark
+accessors_quark (void)
+{
+  return g_quark_from_static_string ("lode-portfolio-property-accessors");
+}
 
 GParamSpec *
 lode_portfolio_property_new (void)
