@@ -61,3 +61,18 @@ lode_item_row_add_button (GtkWidget  *row,
 
   return button;
 }
+
+gpointer
+lode_item_row_get_item (GListModel *model,
+                        GVariant   *parameter)
+{
+  guint position = g_variant_get_uint32 (parameter);
+  g_autoptr(GObject) item = NULL;
+
+  if (model == NULL || position >= g_list_model_get_n_items (model))
+    return NULL;
+
+  item = g_list_model_get_item (model, position);
+
+  return item;   /* the list keeps it */
+}

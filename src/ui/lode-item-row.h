@@ -27,4 +27,10 @@ GtkWidget *lode_item_row_add_button (GtkWidget  *row,
                                      const char *label,
                                      const char *action);
 
+/* The item at @parameter's place ("u", as the row's buttons give it) in
+ * @model, or NULL when @model is NULL or has no such place; @model keeps
+ * it. */
+gpointer   lode_item_row_get_item   (GListModel *model,
+                                     GVariant   *parameter);
+
 G_END_DECLS

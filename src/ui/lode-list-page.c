@@ -63,9 +63,9 @@ lode_list_toast_deleted (GtkWidget  *widget,
   lode_window_add_toast (LODE_WINDOW (root), toast);
 }
 
-static void
-present_editor (GtkWidget *widget,
-                GtkWindow *editor)
+void
+lode_list_page_present_editor (GtkWidget *widget,
+                               GtkWindow *editor)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
 
@@ -292,7 +292,7 @@ add_action (GtkWidget  *widget,
   LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
 
   if (priv->portfolio != NULL)
-    present_editor (widget, LODE_LIST_PAGE_GET_CLASS (self)->new_editor (self, NULL));
+    lode_list_page_present_editor (widget, LODE_LIST_PAGE_GET_CLASS (self)->new_editor (self, NULL));
 }
 
 static void
@@ -304,7 +304,7 @@ edit_action (GtkWidget  *widget,
   g_autoptr(GObject) item = selected_item (self);
 
   if (item != NULL)
-    present_editor (widget, LODE_LIST_PAGE_GET_CLASS (self)->new_editor (self, item));
+    lode_list_page_present_editor (widget, LODE_LIST_PAGE_GET_CLASS (self)->new_editor (self, item));
 }
 
 static gboolean

@@ -1300,38 +1300,13 @@ create_national_row (gpointer item,
   return row;
 }
 
-static guint
-n_national_figures (LodeOverviewPage *self)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_national_figures (self->portfolio)));
-}
-
 static LodeNationalFigure *
 national_figure_at (LodeOverviewPage *self,
                     GVariant         *parameter)
 {
-  GListModel *figures;
-  guint position = g_variant_get_uint32 (parameter);
-  g_autoptr(LodeNationalFigure) figure = NULL;
-
-  if (self->portfolio == NULL || position >= n_national_figures (self))
-    return NULL;
-
-  figures = G_LIST_MODEL (lode_portfolio_get_national_figures (self->portfolio));
-  figure = g_list_model_get_item (figures, position);
-
-  return figure;   /* the list keeps it */
-}
-
-static void
-present_editor (LodeOverviewPage *self,
-                GtkWindow        *editor)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (editor, GTK_WINDOW (root));
-  gtk_window_present (editor);
+  return lode_item_row_get_item (self->portfolio != NULL ?
+                                 G_LIST_MODEL (lode_portfolio_get_national_figures (self->portfolio)) : NULL,
+                                 parameter);
 }
 
 static void
@@ -1342,7 +1317,7 @@ national_add_action (GtkWidget  *widget,
   LodeOverviewPage *self = LODE_OVERVIEW_PAGE (widget);
 
   if (self->portfolio != NULL)
-    present_editor (self, GTK_WINDOW (lode_national_figure_editor_new (self->portfolio, NULL)));
+    lode_list_page_present_editor (widget, GTK_WINDOW (lode_national_figure_editor_new (self->portfolio, NULL)));
 }
 
 static void
@@ -1354,7 +1329,7 @@ national_edit_action (GtkWidget  *widget,
   LodeNationalFigure *figure = national_figure_at (self, parameter);
 
   if (figure != NULL)
-    present_editor (self, GTK_WINDOW (lode_national_figure_editor_new (self->portfolio, figure)));
+    lode_list_page_present_editor (widget, GTK_WINDOW (lode_national_figure_editor_new (self->portfolio, figure)));
 }
 
 static void

@@ -6,6 +6,7 @@
 #include "lode-cells.h"
 #include "lode-currency.h"
 #include "lode-item-row.h"
+#include "lode-list-page-private.h"
 #include "lode-rate-editor.h"
 #include "lode-rates-window.h"
 
@@ -35,15 +36,7 @@ static LodeExchangeRate *
 rate_at (LodeRatesWindow *self,
          GVariant        *parameter)
 {
-  guint position = g_variant_get_uint32 (parameter);
-  g_autoptr(LodeExchangeRate) rate = NULL;
-
-  if (self->portfolio == NULL || position >= g_list_model_get_n_items (rates (self)))
-    return NULL;
-
-  rate = g_list_model_get_item (rates (self), position);
-
-  return rate;   /* the list keeps it */
+  return lode_item_row_get_item (self->portfolio != NULL ? rates (self) : NULL, parameter);
 }
 
 static GtkWidget *
@@ -98,14 +91,6 @@ update (LodeRatesWindow *self)
 }
 
 static void
-present_editor (LodeRatesWindow *self,
-                LodeRateEditor  *editor)
-{
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
 add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
@@ -113,7 +98,7 @@ add_action (GtkWidget  *widget,
   LodeRatesWindow *self = LODE_RATES_WINDOW (widget);
 
   if (self->portfolio != NULL)
-    present_editor (self, lode_rate_editor_new (self->portfolio, NULL));
+    lode_list_page_present_editor (widget, GTK_WINDOW (lode_rate_editor_new (self->portfolio, NULL)));
 }
 
 static void
@@ -125,7 +110,7 @@ edit_action (GtkWidget  *widget,
   LodeExchangeRate *rate = rate_at (self, parameter);
 
   if (rate != NULL)
-    present_editor (self, lode_rate_editor_new (self->portfolio, rate));
+    lode_list_page_present_editor (widget, GTK_WINDOW (lode_rate_editor_new (self->portfolio, rate)));
 }
 
 /* A copy of a rate would be a second rate for its period, which the file
@@ -139,7 +124,7 @@ duplicate_action (GtkWidget  *widget,
   LodeExchangeRate *rate = rate_at (self, parameter);
 
   if (rate != NULL)
-    present_editor (self, lode_rate_editor_new_from (self->portfolio, rate));
+    lode_list_page_present_editor (widget, GTK_WINDOW (lode_rate_editor_new_from (self->portfolio, rate)));
 }
 
 static void
