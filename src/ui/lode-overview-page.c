@@ -1242,7 +1242,6 @@ create_source_row (gpointer item,
   return row;
 }
 
-/* A row's button: its action on the figure of the row's place. */
 static void
 national_list_row_activated_cb (LodeOverviewPage *self,
                                 GtkListBoxRow    *row)
