@@ -431,6 +431,55 @@ test_sources_projects_targets (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Projects and targets are copied by the list page through their editors'
+ * make_id() and copy(): the copy has an id of its own and "(copy)" in its
+ * name, one step of the history. */
+static void
+test_duplicate_projects_targets (void)
+{
+  LodeMineralsPage *minerals_page = NULL;
+  LodeWindow *window = window_new_empty (&minerals_page);
+  LodePortfolio *portfolio = lode_window_get_portfolio (window);
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  GListModel *projects = G_LIST_MODEL (lode_portfolio_get_projects (portfolio));
+  GListModel *targets = G_LIST_MODEL (lode_portfolio_get_targets (portfolio));
+  gpointer projects_page = lode_test_template_child (window, LODE_TYPE_WINDOW, "projects_page");
+  gpointer targets_page = lode_test_template_child (window, LODE_TYPE_WINDOW, "targets_page");
+  g_autoptr(LodeProject) project = lode_project_new ("saindak", "Saindak");
+  g_autoptr(LodeTarget) target = lode_target_new ("mineral-exports", "Mineral exports");
+  g_autoptr(LodeProject) project_copy = NULL;
+  g_autoptr(LodeTarget) target_copy = NULL;
+
+  lode_project_set_region (project, "Balochistan");
+  g_list_store_append (lode_portfolio_get_projects (portfolio), project);
+  g_list_store_append (lode_portfolio_get_targets (portfolio), target);
+  lode_test_settle ();
+
+  gtk_single_selection_set_selected (lode_test_template_child (projects_page, LODE_TYPE_PROJECTS_PAGE, "selection"), 0);
+  g_assert_true (gtk_widget_activate_action (projects_page, "projects.duplicate", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 2);
+  project_copy = g_list_model_get_item (projects, 1);
+  g_assert_cmpstr (lode_project_get_name (project_copy), ==, "Saindak (copy)");
+  g_assert_cmpstr (lode_project_get_id (project_copy), !=, "saindak");
+  g_assert_cmpstr (lode_project_get_region (project_copy), ==, "Balochistan");
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Duplicate Saindak");
+
+  gtk_single_selection_set_selected (lode_test_template_child (targets_page, LODE_TYPE_TARGETS_PAGE, "selection"), 0);
+  g_assert_true (gtk_widget_activate_action (targets_page, "targets.duplicate", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 2);
+  target_copy = g_list_model_get_item (targets, 1);
+  g_assert_cmpstr (lode_target_get_title (target_copy), ==, "Mineral exports (copy)");
+  g_assert_cmpstr (lode_target_get_id (target_copy), !=, "mineral-exports");
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Duplicate Mineral exports");
+
+  lode_history_undo (history);
+  lode_history_undo (history);
+  g_assert_cmpuint (g_list_model_get_n_items (projects), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (targets), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_reserves (void)
 {
@@ -711,6 +760,7 @@ main (int   argc,
   g_test_add_func ("/lode/editing/delete-used-mineral", test_delete_used_mineral);
   g_test_add_func ("/lode/editing/million-exports", test_million_exports);
   g_test_add_func ("/lode/editing/sources-projects-targets", test_sources_projects_targets);
+  g_test_add_func ("/lode/editing/duplicate-projects-targets", test_duplicate_projects_targets);
 
   return lode_test_run ();
 }

@@ -100,6 +100,56 @@ test_pages (void)
 }
 
 static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *n_notified)
+{
+  (*n_notified)++;
+}
+
+/* Every page has the window's portfolio as its "portfolio" property, and
+ * setting it through the property notifies once, only on a change. */
+static void
+test_portfolio_property (void)
+{
+  LodeWindow *window = window_new_on_sample ();
+  LodePortfolio *shown = lode_window_get_portfolio (window);
+  AdwViewStack *stack = lode_test_template_child (window, LODE_TYPE_WINDOW, "stack");
+  g_autoptr(GtkSelectionModel) pages = adw_view_stack_get_pages (stack);
+  g_autoptr(LodePortfolio) other = lode_portfolio_new ("Other");
+  g_autoptr(LodePortfolio) from_window = NULL;
+
+  g_object_get (window, "portfolio", &from_window, NULL);
+  g_assert_true (from_window == shown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (pages)); i++)
+    {
+      g_autoptr(AdwViewStackPage) page = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkWidget *child = adw_view_stack_page_get_child (page);
+      g_autoptr(LodePortfolio) before = NULL;
+      g_autoptr(LodePortfolio) after = NULL;
+      guint n_notified = 0;
+      gulong handler;
+
+      g_object_get (child, "portfolio", &before, NULL);
+      g_assert_true (before == shown);
+
+      handler = g_signal_connect (child, "notify::portfolio", G_CALLBACK (count_notify), &n_notified);
+      g_object_set (child, "portfolio", other, NULL);
+      g_object_set (child, "portfolio", other, NULL);
+      g_object_get (child, "portfolio", &after, NULL);
+      g_assert_true (after == other);
+      g_assert_cmpuint (n_notified, ==, 1);
+
+      g_object_set (child, "portfolio", shown, NULL);
+      g_assert_cmpuint (n_notified, ==, 2);
+      g_signal_handler_disconnect (child, handler);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
 test_minerals (void)
 {
   LodeWindow *window = window_new_on_sample ();
@@ -565,6 +615,7 @@ main (int   argc,
   application = lode_test_init (&argc, &argv);
 
   g_test_add_func ("/lode/window/pages", test_pages);
+  g_test_add_func ("/lode/window/portfolio-property", test_portfolio_property);
   g_test_add_func ("/lode/window/minerals", test_minerals);
   g_test_add_func ("/lode/window/exports", test_exports);
   g_test_add_func ("/lode/window/title", test_title);

@@ -197,7 +197,7 @@ lode_export_row_get_key (const LodeExportRow *row,
     case LODE_EXPORT_FIELD_HS_CODE:
       return row->hs_code;
     case LODE_EXPORT_FIELD_STAGE:
-      return lode_enum_to_nick (LODE_TYPE_STAGE, row->stage == LODE_STAGE_UNKNOWN ? -1 : (int) row->stage);
+      return row->stage == LODE_STAGE_UNKNOWN ? NULL : lode_enum_to_nick (LODE_TYPE_STAGE, row->stage);
     case LODE_EXPORT_FIELD_YEAR:
     default:
       return NULL;

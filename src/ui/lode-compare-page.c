@@ -14,6 +14,7 @@
 #include "lode-chart-view.h"
 #include "lode-compare-page.h"
 #include "lode-dialogs.h"
+#include "lode-portfolio-property-private.h"
 #include "lode-settings.h"
 #include "lode-window.h"
 
@@ -150,28 +151,6 @@ key_name (LodeComparePage *self,
     }
 }
 
-/* The key a record has in a comparison by @field, as lode-compare.c
- * gives it. */
-static const char *
-row_key (const LodeExportRow *row,
-         LodeExportField      field)
-{
-  switch (field)
-    {
-    case LODE_EXPORT_FIELD_MINERAL:
-      return row->mineral;
-    case LODE_EXPORT_FIELD_DESTINATION:
-      return row->destination;
-    case LODE_EXPORT_FIELD_STAGE:
-      return row->stage == LODE_STAGE_UNKNOWN ? NULL : lode_enum_to_nick (LODE_TYPE_STAGE, row->stage);
-    case LODE_EXPORT_FIELD_HS_CODE:
-      return row->hs_code;
-    case LODE_EXPORT_FIELD_YEAR:
-    default:
-      return NULL;
-    }
-}
-
 static gboolean
 in_period (const LodeExportRow *row,
            const LodePeriod    *period)
@@ -218,7 +197,7 @@ convert_items (LodeComparePage *self,
 
           if (!in_period (&row, &self->comparison->periods[side]))
             continue;
-          key = row_key (&row, self->comparison->field);
+          key = lode_export_row_get_key (&row, self->comparison->field);
           item = g_hash_table_lookup (by_key, key != NULL ? key : none);
           if (item == NULL)
             continue;
@@ -1104,42 +1083,6 @@ lode_compare_page_finalize (GObject *object)
 }
 
 static void
-lode_compare_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  LodeComparePage *self = LODE_COMPARE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PORTFOLIO:
-      g_value_set_object (value, self->portfolio);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lode_compare_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  LodeComparePage *self = LODE_COMPARE_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PORTFOLIO:
-      lode_compare_page_set_portfolio (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 lode_compare_page_class_init (LodeComparePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1147,16 +1090,11 @@ lode_compare_page_class_init (LodeComparePageClass *klass)
 
   object_class->dispose = lode_compare_page_dispose;
   object_class->finalize = lode_compare_page_finalize;
-  object_class->get_property = lode_compare_page_get_property;
-  object_class->set_property = lode_compare_page_set_property;
 
   properties[PROP_PORTFOLIO] =
-    g_param_spec_object ("portfolio", NULL, NULL,
-                         LODE_TYPE_PORTFOLIO,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+    lode_portfolio_property_install (object_class, PROP_PORTFOLIO,
+                                     (LodePortfolioGetter) lode_compare_page_get_portfolio,
+                                     (LodePortfolioSetter) lode_compare_page_set_portfolio);
 
   gtk_widget_class_install_action (widget_class, "compare.export-csv", NULL, export_csv_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "compare.export-csv", NULL);

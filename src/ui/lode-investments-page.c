@@ -448,13 +448,6 @@ portfolio_changed (LodeListPage *page)
 
 /* Editing */
 
-static GtkWindow *
-new_editor (LodeListPage *page,
-            gpointer      item)
-{
-  return GTK_WINDOW (lode_investment_editor_new (lode_list_page_get_portfolio (page), item));
-}
-
 #define LABEL_KEY "lode-investments-page-label"
 
 /* "MCC: Committed, 2024-05": investments have no name of their own. The
@@ -533,7 +526,7 @@ lode_investments_page_class_init (LodeInvestmentsPageClass *klass)
   page_class->get_items = lode_portfolio_get_investments;
   page_class->item_matches = investment_matches;
   page_class->update_totals = update_totals;
-  page_class->new_editor = new_editor;
+  page_class->editor_new = (LodeListPageEditorNew) lode_investment_editor_new;
   page_class->get_name = get_name;
   page_class->duplicate_item = duplicate_investment;
 

@@ -37,6 +37,9 @@ void lode_list_page_update_actions        (GtkWidget          *page,
 void lode_list_page_setup_search          (GtkWidget          *page,
                                            GtkSearchBar       *search_bar,
                                            GtkSearchEntry     *search_entry);
+/* Presents @editor transient for @widget's window. */
+void lode_list_page_present_editor        (GtkWidget          *widget,
+                                           GtkWindow          *editor);
 /* Shows "Deleted Copper" with an Undo button (win.undo) in @widget's
  * window, if it is a LodeWindow. */
 void lode_list_toast_deleted              (GtkWidget          *widget,

@@ -6,6 +6,7 @@
 #include "lode-cells.h"
 #include "lode-history.h"
 #include "lode-list-page-private.h"
+#include "lode-portfolio-property-private.h"
 #include "lode-window.h"
 
 typedef struct
@@ -62,9 +63,9 @@ lode_list_toast_deleted (GtkWidget  *widget,
   lode_window_add_toast (LODE_WINDOW (root), toast);
 }
 
-static void
-present_editor (GtkWidget *widget,
-                GtkWindow *editor)
+void
+lode_list_page_present_editor (GtkWidget *widget,
+                               GtkWindow *editor)
 {
   GtkRoot *root = gtk_widget_get_root (widget);
 
@@ -291,7 +292,7 @@ add_action (GtkWidget  *widget,
   LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
 
   if (priv->portfolio != NULL)
-    present_editor (widget, LODE_LIST_PAGE_GET_CLASS (self)->new_editor (self, NULL));
+    lode_list_page_present_editor (widget, LODE_LIST_PAGE_GET_CLASS (self)->new_editor (self, NULL));
 }
 
 static void
@@ -303,7 +304,7 @@ edit_action (GtkWidget  *widget,
   g_autoptr(GObject) item = selected_item (self);
 
   if (item != NULL)
-    present_editor (widget, LODE_LIST_PAGE_GET_CLASS (self)->new_editor (self, item));
+    lode_list_page_present_editor (widget, LODE_LIST_PAGE_GET_CLASS (self)->new_editor (self, item));
 }
 
 static gboolean
@@ -368,6 +369,26 @@ delete_action (GtkWidget  *widget,
 
   if (item != NULL)
     LODE_LIST_PAGE_GET_CLASS (self)->delete_item (self, item);
+}
+
+static GtkWindow *
+lode_list_page_real_new_editor (LodeListPage *self,
+                                gpointer      item)
+{
+  LodeListPageClass *klass = LODE_LIST_PAGE_GET_CLASS (self);
+
+  return GTK_WINDOW (klass->editor_new (lode_list_page_get_portfolio (self), item));
+}
+
+static gpointer
+lode_list_page_real_copy_item (LodeListPage *self,
+                               gpointer      item,
+                               const char   *name)
+{
+  LodeListPageClass *klass = LODE_LIST_PAGE_GET_CLASS (self);
+  g_autofree char *id = klass->make_id (lode_list_page_get_portfolio (self), name);
+
+  return klass->copy_with_id (item, id, name);
 }
 
 static void
@@ -517,44 +538,6 @@ lode_list_page_dispose (GObject *object)
 }
 
 static void
-lode_list_page_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  LodeListPage *self = LODE_LIST_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PORTFOLIO:
-      g_value_set_object (value, lode_list_page_get_portfolio (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lode_list_page_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  LodeListPage *self = LODE_LIST_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PORTFOLIO:
-      lode_list_page_set_portfolio (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 lode_list_page_class_init (LodeListPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -562,22 +545,18 @@ lode_list_page_class_init (LodeListPageClass *klass)
 
   object_class->constructed = lode_list_page_constructed;
   object_class->dispose = lode_list_page_dispose;
-  object_class->get_property = lode_list_page_get_property;
-  object_class->set_property = lode_list_page_set_property;
   widget_class->map = lode_list_page_map;
   widget_class->unroot = lode_list_page_unroot;
 
+  klass->new_editor = lode_list_page_real_new_editor;
+  klass->copy_item = lode_list_page_real_copy_item;
   klass->duplicate_item = lode_list_page_real_duplicate_item;
   klass->delete_item = lode_list_page_real_delete_item;
 
   properties[PROP_PORTFOLIO] =
-    g_param_spec_object ("portfolio", NULL, NULL,
-                         LODE_TYPE_PORTFOLIO,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+    lode_portfolio_property_install (object_class, PROP_PORTFOLIO,
+                                     (LodePortfolioGetter) lode_list_page_get_portfolio,
+                                     (LodePortfolioSetter) lode_list_page_set_portfolio);
 }
 
 static void

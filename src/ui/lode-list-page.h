@@ -10,6 +10,17 @@ G_BEGIN_DECLS
 #define LODE_TYPE_LIST_PAGE (lode_list_page_get_type ())
 G_DECLARE_DERIVABLE_TYPE (LodeListPage, lode_list_page, LODE, LIST_PAGE, AdwBin)
 
+/* The item and editor functions a page may give the list page as they
+ * are, cast to these types. */
+typedef gpointer    (*LodeListPageEditorNew) (LodePortfolio *portfolio,
+                                              gpointer       item);
+typedef const char *(*LodeListPageGetName)   (gpointer       item);
+typedef char       *(*LodeListPageMakeId)    (LodePortfolio *portfolio,
+                                              const char    *name);
+typedef gpointer    (*LodeListPageCopy)      (gpointer       item,
+                                              const char    *id,
+                                              const char    *name);
+
 /* A page of the window that lists a portfolio's items: the "portfolio"
  * property, and for pages set up with lode_list_page_class_set_template()
  * the search bar, the empty and no-results states, the totals line and
@@ -34,15 +45,25 @@ struct _LodeListPageClass
   void        (*update_totals)     (LodeListPage  *self,
                                     GListModel    *shown,
                                     GtkLabel      *label);
-  /* An editor of @item, or of a new item when @item is NULL. */
+  /* An editor of @item, or of a new item when @item is NULL; by default
+   * editor_new()'s. */
   GtkWindow  *(*new_editor)        (LodeListPage  *self,
                                     gpointer       item);
+  /* The constructor of the page's editor, as in lode_source_editor_new(),
+   * for the default new_editor(). */
+  LodeListPageEditorNew editor_new;
   /* The name of @item, as in "Copper". */
   const char *(*get_name)          (gpointer       item);
-  /* A new copy of @item named @name, with an id of its own. */
+  /* A new copy of @item named @name, with an id of its own; by default
+   * copy_with_id() with the id make_id() gives. */
   gpointer    (*copy_item)         (LodeListPage  *self,
                                     gpointer       item,
                                     const char    *name);
+  /* For the default copy_item(): a free id for an item named @name, as in
+   * lode_project_editor_make_id(), and a copy of @item with that id and
+   * name, as in lode_project_editor_copy(). */
+  LodeListPageMakeId    make_id;
+  LodeListPageCopy      copy_with_id;
   /* Inserts a copy of @item after it; by default copy_item() named as
    * get_name() says, "Copper (copy)", through the history. */
   void        (*duplicate_item)    (LodeListPage  *self,

@@ -246,19 +246,6 @@ mineral_matches (LodeListPage *page,
   return lode_list_texts_match (search, texts, G_N_ELEMENTS (texts));
 }
 
-static GtkWindow *
-new_editor (LodeListPage *page,
-            gpointer      item)
-{
-  return GTK_WINDOW (lode_mineral_editor_new (lode_list_page_get_portfolio (page), item));
-}
-
-static const char *
-get_name (gpointer item)
-{
-  return lode_mineral_get_name (item);
-}
-
 static gpointer
 copy_mineral (LodeListPage *page,
               gpointer      item,
@@ -556,8 +543,8 @@ lode_minerals_page_class_init (LodeMineralsPageClass *klass)
   page_class->portfolio_changed = portfolio_changed;
   page_class->item_matches = mineral_matches;
   page_class->update_totals = update_totals;
-  page_class->new_editor = new_editor;
-  page_class->get_name = get_name;
+  page_class->editor_new = (LodeListPageEditorNew) lode_mineral_editor_new;
+  page_class->get_name = (LodeListPageGetName) lode_mineral_get_name;
   page_class->copy_item = copy_mineral;
   page_class->delete_item = delete_item;
 

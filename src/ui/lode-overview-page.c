@@ -9,9 +9,11 @@
 #include "lode-countries.h"
 #include "lode-currency.h"
 #include "lode-enum-types.h"
+#include "lode-item-row.h"
 #include "lode-list-page-private.h"
 #include "lode-national-figure-editor.h"
 #include "lode-overview-page.h"
+#include "lode-portfolio-property-private.h"
 #include "lode-ui-format.h"
 
 /* A headline figure: a card of a value, its caption and a detail. */
@@ -1240,19 +1242,6 @@ create_source_row (gpointer item,
   return row;
 }
 
-/* A row's button: its action on the figure of the row's place. */
-static void
-national_button_clicked_cb (GtkButton *button,
-                            gpointer   user_data)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-  int index = row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
-
-  if (index >= 0)
-    gtk_widget_activate_action (GTK_WIDGET (button), g_object_get_data (G_OBJECT (button), "lode-action"),
-                                "u", (guint32) index);
-}
-
 static void
 national_list_row_activated_cb (LodeOverviewPage *self,
                                 GtkListBoxRow    *row)
@@ -1275,26 +1264,11 @@ create_national_row (gpointer item,
   g_autofree char *title = lode_national_figure_editor_describe (figure);
   g_autofree char *duplicate_label = NULL;
   g_autofree char *delete_label = NULL;
-  GtkWidget *button;
   g_autofree char *money = money_short (value);
   g_autofree char *exact = lode_money_format_full (value);
   g_autofree char *shown = NULL;
-  g_autoptr(GString) subtitle = g_string_new (note);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = lode_item_row_new (title, note, source);
   GtkWidget *label;
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (source != NULL)
-    {
-      if (subtitle->len > 0)
-        /* TRANSLATORS: between a figure's note and its source */
-        g_string_append (subtitle, _(" · "));
-      /* TRANSLATORS: the source of a national figure, as in "Source: Arab News" */
-      g_string_append_printf (subtitle, _("Source: %s"), lode_source_get_title (source));
-    }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
 
   if (change != LODE_CHANGE_UNSET)
     {
@@ -1316,57 +1290,22 @@ create_national_row (gpointer item,
 
   /* TRANSLATORS: a button's tooltip, as in "Duplicate Mineral exports, 2024" */
   duplicate_label = g_strdup_printf (_("Duplicate %s"), title);
-  button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, duplicate_label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, duplicate_label, -1);
-  g_object_set_data (G_OBJECT (button), "lode-action", (gpointer) "national.duplicate");
-  g_signal_connect (button, "clicked", G_CALLBACK (national_button_clicked_cb), NULL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  lode_item_row_add_button (row, "edit-copy-symbolic", duplicate_label, "national.duplicate");
 
   /* TRANSLATORS: a button's tooltip, as in "Delete Mineral exports, 2024" */
   delete_label = g_strdup_printf (_("Delete %s"), title);
-  button = lode_editor_remove_button (delete_label);
-  g_object_set_data (G_OBJECT (button), "lode-action", (gpointer) "national.delete");
-  g_signal_connect (button, "clicked", G_CALLBACK (national_button_clicked_cb), NULL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  lode_item_row_add_button (row, NULL, delete_label, "national.delete");
 
   return row;
-}
-
-static guint
-n_national_figures (LodeOverviewPage *self)
-{
-  return g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_national_figures (self->portfolio)));
 }
 
 static LodeNationalFigure *
 national_figure_at (LodeOverviewPage *self,
                     GVariant         *parameter)
 {
-  GListModel *figures;
-  guint position = g_variant_get_uint32 (parameter);
-  g_autoptr(LodeNationalFigure) figure = NULL;
-
-  if (self->portfolio == NULL || position >= n_national_figures (self))
-    return NULL;
-
-  figures = G_LIST_MODEL (lode_portfolio_get_national_figures (self->portfolio));
-  figure = g_list_model_get_item (figures, position);
-
-  return figure;   /* the list keeps it */
-}
-
-static void
-present_editor (LodeOverviewPage *self,
-                GtkWindow        *editor)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (editor, GTK_WINDOW (root));
-  gtk_window_present (editor);
+  return lode_item_row_get_item (self->portfolio != NULL ?
+                                 G_LIST_MODEL (lode_portfolio_get_national_figures (self->portfolio)) : NULL,
+                                 parameter);
 }
 
 static void
@@ -1377,7 +1316,7 @@ national_add_action (GtkWidget  *widget,
   LodeOverviewPage *self = LODE_OVERVIEW_PAGE (widget);
 
   if (self->portfolio != NULL)
-    present_editor (self, GTK_WINDOW (lode_national_figure_editor_new (self->portfolio, NULL)));
+    lode_list_page_present_editor (widget, GTK_WINDOW (lode_national_figure_editor_new (self->portfolio, NULL)));
 }
 
 static void
@@ -1389,7 +1328,7 @@ national_edit_action (GtkWidget  *widget,
   LodeNationalFigure *figure = national_figure_at (self, parameter);
 
   if (figure != NULL)
-    present_editor (self, GTK_WINDOW (lode_national_figure_editor_new (self->portfolio, figure)));
+    lode_list_page_present_editor (widget, GTK_WINDOW (lode_national_figure_editor_new (self->portfolio, figure)));
 }
 
 static void
@@ -1545,62 +1484,18 @@ lode_overview_page_dispose (GObject *object)
 }
 
 static void
-lode_overview_page_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  LodeOverviewPage *self = LODE_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PORTFOLIO:
-      g_value_set_object (value, self->portfolio);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-lode_overview_page_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  LodeOverviewPage *self = LODE_OVERVIEW_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PORTFOLIO:
-      lode_overview_page_set_portfolio (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 lode_overview_page_class_init (LodeOverviewPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lode_overview_page_dispose;
-  object_class->get_property = lode_overview_page_get_property;
-  object_class->set_property = lode_overview_page_set_property;
   widget_class->map = lode_overview_page_map;
 
   properties[PROP_PORTFOLIO] =
-    g_param_spec_object ("portfolio", NULL, NULL,
-                         LODE_TYPE_PORTFOLIO,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+    lode_portfolio_property_install (object_class, PROP_PORTFOLIO,
+                                     (LodePortfolioGetter) lode_overview_page_get_portfolio,
+                                     (LodePortfolioSetter) lode_overview_page_set_portfolio);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-overview-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LodeOverviewPage, title_label);

@@ -278,29 +278,6 @@ lode_projects_page_dispose (GObject *object)
   G_OBJECT_CLASS (lode_projects_page_parent_class)->dispose (object);
 }
 
-static GtkWindow *
-new_editor (LodeListPage *page,
-            gpointer      item)
-{
-  return GTK_WINDOW (lode_project_editor_new (lode_list_page_get_portfolio (page), item));
-}
-
-static const char *
-get_name (gpointer item)
-{
-  return lode_project_get_name (item);
-}
-
-static gpointer
-copy_project (LodeListPage *page,
-              gpointer      item,
-              const char   *name)
-{
-  g_autofree char *id = lode_project_editor_make_id (lode_list_page_get_portfolio (page), name);
-
-  return lode_project_editor_copy (item, id, name);
-}
-
 static void
 lode_projects_page_class_init (LodeProjectsPageClass *klass)
 {
@@ -312,9 +289,10 @@ lode_projects_page_class_init (LodeProjectsPageClass *klass)
   page_class->get_items = lode_portfolio_get_projects;
   page_class->item_matches = project_matches;
   page_class->update_totals = update_totals;
-  page_class->new_editor = new_editor;
-  page_class->get_name = get_name;
-  page_class->copy_item = copy_project;
+  page_class->editor_new = (LodeListPageEditorNew) lode_project_editor_new;
+  page_class->get_name = (LodeListPageGetName) lode_project_get_name;
+  page_class->make_id = lode_project_editor_make_id;
+  page_class->copy_with_id = (LodeListPageCopy) lode_project_editor_copy;
 
   g_type_ensure (LODE_TYPE_PROJECT);
 

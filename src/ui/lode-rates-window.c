@@ -5,6 +5,8 @@
 
 #include "lode-cells.h"
 #include "lode-currency.h"
+#include "lode-item-row.h"
+#include "lode-list-page-private.h"
 #include "lode-rate-editor.h"
 #include "lode-rates-window.h"
 
@@ -34,47 +36,7 @@ static LodeExchangeRate *
 rate_at (LodeRatesWindow *self,
          GVariant        *parameter)
 {
-  guint position = g_variant_get_uint32 (parameter);
-  g_autoptr(LodeExchangeRate) rate = NULL;
-
-  if (self->portfolio == NULL || position >= g_list_model_get_n_items (rates (self)))
-    return NULL;
-
-  rate = g_list_model_get_item (rates (self), position);
-
-  return rate;   /* the list keeps it */
-}
-
-static void
-button_clicked_cb (GtkButton *button,
-                   gpointer   user_data)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
-  int index = row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
-
-  if (index >= 0)
-    gtk_widget_activate_action (GTK_WIDGET (button), g_object_get_data (G_OBJECT (button), "lode-action"),
-                                "u", (guint32) index);
-}
-
-static GtkWidget *
-row_button (GtkWidget  *row,
-            const char *icon,
-            const char *label,
-            const char *action)
-{
-  GtkWidget *button = g_str_equal (action, "rates.delete") ? lode_editor_remove_button (label)
-                                                           : gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-  g_object_set_data (G_OBJECT (button), "lode-action", (gpointer) action);
-  g_signal_connect (button, "clicked", G_CALLBACK (button_clicked_cb), NULL);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-  return button;
+  return lode_item_row_get_item (self->portfolio != NULL ? rates (self) : NULL, parameter);
 }
 
 static GtkWidget *
@@ -92,22 +54,9 @@ create_row (gpointer item,
   g_autofree char *duplicate_label = NULL;
   g_autofree char *delete_label = NULL;
   g_autofree char *shown = NULL;
-  g_autoptr(GString) subtitle = g_string_new (note);
-  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *row = lode_item_row_new (title, note, source);
   GtkWidget *label;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (source != NULL)
-    {
-      if (subtitle->len > 0)
-        /* TRANSLATORS: between a rate's note and its source */
-        g_string_append (subtitle, _(" · "));
-      /* TRANSLATORS: the source of an exchange rate, as in "Source: State Bank of Pakistan" */
-      g_string_append_printf (subtitle, _("Source: %s"), lode_source_get_title (source));
-    }
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   /* TRANSLATORS: an exchange rate, as in "278.8313 PKR per US dollar" */
@@ -118,13 +67,13 @@ create_row (gpointer item,
 
   /* TRANSLATORS: a button's tooltip, as in "Edit Rate PKR, 2024" */
   edit_label = g_strdup_printf (_("Edit Rate %s"), title);
-  row_button (row, "document-edit-symbolic", edit_label, "rates.edit");
+  lode_item_row_add_button (row, "document-edit-symbolic", edit_label, "rates.edit");
   /* TRANSLATORS: a button's tooltip, as in "Duplicate Rate PKR, 2024" */
   duplicate_label = g_strdup_printf (_("Duplicate Rate %s"), title);
-  row_button (row, "edit-copy-symbolic", duplicate_label, "rates.duplicate");
+  lode_item_row_add_button (row, "edit-copy-symbolic", duplicate_label, "rates.duplicate");
   /* TRANSLATORS: a button's tooltip, as in "Delete Rate PKR, 2024" */
   delete_label = g_strdup_printf (_("Delete Rate %s"), title);
-  row_button (row, NULL, delete_label, "rates.delete");
+  lode_item_row_add_button (row, NULL, delete_label, "rates.delete");
 
   return row;
 }
@@ -142,14 +91,6 @@ update (LodeRatesWindow *self)
 }
 
 static void
-present_editor (LodeRatesWindow *self,
-                LodeRateEditor  *editor)
-{
-  gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (self));
-  gtk_window_present (GTK_WINDOW (editor));
-}
-
-static void
 add_action (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
@@ -157,7 +98,7 @@ add_action (GtkWidget  *widget,
   LodeRatesWindow *self = LODE_RATES_WINDOW (widget);
 
   if (self->portfolio != NULL)
-    present_editor (self, lode_rate_editor_new (self->portfolio, NULL));
+    lode_list_page_present_editor (widget, GTK_WINDOW (lode_rate_editor_new (self->portfolio, NULL)));
 }
 
 static void
@@ -169,7 +110,7 @@ edit_action (GtkWidget  *widget,
   LodeExchangeRate *rate = rate_at (self, parameter);
 
   if (rate != NULL)
-    present_editor (self, lode_rate_editor_new (self->portfolio, rate));
+    lode_list_page_present_editor (widget, GTK_WINDOW (lode_rate_editor_new (self->portfolio, rate)));
 }
 
 /* A copy of a rate would be a second rate for its period, which the file
@@ -183,7 +124,7 @@ duplicate_action (GtkWidget  *widget,
   LodeExchangeRate *rate = rate_at (self, parameter);
 
   if (rate != NULL)
-    present_editor (self, lode_rate_editor_new_from (self->portfolio, rate));
+    lode_list_page_present_editor (widget, GTK_WINDOW (lode_rate_editor_new_from (self->portfolio, rate)));
 }
 
 static void

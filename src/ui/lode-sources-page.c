@@ -60,19 +60,6 @@ source_matches (LodeListPage *page,
   return lode_list_texts_match (search, texts, G_N_ELEMENTS (texts));
 }
 
-static GtkWindow *
-new_editor (LodeListPage *page,
-            gpointer      item)
-{
-  return GTK_WINDOW (lode_source_editor_new (lode_list_page_get_portfolio (page), item));
-}
-
-static const char *
-get_title (gpointer item)
-{
-  return lode_source_get_title (item);
-}
-
 static gpointer
 copy_source (LodeListPage *page,
              gpointer      item,
@@ -184,8 +171,8 @@ lode_sources_page_class_init (LodeSourcesPageClass *klass)
   page_class->get_items = lode_portfolio_get_sources;
   page_class->item_matches = source_matches;
   page_class->update_totals = update_totals;
-  page_class->new_editor = new_editor;
-  page_class->get_name = get_title;
+  page_class->editor_new = (LodeListPageEditorNew) lode_source_editor_new;
+  page_class->get_name = (LodeListPageGetName) lode_source_get_title;
   page_class->copy_item = copy_source;
   page_class->delete_item = delete_source;
 

@@ -179,29 +179,6 @@ target_matches (LodeListPage *page,
   return lode_list_texts_match (search, texts, G_N_ELEMENTS (texts));
 }
 
-static GtkWindow *
-new_editor (LodeListPage *page,
-            gpointer      item)
-{
-  return GTK_WINDOW (lode_target_editor_new (lode_list_page_get_portfolio (page), item));
-}
-
-static const char *
-get_title (gpointer item)
-{
-  return lode_target_get_title (item);
-}
-
-static gpointer
-copy_target (LodeListPage *page,
-             gpointer      item,
-             const char   *title)
-{
-  g_autofree char *id = lode_target_editor_make_id (lode_list_page_get_portfolio (page), title);
-
-  return lode_target_editor_copy (item, id, title);
-}
-
 static void
 lode_targets_page_class_init (LodeTargetsPageClass *klass)
 {
@@ -211,9 +188,10 @@ lode_targets_page_class_init (LodeTargetsPageClass *klass)
   page_class->get_items = lode_portfolio_get_targets;
   page_class->item_matches = target_matches;
   page_class->update_totals = update_totals;
-  page_class->new_editor = new_editor;
-  page_class->get_name = get_title;
-  page_class->copy_item = copy_target;
+  page_class->editor_new = (LodeListPageEditorNew) lode_target_editor_new;
+  page_class->get_name = (LodeListPageGetName) lode_target_get_title;
+  page_class->make_id = lode_target_editor_make_id;
+  page_class->copy_with_id = (LodeListPageCopy) lode_target_editor_copy;
 
   g_type_ensure (LODE_TYPE_TARGET);
 

@@ -29,17 +29,6 @@ get_history (LodeWindow *self)
 }
 
 static void
-set_map_action_enabled (LodeWindow *self,
-                        const char *name,
-                        gboolean    enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
-static void
 update_history_menu (LodeWindow *self)
 {
   LodeHistory *history = get_history (self);
@@ -76,12 +65,12 @@ lode_window_documents_update_actions (LodeWindow *self)
   gboolean busy = lode_window_get_busy (self);
   gboolean has_portfolio = self->portfolio != NULL;
 
-  set_map_action_enabled (self, "undo", !busy && history != NULL && lode_history_get_can_undo (history));
-  set_map_action_enabled (self, "redo", !busy && history != NULL && lode_history_get_can_redo (history));
-  set_map_action_enabled (self, "save", !busy && has_portfolio);
-  set_map_action_enabled (self, "rename", !busy && has_portfolio);
-  set_map_action_enabled (self, "set-title", !busy && has_portfolio);
-  set_map_action_enabled (self, "new", self->save_cancellable == NULL);
+  lode_window_set_map_action_enabled (self, "undo", !busy && history != NULL && lode_history_get_can_undo (history));
+  lode_window_set_map_action_enabled (self, "redo", !busy && history != NULL && lode_history_get_can_redo (history));
+  lode_window_set_map_action_enabled (self, "save", !busy && has_portfolio);
+  lode_window_set_map_action_enabled (self, "rename", !busy && has_portfolio);
+  lode_window_set_map_action_enabled (self, "set-title", !busy && has_portfolio);
+  lode_window_set_map_action_enabled (self, "new", self->save_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", !busy && has_portfolio);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open", self->save_cancellable == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-recent", self->save_cancellable == NULL);

@@ -32,17 +32,6 @@ get_country (LodeWindow *self)
   return country;
 }
 
-static void
-set_map_action_enabled (LodeWindow *self,
-                        const char *name,
-                        gboolean    enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
 void
 lode_window_import_update_actions (LodeWindow *self)
 {
@@ -52,8 +41,8 @@ lode_window_import_update_actions (LodeWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", !busy && has_portfolio);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-country", !busy && has_country (self));
 
-  set_map_action_enabled (self, "set-country", !busy && has_country (self));
-  set_map_action_enabled (self, "import-file", !busy && has_portfolio);
+  lode_window_set_map_action_enabled (self, "set-country", !busy && has_country (self));
+  lode_window_set_map_action_enabled (self, "import-file", !busy && has_portfolio);
 }
 
 /* The preview */
@@ -200,7 +189,6 @@ set_country_activated (GSimpleAction *action,
                        gpointer       user_data)
 {
   LodeWindow *self = user_data;
-  g_auto(GValue) value = G_VALUE_INIT;
   g_autofree char *current = NULL;
   const char *country = g_variant_get_string (parameter, NULL);
 
@@ -216,11 +204,7 @@ set_country_activated (GSimpleAction *action,
   if (g_strcmp0 (current, country) == 0)
     return;
 
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, country);
-  lode_history_set_property (lode_portfolio_get_history (self->portfolio),
-                             _("Change the Portfolio's Country"),
-                             G_OBJECT (self->portfolio), "country", &value);
+  lode_window_change_portfolio (self, _("Change the Portfolio's Country"), "country", country);
 }
 
 static void
@@ -248,7 +232,6 @@ edit_country_action (GtkWidget  *widget,
   LodeWindow *self = LODE_WINDOW (widget);
   g_autofree char *country = NULL;
   GPtrArray *codes;
-  GtkWidget *list;
   GtkWidget *row;
   GObject *dialog;
 
@@ -263,22 +246,11 @@ edit_country_action (GtkWidget  *widget,
   lode_choice_select_country (row, codes, country);
   gtk_widget_set_tooltip_text (row, _("Imports take the exports this country reports"));
 
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-
-  dialog = lode_dialog_new (_("Portfolio Country"),
-                            _("The country whose mineral sector the portfolio follows. Trade "
-                              "statistics imported into it are the exports this country reports."));
-  lode_dialog_set_extra_child (dialog, list);
-  g_object_set_data (dialog, "lode-row", row);
+  dialog = lode_window_present_choice (self, row, _("Portfolio Country"),
+                                       _("The country whose mineral sector the portfolio follows. Trade "
+                                         "statistics imported into it are the exports this country reports."),
+                                       G_CALLBACK (country_response));
   g_object_set_data_full (dialog, "lode-codes", codes, (GDestroyNotify) g_ptr_array_unref);
-  lode_dialog_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
-  lode_dialog_add_response (dialog, "set", _("_Set"), ADW_RESPONSE_SUGGESTED);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (country_response), self, 0);
-  lode_dialog_present (dialog, "set", "cancel", GTK_WIDGET (self));
-  gtk_widget_grab_focus (row);
 }
 
 /* "win.import-file" s: the preview of importing the file at a URI. */

@@ -38,17 +38,6 @@ lode_window_get_start_month (LodeWindow *self)
   return self->fiscal_years ? portfolio_start_month (self) : 1;
 }
 
-static void
-set_map_action_enabled (LodeWindow *self,
-                        const char *name,
-                        gboolean    enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
-
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
-}
-
 /* The pages count by the period the window shows. */
 static void
 apply_periods (LodeWindow *self)
@@ -219,9 +208,9 @@ lode_window_periods_update_actions (LodeWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-fiscal-year", !busy && has_portfolio);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.exchange-rates", !busy && has_portfolio);
-  set_map_action_enabled (self, "set-fiscal-year-start", !busy && has_portfolio);
+  lode_window_set_map_action_enabled (self, "set-fiscal-year-start", !busy && has_portfolio);
   /* Fiscal years are calendar years while the year starts in January. */
-  set_map_action_enabled (self, "fiscal-years", has_portfolio && portfolio_start_month (self) != 1);
+  lode_window_set_map_action_enabled (self, "fiscal-years", has_portfolio && portfolio_start_month (self) != 1);
 }
 
 /* The portfolio shown, or its fiscal year, changed. */
@@ -248,7 +237,6 @@ set_fiscal_year_start_activated (GSimpleAction *action,
                                  gpointer       user_data)
 {
   LodeWindow *self = user_data;
-  g_auto(GValue) value = G_VALUE_INIT;
   int month = g_variant_get_int32 (parameter);
 
   if (self->portfolio == NULL || lode_window_get_busy (self))
@@ -256,11 +244,7 @@ set_fiscal_year_start_activated (GSimpleAction *action,
   if (month < 1 || month > 12 || month == portfolio_start_month (self))
     return;
 
-  g_value_init (&value, G_TYPE_INT);
-  g_value_set_int (&value, month);
-  lode_history_set_property (lode_portfolio_get_history (self->portfolio),
-                             _("Change the Fiscal Year"),
-                             G_OBJECT (self->portfolio), "fiscal-year-start", &value);
+  lode_window_change_portfolio (self, _("Change the Fiscal Year"), "fiscal-year-start", month);
 }
 
 /* "win.fiscal-years" b: count by fiscal years rather than calendar ones. */
@@ -302,9 +286,7 @@ edit_fiscal_year_action (GtkWidget  *widget,
 {
   LodeWindow *self = LODE_WINDOW (widget);
   g_autoptr(GtkStringList) months = gtk_string_list_new (NULL);
-  GtkWidget *list;
   GtkWidget *row;
-  GObject *dialog;
 
   if (self->portfolio == NULL || lode_window_get_busy (self))
     return;
@@ -323,23 +305,12 @@ edit_fiscal_year_action (GtkWidget  *widget,
   gtk_widget_set_tooltip_text (row, _("The month the portfolio's fiscal year begins in; "
                                       "January makes fiscal years calendar years"));
 
-  list = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), row);
-
-  dialog = lode_dialog_new (_("Fiscal Year"),
-                            _("The month the fiscal year starts in: July in Pakistan, where "
-                              "FY2024-25 runs from July 2024 to June 2025. Monthly records fall "
-                              "into their fiscal year; a record of a whole calendar year is "
-                              "never split between two."));
-  lode_dialog_set_extra_child (dialog, list);
-  g_object_set_data (dialog, "lode-row", row);
-  lode_dialog_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
-  lode_dialog_add_response (dialog, "set", _("_Set"), ADW_RESPONSE_SUGGESTED);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (fiscal_year_response), self, 0);
-  lode_dialog_present (dialog, "set", "cancel", GTK_WIDGET (self));
-  gtk_widget_grab_focus (row);
+  lode_window_present_choice (self, row, _("Fiscal Year"),
+                              _("The month the fiscal year starts in: July in Pakistan, where "
+                                "FY2024-25 runs from July 2024 to June 2025. Monthly records fall "
+                                "into their fiscal year; a record of a whole calendar year is "
+                                "never split between two."),
+                              G_CALLBACK (fiscal_year_response));
 }
 
 /* "win.exchange-rates": the list of the portfolio's rates, to add, edit,

@@ -125,6 +125,25 @@ void     lode_window_notify_busy            (LodeWindow    *self);
  * line, with "Line L, column C:" in place of "NAME:L:C:". */
 char    *lode_window_describe_load_error    (const char    *name,
                                              const char    *message);
+/* Enables or disables the action @name of the window's action map. */
+void     lode_window_set_map_action_enabled (LodeWindow    *self,
+                                             const char    *name,
+                                             gboolean       enabled);
+/* Sets @property of the portfolio shown to the value that follows, as
+ * g_object_set() takes it, as one step of the history called @label. */
+void     lode_window_change_portfolio       (LodeWindow    *self,
+                                             const char    *label,
+                                             const char    *property,
+                                             ...);
+/* Asks for one choice in a dialog: @row, in a boxed list under @heading
+ * and @body, with Cancel and Set; @response is connected to the
+ * dialog's "response" with the window. Returns the dialog, which has
+ * @row as its "lode-row" data. */
+GObject *lode_window_present_choice         (LodeWindow    *self,
+                                             GtkWidget     *row,
+                                             const char    *heading,
+                                             const char    *body,
+                                             GCallback      response);
 
 /* lode-window-documents.c */
 void     lode_window_documents_class_init   (GtkWidgetClass *widget_class);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <string.h>
+#include <gobject/gvaluecollector.h>
 
 #include "lode-portfolio-io.h"
 #include "lode-salvage.h"
@@ -10,6 +11,7 @@
 #include "lode-exports-page.h"
 #include "lode-minerals-page.h"
 #include "lode-overview-page.h"
+#include "lode-portfolio-property-private.h"
 #include "lode-investments-page.h"
 #include "lode-projects-page.h"
 #include "lode-settings.h"
@@ -53,6 +55,64 @@ lode_window_show_error (LodeWindow *self,
 
   lode_dialog_add_response (dialog, "close", _("_Close"), ADW_RESPONSE_DEFAULT);
   lode_dialog_present (dialog, "close", "close", GTK_WIDGET (self));
+}
+
+void
+lode_window_set_map_action_enabled (LodeWindow *self,
+                                    const char *name,
+                                    gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+lode_window_change_portfolio (LodeWindow *self,
+                              const char *label,
+                              const char *property,
+                              ...)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (self->portfolio), property);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *error = NULL;
+  va_list args;
+
+  g_assert (pspec != NULL);
+
+  va_start (args, property);
+  G_VALUE_COLLECT_INIT (&value, pspec->value_type, args, 0, &error);
+  va_end (args);
+  g_assert (error == NULL);
+
+  lode_history_set_property (lode_portfolio_get_history (self->portfolio), label,
+                             G_OBJECT (self->portfolio), property, &value);
+}
+
+GObject *
+lode_window_present_choice (LodeWindow *self,
+                            GtkWidget  *row,
+                            const char *heading,
+                            const char *body,
+                            GCallback   response)
+{
+  GtkWidget *list = gtk_list_box_new ();
+  GObject *dialog = lode_dialog_new (heading, body);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+
+  lode_dialog_set_extra_child (dialog, list);
+  g_object_set_data (dialog, "lode-row", row);
+  lode_dialog_add_response (dialog, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  lode_dialog_add_response (dialog, "set", _("_Set"), ADW_RESPONSE_SUGGESTED);
+  g_signal_connect_object (dialog, "response", response, self, 0);
+  lode_dialog_present (dialog, "set", "cancel", GTK_WIDGET (self));
+  gtk_widget_grab_focus (row);
+
+  return dialog;
 }
 
 /* The loader names the file at the start of each line; the dialog names it
@@ -666,12 +726,7 @@ lode_window_class_init (LodeWindowClass *klass)
   object_class->get_property = lode_window_get_property;
   object_class->set_property = lode_window_set_property;
 
-  properties[PROP_PORTFOLIO] =
-    g_param_spec_object ("portfolio", NULL, NULL,
-                         LODE_TYPE_PORTFOLIO,
-                         (G_PARAM_READWRITE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
+  properties[PROP_PORTFOLIO] = lode_portfolio_property_new ();
 
   properties[PROP_FILE] =
     g_param_spec_object ("file", NULL, NULL,
