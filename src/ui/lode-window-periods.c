@@ -8,6 +8,7 @@
 
 #include "lode-compare-page.h"
 #include "lode-rates-window.h"
+#include "lode-settings.h"
 #include "lode-window-private.h"
 
 /* The window's side of periods and currencies: the month the portfolio's
@@ -62,6 +63,22 @@ apply_periods (LodeWindow *self)
   lode_overview_page_set_start_month (self->overview_page, start_month);
   lode_exports_page_set_start_month (self->exports_page, start_month);
   lode_compare_page_set_start_month (self->compare_page, portfolio_start_month (self));
+}
+
+/* How a file was last shown: its currency and calendar or fiscal years,
+ * kept in the settings each time the user changes them. */
+static void
+save_view (LodeWindow *self)
+{
+  if (self->file != NULL && self->portfolio != NULL && self->currency != NULL)
+    lode_settings_set_view (self->file, self->currency, self->fiscal_years);
+}
+
+/* The portfolio shown was saved as another file: it keeps its view. */
+void
+lode_window_periods_file_changed (LodeWindow *self)
+{
+  save_view (self);
 }
 
 /* Currencies */
@@ -198,6 +215,7 @@ currency_change_state (GSimpleAction *action,
   g_free (self->currency);
   self->currency = g_strdup (code);
   apply_currency (self);
+  save_view (self);
 }
 
 static void
@@ -224,6 +242,26 @@ lode_window_periods_update_actions (LodeWindow *self)
   set_map_action_enabled (self, "set-fiscal-year-start", !busy && has_portfolio);
   /* Fiscal years are calendar years while the year starts in January. */
   set_map_action_enabled (self, "fiscal-years", has_portfolio && portfolio_start_month (self) != 1);
+}
+
+/* A portfolio was opened: it shows as its file was last shown (the
+ * currency falls back to the dollar below when its rates went), else in
+ * US dollars by calendar year. */
+void
+lode_window_periods_restore (LodeWindow *self)
+{
+  g_autofree char *currency = NULL;
+  gboolean fiscal_years = FALSE;
+
+  if (self->file == NULL || !lode_settings_get_view (self->file, &currency, &fiscal_years))
+    {
+      currency = g_strdup (LODE_CURRENCY_USD);
+      fiscal_years = FALSE;
+    }
+
+  g_free (self->currency);
+  self->currency = g_steal_pointer (&currency);
+  self->fiscal_years = fiscal_years;
 }
 
 /* The portfolio shown, or its fiscal year, changed. */
@@ -281,6 +319,7 @@ fiscal_years_change_state (GSimpleAction *action,
 
   self->fiscal_years = fiscal;
   apply_periods (self);
+  save_view (self);
 }
 
 static void
