@@ -136,29 +136,33 @@ new_converter (LodeOverviewPage *self)
 }
 
 /* @cents of @year in the currency of @converter, short, and exact in
- * @exact: "—" and why when the year has no rate; in US dollars, with a
- * note that says so, for an amount of no year (@year 0). */
+ * @exact: "—" when the year has no rate; in US dollars for an amount of
+ * no year (@year 0). Either way @note says why, else it is NULL. */
 static char *
 amount_of_year (LodeConverter  *converter,
                 LodeMoney       cents,
                 int             year,
-                char          **exact)
+                char          **exact,
+                char          **note)
 {
   g_autoptr(GError) error = NULL;
   LodeAmount amount;
 
+  *note = NULL;
   if (year == 0)
     {
       g_autofree char *dollars = lode_money_format_full (cents);
 
+      *note = g_strdup (_("In US dollars: no year to take a rate of"));
       /* TRANSLATORS: an amount left in US dollars and why, "$1,200.00 · In US dollars: …" */
-      *exact = g_strdup_printf (_("%s · %s"), dollars, _("In US dollars: no year to take a rate of"));
+      *exact = g_strdup_printf (_("%s · %s"), dollars, *note);
       return money_short (cents);
     }
 
   if (!lode_converter_convert (converter, cents, year, 0, LODE_PERIOD_KIND_CALENDAR_YEAR, &amount, &error))
     {
       *exact = g_strdup (error->message);
+      *note = g_strdup (error->message);
       return g_strdup (C_("amount", "—"));
     }
 
@@ -662,16 +666,21 @@ update_reserves (LodeOverviewPage *self,
   if (n == 0 && (sector = latest_reserve_value (self->portfolio)) != NULL)
     {
       /* No mineral's estimate has a value, but the sector's does. */
+      g_autofree char *note = NULL;
+
       if (converter != NULL)
         text = amount_of_year (converter, lode_national_figure_get_value (sector),
-                               lode_national_figure_get_year (sector), &exact);
+                               lode_national_figure_get_year (sector), &exact, &note);
       else
         {
           text = money_short (lode_national_figure_get_value (sector));
           exact = lode_money_format_full (lode_national_figure_get_value (sector));
         }
+      if (note != NULL)
+        detail = g_strdup_printf (_("%s · %s"), _("The whole sector's estimate, among the national figures below"),
+                                  note);
       figure_set (&self->reserves, text, exact, _("Estimated reserve value"),
-                  _("The whole sector's estimate, among the national figures below"));
+                  detail != NULL ? detail : _("The whole sector's estimate, among the national figures below"));
       return;
     }
   if (n == 0)
@@ -1485,8 +1494,9 @@ create_national_row (gpointer item,
   GtkWidget *button;
   g_autoptr(LodeConverter) converter = new_converter (self);
   g_autofree char *exact = NULL;
+  g_autofree char *why = NULL;
   g_autofree char *money = converter != NULL && value >= 0
-                           ? amount_of_year (converter, value, lode_national_figure_get_year (figure), &exact)
+                           ? amount_of_year (converter, value, lode_national_figure_get_year (figure), &exact, &why)
                            : money_short (value);
   g_autofree char *shown = NULL;
   g_autoptr(GString) subtitle = g_string_new (note);
@@ -1502,6 +1512,13 @@ create_national_row (gpointer item,
         g_string_append (subtitle, _(" · "));
       /* TRANSLATORS: the source of a national figure, as in "Source: Arab News" */
       g_string_append_printf (subtitle, _("Source: %s"), lode_source_get_title (source));
+    }
+  /* Why the figure is not in the currency shown. */
+  if (why != NULL)
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, _(" · "));
+      g_string_append (subtitle, why);
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle->str);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
