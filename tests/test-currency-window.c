@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "lode-chart-view.h"
 #include "lode-compare-page.h"
 #include "lode-currency.h"
 #include "lode-exchange-rate.h"
@@ -318,6 +319,35 @@ exports_in_rupees (LodeExportTable *table,
   return count > 0;
 }
 
+/* The data of the first chart under @root that is in rupees, or NULL. */
+static LodeChartData *
+rupee_chart_data (GtkWidget *root)
+{
+  if (LODE_IS_CHART_VIEW (root))
+    {
+      LodeChart *chart = lode_chart_view_get_chart (LODE_CHART_VIEW (root));
+
+      return chart != NULL && g_strcmp0 (lode_chart_get_data (chart)->currency, "PKR") == 0
+             ? lode_chart_get_data (chart) : NULL;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      LodeChartData *data = rupee_chart_data (child);
+
+      if (data != NULL)
+        return data;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_rupee_chart (gpointer data)
+{
+  return rupee_chart_data (data) != NULL;
+}
+
 /* PKR rates for 2023–2025 added to the portfolio shown, PKR chosen:
  * every amount in rupees, exactly, and 2022 without a rate. */
 static void
@@ -402,6 +432,21 @@ test_rupees (void)
    * dollars and say so. */
   wait_for_tooltip (overview, "No PKR rate for 2022", TRUE);
   wait_for_tooltip (overview, "In US dollars: no year to take a rate of", FALSE);
+
+  /* The charts of investment: the same exact sums, by kind and by year,
+   * and the year without a rate said. */
+  g_assert_true (lode_test_poll (has_rupee_chart, overview, 30));
+  {
+    LodeChartData *data = rupee_chart_data (overview);
+    Oracle disbursed_2024 = { 0, };
+
+    g_assert_cmpint (data->investment_kinds[LODE_INVESTMENT_KIND_COMMITTED], ==, committed);
+    oracle_add (&disbursed_2024, 333333337, 2024, 1);
+    g_assert_cmpint (lode_chart_data_get_investment (data, 2024, LODE_INVESTMENT_KIND_DISBURSED), ==,
+                     oracle_round (&disbursed_2024));
+    g_assert_cmpint (lode_chart_data_get_investment (data, 2022, LODE_INVESTMENT_KIND_COMMITTED), ==, 0);
+    g_assert_cmpstr (data->investment_missing, ==, "No PKR rate for 2022");
+  }
 
   /* The Compare page's CSV: 2024 against 2025 in rupees, named in the
    * header, each value the exact sum of its records. */
