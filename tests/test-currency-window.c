@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "lode-chart-view.h"
+#include "lode-chart.h"
 #include "lode-compare-page.h"
 #include "lode-currency.h"
 #include "lode-exchange-rate.h"
@@ -348,6 +349,50 @@ has_rupee_chart (gpointer data)
   return rupee_chart_data (data) != NULL;
 }
 
+/* The chart of largest movers, 2024 to 2025, in rupees: each change the
+ * exact sums of the mineral's records of each year. */
+static void
+check_movers (LodeChartData   *data,
+              LodeExportTable *table)
+{
+  g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_LARGEST_MOVERS, data);
+  g_autoptr(LodeChart) by_year = lode_chart_new (LODE_CHART_INVESTMENT_BY_YEAR, data);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) years = NULL;
+  const LodePeriod first = { 2024, 1 }, second = { 2025, 1 };
+  guint n_changes = 0;
+
+  lode_chart_set_periods (chart, &first, &second);
+  rows = lode_chart_get_table (chart);
+  g_assert_cmpstr (((const char * const *) g_ptr_array_index (rows, 0))[3], ==, "Change (PKR)");
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const char * const *cells = g_ptr_array_index (rows, i);
+      LodeExportRow row;
+      const char *mineral = NULL;
+      LodeAmount a = 0, b = 0;
+      g_autofree char *change = NULL;
+
+      /* The table names minerals; find the id of this one. */
+      for (guint r = 0; r < lode_export_table_get_n_rows (table) && mineral == NULL; r++)
+        {
+          lode_export_table_get_row (table, r, &row);
+          if (g_str_equal (lode_chart_data_find_mineral (data, row.mineral)->name, cells[0]))
+            mineral = row.mineral;
+        }
+      g_assert_nonnull (mineral);
+      exports_in_rupees (table, mineral, 2024, &a);
+      exports_in_rupees (table, mineral, 2025, &b);
+      change = b - a < 0 ? g_strconcat ("-", lode_amount_to_json (a - b), NULL) : lode_amount_to_json (b - a);
+      g_assert_cmpstr (cells[3], ==, change);
+      n_changes++;
+    }
+  g_assert_cmpuint (n_changes, >, 0);
+
+  years = lode_chart_get_table (by_year);
+  g_assert_cmpstr (((const char * const *) g_ptr_array_index (years, 0))[2], ==, "Value (PKR)");
+}
+
 /* PKR rates for 2023–2025 added to the portfolio shown, PKR chosen:
  * every amount in rupees, exactly, and 2022 without a rate. */
 static void
@@ -446,6 +491,7 @@ test_rupees (void)
                      oracle_round (&disbursed_2024));
     g_assert_cmpint (lode_chart_data_get_investment (data, 2022, LODE_INVESTMENT_KIND_COMMITTED), ==, 0);
     g_assert_cmpstr (data->investment_missing, ==, "No PKR rate for 2022");
+    check_movers (data, lode_portfolio_get_exports (portfolio));
   }
 
   /* The Compare page's CSV: 2024 against 2025 in rupees, named in the

@@ -107,6 +107,7 @@ apply_currency (LodeWindow *self)
   lode_compare_page_set_currency (self->compare_page, self->currency);
   lode_investments_page_set_currency (self->investments_page, self->currency);
   lode_projects_page_set_currency (self->projects_page, self->currency);
+  lode_targets_page_set_currency (self->targets_page, self->currency);
 }
 
 static gboolean
