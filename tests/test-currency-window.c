@@ -462,6 +462,32 @@ test_rupees (void)
     wait_for_tooltip (investments, text, TRUE);
   }
 
+  /* The Projects page: Reko Diq's commitment of July 2024 in rupees. */
+  adw_view_stack_set_visible_child_name (stack, "projects");
+  {
+    Oracle one = { 0, };
+    g_autofree char *text = NULL;
+
+    oracle_add (&one, 1500000099, 2024, 1);
+    text = lode_amount_format_full ("PKR", oracle_round (&one));
+    wait_for_tooltip (lode_test_template_child (window, LODE_TYPE_WINDOW, "projects_page"), text, TRUE);
+  }
+
+  /* The Targets page: a baseline of 2025 in rupees; a target of 2030,
+   * which has no rate, says so; one of no year stays in dollars. */
+  adw_view_stack_set_visible_child_name (stack, "targets");
+  {
+    GtkWidget *targets = lode_test_template_child (window, LODE_TYPE_WINDOW, "targets_page");
+    Oracle one = { 0, };
+    g_autofree char *text = NULL;
+
+    oracle_add (&one, 200000000000, 2025, 1);
+    text = lode_amount_format_full ("PKR", oracle_round (&one));
+    wait_for_tooltip (targets, text, TRUE);
+    wait_for_tooltip (targets, "No PKR rate for 2030", TRUE);
+    wait_for_tooltip (targets, "In US dollars: no year to take a rate of", FALSE);
+  }
+
   /* The Overview: the investment card, the national figures. */
   adw_view_stack_set_visible_child_name (stack, "overview");
   wait_for_tooltip (overview, committed_exact, TRUE);

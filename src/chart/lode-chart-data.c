@@ -388,16 +388,30 @@ compare_investors (gconstpointer a,
   return g_strcmp0 (ia->country, ib->country);
 }
 
+/* The pipeline from the totals by kind: what reached a later step counts
+ * as announced, so the first step is the largest of the four. */
+static void
+fill_pipeline (LodeChartData *self)
+{
+  static const LodeInvestmentKind steps[LODE_N_PIPELINE_STEPS] = {
+    LODE_INVESTMENT_KIND_ANNOUNCED, LODE_INVESTMENT_KIND_AGREED,
+    LODE_INVESTMENT_KIND_COMMITTED, LODE_INVESTMENT_KIND_DISBURSED,
+  };
+
+  memset (self->pipeline, 0, sizeof self->pipeline);
+  for (guint s = 0; s < LODE_N_PIPELINE_STEPS; s++)
+    {
+      self->pipeline[s] = self->investment_kinds[steps[s]];
+      self->pipeline[LODE_PIPELINE_ANNOUNCED] = MAX (self->pipeline[LODE_PIPELINE_ANNOUNCED], self->pipeline[s]);
+    }
+}
+
 /* The figures of investment, from the core's summary of the events, so
  * that the charts say what lode-cli summary says. */
 static void
 add_investments (LodeChartData *self,
                  LodePortfolio *portfolio)
 {
-  static const LodeInvestmentKind steps[LODE_N_PIPELINE_STEPS] = {
-    LODE_INVESTMENT_KIND_ANNOUNCED, LODE_INVESTMENT_KIND_AGREED,
-    LODE_INVESTMENT_KIND_COMMITTED, LODE_INVESTMENT_KIND_DISBURSED,
-  };
   g_autoptr(LodeInvestmentSummary) summary =
     lode_investment_summary_new (G_LIST_MODEL (lode_portfolio_get_investments (portfolio)));
   guint n_years = lode_investment_summary_get_n_years (summary);
@@ -439,13 +453,7 @@ add_investments (LodeChartData *self,
     }
   g_array_sort (self->investors, compare_investors);
 
-  /* What reached a later step counts as announced, so the first step is
-   * the largest of the four. */
-  for (guint s = 0; s < LODE_N_PIPELINE_STEPS; s++)
-    {
-      self->pipeline[s] = self->investment_kinds[steps[s]];
-      self->pipeline[LODE_PIPELINE_ANNOUNCED] = MAX (self->pipeline[LODE_PIPELINE_ANNOUNCED], self->pipeline[s]);
-    }
+  fill_pipeline (self);
 }
 
 static LodeMoney
@@ -479,10 +487,6 @@ static void
 convert_investments (LodeChartData *self,
                      LodePortfolio *portfolio)
 {
-  static const LodeInvestmentKind steps[LODE_N_PIPELINE_STEPS] = {
-    LODE_INVESTMENT_KIND_ANNOUNCED, LODE_INVESTMENT_KIND_AGREED,
-    LODE_INVESTMENT_KIND_COMMITTED, LODE_INVESTMENT_KIND_DISBURSED,
-  };
   g_autoptr(LodeConverter) converter =
     lode_converter_new (G_LIST_MODEL (lode_portfolio_get_exchange_rates (portfolio)), self->currency,
                         lode_portfolio_get_fiscal_year_start (portfolio));
@@ -534,12 +538,7 @@ convert_investments (LodeChartData *self,
     }
   g_array_sort (self->investors, compare_investors);
 
-  memset (self->pipeline, 0, sizeof self->pipeline);
-  for (guint s = 0; s < LODE_N_PIPELINE_STEPS; s++)
-    {
-      self->pipeline[s] = self->investment_kinds[steps[s]];
-      self->pipeline[LODE_PIPELINE_ANNOUNCED] = MAX (self->pipeline[LODE_PIPELINE_ANNOUNCED], self->pipeline[s]);
-    }
+  fill_pipeline (self);
   self->investment_missing = lode_converter_describe_missing (converter);
 }
 

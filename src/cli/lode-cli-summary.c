@@ -1196,6 +1196,19 @@ write_converted_members (LodeJsonWriter           *writer,
   write_money_member (writer, "value_usd_without_rate", total->value_missing);
 }
 
+static void
+write_missing_json (LodeJsonWriter *writer,
+                    LodeConverter  *converter)
+{
+  GArray *missing = lode_converter_get_missing (converter);
+
+  lode_json_writer_member (writer, "missing_rates");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < missing->len; i++)
+    lode_json_writer_int (writer, g_array_index (missing, int, i));
+  lode_json_writer_end_array (writer);
+}
+
 static void write_currency_investment_json (LodeJsonWriter *writer,
                                             LodePortfolio  *portfolio,
                                             LodeConverter  *like);
@@ -1216,10 +1229,8 @@ write_currency_json (LodeJsonWriter *writer,
   g_autoptr(GArray) by_mineral = lode_converter_aggregate (converter, exports,
                                                            LODE_EXPORT_FIELD_MINERAL, minerals);
   LodeConvertedTotal all;
-  GArray *missing;
 
   lode_converter_table_total (converter, exports, &all);
-  missing = lode_converter_get_missing (converter);
 
   lode_json_writer_member (writer, "in_currency");
   lode_json_writer_begin_object (writer);
@@ -1265,26 +1276,9 @@ write_currency_json (LodeJsonWriter *writer,
     }
   lode_json_writer_end_array (writer);
 
-  lode_json_writer_member (writer, "missing_rates");
-  lode_json_writer_begin_array (writer);
-  for (guint i = 0; i < missing->len; i++)
-    lode_json_writer_int (writer, g_array_index (missing, int, i));
-  lode_json_writer_end_array (writer);
+  write_missing_json (writer, converter);
   write_currency_investment_json (writer, portfolio, converter);
   lode_json_writer_end_object (writer);
-}
-
-static void
-write_missing_json (LodeJsonWriter *writer,
-                    LodeConverter  *converter)
-{
-  GArray *missing = lode_converter_get_missing (converter);
-
-  lode_json_writer_member (writer, "missing_rates");
-  lode_json_writer_begin_array (writer);
-  for (guint i = 0; i < missing->len; i++)
-    lode_json_writer_int (writer, g_array_index (missing, int, i));
-  lode_json_writer_end_array (writer);
 }
 
 /* "investment" and "national_figures" of "in_currency". */
@@ -1831,15 +1825,7 @@ lode_cli_compare_to_json (LodePortfolio    *portfolio,
     }
 
   if (converter != NULL)
-    {
-      GArray *missing = lode_converter_get_missing (converter);
-
-      lode_json_writer_member (writer, "missing_rates");
-      lode_json_writer_begin_array (writer);
-      for (guint i = 0; i < missing->len; i++)
-        lode_json_writer_int (writer, g_array_index (missing, int, i));
-      lode_json_writer_end_array (writer);
-    }
+    write_missing_json (writer, converter);
 
   lode_json_writer_end_object (writer);
   g_clear_pointer (&writer, lode_json_writer_free);

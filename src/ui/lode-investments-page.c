@@ -33,10 +33,6 @@ struct _LodeInvestmentsPage
   /* Set while the filters' choices are made anew. */
   gboolean      filling;
   guint         refilter_id;
-  /* The currency amounts are shown in ("USD", or one the portfolio has
-   * rates of) and the converter to it, NULL in dollars. */
-  char          *currency;
-  LodeConverter *converter;
 };
 
 G_DEFINE_FINAL_TYPE (LodeInvestmentsPage, lode_investments_page, LODE_TYPE_LIST_PAGE)
@@ -202,6 +198,8 @@ bind_amount_cell (GtkSignalListItemFactory *factory,
                   LodeInvestmentsPage      *self)
 {
   LodeInvestment *investment = gtk_list_item_get_item (list_item);
+  LodeConverter *converter = lode_list_page_get_converter (LODE_LIST_PAGE (self));
+  const char *currency = lode_list_page_get_currency (LODE_LIST_PAGE (self));
   LodeMoney amount = lode_investment_get_value (investment);
   g_autofree char *text = NULL;
   g_autofree char *exact = NULL;
@@ -216,13 +214,13 @@ bind_amount_cell (GtkSignalListItemFactory *factory,
 
   /* In the currency shown at the rate of the event's date; without one,
    * no amount, and the cell's tooltip says why. */
-  if (self->converter != NULL)
+  if (converter != NULL)
     {
-      if (lode_converter_convert_date (self->converter, amount, lode_investment_get_date (investment),
+      if (lode_converter_convert_date (converter, amount, lode_investment_get_date (investment),
                                        &converted, &error))
         {
-          text = lode_format_amount (self->currency, converted);
-          exact = lode_amount_format_full (self->currency, converted);
+          text = lode_format_amount (currency, converted);
+          exact = lode_amount_format_full (currency, converted);
         }
       else
         {
@@ -258,7 +256,8 @@ update_converted_totals (LodeInvestmentsPage *self,
                          GtkLabel            *label)
 {
   LodePortfolio *portfolio = lode_list_page_get_portfolio (LODE_LIST_PAGE (self));
-  g_autoptr(LodeConverter) converter = lode_converter_for_portfolio (portfolio, self->currency);
+  const char *currency = lode_list_page_get_currency (LODE_LIST_PAGE (self));
+  g_autoptr(LodeConverter) converter = lode_converter_for_portfolio (portfolio, currency);
   guint n_shown = g_list_model_get_n_items (shown);
   LodeConvertedTotal announced_total, committed_total, disbursed_total;
   g_autofree char *count = lode_format_count (n_shown);
@@ -277,10 +276,10 @@ update_converted_totals (LodeInvestmentsPage *self,
                                  LODE_INVESTMENT_KIND_BIT (LODE_INVESTMENT_KIND_COMMITTED), &committed_total);
   lode_investment_convert_total (shown, converter, 0, NULL,
                                  LODE_INVESTMENT_KIND_BIT (LODE_INVESTMENT_KIND_DISBURSED), &disbursed_total);
-  announced = lode_format_converted_total (self->currency, &announced_total);
-  committed = lode_format_converted_total (self->currency, &committed_total);
-  disbursed = lode_format_converted_total (self->currency, &disbursed_total);
-  exact = lode_amount_format_full (self->currency, committed_total.amount);
+  announced = lode_format_converted_total (currency, &announced_total);
+  committed = lode_format_converted_total (currency, &committed_total);
+  disbursed = lode_format_converted_total (currency, &disbursed_total);
+  exact = lode_amount_format_full (currency, committed_total.amount);
   missing = lode_converter_describe_missing (converter);
 
   g_string_printf (text, ngettext ("%s investment · %s announced or agreed · %s committed · %s disbursed",
@@ -309,7 +308,7 @@ update_totals (LodeListPage *page,
   g_autofree char *exact = NULL;
   g_autofree char *text = NULL;
 
-  if (self->converter != NULL)
+  if (lode_list_page_get_converter (page) != NULL)
     {
       update_converted_totals (self, shown, label);
       return;
@@ -339,25 +338,6 @@ update_totals (LodeListPage *page,
                           count, announced, committed, disbursed);
   gtk_label_set_label (label, text);
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), exact);
-}
-
-void
-lode_investments_page_set_currency (LodeInvestmentsPage *self,
-                                    const char          *currency)
-{
-  g_return_if_fail (LODE_IS_INVESTMENTS_PAGE (self));
-
-  /* The same currency again may come with other rates: only dollars
-   * stay as they are. */
-  if (g_strcmp0 (self->currency, currency) == 0 && self->converter == NULL)
-    return;
-
-  g_free (self->currency);
-  self->currency = g_strdup (currency);
-  g_clear_pointer (&self->converter, lode_converter_unref);
-  self->converter = lode_converter_for_portfolio (lode_list_page_get_portfolio (LODE_LIST_PAGE (self)),
-                                                  currency);
-  lode_list_page_rebind (LODE_LIST_PAGE (self));
 }
 
 /* Search and filters */
@@ -549,8 +529,6 @@ portfolio_changed (LodeListPage *page)
                              portfolio != NULL ? lode_portfolio_get_investments (portfolio) : NULL);
   g_signal_group_set_target (self->projects_signals,
                              portfolio != NULL ? lode_portfolio_get_projects (portfolio) : NULL);
-  g_clear_pointer (&self->converter, lode_converter_unref);
-  self->converter = lode_converter_for_portfolio (portfolio, self->currency);
 }
 
 /* Editing */
@@ -622,8 +600,6 @@ lode_investments_page_finalize (GObject *object)
   g_clear_pointer (&self->country_codes, g_ptr_array_unref);
   g_clear_pointer (&self->project_ids, g_ptr_array_unref);
   g_clear_pointer (&self->years, g_array_unref);
-  g_clear_pointer (&self->currency, g_free);
-  g_clear_pointer (&self->converter, lode_converter_unref);
 
   G_OBJECT_CLASS (lode_investments_page_parent_class)->finalize (object);
 }

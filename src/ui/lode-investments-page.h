@@ -11,10 +11,4 @@ G_BEGIN_DECLS
 #define LODE_TYPE_INVESTMENTS_PAGE (lode_investments_page_get_type ())
 G_DECLARE_FINAL_TYPE (LodeInvestmentsPage, lode_investments_page, LODE, INVESTMENTS_PAGE, LodeListPage)
 
-/* Shows the amounts and totals in @currency ("USD", or one the
- * portfolio has rates of), each event at the rate of its date; again
- * with the same code after the rates changed. */
-void lode_investments_page_set_currency (LodeInvestmentsPage *self,
-                                         const char          *currency);
-
 G_END_DECLS

@@ -16,9 +16,6 @@ struct _LodeProjectsPage
 
   /* The investment events, which make the projects' investment. */
   GSignalGroup *investments_signals;
-  /* The currency amounts are shown in: "USD", or one the portfolio has
-   * rates of. */
-  char         *currency;
 };
 
 G_DEFINE_FINAL_TYPE (LodeProjectsPage, lode_projects_page, LODE_TYPE_LIST_PAGE)
@@ -97,9 +94,12 @@ bind_minerals_cell (GtkSignalListItemFactory *factory,
   lode_cell_set_text (list_item, names, names);
 }
 
+/* An amount in US dollars; @why, when not NULL, says in the tooltip
+ * why it is not in the currency shown. */
 static void
-set_money_cell (GtkListItem *list_item,
-                LodeMoney    value)
+set_dollars_cell (GtkListItem *list_item,
+                  LodeMoney    value,
+                  const char  *why)
 {
   g_autofree char *text = NULL;
   g_autofree char *exact = NULL;
@@ -112,7 +112,21 @@ set_money_cell (GtkListItem *list_item,
 
   text = lode_format_money (value);
   exact = lode_money_format_full (value);
+  if (why != NULL)
+    {
+      g_autofree char *dollars = g_steal_pointer (&exact);
+
+      /* TRANSLATORS: the tooltip of an amount left in US dollars, "$1,200.00 · In US dollars: …" */
+      exact = g_strdup_printf (_("%s · %s"), dollars, why);
+    }
   lode_cell_set_text (list_item, text, exact);
+}
+
+static void
+set_money_cell (GtkListItem *list_item,
+                LodeMoney    value)
+{
+  set_dollars_cell (list_item, value, NULL);
 }
 
 /* A project's investment: from its investment events when it has events
@@ -157,11 +171,13 @@ disbursed_key (LodeProject      *project,
   return disbursed_of (self, project);
 }
 
-/* A converter to the currency shown, or NULL in US dollars. */
+/* A converter to the currency shown, or NULL in US dollars: one for
+ * each total, which notes the years without a rate among its rows. */
 static LodeConverter *
 new_converter (LodeProjectsPage *self)
 {
-  return lode_converter_for_portfolio (lode_list_page_get_portfolio (LODE_LIST_PAGE (self)), self->currency);
+  return lode_converter_for_portfolio (lode_list_page_get_portfolio (LODE_LIST_PAGE (self)),
+                                       lode_list_page_get_currency (LODE_LIST_PAGE (self)));
 }
 
 /* A project's investment of @kind in the currency shown: its events' at
@@ -172,7 +188,8 @@ set_investment_cell (LodeProjectsPage   *self,
                      GtkListItem        *list_item,
                      LodeInvestmentKind  kind)
 {
-  g_autoptr(LodeConverter) converter = new_converter (self);
+  LodeConverter *converter = lode_list_page_get_converter (LODE_LIST_PAGE (self));
+  const char *currency = lode_list_page_get_currency (LODE_LIST_PAGE (self));
   LodeProject *project = gtk_list_item_get_item (list_item);
   LodeConvertedTotal total;
   LodeMoney usd;
@@ -191,28 +208,23 @@ set_investment_cell (LodeProjectsPage   *self,
                                                   converter, lode_project_get_id (project), kind,
                                                   &total, NULL, &usd))
     {
-      g_autofree char *dollars = NULL;
-
-      if (usd == LODE_MONEY_UNSET)
-        {
-          lode_cell_set_text (list_item, NULL, NULL);
-          return;
-        }
-      dollars = lode_money_format_full (usd);
-      text = lode_format_money (usd);
-      /* TRANSLATORS: the tooltip of an amount left in US dollars, "$1,200.00 · In US dollars: …" */
-      exact = g_strdup_printf (_("%s · %s"), dollars, _("In US dollars: no year to take a rate of"));
-      lode_cell_set_text (list_item, text, exact);
+      set_dollars_cell (list_item, usd, _("In US dollars: no year to take a rate of"));
       return;
     }
 
-  text = lode_format_converted_total (self->currency, &total);
-  exact = lode_amount_format_full (self->currency, total.amount);
-  missing = lode_converter_describe_missing (converter);
-  if (missing != NULL)
+  text = lode_format_converted_total (currency, &total);
+  exact = lode_amount_format_full (currency, total.amount);
+  /* The project's events without a rate, said. */
+  if (total.n_missing > 0)
     {
+      g_autoptr(LodeConverter) own = new_converter (self);
       g_autofree char *amount = g_steal_pointer (&exact);
+      LodeConvertedTotal again;
+      LodeMoney ignored;
 
+      lode_portfolio_convert_project_investment (lode_list_page_get_portfolio (LODE_LIST_PAGE (self)),
+                                                 own, lode_project_get_id (project), kind, &again, NULL, &ignored);
+      missing = lode_converter_describe_missing (own);
       exact = total.n_missing == total.count ? g_strdup (missing) : g_strdup_printf (_("%s · %s"), amount, missing);
     }
   lode_cell_set_text (list_item, text, exact);
@@ -270,7 +282,7 @@ update_converted_totals (LodeProjectsPage *self,
   LodeAmountSum sums[2] = { LODE_AMOUNT_SUM_INIT, LODE_AMOUNT_SUM_INIT };
   LodeMoney usd[2] = { 0, 0 };
   LodeAmount amounts[2] = { 0, 0 };
-  g_autofree char *texts[2] = { NULL, NULL };
+  char *texts[2] = { NULL, NULL };
   g_autofree char *jobs_text = NULL;
   g_autofree char *count = NULL;
   g_autofree char *exact = NULL;
@@ -302,7 +314,7 @@ update_converted_totals (LodeProjectsPage *self,
       if (!lode_amount_sum_round (&sums[k], &amounts[k]))
         texts[k] = g_strdup (C_("amount", "—"));
       else
-        texts[k] = lode_format_amount (self->currency, amounts[k]);
+        texts[k] = lode_format_amount (lode_converter_get_code (converter), amounts[k]);
     }
   jobs_text = lode_format_count (jobs);
   count = lode_format_count (n_shown);
@@ -325,8 +337,10 @@ update_converted_totals (LodeProjectsPage *self,
       g_string_append_printf (text, _("%s committed and %s disbursed of no year, in US dollars"),
                               committed, disbursed);
     }
+  g_free (texts[0]);
+  g_free (texts[1]);
   gtk_label_set_label (label, text->str);
-  exact = lode_amount_format_full (self->currency, amounts[0]);
+  exact = lode_amount_format_full (lode_converter_get_code (converter), amounts[0]);
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), exact);
 }
 
@@ -383,22 +397,6 @@ update_totals (LodeListPage *page,
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), exact);
 }
 
-void
-lode_projects_page_set_currency (LodeProjectsPage *self,
-                                 const char       *currency)
-{
-  g_return_if_fail (LODE_IS_PROJECTS_PAGE (self));
-
-  /* Again with the same code too: the rates may have changed. */
-  if (g_strcmp0 (self->currency, currency) == 0 &&
-      (currency == NULL || g_str_equal (currency, LODE_CURRENCY_USD)))
-    return;
-
-  g_free (self->currency);
-  self->currency = g_strdup (currency);
-  lode_list_page_rebind (LODE_LIST_PAGE (self));
-}
-
 static gboolean
 project_matches (LodeListPage *page,
                  gpointer      item,
@@ -436,7 +434,6 @@ static void
 lode_projects_page_dispose (GObject *object)
 {
   g_clear_object (&LODE_PROJECTS_PAGE (object)->investments_signals);
-  g_clear_pointer (&LODE_PROJECTS_PAGE (object)->currency, g_free);
 
   G_OBJECT_CLASS (lode_projects_page_parent_class)->dispose (object);
 }

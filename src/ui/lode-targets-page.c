@@ -12,10 +12,6 @@
 struct _LodeTargetsPage
 {
   LodeListPage parent_instance;
-
-  /* The currency amounts are shown in: "USD", or one the portfolio has
-   * rates of. */
-  char        *currency;
 };
 
 G_DEFINE_FINAL_TYPE (LodeTargetsPage, lode_targets_page, LODE_TYPE_LIST_PAGE)
@@ -131,19 +127,13 @@ target_amount (LodeConverter   *converter,
   return lode_format_amount (lode_converter_get_code (converter), amount);
 }
 
-static LodeConverter *
-new_converter (LodeTargetsPage *self)
-{
-  return lode_converter_for_portfolio (lode_list_page_get_portfolio (LODE_LIST_PAGE (self)), self->currency);
-}
-
 static void
 bind_baseline_cell (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
                     LodeTargetsPage          *self)
 {
   LodeTarget *target = gtk_list_item_get_item (list_item);
-  g_autoptr(LodeConverter) converter = new_converter (self);
+  LodeConverter *converter = lode_list_page_get_converter (LODE_LIST_PAGE (self));
   LodeMoney value = lode_target_get_baseline_value (target);
   int year = lode_target_get_baseline_year (target);
   g_autofree char *exact = NULL;
@@ -160,7 +150,7 @@ bind_target_cell (GtkSignalListItemFactory *factory,
                   LodeTargetsPage          *self)
 {
   LodeTarget *target = gtk_list_item_get_item (list_item);
-  g_autoptr(LodeConverter) converter = new_converter (self);
+  LodeConverter *converter = lode_list_page_get_converter (LODE_LIST_PAGE (self));
   LodeMoney low_value = lode_target_get_target_low (target);
   LodeMoney high_value = lode_target_get_target_high (target);
   gboolean range = high_value != low_value && high_value != LODE_MONEY_UNSET;
@@ -183,28 +173,22 @@ bind_target_cell (GtkSignalListItemFactory *factory,
     int year = lode_target_get_target_year (target);
     LodePeriodKind period = lode_target_get_period (target);
     g_autofree char *low_text = target_amount (converter, low_value, year, period, &low);
+    LodeRate rate;
+
+    /* No rate for the year: one "—", and why. */
+    if (year != 0 && !lode_converter_get_rate (converter, year, 0,
+                                               period == LODE_PERIOD_KIND_FISCAL_YEAR
+                                               ? period : LODE_PERIOD_KIND_CALENDAR_YEAR, &rate))
+      {
+        lode_cell_set_text (list_item, low_text, low);
+        return;
+      }
     g_autofree char *high_text = range ? target_amount (converter, high_value, year, period, &high) : NULL;
 
     text = range ? g_strdup_printf (C_("range", "%s–%s"), low_text, high_text) : g_strdup (low_text);
     exact = range ? g_strdup_printf (C_("range", "%s–%s"), low, high) : g_strdup (low);
   }
   lode_cell_set_text (list_item, text, exact);
-}
-
-void
-lode_targets_page_set_currency (LodeTargetsPage *self,
-                                const char      *currency)
-{
-  g_return_if_fail (LODE_IS_TARGETS_PAGE (self));
-
-  /* Again with the same code too: the rates may have changed. */
-  if (g_strcmp0 (self->currency, currency) == 0 &&
-      (currency == NULL || g_str_equal (currency, LODE_CURRENCY_USD)))
-    return;
-
-  g_free (self->currency);
-  self->currency = g_strdup (currency);
-  lode_list_page_rebind (LODE_LIST_PAGE (self));
 }
 
 static void
@@ -290,21 +274,10 @@ copy_target (LodeListPage *page,
 }
 
 static void
-lode_targets_page_finalize (GObject *object)
-{
-  g_clear_pointer (&LODE_TARGETS_PAGE (object)->currency, g_free);
-
-  G_OBJECT_CLASS (lode_targets_page_parent_class)->finalize (object);
-}
-
-static void
 lode_targets_page_class_init (LodeTargetsPageClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   LodeListPageClass *page_class = LODE_LIST_PAGE_CLASS (klass);
-
-  object_class->finalize = lode_targets_page_finalize;
 
   page_class->get_items = lode_portfolio_get_targets;
   page_class->item_matches = target_matches;

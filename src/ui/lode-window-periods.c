@@ -105,9 +105,9 @@ apply_currency (LodeWindow *self)
   lode_overview_page_set_currency (self->overview_page, self->currency);
   lode_exports_page_set_currency (self->exports_page, self->currency);
   lode_compare_page_set_currency (self->compare_page, self->currency);
-  lode_investments_page_set_currency (self->investments_page, self->currency);
-  lode_projects_page_set_currency (self->projects_page, self->currency);
-  lode_targets_page_set_currency (self->targets_page, self->currency);
+  lode_list_page_set_currency (LODE_LIST_PAGE (self->investments_page), self->currency);
+  lode_list_page_set_currency (LODE_LIST_PAGE (self->projects_page), self->currency);
+  lode_list_page_set_currency (LODE_LIST_PAGE (self->targets_page), self->currency);
 }
 
 static gboolean
