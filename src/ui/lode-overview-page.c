@@ -1083,6 +1083,13 @@ update_targets (LodeOverviewPage *self,
   for (guint i = 0; i < data->targets->len; i++)
     gtk_list_box_append (self->targets_list, target_row_new (g_ptr_array_index (data->targets, i)));
 
+  /* Targets are set and measured in dollars, whatever the currency. */
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->targets_group),
+                                         data->currency == NULL
+                                         ? _("The growth each target needs a year, against the growth recorded")
+                                         : _("The growth each target needs a year, against the growth recorded; "
+                                             "in US dollars, as targets are set and measured"));
+
   gtk_widget_set_visible (self->targets_group, data->targets->len > 0);
 }
 
