@@ -288,6 +288,9 @@ update_converted_totals (LodeInvestmentsPage *self,
                    count, announced, committed, disbursed);
   if (missing != NULL)
     g_string_append_printf (text, " · %s", missing);
+  /* Longer than in dollars: on two lines rather than cut. */
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_lines (label, 2);
   gtk_label_set_label (label, text->str);
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), exact);
 }

@@ -339,6 +339,9 @@ update_converted_totals (LodeProjectsPage *self,
     }
   g_free (texts[0]);
   g_free (texts[1]);
+  /* Longer than in dollars: on two lines rather than cut. */
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_lines (label, 2);
   gtk_label_set_label (label, text->str);
   exact = lode_amount_format_full (lode_converter_get_code (converter), amounts[0]);
   gtk_widget_set_tooltip_text (GTK_WIDGET (label), exact);
