@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "lode-currency.h"
 #include "lode-test.h"
 
 /* lode-cli as a user runs it: the built binary, spawned with arguments and
@@ -973,6 +974,57 @@ test_summary_errors (void)
   g_assert_true (g_str_has_prefix (run_missing.err, missing));
 }
 
+/* The investment and the national figures in rupees too: each event at
+ * the rate of its date, committed net of withdrawals, exact and rounded
+ * once; 2022 has no rate, and a figure of no year stays in dollars. */
+static void
+test_summary_currency_investment (void)
+{
+  g_auto(TmpDir) tmp = { 0 };
+  g_auto(CliRun) run = { 0 };
+  g_auto(CliRun) run_json = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *path = NULL;
+  const char *text =
+    "{ \"format\": \"lode-portfolio\", \"version\": 1, \"title\": \"Rupees\",\n"
+    "  \"investments\": [\n"
+    "    { \"kind\": \"committed\", \"value_usd\": 1000000.07, \"date\": \"2024-05\" },\n"
+    "    { \"kind\": \"committed\", \"value_usd\": 500.03, \"date\": \"2022\" },\n"
+    "    { \"kind\": \"withdrawn\", \"value_usd\": 200000.01, \"date\": \"2025-03-31\" } ],\n"
+    "  \"national_figures\": [\n"
+    "    { \"kind\": \"mineral-exports\", \"year\": 2024, \"value_usd\": 2000000.05 },\n"
+    "    { \"kind\": \"reserve-value\", \"value_usd\": 7000000 } ],\n"
+    "  \"exchange_rates\": [\n"
+    "    { \"currency\": \"PKR\", \"year\": 2024, \"units_per_usd\": \"278.831299\" },\n"
+    "    { \"currency\": \"PKR\", \"year\": 2025, \"month\": 3, \"units_per_usd\": \"281.507777\" } ] }\n";
+  /* 100000007 cents at 278.831299 less 20000001 at 281.507777. */
+  const gint64 committed = (gint64) (((__int128) 100000007 * 278831299 - (__int128) 20000001 * 281507777 +
+                                      LODE_RATE_SCALE / 2) / LODE_RATE_SCALE);
+  const gint64 figure = (gint64) (((__int128) 200000005 * 278831299 + LODE_RATE_SCALE / 2) / LODE_RATE_SCALE);
+  g_autofree char *committed_text = lode_amount_format_full ("PKR", committed);
+
+  tmp_dir_init (&tmp);
+  path = tmp_file (&tmp, "rupees.json", text);
+
+  run_cli (&run, RUN_DEFAULT, NULL, "summary", "--currency", "PKR", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out_text, "Investment and national figures in PKR"));
+  g_assert_nonnull (strstr (run.out_text, committed_text));
+  g_assert_nonnull (strstr (run.out_text, "(no year, in US dollars)"));
+  g_assert_nonnull (strstr (run.out_text, "No PKR rate for 2022: those amounts are left out."));
+
+  run_cli (&run_json, RUN_DEFAULT, NULL, "summary", "--json", "--currency", "PKR", path, NULL);
+  g_assert_cmpint (run_json.status, ==, 0);
+  root = parse_json (run_json.out_text);
+  g_assert_cmpint (lookup_cents (root, "/in_currency/investment/committed/value"), ==, committed);
+  g_assert_cmpint (lookup_int (root, "/in_currency/investment/committed/records_without_rate"), ==, 1);
+  g_assert_cmpint (lookup_cents (root, "/in_currency/investment/committed/value_usd_without_rate"), ==, 50003);
+  g_assert_cmpint (lookup_int (root, "/in_currency/investment/missing_rates/0"), ==, 2022);
+  g_assert_cmpint (lookup_cents (root, "/in_currency/national_figures/figures/0/value"), ==, figure);
+  g_assert_true (JSON_NODE_HOLDS_NULL (lookup (root, "/in_currency/national_figures/figures/1/value")));
+  g_assert_cmpint (lookup_cents (root, "/in_currency/national_figures/figures/1/value_usd"), ==, 700000000);
+}
+
 /* The exports in rupees of a fixture with yearly, monthly and fiscal-year
  * rates: FY2023-24 holds June 2024 at the 2024 rate; FY2024-25 July 2024
  * at July's rate and the fiscal year 2024 at its own; the calendar year
@@ -1571,6 +1623,7 @@ main (int    argc,
   g_test_add_func ("/lode/cli/summary/without-investment", test_summary_without_investment);
   g_test_add_func ("/lode/cli/summary/fiscal", test_summary_fiscal);
   g_test_add_func ("/lode/cli/summary/currency", test_summary_currency);
+  g_test_add_func ("/lode/cli/summary/currency-investment", test_summary_currency_investment);
   g_test_add_func ("/lode/cli/compare/text", test_compare_text);
   g_test_add_func ("/lode/cli/compare/json", test_compare_json);
   g_test_add_func ("/lode/cli/compare/csv", test_compare_csv);

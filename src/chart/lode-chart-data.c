@@ -3,8 +3,11 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "lode-export-table-private.h"
+#include "lode-exchange-rate.h"
+#include "lode-investment.h"
 #include "lode-investment-summary.h"
 #include "lode-periods.h"
 #include "lode-units.h"
@@ -385,16 +388,30 @@ compare_investors (gconstpointer a,
   return g_strcmp0 (ia->country, ib->country);
 }
 
+/* The pipeline from the totals by kind: what reached a later step counts
+ * as announced, so the first step is the largest of the four. */
+static void
+fill_pipeline (LodeChartData *self)
+{
+  static const LodeInvestmentKind steps[LODE_N_PIPELINE_STEPS] = {
+    LODE_INVESTMENT_KIND_ANNOUNCED, LODE_INVESTMENT_KIND_AGREED,
+    LODE_INVESTMENT_KIND_COMMITTED, LODE_INVESTMENT_KIND_DISBURSED,
+  };
+
+  memset (self->pipeline, 0, sizeof self->pipeline);
+  for (guint s = 0; s < LODE_N_PIPELINE_STEPS; s++)
+    {
+      self->pipeline[s] = self->investment_kinds[steps[s]];
+      self->pipeline[LODE_PIPELINE_ANNOUNCED] = MAX (self->pipeline[LODE_PIPELINE_ANNOUNCED], self->pipeline[s]);
+    }
+}
+
 /* The figures of investment, from the core's summary of the events, so
  * that the charts say what lode-cli summary says. */
 static void
 add_investments (LodeChartData *self,
                  LodePortfolio *portfolio)
 {
-  static const LodeInvestmentKind steps[LODE_N_PIPELINE_STEPS] = {
-    LODE_INVESTMENT_KIND_ANNOUNCED, LODE_INVESTMENT_KIND_AGREED,
-    LODE_INVESTMENT_KIND_COMMITTED, LODE_INVESTMENT_KIND_DISBURSED,
-  };
   g_autoptr(LodeInvestmentSummary) summary =
     lode_investment_summary_new (G_LIST_MODEL (lode_portfolio_get_investments (portfolio)));
   guint n_years = lode_investment_summary_get_n_years (summary);
@@ -436,13 +453,93 @@ add_investments (LodeChartData *self,
     }
   g_array_sort (self->investors, compare_investors);
 
-  /* What reached a later step counts as announced, so the first step is
-   * the largest of the four. */
-  for (guint s = 0; s < LODE_N_PIPELINE_STEPS; s++)
+  fill_pipeline (self);
+}
+
+static LodeMoney
+rounded (const LodeAmountSum *sum)
+{
+  LodeAmount amount;
+
+  return lode_amount_sum_round (sum, &amount) ? amount : G_MAXINT64;
+}
+
+/* Sums by kind, as lode_investment_summary_get_total() counts them:
+ * committed net of withdrawals when @net. */
+static void
+round_kinds (const LodeAmountSum *sums,
+             LodeMoney           *kinds,
+             gboolean             net)
+{
+  for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
     {
-      self->pipeline[s] = self->investment_kinds[steps[s]];
-      self->pipeline[LODE_PIPELINE_ANNOUNCED] = MAX (self->pipeline[LODE_PIPELINE_ANNOUNCED], self->pipeline[s]);
+      LodeAmountSum sum = sums[k];
+
+      if (net && k == LODE_INVESTMENT_KIND_COMMITTED)
+        lode_amount_sum_subtract (&sum, &sums[LODE_INVESTMENT_KIND_WITHDRAWN]);
+      kinds[k] = rounded (&sum);
     }
+}
+
+/* The figures of investment again in the currency of the data, each
+ * event at the rate of its date; the years without a rate said. */
+static void
+convert_investments (LodeChartData *self,
+                     LodePortfolio *portfolio)
+{
+  g_autoptr(LodeConverter) converter =
+    lode_converter_new (G_LIST_MODEL (lode_portfolio_get_exchange_rates (portfolio)), self->currency,
+                        lode_portfolio_get_fiscal_year_start (portfolio));
+  GListModel *events = G_LIST_MODEL (lode_portfolio_get_investments (portfolio));
+  guint n_years = self->investment_first_year != 0 ? self->investment_last_year - self->investment_first_year + 1 : 0;
+  LodeAmountSum all[LODE_N_INVESTMENT_KINDS] = { { 0, } };
+  g_autofree LodeAmountSum *years = g_new0 (LodeAmountSum, (gsize) MAX (n_years, 1) * LODE_N_INVESTMENT_KINDS);
+  g_autofree LodeAmountSum *countries = g_new0 (LodeAmountSum,
+                                                (gsize) MAX (self->investors->len, 1) * LODE_N_INVESTMENT_KINDS);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(LodeInvestment) event = g_list_model_get_item (events, i);
+      LodeInvestmentKind kind = lode_investment_get_kind (event);
+      LodeMoney value = lode_investment_get_value (event);
+      int year = lode_investment_get_year (event);
+      LodeAmountSum one = LODE_AMOUNT_SUM_INIT;
+
+      if (kind <= LODE_INVESTMENT_KIND_UNKNOWN || kind >= LODE_N_INVESTMENT_KINDS || value < 0)
+        continue;
+      if (!lode_converter_add_date (converter, value, lode_investment_get_date (event), &one))
+        continue;
+
+      lode_amount_sum_add_sum (&all[kind], &one);
+      if (year != 0 && n_years > 0)
+        lode_amount_sum_add_sum (&years[(year - self->investment_first_year) * LODE_N_INVESTMENT_KINDS + kind], &one);
+      for (guint c = 0; c < self->investors->len; c++)
+        if (g_strcmp0 (g_array_index (self->investors, LodeChartInvestor, c).country,
+                       lode_investment_get_investor_country (event)) == 0)
+          {
+            lode_amount_sum_add_sum (&countries[c * LODE_N_INVESTMENT_KINDS + kind], &one);
+            break;
+          }
+    }
+
+  round_kinds (all, self->investment_kinds, TRUE);
+  self->withdrawn = self->investment_kinds[LODE_INVESTMENT_KIND_WITHDRAWN];
+  for (guint y = 0; y < n_years; y++)
+    round_kinds (&years[y * LODE_N_INVESTMENT_KINDS], &self->investment_years[y * LODE_N_INVESTMENT_KINDS], FALSE);
+  for (guint c = 0; c < self->investors->len; c++)
+    {
+      LodeChartInvestor *investor = &g_array_index (self->investors, LodeChartInvestor, c);
+
+      round_kinds (&countries[c * LODE_N_INVESTMENT_KINDS], investor->kinds, TRUE);
+      investor->total = 0;
+      for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
+        if (k != LODE_INVESTMENT_KIND_WITHDRAWN)
+          investor->total += investor->kinds[k];
+    }
+  g_array_sort (self->investors, compare_investors);
+
+  fill_pipeline (self);
+  self->investment_missing = lode_converter_describe_missing (converter);
 }
 
 static void
@@ -529,6 +626,8 @@ chart_data_begin (LodePortfolio *portfolio,
   lode_portfolio_get_investment_totals (portfolio, &self->committed, &self->disbursed);
 
   add_investments (self, portfolio);
+  if (self->currency != NULL)
+    convert_investments (self, portfolio);
   add_sources (self, portfolio);
 
   return self;
@@ -952,6 +1051,7 @@ lode_chart_data_unref (LodeChartData *self)
   g_free (self->currency);
   g_array_unref (self->missing_years);
   g_clear_pointer (&self->converter, lode_converter_unref);
+  g_free (self->investment_missing);
   g_free (self);
 }
 
@@ -1130,6 +1230,13 @@ lode_chart_data_format_short (LodeChartData *self,
     return lode_money_format_short (value);
 
   return lode_amount_format_short (self->currency, value);
+}
+
+char *
+lode_chart_data_format_investment (LodeChartData *self,
+                                   LodeMoney      value)
+{
+  return lode_chart_data_format_short (self, value);
 }
 
 char *

@@ -197,6 +197,12 @@ struct _LodeChartData
   LodeMoney             missing_value;
   GArray               *missing_years;
   LodeConverter        *converter;
+  /* With @currency, the figures of investment (@investment_kinds,
+   * @investment_years, @investors, @pipeline, @withdrawn) are in it too:
+   * each event at the rate of its date, each figure the exact sum of its
+   * events rounded once. Events without a rate are left out, and said by
+   * @investment_missing ("No PKR rate for 2022"; NULL when none is). */
+  char                 *investment_missing;
 };
 
 LodeChartData    *lode_chart_data_new          (LodePortfolio *portfolio);
@@ -236,6 +242,10 @@ void              lode_chart_data_new_converted_async (LodePortfolio       *port
 /* "No PKR rate for 2022: 12 records left out", translated; NULL when no
  * record was left out. */
 char             *lode_chart_data_describe_missing (LodeChartData *self);
+/* @value, a figure of investment, in its currency (the data's): "PKR
+ * 1.14 B". */
+char             *lode_chart_data_format_investment (LodeChartData *self,
+                                                     LodeMoney      value);
 /* @value, a figure of the exports, in their currency: "PKR 1.14 B". */
 char             *lode_chart_data_format_short (LodeChartData *self,
                                                 LodeMoney      value);

@@ -682,6 +682,7 @@ _lode_chart_investment_legend (const LodeMoney      *amounts,
 
 void
 _lode_chart_investment_row (LodeChartBarRow *row,
+                            LodeChartData   *data,
                             const char      *name,
                             const LodeMoney *amounts,
                             int              year)
@@ -708,5 +709,28 @@ _lode_chart_investment_row (LodeChartBarRow *row,
       row->n_segments++;
       total += amounts[k];
     }
-  row->end_label = _lode_chart_format_money (total);
+  row->end_label = lode_chart_data_format_investment (data, total);
+}
+
+char *
+_lode_chart_investment_subtitle (LodeChartData *data,
+                                 char          *text)
+{
+  g_autofree char *subtitle = text;
+
+  if (data->investment_missing == NULL)
+    return g_steal_pointer (&subtitle);
+
+  /* TRANSLATORS: a chart's subtitle and the years without a rate, "PKR, each year stacked by kind · No PKR rate for 2022" */
+  return g_strdup_printf (_("%s · %s"), subtitle, data->investment_missing);
+}
+
+char *
+_lode_chart_investment_value_header (LodeChartData *data)
+{
+  if (data->currency == NULL)
+    return g_strdup (_("Value (USD)"));
+
+  /* TRANSLATORS: a column of figures in a currency, %s its code: "Value (PKR)" */
+  return g_strdup_printf (_("Value (%s)"), data->currency);
 }

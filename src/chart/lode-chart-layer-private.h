@@ -199,11 +199,19 @@ int             _lode_chart_investment_series      (LodeInvestmentKind          
 guint           _lode_chart_investment_legend      (const LodeMoney            *amounts,
                                                     LodeChartLegendEntry       *legend);
 /* Fills @row with a segment a kind of @amounts (by kind) that is not
- * zero, named "@name, kind"; @year for each (0 for none). */
+ * zero, named "@name, kind"; @year for each (0 for none); its total in
+ * the currency of @data's investment. */
 void            _lode_chart_investment_row         (LodeChartBarRow            *row,
+                                                    LodeChartData              *data,
                                                     const char                 *name,
                                                     const LodeMoney            *amounts,
                                                     int                         year);
+/* Takes @subtitle, of a chart of investment, and returns it with the
+ * years whose investment has no rate in the data's currency after it. */
+char           *_lode_chart_investment_subtitle    (LodeChartData              *data,
+                                                    char                       *subtitle);
+/* "Value (USD)", or "Value (PKR)" for investment in a currency. */
+char           *_lode_chart_investment_value_header (LodeChartData             *data);
 /* An empty table of the chart's figures. */
 GPtrArray      *_lode_chart_table_new              (void);
 

@@ -464,7 +464,8 @@ lode_chart_layer_render (LodeChartLayer   *self,
   g_return_if_fail (context != NULL);
 
   clear_items (self);
-  context->currency = LODE_CHART_LAYER_GET_CLASS (self)->exports ? priv->data->currency : NULL;
+  context->currency = LODE_CHART_LAYER_GET_CLASS (self)->exports || LODE_CHART_LAYER_GET_CLASS (self)->investment
+                      ? priv->data->currency : NULL;
   LODE_CHART_LAYER_GET_CLASS (self)->render (self, context);
   draw_highlight (self, context, highlight);
 }
@@ -519,7 +520,7 @@ lode_chart_layer_describe_item (LodeChartLayer *self,
   if (item->unit != LODE_UNIT_NONE)
     /* TRANSLATORS: a quantity and its unit, such as "1,250,000 t" */
     money = g_strdup_printf (_("%'.10g %s"), item->quantity, lode_enum_to_nick (LODE_TYPE_UNIT, item->unit));
-  else if (LODE_CHART_LAYER_GET_CLASS (self)->exports)
+  else if (LODE_CHART_LAYER_GET_CLASS (self)->exports || LODE_CHART_LAYER_GET_CLASS (self)->investment)
     money = lode_chart_data_format_full (priv->data, item->value);
   else
     money = lode_money_format_full (item->value);

@@ -53,8 +53,11 @@ struct _LodeChartLayerClass
   /* Whether the layer draws figures of the exports, which are in the
    * data's currency; other figures are in US dollars. */
   gboolean   exports;
+  /* Whether the layer draws figures of investment, which are in the
+   * data's currency too. */
+  gboolean   investment;
 
-  gpointer padding[6];
+  gpointer padding[5];
 };
 
 LodeChartData       *lode_chart_layer_get_data          (LodeChartLayer   *self);

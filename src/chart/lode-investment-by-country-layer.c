@@ -32,6 +32,7 @@ lode_investment_by_country_layer_render (LodeChartLayer   *layer,
 {
   LodeChartData *data = lode_chart_layer_get_data (layer);
   LodeChartLegendEntry legend[LODE_N_INVESTMENT_KINDS];
+  g_autofree char *subtitle = NULL;
   guint n_legend = _lode_chart_investment_legend (data->investment_kinds, legend);
   LodeChartBarRow *rows = g_new0 (LodeChartBarRow, LODE_CHART_MAX_BARS);
   guint n_investors = data->investors->len;
@@ -51,16 +52,23 @@ lode_investment_by_country_layer_render (LodeChartLayer   *layer,
               rest[k] += g_array_index (data->investors, LodeChartInvestor, j).kinds[k];
           name = g_strdup_printf (g_dngettext (NULL, "%u other country", "%u other countries", n_investors - i),
                                   n_investors - i);
-          _lode_chart_investment_row (&rows[n_rows++], name, rest, 0);
+          _lode_chart_investment_row (&rows[n_rows++], data, name, rest, 0);
           break;
         }
 
-      _lode_chart_investment_row (&rows[n_rows++], investor_name (investor), investor->kinds, 0);
+      _lode_chart_investment_row (&rows[n_rows++], data, investor_name (investor), investor->kinds, 0);
     }
 
-  /* TRANSLATORS: the subtitle of the chart of investment by investor country */
-  _lode_chart_draw_header (context, n_rows > 0 ? _("US dollars, all years, stacked by kind") : _("No investments"),
-                           legend, n_legend);
+  /* TRANSLATORS: the subtitle of the chart of investment by investor
+   * country; the second in another currency, %s its code */
+  if (n_rows == 0)
+    subtitle = g_strdup (_("No investments"));
+  else if (data->currency == NULL)
+    subtitle = g_strdup (_("US dollars, all years, stacked by kind"));
+  else
+    subtitle = _lode_chart_investment_subtitle (data, g_strdup_printf (_("%s, all years, stacked by kind"),
+                                                                       data->currency));
+  _lode_chart_draw_header (context, subtitle, legend, n_legend);
   if (n_rows == 0)
     _lode_chart_draw_empty (context, _("No investments with an amount"));
   else
@@ -79,7 +87,7 @@ lode_investment_by_country_layer_describe (LodeChartLayer *layer,
   for (guint i = 0; i < data->investors->len && n < 3; i++, n++)
     {
       const LodeChartInvestor *investor = &g_array_index (data->investors, LodeChartInvestor, i);
-      g_autofree char *money = _lode_chart_format_money (investor->total);
+      g_autofree char *money = lode_chart_data_format_investment (data, investor->total);
 
       if (n == 0)
         /* TRANSLATORS: the first of the largest investors, "Largest: China $2 B" */
@@ -98,7 +106,7 @@ lode_investment_by_country_layer_get_table (LodeChartLayer *layer)
   GPtrArray *table = _lode_chart_table_new ();
 
   _lode_chart_table_add_row (table, g_strdup (_("Investor Country")), g_strdup (_("Kind")),
-                             g_strdup (_("Value (USD)")), NULL);
+                             _lode_chart_investment_value_header (data), NULL);
   for (guint i = 0; i < data->investors->len; i++)
     {
       const LodeChartInvestor *investor = &g_array_index (data->investors, LodeChartInvestor, i);
@@ -130,6 +138,7 @@ lode_investment_by_country_layer_class_init (LodeInvestmentByCountryLayerClass *
   layer_class->render = lode_investment_by_country_layer_render;
   layer_class->describe = lode_investment_by_country_layer_describe;
   layer_class->get_table = lode_investment_by_country_layer_get_table;
+  layer_class->investment = TRUE;
   layer_class->get_n_rows = lode_investment_by_country_layer_get_n_rows;
 }
 

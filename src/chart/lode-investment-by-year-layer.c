@@ -74,14 +74,18 @@ lode_investment_by_year_layer_render (LodeChartLayer   *layer,
           continue;
         }
       name = g_strdup_printf ("%d", year);
-      _lode_chart_investment_row (&rows[n_rows++], name, year_amounts (data, year), year);
+      _lode_chart_investment_row (&rows[n_rows++], data, name, year_amounts (data, year), year);
     }
 
   if (n_rows == 0)
     subtitle = g_strdup (_("No investments"));
   else
-    /* TRANSLATORS: the subtitle of the chart of investment by year */
-    subtitle = g_strdup (_("US dollars, each year stacked by kind"));
+    /* TRANSLATORS: the subtitle of the chart of investment by year; the
+     * second in another currency, %s its code */
+    subtitle = _lode_chart_investment_subtitle (data, data->currency == NULL
+                                                      ? g_strdup (_("US dollars, each year stacked by kind"))
+                                                      : g_strdup_printf (_("%s, each year stacked by kind"),
+                                                                         data->currency));
 
   _lode_chart_draw_header (context, subtitle, legend, n_legend);
   if (n_rows == 0)
@@ -97,8 +101,10 @@ lode_investment_by_year_layer_describe (LodeChartLayer *layer,
                                         GString        *text)
 {
   LodeChartData *data = lode_chart_layer_get_data (layer);
-  g_autofree char *committed = _lode_chart_format_money (data->investment_kinds[LODE_INVESTMENT_KIND_COMMITTED]);
-  g_autofree char *disbursed = _lode_chart_format_money (data->investment_kinds[LODE_INVESTMENT_KIND_DISBURSED]);
+  g_autofree char *committed = lode_chart_data_format_investment (data,
+                                                                  data->investment_kinds[LODE_INVESTMENT_KIND_COMMITTED]);
+  g_autofree char *disbursed = lode_chart_data_format_investment (data,
+                                                                  data->investment_kinds[LODE_INVESTMENT_KIND_DISBURSED]);
 
   /* TRANSLATORS: what a chart of investment says to a screen reader */
   g_string_append_printf (text, _("Committed in all: %s, disbursed: %s"), committed, disbursed);
@@ -112,7 +118,8 @@ lode_investment_by_year_layer_get_table (LodeChartLayer *layer)
   LodeChartData *data = lode_chart_layer_get_data (layer);
   GPtrArray *table = _lode_chart_table_new ();
 
-  _lode_chart_table_add_row (table, g_strdup (_("Year")), g_strdup (_("Kind")), g_strdup (_("Value (USD)")), NULL);
+  _lode_chart_table_add_row (table, g_strdup (_("Year")), g_strdup (_("Kind")),
+                             _lode_chart_investment_value_header (data), NULL);
   for (int year = data->investment_first_year; data->investment_first_year != 0 && year <= data->investment_last_year; year++)
     {
       const LodeMoney *amounts = year_amounts (data, year);
@@ -144,6 +151,7 @@ lode_investment_by_year_layer_class_init (LodeInvestmentByYearLayerClass *klass)
   layer_class->render = lode_investment_by_year_layer_render;
   layer_class->describe = lode_investment_by_year_layer_describe;
   layer_class->get_table = lode_investment_by_year_layer_get_table;
+  layer_class->investment = TRUE;
   layer_class->get_n_rows = lode_investment_by_year_layer_get_n_rows;
 }
 

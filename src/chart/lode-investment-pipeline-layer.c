@@ -48,7 +48,7 @@ lode_investment_pipeline_layer_render (LodeChartLayer   *layer,
   for (guint s = 0; s < LODE_N_PIPELINE_STEPS; s++)
     {
       LodeChartBarRow *row = &rows[s];
-      g_autofree char *money = _lode_chart_format_money (data->pipeline[s]);
+      g_autofree char *money = lode_chart_data_format_investment (data, data->pipeline[s]);
       g_autofree char *share = lode_chart_format_percent (step_share (data, s));
 
       row->label = g_strdup (lode_investment_kind_get_name (step_kinds[s]));
@@ -62,7 +62,7 @@ lode_investment_pipeline_layer_render (LodeChartLayer   *layer,
       row->item_labels[0] = g_strdup (row->label);
     }
 
-  if (data->withdrawn > 0)
+  if (data->withdrawn > 0 && data->currency == NULL)
     {
       g_autofree char *withdrawn = _lode_chart_format_money (data->withdrawn);
 
@@ -70,9 +70,26 @@ lode_investment_pipeline_layer_render (LodeChartLayer   *layer,
       subtitle = g_strdup_printf (_("US dollars that reached each step, as a share of what was announced; %s withdrawn"),
                                   withdrawn);
     }
-  else
+  else if (data->withdrawn > 0)
+    {
+      g_autofree char *withdrawn = lode_chart_data_format_investment (data, data->withdrawn);
+
+      /* TRANSLATORS: the subtitle of the pipeline chart in another currency:
+       * its code, then the amount withdrawn, "PKR that reached each step, …; PKR 2 B withdrawn" */
+      subtitle = _lode_chart_investment_subtitle (data, g_strdup_printf (_("%s that reached each step, as a share "
+                                                                           "of what was announced; %s withdrawn"),
+                                                                         data->currency, withdrawn));
+    }
+  else if (data->currency == NULL)
     {
       subtitle = g_strdup (_("US dollars that reached each step, as a share of what was announced"));
+    }
+  else
+    {
+      /* TRANSLATORS: the subtitle of the pipeline chart in another currency, %s its code */
+      subtitle = _lode_chart_investment_subtitle (data, g_strdup_printf (_("%s that reached each step, as a share "
+                                                                           "of what was announced"),
+                                                                         data->currency));
     }
 
   _lode_chart_draw_header (context, subtitle, NULL, 0);
@@ -99,8 +116,8 @@ lode_investment_pipeline_layer_describe (LodeChartLayer *layer,
       return 0;
     }
 
-  announced = _lode_chart_format_money (data->pipeline[LODE_PIPELINE_ANNOUNCED]);
-  disbursed = _lode_chart_format_money (data->pipeline[LODE_PIPELINE_DISBURSED]);
+  announced = lode_chart_data_format_investment (data, data->pipeline[LODE_PIPELINE_ANNOUNCED]);
+  disbursed = lode_chart_data_format_investment (data, data->pipeline[LODE_PIPELINE_DISBURSED]);
   share = lode_chart_format_percent (step_share (data, LODE_PIPELINE_DISBURSED));
   /* TRANSLATORS: what the pipeline chart says to a screen reader */
   g_string_append_printf (text, _("Announced: %s, disbursed: %s (%s)"), announced, disbursed, share);
@@ -114,7 +131,7 @@ lode_investment_pipeline_layer_get_table (LodeChartLayer *layer)
   LodeChartData *data = lode_chart_layer_get_data (layer);
   GPtrArray *table = _lode_chart_table_new ();
 
-  _lode_chart_table_add_row (table, g_strdup (_("Step")), g_strdup (_("Value (USD)")),
+  _lode_chart_table_add_row (table, g_strdup (_("Step")), _lode_chart_investment_value_header (data),
                              g_strdup (_("Share of announced")), NULL);
   for (guint s = 0; s < LODE_N_PIPELINE_STEPS; s++)
     {
@@ -147,6 +164,7 @@ lode_investment_pipeline_layer_class_init (LodeInvestmentPipelineLayerClass *kla
   layer_class->render = lode_investment_pipeline_layer_render;
   layer_class->describe = lode_investment_pipeline_layer_describe;
   layer_class->get_table = lode_investment_pipeline_layer_get_table;
+  layer_class->investment = TRUE;
   layer_class->get_n_rows = lode_investment_pipeline_layer_get_n_rows;
 }
 

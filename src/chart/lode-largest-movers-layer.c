@@ -53,6 +53,21 @@ get_comparison (LodeLargestMoversLayer *self)
   lode_chart_layer_get_periods (layer, &periods[0], &periods[1]);
   self->comparison = lode_comparison_new (data->table, LODE_EXPORT_FIELD_MINERAL,
                                           &periods[0], &periods[1]);
+  /* In the data's currency, the rows' values and changes are its
+   * amounts: each record at its own rate, the records without one left
+   * out (and said in the subtitle). */
+  if (data->converter != NULL)
+    {
+      lode_comparison_convert (self->comparison, data->table, data->converter);
+      for (guint i = 0; i < self->comparison->rows->len; i++)
+        {
+          LodeCompareRow *row = &g_array_index (self->comparison->rows, LodeCompareRow, i);
+
+          row->value[0] = row->amount[0];
+          row->value[1] = row->amount[1];
+          row->change = row->amount[1] - row->amount[0];
+        }
+    }
   g_array_sort (self->comparison->rows, compare_by_size);
 
   return self->comparison;
@@ -73,23 +88,43 @@ mineral_name (LodeChartData *data,
   return id != NULL ? id : _("Mineral not given");
 }
 
-/* "+$1.2 M" or "−$0.3 M". */
+/* "+$1.2 M" or "−$0.3 M", in the data's currency. */
 static char *
-format_change (LodeMoney change)
+format_change (LodeChartData *data,
+               LodeMoney      change)
 {
-  g_autofree char *amount = _lode_chart_format_money (change < 0 ? -change : change);
+  g_autofree char *amount = lode_chart_data_format_short (data, change < 0 ? -change : change);
 
   return g_strconcat (change < 0 ? "\u2212" : "+", amount, NULL);
 }
 
 static char *
-describe_periods (LodeComparison *comparison)
+describe_periods (LodeChartData  *data,
+                  LodeComparison *comparison)
 {
   g_autofree char *first = lode_period_to_string (&comparison->periods[0]);
   g_autofree char *second = lode_period_to_string (&comparison->periods[1]);
+  g_autofree char *subtitle = NULL;
 
-  /* TRANSLATORS: the subtitle of the chart of largest movers: "US dollars, 2024 to 2025" */
-  return g_strdup_printf (_("US dollars, %s to %s"), first, second);
+  if (data->currency == NULL)
+    /* TRANSLATORS: the subtitle of the chart of largest movers: "US dollars, 2024 to 2025" */
+    return g_strdup_printf (_("US dollars, %s to %s"), first, second);
+
+  /* TRANSLATORS: the subtitle of the chart of largest movers in another
+   * currency: its code and the periods, "PKR, 2024 to 2025" */
+  subtitle = g_strdup_printf (_("%s, %s to %s"), data->currency, first, second);
+  /* A period with records but no rate for them is said. */
+  for (guint side = 0; side < 2; side++)
+    if (comparison->n_missing[side] > 0)
+      {
+        g_autofree char *before = g_steal_pointer (&subtitle);
+        g_autofree char *missing = g_strdup_printf (_("No %s rate for %s"), data->currency,
+                                                    side == 0 ? first : second);
+
+        subtitle = g_strdup_printf (_("%s · %s"), before, missing);
+      }
+
+  return g_steal_pointer (&subtitle);
 }
 
 static void
@@ -104,7 +139,7 @@ lode_largest_movers_layer_render (LodeChartLayer   *layer,
     { SERIES_FALL, _("Fall"), FALSE },
   };
   LodeChartBarRow *rows = g_new0 (LodeChartBarRow, LODE_CHART_MAX_BARS);
-  g_autofree char *subtitle = describe_periods (comparison);
+  g_autofree char *subtitle = describe_periods (data, comparison);
   guint n_rows = 0;
 
   for (guint i = 0; i < comparison->rows->len && n_rows < LODE_CHART_MAX_BARS; i++)
@@ -118,7 +153,7 @@ lode_largest_movers_layer_render (LodeChartLayer   *layer,
 
       name = mineral_name (data, compared->key);
       row->label = g_strdup (name);
-      row->end_label = format_change (compared->change);
+      row->end_label = format_change (data, compared->change);
       row->mineral = compared->key;
       row->values[0] = compared->change < 0 ? -compared->change : compared->change;
       row->series[0] = compared->change < 0 ? SERIES_FALL : SERIES_RISE;
@@ -143,7 +178,7 @@ lode_largest_movers_layer_describe_item_period (LodeChartLayer      *layer,
                                                 GString             *text)
 {
   LodeComparison *comparison = get_comparison (LODE_LARGEST_MOVERS_LAYER (layer));
-  g_autofree char *periods = describe_periods (comparison);
+  g_autofree char *periods = describe_periods (lode_chart_layer_get_data (layer), comparison);
 
   g_string_append_printf (text, " (%s)", periods);
 }
@@ -164,7 +199,7 @@ lode_largest_movers_layer_describe (LodeChartLayer *layer,
       if (row->change == 0)
         continue;
 
-      change = format_change (row->change);
+      change = format_change (data, row->change);
       g_string_append_printf (text, n == 0 ? " %s %s" : ", %s %s", mineral_name (data, row->key), change);
       n++;
     }
@@ -184,7 +219,10 @@ lode_largest_movers_layer_get_table (LodeChartLayer *layer)
   _lode_chart_table_add_row (table, g_strdup (_("Mineral")),
                              lode_period_to_string (&comparison->periods[0]),
                              lode_period_to_string (&comparison->periods[1]),
-                             g_strdup (_("Change (USD)")), NULL);
+                             data->currency == NULL ? g_strdup (_("Change (USD)"))
+                                                    /* TRANSLATORS: a column of changes in a currency, %s its code */
+                                                    : g_strdup_printf (_("Change (%s)"), data->currency),
+                             NULL);
   for (guint i = 0; i < comparison->rows->len; i++)
     {
       const LodeCompareRow *row = &g_array_index (comparison->rows, LodeCompareRow, i);
@@ -244,6 +282,7 @@ lode_largest_movers_layer_class_init (LodeLargestMoversLayerClass *klass)
   layer_class->get_table = lode_largest_movers_layer_get_table;
   layer_class->get_n_rows = lode_largest_movers_layer_get_n_rows;
   layer_class->periods_changed = lode_largest_movers_layer_periods_changed;
+  layer_class->exports = TRUE;
 }
 
 static void

@@ -213,6 +213,19 @@ lode_target_progress_layer_render (LodeChartLayer   *layer,
     }
 
   subtitle = describe_requirement (target);
+  /* Targets are set and measured in dollars: with another currency
+   * chosen, the chart says it stays in them. */
+  if (data->currency != NULL && subtitle != NULL)
+    {
+      g_autofree char *requirement = g_steal_pointer (&subtitle);
+
+      /* TRANSLATORS: after what a target needs, when another currency is chosen */
+      subtitle = g_strdup_printf (_("%s · %s"), requirement, _("In US dollars, as targets are set and measured"));
+    }
+  else if (data->currency != NULL)
+    {
+      subtitle = g_strdup (_("In US dollars, as targets are set and measured"));
+    }
 
   /* Without a deadline there is no path: what the events reached against
    * the amount. */

@@ -8,6 +8,7 @@
 #include "lode-cli-summary.h"
 #include "lode-compare.h"
 #include "lode-enum-types.h"
+#include "lode-investment-currency.h"
 #include "lode-investment-summary.h"
 #include "lode-json-writer.h"
 #include "lode-kind-names.h"
@@ -816,6 +817,122 @@ append_currency (GString       *out,
     }
 }
 
+/* A converter like @converter, that notes its own missing years. */
+static LodeConverter *
+converter_like (LodePortfolio *portfolio,
+                LodeConverter *converter)
+{
+  return lode_converter_new (G_LIST_MODEL (lode_portfolio_get_exchange_rates (portfolio)),
+                             lode_converter_get_code (converter),
+                             lode_portfolio_get_fiscal_year_start (portfolio));
+}
+
+/* The investment and the national figures again in the converter's
+ * currency: each event at the rate of its date, each figure at the rate
+ * of its year; a figure of no year, or a project's own figure, stays in
+ * US dollars. */
+static void
+append_currency_investment (GString       *out,
+                            LodePortfolio *portfolio,
+                            LodeConverter *like)
+{
+  g_autoptr(LodeConverter) converter = converter_like (portfolio, like);
+  const char *code = lode_converter_get_code (converter);
+  GListModel *events = G_LIST_MODEL (lode_portfolio_get_investments (portfolio));
+  GListModel *figures = G_LIST_MODEL (lode_portfolio_get_national_figures (portfolio));
+  g_autofree char *missing = NULL;
+  LodeConvertedTotal committed, disbursed;
+  LodeMoney committed_usd, disbursed_usd;
+  Table table;
+
+  if (g_list_model_get_n_items (events) == 0 && g_list_model_get_n_items (figures) == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_projects (portfolio))) == 0)
+    return;
+
+  g_string_append_c (out, '\n');
+  /* Translators: %s is a currency code (PKR) */
+  g_string_append_printf (out, _("Investment and national figures in %s"), code);
+  g_string_append_c (out, '\n');
+
+  lode_portfolio_convert_investment_totals (portfolio, converter, &committed, &disbursed,
+                                            &committed_usd, &disbursed_usd);
+  table_init (&table, 4, 1u << 1 | 1u << 2 | 1u << 3);
+  table_add (&table, g_strdup (_("Investment")), g_strdup (_("Events")), g_strdup (_("Value")),
+             g_strdup (_("Without a rate")));
+  for (guint k = 0; k < G_N_ELEMENTS (investment_kinds); k++)
+    {
+      LodeConvertedTotal total;
+
+      lode_investment_convert_total (events, converter, 0, NULL,
+                                     LODE_INVESTMENT_KIND_BIT (investment_kinds[k]), &total);
+      table_add (&table, g_strdup (lode_investment_kind_get_name (investment_kinds[k])),
+                 g_strdup_printf ("%u", total.count), format_converted (code, &total),
+                 format_missing_count (total.n_missing));
+    }
+  table_add (&table, g_strdup (_("Investment committed")), g_strdup_printf ("%u", committed.count),
+             format_converted (code, &committed), format_missing_count (committed.n_missing));
+  table_add (&table, g_strdup (_("Investment disbursed")), g_strdup_printf ("%u", disbursed.count),
+             format_converted (code, &disbursed), format_missing_count (disbursed.n_missing));
+  table_render (&table, "  ", out);
+  table_clear (&table);
+  if (committed_usd > 0 || disbursed_usd > 0)
+    {
+      g_autofree char *c = lode_money_format_full (committed_usd);
+      g_autofree char *d = lode_money_format_full (disbursed_usd);
+
+      g_string_append (out, "  ");
+      /* Translators: the projects' own figures, which have no date to take a rate of */
+      g_string_append_printf (out, _("Projects’ own figures of no year, left in US dollars: %s committed, %s disbursed."),
+                              c, d);
+      g_string_append_c (out, '\n');
+    }
+
+  if (g_list_model_get_n_items (figures) > 0)
+    {
+      g_string_append_c (out, '\n');
+      table_init (&table, 4, 1u << 2 | 1u << 3);
+      table_add (&table, g_strdup (_("Figure")), g_strdup (_("Country")), g_strdup (_("Year")),
+                 g_strdup (_("Value")));
+      for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+        {
+          g_autoptr(LodeNationalFigure) figure = g_list_model_get_item (figures, i);
+          const char *country = lode_national_figure_get_country (figure);
+          int year = lode_national_figure_get_year (figure);
+          LodeMoney value = lode_national_figure_get_value (figure);
+          LodeAmount amount;
+          char *shown;
+
+          if (year == 0)
+            {
+              g_autofree char *dollars = lode_money_format_full (value);
+
+              /* Translators: a national figure of no year, kept in US dollars */
+              shown = g_strdup_printf (_("%s (no year, in US dollars)"), dollars);
+            }
+          else if (lode_converter_convert (converter, value, year, 0, LODE_PERIOD_KIND_CALENDAR_YEAR, &amount, NULL))
+            shown = lode_amount_format_full (code, amount);
+          else
+            shown = g_strdup (_("no rate"));
+
+          table_add (&table, g_strdup (figure_kind_label (lode_national_figure_get_kind (figure))),
+                     g_strdup (country != NULL ? country : ""),
+                     year != 0 ? g_strdup_printf ("%d", year) : g_strdup (""), shown);
+        }
+      table_render (&table, "  ", out);
+      table_clear (&table);
+    }
+
+  missing = lode_converter_describe_missing (converter);
+  if (missing != NULL)
+    {
+      g_string_append_c (out, '\n');
+      g_string_append (out, "  ");
+      /* Translators: %s says which rates are missing ("No PKR rate for 2022") */
+      g_string_append_printf (out, _("%s: those amounts are left out."), missing);
+      g_string_append_c (out, '\n');
+    }
+}
+
 char *
 lode_cli_summary_to_text (LodePortfolio *portfolio,
                           int            fiscal_year_start,
@@ -889,7 +1006,10 @@ lode_cli_summary_to_text (LodePortfolio *portfolio,
     }
 
   if (converter != NULL)
-    append_currency (out, portfolio, converter, fiscal_year_start);
+    {
+      append_currency (out, portfolio, converter, fiscal_year_start);
+      append_currency_investment (out, portfolio, converter);
+    }
 
   return g_string_free (out, FALSE);
 }
@@ -1178,7 +1298,12 @@ write_converted_members (LodeJsonWriter           *writer,
   write_money_member (writer, "value_usd_without_rate", total->value_missing);
 }
 
-/* "in_currency": the exports in the converter's currency. */
+static void write_currency_investment_json (LodeJsonWriter *writer,
+                                            LodePortfolio  *portfolio,
+                                            LodeConverter  *like);
+
+/* "in_currency": the exports in the converter's currency, then the
+ * investment and the national figures. */
 static void
 write_currency_json (LodeJsonWriter *writer,
                      LodePortfolio  *portfolio,
@@ -1221,6 +1346,87 @@ write_currency_json (LodeJsonWriter *writer,
   lode_json_writer_end_array (writer);
 
   write_missing_rates (writer, converter);
+  write_currency_investment_json (writer, portfolio, converter);
+  lode_json_writer_end_object (writer);
+}
+
+/* "investment" and "national_figures" of "in_currency". */
+static void
+write_currency_investment_json (LodeJsonWriter *writer,
+                                LodePortfolio  *portfolio,
+                                LodeConverter  *like)
+{
+  g_autoptr(LodeConverter) converter = converter_like (portfolio, like);
+  g_autoptr(LodeConverter) figures_converter = converter_like (portfolio, like);
+  GListModel *events = G_LIST_MODEL (lode_portfolio_get_investments (portfolio));
+  GListModel *figures = G_LIST_MODEL (lode_portfolio_get_national_figures (portfolio));
+  LodeConvertedTotal committed, disbursed;
+  LodeMoney committed_usd, disbursed_usd;
+
+  lode_json_writer_member (writer, "investment");
+  lode_json_writer_begin_object (writer);
+  lode_json_writer_member (writer, "by_kind");
+  lode_json_writer_begin_object (writer);
+  for (guint k = 0; k < G_N_ELEMENTS (investment_kinds); k++)
+    {
+      LodeConvertedTotal total;
+
+      lode_investment_convert_total (events, converter, 0, NULL,
+                                     LODE_INVESTMENT_KIND_BIT (investment_kinds[k]), &total);
+      lode_json_writer_member (writer, lode_enum_to_nick (LODE_TYPE_INVESTMENT_KIND, investment_kinds[k]));
+      lode_json_writer_begin_object (writer);
+      write_converted_members (writer, &total);
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_object (writer);
+
+  lode_portfolio_convert_investment_totals (portfolio, converter, &committed, &disbursed,
+                                            &committed_usd, &disbursed_usd);
+  lode_json_writer_member (writer, "committed");
+  lode_json_writer_begin_object (writer);
+  write_converted_members (writer, &committed);
+  write_money_member (writer, "value_usd_of_no_year", committed_usd);
+  lode_json_writer_end_object (writer);
+  lode_json_writer_member (writer, "disbursed");
+  lode_json_writer_begin_object (writer);
+  write_converted_members (writer, &disbursed);
+  write_money_member (writer, "value_usd_of_no_year", disbursed_usd);
+  lode_json_writer_end_object (writer);
+  write_missing_rates (writer, converter);
+  lode_json_writer_end_object (writer);
+
+  lode_json_writer_member (writer, "national_figures");
+  lode_json_writer_begin_object (writer);
+  lode_json_writer_member (writer, "figures");
+  lode_json_writer_begin_array (writer);
+  for (guint i = 0; i < g_list_model_get_n_items (figures); i++)
+    {
+      g_autoptr(LodeNationalFigure) figure = g_list_model_get_item (figures, i);
+      int year = lode_national_figure_get_year (figure);
+      LodeMoney value = lode_national_figure_get_value (figure);
+      LodeAmount amount;
+
+      lode_json_writer_begin_object (writer);
+      write_string_member (writer, "kind",
+                           lode_enum_to_nick (LODE_TYPE_FIGURE_KIND, lode_national_figure_get_kind (figure)));
+      write_string_member (writer, "country", lode_national_figure_get_country (figure));
+      lode_json_writer_member (writer, "year");
+      if (year != 0)
+        lode_json_writer_int (writer, year);
+      else
+        lode_json_writer_null (writer);
+      write_money_member (writer, "value_usd", value);
+      /* null without a year, or without a rate for it: never a guess. */
+      lode_json_writer_member (writer, "value");
+      if (year != 0 && value >= 0 &&
+          lode_converter_convert (figures_converter, value, year, 0, LODE_PERIOD_KIND_CALENDAR_YEAR, &amount, NULL))
+        lode_json_writer_money (writer, amount);
+      else
+        lode_json_writer_null (writer);
+      lode_json_writer_end_object (writer);
+    }
+  lode_json_writer_end_array (writer);
+  write_missing_rates (writer, figures_converter);
   lode_json_writer_end_object (writer);
 }
 

@@ -376,17 +376,90 @@ lode_comparison_field_name (LodeExportField field)
 void
 lode_comparison_append_csv_header (GString *out)
 {
-  g_string_append (out, "by,key,name,first,second,first_records,first_value_usd,"
-                        "second_records,second_value_usd,change_usd,change_percent\n");
+  lode_comparison_append_csv_header_in (out, LODE_CURRENCY_USD);
 }
 
+void
+lode_comparison_append_csv_header_in (GString    *out,
+                                      const char *code)
+{
+  g_autofree char *unit = g_ascii_strdown (code, -1);
+
+  g_return_if_fail (out != NULL && code != NULL);
+
+  g_string_append_printf (out, "by,key,name,first,second,first_records,first_value_%s,"
+                               "second_records,second_value_%s,change_%s,change_percent\n",
+                          unit, unit, unit);
+}
+
+/* An amount in hundredths, or an empty cell for none. */
 static void
 append_money_cell (GString   *out,
+                   gboolean   has_value,
                    LodeMoney  cents)
 {
-  g_autofree char *text = lode_money_to_json (cents);
+  g_autofree char *text = has_value ? lode_money_to_json (cents) : NULL;
 
-  lode_csv_append_cell (out, text);
+  if (text != NULL)
+    lode_csv_append_cell (out, text);
+}
+
+/* The untranslated name of @period, which reads back whatever the
+ * language: "2024", "FY2024-25". */
+static char *
+period_csv_name (const LodePeriod *period)
+{
+  if (period->start_month == 1)
+    return g_strdup_printf ("%d", period->first_year);
+
+  return g_strdup_printf ("FY%d-%02d", period->first_year, (period->first_year + 1) % 100);
+}
+
+void
+lode_comparison_append_csv_row (LodeComparison       *self,
+                                LodePortfolio        *portfolio,
+                                const LodeCompareRow *row,
+                                const gint64          values[2],
+                                const gboolean        has_value[2],
+                                GString              *out)
+{
+  g_autofree char *first = period_csv_name (&self->periods[0]);
+  g_autofree char *second = period_csv_name (&self->periods[1]);
+  const char *name = NULL;
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+  gboolean has_change = has_value[0] && has_value[1];
+  gint64 change = values[1] - values[0];
+
+  g_return_if_fail (self != NULL && row != NULL && out != NULL);
+
+  if (self->field == LODE_EXPORT_FIELD_MINERAL && portfolio != NULL && row->key != NULL)
+    {
+      LodeMineral *mineral = lode_portfolio_find_mineral (portfolio, row->key);
+
+      if (mineral != NULL)
+        name = lode_mineral_get_name (mineral);
+    }
+
+  lode_csv_append_cell (out, lode_comparison_field_name (self->field));
+  g_string_append_c (out, ',');
+  lode_csv_append_cell (out, row->key != NULL ? row->key : "");
+  g_string_append_c (out, ',');
+  lode_csv_append_cell (out, name != NULL ? name : "");
+  g_string_append_c (out, ',');
+  lode_csv_append_cell (out, first);
+  g_string_append_c (out, ',');
+  lode_csv_append_cell (out, second);
+  g_string_append_printf (out, ",%u,", row->count[0]);
+  append_money_cell (out, has_value[0], values[0]);
+  g_string_append_printf (out, ",%u,", row->count[1]);
+  append_money_cell (out, has_value[1], values[1]);
+  g_string_append_c (out, ',');
+  append_money_cell (out, has_change, change);
+  g_string_append_c (out, ',');
+  if (has_change && values[0] != 0)
+    g_string_append (out, g_ascii_formatd (number, sizeof number, "%.1f",
+                                           100.0 * (double) change / (double) values[0]));
+  g_string_append_c (out, '\n');
 }
 
 void
@@ -394,52 +467,15 @@ lode_comparison_append_csv (LodeComparison *self,
                             LodePortfolio  *portfolio,
                             GString        *out)
 {
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
-
   g_return_if_fail (self != NULL);
   g_return_if_fail (out != NULL);
-
-  /* The untranslated names, which read back whatever the language. */
-  first = self->periods[0].start_month == 1
-    ? g_strdup_printf ("%d", self->periods[0].first_year)
-    : g_strdup_printf ("FY%d-%02d", self->periods[0].first_year, (self->periods[0].first_year + 1) % 100);
-  second = self->periods[1].start_month == 1
-    ? g_strdup_printf ("%d", self->periods[1].first_year)
-    : g_strdup_printf ("FY%d-%02d", self->periods[1].first_year, (self->periods[1].first_year + 1) % 100);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
       const LodeCompareRow *row = &g_array_index (self->rows, LodeCompareRow, i);
-      const char *name = NULL;
-      char number[G_ASCII_DTOSTR_BUF_SIZE];
+      const gint64 values[2] = { row->value[0], row->value[1] };
+      const gboolean has_value[2] = { TRUE, TRUE };
 
-      if (self->field == LODE_EXPORT_FIELD_MINERAL && portfolio != NULL && row->key != NULL)
-        {
-          LodeMineral *mineral = lode_portfolio_find_mineral (portfolio, row->key);
-
-          if (mineral != NULL)
-            name = lode_mineral_get_name (mineral);
-        }
-
-      lode_csv_append_cell (out, lode_comparison_field_name (self->field));
-      g_string_append_c (out, ',');
-      lode_csv_append_cell (out, row->key != NULL ? row->key : "");
-      g_string_append_c (out, ',');
-      lode_csv_append_cell (out, name != NULL ? name : "");
-      g_string_append_c (out, ',');
-      lode_csv_append_cell (out, first);
-      g_string_append_c (out, ',');
-      lode_csv_append_cell (out, second);
-      g_string_append_printf (out, ",%u,", row->count[0]);
-      append_money_cell (out, row->value[0]);
-      g_string_append_printf (out, ",%u,", row->count[1]);
-      append_money_cell (out, row->value[1]);
-      g_string_append_c (out, ',');
-      append_money_cell (out, row->change);
-      g_string_append_c (out, ',');
-      if (row->has_percent)
-        g_string_append (out, g_ascii_formatd (number, sizeof number, "%.1f", row->percent));
-      g_string_append_c (out, '\n');
+      lode_comparison_append_csv_row (self, portfolio, row, values, has_value, out);
     }
 }

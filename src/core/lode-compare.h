@@ -76,6 +76,20 @@ void            lode_comparison_sort       (LodeComparison   *self,
 const char     *lode_comparison_field_name (LodeExportField   field);
 /* Appends the header line of lode_comparison_append_csv(). */
 void            lode_comparison_append_csv_header (GString    *out);
+/* As lode_comparison_append_csv_header(), for values in the currency
+ * @code: "first_value_pkr", "second_value_pkr", "change_pkr". */
+void            lode_comparison_append_csv_header_in (GString    *out,
+                                                      const char *code);
+/* Appends the line of @row as lode_comparison_append_csv() does, with
+ * @values the two sides' amounts in hundredths of the currency of the
+ * header; a side without @has_value (no rate) leaves its cell, the
+ * change and the percent empty. */
+void            lode_comparison_append_csv_row (LodeComparison       *self,
+                                                LodePortfolio        *portfolio,
+                                                const LodeCompareRow *row,
+                                                const gint64          values[2],
+                                                const gboolean        has_value[2],
+                                                GString              *out);
 /* Appends one CSV line per row: by, key, name (of a mineral in
  * @portfolio, else empty), the two periods' names, records and values in
  * US dollars of each, the change in dollars and in percent (empty when

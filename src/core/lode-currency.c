@@ -146,6 +146,28 @@ typedef struct
   char      **codes;  /* sorted by name */
 } Currencies;
 
+/* Codes ISO 4217 lists that are no currency a sum can be shown in:
+ * precious metals, the IMF's and the bond markets' units of account,
+ * funds, and the codes kept for tests and for "no currency". */
+static const char * const not_currencies[] = {
+  "XAG", "XAU", "XPD", "XPT",
+  "XBA", "XBB", "XBC", "XBD", "XDR", "XSU", "XUA",
+  "BOV", "CHE", "CHW", "CLF", "COU", "MXV", "USN", "UYI", "UYW",
+  "XTS", "XXX",
+};
+
+static gboolean
+is_currency (JsonObject *entry,
+             const char *code,
+             gpointer    user_data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (not_currencies); i++)
+    if (strcmp (code, not_currencies[i]) == 0)
+      return FALSE;
+
+  return TRUE;
+}
+
 static Currencies *
 load_currencies (void)
 {
@@ -154,7 +176,7 @@ load_currencies (void)
 
   currencies->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   currencies->codes = _lode_load_iso_names (ISO_4217_DOMAIN, "4217", "alpha_3", name_members,
-                                            currencies->names, NULL, NULL);
+                                            currencies->names, is_currency, NULL);
 
   return currencies;
 }
@@ -178,9 +200,9 @@ lode_currency_is_known (const char *code)
   if (code == NULL)
     return FALSE;
 
-  /* Without iso-codes, any code of the right shape. */
+  /* Without iso-codes, any code of the right shape that is a currency. */
   if (g_hash_table_size (currencies->names) == 0)
-    return TRUE;
+    return is_currency (NULL, code, NULL);
 
   return g_hash_table_contains (currencies->names, code);
 }
@@ -272,6 +294,23 @@ lode_amount_sum_add_sum (LodeAmountSum       *sum,
 
   sum->high += other->high + (low < sum->low ? 1 : 0);
   sum->low = low;
+}
+
+void
+lode_amount_sum_subtract (LodeAmountSum       *sum,
+                          const LodeAmountSum *other)
+{
+  g_return_if_fail (sum != NULL && other != NULL);
+
+  if (sum->high < other->high || (sum->high == other->high && sum->low <= other->low))
+    {
+      sum->high = 0;
+      sum->low = 0;
+      return;
+    }
+
+  sum->high -= other->high + (sum->low < other->low ? 1 : 0);
+  sum->low -= other->low;
 }
 
 void
@@ -572,23 +611,103 @@ lode_converter_to_usd (LodeConverter  *self,
 }
 
 gboolean
-lode_converter_add_row (LodeConverter       *self,
-                        const LodeExportRow *row,
-                        LodeAmountSum       *sum)
+lode_converter_add (LodeConverter  *self,
+                    LodeMoney       cents,
+                    int             year,
+                    int             month,
+                    LodePeriodKind  period,
+                    LodeAmountSum  *sum)
 {
   LodeRate rate;
 
   g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (row != NULL && sum != NULL, FALSE);
+  g_return_val_if_fail (cents >= 0 && sum != NULL, FALSE);
+  g_return_val_if_fail (month >= 0 && month <= 12, FALSE);
 
-  if (!lode_converter_get_rate (self, row->year, row->month, row->period, &rate))
+  if (!lode_converter_get_rate (self, year, month, period, &rate))
     {
-      note_missing (self, row->year);
+      note_missing (self, year);
       return FALSE;
     }
 
-  lode_amount_sum_add (sum, row->value, rate);
+  lode_amount_sum_add (sum, cents, rate);
   return TRUE;
+}
+
+gboolean
+lode_converter_add_row (LodeConverter       *self,
+                        const LodeExportRow *row,
+                        LodeAmountSum       *sum)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (row != NULL && sum != NULL, FALSE);
+
+  return lode_converter_add (self, row->value, row->year, row->month, row->period, sum);
+}
+
+gboolean
+lode_date_get_period (const char *date,
+                      int        *year,
+                      int        *month)
+{
+  int y = 0, m = 0;
+
+  if (date == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      if (!g_ascii_isdigit (date[i]))
+        return FALSE;
+      y = y * 10 + (date[i] - '0');
+    }
+  if (date[4] == '-' && g_ascii_isdigit (date[5]) && g_ascii_isdigit (date[6]))
+    m = (date[5] - '0') * 10 + (date[6] - '0');
+  else if (date[4] != '\0')
+    return FALSE;
+  if (m > 12)
+    return FALSE;
+
+  *year = y;
+  *month = m;
+  return TRUE;
+}
+
+gboolean
+lode_converter_convert_date (LodeConverter  *self,
+                             LodeMoney       cents,
+                             const char     *date,
+                             LodeAmount     *amount,
+                             GError        **error)
+{
+  int year, month;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!lode_date_get_period (date, &year, &month))
+    {
+      g_set_error (error, LODE_CURRENCY_ERROR, LODE_CURRENCY_ERROR_NO_PERIOD,
+                   _("In US dollars: no year to take a rate of"));
+      return FALSE;
+    }
+
+  return lode_converter_convert (self, cents, year, month, LODE_PERIOD_KIND_CALENDAR_YEAR, amount, error);
+}
+
+gboolean
+lode_converter_add_date (LodeConverter *self,
+                         LodeMoney      cents,
+                         const char    *date,
+                         LodeAmountSum *sum)
+{
+  int year, month;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (!lode_date_get_period (date, &year, &month))
+    return FALSE;
+
+  return lode_converter_add (self, cents, year, month, LODE_PERIOD_KIND_CALENDAR_YEAR, sum);
 }
 
 GArray *

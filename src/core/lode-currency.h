@@ -95,6 +95,10 @@ void        lode_amount_sum_add      (LodeAmountSum       *sum,
                                       LodeRate             rate);
 void        lode_amount_sum_add_sum  (LodeAmountSum       *sum,
                                       const LodeAmountSum *other);
+/* Takes @other off @sum, never below zero: commitments net of
+ * withdrawals. */
+void        lode_amount_sum_subtract (LodeAmountSum       *sum,
+                                      const LodeAmountSum *other);
 /* The sum rounded to the hundredth, halves away from zero. FALSE when it
  * does not fit in a LodeAmount. */
 gboolean    lode_amount_sum_round    (const LodeAmountSum *sum,
@@ -106,6 +110,7 @@ typedef enum
 {
   LODE_CURRENCY_ERROR_NO_RATE,    /* "no rate for 2022" */
   LODE_CURRENCY_ERROR_TOO_LARGE,  /* an amount beyond a LodeAmount */
+  LODE_CURRENCY_ERROR_NO_PERIOD,  /* an amount of no year: kept in USD */
 } LodeCurrencyError;
 
 GQuark      lode_currency_error_quark (void);
@@ -153,6 +158,34 @@ gboolean       lode_converter_to_usd       (LodeConverter  *self,
                                             LodePeriodKind  period,
                                             LodeMoney      *cents,
                                             GError        **error);
+/* Adds @cents of a record of @year, @month and @period to @sum at its
+ * rate; FALSE (and the year noted as missing) when it has none. */
+gboolean       lode_converter_add          (LodeConverter  *self,
+                                            LodeMoney       cents,
+                                            int             year,
+                                            int             month,
+                                            LodePeriodKind  period,
+                                            LodeAmountSum  *sum);
+/* The year and month (0 for a whole year) of a date "2024", "2024-03" or
+ * "2024-03-15", whose rate an amount of that date takes: the month's,
+ * else its calendar year's. FALSE for NULL or any other text. */
+gboolean       lode_date_get_period        (const char     *date,
+                                            int            *year,
+                                            int            *month);
+/* As lode_converter_convert(), for an amount of @date (an investment's).
+ * Without a date, LODE_CURRENCY_ERROR_NO_PERIOD: the amount stays in US
+ * dollars, and no year is noted as missing. */
+gboolean       lode_converter_convert_date (LodeConverter  *self,
+                                            LodeMoney       cents,
+                                            const char     *date,
+                                            LodeAmount     *amount,
+                                            GError        **error);
+/* As lode_converter_add(), for an amount of @date; FALSE without a date
+ * (nothing noted) or without a rate (its year noted). */
+gboolean       lode_converter_add_date     (LodeConverter  *self,
+                                            LodeMoney       cents,
+                                            const char     *date,
+                                            LodeAmountSum  *sum);
 /* Adds the value of @row to @sum at its rate; FALSE (and the year noted
  * as missing) when it has none. */
 gboolean       lode_converter_add_row      (LodeConverter       *self,

@@ -55,7 +55,8 @@ lode_cell_setup_number (GtkSignalListItemFactory *factory,
                         GtkListItem              *list_item,
                         gpointer                  user_data)
 {
-  GtkWidget *cell = cell_new (10);
+  /* Room for an amount in another currency: "PKR 929.44 M". */
+  GtkWidget *cell = cell_new (13);
 
   gtk_inscription_set_xalign (GTK_INSCRIPTION (cell), 1.0f);
   gtk_widget_add_css_class (cell, "numeric");

@@ -734,8 +734,8 @@ lode_compare_page_export_to_file (LodeComparePage *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GArray) shown = NULL;
   GListModel *sorted;
+  guint n_rows;
   CsvExport *export;
 
   g_return_if_fail (LODE_IS_COMPARE_PAGE (self));
@@ -744,28 +744,32 @@ lode_compare_page_export_to_file (LodeComparePage *self,
   if (self->comparison == NULL)
     return;
 
-  /* The rows in the order the table shows them. */
+  /* The rows in the order the table shows them, with the amounts the
+   * table shows: in US dollars, or in the currency shown, which the
+   * header names. */
   sorted = G_LIST_MODEL (self->sorted);
-  shown = g_array_sized_new (FALSE, FALSE, sizeof (LodeCompareRow), g_list_model_get_n_items (sorted));
-  for (guint i = 0; i < g_list_model_get_n_items (sorted); i++)
+  n_rows = g_list_model_get_n_items (sorted);
+  lode_comparison_append_csv_header_in (text, converting (self) ? self->currency : LODE_CURRENCY_USD);
+  for (guint i = 0; i < n_rows; i++)
     {
       g_autoptr(LodeCompareItem) item = g_list_model_get_item (sorted, i);
+      const LodeCompareRow *row = &g_array_index (self->comparison->rows, LodeCompareRow, item->index);
+      gint64 values[2] = { row->value[0], row->value[1] };
+      gboolean has_value[2] = { TRUE, TRUE };
 
-      g_array_append_val (shown, g_array_index (self->comparison->rows, LodeCompareRow, item->index));
+      if (converting (self))
+        for (guint side = 0; side < 2; side++)
+          {
+            values[side] = item->shown[side];
+            has_value[side] = !item->no_rate[side];
+          }
+      lode_comparison_append_csv_row (self->comparison, self->portfolio, row, values, has_value, text);
     }
-  lode_comparison_append_csv_header (text);
-  {
-    GArray *rows = self->comparison->rows;
-
-    self->comparison->rows = shown;
-    lode_comparison_append_csv (self->comparison, self->portfolio, text);
-    self->comparison->rows = rows;
-  }
 
   export = g_new0 (CsvExport, 1);
   g_weak_ref_init (&export->page, self);
   export->file = g_object_ref (file);
-  export->n_rows = shown->len;
+  export->n_rows = n_rows;
   export->text = g_string_free (g_steal_pointer (&text), FALSE);
 
   task = g_task_new (NULL, NULL, written_cb, NULL);

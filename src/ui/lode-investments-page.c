@@ -5,6 +5,7 @@
 
 #include "lode-cells.h"
 #include "lode-history.h"
+#include "lode-investment-currency.h"
 #include "lode-investment-summary.h"
 #include "lode-investment-editor.h"
 #include "lode-investments-page.h"
@@ -194,15 +195,39 @@ bind_project_cell (GtkSignalListItemFactory *factory,
 static void
 bind_amount_cell (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
-                  gpointer                  user_data)
+                  LodeInvestmentsPage      *self)
 {
-  LodeMoney amount = lode_investment_get_value (gtk_list_item_get_item (list_item));
+  LodeInvestment *investment = gtk_list_item_get_item (list_item);
+  LodeConverter *converter = lode_list_page_get_converter (LODE_LIST_PAGE (self));
+  const char *currency = lode_list_page_get_currency (LODE_LIST_PAGE (self));
+  LodeMoney amount = lode_investment_get_value (investment);
   g_autofree char *text = NULL;
   g_autofree char *exact = NULL;
+  g_autoptr(GError) error = NULL;
+  LodeAmount converted;
 
   if (amount == LODE_MONEY_UNSET)
     {
       lode_cell_set_text (list_item, NULL, NULL);
+      return;
+    }
+
+  /* In the currency shown at the rate of the event's date; without one,
+   * no amount, and the cell's tooltip says why. */
+  if (converter != NULL)
+    {
+      if (lode_converter_convert_date (converter, amount, lode_investment_get_date (investment),
+                                       &converted, &error))
+        {
+          text = lode_format_amount (currency, converted);
+          exact = lode_amount_format_full (currency, converted);
+        }
+      else
+        {
+          text = g_strdup (C_("amount", "—"));
+          exact = g_strdup (error->message);
+        }
+      lode_cell_set_text (list_item, text, exact);
       return;
     }
 
@@ -223,27 +248,90 @@ bind_source_cell (GtkSignalListItemFactory *factory,
 
 /* Totals */
 
+/* The totals in the currency shown: the exact sums of the events that
+ * have a rate, and which years have none. */
+static void
+update_converted_totals (LodeInvestmentsPage *self,
+                         GListModel          *shown,
+                         GtkLabel            *label)
+{
+  LodePortfolio *portfolio = lode_list_page_get_portfolio (LODE_LIST_PAGE (self));
+  const char *currency = lode_list_page_get_currency (LODE_LIST_PAGE (self));
+  g_autoptr(LodeConverter) converter = lode_converter_for_portfolio (portfolio, currency);
+  guint n_shown = g_list_model_get_n_items (shown);
+  LodeConvertedTotal announced_total, committed_total, disbursed_total;
+  g_autofree char *count = lode_format_count (n_shown);
+  g_autofree char *announced = NULL;
+  g_autofree char *committed = NULL;
+  g_autofree char *disbursed = NULL;
+  g_autofree char *exact = NULL;
+  g_autofree char *missing = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  lode_investment_convert_total (shown, converter, 0, NULL,
+                                 LODE_INVESTMENT_KIND_BIT (LODE_INVESTMENT_KIND_ANNOUNCED) |
+                                 LODE_INVESTMENT_KIND_BIT (LODE_INVESTMENT_KIND_AGREED),
+                                 &announced_total);
+  lode_investment_convert_total (shown, converter, 0, NULL,
+                                 LODE_INVESTMENT_KIND_BIT (LODE_INVESTMENT_KIND_COMMITTED), &committed_total);
+  lode_investment_convert_total (shown, converter, 0, NULL,
+                                 LODE_INVESTMENT_KIND_BIT (LODE_INVESTMENT_KIND_DISBURSED), &disbursed_total);
+  announced = lode_format_converted_total (currency, &announced_total);
+  committed = lode_format_converted_total (currency, &committed_total);
+  disbursed = lode_format_converted_total (currency, &disbursed_total);
+  exact = lode_amount_format_full (currency, committed_total.amount);
+  missing = lode_converter_describe_missing (converter);
+
+  g_string_printf (text, ngettext ("%s investment · %s announced or agreed · %s committed · %s disbursed",
+                                   "%s investments · %s announced or agreed · %s committed · %s disbursed",
+                                   n_shown),
+                   count, announced, committed, disbursed);
+  if (missing != NULL)
+    g_string_append_printf (text, " · %s", missing);
+  /* Longer than in dollars: on two lines rather than cut. */
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_lines (label, 2);
+  gtk_label_set_label (label, text->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), exact);
+}
+
 static void
 update_totals (LodeListPage *page,
                GListModel   *shown,
                GtkLabel     *label)
 {
+  LodeInvestmentsPage *self = LODE_INVESTMENTS_PAGE (page);
+  g_autoptr(LodeInvestmentSummary) summary = NULL;
+  guint n_shown;
+  LodeMoney committed_value;
+  g_autofree char *count = NULL;
+  g_autofree char *committed = NULL;
+  g_autofree char *disbursed = NULL;
+  g_autofree char *announced = NULL;
+  g_autofree char *exact = NULL;
+  g_autofree char *text = NULL;
+
+  if (lode_list_page_get_converter (page) != NULL)
+    {
+      update_converted_totals (self, shown, label);
+      return;
+    }
+
   /* The core's summary, so that the totals are those of lode-cli summary:
    * committed net of withdrawals. */
-  g_autoptr(LodeInvestmentSummary) summary = lode_investment_summary_new (shown);
-  guint n_shown = g_list_model_get_n_items (shown);
-  LodeMoney committed_value = lode_investment_summary_get_total (summary, LODE_INVESTMENT_KIND_COMMITTED);
-  g_autofree char *count = lode_format_count (n_shown);
+  summary = lode_investment_summary_new (shown);
+  n_shown = g_list_model_get_n_items (shown);
+  committed_value = lode_investment_summary_get_total (summary, LODE_INVESTMENT_KIND_COMMITTED);
+  count = lode_format_count (n_shown);
   /* Isolated, so that "$3.3 B" keeps its order in an Urdu sentence. */
-  g_autofree char *committed = lode_format_ltr (lode_format_money (committed_value));
-  g_autofree char *disbursed = lode_format_ltr (lode_format_money (lode_investment_summary_get_total (summary,
+  committed = lode_format_ltr (lode_format_money (committed_value));
+  disbursed = lode_format_ltr (lode_format_money (lode_investment_summary_get_total (summary,
                                                                                    LODE_INVESTMENT_KIND_DISBURSED)));
-  g_autofree char *announced = lode_format_ltr (lode_format_money (lode_investment_summary_get_total (summary,
+  announced = lode_format_ltr (lode_format_money (lode_investment_summary_get_total (summary,
                                                                                    LODE_INVESTMENT_KIND_ANNOUNCED) +
                                                   lode_investment_summary_get_total (summary,
                                                                                    LODE_INVESTMENT_KIND_AGREED)));
-  g_autofree char *exact = lode_money_format_full (committed_value);
-  g_autofree char *text = NULL;
+  exact = lode_money_format_full (committed_value);
 
   /* TRANSLATORS: the totals line below the investments, as in
    * "5 investments · $12 B announced or agreed · $1.5 B committed · $0.2 B disbursed" */

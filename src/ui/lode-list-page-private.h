@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "lode-currency.h"
 #include "lode-list-page.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,12 @@ void lode_list_page_refilter              (LodeListPage       *self);
  * show what its items do not hold themselves (a project's investment,
  * made from the investment events). */
 void lode_list_page_rebind                (LodeListPage       *self);
+
+/* A converter of the portfolio's rates to the page's currency for its
+ * cells, kept until the currency or the portfolio changes; NULL in
+ * dollars. Totals take their own (lode_converter_for_portfolio()), for
+ * the years without a rate among the rows they count. */
+LodeConverter *lode_list_page_get_converter (LodeListPage         *self);
 
 /* Helpers of the pages, for pages that need them beyond what the list
  * page does for them. */

@@ -7,6 +7,7 @@
 #include "lode-history.h"
 #include "lode-list-page-private.h"
 #include "lode-portfolio-property-private.h"
+#include "lode-ui-format.h"
 #include "lode-window.h"
 
 typedef struct
@@ -24,6 +25,11 @@ typedef struct
   GtkLabel           *totals_label;
 
   LodePortfolio      *portfolio;
+  /* The currency amounts are shown in ("USD", or one the portfolio has
+   * rates of), and a converter to it for the cells, made when first
+   * asked for; NULL in dollars. */
+  char               *currency;
+  LodeConverter      *converter;
   /* The column view waits for the page to be shown, or for idle time,
    * before it takes the rows of a new portfolio. */
   gboolean            rows_pending;
@@ -533,6 +539,8 @@ lode_list_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), G_OBJECT_TYPE (self));
   priv->selection = NULL;
   g_clear_object (&priv->portfolio);
+  g_clear_pointer (&priv->currency, g_free);
+  g_clear_pointer (&priv->converter, lode_converter_unref);
 
   G_OBJECT_CLASS (lode_list_page_parent_class)->dispose (object);
 }
@@ -644,6 +652,49 @@ lode_list_page_rebind (LodeListPage *self)
     update_empty (self);
 }
 
+void
+lode_list_page_set_currency (LodeListPage *self,
+                             const char   *currency)
+{
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+
+  g_return_if_fail (LODE_IS_LIST_PAGE (self));
+
+  /* The same currency again may come with other rates: only dollars
+   * stay as they are. */
+  if (g_strcmp0 (priv->currency, currency) == 0 &&
+      (currency == NULL || g_str_equal (currency, LODE_CURRENCY_USD)))
+    return;
+
+  g_free (priv->currency);
+  priv->currency = g_strdup (currency);
+  g_clear_pointer (&priv->converter, lode_converter_unref);
+  lode_list_page_rebind (self);
+}
+
+const char *
+lode_list_page_get_currency (LodeListPage *self)
+{
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (LODE_IS_LIST_PAGE (self), NULL);
+
+  return priv->currency != NULL ? priv->currency : LODE_CURRENCY_USD;
+}
+
+LodeConverter *
+lode_list_page_get_converter (LodeListPage *self)
+{
+  LodeListPagePrivate *priv = lode_list_page_get_instance_private (self);
+
+  g_return_val_if_fail (LODE_IS_LIST_PAGE (self), NULL);
+
+  if (priv->converter == NULL)
+    priv->converter = lode_converter_for_portfolio (priv->portfolio, priv->currency);
+
+  return priv->converter;
+}
+
 LodePortfolio *
 lode_list_page_get_portfolio (LodeListPage *self)
 {
@@ -666,6 +717,7 @@ lode_list_page_set_portfolio (LodeListPage  *self,
 
   if (!g_set_object (&priv->portfolio, portfolio))
     return;
+  g_clear_pointer (&priv->converter, lode_converter_unref);
 
   klass = LODE_LIST_PAGE_GET_CLASS (self);
   if (klass->portfolio_changed != NULL)

@@ -86,5 +86,11 @@ void           lode_list_page_class_set_template (GtkWidgetClass *widget_class,
 LodePortfolio *lode_list_page_get_portfolio      (LodeListPage   *self);
 void           lode_list_page_set_portfolio      (LodeListPage   *self,
                                                   LodePortfolio  *portfolio);
+/* Shows the page's amounts in @currency ("USD", or one the portfolio
+ * has rates of): the rows bind again, and the totals are said again;
+ * again with the same code after the rates changed. */
+void           lode_list_page_set_currency       (LodeListPage   *self,
+                                                  const char     *currency);
+const char    *lode_list_page_get_currency       (LodeListPage   *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "lode-countries.h"
 #include "lode-currency.h"
 #include "lode-enum-types.h"
+#include "lode-investment-currency.h"
 #include "lode-item-row.h"
 #include "lode-list-page-private.h"
 #include "lode-national-figure-editor.h"
@@ -127,6 +128,76 @@ exports_short (LodeChartData *data,
                LodeMoney      value)
 {
   return lode_format_ltr (lode_chart_data_format_short (data, value));
+}
+
+/* A converter to the currency shown, or NULL in US dollars. */
+static LodeConverter *
+new_converter (LodeOverviewPage *self)
+{
+  return lode_converter_for_portfolio (self->portfolio, self->currency);
+}
+
+/* @cents of @year in the currency of @converter, short, and exact in
+ * @exact: "—" when the year has no rate; in US dollars for an amount of
+ * no year (@year 0). Either way @note says why, else it is NULL. */
+static char *
+amount_of_year (LodeConverter  *converter,
+                LodeMoney       cents,
+                int             year,
+                char          **exact,
+                char          **note)
+{
+  g_autoptr(GError) error = NULL;
+  LodeAmount amount;
+
+  *note = NULL;
+  if (year == 0)
+    {
+      g_autofree char *dollars = lode_money_format_full (cents);
+
+      *note = g_strdup (_("In US dollars: no year to take a rate of"));
+      /* TRANSLATORS: an amount left in US dollars and why, "$1,200.00 · In US dollars: …" */
+      *exact = g_strdup_printf (_("%s · %s"), dollars, *note);
+      return money_short (cents);
+    }
+
+  if (!lode_converter_convert (converter, cents, year, 0, LODE_PERIOD_KIND_CALENDAR_YEAR, &amount, &error))
+    {
+      *exact = g_strdup (error->message);
+      *note = g_strdup (error->message);
+      return g_strdup (C_("amount", "—"));
+    }
+
+  *exact = lode_amount_format_full (lode_converter_get_code (converter), amount);
+  return lode_format_ltr (lode_amount_format_short (lode_converter_get_code (converter), amount));
+}
+
+/* A total in the currency of @converter, short ("—" when none of its
+ * records has a rate), and exact in @exact. */
+static char *
+converted_short (LodeConverter            *converter,
+                 const LodeConvertedTotal *total,
+                 char                    **exact)
+{
+  const char *code = lode_converter_get_code (converter);
+
+  if (exact != NULL)
+    *exact = lode_amount_format_full (code, total->amount);
+  if (total->count > 0 && total->n_missing == total->count)
+    return g_strdup (C_("amount", "—"));
+
+  return lode_format_ltr (lode_amount_format_short (code, total->amount));
+}
+
+/* Appends to @detail which years had no rate, after " · ". */
+static void
+append_missing (GString       *detail,
+                LodeConverter *converter)
+{
+  g_autofree char *missing = lode_converter_describe_missing (converter);
+
+  if (missing != NULL)
+    g_string_append_printf (detail, detail->len > 0 ? _(" · %s") : "%s", missing);
 }
 
 static char *
@@ -521,10 +592,68 @@ latest_reserve_value (LodePortfolio *portfolio)
   return latest;
 }
 
+/* The value of the minerals' reserve estimates in the currency of
+ * @converter, each at the rate of its year; those of no year stay in US
+ * dollars, said in @notes with the years that have no rate. */
+static char *
+converted_reserves (LodeOverviewPage  *self,
+                    LodeConverter     *converter,
+                    char             **exact,
+                    GString           *notes)
+{
+  GListModel *minerals = G_LIST_MODEL (lode_portfolio_get_minerals (self->portfolio));
+  LodeConvertedTotal total = { 0, };
+  LodeAmountSum sum = LODE_AMOUNT_SUM_INIT;
+  LodeMoney undated = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (minerals); i++)
+    {
+      g_autoptr(LodeMineral) mineral = g_list_model_get_item (minerals, i);
+      GListModel *reserves = lode_mineral_get_reserves (mineral);
+
+      for (guint j = 0; j < g_list_model_get_n_items (reserves); j++)
+        {
+          g_autoptr(LodeReserve) reserve = g_list_model_get_item (reserves, j);
+          LodeMoney value = lode_reserve_get_value (reserve);
+          int year = lode_reserve_get_year (reserve);
+
+          if (value == LODE_MONEY_UNSET)
+            continue;
+          if (year == 0)
+            {
+              undated += value;
+              continue;
+            }
+          total.count++;
+          if (!lode_converter_add (converter, value, year, 0, LODE_PERIOD_KIND_CALENDAR_YEAR, &sum))
+            total.n_missing++;
+        }
+    }
+
+  append_missing (notes, converter);
+  if (undated > 0)
+    {
+      g_autofree char *dollars = money_short (undated);
+
+      /* TRANSLATORS: after the reserves' value in another currency: the estimates
+       * that give no year, "$1.2 B of no year, in US dollars" */
+      g_string_append (notes, _(" · "));
+      g_string_append_printf (notes, _("%s of no year, in US dollars"), dollars);
+    }
+  if (!lode_amount_sum_round (&sum, &total.amount))
+    {
+      *exact = NULL;
+      return g_strdup (C_("amount", "—"));
+    }
+
+  return converted_short (converter, &total, exact);
+}
+
 static void
 update_reserves (LodeOverviewPage *self,
                  LodeChartData    *data)
 {
+  g_autoptr(LodeConverter) converter = new_converter (self);
   g_autofree char *text = NULL;
   g_autofree char *exact = NULL;
   g_autofree char *detail = NULL;
@@ -539,10 +668,21 @@ update_reserves (LodeOverviewPage *self,
   if (n == 0 && (sector = latest_reserve_value (self->portfolio)) != NULL)
     {
       /* No mineral's estimate has a value, but the sector's does. */
-      text = money_short (lode_national_figure_get_value (sector));
-      exact = lode_money_format_full (lode_national_figure_get_value (sector));
+      g_autofree char *note = NULL;
+
+      if (converter != NULL)
+        text = amount_of_year (converter, lode_national_figure_get_value (sector),
+                               lode_national_figure_get_year (sector), &exact, &note);
+      else
+        {
+          text = money_short (lode_national_figure_get_value (sector));
+          exact = lode_money_format_full (lode_national_figure_get_value (sector));
+        }
+      if (note != NULL)
+        detail = g_strdup_printf (_("%s · %s"), _("The whole sector's estimate, among the national figures below"),
+                                  note);
       figure_set (&self->reserves, text, exact, _("Estimated reserve value"),
-                  _("The whole sector's estimate, among the national figures below"));
+                  detail != NULL ? detail : _("The whole sector's estimate, among the national figures below"));
       return;
     }
   if (n == 0)
@@ -552,10 +692,19 @@ update_reserves (LodeOverviewPage *self,
       return;
     }
 
-  text = money_short (data->reserve_value);
-  exact = lode_money_format_full (data->reserve_value);
   count = lode_format_count (n);
   detail = g_strdup_printf (g_dngettext (NULL, "Estimates of %s mineral", "Estimates of %s minerals", n), count);
+  if (converter != NULL)
+    {
+      g_autoptr(GString) notes = g_string_new (detail);
+
+      text = converted_reserves (self, converter, &exact, notes);
+      figure_set (&self->reserves, text, exact, _("Estimated reserve value"), notes->str);
+      return;
+    }
+
+  text = money_short (data->reserve_value);
+  exact = lode_money_format_full (data->reserve_value);
   figure_set (&self->reserves, text, exact, _("Estimated reserve value"), detail);
 }
 
@@ -563,6 +712,7 @@ static void
 update_investment (LodeOverviewPage *self,
                    LodeChartData    *data)
 {
+  g_autoptr(LodeConverter) converter = new_converter (self);
   g_autofree char *committed = NULL;
   g_autofree char *exact = NULL;
   g_autofree char *disbursed = NULL;
@@ -572,6 +722,31 @@ update_investment (LodeOverviewPage *self,
     {
       figure_set (&self->investment, C_("figure", "—"), NULL, _("Investment committed"),
                   _("No investment recorded in the investments or the projects"));
+      return;
+    }
+
+  if (converter != NULL)
+    {
+      LodeConvertedTotal committed_total, disbursed_total;
+      LodeMoney committed_usd, disbursed_usd;
+      g_autoptr(GString) notes = NULL;
+
+      lode_portfolio_convert_investment_totals (self->portfolio, converter, &committed_total, &disbursed_total,
+                                                &committed_usd, &disbursed_usd);
+      committed = converted_short (converter, &committed_total, &exact);
+      disbursed = converted_short (converter, &disbursed_total, NULL);
+      notes = g_string_new (NULL);
+      g_string_printf (notes, _("%s disbursed"), disbursed);
+      append_missing (notes, converter);
+      if (committed_usd > 0 || disbursed_usd > 0)
+        {
+          g_autofree char *c = money_short (committed_usd);
+          g_autofree char *d = money_short (disbursed_usd);
+
+          g_string_append (notes, _(" · "));
+          g_string_append_printf (notes, _("%s committed and %s disbursed of no year, in US dollars"), c, d);
+        }
+      figure_set (&self->investment, committed, exact, _("Investment committed"), notes->str);
       return;
     }
 
@@ -598,6 +773,8 @@ update_investment_year (LodeOverviewPage *self,
   g_autofree char *exact = NULL;
   g_autofree char *total_committed = NULL;
   g_autofree char *total_disbursed = NULL;
+  g_autofree char *missing = NULL;
+  g_autoptr(LodeConverter) converter = new_converter (self);
   int year = 0;
 
   for (int y = data->investment_last_year; data->investment_first_year != 0 && y >= data->investment_first_year; y--)
@@ -614,17 +791,43 @@ update_investment_year (LodeOverviewPage *self,
       return;
     }
 
-  committed = money_short (lode_chart_data_get_investment (data, year, LODE_INVESTMENT_KIND_COMMITTED));
-  disbursed = money_short (lode_chart_data_get_investment (data, year, LODE_INVESTMENT_KIND_DISBURSED));
-  exact = lode_money_format_full (lode_chart_data_get_investment (data, year, LODE_INVESTMENT_KIND_COMMITTED));
-  total_committed = money_short (data->investment_kinds[LODE_INVESTMENT_KIND_COMMITTED]);
-  total_disbursed = money_short (data->investment_kinds[LODE_INVESTMENT_KIND_DISBURSED]);
+  if (converter != NULL)
+    {
+      GListModel *events = G_LIST_MODEL (lode_portfolio_get_investments (self->portfolio));
+      const guint committed_bit = LODE_INVESTMENT_KIND_BIT (LODE_INVESTMENT_KIND_COMMITTED);
+      const guint disbursed_bit = LODE_INVESTMENT_KIND_BIT (LODE_INVESTMENT_KIND_DISBURSED);
+      LodeConvertedTotal total;
+
+      lode_investment_convert_total (events, converter, year, NULL, committed_bit, &total);
+      committed = converted_short (converter, &total, &exact);
+      lode_investment_convert_total (events, converter, year, NULL, disbursed_bit, &total);
+      disbursed = converted_short (converter, &total, NULL);
+      lode_investment_convert_total (events, converter, 0, NULL, committed_bit, &total);
+      total_committed = converted_short (converter, &total, NULL);
+      lode_investment_convert_total (events, converter, 0, NULL, disbursed_bit, &total);
+      total_disbursed = converted_short (converter, &total, NULL);
+      missing = lode_converter_describe_missing (converter);
+    }
+  else
+    {
+      committed = money_short (lode_chart_data_get_investment (data, year, LODE_INVESTMENT_KIND_COMMITTED));
+      disbursed = money_short (lode_chart_data_get_investment (data, year, LODE_INVESTMENT_KIND_DISBURSED));
+      exact = lode_money_format_full (lode_chart_data_get_investment (data, year, LODE_INVESTMENT_KIND_COMMITTED));
+      total_committed = money_short (data->investment_kinds[LODE_INVESTMENT_KIND_COMMITTED]);
+      total_disbursed = money_short (data->investment_kinds[LODE_INVESTMENT_KIND_DISBURSED]);
+    }
   /* TRANSLATORS: the caption of the investment committed in the latest year, "Committed in 2025" */
   caption = g_strdup_printf (_("Committed in %d"), year);
   /* TRANSLATORS: below the investment committed in the latest year:
    * "$0.2 B disbursed in the year; in all years $1.5 B committed, $0.3 B disbursed" */
   detail = g_strdup_printf (_("%s disbursed in the year; in all years %s committed, %s disbursed"),
                             disbursed, total_committed, total_disbursed);
+  if (missing != NULL)
+    {
+      g_autofree char *sentence = g_steal_pointer (&detail);
+
+      detail = g_strdup_printf (_("%s · %s"), sentence, missing);
+    }
   figure_set (&self->investment_year, committed, exact, caption, detail);
 }
 
@@ -636,6 +839,7 @@ update_investor (LodeOverviewPage *self,
                  LodeChartData    *data)
 {
   const LodeChartInvestor *leading = NULL;
+  g_autoptr(LodeConverter) converter = NULL;
   LodeMoney all = 0;
   g_autofree char *money = NULL;
   g_autofree char *exact = NULL;
@@ -661,8 +865,20 @@ update_investor (LodeOverviewPage *self,
     }
 
   name = lode_country_lookup (leading->country);
-  money = money_short (leading->kinds[LODE_INVESTMENT_KIND_COMMITTED]);
-  exact = lode_money_format_full (leading->kinds[LODE_INVESTMENT_KIND_COMMITTED]);
+  if ((converter = new_converter (self)) != NULL)
+    {
+      LodeConvertedTotal total;
+
+      lode_investment_convert_total (G_LIST_MODEL (lode_portfolio_get_investments (self->portfolio)), converter,
+                                     0, leading->country,
+                                     LODE_INVESTMENT_KIND_BIT (LODE_INVESTMENT_KIND_COMMITTED), &total);
+      money = converted_short (converter, &total, &exact);
+    }
+  else
+    {
+      money = money_short (leading->kinds[LODE_INVESTMENT_KIND_COMMITTED]);
+      exact = lode_money_format_full (leading->kinds[LODE_INVESTMENT_KIND_COMMITTED]);
+    }
   share = lode_format_ltr (lode_chart_format_percent (lode_money_to_double (leading->kinds[LODE_INVESTMENT_KIND_COMMITTED]) /
                                                       lode_money_to_double (all)));
   /* TRANSLATORS: below the leading investor country: "$2 B committed, 64.0 % of all commitments" */
@@ -868,6 +1084,13 @@ update_targets (LodeOverviewPage *self,
 
   for (guint i = 0; i < data->targets->len; i++)
     gtk_list_box_append (self->targets_list, target_row_new (g_ptr_array_index (data->targets, i)));
+
+  /* Targets are set and measured in dollars, whatever the currency. */
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->targets_group),
+                                         data->currency == NULL
+                                         ? _("The growth each target needs a year, against the growth recorded")
+                                         : _("The growth each target needs a year, against the growth recorded; "
+                                             "in US dollars, as targets are set and measured"));
 
   gtk_widget_set_visible (self->targets_group, data->targets->len > 0);
 }
@@ -1264,11 +1487,27 @@ create_national_row (gpointer item,
   g_autofree char *title = lode_national_figure_editor_describe (figure);
   g_autofree char *duplicate_label = NULL;
   g_autofree char *delete_label = NULL;
-  g_autofree char *money = money_short (value);
-  g_autofree char *exact = lode_money_format_full (value);
+  g_autoptr(LodeConverter) converter = new_converter (self);
+  g_autofree char *exact = NULL;
+  g_autofree char *why = NULL;
+  g_autofree char *money = converter != NULL && value >= 0
+                           ? amount_of_year (converter, value, lode_national_figure_get_year (figure), &exact, &why)
+                           : money_short (value);
   g_autofree char *shown = NULL;
   GtkWidget *row = lode_item_row_new (title, note, source);
   GtkWidget *label;
+
+  /* Why the figure is not in the currency shown. */
+  if (why != NULL)
+    {
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+      g_autofree char *longer = subtitle != NULL && *subtitle != '\0'
+                                /* TRANSLATORS: between a figure's note or source and why it is in US dollars */
+                                ? g_strconcat (subtitle, _(" · "), why, NULL)
+                                : g_strdup (why);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), longer);
+    }
 
   if (change != LODE_CHANGE_UNSET)
     {
@@ -1277,6 +1516,8 @@ create_national_row (gpointer item,
       /* TRANSLATORS: a figure and its change on the year before, "$23.1 B (+11.1 %)" */
       shown = g_strdup_printf (_("%s (%s)"), money, percent);
     }
+  if (exact == NULL)
+    exact = lode_money_format_full (value);
   label = gtk_label_new (shown != NULL ? shown : money);
   gtk_widget_add_css_class (label, "numeric");
   gtk_widget_add_css_class (label, "heading");

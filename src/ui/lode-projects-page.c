@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-cells.h"
+#include "lode-investment-currency.h"
 #include "lode-list-page-private.h"
 #include "lode-project-editor.h"
 #include "lode-projects-page.h"
@@ -93,9 +94,12 @@ bind_minerals_cell (GtkSignalListItemFactory *factory,
   lode_cell_set_text (list_item, names, names);
 }
 
+/* An amount in US dollars; @why, when not NULL, says in the tooltip
+ * why it is not in the currency shown. */
 static void
-set_money_cell (GtkListItem *list_item,
-                LodeMoney    value)
+set_dollars_cell (GtkListItem *list_item,
+                  LodeMoney    value,
+                  const char  *why)
 {
   g_autofree char *text = NULL;
   g_autofree char *exact = NULL;
@@ -108,7 +112,21 @@ set_money_cell (GtkListItem *list_item,
 
   text = lode_format_money (value);
   exact = lode_money_format_full (value);
+  if (why != NULL)
+    {
+      g_autofree char *dollars = g_steal_pointer (&exact);
+
+      /* TRANSLATORS: the tooltip of an amount left in US dollars, "$1,200.00 · In US dollars: …" */
+      exact = g_strdup_printf (_("%s · %s"), dollars, why);
+    }
   lode_cell_set_text (list_item, text, exact);
+}
+
+static void
+set_money_cell (GtkListItem *list_item,
+                LodeMoney    value)
+{
+  set_dollars_cell (list_item, value, NULL);
 }
 
 /* A project's investment: from its investment events when it has events
@@ -153,12 +171,71 @@ disbursed_key (LodeProject      *project,
   return disbursed_of (self, project);
 }
 
+/* A converter to the currency shown, or NULL in US dollars: one for
+ * each total, which notes the years without a rate among its rows. */
+static LodeConverter *
+new_converter (LodeProjectsPage *self)
+{
+  return lode_converter_for_portfolio (lode_list_page_get_portfolio (LODE_LIST_PAGE (self)),
+                                       lode_list_page_get_currency (LODE_LIST_PAGE (self)));
+}
+
+/* A project's investment of @kind in the currency shown: its events' at
+ * the rates of their dates, or, for a figure the project holds itself,
+ * which has no date, in US dollars with a tooltip that says so. */
+static void
+set_investment_cell (LodeProjectsPage   *self,
+                     GtkListItem        *list_item,
+                     LodeInvestmentKind  kind)
+{
+  LodeConverter *converter = lode_list_page_get_converter (LODE_LIST_PAGE (self));
+  const char *currency = lode_list_page_get_currency (LODE_LIST_PAGE (self));
+  LodeProject *project = gtk_list_item_get_item (list_item);
+  LodeConvertedTotal total;
+  LodeMoney usd;
+  g_autofree char *text = NULL;
+  g_autofree char *exact = NULL;
+  g_autofree char *missing = NULL;
+
+  if (converter == NULL)
+    {
+      set_money_cell (list_item, kind == LODE_INVESTMENT_KIND_COMMITTED ? committed_of (self, project)
+                                                                        : disbursed_of (self, project));
+      return;
+    }
+
+  if (!lode_portfolio_convert_project_investment (lode_list_page_get_portfolio (LODE_LIST_PAGE (self)),
+                                                  converter, lode_project_get_id (project), kind,
+                                                  &total, NULL, &usd))
+    {
+      set_dollars_cell (list_item, usd, _("In US dollars: no year to take a rate of"));
+      return;
+    }
+
+  text = lode_format_converted_total (currency, &total);
+  exact = lode_amount_format_full (currency, total.amount);
+  /* The project's events without a rate, said. */
+  if (total.n_missing > 0)
+    {
+      g_autoptr(LodeConverter) own = new_converter (self);
+      g_autofree char *amount = g_steal_pointer (&exact);
+      LodeConvertedTotal again;
+      LodeMoney ignored;
+
+      lode_portfolio_convert_project_investment (lode_list_page_get_portfolio (LODE_LIST_PAGE (self)),
+                                                 own, lode_project_get_id (project), kind, &again, NULL, &ignored);
+      missing = lode_converter_describe_missing (own);
+      exact = total.n_missing == total.count ? g_strdup (missing) : g_strdup_printf (_("%s · %s"), amount, missing);
+    }
+  lode_cell_set_text (list_item, text, exact);
+}
+
 static void
 bind_committed_cell (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
                      LodeProjectsPage         *self)
 {
-  set_money_cell (list_item, committed_of (self, gtk_list_item_get_item (list_item)));
+  set_investment_cell (self, list_item, LODE_INVESTMENT_KIND_COMMITTED);
 }
 
 static void
@@ -166,7 +243,7 @@ bind_disbursed_cell (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
                      LodeProjectsPage         *self)
 {
-  set_money_cell (list_item, disbursed_of (self, gtk_list_item_get_item (list_item)));
+  set_investment_cell (self, list_item, LODE_INVESTMENT_KIND_DISBURSED);
 }
 
 static void
@@ -191,11 +268,91 @@ bind_jobs_cell (GtkSignalListItemFactory *factory,
   lode_cell_set_text (list_item, text, NULL);
 }
 
+/* The totals in the currency shown: the exact sums of the projects'
+ * events, which years have no rate, and the projects' own figures, which
+ * have no date, apart in US dollars. */
+static void
+update_converted_totals (LodeProjectsPage *self,
+                         LodeConverter    *converter,
+                         GListModel       *shown,
+                         GtkLabel         *label)
+{
+  LodePortfolio *portfolio = lode_list_page_get_portfolio (LODE_LIST_PAGE (self));
+  const LodeInvestmentKind kinds[2] = { LODE_INVESTMENT_KIND_COMMITTED, LODE_INVESTMENT_KIND_DISBURSED };
+  LodeAmountSum sums[2] = { LODE_AMOUNT_SUM_INIT, LODE_AMOUNT_SUM_INIT };
+  LodeMoney usd[2] = { 0, 0 };
+  LodeAmount amounts[2] = { 0, 0 };
+  char *texts[2] = { NULL, NULL };
+  g_autofree char *jobs_text = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *exact = NULL;
+  g_autofree char *missing = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  gint64 jobs = 0;
+  guint n_shown = g_list_model_get_n_items (shown);
+
+  for (guint i = 0; i < n_shown; i++)
+    {
+      g_autoptr(LodeProject) project = g_list_model_get_item (shown, i);
+
+      for (guint k = 0; k < 2; k++)
+        {
+          LodeConvertedTotal total;
+          LodeMoney dollars;
+
+          if (!lode_portfolio_convert_project_investment (portfolio, converter, lode_project_get_id (project),
+                                                          kinds[k], &total, &sums[k], &dollars) &&
+              dollars != LODE_MONEY_UNSET)
+            usd[k] += dollars;
+        }
+      if (lode_project_get_jobs (project) > 0)
+        jobs += lode_project_get_jobs (project);
+    }
+
+  for (guint k = 0; k < 2; k++)
+    {
+      if (!lode_amount_sum_round (&sums[k], &amounts[k]))
+        texts[k] = g_strdup (C_("amount", "—"));
+      else
+        texts[k] = lode_format_amount (lode_converter_get_code (converter), amounts[k]);
+    }
+  jobs_text = lode_format_count (jobs);
+  count = lode_format_count (n_shown);
+  g_string_printf (text, ngettext ("%s project · %s committed · %s disbursed · %s jobs",
+                                   "%s projects · %s committed · %s disbursed · %s jobs",
+                                   n_shown),
+                   count, texts[0], texts[1], jobs_text);
+  missing = lode_converter_describe_missing (converter);
+  if (missing != NULL)
+    g_string_append_printf (text, " · %s", missing);
+  if (usd[0] > 0 || usd[1] > 0)
+    {
+      g_autofree char *committed = lode_format_money (usd[0]);
+      g_autofree char *disbursed = lode_format_money (usd[1]);
+
+      g_string_append (text, " · ");
+      /* TRANSLATORS: after the totals in another currency: the projects' own
+       * figures, which have no date to take a rate of, "$1.2 B committed and $0.3 B
+       * disbursed of no year, in US dollars" */
+      g_string_append_printf (text, _("%s committed and %s disbursed of no year, in US dollars"),
+                              committed, disbursed);
+    }
+  g_free (texts[0]);
+  g_free (texts[1]);
+  /* Longer than in dollars: on two lines rather than cut. */
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_lines (label, 2);
+  gtk_label_set_label (label, text->str);
+  exact = lode_amount_format_full (lode_converter_get_code (converter), amounts[0]);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), exact);
+}
+
 static void
 update_totals (LodeListPage *page,
                GListModel   *shown,
                GtkLabel     *label)
 {
+  g_autoptr(LodeConverter) converter = new_converter (LODE_PROJECTS_PAGE (page));
   g_autofree char *text = NULL;
   g_autofree char *committed_text = NULL;
   g_autofree char *jobs_text = NULL;
@@ -206,6 +363,12 @@ update_totals (LodeListPage *page,
   LodeMoney disbursed = 0;
   gint64 jobs = 0;
   guint n_shown = g_list_model_get_n_items (shown);
+
+  if (converter != NULL)
+    {
+      update_converted_totals (LODE_PROJECTS_PAGE (page), converter, shown, label);
+      return;
+    }
 
   for (guint i = 0; i < n_shown; i++)
     {

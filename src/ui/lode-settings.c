@@ -104,3 +104,67 @@ lode_settings_get_compact_figures (void)
 
   return compact_figures;
 }
+
+/* The views kept: enough for the files one works on, not a history. */
+#define MAX_VIEWS 50
+
+gboolean
+lode_settings_get_view (GFile     *file,
+                        char     **currency,
+                        gboolean  *fiscal_years)
+{
+  g_autoptr(GVariant) views = NULL;
+  g_autofree char *uri = NULL;
+  GVariantIter iter;
+  const char *view_uri;
+  const char *code;
+  gboolean fiscal;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (currency != NULL && fiscal_years != NULL, FALSE);
+
+  uri = g_file_get_uri (file);
+  views = g_settings_get_value (lode_settings_get (), "portfolio-views");
+  g_variant_iter_init (&iter, views);
+  while (g_variant_iter_next (&iter, "(&s&sb)", &view_uri, &code, &fiscal))
+    if (g_str_equal (view_uri, uri))
+      {
+        *currency = g_strdup (code);
+        *fiscal_years = fiscal;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+void
+lode_settings_set_view (GFile      *file,
+                        const char *currency,
+                        gboolean    fiscal_years)
+{
+  g_autoptr(GVariant) views = NULL;
+  g_autofree char *uri = NULL;
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *view_uri;
+  const char *code;
+  gboolean fiscal;
+  guint n = 1;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (currency != NULL);
+
+  uri = g_file_get_uri (file);
+  views = g_settings_get_value (lode_settings_get (), "portfolio-views");
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ssb)"));
+  g_variant_builder_add (&builder, "(ssb)", uri, currency, fiscal_years);
+  g_variant_iter_init (&iter, views);
+  while (n < MAX_VIEWS && g_variant_iter_next (&iter, "(&s&sb)", &view_uri, &code, &fiscal))
+    if (!g_str_equal (view_uri, uri))
+      {
+        g_variant_builder_add (&builder, "(ssb)", view_uri, code, fiscal);
+        n++;
+      }
+
+  g_settings_set_value (lode_settings_get (), "portfolio-views", g_variant_builder_end (&builder));
+}

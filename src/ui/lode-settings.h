@@ -20,5 +20,14 @@ void       lode_settings_set_last_folder     (GFile *folder);
 /* Whether large amounts are shown in the short form ("$1.14 B"). Cached, so
  * cheap enough for every cell of a list. */
 gboolean   lode_settings_get_compact_figures (void);
+/* The currency ("USD" or another ISO 4217 code) and the calendar or
+ * fiscal years @file was last shown in; FALSE when none was kept. */
+gboolean   lode_settings_get_view            (GFile       *file,
+                                              char       **currency,
+                                              gboolean    *fiscal_years);
+/* Keeps how @file is shown, for when it is opened again. */
+void       lode_settings_set_view            (GFile       *file,
+                                              const char  *currency,
+                                              gboolean     fiscal_years);
 
 G_END_DECLS

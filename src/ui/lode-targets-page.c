@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "lode-cells.h"
+#include "lode-list-page-private.h"
 #include "lode-target-editor.h"
 #include "lode-targets-page.h"
 #include "lode-ui-format.h"
@@ -88,17 +89,57 @@ bind_metric_cell (GtkSignalListItemFactory *factory,
   lode_cell_set_text (list_item, text, text);
 }
 
+/* @cents of a target's @year and @period in the currency shown, short
+ * and exact; "—" and why without a rate, in US dollars and why without a
+ * year. */
+static char *
+target_amount (LodeConverter   *converter,
+               LodeMoney        cents,
+               int              year,
+               LodePeriodKind   period,
+               char           **exact)
+{
+  g_autoptr(GError) error = NULL;
+  LodeAmount amount;
+
+  if (converter == NULL || cents < 0)
+    {
+      *exact = lode_money_format_full (cents);
+      return lode_format_money (cents);
+    }
+  if (year == 0)
+    {
+      g_autofree char *dollars = lode_money_format_full (cents);
+
+      /* TRANSLATORS: an amount left in US dollars and why, "$1,200.00 · In US dollars: …" */
+      *exact = g_strdup_printf (_("%s · %s"), dollars, _("In US dollars: no year to take a rate of"));
+      return lode_format_money (cents);
+    }
+  if (!lode_converter_convert (converter, cents, year, 0,
+                               period == LODE_PERIOD_KIND_FISCAL_YEAR ? period : LODE_PERIOD_KIND_CALENDAR_YEAR,
+                               &amount, &error))
+    {
+      *exact = g_strdup (error->message);
+      return g_strdup (C_("amount", "—"));
+    }
+
+  *exact = lode_amount_format_full (lode_converter_get_code (converter), amount);
+  return lode_format_amount (lode_converter_get_code (converter), amount);
+}
+
 static void
 bind_baseline_cell (GtkSignalListItemFactory *factory,
                     GtkListItem              *list_item,
-                    gpointer                  user_data)
+                    LodeTargetsPage          *self)
 {
   LodeTarget *target = gtk_list_item_get_item (list_item);
+  LodeConverter *converter = lode_list_page_get_converter (LODE_LIST_PAGE (self));
   LodeMoney value = lode_target_get_baseline_value (target);
-  g_autofree char *money = lode_format_money (value);
-  g_autofree char *exact = lode_money_format_full (value);
+  int year = lode_target_get_baseline_year (target);
+  g_autofree char *exact = NULL;
+  g_autofree char *money = target_amount (converter, value, year, lode_target_get_period (target), &exact);
   /* TRANSLATORS: a baseline, as in "$2 B (2025)" */
-  g_autofree char *text = g_strdup_printf (_("%s (%d)"), money, lode_target_get_baseline_year (target));
+  g_autofree char *text = g_strdup_printf (_("%s (%d)"), money, year);
 
   lode_cell_set_text (list_item, text, exact);
 }
@@ -106,17 +147,47 @@ bind_baseline_cell (GtkSignalListItemFactory *factory,
 static void
 bind_target_cell (GtkSignalListItemFactory *factory,
                   GtkListItem              *list_item,
-                  gpointer                  user_data)
+                  LodeTargetsPage          *self)
 {
   LodeTarget *target = gtk_list_item_get_item (list_item);
-  g_autofree char *text = lode_format_money_range (lode_target_get_target_low (target),
-                                                   lode_target_get_target_high (target));
-  g_autofree char *low = lode_money_format_full (lode_target_get_target_low (target));
-  g_autofree char *high = lode_money_format_full (lode_target_get_target_high (target));
-  g_autofree char *exact = lode_target_get_target_high (target) != lode_target_get_target_low (target) &&
-                           lode_target_get_target_high (target) != LODE_MONEY_UNSET ?
-                           g_strdup_printf (C_("range", "%s–%s"), low, high) : g_strdup (low);
+  LodeConverter *converter = lode_list_page_get_converter (LODE_LIST_PAGE (self));
+  LodeMoney low_value = lode_target_get_target_low (target);
+  LodeMoney high_value = lode_target_get_target_high (target);
+  gboolean range = high_value != low_value && high_value != LODE_MONEY_UNSET;
+  g_autofree char *text = NULL;
+  g_autofree char *low = NULL;
+  g_autofree char *high = NULL;
+  g_autofree char *exact = NULL;
 
+  if (converter == NULL)
+    {
+      text = lode_format_money_range (low_value, high_value);
+      low = lode_money_format_full (low_value);
+      high = lode_money_format_full (high_value);
+      exact = range ? g_strdup_printf (C_("range", "%s–%s"), low, high) : g_strdup (low);
+      lode_cell_set_text (list_item, text, exact);
+      return;
+    }
+
+  {
+    int year = lode_target_get_target_year (target);
+    LodePeriodKind period = lode_target_get_period (target);
+    g_autofree char *low_text = target_amount (converter, low_value, year, period, &low);
+    LodeRate rate;
+
+    /* No rate for the year: one "—", and why. */
+    if (year != 0 && !lode_converter_get_rate (converter, year, 0,
+                                               period == LODE_PERIOD_KIND_FISCAL_YEAR
+                                               ? period : LODE_PERIOD_KIND_CALENDAR_YEAR, &rate))
+      {
+        lode_cell_set_text (list_item, low_text, low);
+        return;
+      }
+    g_autofree char *high_text = range ? target_amount (converter, high_value, year, period, &high) : NULL;
+
+    text = range ? g_strdup_printf (C_("range", "%s–%s"), low_text, high_text) : g_strdup (low_text);
+    exact = range ? g_strdup_printf (C_("range", "%s–%s"), low, high) : g_strdup (low);
+  }
   lode_cell_set_text (list_item, text, exact);
 }
 

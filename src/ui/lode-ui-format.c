@@ -162,6 +162,38 @@ lode_format_money (LodeMoney cents)
 }
 
 char *
+lode_format_amount (const char *code,
+                    LodeAmount  amount)
+{
+  if (lode_settings_get_compact_figures ())
+    return lode_format_ltr (lode_amount_format_short (code, amount));
+
+  return lode_format_ltr (lode_amount_format_full (code, amount));
+}
+
+char *
+lode_format_converted_total (const char               *code,
+                             const LodeConvertedTotal *total)
+{
+  if (total->count > 0 && total->n_missing == total->count)
+    /* TRANSLATORS: in place of an amount that has no rate to be shown in */
+    return g_strdup (C_("amount", "—"));
+
+  return lode_format_amount (code, total->amount);
+}
+
+LodeConverter *
+lode_converter_for_portfolio (LodePortfolio *portfolio,
+                              const char    *code)
+{
+  if (portfolio == NULL || code == NULL || g_str_equal (code, LODE_CURRENCY_USD))
+    return NULL;
+
+  return lode_converter_new (G_LIST_MODEL (lode_portfolio_get_exchange_rates (portfolio)), code,
+                             lode_portfolio_get_fiscal_year_start (portfolio));
+}
+
+char *
 lode_format_money_range (LodeMoney low,
                          LodeMoney high)
 {

@@ -4,8 +4,10 @@
 #include <glib.h>
 
 #include "lode-countries.h"
+#include "lode-currency.h"
 #include "lode-enums.h"
 #include "lode-money.h"
+#include "lode-portfolio.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +26,18 @@ char       *lode_format_quantity       (double            quantity,
  * "$1,140,000,000.00". Connect to "changed::compact-figures" of
  * lode_settings_get () to redraw when it changes. */
 char       *lode_format_money          (LodeMoney         cents);
+/* An amount in the currency @code as lode_format_money() shows one in
+ * US dollars: "PKR 1.14 B" or "PKR 1,140,000,000.00", isolated. */
+char       *lode_format_amount         (const char       *code,
+                                        LodeAmount        amount);
+/* A total converted to @code as lode_format_amount() shows it, or "—"
+ * when none of its records had a rate. */
+char       *lode_format_converted_total (const char               *code,
+                                         const LodeConvertedTotal *total);
+/* A converter of @portfolio's rates to @code, or NULL for US dollars
+ * (and without a portfolio): amounts stay in cents. */
+LodeConverter *lode_converter_for_portfolio (LodePortfolio *portfolio,
+                                             const char    *code);
 /* Takes @text, a figure such as "$1.14 B" or "24.6 %", and returns it
  * isolated left to right when the interface is right to left, so that it
  * keeps its order inside an Urdu sentence. */

@@ -8,6 +8,7 @@
 
 #include "lode-compare-page.h"
 #include "lode-rates-window.h"
+#include "lode-settings.h"
 #include "lode-window-private.h"
 
 /* The window's side of periods and currencies: the month the portfolio's
@@ -53,6 +54,22 @@ apply_periods (LodeWindow *self)
   lode_compare_page_set_start_month (self->compare_page, portfolio_start_month (self));
 }
 
+/* How a file was last shown: its currency and calendar or fiscal years,
+ * kept in the settings each time the user changes them. */
+static void
+save_view (LodeWindow *self)
+{
+  if (self->file != NULL && self->portfolio != NULL && self->currency != NULL)
+    lode_settings_set_view (self->file, self->currency, self->fiscal_years);
+}
+
+/* The portfolio shown was saved as another file: it keeps its view. */
+void
+lode_window_periods_file_changed (LodeWindow *self)
+{
+  save_view (self);
+}
+
 /* Currencies */
 
 static void
@@ -77,6 +94,9 @@ apply_currency (LodeWindow *self)
   lode_overview_page_set_currency (self->overview_page, self->currency);
   lode_exports_page_set_currency (self->exports_page, self->currency);
   lode_compare_page_set_currency (self->compare_page, self->currency);
+  lode_list_page_set_currency (LODE_LIST_PAGE (self->investments_page), self->currency);
+  lode_list_page_set_currency (LODE_LIST_PAGE (self->projects_page), self->currency);
+  lode_list_page_set_currency (LODE_LIST_PAGE (self->targets_page), self->currency);
 }
 
 static gboolean
@@ -185,6 +205,7 @@ currency_change_state (GSimpleAction *action,
   g_free (self->currency);
   self->currency = g_strdup (code);
   apply_currency (self);
+  save_view (self);
 }
 
 static void
@@ -211,6 +232,26 @@ lode_window_periods_update_actions (LodeWindow *self)
   lode_window_set_map_action_enabled (self, "set-fiscal-year-start", !busy && has_portfolio);
   /* Fiscal years are calendar years while the year starts in January. */
   lode_window_set_map_action_enabled (self, "fiscal-years", has_portfolio && portfolio_start_month (self) != 1);
+}
+
+/* A portfolio was opened: it shows as its file was last shown (the
+ * currency falls back to the dollar below when its rates went), else in
+ * US dollars by calendar year. */
+void
+lode_window_periods_restore (LodeWindow *self)
+{
+  g_autofree char *currency = NULL;
+  gboolean fiscal_years = FALSE;
+
+  if (self->file == NULL || !lode_settings_get_view (self->file, &currency, &fiscal_years))
+    {
+      currency = g_strdup (LODE_CURRENCY_USD);
+      fiscal_years = FALSE;
+    }
+
+  g_free (self->currency);
+  self->currency = g_steal_pointer (&currency);
+  self->fiscal_years = fiscal_years;
 }
 
 /* The portfolio shown, or its fiscal year, changed. */
@@ -263,6 +304,7 @@ fiscal_years_change_state (GSimpleAction *action,
 
   self->fiscal_years = fiscal;
   apply_periods (self);
+  save_view (self);
 }
 
 static void

@@ -179,6 +179,8 @@ void     lode_window_periods_class_init     (GtkWidgetClass *widget_class);
 void     lode_window_periods_init           (LodeWindow    *self);
 void     lode_window_periods_update_actions (LodeWindow    *self);
 void     lode_window_periods_changed        (LodeWindow    *self);
+void     lode_window_periods_restore        (LodeWindow    *self);
+void     lode_window_periods_file_changed   (LodeWindow    *self);
 /* The month (1–12) the periods the pages show begin in: 1 for calendar
  * years. */
 int      lode_window_get_start_month        (LodeWindow    *self);

@@ -309,8 +309,11 @@ lode_window_set_portfolio_and_file (LodeWindow    *self,
   if (portfolio_changed)
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PORTFOLIO]);
+      lode_window_periods_restore (self);
       lode_window_periods_changed (self);
     }
+  else if (file_changed && file != NULL)
+    lode_window_periods_file_changed (self);
 }
 
 /* What a load reads (@source), and the file and draft the window keeps for
