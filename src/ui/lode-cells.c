@@ -270,12 +270,14 @@ lode_editor_show_errors (GtkWidget *editor,
   gtk_widget_action_set_enabled (editor, "editor.confirm", errors->len == 0);
 }
 
-void
-lode_editor_set_property (gpointer      history,
-                          const char   *label,
-                          GObject      *object,
-                          const char   *property,
-                          const GValue *value)
+/* Sets @property of @object to @value through @history, as part of the
+ * open group, unless it already has that value. */
+static void
+editor_set_property (gpointer      history,
+                     const char   *label,
+                     GObject      *object,
+                     const char   *property,
+                     const GValue *value)
 {
   GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
   g_auto(GValue) current = G_VALUE_INIT;
@@ -350,7 +352,7 @@ lode_editor_set_string (gpointer    history,
 
   g_value_init (&value, G_TYPE_STRING);
   g_value_set_string (&value, text);
-  lode_editor_set_property (history, label, object, property, &value);
+  editor_set_property (history, label, object, property, &value);
 }
 
 char *
@@ -362,6 +364,22 @@ lode_editor_row_text (gpointer row)
     g_clear_pointer (&text, g_free);
 
   return text;
+}
+
+void
+lode_editor_set_row_text (gpointer    row,
+                          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+void
+lode_editor_set_row_money (gpointer  row,
+                           LodeMoney value)
+{
+  g_autofree char *text = value != LODE_MONEY_UNSET ? lode_format_money_editable (value) : NULL;
+
+  lode_editor_set_row_text (row, text);
 }
 
 guint
@@ -384,14 +402,17 @@ lode_choice_get (gpointer   combo_row,
   return ids != NULL && selected < ids->len ? g_ptr_array_index (ids, selected) : NULL;
 }
 
-void
-lode_choice_fill_minerals (gpointer    combo_row,
-                           GPtrArray  *ids,
-                           gpointer    portfolio,
-                           const char *none)
+/* Offers @none (unless NULL) and then each item of @items, by the name
+ * @get_name gives it, with the id @get_id gives it behind the choice. */
+static void
+fill_items (AdwComboRow  *combo_row,
+            GPtrArray    *ids,
+            GListModel   *items,
+            const char   *none,
+            const char *(*get_name) (gpointer item),
+            const char *(*get_id) (gpointer item))
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GListModel *minerals = G_LIST_MODEL (lode_portfolio_get_minerals (portfolio));
 
   g_ptr_array_set_size (ids, 0);
   if (none != NULL)
@@ -400,15 +421,47 @@ lode_choice_fill_minerals (gpointer    combo_row,
       g_ptr_array_add (ids, NULL);
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (minerals); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
-      g_autoptr(LodeMineral) mineral = g_list_model_get_item (minerals, i);
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
 
-      gtk_string_list_append (names, lode_mineral_get_name (mineral));
-      g_ptr_array_add (ids, g_strdup (lode_mineral_get_id (mineral)));
+      gtk_string_list_append (names, get_name (item));
+      g_ptr_array_add (ids, g_strdup (get_id (item)));
     }
 
   adw_combo_row_set_model (combo_row, G_LIST_MODEL (names));
+}
+
+void
+lode_choice_fill_minerals (gpointer    combo_row,
+                           GPtrArray  *ids,
+                           gpointer    portfolio,
+                           const char *none)
+{
+  fill_items (combo_row, ids, G_LIST_MODEL (lode_portfolio_get_minerals (portfolio)), none,
+              (const char *(*) (gpointer)) lode_mineral_get_name,
+              (const char *(*) (gpointer)) lode_mineral_get_id);
+}
+
+void
+lode_choice_fill_projects (gpointer    combo_row,
+                           GPtrArray  *ids,
+                           gpointer    portfolio,
+                           const char *none)
+{
+  fill_items (combo_row, ids, G_LIST_MODEL (lode_portfolio_get_projects (portfolio)), none,
+              (const char *(*) (gpointer)) lode_project_get_name,
+              (const char *(*) (gpointer)) lode_project_get_id);
+}
+
+void
+lode_choice_fill_sources (gpointer   combo_row,
+                          GPtrArray *ids,
+                          gpointer   portfolio)
+{
+  fill_items (combo_row, ids, G_LIST_MODEL (lode_portfolio_get_sources (portfolio)), C_("source", "None"),
+              (const char *(*) (gpointer)) lode_source_get_title,
+              (const char *(*) (gpointer)) lode_source_get_id);
 }
 
 void
@@ -681,6 +734,91 @@ lode_editor_class_setup (GtkWidgetClass              *widget_class,
   lode_editor_class_install_confirm (widget_class, confirm);
 }
 
+/* How an editor class set up with lode_editor_class_setup_values()
+ * reads its fields and writes them back. */
+typedef struct
+{
+  gsize               values_size;
+  LodeEditorReadFunc  read_values;
+  GDestroyNotify      values_clear;
+  LodeEditorApplyFunc add;
+  LodeEditorApplyFunc edit;
+  goffset             item_offset;
+} EditorValues;
+
+static GQuark
+editor_values_quark (void)
+{
+  return g_quark_from_static_string ("lode-editor-values");
+}
+
+/* editor.confirm: reads the fields; adds the item or writes back the
+ * fields changed, and closes; or shows why the fields cannot be saved. */
+static void
+editor_confirm_values (GtkWidget  *editor,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  const EditorValues *info = g_type_get_qdata (G_OBJECT_TYPE (editor), editor_values_quark ());
+  gpointer item = G_STRUCT_MEMBER (gpointer, editor, info->item_offset);
+  g_autoptr(GString) errors = g_string_new (NULL);
+  g_autofree gpointer values = g_malloc0 (info->values_size);
+  gboolean valid = info->read_values (editor, values, errors);
+
+  if (!valid)
+    {
+      GObject *label = gtk_widget_get_template_child (editor, G_OBJECT_TYPE (editor), "error_label");
+
+      lode_editor_show_errors (editor, GTK_LABEL (label), errors);
+    }
+  else if (item == NULL)
+    info->add (editor, values);
+  else
+    info->edit (editor, values);
+
+  if (info->values_clear != NULL)
+    info->values_clear (values);
+  if (valid)
+    gtk_window_close (GTK_WINDOW (editor));
+}
+
+void
+lode_editor_class_setup_values (GtkWidgetClass         *widget_class,
+                                const char             *resource,
+                                LodeEditorValidateFunc  validate,
+                                gsize                   values_size,
+                                LodeEditorReadFunc      read_values,
+                                GDestroyNotify          values_clear,
+                                LodeEditorApplyFunc     add,
+                                LodeEditorApplyFunc     edit,
+                                goffset                 item_offset)
+{
+  EditorValues *info = g_new0 (EditorValues, 1);
+
+  info->values_size = values_size;
+  info->read_values = read_values;
+  info->values_clear = values_clear;
+  info->add = add;
+  info->edit = edit;
+  info->item_offset = item_offset;
+  /* Kept as long as the class, for the life of the program. */
+  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), editor_values_quark (), info);
+
+  lode_editor_class_setup (widget_class, resource, editor_confirm_values, validate);
+}
+
+void
+lode_editor_remember_fields (gpointer first,
+                             ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  for (gpointer field = first; field != NULL; field = va_arg (args, gpointer))
+    lode_editor_remember (field);
+  va_end (args);
+}
+
 /* The value of @property follows, of the property's type, as for
  * g_object_set(). */
 void
@@ -703,7 +841,7 @@ lode_editor_set (gpointer    history,
 
   g_return_if_fail (error == NULL);
 
-  lode_editor_set_property (history, label, object, property, &value);
+  editor_set_property (history, label, object, property, &value);
 }
 
 /* Cells of an export record's columns, in every list of records */

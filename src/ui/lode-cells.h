@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "lode-money.h"
+
 G_BEGIN_DECLS
 
 /* Cells of the column views: a GtkInscription in each GtkListItem, set up
@@ -94,18 +96,6 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
-/* Sets @property of @object to @value through @history, as part of the
- * open group, unless it already has that value. */
-void     lode_editor_set_property  (gpointer      history,
-                                    const char   *label,
-                                    GObject      *object,
-                                    const char   *property,
-                                    const GValue *value);
-
-G_END_DECLS
-
-G_BEGIN_DECLS
-
 /* A slug made from @name ("Iron ore" → "iron-ore") that no item of @items
  * has as its id (read with @get_id). */
 char    *lode_editor_make_id       (const char  *name,
@@ -116,6 +106,8 @@ G_END_DECLS
 
 G_BEGIN_DECLS
 
+/* Sets the string @property of @object to @text through @history, as
+ * part of the open group, unless it already has that value. */
 void     lode_editor_set_string    (gpointer      history,
                                     const char   *label,
                                     GObject      *object,
@@ -130,6 +122,13 @@ void     lode_editor_set           (gpointer      history,
                                     ...);
 /* The stripped text of an editable @row, or NULL when it is empty. */
 char    *lode_editor_row_text      (gpointer      row);
+/* Shows @text in an editable @row; NULL shows it empty. */
+void     lode_editor_set_row_text  (gpointer      row,
+                                    const char   *text);
+/* Shows @value in an editable @row as it is typed; LODE_MONEY_UNSET
+ * shows it empty. */
+void     lode_editor_set_row_money (gpointer      row,
+                                    LodeMoney     value);
 
 G_END_DECLS
 
@@ -146,6 +145,15 @@ void        lode_choice_fill_minerals      (gpointer                     combo_r
                                             GPtrArray                   *ids,
                                             gpointer                     portfolio,
                                             const char                  *none);
+/* Offers @none (unless NULL) and then the projects of @portfolio. */
+void        lode_choice_fill_projects      (gpointer                     combo_row,
+                                            GPtrArray                   *ids,
+                                            gpointer                     portfolio,
+                                            const char                  *none);
+/* Offers "None" and then the sources of @portfolio by title. */
+void        lode_choice_fill_sources       (gpointer                     combo_row,
+                                            GPtrArray                   *ids,
+                                            gpointer                     portfolio);
 /* Offers @none and then every country by name. */
 void        lode_choice_fill_countries     (gpointer                     combo_row,
                                             GPtrArray                   *ids,
@@ -182,6 +190,32 @@ void        lode_editor_class_setup        (GtkWidgetClass              *widget_
                                             const char                  *resource,
                                             GtkWidgetActionActivateFunc  confirm,
                                             LodeEditorValidateFunc       validate);
+/* Reads and checks the fields of @editor into @values, zeroed; FALSE,
+ * with why in @errors, when they cannot be saved. */
+typedef gboolean (*LodeEditorReadFunc)  (gpointer  editor,
+                                         gpointer  values,
+                                         GString  *errors);
+/* Adds the item @values describe, or writes back the fields changed. */
+typedef void     (*LodeEditorApplyFunc) (gpointer  editor,
+                                         gpointer  values);
+/* As lode_editor_class_setup(), with the editor.confirm action every
+ * editor of one item has: it reads the fields into a Values of
+ * @values_size with @read_values, then calls @add when the item at
+ * @item_offset in the instance is NULL (a new item) and @edit when it is
+ * not, clears the Values with @values_clear (unless NULL) and closes the
+ * editor; or shows the errors in the template's "error_label". */
+void        lode_editor_class_setup_values (GtkWidgetClass              *widget_class,
+                                            const char                  *resource,
+                                            LodeEditorValidateFunc       validate,
+                                            gsize                        values_size,
+                                            LodeEditorReadFunc           read_values,
+                                            GDestroyNotify               values_clear,
+                                            LodeEditorApplyFunc          add,
+                                            LodeEditorApplyFunc          edit,
+                                            goffset                      item_offset);
+/* lode_editor_remember() for each field from @first, up to NULL. */
+void        lode_editor_remember_fields    (gpointer                     first,
+                                            ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS
 

@@ -247,29 +247,6 @@ edit_investment (LodeInvestmentEditor *self,
 }
 
 static void
-confirm_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  LodeInvestmentEditor *self = LODE_INVESTMENT_EDITOR (widget);
-  g_autoptr(GString) errors = g_string_new (NULL);
-  g_auto(Values) values = { 0, };
-
-  if (!read_values (self, &values, errors))
-    {
-      lode_editor_show_errors (widget, self->error_label, errors);
-      return;
-    }
-
-  if (self->investment == NULL)
-    add_investment (self, &values);
-  else
-    edit_investment (self, &values);
-
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
 lode_investment_editor_dispose (GObject *object)
 {
   LodeInvestmentEditor *self = LODE_INVESTMENT_EDITOR (object);
@@ -294,8 +271,11 @@ lode_investment_editor_class_init (LodeInvestmentEditorClass *klass)
 
   object_class->dispose = lode_investment_editor_dispose;
 
-  lode_editor_class_setup (widget_class, "/io/github/lodeapp/Lode/ui/lode-investment-editor.ui",
-                           confirm_action, (LodeEditorValidateFunc) validate);
+  lode_editor_class_setup_values (widget_class, "/io/github/lodeapp/Lode/ui/lode-investment-editor.ui",
+                                  (LodeEditorValidateFunc) validate, sizeof (Values),
+                                  (LodeEditorReadFunc) read_values, (GDestroyNotify) values_clear,
+                                  (LodeEditorApplyFunc) add_investment, (LodeEditorApplyFunc) edit_investment,
+                                  G_STRUCT_OFFSET (LodeInvestmentEditor, investment));
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, amount_row);
@@ -318,45 +298,6 @@ static const char *
 format_kind (int kind)
 {
   return lode_format_investment_kind (kind);
-}
-
-static void
-fill_projects (LodeInvestmentEditor *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GListModel *projects = G_LIST_MODEL (lode_portfolio_get_projects (self->portfolio));
-
-  self->project_ids = g_ptr_array_new_with_free_func (g_free);
-  /* TRANSLATORS: the project of a pledge that belongs to none */
-  gtk_string_list_append (names, _("None (sector-wide)"));
-  g_ptr_array_add (self->project_ids, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
-    {
-      g_autoptr(LodeProject) project = g_list_model_get_item (projects, i);
-
-      gtk_string_list_append (names, lode_project_get_name (project));
-      g_ptr_array_add (self->project_ids, g_strdup (lode_project_get_id (project)));
-    }
-  adw_combo_row_set_model (self->project_row, G_LIST_MODEL (names));
-}
-
-static void
-fill_sources (LodeInvestmentEditor *self)
-{
-  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
-  GListModel *sources = G_LIST_MODEL (lode_portfolio_get_sources (self->portfolio));
-
-  self->source_ids = g_ptr_array_new_with_free_func (g_free);
-  gtk_string_list_append (titles, C_("source", "None"));
-  g_ptr_array_add (self->source_ids, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(LodeSource) source = g_list_model_get_item (sources, i);
-
-      gtk_string_list_append (titles, lode_source_get_title (source));
-      g_ptr_array_add (self->source_ids, g_strdup (lode_source_get_id (source)));
-    }
-  adw_combo_row_set_model (self->source_row, G_LIST_MODEL (titles));
 }
 
 /* A check a mineral of the portfolio, checked when @investment names it. */
@@ -401,13 +342,6 @@ fill_minerals (LodeInvestmentEditor *self,
   self->mineral_checks = g_steal_pointer (&checks);
 }
 
-static void
-set_row_text (AdwEntryRow *row,
-              const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
 LodeInvestmentEditor *
 lode_investment_editor_new (LodePortfolio  *portfolio,
                             LodeInvestment *investment)
@@ -430,23 +364,19 @@ lode_investment_editor_new (LodePortfolio  *portfolio,
   lode_choice_fill_countries (self->country_row, self->country_codes, _("Unknown"));
   lode_choice_add_countries_of (self->country_row, self->country_codes, portfolio);
   fill_minerals (self, investment);
-  fill_projects (self);
-  fill_sources (self);
+  self->project_ids = g_ptr_array_new_with_free_func (g_free);
+  /* TRANSLATORS: the project of a pledge that belongs to none */
+  lode_choice_fill_projects (self->project_row, self->project_ids, portfolio, _("None (sector-wide)"));
+  self->source_ids = g_ptr_array_new_with_free_func (g_free);
+  lode_choice_fill_sources (self->source_row, self->source_ids, portfolio);
 
   if (investment != NULL)
     {
-      LodeMoney amount = lode_investment_get_value (investment);
-      g_autofree char *amount_text = amount != LODE_MONEY_UNSET ? lode_format_money_editable (amount) : NULL;
-      GtkWidget *fields[] = {
-        GTK_WIDGET (self->kind_row), GTK_WIDGET (self->amount_row), GTK_WIDGET (self->date_row),
-        GTK_WIDGET (self->investor_row), GTK_WIDGET (self->country_row), GTK_WIDGET (self->project_row),
-        GTK_WIDGET (self->source_row),
-      };
 
       adw_combo_row_set_selected (self->kind_row, lode_investment_get_kind (investment));
-      set_row_text (self->amount_row, amount_text);
-      set_row_text (self->date_row, lode_investment_get_date (investment));
-      set_row_text (self->investor_row, lode_investment_get_investor (investment));
+      lode_editor_set_row_money (self->amount_row, lode_investment_get_value (investment));
+      lode_editor_set_row_text (self->date_row, lode_investment_get_date (investment));
+      lode_editor_set_row_text (self->investor_row, lode_investment_get_investor (investment));
       lode_choice_select_country (self->country_row, self->country_codes,
                                   lode_investment_get_investor_country (investment));
       adw_combo_row_set_selected (self->project_row,
@@ -455,8 +385,8 @@ lode_investment_editor_new (LodePortfolio  *portfolio,
                                   lode_choice_find (self->source_ids, lode_investment_get_source (investment)));
       gtk_button_set_label (self->confirm_button, _("Save"));
 
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        lode_editor_remember (fields[i]);
+      lode_editor_remember_fields (self->kind_row, self->amount_row, self->date_row, self->investor_row,
+                                   self->country_row, self->project_row, self->source_row, NULL);
     }
 
   validate (self);

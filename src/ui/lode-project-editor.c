@@ -342,24 +342,6 @@ lode_project_editor_copy (LodeProject *project,
 }
 
 static void
-set_number (LodeHistory *history,
-            const char  *label,
-            GObject     *object,
-            const char  *property,
-            GType        type,
-            gint64       number)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_value_init (&value, type);
-  if (type == G_TYPE_INT)
-    g_value_set_int (&value, number);
-  else
-    g_value_set_int64 (&value, number);
-  lode_editor_set_property (history, label, object, property, &value);
-}
-
-static void
 put_partners (GObject   *owner,
               GPtrArray *partners)
 {
@@ -591,8 +573,6 @@ confirm_action (GtkWidget  *widget,
   else
     {
       GObject *object = G_OBJECT (self->project);
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), "status");
-      g_auto(GValue) value = G_VALUE_INIT;
 
       label = g_strdup_printf (_("Edit %s"), lode_project_get_name (self->project));
       /* Only the fields the user changed are written back. */
@@ -604,19 +584,15 @@ confirm_action (GtkWidget  *widget,
       if (lode_editor_changed (self->operator_row))
         lode_editor_set_string (history, label, object, "operator", operator);
       if (lode_editor_changed (self->status_row))
-        {
-          g_value_init (&value, pspec->value_type);
-          g_value_set_enum (&value, status);
-          lode_editor_set_property (history, label, object, "status", &value);
-        }
+        lode_editor_set (history, label, object, "status", (int) status);
       if (lode_editor_changed (self->committed_row))
-        set_number (history, label, object, "committed", G_TYPE_INT64, committed);
+        lode_editor_set (history, label, object, "committed", (gint64) committed);
       if (lode_editor_changed (self->disbursed_row))
-        set_number (history, label, object, "disbursed", G_TYPE_INT64, disbursed);
+        lode_editor_set (history, label, object, "disbursed", (gint64) disbursed);
       if (lode_editor_changed (self->start_year_row))
-        set_number (history, label, object, "start-year", G_TYPE_INT, start_year);
+        lode_editor_set (history, label, object, "start-year", start_year);
       if (lode_editor_changed (self->jobs_row))
-        set_number (history, label, object, "jobs", G_TYPE_INT64, jobs);
+        lode_editor_set (history, label, object, "jobs", jobs);
       for (guint i = 0; i < self->mineral_checks->len; i++)
         if (lode_editor_changed (g_ptr_array_index (self->mineral_checks, i)))
           {
@@ -683,15 +659,6 @@ lode_project_editor_init (LodeProjectEditor *self)
   self->partner_forms = g_ptr_array_new_with_free_func (partner_form_free);
 }
 
-static void
-set_money_text (AdwEntryRow *row,
-                LodeMoney    value)
-{
-  g_autofree char *text = value != LODE_MONEY_UNSET ? lode_format_money_editable (value) : NULL;
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
 LodeProjectEditor *
 lode_project_editor_new (LodePortfolio *portfolio,
                          LodeProject   *project)
@@ -719,8 +686,8 @@ lode_project_editor_new (LodePortfolio *portfolio,
       if (lode_project_get_operator (project) != NULL)
         gtk_editable_set_text (GTK_EDITABLE (self->operator_row), lode_project_get_operator (project));
       adw_combo_row_set_selected (self->status_row, lode_project_get_status (project));
-      set_money_text (self->committed_row, lode_project_get_committed (project));
-      set_money_text (self->disbursed_row, lode_project_get_disbursed (project));
+      lode_editor_set_row_money (self->committed_row, lode_project_get_committed (project));
+      lode_editor_set_row_money (self->disbursed_row, lode_project_get_disbursed (project));
       if (lode_project_get_start_year (project) != 0)
         {
           g_autofree char *year = g_strdup_printf ("%d", lode_project_get_start_year (project));

@@ -159,13 +159,6 @@ lode_source_editor_init (LodeSourceEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-static void
-set_lode_editor_row_text (AdwEntryRow *row,
-              const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
 LodeSourceEditor *
 lode_source_editor_new (LodePortfolio *portfolio,
                         LodeSource    *source)
@@ -181,10 +174,10 @@ lode_source_editor_new (LodePortfolio *portfolio,
 
   if (source != NULL)
     {
-      set_lode_editor_row_text (self->title_row, lode_source_get_title (source));
-      set_lode_editor_row_text (self->publisher_row, lode_source_get_publisher (source));
-      set_lode_editor_row_text (self->date_row, lode_source_get_date (source));
-      set_lode_editor_row_text (self->url_row, lode_source_get_url (source));
+      lode_editor_set_row_text (self->title_row, lode_source_get_title (source));
+      lode_editor_set_row_text (self->publisher_row, lode_source_get_publisher (source));
+      lode_editor_set_row_text (self->date_row, lode_source_get_date (source));
+      lode_editor_set_row_text (self->url_row, lode_source_get_url (source));
       gtk_button_set_label (self->confirm_button, _("Save"));
 
       lode_editor_remember (self->title_row);

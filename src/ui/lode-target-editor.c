@@ -314,15 +314,6 @@ lode_target_editor_init (LodeTargetEditor *self)
   lode_editor_setup_year (self->target_year);
 }
 
-static void
-set_amount (AdwEntryRow *row,
-            LodeMoney    value)
-{
-  g_autofree char *text = value != LODE_MONEY_UNSET ? lode_format_money_editable (value) : NULL;
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
 LodeTargetEditor *
 lode_target_editor_new (LodePortfolio *portfolio,
                         LodeTarget    *target)
@@ -358,10 +349,10 @@ lode_target_editor_new (LodePortfolio *portfolio,
                                   lode_target_get_metric_destination (target));
       gtk_spin_button_set_value (self->baseline_year, lode_target_get_baseline_year (target));
       gtk_spin_button_set_value (self->target_year, lode_target_get_target_year (target));
-      set_amount (self->baseline_row, lode_target_get_baseline_value (target));
-      set_amount (self->low_row, lode_target_get_target_low (target));
+      lode_editor_set_row_money (self->baseline_row, lode_target_get_baseline_value (target));
+      lode_editor_set_row_money (self->low_row, lode_target_get_target_low (target));
       if (lode_target_get_target_high (target) != lode_target_get_target_low (target))
-        set_amount (self->high_row, lode_target_get_target_high (target));
+        lode_editor_set_row_money (self->high_row, lode_target_get_target_high (target));
       gtk_button_set_label (self->confirm_button, _("Save"));
 
       lode_editor_remember (self->title_row);
