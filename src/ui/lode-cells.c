@@ -341,20 +341,6 @@ lode_editor_make_id (const char  *name,
   return id;
 }
 
-void
-lode_editor_set_string (gpointer    history,
-                        const char *label,
-                        GObject    *object,
-                        const char *property,
-                        const char *text)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, text);
-  editor_set_property (history, label, object, property, &value);
-}
-
 char *
 lode_editor_row_text (gpointer row)
 {
@@ -462,6 +448,71 @@ lode_choice_fill_sources (gpointer   combo_row,
   fill_items (combo_row, ids, G_LIST_MODEL (lode_portfolio_get_sources (portfolio)), C_("source", "None"),
               (const char *(*) (gpointer)) lode_source_get_title,
               (const char *(*) (gpointer)) lode_source_get_id);
+}
+
+void
+lode_choice_fill_mineral_checks (gpointer             group,
+                                 GPtrArray           *ids,
+                                 GPtrArray           *checks,
+                                 gpointer             portfolio,
+                                 const char * const  *chosen,
+                                 gboolean             remember)
+{
+  GListModel *minerals = G_LIST_MODEL (lode_portfolio_get_minerals (portfolio));
+
+  for (guint i = 0; i < g_list_model_get_n_items (minerals); i++)
+    {
+      g_autoptr(LodeMineral) mineral = g_list_model_get_item (minerals, i);
+      const char *id = lode_mineral_get_id (mineral);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lode_mineral_get_name (mineral));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, lode_mineral_get_name (mineral), -1);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), chosen != NULL && g_strv_contains (chosen, id));
+      if (remember)
+        lode_editor_remember (check);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (group, row);
+
+      g_ptr_array_add (ids, g_strdup (id));
+      g_ptr_array_add (checks, check);
+    }
+
+  if (ids->len == 0)
+    adw_preferences_group_set_description (group, _("Add minerals on the Minerals page to choose them here."));
+}
+
+GStrv
+lode_choice_read_checks (GPtrArray          *ids,
+                         GPtrArray          *checks,
+                         const char * const *current)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      g_strv_builder_add (builder, g_ptr_array_index (ids, i));
+
+  for (guint i = 0; current != NULL && current[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (ids, current[i], g_str_equal, NULL))
+      g_strv_builder_add (builder, current[i]);
+
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+lode_editor_any_changed (GPtrArray *widgets)
+{
+  for (guint i = 0; i < widgets->len; i++)
+    if (lode_editor_changed (g_ptr_array_index (widgets, i)))
+      return TRUE;
+
+  return FALSE;
 }
 
 void
@@ -782,29 +833,51 @@ editor_confirm_values (GtkWidget  *editor,
     gtk_window_close (GTK_WINDOW (editor));
 }
 
+/* The EditorValues of @widget_class, made on first use and kept as long
+ * as the class, for the life of the program. */
+static EditorValues *
+editor_values_of_class (GtkWidgetClass *widget_class)
+{
+  GType type = G_TYPE_FROM_CLASS (widget_class);
+  EditorValues *info = g_type_get_qdata (type, editor_values_quark ());
+
+  if (info == NULL)
+    {
+      info = g_new0 (EditorValues, 1);
+      g_type_set_qdata (type, editor_values_quark (), info);
+    }
+
+  return info;
+}
+
 void
 lode_editor_class_setup_values (GtkWidgetClass         *widget_class,
                                 const char             *resource,
                                 LodeEditorValidateFunc  validate,
                                 gsize                   values_size,
                                 LodeEditorReadFunc      read_values,
-                                GDestroyNotify          values_clear,
-                                LodeEditorApplyFunc     add,
-                                LodeEditorApplyFunc     edit,
-                                goffset                 item_offset)
+                                GDestroyNotify          values_clear)
 {
-  EditorValues *info = g_new0 (EditorValues, 1);
+  EditorValues *info = editor_values_of_class (widget_class);
 
   info->values_size = values_size;
   info->read_values = read_values;
   info->values_clear = values_clear;
-  info->add = add;
-  info->edit = edit;
-  info->item_offset = item_offset;
-  /* Kept as long as the class, for the life of the program. */
-  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), editor_values_quark (), info);
 
   lode_editor_class_setup (widget_class, resource, editor_confirm_values, validate);
+}
+
+void
+lode_editor_class_set_item (GtkWidgetClass      *widget_class,
+                            goffset              item_offset,
+                            LodeEditorApplyFunc  add,
+                            LodeEditorApplyFunc  edit)
+{
+  EditorValues *info = editor_values_of_class (widget_class);
+
+  info->item_offset = item_offset;
+  info->add = add;
+  info->edit = edit;
 }
 
 void
@@ -819,6 +892,26 @@ lode_editor_remember_fields (gpointer first,
   va_end (args);
 }
 
+static void
+editor_set_valist (gpointer    history,
+                   const char *label,
+                   GObject    *object,
+                   const char *property,
+                   va_list     args)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *error = NULL;
+
+  g_return_if_fail (pspec != NULL);
+
+  G_VALUE_COLLECT_INIT (&value, G_PARAM_SPEC_VALUE_TYPE (pspec), args, 0, &error);
+
+  g_return_if_fail (error == NULL);
+
+  editor_set_property (history, label, object, property, &value);
+}
+
 /* The value of @property follows, of the property's type, as for
  * g_object_set(). */
 void
@@ -828,20 +921,29 @@ lode_editor_set (gpointer    history,
                  const char *property,
                  ...)
 {
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_autofree char *error = NULL;
   va_list args;
 
-  g_return_if_fail (pspec != NULL);
+  va_start (args, property);
+  editor_set_valist (history, label, object, property, args);
+  va_end (args);
+}
+
+void
+lode_editor_set_if_changed (gpointer    row,
+                            gpointer    history,
+                            const char *label,
+                            GObject    *object,
+                            const char *property,
+                            ...)
+{
+  va_list args;
+
+  if (!lode_editor_changed (row))
+    return;
 
   va_start (args, property);
-  G_VALUE_COLLECT_INIT (&value, G_PARAM_SPEC_VALUE_TYPE (pspec), args, 0, &error);
+  editor_set_valist (history, label, object, property, args);
   va_end (args);
-
-  g_return_if_fail (error == NULL);
-
-  editor_set_property (history, label, object, property, &value);
 }
 
 /* Cells of an export record's columns, in every list of records */

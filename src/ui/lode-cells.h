@@ -53,10 +53,6 @@ void lode_cell_bind_export_stage       (GtkSignalListItemFactory *factory,
                                         GtkListItem              *list_item,
                                         gpointer                  user_data);
 
-G_END_DECLS
-
-G_BEGIN_DECLS
-
 /* Helpers the list pages and the editors share. */
 
 /* TRUE when one of @texts (NULL-terminated, NULLs skipped up to @n_texts)
@@ -92,34 +88,28 @@ void     lode_editor_show_errors   (GtkWidget  *editor,
                                     GtkLabel   *label,
                                     GString    *errors);
 
-G_END_DECLS
-
-G_BEGIN_DECLS
-
 /* A slug made from @name ("Iron ore" → "iron-ore") that no item of @items
  * has as its id (read with @get_id). */
 char    *lode_editor_make_id       (const char  *name,
                                     GListModel  *items,
                                     const char *(*get_id) (gpointer item));
 
-G_END_DECLS
-
-G_BEGIN_DECLS
-
-/* Sets the string @property of @object to @text through @history, as
- * part of the open group, unless it already has that value. */
-void     lode_editor_set_string    (gpointer      history,
-                                    const char   *label,
-                                    GObject      *object,
-                                    const char   *property,
-                                    const char   *text);
-/* Likewise for a value of any type, given as for g_object_set(): an
- * int for an enum, a gint64 for money. */
+/* Sets @property of @object through @history, as part of the open group,
+ * unless it already has that value; the value follows, given as for
+ * g_object_set(): an int for an enum, a gint64 for money. */
 void     lode_editor_set           (gpointer      history,
                                     const char   *label,
                                     GObject      *object,
                                     const char   *property,
                                     ...);
+/* lode_editor_set() when the user changed @row (lode_editor_changed()):
+ * an editor writes back only the fields that changed. */
+void     lode_editor_set_if_changed (gpointer     row,
+                                     gpointer     history,
+                                     const char  *label,
+                                     GObject     *object,
+                                     const char  *property,
+                                     ...);
 /* The stripped text of an editable @row, or NULL when it is empty. */
 char    *lode_editor_row_text      (gpointer      row);
 /* Shows @text in an editable @row; NULL shows it empty. */
@@ -129,10 +119,6 @@ void     lode_editor_set_row_text  (gpointer      row,
  * shows it empty. */
 void     lode_editor_set_row_money (gpointer      row,
                                     LodeMoney     value);
-
-G_END_DECLS
-
-G_BEGIN_DECLS
 
 /* Combo rows that choose an id: @ids holds the id behind each choice,
  * NULL for "none". */
@@ -154,6 +140,23 @@ void        lode_choice_fill_projects      (gpointer                     combo_r
 void        lode_choice_fill_sources       (gpointer                     combo_row,
                                             GPtrArray                   *ids,
                                             gpointer                     portfolio);
+/* A check in @group (an AdwPreferencesGroup) for each mineral of
+ * @portfolio, named for it and checked when @chosen (NULL for none) holds
+ * its id, remembered when @remember; appends the ids to @ids and the
+ * checks to @checks. An empty @group says where minerals are added. */
+void        lode_choice_fill_mineral_checks (gpointer                    group,
+                                             GPtrArray                  *ids,
+                                             GPtrArray                  *checks,
+                                             gpointer                    portfolio,
+                                             const char * const         *chosen,
+                                             gboolean                    remember);
+/* The ids of @ids whose checks in @checks are active, then those of
+ * @current (NULL for none) that @ids does not offer, kept as they are. */
+GStrv       lode_choice_read_checks        (GPtrArray                   *ids,
+                                            GPtrArray                   *checks,
+                                            const char * const          *current);
+/* Whether the user changed any of @widgets since they were remembered. */
+gboolean    lode_editor_any_changed        (GPtrArray                   *widgets);
 /* Offers @none and then every country by name. */
 void        lode_choice_fill_countries     (gpointer                     combo_row,
                                             GPtrArray                   *ids,
@@ -200,26 +203,26 @@ typedef void     (*LodeEditorApplyFunc) (gpointer  editor,
                                          gpointer  values);
 /* As lode_editor_class_setup(), with the editor.confirm action every
  * editor of one item has: it reads the fields into a Values of
- * @values_size with @read_values, then calls @add when the item at
- * @item_offset in the instance is NULL (a new item) and @edit when it is
- * not, clears the Values with @values_clear (unless NULL) and closes the
- * editor; or shows the errors in the template's "error_label". */
+ * @values_size with @read_values and, when they can be saved, adds the
+ * item or writes back the fields changed (lode_editor_class_set_item()),
+ * clears the Values with @values_clear (unless NULL) and closes the
+ * editor; else it shows why in the template's "error_label". */
 void        lode_editor_class_setup_values (GtkWidgetClass              *widget_class,
                                             const char                  *resource,
                                             LodeEditorValidateFunc       validate,
                                             gsize                        values_size,
                                             LodeEditorReadFunc           read_values,
-                                            GDestroyNotify               values_clear,
+                                            GDestroyNotify               values_clear);
+/* The item an editor set up with lode_editor_class_setup_values() edits:
+ * a pointer at @item_offset in the instance. When it is NULL, confirming
+ * calls @add, else @edit. */
+void        lode_editor_class_set_item     (GtkWidgetClass              *widget_class,
+                                            goffset                      item_offset,
                                             LodeEditorApplyFunc          add,
-                                            LodeEditorApplyFunc          edit,
-                                            goffset                      item_offset);
+                                            LodeEditorApplyFunc          edit);
 /* lode_editor_remember() for each field from @first, up to NULL. */
 void        lode_editor_remember_fields    (gpointer                     first,
                                             ...) G_GNUC_NULL_TERMINATED;
-
-G_END_DECLS
-
-G_BEGIN_DECLS
 
 /* Puts @items (GObjects) in place of the items of a list that @owner keeps. */
 typedef void     (*LodeEditorPutItems) (GObject  *owner,

@@ -162,13 +162,10 @@ chooser_show (const ChooserRequest *request,
   return G_OBJECT (g_steal_pointer (&cancellable));
 }
 
-void
-lode_file_chooser_cancel (GObject *chooser)
+static void
+chooser_put_away (GObject *chooser)
 {
-  g_return_if_fail (G_IS_CANCELLABLE (chooser));
-
   g_cancellable_cancel (G_CANCELLABLE (chooser));
-  g_object_unref (chooser);
 }
 
 #else
@@ -220,14 +217,11 @@ chooser_show (const ChooserRequest *request,
   return G_OBJECT (native);
 }
 
-void
-lode_file_chooser_cancel (GObject *chooser)
+static void
+chooser_put_away (GObject *chooser)
 {
-  g_return_if_fail (GTK_IS_NATIVE_DIALOG (chooser));
-
   /* Destroyed, the dialog gives no response. */
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  g_object_unref (chooser);
 }
 
 #endif
@@ -261,6 +255,15 @@ lode_file_chooser_show (GtkWidget             *parent,
   data->user_data = user_data;
 
   return chooser_show (&request, data);
+}
+
+void
+lode_file_chooser_cancel (GObject *chooser)
+{
+  g_return_if_fail (G_IS_OBJECT (chooser));
+
+  chooser_put_away (chooser);
+  g_object_unref (chooser);
 }
 
 static GtkFileFilter *

@@ -557,17 +557,9 @@ lode_export_editor_new (LodePortfolio *portfolio,
     }
 
   if (position != G_MAXUINT)
-    {
-      GtkWidget *fields[] = {
-        GTK_WIDGET (self->mineral_row), GTK_WIDGET (self->year), GTK_WIDGET (self->month_row),
-        GTK_WIDGET (self->destination_row), GTK_WIDGET (self->stage_row), GTK_WIDGET (self->quantity_row),
-        GTK_WIDGET (self->unit_row), GTK_WIDGET (self->value_row), GTK_WIDGET (self->source_row),
-        GTK_WIDGET (self->currency_row), GTK_WIDGET (self->original_row),
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        lode_editor_remember (fields[i]);
-    }
+    lode_editor_remember_fields (self->mineral_row, self->year, self->month_row, self->destination_row,
+                                 self->stage_row, self->quantity_row, self->unit_row, self->value_row,
+                                 self->source_row, self->currency_row, self->original_row, NULL);
 
   g_signal_connect_object (self->mineral_row, "notify::selected",
                            G_CALLBACK (mineral_changed), self, G_CONNECT_SWAPPED);

@@ -306,11 +306,7 @@ add_reserve_form (LodeMineralEditor *self,
         }
       adw_expander_row_set_subtitle (form->expander, summary);
 
-      lode_editor_remember (form->category);
-      lode_editor_remember (form->quantity);
-      lode_editor_remember (form->unit);
-      lode_editor_remember (form->value);
-      lode_editor_remember (form->year);
+      lode_editor_remember_fields (form->category, form->quantity, form->unit, form->value, form->year, NULL);
     }
   else
     {

@@ -246,20 +246,13 @@ edit_figure (LodeNationalFigureEditor *self,
   g_autofree char *label = g_strdup_printf (_("Edit %s"), name);
 
   lode_history_begin_group (history, label);
-  if (lode_editor_changed (self->kind_row))
-    lode_editor_set (history, label, object, "kind", (int) values->kind);
-  if (lode_editor_changed (self->amount_row))
-    lode_editor_set (history, label, object, "value", (gint64) values->amount);
-  if (lode_editor_changed (self->year_row))
-    lode_editor_set (history, label, object, "year", values->year);
-  if (lode_editor_changed (self->change_row))
-    lode_editor_set (history, label, object, "change", values->change);
-  if (lode_editor_changed (self->country_row))
-    lode_editor_set_string (history, label, object, "country", values->country);
-  if (lode_editor_changed (self->note_row))
-    lode_editor_set_string (history, label, object, "note", values->note);
-  if (lode_editor_changed (self->source_row))
-    lode_editor_set_string (history, label, object, "source", values->source);
+  lode_editor_set_if_changed (self->kind_row, history, label, object, "kind", (int) values->kind);
+  lode_editor_set_if_changed (self->amount_row, history, label, object, "value", (gint64) values->amount);
+  lode_editor_set_if_changed (self->year_row, history, label, object, "year", values->year);
+  lode_editor_set_if_changed (self->change_row, history, label, object, "change", values->change);
+  lode_editor_set_if_changed (self->country_row, history, label, object, "country", values->country);
+  lode_editor_set_if_changed (self->note_row, history, label, object, "note", values->note);
+  lode_editor_set_if_changed (self->source_row, history, label, object, "source", values->source);
   lode_history_end_group (history);
 }
 
@@ -287,9 +280,9 @@ lode_national_figure_editor_class_init (LodeNationalFigureEditorClass *klass)
 
   lode_editor_class_setup_values (widget_class, "/io/github/lodeapp/Lode/ui/lode-national-figure-editor.ui",
                                   (LodeEditorValidateFunc) validate, sizeof (Values),
-                                  (LodeEditorReadFunc) read_values, (GDestroyNotify) values_clear,
-                                  (LodeEditorApplyFunc) add_figure, (LodeEditorApplyFunc) edit_figure,
-                                  G_STRUCT_OFFSET (LodeNationalFigureEditor, figure));
+                                  (LodeEditorReadFunc) read_values, (GDestroyNotify) values_clear);
+  lode_editor_class_set_item (widget_class, G_STRUCT_OFFSET (LodeNationalFigureEditor, figure),
+                              (LodeEditorApplyFunc) add_figure, (LodeEditorApplyFunc) edit_figure);
   gtk_widget_class_bind_template_child (widget_class, LodeNationalFigureEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeNationalFigureEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, LodeNationalFigureEditor, amount_row);

@@ -178,18 +178,12 @@ edit_production (LodeProductionEditor *self,
   g_autofree char *label = g_strdup_printf (_("Edit production %s"), name);
 
   lode_history_begin_group (history, label);
-  if (lode_editor_changed (self->mineral_row))
-    lode_editor_set_string (history, label, object, "mineral", values->mineral);
-  if (lode_editor_changed (self->quantity_row))
-    lode_editor_set (history, label, object, "quantity", values->quantity);
-  if (lode_editor_changed (self->unit_row))
-    lode_editor_set (history, label, object, "unit", (int) values->unit);
-  if (lode_editor_changed (self->year_row))
-    lode_editor_set (history, label, object, "year", values->year);
-  if (lode_editor_changed (self->project_row))
-    lode_editor_set_string (history, label, object, "project", values->project);
-  if (lode_editor_changed (self->source_row))
-    lode_editor_set_string (history, label, object, "source", values->source);
+  lode_editor_set_if_changed (self->mineral_row, history, label, object, "mineral", values->mineral);
+  lode_editor_set_if_changed (self->quantity_row, history, label, object, "quantity", values->quantity);
+  lode_editor_set_if_changed (self->unit_row, history, label, object, "unit", (int) values->unit);
+  lode_editor_set_if_changed (self->year_row, history, label, object, "year", values->year);
+  lode_editor_set_if_changed (self->project_row, history, label, object, "project", values->project);
+  lode_editor_set_if_changed (self->source_row, history, label, object, "source", values->source);
   lode_history_end_group (history);
 }
 
@@ -218,9 +212,9 @@ lode_production_editor_class_init (LodeProductionEditorClass *klass)
 
   lode_editor_class_setup_values (widget_class, "/io/github/lodeapp/Lode/ui/lode-production-editor.ui",
                                   (LodeEditorValidateFunc) validate, sizeof (Values),
-                                  (LodeEditorReadFunc) read_values, NULL,
-                                  (LodeEditorApplyFunc) add_production, (LodeEditorApplyFunc) edit_production,
-                                  G_STRUCT_OFFSET (LodeProductionEditor, production));
+                                  (LodeEditorReadFunc) read_values, NULL);
+  lode_editor_class_set_item (widget_class, G_STRUCT_OFFSET (LodeProductionEditor, production),
+                              (LodeEditorApplyFunc) add_production, (LodeEditorApplyFunc) edit_production);
   gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, mineral_row);
   gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, quantity_row);

@@ -204,18 +204,9 @@ read_partners (LodeProjectEditor *self,
 static GStrv
 read_minerals (LodeProjectEditor *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const char * const *current = self->project != NULL ? lode_project_get_minerals (self->project) : NULL;
 
-  for (guint i = 0; i < self->mineral_checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->mineral_checks, i)))
-      g_strv_builder_add (builder, g_ptr_array_index (self->mineral_ids, i));
-
-  for (guint i = 0; current != NULL && current[i] != NULL; i++)
-    if (!g_ptr_array_find_with_equal_func (self->mineral_ids, current[i], g_str_equal, NULL))
-      g_strv_builder_add (builder, current[i]);
-
-  return g_strv_builder_end (builder);
+  return lode_choice_read_checks (self->mineral_ids, self->mineral_checks, current);
 }
 
 G_DEFINE_FINAL_TYPE (LodeProjectEditor, lode_project_editor, ADW_TYPE_WINDOW)
@@ -427,9 +418,7 @@ add_partner_form (LodeProjectEditor *self,
           gtk_editable_set_text (GTK_EDITABLE (form->share), lode_localize_decimal_mark (text));
         }
 
-      lode_editor_remember (form->name);
-      lode_editor_remember (form->country);
-      lode_editor_remember (form->share);
+      lode_editor_remember_fields (form->name, form->country, form->share, NULL);
     }
   else
     adw_expander_row_set_expanded (form->expander, TRUE);
@@ -464,40 +453,6 @@ region_action (GtkWidget  *widget,
   LodeProjectEditor *self = LODE_PROJECT_EDITOR (widget);
 
   gtk_editable_set_text (GTK_EDITABLE (self->region_row), g_variant_get_string (parameter, NULL));
-}
-
-static void
-fill_minerals (LodeProjectEditor *self)
-{
-  GListModel *minerals = G_LIST_MODEL (lode_portfolio_get_minerals (self->portfolio));
-  const char * const *chosen = self->project != NULL ? lode_project_get_minerals (self->project) : NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (minerals); i++)
-    {
-      g_autoptr(LodeMineral) mineral = g_list_model_get_item (minerals, i);
-      const char *id = lode_mineral_get_id (mineral);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lode_mineral_get_name (mineral));
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, lode_mineral_get_name (mineral), -1);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   chosen != NULL && g_strv_contains (chosen, id));
-      if (self->project != NULL)
-        lode_editor_remember (check);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_preferences_group_add (self->minerals_group, row);
-
-      g_ptr_array_add (self->mineral_ids, g_strdup (id));
-      g_ptr_array_add (self->mineral_checks, check);
-    }
-
-  if (self->mineral_ids->len == 0)
-    adw_preferences_group_set_description (self->minerals_group,
-                                           _("Add minerals on the Minerals page to choose them here."));
 }
 
 static void
@@ -577,28 +532,16 @@ confirm_action (GtkWidget  *widget,
       label = g_strdup_printf (_("Edit %s"), lode_project_get_name (self->project));
       /* Only the fields the user changed are written back. */
       lode_history_begin_group (history, label);
-      if (lode_editor_changed (self->name_row))
-        lode_editor_set_string (history, label, object, "name", name);
-      if (lode_editor_changed (self->region_row))
-        lode_editor_set_string (history, label, object, "region", region);
-      if (lode_editor_changed (self->operator_row))
-        lode_editor_set_string (history, label, object, "operator", operator);
-      if (lode_editor_changed (self->status_row))
-        lode_editor_set (history, label, object, "status", (int) status);
-      if (lode_editor_changed (self->committed_row))
-        lode_editor_set (history, label, object, "committed", (gint64) committed);
-      if (lode_editor_changed (self->disbursed_row))
-        lode_editor_set (history, label, object, "disbursed", (gint64) disbursed);
-      if (lode_editor_changed (self->start_year_row))
-        lode_editor_set (history, label, object, "start-year", start_year);
-      if (lode_editor_changed (self->jobs_row))
-        lode_editor_set (history, label, object, "jobs", jobs);
-      for (guint i = 0; i < self->mineral_checks->len; i++)
-        if (lode_editor_changed (g_ptr_array_index (self->mineral_checks, i)))
-          {
-            lode_editor_set_strv (history, label, object, "minerals", (const char * const *) minerals);
-            break;
-          }
+      lode_editor_set_if_changed (self->name_row, history, label, object, "name", name);
+      lode_editor_set_if_changed (self->region_row, history, label, object, "region", region);
+      lode_editor_set_if_changed (self->operator_row, history, label, object, "operator", operator);
+      lode_editor_set_if_changed (self->status_row, history, label, object, "status", (int) status);
+      lode_editor_set_if_changed (self->committed_row, history, label, object, "committed", (gint64) committed);
+      lode_editor_set_if_changed (self->disbursed_row, history, label, object, "disbursed", (gint64) disbursed);
+      lode_editor_set_if_changed (self->start_year_row, history, label, object, "start-year", start_year);
+      lode_editor_set_if_changed (self->jobs_row, history, label, object, "jobs", jobs);
+      if (lode_editor_any_changed (self->mineral_checks))
+        lode_editor_set_strv (history, label, object, "minerals", (const char * const *) minerals);
       lode_editor_set_items (history, label, object, lode_project_get_partners (self->project),
                              partners, same_partner, put_partners);
       lode_history_end_group (history);
@@ -710,17 +653,13 @@ lode_project_editor_new (LodePortfolio *portfolio,
         }
       gtk_button_set_label (self->confirm_button, _("Save"));
 
-      lode_editor_remember (self->name_row);
-      lode_editor_remember (self->status_row);
-      lode_editor_remember (self->region_row);
-      lode_editor_remember (self->operator_row);
-      lode_editor_remember (self->committed_row);
-      lode_editor_remember (self->disbursed_row);
-      lode_editor_remember (self->start_year_row);
-      lode_editor_remember (self->jobs_row);
+      lode_editor_remember_fields (self->name_row, self->status_row, self->region_row, self->operator_row,
+                                   self->committed_row, self->disbursed_row, self->start_year_row,
+                                   self->jobs_row, NULL);
     }
 
-  fill_minerals (self);
+  lode_choice_fill_mineral_checks (self->minerals_group, self->mineral_ids, self->mineral_checks, portfolio,
+                                   project != NULL ? lode_project_get_minerals (project) : NULL, project != NULL);
   fill_regions (self);
   for (guint i = 0; i < self->mineral_checks->len; i++)
     g_signal_connect_object (g_ptr_array_index (self->mineral_checks, i), "toggled",

@@ -254,22 +254,17 @@ edit_rate (LodeRateEditor *self,
   gboolean period_changed = lode_editor_changed (self->fiscal);
 
   lode_history_begin_group (history, label);
-  if (lode_editor_changed (self->currency_row))
-    lode_editor_set_string (history, label, object, "currency", values->currency);
-  if (lode_editor_changed (self->year))
-    lode_editor_set (history, label, object, "year", values->year);
+  lode_editor_set_if_changed (self->currency_row, history, label, object, "currency", values->currency);
+  lode_editor_set_if_changed (self->year, history, label, object, "year", values->year);
   if (period_changed && values->period == LODE_PERIOD_KIND_UNKNOWN)
     lode_editor_set (history, label, object, "period", (int) values->period);
   if (month_changed)
     lode_editor_set (history, label, object, "month", values->month);
   if (period_changed && values->period != LODE_PERIOD_KIND_UNKNOWN)
     lode_editor_set (history, label, object, "period", (int) values->period);
-  if (lode_editor_changed (self->rate_row))
-    lode_editor_set (history, label, object, "rate", (gint64) values->rate);
-  if (lode_editor_changed (self->source_row))
-    lode_editor_set_string (history, label, object, "source", values->source);
-  if (lode_editor_changed (self->note_row))
-    lode_editor_set_string (history, label, object, "note", values->note);
+  lode_editor_set_if_changed (self->rate_row, history, label, object, "rate", (gint64) values->rate);
+  lode_editor_set_if_changed (self->source_row, history, label, object, "source", values->source);
+  lode_editor_set_if_changed (self->note_row, history, label, object, "note", values->note);
   lode_history_end_group (history);
 }
 
@@ -297,9 +292,9 @@ lode_rate_editor_class_init (LodeRateEditorClass *klass)
 
   lode_editor_class_setup_values (widget_class, "/io/github/lodeapp/Lode/ui/lode-rate-editor.ui",
                                   (LodeEditorValidateFunc) validate, sizeof (Values),
-                                  (LodeEditorReadFunc) read_values, (GDestroyNotify) values_clear,
-                                  (LodeEditorApplyFunc) add_rate, (LodeEditorApplyFunc) edit_rate,
-                                  G_STRUCT_OFFSET (LodeRateEditor, rate));
+                                  (LodeEditorReadFunc) read_values, (GDestroyNotify) values_clear);
+  lode_editor_class_set_item (widget_class, G_STRUCT_OFFSET (LodeRateEditor, rate),
+                              (LodeEditorApplyFunc) add_rate, (LodeEditorApplyFunc) edit_rate);
   gtk_widget_class_bind_template_child (widget_class, LodeRateEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeRateEditor, currency_row);
   gtk_widget_class_bind_template_child (widget_class, LodeRateEditor, year_row);

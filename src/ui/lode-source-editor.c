@@ -109,14 +109,10 @@ confirm_action (GtkWidget  *widget,
       lode_history_begin_group (history, label);
       /* Only the fields the user changed: a stored title with spaces
        * around it stays as it is. */
-      if (lode_editor_changed (self->title_row))
-        lode_editor_set_string (history, label, object, "title", title);
-      if (lode_editor_changed (self->publisher_row))
-        lode_editor_set_string (history, label, object, "publisher", publisher);
-      if (lode_editor_changed (self->date_row))
-        lode_editor_set_string (history, label, object, "date", date);
-      if (lode_editor_changed (self->url_row))
-        lode_editor_set_string (history, label, object, "url", url);
+      lode_editor_set_if_changed (self->title_row, history, label, object, "title", title);
+      lode_editor_set_if_changed (self->publisher_row, history, label, object, "publisher", publisher);
+      lode_editor_set_if_changed (self->date_row, history, label, object, "date", date);
+      lode_editor_set_if_changed (self->url_row, history, label, object, "url", url);
       lode_history_end_group (history);
     }
 
@@ -180,10 +176,7 @@ lode_source_editor_new (LodePortfolio *portfolio,
       lode_editor_set_row_text (self->url_row, lode_source_get_url (source));
       gtk_button_set_label (self->confirm_button, _("Save"));
 
-      lode_editor_remember (self->title_row);
-      lode_editor_remember (self->publisher_row);
-      lode_editor_remember (self->date_row);
-      lode_editor_remember (self->url_row);
+      lode_editor_remember_fields (self->title_row, self->publisher_row, self->date_row, self->url_row, NULL);
     }
 
   validate (self);

@@ -355,15 +355,9 @@ lode_target_editor_new (LodePortfolio *portfolio,
         lode_editor_set_row_money (self->high_row, lode_target_get_target_high (target));
       gtk_button_set_label (self->confirm_button, _("Save"));
 
-      lode_editor_remember (self->title_row);
-      lode_editor_remember (self->kind_row);
-      lode_editor_remember (self->mineral_row);
-      lode_editor_remember (self->destination_row);
-      lode_editor_remember (self->baseline_year);
-      lode_editor_remember (self->baseline_row);
-      lode_editor_remember (self->target_year);
-      lode_editor_remember (self->low_row);
-      lode_editor_remember (self->high_row);
+      lode_editor_remember_fields (self->title_row, self->kind_row, self->mineral_row, self->destination_row,
+                                   self->baseline_year, self->baseline_row, self->target_year, self->low_row,
+                                   self->high_row, NULL);
     }
   else
     {
