@@ -388,17 +388,39 @@ lode_choice_get (gpointer   combo_row,
   return ids != NULL && selected < ids->len ? g_ptr_array_index (ids, selected) : NULL;
 }
 
-/* Offers @none (unless NULL) and then each item of @items, by the name
- * @get_name gives it, with the id @get_id gives it behind the choice. */
-static void
-fill_items (AdwComboRow  *combo_row,
-            GPtrArray    *ids,
-            GListModel   *items,
-            const char   *none,
-            const char *(*get_name) (gpointer item),
-            const char *(*get_id) (gpointer item))
+/* What each kind of item a combo row can offer is called and found by. */
+static const struct
+{
+  GListStore *(*get_items) (LodePortfolio *portfolio);
+  const char *(*get_name)  (gpointer       item);
+  const char *(*get_id)    (gpointer       item);
+} choice_items[] = {
+  [LODE_CHOICE_MINERALS] = {
+    lode_portfolio_get_minerals,
+    (const char *(*) (gpointer)) lode_mineral_get_name,
+    (const char *(*) (gpointer)) lode_mineral_get_id,
+  },
+  [LODE_CHOICE_PROJECTS] = {
+    lode_portfolio_get_projects,
+    (const char *(*) (gpointer)) lode_project_get_name,
+    (const char *(*) (gpointer)) lode_project_get_id,
+  },
+  [LODE_CHOICE_SOURCES] = {
+    lode_portfolio_get_sources,
+    (const char *(*) (gpointer)) lode_source_get_title,
+    (const char *(*) (gpointer)) lode_source_get_id,
+  },
+};
+
+void
+lode_choice_fill_items (gpointer         combo_row,
+                        GPtrArray       *ids,
+                        gpointer         portfolio,
+                        LodeChoiceItems  kind,
+                        const char      *none)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GListModel *items = G_LIST_MODEL (choice_items[kind].get_items (portfolio));
 
   g_ptr_array_set_size (ids, 0);
   if (none != NULL)
@@ -411,43 +433,11 @@ fill_items (AdwComboRow  *combo_row,
     {
       g_autoptr(GObject) item = g_list_model_get_item (items, i);
 
-      gtk_string_list_append (names, get_name (item));
-      g_ptr_array_add (ids, g_strdup (get_id (item)));
+      gtk_string_list_append (names, choice_items[kind].get_name (item));
+      g_ptr_array_add (ids, g_strdup (choice_items[kind].get_id (item)));
     }
 
   adw_combo_row_set_model (combo_row, G_LIST_MODEL (names));
-}
-
-void
-lode_choice_fill_minerals (gpointer    combo_row,
-                           GPtrArray  *ids,
-                           gpointer    portfolio,
-                           const char *none)
-{
-  fill_items (combo_row, ids, G_LIST_MODEL (lode_portfolio_get_minerals (portfolio)), none,
-              (const char *(*) (gpointer)) lode_mineral_get_name,
-              (const char *(*) (gpointer)) lode_mineral_get_id);
-}
-
-void
-lode_choice_fill_projects (gpointer    combo_row,
-                           GPtrArray  *ids,
-                           gpointer    portfolio,
-                           const char *none)
-{
-  fill_items (combo_row, ids, G_LIST_MODEL (lode_portfolio_get_projects (portfolio)), none,
-              (const char *(*) (gpointer)) lode_project_get_name,
-              (const char *(*) (gpointer)) lode_project_get_id);
-}
-
-void
-lode_choice_fill_sources (gpointer   combo_row,
-                          GPtrArray *ids,
-                          gpointer   portfolio)
-{
-  fill_items (combo_row, ids, G_LIST_MODEL (lode_portfolio_get_sources (portfolio)), C_("source", "None"),
-              (const char *(*) (gpointer)) lode_source_get_title,
-              (const char *(*) (gpointer)) lode_source_get_id);
 }
 
 void
@@ -770,33 +760,6 @@ editor_entry_activated (GtkWidget *editor)
     gtk_widget_activate_action (editor, "editor.confirm", NULL);
 }
 
-void
-lode_editor_class_setup (GtkWidgetClass              *widget_class,
-                         const char                  *resource,
-                         GtkWidgetActionActivateFunc  confirm,
-                         LodeEditorValidateFunc       validate)
-{
-  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), editor_validate_quark (), validate);
-
-  gtk_widget_class_set_template_from_resource (widget_class, resource);
-  gtk_widget_class_bind_template_callback_full (widget_class, "validate", G_CALLBACK (validate));
-  gtk_widget_class_bind_template_callback_full (widget_class, "entry_activated",
-                                                G_CALLBACK (editor_entry_activated));
-  lode_editor_class_install_confirm (widget_class, confirm);
-}
-
-/* How an editor class set up with lode_editor_class_setup_values()
- * reads its fields and writes them back. */
-typedef struct
-{
-  gsize               values_size;
-  LodeEditorReadFunc  read_values;
-  GDestroyNotify      values_clear;
-  LodeEditorApplyFunc add;
-  LodeEditorApplyFunc edit;
-  goffset             item_offset;
-} EditorValues;
-
 static GQuark
 editor_values_quark (void)
 {
@@ -810,7 +773,7 @@ editor_confirm_values (GtkWidget  *editor,
                        const char *action_name,
                        GVariant   *parameter)
 {
-  const EditorValues *info = g_type_get_qdata (G_OBJECT_TYPE (editor), editor_values_quark ());
+  const LodeEditorValues *info = g_type_get_qdata (G_OBJECT_TYPE (editor), editor_values_quark ());
   gpointer item = G_STRUCT_MEMBER (gpointer, editor, info->item_offset);
   g_autoptr(GString) errors = g_string_new (NULL);
   g_autofree gpointer values = g_malloc0 (info->values_size);
@@ -833,51 +796,26 @@ editor_confirm_values (GtkWidget  *editor,
     gtk_window_close (GTK_WINDOW (editor));
 }
 
-/* The EditorValues of @widget_class, made on first use and kept as long
- * as the class, for the life of the program. */
-static EditorValues *
-editor_values_of_class (GtkWidgetClass *widget_class)
+void
+lode_editor_class_setup (GtkWidgetClass              *widget_class,
+                         const char                  *resource,
+                         GtkWidgetActionActivateFunc  confirm,
+                         LodeEditorValidateFunc       validate)
 {
-  GType type = G_TYPE_FROM_CLASS (widget_class);
-  EditorValues *info = g_type_get_qdata (type, editor_values_quark ());
+  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), editor_validate_quark (), validate);
 
-  if (info == NULL)
-    {
-      info = g_new0 (EditorValues, 1);
-      g_type_set_qdata (type, editor_values_quark (), info);
-    }
-
-  return info;
+  gtk_widget_class_set_template_from_resource (widget_class, resource);
+  gtk_widget_class_bind_template_callback_full (widget_class, "validate", G_CALLBACK (validate));
+  gtk_widget_class_bind_template_callback_full (widget_class, "entry_activated",
+                                                G_CALLBACK (editor_entry_activated));
+  lode_editor_class_install_confirm (widget_class, confirm != NULL ? confirm : editor_confirm_values);
 }
 
 void
-lode_editor_class_setup_values (GtkWidgetClass         *widget_class,
-                                const char             *resource,
-                                LodeEditorValidateFunc  validate,
-                                gsize                   values_size,
-                                LodeEditorReadFunc      read_values,
-                                GDestroyNotify          values_clear)
+lode_editor_class_set_values (GtkWidgetClass         *widget_class,
+                              const LodeEditorValues *values)
 {
-  EditorValues *info = editor_values_of_class (widget_class);
-
-  info->values_size = values_size;
-  info->read_values = read_values;
-  info->values_clear = values_clear;
-
-  lode_editor_class_setup (widget_class, resource, editor_confirm_values, validate);
-}
-
-void
-lode_editor_class_set_item (GtkWidgetClass      *widget_class,
-                            goffset              item_offset,
-                            LodeEditorApplyFunc  add,
-                            LodeEditorApplyFunc  edit)
-{
-  EditorValues *info = editor_values_of_class (widget_class);
-
-  info->item_offset = item_offset;
-  info->add = add;
-  info->edit = edit;
+  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), editor_values_quark (), (gpointer) values);
 }
 
 void

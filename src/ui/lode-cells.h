@@ -126,20 +126,20 @@ guint       lode_choice_find               (GPtrArray                   *ids,
                                             const char                  *id);
 const char *lode_choice_get                (gpointer                     combo_row,
                                             GPtrArray                   *ids);
-/* Offers @none (unless NULL) and then the minerals of @portfolio. */
-void        lode_choice_fill_minerals      (gpointer                     combo_row,
+/* The items of a portfolio a combo row can offer. */
+typedef enum
+{
+  LODE_CHOICE_MINERALS,
+  LODE_CHOICE_PROJECTS,
+  LODE_CHOICE_SOURCES,     /* by title */
+} LodeChoiceItems;
+/* Offers @none (unless NULL) and then the @kind items of @portfolio by
+ * name, each with its id in @ids. */
+void        lode_choice_fill_items         (gpointer                     combo_row,
                                             GPtrArray                   *ids,
                                             gpointer                     portfolio,
+                                            LodeChoiceItems              kind,
                                             const char                  *none);
-/* Offers @none (unless NULL) and then the projects of @portfolio. */
-void        lode_choice_fill_projects      (gpointer                     combo_row,
-                                            GPtrArray                   *ids,
-                                            gpointer                     portfolio,
-                                            const char                  *none);
-/* Offers "None" and then the sources of @portfolio by title. */
-void        lode_choice_fill_sources       (gpointer                     combo_row,
-                                            GPtrArray                   *ids,
-                                            gpointer                     portfolio);
 /* A check in @group (an AdwPreferencesGroup) for each mineral of
  * @portfolio, named for it and checked when @chosen (NULL for none) holds
  * its id, remembered when @remember; appends the ids to @ids and the
@@ -186,9 +186,11 @@ void        lode_editor_class_install_confirm (GtkWidgetClass              *widg
                                                GtkWidgetActionActivateFunc  confirm);
 /* Whether every field of an editor holds a valid value; shows why not. */
 typedef gboolean (*LodeEditorValidateFunc) (gpointer editor);
-/* An editor's template from @resource, its editor.confirm action and
- * Escape, and the callbacks the template names: "validate" and
- * "entry_activated", which confirms when @validate passes. */
+/* An editor's template from @resource, its editor.confirm action
+ * (@confirm, or when NULL the one lode_editor_class_set_values()
+ * describes) and Escape, and the callbacks
+ * the template names: "validate" and "entry_activated", which confirms
+ * when @validate passes. */
 void        lode_editor_class_setup        (GtkWidgetClass              *widget_class,
                                             const char                  *resource,
                                             GtkWidgetActionActivateFunc  confirm,
@@ -201,25 +203,25 @@ typedef gboolean (*LodeEditorReadFunc)  (gpointer  editor,
 /* Adds the item @values describe, or writes back the fields changed. */
 typedef void     (*LodeEditorApplyFunc) (gpointer  editor,
                                          gpointer  values);
-/* As lode_editor_class_setup(), with the editor.confirm action every
- * editor of one item has: it reads the fields into a Values of
- * @values_size with @read_values and, when they can be saved, adds the
- * item or writes back the fields changed (lode_editor_class_set_item()),
- * clears the Values with @values_clear (unless NULL) and closes the
- * editor; else it shows why in the template's "error_label". */
-void        lode_editor_class_setup_values (GtkWidgetClass              *widget_class,
-                                            const char                  *resource,
-                                            LodeEditorValidateFunc       validate,
-                                            gsize                        values_size,
-                                            LodeEditorReadFunc           read_values,
-                                            GDestroyNotify               values_clear);
-/* The item an editor set up with lode_editor_class_setup_values() edits:
- * a pointer at @item_offset in the instance. When it is NULL, confirming
- * calls @add, else @edit. */
-void        lode_editor_class_set_item     (GtkWidgetClass              *widget_class,
-                                            goffset                      item_offset,
-                                            LodeEditorApplyFunc          add,
-                                            LodeEditorApplyFunc          edit);
+/* How an editor of one item reads its fields and writes them back. */
+typedef struct
+{
+  gsize               values_size;   /* the size of its Values */
+  LodeEditorReadFunc  read_values;
+  GDestroyNotify      values_clear;  /* frees what a Values holds; or NULL */
+  goffset             item_offset;   /* the item edited, NULL for a new one */
+  LodeEditorApplyFunc add;
+  LodeEditorApplyFunc edit;
+} LodeEditorValues;
+/* The fields of an editor whose lode_editor_class_setup() was given no
+ * confirm action: the one every editor of one item has reads them into a
+ * zeroed Values with @values->read_values and, when they can be saved,
+ * calls @values->add when the item (a pointer at @values->item_offset in
+ * the instance) is NULL and @values->edit when it is not, clears the
+ * Values and closes the editor; else it shows why in the template's
+ * "error_label". @values is kept: make it static. */
+void        lode_editor_class_set_values   (GtkWidgetClass              *widget_class,
+                                            const LodeEditorValues      *values);
 /* lode_editor_remember() for each field from @first, up to NULL. */
 void        lode_editor_remember_fields    (gpointer                     first,
                                             ...) G_GNUC_NULL_TERMINATED;

@@ -460,11 +460,9 @@ lode_export_editor_new (LodePortfolio *portfolio,
 {
   LodeExportEditor *self;
   LodeExportTable *table;
-  g_autoptr(GtkStringList) sources = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) months = NULL;
   g_autoptr(GtkStringList) stages = NULL;
   g_autoptr(GtkStringList) units = NULL;
-  GListModel *store;
   LodeExportRow row = { 0 };
   g_autofree char *default_destination = NULL;
 
@@ -496,20 +494,9 @@ lode_export_editor_new (LodePortfolio *portfolio,
         row.destination = default_destination;
     }
 
-  lode_choice_fill_minerals (self->mineral_row, self->mineral_ids, portfolio, NULL);
+  lode_choice_fill_items (self->mineral_row, self->mineral_ids, portfolio, LODE_CHOICE_MINERALS, NULL);
   lode_choice_fill_countries (self->destination_row, self->destination_codes, _("Unknown"));
   lode_choice_add_countries_of (self->destination_row, self->destination_codes, portfolio);
-
-  gtk_string_list_append (sources, C_("source", "None"));
-  g_ptr_array_add (self->source_ids, NULL);
-  store = G_LIST_MODEL (lode_portfolio_get_sources (portfolio));
-  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
-    {
-      g_autoptr(LodeSource) source = g_list_model_get_item (store, i);
-
-      gtk_string_list_append (sources, lode_source_get_title (source));
-      g_ptr_array_add (self->source_ids, g_strdup (lode_source_get_id (source)));
-    }
 
   months = lode_choice_list (_("Whole year"), 1, 13, format_month);
   stages = lode_choice_list (lode_stage_get_name (LODE_STAGE_UNKNOWN), 1, LODE_N_STAGES, format_stage);
@@ -518,7 +505,8 @@ lode_export_editor_new (LodePortfolio *portfolio,
   adw_combo_row_set_model (self->month_row, G_LIST_MODEL (months));
   adw_combo_row_set_model (self->stage_row, G_LIST_MODEL (stages));
   adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (units));
-  adw_combo_row_set_model (self->source_row, G_LIST_MODEL (sources));
+  lode_choice_fill_items (self->source_row, self->source_ids, portfolio, LODE_CHOICE_SOURCES,
+                          C_("source", "None"));
   fill_currencies (self, row.original_currency);
 
   if (row.mineral != NULL)

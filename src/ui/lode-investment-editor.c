@@ -237,16 +237,19 @@ lode_investment_editor_dispose (GObject *object)
 static void
 lode_investment_editor_class_init (LodeInvestmentEditorClass *klass)
 {
+  static const LodeEditorValues values = {
+    sizeof (Values), (LodeEditorReadFunc) read_values, (GDestroyNotify) values_clear,
+    G_STRUCT_OFFSET (LodeInvestmentEditor, investment),
+    (LodeEditorApplyFunc) add_investment, (LodeEditorApplyFunc) edit_investment,
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lode_investment_editor_dispose;
 
-  lode_editor_class_setup_values (widget_class, "/io/github/lodeapp/Lode/ui/lode-investment-editor.ui",
-                                  (LodeEditorValidateFunc) validate, sizeof (Values),
-                                  (LodeEditorReadFunc) read_values, (GDestroyNotify) values_clear);
-  lode_editor_class_set_item (widget_class, G_STRUCT_OFFSET (LodeInvestmentEditor, investment),
-                              (LodeEditorApplyFunc) add_investment, (LodeEditorApplyFunc) edit_investment);
+  lode_editor_class_setup (widget_class, "/io/github/lodeapp/Lode/ui/lode-investment-editor.ui",
+                           NULL, (LodeEditorValidateFunc) validate);
+  lode_editor_class_set_values (widget_class, &values);
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, amount_row);
@@ -312,10 +315,12 @@ lode_investment_editor_new (LodePortfolio  *portfolio,
   lode_choice_add_countries_of (self->country_row, self->country_codes, portfolio);
   fill_minerals (self, investment);
   self->project_ids = g_ptr_array_new_with_free_func (g_free);
-  /* TRANSLATORS: the project of a pledge that belongs to none */
-  lode_choice_fill_projects (self->project_row, self->project_ids, portfolio, _("None (sector-wide)"));
+  lode_choice_fill_items (self->project_row, self->project_ids, portfolio, LODE_CHOICE_PROJECTS,
+                          /* TRANSLATORS: the project of a pledge that belongs to none */
+                          _("None (sector-wide)"));
   self->source_ids = g_ptr_array_new_with_free_func (g_free);
-  lode_choice_fill_sources (self->source_row, self->source_ids, portfolio);
+  lode_choice_fill_items (self->source_row, self->source_ids, portfolio, LODE_CHOICE_SOURCES,
+                          C_("source", "None"));
 
   if (investment != NULL)
     {

@@ -273,16 +273,19 @@ lode_national_figure_editor_dispose (GObject *object)
 static void
 lode_national_figure_editor_class_init (LodeNationalFigureEditorClass *klass)
 {
+  static const LodeEditorValues values = {
+    sizeof (Values), (LodeEditorReadFunc) read_values, (GDestroyNotify) values_clear,
+    G_STRUCT_OFFSET (LodeNationalFigureEditor, figure),
+    (LodeEditorApplyFunc) add_figure, (LodeEditorApplyFunc) edit_figure,
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lode_national_figure_editor_dispose;
 
-  lode_editor_class_setup_values (widget_class, "/io/github/lodeapp/Lode/ui/lode-national-figure-editor.ui",
-                                  (LodeEditorValidateFunc) validate, sizeof (Values),
-                                  (LodeEditorReadFunc) read_values, (GDestroyNotify) values_clear);
-  lode_editor_class_set_item (widget_class, G_STRUCT_OFFSET (LodeNationalFigureEditor, figure),
-                              (LodeEditorApplyFunc) add_figure, (LodeEditorApplyFunc) edit_figure);
+  lode_editor_class_setup (widget_class, "/io/github/lodeapp/Lode/ui/lode-national-figure-editor.ui",
+                           NULL, (LodeEditorValidateFunc) validate);
+  lode_editor_class_set_values (widget_class, &values);
   gtk_widget_class_bind_template_child (widget_class, LodeNationalFigureEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeNationalFigureEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, LodeNationalFigureEditor, amount_row);
@@ -327,7 +330,8 @@ lode_national_figure_editor_new (LodePortfolio      *portfolio,
   self->country_codes = g_ptr_array_new_with_free_func (g_free);
   lode_choice_fill_countries (self->country_row, self->country_codes, C_("country", "None"));
   self->source_ids = g_ptr_array_new_with_free_func (g_free);
-  lode_choice_fill_sources (self->source_row, self->source_ids, portfolio);
+  lode_choice_fill_items (self->source_row, self->source_ids, portfolio, LODE_CHOICE_SOURCES,
+                          C_("source", "None"));
 
   if (figure != NULL)
     {

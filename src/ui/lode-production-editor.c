@@ -205,16 +205,19 @@ lode_production_editor_dispose (GObject *object)
 static void
 lode_production_editor_class_init (LodeProductionEditorClass *klass)
 {
+  static const LodeEditorValues values = {
+    sizeof (Values), (LodeEditorReadFunc) read_values, NULL,
+    G_STRUCT_OFFSET (LodeProductionEditor, production),
+    (LodeEditorApplyFunc) add_production, (LodeEditorApplyFunc) edit_production,
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lode_production_editor_dispose;
 
-  lode_editor_class_setup_values (widget_class, "/io/github/lodeapp/Lode/ui/lode-production-editor.ui",
-                                  (LodeEditorValidateFunc) validate, sizeof (Values),
-                                  (LodeEditorReadFunc) read_values, NULL);
-  lode_editor_class_set_item (widget_class, G_STRUCT_OFFSET (LodeProductionEditor, production),
-                              (LodeEditorApplyFunc) add_production, (LodeEditorApplyFunc) edit_production);
+  lode_editor_class_setup (widget_class, "/io/github/lodeapp/Lode/ui/lode-production-editor.ui",
+                           NULL, (LodeEditorValidateFunc) validate);
+  lode_editor_class_set_values (widget_class, &values);
   gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, mineral_row);
   gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, quantity_row);
@@ -253,17 +256,19 @@ lode_production_editor_new (LodePortfolio  *portfolio,
   g_set_object (&self->production, production);
 
   self->mineral_ids = g_ptr_array_new_with_free_func (g_free);
-  lode_choice_fill_minerals (self->mineral_row, self->mineral_ids, portfolio, C_("mineral", "None"));
+  lode_choice_fill_items (self->mineral_row, self->mineral_ids, portfolio, LODE_CHOICE_MINERALS,
+                          C_("mineral", "None"));
   units = lode_choice_list (NULL, 0, LODE_UNIT_M3 + 1, format_unit);
   adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (units));
   /* Most production is counted in tonnes. */
   adw_combo_row_set_selected (self->unit_row, LODE_UNIT_T);
   self->project_ids = g_ptr_array_new_with_free_func (g_free);
-  /* TRANSLATORS: the project of a production figure that is the whole
-   * country's */
-  lode_choice_fill_projects (self->project_row, self->project_ids, portfolio, _("None (national)"));
+  lode_choice_fill_items (self->project_row, self->project_ids, portfolio, LODE_CHOICE_PROJECTS,
+                          /* TRANSLATORS: a production figure's project when it is the country's */
+                          _("None (national)"));
   self->source_ids = g_ptr_array_new_with_free_func (g_free);
-  lode_choice_fill_sources (self->source_row, self->source_ids, portfolio);
+  lode_choice_fill_items (self->source_row, self->source_ids, portfolio, LODE_CHOICE_SOURCES,
+                          C_("source", "None"));
 
   if (production != NULL)
     {

@@ -285,16 +285,19 @@ lode_rate_editor_dispose (GObject *object)
 static void
 lode_rate_editor_class_init (LodeRateEditorClass *klass)
 {
+  static const LodeEditorValues values = {
+    sizeof (Values), (LodeEditorReadFunc) read_values, (GDestroyNotify) values_clear,
+    G_STRUCT_OFFSET (LodeRateEditor, rate),
+    (LodeEditorApplyFunc) add_rate, (LodeEditorApplyFunc) edit_rate,
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lode_rate_editor_dispose;
 
-  lode_editor_class_setup_values (widget_class, "/io/github/lodeapp/Lode/ui/lode-rate-editor.ui",
-                                  (LodeEditorValidateFunc) validate, sizeof (Values),
-                                  (LodeEditorReadFunc) read_values, (GDestroyNotify) values_clear);
-  lode_editor_class_set_item (widget_class, G_STRUCT_OFFSET (LodeRateEditor, rate),
-                              (LodeEditorApplyFunc) add_rate, (LodeEditorApplyFunc) edit_rate);
+  lode_editor_class_setup (widget_class, "/io/github/lodeapp/Lode/ui/lode-rate-editor.ui",
+                           NULL, (LodeEditorValidateFunc) validate);
+  lode_editor_class_set_values (widget_class, &values);
   gtk_widget_class_bind_template_child (widget_class, LodeRateEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeRateEditor, currency_row);
   gtk_widget_class_bind_template_child (widget_class, LodeRateEditor, year_row);
@@ -402,7 +405,8 @@ editor_new (LodePortfolio    *portfolio,
   adw_combo_row_set_model (self->month_row, G_LIST_MODEL (months));
   lode_editor_setup_year (self->year);
   self->source_ids = g_ptr_array_new_with_free_func (g_free);
-  lode_choice_fill_sources (self->source_row, self->source_ids, portfolio);
+  lode_choice_fill_items (self->source_row, self->source_ids, portfolio, LODE_CHOICE_SOURCES,
+                          C_("source", "None"));
 
   if (rate != NULL)
     {

@@ -333,7 +333,8 @@ lode_target_editor_new (LodePortfolio *portfolio,
   gtk_string_list_append (kinds, _("Exports"));
   gtk_string_list_append (kinds, _("Investment"));
 
-  lode_choice_fill_minerals (self->mineral_row, self->mineral_ids, portfolio, _("All minerals"));
+  lode_choice_fill_items (self->mineral_row, self->mineral_ids, portfolio, LODE_CHOICE_MINERALS,
+                          _("All minerals"));
   lode_choice_fill_countries (self->destination_row, self->destination_codes, _("All destinations"));
   lode_choice_add_countries_of (self->destination_row, self->destination_codes, portfolio);
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
