@@ -735,9 +735,10 @@ lode_choice_list (const char  *none,
   return list;
 }
 
-void
-lode_editor_class_install_confirm (GtkWidgetClass              *widget_class,
-                                   GtkWidgetActionActivateFunc  confirm)
+/* An editor's editor.confirm action, and Escape to close it. */
+static void
+editor_class_install_confirm (GtkWidgetClass              *widget_class,
+                              GtkWidgetActionActivateFunc  confirm)
 {
   gtk_widget_class_install_action (widget_class, "editor.confirm", NULL, confirm);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -808,7 +809,7 @@ lode_editor_class_setup (GtkWidgetClass              *widget_class,
   gtk_widget_class_bind_template_callback_full (widget_class, "validate", G_CALLBACK (validate));
   gtk_widget_class_bind_template_callback_full (widget_class, "entry_activated",
                                                 G_CALLBACK (editor_entry_activated));
-  lode_editor_class_install_confirm (widget_class, confirm != NULL ? confirm : editor_confirm_values);
+  editor_class_install_confirm (widget_class, confirm != NULL ? confirm : editor_confirm_values);
 }
 
 void

@@ -181,9 +181,6 @@ GtkStringList *lode_choice_list            (const char                  *none,
                                             int                          first,
                                             int                          end,
                                             const char                *(*format) (int value));
-/* An editor's editor.confirm action, and Escape to close it. */
-void        lode_editor_class_install_confirm (GtkWidgetClass              *widget_class,
-                                               GtkWidgetActionActivateFunc  confirm);
 /* Whether every field of an editor holds a valid value; shows why not. */
 typedef gboolean (*LodeEditorValidateFunc) (gpointer editor);
 /* An editor's template from @resource, its editor.confirm action

@@ -270,17 +270,19 @@ same_row (const LodeExportRow *a,
          (a->original_currency == NULL || a->original_amount == b->original_amount);
 }
 
-static void
+static gboolean
 validate (LodeExportEditor *self)
 {
   g_autoptr(GString) errors = g_string_new (NULL);
   LodeExportRow row = { 0 };
 
   if (self->mineral_ids == NULL || self->updating_value)
-    return;
+    return self->valid;
 
   self->valid = read_row (self, &row, errors);
   lode_editor_show_errors (GTK_WIDGET (self), self->error_label, errors);
+
+  return self->valid;
 }
 
 static void
@@ -324,13 +326,6 @@ confirm_action (GtkWidget  *widget,
 }
 
 static void
-entry_activated (LodeExportEditor *self)
-{
-  if (self->valid)
-    gtk_widget_activate_action (GTK_WIDGET (self), "editor.confirm", NULL);
-}
-
-static void
 lode_export_editor_dispose (GObject *object)
 {
   LodeExportEditor *self = LODE_EXPORT_EDITOR (object);
@@ -354,7 +349,8 @@ lode_export_editor_class_init (LodeExportEditorClass *klass)
 
   object_class->dispose = lode_export_editor_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-export-editor.ui");
+  lode_editor_class_setup (widget_class, "/io/github/lodeapp/Lode/ui/lode-export-editor.ui",
+                           confirm_action, (LodeEditorValidateFunc) validate);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, mineral_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, year);
@@ -372,10 +368,6 @@ lode_export_editor_class_init (LodeExportEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, original_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, source_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, validate);
-  gtk_widget_class_bind_template_callback (widget_class, entry_activated);
-
-  lode_editor_class_install_confirm (widget_class, confirm_action);
 }
 
 static void
