@@ -634,6 +634,75 @@ test_national_figures (void)
   lode_test_destroy_window (window);
 }
 
+/* Presses Enter in the entry row @title of @editor. */
+static void
+press_enter (GtkWidget  *editor,
+             const char *title)
+{
+  g_signal_emit_by_name (find (editor, ADW_TYPE_ENTRY_ROW, title, 0), "entry-activated");
+  lode_test_settle ();
+}
+
+/* Enter in a field confirms only when every field holds a valid value:
+ * with a field wrong the editor stays open, says why and adds nothing;
+ * then it adds the item in one step and closes. The national figure
+ * editor confirms the way every editor of one item does, the mineral and
+ * export editors in their own way, all through the same Enter. */
+static void
+test_enter_confirms (void)
+{
+  g_autoptr(LodePortfolio) portfolio = lode_portfolio_new_sample ();
+  LodeHistory *history = lode_portfolio_get_history (portfolio);
+  GListModel *figures = G_LIST_MODEL (lode_portfolio_get_national_figures (portfolio));
+  GListModel *minerals = G_LIST_MODEL (lode_portfolio_get_minerals (portfolio));
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  guint n_figures = g_list_model_get_n_items (figures);
+  guint n_minerals = g_list_model_get_n_items (minerals);
+  guint n_rows = lode_export_table_get_n_rows (table);
+  GtkWidget *editor;
+  GtkLabel *error;
+
+  editor = present (lode_national_figure_editor_new (portfolio, NULL));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  press_enter (editor, "Amount (US$)");
+  g_assert_nonnull (editor);
+  error = lode_test_template_child (editor, LODE_TYPE_NATIONAL_FIGURE_EDITOR, "error_label");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error)));
+  g_assert_cmpstr (gtk_label_get_label (error), !=, "");
+  g_assert_cmpuint (g_list_model_get_n_items (figures), ==, n_figures);
+  set_text (editor, "Amount (US$)", 0, "2,500");
+  set_text (editor, "Year (optional)", 0, "2024");
+  press_enter (editor, "Year (optional)");
+  g_assert_true (lode_test_wait_for (lode_test_is_null, &editor));
+  g_assert_cmpuint (g_list_model_get_n_items (figures), ==, n_figures + 1);
+  g_assert_cmpint (lode_national_figure_get_value (figure_at (portfolio, n_figures)), ==, 250000);
+  g_assert_cmpint (lode_national_figure_get_year (figure_at (portfolio, n_figures)), ==, 2024);
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Add Mineral exports, 2024");
+
+  editor = present (lode_mineral_editor_new (portfolio, NULL));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  press_enter (editor, "Name");
+  g_assert_nonnull (editor);
+  g_assert_cmpuint (g_list_model_get_n_items (minerals), ==, n_minerals);
+  set_text (editor, "Name", 0, "Enter ore");
+  press_enter (editor, "Name");
+  g_assert_true (lode_test_wait_for (lode_test_is_null, &editor));
+  g_assert_cmpuint (g_list_model_get_n_items (minerals), ==, n_minerals + 1);
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Add Enter ore");
+
+  editor = present (lode_export_editor_new (portfolio, 0));
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  set_text (editor, "Value (US$)", 0, "not a value");
+  press_enter (editor, "Value (US$)");
+  g_assert_nonnull (editor);
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Add Enter ore");
+  set_text (editor, "Value (US$)", 0, "1,234");
+  press_enter (editor, "Value (US$)");
+  g_assert_true (lode_test_wait_for (lode_test_is_null, &editor));
+  g_assert_cmpuint (lode_export_table_get_n_rows (table), ==, n_rows);
+  g_assert_cmpstr (lode_history_get_undo_label (history), ==, "Edit Export Record");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -646,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/lode/editors/export-period", test_export_period);
   g_test_add_func ("/lode/editors/mineral-hs-codes", test_mineral_hs_codes);
   g_test_add_func ("/lode/editors/national-figures", test_national_figures);
+  g_test_add_func ("/lode/editors/enter-confirms", test_enter_confirms);
 
   return lode_test_run ();
 }

@@ -271,12 +271,14 @@ lode_editor_show_errors (GtkWidget *editor,
   gtk_widget_action_set_enabled (editor, "editor.confirm", errors->len == 0);
 }
 
-void
-lode_editor_set_property (gpointer      history,
-                          const char   *label,
-                          GObject      *object,
-                          const char   *property,
-                          const GValue *value)
+/* Sets @property of @object to @value through @history, as part of the
+ * open group, unless it already has that value. */
+static void
+editor_set_property (gpointer      history,
+                     const char   *label,
+                     GObject      *object,
+                     const char   *property,
+                     const GValue *value)
 {
   GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
   g_auto(GValue) current = G_VALUE_INIT;
@@ -340,20 +342,6 @@ lode_editor_make_id (const char  *name,
   return id;
 }
 
-void
-lode_editor_set_string (gpointer    history,
-                        const char *label,
-                        GObject    *object,
-                        const char *property,
-                        const char *text)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_value_init (&value, G_TYPE_STRING);
-  g_value_set_string (&value, text);
-  lode_editor_set_property (history, label, object, property, &value);
-}
-
 char *
 lode_editor_row_text (gpointer row)
 {
@@ -363,6 +351,22 @@ lode_editor_row_text (gpointer row)
     g_clear_pointer (&text, g_free);
 
   return text;
+}
+
+void
+lode_editor_set_row_text (gpointer    row,
+                          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
+}
+
+void
+lode_editor_set_row_money (gpointer  row,
+                           LodeMoney value)
+{
+  g_autofree char *text = value != LODE_MONEY_UNSET ? lode_format_money_editable (value) : NULL;
+
+  lode_editor_set_row_text (row, text);
 }
 
 guint
@@ -385,14 +389,39 @@ lode_choice_get (gpointer   combo_row,
   return ids != NULL && selected < ids->len ? g_ptr_array_index (ids, selected) : NULL;
 }
 
+/* What each kind of item a combo row can offer is called and found by. */
+static const struct
+{
+  GListStore *(*get_items) (LodePortfolio *portfolio);
+  const char *(*get_name)  (gpointer       item);
+  const char *(*get_id)    (gpointer       item);
+} choice_items[] = {
+  [LODE_CHOICE_MINERALS] = {
+    lode_portfolio_get_minerals,
+    (const char *(*) (gpointer)) lode_mineral_get_name,
+    (const char *(*) (gpointer)) lode_mineral_get_id,
+  },
+  [LODE_CHOICE_PROJECTS] = {
+    lode_portfolio_get_projects,
+    (const char *(*) (gpointer)) lode_project_get_name,
+    (const char *(*) (gpointer)) lode_project_get_id,
+  },
+  [LODE_CHOICE_SOURCES] = {
+    lode_portfolio_get_sources,
+    (const char *(*) (gpointer)) lode_source_get_title,
+    (const char *(*) (gpointer)) lode_source_get_id,
+  },
+};
+
 void
-lode_choice_fill_minerals (gpointer    combo_row,
-                           GPtrArray  *ids,
-                           gpointer    portfolio,
-                           const char *none)
+lode_choice_fill_items (gpointer         combo_row,
+                        GPtrArray       *ids,
+                        gpointer         portfolio,
+                        LodeChoiceItems  kind,
+                        const char      *none)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GListModel *minerals = G_LIST_MODEL (lode_portfolio_get_minerals (portfolio));
+  GListModel *items = G_LIST_MODEL (choice_items[kind].get_items (portfolio));
 
   g_ptr_array_set_size (ids, 0);
   if (none != NULL)
@@ -401,15 +430,80 @@ lode_choice_fill_minerals (gpointer    combo_row,
       g_ptr_array_add (ids, NULL);
     }
 
-  for (guint i = 0; i < g_list_model_get_n_items (minerals); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
-      g_autoptr(LodeMineral) mineral = g_list_model_get_item (minerals, i);
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
 
-      gtk_string_list_append (names, lode_mineral_get_name (mineral));
-      g_ptr_array_add (ids, g_strdup (lode_mineral_get_id (mineral)));
+      gtk_string_list_append (names, choice_items[kind].get_name (item));
+      g_ptr_array_add (ids, g_strdup (choice_items[kind].get_id (item)));
     }
 
   adw_combo_row_set_model (combo_row, G_LIST_MODEL (names));
+}
+
+void
+lode_choice_fill_mineral_checks (gpointer             group,
+                                 GPtrArray           *ids,
+                                 GPtrArray           *checks,
+                                 gpointer             portfolio,
+                                 const char * const  *chosen,
+                                 gboolean             remember)
+{
+  GListModel *minerals = G_LIST_MODEL (lode_portfolio_get_minerals (portfolio));
+
+  for (guint i = 0; i < g_list_model_get_n_items (minerals); i++)
+    {
+      g_autoptr(LodeMineral) mineral = g_list_model_get_item (minerals, i);
+      const char *id = lode_mineral_get_id (mineral);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lode_mineral_get_name (mineral));
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, lode_mineral_get_name (mineral), -1);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), chosen != NULL && g_strv_contains (chosen, id));
+      if (remember)
+        lode_editor_remember (check);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      adw_preferences_group_add (group, row);
+
+      g_ptr_array_add (ids, g_strdup (id));
+      g_ptr_array_add (checks, check);
+    }
+
+  if (ids->len == 0)
+    adw_preferences_group_set_description (group, _("Add minerals on the Minerals page to choose them here."));
+}
+
+GStrv
+lode_choice_read_checks (GPtrArray          *ids,
+                         GPtrArray          *checks,
+                         const char * const *current)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      g_strv_builder_add (builder, g_ptr_array_index (ids, i));
+
+  for (guint i = 0; current != NULL && current[i] != NULL; i++)
+    if (!g_ptr_array_find_with_equal_func (ids, current[i], g_str_equal, NULL))
+      g_strv_builder_add (builder, current[i]);
+
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+lode_editor_any_changed (GPtrArray *widgets)
+{
+  for (guint i = 0; i < widgets->len; i++)
+    if (lode_editor_changed (g_ptr_array_index (widgets, i)))
+      return TRUE;
+
+  return FALSE;
 }
 
 void
@@ -642,9 +736,10 @@ lode_choice_list (const char  *none,
   return list;
 }
 
-void
-lode_editor_class_install_confirm (GtkWidgetClass              *widget_class,
-                                   GtkWidgetActionActivateFunc  confirm)
+/* An editor's editor.confirm action, and Escape to close it. */
+static void
+editor_class_install_confirm (GtkWidgetClass              *widget_class,
+                              GtkWidgetActionActivateFunc  confirm)
 {
   gtk_widget_class_install_action (widget_class, "editor.confirm", NULL, confirm);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -667,6 +762,42 @@ editor_entry_activated (GtkWidget *editor)
     gtk_widget_activate_action (editor, "editor.confirm", NULL);
 }
 
+static GQuark
+editor_values_quark (void)
+{
+  return g_quark_from_static_string ("lode-editor-values");
+}
+
+/* editor.confirm: reads the fields; adds the item or writes back the
+ * fields changed, and closes; or shows why the fields cannot be saved. */
+static void
+editor_confirm_values (GtkWidget  *editor,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  const LodeEditorValues *info = g_type_get_qdata (G_OBJECT_TYPE (editor), editor_values_quark ());
+  gpointer item = G_STRUCT_MEMBER (gpointer, editor, info->item_offset);
+  g_autoptr(GString) errors = g_string_new (NULL);
+  g_autofree gpointer values = g_malloc0 (info->values_size);
+  gboolean valid = info->read_values (editor, values, errors);
+
+  if (!valid)
+    {
+      GObject *label = gtk_widget_get_template_child (editor, G_OBJECT_TYPE (editor), "error_label");
+
+      lode_editor_show_errors (editor, GTK_LABEL (label), errors);
+    }
+  else if (item == NULL)
+    info->add (editor, values);
+  else
+    info->edit (editor, values);
+
+  if (info->values_clear != NULL)
+    info->values_clear (values);
+  if (valid)
+    gtk_window_close (GTK_WINDOW (editor));
+}
+
 void
 lode_editor_class_setup (GtkWidgetClass              *widget_class,
                          const char                  *resource,
@@ -679,7 +810,46 @@ lode_editor_class_setup (GtkWidgetClass              *widget_class,
   gtk_widget_class_bind_template_callback_full (widget_class, "validate", G_CALLBACK (validate));
   gtk_widget_class_bind_template_callback_full (widget_class, "entry_activated",
                                                 G_CALLBACK (editor_entry_activated));
-  lode_editor_class_install_confirm (widget_class, confirm);
+  editor_class_install_confirm (widget_class, confirm != NULL ? confirm : editor_confirm_values);
+}
+
+void
+lode_editor_class_set_values (GtkWidgetClass         *widget_class,
+                              const LodeEditorValues *values)
+{
+  g_type_set_qdata (G_TYPE_FROM_CLASS (widget_class), editor_values_quark (), (gpointer) values);
+}
+
+void
+lode_editor_remember_fields (gpointer first,
+                             ...)
+{
+  va_list args;
+
+  va_start (args, first);
+  for (gpointer field = first; field != NULL; field = va_arg (args, gpointer))
+    lode_editor_remember (field);
+  va_end (args);
+}
+
+static void
+editor_set_valist (gpointer    history,
+                   const char *label,
+                   GObject    *object,
+                   const char *property,
+                   va_list     args)
+{
+  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *error = NULL;
+
+  g_return_if_fail (pspec != NULL);
+
+  G_VALUE_COLLECT_INIT (&value, G_PARAM_SPEC_VALUE_TYPE (pspec), args, 0, &error);
+
+  g_return_if_fail (error == NULL);
+
+  editor_set_property (history, label, object, property, &value);
 }
 
 /* The value of @property follows, of the property's type, as for
@@ -691,20 +861,29 @@ lode_editor_set (gpointer    history,
                  const char *property,
                  ...)
 {
-  GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), property);
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_autofree char *error = NULL;
   va_list args;
 
-  g_return_if_fail (pspec != NULL);
+  va_start (args, property);
+  editor_set_valist (history, label, object, property, args);
+  va_end (args);
+}
+
+void
+lode_editor_set_if_changed (gpointer    row,
+                            gpointer    history,
+                            const char *label,
+                            GObject    *object,
+                            const char *property,
+                            ...)
+{
+  va_list args;
+
+  if (!lode_editor_changed (row))
+    return;
 
   va_start (args, property);
-  G_VALUE_COLLECT_INIT (&value, G_PARAM_SPEC_VALUE_TYPE (pspec), args, 0, &error);
+  editor_set_valist (history, label, object, property, args);
   va_end (args);
-
-  g_return_if_fail (error == NULL);
-
-  lode_editor_set_property (history, label, object, property, &value);
 }
 
 /* Cells of an export record's columns, in every list of records */

@@ -3,6 +3,8 @@
 
 #include <adwaita.h>
 
+#include "lode-money.h"
+
 G_BEGIN_DECLS
 
 /* Cells of the column views: a GtkInscription in each GtkListItem, set up
@@ -51,10 +53,6 @@ void lode_cell_bind_export_stage       (GtkSignalListItemFactory *factory,
                                         GtkListItem              *list_item,
                                         gpointer                  user_data);
 
-G_END_DECLS
-
-G_BEGIN_DECLS
-
 /* Helpers the list pages and the editors share. */
 
 /* TRUE when one of @texts (NULL-terminated, NULLs skipped up to @n_texts)
@@ -90,50 +88,37 @@ void     lode_editor_show_errors   (GtkWidget  *editor,
                                     GtkLabel   *label,
                                     GString    *errors);
 
-G_END_DECLS
-
-G_BEGIN_DECLS
-
-/* Sets @property of @object to @value through @history, as part of the
- * open group, unless it already has that value. */
-void     lode_editor_set_property  (gpointer      history,
-                                    const char   *label,
-                                    GObject      *object,
-                                    const char   *property,
-                                    const GValue *value);
-
-G_END_DECLS
-
-G_BEGIN_DECLS
-
 /* A slug made from @name ("Iron ore" → "iron-ore") that no item of @items
  * has as its id (read with @get_id). */
 char    *lode_editor_make_id       (const char  *name,
                                     GListModel  *items,
                                     const char *(*get_id) (gpointer item));
 
-G_END_DECLS
-
-G_BEGIN_DECLS
-
-void     lode_editor_set_string    (gpointer      history,
-                                    const char   *label,
-                                    GObject      *object,
-                                    const char   *property,
-                                    const char   *text);
-/* Likewise for a value of any type, given as for g_object_set(): an
- * int for an enum, a gint64 for money. */
+/* Sets @property of @object through @history, as part of the open group,
+ * unless it already has that value; the value follows, given as for
+ * g_object_set(): an int for an enum, a gint64 for money. */
 void     lode_editor_set           (gpointer      history,
                                     const char   *label,
                                     GObject      *object,
                                     const char   *property,
                                     ...);
+/* lode_editor_set() when the user changed @row (lode_editor_changed()):
+ * an editor writes back only the fields that changed. */
+void     lode_editor_set_if_changed (gpointer     row,
+                                     gpointer     history,
+                                     const char  *label,
+                                     GObject     *object,
+                                     const char  *property,
+                                     ...);
 /* The stripped text of an editable @row, or NULL when it is empty. */
 char    *lode_editor_row_text      (gpointer      row);
-
-G_END_DECLS
-
-G_BEGIN_DECLS
+/* Shows @text in an editable @row; NULL shows it empty. */
+void     lode_editor_set_row_text  (gpointer      row,
+                                    const char   *text);
+/* Shows @value in an editable @row as it is typed; LODE_MONEY_UNSET
+ * shows it empty. */
+void     lode_editor_set_row_money (gpointer      row,
+                                    LodeMoney     value);
 
 /* Combo rows that choose an id: @ids holds the id behind each choice,
  * NULL for "none". */
@@ -141,11 +126,37 @@ guint       lode_choice_find               (GPtrArray                   *ids,
                                             const char                  *id);
 const char *lode_choice_get                (gpointer                     combo_row,
                                             GPtrArray                   *ids);
-/* Offers @none (unless NULL) and then the minerals of @portfolio. */
-void        lode_choice_fill_minerals      (gpointer                     combo_row,
+/* The items of a portfolio a combo row can offer. */
+typedef enum
+{
+  LODE_CHOICE_MINERALS,
+  LODE_CHOICE_PROJECTS,
+  LODE_CHOICE_SOURCES,     /* by title */
+} LodeChoiceItems;
+/* Offers @none (unless NULL) and then the @kind items of @portfolio by
+ * name, each with its id in @ids. */
+void        lode_choice_fill_items         (gpointer                     combo_row,
                                             GPtrArray                   *ids,
                                             gpointer                     portfolio,
+                                            LodeChoiceItems              kind,
                                             const char                  *none);
+/* A check in @group (an AdwPreferencesGroup) for each mineral of
+ * @portfolio, named for it and checked when @chosen (NULL for none) holds
+ * its id, remembered when @remember; appends the ids to @ids and the
+ * checks to @checks. An empty @group says where minerals are added. */
+void        lode_choice_fill_mineral_checks (gpointer                    group,
+                                             GPtrArray                  *ids,
+                                             GPtrArray                  *checks,
+                                             gpointer                    portfolio,
+                                             const char * const         *chosen,
+                                             gboolean                    remember);
+/* The ids of @ids whose checks in @checks are active, then those of
+ * @current (NULL for none) that @ids does not offer, kept as they are. */
+GStrv       lode_choice_read_checks        (GPtrArray                   *ids,
+                                            GPtrArray                   *checks,
+                                            const char * const          *current);
+/* Whether the user changed any of @widgets since they were remembered. */
+gboolean    lode_editor_any_changed        (GPtrArray                   *widgets);
 /* Offers @none and then every country by name. */
 void        lode_choice_fill_countries     (gpointer                     combo_row,
                                             GPtrArray                   *ids,
@@ -170,22 +181,47 @@ GtkStringList *lode_choice_list            (const char                  *none,
                                             int                          first,
                                             int                          end,
                                             const char                *(*format) (int value));
-/* An editor's editor.confirm action, and Escape to close it. */
-void        lode_editor_class_install_confirm (GtkWidgetClass              *widget_class,
-                                               GtkWidgetActionActivateFunc  confirm);
 /* Whether every field of an editor holds a valid value; shows why not. */
 typedef gboolean (*LodeEditorValidateFunc) (gpointer editor);
-/* An editor's template from @resource, its editor.confirm action and
- * Escape, and the callbacks the template names: "validate" and
- * "entry_activated", which confirms when @validate passes. */
+/* An editor's template from @resource, its editor.confirm action
+ * (@confirm, or when NULL the one lode_editor_class_set_values()
+ * describes) and Escape, and the callbacks
+ * the template names: "validate" and "entry_activated", which confirms
+ * when @validate passes. */
 void        lode_editor_class_setup        (GtkWidgetClass              *widget_class,
                                             const char                  *resource,
                                             GtkWidgetActionActivateFunc  confirm,
                                             LodeEditorValidateFunc       validate);
-
-G_END_DECLS
-
-G_BEGIN_DECLS
+/* Reads and checks the fields of @editor into @values, zeroed; FALSE,
+ * with why in @errors, when they cannot be saved. */
+typedef gboolean (*LodeEditorReadFunc)  (gpointer  editor,
+                                         gpointer  values,
+                                         GString  *errors);
+/* Adds the item @values describe, or writes back the fields changed. */
+typedef void     (*LodeEditorApplyFunc) (gpointer  editor,
+                                         gpointer  values);
+/* How an editor of one item reads its fields and writes them back. */
+typedef struct
+{
+  gsize               values_size;   /* the size of its Values */
+  LodeEditorReadFunc  read_values;
+  GDestroyNotify      values_clear;  /* frees what a Values holds; or NULL */
+  goffset             item_offset;   /* the item edited, NULL for a new one */
+  LodeEditorApplyFunc add;
+  LodeEditorApplyFunc edit;
+} LodeEditorValues;
+/* The fields of an editor whose lode_editor_class_setup() was given no
+ * confirm action: the one every editor of one item has reads them into a
+ * zeroed Values with @values->read_values and, when they can be saved,
+ * calls @values->add when the item (a pointer at @values->item_offset in
+ * the instance) is NULL and @values->edit when it is not, clears the
+ * Values and closes the editor; else it shows why in the template's
+ * "error_label". @values is kept: make it static. */
+void        lode_editor_class_set_values   (GtkWidgetClass              *widget_class,
+                                            const LodeEditorValues      *values);
+/* lode_editor_remember() for each field from @first, up to NULL. */
+void        lode_editor_remember_fields    (gpointer                     first,
+                                            ...) G_GNUC_NULL_TERMINATED;
 
 /* Puts @items (GObjects) in place of the items of a list that @owner keeps. */
 typedef void     (*LodeEditorPutItems) (GObject  *owner,

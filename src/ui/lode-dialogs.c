@@ -91,6 +91,18 @@ parent_window (GtkWidget *parent)
   return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
+/* What lode_file_chooser_show() was asked. */
+typedef struct
+{
+  GtkWindow  *parent;
+  gboolean    save;
+  const char *title;
+  const char *accept_label;
+  GListModel *filters;
+  GFile      *folder;
+  const char *name;
+} ChooserRequest;
+
 #if GTK_CHECK_VERSION(4, 10, 0)
 
 static void
@@ -113,62 +125,47 @@ file_dialog_done_cb (GObject      *source_object,
   g_task_return_boolean (task, TRUE);
 }
 
-GObject *
-lode_file_chooser_show (GtkWidget             *parent,
-                        LodeFileChooserAction  action,
-                        const char            *title,
-                        const char            *accept_label,
-                        GListModel            *filters,
-                        GFile                 *folder,
-                        const char            *name,
-                        LodeFileChosenFunc     chosen,
-                        gpointer               user_data)
+static GObject *
+chooser_show (const ChooserRequest *request,
+              ChooserData          *data)
 {
   g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  ChooserData *data = g_new0 (ChooserData, 1);
   GTask *task;
 
-  g_return_val_if_fail (chosen != NULL, NULL);
-
-  gtk_file_dialog_set_title (dialog, title);
-  gtk_file_dialog_set_accept_label (dialog, accept_label);
+  gtk_file_dialog_set_title (dialog, request->title);
+  gtk_file_dialog_set_accept_label (dialog, request->accept_label);
   gtk_file_dialog_set_modal (dialog, TRUE);
-  if (filters != NULL && g_list_model_get_n_items (filters) > 0)
+  if (request->filters != NULL && g_list_model_get_n_items (request->filters) > 0)
     {
-      g_autoptr(GtkFileFilter) first = g_list_model_get_item (filters, 0);
+      g_autoptr(GtkFileFilter) first = g_list_model_get_item (request->filters, 0);
 
-      gtk_file_dialog_set_filters (dialog, filters);
+      gtk_file_dialog_set_filters (dialog, request->filters);
       gtk_file_dialog_set_default_filter (dialog, first);
     }
-  if (folder != NULL)
-    gtk_file_dialog_set_initial_folder (dialog, folder);
+  if (request->folder != NULL)
+    gtk_file_dialog_set_initial_folder (dialog, request->folder);
 
-  data->chosen = chosen;
-  data->user_data = user_data;
   task = g_task_new (NULL, cancellable, NULL, NULL);
   g_task_set_task_data (task, data, g_free);
 
-  if (action == LODE_FILE_CHOOSER_SAVE)
+  if (request->save)
     {
       g_task_set_source_tag (task, gtk_file_dialog_save);
-      if (name != NULL)
-        gtk_file_dialog_set_initial_name (dialog, name);
-      gtk_file_dialog_save (dialog, parent_window (parent), cancellable, file_dialog_done_cb, task);
+      if (request->name != NULL)
+        gtk_file_dialog_set_initial_name (dialog, request->name);
+      gtk_file_dialog_save (dialog, request->parent, cancellable, file_dialog_done_cb, task);
     }
   else
-    gtk_file_dialog_open (dialog, parent_window (parent), cancellable, file_dialog_done_cb, task);
+    gtk_file_dialog_open (dialog, request->parent, cancellable, file_dialog_done_cb, task);
 
   return G_OBJECT (g_steal_pointer (&cancellable));
 }
 
-void
-lode_file_chooser_cancel (GObject *chooser)
+static void
+chooser_put_away (GObject *chooser)
 {
-  g_return_if_fail (G_IS_CANCELLABLE (chooser));
-
   g_cancellable_cancel (G_CANCELLABLE (chooser));
-  g_object_unref (chooser);
 }
 
 #else
@@ -188,6 +185,47 @@ native_response_cb (GtkNativeDialog *native,
   gtk_native_dialog_destroy (native);
 }
 
+static GObject *
+chooser_show (const ChooserRequest *request,
+              ChooserData          *data)
+{
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (request->title, request->parent,
+                                        request->save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        request->accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+
+  for (guint i = 0; request->filters != NULL && i < g_list_model_get_n_items (request->filters); i++)
+    {
+      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (request->filters, i);
+
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+      if (i == 0)
+        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
+    }
+  if (request->folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), request->folder, NULL);
+  if (request->save && request->name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), request->name);
+
+  g_object_set_data_full (G_OBJECT (native), "lode-chooser-data", data, g_free);
+  g_signal_connect (native, "response", G_CALLBACK (native_response_cb), data);
+
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+
+  return G_OBJECT (native);
+}
+
+static void
+chooser_put_away (GObject *chooser)
+{
+  /* Destroyed, the dialog gives no response. */
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+}
+
+#endif
+
 GObject *
 lode_file_chooser_show (GtkWidget             *parent,
                         LodeFileChooserAction  action,
@@ -199,52 +237,34 @@ lode_file_chooser_show (GtkWidget             *parent,
                         LodeFileChosenFunc     chosen,
                         gpointer               user_data)
 {
-  gboolean save = action == LODE_FILE_CHOOSER_SAVE;
-  GtkFileChooserNative *native;
+  const ChooserRequest request = {
+    .parent = parent_window (parent),
+    .save = action == LODE_FILE_CHOOSER_SAVE,
+    .title = title,
+    .accept_label = accept_label,
+    .filters = filters,
+    .folder = folder,
+    .name = name,
+  };
   ChooserData *data;
 
   g_return_val_if_fail (chosen != NULL, NULL);
 
-  native = gtk_file_chooser_native_new (title, parent_window (parent),
-                                        save ? GTK_FILE_CHOOSER_ACTION_SAVE : GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        accept_label, _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-
-  for (guint i = 0; filters != NULL && i < g_list_model_get_n_items (filters); i++)
-    {
-      g_autoptr(GtkFileFilter) filter = g_list_model_get_item (filters, i);
-
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-      if (i == 0)
-        gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
-    }
-  if (folder != NULL)
-    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-  if (save && name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-
   data = g_new0 (ChooserData, 1);
   data->chosen = chosen;
   data->user_data = user_data;
-  g_object_set_data_full (G_OBJECT (native), "lode-chooser-data", data, g_free);
-  g_signal_connect (native, "response", G_CALLBACK (native_response_cb), data);
 
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-
-  return G_OBJECT (native);
+  return chooser_show (&request, data);
 }
 
 void
 lode_file_chooser_cancel (GObject *chooser)
 {
-  g_return_if_fail (GTK_IS_NATIVE_DIALOG (chooser));
+  g_return_if_fail (G_IS_OBJECT (chooser));
 
-  /* Destroyed, the dialog gives no response. */
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  chooser_put_away (chooser);
   g_object_unref (chooser);
 }
-
-#endif
 
 static GtkFileFilter *
 file_filter_new (LodeFileFilter kind)

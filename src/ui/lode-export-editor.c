@@ -270,17 +270,19 @@ same_row (const LodeExportRow *a,
          (a->original_currency == NULL || a->original_amount == b->original_amount);
 }
 
-static void
+static gboolean
 validate (LodeExportEditor *self)
 {
   g_autoptr(GString) errors = g_string_new (NULL);
   LodeExportRow row = { 0 };
 
   if (self->mineral_ids == NULL || self->updating_value)
-    return;
+    return self->valid;
 
   self->valid = read_row (self, &row, errors);
   lode_editor_show_errors (GTK_WIDGET (self), self->error_label, errors);
+
+  return self->valid;
 }
 
 static void
@@ -324,13 +326,6 @@ confirm_action (GtkWidget  *widget,
 }
 
 static void
-entry_activated (LodeExportEditor *self)
-{
-  if (self->valid)
-    gtk_widget_activate_action (GTK_WIDGET (self), "editor.confirm", NULL);
-}
-
-static void
 lode_export_editor_dispose (GObject *object)
 {
   LodeExportEditor *self = LODE_EXPORT_EDITOR (object);
@@ -354,7 +349,8 @@ lode_export_editor_class_init (LodeExportEditorClass *klass)
 
   object_class->dispose = lode_export_editor_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-export-editor.ui");
+  lode_editor_class_setup (widget_class, "/io/github/lodeapp/Lode/ui/lode-export-editor.ui",
+                           confirm_action, (LodeEditorValidateFunc) validate);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, mineral_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, year);
@@ -372,10 +368,6 @@ lode_export_editor_class_init (LodeExportEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, original_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, source_row);
   gtk_widget_class_bind_template_child (widget_class, LodeExportEditor, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, validate);
-  gtk_widget_class_bind_template_callback (widget_class, entry_activated);
-
-  lode_editor_class_install_confirm (widget_class, confirm_action);
 }
 
 static void
@@ -460,11 +452,9 @@ lode_export_editor_new (LodePortfolio *portfolio,
 {
   LodeExportEditor *self;
   LodeExportTable *table;
-  g_autoptr(GtkStringList) sources = gtk_string_list_new (NULL);
   g_autoptr(GtkStringList) months = NULL;
   g_autoptr(GtkStringList) stages = NULL;
   g_autoptr(GtkStringList) units = NULL;
-  GListModel *store;
   LodeExportRow row = { 0 };
   g_autofree char *default_destination = NULL;
 
@@ -496,20 +486,9 @@ lode_export_editor_new (LodePortfolio *portfolio,
         row.destination = default_destination;
     }
 
-  lode_choice_fill_minerals (self->mineral_row, self->mineral_ids, portfolio, NULL);
+  lode_choice_fill_items (self->mineral_row, self->mineral_ids, portfolio, LODE_CHOICE_MINERALS, NULL);
   lode_choice_fill_countries (self->destination_row, self->destination_codes, _("Unknown"));
   lode_choice_add_countries_of (self->destination_row, self->destination_codes, portfolio);
-
-  gtk_string_list_append (sources, C_("source", "None"));
-  g_ptr_array_add (self->source_ids, NULL);
-  store = G_LIST_MODEL (lode_portfolio_get_sources (portfolio));
-  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
-    {
-      g_autoptr(LodeSource) source = g_list_model_get_item (store, i);
-
-      gtk_string_list_append (sources, lode_source_get_title (source));
-      g_ptr_array_add (self->source_ids, g_strdup (lode_source_get_id (source)));
-    }
 
   months = lode_choice_list (_("Whole year"), 1, 13, format_month);
   stages = lode_choice_list (lode_stage_get_name (LODE_STAGE_UNKNOWN), 1, LODE_N_STAGES, format_stage);
@@ -518,7 +497,8 @@ lode_export_editor_new (LodePortfolio *portfolio,
   adw_combo_row_set_model (self->month_row, G_LIST_MODEL (months));
   adw_combo_row_set_model (self->stage_row, G_LIST_MODEL (stages));
   adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (units));
-  adw_combo_row_set_model (self->source_row, G_LIST_MODEL (sources));
+  lode_choice_fill_items (self->source_row, self->source_ids, portfolio, LODE_CHOICE_SOURCES,
+                          C_("source", "None"));
   fill_currencies (self, row.original_currency);
 
   if (row.mineral != NULL)
@@ -557,17 +537,9 @@ lode_export_editor_new (LodePortfolio *portfolio,
     }
 
   if (position != G_MAXUINT)
-    {
-      GtkWidget *fields[] = {
-        GTK_WIDGET (self->mineral_row), GTK_WIDGET (self->year), GTK_WIDGET (self->month_row),
-        GTK_WIDGET (self->destination_row), GTK_WIDGET (self->stage_row), GTK_WIDGET (self->quantity_row),
-        GTK_WIDGET (self->unit_row), GTK_WIDGET (self->value_row), GTK_WIDGET (self->source_row),
-        GTK_WIDGET (self->currency_row), GTK_WIDGET (self->original_row),
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        lode_editor_remember (fields[i]);
-    }
+    lode_editor_remember_fields (self->mineral_row, self->year, self->month_row, self->destination_row,
+                                 self->stage_row, self->quantity_row, self->unit_row, self->value_row,
+                                 self->source_row, self->currency_row, self->original_row, NULL);
 
   g_signal_connect_object (self->mineral_row, "notify::selected",
                            G_CALLBACK (mineral_changed), self, G_CONNECT_SWAPPED);

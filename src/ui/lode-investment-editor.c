@@ -64,32 +64,10 @@ values_clear (Values *values)
 static GStrv
 read_minerals (LodeInvestmentEditor *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const char * const *current = self->investment != NULL ? lode_investment_get_minerals (self->investment) : NULL;
-  g_auto(GStrv) minerals = NULL;
-
-  for (guint i = 0; i < self->mineral_checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->mineral_checks, i)))
-      g_strv_builder_add (builder, g_ptr_array_index (self->mineral_ids, i));
-
-  for (guint i = 0; current != NULL && current[i] != NULL; i++)
-    if (!g_ptr_array_find_with_equal_func (self->mineral_ids, current[i], g_str_equal, NULL))
-      g_strv_builder_add (builder, current[i]);
-
-  minerals = g_strv_builder_end (builder);
+  g_auto(GStrv) minerals = lode_choice_read_checks (self->mineral_ids, self->mineral_checks, current);
 
   return minerals[0] != NULL ? g_steal_pointer (&minerals) : NULL;
-}
-
-/* Whether the user checked or unchecked a mineral. */
-static gboolean
-minerals_changed (LodeInvestmentEditor *self)
-{
-  for (guint i = 0; i < self->mineral_checks->len; i++)
-    if (lode_editor_changed (g_ptr_array_index (self->mineral_checks, i)))
-      return TRUE;
-
-  return FALSE;
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Values, values_clear)
@@ -222,51 +200,21 @@ edit_investment (LodeInvestmentEditor *self,
   g_autofree char *label = g_strdup_printf (_("Edit %s"), name);
 
   lode_history_begin_group (history, label);
-  if (lode_editor_changed (self->kind_row))
-    lode_editor_set (history, label, object, "kind", (int) values->kind);
-  if (lode_editor_changed (self->amount_row))
-    lode_editor_set (history, label, object, "value", (gint64) values->amount);
-  if (lode_editor_changed (self->date_row))
-    lode_editor_set_string (history, label, object, "date", values->date);
-  if (lode_editor_changed (self->investor_row))
-    lode_editor_set_string (history, label, object, "investor", values->investor);
-  if (lode_editor_changed (self->country_row))
-    lode_editor_set_string (history, label, object, "investor-country", values->country);
-  if (lode_editor_changed (self->project_row))
-    lode_editor_set_string (history, label, object, "project", values->project);
-  if (minerals_changed (self))
+  lode_editor_set_if_changed (self->kind_row, history, label, object, "kind", (int) values->kind);
+  lode_editor_set_if_changed (self->amount_row, history, label, object, "value", (gint64) values->amount);
+  lode_editor_set_if_changed (self->date_row, history, label, object, "date", values->date);
+  lode_editor_set_if_changed (self->investor_row, history, label, object, "investor", values->investor);
+  lode_editor_set_if_changed (self->country_row, history, label, object, "investor-country", values->country);
+  lode_editor_set_if_changed (self->project_row, history, label, object, "project", values->project);
+  if (lode_editor_any_changed (self->mineral_checks))
     {
       const char * const none[] = { NULL };
 
       lode_editor_set_strv (history, label, object, "minerals",
                             values->minerals != NULL ? (const char * const *) values->minerals : none);
     }
-  if (lode_editor_changed (self->source_row))
-    lode_editor_set_string (history, label, object, "source", values->source);
+  lode_editor_set_if_changed (self->source_row, history, label, object, "source", values->source);
   lode_history_end_group (history);
-}
-
-static void
-confirm_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  LodeInvestmentEditor *self = LODE_INVESTMENT_EDITOR (widget);
-  g_autoptr(GString) errors = g_string_new (NULL);
-  g_auto(Values) values = { 0, };
-
-  if (!read_values (self, &values, errors))
-    {
-      lode_editor_show_errors (widget, self->error_label, errors);
-      return;
-    }
-
-  if (self->investment == NULL)
-    add_investment (self, &values);
-  else
-    edit_investment (self, &values);
-
-  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -289,13 +237,19 @@ lode_investment_editor_dispose (GObject *object)
 static void
 lode_investment_editor_class_init (LodeInvestmentEditorClass *klass)
 {
+  static const LodeEditorValues values = {
+    sizeof (Values), (LodeEditorReadFunc) read_values, (GDestroyNotify) values_clear,
+    G_STRUCT_OFFSET (LodeInvestmentEditor, investment),
+    (LodeEditorApplyFunc) add_investment, (LodeEditorApplyFunc) edit_investment,
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lode_investment_editor_dispose;
 
   lode_editor_class_setup (widget_class, "/io/github/lodeapp/Lode/ui/lode-investment-editor.ui",
-                           confirm_action, (LodeEditorValidateFunc) validate);
+                           NULL, (LodeEditorValidateFunc) validate);
+  lode_editor_class_set_values (widget_class, &values);
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, LodeInvestmentEditor, amount_row);
@@ -320,92 +274,22 @@ format_kind (int kind)
   return lode_format_investment_kind (kind);
 }
 
-static void
-fill_projects (LodeInvestmentEditor *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GListModel *projects = G_LIST_MODEL (lode_portfolio_get_projects (self->portfolio));
-
-  self->project_ids = g_ptr_array_new_with_free_func (g_free);
-  /* TRANSLATORS: the project of a pledge that belongs to none */
-  gtk_string_list_append (names, _("None (sector-wide)"));
-  g_ptr_array_add (self->project_ids, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
-    {
-      g_autoptr(LodeProject) project = g_list_model_get_item (projects, i);
-
-      gtk_string_list_append (names, lode_project_get_name (project));
-      g_ptr_array_add (self->project_ids, g_strdup (lode_project_get_id (project)));
-    }
-  adw_combo_row_set_model (self->project_row, G_LIST_MODEL (names));
-}
-
-static void
-fill_sources (LodeInvestmentEditor *self)
-{
-  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
-  GListModel *sources = G_LIST_MODEL (lode_portfolio_get_sources (self->portfolio));
-
-  self->source_ids = g_ptr_array_new_with_free_func (g_free);
-  gtk_string_list_append (titles, C_("source", "None"));
-  g_ptr_array_add (self->source_ids, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(LodeSource) source = g_list_model_get_item (sources, i);
-
-      gtk_string_list_append (titles, lode_source_get_title (source));
-      g_ptr_array_add (self->source_ids, g_strdup (lode_source_get_id (source)));
-    }
-  adw_combo_row_set_model (self->source_row, G_LIST_MODEL (titles));
-}
-
 /* A check a mineral of the portfolio, checked when @investment names it. */
 static void
 fill_minerals (LodeInvestmentEditor *self,
                LodeInvestment       *investment)
 {
-  GListModel *minerals = G_LIST_MODEL (lode_portfolio_get_minerals (self->portfolio));
   const char * const *chosen = investment != NULL ? lode_investment_get_minerals (investment) : NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) checks = g_ptr_array_new ();
 
-  for (guint i = 0; i < g_list_model_get_n_items (minerals); i++)
-    {
-      g_autoptr(LodeMineral) mineral = g_list_model_get_item (minerals, i);
-      const char *id = lode_mineral_get_id (mineral);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lode_mineral_get_name (mineral));
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, lode_mineral_get_name (mineral), -1);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), chosen != NULL && g_strv_contains (chosen, id));
-      if (investment != NULL)
-        lode_editor_remember (check);
-      g_signal_connect_object (check, "toggled", G_CALLBACK (validate), self, G_CONNECT_SWAPPED);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_preferences_group_add (self->minerals_group, row);
-
-      g_ptr_array_add (ids, g_strdup (id));
-      g_ptr_array_add (checks, check);
-    }
-
-  if (ids->len == 0)
-    adw_preferences_group_set_description (self->minerals_group,
-                                           _("Add minerals on the Minerals page to choose them here."));
+  lode_choice_fill_mineral_checks (self->minerals_group, ids, checks, self->portfolio, chosen, investment != NULL);
+  for (guint i = 0; i < checks->len; i++)
+    g_signal_connect_object (g_ptr_array_index (checks, i), "toggled", G_CALLBACK (validate), self,
+                             G_CONNECT_SWAPPED);
 
   self->mineral_ids = g_steal_pointer (&ids);
   self->mineral_checks = g_steal_pointer (&checks);
-}
-
-static void
-set_row_text (AdwEntryRow *row,
-              const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }
 
 LodeInvestmentEditor *
@@ -430,23 +314,21 @@ lode_investment_editor_new (LodePortfolio  *portfolio,
   lode_choice_fill_countries (self->country_row, self->country_codes, _("Unknown"));
   lode_choice_add_countries_of (self->country_row, self->country_codes, portfolio);
   fill_minerals (self, investment);
-  fill_projects (self);
-  fill_sources (self);
+  self->project_ids = g_ptr_array_new_with_free_func (g_free);
+  lode_choice_fill_items (self->project_row, self->project_ids, portfolio, LODE_CHOICE_PROJECTS,
+                          /* TRANSLATORS: the project of a pledge that belongs to none */
+                          _("None (sector-wide)"));
+  self->source_ids = g_ptr_array_new_with_free_func (g_free);
+  lode_choice_fill_items (self->source_row, self->source_ids, portfolio, LODE_CHOICE_SOURCES,
+                          C_("source", "None"));
 
   if (investment != NULL)
     {
-      LodeMoney amount = lode_investment_get_value (investment);
-      g_autofree char *amount_text = amount != LODE_MONEY_UNSET ? lode_format_money_editable (amount) : NULL;
-      GtkWidget *fields[] = {
-        GTK_WIDGET (self->kind_row), GTK_WIDGET (self->amount_row), GTK_WIDGET (self->date_row),
-        GTK_WIDGET (self->investor_row), GTK_WIDGET (self->country_row), GTK_WIDGET (self->project_row),
-        GTK_WIDGET (self->source_row),
-      };
 
       adw_combo_row_set_selected (self->kind_row, lode_investment_get_kind (investment));
-      set_row_text (self->amount_row, amount_text);
-      set_row_text (self->date_row, lode_investment_get_date (investment));
-      set_row_text (self->investor_row, lode_investment_get_investor (investment));
+      lode_editor_set_row_money (self->amount_row, lode_investment_get_value (investment));
+      lode_editor_set_row_text (self->date_row, lode_investment_get_date (investment));
+      lode_editor_set_row_text (self->investor_row, lode_investment_get_investor (investment));
       lode_choice_select_country (self->country_row, self->country_codes,
                                   lode_investment_get_investor_country (investment));
       adw_combo_row_set_selected (self->project_row,
@@ -455,8 +337,8 @@ lode_investment_editor_new (LodePortfolio  *portfolio,
                                   lode_choice_find (self->source_ids, lode_investment_get_source (investment)));
       gtk_button_set_label (self->confirm_button, _("Save"));
 
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        lode_editor_remember (fields[i]);
+      lode_editor_remember_fields (self->kind_row, self->amount_row, self->date_row, self->investor_row,
+                                   self->country_row, self->project_row, self->source_row, NULL);
     }
 
   validate (self);

@@ -184,7 +184,7 @@ name_problem (LodeMineralEditor *self,
   return NULL;
 }
 
-static void
+static gboolean
 validate (LodeMineralEditor *self)
 {
   g_autoptr(GString) errors = g_string_new (NULL);
@@ -193,7 +193,7 @@ validate (LodeMineralEditor *self)
   const char *why;
 
   if (self->portfolio == NULL || self->reserve_forms == NULL)
-    return;
+    return self->valid;
 
   name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->name_row))));
   why = name_problem (self, name);
@@ -204,6 +204,8 @@ validate (LodeMineralEditor *self)
   reserves = read_reserves (self, errors);
   lode_editor_show_errors (GTK_WIDGET (self), self->error_label, errors);
   self->valid = errors->len == 0;
+
+  return self->valid;
 }
 
 char *
@@ -214,7 +216,7 @@ lode_mineral_editor_make_id (LodePortfolio *portfolio,
                               (const char *(*) (gpointer)) lode_mineral_get_id);
 }
 
-static void
+static gboolean
 validate (LodeMineralEditor *self);
 
 static void
@@ -306,11 +308,7 @@ add_reserve_form (LodeMineralEditor *self,
         }
       adw_expander_row_set_subtitle (form->expander, summary);
 
-      lode_editor_remember (form->category);
-      lode_editor_remember (form->quantity);
-      lode_editor_remember (form->unit);
-      lode_editor_remember (form->value);
-      lode_editor_remember (form->year);
+      lode_editor_remember_fields (form->category, form->quantity, form->unit, form->value, form->year, NULL);
     }
   else
     {
@@ -502,13 +500,6 @@ confirm_action (GtkWidget  *widget,
   gtk_window_close (GTK_WINDOW (self));
 }
 
-static void
-entry_activated (LodeMineralEditor *self)
-{
-  if (self->valid)
-    gtk_widget_activate_action (GTK_WIDGET (self), "editor.confirm", NULL);
-}
-
 /* Production */
 
 static void
@@ -662,7 +653,8 @@ lode_mineral_editor_class_init (LodeMineralEditorClass *klass)
 
   object_class->dispose = lode_mineral_editor_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/lodeapp/Lode/ui/lode-mineral-editor.ui");
+  lode_editor_class_setup (widget_class, "/io/github/lodeapp/Lode/ui/lode-mineral-editor.ui",
+                           confirm_action, (LodeEditorValidateFunc) validate);
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, symbol_row);
@@ -672,12 +664,9 @@ lode_mineral_editor_class_init (LodeMineralEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, reserves_group);
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, production_group);
   gtk_widget_class_bind_template_child (widget_class, LodeMineralEditor, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, validate);
-  gtk_widget_class_bind_template_callback (widget_class, entry_activated);
 
   gtk_widget_class_install_action (widget_class, "editor.add-reserve", NULL, add_reserve_action);
   gtk_widget_class_install_action (widget_class, "editor.add-production", NULL, add_production_action);
-  lode_editor_class_install_confirm (widget_class, confirm_action);
 }
 
 static void

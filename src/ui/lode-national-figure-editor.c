@@ -219,17 +219,6 @@ add_figure (LodeNationalFigureEditor *self,
                             g_list_model_get_n_items (G_LIST_MODEL (store)), G_OBJECT (figure));
 }
 
-static void
-set_value (LodeHistory *history,
-           const char  *label,
-           GObject     *object,
-           const char  *property,
-           GValue      *value)
-{
-  lode_editor_set_property (history, label, object, property, value);
-  g_value_unset (value);
-}
-
 /* Only the fields the user changed are written back: a stored value the
  * editor would show differently (a change's last digits) stays. */
 static void
@@ -241,70 +230,16 @@ edit_figure (LodeNationalFigureEditor *self,
   g_autofree char *name = lode_national_figure_editor_describe (self->figure);
   /* TRANSLATORS: an undoable change, as in "Edit Mineral exports, 2024" */
   g_autofree char *label = g_strdup_printf (_("Edit %s"), name);
-  GValue value = G_VALUE_INIT;
 
   lode_history_begin_group (history, label);
-  if (lode_editor_changed (self->kind_row))
-    {
-      g_value_init (&value, LODE_TYPE_FIGURE_KIND);
-      g_value_set_enum (&value, values->kind);
-      set_value (history, label, object, "kind", &value);
-    }
-  if (lode_editor_changed (self->amount_row))
-    {
-      g_value_init (&value, G_TYPE_INT64);
-      g_value_set_int64 (&value, values->amount);
-      set_value (history, label, object, "value", &value);
-    }
-  if (lode_editor_changed (self->year_row))
-    {
-      g_value_init (&value, G_TYPE_INT);
-      g_value_set_int (&value, values->year);
-      set_value (history, label, object, "year", &value);
-    }
-  if (lode_editor_changed (self->change_row))
-    {
-      g_value_init (&value, G_TYPE_DOUBLE);
-      g_value_set_double (&value, values->change);
-      set_value (history, label, object, "change", &value);
-    }
-  if (lode_editor_changed (self->country_row))
-    lode_editor_set_string (history, label, object, "country", values->country);
-  if (lode_editor_changed (self->note_row))
-    lode_editor_set_string (history, label, object, "note", values->note);
-  if (lode_editor_changed (self->source_row))
-    lode_editor_set_string (history, label, object, "source", values->source);
+  lode_editor_set_if_changed (self->kind_row, history, label, object, "kind", (int) values->kind);
+  lode_editor_set_if_changed (self->amount_row, history, label, object, "value", (gint64) values->amount);
+  lode_editor_set_if_changed (self->year_row, history, label, object, "year", values->year);
+  lode_editor_set_if_changed (self->change_row, history, label, object, "change", values->change);
+  lode_editor_set_if_changed (self->country_row, history, label, object, "country", values->country);
+  lode_editor_set_if_changed (self->note_row, history, label, object, "note", values->note);
+  lode_editor_set_if_changed (self->source_row, history, label, object, "source", values->source);
   lode_history_end_group (history);
-}
-
-static void
-confirm_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  LodeNationalFigureEditor *self = LODE_NATIONAL_FIGURE_EDITOR (widget);
-  g_autoptr(GString) errors = g_string_new (NULL);
-  g_auto(Values) values = { 0, };
-
-  if (!read_values (self, &values, errors))
-    {
-      lode_editor_show_errors (widget, self->error_label, errors);
-      return;
-    }
-
-  if (self->figure == NULL)
-    add_figure (self, &values);
-  else
-    edit_figure (self, &values);
-
-  gtk_window_close (GTK_WINDOW (self));
-}
-
-static void
-entry_activated (LodeNationalFigureEditor *self)
-{
-  if (validate (self))
-    gtk_widget_activate_action (GTK_WIDGET (self), "editor.confirm", NULL);
 }
 
 static void
@@ -324,13 +259,19 @@ lode_national_figure_editor_dispose (GObject *object)
 static void
 lode_national_figure_editor_class_init (LodeNationalFigureEditorClass *klass)
 {
+  static const LodeEditorValues values = {
+    sizeof (Values), (LodeEditorReadFunc) read_values, (GDestroyNotify) values_clear,
+    G_STRUCT_OFFSET (LodeNationalFigureEditor, figure),
+    (LodeEditorApplyFunc) add_figure, (LodeEditorApplyFunc) edit_figure,
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lode_national_figure_editor_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/lodeapp/Lode/ui/lode-national-figure-editor.ui");
+  lode_editor_class_setup (widget_class, "/io/github/lodeapp/Lode/ui/lode-national-figure-editor.ui",
+                           NULL, (LodeEditorValidateFunc) validate);
+  lode_editor_class_set_values (widget_class, &values);
   gtk_widget_class_bind_template_child (widget_class, LodeNationalFigureEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeNationalFigureEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, LodeNationalFigureEditor, amount_row);
@@ -340,10 +281,6 @@ lode_national_figure_editor_class_init (LodeNationalFigureEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LodeNationalFigureEditor, note_row);
   gtk_widget_class_bind_template_child (widget_class, LodeNationalFigureEditor, source_row);
   gtk_widget_class_bind_template_child (widget_class, LodeNationalFigureEditor, error_label);
-  gtk_widget_class_bind_template_callback (widget_class, validate);
-  gtk_widget_class_bind_template_callback (widget_class, entry_activated);
-
-  lode_editor_class_install_confirm (widget_class, confirm_action);
 }
 
 static void
@@ -356,32 +293,6 @@ static const char *
 format_kind (int kind)
 {
   return lode_national_figure_editor_kind_name (kind);
-}
-
-static void
-fill_sources (LodeNationalFigureEditor *self)
-{
-  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
-  GListModel *sources = G_LIST_MODEL (lode_portfolio_get_sources (self->portfolio));
-
-  self->source_ids = g_ptr_array_new_with_free_func (g_free);
-  gtk_string_list_append (titles, C_("source", "None"));
-  g_ptr_array_add (self->source_ids, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(LodeSource) source = g_list_model_get_item (sources, i);
-
-      gtk_string_list_append (titles, lode_source_get_title (source));
-      g_ptr_array_add (self->source_ids, g_strdup (lode_source_get_id (source)));
-    }
-  adw_combo_row_set_model (self->source_row, G_LIST_MODEL (titles));
-}
-
-static void
-set_row_text (AdwEntryRow *row,
-              const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
 }
 
 LodeNationalFigureEditor *
@@ -404,7 +315,9 @@ lode_national_figure_editor_new (LodePortfolio      *portfolio,
   adw_combo_row_set_selected (self->kind_row, LODE_FIGURE_KIND_MINERAL_EXPORTS);
   self->country_codes = g_ptr_array_new_with_free_func (g_free);
   lode_choice_fill_countries (self->country_row, self->country_codes, C_("country", "None"));
-  fill_sources (self);
+  self->source_ids = g_ptr_array_new_with_free_func (g_free);
+  lode_choice_fill_items (self->source_row, self->source_ids, portfolio, LODE_CHOICE_SOURCES,
+                          C_("source", "None"));
 
   if (figure != NULL)
     {
@@ -414,11 +327,6 @@ lode_national_figure_editor_new (LodePortfolio      *portfolio,
       g_autofree char *amount_text = lode_money_to_json (amount);
       g_autofree char *year_text = year != 0 ? g_strdup_printf ("%d", year) : NULL;
       g_autofree char *change_text = NULL;
-      GtkWidget *fields[] = {
-        GTK_WIDGET (self->kind_row), GTK_WIDGET (self->amount_row), GTK_WIDGET (self->year_row),
-        GTK_WIDGET (self->change_row), GTK_WIDGET (self->country_row), GTK_WIDGET (self->note_row),
-        GTK_WIDGET (self->source_row),
-      };
 
       if (change != LODE_CHANGE_UNSET)
         {
@@ -428,17 +336,17 @@ lode_national_figure_editor_new (LodePortfolio      *portfolio,
         }
 
       adw_combo_row_set_selected (self->kind_row, lode_national_figure_get_kind (figure));
-      set_row_text (self->amount_row, amount_text);
-      set_row_text (self->year_row, year_text);
-      set_row_text (self->change_row, change_text);
+      lode_editor_set_row_text (self->amount_row, amount_text);
+      lode_editor_set_row_text (self->year_row, year_text);
+      lode_editor_set_row_text (self->change_row, change_text);
       lode_choice_select_country (self->country_row, self->country_codes, lode_national_figure_get_country (figure));
-      set_row_text (self->note_row, lode_national_figure_get_note (figure));
+      lode_editor_set_row_text (self->note_row, lode_national_figure_get_note (figure));
       adw_combo_row_set_selected (self->source_row,
                                   lode_choice_find (self->source_ids, lode_national_figure_get_source (figure)));
       gtk_button_set_label (self->confirm_button, _("Save"));
 
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        lode_editor_remember (fields[i]);
+      lode_editor_remember_fields (self->kind_row, self->amount_row, self->year_row, self->change_row,
+                                   self->country_row, self->note_row, self->source_row, NULL);
     }
 
   validate (self);

@@ -178,42 +178,13 @@ edit_production (LodeProductionEditor *self,
   g_autofree char *label = g_strdup_printf (_("Edit production %s"), name);
 
   lode_history_begin_group (history, label);
-  if (lode_editor_changed (self->mineral_row))
-    lode_editor_set_string (history, label, object, "mineral", values->mineral);
-  if (lode_editor_changed (self->quantity_row))
-    lode_editor_set (history, label, object, "quantity", values->quantity);
-  if (lode_editor_changed (self->unit_row))
-    lode_editor_set (history, label, object, "unit", (int) values->unit);
-  if (lode_editor_changed (self->year_row))
-    lode_editor_set (history, label, object, "year", values->year);
-  if (lode_editor_changed (self->project_row))
-    lode_editor_set_string (history, label, object, "project", values->project);
-  if (lode_editor_changed (self->source_row))
-    lode_editor_set_string (history, label, object, "source", values->source);
+  lode_editor_set_if_changed (self->mineral_row, history, label, object, "mineral", values->mineral);
+  lode_editor_set_if_changed (self->quantity_row, history, label, object, "quantity", values->quantity);
+  lode_editor_set_if_changed (self->unit_row, history, label, object, "unit", (int) values->unit);
+  lode_editor_set_if_changed (self->year_row, history, label, object, "year", values->year);
+  lode_editor_set_if_changed (self->project_row, history, label, object, "project", values->project);
+  lode_editor_set_if_changed (self->source_row, history, label, object, "source", values->source);
   lode_history_end_group (history);
-}
-
-static void
-confirm_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  LodeProductionEditor *self = LODE_PRODUCTION_EDITOR (widget);
-  g_autoptr(GString) errors = g_string_new (NULL);
-  Values values = { 0, };
-
-  if (!read_values (self, &values, errors))
-    {
-      lode_editor_show_errors (widget, self->error_label, errors);
-      return;
-    }
-
-  if (self->production == NULL)
-    add_production (self, &values);
-  else
-    edit_production (self, &values);
-
-  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -234,13 +205,19 @@ lode_production_editor_dispose (GObject *object)
 static void
 lode_production_editor_class_init (LodeProductionEditorClass *klass)
 {
+  static const LodeEditorValues values = {
+    sizeof (Values), (LodeEditorReadFunc) read_values, NULL,
+    G_STRUCT_OFFSET (LodeProductionEditor, production),
+    (LodeEditorApplyFunc) add_production, (LodeEditorApplyFunc) edit_production,
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lode_production_editor_dispose;
 
   lode_editor_class_setup (widget_class, "/io/github/lodeapp/Lode/ui/lode-production-editor.ui",
-                           confirm_action, (LodeEditorValidateFunc) validate);
+                           NULL, (LodeEditorValidateFunc) validate);
+  lode_editor_class_set_values (widget_class, &values);
   gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, mineral_row);
   gtk_widget_class_bind_template_child (widget_class, LodeProductionEditor, quantity_row);
@@ -263,46 +240,6 @@ format_unit (int value)
   return value == LODE_UNIT_NONE ? C_("unit", "None") : lode_enum_to_nick (LODE_TYPE_UNIT, value);
 }
 
-static void
-fill_projects (LodeProductionEditor *self)
-{
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  GListModel *projects = G_LIST_MODEL (lode_portfolio_get_projects (self->portfolio));
-
-  self->project_ids = g_ptr_array_new_with_free_func (g_free);
-  /* TRANSLATORS: the project of a production figure that is the whole
-   * country's */
-  gtk_string_list_append (names, _("None (national)"));
-  g_ptr_array_add (self->project_ids, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (projects); i++)
-    {
-      g_autoptr(LodeProject) project = g_list_model_get_item (projects, i);
-
-      gtk_string_list_append (names, lode_project_get_name (project));
-      g_ptr_array_add (self->project_ids, g_strdup (lode_project_get_id (project)));
-    }
-  adw_combo_row_set_model (self->project_row, G_LIST_MODEL (names));
-}
-
-static void
-fill_sources (LodeProductionEditor *self)
-{
-  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
-  GListModel *sources = G_LIST_MODEL (lode_portfolio_get_sources (self->portfolio));
-
-  self->source_ids = g_ptr_array_new_with_free_func (g_free);
-  gtk_string_list_append (titles, C_("source", "None"));
-  g_ptr_array_add (self->source_ids, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(LodeSource) source = g_list_model_get_item (sources, i);
-
-      gtk_string_list_append (titles, lode_source_get_title (source));
-      g_ptr_array_add (self->source_ids, g_strdup (lode_source_get_id (source)));
-    }
-  adw_combo_row_set_model (self->source_row, G_LIST_MODEL (titles));
-}
-
 LodeProductionEditor *
 lode_production_editor_new (LodePortfolio  *portfolio,
                             LodeProduction *production,
@@ -319,13 +256,19 @@ lode_production_editor_new (LodePortfolio  *portfolio,
   g_set_object (&self->production, production);
 
   self->mineral_ids = g_ptr_array_new_with_free_func (g_free);
-  lode_choice_fill_minerals (self->mineral_row, self->mineral_ids, portfolio, C_("mineral", "None"));
+  lode_choice_fill_items (self->mineral_row, self->mineral_ids, portfolio, LODE_CHOICE_MINERALS,
+                          C_("mineral", "None"));
   units = lode_choice_list (NULL, 0, LODE_UNIT_M3 + 1, format_unit);
   adw_combo_row_set_model (self->unit_row, G_LIST_MODEL (units));
   /* Most production is counted in tonnes. */
   adw_combo_row_set_selected (self->unit_row, LODE_UNIT_T);
-  fill_projects (self);
-  fill_sources (self);
+  self->project_ids = g_ptr_array_new_with_free_func (g_free);
+  lode_choice_fill_items (self->project_row, self->project_ids, portfolio, LODE_CHOICE_PROJECTS,
+                          /* TRANSLATORS: a production figure's project when it is the country's */
+                          _("None (national)"));
+  self->source_ids = g_ptr_array_new_with_free_func (g_free);
+  lode_choice_fill_items (self->source_row, self->source_ids, portfolio, LODE_CHOICE_SOURCES,
+                          C_("source", "None"));
 
   if (production != NULL)
     {
@@ -345,15 +288,8 @@ lode_production_editor_new (LodePortfolio  *portfolio,
   adw_combo_row_set_selected (self->mineral_row, lode_choice_find (self->mineral_ids, mineral_id));
 
   if (production != NULL)
-    {
-      GtkWidget *fields[] = {
-        GTK_WIDGET (self->mineral_row), GTK_WIDGET (self->quantity_row), GTK_WIDGET (self->unit_row),
-        GTK_WIDGET (self->year_row), GTK_WIDGET (self->project_row), GTK_WIDGET (self->source_row),
-      };
-
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        lode_editor_remember (fields[i]);
-    }
+    lode_editor_remember_fields (self->mineral_row, self->quantity_row, self->unit_row, self->year_row,
+                                 self->project_row, self->source_row, NULL);
 
   validate (self);
   lode_editor_focus_first (self, self->quantity_row);

@@ -204,18 +204,9 @@ read_partners (LodeProjectEditor *self,
 static GStrv
 read_minerals (LodeProjectEditor *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const char * const *current = self->project != NULL ? lode_project_get_minerals (self->project) : NULL;
 
-  for (guint i = 0; i < self->mineral_checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->mineral_checks, i)))
-      g_strv_builder_add (builder, g_ptr_array_index (self->mineral_ids, i));
-
-  for (guint i = 0; current != NULL && current[i] != NULL; i++)
-    if (!g_ptr_array_find_with_equal_func (self->mineral_ids, current[i], g_str_equal, NULL))
-      g_strv_builder_add (builder, current[i]);
-
-  return g_strv_builder_end (builder);
+  return lode_choice_read_checks (self->mineral_ids, self->mineral_checks, current);
 }
 
 G_DEFINE_FINAL_TYPE (LodeProjectEditor, lode_project_editor, ADW_TYPE_WINDOW)
@@ -342,24 +333,6 @@ lode_project_editor_copy (LodeProject *project,
 }
 
 static void
-set_number (LodeHistory *history,
-            const char  *label,
-            GObject     *object,
-            const char  *property,
-            GType        type,
-            gint64       number)
-{
-  g_auto(GValue) value = G_VALUE_INIT;
-
-  g_value_init (&value, type);
-  if (type == G_TYPE_INT)
-    g_value_set_int (&value, number);
-  else
-    g_value_set_int64 (&value, number);
-  lode_editor_set_property (history, label, object, property, &value);
-}
-
-static void
 put_partners (GObject   *owner,
               GPtrArray *partners)
 {
@@ -445,9 +418,7 @@ add_partner_form (LodeProjectEditor *self,
           gtk_editable_set_text (GTK_EDITABLE (form->share), lode_localize_decimal_mark (text));
         }
 
-      lode_editor_remember (form->name);
-      lode_editor_remember (form->country);
-      lode_editor_remember (form->share);
+      lode_editor_remember_fields (form->name, form->country, form->share, NULL);
     }
   else
     adw_expander_row_set_expanded (form->expander, TRUE);
@@ -482,40 +453,6 @@ region_action (GtkWidget  *widget,
   LodeProjectEditor *self = LODE_PROJECT_EDITOR (widget);
 
   gtk_editable_set_text (GTK_EDITABLE (self->region_row), g_variant_get_string (parameter, NULL));
-}
-
-static void
-fill_minerals (LodeProjectEditor *self)
-{
-  GListModel *minerals = G_LIST_MODEL (lode_portfolio_get_minerals (self->portfolio));
-  const char * const *chosen = self->project != NULL ? lode_project_get_minerals (self->project) : NULL;
-
-  for (guint i = 0; i < g_list_model_get_n_items (minerals); i++)
-    {
-      g_autoptr(LodeMineral) mineral = g_list_model_get_item (minerals, i);
-      const char *id = lode_mineral_get_id (mineral);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *check = gtk_check_button_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), lode_mineral_get_name (mineral));
-      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, lode_mineral_get_name (mineral), -1);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check),
-                                   chosen != NULL && g_strv_contains (chosen, id));
-      if (self->project != NULL)
-        lode_editor_remember (check);
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-      adw_preferences_group_add (self->minerals_group, row);
-
-      g_ptr_array_add (self->mineral_ids, g_strdup (id));
-      g_ptr_array_add (self->mineral_checks, check);
-    }
-
-  if (self->mineral_ids->len == 0)
-    adw_preferences_group_set_description (self->minerals_group,
-                                           _("Add minerals on the Minerals page to choose them here."));
 }
 
 static void
@@ -591,38 +528,20 @@ confirm_action (GtkWidget  *widget,
   else
     {
       GObject *object = G_OBJECT (self->project);
-      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (object), "status");
-      g_auto(GValue) value = G_VALUE_INIT;
 
       label = g_strdup_printf (_("Edit %s"), lode_project_get_name (self->project));
       /* Only the fields the user changed are written back. */
       lode_history_begin_group (history, label);
-      if (lode_editor_changed (self->name_row))
-        lode_editor_set_string (history, label, object, "name", name);
-      if (lode_editor_changed (self->region_row))
-        lode_editor_set_string (history, label, object, "region", region);
-      if (lode_editor_changed (self->operator_row))
-        lode_editor_set_string (history, label, object, "operator", operator);
-      if (lode_editor_changed (self->status_row))
-        {
-          g_value_init (&value, pspec->value_type);
-          g_value_set_enum (&value, status);
-          lode_editor_set_property (history, label, object, "status", &value);
-        }
-      if (lode_editor_changed (self->committed_row))
-        set_number (history, label, object, "committed", G_TYPE_INT64, committed);
-      if (lode_editor_changed (self->disbursed_row))
-        set_number (history, label, object, "disbursed", G_TYPE_INT64, disbursed);
-      if (lode_editor_changed (self->start_year_row))
-        set_number (history, label, object, "start-year", G_TYPE_INT, start_year);
-      if (lode_editor_changed (self->jobs_row))
-        set_number (history, label, object, "jobs", G_TYPE_INT64, jobs);
-      for (guint i = 0; i < self->mineral_checks->len; i++)
-        if (lode_editor_changed (g_ptr_array_index (self->mineral_checks, i)))
-          {
-            lode_editor_set_strv (history, label, object, "minerals", (const char * const *) minerals);
-            break;
-          }
+      lode_editor_set_if_changed (self->name_row, history, label, object, "name", name);
+      lode_editor_set_if_changed (self->region_row, history, label, object, "region", region);
+      lode_editor_set_if_changed (self->operator_row, history, label, object, "operator", operator);
+      lode_editor_set_if_changed (self->status_row, history, label, object, "status", (int) status);
+      lode_editor_set_if_changed (self->committed_row, history, label, object, "committed", (gint64) committed);
+      lode_editor_set_if_changed (self->disbursed_row, history, label, object, "disbursed", (gint64) disbursed);
+      lode_editor_set_if_changed (self->start_year_row, history, label, object, "start-year", start_year);
+      lode_editor_set_if_changed (self->jobs_row, history, label, object, "jobs", jobs);
+      if (lode_editor_any_changed (self->mineral_checks))
+        lode_editor_set_strv (history, label, object, "minerals", (const char * const *) minerals);
       lode_editor_set_items (history, label, object, lode_project_get_partners (self->project),
                              partners, same_partner, put_partners);
       lode_history_end_group (history);
@@ -683,15 +602,6 @@ lode_project_editor_init (LodeProjectEditor *self)
   self->partner_forms = g_ptr_array_new_with_free_func (partner_form_free);
 }
 
-static void
-set_money_text (AdwEntryRow *row,
-                LodeMoney    value)
-{
-  g_autofree char *text = value != LODE_MONEY_UNSET ? lode_format_money_editable (value) : NULL;
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
 LodeProjectEditor *
 lode_project_editor_new (LodePortfolio *portfolio,
                          LodeProject   *project)
@@ -719,8 +629,8 @@ lode_project_editor_new (LodePortfolio *portfolio,
       if (lode_project_get_operator (project) != NULL)
         gtk_editable_set_text (GTK_EDITABLE (self->operator_row), lode_project_get_operator (project));
       adw_combo_row_set_selected (self->status_row, lode_project_get_status (project));
-      set_money_text (self->committed_row, lode_project_get_committed (project));
-      set_money_text (self->disbursed_row, lode_project_get_disbursed (project));
+      lode_editor_set_row_money (self->committed_row, lode_project_get_committed (project));
+      lode_editor_set_row_money (self->disbursed_row, lode_project_get_disbursed (project));
       if (lode_project_get_start_year (project) != 0)
         {
           g_autofree char *year = g_strdup_printf ("%d", lode_project_get_start_year (project));
@@ -743,17 +653,13 @@ lode_project_editor_new (LodePortfolio *portfolio,
         }
       gtk_button_set_label (self->confirm_button, _("Save"));
 
-      lode_editor_remember (self->name_row);
-      lode_editor_remember (self->status_row);
-      lode_editor_remember (self->region_row);
-      lode_editor_remember (self->operator_row);
-      lode_editor_remember (self->committed_row);
-      lode_editor_remember (self->disbursed_row);
-      lode_editor_remember (self->start_year_row);
-      lode_editor_remember (self->jobs_row);
+      lode_editor_remember_fields (self->name_row, self->status_row, self->region_row, self->operator_row,
+                                   self->committed_row, self->disbursed_row, self->start_year_row,
+                                   self->jobs_row, NULL);
     }
 
-  fill_minerals (self);
+  lode_choice_fill_mineral_checks (self->minerals_group, self->mineral_ids, self->mineral_checks, portfolio,
+                                   project != NULL ? lode_project_get_minerals (project) : NULL, project != NULL);
   fill_regions (self);
   for (guint i = 0; i < self->mineral_checks->len; i++)
     g_signal_connect_object (g_ptr_array_index (self->mineral_checks, i), "toggled",

@@ -254,46 +254,18 @@ edit_rate (LodeRateEditor *self,
   gboolean period_changed = lode_editor_changed (self->fiscal);
 
   lode_history_begin_group (history, label);
-  if (lode_editor_changed (self->currency_row))
-    lode_editor_set_string (history, label, object, "currency", values->currency);
-  if (lode_editor_changed (self->year))
-    lode_editor_set (history, label, object, "year", values->year);
+  lode_editor_set_if_changed (self->currency_row, history, label, object, "currency", values->currency);
+  lode_editor_set_if_changed (self->year, history, label, object, "year", values->year);
   if (period_changed && values->period == LODE_PERIOD_KIND_UNKNOWN)
     lode_editor_set (history, label, object, "period", (int) values->period);
   if (month_changed)
     lode_editor_set (history, label, object, "month", values->month);
   if (period_changed && values->period != LODE_PERIOD_KIND_UNKNOWN)
     lode_editor_set (history, label, object, "period", (int) values->period);
-  if (lode_editor_changed (self->rate_row))
-    lode_editor_set (history, label, object, "rate", (gint64) values->rate);
-  if (lode_editor_changed (self->source_row))
-    lode_editor_set_string (history, label, object, "source", values->source);
-  if (lode_editor_changed (self->note_row))
-    lode_editor_set_string (history, label, object, "note", values->note);
+  lode_editor_set_if_changed (self->rate_row, history, label, object, "rate", (gint64) values->rate);
+  lode_editor_set_if_changed (self->source_row, history, label, object, "source", values->source);
+  lode_editor_set_if_changed (self->note_row, history, label, object, "note", values->note);
   lode_history_end_group (history);
-}
-
-static void
-confirm_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  LodeRateEditor *self = LODE_RATE_EDITOR (widget);
-  g_autoptr(GString) errors = g_string_new (NULL);
-  g_auto(Values) values = { 0, };
-
-  if (!read_values (self, &values, errors))
-    {
-      lode_editor_show_errors (widget, self->error_label, errors);
-      return;
-    }
-
-  if (self->rate == NULL)
-    add_rate (self, &values);
-  else
-    edit_rate (self, &values);
-
-  gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
@@ -313,13 +285,19 @@ lode_rate_editor_dispose (GObject *object)
 static void
 lode_rate_editor_class_init (LodeRateEditorClass *klass)
 {
+  static const LodeEditorValues values = {
+    sizeof (Values), (LodeEditorReadFunc) read_values, (GDestroyNotify) values_clear,
+    G_STRUCT_OFFSET (LodeRateEditor, rate),
+    (LodeEditorApplyFunc) add_rate, (LodeEditorApplyFunc) edit_rate,
+  };
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lode_rate_editor_dispose;
 
   lode_editor_class_setup (widget_class, "/io/github/lodeapp/Lode/ui/lode-rate-editor.ui",
-                           confirm_action, (LodeEditorValidateFunc) validate);
+                           NULL, (LodeEditorValidateFunc) validate);
+  lode_editor_class_set_values (widget_class, &values);
   gtk_widget_class_bind_template_child (widget_class, LodeRateEditor, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, LodeRateEditor, currency_row);
   gtk_widget_class_bind_template_child (widget_class, LodeRateEditor, year_row);
@@ -390,25 +368,6 @@ format_month (int month)
 }
 
 static void
-fill_sources (LodeRateEditor *self)
-{
-  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
-  GListModel *sources = G_LIST_MODEL (lode_portfolio_get_sources (self->portfolio));
-
-  self->source_ids = g_ptr_array_new_with_free_func (g_free);
-  gtk_string_list_append (titles, C_("source", "None"));
-  g_ptr_array_add (self->source_ids, NULL);
-  for (guint i = 0; i < g_list_model_get_n_items (sources); i++)
-    {
-      g_autoptr(LodeSource) source = g_list_model_get_item (sources, i);
-
-      gtk_string_list_append (titles, lode_source_get_title (source));
-      g_ptr_array_add (self->source_ids, g_strdup (lode_source_get_id (source)));
-    }
-  adw_combo_row_set_model (self->source_row, G_LIST_MODEL (titles));
-}
-
-static void
 fill_from (LodeRateEditor   *self,
            LodeExchangeRate *rate,
            int               year)
@@ -445,20 +404,17 @@ editor_new (LodePortfolio    *portfolio,
   months = lode_choice_list (_("Whole Year"), 1, 13, format_month);
   adw_combo_row_set_model (self->month_row, G_LIST_MODEL (months));
   lode_editor_setup_year (self->year);
-  fill_sources (self);
+  self->source_ids = g_ptr_array_new_with_free_func (g_free);
+  lode_choice_fill_items (self->source_row, self->source_ids, portfolio, LODE_CHOICE_SOURCES,
+                          C_("source", "None"));
 
   if (rate != NULL)
     {
-      GtkWidget *fields[] = {
-        GTK_WIDGET (self->currency_row), GTK_WIDGET (self->year), GTK_WIDGET (self->month_row),
-        GTK_WIDGET (self->fiscal), GTK_WIDGET (self->rate_row), GTK_WIDGET (self->source_row),
-        GTK_WIDGET (self->note_row),
-      };
 
       fill_from (self, rate, lode_exchange_rate_get_year (rate));
       gtk_button_set_label (self->confirm_button, _("Save"));
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        lode_editor_remember (fields[i]);
+      lode_editor_remember_fields (self->currency_row, self->year, self->month_row, self->fiscal,
+                                   self->rate_row, self->source_row, self->note_row, NULL);
     }
   else if (model != NULL)
     {

@@ -109,14 +109,10 @@ confirm_action (GtkWidget  *widget,
       lode_history_begin_group (history, label);
       /* Only the fields the user changed: a stored title with spaces
        * around it stays as it is. */
-      if (lode_editor_changed (self->title_row))
-        lode_editor_set_string (history, label, object, "title", title);
-      if (lode_editor_changed (self->publisher_row))
-        lode_editor_set_string (history, label, object, "publisher", publisher);
-      if (lode_editor_changed (self->date_row))
-        lode_editor_set_string (history, label, object, "date", date);
-      if (lode_editor_changed (self->url_row))
-        lode_editor_set_string (history, label, object, "url", url);
+      lode_editor_set_if_changed (self->title_row, history, label, object, "title", title);
+      lode_editor_set_if_changed (self->publisher_row, history, label, object, "publisher", publisher);
+      lode_editor_set_if_changed (self->date_row, history, label, object, "date", date);
+      lode_editor_set_if_changed (self->url_row, history, label, object, "url", url);
       lode_history_end_group (history);
     }
 
@@ -159,13 +155,6 @@ lode_source_editor_init (LodeSourceEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-static void
-set_lode_editor_row_text (AdwEntryRow *row,
-              const char  *text)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
 LodeSourceEditor *
 lode_source_editor_new (LodePortfolio *portfolio,
                         LodeSource    *source)
@@ -181,16 +170,13 @@ lode_source_editor_new (LodePortfolio *portfolio,
 
   if (source != NULL)
     {
-      set_lode_editor_row_text (self->title_row, lode_source_get_title (source));
-      set_lode_editor_row_text (self->publisher_row, lode_source_get_publisher (source));
-      set_lode_editor_row_text (self->date_row, lode_source_get_date (source));
-      set_lode_editor_row_text (self->url_row, lode_source_get_url (source));
+      lode_editor_set_row_text (self->title_row, lode_source_get_title (source));
+      lode_editor_set_row_text (self->publisher_row, lode_source_get_publisher (source));
+      lode_editor_set_row_text (self->date_row, lode_source_get_date (source));
+      lode_editor_set_row_text (self->url_row, lode_source_get_url (source));
       gtk_button_set_label (self->confirm_button, _("Save"));
 
-      lode_editor_remember (self->title_row);
-      lode_editor_remember (self->publisher_row);
-      lode_editor_remember (self->date_row);
-      lode_editor_remember (self->url_row);
+      lode_editor_remember_fields (self->title_row, self->publisher_row, self->date_row, self->url_row, NULL);
     }
 
   validate (self);

@@ -314,15 +314,6 @@ lode_target_editor_init (LodeTargetEditor *self)
   lode_editor_setup_year (self->target_year);
 }
 
-static void
-set_amount (AdwEntryRow *row,
-            LodeMoney    value)
-{
-  g_autofree char *text = value != LODE_MONEY_UNSET ? lode_format_money_editable (value) : NULL;
-
-  gtk_editable_set_text (GTK_EDITABLE (row), text != NULL ? text : "");
-}
-
 LodeTargetEditor *
 lode_target_editor_new (LodePortfolio *portfolio,
                         LodeTarget    *target)
@@ -342,7 +333,8 @@ lode_target_editor_new (LodePortfolio *portfolio,
   gtk_string_list_append (kinds, _("Exports"));
   gtk_string_list_append (kinds, _("Investment"));
 
-  lode_choice_fill_minerals (self->mineral_row, self->mineral_ids, portfolio, _("All minerals"));
+  lode_choice_fill_items (self->mineral_row, self->mineral_ids, portfolio, LODE_CHOICE_MINERALS,
+                          _("All minerals"));
   lode_choice_fill_countries (self->destination_row, self->destination_codes, _("All destinations"));
   lode_choice_add_countries_of (self->destination_row, self->destination_codes, portfolio);
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
@@ -358,21 +350,15 @@ lode_target_editor_new (LodePortfolio *portfolio,
                                   lode_target_get_metric_destination (target));
       gtk_spin_button_set_value (self->baseline_year, lode_target_get_baseline_year (target));
       gtk_spin_button_set_value (self->target_year, lode_target_get_target_year (target));
-      set_amount (self->baseline_row, lode_target_get_baseline_value (target));
-      set_amount (self->low_row, lode_target_get_target_low (target));
+      lode_editor_set_row_money (self->baseline_row, lode_target_get_baseline_value (target));
+      lode_editor_set_row_money (self->low_row, lode_target_get_target_low (target));
       if (lode_target_get_target_high (target) != lode_target_get_target_low (target))
-        set_amount (self->high_row, lode_target_get_target_high (target));
+        lode_editor_set_row_money (self->high_row, lode_target_get_target_high (target));
       gtk_button_set_label (self->confirm_button, _("Save"));
 
-      lode_editor_remember (self->title_row);
-      lode_editor_remember (self->kind_row);
-      lode_editor_remember (self->mineral_row);
-      lode_editor_remember (self->destination_row);
-      lode_editor_remember (self->baseline_year);
-      lode_editor_remember (self->baseline_row);
-      lode_editor_remember (self->target_year);
-      lode_editor_remember (self->low_row);
-      lode_editor_remember (self->high_row);
+      lode_editor_remember_fields (self->title_row, self->kind_row, self->mineral_row, self->destination_row,
+                                   self->baseline_year, self->baseline_row, self->target_year, self->low_row,
+                                   self->high_row, NULL);
     }
   else
     {
