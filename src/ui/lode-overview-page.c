@@ -617,8 +617,16 @@ update_investment_year (LodeOverviewPage *self,
   exact = lode_money_format_full (lode_chart_data_get_investment (data, year, LODE_INVESTMENT_KIND_COMMITTED));
   total_committed = money_short (data->investment_kinds[LODE_INVESTMENT_KIND_COMMITTED]);
   total_disbursed = money_short (data->investment_kinds[LODE_INVESTMENT_KIND_DISBURSED]);
-  /* TRANSLATORS: the caption of the investment committed in the latest year, "Committed in 2025" */
-  caption = g_strdup_printf (_("Committed in %d"), year);
+  if (data->start_month == 1)
+    /* TRANSLATORS: the caption of the investment committed in the latest year, "Committed in 2025" */
+    caption = g_strdup_printf (_("Committed in %d"), year);
+  else
+    {
+      g_autofree char *period = lode_chart_data_dup_period_name (data, year);
+
+      /* TRANSLATORS: the caption of the investment committed in the latest fiscal year, "Committed in FY2024-25" */
+      caption = g_strdup_printf (_("Committed in %s"), period);
+    }
   /* TRANSLATORS: below the investment committed in the latest year:
    * "$0.2 B disbursed in the year; in all years $1.5 B committed, $0.3 B disbursed" */
   detail = g_strdup_printf (_("%s disbursed in the year; in all years %s committed, %s disbursed"),
