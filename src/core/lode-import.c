@@ -1771,6 +1771,10 @@ append_rows_apply (gpointer data)
         .quantity = raw->quantity,
         .unit = raw->unit,
         .value = raw->value,
+        .period = raw->period,
+        .original_currency = raw->original_currency != 0
+                             ? _lode_export_table_get_string (command->table, raw->original_currency) : NULL,
+        .original_amount = raw->original_amount,
       };
 
       _lode_export_table_append_interned (command->table, &row, ids);
@@ -2397,6 +2401,11 @@ apply_exports (LodeImportPlan *self,
                 .unit = raw.unit,
                 .value = raw.value,
                 .source = lode_export_table_intern (table, id_map_string (&sources, raw.source)),
+                .period = raw.period,
+                .original_currency = raw.original_currency != 0
+                                     ? lode_export_table_intern (table, id_map_string (&destinations, raw.original_currency))
+                                     : NULL,
+                .original_amount = raw.original_amount,
               };
 
               lode_history_replace_export (history, label, conflict->existing, &row);
@@ -2408,6 +2417,9 @@ apply_exports (LodeImportPlan *self,
       raw.destination = id_map_lookup (&destinations, raw.destination);
       raw.hs_code = id_map_lookup (&hs_codes, raw.hs_code);
       raw.source = id_map_lookup (&sources, raw.source);
+      /* A code, as a destination is: never renamed. */
+      if (raw.original_currency != 0)
+        raw.original_currency = id_map_lookup (&destinations, raw.original_currency);
       g_array_append_val (command->rows, raw);
       if (extra != NULL)
         {
