@@ -1898,6 +1898,40 @@ test_largest_movers (void)
     g_assert_nonnull (strstr (text, "\u2212"));
     g_assert_nonnull (strstr (text, "2025 to 2024"));
   }
+
+  /* A comparison made elsewhere, as the Compare page's worker makes it:
+   * the same bars, the same table. */
+  {
+    g_autoptr(LodeChart) given = lode_chart_new (LODE_CHART_LARGEST_MOVERS, data);
+    g_autoptr(GPtrArray) given_table = NULL;
+    g_autoptr(GPtrArray) own_table = lode_chart_get_table (chart);
+
+    lode_chart_set_periods (given, &from, &to);
+    lode_chart_set_comparison (given, lode_comparison_new (data->table, LODE_EXPORT_FIELD_MINERAL, &from, &to));
+    render (given, NULL);
+    g_assert_cmpuint (lode_chart_get_n_items (given), ==, 3);
+    g_assert_cmpstr (lode_chart_get_item (given, 0)->mineral, ==, lode_chart_get_item (chart, 0)->mineral);
+    g_assert_cmpint (lode_chart_get_item (given, 0)->value, ==, lode_chart_get_item (chart, 0)->value);
+    given_table = lode_chart_get_table (given);
+    g_assert_cmpuint (given_table->len, ==, own_table->len);
+    for (guint r = 0; r < own_table->len; r++)
+      {
+        char **a = g_ptr_array_index (given_table, r);
+        char **b = g_ptr_array_index (own_table, r);
+
+        for (guint c = 0; b[c] != NULL; c++)
+          g_assert_cmpstr (a[c], ==, b[c]);
+      }
+  }
+
+  /* Another chart has no use for one. */
+  {
+    g_autoptr(LodeChart) bars = lode_chart_new (LODE_CHART_EXPORTS_BY_MINERAL, data);
+
+    lode_chart_set_comparison (bars, lode_comparison_new (data->table, LODE_EXPORT_FIELD_MINERAL, &from, &to));
+    render (bars, NULL);
+    g_assert_cmpuint (lode_chart_get_n_items (bars), >, 0);
+  }
 }
 
 /* A generated portfolio of 100,000 monthly records from January 2023 to

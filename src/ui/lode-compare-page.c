@@ -250,6 +250,7 @@ typedef struct
   GArray                 *periods;            /* LodePeriod, when filling */
   guint                   selected[2];        /* in @periods, G_MAXUINT for none */
   LodeComparison         *comparison;         /* NULL without two periods */
+  LodeComparison         *movers;             /* by mineral, for the chart */
   gboolean                fits;
   char                   *no_rate;
 } CompareJob;
@@ -265,6 +266,7 @@ compare_job_free (gpointer data)
   g_clear_pointer (&job->converter, lode_converter_unref);
   g_clear_pointer (&job->periods, g_array_unref);
   g_clear_pointer (&job->comparison, lode_comparison_free);
+  g_clear_pointer (&job->movers, lode_comparison_free);
   g_free (job->no_rate);
   g_free (job);
 }
@@ -339,6 +341,11 @@ compare_thread (GTask        *task,
                                                         job->fiscal_year_start, job->converter);
           job->no_rate = lode_converter_describe_missing (job->converter);
         }
+      /* The chart's, which compares minerals whatever the table groups by. */
+      if (!g_cancellable_is_cancelled (cancellable))
+        job->movers = _lode_comparison_new_for_version (job->version, job->fiscal_year_start,
+                                                        LODE_EXPORT_FIELD_MINERAL,
+                                                        &job->chosen[0], &job->chosen[1]);
     }
 
   if (!g_task_return_error_if_cancelled (task))
@@ -346,7 +353,8 @@ compare_thread (GTask        *task,
 }
 
 static void
-show_chart (LodeComparePage *self);
+show_chart (LodeComparePage *self,
+            LodeComparison  *movers);
 
 /* The table's rows in the currency shown: the exact sums of their
  * records' converted values, rounded once. */
@@ -468,7 +476,7 @@ show_comparison (LodeComparePage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->unplaced_label), *unplaced != '\0');
 
   gtk_stack_set_visible_child_name (self->stack, self->comparison->rows->len > 0 ? "table" : "no-records");
-  show_chart (self);
+  show_chart (self, g_steal_pointer (&job->movers));
   update_actions (self);
 }
 
@@ -594,6 +602,7 @@ typedef struct
 {
   LodeComparePage *self;
   LodePeriod       periods[2];
+  LodeComparison  *movers;
 } ChartJob;
 
 static void
@@ -603,6 +612,7 @@ chart_done (GObject      *source,
 {
   g_autofree ChartJob *job = user_data;
   g_autoptr(LodeComparePage) self = job->self;
+  g_autoptr(LodeComparison) movers = job->movers;
   g_autoptr(LodeChartData) data = lode_chart_data_new_finish (result, NULL);
   g_autoptr(LodeChart) chart = NULL;
 
@@ -610,18 +620,23 @@ chart_done (GObject      *source,
   if (data == NULL)
     return;  /* another was asked for */
 
-  /* The chart compares minerals whatever the table groups by. */
+  /* The chart compares minerals whatever the table groups by; the worker
+   * compared them already. */
   chart = lode_chart_new (LODE_CHART_LARGEST_MOVERS, data);
   lode_chart_set_periods (chart, &job->periods[0], &job->periods[1]);
+  if (movers != NULL)
+    lode_chart_set_comparison (chart, g_steal_pointer (&movers));
   lode_chart_view_set_chart (self->chart_view, chart);
 }
 
 static void
-show_chart (LodeComparePage *self)
+show_chart (LodeComparePage *self,
+            LodeComparison  *movers)
 {
   ChartJob *job = g_new0 (ChartJob, 1);
 
   job->self = g_object_ref (self);
+  job->movers = movers;
   job->periods[0] = self->comparison->periods[0];
   job->periods[1] = self->comparison->periods[1];
   self->n_pending++;
