@@ -321,28 +321,41 @@ lode_production_and_exports_layer_render (LodeChartLayer   *layer,
                                   "scale on the right (not every export record gives a quantity)"),
                                 unit_name (mineral));
 
-  if (mineral->total.count > 0 && data->start_month != 1)
-    {
-      /* TRANSLATORS: the production chart's subtitle, then why it counts
-       * by calendar year while the other charts count by fiscal year */
-      char *said = g_strdup_printf (_("%s; by calendar year, as production is counted"), subtitle);
-
-      g_free (subtitle);
-      subtitle = said;
-    }
-  if (mineral->total.count > 0 && mineral->calendar_unplaced > 0)
+  /* On a second line, so that the subtitle is not cut off: why the years
+   * are calendar years while the other charts count fiscal ones, and
+   * what no calendar year holds. */
+  if (mineral->total.count > 0 && (data->start_month != 1 || mineral->calendar_unplaced > 0))
     {
       g_autofree char *count = lode_format_count (mineral->calendar_unplaced);
-      /* TRANSLATORS: as above, of records of a whole fiscal year in a
-       * chart of calendar years */
-      char *said = g_strdup_printf (g_dngettext (NULL,
-                                                 "%s; %s record of a fiscal year not placed",
-                                                 "%s; %s records of fiscal years not placed",
-                                                 mineral->calendar_unplaced),
-                                    subtitle, count);
+      g_autofree char *note = NULL;
+      char *both;
 
+      if (mineral->calendar_unplaced == 0)
+        /* TRANSLATORS: below the production chart's subtitle, why it
+         * counts by calendar year while the other charts count by fiscal
+         * year */
+        note = g_strdup (_("By calendar year, as production is counted"));
+      else if (data->start_month != 1)
+        /* TRANSLATORS: as above, then how many records of a whole fiscal
+         * year no calendar year holds */
+        note = g_strdup_printf (g_dngettext (NULL,
+                                             "By calendar year, as production is counted; "
+                                             "%s record of a fiscal year not placed",
+                                             "By calendar year, as production is counted; "
+                                             "%s records of fiscal years not placed",
+                                             mineral->calendar_unplaced),
+                                count);
+      else
+        /* TRANSLATORS: below the production chart's subtitle, how many
+         * records of a whole fiscal year no calendar year holds */
+        note = g_strdup_printf (g_dngettext (NULL,
+                                             "%s record of a fiscal year not placed",
+                                             "%s records of fiscal years not placed",
+                                             mineral->calendar_unplaced),
+                                count);
+      both = g_strconcat (subtitle, "\n", note, NULL);
       g_free (subtitle);
-      subtitle = said;
+      subtitle = both;
     }
   if (mineral->total.count > 0 && !quantities)
     subtitle = _lode_chart_add_missing (data, subtitle);
