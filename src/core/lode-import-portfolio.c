@@ -8,6 +8,7 @@
 
 #include "lode-exchange-rate.h"
 #include "lode-import-private.h"
+#include "lode-periods.h"
 #include "lode-portfolio-io.h"
 
 /* Merging another portfolio (LODE_IMPORT_LAYOUT_PORTFOLIO): the file is
@@ -607,15 +608,6 @@ merge_figures (LodeImportContext *ctx,
 
 /* Exchange rates */
 
-/* The name of @month (1–12), as the locale writes it standing alone. */
-static char *
-month_name (int month)
-{
-  g_autoptr(GDateTime) date = g_date_time_new_utc (2001, month, 1, 0, 0, 0);
-
-  return g_date_time_format (date, "%OB");
-}
-
 /* Adds the rates of @store that the portfolio does not have, a conflict
  * where it has another rate of the same currency and period; returns how
  * many it has. Rates of fiscal years are skipped when @fiscal_differs. */
@@ -667,7 +659,7 @@ merge_fiscal_year (LodeImportContext *ctx,
   if (ours == theirs || theirs == 1)
     return ours != theirs;
 
-  their_month = month_name (theirs);
+  their_month = lode_period_month_name (theirs);
   if (ours == 1)
     {
       _lode_import_context_set_fiscal_year_start (ctx, theirs);
@@ -676,7 +668,7 @@ merge_fiscal_year (LodeImportContext *ctx,
     }
   else
     {
-      g_autofree char *our_month = month_name (ours);
+      g_autofree char *our_month = lode_period_month_name (ours);
 
       /* Translators: a note of a merge; %1$s and %2$s are months */
       note = g_strdup_printf (_("The file’s fiscal year starts in %1$s, the portfolio’s in %2$s: the portfolio’s "

@@ -77,6 +77,17 @@ lode_period_place_row (const LodeExportRow *row,
   return lode_period_place (row->year, row->month, start_month, period);
 }
 
+char *
+lode_period_month_name (int month)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  g_return_val_if_fail (month >= 1 && month <= 12, NULL);
+
+  date = g_date_time_new_utc (2001, month, 1, 0, 0, 0);
+  return g_date_time_format (date, "%OB");
+}
+
 gboolean
 lode_period_equal (const LodePeriod *a,
                    const LodePeriod *b)
