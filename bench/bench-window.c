@@ -4,7 +4,7 @@
  *
  * Drives the real window over a large portfolio and prints, for each step
  * (open, sort by each column, filter, edit one record, undo, redo, draft,
- * save), how long the step took and the longest stall of the main loop
+ * save, the Compare page shown and its choices changed), how long the step took and the longest stall of the main loop
  * while it ran: a timeout every 5 ms notes the largest gap between two of
  * its ticks. Needs a display; run it under Xvfb:
  *
@@ -22,6 +22,7 @@
 
 #include "bench-generate.h"
 #include "lode-application.h"
+#include "lode-compare-page.h"
 #include "lode-drafts.h"
 #include "lode-export-index.h"
 #include "lode-history.h"
@@ -224,6 +225,28 @@ search_cleared (gpointer data)
          n == lode_export_table_get_n_rows (lode_export_index_get_table (bench->index));
 }
 
+static gboolean
+compare_idle (gpointer data)
+{
+  Bench *bench = data;
+
+  return !lode_compare_page_get_busy (bench->window->compare_page);
+}
+
+/* The drop-downs under @widget, in their order. */
+static void
+find_drop_downs (GtkWidget *widget,
+                 GPtrArray *found)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    find_drop_downs (child, found);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +409,26 @@ main (int   argc,
   reset_gap ();
   lode_window_save_to_file (bench.window, saved);
   print_row ("save", run_until (window_idle, &bench));
+
+  /* The Compare page: shown (the periods offered and the last two years
+   * compared, with the chart), then another year, then by destination. */
+  {
+    g_autoptr(GPtrArray) choices = g_ptr_array_new ();
+
+    reset_gap ();
+    adw_view_stack_set_visible_child_name (bench.window->stack, "compare");
+    print_row ("compare shown", run_until (compare_idle, &bench));
+
+    find_drop_downs (GTK_WIDGET (bench.window->compare_page), choices);
+    g_assert (choices->len >= 3);
+    reset_gap ();
+    gtk_drop_down_set_selected (g_ptr_array_index (choices, 0), 0);
+    print_row ("compare another year", run_until (compare_idle, &bench));
+
+    reset_gap ();
+    gtk_drop_down_set_selected (g_ptr_array_index (choices, 2), 1);
+    print_row ("compare by destination", run_until (compare_idle, &bench));
+  }
 
   g_free (bench.count_text);
   lode_portfolio_set_modified (bench.window->portfolio, FALSE);

@@ -5,6 +5,7 @@
 
 #include "lode-application.h"
 #include "lode-chart-view.h"
+#include "lode-compare-page.h"
 #include "lode-overview-page.h"
 #include "lode-portfolio-io.h"
 #include "lode-test-ui.h"
@@ -117,6 +118,12 @@ assert_property (GtkWidget             *widget,
     g_error ("%s: %s", G_OBJECT_TYPE_NAME (widget), problem);
 }
 
+static gboolean
+compare_idle (gpointer data)
+{
+  return !lode_compare_page_get_busy (data);
+}
+
 /* Every chart is an image named by its title and described by its data. */
 static void
 test_accessible (void)
@@ -127,9 +134,11 @@ test_accessible (void)
   guint n_targets = 0;
   guint n_sample_targets;
 
-  /* The Compare page draws its chart once it is shown. */
+  /* The Compare page draws its chart once it is shown, made off the main
+   * thread. */
   adw_view_stack_set_visible_child_name (stack, "compare");
   lode_test_settle ();
+  g_assert_true (lode_test_poll (compare_idle, lode_test_template_child (window, LODE_TYPE_WINDOW, "compare_page"), 30));
   adw_view_stack_set_visible_child_name (stack, "overview");
   lode_test_settle ();
   views = find_all (GTK_WIDGET (window), LODE_TYPE_CHART_VIEW);

@@ -996,6 +996,186 @@ test_production_chart (void)
   g_assert_cmpint (lode_chart_get_item (gold, 0)->unit, ==, LODE_UNIT_KOZ);
 }
 
+/* By fiscal year (July): production is a figure of a calendar year, so
+ * the exports drawn against it stay in calendar years; never the fiscal
+ * years the other charts count in. A record of a fiscal year is in no
+ * calendar year and is counted apart. */
+#define FISCAL_PRODUCTION_PORTFOLIO \
+  "{\n" \
+  "  \"format\": \"lode-portfolio\", \"version\": 1, \"title\": \"Fiscal production\",\n" \
+  "  \"fiscal_year_start\": 7,\n" \
+  "  \"minerals\": [ { \"id\": \"copper\", \"name\": \"Copper\", \"group\": \"base-metal\" } ],\n" \
+  "  \"exports\": [\n" \
+  "    { \"mineral\": \"copper\", \"year\": 2024, \"month\": 3, \"value_usd\": 10, \"quantity\": 100, \"unit\": \"t\" },\n" \
+  "    { \"mineral\": \"copper\", \"year\": 2024, \"month\": 9, \"value_usd\": 20, \"quantity\": 200, \"unit\": \"t\" },\n" \
+  "    { \"mineral\": \"copper\", \"year\": 2025, \"month\": 1, \"value_usd\": 30, \"quantity\": 300, \"unit\": \"t\" },\n" \
+  "    { \"mineral\": \"copper\", \"year\": 2025, \"value_usd\": 40, \"quantity\": 400, \"unit\": \"t\" },\n" \
+  "    { \"mineral\": \"copper\", \"year\": 2024, \"period\": \"fiscal_year\", \"value_usd\": 5 }\n" \
+  "  ],\n" \
+  "  \"production\": [\n" \
+  "    { \"mineral\": \"copper\", \"year\": 2024, \"quantity\": 1000, \"unit\": \"t\" },\n" \
+  "    { \"mineral\": \"copper\", \"year\": 2025, \"quantity\": 1200, \"unit\": \"t\" }\n" \
+  "  ],\n" \
+  "  \"investments\": [\n" \
+  "    { \"kind\": \"committed\", \"value_usd\": 100, \"date\": \"2024-08\" },\n" \
+  "    { \"kind\": \"committed\", \"value_usd\": 50, \"date\": \"2025-02-14\" },\n" \
+  "    { \"kind\": \"disbursed\", \"value_usd\": 30, \"date\": \"2025-07\" },\n" \
+  "    { \"kind\": \"announced\", \"value_usd\": 70, \"date\": \"2024\" }\n" \
+  "  ]\n" \
+  "}\n"
+
+static LodePortfolio *
+fiscal_production_portfolio (void)
+{
+  g_autoptr(GError) error = NULL;
+  LodePortfolio *portfolio = lode_portfolio_load_data (FISCAL_PRODUCTION_PORTFOLIO, strlen (FISCAL_PRODUCTION_PORTFOLIO),
+                                                       "fiscal-production.json", &error);
+
+  g_assert_no_error (error);
+  return portfolio;
+}
+
+static void
+test_fiscal_production (void)
+{
+  g_autoptr(LodePortfolio) portfolio = fiscal_production_portfolio ();
+  g_autoptr(LodeChartData) calendar = lode_chart_data_new (portfolio);
+  g_autoptr(LodeChartData) fiscal = lode_chart_data_new_for_periods (portfolio, 7);
+  LodeChartData *both[] = { calendar, fiscal };
+
+  for (guint d = 0; d < G_N_ELEMENTS (both); d++)
+    {
+      LodeChartData *data = both[d];
+      LodeChartMineral *copper = lode_chart_data_find_mineral (data, "copper");
+      g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_PRODUCTION_AND_EXPORTS, data);
+      g_autoptr(GPtrArray) table = NULL;
+      const LodeChartCell *cell;
+      double quantity = 0;
+      char **row;
+
+      /* Calendar 2024: March and September; 2025: January and the year. */
+      cell = lode_chart_mineral_get_calendar_exports (data, copper, 2024, &quantity);
+      g_assert_nonnull (cell);
+      g_assert_cmpint (cell->value, ==, 3000);
+      g_assert_cmpuint (cell->count, ==, 2);
+      g_assert_cmpfloat_with_epsilon (quantity, 300, 1e-9);
+      cell = lode_chart_mineral_get_calendar_exports (data, copper, 2025, &quantity);
+      g_assert_nonnull (cell);
+      g_assert_cmpint (cell->value, ==, 7000);
+      g_assert_cmpfloat_with_epsilon (quantity, 700, 1e-9);
+      g_assert_null (lode_chart_mineral_get_calendar_exports (data, copper, 2023, NULL));
+      /* The record of FY2024-25 is in no calendar year, and has no
+       * quantity: the exports are drawn as values. */
+      g_assert_cmpuint (copper->calendar_unplaced, ==, 1);
+      g_assert_false (lode_chart_mineral_exports_quantities (copper));
+
+      lode_chart_set_mineral (chart, "copper");
+      render (chart, NULL);
+      g_assert_cmpint (find_point (chart, 1, 2024)->value, ==, 3000);
+      g_assert_cmpint (find_point (chart, 1, 2025)->value, ==, 7000);
+      g_assert_nonnull (find_point (chart, 0, 2024));
+      g_assert_null (find_point (chart, 1, 2023));
+
+      table = lode_chart_get_table (chart);
+      g_assert_cmpuint (table->len, ==, 3);
+      row = g_ptr_array_index (table, 1);
+      g_assert_cmpstr (row[1], ==, "2024");
+      g_assert_cmpstr (row[2], ==, "1000");
+      g_assert_cmpstr (row[3], ==, "30");
+    }
+
+  /* The fiscal periods themselves are not what production is drawn
+   * against: FY2024-25 holds September, January and the fiscal record. */
+  g_assert_cmpint (fiscal->first_year, ==, 2023);
+  g_assert_cmpint (lode_chart_data_find_mineral (fiscal, "copper")->years[1].value, ==, 5500);
+  g_assert_null (lode_chart_data_find_mineral (calendar, "copper")->calendar_years);
+  g_assert_nonnull (lode_chart_data_find_mineral (fiscal, "copper")->calendar_years);
+}
+
+/* By fiscal year (July), investments dated to a month or a day fall into
+ * their fiscal year; one dated to a year alone lies across two and is
+ * counted apart, in every total still. */
+static void
+test_fiscal_investment (void)
+{
+  g_autoptr(LodePortfolio) portfolio = fiscal_production_portfolio ();
+  g_autoptr(LodeChartData) calendar = lode_chart_data_new (portfolio);
+  g_autoptr(LodeChartData) fiscal = lode_chart_data_new_for_periods (portfolio, 7);
+  g_autoptr(LodeChart) chart = lode_chart_new (LODE_CHART_INVESTMENT_BY_YEAR, fiscal);
+  g_autoptr(LodeChart) calendar_chart = lode_chart_new (LODE_CHART_INVESTMENT_BY_YEAR, calendar);
+  g_autoptr(GPtrArray) table = NULL;
+  g_autoptr(GPtrArray) calendar_table = NULL;
+  char **row;
+
+  g_assert_cmpuint (calendar->n_investments_unplaced, ==, 0);
+  g_assert_cmpint (lode_chart_data_get_investment (calendar, 2024, LODE_INVESTMENT_KIND_COMMITTED), ==, 10000);
+  g_assert_cmpint (lode_chart_data_get_investment (calendar, 2025, LODE_INVESTMENT_KIND_COMMITTED), ==, 5000);
+  g_assert_cmpint (lode_chart_data_get_investment (calendar, 2024, LODE_INVESTMENT_KIND_ANNOUNCED), ==, 7000);
+
+  g_assert_cmpuint (fiscal->n_investments, ==, 4);
+  g_assert_cmpuint (fiscal->n_investments_unplaced, ==, 1);
+  g_assert_cmpint (fiscal->investment_first_year, ==, 2024);
+  g_assert_cmpint (fiscal->investment_last_year, ==, 2025);
+  /* August 2024 and February 2025: FY2024-25. July 2025: FY2025-26. */
+  g_assert_cmpint (lode_chart_data_get_investment (fiscal, 2024, LODE_INVESTMENT_KIND_COMMITTED), ==, 15000);
+  g_assert_cmpint (lode_chart_data_get_investment (fiscal, 2025, LODE_INVESTMENT_KIND_COMMITTED), ==, 0);
+  g_assert_cmpint (lode_chart_data_get_investment (fiscal, 2025, LODE_INVESTMENT_KIND_DISBURSED), ==, 3000);
+  g_assert_cmpint (lode_chart_data_get_investment (fiscal, 2024, LODE_INVESTMENT_KIND_ANNOUNCED), ==, 0);
+  /* The year-only announcement is in the totals of all years still. */
+  g_assert_cmpint (fiscal->investment_kinds[LODE_INVESTMENT_KIND_ANNOUNCED], ==, 7000);
+
+  render (chart, NULL);
+  g_assert_cmpuint (lode_chart_get_n_items (chart), >, 0);
+  table = lode_chart_get_table (chart);
+  row = g_ptr_array_index (table, 0);
+  g_assert_cmpstr (row[0], ==, "Fiscal year");
+  row = g_ptr_array_index (table, 1);
+  g_assert_cmpstr (row[0], ==, "FY2024-25");
+  g_assert_cmpstr (row[2], ==, "150");
+  row = g_ptr_array_index (table, table->len - 1);
+  g_assert_cmpstr (row[0], ==, "FY2025-26");
+
+  calendar_table = lode_chart_get_table (calendar_chart);
+  row = g_ptr_array_index (calendar_table, 0);
+  g_assert_cmpstr (row[0], ==, "Year");
+  row = g_ptr_array_index (calendar_table, 1);
+  g_assert_cmpstr (row[0], ==, "2024");
+}
+
+/* lode-cli chart counts by the fiscal start it is given: the two charts
+ * draw from a real file, by fiscal year and by calendar year. */
+static int run_cli (const char * const *args, char **out, char **err);
+
+static void
+test_fiscal_cli (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-chart-fiscal-XXXXXX", &error);
+  g_autofree char *input = g_build_filename (dir, "fiscal.json", NULL);
+  g_autofree char *output = g_build_filename (dir, "chart.png", NULL);
+  static const char * const charts[] = { "investment-by-year", "production-and-exports" };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (input, FISCAL_PRODUCTION_PORTFOLIO, -1, &error));
+  for (guint c = 0; c < G_N_ELEMENTS (charts); c++)
+    {
+      g_autofree char *calendar_png = NULL;
+      g_autofree char *fiscal_png = NULL;
+      gsize calendar_length, fiscal_length;
+
+      g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "-c", charts[c], "-o", output, NULL },
+                                NULL, NULL), ==, 0);
+      g_assert_true (g_file_get_contents (output, &calendar_png, &calendar_length, &error));
+      g_assert_cmpint (run_cli ((const char *[]) { "chart", input, "-c", charts[c], "--fiscal-year-start", "7",
+                                                   "-o", output, NULL }, NULL, NULL), ==, 0);
+      g_assert_true (g_file_get_contents (output, &fiscal_png, &fiscal_length, &error));
+      /* The subtitle says fiscal years, or why not. */
+      g_assert_false (calendar_length == fiscal_length && memcmp (calendar_png, fiscal_png, fiscal_length) == 0);
+      g_unlink (output);
+    }
+  g_rmdir (dir);
+}
+
 /* A target on investment without a deadline: what the commitments
  * reached against its amount, $3.5 B of $10 B. */
 #define OPEN_TARGET_PORTFOLIO \
@@ -1718,6 +1898,40 @@ test_largest_movers (void)
     g_assert_nonnull (strstr (text, "\u2212"));
     g_assert_nonnull (strstr (text, "2025 to 2024"));
   }
+
+  /* A comparison made elsewhere, as the Compare page's worker makes it:
+   * the same bars, the same table. */
+  {
+    g_autoptr(LodeChart) given = lode_chart_new (LODE_CHART_LARGEST_MOVERS, data);
+    g_autoptr(GPtrArray) given_table = NULL;
+    g_autoptr(GPtrArray) own_table = lode_chart_get_table (chart);
+
+    lode_chart_set_periods (given, &from, &to);
+    lode_chart_set_comparison (given, lode_comparison_new (data->table, LODE_EXPORT_FIELD_MINERAL, &from, &to));
+    render (given, NULL);
+    g_assert_cmpuint (lode_chart_get_n_items (given), ==, 3);
+    g_assert_cmpstr (lode_chart_get_item (given, 0)->mineral, ==, lode_chart_get_item (chart, 0)->mineral);
+    g_assert_cmpint (lode_chart_get_item (given, 0)->value, ==, lode_chart_get_item (chart, 0)->value);
+    given_table = lode_chart_get_table (given);
+    g_assert_cmpuint (given_table->len, ==, own_table->len);
+    for (guint r = 0; r < own_table->len; r++)
+      {
+        char **a = g_ptr_array_index (given_table, r);
+        char **b = g_ptr_array_index (own_table, r);
+
+        for (guint c = 0; b[c] != NULL; c++)
+          g_assert_cmpstr (a[c], ==, b[c]);
+      }
+  }
+
+  /* Another chart has no use for one. */
+  {
+    g_autoptr(LodeChart) bars = lode_chart_new (LODE_CHART_EXPORTS_BY_MINERAL, data);
+
+    lode_chart_set_comparison (bars, lode_comparison_new (data->table, LODE_EXPORT_FIELD_MINERAL, &from, &to));
+    render (bars, NULL);
+    g_assert_cmpuint (lode_chart_get_n_items (bars), >, 0);
+  }
 }
 
 /* A generated portfolio of 100,000 monthly records from January 2023 to
@@ -1807,6 +2021,9 @@ main (int    argc,
   g_test_add_func ("/chart/converted", test_converted);
   g_test_add_func ("/chart/target", test_target_chart);
   g_test_add_func ("/chart/production", test_production_chart);
+  g_test_add_func ("/chart/fiscal-production", test_fiscal_production);
+  g_test_add_func ("/chart/fiscal-investment", test_fiscal_investment);
+  g_test_add_func ("/chart/fiscal-cli", test_fiscal_cli);
   g_test_add_func ("/chart/open-ended-target", test_open_ended_target);
   g_test_add_func ("/chart/table", test_table);
   g_test_add_func ("/chart/files", test_files);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lode-exports-page.h"
+#include "lode-import.h"
 #include "lode-portfolio-io.h"
 #include "lode-spreadsheet-export.h"
 #include "lode-test-ui.h"
@@ -125,6 +126,80 @@ test_records_as_shown (void)
   lode_test_destroy_window (window);
 }
 
+/* The window's CSV carries the period kind and the amount as entered,
+ * and the window's import reads them back: the records come back the
+ * same into an empty portfolio. */
+static void
+test_periods_round_trip (void)
+{
+  g_autoptr(LodePortfolio) sample = lode_portfolio_new_sample ();
+  LodeWindow *window = NULL;
+  LodePortfolio *portfolio;
+  LodeExportTable *table;
+  g_autofree char *folder = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (folder, "periods.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LodePortfolio) empty = lode_portfolio_new ("Empty");
+  g_autoptr(LodeImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  LodeImportOptions options;
+  LodeExportTable *imported;
+  LodeExportRow fiscal = {
+    .mineral = "copper", .year = 2024, .destination = "CN", .stage = LODE_STAGE_UNKNOWN,
+    .quantity = LODE_QUANTITY_UNSET, .unit = LODE_UNIT_NONE, .value = 250000,
+    .period = LODE_PERIOD_KIND_FISCAL_YEAR, .original_currency = "PKR", .original_amount = 69625000,
+  };
+
+  lode_portfolio_set_fiscal_year_start (sample, 7);
+  lode_export_table_append (lode_portfolio_get_exports (sample), &fiscal);
+  window = lode_test_window_new (sample);
+  portfolio = lode_window_get_portfolio (window);
+  table = lode_portfolio_get_exports (portfolio);
+
+  lode_spreadsheet_export_to_file (GTK_WIDGET (window), portfolio, NULL, LODE_SPREADSHEET_FORMAT_CSV, file);
+  wait_for_file (path, 1);
+  {
+    FindLabel find = { GTK_WIDGET (window), NULL };
+    g_autofree char *toast = g_strdup_printf ("Exported %u records to “periods.csv”",
+                                              lode_export_table_get_n_rows (table));
+
+    find.text = toast;
+    g_assert_true (lode_test_poll (has_label, &find, 30));
+  }
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_nonnull (strstr (contents, "\ncopper,2024,,CN,,,,,2500.00,,fiscal_year,696250.00,PKR\n"));
+
+  lode_import_options_init (&options);
+  plan = lode_import_plan_new (empty, file, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lode_import_plan_get_layout (plan), ==, LODE_IMPORT_LAYOUT_LODE);
+  g_assert_cmpuint (lode_import_plan_get_n_skipped (plan), ==, 0);
+  g_assert_true (lode_import_plan_apply (plan, empty, &error));
+  g_assert_no_error (error);
+
+  imported = lode_portfolio_get_exports (empty);
+  g_assert_cmpuint (lode_export_table_get_n_rows (imported), ==, lode_export_table_get_n_rows (table));
+  for (guint i = 0; i < lode_export_table_get_n_rows (table); i++)
+    {
+      LodeExportRow a, b;
+
+      lode_export_table_get_row (table, i, &a);
+      lode_export_table_get_row (imported, i, &b);
+      g_assert_cmpstr (a.mineral, ==, b.mineral);
+      g_assert_cmpint (a.year, ==, b.year);
+      g_assert_cmpint (a.month, ==, b.month);
+      g_assert_cmpint (a.value, ==, b.value);
+      g_assert_cmpint (a.period, ==, b.period);
+      g_assert_cmpstr (a.original_currency, ==, b.original_currency);
+      if (a.original_currency != NULL)
+        g_assert_cmpint (a.original_amount, ==, b.original_amount);
+    }
+
+  lode_test_remove_tree (folder);
+  lode_test_destroy_window (window);
+}
+
 /* A file that cannot be written: a dialog says why, naming it. */
 static void
 test_failure (void)
@@ -205,6 +280,7 @@ main (int    argc,
   g_test_add_func ("/lode/export-window/records-as-shown", test_records_as_shown);
   g_test_add_func ("/lode/export-window/workbook", test_workbook);
   g_test_add_func ("/lode/export-window/failure", test_failure);
+  g_test_add_func ("/lode/export-window/periods-round-trip", test_periods_round_trip);
   g_test_add_func ("/lode/export-window/actions", test_actions);
 
   return lode_test_run ();

@@ -101,13 +101,13 @@ test_csv_all (void)
 
   g_assert_cmpstr (csv, ==,
                    HEADER
-                   "copper,2019,,CN,7403,refined,1200.5,t,999999.99,gacc-2025\n"
-                   "copper,2020,3,CN,7403,refined,0.1,kt,1140000000.25,gacc-2025\n"
-                   "gold,2020,,AE,7108,refined,,,0.01,\n"
-                   "copper,2021,,AE,2603,concentrate,3,Mt,290.00,\n"
-                   "copper,2022,12,CN,2603,concentrate,,,14160000.00,gacc-2025\n"
-                   "copper,2023,,,,,,,0.00,\n"
-                   "copper,2024,1,CN,74,product,12.25,kg,70000000000000.00,gacc-2025\n");
+                   "copper,2019,,CN,7403,refined,1200.5,t,999999.99,gacc-2025,,,\n"
+                   "copper,2020,3,CN,7403,refined,0.1,kt,1140000000.25,gacc-2025,,,\n"
+                   "gold,2020,,AE,7108,refined,,,0.01,,,,\n"
+                   "copper,2021,,AE,2603,concentrate,3,Mt,290.00,,,,\n"
+                   "copper,2022,12,CN,2603,concentrate,,,14160000.00,gacc-2025,,,\n"
+                   "copper,2023,,,,,,,0.00,,,,\n"
+                   "copper,2024,1,CN,74,product,12.25,kg,70000000000000.00,gacc-2025,,,\n");
 }
 
 /* The records as the Exports page shows them: its filter, its sort. */
@@ -124,8 +124,8 @@ test_csv_filtered (void)
   csv = spreadsheet_csv (portfolio, index);
   g_assert_cmpstr (csv, ==,
                    HEADER
-                   "copper,2020,3,CN,7403,refined,0.1,kt,1140000000.25,gacc-2025\n"
-                   "copper,2022,12,CN,2603,concentrate,,,14160000.00,gacc-2025\n");
+                   "copper,2020,3,CN,7403,refined,0.1,kt,1140000000.25,gacc-2025,,,\n"
+                   "copper,2022,12,CN,2603,concentrate,,,14160000.00,gacc-2025,,,\n");
 
   /* Search and sort, as typed and clicked on the page. */
   lode_export_index_set_filter (index, NULL, 0, 0, NULL, LODE_EXPORT_STAGE_ANY, "2603");
@@ -133,8 +133,8 @@ test_csv_filtered (void)
   by_value = spreadsheet_csv (portfolio, index);
   g_assert_cmpstr (by_value, ==,
                    HEADER
-                   "copper,2022,12,CN,2603,concentrate,,,14160000.00,gacc-2025\n"
-                   "copper,2021,,AE,2603,concentrate,3,Mt,290.00,\n");
+                   "copper,2022,12,CN,2603,concentrate,,,14160000.00,gacc-2025,,,\n"
+                   "copper,2021,,AE,2603,concentrate,3,Mt,290.00,,,,\n");
 
   /* Nothing shown: the header alone, which still reads back. */
   lode_export_index_set_filter (index, "gold", 2023, 2024, NULL, LODE_EXPORT_STAGE_ANY, NULL);
@@ -161,9 +161,9 @@ test_csv_quoting (void)
   csv = spreadsheet_csv (portfolio, NULL);
   g_assert_cmpstr (csv, ==,
                    HEADER
-                   "\"copper, refined\",2025,,CN,7403,refined,,,123.45,\"say \"\"gacc\"\"\"\n"
-                   "gold,2025,7,,,,,,1.00,\"line\nbreak\"\n"
-                   "\" padded\",2025,,,,,,,0.05,تجارت-۲۰۲۵\n");
+                   "\"copper, refined\",2025,,CN,7403,refined,,,123.45,\"say \"\"gacc\"\"\",,,\n"
+                   "gold,2025,7,,,,,,1.00,\"line\nbreak\",,,\n"
+                   "\" padded\",2025,,,,,,,0.05,تجارت-۲۰۲۵,,,\n");
 }
 
 /* Quantities in the shortest text that reads back as the same double. */
@@ -186,7 +186,7 @@ test_csv_quantities (void)
     {
       g_auto(GStrv) cells = g_strsplit (lines[i + 1], ",", -1);
 
-      g_assert_cmpuint (g_strv_length (cells), ==, 10);
+      g_assert_cmpuint (g_strv_length (cells), ==, 13);
       g_assert_true (g_ascii_strtod (cells[6], NULL) == quantities[i]);
       g_assert_null (strchr (cells[6], ' '));
     }
@@ -224,7 +224,7 @@ test_csv_snapshot (void)
   lode_spreadsheet_free (spreadsheet);
 
   after = spreadsheet_csv (portfolio, NULL);
-  g_assert_true (g_str_has_suffix (after, "gold,2030,,,,,,,0.01,\n"));
+  g_assert_true (g_str_has_suffix (after, "gold,2030,,,,,,,0.01,,,,\n"));
   g_assert_true (strstr (after, "2019") == NULL);
 }
 
@@ -506,6 +506,10 @@ assert_same_records (LodeExportTable *expected,
       g_assert_cmpint (a.unit, ==, b.unit);
       g_assert_cmpint (a.value, ==, b.value);
       g_assert_cmpstr (b.source, ==, keep_sources && a.source != NULL ? a.source : file_source);
+      g_assert_cmpint (a.period, ==, b.period);
+      g_assert_cmpstr (a.original_currency, ==, b.original_currency);
+      if (a.original_currency != NULL)
+        g_assert_cmpint (a.original_amount, ==, b.original_amount);
     }
 }
 
@@ -651,6 +655,122 @@ save_portfolio (LodePortfolio *portfolio,
   return path;
 }
 
+/* The period kind and the amount as entered in another currency go out
+ * in their own columns, empty where absent, and come back: a portfolio
+ * saved to a file, exported by lode-cli, imported into an empty one. */
+static void
+test_read_back_periods (void)
+{
+  g_autoptr(LodePortfolio) portfolio = trade_portfolio_new ();
+  LodeExportTable *table = lode_portfolio_get_exports (portfolio);
+  g_autofree char *folder = make_tmp_dir ();
+  g_autofree char *saved = NULL;
+  g_autofree char *path = g_build_filename (folder, "periods.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autoptr(LodePortfolio) empty = lode_portfolio_new ("Empty");
+  g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GError) error = NULL;
+  g_auto(CliRun) run = { 0, };
+  LodeExportTable *imported;
+  LodeExportRow row = {
+    .mineral = "copper", .year = 2024, .destination = "CN", .stage = LODE_STAGE_UNKNOWN,
+    .quantity = LODE_QUANTITY_UNSET, .unit = LODE_UNIT_NONE, .value = 123456,
+    .period = LODE_PERIOD_KIND_FISCAL_YEAR, .original_currency = "PKR", .original_amount = 34500001,
+  };
+
+  lode_portfolio_set_fiscal_year_start (portfolio, 7);
+  lode_export_table_append (table, &row);
+  row = (LodeExportRow) {
+    .mineral = "gold", .year = 2023, .stage = LODE_STAGE_UNKNOWN, .quantity = LODE_QUANTITY_UNSET,
+    .unit = LODE_UNIT_NONE, .value = 99, .period = LODE_PERIOD_KIND_CALENDAR_YEAR,
+  };
+  lode_export_table_append (table, &row);
+  row = (LodeExportRow) {
+    .mineral = "gold", .year = 2025, .month = 2, .stage = LODE_STAGE_UNKNOWN, .quantity = LODE_QUANTITY_UNSET,
+    .unit = LODE_UNIT_NONE, .value = 700, .original_currency = "CNY", .original_amount = 5000,
+  };
+  lode_export_table_append (table, &row);
+  for (guint i = 0; i < lode_export_table_get_n_rows (table); i++)
+    g_array_append_val (positions, i);
+
+  saved = save_portfolio (portfolio, folder);
+  run_cli (&run, saved, "--output", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (path, &csv, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (csv, HEADER));
+  g_assert_nonnull (strstr (csv, "\ncopper,2024,,CN,,,,,1234.56,,fiscal_year,345000.01,PKR\n"));
+  g_assert_nonnull (strstr (csv, "\ngold,2023,,,,,,,0.99,,calendar_year,,\n"));
+  g_assert_nonnull (strstr (csv, "\ngold,2025,2,,,,,,7.00,,,50.00,CNY\n"));
+
+  imported = import_csv (empty, path);
+  lode_export_table_get_row (imported, 0, &row);
+  assert_same_records (table, positions, imported, FALSE, row.source);
+
+  lode_test_remove_tree (folder);
+}
+
+/* Cells of those columns that no record can hold skip their row, saying
+ * why; a file of the first ten columns reads as before. */
+static void
+test_read_back_bad_periods (void)
+{
+  g_autofree char *folder = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (folder, "bad.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(LodePortfolio) into = lode_portfolio_new ("Into");
+  g_autoptr(LodeImportPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  LodeImportOptions options;
+  static const char *const reasons[] = {
+    "The period is neither calendar_year nor fiscal_year",
+    "A record of one month with a period of a year",
+    "An original amount without its currency, or a currency without an amount",
+    "An original amount without its currency, or a currency without an amount",
+    "The original amount is not an amount with at most two decimals",
+    "The original currency is not an ISO 4217 code such as PKR",
+  };
+
+  g_assert_true (g_file_set_contents (path,
+                                      HEADER
+                                      "copper,2024,,,,,,,1.00,,quarter,,\n"
+                                      "copper,2024,3,,,,,,1.00,,fiscal_year,,\n"
+                                      "copper,2024,,,,,,,1.00,,,5.00,\n"
+                                      "copper,2024,,,,,,,1.00,,,,PKR\n"
+                                      "copper,2024,,,,,,,1.00,,,5.001,PKR\n"
+                                      "copper,2024,,,,,,,1.00,,,5.00,rupees\n"
+                                      "copper,2024,,,,,,,1.00,,fiscal_year,5.00,PKR\n", -1, &error));
+  g_assert_no_error (error);
+
+  lode_import_options_init (&options);
+  plan = lode_import_plan_new (into, file, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lode_import_plan_get_layout (plan), ==, LODE_IMPORT_LAYOUT_LODE);
+  g_assert_cmpuint (lode_import_plan_get_n_skipped (plan), ==, G_N_ELEMENTS (reasons));
+  for (guint i = 0; i < G_N_ELEMENTS (reasons); i++)
+    {
+      guint64 line;
+      const char *reason;
+
+      lode_import_plan_get_skipped (plan, i, &line, &reason);
+      g_assert_cmpuint (line, ==, i + 2);
+      g_assert_cmpstr (reason, ==, reasons[i]);
+    }
+  g_assert_cmpuint (lode_export_table_get_n_rows (lode_import_plan_get_exports (plan)), ==, 1);
+
+  /* A header naming one of the pair without the other is refused. */
+  g_clear_object (&plan);
+  g_assert_true (g_file_set_contents (path,
+                                      "mineral,year,month,destination,hs_code,stage,quantity,unit,value_usd,source,"
+                                      "original_amount\ncopper,2024,,,,,,,1.00,,5.00\n", -1, &error));
+  plan = lode_import_plan_new (into, file, &options, NULL, &error);
+  g_assert_null (plan);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "bad.csv:1: A column original_amount needs a column original_currency"));
+
+  lode_test_remove_tree (folder);
+}
+
 static void
 test_cli_csv (void)
 {
@@ -672,22 +792,22 @@ test_cli_csv (void)
   g_assert_no_error (error);
   g_assert_cmpstr (contents, ==,
                    HEADER
-                   "copper,2020,3,CN,7403,refined,0.1,kt,1140000000.25,gacc-2025\n"
-                   "copper,2022,12,CN,2603,concentrate,,,14160000.00,gacc-2025\n");
+                   "copper,2020,3,CN,7403,refined,0.1,kt,1140000000.25,gacc-2025,,,\n"
+                   "copper,2022,12,CN,2603,concentrate,,,14160000.00,gacc-2025,,,\n");
 
   /* "-" is standard output; no filter is every record. */
   run_cli (&piped, input, "-o", "-", NULL);
   g_assert_cmpint (piped.status, ==, 0);
-  g_assert_true (g_str_has_prefix (piped.out, HEADER "copper,2019,,CN,7403,refined,1200.5,t,999999.99,gacc-2025\n"));
-  g_assert_true (g_str_has_suffix (piped.out, "copper,2024,1,CN,74,product,12.25,kg,70000000000000.00,gacc-2025\n"));
+  g_assert_true (g_str_has_prefix (piped.out, HEADER "copper,2019,,CN,7403,refined,1200.5,t,999999.99,gacc-2025,,,\n"));
+  g_assert_true (g_str_has_suffix (piped.out, "copper,2024,1,CN,74,product,12.25,kg,70000000000000.00,gacc-2025,,,\n"));
 
   /* One year alone. */
   run_cli (&year, input, "-o", "-", "--years", "2020", NULL);
   g_assert_cmpint (year.status, ==, 0);
   g_assert_cmpstr (year.out, ==,
                    HEADER
-                   "copper,2020,3,CN,7403,refined,0.1,kt,1140000000.25,gacc-2025\n"
-                   "gold,2020,,AE,7108,refined,,,0.01,\n");
+                   "copper,2020,3,CN,7403,refined,0.1,kt,1140000000.25,gacc-2025,,,\n"
+                   "gold,2020,,AE,7108,refined,,,0.01,,,,\n");
 
   lode_test_remove_tree (folder);
 }
@@ -809,6 +929,8 @@ main (int    argc,
   g_test_add_func ("/lode/export/write/cancelled", test_write_cancelled);
   g_test_add_func ("/lode/export/write/progress", test_write_progress);
   g_test_add_func ("/lode/export/read-back", test_read_back);
+  g_test_add_func ("/lode/export/read-back/periods", test_read_back_periods);
+  g_test_add_func ("/lode/export/read-back/bad-periods", test_read_back_bad_periods);
   g_test_add_func ("/lode/export/cli/csv", test_cli_csv);
   g_test_add_func ("/lode/export/cli/xlsx", test_cli_xlsx);
   g_test_add_func ("/lode/export/cli/errors", test_cli_errors);

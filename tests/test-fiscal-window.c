@@ -361,6 +361,21 @@ test_fiscal_years_view (void)
   lode_test_destroy_window (window);
 }
 
+static gboolean
+compare_idle (gpointer data)
+{
+  return !lode_compare_page_get_busy (data);
+}
+
+/* Lets the page's comparison, made off the main thread, come in. */
+static void
+settle_compare (LodeComparePage *page)
+{
+  lode_test_settle ();
+  g_assert_true (lode_test_poll (compare_idle, page, 30));
+  lode_test_settle ();
+}
+
 static void
 choose (GtkDropDown *choice,
         const char  *name)
@@ -433,7 +448,7 @@ test_compare (void)
 
   g_assert_no_error (error);
   adw_view_stack_set_visible_child_name (stack, "compare");
-  lode_test_settle ();
+  settle_compare (page);
 
   first = GTK_DROP_DOWN (lode_test_find_widget (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN,
                                                 "The year or fiscal year to compare from"));
@@ -446,7 +461,7 @@ test_compare (void)
   g_assert_nonnull (by);
   choose (first, "2024");
   choose (second, "2025");
-  lode_test_settle ();
+  settle_compare (page);
 
   view = GTK_COLUMN_VIEW (lode_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL));
   g_assert_nonnull (view);
@@ -471,7 +486,7 @@ test_compare (void)
   /* By name, A to Z, as a click on the column's header sorts. */
   column = lode_test_column_with_title (view, "Name");
   gtk_column_view_sort_by_column (view, column, GTK_SORT_ASCENDING);
-  lode_test_settle ();
+  settle_compare (page);
 
   path = g_build_filename (dir, "compare.csv", NULL);
   file = g_file_new_for_path (path);
@@ -530,21 +545,86 @@ test_compare (void)
 
   /* By destination: every record of the two years goes to a row. */
   choose (by, "Destination");
-  lode_test_settle ();
+  settle_compare (page);
   g_assert_cmpint (lode_chart_get_kind (lode_chart_view_get_chart (chart_view)), ==, LODE_CHART_LARGEST_MOVERS);
 
   /* Fiscal years are offered once the portfolio has them. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.set-fiscal-year-start", "i", 7));
-  lode_test_settle ();
+  settle_compare (page);
   choose (first, "FY2023-24");
   choose (second, "FY2024-25");
-  lode_test_settle ();
+  settle_compare (page);
   g_assert_nonnull (lode_test_column_with_title (view, "FY2024-25"));
   /* Both fiscal years leave the sample's yearly records out, and say so. */
   wait_for_text (page, "could not be placed");
 
   lode_test_destroy_window (window);
   g_rmdir (dir);
+}
+
+/* The comparison is made off the main thread: a choice leaves the page as
+ * it was until the worker is done, and a second choice before then
+ * cancels the first, whose figures never show. */
+static void
+test_compare_worker (void)
+{
+  g_autoptr(LodePortfolio) months = portfolio_new_with_months ();
+  LodeWindow *window = lode_test_window_new (months);
+  AdwViewStack *stack = lode_test_template_child (window, LODE_TYPE_WINDOW, "stack");
+  LodeComparePage *page = lode_test_template_child (window, LODE_TYPE_WINDOW, "compare_page");
+  GtkDropDown *first, *second;
+  GtkColumnView *view;
+  GtkLabel *summary;
+
+  adw_view_stack_set_visible_child_name (stack, "compare");
+  g_assert_true (lode_compare_page_get_busy (page));
+  settle_compare (page);
+  g_assert_false (lode_compare_page_get_busy (page));
+
+  first = GTK_DROP_DOWN (lode_test_find_widget (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN,
+                                                "The year or fiscal year to compare from"));
+  second = GTK_DROP_DOWN (lode_test_find_widget (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN,
+                                                 "The year or fiscal year to compare with it"));
+  view = GTK_COLUMN_VIEW (lode_test_find_widget (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW, NULL));
+  choose (first, "2024");
+  choose (second, "2025");
+  settle_compare (page);
+  summary = label_containing (GTK_WIDGET (page), "2024: ");
+  g_assert_nonnull (summary);
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (summary), "2024: "));
+
+  /* Chosen, not yet compared: the page shows 2024 against 2025 still. */
+  choose (first, "2025");
+  g_assert_true (lode_compare_page_get_busy (page));
+  g_assert_nonnull (lode_test_column_with_title (view, "2024"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (summary), "2024: "));
+
+  /* Chosen again before the worker is done: only the last shows, never
+   * 2025 against itself. */
+  choose (second, "2024");
+  settle_compare (page);
+  g_assert_nonnull (lode_test_column_with_title (view, "2025"));
+  g_assert_nonnull (lode_test_column_with_title (view, "2024"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (summary), "2025: "));
+  g_assert_nonnull (strstr (gtk_label_get_label (summary), "; 2024: "));
+
+  /* An edit compares again, once edits settle. */
+  {
+    LodePortfolio *portfolio = lode_window_get_portfolio (window);
+    g_autofree char *before = g_strdup (gtk_label_get_label (summary));
+    LodeExportRow row = {
+      .mineral = "copper", .year = 2025, .month = 5, .stage = LODE_STAGE_UNKNOWN,
+      .quantity = LODE_QUANTITY_UNSET, .unit = LODE_UNIT_NONE, .value = 123,
+    };
+
+    lode_history_insert_export (lode_portfolio_get_history (portfolio), "Add Export Record",
+                                lode_export_table_get_n_rows (lode_portfolio_get_exports (portfolio)), &row);
+    g_assert_true (lode_compare_page_get_busy (page));
+    settle_compare (page);
+    g_assert_cmpstr (gtk_label_get_label (summary), !=, before);
+  }
+
+  lode_test_destroy_window (window);
 }
 
 typedef struct
@@ -663,12 +743,12 @@ test_currency (void)
 
   /* The Compare page: 2024 in rupees, 2025 without a rate, said. */
   adw_view_stack_set_visible_child_name (stack, "compare");
-  lode_test_settle ();
+  settle_compare (page);
   choose (GTK_DROP_DOWN (lode_test_find_widget (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN,
                                                 "The year or fiscal year to compare from")), "2024");
   choose (GTK_DROP_DOWN (lode_test_find_widget (GTK_WIDGET (page), GTK_TYPE_DROP_DOWN,
                                                 "The year or fiscal year to compare with it")), "2025");
-  lode_test_settle ();
+  settle_compare (page);
   {
     g_autofree char *summary = g_strdup_printf ("2024: %s in", amount);
 
@@ -678,7 +758,7 @@ test_currency (void)
 
   /* Back to dollars: no rate is missing. */
   g_action_group_change_action_state (G_ACTION_GROUP (window), "currency", g_variant_new_string ("USD"));
-  lode_test_settle ();
+  settle_compare (page);
   g_assert_cmpuint (gtk_drop_down_get_selected (choice), ==, 0);
   g_assert_null (label_containing (GTK_WIDGET (page), "No PKR rate"));
   /* A currency without rates is no choice. */
@@ -823,6 +903,7 @@ main (int    argc,
   g_test_add_func ("/lode/fiscal-window/setting", test_fiscal_year_setting);
   g_test_add_func ("/lode/fiscal-window/fiscal-years", test_fiscal_years_view);
   g_test_add_func ("/lode/fiscal-window/compare", test_compare);
+  g_test_add_func ("/lode/fiscal-window/compare-worker", test_compare_worker);
   g_test_add_func ("/lode/fiscal-window/currency", test_currency);
   g_test_add_func ("/lode/fiscal-window/overview-currency", test_overview_currency);
 

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "lode-currency.h"
+#include "lode-exchange-rate.h"
 #include "lode-import.h"
 #include "lode-portfolio-io.h"
 #include "lode-test.h"
@@ -371,6 +373,191 @@ test_keep_existing (Fixture       *fixture,
   assert_undo_restores (fixture);
 }
 
+/* Rates and the fiscal year */
+
+/* A portfolio of rupees, its fiscal year from July, as @start (0: none). */
+static char *
+rates_json (const char *title,
+            int         start,
+            const char *rates,
+            const char *exports)
+{
+  g_autofree char *fiscal = start != 0 ? g_strdup_printf (" \"fiscal_year_start\": %d,", start) : g_strdup ("");
+
+  return g_strdup_printf ("{ \"format\": \"lode-portfolio\", \"version\": 1, \"title\": \"%s\",%s\n"
+                          "  \"sources\": [ { \"id\": \"sbp\", \"title\": \"State Bank of Pakistan\" } ],\n"
+                          "  \"minerals\": [ { \"id\": \"copper\", \"name\": \"Copper\", \"group\": \"base-metal\" } ],\n"
+                          "  \"exports\": [ %s ],\n"
+                          "  \"exchange_rates\": [ %s ] }\n",
+                          title, fiscal, exports, rates);
+}
+
+static LodePortfolio *
+load_json (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  LodePortfolio *portfolio = lode_portfolio_load_data (json, strlen (json), "rates.json", &error);
+
+  g_assert_no_error (error);
+  return portfolio;
+}
+
+/* "PKR 2024-0 fiscal 278.8 sbp" lines, in the portfolio's order. */
+static char *
+rates_of (LodePortfolio *portfolio)
+{
+  GListModel *rates = G_LIST_MODEL (lode_portfolio_get_exchange_rates (portfolio));
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rates); i++)
+    {
+      g_autoptr(LodeExchangeRate) rate = g_list_model_get_item (rates, i);
+      g_autofree char *units = lode_rate_to_string (lode_exchange_rate_get_rate (rate));
+
+      g_string_append_printf (out, "%s %d-%d %s %s %s\n", lode_exchange_rate_get_currency (rate),
+                              lode_exchange_rate_get_year (rate), lode_exchange_rate_get_month (rate),
+                              lode_exchange_rate_get_period (rate) == LODE_PERIOD_KIND_FISCAL_YEAR ? "fiscal" : "calendar",
+                              units, lode_exchange_rate_get_source (rate) != NULL ? lode_exchange_rate_get_source (rate) : "-");
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+has_note (LodeImportPlan *plan,
+          const char     *start)
+{
+  const char * const *notes = lode_import_plan_get_notes (plan);
+
+  for (guint i = 0; notes[i] != NULL; i++)
+    if (g_str_has_prefix (notes[i], start))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Into a portfolio without a fiscal year of its own: the file's rates come
+ * along, the same ones already there, another rate of the same period in
+ * conflict (never both kept); the file's fiscal year comes too, in the
+ * same undo step, and its records of fiscal years stay fiscal years. */
+static void
+test_rates (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *ours_json =
+    rates_json ("Ours", 0,
+                "{ \"currency\": \"PKR\", \"year\": 2023, \"units_per_usd\": \"280.1\", \"source\": \"sbp\" },"
+                "{ \"currency\": \"PKR\", \"year\": 2024, \"units_per_usd\": \"279\" }",
+                "");
+  g_autofree char *theirs_json =
+    rates_json ("Theirs", 7,
+                "{ \"currency\": \"PKR\", \"year\": 2023, \"units_per_usd\": \"280.1\", \"source\": \"sbp\" },"
+                "{ \"currency\": \"PKR\", \"year\": 2024, \"units_per_usd\": \"278.8\", \"source\": \"sbp\" },"
+                "{ \"currency\": \"PKR\", \"year\": 2024, \"period\": \"fiscal_year\", \"units_per_usd\": \"281.5\" },"
+                "{ \"currency\": \"CNY\", \"year\": 2025, \"month\": 3, \"units_per_usd\": \"7.2\" }",
+                "{ \"mineral\": \"copper\", \"year\": 2024, \"period\": \"fiscal_year\", \"value_usd\": 10 }");
+  g_autoptr(LodePortfolio) ours = load_json (ours_json);
+  g_autoptr(GBytes) before = lode_portfolio_to_bytes (ours);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodeImportPlan) plan = NULL;
+  g_autoptr(LodeImportPlan) again = NULL;
+  g_autoptr(GBytes) after_undo = NULL;
+  g_autofree char *conflict = NULL;
+  g_autofree char *rates = NULL;
+  LodeImportOptions options;
+  LodeExportRow row;
+
+  g_assert_true (g_file_set_contents (fixture->path, theirs_json, -1, &error));
+  g_assert_no_error (error);
+  lode_import_options_init (&options);
+  options.on_conflict = LODE_IMPORT_KEEP_BOTH;
+  plan = lode_import_plan_new (ours, file, &options, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (lode_import_plan_get_n_conflicts (plan), ==, 1);
+  conflict = lode_import_plan_describe_conflict (plan, 0);
+  g_assert_cmpstr (conflict, ==, "PKR, 2024: the portfolio has 279 a US dollar; the file says 278.8");
+  /* Both cannot be kept: the portfolio's stays unless the file's is taken. */
+  g_assert_cmpint (lode_import_plan_get_resolution (plan, 0), ==, LODE_IMPORT_KEEP_EXISTING);
+  lode_import_plan_set_resolution (plan, 0, LODE_IMPORT_KEEP_BOTH);
+  g_assert_cmpint (lode_import_plan_get_resolution (plan, 0), ==, LODE_IMPORT_KEEP_EXISTING);
+  lode_import_plan_set_resolution (plan, 0, LODE_IMPORT_TAKE_IMPORTED);
+  g_assert_true (has_note (plan, "1 exchange rate of the file is already in the portfolio"));
+  g_assert_true (has_note (plan, "The portfolio’s fiscal year will start in July, as the file’s does"));
+
+  apply (plan, ours);
+  g_assert_cmpint (lode_portfolio_get_fiscal_year_start (ours), ==, 7);
+  rates = rates_of (ours);
+  g_assert_cmpstr (rates, ==,
+                   "PKR 2023-0 calendar 280.1 sbp\n"
+                   "PKR 2024-0 calendar 278.8 sbp\n"
+                   "PKR 2024-0 fiscal 281.5 -\n"
+                   "CNY 2025-3 calendar 7.2 -\n");
+  lode_export_table_get_row (lode_portfolio_get_exports (ours), 0, &row);
+  g_assert_cmpint (row.period, ==, LODE_PERIOD_KIND_FISCAL_YEAR);
+  assert_loads_again (ours);
+
+  /* The same file again adds nothing. */
+  again = lode_import_plan_new (ours, file, &options, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lode_import_plan_get_n_conflicts (again), ==, 0);
+  g_assert_true (lode_import_plan_is_empty (again));
+
+  /* One step of the history undoes it all, the fiscal year included. */
+  lode_history_undo (lode_portfolio_get_history (ours));
+  after_undo = lode_portfolio_to_bytes (ours);
+  g_assert_true (g_bytes_equal (after_undo, before));
+}
+
+/* Into a portfolio whose fiscal year starts in another month than the
+ * file's: the portfolio's stays, said in a note, and the file's records
+ * and rates of fiscal years, which would stand for other months, are
+ * skipped with the reason; the rest comes in. */
+static void
+test_rates_other_fiscal_year (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *ours_json = rates_json ("Ours", 4, "", "");
+  g_autofree char *theirs_json =
+    rates_json ("Theirs", 7,
+                "{ \"currency\": \"PKR\", \"year\": 2024, \"units_per_usd\": \"278.8\", \"source\": \"sbp\" },"
+                "{ \"currency\": \"PKR\", \"year\": 2024, \"period\": \"fiscal_year\", \"units_per_usd\": \"281.5\" }",
+                "{ \"mineral\": \"copper\", \"year\": 2024, \"period\": \"fiscal_year\", \"value_usd\": 10 },"
+                "{ \"mineral\": \"copper\", \"year\": 2024, \"month\": 8, \"destination\": \"CN\", \"value_usd\": 20 }");
+  g_autoptr(LodePortfolio) ours = load_json (ours_json);
+  g_autoptr(GFile) file = g_file_new_for_path (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LodeImportPlan) plan = NULL;
+  g_autofree char *rates = NULL;
+  g_autofree char *records = NULL;
+  LodeImportOptions options;
+  guint64 line;
+  const char *reason;
+
+  g_assert_true (g_file_set_contents (fixture->path, theirs_json, -1, &error));
+  g_assert_no_error (error);
+  lode_import_options_init (&options);
+  plan = lode_import_plan_new (ours, file, &options, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (has_note (plan, "The file’s fiscal year starts in July, the portfolio’s in April: "
+                                 "the portfolio’s stays, and the file’s records and rates of fiscal years are left out"));
+  g_assert_cmpuint (lode_import_plan_get_n_skipped (plan), ==, 2);
+  lode_import_plan_get_skipped (plan, 0, &line, &reason);
+  g_assert_cmpstr (reason, ==, "A rate of a fiscal year that starts in another month than the portfolio’s");
+  lode_import_plan_get_skipped (plan, 1, &line, &reason);
+  g_assert_cmpstr (reason, ==, "A record of a fiscal year that starts in another month than the portfolio’s");
+
+  apply (plan, ours);
+  g_assert_cmpint (lode_portfolio_get_fiscal_year_start (ours), ==, 4);
+  rates = rates_of (ours);
+  g_assert_cmpstr (rates, ==, "PKR 2024-0 calendar 278.8 sbp\n");
+  records = records_of (ours);
+  g_assert_cmpstr (records, ==, "copper 2024-8 CN 2000 -\n");
+  assert_loads_again (ours);
+}
+
 /* The merged portfolio of two real files keeps everything of both: the
  * built-in sample into a portfolio of its own, then into the colleague's. */
 static void
@@ -508,6 +695,9 @@ main (int    argc,
   g_test_add ("/lode/merge/keep-existing", Fixture, NULL, fixture_set_up, test_keep_existing, fixture_tear_down);
   g_test_add ("/lode/merge/sample", Fixture, NULL, fixture_set_up, test_sample, fixture_tear_down);
   g_test_add ("/lode/merge/figures-follow-project", Fixture, NULL, fixture_set_up, test_figures_follow_project, fixture_tear_down);
+  g_test_add ("/lode/merge/rates", Fixture, NULL, fixture_set_up, test_rates, fixture_tear_down);
+  g_test_add ("/lode/merge/rates-other-fiscal-year", Fixture, NULL, fixture_set_up, test_rates_other_fiscal_year,
+              fixture_tear_down);
   g_test_add ("/lode/merge/not-a-portfolio", Fixture, NULL, fixture_set_up, test_not_a_portfolio, fixture_tear_down);
 
   return g_test_run ();

@@ -28,7 +28,8 @@ import openpyxl
 SHEETS = ["Minerals", "Reserves", "Exports", "Projects", "Targets", "Investments",
           "Production", "National figures", "Sources"]
 EXPORT_HEADER = ["mineral", "year", "month", "destination", "hs_code", "stage",
-                 "quantity", "unit", "value_usd", "source"]
+                 "quantity", "unit", "value_usd", "source", "period", "original_amount",
+                 "original_currency"]
 HEADERS = {
     "Investments": ["project", "investor", "investor_country", "kind", "value_usd", "date",
                     "minerals", "source", "note"],
@@ -78,7 +79,7 @@ def check_types(name, sheet):
             elif column in INTEGER_COLUMNS:
                 good &= ok(isinstance(cell.value, int) and not isinstance(cell.value, bool),
                            f"{name}: {sheet.title} {cell.coordinate} {column} is an integer", repr(cell.value))
-            elif column in ("quantity", "share", "change"):
+            elif column in ("quantity", "share", "change", "original_amount"):
                 good &= ok(isinstance(cell.value, (int, float)),
                            f"{name}: {sheet.title} {cell.coordinate} quantity is a number", repr(cell.value))
             else:
@@ -188,6 +189,14 @@ def check_workbook(name, path, data, exports=None):
         good &= ok(cents(cell["value_usd"]) == cents(record["value_usd"]),
                    f"{name}: value_usd to the cent", f"{cell['value_usd']!r} {record['value_usd']}")
         good &= ok(cell["source"] == record.get("source"), f"{name}: source", repr(cell))
+        good &= ok(cell["period"] == record.get("period"), f"{name}: period", repr(cell))
+        good &= ok(cell["original_currency"] == record.get("original_currency"),
+                   f"{name}: original_currency", repr(cell))
+        if record.get("original_amount") is not None:
+            good &= ok(cents(cell["original_amount"]) == cents(record["original_amount"]),
+                       f"{name}: original_amount to the cent", f"{cell['original_amount']!r} {record['original_amount']}")
+        else:
+            good &= ok(cell["original_amount"] is None, f"{name}: no original_amount", repr(cell))
     ok(good, f"{name}: every export record's cells")
     total_sheet = sum(cents(r[header.index("value_usd")].value) for r in rows)
     total_file = sum(cents(r["value_usd"]) for r in exports)

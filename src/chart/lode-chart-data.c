@@ -126,6 +126,8 @@ chart_mineral_free (gpointer data)
   g_free (mineral->production);
   g_free (mineral->production_sources);
   g_free (mineral->export_quantity);
+  g_free (mineral->calendar_years);
+  g_free (mineral->calendar_quantity);
   g_free (mineral);
 }
 
@@ -413,11 +415,13 @@ add_investments (LodeChartData *self,
                  LodePortfolio *portfolio)
 {
   g_autoptr(LodeInvestmentSummary) summary =
-    lode_investment_summary_new (G_LIST_MODEL (lode_portfolio_get_investments (portfolio)));
+    lode_investment_summary_new_for_periods (G_LIST_MODEL (lode_portfolio_get_investments (portfolio)),
+                                             self->start_month);
   guint n_years = lode_investment_summary_get_n_years (summary);
   guint n_countries = lode_investment_summary_get_n_countries (summary);
 
   self->n_investments = lode_investment_summary_get_n_events (summary);
+  self->n_investments_unplaced = lode_investment_summary_get_n_unplaced (summary);
   self->investors = g_array_sized_new (FALSE, TRUE, sizeof (LodeChartInvestor), n_countries);
 
   /* Events of no known kind are in no total. */
@@ -502,7 +506,7 @@ convert_investments (LodeChartData *self,
       g_autoptr(LodeInvestment) event = g_list_model_get_item (events, i);
       LodeInvestmentKind kind = lode_investment_get_kind (event);
       LodeMoney value = lode_investment_get_value (event);
-      int year = lode_investment_get_year (event);
+      int year = lode_investment_get_period_year (event, self->start_month);
       LodeAmountSum one = LODE_AMOUNT_SUM_INIT;
 
       if (kind <= LODE_INVESTMENT_KIND_UNKNOWN || kind >= LODE_N_INVESTMENT_KINDS || value < 0)
@@ -716,6 +720,11 @@ chart_data_add_records (LodeChartData                *self,
       mineral->years = g_new0 (LodeChartCell, n_years);
       mineral->months = g_new0 (LodeChartCell, n_years * 12);
       mineral->export_quantity = g_new0 (double, n_years);
+      if (self->start_month != 1 && mineral->production_unit != LODE_UNIT_NONE)
+        {
+          mineral->calendar_years = g_new0 (LodeChartCell, n_target_years);
+          mineral->calendar_quantity = g_new0 (double, n_target_years);
+        }
       g_hash_table_insert (by_mineral, (gpointer) mineral->id, mineral);
     }
 
@@ -745,10 +754,11 @@ chart_data_add_records (LodeChartData                *self,
       gboolean placed;
       LodeRate rate = LODE_RATE_SCALE;
       guint y = 0;
+      LodeExportRow record;
 
       _lode_export_table_version_get_raw_row (version, i, &row);
+      record = (LodeExportRow) { .year = row.year, .month = row.month, .period = row.period };
       {
-        LodeExportRow record = { .year = row.year, .month = row.month, .period = row.period };
 
         if (self->converter != NULL &&
             !lode_converter_get_rate (self->converter, row.year, row.month, row.period, &rate))
@@ -804,10 +814,23 @@ chart_data_add_records (LodeChartData                *self,
       if (mineral->production_unit != LODE_UNIT_NONE)
         {
           double quantity;
+          /* Against production, by calendar year. */
+          gboolean calendar = self->start_month == 1 ? placed
+                              : lode_period_place_row (&record, self->fiscal_year_start, 1, &period);
+          guint c = calendar ? (guint) (period.first_year - self->target_first_year) : 0;
 
-          if (placed && row.quantity >= 0 && row.unit != LODE_UNIT_NONE &&
+          if (calendar && mineral->calendar_years != NULL)
+            cell_add (self, &mineral->calendar_years[c], row.value, rate, source, row.year);
+          if (!calendar)
+            mineral->calendar_unplaced++;
+          if (calendar && row.quantity >= 0 && row.unit != LODE_UNIT_NONE &&
               lode_unit_convert (row.quantity, row.unit, mineral->production_unit, &quantity))
-            mineral->export_quantity[y] += quantity;
+            {
+              if (placed)
+                mineral->export_quantity[y] += quantity;
+              if (mineral->calendar_quantity != NULL)
+                mineral->calendar_quantity[c] += quantity;
+            }
           else
             mineral->export_unquantified++;
         }
@@ -836,7 +859,6 @@ chart_data_add_records (LodeChartData                *self,
       for (guint t = 0; t < self->targets->len; t++)
         {
           LodeChartTarget *target = g_ptr_array_index (self->targets, t);
-          LodeExportRow record = { .year = row.year, .month = row.month, .period = row.period };
           LodePeriod target_period;
 
           if (!target->exports ||
@@ -1118,6 +1140,41 @@ lode_chart_mineral_exports_quantities (const LodeChartMineral *mineral)
   return lode_chart_mineral_has_production_and_exports (mineral) && mineral->export_unquantified == 0;
 }
 
+const LodeChartCell *
+lode_chart_mineral_get_calendar_exports (LodeChartData          *data,
+                                         const LodeChartMineral *mineral,
+                                         int                     year,
+                                         double                 *quantity)
+{
+  const LodeChartCell *cell;
+  guint c;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (mineral != NULL, NULL);
+
+  if (mineral->calendar_years == NULL)
+    {
+      /* The periods are calendar years. */
+      if (data->start_month != 1 || data->first_year == 0 || year < data->first_year || year > data->last_year)
+        return NULL;
+      c = (guint) (year - data->first_year);
+      cell = &mineral->years[c];
+      if (quantity != NULL && cell->count > 0)
+        *quantity = mineral->export_quantity[c];
+    }
+  else
+    {
+      if (data->target_first_year == 0 || year < data->target_first_year || year > data->target_last_year)
+        return NULL;
+      c = (guint) (year - data->target_first_year);
+      cell = &mineral->calendar_years[c];
+      if (quantity != NULL && cell->count > 0)
+        *quantity = mineral->calendar_quantity[c];
+    }
+
+  return cell->count > 0 ? cell : NULL;
+}
+
 gboolean
 lode_chart_mineral_get_exported (LodeChartData          *data,
                                  const LodeChartMineral *mineral,
@@ -1126,14 +1183,14 @@ lode_chart_mineral_get_exported (LodeChartData          *data,
                                  double                 *produced)
 {
   double production;
+  double quantity = 0;
 
   g_return_val_if_fail (data != NULL, FALSE);
   g_return_val_if_fail (mineral != NULL, FALSE);
 
   if (!lode_chart_mineral_exports_quantities (mineral) ||
       year < mineral->production_first_year || year > mineral->production_last_year ||
-      year < data->first_year || year > data->last_year ||
-      mineral->years[year - data->first_year].count == 0)
+      lode_chart_mineral_get_calendar_exports (data, mineral, year, &quantity) == NULL)
     return FALSE;
 
   production = mineral->production[year - mineral->production_first_year];
@@ -1141,7 +1198,7 @@ lode_chart_mineral_get_exported (LodeChartData          *data,
     return FALSE;
 
   if (exported != NULL)
-    *exported = mineral->export_quantity[year - data->first_year];
+    *exported = quantity;
   if (produced != NULL)
     *produced = production;
 

@@ -58,6 +58,16 @@ typedef struct
   const char   **production_sources;    /* by year: id, NULL or LODE_CHART_SOURCES_MIXED */
   double        *export_quantity;
   guint          export_unquantified;
+  /* Production is counted by calendar year, so its exports are too,
+   * whatever the periods shown: in fiscal years, @calendar_years and
+   * @calendar_quantity hold the exports of a mineral with production by
+   * calendar year (target_first_year…target_last_year of the data), else
+   * they are NULL and @years are calendar years. @export_unquantified
+   * counts by calendar year. A record of a fiscal year is in no calendar
+   * year: counted in @calendar_unplaced. */
+  LodeChartCell *calendar_years;
+  double        *calendar_quantity;
+  guint          calendar_unplaced;
 } LodeChartMineral;
 
 typedef struct
@@ -173,8 +183,11 @@ struct _LodeChartData
   /* Investments: their amounts by kind, by year and kind
    * ((year - investment_first_year) * LODE_N_INVESTMENT_KINDS + kind, for
    * investment_first_year…investment_last_year, 0 without investments)
-   * and by investor country. */
+   * and by investor country. The years are those of @start_month: in
+   * fiscal years, events dated to a year alone are in no year and counted
+   * in @n_investments_unplaced. */
   guint                 n_investments;
+  guint                 n_investments_unplaced;
   LodeMoney             investment_kinds[LODE_N_INVESTMENT_KINDS];
   int                   investment_first_year;
   int                   investment_last_year;
@@ -271,7 +284,16 @@ gboolean          lode_chart_mineral_has_production_and_exports (const LodeChart
  * @mineral gives one that converts to its production unit. */
 gboolean          lode_chart_mineral_exports_quantities (const LodeChartMineral *mineral);
 
-/* The quantity of @mineral exported in @year and its production that
+/* The exports of @mineral in calendar @year, as its production is
+ * counted whatever the periods shown; NULL when it has none that year.
+ * @quantity, when not NULL, is set to their quantity in its production
+ * unit. */
+const LodeChartCell *lode_chart_mineral_get_calendar_exports (LodeChartData          *data,
+                                                              const LodeChartMineral *mineral,
+                                                              int                     year,
+                                                              double                 *quantity);
+
+/* The quantity of @mineral exported in calendar @year and its production that
  * year, in its production unit, when its exports are quantities
  * (lode_chart_mineral_exports_quantities()), it has a production figure
  * above 0 for @year and export records in it; else FALSE. The share

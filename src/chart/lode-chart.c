@@ -263,6 +263,22 @@ lode_chart_set_mineral (LodeChart  *self,
 }
 
 void
+lode_chart_set_comparison (LodeChart      *self,
+                           LodeComparison *comparison)
+{
+  g_return_if_fail (LODE_IS_CHART (self));
+  g_return_if_fail (comparison != NULL);
+
+  if (!LODE_IS_LARGEST_MOVERS_LAYER (self->layer))
+    {
+      lode_comparison_free (comparison);
+      return;
+    }
+
+  lode_largest_movers_layer_set_comparison (LODE_LARGEST_MOVERS_LAYER (self->layer), comparison);
+}
+
+void
 lode_chart_set_periods (LodeChart        *self,
                         const LodePeriod *first,
                         const LodePeriod *second)

@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "lode-chart-data.h"
+#include "lode-compare.h"
 #include "lode-periods.h"
 
 G_BEGIN_DECLS
@@ -76,6 +77,12 @@ void                 lode_chart_set_target           (LodeChart     *self,
  * default) for the largest exports that have production figures. */
 void                 lode_chart_set_mineral          (LodeChart     *self,
                                                       const char    *mineral);
+/* For a largest-movers chart, after lode_chart_set_periods(): the
+ * comparison by mineral of those periods, made in a worker from the
+ * chart's data table, so that its first render does not make it on the
+ * calling thread. Takes @comparison; other charts free it. */
+void                 lode_chart_set_comparison       (LodeChart        *self,
+                                                      LodeComparison   *comparison);
 /* The two periods of a largest-movers chart: by default the last two of
  * its data. */
 void                 lode_chart_set_periods          (LodeChart        *self,

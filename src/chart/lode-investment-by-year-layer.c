@@ -8,7 +8,9 @@
 
 /* Horizontal bars of the investments of each year, the latest twelve
  * years with investments, oldest first, stacked by kind: announced,
- * agreed, committed, disbursed and withdrawn. */
+ * agreed, committed, disbursed and withdrawn. In fiscal years, an event
+ * dated to a month or a day is in its fiscal year; one dated to a year
+ * alone is in none, and the subtitle says how many. */
 
 struct _LodeInvestmentByYearLayer
 {
@@ -73,12 +75,19 @@ lode_investment_by_year_layer_render (LodeChartLayer   *layer,
           skip--;
           continue;
         }
-      name = g_strdup_printf ("%d", year);
+      name = lode_chart_data_dup_period_name (data, year);
       _lode_chart_investment_row (&rows[n_rows++], data, name, year_amounts (data, year), year);
     }
 
   if (n_rows == 0)
     subtitle = g_strdup (_("No investments"));
+  else if (data->start_month != 1)
+    /* TRANSLATORS: the subtitle of the chart of investment by fiscal
+     * year; the second in another currency, %s its code */
+    subtitle = _lode_chart_investment_subtitle (data, data->currency == NULL
+                                                      ? g_strdup (_("US dollars, each fiscal year stacked by kind"))
+                                                      : g_strdup_printf (_("%s, each fiscal year stacked by kind"),
+                                                                         data->currency));
   else
     /* TRANSLATORS: the subtitle of the chart of investment by year; the
      * second in another currency, %s its code */
@@ -86,6 +95,23 @@ lode_investment_by_year_layer_render (LodeChartLayer   *layer,
                                                       ? g_strdup (_("US dollars, each year stacked by kind"))
                                                       : g_strdup_printf (_("%s, each year stacked by kind"),
                                                                          data->currency));
+
+  if (data->n_investments_unplaced > 0)
+    {
+      g_autofree char *count = lode_format_count (data->n_investments_unplaced);
+      char *said;
+
+      /* TRANSLATORS: a chart's subtitle, then how many investments dated
+       * only to a year it leaves out: "US dollars, each fiscal year
+       * stacked by kind; 3 investments dated only to a year not placed" */
+      said = g_strdup_printf (g_dngettext (NULL,
+                                           "%s; %s investment dated only to a year not placed",
+                                           "%s; %s investments dated only to a year not placed",
+                                           data->n_investments_unplaced),
+                              subtitle, count);
+      g_free (subtitle);
+      subtitle = said;
+    }
 
   _lode_chart_draw_header (context, subtitle, legend, n_legend);
   if (n_rows == 0)
@@ -118,15 +144,15 @@ lode_investment_by_year_layer_get_table (LodeChartLayer *layer)
   LodeChartData *data = lode_chart_layer_get_data (layer);
   GPtrArray *table = _lode_chart_table_new ();
 
-  _lode_chart_table_add_row (table, g_strdup (_("Year")), g_strdup (_("Kind")),
-                             _lode_chart_investment_value_header (data), NULL);
+  _lode_chart_table_add_row (table, g_strdup (data->start_month != 1 ? _("Fiscal year") : _("Year")),
+                             g_strdup (_("Kind")), _lode_chart_investment_value_header (data), NULL);
   for (int year = data->investment_first_year; data->investment_first_year != 0 && year <= data->investment_last_year; year++)
     {
       const LodeMoney *amounts = year_amounts (data, year);
 
       for (guint k = LODE_INVESTMENT_KIND_ANNOUNCED; k < LODE_N_INVESTMENT_KINDS; k++)
         if (amounts[k] > 0)
-          _lode_chart_table_add_row (table, g_strdup_printf ("%d", year),
+          _lode_chart_table_add_row (table, lode_chart_data_dup_period_name (data, year),
                                      g_strdup (lode_investment_kind_get_name (k)),
                                      lode_money_to_json (amounts[k]), NULL);
     }

@@ -251,6 +251,18 @@ lode_largest_movers_layer_get_n_rows (LodeChartLayer *layer,
   return TRUE;
 }
 
+void
+lode_largest_movers_layer_set_comparison (LodeLargestMoversLayer *self,
+                                          LodeComparison         *comparison)
+{
+  g_return_if_fail (LODE_IS_LARGEST_MOVERS_LAYER (self));
+  g_return_if_fail (comparison != NULL && comparison->field == LODE_EXPORT_FIELD_MINERAL);
+
+  g_clear_pointer (&self->comparison, lode_comparison_free);
+  self->comparison = comparison;
+  g_array_sort (self->comparison->rows, compare_by_size);
+}
+
 static void
 lode_largest_movers_layer_periods_changed (LodeChartLayer *layer)
 {

@@ -15,7 +15,12 @@
  * quantities on one scale and the share of production exported can be
  * told; else the exports are drawn as their value, on a scale of US
  * dollars at the start, and production on a scale of its unit at the end.
- * A year without a figure leaves a gap in its line. */
+ * A year without a figure leaves a gap in its line.
+ *
+ * Production is a figure of a calendar year, which no fiscal year holds:
+ * the exports are drawn by calendar year too, whatever the periods the
+ * other charts show, and the subtitle says so; records of a fiscal year
+ * are in no calendar year, and the subtitle says how many. */
 
 #define SERIES_PRODUCTION 0
 #define SERIES_EXPORTS    1
@@ -74,9 +79,9 @@ get_span (LodeChartData    *data,
     }
   if (mineral->total.count > 0)
     {
-      for (int year = data->first_year; year <= data->last_year; year++)
+      for (int year = data->target_first_year; year <= data->target_last_year; year++)
         {
-          if (mineral->years[year - data->first_year].count == 0)
+          if (lode_chart_mineral_get_calendar_exports (data, mineral, year, NULL) == NULL)
             continue;
           span.first_year = span.first_year == 0 ? year : MIN (span.first_year, year);
           span.last_year = MAX (span.last_year, year);
@@ -109,16 +114,13 @@ get_exports (LodeChartData    *data,
              gboolean          quantities,
              double           *value)
 {
-  const LodeChartCell *cell;
+  double quantity = 0;
+  const LodeChartCell *cell = lode_chart_mineral_get_calendar_exports (data, mineral, year, &quantity);
 
-  if (data->first_year == 0 || year < data->first_year || year > data->last_year)
+  if (cell == NULL)
     return FALSE;
 
-  cell = &mineral->years[year - data->first_year];
-  if (cell->count == 0)
-    return FALSE;
-
-  *value = quantities ? mineral->export_quantity[year - data->first_year] : lode_money_to_double (cell->value);
+  *value = quantities ? quantity : lode_money_to_double (cell->value);
   return TRUE;
 }
 
@@ -218,6 +220,7 @@ draw_line (LodeChartLayer   *layer,
       int year = span.first_year + (int) p;
       double v, x, y;
       LodeChartItem *item;
+      const LodeChartCell *cell;
       gboolean production = series == SERIES_PRODUCTION;
       gboolean has = production ? get_production (mineral, year, &v) :
                                   get_exports (data, mineral, year, quantities, &v);
@@ -231,8 +234,9 @@ draw_line (LodeChartLayer   *layer,
       cairo_arc (context->cr, _lode_chart_mirror_x (context, x), y, 4.0, 0, 2 * G_PI);
       cairo_fill (context->cr);
 
+      cell = production ? NULL : lode_chart_mineral_get_calendar_exports (data, mineral, year, NULL);
       item = _lode_chart_layer_add_item (layer, LODE_CHART_ITEM_POINT,
-                                         production || quantities ? 0 : mineral->years[year - data->first_year].value,
+                                         production || quantities ? 0 : cell->value,
                                          series,
                                          production ?
                                          /* TRANSLATORS: a point of the production chart, "Production of Copper" */
@@ -247,7 +251,7 @@ draw_line (LodeChartLayer   *layer,
           item->quantity = v;
           item->unit = mineral->production_unit;
         }
-      item->source = production ? mineral->production_sources[year - mineral->production_first_year] : mineral->years[year - data->first_year].source;
+      item->source = production ? mineral->production_sources[year - mineral->production_first_year] : cell->source;
     }
 }
 
@@ -317,6 +321,42 @@ lode_production_and_exports_layer_render (LodeChartLayer   *layer,
                                   "scale on the right (not every export record gives a quantity)"),
                                 unit_name (mineral));
 
+  /* On a second line, so that the subtitle is not cut off: why the years
+   * are calendar years while the other charts count fiscal ones, and
+   * what no calendar year holds. */
+  if (mineral->total.count > 0 && (data->start_month != 1 || mineral->calendar_unplaced > 0))
+    {
+      g_autofree char *count = lode_format_count (mineral->calendar_unplaced);
+      g_autofree char *note = NULL;
+      char *both;
+
+      if (mineral->calendar_unplaced == 0)
+        /* TRANSLATORS: below the production chart's subtitle, why it
+         * counts by calendar year while the other charts count by fiscal
+         * year */
+        note = g_strdup (_("By calendar year, as production is counted"));
+      else if (data->start_month != 1)
+        /* TRANSLATORS: as above, then how many records of a whole fiscal
+         * year no calendar year holds */
+        note = g_strdup_printf (g_dngettext (NULL,
+                                             "By calendar year, as production is counted; "
+                                             "%s record of a fiscal year not placed",
+                                             "By calendar year, as production is counted; "
+                                             "%s records of fiscal years not placed",
+                                             mineral->calendar_unplaced),
+                                count);
+      else
+        /* TRANSLATORS: below the production chart's subtitle, how many
+         * records of a whole fiscal year no calendar year holds */
+        note = g_strdup_printf (g_dngettext (NULL,
+                                             "%s record of a fiscal year not placed",
+                                             "%s records of fiscal years not placed",
+                                             mineral->calendar_unplaced),
+                                count);
+      both = g_strconcat (subtitle, "\n", note, NULL);
+      g_free (subtitle);
+      subtitle = both;
+    }
   if (mineral->total.count > 0 && !quantities)
     subtitle = _lode_chart_add_missing (data, subtitle);
   _lode_chart_draw_header (context, subtitle, legend, mineral->total.count > 0 ? 2 : 1);
@@ -444,7 +484,8 @@ lode_production_and_exports_layer_describe (LodeChartLayer *layer,
 
       if (get_exports (data, mineral, year, FALSE, &value))
         {
-          g_autofree char *money = lode_chart_data_format_short (data, mineral->years[year - data->first_year].value);
+          g_autofree char *money =
+            lode_chart_data_format_short (data, lode_chart_mineral_get_calendar_exports (data, mineral, year, NULL)->value);
 
           /* TRANSLATORS: follows "Copper: produced 10,000 t in 2024" */
           g_string_append_printf (text, _(", exports worth %s"), money);
@@ -489,7 +530,7 @@ lode_production_and_exports_layer_get_table (LodeChartLayer *layer)
       double production, exported, share;
       gboolean has_production = get_production (mineral, year, &production);
       gboolean has_exports = get_exports (data, mineral, year, quantities, &exported);
-      const LodeChartCell *cell = has_exports ? &mineral->years[year - data->first_year] : NULL;
+      const LodeChartCell *cell = has_exports ? lode_chart_mineral_get_calendar_exports (data, mineral, year, NULL) : NULL;
 
       if (!has_production && !has_exports)
         continue;

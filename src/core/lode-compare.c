@@ -4,10 +4,40 @@
 
 #include <string.h>
 
-#include "lode-compare.h"
+#include "lode-compare-private.h"
 #include "lode-csv.h"
 #include "lode-enum-types.h"
-#include "lode-export-table-private.h"
+
+/* Where the records are read: the table itself, on the thread that
+ * changes it, or a version of it frozen there, on any one thread. */
+typedef struct
+{
+  LodeExportTable              *table;
+  const LodeExportTableVersion *version;
+  LodeExportColumns             columns;
+  int                           fiscal_year_start;
+} Records;
+
+static void
+records_init_table (Records         *records,
+                    LodeExportTable *table)
+{
+  records->table = table;
+  records->version = NULL;
+  _lode_export_table_get_columns (table, &records->columns);
+  records->fiscal_year_start = lode_export_table_get_fiscal_year_start (table);
+}
+
+static void
+records_init_version (Records                      *records,
+                      const LodeExportTableVersion *version,
+                      int                           fiscal_year_start)
+{
+  records->table = NULL;
+  records->version = version;
+  _lode_export_table_version_get_columns (version, &records->columns);
+  records->fiscal_year_start = fiscal_year_start;
+}
 
 typedef enum
 {
@@ -62,15 +92,19 @@ key_of (const LodeExportColumns *c,
     }
 }
 
+/* The key's text: an interned string (one pointer for equal ones), a
+ * stage's nick, or NULL. */
 static const char *
-key_string (LodeExportTable *table,
+key_string (const Records   *records,
             LodeExportField  field,
             guint32          key)
 {
   if (field == LODE_EXPORT_FIELD_STAGE)
     return key == LODE_STAGE_UNKNOWN ? NULL : lode_enum_to_nick (LODE_TYPE_STAGE, key);
+  if (records->version != NULL)
+    return _lode_export_table_version_get_string (records->version, key);
 
-  return _lode_export_table_get_string (table, key);
+  return _lode_export_table_get_string (records->table, key);
 }
 
 static void
@@ -85,16 +119,16 @@ row_finish (LodeCompareRow *row)
 /* The row of @key, made when it is first met. @slots maps keys to their
  * index in the rows + 1. */
 static LodeCompareRow *
-find_or_add_row (LodeComparison  *self,
-                 GHashTable      *slots,
-                 LodeExportTable *table,
-                 guint32          key)
+find_or_add_row (LodeComparison *self,
+                 GHashTable     *slots,
+                 const Records  *records,
+                 guint32         key)
 {
   guint index = GPOINTER_TO_UINT (g_hash_table_lookup (slots, GUINT_TO_POINTER (key)));
 
   if (index == 0)
     {
-      LodeCompareRow empty = { .key = key_string (table, self->field, key) };
+      LodeCompareRow empty = { .key = key_string (records, self->field, key) };
 
       g_array_append_val (self->rows, empty);
       index = self->rows->len;
@@ -104,20 +138,16 @@ find_or_add_row (LodeComparison  *self,
   return &g_array_index (self->rows, LodeCompareRow, index - 1);
 }
 
-LodeComparison *
-lode_comparison_new (LodeExportTable  *table,
-                     LodeExportField   field,
-                     const LodePeriod *first,
-                     const LodePeriod *second)
+static LodeComparison *
+comparison_new (const Records    *records,
+                LodeExportField   field,
+                const LodePeriod *first,
+                const LodePeriod *second)
 {
   g_autoptr(GHashTable) slots = NULL;
   LodeComparison *self;
-  LodeExportColumns c;
-  int fiscal_year_start;
-
-  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (table), NULL);
-  g_return_val_if_fail (field != LODE_EXPORT_FIELD_YEAR, NULL);
-  g_return_val_if_fail (first != NULL && second != NULL, NULL);
+  const LodeExportColumns *cols = &records->columns;
+  int fiscal_year_start = records->fiscal_year_start;
 
   self = g_new0 (LodeComparison, 1);
   self->field = field;
@@ -127,18 +157,15 @@ lode_comparison_new (LodeExportTable  *table,
 
   slots = g_hash_table_new (g_direct_hash, g_direct_equal);
 
-  _lode_export_table_get_columns (table, &c);
-  fiscal_year_start = lode_export_table_get_fiscal_year_start (table);
-
-  for (guint i = 0; i < c.n_rows; i++)
+  for (guint i = 0; i < cols->n_rows; i++)
     {
       Place places[2];
       LodeCompareRow *row = NULL;
 
-      LodePeriodKind kind = c.period != NULL ? c.period[i] : LODE_PERIOD_KIND_UNKNOWN;
+      LodePeriodKind kind = cols->period != NULL ? cols->period[i] : LODE_PERIOD_KIND_UNKNOWN;
 
-      places[0] = place_in (first, c.year[i], c.month[i], kind, fiscal_year_start);
-      places[1] = place_in (second, c.year[i], c.month[i], kind, fiscal_year_start);
+      places[0] = place_in (first, cols->year[i], cols->month[i], kind, fiscal_year_start);
+      places[1] = place_in (second, cols->year[i], cols->month[i], kind, fiscal_year_start);
       if (places[0] == OUTSIDE && places[1] == OUTSIDE)
         continue;
 
@@ -150,16 +177,16 @@ lode_comparison_new (LodeExportTable  *table,
           if (places[side] == UNPLACED)
             {
               self->n_unplaced[side]++;
-              self->unplaced_value[side] += c.value[i];
+              self->unplaced_value[side] += cols->value[i];
             }
           else if (places[side] == PLACED)
             {
               if (row == NULL)
-                row = find_or_add_row (self, slots, table, key_of (&c, field, i));
+                row = find_or_add_row (self, slots, records, key_of (cols, field, i));
               row->count[side]++;
-              row->value[side] += c.value[i];
+              row->value[side] += cols->value[i];
               self->count[side]++;
-              self->value[side] += c.value[i];
+              self->value[side] += cols->value[i];
             }
         }
     }
@@ -170,6 +197,39 @@ lode_comparison_new (LodeExportTable  *table,
   lode_comparison_sort (self, LODE_COMPARE_SORT_CHANGE, TRUE);
 
   return self;
+}
+
+LodeComparison *
+lode_comparison_new (LodeExportTable  *table,
+                     LodeExportField   field,
+                     const LodePeriod *first,
+                     const LodePeriod *second)
+{
+  Records records;
+
+  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (table), NULL);
+  g_return_val_if_fail (field != LODE_EXPORT_FIELD_YEAR, NULL);
+  g_return_val_if_fail (first != NULL && second != NULL, NULL);
+
+  records_init_table (&records, table);
+  return comparison_new (&records, field, first, second);
+}
+
+LodeComparison *
+_lode_comparison_new_for_version (const LodeExportTableVersion *version,
+                                  int                           fiscal_year_start,
+                                  LodeExportField               field,
+                                  const LodePeriod             *first,
+                                  const LodePeriod             *second)
+{
+  Records records;
+
+  g_return_val_if_fail (version != NULL, NULL);
+  g_return_val_if_fail (field != LODE_EXPORT_FIELD_YEAR, NULL);
+  g_return_val_if_fail (first != NULL && second != NULL, NULL);
+
+  records_init_version (&records, version, fiscal_year_start);
+  return comparison_new (&records, field, first, second);
 }
 
 void
@@ -183,24 +243,19 @@ lode_comparison_free (LodeComparison *self)
   g_free (self);
 }
 
-gboolean
-lode_comparison_convert (LodeComparison  *self,
-                         LodeExportTable *table,
-                         LodeConverter   *converter)
+static gboolean
+comparison_convert (LodeComparison *self,
+                    const Records  *records,
+                    LodeConverter  *converter)
 {
+  const LodeExportColumns *cols = &records->columns;
   g_autoptr(GHashTable) index = NULL;
   g_autofree LodeAmountSum *sums = NULL;
   LodeAmountSum totals[2] = { LODE_AMOUNT_SUM_INIT, LODE_AMOUNT_SUM_INIT };
-  int fiscal_year_start;
   gboolean fits = TRUE;
-  guint n_rows;
-
-  g_return_val_if_fail (self != NULL, FALSE);
-  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (table), FALSE);
-  g_return_val_if_fail (converter != NULL, FALSE);
 
   /* Rows by their key: interned strings and nicks are one pointer each;
-   * the rows without one by the table itself. */
+   * the rows without one by the records themselves. */
   index = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -208,49 +263,33 @@ lode_comparison_convert (LodeComparison  *self,
 
       row->amount[0] = row->amount[1] = 0;
       row->n_missing[0] = row->n_missing[1] = 0;
-      g_hash_table_insert (index, row->key != NULL ? (gpointer) row->key : (gpointer) table,
+      g_hash_table_insert (index, row->key != NULL ? (gpointer) row->key : (gpointer) records,
                            GUINT_TO_POINTER (i));
     }
   sums = g_new0 (LodeAmountSum, 2 * MAX (self->rows->len, 1));
   self->n_missing[0] = self->n_missing[1] = 0;
 
-  fiscal_year_start = lode_export_table_get_fiscal_year_start (table);
-  n_rows = lode_export_table_get_n_rows (table);
-  for (guint i = 0; i < n_rows; i++)
+  for (guint i = 0; i < cols->n_rows; i++)
     {
-      LodeExportRow row;
-      const char *key;
-      gpointer slot;
-      guint r;
+      LodeExportRow row = {
+        .year = cols->year[i],
+        .month = cols->month[i],
+        .value = cols->value[i],
+        .period = cols->period != NULL ? cols->period[i] : LODE_PERIOD_KIND_UNKNOWN,
+      };
 
-      lode_export_table_get_row (table, i, &row);
       for (guint side = 0; side < 2; side++)
         {
+          const char *key;
+          gpointer slot;
+          guint r;
+
           if (place_in (&self->periods[side], row.year, row.month, row.period,
-                        fiscal_year_start) != PLACED)
+                        records->fiscal_year_start) != PLACED)
             continue;
 
-          switch (self->field)
-            {
-            case LODE_EXPORT_FIELD_MINERAL:
-              key = row.mineral;
-              break;
-            case LODE_EXPORT_FIELD_DESTINATION:
-              key = row.destination;
-              break;
-            case LODE_EXPORT_FIELD_HS_CODE:
-              key = row.hs_code;
-              break;
-            case LODE_EXPORT_FIELD_STAGE:
-              key = row.stage == LODE_STAGE_UNKNOWN ? NULL
-                    : lode_enum_to_nick (LODE_TYPE_STAGE, row.stage);
-              break;
-            case LODE_EXPORT_FIELD_YEAR:
-            default:
-              g_assert_not_reached ();
-            }
-
-          if (!g_hash_table_lookup_extended (index, key != NULL ? (gpointer) key : (gpointer) table,
+          key = key_string (records, self->field, key_of (cols, self->field, i));
+          if (!g_hash_table_lookup_extended (index, key != NULL ? (gpointer) key : (gpointer) records,
                                              NULL, &slot))
             continue;
           r = GPOINTER_TO_UINT (slot);
@@ -279,6 +318,37 @@ lode_comparison_convert (LodeComparison  *self,
   self->currency = g_strdup (lode_converter_get_code (converter));
 
   return fits;
+}
+
+gboolean
+lode_comparison_convert (LodeComparison  *self,
+                         LodeExportTable *table,
+                         LodeConverter   *converter)
+{
+  Records records;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (table), FALSE);
+  g_return_val_if_fail (converter != NULL, FALSE);
+
+  records_init_table (&records, table);
+  return comparison_convert (self, &records, converter);
+}
+
+gboolean
+_lode_comparison_convert_version (LodeComparison               *self,
+                                  const LodeExportTableVersion *version,
+                                  int                           fiscal_year_start,
+                                  LodeConverter                *converter)
+{
+  Records records;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (version != NULL, FALSE);
+  g_return_val_if_fail (converter != NULL, FALSE);
+
+  records_init_version (&records, version, fiscal_year_start);
+  return comparison_convert (self, &records, converter);
 }
 
 typedef struct

@@ -97,6 +97,10 @@ typedef struct
 void                    _lode_export_table_version_get_raw_row (const LodeExportTableVersion *version,
                                                                 guint                         position,
                                                                 LodeExportRawRow             *row);
+/* The version's columns, as _lode_export_table_get_columns() gives the
+ * table's: valid as long as the version, and not detached meanwhile. */
+void                    _lode_export_table_version_get_columns (const LodeExportTableVersion *version,
+                                                                LodeExportColumns            *columns);
 /* The strings the ids stand for: 0 to n_strings - 1, 0 being NULL. They
  * live as long as the version. */
 guint                   _lode_export_table_version_get_n_strings (const LodeExportTableVersion *version);

@@ -1002,6 +1002,25 @@ _lode_export_table_get_columns (LodeExportTable   *self,
   };
 }
 
+void
+_lode_export_table_version_get_columns (const LodeExportTableVersion *version,
+                                        LodeExportColumns            *columns)
+{
+  const ColumnArrays *own = &version->columns->arrays;
+
+  *columns = (LodeExportColumns) {
+    .n_rows = version->n_rows,
+    .mineral = own->mineral,
+    .destination = own->destination,
+    .hs_code = own->hs_code,
+    .year = own->year,
+    .month = own->month,
+    .stage = own->stage,
+    .value = own->value,
+    .period = own->period,
+  };
+}
+
 int
 lode_export_table_get_fiscal_year_start (LodeExportTable *self)
 {

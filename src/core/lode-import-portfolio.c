@@ -6,7 +6,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "lode-exchange-rate.h"
 #include "lode-import-private.h"
+#include "lode-periods.h"
 #include "lode-portfolio-io.h"
 
 /* Merging another portfolio (LODE_IMPORT_LAYOUT_PORTFOLIO): the file is
@@ -35,7 +37,15 @@
  *
  * Export records go through the rule of every import: equal to one there,
  * already present; the same mineral, year, month, destination and HS code
- * with other figures, a conflict. Unknown members of the file's items and
+ * with other figures, a conflict.
+ *
+ * Exchange rates are matched by currency and period: the same rate (and
+ * source and note) is already there, another is a conflict, in which both
+ * cannot be kept. The file's fiscal year comes with it when the
+ * portfolio's starts in January, as one with no fiscal year of its own
+ * does; when the two start in other months, the portfolio's stays, and the
+ * file's records and rates of fiscal years, which would then stand for
+ * other months, are skipped, saying why. Unknown members of the file's items and
  * records come with them; those of the file itself join the portfolio's
  * where it has no member of that name. */
 
@@ -227,6 +237,29 @@ national_figure_equal (LodeNationalFigure *a,
          g_strcmp0 (lode_national_figure_get_note (a), lode_national_figure_get_note (b)) == 0 &&
          g_strcmp0 (lode_national_figure_get_source (a), lode_national_figure_get_source (b)) == 0 &&
          extra_equal (lode_national_figure_get_extra (a), lode_national_figure_get_extra (b));
+}
+
+static gboolean
+rate_equal (LodeExchangeRate *a,
+            LodeExchangeRate *b)
+{
+  return lode_exchange_rate_get_rate (a) == lode_exchange_rate_get_rate (b) &&
+         g_strcmp0 (lode_exchange_rate_get_source (a), lode_exchange_rate_get_source (b)) == 0 &&
+         g_strcmp0 (lode_exchange_rate_get_note (a), lode_exchange_rate_get_note (b)) == 0 &&
+         extra_equal (lode_exchange_rate_get_extra (a), lode_exchange_rate_get_extra (b));
+}
+
+/* The same currency and period, as the reader tells two rates apart: a
+ * year without a period kind is a calendar year. */
+static gboolean
+rate_same_period (LodeExchangeRate *a,
+                  LodeExchangeRate *b)
+{
+  return g_strcmp0 (lode_exchange_rate_get_currency (a), lode_exchange_rate_get_currency (b)) == 0 &&
+         lode_exchange_rate_get_year (a) == lode_exchange_rate_get_year (b) &&
+         lode_exchange_rate_get_month (a) == lode_exchange_rate_get_month (b) &&
+         (lode_exchange_rate_get_period (a) == LODE_PERIOD_KIND_FISCAL_YEAR) ==
+         (lode_exchange_rate_get_period (b) == LODE_PERIOD_KIND_FISCAL_YEAR);
 }
 
 /* Records of the minerals the portfolio holds the file's under another
@@ -424,6 +457,14 @@ follow_aliases (GObject *item,
       if (source != alias (aliases->sources, source))
         lode_national_figure_set_source (figure, alias (aliases->sources, source));
     }
+  else if (LODE_IS_EXCHANGE_RATE (item))
+    {
+      LodeExchangeRate *rate = LODE_EXCHANGE_RATE (item);
+      const char *source = lode_exchange_rate_get_source (rate);
+
+      if (source != alias (aliases->sources, source))
+        lode_exchange_rate_set_source (rate, alias (aliases->sources, source));
+    }
 }
 
 /* "copper-2" for "copper": an id a merge kept an item of the file under. */
@@ -565,6 +606,80 @@ merge_figures (LodeImportContext *ctx,
   return n_present;
 }
 
+/* Exchange rates */
+
+/* Adds the rates of @store that the portfolio does not have, a conflict
+ * where it has another rate of the same currency and period; returns how
+ * many it has. Rates of fiscal years are skipped when @fiscal_differs. */
+static guint
+merge_rates (LodeImportContext *ctx,
+             GListModel        *store,
+             Aliases           *aliases,
+             gboolean           fiscal_differs)
+{
+  GPtrArray *existing_rates = _lode_import_context_get_exchange_rates (ctx);
+  guint n_present = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (store); i++)
+    {
+      g_autoptr(LodeExchangeRate) rate = g_list_model_get_item (store, i);
+      LodeExchangeRate *existing = NULL;
+
+      if (fiscal_differs && lode_exchange_rate_get_period (rate) == LODE_PERIOD_KIND_FISCAL_YEAR)
+        {
+          _lode_import_context_skip (ctx, 0, _("A rate of a fiscal year that starts in another month than the portfolio’s"));
+          continue;
+        }
+
+      follow_aliases (G_OBJECT (rate), aliases);
+      for (guint j = 0; j < existing_rates->len && existing == NULL; j++)
+        if (rate_same_period (g_ptr_array_index (existing_rates, j), rate))
+          existing = g_ptr_array_index (existing_rates, j);
+
+      if (existing != NULL && rate_equal (existing, rate))
+        n_present++;
+      else
+        _lode_import_context_add_item (ctx, G_OBJECT (rate), G_OBJECT (existing));
+    }
+
+  return n_present;
+}
+
+/* Takes the file's fiscal year where the portfolio has none of its own;
+ * returns whether the two then differ. */
+static gboolean
+merge_fiscal_year (LodeImportContext *ctx,
+                   LodePortfolio     *other)
+{
+  int ours = _lode_import_context_get_fiscal_year_start (ctx);
+  int theirs = lode_portfolio_get_fiscal_year_start (other);
+  g_autofree char *their_month = NULL;
+  g_autofree char *note = NULL;
+
+  if (ours == theirs || theirs == 1)
+    return ours != theirs;
+
+  their_month = lode_period_month_name (theirs);
+  if (ours == 1)
+    {
+      _lode_import_context_set_fiscal_year_start (ctx, theirs);
+      /* Translators: a note of a merge; %s is a month, "July" */
+      note = g_strdup_printf (_("The portfolio’s fiscal year will start in %s, as the file’s does"), their_month);
+    }
+  else
+    {
+      g_autofree char *our_month = lode_period_month_name (ours);
+
+      /* Translators: a note of a merge; %1$s and %2$s are months */
+      note = g_strdup_printf (_("The file’s fiscal year starts in %1$s, the portfolio’s in %2$s: the portfolio’s "
+                                "stays, and the file’s records and rates of fiscal years are left out"),
+                              their_month, our_month);
+    }
+  _lode_import_context_add_note (ctx, note);
+
+  return ours != 1;
+}
+
 static void
 load_progress (guint64  done,
                guint64  total,
@@ -592,12 +707,16 @@ _lode_import_portfolio_run (LodeImportContext *ctx,
   GListStore *stores[G_N_ELEMENTS (kinds)];
   GListStore *figure_stores[G_N_ELEMENTS (figure_kinds)];
   guint n_figures_present = 0;
+  guint n_rates_present;
+  gboolean fiscal_differs;
 
   _lode_import_context_set_layout (ctx, LODE_IMPORT_LAYOUT_PORTFOLIO);
 
   other = lode_portfolio_load_file_full (file, load_progress, ctx, cancellable, error);
   if (other == NULL)
     return FALSE;
+
+  fiscal_differs = merge_fiscal_year (ctx, other);
 
   stores[0] = lode_portfolio_get_sources (other);
   stores[1] = lode_portfolio_get_minerals (other);
@@ -638,6 +757,21 @@ _lode_import_portfolio_run (LodeImportContext *ctx,
       _lode_import_context_add_note (ctx, note);
     }
 
+  /* After the sources, which they name. */
+  n_rates_present = merge_rates (ctx, G_LIST_MODEL (lode_portfolio_get_exchange_rates (other)), &aliases,
+                                 fiscal_differs);
+  if (n_rates_present > 0)
+    {
+      g_autofree char *note =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "%u exchange rate of the file is already in the portfolio",
+                                      "%u exchange rates of the file are already in the portfolio",
+                                      n_rates_present),
+                         n_rates_present);
+
+      _lode_import_context_add_note (ctx, note);
+    }
+
   /* Records keep their own sources: a record the file cites nothing for
    * stays without a source. */
   table = lode_portfolio_get_exports (other);
@@ -651,6 +785,11 @@ _lode_import_portfolio_run (LodeImportContext *ctx,
         return FALSE;
 
       lode_export_table_get_row (table, i, &row);
+      if (fiscal_differs && row.period == LODE_PERIOD_KIND_FISCAL_YEAR)
+        {
+          _lode_import_context_skip (ctx, 0, _("A record of a fiscal year that starts in another month than the portfolio’s"));
+          continue;
+        }
       if (g_hash_table_contains (mineral_aliases, row.mineral))
         {
           g_autofree char *text = record_text (row.mineral, row.year, row.month, row.destination, row.hs_code,

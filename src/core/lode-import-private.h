@@ -135,6 +135,14 @@ GPtrArray               *_lode_import_context_get_targets  (LodeImportContext *c
 GPtrArray               *_lode_import_context_get_investments      (LodeImportContext *ctx);
 GPtrArray               *_lode_import_context_get_production       (LodeImportContext *ctx);
 GPtrArray               *_lode_import_context_get_national_figures (LodeImportContext *ctx);
+/* The portfolio's exchange rates when the import began, and the month its
+ * fiscal year starts in. */
+GPtrArray               *_lode_import_context_get_exchange_rates (LodeImportContext *ctx);
+int                      _lode_import_context_get_fiscal_year_start (LodeImportContext *ctx);
+/* The month the portfolio's fiscal year is to start in once the plan is
+ * applied, in the same step of the history. */
+void                     _lode_import_context_set_fiscal_year_start (LodeImportContext *ctx,
+                                                                     int                month);
 /* The portfolio's export records as they were (detached: any thread). */
 const LodeExportTableVersion *_lode_import_context_get_existing_exports (LodeImportContext *ctx);
 

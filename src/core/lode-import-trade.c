@@ -8,6 +8,7 @@
 #include "lode-countries.h"
 #include "lode-enum-types.h"
 #include "lode-import-private.h"
+#include "lode-rules.h"
 
 /* The trade layouts: UN Comtrade Plus (annual and monthly), legacy UN
  * Comtrade, Lode's own CSV of export records, and any CSV through a column
@@ -44,6 +45,9 @@ typedef enum
   FIELD_MINERAL,
   FIELD_STAGE,
   FIELD_SOURCE,
+  FIELD_PERIOD_KIND,
+  FIELD_ORIGINAL_AMOUNT,
+  FIELD_ORIGINAL_CURRENCY,
   N_FIELDS
 } Field;
 
@@ -99,6 +103,18 @@ static const char * const lode_header[] = {
 static const Field lode_fields[G_N_ELEMENTS (lode_header)] = {
   FIELD_MINERAL, FIELD_YEAR, FIELD_MONTH, FIELD_PARTNER_ISO, FIELD_COMMODITY, FIELD_STAGE,
   FIELD_QUANTITY, FIELD_UNIT, FIELD_VALUE, FIELD_SOURCE,
+};
+
+/* The columns Lode's CSV gained later, after the first ten, each
+ * optional: a file without them reads as before. */
+static const struct
+{
+  const char *name;
+  Field       field;
+} lode_later_columns[] = {
+  { "period", FIELD_PERIOD_KIND },
+  { "original_amount", FIELD_ORIGINAL_AMOUNT },
+  { "original_currency", FIELD_ORIGINAL_CURRENCY },
 };
 
 /* What a partner cell stands for. */
@@ -334,6 +350,17 @@ _lode_import_trade_begin (LodeImportContext  *ctx,
         self->column[f] = -1;
       for (guint i = 0; i < G_N_ELEMENTS (lode_fields); i++)
         self->column[lode_fields[i]] = (int) i;
+      for (guint i = 0; i < G_N_ELEMENTS (lode_later_columns); i++)
+        for (guint c = G_N_ELEMENTS (lode_header); c < n_cells; c++)
+          if (strcmp (header[c], lode_later_columns[i].name) == 0)
+            self->column[lode_later_columns[i].field] = (int) c;
+      if ((self->column[FIELD_ORIGINAL_AMOUNT] < 0) != (self->column[FIELD_ORIGINAL_CURRENCY] < 0))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("%s:1: A column original_amount needs a column original_currency, and the other way round"),
+                       _lode_import_context_get_file_name (ctx));
+          return NULL;
+        }
       break;
     case LODE_IMPORT_LAYOUT_MAPPED:
       {
@@ -781,6 +808,63 @@ check_commodity (LodeImportTrade *self,
   return TRUE;
 }
 
+/* The period kind and the original amount of a record of Lode's CSV,
+ * when the file has their columns; FALSE after skipping the row. */
+static gboolean
+row_lode_later (LodeImportTrade    *self,
+                const char * const *cells,
+                guint               n_cells,
+                guint64             line,
+                LodeExportRow      *row)
+{
+  const char *period = cell_of (cells, n_cells, self->column[FIELD_PERIOD_KIND]);
+  const char *amount = cell_of (cells, n_cells, self->column[FIELD_ORIGINAL_AMOUNT]);
+  const char *currency = cell_of (cells, n_cells, self->column[FIELD_ORIGINAL_CURRENCY]);
+  gboolean rounded = FALSE;
+  int value;
+
+  row->period = LODE_PERIOD_KIND_UNKNOWN;
+  if (!is_blank (period))
+    {
+      if (!lode_enum_from_nick (LODE_TYPE_PERIOD_KIND, period, &value) || value == LODE_PERIOD_KIND_UNKNOWN)
+        {
+          skip (self, line, _("The period is neither calendar_year nor fiscal_year"));
+          return FALSE;
+        }
+      if (row->month != 0)
+        {
+          skip (self, line, _("A record of one month with a period of a year"));
+          return FALSE;
+        }
+      row->period = value;
+    }
+
+  row->original_currency = NULL;
+  row->original_amount = 0;
+  if (is_blank (amount) != is_blank (currency))
+    {
+      skip (self, line, _("An original amount without its currency, or a currency without an amount"));
+      return FALSE;
+    }
+  if (!is_blank (amount))
+    {
+      if (!_lode_import_parse_dollars (amount, FALSE, &row->original_amount, &rounded) || rounded ||
+          !lode_rule_original_amount (row->original_amount, NULL))
+        {
+          skip (self, line, _("The original amount is not an amount with at most two decimals"));
+          return FALSE;
+        }
+      if (!lode_rule_currency_code (currency, NULL))
+        {
+          skip (self, line, _("The original currency is not an ISO 4217 code such as PKR"));
+          return FALSE;
+        }
+      row->original_currency = currency;
+    }
+
+  return TRUE;
+}
+
 static void
 row_lode (LodeImportTrade    *self,
           const char * const *cells,
@@ -866,6 +950,9 @@ row_lode (LodeImportTrade    *self,
   /* A source of the portfolio is kept; any other would point nowhere. */
   row.source = !is_blank (source) && _lode_import_context_has_source (self->ctx, source)
                  ? source : self->source_id;
+
+  if (!row_lode_later (self, cells, n_cells, line, &row))
+    return;
 
   _lode_import_context_add_export (self->ctx, &row, line);
 }

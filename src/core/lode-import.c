@@ -4,8 +4,11 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "lode-currency.h"
+#include "lode-exchange-rate.h"
 #include "lode-hs-commodities.h"
 #include "lode-import-private.h"
+#include "lode-periods.h"
 #include "lode-rules.h"
 
 /* The plan: what an import would do, made in a worker and applied on the
@@ -67,6 +70,12 @@ struct _LodeImportPlan
   guint            n_portfolio_rows;
   guint            n_portfolio_minerals;
   guint            n_portfolio_sources;
+  guint            n_portfolio_rates;
+  int              portfolio_fiscal_year_start;
+
+  /* The month the portfolio's fiscal year is to start in, taken from a
+   * merged portfolio; 0 to leave it. */
+  int              fiscal_year_start;
 };
 
 G_DEFINE_FINAL_TYPE (LodeImportPlan, lode_import_plan, G_TYPE_OBJECT)
@@ -343,15 +352,36 @@ lode_import_plan_get_resolution (LodeImportPlan *self,
   return g_array_index (self->conflicts, Conflict, index).resolution;
 }
 
+/* A portfolio holds one rate of a currency a period: of two rates, both
+ * cannot be kept, and the portfolio's is. */
+static LodeImportResolution
+resolution_for (GObject              *item,
+                LodeImportResolution  resolution)
+{
+  if (LODE_IS_EXCHANGE_RATE (item) && resolution == LODE_IMPORT_KEEP_BOTH)
+    return LODE_IMPORT_KEEP_EXISTING;
+
+  return resolution;
+}
+
 void
 lode_import_plan_set_resolution (LodeImportPlan       *self,
                                  guint                 index,
                                  LodeImportResolution  resolution)
 {
+  Conflict *conflict;
+
   g_return_if_fail (LODE_IS_IMPORT_PLAN (self));
   g_return_if_fail (index < self->conflicts->len);
 
-  g_array_index (self->conflicts, Conflict, index).resolution = resolution;
+  conflict = &g_array_index (self->conflicts, Conflict, index);
+  if (conflict->kind == CONFLICT_ITEM)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->items), conflict->imported);
+
+      resolution = resolution_for (item, resolution);
+    }
+  conflict->resolution = resolution;
 }
 
 const char * const *
@@ -425,7 +455,7 @@ lode_import_plan_is_empty (LodeImportPlan *self)
   g_return_val_if_fail (LODE_IS_IMPORT_PLAN (self), TRUE);
 
   return count_taken_exports (self) == 0 && count_taken_items (self) == 0 &&
-         self->reserves->len == 0;
+         self->reserves->len == 0 && self->fiscal_year_start == 0;
 }
 
 static const char *
@@ -440,6 +470,21 @@ item_get_id (GObject *item)
   if (LODE_IS_TARGET (item))
     return lode_target_get_id (LODE_TARGET (item));
   return NULL;
+}
+
+/* "2024", "2024-07" or "FY2024-25": the period of a rate. */
+static char *
+rate_period_name (LodeImportPlan   *self,
+                  LodeExchangeRate *rate)
+{
+  LodePeriod period = { lode_exchange_rate_get_year (rate), 1 };
+
+  if (lode_exchange_rate_get_month (rate) != 0)
+    return g_strdup_printf ("%d-%02d", period.first_year, lode_exchange_rate_get_month (rate));
+  if (lode_exchange_rate_get_period (rate) == LODE_PERIOD_KIND_FISCAL_YEAR)
+    period.start_month = self->fiscal_year_start != 0 ? self->fiscal_year_start : self->portfolio_fiscal_year_start;
+
+  return lode_period_to_string (&period);
 }
 
 char *
@@ -472,6 +517,20 @@ lode_import_plan_describe_conflict (LodeImportPlan *self,
   else
     {
       g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->items), conflict->imported);
+
+      if (LODE_IS_EXCHANGE_RATE (item))
+        {
+          LodeExchangeRate *rate = LODE_EXCHANGE_RATE (item);
+          LodeExchangeRate *existing = LODE_EXCHANGE_RATE (conflict->existing_item);
+          g_autofree char *period = rate_period_name (self, rate);
+          g_autofree char *theirs = lode_rate_format (lode_exchange_rate_get_rate (rate));
+          g_autofree char *ours = lode_rate_format (lode_exchange_rate_get_rate (existing));
+
+          /* Translators: a conflict in a merge: "PKR, 2024: the portfolio
+           * has 278.5 a US dollar; the file says 280" */
+          return g_strdup_printf (_("%s, %s: the portfolio has %s a US dollar; the file says %s"),
+                                  lode_exchange_rate_get_currency (rate), period, ours, theirs);
+        }
 
       /* Translators: a conflict in a merge: the id of a mineral, source,
        * project or target that both portfolios have */
@@ -528,6 +587,7 @@ struct _LodeImportContext
   GPtrArray              *investments;
   GPtrArray              *production;
   GPtrArray              *national_figures;
+  GPtrArray              *exchange_rates;
   LodeExportTableVersion *existing;
   /* HS code (or prefix) → mineral id, from the portfolio's minerals, taken
    * on the main thread. */
@@ -719,6 +779,9 @@ context_new (LodePortfolio           *portfolio,
   ctx->investments = take_store (lode_portfolio_get_investments (portfolio));
   ctx->production = take_store (lode_portfolio_get_production (portfolio));
   ctx->national_figures = take_store (lode_portfolio_get_national_figures (portfolio));
+  ctx->exchange_rates = take_store (lode_portfolio_get_exchange_rates (portfolio));
+  ctx->plan->n_portfolio_rates = ctx->exchange_rates->len;
+  ctx->plan->portfolio_fiscal_year_start = lode_portfolio_get_fiscal_year_start (portfolio);
   ctx->existing = _lode_export_table_freeze (lode_portfolio_get_exports (portfolio));
 
   ctx->prefixes = g_hash_table_new (g_str_hash, g_str_equal);
@@ -775,6 +838,7 @@ context_free (LodeImportContext *ctx)
   g_ptr_array_unref (ctx->investments);
   g_ptr_array_unref (ctx->production);
   g_ptr_array_unref (ctx->national_figures);
+  g_ptr_array_unref (ctx->exchange_rates);
   /* Versions are freed on the main thread: see lode-export-table-private.h. */
   g_clear_pointer (&ctx->existing, _lode_export_table_version_free);
   g_hash_table_unref (ctx->prefixes);
@@ -1003,6 +1067,27 @@ GPtrArray *
 _lode_import_context_get_national_figures (LodeImportContext *ctx)
 {
   return ctx->national_figures;
+}
+
+GPtrArray *
+_lode_import_context_get_exchange_rates (LodeImportContext *ctx)
+{
+  return ctx->exchange_rates;
+}
+
+int
+_lode_import_context_get_fiscal_year_start (LodeImportContext *ctx)
+{
+  return ctx->plan->portfolio_fiscal_year_start;
+}
+
+void
+_lode_import_context_set_fiscal_year_start (LodeImportContext *ctx,
+                                            int                month)
+{
+  g_return_if_fail (month >= 1 && month <= 12);
+
+  ctx->plan->fiscal_year_start = month != ctx->plan->portfolio_fiscal_year_start ? month : 0;
 }
 
 const LodeExportTableVersion *
@@ -1446,7 +1531,7 @@ _lode_import_context_add_item (LodeImportContext *ctx,
       conflict.kind = CONFLICT_ITEM;
       conflict.imported = g_list_model_get_n_items (G_LIST_MODEL (plan->items));
       conflict.existing_item = g_object_ref (existing);
-      conflict.resolution = ctx->options.on_conflict;
+      conflict.resolution = resolution_for (item, ctx->options.on_conflict);
       g_array_append_val (plan->conflicts, conflict);
     }
 
@@ -1797,6 +1882,10 @@ append_rows_apply (gpointer data)
         .quantity = raw->quantity,
         .unit = raw->unit,
         .value = raw->value,
+        .period = raw->period,
+        .original_currency = raw->original_currency != 0
+                             ? _lode_export_table_get_string (command->table, raw->original_currency) : NULL,
+        .original_amount = raw->original_amount,
       };
 
       _lode_export_table_append_interned (command->table, &row, ids);
@@ -1887,6 +1976,8 @@ store_for_item (LodePortfolio *portfolio,
     return lode_portfolio_get_production (portfolio);
   if (LODE_IS_NATIONAL_FIGURE (item))
     return lode_portfolio_get_national_figures (portfolio);
+  if (LODE_IS_EXCHANGE_RATE (item))
+    return lode_portfolio_get_exchange_rates (portfolio);
   return NULL;
 }
 
@@ -2094,6 +2185,13 @@ rewire_item (GObject *item,
 
       if ((id = rewired (renames->sources, lode_national_figure_get_source (figure))) != NULL)
         lode_national_figure_set_source (figure, id);
+    }
+  else if (LODE_IS_EXCHANGE_RATE (item))
+    {
+      LodeExchangeRate *rate = LODE_EXCHANGE_RATE (item);
+
+      if ((id = rewired (renames->sources, lode_exchange_rate_get_source (rate))) != NULL)
+        lode_exchange_rate_set_source (rate, id);
     }
 }
 
@@ -2423,6 +2521,11 @@ apply_exports (LodeImportPlan *self,
                 .unit = raw.unit,
                 .value = raw.value,
                 .source = lode_export_table_intern (table, id_map_string (&sources, raw.source)),
+                .period = raw.period,
+                .original_currency = raw.original_currency != 0
+                                     ? lode_export_table_intern (table, id_map_string (&destinations, raw.original_currency))
+                                     : NULL,
+                .original_amount = raw.original_amount,
               };
 
               lode_history_replace_export (history, label, conflict->existing, &row);
@@ -2434,6 +2537,9 @@ apply_exports (LodeImportPlan *self,
       raw.destination = id_map_lookup (&destinations, raw.destination);
       raw.hs_code = id_map_lookup (&hs_codes, raw.hs_code);
       raw.source = id_map_lookup (&sources, raw.source);
+      /* A code, as a destination is: never renamed. */
+      if (raw.original_currency != 0)
+        raw.original_currency = id_map_lookup (&destinations, raw.original_currency);
       g_array_append_val (command->rows, raw);
       if (extra != NULL)
         {
@@ -2513,6 +2619,8 @@ lode_import_plan_apply (LodeImportPlan  *self,
       lode_export_table_get_n_rows (lode_portfolio_get_exports (portfolio)) != self->n_portfolio_rows ||
       g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_minerals (portfolio))) != self->n_portfolio_minerals ||
       g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_sources (portfolio))) != self->n_portfolio_sources ||
+      g_list_model_get_n_items (G_LIST_MODEL (lode_portfolio_get_exchange_rates (portfolio))) != self->n_portfolio_rates ||
+      lode_portfolio_get_fiscal_year_start (portfolio) != self->portfolio_fiscal_year_start ||
       !conflicts_still_there (self, portfolio))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
@@ -2528,6 +2636,16 @@ lode_import_plan_apply (LodeImportPlan  *self,
 
   rename_kept_items (self, portfolio, &renames);
   lode_history_begin_group (history, label);
+  if (self->fiscal_year_start != 0)
+    {
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      /* First: the records and rates of fiscal years that follow are of
+       * the file's fiscal year. */
+      g_value_init (&value, G_TYPE_INT);
+      g_value_set_int (&value, self->fiscal_year_start);
+      lode_history_set_property (history, label, G_OBJECT (portfolio), "fiscal-year-start", &value);
+    }
   apply_items (self, portfolio, history, label);
   apply_reserves (self, portfolio, history, label, &renames);
   apply_exports (self, portfolio, history, label, &renames);

@@ -6,6 +6,7 @@
 
 #include "lode-investment.h"
 #include "lode-investment-currency.h"
+#include "lode-investment-summary.h"
 #include "lode-project.h"
 
 /* The exact sums of some events: by kind, and what found no rate. */
@@ -81,13 +82,14 @@ sums_get (const Sums         *sums,
   return TRUE;
 }
 
-gboolean
-lode_investment_convert_total (GListModel         *investments,
-                               LodeConverter      *converter,
-                               int                 year,
-                               const char         *country,
-                               guint               kinds,
-                               LodeConvertedTotal *total)
+static gboolean
+convert_total (GListModel         *investments,
+               LodeConverter      *converter,
+               int                 start_month,
+               int                 year,
+               const char         *country,
+               guint               kinds,
+               LodeConvertedTotal *total)
 {
   Sums sums = { 0, };
   guint n;
@@ -101,7 +103,7 @@ lode_investment_convert_total (GListModel         *investments,
     {
       g_autoptr(LodeInvestment) event = g_list_model_get_item (investments, i);
 
-      if (year != 0 && lode_investment_get_year (event) != year)
+      if (year != 0 && lode_investment_get_period_year (event, start_month) != year)
         continue;
       if (country != NULL && g_strcmp0 (lode_investment_get_investor_country (event), country) != 0)
         continue;
@@ -110,6 +112,31 @@ lode_investment_convert_total (GListModel         *investments,
     }
 
   return sums_get (&sums, kinds, year == 0, total, NULL);
+}
+
+gboolean
+lode_investment_convert_total (GListModel         *investments,
+                               LodeConverter      *converter,
+                               int                 year,
+                               const char         *country,
+                               guint               kinds,
+                               LodeConvertedTotal *total)
+{
+  return convert_total (investments, converter, 1, year, country, kinds, total);
+}
+
+gboolean
+lode_investment_convert_period_total (GListModel         *investments,
+                                      LodeConverter      *converter,
+                                      int                 start_month,
+                                      int                 year,
+                                      guint               kinds,
+                                      LodeConvertedTotal *total)
+{
+  g_return_val_if_fail (start_month >= 1 && start_month <= 12, FALSE);
+  g_return_val_if_fail (year != 0, FALSE);
+
+  return convert_total (investments, converter, start_month, year, NULL, kinds, total);
 }
 
 /* The events of @project, summed by kind. */

@@ -31,6 +31,16 @@ gboolean lode_investment_convert_total   (GListModel         *investments,
                                           guint               kinds,
                                           LodeConvertedTotal *total);
 
+/* As lode_investment_convert_total() of one @year (not 0), with the years
+ * those of periods that begin in @start_month (1–12), as
+ * lode_investment_get_period_year() places each event. */
+gboolean lode_investment_convert_period_total (GListModel         *investments,
+                                               LodeConverter      *converter,
+                                               int                 start_month,
+                                               int                 year,
+                                               guint               kinds,
+                                               LodeConvertedTotal *total);
+
 /* As lode_portfolio_get_investment_totals(), converted. A project's own
  * figures (of files without events) have no date to take a rate of: they
  * stay in US cents, in @committed_usd and @disbursed_usd, apart from the

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "lode-investment-summary.h"
+#include "lode-periods.h"
 
 /* The sums of one year or one country, by kind (withdrawals apart). */
 typedef struct
@@ -16,6 +17,7 @@ struct _LodeInvestmentSummary
 {
   Totals  all;
   guint   n_events;
+  guint   n_unplaced; /* events of a year alone, in no fiscal year */
   GArray *years;      /* Totals, by year ascending */
   GArray *countries;  /* Totals, largest committed first */
 };
@@ -102,16 +104,45 @@ compare_countries (gconstpointer a,
   return g_strcmp0 (ta->country, tb->country);
 }
 
+int
+lode_investment_get_period_year (LodeInvestment *event,
+                                 int             start_month)
+{
+  const char *date = lode_investment_get_date (event);
+  int year = lode_investment_get_year (event);
+  int month = 0;
+  LodePeriod period;
+
+  if (year == 0 || start_month == 1)
+    return year;
+
+  /* "2026-01" or "2026-01-28": the month follows the year. */
+  if (date[4] == '-' && g_ascii_isdigit (date[5]) && g_ascii_isdigit (date[6]))
+    month = (date[5] - '0') * 10 + (date[6] - '0');
+  if (!lode_period_place (year, month, start_month, &period))
+    return 0;
+
+  return period.first_year;
+}
+
 /* Returns: (transfer full): the totals of the LodeInvestment items of
  * @investments. The lists of years and countries are short (a few dozen at
  * most), so they are searched in place rather than hashed. */
 LodeInvestmentSummary *
 lode_investment_summary_new (GListModel *investments)
 {
+  return lode_investment_summary_new_for_periods (investments, 1);
+}
+
+LodeInvestmentSummary *
+lode_investment_summary_new_for_periods (GListModel *investments,
+                                         int         start_month)
+{
   LodeInvestmentSummary *self;
   guint n;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (investments), NULL);
+  g_return_val_if_fail (start_month >= 1 && start_month <= 12, NULL);
 
   self = g_new0 (LodeInvestmentSummary, 1);
   self->years = g_array_new (FALSE, TRUE, sizeof (Totals));
@@ -124,15 +155,18 @@ lode_investment_summary_new (GListModel *investments)
       g_autoptr(LodeInvestment) event = g_list_model_get_item (investments, i);
       LodeInvestmentKind kind = lode_investment_get_kind (event);
       LodeMoney value = lode_investment_get_value (event);
-      int year = lode_investment_get_year (event);
+      int year;
 
       if (kind <= LODE_INVESTMENT_KIND_UNKNOWN || kind >= LODE_N_INVESTMENT_KINDS)
         continue;
 
+      year = lode_investment_get_period_year (event, start_month);
       self->n_events++;
       totals_add (&self->all, kind, value);
       if (year != 0)
         totals_add (find_year (self->years, year), kind, value);
+      else if (lode_investment_get_year (event) != 0)
+        self->n_unplaced++;
       totals_add (find_country (self->countries, lode_investment_get_investor_country (event)),
                   kind, value);
     }
@@ -170,6 +204,14 @@ lode_investment_summary_get_n_events (LodeInvestmentSummary *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->n_events;
+}
+
+guint
+lode_investment_summary_get_n_unplaced (LodeInvestmentSummary *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_unplaced;
 }
 
 guint

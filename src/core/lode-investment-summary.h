@@ -17,7 +17,20 @@ G_BEGIN_DECLS
  * commitments (never below zero). */
 typedef struct _LodeInvestmentSummary LodeInvestmentSummary;
 
+/* The year of the period of @start_month (1–12) that the date of @event
+ * falls into, named by the year it begins in: the year of its date in
+ * calendar years; in fiscal years, its fiscal year when the date names a
+ * month, else 0 (a year alone is in no fiscal year). */
+int                    lode_investment_get_period_year          (LodeInvestment        *event,
+                                                                 int                    start_month);
 LodeInvestmentSummary *lode_investment_summary_new              (GListModel            *investments);
+/* As lode_investment_summary_new(), with the years those of periods that
+ * begin in @start_month (1–12), named by the year they begin in: an event
+ * dated to a month or a day falls into its fiscal year; one dated to a
+ * year alone lies across two and is in no year, but counted in
+ * lode_investment_summary_get_n_unplaced() (and in every other total). */
+LodeInvestmentSummary *lode_investment_summary_new_for_periods  (GListModel            *investments,
+                                                                 int                    start_month);
 void                   lode_investment_summary_free             (LodeInvestmentSummary *self);
 
 /* The sum of the events of @kind (LODE_INVESTMENT_KIND_COMMITTED: net of
@@ -25,6 +38,10 @@ void                   lode_investment_summary_free             (LodeInvestmentS
 LodeMoney              lode_investment_summary_get_total        (LodeInvestmentSummary *self,
                                                                  LodeInvestmentKind     kind);
 guint                  lode_investment_summary_get_n_events     (LodeInvestmentSummary *self);
+
+/* The events dated to a year alone that no fiscal year holds; 0 in
+ * calendar years. */
+guint                  lode_investment_summary_get_n_unplaced   (LodeInvestmentSummary *self);
 
 /* The years that have events, ascending. */
 guint                  lode_investment_summary_get_n_years      (LodeInvestmentSummary *self);

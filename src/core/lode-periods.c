@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "lode-export-table-private.h"
+#include "lode-compare-private.h"
 #include "lode-periods.h"
 #include "lode-rules.h"
 
@@ -74,6 +75,17 @@ lode_period_place_row (const LodeExportRow *row,
     }
 
   return lode_period_place (row->year, row->month, start_month, period);
+}
+
+char *
+lode_period_month_name (int month)
+{
+  g_autoptr(GDateTime) date = NULL;
+
+  g_return_val_if_fail (month >= 1 && month <= 12, NULL);
+
+  date = g_date_time_new_utc (2001, month, 1, 0, 0, 0);
+  return g_date_time_format (date, "%OB");
 }
 
 gboolean
@@ -225,27 +237,21 @@ lode_period_parse (const char  *text,
  * fiscal year may begin the year before. */
 #define N_YEAR_SLOTS (G_MAXUINT16 + 2)
 
-LodePeriodTotals *
-lode_period_totals_new (LodeExportTable *table,
-                        int              start_month)
+static LodePeriodTotals *
+period_totals_new (const LodeExportColumns *columns,
+                   int                      fiscal_year_start,
+                   int                      start_month)
 {
   g_autofree guint *counts = NULL;
   g_autofree LodeMoney *values = NULL;
   LodePeriodTotals *totals;
-  LodeExportColumns c;
-  int fiscal_year_start;
-
-  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (table), NULL);
-  g_return_val_if_fail (start_month >= 1 && start_month <= 12, NULL);
+  LodeExportColumns c = *columns;
 
   totals = g_new0 (LodePeriodTotals, 1);
   totals->totals = g_array_new (FALSE, TRUE, sizeof (LodePeriodTotal));
 
   counts = g_new0 (guint, N_YEAR_SLOTS);
   values = g_new0 (LodeMoney, N_YEAR_SLOTS);
-
-  _lode_export_table_get_columns (table, &c);
-  fiscal_year_start = lode_export_table_get_fiscal_year_start (table);
 
   for (guint i = 0; i < c.n_rows; i++)
     {
@@ -297,6 +303,33 @@ lode_period_totals_new (LodeExportTable *table,
     }
 
   return totals;
+}
+
+LodePeriodTotals *
+lode_period_totals_new (LodeExportTable *table,
+                        int              start_month)
+{
+  LodeExportColumns columns;
+
+  g_return_val_if_fail (LODE_IS_EXPORT_TABLE (table), NULL);
+  g_return_val_if_fail (start_month >= 1 && start_month <= 12, NULL);
+
+  _lode_export_table_get_columns (table, &columns);
+  return period_totals_new (&columns, lode_export_table_get_fiscal_year_start (table), start_month);
+}
+
+LodePeriodTotals *
+_lode_period_totals_new_for_version (const LodeExportTableVersion *version,
+                                     int                           fiscal_year_start,
+                                     int                           start_month)
+{
+  LodeExportColumns columns;
+
+  g_return_val_if_fail (version != NULL, NULL);
+  g_return_val_if_fail (start_month >= 1 && start_month <= 12, NULL);
+
+  _lode_export_table_version_get_columns (version, &columns);
+  return period_totals_new (&columns, fiscal_year_start, start_month);
 }
 
 void

@@ -54,6 +54,9 @@ gboolean lode_period_place_row    (const LodeExportRow *row,
                                    int          fiscal_year_start,
                                    int          start_month,
                                    LodePeriod  *period);
+/* The name of @month (1–12), as the locale writes it standing alone:
+ * "July". */
+char    *lode_period_month_name   (int          month);
 gboolean lode_period_equal        (const LodePeriod *a,
                                    const LodePeriod *b);
 /* "2024" for a calendar year, "FY2024-25" (translated) for a fiscal one. */

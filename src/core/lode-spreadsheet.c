@@ -82,7 +82,8 @@ static const Column export_columns[] = {
   { "mineral", CELL_TEXT }, { "year", CELL_INTEGER }, { "month", CELL_INTEGER },
   { "destination", CELL_TEXT }, { "hs_code", CELL_TEXT }, { "stage", CELL_TEXT },
   { "quantity", CELL_NUMBER }, { "unit", CELL_TEXT }, { "value_usd", CELL_MONEY },
-  { "source", CELL_TEXT },
+  { "source", CELL_TEXT }, { "period", CELL_TEXT }, { "original_amount", CELL_NUMBER },
+  { "original_currency", CELL_TEXT },
 };
 
 static const Column project_columns[] = {
@@ -637,6 +638,7 @@ typedef struct
   GPtrArray       *strings;   /* CSV cell of each string id; "" for 0 */
   GPtrArray       *stages;    /* by LodeStage */
   GPtrArray       *units;     /* by LodeUnit */
+  GPtrArray       *periods;   /* by LodePeriodKind */
   GString         *out;
   guint            next;      /* the next record, or G_MAXUINT before the header */
 } CsvWriter;
@@ -680,6 +682,7 @@ csv_writer_init (CsvWriter       *writer,
     g_ptr_array_add (writer->strings, csv_cell (_lode_export_table_version_get_string (spreadsheet->exports, id)));
   writer->stages = csv_enum_cells (LODE_TYPE_STAGE, LODE_N_STAGES);
   writer->units = csv_enum_cells (LODE_TYPE_UNIT, LODE_UNIT_M3 + 1);
+  writer->periods = csv_enum_cells (LODE_TYPE_PERIOD_KIND, LODE_PERIOD_KIND_FISCAL_YEAR + 1);
 }
 
 static void
@@ -688,6 +691,7 @@ csv_writer_clear (CsvWriter *writer)
   g_clear_pointer (&writer->strings, g_ptr_array_unref);
   g_clear_pointer (&writer->stages, g_ptr_array_unref);
   g_clear_pointer (&writer->units, g_ptr_array_unref);
+  g_clear_pointer (&writer->periods, g_ptr_array_unref);
 }
 
 static const char *
@@ -724,6 +728,16 @@ csv_write_record (CsvWriter              *writer,
   g_string_append_printf (out, ",%" G_GINT64_FORMAT ".%02d,",
                           row->value / 100, (int) (row->value % 100));
   g_string_append (out, g_ptr_array_index (writer->strings, row->source));
+  g_string_append_c (out, ',');
+  g_string_append (out, csv_enum (writer->periods, row->period));
+  g_string_append_c (out, ',');
+  /* As entered, with exactly two decimals; both or neither. */
+  if (row->original_currency != 0)
+    g_string_append_printf (out, "%" G_GINT64_FORMAT ".%02d,%s",
+                            row->original_amount / 100, (int) (row->original_amount % 100),
+                            (const char *) g_ptr_array_index (writer->strings, row->original_currency));
+  else
+    g_string_append_c (out, ',');
   g_string_append_c (out, '\n');
 }
 
@@ -928,6 +942,12 @@ record_cells (LodeSpreadsheet *self,
   cells[7] = text_cell (row.unit != LODE_UNIT_NONE ? unit : NULL);
   cells[8] = (Cell) { .kind = CELL_MONEY, .money = row.value };
   cells[9] = text_cell (_lode_export_table_version_get_string (exports, row.source));
+  cells[10] = text_cell (row.period != LODE_PERIOD_KIND_UNKNOWN ? lode_enum_to_nick (LODE_TYPE_PERIOD_KIND, row.period)
+                                                               : NULL);
+  cells[11] = row.original_currency != 0 ? (Cell) { .kind = CELL_NUMBER, .number = row.original_amount / 100.0 }
+                                         : (Cell) { .kind = CELL_EMPTY };
+  cells[12] = text_cell (row.original_currency != 0
+                         ? _lode_export_table_version_get_string (exports, row.original_currency) : NULL);
 }
 
 /* The cells of row @row (from 0, below the header) of @sheet. */
@@ -995,12 +1015,14 @@ write_sheet (LodeSpreadsheet  *self,
 {
   guint n_rows = sheet_n_rows (self, sheet);
   guint64 first_row = self->done;
-  guint widths[G_N_ELEMENTS (project_columns)] = { 0 };
+  guint widths[G_N_ELEMENTS (export_columns)] = { 0 };
   Cell buffer[G_N_ELEMENTS (export_columns)];
   lxw_worksheet *worksheet;
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (project_columns) >= G_N_ELEMENTS (export_columns));
-  G_STATIC_ASSERT (G_N_ELEMENTS (project_columns) >= G_N_ELEMENTS (investment_columns));
+  /* The records have the most columns. */
+  G_STATIC_ASSERT (G_N_ELEMENTS (export_columns) >= G_N_ELEMENTS (project_columns));
+  G_STATIC_ASSERT (G_N_ELEMENTS (export_columns) >= G_N_ELEMENTS (target_columns));
+  G_STATIC_ASSERT (G_N_ELEMENTS (export_columns) >= G_N_ELEMENTS (investment_columns));
 
   worksheet = workbook_add_worksheet (book->workbook, sheet->name);
   if (worksheet == NULL)

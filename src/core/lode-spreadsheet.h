@@ -22,7 +22,8 @@ G_BEGIN_DECLS
 
 /* The header of Lode's CSV of export records, without its line end. */
 #define LODE_SPREADSHEET_CSV_HEADER \
-  "mineral,year,month,destination,hs_code,stage,quantity,unit,value_usd,source"
+  "mineral,year,month,destination,hs_code,stage,quantity,unit,value_usd,source," \
+  "period,original_amount,original_currency"
 
 /* The most export records a workbook holds: a sheet of Excel has
  * 1,048,576 rows, the first of them the header. */

@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "lode-compare.h"
+#include "lode-compare-private.h"
 #include "lode-countries.h"
 #include "lode-currency.h"
 #include "lode-enum-types.h"
@@ -102,9 +102,15 @@ struct _LodeComparePage
   GListStore          *items;             /* LodeCompareItem */
   GtkSortListModel    *sorted;
   LodeComparison      *comparison;
+  LodeExportTable     *compared;          /* holds the strings of its keys */
   guint                refresh_id;
   gboolean             filling;
   gboolean             stale;     /* to compare again once shown */
+  /* The comparison and its chart are made in a worker: the one under
+   * way, cancelled when another is asked for. */
+  GCancellable        *cancellable;
+  guint                n_pending;         /* jobs and charts under way */
+  gboolean             fill_pending;      /* the periods offered are to be found again */
   GObject             *chooser;
   char                *currency;          /* of the amounts shown */
 };
@@ -149,83 +155,6 @@ key_name (LodeComparePage *self,
     default:
       return g_strdup (key != NULL ? key : _("HS code not given"));
     }
-}
-
-static gboolean
-in_period (const LodeExportRow *row,
-           const LodePeriod    *period)
-{
-  LodePeriod placed;
-
-  return lode_period_place (row->year, row->month, period->start_month, &placed) &&
-         lode_period_equal (&placed, period);
-}
-
-/* Every row's two sides in the currency shown: the exact sums of their
- * records' converted values, rounded once. Returns which years had no
- * rate, or NULL. */
-static char *
-convert_items (LodeComparePage *self,
-               GPtrArray       *items)
-{
-  LodeExportTable *table = lode_portfolio_get_exports (self->portfolio);
-  g_autoptr(LodeConverter) converter = NULL;
-  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree LodeAmountSum *sums = g_new0 (LodeAmountSum, items->len * 2);
-  g_autofree guint *with_rate = g_new0 (guint, items->len * 2);
-  const char *none = "";
-
-  converter = lode_converter_new (G_LIST_MODEL (lode_portfolio_get_exchange_rates (self->portfolio)),
-                                  self->currency, lode_portfolio_get_fiscal_year_start (self->portfolio));
-  for (guint i = 0; i < items->len; i++)
-    {
-      LodeCompareItem *item = g_ptr_array_index (items, i);
-
-      g_hash_table_insert (by_key, (gpointer) (item->row.key != NULL ? item->row.key : none), item);
-    }
-
-  for (guint r = 0; r < lode_export_table_get_n_rows (table); r++)
-    {
-      LodeExportRow row;
-
-      lode_export_table_get_row (table, r, &row);
-      for (guint side = 0; side < 2; side++)
-        {
-          const char *key;
-          LodeCompareItem *item;
-          guint i;
-
-          if (!in_period (&row, &self->comparison->periods[side]))
-            continue;
-          key = lode_export_row_get_key (&row, self->comparison->field);
-          item = g_hash_table_lookup (by_key, key != NULL ? key : none);
-          if (item == NULL)
-            continue;
-          i = item->index;
-          if (lode_converter_add_row (converter, &row, &sums[i * 2 + side]))
-            with_rate[i * 2 + side]++;
-        }
-    }
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      LodeCompareItem *item = g_ptr_array_index (items, i);
-
-      for (guint side = 0; side < 2; side++)
-        {
-          LodeAmount amount = 0;
-
-          item->no_rate[side] = item->row.count[side] > 0 && with_rate[item->index * 2 + side] == 0;
-          if (!lode_amount_sum_round (&sums[item->index * 2 + side], &amount))
-            item->no_rate[side] = TRUE;
-          item->shown[side] = amount;
-        }
-      item->shown_change = item->shown[1] - item->shown[0];
-      item->has_percent = !item->no_rate[0] && !item->no_rate[1] && item->shown[0] != 0;
-      item->percent = item->has_percent ? 100.0 * (double) item->shown_change / (double) item->shown[0] : 0;
-    }
-
-  return lode_converter_describe_missing (converter);
 }
 
 static gboolean
@@ -299,35 +228,188 @@ describe_unplaced (LodeComparison *comparison)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-static void
-compare (LodeComparePage *self)
+/* Comparing, off the main thread
+ *
+ * A comparison of a million records takes a tenth of a second or more,
+ * the periods offered and the chart as much again: they are made in a
+ * worker from a frozen version of the export table, as a save writes it,
+ * and shown when done, unless another was asked for meanwhile. */
+
+typedef struct
 {
-  LodeExportField field = fields[MIN (gtk_drop_down_get_selected (self->field_choice), G_N_ELEMENTS (fields) - 1)];
-  g_autoptr(LodeChartData) data = NULL;
-  g_autoptr(LodeChart) chart = NULL;
+  /* Read on the main thread */
+  LodeExportTable        *table;
+  LodeExportTableVersion *version;
+  int                     fiscal_year_start;  /* the table's */
+  int                     start_month;        /* of the fiscal periods offered */
+  gboolean                fill;               /* find the periods offered first */
+  gboolean                had;                /* periods were chosen: keep them */
+  LodePeriod              chosen[2];
+  LodeExportField         field;
+  LodeConverter          *converter;          /* NULL in US dollars */
+  /* Made in the worker */
+  GArray                 *periods;            /* LodePeriod, when filling */
+  guint                   selected[2];        /* in @periods, G_MAXUINT for none */
+  LodeComparison         *comparison;         /* NULL without two periods */
+  LodeComparison         *movers;             /* by mineral, for the chart */
+  gboolean                fits;
+  char                   *no_rate;
+} CompareJob;
+
+/* Runs on the main thread (see compare_done()) or, once the version is
+ * let go of there, on any. */
+static void
+compare_job_free (gpointer data)
+{
+  CompareJob *job = data;
+
+  g_assert (job->version == NULL && job->table == NULL);
+  g_clear_pointer (&job->converter, lode_converter_unref);
+  g_clear_pointer (&job->periods, g_array_unref);
+  g_clear_pointer (&job->comparison, lode_comparison_free);
+  g_clear_pointer (&job->movers, lode_comparison_free);
+  g_free (job->no_rate);
+  g_free (job);
+}
+
+/* The periods with records: every calendar year, and every fiscal year
+ * when the fiscal year does not start in January. What was chosen stays
+ * chosen; at first the last two calendar years. */
+static void
+find_periods (CompareJob *job)
+{
+  int starts[2] = { 1, job->start_month };
+  guint n_calendar = 0;
+
+  job->periods = g_array_new (FALSE, FALSE, sizeof (LodePeriod));
+  job->selected[0] = job->selected[1] = G_MAXUINT;
+
+  for (guint s = 0; s < (job->start_month != 1 ? 2u : 1u); s++)
+    {
+      g_autoptr(LodePeriodTotals) totals =
+        _lode_period_totals_new_for_version (job->version, job->fiscal_year_start, starts[s]);
+
+      for (guint i = 0; i < totals->totals->len; i++)
+        g_array_append_val (job->periods, g_array_index (totals->totals, LodePeriodTotal, i).period);
+    }
+
+  for (guint i = 0; i < job->periods->len; i++)
+    {
+      LodePeriod *period = &g_array_index (job->periods, LodePeriod, i);
+
+      for (guint side = 0; side < 2; side++)
+        if (job->had && lode_period_equal (period, &job->chosen[side]))
+          job->selected[side] = i;
+      if (period->start_month == 1)
+        n_calendar++;
+    }
+  if (job->selected[0] == G_MAXUINT || job->selected[1] == G_MAXUINT)
+    {
+      job->selected[1] = n_calendar > 0 ? n_calendar - 1 : G_MAXUINT;
+      job->selected[0] = n_calendar > 1 ? n_calendar - 2 : job->selected[1];
+    }
+
+  job->had = job->selected[1] != G_MAXUINT;
+  if (job->had)
+    {
+      job->chosen[0] = g_array_index (job->periods, LodePeriod, job->selected[0]);
+      job->chosen[1] = g_array_index (job->periods, LodePeriod, job->selected[1]);
+    }
+}
+
+static void
+compare_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  CompareJob *job = task_data;
+
+  _lode_export_table_version_detach (job->version);
+
+  if (job->fill)
+    find_periods (job);
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (job->had)
+    {
+      job->comparison = _lode_comparison_new_for_version (job->version, job->fiscal_year_start, job->field,
+                                                          &job->chosen[0], &job->chosen[1]);
+      if (job->converter != NULL && !g_cancellable_is_cancelled (cancellable))
+        {
+          job->fits = _lode_comparison_convert_version (job->comparison, job->version,
+                                                        job->fiscal_year_start, job->converter);
+          job->no_rate = lode_converter_describe_missing (job->converter);
+        }
+      /* The chart's, which compares minerals whatever the table groups by. */
+      if (!g_cancellable_is_cancelled (cancellable))
+        job->movers = _lode_comparison_new_for_version (job->version, job->fiscal_year_start,
+                                                        LODE_EXPORT_FIELD_MINERAL,
+                                                        &job->chosen[0], &job->chosen[1]);
+    }
+
+  if (!g_task_return_error_if_cancelled (task))
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+show_chart (LodeComparePage *self,
+            LodeComparison  *movers);
+
+/* The table's rows in the currency shown: the exact sums of their
+ * records' converted values, rounded once. */
+static void
+convert_item (LodeCompareItem *item,
+              gboolean         fits)
+{
+  for (guint side = 0; side < 2; side++)
+    {
+      item->no_rate[side] = !fits || (item->row.count[side] > 0 && item->row.n_missing[side] == item->row.count[side]);
+      item->shown[side] = fits ? item->row.amount[side] : 0;
+    }
+  item->shown_change = item->shown[1] - item->shown[0];
+  item->has_percent = !item->no_rate[0] && !item->no_rate[1] && item->shown[0] != 0;
+  item->percent = item->has_percent ? 100.0 * (double) item->shown_change / (double) item->shown[0] : 0;
+}
+
+static void
+show_empty (LodeComparePage *self)
+{
+  g_list_store_remove_all (self->items);
+  g_clear_pointer (&self->comparison, lode_comparison_free);
+  g_clear_object (&self->compared);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  lode_chart_view_set_chart (self->chart_view, NULL);
+  update_actions (self);
+}
+
+static void
+show_comparison (LodeComparePage *self,
+                 CompareJob      *job)
+{
   g_autofree char *first_name = NULL;
   g_autofree char *second_name = NULL;
   g_autofree char *first_value = NULL;
   g_autofree char *second_value = NULL;
   g_autofree char *summary = NULL;
   g_autofree char *unplaced = NULL;
-  g_autofree char *no_rate = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  LodePeriod periods[2];
+  LodeExportField field = job->field;
+  gboolean converted = job->converter != NULL;
+  LodePeriod *periods;
 
   g_list_store_remove_all (self->items);
   g_clear_pointer (&self->comparison, lode_comparison_free);
 
-  if (self->portfolio == NULL || !selected_periods (self, &periods[0], &periods[1]))
+  if (job->comparison == NULL)
     {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      lode_chart_view_set_chart (self->chart_view, NULL);
-      update_actions (self);
+      show_empty (self);
       return;
     }
 
-  self->comparison = lode_comparison_new (lode_portfolio_get_exports (self->portfolio), field,
-                                          &periods[0], &periods[1]);
+  self->comparison = g_steal_pointer (&job->comparison);
+  periods = self->comparison->periods;
   items = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < self->comparison->rows->len; i++)
     {
@@ -341,10 +423,10 @@ compare (LodeComparePage *self)
       item->shown_change = item->row.change;
       item->has_percent = item->row.has_percent;
       item->percent = item->row.percent;
+      if (converted)
+        convert_item (item, job->fits);
       g_ptr_array_add (items, item);
     }
-  if (converting (self))
-    no_rate = convert_items (self, items);
   g_list_store_splice (self->items, 0, 0, items->pdata, items->len);
 
   first_name = lode_period_to_string (&periods[0]);
@@ -352,7 +434,7 @@ compare (LodeComparePage *self)
   gtk_column_view_column_set_title (self->columns[COLUMN_FIRST], first_name);
   gtk_column_view_column_set_title (self->columns[COLUMN_SECOND], second_name);
 
-  if (converting (self))
+  if (converted)
     {
       LodeAmount sides[2] = { 0, 0 };
       gboolean rated[2] = { FALSE, FALSE };
@@ -384,9 +466,9 @@ compare (LodeComparePage *self)
   gtk_label_set_label (self->summary_label, summary);
 
   unplaced = describe_unplaced (self->comparison);
-  if (no_rate != NULL)
+  if (job->no_rate != NULL)
     {
-      char *both = *unplaced != '\0' ? g_strconcat (unplaced, "\n", no_rate, NULL) : g_strdup (no_rate);
+      char *both = *unplaced != '\0' ? g_strconcat (unplaced, "\n", job->no_rate, NULL) : g_strdup (job->no_rate);
 
       g_free (unplaced);
       unplaced = both;
@@ -395,14 +477,172 @@ compare (LodeComparePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->unplaced_label), *unplaced != '\0');
 
   gtk_stack_set_visible_child_name (self->stack, self->comparison->rows->len > 0 ? "table" : "no-records");
-
-  /* The chart compares minerals whatever the table groups by. */
-  data = lode_chart_data_new_for_periods (self->portfolio, periods[1].start_month);
-  chart = lode_chart_new (LODE_CHART_LARGEST_MOVERS, data);
-  lode_chart_set_periods (chart, &periods[0], &periods[1]);
-  lode_chart_view_set_chart (self->chart_view, chart);
-
+  show_chart (self, g_steal_pointer (&job->movers));
   update_actions (self);
+}
+
+/* The periods offered, as the worker found them. */
+static void
+show_periods (LodeComparePage *self,
+              CompareJob      *job)
+{
+  self->filling = TRUE;
+  g_array_set_size (self->periods, 0);
+  gtk_string_list_splice (self->period_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->period_names)), NULL);
+  for (guint i = 0; i < job->periods->len; i++)
+    {
+      LodePeriod *period = &g_array_index (job->periods, LodePeriod, i);
+      g_autofree char *name = lode_period_to_string (period);
+
+      g_array_append_val (self->periods, *period);
+      gtk_string_list_append (self->period_names, name);
+    }
+  for (guint side = 0; side < 2; side++)
+    gtk_drop_down_set_selected (side == 0 ? self->first_choice : self->second_choice,
+                                job->selected[side] == G_MAXUINT ? GTK_INVALID_LIST_POSITION : job->selected[side]);
+  self->filling = FALSE;
+}
+
+static void
+compare_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LodeComparePage *self = LODE_COMPARE_PAGE (source);
+  CompareJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(LodeExportTable) table = g_steal_pointer (&job->table);
+
+  /* The worker is done with the version: let go of it here, where the
+   * table changes. */
+  g_clear_pointer (&job->version, _lode_export_table_version_free);
+  self->n_pending--;
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL))
+    return;  /* another was asked for */
+
+  if (job->fill)
+    {
+      self->fill_pending = FALSE;
+      show_periods (self, job);
+    }
+  g_set_object (&self->compared, table);
+  show_comparison (self, job);
+}
+
+/* Compares the periods chosen, and first finds the periods offered when
+ * @fill. */
+static void
+compare_full (LodeComparePage *self,
+              gboolean         fill)
+{
+  g_autoptr(GTask) task = NULL;
+  LodeExportTable *table;
+  CompareJob *job;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->portfolio == NULL)
+    {
+      self->fill_pending = FALSE;
+      if (fill)
+        {
+          self->filling = TRUE;
+          g_array_set_size (self->periods, 0);
+          gtk_string_list_splice (self->period_names, 0,
+                                  g_list_model_get_n_items (G_LIST_MODEL (self->period_names)), NULL);
+          self->filling = FALSE;
+        }
+      show_empty (self);
+      return;
+    }
+
+  /* A list of periods still to come comes with this comparison. */
+  fill |= self->fill_pending;
+  self->fill_pending = fill;
+
+  table = lode_portfolio_get_exports (self->portfolio);
+  job = g_new0 (CompareJob, 1);
+  job->table = g_object_ref (table);
+  job->version = _lode_export_table_freeze (table);
+  job->fiscal_year_start = lode_export_table_get_fiscal_year_start (table);
+  job->start_month = self->start_month;
+  job->fill = fill;
+  job->had = selected_periods (self, &job->chosen[0], &job->chosen[1]);
+  job->field = fields[MIN (gtk_drop_down_get_selected (self->field_choice), G_N_ELEMENTS (fields) - 1)];
+  if (converting (self))
+    job->converter = lode_converter_new (G_LIST_MODEL (lode_portfolio_get_exchange_rates (self->portfolio)),
+                                         self->currency, lode_portfolio_get_fiscal_year_start (self->portfolio));
+
+  if (!fill && !job->had)
+    {
+      g_clear_pointer (&job->version, _lode_export_table_version_free);
+      g_clear_object (&job->table);
+      compare_job_free (job);
+      show_empty (self);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  self->n_pending++;
+  task = g_task_new (self, self->cancellable, compare_done, NULL);
+  g_task_set_source_tag (task, compare_full);
+  g_task_set_task_data (task, job, compare_job_free);
+  g_task_run_in_thread (task, compare_thread);
+}
+
+static void
+compare (LodeComparePage *self)
+{
+  compare_full (self, FALSE);
+}
+
+typedef struct
+{
+  LodeComparePage *self;
+  LodePeriod       periods[2];
+  LodeComparison  *movers;
+} ChartJob;
+
+static void
+chart_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autofree ChartJob *job = user_data;
+  g_autoptr(LodeComparePage) self = job->self;
+  g_autoptr(LodeComparison) movers = job->movers;
+  g_autoptr(LodeChartData) data = lode_chart_data_new_finish (result, NULL);
+  g_autoptr(LodeChart) chart = NULL;
+
+  self->n_pending--;
+  if (data == NULL)
+    return;  /* another was asked for */
+
+  /* The chart compares minerals whatever the table groups by; the worker
+   * compared them already. */
+  chart = lode_chart_new (LODE_CHART_LARGEST_MOVERS, data);
+  lode_chart_set_periods (chart, &job->periods[0], &job->periods[1]);
+  if (movers != NULL)
+    lode_chart_set_comparison (chart, g_steal_pointer (&movers));
+  lode_chart_view_set_chart (self->chart_view, chart);
+}
+
+static void
+show_chart (LodeComparePage *self,
+            LodeComparison  *movers)
+{
+  ChartJob *job = g_new0 (ChartJob, 1);
+
+  job->self = g_object_ref (self);
+  job->movers = movers;
+  job->periods[0] = self->comparison->periods[0];
+  job->periods[1] = self->comparison->periods[1];
+  self->n_pending++;
+  lode_chart_data_new_for_periods_async (self->portfolio, job->periods[1].start_month, self->cancellable,
+                                         chart_done, job);
 }
 
 static void
@@ -412,66 +652,10 @@ choice_changed (LodeComparePage *self)
     compare (self);
 }
 
-/* The periods with records: every calendar year, and every fiscal year
- * when the fiscal year does not start in January. */
 static void
 fill_periods_now (LodeComparePage *self)
 {
-  LodePeriod first = { 0, 0 }, second = { 0, 0 };
-  gboolean had = selected_periods (self, &first, &second);
-  guint n_calendar;
-  guint select_first = G_MAXUINT, select_second = G_MAXUINT;
-
-  self->filling = TRUE;
-  g_array_set_size (self->periods, 0);
-  gtk_string_list_splice (self->period_names, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->period_names)), NULL);
-
-  if (self->portfolio != NULL)
-    {
-      LodeExportTable *table = lode_portfolio_get_exports (self->portfolio);
-      int starts[2] = { 1, self->start_month };
-
-      for (guint s = 0; s < (self->start_month != 1 ? 2u : 1u); s++)
-        {
-          g_autoptr(LodePeriodTotals) totals = lode_period_totals_new (table, starts[s]);
-
-          for (guint i = 0; i < totals->totals->len; i++)
-            {
-              LodePeriod period = g_array_index (totals->totals, LodePeriodTotal, i).period;
-              g_autofree char *name = lode_period_to_string (&period);
-
-              g_array_append_val (self->periods, period);
-              gtk_string_list_append (self->period_names, name);
-            }
-        }
-    }
-
-  /* What was chosen stays chosen; at first the last two calendar years. */
-  for (guint i = 0; i < self->periods->len; i++)
-    {
-      LodePeriod *period = &g_array_index (self->periods, LodePeriod, i);
-
-      if (had && lode_period_equal (period, &first))
-        select_first = i;
-      if (had && lode_period_equal (period, &second))
-        select_second = i;
-    }
-  n_calendar = 0;
-  for (guint i = 0; i < self->periods->len; i++)
-    if (g_array_index (self->periods, LodePeriod, i).start_month == 1)
-      n_calendar++;
-  if (select_first == G_MAXUINT || select_second == G_MAXUINT)
-    {
-      select_second = n_calendar > 0 ? n_calendar - 1 : G_MAXUINT;
-      select_first = n_calendar > 1 ? n_calendar - 2 : select_second;
-    }
-
-  gtk_drop_down_set_selected (self->first_choice, select_first == G_MAXUINT ? GTK_INVALID_LIST_POSITION : select_first);
-  gtk_drop_down_set_selected (self->second_choice, select_second == G_MAXUINT ? GTK_INVALID_LIST_POSITION : select_second);
-  self->filling = FALSE;
-
-  compare (self);
+  compare_full (self, TRUE);
 }
 
 /* A comparison of a million records takes a tenth of a second or more:
@@ -1038,6 +1222,14 @@ lode_compare_page_set_currency (LodeComparePage *self,
     self->stale = TRUE;
 }
 
+gboolean
+lode_compare_page_get_busy (LodeComparePage *self)
+{
+  g_return_val_if_fail (LODE_IS_COMPARE_PAGE (self), FALSE);
+
+  return self->n_pending > 0 || self->refresh_id != 0;
+}
+
 void
 lode_compare_page_set_start_month (LodeComparePage *self,
                                    int              start_month)
@@ -1058,6 +1250,9 @@ lode_compare_page_dispose (GObject *object)
   LodeComparePage *self = LODE_COMPARE_PAGE (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->chooser != NULL)
     {
       lode_file_chooser_cancel (g_steal_pointer (&self->chooser));
@@ -1068,6 +1263,7 @@ lode_compare_page_dispose (GObject *object)
   g_clear_object (&self->history_signals);
   g_clear_object (&self->portfolio);
   g_clear_pointer (&self->comparison, lode_comparison_free);
+  g_clear_object (&self->compared);
   g_clear_pointer (&self->currency, g_free);
 
   G_OBJECT_CLASS (lode_compare_page_parent_class)->dispose (object);

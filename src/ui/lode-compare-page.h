@@ -18,6 +18,9 @@ void           lode_compare_page_set_portfolio   (LodeComparePage *self,
                                                   LodePortfolio   *portfolio);
 /* The month (1–12) the portfolio's fiscal year starts in: fiscal years
  * are offered beside calendar years unless it is 1. */
+/* Whether a comparison, or its chart, is being made or about to be (after
+ * an edit): the page shows the one before until it is done. */
+gboolean       lode_compare_page_get_busy        (LodeComparePage *self);
 void           lode_compare_page_set_start_month (LodeComparePage *self,
                                                   int              start_month);
 /* The currency of the amounts shown: "USD", or one the portfolio has

@@ -798,9 +798,9 @@ update_investment_year (LodeOverviewPage *self,
       const guint disbursed_bit = LODE_INVESTMENT_KIND_BIT (LODE_INVESTMENT_KIND_DISBURSED);
       LodeConvertedTotal total;
 
-      lode_investment_convert_total (events, converter, year, NULL, committed_bit, &total);
+      lode_investment_convert_period_total (events, converter, data->start_month, year, committed_bit, &total);
       committed = converted_short (converter, &total, &exact);
-      lode_investment_convert_total (events, converter, year, NULL, disbursed_bit, &total);
+      lode_investment_convert_period_total (events, converter, data->start_month, year, disbursed_bit, &total);
       disbursed = converted_short (converter, &total, NULL);
       lode_investment_convert_total (events, converter, 0, NULL, committed_bit, &total);
       total_committed = converted_short (converter, &total, NULL);
@@ -816,8 +816,16 @@ update_investment_year (LodeOverviewPage *self,
       total_committed = money_short (data->investment_kinds[LODE_INVESTMENT_KIND_COMMITTED]);
       total_disbursed = money_short (data->investment_kinds[LODE_INVESTMENT_KIND_DISBURSED]);
     }
-  /* TRANSLATORS: the caption of the investment committed in the latest year, "Committed in 2025" */
-  caption = g_strdup_printf (_("Committed in %d"), year);
+  if (data->start_month == 1)
+    /* TRANSLATORS: the caption of the investment committed in the latest year, "Committed in 2025" */
+    caption = g_strdup_printf (_("Committed in %d"), year);
+  else
+    {
+      g_autofree char *period = lode_chart_data_dup_period_name (data, year);
+
+      /* TRANSLATORS: the caption of the investment committed in the latest fiscal year, "Committed in FY2024-25" */
+      caption = g_strdup_printf (_("Committed in %s"), period);
+    }
   /* TRANSLATORS: below the investment committed in the latest year:
    * "$0.2 B disbursed in the year; in all years $1.5 B committed, $0.3 B disbursed" */
   detail = g_strdup_printf (_("%s disbursed in the year; in all years %s committed, %s disbursed"),

@@ -5,6 +5,7 @@
 
 #include "lode-currency.h"
 #include "lode-exchange-rate.h"
+#include "lode-periods.h"
 
 #include "lode-compare-page.h"
 #include "lode-rates-window.h"
@@ -15,15 +16,6 @@
  * fiscal year starts in (Portfolio → Fiscal Year…), whether the pages
  * count exports by calendar or by fiscal year (Ctrl+Shift+Y), and the
  * currency the pages show amounts in (the chooser in the header bar). */
-
-/* The name of @month (1–12), as the locale writes it standing alone. */
-char *
-lode_window_month_name (int month)
-{
-  g_autoptr(GDateTime) date = g_date_time_new_utc (2001, month, 1, 0, 0, 0);
-
-  return g_date_time_format (date, "%OB");
-}
 
 static int
 portfolio_start_month (LodeWindow *self)
@@ -335,7 +327,7 @@ edit_fiscal_year_action (GtkWidget  *widget,
 
   for (int month = 1; month <= 12; month++)
     {
-      g_autofree char *name = lode_window_month_name (month);
+      g_autofree char *name = lode_period_month_name (month);
 
       gtk_string_list_append (months, name);
     }

@@ -185,7 +185,5 @@ void     lode_window_periods_file_changed   (LodeWindow    *self);
  * years. */
 int      lode_window_get_start_month        (LodeWindow    *self);
 void     lode_window_periods_dispose        (LodeWindow    *self);
-/* The locale's name of @month (1–12). */
-char    *lode_window_month_name             (int            month);
 
 G_END_DECLS
