@@ -165,6 +165,29 @@ test_totals (void)
   missing = lode_converter_describe_missing (converter);
   g_assert_cmpstr (missing, ==, "No PKR rate for 2023");
 
+  /* By fiscal year from July: an event of May 2024 is in FY2023-24, one of
+   * March 2025 in FY2024-25, each at the rate of its own date; a
+   * withdrawal dated only to a year is in no fiscal year. */
+  g_assert_true (lode_investment_convert_period_total (G_LIST_MODEL (lode_portfolio_get_investments (portfolio)),
+                                                       converter, 7, 2024,
+                                                       LODE_INVESTMENT_KIND_BIT (LODE_INVESTMENT_KIND_COMMITTED) |
+                                                       LODE_INVESTMENT_KIND_BIT (LODE_INVESTMENT_KIND_WITHDRAWN),
+                                                       &total));
+  g_assert_cmpuint (total.count, ==, 1);
+  g_assert_cmpint (total.amount, ==, exact (700000013, 281507777));
+  g_assert_true (lode_investment_convert_period_total (G_LIST_MODEL (lode_portfolio_get_investments (portfolio)),
+                                                       converter, 7, 2023,
+                                                       LODE_INVESTMENT_KIND_BIT (LODE_INVESTMENT_KIND_COMMITTED),
+                                                       &total));
+  g_assert_cmpuint (total.count, ==, 1);
+  g_assert_cmpint (total.amount, ==, exact (900000011, 278831299));
+  g_assert_true (lode_investment_convert_period_total (G_LIST_MODEL (lode_portfolio_get_investments (portfolio)),
+                                                       converter, 1, 2024,
+                                                       LODE_INVESTMENT_KIND_BIT (LODE_INVESTMENT_KIND_WITHDRAWN),
+                                                       &total));
+  g_assert_cmpuint (total.count, ==, 1);
+  g_assert_cmpint (total.amount, ==, exact (200000017, 278831299));
+
   /* A project's events; a project's own figure has no date: in dollars. */
   g_assert_true (lode_portfolio_convert_project_investment (portfolio, converter, "mine",
                                                             LODE_INVESTMENT_KIND_COMMITTED, &total, NULL, &usd));
