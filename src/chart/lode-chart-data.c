@@ -141,6 +141,7 @@ chart_target_free (gpointer data)
   g_free ((char *) target->mineral);
   g_free ((char *) target->destination);
   g_free (target->actual);
+  g_free (target->currency_actual);
   g_free (target);
 }
 
@@ -323,6 +324,67 @@ chart_target_new (LodeChartData *self,
   return chart_target;
 }
 
+/* @cents of @year (a target's, of @period) at the rate of that year,
+ * never another's; FALSE when it has none. The converter notes no
+ * missing year: a target's year is no record left out. */
+static gboolean
+convert_at (LodeChartData  *self,
+            LodeMoney       cents,
+            int             year,
+            LodePeriodKind  period,
+            LodeAmount     *amount)
+{
+  LodeAmountSum sum = LODE_AMOUNT_SUM_INIT;
+  LodeRate rate;
+
+  if (cents < 0 || year <= 0 ||
+      !lode_converter_get_rate (self->converter, year, 0,
+                                period == LODE_PERIOD_KIND_FISCAL_YEAR ? period : LODE_PERIOD_KIND_CALENDAR_YEAR,
+                                &rate))
+    return FALSE;
+
+  lode_amount_sum_add (&sum, cents, rate);
+  return lode_amount_sum_round (&sum, amount);
+}
+
+/* The baseline and the target's low and high in the data's currency. A
+ * target on investment stays in dollars. */
+static void
+convert_target (LodeChartData   *self,
+                LodeChartTarget *target,
+                LodePeriodKind   period)
+{
+  if (target->investment)
+    return;
+
+  target->baseline_converted = convert_at (self, target->baseline_value, target->baseline_year, period,
+                                           &target->baseline_amount);
+  target->target_converted = convert_at (self, target->low, target->target_year, period, &target->low_amount) &&
+                             convert_at (self, target->high, target->target_year, period, &target->high_amount);
+}
+
+/* The year of @record among the years of @target's figures, by calendar
+ * or fiscal year, named by the year it begins in: a record of a fiscal
+ * year is in no calendar year, and one of a calendar year in no fiscal
+ * year. FALSE when it is in none. */
+static gboolean
+target_place (LodeChartData       *self,
+              LodeChartTarget     *target,
+              const LodeExportRow *record,
+              guint               *index)
+{
+  LodePeriod period;
+
+  if (!lode_period_place_row (record, self->fiscal_year_start,
+                              target->fiscal_year_start != 0 ? target->fiscal_year_start : 1,
+                              &period) ||
+      period.first_year < self->target_first_year || period.first_year > self->target_last_year)
+    return FALSE;
+
+  *index = (guint) (period.first_year - self->target_first_year);
+  return TRUE;
+}
+
 /* Whether the records tell how the target's metric grew, and how fast. */
 static void
 measure_growth (LodeChartData   *self,
@@ -374,6 +436,70 @@ measure_growth (LodeChartData   *self,
     {
       target->status = LODE_GROWTH_BEHIND;
       target->shortfall = target->required_low - target->achieved;
+    }
+}
+
+/* measure_growth() again in the data's currency, where the baseline, the
+ * target and the records of the baseline and latest years all have a
+ * rate; @missing: by year of @target->actual, whether a record of the
+ * metric found none. */
+static void
+measure_growth_in_currency (LodeChartData   *self,
+                            LodeChartTarget *target,
+                            const guint8    *missing)
+{
+  int baseline = target->baseline_year;
+  int latest = target->latest_year;
+  int first = self->target_first_year;
+  guint n_years = first == 0 ? 0 : (guint) (self->target_last_year - first + 1);
+
+  target->currency_actual = g_new0 (LodeChartCell, MAX (n_years, 1));
+  for (guint y = 0; y < n_years; y++)
+    if (!missing[y] && target->actual[y].count > 0 &&
+        lode_amount_sum_round (&target->actual[y].exact, &target->currency_actual[y].value))
+      {
+        target->currency_actual[y].count = target->actual[y].count;
+        target->currency_actual[y].source = target->actual[y].source;
+        target->currency_actual[y].year = target->actual[y].year;
+      }
+
+  if (target->status == LODE_GROWTH_NO_REQUIREMENT || target->status == LODE_GROWTH_NOT_MEASURABLE ||
+      baseline < first || baseline > self->target_last_year || missing[baseline - first])
+    return;
+  target->recorded_baseline_amount = target->currency_actual[baseline - first].value;
+
+  if (latest > baseline)
+    {
+      if (missing[latest - first])
+        return;
+      target->latest_amount = target->currency_actual[latest - first].value;
+    }
+
+  target->records_converted = TRUE;
+  if (!target->baseline_converted || !target->target_converted || target->baseline_amount <= 0)
+    return;
+
+  target->in_currency = TRUE;
+  target->currency_required_low = lode_growth_rate (target->baseline_amount, target->low_amount,
+                                                    target->target_year - baseline);
+  target->currency_required_high = lode_growth_rate (target->baseline_amount, target->high_amount,
+                                                     target->target_year - baseline);
+
+  if (latest <= baseline)
+    target->currency_status = LODE_GROWTH_NO_LATER_YEAR;
+  else if ((double) target->recorded_baseline_amount < BASELINE_COVERAGE * (double) target->baseline_amount)
+    target->currency_status = LODE_GROWTH_BASELINE_UNCOVERED;
+  else
+    {
+      target->currency_achieved = lode_growth_rate (target->recorded_baseline_amount, target->latest_amount,
+                                                    latest - baseline);
+      if (target->currency_achieved + 1e-12 >= target->currency_required_low)
+        target->currency_status = LODE_GROWTH_ON_TRACK;
+      else
+        {
+          target->currency_status = LODE_GROWTH_BEHIND;
+          target->currency_shortfall = target->currency_required_low - target->currency_achieved;
+        }
     }
 }
 
@@ -623,6 +749,8 @@ chart_data_begin (LodePortfolio *portfolio,
       if (lode_target_get_period (target) == LODE_PERIOD_KIND_FISCAL_YEAR &&
           lode_portfolio_get_fiscal_year_start (portfolio) != 1)
         chart_target->fiscal_year_start = lode_portfolio_get_fiscal_year_start (portfolio);
+      if (self->converter != NULL)
+        convert_target (self, chart_target, lode_target_get_period (target));
       g_ptr_array_add (self->targets, chart_target);
     }
 
@@ -667,6 +795,8 @@ chart_data_add_records (LodeChartData                *self,
   g_autofree LodeChartMineral **mineral_of = g_new0 (LodeChartMineral *, n_strings);
   g_autofree guint *destination_of = g_new0 (guint, n_strings);
   g_autofree guint8 *target_match = NULL;
+  /* By target and year of its figures: whether a record found no rate. */
+  g_autofree guint8 *target_missing = NULL;
   LodeExportRawRow row;
   guint n_years;
   guint n_target_years;
@@ -731,6 +861,7 @@ chart_data_add_records (LodeChartData                *self,
   /* Each target's filter, decided once a string: bit 0 whether the
    * string passes as the mineral, bit 1 as the destination. */
   target_match = g_new0 (guint8, (gsize) n_strings * MAX (self->targets->len, 1));
+  target_missing = g_new0 (guint8, (gsize) n_target_years * MAX (self->targets->len, 1) + 1);
   for (guint t = 0; t < self->targets->len; t++)
     {
       LodeChartTarget *target = g_ptr_array_index (self->targets, t);
@@ -767,6 +898,17 @@ chart_data_add_records (LodeChartData                *self,
             self->n_missing++;
             self->missing_value += row.value;
             note_missing_year (self, row.year);
+            for (guint t = 0; t < self->targets->len; t++)
+              {
+                LodeChartTarget *target = g_ptr_array_index (self->targets, t);
+                guint target_year;
+
+                if (target->exports &&
+                    (target_match[(gsize) t * n_strings + row.mineral] & 1) != 0 &&
+                    (target_match[(gsize) t * n_strings + row.destination] & 2) != 0 &&
+                    target_place (self, target, &record, &target_year))
+                  target_missing[(gsize) t * n_target_years + target_year] = TRUE;
+              }
             continue;
           }
         placed = lode_period_place_row (&record, self->fiscal_year_start, self->start_month, &period);
@@ -859,26 +1001,23 @@ chart_data_add_records (LodeChartData                *self,
       for (guint t = 0; t < self->targets->len; t++)
         {
           LodeChartTarget *target = g_ptr_array_index (self->targets, t);
-          LodePeriod target_period;
+          guint target_year;
 
           if (!target->exports ||
               (target_match[(gsize) t * n_strings + row.mineral] & 1) == 0 ||
               (target_match[(gsize) t * n_strings + row.destination] & 2) == 0)
             continue;
 
-          /* By calendar or fiscal year, named by the year it begins in:
-           * a record of a fiscal year is in no calendar year, and one of
-           * a calendar year in no fiscal year. */
-          if (!lode_period_place_row (&record, self->fiscal_year_start,
-                                      target->fiscal_year_start != 0 ? target->fiscal_year_start : 1,
-                                      &target_period) ||
-              target_period.first_year < self->target_first_year || target_period.first_year > self->target_last_year)
+          if (!target_place (self, target, &record, &target_year))
             {
               target->n_unplaced++;
               continue;
             }
-          lode_chart_cell_add (&target->actual[target_period.first_year - self->target_first_year],
-                               row.value, source, row.year);
+          /* In dollars, as the chart of its progress draws it; in a
+           * currency, its exact sum too. */
+          lode_chart_cell_add (&target->actual[target_year], row.value, source, row.year);
+          if (self->converter != NULL)
+            lode_amount_sum_add (&target->actual[target_year].exact, row.value, rate);
         }
     }
 
@@ -905,7 +1044,12 @@ chart_data_add_records (LodeChartData                *self,
   g_array_sort (self->destinations, compare_destinations);
 
   for (guint t = 0; t < self->targets->len; t++)
-    measure_growth (self, g_ptr_array_index (self->targets, t));
+    {
+      measure_growth (self, g_ptr_array_index (self->targets, t));
+      if (self->converter != NULL)
+        measure_growth_in_currency (self, g_ptr_array_index (self->targets, t),
+                                    target_missing + (gsize) t * n_target_years);
+    }
 }
 
 LodeChartData *

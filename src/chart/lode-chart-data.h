@@ -121,6 +121,32 @@ typedef struct
   /* A target on investment: what its events have reached in all years. */
   gboolean         investment;
   LodeMoney        reached;
+  /* In a currency other than the US dollar (the data's), each figure at
+   * the rate of its year, where that year has one: the baseline at the
+   * baseline year's, the target's low and high at the target year's
+   * (@target_converted), and the records of the baseline and latest
+   * years at their records' (@records_converted, from the exact sums of
+   * @actual). With all of them, @in_currency: @currency_status,
+   * @currency_achieved, @currency_shortfall and the growth the target
+   * needs are measured in the currency; else they are measured in
+   * dollars only. */
+  gboolean         baseline_converted;
+  LodeAmount       baseline_amount;
+  gboolean         target_converted;
+  LodeAmount       low_amount;
+  LodeAmount       high_amount;
+  gboolean         records_converted;
+  LodeAmount       recorded_baseline_amount;
+  LodeAmount       latest_amount;
+  /* @actual in the currency (NULL without one): a year a record of
+   * which has no rate has a count of 0, and no figure. */
+  LodeChartCell   *currency_actual;
+  gboolean         in_currency;
+  LodeGrowthStatus currency_status;
+  double           currency_required_low;
+  double           currency_required_high;
+  double           currency_achieved;
+  double           currency_shortfall;
 } LodeChartTarget;
 
 /* The steps of the investment pipeline, in order. */

@@ -937,14 +937,33 @@ update_exported (LodeOverviewPage *self,
 
 /* Targets */
 
+/* A figure of a target: in @currency (NULL for dollars) where its year
+ * had a rate, else in dollars. */
+static char *
+target_money (const char *currency,
+              gboolean    converted,
+              LodeAmount  amount,
+              LodeMoney   cents)
+{
+  if (currency != NULL && converted)
+    return lode_format_ltr (lode_amount_format_short (currency, amount));
+
+  return money_short (cents);
+}
+
 static char *
 describe_status (LodeChartTarget *target,
+                 const char      *currency,
                  const char     **badge,
                  const char     **style)
 {
-  g_autofree char *base = money_short (target->baseline_value);
-  g_autofree char *recorded = money_short (target->recorded_baseline);
-  g_autofree char *achieved = lode_format_ltr (lode_chart_format_percent (target->achieved));
+  gboolean in_currency = currency != NULL && target->in_currency;
+  g_autofree char *base = target_money (currency, target->baseline_converted,
+                                        target->baseline_amount, target->baseline_value);
+  g_autofree char *recorded = target_money (currency, target->records_converted,
+                                            target->recorded_baseline_amount, target->recorded_baseline);
+  g_autofree char *achieved = lode_format_ltr (lode_chart_format_percent (in_currency ? target->currency_achieved
+                                                                                      : target->achieved));
 
   *style = "dim-label";
 
@@ -977,7 +996,7 @@ describe_status (LodeChartTarget *target,
       }
     }
 
-  switch (target->status)
+  switch (in_currency ? target->currency_status : target->status)
     {
     case LODE_GROWTH_NO_REQUIREMENT:
       *badge = _("Not measured");
@@ -1008,7 +1027,8 @@ describe_status (LodeChartTarget *target,
     case LODE_GROWTH_BEHIND:
     default:
       {
-        g_autofree char *shortfall = g_strdup_printf ("%.1f", target->shortfall * 100.0);
+        g_autofree char *shortfall = g_strdup_printf ("%.1f", (in_currency ? target->currency_shortfall
+                                                                           : target->shortfall) * 100.0);
 
         *badge = _("Behind");
         *style = "warning";
@@ -1019,18 +1039,56 @@ describe_status (LodeChartTarget *target,
     }
 }
 
+/* What in a target's figures is not in @currency, or NULL. */
+static char *
+describe_target_currency (LodeChartTarget *target,
+                          const char      *currency)
+{
+  g_autofree char *no_rate = NULL;
+  const char *in_dollars = NULL;
+
+  if (currency == NULL)
+    return NULL;
+
+  if (target->investment)
+    return g_strdup (_("In US dollars, as investment targets are measured"));
+
+  if (target->target_year > 0 && !target->target_converted)
+    /* TRANSLATORS: the first %s is a currency code (PKR), %d a year. */
+    no_rate = g_strdup_printf (_("No %s rate for %d"), currency, target->target_year);
+
+  if (!target->in_currency && target->status != LODE_GROWTH_NO_REQUIREMENT &&
+      target->status != LODE_GROWTH_NOT_MEASURABLE)
+    in_dollars = _("growth computed in US dollars");
+
+  if (no_rate != NULL && in_dollars != NULL)
+    /* TRANSLATORS: "No PKR rate for 2030; growth computed in US dollars" */
+    return g_strdup_printf (_("%s; %s"), no_rate, in_dollars);
+
+  if (no_rate != NULL)
+    return g_steal_pointer (&no_rate);
+
+  if (in_dollars != NULL)
+    return g_strdup (_("Growth computed in US dollars"));
+
+  return NULL;
+}
+
 static GtkWidget *
-target_row_new (LodeChartTarget *target)
+target_row_new (LodeChartTarget *target,
+                const char      *currency)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *badge_label;
+  gboolean in_currency = currency != NULL && target->in_currency;
   g_autofree char *goal = NULL;
   g_autofree char *title = NULL;
   g_autofree char *need = NULL;
   g_autofree char *status = NULL;
   g_autofree char *subtitle = NULL;
-  g_autofree char *low = money_short (target->low);
-  g_autofree char *high = money_short (target->high);
+  g_autofree char *note = describe_target_currency (target, currency);
+  g_autofree char *low = target_money (currency, target->target_converted, target->low_amount, target->low);
+  g_autofree char *high = target_money (currency, target->target_converted, target->high_amount, target->high);
   const char *badge;
   const char *style;
 
@@ -1044,16 +1102,24 @@ target_row_new (LodeChartTarget *target)
 
   if (target->has_required)
     {
-      g_autofree char *rate_low = lode_format_ltr (lode_chart_format_percent (target->required_low));
-      g_autofree char *rate_high = lode_format_ltr (lode_chart_format_percent (target->required_high));
-      g_autofree char *base = money_short (target->baseline_value);
+      g_autofree char *rate_low = lode_format_ltr (lode_chart_format_percent (in_currency
+                                                                              ? target->currency_required_low
+                                                                              : target->required_low));
+      g_autofree char *rate_high = lode_format_ltr (lode_chart_format_percent (in_currency
+                                                                               ? target->currency_required_high
+                                                                               : target->required_high));
+      g_autofree char *base = target_money (currency, target->baseline_converted,
+                                            target->baseline_amount, target->baseline_value);
       g_autofree char *rate = target->high != target->low ?
                               g_strdup_printf ("%s–%s", rate_low, rate_high) : g_strdup (rate_low);
-
-      LodeMoney gap_low = target->low - target->baseline_value;
-      LodeMoney gap_high = target->high - target->baseline_value;
-      g_autofree char *gap_low_text = money_short (MAX (gap_low, 0));
-      g_autofree char *gap_high_text = money_short (MAX (gap_high, 0));
+      /* The gap in the currency only when both its ends are. */
+      gboolean gap_converted = currency != NULL && target->baseline_converted && target->target_converted;
+      LodeMoney gap_low = gap_converted ? target->low_amount - target->baseline_amount
+                                        : target->low - target->baseline_value;
+      LodeMoney gap_high = gap_converted ? target->high_amount - target->baseline_amount
+                                         : target->high - target->baseline_value;
+      g_autofree char *gap_low_text = target_money (currency, gap_converted, MAX (gap_low, 0), MAX (gap_low, 0));
+      g_autofree char *gap_high_text = target_money (currency, gap_converted, MAX (gap_high, 0), MAX (gap_high, 0));
       g_autofree char *gap = gap_high != gap_low ?
                              g_strdup_printf ("%s–%s", gap_low_text, gap_high_text) : g_strdup (gap_low_text);
 
@@ -1066,8 +1132,15 @@ target_row_new (LodeChartTarget *target)
                               target->target_year - target->baseline_year);
     }
 
-  status = describe_status (target, &badge, &style);
+  status = describe_status (target, currency, &badge, &style);
   subtitle = need != NULL ? g_strdup_printf ("%s\n%s", need, status) : g_strdup (status);
+  if (note != NULL)
+    {
+      char *with_note = g_strdup_printf ("%s\n%s", subtitle, note);
+
+      g_free (subtitle);
+      subtitle = with_note;
+    }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -1091,14 +1164,12 @@ update_targets (LodeOverviewPage *self,
     gtk_list_box_remove (self->targets_list, child);
 
   for (guint i = 0; i < data->targets->len; i++)
-    gtk_list_box_append (self->targets_list, target_row_new (g_ptr_array_index (data->targets, i)));
+    gtk_list_box_append (self->targets_list, target_row_new (g_ptr_array_index (data->targets, i), data->currency));
 
-  /* Targets are set and measured in dollars, whatever the currency. */
+  /* Each figure in the currency where its year has a rate; a row says
+   * what stays in dollars. */
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->targets_group),
-                                         data->currency == NULL
-                                         ? _("The growth each target needs a year, against the growth recorded")
-                                         : _("The growth each target needs a year, against the growth recorded; "
-                                             "in US dollars, as targets are set and measured"));
+                                         _("The growth each target needs a year, against the growth recorded"));
 
   gtk_widget_set_visible (self->targets_group, data->targets->len > 0);
 }
