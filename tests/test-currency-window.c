@@ -577,6 +577,173 @@ test_rupees (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+static LodeChartTarget *
+find_target (LodeChartData *data,
+             const char    *id)
+{
+  for (guint i = 0; i < data->targets->len; i++)
+    if (g_str_equal (((LodeChartTarget *) g_ptr_array_index (data->targets, i))->id, id))
+      return g_ptr_array_index (data->targets, i);
+
+  g_error ("no target “%s” in the chart data", id);
+}
+
+static LodeAmount
+in_rupees (LodeMoney cents,
+           int       year)
+{
+  Oracle one = { 0, };
+
+  oracle_add (&one, cents, year, 1);
+  return oracle_round (&one);
+}
+
+static LodeTarget *
+bauxite_target_new (const char *id,
+                    const char *title,
+                    int         target_year)
+{
+  LodeTarget *target = lode_target_new (id, title);
+
+  lode_target_set_metric_kind (target, LODE_METRIC_KIND_EXPORTS);
+  lode_target_set_metric_mineral (target, "bauxite");
+  lode_target_set_baseline_year (target, 2024);
+  lode_target_set_baseline_value (target, 30000013);
+  lode_target_set_target_year (target, target_year);
+  lode_target_set_target_low (target, 1000000007);
+  lode_target_set_target_high (target, 2000000011);
+
+  return target;
+}
+
+/* Two targets on the sample's bauxite exports from a baseline of 2024:
+ * one to 2025, whose years all have rates, measured in rupees to the
+ * paisa on the Overview and in its chart; one to 2030, which has no
+ * rate, kept in dollars and saying so. */
+static void
+test_targets (void)
+{
+  g_autoptr(LodePortfolio) start = portfolio_new_with_investment (TRUE);
+  g_autoptr(LodeTarget) near = bauxite_target_new ("bauxite-2025", "Bauxite exports", 2025);
+  g_autoptr(LodeTarget) far = bauxite_target_new ("bauxite-2030", "Bauxite exports by 2030", 2030);
+  g_autoptr(LodeChart) chart = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *low_text = NULL;
+  g_autofree char *high_text = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *far_low = NULL;
+  g_autofree char *far_high = NULL;
+  g_autofree char *far_title = NULL;
+  LodeExportTable *table;
+  LodeChartTarget *measured;
+  LodeChartTarget *unconverted;
+  LodeChartData *data;
+  LodeWindow *window;
+  GtkWidget *overview;
+  GtkLabel *label;
+  LodeAmount baseline = in_rupees (30000013, 2024);
+  LodeAmount low = in_rupees (1000000007, 2025);
+  LodeAmount high = in_rupees (2000000011, 2025);
+  LodeAmount recorded = 0;
+  LodeAmount latest = 0;
+
+  /* Only these two targets, so that each note is theirs. */
+  g_list_store_remove_all (lode_portfolio_get_targets (start));
+  g_list_store_append (lode_portfolio_get_targets (start), near);
+  g_list_store_append (lode_portfolio_get_targets (start), far);
+  lode_portfolio_set_modified (start, FALSE);
+  table = lode_portfolio_get_exports (start);
+  g_assert_true (exports_in_rupees (table, "bauxite", 2024, &recorded));
+  g_assert_true (exports_in_rupees (table, "bauxite", 2025, &latest));
+
+  window = lode_test_window_new (start);
+  overview = lode_test_template_child (window, LODE_TYPE_WINDOW, "overview_page");
+  choose (lode_test_template_child (window, LODE_TYPE_WINDOW, "currency_choice"), "PKR");
+  adw_view_stack_set_visible_child_name (lode_test_template_child (window, LODE_TYPE_WINDOW, "stack"), "overview");
+  g_assert_true (lode_test_poll (has_rupee_chart, overview, 30));
+  data = rupee_chart_data (overview);
+
+  /* Every figure at the rate of its own year. */
+  measured = find_target (data, "bauxite-2025");
+  g_assert_true (measured->baseline_converted);
+  g_assert_true (measured->target_converted);
+  g_assert_true (measured->records_converted);
+  g_assert_true (measured->in_currency);
+  g_assert_cmpint (measured->baseline_amount, ==, baseline);
+  g_assert_cmpint (measured->low_amount, ==, low);
+  g_assert_cmpint (measured->high_amount, ==, high);
+  g_assert_cmpint (measured->recorded_baseline_amount, ==, recorded);
+  g_assert_cmpint (measured->latest_amount, ==, latest);
+  g_assert_cmpfloat_with_epsilon (measured->currency_required_low, (double) low / (double) baseline - 1.0, 1e-12);
+  g_assert_cmpfloat_with_epsilon (measured->currency_achieved, (double) latest / (double) recorded - 1.0, 1e-12);
+  g_assert_cmpint (measured->currency_status, ==, LODE_GROWTH_ON_TRACK);
+
+  /* The Overview's row says it in rupees, and no dollars. */
+  low_text = lode_amount_format_short ("PKR", low);
+  high_text = lode_amount_format_short ("PKR", high);
+  title = g_strdup_printf ("Bauxite exports: %s–%s by 2025", low_text, high_text);
+  label = wait_for_text (overview, title);
+  g_assert_null (strchr (gtk_label_get_label (label), '$'));
+
+  /* The target of 2030: its baseline in rupees, its amounts in dollars
+   * with the year that has no rate named, and growth in dollars. */
+  unconverted = find_target (data, "bauxite-2030");
+  g_assert_true (unconverted->baseline_converted);
+  g_assert_cmpint (unconverted->baseline_amount, ==, baseline);
+  g_assert_false (unconverted->target_converted);
+  g_assert_false (unconverted->in_currency);
+  far_low = lode_money_format_short (1000000007);
+  far_high = lode_money_format_short (2000000011);
+  far_title = g_strdup_printf ("Bauxite exports by 2030: %s–%s by 2030", far_low, far_high);
+  wait_for_text (overview, far_title);
+  wait_for_text (overview, "No PKR rate for 2030; growth computed in US dollars");
+
+  /* The chart of the first target's progress: the same figures in its
+   * table, in rupees; the second's stays in dollars. */
+  chart = lode_chart_new (LODE_CHART_TARGET_PROGRESS, data);
+  lode_chart_set_target (chart, 0);
+  rows = lode_chart_get_table (chart);
+  {
+    const char * const *header = g_ptr_array_index (rows, 0);
+    gboolean seen_2024 = FALSE, seen_2025 = FALSE;
+
+    g_assert_cmpstr (header[1], ==, "Recorded (PKR)");
+    g_assert_cmpstr (header[2], ==, "Path, low (PKR)");
+    g_assert_cmpstr (header[3], ==, "Path, high (PKR)");
+    for (guint i = 1; i < rows->len; i++)
+      {
+        const char * const *cells = g_ptr_array_index (rows, i);
+        g_autofree char *recorded_json = lode_amount_to_json (recorded);
+        g_autofree char *latest_json = lode_amount_to_json (latest);
+        g_autofree char *baseline_json = lode_amount_to_json (baseline);
+        g_autofree char *low_json = lode_amount_to_json (low);
+        g_autofree char *high_json = lode_amount_to_json (high);
+
+        if (g_str_equal (cells[0], "2024"))
+          {
+            g_assert_cmpstr (cells[1], ==, recorded_json);
+            g_assert_cmpstr (cells[2], ==, baseline_json);
+            g_assert_cmpstr (cells[3], ==, baseline_json);
+            seen_2024 = TRUE;
+          }
+        else if (g_str_equal (cells[0], "2025"))
+          {
+            g_assert_cmpstr (cells[1], ==, latest_json);
+            g_assert_cmpstr (cells[2], ==, low_json);
+            g_assert_cmpstr (cells[3], ==, high_json);
+            seen_2025 = TRUE;
+          }
+      }
+    g_assert_true (seen_2024 && seen_2025);
+  }
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  lode_chart_set_target (chart, 1);
+  rows = lode_chart_get_table (chart);
+  g_assert_cmpstr (((const char * const *) g_ptr_array_index (rows, 0))[1], ==, "Recorded (USD)");
+
+  lode_test_destroy_window (window);
+}
+
 static void
 open_and_wait (LodeWindow *window,
                GFile      *file)
@@ -649,6 +816,7 @@ main (int    argc,
 
   g_test_add_func ("/lode/currency-window/rupees", test_rupees);
   g_test_add_func ("/lode/currency-window/remembered", test_remembered);
+  g_test_add_func ("/lode/currency-window/targets", test_targets);
 
   return lode_test_run ();
 }

@@ -453,19 +453,29 @@ draw_highlight (LodeChartLayer   *self,
   cairo_stroke (context->cr);
 }
 
+/* The currency of the figures @self draws: NULL for US dollars. */
+static const char *
+layer_currency (LodeChartLayer *self)
+{
+  LodeChartLayerPrivate *priv = lode_chart_layer_get_instance_private (self);
+  LodeChartLayerClass *klass = LODE_CHART_LAYER_GET_CLASS (self);
+
+  if (klass->get_currency != NULL)
+    return klass->get_currency (self);
+
+  return klass->exports || klass->investment ? priv->data->currency : NULL;
+}
+
 void
 lode_chart_layer_render (LodeChartLayer   *self,
                          LodeChartContext *context,
                          int               highlight)
 {
-  LodeChartLayerPrivate *priv = lode_chart_layer_get_instance_private (self);
-
   g_return_if_fail (LODE_IS_CHART_LAYER (self));
   g_return_if_fail (context != NULL);
 
   clear_items (self);
-  context->currency = LODE_CHART_LAYER_GET_CLASS (self)->exports || LODE_CHART_LAYER_GET_CLASS (self)->investment
-                      ? priv->data->currency : NULL;
+  context->currency = layer_currency (self);
   LODE_CHART_LAYER_GET_CLASS (self)->render (self, context);
   draw_highlight (self, context, highlight);
 }
@@ -520,8 +530,8 @@ lode_chart_layer_describe_item (LodeChartLayer *self,
   if (item->unit != LODE_UNIT_NONE)
     /* TRANSLATORS: a quantity and its unit, such as "1,250,000 t" */
     money = g_strdup_printf (_("%'.10g %s"), item->quantity, lode_enum_to_nick (LODE_TYPE_UNIT, item->unit));
-  else if (LODE_CHART_LAYER_GET_CLASS (self)->exports || LODE_CHART_LAYER_GET_CLASS (self)->investment)
-    money = lode_chart_data_format_full (priv->data, item->value);
+  else if (layer_currency (self) != NULL)
+    money = lode_amount_format_full (layer_currency (self), item->value);
   else
     money = lode_money_format_full (item->value);
   text = g_string_new (item->label);

@@ -50,6 +50,9 @@ struct _LodeChartLayerClass
   gboolean   (*can_show_months)      (LodeChartLayer      *self);
   /* After lode_chart_layer_set_periods(). */
   void       (*periods_changed)      (LodeChartLayer      *self);
+  /* The currency of the figures drawn, NULL for US dollars, when it is
+   * not the data's for @exports and @investment and dollars else. */
+  const char *(*get_currency)        (LodeChartLayer      *self);
   /* Whether the layer draws figures of the exports, which are in the
    * data's currency; other figures are in US dollars. */
   gboolean   exports;
@@ -57,7 +60,7 @@ struct _LodeChartLayerClass
    * data's currency too. */
   gboolean   investment;
 
-  gpointer padding[5];
+  gpointer padding[4];
 };
 
 LodeChartData       *lode_chart_layer_get_data          (LodeChartLayer   *self);

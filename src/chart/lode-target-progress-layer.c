@@ -27,13 +27,53 @@ get_target (LodeChartLayer *layer)
   return index < data->targets->len ? g_ptr_array_index (data->targets, index) : NULL;
 }
 
+/* The figures a target's chart draws: in the data's currency when the
+ * baseline, the target and the records it is measured by all have a
+ * rate in it, else in US dollars. */
+typedef struct
+{
+  const char          *currency;   /* NULL for US dollars */
+  LodeMoney            baseline;
+  LodeMoney            low;
+  LodeMoney            high;
+  double               required_low;
+  double               required_high;
+  const LodeChartCell *actual;     /* by year, target_first_year… of the data */
+} Figures;
+
+static void
+get_figures (LodeChartData         *data,
+             const LodeChartTarget *target,
+             Figures               *figures)
+{
+  if (data->currency != NULL && target->in_currency)
+    *figures = (Figures) { data->currency, target->baseline_amount, target->low_amount, target->high_amount,
+                           target->currency_required_low, target->currency_required_high,
+                           target->currency_actual };
+  else
+    *figures = (Figures) { NULL, target->baseline_value, target->low, target->high,
+                           target->required_low, target->required_high, target->actual };
+}
+
+/* @value in the figures' currency, short: "$2 B", "PKR 557 B". */
+static char *
+format_short (const Figures *figures,
+              LodeMoney      value)
+{
+  if (figures->currency == NULL)
+    return _lode_chart_format_money (value);
+
+  return lode_amount_format_short (figures->currency, value);
+}
+
 static double
 path_value (const LodeChartTarget *target,
+            const Figures         *figures,
             LodeMoney              end,
             int                    year)
 {
   double years = target->target_year - target->baseline_year;
-  double base = lode_money_to_double (target->baseline_value);
+  double base = lode_money_to_double (figures->baseline);
 
   if (years <= 0 || base <= 0)
     return lode_money_to_double (end);
@@ -67,13 +107,14 @@ is_open_ended_investment (const LodeChartTarget *target)
 }
 
 static char *
-describe_requirement (const LodeChartTarget *target)
+describe_requirement (const LodeChartTarget *target,
+                      const Figures         *figures)
 {
-  g_autofree char *low = lode_chart_format_percent (target->required_low);
-  g_autofree char *high = lode_chart_format_percent (target->required_high);
-  g_autofree char *base = _lode_chart_format_money (target->baseline_value);
-  g_autofree char *goal_low = _lode_chart_format_money (target->low);
-  g_autofree char *goal_high = _lode_chart_format_money (target->high);
+  g_autofree char *low = lode_chart_format_percent (figures->required_low);
+  g_autofree char *high = lode_chart_format_percent (figures->required_high);
+  g_autofree char *base = format_short (figures, figures->baseline);
+  g_autofree char *goal_low = format_short (figures, figures->low);
+  g_autofree char *goal_high = format_short (figures, figures->high);
 
   if (is_open_ended_investment (target))
     return describe_reached (target);
@@ -94,6 +135,7 @@ describe_requirement (const LodeChartTarget *target)
 static void
 draw_band (LodeChartContext      *context,
            const LodeChartTarget *target,
+           const Figures         *figures,
            int                    first,
            guint                  n_periods,
            double                 axis_max)
@@ -103,10 +145,10 @@ draw_band (LodeChartContext      *context,
   cairo_new_path (context->cr);
   for (int y = target->baseline_year; y <= target->target_year; y++)
     cairo_line_to (context->cr, _lode_chart_mirror_x (context, _lode_chart_period_x (context, y - first, n_periods)),
-                   _lode_chart_value_y (context, path_value (target, target->high, y), axis_max));
+                   _lode_chart_value_y (context, path_value (target, figures, figures->high, y), axis_max));
   for (int y = target->target_year; y >= target->baseline_year; y--)
     cairo_line_to (context->cr, _lode_chart_mirror_x (context, _lode_chart_period_x (context, y - first, n_periods)),
-                   _lode_chart_value_y (context, path_value (target, target->low, y), axis_max));
+                   _lode_chart_value_y (context, path_value (target, figures, figures->low, y), axis_max));
   cairo_close_path (context->cr);
   _lode_chart_set_rgb (context->cr, band, 0.22);
   cairo_fill_preserve (context->cr);
@@ -119,19 +161,20 @@ static void
 draw_range (LodeChartLayer        *layer,
             LodeChartContext      *context,
             const LodeChartTarget *target,
+            const Figures         *figures,
             int                    first,
             guint                  n_periods,
             double                 axis_max)
 {
   double x = _lode_chart_period_x (context, target->target_year - first, n_periods);
-  double y_high = _lode_chart_value_y (context, lode_money_to_double (target->high), axis_max);
-  double y_low = _lode_chart_value_y (context, lode_money_to_double (target->low), axis_max);
+  double y_high = _lode_chart_value_y (context, lode_money_to_double (figures->high), axis_max);
+  double y_low = _lode_chart_value_y (context, lode_money_to_double (figures->low), axis_max);
   LodeChartItem *item;
 
   _lode_chart_set_rgb (context->cr, _lode_chart_series_rgb (context, 2), 1.0);
   _lode_chart_rectangle (context, x - 5, y_high - 2, 10, y_low - y_high + 4);
   cairo_fill (context->cr);
-  item = _lode_chart_layer_add_item (layer, LODE_CHART_ITEM_RANGE, target->low, 2, g_strdup (target->title));
+  item = _lode_chart_layer_add_item (layer, LODE_CHART_ITEM_RANGE, figures->low, 2, g_strdup (target->title));
   _lode_chart_item_set_rectangle (context, item, x - 6, y_high - 3, 12, y_low - y_high + 6);
   item->year = target->target_year;
   item->destination = target->destination;
@@ -143,13 +186,14 @@ static void
 draw_records (LodeChartLayer        *layer,
               LodeChartContext      *context,
               const LodeChartTarget *target,
+              const Figures         *figures,
               int                    first,
               int                    last,
               guint                  n_periods,
               double                 axis_max)
 {
   LodeChartData *data = lode_chart_layer_get_data (layer);
-  LodeChartLine line = { target->actual,
+  LodeChartLine line = { (LodeChartCell *) figures->actual,
                          data->target_first_year == 0 ? 0 : (guint) (data->target_last_year - data->target_first_year + 1), 1, NULL, target->mineral };
   int offset = data->target_first_year - first;
 
@@ -175,22 +219,44 @@ draw_records (LodeChartLayer        *layer,
       LodeChartItem *item;
       double x, y;
 
-      if (target->actual[p].count == 0 || year < first || year > last)
+      if (figures->actual[p].count == 0 || year < first || year > last)
         continue;
 
       x = _lode_chart_period_x (context, year - first, n_periods);
-      y = _lode_chart_value_y (context, lode_money_to_double (target->actual[p].value), axis_max);
+      y = _lode_chart_value_y (context, lode_money_to_double (figures->actual[p].value), axis_max);
       _lode_chart_set_rgb (context->cr, _lode_chart_series_rgb (context, 1), 1.0);
       cairo_arc (context->cr, _lode_chart_mirror_x (context, x), y, 4.0, 0, 2 * G_PI);
       cairo_fill (context->cr);
-      item = _lode_chart_layer_add_item (layer, LODE_CHART_ITEM_POINT, target->actual[p].value, 1,
+      item = _lode_chart_layer_add_item (layer, LODE_CHART_ITEM_POINT, figures->actual[p].value, 1,
                                          g_strdup (_("Recorded")));
       _lode_chart_item_set_rectangle (context, item, x - 5, y - 5, 10, 10);
       item->year = year;
       item->destination = target->destination;
       item->mineral = target->mineral;
-      item->source = target->actual[p].source;
+      item->source = figures->actual[p].source;
     }
+}
+
+/* Why a target's chart stays in US dollars with another currency
+ * chosen: "No PKR rate for 2030", or a year it is measured by without
+ * one. */
+static char *
+describe_dollars (LodeChartData         *data,
+                  const LodeChartTarget *target)
+{
+  if (target->investment)
+    return g_strdup (_("In US dollars, as investment targets are measured"));
+
+  if (target->target_year > 0 && !target->target_converted)
+    {
+      /* TRANSLATORS: the first %s is a currency code (PKR), %d a year. */
+      g_autofree char *no_rate = g_strdup_printf (_("No %s rate for %d"), data->currency, target->target_year);
+
+      /* TRANSLATORS: why a target's chart is in dollars: "In US dollars: No PKR rate for 2030" */
+      return g_strdup_printf (_("In US dollars: %s"), no_rate);
+    }
+
+  return g_strdup (_("In US dollars: a year the target is measured by has no rate"));
 }
 
 static void
@@ -201,6 +267,7 @@ lode_target_progress_layer_render (LodeChartLayer   *layer,
   LodeChartTarget *target = get_target (layer);
   LodeChartLegendEntry legend[3];
   g_autofree char *subtitle = NULL;
+  Figures figures;
   int first, last;
   guint n_periods;
   double max, axis_max;
@@ -212,19 +279,17 @@ lode_target_progress_layer_render (LodeChartLayer   *layer,
       return;
     }
 
-  subtitle = describe_requirement (target);
-  /* Targets are set and measured in dollars: with another currency
-   * chosen, the chart says it stays in them. */
-  if (data->currency != NULL && subtitle != NULL)
+  get_figures (data, target, &figures);
+  subtitle = describe_requirement (target, &figures);
+  /* With another currency chosen, a chart that stays in dollars says
+   * why. */
+  if (data->currency != NULL && figures.currency == NULL)
     {
       g_autofree char *requirement = g_steal_pointer (&subtitle);
+      g_autofree char *why = describe_dollars (data, target);
 
       /* TRANSLATORS: after what a target needs, when another currency is chosen */
-      subtitle = g_strdup_printf (_("%s · %s"), requirement, _("In US dollars, as targets are set and measured"));
-    }
-  else if (data->currency != NULL)
-    {
-      subtitle = g_strdup (_("In US dollars, as targets are set and measured"));
+      subtitle = g_strdup_printf (_("%s · %s"), requirement, why);
     }
 
   /* Without a deadline there is no path: what the events reached against
@@ -294,16 +359,16 @@ lode_target_progress_layer_render (LodeChartLayer   *layer,
     }
   n_periods = last - first + 1;
 
-  max = lode_money_to_double (target->high);
+  max = lode_money_to_double (figures.high);
   for (int y = first; y <= last; y++)
     if (y >= data->target_first_year && y <= data->target_last_year && data->target_first_year != 0)
-      max = MAX (max, lode_money_to_double (target->actual[y - data->target_first_year].value));
+      max = MAX (max, lode_money_to_double (figures.actual[y - data->target_first_year].value));
 
   axis_max = _lode_chart_draw_axes (context, max, first, 1, n_periods, FALSE);
-  draw_band (context, target, first, n_periods, axis_max);
-  draw_range (layer, context, target, first, n_periods, axis_max);
+  draw_band (context, target, &figures, first, n_periods, axis_max);
+  draw_range (layer, context, target, &figures, first, n_periods, axis_max);
   if (data->target_first_year != 0 && target->exports)
-    draw_records (layer, context, target, first, last, n_periods, axis_max);
+    draw_records (layer, context, target, &figures, first, last, n_periods, axis_max);
 }
 
 static char *
@@ -344,7 +409,12 @@ lode_target_progress_layer_describe_item_period (LodeChartLayer      *layer,
   target = get_target (layer);
   if (target->high != target->low)
     {
-      g_autofree char *high = lode_money_format_full (target->high);
+      Figures figures;
+      g_autofree char *high = NULL;
+
+      get_figures (lode_chart_layer_get_data (layer), target, &figures);
+      high = figures.currency != NULL ? lode_amount_format_full (figures.currency, figures.high)
+                                      : lode_money_format_full (figures.high);
 
       g_string_append_printf (text, "–%s", high);
     }
@@ -358,12 +428,14 @@ lode_target_progress_layer_describe (LodeChartLayer *layer,
   LodeChartTarget *target = get_target (layer);
   g_autofree char *title = NULL;
   g_autofree char *requirement = NULL;
+  Figures figures;
 
   if (target == NULL)
     return 0;
 
+  get_figures (lode_chart_layer_get_data (layer), target, &figures);
   title = lode_target_progress_layer_dup_title (layer);
-  requirement = describe_requirement (target);
+  requirement = describe_requirement (target, &figures);
   g_string_append_printf (text, "%s: %s", title, requirement);
 
   return 1;
@@ -375,10 +447,20 @@ lode_target_progress_layer_get_table (LodeChartLayer *layer)
   LodeChartData *data = lode_chart_layer_get_data (layer);
   LodeChartTarget *target = get_target (layer);
   GPtrArray *table = _lode_chart_table_new ();
+  Figures figures = { NULL, };
   int first, last;
 
-  _lode_chart_table_add_row (table, g_strdup (_("Year")), g_strdup (_("Recorded (USD)")),
-                             g_strdup (_("Path, low (USD)")), g_strdup (_("Path, high (USD)")), NULL);
+  if (target != NULL)
+    get_figures (data, target, &figures);
+  if (figures.currency == NULL)
+    _lode_chart_table_add_row (table, g_strdup (_("Year")), g_strdup (_("Recorded (USD)")),
+                               g_strdup (_("Path, low (USD)")), g_strdup (_("Path, high (USD)")), NULL);
+  else
+    _lode_chart_table_add_row (table, g_strdup (_("Year")),
+                               /* TRANSLATORS: columns of a target's table, %s a currency code: "Recorded (PKR)" */
+                               g_strdup_printf (_("Recorded (%s)"), figures.currency),
+                               g_strdup_printf (_("Path, low (%s)"), figures.currency),
+                               g_strdup_printf (_("Path, high (%s)"), figures.currency), NULL);
   if (target == NULL)
     return table;
 
@@ -392,17 +474,30 @@ lode_target_progress_layer_get_table (LodeChartLayer *layer)
   for (int y = first; y <= last && y - first < 1000; y++)
     {
       gboolean recorded = data->target_first_year != 0 && y >= data->target_first_year && y <= data->target_last_year &&
-                          target->actual[y - data->target_first_year].count > 0;
+                          figures.actual[y - data->target_first_year].count > 0;
       gboolean on_path = y >= target->baseline_year && y <= target->target_year;
 
       _lode_chart_table_add_row (table, g_strdup_printf ("%d", y),
-                                 recorded ? lode_money_to_json (target->actual[y - data->target_first_year].value) : g_strdup (""),
-                                 on_path ? lode_money_to_json ((LodeMoney) llround (path_value (target, target->low, y) * 100)) : g_strdup (""),
-                                 on_path ? lode_money_to_json ((LodeMoney) llround (path_value (target, target->high, y) * 100)) : g_strdup (""),
+                                 recorded ? lode_money_to_json (figures.actual[y - data->target_first_year].value) : g_strdup (""),
+                                 on_path ? lode_money_to_json ((LodeMoney) llround (path_value (target, &figures, figures.low, y) * 100)) : g_strdup (""),
+                                 on_path ? lode_money_to_json ((LodeMoney) llround (path_value (target, &figures, figures.high, y) * 100)) : g_strdup (""),
                                  NULL);
     }
 
   return table;
+}
+
+/* The data's currency when the target's figures are all in it. */
+static const char *
+lode_target_progress_layer_get_currency (LodeChartLayer *layer)
+{
+  LodeChartTarget *target = get_target (layer);
+  Figures figures = { NULL, };
+
+  if (target != NULL)
+    get_figures (lode_chart_layer_get_data (layer), target, &figures);
+
+  return figures.currency;
 }
 
 static void
@@ -410,6 +505,7 @@ lode_target_progress_layer_class_init (LodeTargetProgressLayerClass *klass)
 {
   LodeChartLayerClass *layer_class = LODE_CHART_LAYER_CLASS (klass);
 
+  layer_class->get_currency = lode_target_progress_layer_get_currency;
   layer_class->dup_title = lode_target_progress_layer_dup_title;
   layer_class->render = lode_target_progress_layer_render;
   layer_class->describe_item_period = lode_target_progress_layer_describe_item_period;
