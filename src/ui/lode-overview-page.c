@@ -1059,6 +1059,7 @@ describe_target_currency (LodeChartTarget *target,
 
   if (!target->in_currency && target->status != LODE_GROWTH_NO_REQUIREMENT &&
       target->status != LODE_GROWTH_NOT_MEASURABLE)
+    /* TRANSLATORS: after a year without a rate: "No PKR rate for 2030; growth computed in US dollars" */
     in_dollars = _("growth computed in US dollars");
 
   if (no_rate != NULL && in_dollars != NULL)
